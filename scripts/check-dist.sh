@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Fails when the committed dist/ is not what src/ builds to: users run dist/, so it must be current.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+fresh=$(mktemp -d)
+trap 'rm -rf "$fresh"' EXIT
+npx ncc build src/index.ts -o "$fresh" --source-map --license licenses.txt >/dev/null
+if ! diff -r -q dist "$fresh" >/dev/null; then
+  echo "check-dist: dist/ is stale; run 'npm run build' and commit dist/:" >&2
+  diff -r -q dist "$fresh" >&2 || true
+  exit 1
+fi
+echo "check-dist: dist/ matches src/"

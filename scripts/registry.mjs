@@ -1,0 +1,83 @@
+// A real CNCF distribution registry (Debian's docker-registry) on 127.0.0.1 with htpasswd auth,
+// for the end-to-end tests and the bundled example.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** @returns {Promise<number>} a port free on 127.0.0.1 right now */
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
+}
+
+/** A bcrypt htpasswd line; cost 4 keeps the registry's per-request check fast in tests. */
+export function htpasswdLine(username, password) {
+  const hash = execFileSync('python3', ['-W', 'ignore', '-c',
+    'import crypt,sys; print(crypt.crypt(sys.stdin.read(), crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))'],
+  { input: password, encoding: 'utf8' }).trim();
+  return `${username}:${hash}\n`;
+}
+
+/**
+ * Starts a registry; resolves once it answers /v2/.
+ * @param {{ username: string, password: string }} credentials
+ * @returns {Promise<{ host: string, stop: () => Promise<void>, dir: string }>}
+ */
+export async function startRegistry({ username, password }) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'registry-'));
+  const port = await freePort();
+  writeFileSync(path.join(dir, 'htpasswd'), htpasswdLine(username, password));
+  writeFileSync(path.join(dir, 'config.yml'), [
+    'version: 0.1',
+    'log:',
+    '  level: warn',
+    'storage:',
+    '  filesystem:',
+    `    rootdirectory: ${path.join(dir, 'data')}`,
+    '  delete:',
+    '    enabled: true',
+    'http:',
+    `  addr: 127.0.0.1:${port}`,
+    `  secret: ${Math.random().toString(36).slice(2)}`,
+    'auth:',
+    '  htpasswd:',
+    '    realm: e2e',
+    `    path: ${path.join(dir, 'htpasswd')}`,
+    '',
+  ].join('\n'));
+  const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const host = `127.0.0.1:${port}`;
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`docker-registry exited: ${stderr}`);
+    try {
+      const response = await fetch(`http://${host}/v2/`);
+      if (response.status === 401) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`docker-registry did not answer on ${host}: ${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    host,
+    dir,
+    stop: async () => {
+      if (child.exitCode === null) {
+        child.kill();
+        await new Promise((resolve) => child.once('exit', resolve));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { docker } from './docker-cli.js';
+import { buildArgs, imageInspectArgs, stampArgs, stampDockerfile } from './docker-args.js';
+import { parseImageDetails } from './docker-output.js';
+import type { KeyValue } from './inputs.js';
+
+export const REVISION_LABEL = 'org.opencontainers.image.revision';
+
+export interface BuildRequest {
+  readonly context: string;
+  readonly file: string;
+  readonly buildArgs: readonly KeyValue[];
+  readonly target: string;
+  /** Both tags end up on the one image id: `image:<sha tag>` and `image:latest`. */
+  readonly tags: readonly string[];
+  readonly labels: readonly KeyValue[];
+  readonly shaEnv: string;
+  readonly sha: string;
+}
+
+export interface OciLabelSource {
+  readonly sha: string;
+  readonly created: string;
+  readonly sourceUrl: string | undefined;
+}
+
+/** The OCI labels the action sets; the user's `labels` come after and may add to them. */
+export function ociLabels(source: OciLabelSource, extra: readonly KeyValue[]): KeyValue[] {
+  return [
+    { key: REVISION_LABEL, value: source.sha },
+    { key: 'org.opencontainers.image.created', value: source.created },
+    ...(source.sourceUrl === undefined ? [] : [{ key: 'org.opencontainers.image.source', value: source.sourceUrl }]),
+    ...extra,
+  ];
+}
+
+/** What must hold of the built image, or it is not what we claim to ship. */
+export function stampProblems(env: readonly string[], labels: Readonly<Record<string, string>>, shaEnv: string, sha: string): string[] {
+  const problems: string[] = [];
+  const value = env.filter((entry) => entry.startsWith(`${shaEnv}=`)).pop()?.slice(shaEnv.length + 1);
+  if (value !== sha) problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
+  if (labels[REVISION_LABEL] !== sha) problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] ?? 'missing'}, expected ${sha}`);
+  return problems;
+}
+
+/**
+ * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
+ * in one metadata-only step (cached when nothing changed). Returns the image id.
+ */
+export async function buildImage(request: BuildRequest): Promise<string> {
+  const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'build-test-deploy-'));
+  try {
+    const baseIidFile = path.join(workDir, 'base.iid');
+    await docker(buildArgs({ ...request, iidFile: baseIidFile }));
+    const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
+
+    const iidFile = path.join(workDir, 'image.iid');
+    await docker(stampArgs({ tags: request.tags, labels: request.labels, iidFile }), {
+      input: stampDockerfile(baseImageId, request.shaEnv, request.sha),
+      silent: true,
+    });
+    const imageId = (await readFile(iidFile, 'utf8')).trim();
+
+    const details = parseImageDetails((await docker(imageInspectArgs(imageId), { silent: true })).stdout);
+    const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
+    if (problems.length > 0) throw new Error(`The built image ${imageId} does not carry the commit: ${problems.join('; ')}.`);
+    return imageId;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+}

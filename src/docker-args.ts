@@ -1,0 +1,107 @@
+import type { KeyValue } from './inputs.js';
+
+// Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
+
+const JSON_FORMAT = '{{json .}}';
+
+export function imageListArgs(repository: string): string[] {
+  return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
+}
+
+export function containerIdsArgs(): string[] {
+  return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+
+export function containerImageIdsArgs(containerIds: readonly string[]): string[] {
+  return ['container', 'inspect', '--format', '{{json .Image}}', ...containerIds];
+}
+
+export function imageRemoveArgs(refs: readonly string[]): string[] {
+  return ['image', 'rm', ...refs];
+}
+
+export interface BuildOptions {
+  readonly context: string;
+  readonly file: string;
+  readonly buildArgs: readonly KeyValue[];
+  readonly target: string;
+  readonly iidFile: string;
+}
+
+export function buildArgs(options: BuildOptions): string[] {
+  return [
+    'build',
+    '--file', options.file,
+    '--iidfile', options.iidFile,
+    ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
+    ...(options.target === '' ? [] : ['--target', options.target]),
+    options.context,
+  ];
+}
+
+export interface StampOptions {
+  readonly tags: readonly string[];
+  readonly labels: readonly KeyValue[];
+  readonly iidFile: string;
+}
+
+/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context. */
+export function stampArgs(options: StampOptions): string[] {
+  return [
+    'build',
+    '--iidfile', options.iidFile,
+    ...options.tags.flatMap((tag) => ['--tag', tag]),
+    ...options.labels.flatMap(({ key, value }) => ['--label', `${key}=${value}`]),
+    '-',
+  ];
+}
+
+/**
+ * One metadata-only step on top of the user's image: ENV comes last, so the sha holds whatever
+ * the Dockerfile declared, without editing the user's Dockerfile.
+ */
+export function stampDockerfile(baseImageId: string, shaEnv: string, sha: string): string {
+  return `FROM ${baseImageId}\nENV ${shaEnv}=${sha}\n`;
+}
+
+export function imageInspectArgs(image: string): string[] {
+  return ['image', 'inspect', '--format', JSON_FORMAT, image];
+}
+
+export function runArgs(name: string, extraArgs: readonly string[], imageRef: string): string[] {
+  return ['run', '--detach', '--name', name, ...extraArgs, imageRef];
+}
+
+export function containerInspectArgs(container: string): string[] {
+  return ['container', 'inspect', '--format', JSON_FORMAT, container];
+}
+
+/** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
+export function containerEventsArgs(containerId: string, since: string): string[] {
+  return ['events', '--since', since, '--filter', 'type=container', '--filter', `container=${containerId}`, '--format', JSON_FORMAT];
+}
+
+export function containerLogsArgs(container: string, tail: number): string[] {
+  return ['logs', '--timestamps', '--tail', String(tail), container];
+}
+
+export function execShellArgs(container: string, command: string): string[] {
+  return ['exec', container, 'sh', '-c', command];
+}
+
+export function containerRemoveArgs(container: string): string[] {
+  return ['container', 'rm', '--force', '--volumes', container];
+}
+
+/** Docker Hub logins take no server argument. */
+export function loginArgs(registry: string | undefined, username: string): string[] {
+  return ['login', '--username', username, '--password-stdin', ...(registry === undefined ? [] : [registry])];
+}
+
+export function logoutArgs(registry: string | undefined): string[] {
+  return ['logout', ...(registry === undefined ? [] : [registry])];
+}
+
+export function pushArgs(ref: string): string[] {
+  return ['push', ref];
+}

@@ -1,0 +1,133 @@
+// Parsers for docker's machine output (`--format '{{json .}}'`): pure, so they are tested table-driven.
+
+export interface ImageListEntry {
+  readonly repository: string;
+  readonly tag: string;
+  readonly id: string;
+}
+
+export interface HealthProbe {
+  readonly start: string;
+  readonly exitCode: number;
+  readonly output: string;
+}
+
+export interface ContainerState {
+  readonly id: string;
+  readonly name: string;
+  readonly created: string;
+  readonly status: string;
+  readonly exitCode: number;
+  readonly oomKilled: boolean;
+  readonly error: string;
+  /** undefined when the container has no healthcheck. */
+  readonly health: { readonly status: string; readonly probes: readonly HealthProbe[] } | undefined;
+}
+
+export interface ImageDetails {
+  readonly id: string;
+  readonly env: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly repoDigests: readonly string[];
+}
+
+/** What an event means for readiness; undefined for events that do not change it. */
+export type ReadinessEvent =
+  | { readonly kind: 'started' }
+  | { readonly kind: 'healthy' }
+  | { readonly kind: 'unhealthy' }
+  | { readonly kind: 'exited'; readonly exitCode: number }
+  | { readonly kind: 'oom' }
+  | { readonly kind: 'destroyed' };
+
+type Json = Record<string, unknown>;
+
+function asObject(value: unknown, what: string): Json {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
+  return value as Json;
+}
+
+const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+export function parseJsonLines(stdout: string): unknown[] {
+  return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown);
+}
+
+export function parseImageList(stdout: string): ImageListEntry[] {
+  return parseJsonLines(stdout).map((line) => {
+    const entry = asObject(line, 'docker image ls');
+    return { repository: str(entry.Repository), tag: str(entry.Tag), id: str(entry.ID) };
+  });
+}
+
+/** `docker image inspect --format '{{json .}}'` of one image. */
+export function parseImageDetails(stdout: string): ImageDetails {
+  const image = asObject(JSON.parse(stdout), 'docker image inspect');
+  const config = image.Config === null || image.Config === undefined ? {} : asObject(image.Config, 'image Config');
+  const labels = config.Labels === null || config.Labels === undefined ? {} : asObject(config.Labels, 'image labels');
+  return {
+    id: str(image.Id),
+    env: Array.isArray(config.Env) ? config.Env.map(str) : [],
+    labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, str(v)])),
+    repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(str) : [],
+  };
+}
+
+/** `docker container inspect --format '{{json .}}'` of one container. */
+export function parseContainerState(stdout: string): ContainerState {
+  const container = asObject(JSON.parse(stdout), 'docker container inspect');
+  const state = asObject(container.State, 'container State');
+  const health = state.Health === null || state.Health === undefined ? undefined : asObject(state.Health, 'container Health');
+  return {
+    id: str(container.Id),
+    name: str(container.Name).replace(/^\//, ''),
+    created: str(container.Created),
+    status: str(state.Status),
+    exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
+    oomKilled: state.OOMKilled === true,
+    error: str(state.Error),
+    health: health === undefined ? undefined : {
+      status: str(health.Status),
+      probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
+        const p = asObject(probe, 'health probe');
+        return { start: str(p.Start), exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1, output: str(p.Output) };
+      }),
+    },
+  };
+}
+
+/** One line of `docker events --format '{{json .}}'`. */
+export function parseReadinessEvent(line: string): ReadinessEvent | undefined {
+  const event = asObject(JSON.parse(line), 'docker events');
+  const action = str(event.Action) || str(event.status);
+  const attributes = event.Actor === undefined ? {} : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
+  switch (action) {
+    case 'start':
+      return { kind: 'started' };
+    case 'health_status: healthy':
+      return { kind: 'healthy' };
+    case 'health_status: unhealthy':
+      return { kind: 'unhealthy' };
+    case 'die': {
+      const exitCode = Number.parseInt(str(attributes.exitCode), 10);
+      return { kind: 'exited', exitCode: Number.isNaN(exitCode) ? -1 : exitCode };
+    }
+    case 'oom':
+      return { kind: 'oom' };
+    case 'destroy':
+      return { kind: 'destroyed' };
+    default:
+      return undefined;
+  }
+}
+
+/** The digest the registry gave `repository` (familiar name) among an image's RepoDigests. */
+export function digestsFor(repoDigests: readonly string[], repository: string): string[] {
+  return repoDigests.filter((entry) => entry.startsWith(`${repository}@`)).map((entry) => entry.slice(repository.length + 1));
+}
+
+/** The digest line `docker push` prints for a tag (`<tag>: digest: sha256:… size: N`). */
+export function pushedDigest(pushOutput: string, tag: string): string | undefined {
+  const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${escaped}: digest: (sha256:[0-9a-f]{64}) size: [0-9]+$`, 'm').exec(pushOutput)?.[1];
+}

@@ -1,0 +1,53 @@
+// The distribution reference grammar (github.com/distribution/reference, regexp.go), for a
+// repository name without tag or digest: the action adds the tag itself.
+const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const ipv6Address = '\\[(?:[a-fA-F0-9:]+)\\]';
+const domainPattern = new RegExp(`^(?:${ipv6Address}|${domainComponent}(?:\\.${domainComponent})*)(?::[0-9]+)?$`);
+const pathComponentPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+
+/** Docker Hub's registry host, as `docker login` and RepoDigests name it. */
+export const DOCKER_HUB = 'docker.io';
+const MAX_NAME_LENGTH = 255;
+
+export interface ImageName {
+  /** The name as the user wrote it, e.g. `localhost:5000/app`. */
+  readonly name: string;
+  /** Registry host[:port]; `docker.io` when the name has no domain. */
+  readonly registry: string;
+  /** Repository path inside the registry, e.g. `acme/app` or `library/nginx`. */
+  readonly path: string;
+}
+
+export const IMAGE_NAME_FORM =
+  'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
+
+/** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
+export function parseImageName(name: string): ImageName {
+  if (name === '') throw new Error('is empty');
+  if (/\s/.test(name)) throw new Error('contains white space');
+  if (name.includes('@')) throw new Error('must not include a digest (@sha256:...): the action tags the image itself');
+  if (name.length > MAX_NAME_LENGTH) throw new Error(`is longer than ${MAX_NAME_LENGTH} characters`);
+
+  const slash = name.indexOf('/');
+  const first = slash === -1 ? '' : name.slice(0, slash);
+  // As in the reference grammar: the first component is a domain if it looks like one.
+  const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+  const registry = hasDomain ? first : DOCKER_HUB;
+  const path = hasDomain ? name.slice(slash + 1) : name;
+
+  if (hasDomain && !domainPattern.test(registry)) throw new Error(`has an invalid registry host "${registry}"`);
+  const lastComponent = path.slice(path.lastIndexOf('/') + 1);
+  if (lastComponent.includes(':')) throw new Error(`must not include a tag (":${lastComponent.split(':')[1]}"): the action tags the image with the commit sha`);
+  for (const component of path.split('/')) {
+    if (component === '') throw new Error('has an empty path component');
+    if (component !== component.toLowerCase()) throw new Error(`has the path component "${component}", which is not lowercase`);
+    if (!pathComponentPattern.test(component)) throw new Error(`has the invalid path component "${component}"`);
+  }
+  return { name, registry, path: registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path };
+}
+
+/** The short form docker prints in `docker image ls` and RepoDigests (`docker.io/library/x` → `x`). */
+export function familiarName(image: ImageName): string {
+  if (image.registry !== DOCKER_HUB) return `${image.registry}/${image.path}`;
+  return image.path.startsWith('library/') ? image.path.slice('library/'.length) : image.path;
+}

@@ -1,0 +1,171 @@
+import * as core from '@actions/core';
+import { existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { IMAGE_NAME_FORM, parseImageName, type ImageName } from './image-reference.js';
+
+export interface KeyValue {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface RegistryAuth {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** Every input of action.yml, parsed and validated: the only place inputs are read. */
+export interface Inputs {
+  readonly image: ImageName;
+  readonly deploy: boolean;
+  readonly context: string;
+  /** Dockerfile path; `<context>/Dockerfile` when the input is empty. */
+  readonly file: string;
+  readonly buildArgs: readonly KeyValue[];
+  readonly target: string;
+  readonly labels: readonly KeyValue[];
+  /** The `sha` input; empty means: resolve from git, then GITHUB_SHA. */
+  readonly sha: string;
+  readonly tagLength: number;
+  readonly shaEnv: string;
+  readonly prune: boolean;
+  readonly runArgs: readonly string[];
+  readonly waitTimeoutSeconds: number;
+  readonly testCommand: string;
+  readonly registryAuth: RegistryAuth | undefined;
+}
+
+export class InputError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'InputError';
+  }
+}
+
+export const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+export const TAG_LENGTH_RANGE = { min: 4, max: 40 } as const;
+export const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 } as const;
+// These flags would take the container's lifecycle away from the action.
+const LIFECYCLE_RUN_FLAGS: ReadonlyMap<string, string> = new Map([
+  ['--rm', 'the action removes the container itself, after it has read its state and logs'],
+  ['--detach', 'the action always runs the container detached'],
+  ['-d', 'the action always runs the container detached'],
+  ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
+]);
+
+type ReadInput = (name: string) => string;
+
+/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
+export function parseInputs(read: ReadInput): Inputs {
+  const problems: string[] = [];
+  const field = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
+    try {
+      return parse(read(name).trim());
+    } catch (error) {
+      problems.push(`Input '${name}' ${(error as Error).message}.`);
+      return fallback;
+    }
+  };
+
+  const image = field('image', (raw) => {
+    try {
+      return parseImageName(raw);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; expected ${IMAGE_NAME_FORM}`);
+    }
+  }, undefined);
+  const deploy = field('deploy', parseBoolean, false);
+  const context = field('context', (raw) => raw || '.', '.');
+  const file = field('file', (raw) => raw || path.join(context, 'Dockerfile'), '');
+  const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
+  const target = field('target', (raw) => {
+    if (raw !== '' && !STAGE_NAME_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected a build stage name (letters, digits, "_", ".", "-")`);
+    return raw;
+  }, '');
+  const labels = field('labels', (raw) => parseKeyValueLines(raw, /^[^\s=]+$/), []);
+  const sha = field('sha', (raw) => {
+    if (raw !== '' && !SHA_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
+    return raw;
+  }, '');
+  const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
+  const shaEnv = field('sha-env', (raw) => {
+    if (!ENV_NAME_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+    return raw;
+  }, 'SHA');
+  const prune = field('prune', parseBoolean, true);
+  const runArgs = field('run-args', parseRunArgs, []);
+  const waitTimeoutSeconds = field('wait-timeout', (raw) => parseInteger(raw, WAIT_TIMEOUT_RANGE), 60);
+  const testCommand = read('test-command').trim();
+  const username = read('registry-username').trim();
+  const password = read('registry-password');
+  if ((username === '') !== (password === '')) {
+    problems.push(`Input '${username === '' ? 'registry-username' : 'registry-password'}' is empty; expected registry-username and registry-password together, or neither (then an earlier docker login is used).`);
+  }
+
+  if (problems.length > 0 || image === undefined) throw new InputError(problems);
+  return {
+    image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, runArgs,
+    waitTimeoutSeconds, testCommand,
+    registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
+  };
+}
+
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
+export function parseBoolean(raw: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
+  if (['false', 'False', 'FALSE'].includes(raw)) return false;
+  throw new Error(`is "${raw}"; expected true or false`);
+}
+
+export function parseInteger(raw: string, range: { min: number; max: number }): number {
+  if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
+    throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
+  }
+  return Number(raw);
+}
+
+function nonBlankLines(raw: string): string[] {
+  return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+}
+
+export function parseKeyValueLines(raw: string, keyPattern: RegExp): KeyValue[] {
+  return nonBlankLines(raw).map((line, index) => {
+    const equals = line.indexOf('=');
+    const key = equals === -1 ? line : line.slice(0, equals);
+    if (equals === -1 || !keyPattern.test(key)) {
+      throw new Error(`line ${index + 1} is "${line}"; expected one KEY=VALUE per line`);
+    }
+    return { key, value: line.slice(equals + 1) };
+  });
+}
+
+/** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
+export function parseRunArgs(raw: string): string[] {
+  return nonBlankLines(raw).flatMap((line, index) => {
+    if (!line.startsWith('-')) {
+      throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
+    }
+    const flagEnd = line.search(/[=\s]/);
+    const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
+    const reason = LIFECYCLE_RUN_FLAGS.get(flag);
+    if (reason !== undefined) throw new Error(`line ${index + 1} uses ${flag}, which is not allowed: ${reason}`);
+    if (flagEnd !== -1 && line[flagEnd] !== '=') return [flag, line.slice(flagEnd).trim()];
+    return [line];
+  });
+}
+
+/** Reads, masks and validates the inputs; also checks that the build context and Dockerfile exist. */
+export function readInputs(): Inputs {
+  const password = core.getInput('registry-password');
+  if (password !== '') core.setSecret(password);
+  const inputs = parseInputs((name) => core.getInput(name));
+  const problems: string[] = [];
+  if (!existsSync(inputs.context) || !statSync(inputs.context).isDirectory()) {
+    problems.push(`Input 'context' is "${inputs.context}", which is not a directory; expected the build context directory.`);
+  } else if (!existsSync(inputs.file)) {
+    problems.push(`Input 'file': ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return inputs;
+}

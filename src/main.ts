@@ -1,0 +1,105 @@
+import * as core from '@actions/core';
+import { context as github } from '@actions/github';
+import { buildImage, ociLabels } from './build.js';
+import { cleanUp, saveLeftovers, type Leftovers } from './cleanup.js';
+import { resolveCommit } from './commit.js';
+import { containerName, startContainer } from './container.js';
+import { docker } from './docker-cli.js';
+import { execShellArgs } from './docker-args.js';
+import { familiarName } from './image-reference.js';
+import { readInputs, type Inputs } from './inputs.js';
+import { pruneStaleTags } from './prune.js';
+import { login, pushTags } from './registry.js';
+import { emptyReport, outputsOf, phase, writeSummary, type RunReport } from './run-report.js';
+import { waitUntilReady } from './wait-ready.js';
+
+export class TestsFailedError extends Error {
+  constructor(readonly exitCode: number, container: string) {
+    super(`Tests failed: the test command exited with status ${exitCode} in container ${container}; nothing was pushed.`);
+    this.name = 'TestsFailedError';
+  }
+}
+
+function sourceUrl(): string | undefined {
+  const repository = process.env.GITHUB_REPOSITORY;
+  return repository === undefined || repository === '' ? undefined : `${github.serverUrl}/${repository}`;
+}
+
+/** The loop: prune, build, run, wait until ready, test, push. Every failure fails the step. */
+export async function runMain(): Promise<void> {
+  const report = emptyReport();
+  const leftovers: Leftovers = { container: '', loggedInRegistry: '' };
+  try {
+    const inputs = readInputs();
+    await runLoop(inputs, report, leftovers);
+  } catch (error) {
+    report.failure = (error as Error).message;
+    core.setFailed(report.failure);
+  } finally {
+    if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
+      await core.group('Clean up', async () => saveLeftovers(await cleanUp(leftovers)));
+    }
+    for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
+    await writeSummary(report);
+  }
+}
+
+async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers): Promise<void> {
+  const commit = await resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA);
+  const repository = familiarName(inputs.image);
+  report.image = inputs.image.name;
+  report.sha = commit.sha;
+  report.tag = commit.sha.slice(0, inputs.tagLength);
+  report.imageRef = `${inputs.image.name}:${report.tag}`;
+  report.latestRef = `${inputs.image.name}:latest`;
+  core.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
+
+  if (inputs.prune) {
+    await phase(report, `Prune stale tags of ${repository}`, () => pruneStaleTags(repository, new Set(['latest', report.tag])));
+  }
+
+  report.imageId = await phase(report, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
+    context: inputs.context,
+    file: inputs.file,
+    buildArgs: inputs.buildArgs,
+    target: inputs.target,
+    shaEnv: inputs.shaEnv,
+    tags: [report.imageRef, report.latestRef],
+    labels: ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: sourceUrl() }, inputs.labels),
+    sha: commit.sha,
+  }));
+
+  const name = containerName(inputs.image.path, report.tag, process.env.GITHUB_RUN_ID, process.env.GITHUB_RUN_ATTEMPT);
+  // Saved before `docker run`, so post removes the container even if this process dies right after.
+  leftovers.container = name;
+  saveLeftovers(leftovers);
+  await phase(report, `Run ${report.imageRef} as ${name}`, () => startContainer(name, inputs.runArgs, report.imageRef));
+
+  const readiness = await phase(report, `Wait until ${name} is ready`, async () => {
+    const how = await waitUntilReady(name, inputs.waitTimeoutSeconds);
+    core.info(`Container ${name} is ${how}.`);
+    return how;
+  });
+
+  if (inputs.testCommand !== '') {
+    await phase(report, `Test inside ${name} (${readiness})`, async () => {
+      const result = await docker(execShellArgs(name, inputs.testCommand), { allowFailure: true });
+      report.testExitCode = result.exitCode;
+      if (result.exitCode !== 0) throw new TestsFailedError(result.exitCode, name);
+    });
+  } else {
+    core.info('No test-command given: the test phase is skipped.');
+  }
+
+  if (inputs.deploy) {
+    await phase(report, `Push ${report.imageRef} and ${report.latestRef}`, async () => {
+      if (inputs.registryAuth !== undefined) {
+        await login(inputs.image.registry, inputs.registryAuth);
+        leftovers.loggedInRegistry = inputs.image.registry;
+        saveLeftovers(leftovers);
+      }
+      report.digest = await pushTags(inputs.image, report.tag, report.imageId);
+      report.pushed = true;
+    });
+  }
+}

@@ -1,0 +1,83 @@
+import * as core from '@actions/core';
+
+/** What the run found out, phase by phase: the source of the outputs and the job summary. */
+export interface RunReport {
+  image: string;
+  sha: string;
+  tag: string;
+  imageRef: string;
+  latestRef: string;
+  imageId: string;
+  digest: string;
+  pushed: boolean;
+  testExitCode: number | undefined;
+  readonly phases: PhaseTiming[];
+  failure: string | undefined;
+}
+
+export interface PhaseTiming {
+  readonly name: string;
+  readonly seconds: number;
+  readonly ok: boolean;
+}
+
+export function emptyReport(): RunReport {
+  return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, phases: [], failure: undefined };
+}
+
+/** Runs one phase of the loop in its own log group and records how long it took. */
+export async function phase<T>(report: RunReport, name: string, work: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  let ok = false;
+  try {
+    const result = await core.group(name, work);
+    ok = true;
+    return result;
+  } finally {
+    report.phases.push({ name, seconds: (performance.now() - started) / 1000, ok });
+  }
+}
+
+export function outputsOf(report: RunReport): Record<string, string> {
+  return {
+    sha: report.sha,
+    tag: report.tag,
+    image: report.image,
+    'image-ref': report.imageRef,
+    'latest-ref': report.latestRef,
+    'image-id': report.imageId,
+    digest: report.digest,
+    pushed: String(report.pushed),
+    'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
+  };
+}
+
+export function summaryTables(report: RunReport): { facts: string[][]; phases: string[][] } {
+  const facts = [
+    ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
+    ['Image', report.imageRef || report.image],
+    ['Tag', report.tag],
+    ['SHA', report.sha],
+    ['Image id', report.imageId],
+    ['Digest', report.digest || '—'],
+    ['Pushed', String(report.pushed)],
+    ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
+  ];
+  const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
+  return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
+}
+
+export async function writeSummary(report: RunReport): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '') return;
+  const { facts, phases } = summaryTables(report);
+  await core.summary
+    .addHeading('Build, test, deploy', 3)
+    .addTable([[{ data: 'What', header: true }, { data: 'Value', header: true }], ...facts])
+    .addTable([[{ data: 'Phase', header: true }, { data: 'Took', header: true }, { data: 'Status', header: true }], ...phases])
+    .write();
+}
+
+/** Summary tables are HTML: docker's error text must not become markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
