@@ -15,8 +15,13 @@ export function inputEnvName(name) {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
 }
 
-/** Parses a GITHUB_OUTPUT / GITHUB_STATE file (`name<<delimiter` blocks or `name=value` lines); later wins. */
+/**
+ * Parses a GITHUB_OUTPUT / GITHUB_STATE file (`name<<delimiter` blocks or `name=value` lines); later wins.
+ * @param {string} text
+ * @returns {Record<string, string>}
+ */
 export function parseCommandFile(text) {
+  /** @type {Record<string, string>} */
   const values = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -41,6 +46,16 @@ function actionDefaults(actionFile) {
   return Object.fromEntries(Object.entries(action.inputs ?? {}).map(([name, spec]) => [name, spec.default === undefined ? '' : String(spec.default)]));
 }
 
+/** @typedef {{ exitCode: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string }} ProcessResult */
+
+/**
+ * @param {string} script
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} cwd
+ * @param {boolean} echo
+ * @param {((child: import('node:child_process').ChildProcess) => void) | undefined} [onSpawn]
+ * @returns {Promise<ProcessResult>}
+ */
 function runNode(script, env, cwd, echo, onSpawn) {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -62,6 +77,8 @@ function runNode(script, env, cwd, echo, onSpawn) {
 /**
  * @param {{ inputs: Record<string,string>, cwd?: string, env?: Record<string,string>, post?: boolean, echo?: boolean,
  *           actionDir?: string, onMainSpawn?: (child: import('node:child_process').ChildProcess) => void }} options
+ * @returns {Promise<{ main: ProcessResult, post: ProcessResult | undefined, outputs: Record<string, string>,
+ *                     state: Record<string, string>, summary: string, files: string }>}
  */
 export async function runAction({ inputs, cwd = ROOT, env = {}, post = true, echo = false, actionDir = ROOT, onMainSpawn }) {
   const files = mkdtempSync(path.join(tmpdir(), 'runner-'));
@@ -98,6 +115,7 @@ export async function runAction({ inputs, cwd = ROOT, env = {}, post = true, ech
   const outputs = parseCommandFile(readFileSync(mainFiles.GITHUB_OUTPUT, 'utf8'));
   const summary = readFileSync(mainFiles.GITHUB_STEP_SUMMARY, 'utf8');
 
+  /** @type {ProcessResult | undefined} */
   let postResult;
   if (post) {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));

@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { runAction } from '../../scripts/run-action.mjs';
+import { FIXTURES, containersNamed, randomId, randomSha, registryDigest, registryTags, removeRepositories } from './support.js';
+
+const registry = inject('registry');
+const repositoryPath = `e2e/svc-${randomId()}`;
+const image = `${registry.host}/${repositoryPath}`;
+
+afterAll(() => removeRepositories(image));
+
+function dockerConfigAuths(): string[] {
+  const file = path.join(process.env.DOCKER_CONFIG ?? path.join(homedir(), '.docker'), 'config.json');
+  if (!existsSync(file)) return [];
+  return Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { auths?: Record<string, unknown> }).auths ?? {});
+}
+
+describe('deploy to a registry with htpasswd auth', () => {
+  it('after the tests pass, pushes the sha tag and latest; digest is the registry\'s; logs out; the password shows nowhere', async () => {
+    const sha = randomSha();
+    const tag = sha.slice(0, 7);
+    const run = await runAction({
+      inputs: {
+        image,
+        context: path.join(FIXTURES, 'service'),
+        sha,
+        deploy: 'true',
+        'test-command': 'wget -q -O - http://127.0.0.1:8080/ | grep -q "from the service"',
+        'registry-username': registry.username,
+        'registry-password': registry.password,
+      },
+    });
+    expect(run.main.exitCode, run.main.stdout).toBe(0);
+    expect(run.outputs.pushed).toBe('true');
+    expect(await registryTags(registry, repositoryPath)).toEqual([tag, 'latest'].sort());
+    const digest = await registryDigest(registry, repositoryPath, tag);
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(run.outputs.digest).toBe(digest);
+    expect(await registryDigest(registry, repositoryPath, 'latest')).toBe(digest);
+    expect(run.summary).toContain(digest);
+
+    // sha tag before latest: :latest never names what the registry does not hold yet.
+    expect(run.main.stdout.indexOf(`docker push ${image}:${tag}`)).toBeLessThan(run.main.stdout.indexOf(`docker push ${image}:latest`));
+
+    expect(run.main.stdout).toContain(`::add-mask::${registry.password}`);
+    expect(run.main.stdout).toContain(`Logged out of ${registry.host}.`);
+    expect(dockerConfigAuths()).not.toContain(registry.host);
+    const everything = [run.main.stdout.replace(`::add-mask::${registry.password}`, ''), run.main.stderr, run.post?.stdout, run.post?.stderr, run.summary, JSON.stringify(run.state), JSON.stringify(run.outputs)].join('\n');
+    expect(everything).not.toContain(registry.password);
+    expect(containersNamed(`${repositoryPath.split('/')[1]}-${tag}-`)).toEqual([]);
+  });
+
+  it('when the tests fail: fails with their status, pushes nothing, never logs in', async () => {
+    const failing = `${registry.host}/e2e/failing-${randomId()}`;
+    const sha = randomSha();
+    const run = await runAction({
+      inputs: {
+        image: failing,
+        context: path.join(FIXTURES, 'service'),
+        sha,
+        deploy: 'true',
+        'test-command': 'echo "suite: 1 of 3 failed"; exit 4',
+        'registry-username': registry.username,
+        'registry-password': registry.password,
+      },
+    });
+    removeRepositories(failing);
+    expect(run.main.exitCode).toBe(1);
+    expect(run.main.stdout).toContain('suite: 1 of 3 failed');
+    expect(run.main.stdout).toContain(`::error::Tests failed: the test command exited with status 4 in container failing-`);
+    expect(run.outputs).toMatchObject({ 'test-exit-code': '4', pushed: 'false', digest: '' });
+    expect(await registryTags(registry, failing.slice(registry.host.length + 1))).toEqual([]);
+    expect(run.main.stdout).not.toContain('docker login');
+    expect(run.main.stdout).not.toContain('docker push');
+    expect(run.summary).toContain('failed: Tests failed');
+    expect(containersNamed(`failing-`)).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT } from '../../scripts/run-action.mjs';
+
+export const BASE_IMAGE = 'btd-e2e/busybox:base';
+export const FIXTURES = path.join(ROOT, '__tests__', 'fixtures');
+
+export interface RegistryInfo {
+  readonly host: string;
+  readonly username: string;
+  readonly password: string;
+}
+
+export function docker(...args: string[]): string {
+  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+export function dockerOk(...args: string[]): boolean {
+  try {
+    docker(...args);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function randomId(): string {
+  return Math.random().toString(36).slice(2, 8);
+}
+
+export function randomSha(): string {
+  return Array.from({ length: 40 }, () => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+}
+
+/** Tags a new image (its own id, not shared with any other test image) as `ref`. */
+export function distinctImage(ref: string): string {
+  execFileSync('docker', ['build', '--quiet', '--tag', ref, '-'], { input: `FROM ${BASE_IMAGE}\nLABEL e2e.distinct=${randomId()}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
+  return docker('image', 'inspect', '--format', '{{.Id}}', ref);
+}
+
+export function imageId(ref: string): string {
+  return docker('image', 'inspect', '--format', '{{.Id}}', ref);
+}
+
+export function imageExists(ref: string): boolean {
+  return dockerOk('image', 'inspect', ref);
+}
+
+export function localTags(repository: string): string[] {
+  return docker('image', 'ls', '--format', '{{.Tag}}', repository).split('\n').filter((tag) => tag !== '').sort();
+}
+
+/** Removes every local tag of the repositories (test clean-up). */
+export function removeRepositories(...repositories: string[]): void {
+  for (const repository of repositories) {
+    const refs = docker('image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', repository).split('\n').filter((ref) => ref !== '');
+    if (refs.length > 0) dockerOk('image', 'rm', '--force', ...refs);
+  }
+}
+
+/** Containers (running or not) whose name starts with `prefix`. */
+export function containersNamed(prefix: string): string[] {
+  return docker('container', 'ls', '--all', '--format', '{{.Names}}').split('\n').filter((name) => name.startsWith(prefix));
+}
+
+/** A copy of a fixture in its own git work tree with one commit; returns the directory and the commit. */
+export function gitFixture(name: string): { dir: string; sha: string; committed: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), `fixture-${name}-`));
+  cpSync(path.join(FIXTURES, name), dir, { recursive: true });
+  const git = (...args: string[]): string => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
+  git('init', '--quiet');
+  git('add', '.');
+  git('-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', 'commit', '--quiet', '--message', 'fixture', '--date', '2026-01-02T03:04:05Z');
+  return { dir, sha: git('rev-parse', 'HEAD'), committed: git('log', '-1', '--format=%cI') };
+}
+
+function basicAuth(registry: RegistryInfo): string {
+  return `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`;
+}
+
+/** The registry's own digest for a tag (Docker-Content-Digest of the manifest), or undefined if it has none. */
+export async function registryDigest(registry: RegistryInfo, repositoryPath: string, tag: string): Promise<string | undefined> {
+  const response = await fetch(`http://${registry.host}/v2/${repositoryPath}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: {
+      authorization: basicAuth(registry),
+      accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+    },
+  });
+  return response.status === 200 ? response.headers.get('docker-content-digest') ?? undefined : undefined;
+}
+
+export async function registryTags(registry: RegistryInfo, repositoryPath: string): Promise<string[]> {
+  const response = await fetch(`http://${registry.host}/v2/${repositoryPath}/tags/list`, { headers: { authorization: basicAuth(registry) } });
+  if (response.status === 404) return [];
+  const body = (await response.json()) as { tags: string[] | null };
+  return (body.tags ?? []).sort();
+}
