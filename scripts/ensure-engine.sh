@@ -11,15 +11,20 @@ command -v docker-registry >/dev/null 2>&1 || need_packages+=(docker-registry)
 command -v git >/dev/null 2>&1 || need_packages+=(git)
 command -v python3 >/dev/null 2>&1 || need_packages+=(python3)
 
+# Root here; passwordless sudo on hosted runners.
+as_root=()
+if [ "$(id -u)" != 0 ]; then
+  if sudo -n true 2>/dev/null; then as_root=(sudo -n); else as_root=(false); fi
+fi
+
 if [ ${#need_packages[@]} -gt 0 ]; then
-  if [ "$(id -u)" != 0 ]; then
+  if [ "${as_root[0]:-}" = false ]; then
     echo "ensure-engine: missing ${need_packages[*]}; install them as root (apt-get install ${need_packages[*]})" >&2
     exit 1
   fi
   echo "ensure-engine: installing ${need_packages[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
 fi
 
 if docker info >/dev/null 2>&1; then
@@ -31,13 +36,13 @@ if [ -n "${DOCKER_HOST:-}" ]; then
   echo "ensure-engine: DOCKER_HOST=$DOCKER_HOST does not answer; not starting a local engine" >&2
   exit 1
 fi
-if [ "$(id -u)" != 0 ]; then
+if [ "${as_root[0]:-}" = false ]; then
   echo "ensure-engine: no docker engine answers and starting dockerd needs root" >&2
   exit 1
 fi
 log=${DOCKERD_LOG:-/tmp/dockerd.log}
 echo "ensure-engine: starting dockerd --ip 127.0.0.1 (log: $log)"
-setsid nohup dockerd --ip 127.0.0.1 >"$log" 2>&1 < /dev/null &
+"${as_root[@]}" setsid nohup dockerd --ip 127.0.0.1 >"$log" 2>&1 < /dev/null &
 for _ in $(seq 1 60); do
   if docker info >/dev/null 2>&1; then
     echo "ensure-engine: docker engine $(docker version --format '{{.Server.Version}}') is up"
