@@ -29599,6 +29599,7 @@ const domainPattern = new RegExp(`^(?:${ipv6Address}|${domainComponent}(?:\\.${d
 const pathComponentPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 /** Docker Hub's registry host, as `docker login` and RepoDigests name it. */
 const DOCKER_HUB = 'docker.io';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
 const MAX_NAME_LENGTH = 255;
 const IMAGE_NAME_FORM = 'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
 /** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
@@ -29615,10 +29616,11 @@ function parseImageName(name) {
     const first = slash === -1 ? '' : name.slice(0, slash);
     // As in the reference grammar: the first component is a domain if it looks like one.
     const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
-    const registry = hasDomain ? first : DOCKER_HUB;
+    // index.docker.io is Docker Hub's old name; docker itself normalises it to docker.io.
+    const registry = hasDomain && first !== LEGACY_DOCKER_HUB ? first : DOCKER_HUB;
     const path = hasDomain ? name.slice(slash + 1) : name;
-    if (hasDomain && !domainPattern.test(registry))
-        throw new Error(`has an invalid registry host "${registry}"`);
+    if (hasDomain && !domainPattern.test(first))
+        throw new Error(`has an invalid registry host "${first}"`);
     const lastComponent = path.slice(path.lastIndexOf('/') + 1);
     if (lastComponent.includes(':'))
         throw new Error(`must not include a tag (":${lastComponent.split(':')[1]}"): the action tags the image with the commit sha`);
@@ -34721,7 +34723,7 @@ function stampProblems(env, labels, shaEnv, sha) {
     if (value !== sha)
         problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
     if (labels[REVISION_LABEL] !== sha)
-        problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] ?? 'missing'}, expected ${sha}`);
+        problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] === undefined ? 'missing' : `"${labels[REVISION_LABEL]}"`}, expected ${sha}`);
     return problems;
 }
 /**
@@ -35050,7 +35052,6 @@ function escapeHtml(text) {
 
 
 
-
 const LOG_TAIL_LINES = 100;
 /** What a container's current state says: a verdict, or undefined while it is still starting. */
 function verdictFromState(state) {
@@ -35088,9 +35089,14 @@ function verdictFromEvent(event, hasHealthcheck) {
 function exitReason(exitCode, oomKilled) {
     return `exited with code ${exitCode}${oomKilled ? ' (OOMKilled: it ran out of memory)' : ''}`;
 }
+/** The container did not come up; `diagnosis` says why, for a log group of its own. */
 class ContainerNotReadyError extends Error {
-    constructor(container, reason) {
+    container;
+    diagnosis;
+    constructor(container, reason, diagnosis) {
         super(`Container ${container} ${reason}.`);
+        this.container = container;
+        this.diagnosis = diagnosis;
         this.name = 'ContainerNotReadyError';
     }
 }
@@ -35117,14 +35123,27 @@ async function waitUntilReady(container, timeoutSeconds) {
     if (verdict.ready)
         return verdict.how;
     const final = await inspectQuietly(container);
-    await showDiagnosis(container, final);
     // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
     const reason = final !== undefined && verdict.reason.startsWith('exited') ? exitReason(final.exitCode, final.oomKilled) : verdict.reason;
-    throw new ContainerNotReadyError(container, reason);
+    throw new ContainerNotReadyError(container, reason, await diagnosis(container, final));
 }
 async function inspectQuietly(container) {
     const result = await (0,docker_cli/* docker */.T3)((0,docker_args/* containerInspectArgs */.R8)(container), { silent: true, allowFailure: true });
     return result.exitCode === 0 ? (0,docker_output/* parseContainerState */.O2)(result.stdout) : undefined;
+}
+async function diagnosis(container, state) {
+    const logs = await (0,docker_cli/* docker */.T3)((0,docker_args/* containerLogsArgs */.Gh)(container, LOG_TAIL_LINES), { silent: true, allowFailure: true });
+    return [
+        state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
+        `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
+        mergeLogStreams(logs.stdout, logs.stderr) || '(no output)',
+    ].join('\n');
+}
+/** `docker logs --timestamps` splits the container's stdout and stderr; its timestamps put them back in order. */
+function mergeLogStreams(stdout, stderr) {
+    const lines = (text) => text.split('\n').filter((line) => line !== '');
+    // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
+    return [...lines(stdout), ...lines(stderr)].sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0)).join('\n');
 }
 /** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
 function formatDiagnosis(state) {
@@ -35137,17 +35156,10 @@ function formatDiagnosis(state) {
     else {
         lines.push(`Health: ${state.health.status}; last ${state.health.probes.length} probe(s):`);
         for (const probe of state.health.probes) {
-            lines.push(`  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\n/g, '\n    ')}`);
+            lines.push(`  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\r?\n/g, '\n    ')}`);
         }
     }
     return lines.join('\n');
-}
-async function showDiagnosis(container, state) {
-    await core/* group */.Os(`Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${container}`, async () => {
-        core/* info */.pq(state === undefined ? 'The container no longer exists.' : formatDiagnosis(state));
-        core/* info */.pq(`--- container logs (last ${LOG_TAIL_LINES} lines) ---`);
-        await (0,docker_cli/* docker */.T3)((0,docker_args/* containerLogsArgs */.Gh)(container, LOG_TAIL_LINES), { allowFailure: true });
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -35186,6 +35198,11 @@ async function runMain() {
         await runLoop(inputs, report, leftovers);
     }
     catch (error) {
+        if (error instanceof ContainerNotReadyError) {
+            core/* startGroup */.Oh(`Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${error.container}`);
+            core/* info */.pq(error.diagnosis);
+            core/* endGroup */.N4();
+        }
         report.failure = error.message;
         core/* setFailed */.C1(report.failure);
     }
@@ -35562,6 +35579,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  N4: () => (/* binding */ endGroup),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   Os: () => (/* binding */ group),
@@ -35570,11 +35588,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, debug, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, debug, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, isDebug, markdownSummary, notice, platform, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

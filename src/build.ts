@@ -41,7 +41,7 @@ export function stampProblems(env: readonly string[], labels: Readonly<Record<st
   const problems: string[] = [];
   const value = env.filter((entry) => entry.startsWith(`${shaEnv}=`)).pop()?.slice(shaEnv.length + 1);
   if (value !== sha) problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
-  if (labels[REVISION_LABEL] !== sha) problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] ?? 'missing'}, expected ${sha}`);
+  if (labels[REVISION_LABEL] !== sha) problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] === undefined ? 'missing' : `"${labels[REVISION_LABEL]}"`}, expected ${sha}`);
   return problems;
 }
 

@@ -7,6 +7,7 @@ const pathComponentPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 
 /** Docker Hub's registry host, as `docker login` and RepoDigests name it. */
 export const DOCKER_HUB = 'docker.io';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
 const MAX_NAME_LENGTH = 255;
 
 export interface ImageName {
@@ -32,10 +33,11 @@ export function parseImageName(name: string): ImageName {
   const first = slash === -1 ? '' : name.slice(0, slash);
   // As in the reference grammar: the first component is a domain if it looks like one.
   const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
-  const registry = hasDomain ? first : DOCKER_HUB;
+  // index.docker.io is Docker Hub's old name; docker itself normalises it to docker.io.
+  const registry = hasDomain && first !== LEGACY_DOCKER_HUB ? first : DOCKER_HUB;
   const path = hasDomain ? name.slice(slash + 1) : name;
 
-  if (hasDomain && !domainPattern.test(registry)) throw new Error(`has an invalid registry host "${registry}"`);
+  if (hasDomain && !domainPattern.test(first)) throw new Error(`has an invalid registry host "${first}"`);
   const lastComponent = path.slice(path.lastIndexOf('/') + 1);
   if (lastComponent.includes(':')) throw new Error(`must not include a tag (":${lastComponent.split(':')[1]}"): the action tags the image with the commit sha`);
   for (const component of path.split('/')) {

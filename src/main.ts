@@ -11,7 +11,7 @@ import { readInputs, type Inputs } from './inputs.js';
 import { pruneStaleTags } from './prune.js';
 import { login, pushTags } from './registry.js';
 import { emptyReport, outputsOf, phase, writeSummary, type RunReport } from './run-report.js';
-import { waitUntilReady } from './wait-ready.js';
+import { ContainerNotReadyError, LOG_TAIL_LINES, waitUntilReady } from './wait-ready.js';
 
 export class TestsFailedError extends Error {
   constructor(readonly exitCode: number, container: string) {
@@ -33,6 +33,11 @@ export async function runMain(): Promise<void> {
     const inputs = readInputs();
     await runLoop(inputs, report, leftovers);
   } catch (error) {
+    if (error instanceof ContainerNotReadyError) {
+      core.startGroup(`Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${error.container}`);
+      core.info(error.diagnosis);
+      core.endGroup();
+    }
     report.failure = (error as Error).message;
     core.setFailed(report.failure);
   } finally {

@@ -1,9 +1,8 @@
-import * as core from '@actions/core';
 import { docker, dockerUntil } from './docker-cli.js';
 import { containerEventsArgs, containerInspectArgs, containerLogsArgs } from './docker-args.js';
 import { parseContainerState, parseReadinessEvent, type ContainerState, type ReadinessEvent } from './docker-output.js';
 
-const LOG_TAIL_LINES = 100;
+export const LOG_TAIL_LINES = 100;
 
 export type Verdict =
   | { readonly ready: true; readonly how: 'healthy' | 'running' }
@@ -42,8 +41,9 @@ export function exitReason(exitCode: number, oomKilled: boolean): string {
   return `exited with code ${exitCode}${oomKilled ? ' (OOMKilled: it ran out of memory)' : ''}`;
 }
 
+/** The container did not come up; `diagnosis` says why, for a log group of its own. */
 export class ContainerNotReadyError extends Error {
-  constructor(container: string, reason: string) {
+  constructor(readonly container: string, reason: string, readonly diagnosis: string) {
     super(`Container ${container} ${reason}.`);
     this.name = 'ContainerNotReadyError';
   }
@@ -70,15 +70,30 @@ export async function waitUntilReady(container: string, timeoutSeconds: number):
   }
   if (verdict.ready) return verdict.how;
   const final = await inspectQuietly(container);
-  await showDiagnosis(container, final);
   // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
   const reason = final !== undefined && verdict.reason.startsWith('exited') ? exitReason(final.exitCode, final.oomKilled) : verdict.reason;
-  throw new ContainerNotReadyError(container, reason);
+  throw new ContainerNotReadyError(container, reason, await diagnosis(container, final));
 }
 
 async function inspectQuietly(container: string): Promise<ContainerState | undefined> {
   const result = await docker(containerInspectArgs(container), { silent: true, allowFailure: true });
   return result.exitCode === 0 ? parseContainerState(result.stdout) : undefined;
+}
+
+async function diagnosis(container: string, state: ContainerState | undefined): Promise<string> {
+  const logs = await docker(containerLogsArgs(container, LOG_TAIL_LINES), { silent: true, allowFailure: true });
+  return [
+    state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
+    `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
+    mergeLogStreams(logs.stdout, logs.stderr) || '(no output)',
+  ].join('\n');
+}
+
+/** `docker logs --timestamps` splits the container's stdout and stderr; its timestamps put them back in order. */
+export function mergeLogStreams(stdout: string, stderr: string): string {
+  const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
+  // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
+  return [...lines(stdout), ...lines(stderr)].sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0)).join('\n');
 }
 
 /** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
@@ -91,16 +106,8 @@ export function formatDiagnosis(state: ContainerState): string {
   } else {
     lines.push(`Health: ${state.health.status}; last ${state.health.probes.length} probe(s):`);
     for (const probe of state.health.probes) {
-      lines.push(`  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\n/g, '\n    ')}`);
+      lines.push(`  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\r?\n/g, '\n    ')}`);
     }
   }
   return lines.join('\n');
-}
-
-async function showDiagnosis(container: string, state: ContainerState | undefined): Promise<void> {
-  await core.group(`Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${container}`, async () => {
-    core.info(state === undefined ? 'The container no longer exists.' : formatDiagnosis(state));
-    core.info(`--- container logs (last ${LOG_TAIL_LINES} lines) ---`);
-    await docker(containerLogsArgs(container, LOG_TAIL_LINES), { allowFailure: true });
-  });
 }

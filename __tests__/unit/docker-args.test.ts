@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildArgs,
+  containerEventsArgs,
+  containerIdsArgs,
+  containerImageIdsArgs,
+  containerInspectArgs,
+  containerLogsArgs,
+  containerRemoveArgs,
+  execShellArgs,
+  imageInspectArgs,
+  imageListArgs,
+  imageRemoveArgs,
+  loginArgs,
+  logoutArgs,
+  pushArgs,
+  runArgs,
+  stampArgs,
+  stampDockerfile,
+} from '../../src/docker-args.js';
+
+const IMAGE_ID = `sha256:${'b'.repeat(64)}`;
+
+describe('docker argv builders', () => {
+  it.each<[string, () => string[], string[]]>([
+    ['imageListArgs', () => imageListArgs('acme/app'), ['image', 'ls', '--no-trunc', '--format', '{{json .}}', 'acme/app']],
+    ['containerIdsArgs', () => containerIdsArgs(), ['container', 'ls', '--all', '--quiet', '--no-trunc']],
+    ['containerImageIdsArgs (one)', () => containerImageIdsArgs(['c1']), ['container', 'inspect', '--format', '{{json .Image}}', 'c1']],
+    ['containerImageIdsArgs (several)', () => containerImageIdsArgs(['c1', 'c2', 'c3']), ['container', 'inspect', '--format', '{{json .Image}}', 'c1', 'c2', 'c3']],
+    ['imageRemoveArgs', () => imageRemoveArgs(['acme/app:aaaaaaa', 'acme/app:bbbbbbb']), ['image', 'rm', 'acme/app:aaaaaaa', 'acme/app:bbbbbbb']],
+    [
+      'buildArgs (plain)',
+      () => buildArgs({ context: '.', file: 'Dockerfile', buildArgs: [], target: '', iidFile: '/tmp/w/base.iid' }),
+      ['build', '--file', 'Dockerfile', '--iidfile', '/tmp/w/base.iid', '.'],
+    ],
+    [
+      'buildArgs (target and build args)',
+      () =>
+        buildArgs({
+          context: 'services/api',
+          file: 'services/api/Dockerfile',
+          buildArgs: [{ key: 'NODE_ENV', value: 'production' }, { key: 'URL', value: 'http://x/?a=1 b' }, { key: 'EMPTY', value: '' }],
+          target: 'runtime',
+          iidFile: '/tmp/w/base.iid',
+        }),
+      [
+        'build', '--file', 'services/api/Dockerfile', '--iidfile', '/tmp/w/base.iid',
+        '--build-arg', 'NODE_ENV=production', '--build-arg', 'URL=http://x/?a=1 b', '--build-arg', 'EMPTY=',
+        '--target', 'runtime', 'services/api',
+      ],
+    ],
+    [
+      'buildArgs (target only)',
+      () => buildArgs({ context: '.', file: 'Dockerfile', buildArgs: [], target: 'test', iidFile: 'i' }),
+      ['build', '--file', 'Dockerfile', '--iidfile', 'i', '--target', 'test', '.'],
+    ],
+    [
+      'stampArgs (tags and labels)',
+      () =>
+        stampArgs({
+          tags: ['acme/app:d24155b', 'acme/app:latest'],
+          labels: [{ key: 'org.opencontainers.image.revision', value: 'd24155b0' }, { key: 'team', value: 'web ops' }],
+          iidFile: '/tmp/w/image.iid',
+        }),
+      [
+        'build', '--iidfile', '/tmp/w/image.iid',
+        '--tag', 'acme/app:d24155b', '--tag', 'acme/app:latest',
+        '--label', 'org.opencontainers.image.revision=d24155b0', '--label', 'team=web ops',
+        '-',
+      ],
+    ],
+    ['stampArgs (nothing)', () => stampArgs({ tags: [], labels: [], iidFile: 'i' }), ['build', '--iidfile', 'i', '-']],
+    ['imageInspectArgs', () => imageInspectArgs(IMAGE_ID), ['image', 'inspect', '--format', '{{json .}}', IMAGE_ID]],
+    ['runArgs (no extra)', () => runArgs('app-d24155b-1-1-abcdef', [], 'acme/app:d24155b'), ['run', '--detach', '--name', 'app-d24155b-1-1-abcdef', 'acme/app:d24155b']],
+    [
+      'runArgs (extra args before the image)',
+      () => runArgs('n', ['--env=A=B', '--publish', '127.0.0.1::8080'], 'acme/app:d24155b'),
+      ['run', '--detach', '--name', 'n', '--env=A=B', '--publish', '127.0.0.1::8080', 'acme/app:d24155b'],
+    ],
+    ['containerInspectArgs', () => containerInspectArgs('n'), ['container', 'inspect', '--format', '{{json .}}', 'n']],
+    [
+      'containerEventsArgs',
+      () => containerEventsArgs('4f2c9a', '2024-05-01T10:00:00.123456789Z'),
+      ['events', '--since', '2024-05-01T10:00:00.123456789Z', '--filter', 'type=container', '--filter', 'container=4f2c9a', '--format', '{{json .}}'],
+    ],
+    ['containerLogsArgs', () => containerLogsArgs('n', 100), ['logs', '--timestamps', '--tail', '100', 'n']],
+    ['execShellArgs', () => execShellArgs('n', 'curl -fsS http://localhost:8080/ && echo "ok"'), ['exec', 'n', 'sh', '-c', 'curl -fsS http://localhost:8080/ && echo "ok"']],
+    ['containerRemoveArgs', () => containerRemoveArgs('n'), ['container', 'rm', '--force', '--volumes', 'n']],
+    ['loginArgs (Docker Hub)', () => loginArgs(undefined, 'bot'), ['login', '--username', 'bot', '--password-stdin']],
+    ['loginArgs (server)', () => loginArgs('ghcr.io', 'bot'), ['login', '--username', 'bot', '--password-stdin', 'ghcr.io']],
+    ['logoutArgs (Docker Hub)', () => logoutArgs(undefined), ['logout']],
+    ['logoutArgs (server)', () => logoutArgs('localhost:5000'), ['logout', 'localhost:5000']],
+    ['pushArgs', () => pushArgs('localhost:5000/app:d24155b'), ['push', 'localhost:5000/app:d24155b']],
+  ])('%s', (_name, build, expected) => {
+    expect(build()).toEqual(expected);
+  });
+});
+
+describe('stampDockerfile', () => {
+  it.each([
+    [IMAGE_ID, 'SHA', 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', `FROM ${IMAGE_ID}\nENV SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8\n`],
+    ['sha256:0123', 'GIT_SHA', 'abc', 'FROM sha256:0123\nENV GIT_SHA=abc\n'],
+  ])('FROM %s, ENV %s=%s', (base, env, sha, expected) => {
+    expect(stampDockerfile(base, env, sha)).toBe(expected);
+  });
+});

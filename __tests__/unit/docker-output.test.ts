@@ -1,0 +1,323 @@
+import { describe, expect, it } from 'vitest';
+import {
+  digestsFor,
+  parseContainerState,
+  parseImageDetails,
+  parseImageList,
+  parseJsonLines,
+  parseReadinessEvent,
+  pushedDigest,
+  type ContainerState,
+  type ReadinessEvent,
+} from '../../src/docker-output.js';
+
+const ID_A = `sha256:${'a'.repeat(64)}`;
+const ID_B = `sha256:${'b'.repeat(64)}`;
+const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
+const OTHER_DIGEST = `sha256:${'fedcba9876543210'.repeat(4)}`;
+const CONTAINER_ID = '4f2c9a1e7d3b5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d';
+
+/** One line of `docker image ls --no-trunc --format '{{json .}}'` as docker 24 prints it. */
+function imageLsLine(repository: string, tag: string, id: string): string {
+  return JSON.stringify({
+    Containers: 'N/A',
+    CreatedAt: '2024-05-01 10:00:00 +0000 UTC',
+    CreatedSince: '2 hours ago',
+    Digest: '<none>',
+    ID: id,
+    Repository: repository,
+    SharedSize: 'N/A',
+    Size: '7.79MB',
+    Tag: tag,
+    UniqueSize: 'N/A',
+    VirtualSize: '7.793MB',
+  });
+}
+
+describe('parseJsonLines', () => {
+  it.each<[string, unknown[]]>([
+    ['', []],
+    ['\n\n', []],
+    ['"sha256:aa"\n"sha256:bb"\n', ['sha256:aa', 'sha256:bb']],
+    ['{"a":1}\r\n  \n{"b":2}', [{ a: 1 }, { b: 2 }]],
+  ])('%j → %j', (stdout, expected) => {
+    expect(parseJsonLines(stdout)).toEqual(expected);
+  });
+
+  it('throws on a line that is not JSON', () => {
+    expect(() => parseJsonLines('{"a":1}\nnot json\n')).toThrow(SyntaxError);
+  });
+});
+
+describe('parseImageList', () => {
+  it('reads repository, tag and id of each line', () => {
+    const stdout = [
+      imageLsLine('acme/app', 'latest', ID_A),
+      imageLsLine('acme/app', 'd24155b', ID_A),
+      imageLsLine('acme/app', '<none>', ID_B),
+      imageLsLine('localhost:5000/app', 'v1', ID_B),
+    ].join('\n') + '\n';
+    expect(parseImageList(stdout)).toEqual([
+      { repository: 'acme/app', tag: 'latest', id: ID_A },
+      { repository: 'acme/app', tag: 'd24155b', id: ID_A },
+      { repository: 'acme/app', tag: '<none>', id: ID_B },
+      { repository: 'localhost:5000/app', tag: 'v1', id: ID_B },
+    ]);
+  });
+
+  it('reads the escaped <none> docker prints', () => {
+    const line = `{"Containers":"N/A","Digest":"\\u003cnone\\u003e","ID":"${ID_B}","Repository":"\\u003cnone\\u003e","Tag":"\\u003cnone\\u003e"}`;
+    expect(parseImageList(line)).toEqual([{ repository: '<none>', tag: '<none>', id: ID_B }]);
+  });
+
+  it.each([
+    ['nothing', ''],
+    ['blank lines', '\n  \n'],
+  ])('gives no entries for %s', (_case, stdout) => {
+    expect(parseImageList(stdout)).toEqual([]);
+  });
+
+  it('gives empty strings for missing or non-string fields', () => {
+    expect(parseImageList('{"Repository":"acme/app","Tag":7}')).toEqual([{ repository: 'acme/app', tag: '', id: '' }]);
+  });
+
+  it.each(['[]', 'null', '"acme/app"'])('throws on a line that is no object: %s', (line) => {
+    expect(() => parseImageList(line)).toThrow(`unexpected docker output for docker image ls: ${line}`);
+  });
+});
+
+describe('parseImageDetails', () => {
+  it('reads id, env, labels and repo digests', () => {
+    const stdout = JSON.stringify({
+      Id: ID_A,
+      RepoTags: ['acme/app:d24155b', 'acme/app:latest'],
+      RepoDigests: [`acme/app@${DIGEST}`, `localhost:5000/app@${OTHER_DIGEST}`],
+      Parent: '',
+      Created: '2024-05-01T10:00:00.123456789Z',
+      Config: {
+        Hostname: '',
+        User: 'node',
+        Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'NODE_VERSION=20.12.2', 'SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8'],
+        Cmd: ['node', 'server.js'],
+        Labels: { 'org.opencontainers.image.revision': 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', 'com.example.team': 'web' },
+      },
+      Architecture: 'amd64',
+      Os: 'linux',
+      Size: 7793012,
+    });
+    expect(parseImageDetails(stdout)).toEqual({
+      id: ID_A,
+      env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'NODE_VERSION=20.12.2', 'SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8'],
+      labels: { 'org.opencontainers.image.revision': 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', 'com.example.team': 'web' },
+      repoDigests: [`acme/app@${DIGEST}`, `localhost:5000/app@${OTHER_DIGEST}`],
+    });
+  });
+
+  it.each([
+    ['Config.Labels null, RepoDigests empty', { Id: ID_B, RepoDigests: [], Config: { Env: ['PATH=/bin'], Labels: null } }, { id: ID_B, env: ['PATH=/bin'], labels: {}, repoDigests: [] }],
+    ['Config.Env null, no RepoDigests', { Id: ID_B, Config: { Env: null, Labels: { a: 'b' } } }, { id: ID_B, env: [], labels: { a: 'b' }, repoDigests: [] }],
+    ['Config null', { Id: ID_B, Config: null, RepoDigests: null }, { id: ID_B, env: [], labels: {}, repoDigests: [] }],
+    ['no Config', { Id: ID_B }, { id: ID_B, env: [], labels: {}, repoDigests: [] }],
+  ])('%s', (_case, json, expected) => {
+    expect(parseImageDetails(JSON.stringify(json))).toEqual(expected);
+  });
+
+  it('accepts the trailing newline docker prints', () => {
+    expect(parseImageDetails(`${JSON.stringify({ Id: ID_A, Config: { Labels: null } })}\n`).id).toBe(ID_A);
+  });
+
+  it.each([
+    ['[]', 'unexpected docker output for docker image inspect: []'],
+    ['{"Id":"x","Config":[]}', 'unexpected docker output for image Config: []'],
+    ['{"Id":"x","Config":{"Labels":"a=b"}}', 'unexpected docker output for image labels: "a=b"'],
+  ])('throws on %s', (stdout, message) => {
+    expect(() => parseImageDetails(stdout)).toThrow(message);
+  });
+});
+
+describe('parseContainerState', () => {
+  const base = {
+    Id: CONTAINER_ID,
+    Created: '2024-05-01T10:00:00.123456789Z',
+    Path: '/bin/sh',
+    Args: ['-c', 'node server.js'],
+    Image: ID_A,
+    Name: '/app-d24155b-42-1-abcdef',
+    RestartCount: 0,
+  };
+
+  const cases: [string, Record<string, unknown>, ContainerState][] = [
+    [
+      'running with a healthcheck',
+      {
+        Status: 'running', Running: true, Paused: false, Restarting: false, OOMKilled: false, Dead: false, Pid: 4242, ExitCode: 0, Error: '',
+        StartedAt: '2024-05-01T10:00:00.5Z', FinishedAt: '0001-01-01T00:00:00Z',
+        Health: {
+          Status: 'starting',
+          FailingStreak: 2,
+          Log: [
+            { Start: '2024-05-01T10:00:01.000000000Z', End: '2024-05-01T10:00:01.050000000Z', ExitCode: 7, Output: 'curl: (7) Failed to connect to localhost port 8080\n' },
+            { Start: '2024-05-01T10:00:02.000000000Z', End: '2024-05-01T10:00:02.040000000Z', ExitCode: 1, Output: '' },
+          ],
+        },
+      },
+      {
+        id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '',
+        health: {
+          status: 'starting',
+          probes: [
+            { start: '2024-05-01T10:00:01.000000000Z', exitCode: 7, output: 'curl: (7) Failed to connect to localhost port 8080\n' },
+            { start: '2024-05-01T10:00:02.000000000Z', exitCode: 1, output: '' },
+          ],
+        },
+      },
+    ],
+    [
+      'running without a healthcheck',
+      { Status: 'running', Running: true, OOMKilled: false, Dead: false, Pid: 4242, ExitCode: 0, Error: '', StartedAt: '2024-05-01T10:00:00.5Z' },
+      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '', health: undefined },
+    ],
+    [
+      'exited, OOMKilled',
+      { Status: 'exited', Running: false, OOMKilled: true, Dead: false, Pid: 0, ExitCode: 137, Error: '', FinishedAt: '2024-05-01T10:00:03Z' },
+      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'exited', exitCode: 137, oomKilled: true, error: '', health: undefined },
+    ],
+    [
+      'created, failed to start (Error set), Health null',
+      { Status: 'created', Running: false, OOMKilled: false, ExitCode: 127, Error: 'exec: "nope": executable file not found in $PATH', Health: null },
+      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'created', exitCode: 127, oomKilled: false, error: 'exec: "nope": executable file not found in $PATH', health: undefined },
+    ],
+    [
+      'unhealthy with no Log, probe fields missing',
+      { Status: 'running', ExitCode: 0, Health: { Status: 'unhealthy', FailingStreak: 3, Log: null } },
+      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '', health: { status: 'unhealthy', probes: [] } },
+    ],
+  ];
+
+  it.each(cases)('%s', (_case, state, expected) => {
+    expect(parseContainerState(JSON.stringify({ ...base, State: state }))).toEqual(expected);
+  });
+
+  it('gives -1 for missing exit codes', () => {
+    const state = parseContainerState(JSON.stringify({ ...base, State: { Status: 'running', Health: { Status: 'starting', Log: [{ Start: 's' }] } } }));
+    expect([state.exitCode, state.health?.probes]).toEqual([-1, [{ start: 's', exitCode: -1, output: '' }]]);
+  });
+
+  it.each([
+    ['no State', JSON.stringify(base), 'unexpected docker output for container State: undefined'],
+    ['a list', '[]', 'unexpected docker output for docker container inspect: []'],
+    ['a bad probe', JSON.stringify({ ...base, State: { Status: 'running', Health: { Status: 'starting', Log: ['x'] } } }), 'unexpected docker output for health probe: "x"'],
+  ])('throws on %s', (_case, stdout, message) => {
+    expect(() => parseContainerState(stdout)).toThrow(message);
+  });
+});
+
+describe('parseReadinessEvent', () => {
+  /** A container event as docker 20.10 prints it with --format '{{json .}}'. */
+  function event(action: string, extraAttributes: Record<string, string> = {}): string {
+    return JSON.stringify({
+      status: action,
+      id: CONTAINER_ID,
+      from: 'acme/app:d24155b',
+      Type: 'container',
+      Action: action,
+      Actor: { ID: CONTAINER_ID, Attributes: { image: 'acme/app:d24155b', name: 'app-d24155b-42-1-abcdef', ...extraAttributes } },
+      scope: 'local',
+      time: 1714557600,
+      timeNano: 1714557600123456800,
+    });
+  }
+
+  it.each<[string, string, ReadinessEvent | undefined]>([
+    ['create', event('create'), undefined],
+    ['start', event('start'), { kind: 'started' }],
+    ['health_status: starting', event('health_status: starting'), undefined],
+    ['health_status: healthy', event('health_status: healthy'), { kind: 'healthy' }],
+    ['health_status: unhealthy', event('health_status: unhealthy'), { kind: 'unhealthy' }],
+    ['die exitCode 3', event('die', { exitCode: '3' }), { kind: 'exited', exitCode: 3 }],
+    ['die exitCode 0', event('die', { exitCode: '0' }), { kind: 'exited', exitCode: 0 }],
+    ['die exitCode 137', event('die', { exitCode: '137' }), { kind: 'exited', exitCode: 137 }],
+    ['die without exitCode', event('die'), { kind: 'exited', exitCode: -1 }],
+    ['oom', event('oom'), { kind: 'oom' }],
+    ['kill', event('kill', { signal: '9' }), undefined],
+    ['stop', event('stop'), undefined],
+    ['destroy', event('destroy'), { kind: 'destroyed' }],
+    ['exec_create', event('exec_create: /bin/sh -c true', { execID: 'e1' }), undefined],
+    ['exec_start', event('exec_start: /bin/sh -c true', { execID: 'e1' }), undefined],
+    ['exec_die (has an exitCode, is not die)', event('exec_die', { execID: 'e1', exitCode: '1' }), undefined],
+    ['attach', event('attach'), undefined],
+    ['only the legacy status field', JSON.stringify({ status: 'die', id: CONTAINER_ID, Actor: { Attributes: { exitCode: '2' } } }), { kind: 'exited', exitCode: 2 }],
+    ['no Actor', JSON.stringify({ Action: 'die' }), { kind: 'exited', exitCode: -1 }],
+    ['Actor without Attributes', JSON.stringify({ Action: 'start', Actor: { ID: CONTAINER_ID } }), { kind: 'started' }],
+    ['die with Attributes null', JSON.stringify({ Action: 'die', Actor: { ID: CONTAINER_ID, Attributes: null } }), { kind: 'exited', exitCode: -1 }],
+    ['die with a non-numeric exitCode', event('die', { exitCode: 'x' }), { kind: 'exited', exitCode: -1 }],
+  ])('%s', (_case, line, expected) => {
+    expect(parseReadinessEvent(line)).toEqual(expected);
+  });
+
+  it.each([
+    ['not JSON', 'start', SyntaxError],
+    ['a list', '[]', 'unexpected docker output for docker events: []'],
+    ['Actor null', '{"Action":"start","Actor":null}', 'unexpected docker output for event Actor: null'],
+  ])('throws on %s', (_case, line, expected) => {
+    expect(() => parseReadinessEvent(line)).toThrow(expected);
+  });
+});
+
+describe('digestsFor', () => {
+  const repoDigests = [
+    `acme/app@${DIGEST}`,
+    `acme/app-worker@${OTHER_DIGEST}`,
+    `localhost:5000/app@${OTHER_DIGEST}`,
+    `acme/app@${OTHER_DIGEST}`,
+    `nginx@${DIGEST}`,
+  ];
+
+  it.each<[string, string[]]>([
+    ['acme/app', [DIGEST, OTHER_DIGEST]],
+    ['acme/app-worker', [OTHER_DIGEST]],
+    ['localhost:5000/app', [OTHER_DIGEST]],
+    ['nginx', [DIGEST]],
+    ['app', []],
+    ['acme', []],
+    ['ghcr.io/acme/app', []],
+  ])('%s → %j', (repository, expected) => {
+    expect(digestsFor(repoDigests, repository)).toEqual(expected);
+  });
+
+  it('gives nothing for no RepoDigests', () => {
+    expect(digestsFor([], 'acme/app')).toEqual([]);
+  });
+});
+
+describe('pushedDigest', () => {
+  const pushOutput = [
+    'The push refers to repository [localhost:5000/app]',
+    '5f70bf18a086: Preparing',
+    '5f70bf18a086: Pushed',
+    'a1b2c3d4e5f6: Layer already exists',
+    `d24155b: digest: ${DIGEST} size: 943`,
+    '',
+  ].join('\n');
+
+  it.each<[string, string, string, string | undefined]>([
+    ['the sha tag', pushOutput, 'd24155b', DIGEST],
+    ['another tag', pushOutput, 'latest', undefined],
+    ['a prefix of the tag', pushOutput, 'd2415', undefined],
+    ['a longer tag', pushOutput, 'd24155b0', undefined],
+    ['latest among two pushes', `${pushOutput}latest: digest: ${OTHER_DIGEST} size: 943\n`, 'latest', OTHER_DIGEST],
+    ['the sha tag among two pushes', `${pushOutput}latest: digest: ${OTHER_DIGEST} size: 943\n`, 'd24155b', DIGEST],
+    ['a short digest', `d24155b: digest: sha256:abc size: 943`, 'd24155b', undefined],
+    ['an uppercase digest', `d24155b: digest: ${DIGEST.toUpperCase().replace('SHA256', 'sha256')} size: 943`, 'd24155b', undefined],
+    ['no size', `d24155b: digest: ${DIGEST}`, 'd24155b', undefined],
+    ['no output', '', 'd24155b', undefined],
+    ['a dotted tag', `v1.0: digest: ${DIGEST} size: 1`, 'v1.0', DIGEST],
+    ['"." is not a wildcard', `v1x0: digest: ${DIGEST} size: 1`, 'v1.0', undefined],
+    ['"+" is literal', `aab: digest: ${DIGEST} size: 1`, 'a+b', undefined],
+    ['"+" matches itself', `a+b: digest: ${DIGEST} size: 1`, 'a+b', DIGEST],
+    ['unbalanced brackets and parens', `x(y[z: digest: ${DIGEST} size: 1`, 'x(y[z', DIGEST],
+    ['"$" and "^" are literal', `^a$: digest: ${DIGEST} size: 1`, '^a$', DIGEST],
+  ])('%s', (_case, output, tag, expected) => {
+    expect(pushedDigest(output, tag)).toBe(expected);
+  });
+});
