@@ -24,7 +24,7 @@ if [ ${#need_packages[@]} -gt 0 ]; then
   fi
   echo "ensure-engine: installing ${need_packages[*]}"
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_packages[@]}" >/dev/null
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_packages[@]}" >/dev/null
 fi
 
 if docker info >/dev/null 2>&1; then
