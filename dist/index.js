@@ -29313,6 +29313,8 @@ async function removeContainer(name) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $4: () => (/* binding */ imageInspectArgs),
 /* harmony export */   CH: () => (/* binding */ buildArgs),
+/* harmony export */   F$: () => (/* binding */ containerImagesArgs),
+/* harmony export */   G_: () => (/* binding */ allImageIdsArgs),
 /* harmony export */   Gh: () => (/* binding */ containerLogsArgs),
 /* harmony export */   L7: () => (/* binding */ containerRemoveArgs),
 /* harmony export */   R8: () => (/* binding */ containerInspectArgs),
@@ -29322,23 +29324,28 @@ async function removeContainer(name) {
 /* harmony export */   cX: () => (/* binding */ containerEventsArgs),
 /* harmony export */   ev: () => (/* binding */ stampDockerfile),
 /* harmony export */   fQ: () => (/* binding */ runArgs),
-/* harmony export */   h5: () => (/* binding */ imageListArgs),
-/* harmony export */   ii: () => (/* binding */ containerImageIdsArgs),
 /* harmony export */   kJ: () => (/* binding */ pushArgs),
 /* harmony export */   m9: () => (/* binding */ logoutArgs),
+/* harmony export */   rg: () => (/* binding */ imageSummariesArgs),
 /* harmony export */   vH: () => (/* binding */ stampArgs),
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
 // Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
-function imageListArgs(repository) {
-    return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
+/** Every image id, intermediate ones included (their sizes tell what a removal reclaims). */
+function allImageIdsArgs() {
+    return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+// Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
+const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}}}';
+function imageSummariesArgs(imageIds) {
+    return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
 }
 function containerIdsArgs() {
     return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
 }
-function containerImageIdsArgs(containerIds) {
-    return ['container', 'inspect', '--format', '{{json .Image}}', ...containerIds];
+function containerImagesArgs(containerIds) {
+    return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
 }
 function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
@@ -29487,14 +29494,15 @@ function lastLines(text, count) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B2: () => (/* binding */ parseImageList),
 /* harmony export */   Dr: () => (/* binding */ parseImageDetails),
-/* harmony export */   Lx: () => (/* binding */ parseJsonLines),
 /* harmony export */   Mn: () => (/* binding */ pushedDigest),
 /* harmony export */   O2: () => (/* binding */ parseContainerState),
+/* harmony export */   Zp: () => (/* binding */ parseImageSummaries),
+/* harmony export */   Zq: () => (/* binding */ parseContainerImages),
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   e8: () => (/* binding */ parseReadinessEvent)
 /* harmony export */ });
+/* unused harmony export parseJsonLines */
 // Parsers for docker's machine output (`--format '{{json .}}'`): pure, so they are tested table-driven.
 function asObject(value, what) {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
@@ -29505,21 +29513,39 @@ const str = (value) => (typeof value === 'string' ? value : '');
 function parseJsonLines(stdout) {
     return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
 }
-function parseImageList(stdout) {
+function stringRecord(value, what) {
+    if (value === null || value === undefined)
+        return {};
+    return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, str(v)]));
+}
+function parseImageSummaries(stdout) {
     return parseJsonLines(stdout).map((line) => {
-        const entry = asObject(line, 'docker image ls');
-        return { repository: str(entry.Repository), tag: str(entry.Tag), id: str(entry.ID) };
+        const image = asObject(line, 'docker image inspect');
+        return {
+            id: str(image.Id),
+            parent: str(image.Parent),
+            repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(str) : [],
+            created: str(image.Created),
+            size: typeof image.Size === 'number' ? image.Size : 0,
+            lastTagTime: str(image.LastTagTime),
+            labels: stringRecord(image.Labels, 'image labels'),
+        };
+    });
+}
+function parseContainerImages(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const container = asObject(line, 'docker container inspect');
+        return { name: str(container.Name).replace(/^\//, ''), imageId: str(container.Image) };
     });
 }
 /** `docker image inspect --format '{{json .}}'` of one image. */
 function parseImageDetails(stdout) {
     const image = asObject(JSON.parse(stdout), 'docker image inspect');
     const config = image.Config === null || image.Config === undefined ? {} : asObject(image.Config, 'image Config');
-    const labels = config.Labels === null || config.Labels === undefined ? {} : asObject(config.Labels, 'image labels');
     return {
         id: str(image.Id),
         env: Array.isArray(config.Env) ? config.Env.map(str) : [],
-        labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, str(v)])),
+        labels: stringRecord(config.Labels, 'image labels'),
         repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(str) : [],
     };
 }
@@ -34779,6 +34805,8 @@ const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const TAG_LENGTH_RANGE = { min: 4, max: 40 };
 const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
+const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
+const PRUNE_GRACE_RANGE = { min: 0, max: 86400 };
 // These flags would take the container's lifecycle away from the action.
 const LIFECYCLE_RUN_FLAGS = new Map([
     ['--rm', 'the action removes the container itself, after it has read its state and logs'],
@@ -34827,7 +34855,9 @@ function parseInputs(read) {
             throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
         return raw;
     }, 'SHA');
-    const prune = field('prune', parseBoolean, true);
+    const prune = field('prune', parsePruneMode, 'on');
+    const pruneKeep = field('prune-keep', (raw) => parseInteger(raw, PRUNE_KEEP_RANGE), 0);
+    const pruneGraceSeconds = field('prune-grace', (raw) => parseInteger(raw, PRUNE_GRACE_RANGE), 120);
     const runArgs = field('run-args', parseRunArgs, []);
     const waitTimeoutSeconds = field('wait-timeout', (raw) => parseInteger(raw, WAIT_TIMEOUT_RANGE), 60);
     const testCommand = read('test-command').trim();
@@ -34839,7 +34869,7 @@ function parseInputs(read) {
     if (problems.length > 0 || image === undefined)
         throw new InputError(problems);
     return {
-        image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, runArgs,
+        image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
         waitTimeoutSeconds, testCommand,
         registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
     };
@@ -34851,6 +34881,16 @@ function parseBoolean(raw) {
     if (['false', 'False', 'FALSE'].includes(raw))
         return false;
     throw new Error(`is "${raw}"; expected true or false`);
+}
+function parsePruneMode(raw) {
+    if (raw === 'dry-run')
+        return 'dry-run';
+    try {
+        return parseBoolean(raw) ? 'on' : 'off';
+    }
+    catch {
+        throw new Error(`is "${raw}"; expected true, false or dry-run`);
+    }
 }
 function parseInteger(raw, range) {
     if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
@@ -34941,49 +34981,88 @@ var container = __nccwpck_require__(6296);
 
 
 
-/**
- * Which local tags of `repository` go: all but the kept tags (`latest`, the tag being built) and
- * those whose image a container uses. Only exact repository matches: `acme/app` never touches
- * `acme/app-worker`.
- */
-function planPrune(images, repository, keepTags, imageIdsInUse) {
-    const stale = images.filter((image) => image.repository === repository && image.tag !== '<none>' && !keepTags.has(image.tag));
-    const refOf = (image) => `${image.repository}:${image.tag}`;
-    return {
-        remove: stale.filter((image) => !imageIdsInUse.has(image.id)).map(refOf),
-        inUse: stale.filter((image) => imageIdsInUse.has(image.id)).map(refOf),
+/** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
+const REPOSITORY_LABEL = 'build-test-deploy.repository';
+/** Which tags and dangling images go, and why the others stay. Pure: the engine's view comes in as data. */
+function planPrune(images, containers, policy) {
+    const usedBy = new Map();
+    for (const container of containers)
+        usedBy.set(container.imageId, [...(usedBy.get(container.imageId) ?? []), container.name]);
+    const parents = new Set(images.map((image) => image.parent).filter((parent) => parent !== ''));
+    const prefix = `${policy.repository}:`;
+    const staleTags = images
+        .flatMap((image) => image.repoTags.filter((ref) => ref.startsWith(prefix)).map((ref) => ({ ref, tag: ref.slice(prefix.length), image })))
+        .filter(({ tag }) => !policy.keepTags.has(tag))
+        .sort((a, b) => b.image.created.localeCompare(a.image.created) || a.ref.localeCompare(b.ref));
+    const dangling = images.filter((image) => image.repoTags.length === 0 && !parents.has(image.id) && image.labels[REPOSITORY_LABEL] === policy.repository);
+    const remove = [];
+    const kept = [];
+    const decide = (ref, image, extraReason) => {
+        const containersUsing = usedBy.get(image.id);
+        const taggedSecondsAgo = (policy.now.getTime() - Date.parse(image.lastTagTime)) / 1000;
+        if (containersUsing !== undefined)
+            kept.push({ ref, reason: `used by container ${containersUsing.join(', ')}` });
+        else if (extraReason !== undefined)
+            kept.push({ ref, reason: extraReason });
+        else if (taggedSecondsAgo >= 0 && taggedSecondsAgo < policy.graceSeconds)
+            kept.push({ ref, reason: `tagged ${Math.round(taggedSecondsAgo)} s ago, within prune-grace (a concurrent run's image?)` });
+        else
+            remove.push(ref);
     };
+    staleTags.forEach(({ ref, image }, index) => decide(ref, image, index < policy.keepNewest ? `one of the ${policy.keepNewest} newest (prune-keep)` : undefined));
+    for (const image of dangling)
+        decide(image.id, image, undefined);
+    return { remove, kept };
 }
-async function imageIdsUsedByContainers() {
-    const ids = (await (0,docker_cli/* docker */.T3)((0,docker_args/* containerIdsArgs */.zy)(), { silent: true })).stdout.split('\n').filter((id) => id.trim() !== '');
+/** Bytes the removed images held: each image's own layer is its size less its parent's (exact for images built here). */
+function reclaimedBytes(before, remainingIds) {
+    const byId = new Map(before.map((image) => [image.id, image]));
+    return before
+        .filter((image) => !remainingIds.has(image.id))
+        .reduce((total, image) => total + Math.max(0, image.size - (byId.get(image.parent)?.size ?? 0)), 0);
+}
+async function listImages() {
+    const ids = [...new Set((await (0,docker_cli/* docker */.T3)((0,docker_args/* allImageIdsArgs */.G_)(), { silent: true })).stdout.split('\n').filter((id) => id !== ''))];
     if (ids.length === 0)
-        return new Set();
-    // A container may vanish between the two calls; its image is then no longer in use.
-    const inspected = await (0,docker_cli/* docker */.T3)((0,docker_args/* containerImageIdsArgs */.ii)(ids), { silent: true, allowFailure: true });
-    return new Set((0,docker_output/* parseJsonLines */.Lx)(inspected.stdout).filter((id) => typeof id === 'string'));
+        return [];
+    // Images can vanish between the two calls (another job's prune): inspect reports them and goes on.
+    return (0,docker_output/* parseImageSummaries */.Zp)((await (0,docker_cli/* docker */.T3)((0,docker_args/* imageSummariesArgs */.rg)(ids), { silent: true, allowFailure: true })).stdout);
 }
-/** Removes the stale tags in one `docker image rm`; layers shared with the kept tags (the cache) stay. */
-async function pruneStaleTags(repository, keepTags) {
-    const images = (0,docker_output/* parseImageList */.B2)((await (0,docker_cli/* docker */.T3)((0,docker_args/* imageListArgs */.h5)(repository), { silent: true })).stdout);
-    const hasStale = images.some((image) => image.repository === repository && image.tag !== '<none>' && !keepTags.has(image.tag));
-    const plan = planPrune(images, repository, keepTags, hasStale ? await imageIdsUsedByContainers() : new Set());
-    for (const ref of plan.inUse)
-        core/* info */.pq(`Skipped ${ref}: a container uses its image.`);
+async function listContainerImages() {
+    const ids = (await (0,docker_cli/* docker */.T3)((0,docker_args/* containerIdsArgs */.zy)(), { silent: true })).stdout.split('\n').filter((id) => id !== '');
+    if (ids.length === 0)
+        return [];
+    return (0,docker_output/* parseContainerImages */.Zq)((await (0,docker_cli/* docker */.T3)((0,docker_args/* containerImagesArgs */.F$)(ids), { silent: true, allowFailure: true })).stdout);
+}
+/**
+ * Removes the stale tags of the repository and the dangling images it left behind, in one
+ * `docker image rm`; layers still used by the kept tags (the build cache) stay.
+ */
+async function pruneImages(mode, policy) {
+    const images = await listImages();
+    const containers = await listContainerImages();
+    const plan = planPrune(images, containers, { ...policy, now: new Date() });
+    for (const { ref, reason } of plan.kept)
+        core/* info */.pq(`Kept ${ref}: ${reason}.`);
     if (plan.remove.length === 0) {
-        core/* info */.pq(`No stale tags of ${repository} to remove.`);
-        return { removed: [], skipped: plan.inUse };
+        core/* info */.pq(`Nothing of ${policy.repository} to remove.`);
+        return { removed: [], kept: plan.kept, reclaimedBytes: 0, dryRun: mode === 'dry-run' };
+    }
+    if (mode === 'dry-run') {
+        core/* info */.pq(`Dry run: would remove ${plan.remove.length}: ${plan.remove.join(', ')}`);
+        return { removed: plan.remove, kept: plan.kept, reclaimedBytes: 0, dryRun: true };
     }
     const result = await (0,docker_cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(plan.remove), { silent: true, allowFailure: true });
-    let notRemoved = new Set();
     if (result.exitCode !== 0) {
-        // docker removes what it can; a tag whose image a container started using meanwhile is refused, not forced.
-        core/* warning */.$e(`Some stale tags of ${repository} were not removed: ${result.stderr.trim()}`);
-        const remaining = (0,docker_output/* parseImageList */.B2)((await (0,docker_cli/* docker */.T3)((0,docker_args/* imageListArgs */.h5)(repository), { silent: true })).stdout);
-        notRemoved = new Set(remaining.map((image) => `${image.repository}:${image.tag}`));
+        // docker removes what it can; what a container started using meanwhile is refused, never forced.
+        core/* warning */.$e(`Some images of ${policy.repository} were not removed: ${result.stderr.trim()}`);
     }
-    const removed = plan.remove.filter((ref) => !notRemoved.has(ref));
-    core/* info */.pq(`Removed ${removed.length} stale tag(s) of ${repository}: ${removed.join(', ')}`);
-    return { removed, skipped: [...plan.inUse, ...plan.remove.filter((ref) => notRemoved.has(ref))] };
+    const remainingIds = new Set((await (0,docker_cli/* docker */.T3)((0,docker_args/* allImageIdsArgs */.G_)(), { silent: true })).stdout.split('\n').filter((id) => id !== ''));
+    const remainingRefs = new Set(result.exitCode === 0 ? [] : (await listImages()).flatMap((image) => image.repoTags));
+    const removed = plan.remove.filter((ref) => !remainingRefs.has(ref) && !remainingIds.has(ref));
+    const bytes = reclaimedBytes(images, remainingIds);
+    core/* info */.pq(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
+    return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }
 
 // EXTERNAL MODULE: ./src/registry.ts
@@ -34991,20 +35070,24 @@ var registry = __nccwpck_require__(2976);
 ;// CONCATENATED MODULE: ./src/run-report.ts
 
 function emptyReport() {
-    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, phases: [], failure: undefined };
+    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, phases: [], failure: undefined };
 }
 /** Runs one phase of the loop in its own log group and records how long it took. */
 async function phase(report, name, work) {
     const started = performance.now();
     let ok = false;
-    try {
-        const result = await core/* group */.Os(name, work);
-        ok = true;
-        return result;
-    }
-    finally {
-        report.phases.push({ name, seconds: (performance.now() - started) / 1000, ok });
-    }
+    return core/* group */.Os(name, async () => {
+        try {
+            const result = await work();
+            ok = true;
+            return result;
+        }
+        finally {
+            const seconds = (performance.now() - started) / 1000;
+            report.phases.push({ name, seconds, ok });
+            core/* info */.pq(`Took ${seconds.toFixed(3)} s.`);
+        }
+    });
 }
 function outputsOf(report) {
     return {
@@ -35017,6 +35100,8 @@ function outputsOf(report) {
         digest: report.digest,
         pushed: String(report.pushed),
         'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
+        pruned: String(report.pruned),
+        'reclaimed-bytes': String(report.reclaimedBytes),
     };
 }
 function summaryTables(report) {
@@ -35029,6 +35114,7 @@ function summaryTables(report) {
         ['Digest', report.digest || '—'],
         ['Pushed', String(report.pushed)],
         ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
+        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
     ];
     const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
     return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
@@ -35224,8 +35310,15 @@ async function runLoop(inputs, report, leftovers) {
     report.imageRef = `${inputs.image.name}:${report.tag}`;
     report.latestRef = `${inputs.image.name}:latest`;
     core/* info */.pq(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
-    if (inputs.prune) {
-        await phase(report, `Prune stale tags of ${repository}`, () => pruneStaleTags(repository, new Set(['latest', report.tag])));
+    if (inputs.prune !== 'off') {
+        const pruning = await phase(report, `Prune ${inputs.prune === 'dry-run' ? '(dry run) ' : ''}stale tags of ${repository}`, () => pruneImages(inputs.prune === 'dry-run' ? 'dry-run' : 'on', {
+            repository,
+            keepTags: new Set(['latest', report.tag]),
+            keepNewest: inputs.pruneKeep,
+            graceSeconds: inputs.pruneGraceSeconds,
+        }));
+        report.pruned = pruning.removed.length;
+        report.reclaimedBytes = pruning.reclaimedBytes;
     }
     report.imageId = await phase(report, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
         context: inputs.context,
@@ -35234,7 +35327,7 @@ async function runLoop(inputs, report, leftovers) {
         target: inputs.target,
         shaEnv: inputs.shaEnv,
         tags: [report.imageRef, report.latestRef],
-        labels: ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: sourceUrl() }, inputs.labels),
+        labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: sourceUrl() }, inputs.labels), { key: REPOSITORY_LABEL, value: repository }],
         sha: commit.sha,
     }));
     const name = (0,container/* containerName */.xN)(inputs.image.path, report.tag, process.env.GITHUB_RUN_ID, process.env.GITHUB_RUN_ATTEMPT);

@@ -4,16 +4,24 @@ import type { KeyValue } from './inputs.js';
 
 const JSON_FORMAT = '{{json .}}';
 
-export function imageListArgs(repository: string): string[] {
-  return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
+/** Every image id, intermediate ones included (their sizes tell what a removal reclaims). */
+export function allImageIdsArgs(): string[] {
+  return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+
+// Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
+const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}}}';
+
+export function imageSummariesArgs(imageIds: readonly string[]): string[] {
+  return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
 }
 
 export function containerIdsArgs(): string[] {
   return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
 }
 
-export function containerImageIdsArgs(containerIds: readonly string[]): string[] {
-  return ['container', 'inspect', '--format', '{{json .Image}}', ...containerIds];
+export function containerImagesArgs(containerIds: readonly string[]): string[] {
+  return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
 }
 
 export function imageRemoveArgs(refs: readonly string[]): string[] {

@@ -1,9 +1,22 @@
 // Parsers for docker's machine output (`--format '{{json .}}'`): pure, so they are tested table-driven.
 
-export interface ImageListEntry {
-  readonly repository: string;
-  readonly tag: string;
+/** What pruning needs to know of one image (see IMAGE_SUMMARY_FORMAT in docker-args.ts). */
+export interface ImageSummary {
   readonly id: string;
+  /** Empty for pulled and imported images. */
+  readonly parent: string;
+  /** Familiar `repository:tag` refs. */
+  readonly repoTags: readonly string[];
+  readonly created: string;
+  /** Bytes of the image with all its layers. */
+  readonly size: number;
+  readonly lastTagTime: string;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface ContainerImage {
+  readonly name: string;
+  readonly imageId: string;
 }
 
 export interface HealthProbe {
@@ -53,10 +66,30 @@ export function parseJsonLines(stdout: string): unknown[] {
   return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown);
 }
 
-export function parseImageList(stdout: string): ImageListEntry[] {
+function stringRecord(value: unknown, what: string): Record<string, string> {
+  if (value === null || value === undefined) return {};
+  return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, str(v)]));
+}
+
+export function parseImageSummaries(stdout: string): ImageSummary[] {
   return parseJsonLines(stdout).map((line) => {
-    const entry = asObject(line, 'docker image ls');
-    return { repository: str(entry.Repository), tag: str(entry.Tag), id: str(entry.ID) };
+    const image = asObject(line, 'docker image inspect');
+    return {
+      id: str(image.Id),
+      parent: str(image.Parent),
+      repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(str) : [],
+      created: str(image.Created),
+      size: typeof image.Size === 'number' ? image.Size : 0,
+      lastTagTime: str(image.LastTagTime),
+      labels: stringRecord(image.Labels, 'image labels'),
+    };
+  });
+}
+
+export function parseContainerImages(stdout: string): ContainerImage[] {
+  return parseJsonLines(stdout).map((line) => {
+    const container = asObject(line, 'docker container inspect');
+    return { name: str(container.Name).replace(/^\//, ''), imageId: str(container.Image) };
   });
 }
 
@@ -64,11 +97,10 @@ export function parseImageList(stdout: string): ImageListEntry[] {
 export function parseImageDetails(stdout: string): ImageDetails {
   const image = asObject(JSON.parse(stdout), 'docker image inspect');
   const config = image.Config === null || image.Config === undefined ? {} : asObject(image.Config, 'image Config');
-  const labels = config.Labels === null || config.Labels === undefined ? {} : asObject(config.Labels, 'image labels');
   return {
     id: str(image.Id),
     env: Array.isArray(config.Env) ? config.Env.map(str) : [],
-    labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, str(v)])),
+    labels: stringRecord(config.Labels, 'image labels'),
     repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(str) : [],
   };
 }

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { IMAGE_NAME_FORM, parseImageName, type ImageName } from './image-reference.js';
+import type { PruneMode } from './prune.js';
 
 export interface KeyValue {
   readonly key: string;
@@ -27,7 +28,9 @@ export interface Inputs {
   readonly sha: string;
   readonly tagLength: number;
   readonly shaEnv: string;
-  readonly prune: boolean;
+  readonly prune: PruneMode;
+  readonly pruneKeep: number;
+  readonly pruneGraceSeconds: number;
   readonly runArgs: readonly string[];
   readonly waitTimeoutSeconds: number;
   readonly testCommand: string;
@@ -46,6 +49,8 @@ const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export const TAG_LENGTH_RANGE = { min: 4, max: 40 } as const;
 export const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 } as const;
+export const PRUNE_KEEP_RANGE = { min: 0, max: 1000 } as const;
+export const PRUNE_GRACE_RANGE = { min: 0, max: 86400 } as const;
 // These flags would take the container's lifecycle away from the action.
 const LIFECYCLE_RUN_FLAGS: ReadonlyMap<string, string> = new Map([
   ['--rm', 'the action removes the container itself, after it has read its state and logs'],
@@ -93,7 +98,9 @@ export function parseInputs(read: ReadInput): Inputs {
     if (!ENV_NAME_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
     return raw;
   }, 'SHA');
-  const prune = field('prune', parseBoolean, true);
+  const prune = field('prune', parsePruneMode, 'on');
+  const pruneKeep = field('prune-keep', (raw) => parseInteger(raw, PRUNE_KEEP_RANGE), 0);
+  const pruneGraceSeconds = field('prune-grace', (raw) => parseInteger(raw, PRUNE_GRACE_RANGE), 120);
   const runArgs = field('run-args', parseRunArgs, []);
   const waitTimeoutSeconds = field('wait-timeout', (raw) => parseInteger(raw, WAIT_TIMEOUT_RANGE), 60);
   const testCommand = read('test-command').trim();
@@ -105,7 +112,7 @@ export function parseInputs(read: ReadInput): Inputs {
 
   if (problems.length > 0 || image === undefined) throw new InputError(problems);
   return {
-    image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, runArgs,
+    image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
     waitTimeoutSeconds, testCommand,
     registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
   };
@@ -116,6 +123,15 @@ export function parseBoolean(raw: string): boolean {
   if (['true', 'True', 'TRUE'].includes(raw)) return true;
   if (['false', 'False', 'FALSE'].includes(raw)) return false;
   throw new Error(`is "${raw}"; expected true or false`);
+}
+
+export function parsePruneMode(raw: string): PruneMode {
+  if (raw === 'dry-run') return 'dry-run';
+  try {
+    return parseBoolean(raw) ? 'on' : 'off';
+  } catch {
+    throw new Error(`is "${raw}"; expected true, false or dry-run`);
+  }
 }
 
 export function parseInteger(raw: string, range: { min: number; max: number }): number {

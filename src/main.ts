@@ -8,7 +8,7 @@ import { docker } from './docker-cli.js';
 import { execShellArgs } from './docker-args.js';
 import { familiarName } from './image-reference.js';
 import { readInputs, type Inputs } from './inputs.js';
-import { pruneStaleTags } from './prune.js';
+import { pruneImages, REPOSITORY_LABEL } from './prune.js';
 import { login, pushTags } from './registry.js';
 import { emptyReport, outputsOf, phase, writeSummary, type RunReport } from './run-report.js';
 import { ContainerNotReadyError, LOG_TAIL_LINES, waitUntilReady } from './wait-ready.js';
@@ -59,8 +59,15 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
   report.latestRef = `${inputs.image.name}:latest`;
   core.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
 
-  if (inputs.prune) {
-    await phase(report, `Prune stale tags of ${repository}`, () => pruneStaleTags(repository, new Set(['latest', report.tag])));
+  if (inputs.prune !== 'off') {
+    const pruning = await phase(report, `Prune ${inputs.prune === 'dry-run' ? '(dry run) ' : ''}stale tags of ${repository}`, () => pruneImages(inputs.prune === 'dry-run' ? 'dry-run' : 'on', {
+      repository,
+      keepTags: new Set(['latest', report.tag]),
+      keepNewest: inputs.pruneKeep,
+      graceSeconds: inputs.pruneGraceSeconds,
+    }));
+    report.pruned = pruning.removed.length;
+    report.reclaimedBytes = pruning.reclaimedBytes;
   }
 
   report.imageId = await phase(report, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
@@ -70,7 +77,7 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
     target: inputs.target,
     shaEnv: inputs.shaEnv,
     tags: [report.imageRef, report.latestRef],
-    labels: ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: sourceUrl() }, inputs.labels),
+    labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: sourceUrl() }, inputs.labels), { key: REPOSITORY_LABEL, value: repository }],
     sha: commit.sha,
   }));
 

@@ -1,61 +1,118 @@
 import * as core from '@actions/core';
 import { docker } from './docker-cli.js';
-import { containerIdsArgs, containerImageIdsArgs, imageListArgs, imageRemoveArgs } from './docker-args.js';
-import { parseImageList, parseJsonLines, type ImageListEntry } from './docker-output.js';
+import { allImageIdsArgs, containerIdsArgs, containerImagesArgs, imageRemoveArgs, imageSummariesArgs } from './docker-args.js';
+import { parseContainerImages, parseImageSummaries, type ContainerImage, type ImageSummary } from './docker-output.js';
+
+/** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
+export const REPOSITORY_LABEL = 'build-test-deploy.repository';
+
+export type PruneMode = 'on' | 'off' | 'dry-run';
+
+export interface PrunePolicy {
+  /** Familiar repository name, as `docker image ls` prints it (`acme/app`, `localhost:5000/app`). */
+  readonly repository: string;
+  /** Tags never removed: `latest` and the tag being built. */
+  readonly keepTags: ReadonlySet<string>;
+  /** How many of the newest other tags (by image creation time) to keep. */
+  readonly keepNewest: number;
+  /** Tags tagged less than this long ago are left alone: a concurrent run's image between its build and its `docker run`. */
+  readonly graceSeconds: number;
+  readonly now: Date;
+}
+
+export interface KeptImage {
+  readonly ref: string;
+  readonly reason: string;
+}
 
 export interface PrunePlan {
-  /** `repository:tag` refs to remove. */
+  /** `repository:tag` refs and ids of dangling images this repository left behind, for one `docker image rm`. */
   readonly remove: readonly string[];
-  /** Stale refs kept because a container (running or stopped) uses their image. */
-  readonly inUse: readonly string[];
+  readonly kept: readonly KeptImage[];
 }
 
 export interface PruneResult {
   readonly removed: readonly string[];
-  readonly skipped: readonly string[];
+  readonly kept: readonly KeptImage[];
+  readonly reclaimedBytes: number;
+  readonly dryRun: boolean;
+}
+
+/** Which tags and dangling images go, and why the others stay. Pure: the engine's view comes in as data. */
+export function planPrune(images: readonly ImageSummary[], containers: readonly ContainerImage[], policy: PrunePolicy): PrunePlan {
+  const usedBy = new Map<string, string[]>();
+  for (const container of containers) usedBy.set(container.imageId, [...(usedBy.get(container.imageId) ?? []), container.name]);
+  const parents = new Set(images.map((image) => image.parent).filter((parent) => parent !== ''));
+  const prefix = `${policy.repository}:`;
+
+  const staleTags = images
+    .flatMap((image) => image.repoTags.filter((ref) => ref.startsWith(prefix)).map((ref) => ({ ref, tag: ref.slice(prefix.length), image })))
+    .filter(({ tag }) => !policy.keepTags.has(tag))
+    .sort((a, b) => b.image.created.localeCompare(a.image.created) || a.ref.localeCompare(b.ref));
+  const dangling = images.filter((image) => image.repoTags.length === 0 && !parents.has(image.id) && image.labels[REPOSITORY_LABEL] === policy.repository);
+
+  const remove: string[] = [];
+  const kept: KeptImage[] = [];
+  const decide = (ref: string, image: ImageSummary, extraReason: string | undefined): void => {
+    const containersUsing = usedBy.get(image.id);
+    const taggedSecondsAgo = (policy.now.getTime() - Date.parse(image.lastTagTime)) / 1000;
+    if (containersUsing !== undefined) kept.push({ ref, reason: `used by container ${containersUsing.join(', ')}` });
+    else if (extraReason !== undefined) kept.push({ ref, reason: extraReason });
+    else if (taggedSecondsAgo >= 0 && taggedSecondsAgo < policy.graceSeconds) kept.push({ ref, reason: `tagged ${Math.round(taggedSecondsAgo)} s ago, within prune-grace (a concurrent run's image?)` });
+    else remove.push(ref);
+  };
+  staleTags.forEach(({ ref, image }, index) => decide(ref, image, index < policy.keepNewest ? `one of the ${policy.keepNewest} newest (prune-keep)` : undefined));
+  for (const image of dangling) decide(image.id, image, undefined);
+  return { remove, kept };
+}
+
+/** Bytes the removed images held: each image's own layer is its size less its parent's (exact for images built here). */
+export function reclaimedBytes(before: readonly ImageSummary[], remainingIds: ReadonlySet<string>): number {
+  const byId = new Map(before.map((image) => [image.id, image]));
+  return before
+    .filter((image) => !remainingIds.has(image.id))
+    .reduce((total, image) => total + Math.max(0, image.size - (byId.get(image.parent)?.size ?? 0)), 0);
+}
+
+async function listImages(): Promise<ImageSummary[]> {
+  const ids = [...new Set((await docker(allImageIdsArgs(), { silent: true })).stdout.split('\n').filter((id) => id !== ''))];
+  if (ids.length === 0) return [];
+  // Images can vanish between the two calls (another job's prune): inspect reports them and goes on.
+  return parseImageSummaries((await docker(imageSummariesArgs(ids), { silent: true, allowFailure: true })).stdout);
+}
+
+async function listContainerImages(): Promise<ContainerImage[]> {
+  const ids = (await docker(containerIdsArgs(), { silent: true })).stdout.split('\n').filter((id) => id !== '');
+  if (ids.length === 0) return [];
+  return parseContainerImages((await docker(containerImagesArgs(ids), { silent: true, allowFailure: true })).stdout);
 }
 
 /**
- * Which local tags of `repository` go: all but the kept tags (`latest`, the tag being built) and
- * those whose image a container uses. Only exact repository matches: `acme/app` never touches
- * `acme/app-worker`.
+ * Removes the stale tags of the repository and the dangling images it left behind, in one
+ * `docker image rm`; layers still used by the kept tags (the build cache) stay.
  */
-export function planPrune(images: readonly ImageListEntry[], repository: string, keepTags: ReadonlySet<string>, imageIdsInUse: ReadonlySet<string>): PrunePlan {
-  const stale = images.filter((image) => image.repository === repository && image.tag !== '<none>' && !keepTags.has(image.tag));
-  const refOf = (image: ImageListEntry): string => `${image.repository}:${image.tag}`;
-  return {
-    remove: stale.filter((image) => !imageIdsInUse.has(image.id)).map(refOf),
-    inUse: stale.filter((image) => imageIdsInUse.has(image.id)).map(refOf),
-  };
-}
-
-async function imageIdsUsedByContainers(): Promise<Set<string>> {
-  const ids = (await docker(containerIdsArgs(), { silent: true })).stdout.split('\n').filter((id) => id.trim() !== '');
-  if (ids.length === 0) return new Set();
-  // A container may vanish between the two calls; its image is then no longer in use.
-  const inspected = await docker(containerImageIdsArgs(ids), { silent: true, allowFailure: true });
-  return new Set(parseJsonLines(inspected.stdout).filter((id): id is string => typeof id === 'string'));
-}
-
-/** Removes the stale tags in one `docker image rm`; layers shared with the kept tags (the cache) stay. */
-export async function pruneStaleTags(repository: string, keepTags: ReadonlySet<string>): Promise<PruneResult> {
-  const images = parseImageList((await docker(imageListArgs(repository), { silent: true })).stdout);
-  const hasStale = images.some((image) => image.repository === repository && image.tag !== '<none>' && !keepTags.has(image.tag));
-  const plan = planPrune(images, repository, keepTags, hasStale ? await imageIdsUsedByContainers() : new Set());
-  for (const ref of plan.inUse) core.info(`Skipped ${ref}: a container uses its image.`);
+export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<PrunePolicy, 'now'>): Promise<PruneResult> {
+  const images = await listImages();
+  const containers = await listContainerImages();
+  const plan = planPrune(images, containers, { ...policy, now: new Date() });
+  for (const { ref, reason } of plan.kept) core.info(`Kept ${ref}: ${reason}.`);
   if (plan.remove.length === 0) {
-    core.info(`No stale tags of ${repository} to remove.`);
-    return { removed: [], skipped: plan.inUse };
+    core.info(`Nothing of ${policy.repository} to remove.`);
+    return { removed: [], kept: plan.kept, reclaimedBytes: 0, dryRun: mode === 'dry-run' };
+  }
+  if (mode === 'dry-run') {
+    core.info(`Dry run: would remove ${plan.remove.length}: ${plan.remove.join(', ')}`);
+    return { removed: plan.remove, kept: plan.kept, reclaimedBytes: 0, dryRun: true };
   }
   const result = await docker(imageRemoveArgs(plan.remove), { silent: true, allowFailure: true });
-  let notRemoved = new Set<string>();
   if (result.exitCode !== 0) {
-    // docker removes what it can; a tag whose image a container started using meanwhile is refused, not forced.
-    core.warning(`Some stale tags of ${repository} were not removed: ${result.stderr.trim()}`);
-    const remaining = parseImageList((await docker(imageListArgs(repository), { silent: true })).stdout);
-    notRemoved = new Set(remaining.map((image) => `${image.repository}:${image.tag}`));
+    // docker removes what it can; what a container started using meanwhile is refused, never forced.
+    core.warning(`Some images of ${policy.repository} were not removed: ${result.stderr.trim()}`);
   }
-  const removed = plan.remove.filter((ref) => !notRemoved.has(ref));
-  core.info(`Removed ${removed.length} stale tag(s) of ${repository}: ${removed.join(', ')}`);
-  return { removed, skipped: [...plan.inUse, ...plan.remove.filter((ref) => notRemoved.has(ref))] };
+  const remainingIds = new Set((await docker(allImageIdsArgs(), { silent: true })).stdout.split('\n').filter((id) => id !== ''));
+  const remainingRefs = new Set(result.exitCode === 0 ? [] : (await listImages()).flatMap((image) => image.repoTags));
+  const removed = plan.remove.filter((ref) => !remainingRefs.has(ref) && !remainingIds.has(ref));
+  const bytes = reclaimedBytes(images, remainingIds);
+  core.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
+  return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }

@@ -11,6 +11,8 @@ export interface RunReport {
   digest: string;
   pushed: boolean;
   testExitCode: number | undefined;
+  pruned: number;
+  reclaimedBytes: number;
   readonly phases: PhaseTiming[];
   failure: string | undefined;
 }
@@ -22,20 +24,24 @@ export interface PhaseTiming {
 }
 
 export function emptyReport(): RunReport {
-  return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, phases: [], failure: undefined };
+  return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, phases: [], failure: undefined };
 }
 
 /** Runs one phase of the loop in its own log group and records how long it took. */
 export async function phase<T>(report: RunReport, name: string, work: () => Promise<T>): Promise<T> {
   const started = performance.now();
   let ok = false;
-  try {
-    const result = await core.group(name, work);
-    ok = true;
-    return result;
-  } finally {
-    report.phases.push({ name, seconds: (performance.now() - started) / 1000, ok });
-  }
+  return core.group(name, async () => {
+    try {
+      const result = await work();
+      ok = true;
+      return result;
+    } finally {
+      const seconds = (performance.now() - started) / 1000;
+      report.phases.push({ name, seconds, ok });
+      core.info(`Took ${seconds.toFixed(3)} s.`);
+    }
+  });
 }
 
 export function outputsOf(report: RunReport): Record<string, string> {
@@ -49,6 +55,8 @@ export function outputsOf(report: RunReport): Record<string, string> {
     digest: report.digest,
     pushed: String(report.pushed),
     'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
+    pruned: String(report.pruned),
+    'reclaimed-bytes': String(report.reclaimedBytes),
   };
 }
 
@@ -62,6 +70,7 @@ export function summaryTables(report: RunReport): { facts: string[][]; phases: s
     ['Digest', report.digest || '—'],
     ['Pushed', String(report.pushed)],
     ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
+    ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
   ];
   const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
   return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };

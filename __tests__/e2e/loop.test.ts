@@ -29,6 +29,7 @@ describe('the loop on a real engine', () => {
       cwd: fixture.dir,
       inputs: {
         image: repository,
+        'prune-grace': '0',
         'build-args': 'GREETING=e2e',
         labels: 'com.example.team=platform\ncom.example.note=a=b',
         'test-command': `test "$SHA" = "${fixture.sha}" && wget -q -O - http://127.0.0.1:8080/ | grep -q "e2e from the service" && echo "tests-ran-inside:$(hostname)"`,
@@ -70,7 +71,8 @@ describe('the loop on a real engine', () => {
 
     // Stale tags went; the one a container uses stayed and was named; other repositories untouched.
     expect(localTags(repository)).toEqual(['inuse', 'latest', tag].sort());
-    expect(run.main.stdout).toContain(`Skipped ${repository}:inuse: a container uses its image.`);
+    expect(run.main.stdout).toContain(`Kept ${repository}:inuse: used by container ${blocker}.`);
+    expect(run.outputs.pruned).toBe('2');
     expect(imageId(`${prefixSharing}:keep`)).toBe(prefixSharingId);
     expect(imageId(`${otherRepository}:keep`)).toBe(otherId);
 

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { BASE_IMAGE } from '../../scripts/base-image.mjs';
+
+export { BASE_IMAGE };
 import { ROOT } from '../../scripts/run-action.mjs';
 
-export const BASE_IMAGE = 'btd-e2e/busybox:base';
 export const FIXTURES = path.join(ROOT, '__tests__', 'fixtures');
 
 export interface RegistryInfo {
@@ -38,6 +40,19 @@ export function randomSha(): string {
 export function distinctImage(ref: string): string {
   execFileSync('docker', ['build', '--quiet', '--tag', ref, '-'], { input: `FROM ${BASE_IMAGE}\nLABEL e2e.distinct=${randomId()}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
   return docker('image', 'inspect', '--format', '{{.Id}}', ref);
+}
+
+/**
+ * Builds an image holding `bytes` random bytes of its own, tagged `ref` (or untagged: dangling) with `labels`.
+ * @returns its id
+ */
+export function imageWithBytes(ref: string | undefined, bytes: number, labels: Record<string, string> = {}): string {
+  const iidFile = path.join(mkdtempSync(path.join(tmpdir(), 'iid-')), 'iid');
+  execFileSync('docker', [
+    'build', '--quiet', '--iidfile', iidFile, ...(ref === undefined ? [] : ['--tag', ref]),
+    ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]), '-',
+  ], { input: `FROM ${BASE_IMAGE}\nRUN head -c ${bytes} /dev/urandom > /blob-${randomId()}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
+  return readFileSync(iidFile, 'utf8').trim();
 }
 
 export function imageId(ref: string): string {

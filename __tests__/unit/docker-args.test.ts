@@ -3,13 +3,14 @@ import {
   buildArgs,
   containerEventsArgs,
   containerIdsArgs,
-  containerImageIdsArgs,
+  allImageIdsArgs,
+  containerImagesArgs,
   containerInspectArgs,
   containerLogsArgs,
   containerRemoveArgs,
   execShellArgs,
   imageInspectArgs,
-  imageListArgs,
+  imageSummariesArgs,
   imageRemoveArgs,
   loginArgs,
   logoutArgs,
@@ -23,10 +24,14 @@ const IMAGE_ID = `sha256:${'b'.repeat(64)}`;
 
 describe('docker argv builders', () => {
   it.each<[string, () => string[], string[]]>([
-    ['imageListArgs', () => imageListArgs('acme/app'), ['image', 'ls', '--no-trunc', '--format', '{{json .}}', 'acme/app']],
+    ['allImageIdsArgs', () => allImageIdsArgs(), ['image', 'ls', '--all', '--quiet', '--no-trunc']],
+    [
+      'imageSummariesArgs',
+      () => imageSummariesArgs(['i1', 'i2']),
+      ['image', 'inspect', '--format', '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}}}', 'i1', 'i2'],
+    ],
     ['containerIdsArgs', () => containerIdsArgs(), ['container', 'ls', '--all', '--quiet', '--no-trunc']],
-    ['containerImageIdsArgs (one)', () => containerImageIdsArgs(['c1']), ['container', 'inspect', '--format', '{{json .Image}}', 'c1']],
-    ['containerImageIdsArgs (several)', () => containerImageIdsArgs(['c1', 'c2', 'c3']), ['container', 'inspect', '--format', '{{json .Image}}', 'c1', 'c2', 'c3']],
+    ['containerImagesArgs', () => containerImagesArgs(['c1', 'c2']), ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', 'c1', 'c2']],
     ['imageRemoveArgs', () => imageRemoveArgs(['acme/app:aaaaaaa', 'acme/app:bbbbbbb']), ['image', 'rm', 'acme/app:aaaaaaa', 'acme/app:bbbbbbb']],
     [
       'buildArgs (plain)',

@@ -3,11 +3,13 @@ import {
   digestsFor,
   parseContainerState,
   parseImageDetails,
-  parseImageList,
+  parseImageSummaries,
+  parseContainerImages,
   parseJsonLines,
   parseReadinessEvent,
   pushedDigest,
   type ContainerState,
+  type ImageSummary,
   type ReadinessEvent,
 } from '../../src/docker-output.js';
 
@@ -17,22 +19,6 @@ const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const OTHER_DIGEST = `sha256:${'fedcba9876543210'.repeat(4)}`;
 const CONTAINER_ID = '4f2c9a1e7d3b5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d';
 
-/** One line of `docker image ls --no-trunc --format '{{json .}}'` as docker 24 prints it. */
-function imageLsLine(repository: string, tag: string, id: string): string {
-  return JSON.stringify({
-    Containers: 'N/A',
-    CreatedAt: '2024-05-01 10:00:00 +0000 UTC',
-    CreatedSince: '2 hours ago',
-    Digest: '<none>',
-    ID: id,
-    Repository: repository,
-    SharedSize: 'N/A',
-    Size: '7.79MB',
-    Tag: tag,
-    UniqueSize: 'N/A',
-    VirtualSize: '7.793MB',
-  });
-}
 
 describe('parseJsonLines', () => {
   it.each<[string, unknown[]]>([
@@ -49,40 +35,43 @@ describe('parseJsonLines', () => {
   });
 });
 
-describe('parseImageList', () => {
-  it('reads repository, tag and id of each line', () => {
-    const stdout = [
-      imageLsLine('acme/app', 'latest', ID_A),
-      imageLsLine('acme/app', 'd24155b', ID_A),
-      imageLsLine('acme/app', '<none>', ID_B),
-      imageLsLine('localhost:5000/app', 'v1', ID_B),
-    ].join('\n') + '\n';
-    expect(parseImageList(stdout)).toEqual([
-      { repository: 'acme/app', tag: 'latest', id: ID_A },
-      { repository: 'acme/app', tag: 'd24155b', id: ID_A },
-      { repository: 'acme/app', tag: '<none>', id: ID_B },
-      { repository: 'localhost:5000/app', tag: 'v1', id: ID_B },
-    ]);
+describe('parseImageSummaries', () => {
+  // One line of IMAGE_SUMMARY_FORMAT as docker 20.10 prints it.
+  const line = (fields: Record<string, unknown>): string => JSON.stringify({
+    Id: ID_A, Parent: '', RepoTags: [], Created: '2026-11-28T15:55:51.557591283Z', Size: 1982256, LastTagTime: '0001-01-01T00:00:00Z', Labels: null, ...fields,
   });
 
-  it('reads the escaped <none> docker prints', () => {
-    const line = `{"Containers":"N/A","Digest":"\\u003cnone\\u003e","ID":"${ID_B}","Repository":"\\u003cnone\\u003e","Tag":"\\u003cnone\\u003e"}`;
-    expect(parseImageList(line)).toEqual([{ repository: '<none>', tag: '<none>', id: ID_B }]);
+  it.each<[string, string, ImageSummary[]]>([
+    ['a tagged image built here', line({ Parent: ID_B, RepoTags: ['acme/app:latest', 'acme/app:d24155b'], Labels: { 'build-test-deploy.repository': 'acme/app' }, LastTagTime: '2026-11-28T16:11:52.959760765Z' }), [{
+      id: ID_A, parent: ID_B, repoTags: ['acme/app:latest', 'acme/app:d24155b'], created: '2026-11-28T15:55:51.557591283Z', size: 1982256,
+      lastTagTime: '2026-11-28T16:11:52.959760765Z', labels: { 'build-test-deploy.repository': 'acme/app' },
+    }]],
+    ['an untagged, imported image without labels', line({ RepoTags: null, Labels: null }), [{
+      id: ID_A, parent: '', repoTags: [], created: '2026-11-28T15:55:51.557591283Z', size: 1982256, lastTagTime: '0001-01-01T00:00:00Z', labels: {},
+    }]],
+    ['nothing', '', []],
+    ['blank lines', '\n  \n', []],
+  ])('%s', (_case, stdout, expected) => {
+    expect(parseImageSummaries(stdout)).toEqual(expected);
   });
 
-  it.each([
-    ['nothing', ''],
-    ['blank lines', '\n  \n'],
-  ])('gives no entries for %s', (_case, stdout) => {
-    expect(parseImageList(stdout)).toEqual([]);
+  it('reads several lines in order', () => {
+    expect(parseImageSummaries(`${line({ Id: ID_A })}\n${line({ Id: ID_B })}\n`).map((image) => image.id)).toEqual([ID_A, ID_B]);
   });
 
-  it('gives empty strings for missing or non-string fields', () => {
-    expect(parseImageList('{"Repository":"acme/app","Tag":7}')).toEqual([{ repository: 'acme/app', tag: '', id: '' }]);
+  it.each(['[]', 'null', '"acme/app"'])('throws on a line that is no object: %s', (text) => {
+    expect(() => parseImageSummaries(text)).toThrow(`unexpected docker output for docker image inspect: ${text}`);
+  });
+});
+
+describe('parseContainerImages', () => {
+  it('reads name (without the leading slash) and image id of each container', () => {
+    const stdout = `{"Name":"/web-1","Image":"${ID_A}"}\n{"Name":"/db","Image":"${ID_B}"}\n`;
+    expect(parseContainerImages(stdout)).toEqual([{ name: 'web-1', imageId: ID_A }, { name: 'db', imageId: ID_B }]);
   });
 
-  it.each(['[]', 'null', '"acme/app"'])('throws on a line that is no object: %s', (line) => {
-    expect(() => parseImageList(line)).toThrow(`unexpected docker output for docker image ls: ${line}`);
+  it('gives nothing for no containers', () => {
+    expect(parseContainerImages('')).toEqual([]);
   });
 });
 

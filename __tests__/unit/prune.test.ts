@@ -1,61 +1,98 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageListEntry } from '../../src/docker-output.js';
-import { planPrune, type PrunePlan } from '../../src/prune.js';
+import type { ContainerImage, ImageSummary } from '../../src/docker-output.js';
+import { planPrune, reclaimedBytes, REPOSITORY_LABEL, type PrunePolicy } from '../../src/prune.js';
 
-const ID_CURRENT = `sha256:${'c'.repeat(64)}`;
-const ID_OLD = `sha256:${'1'.repeat(64)}`;
-const ID_OLDER = `sha256:${'2'.repeat(64)}`;
-const ID_RUNNING = `sha256:${'3'.repeat(64)}`;
+const id = (n: number): string => `sha256:${String(n).padStart(64, '0')}`;
+const NOW = new Date('2026-11-28T12:00:00Z');
+const LONG_AGO = '2026-11-01T00:00:00Z';
 
-const images: ImageListEntry[] = [
-  { repository: 'acme/app', tag: 'latest', id: ID_CURRENT },
-  { repository: 'acme/app', tag: 'd24155b', id: ID_CURRENT },
-  { repository: 'acme/app', tag: 'aaaaaaa', id: ID_OLD },
-  { repository: 'acme/app', tag: 'bbbbbbb', id: ID_OLDER },
-  { repository: 'acme/app', tag: 'ccccccc', id: ID_RUNNING },
-  { repository: 'acme/app', tag: '<none>', id: ID_OLDER },
-  { repository: 'acme/app-worker', tag: 'aaaaaaa', id: ID_OLD },
-  { repository: 'acme/app-worker', tag: 'latest', id: ID_OLD },
-  { repository: 'localhost:5000/acme/app', tag: 'aaaaaaa', id: ID_OLD },
-  { repository: 'acme', tag: 'app', id: ID_OLD },
-  { repository: '<none>', tag: '<none>', id: ID_OLD },
-];
+function image(n: number, repoTags: string[], fields: Partial<ImageSummary> = {}): ImageSummary {
+  return { id: id(n), parent: '', repoTags, created: `2026-11-${String(n).padStart(2, '0')}T00:00:00Z`, size: 1000 * n, lastTagTime: LONG_AGO, labels: {}, ...fields };
+}
+
+const policy: PrunePolicy = { repository: 'acme/app', keepTags: new Set(['latest', 'ccccccc']), keepNewest: 0, graceSeconds: 120, now: NOW };
 
 describe('planPrune', () => {
-  it.each<[string, readonly ImageListEntry[], string, string[], string[], PrunePlan]>([
+  it.each<[string, ImageSummary[], ContainerImage[], Partial<PrunePolicy>, { remove: string[]; kept: { ref: string; reason: string }[] }]>([
     [
-      'keeps latest and the current tag, skips <none>, ignores other repositories, keeps in-use tags apart',
-      images, 'acme/app', ['latest', 'd24155b'], [ID_RUNNING],
-      { remove: ['acme/app:aaaaaaa', 'acme/app:bbbbbbb'], inUse: ['acme/app:ccccccc'] },
+      'removes stale tags, keeps latest and the tag being built',
+      [image(1, ['acme/app:aaaaaaa']), image(2, ['acme/app:bbbbbbb']), image(3, ['acme/app:ccccccc', 'acme/app:latest'])],
+      [], {},
+      { remove: ['acme/app:bbbbbbb', 'acme/app:aaaaaaa'], kept: [] },
     ],
     [
-      'nothing in use',
-      images, 'acme/app', ['latest', 'd24155b'], [],
-      { remove: ['acme/app:aaaaaaa', 'acme/app:bbbbbbb', 'acme/app:ccccccc'], inUse: [] },
+      'never touches other repositories, also not one sharing the prefix',
+      [image(1, ['acme/app-worker:aaaaaaa', 'acme/application:x', 'other/app:aaaaaaa', 'localhost:5000/acme/app:aaaaaaa']), image(2, ['acme/app:bbbbbbb'])],
+      [], {},
+      { remove: ['acme/app:bbbbbbb'], kept: [] },
     ],
     [
-      'an in-use image id that is only kept tags changes nothing',
-      images, 'acme/app', ['latest', 'd24155b'], [ID_CURRENT],
-      { remove: ['acme/app:aaaaaaa', 'acme/app:bbbbbbb', 'acme/app:ccccccc'], inUse: [] },
+      'skips images a container uses, naming the containers',
+      [image(1, ['acme/app:aaaaaaa']), image(2, ['acme/app:bbbbbbb'])],
+      [{ name: 'web', imageId: id(1) }, { name: 'job', imageId: id(1) }], {},
+      { remove: ['acme/app:bbbbbbb'], kept: [{ ref: 'acme/app:aaaaaaa', reason: 'used by container web, job' }] },
     ],
     [
-      'the prefix-sharing acme/app-worker is its own repository',
-      images, 'acme/app-worker', ['latest', 'd24155b'], [],
-      { remove: ['acme/app-worker:aaaaaaa'], inUse: [] },
+      'keeps the newest prune-keep by creation time, not by name',
+      [image(5, ['acme/app:aaaaaaa']), image(1, ['acme/app:zzzzzzz']), image(9, ['acme/app:mmmmmmm'])],
+      [], { keepNewest: 2 },
+      {
+        remove: ['acme/app:zzzzzzz'],
+        kept: [{ ref: 'acme/app:mmmmmmm', reason: 'one of the 2 newest (prune-keep)' }, { ref: 'acme/app:aaaaaaa', reason: 'one of the 2 newest (prune-keep)' }],
+      },
     ],
     [
-      'a registry-qualified repository matches only itself',
-      images, 'localhost:5000/acme/app', ['latest', 'xxxxxxx'], [ID_OLD],
-      { remove: [], inUse: ['localhost:5000/acme/app:aaaaaaa'] },
+      'leaves an image tagged within prune-grace alone (a concurrent run)',
+      [image(1, ['acme/app:aaaaaaa'], { lastTagTime: '2026-11-28T11:59:30Z' }), image(2, ['acme/app:bbbbbbb'], { lastTagTime: '2026-11-28T11:57:59Z' })],
+      [], {},
+      { remove: ['acme/app:bbbbbbb'], kept: [{ ref: 'acme/app:aaaaaaa', reason: 'tagged 30 s ago, within prune-grace (a concurrent run\'s image?)' }] },
     ],
     [
-      'the current tag being one of the stale ones keeps it',
-      images, 'acme/app', ['latest', 'aaaaaaa'], [],
-      { remove: ['acme/app:d24155b', 'acme/app:bbbbbbb', 'acme/app:ccccccc'], inUse: [] },
+      'prune-grace 0 removes what was just tagged',
+      [image(1, ['acme/app:aaaaaaa'], { lastTagTime: '2026-11-28T11:59:59Z' })],
+      [], { graceSeconds: 0 },
+      { remove: ['acme/app:aaaaaaa'], kept: [] },
     ],
-    ['no images', [], 'acme/app', ['latest', 'd24155b'], [ID_RUNNING], { remove: [], inUse: [] }],
-    ['no such repository', images, 'acme/other', ['latest'], [], { remove: [], inUse: [] }],
-  ])('%s', (_case, list, repository, keep, inUse, expected) => {
-    expect(planPrune(list, repository, new Set(keep), new Set(inUse))).toEqual(expected);
+    [
+      'removes dangling leaves labelled for this repository only',
+      [
+        image(1, [], { labels: { [REPOSITORY_LABEL]: 'acme/app' } }),
+        image(2, [], { labels: { [REPOSITORY_LABEL]: 'acme/app-worker' } }),
+        image(3, []),
+        image(4, [], { labels: { [REPOSITORY_LABEL]: 'acme/app' } }),
+        image(5, ['acme/app:latest'], { parent: id(4) }),
+      ],
+      [], {},
+      { remove: [id(1)], kept: [] },
+    ],
+    [
+      'keeps a dangling image a stopped container still uses',
+      [image(1, [], { labels: { [REPOSITORY_LABEL]: 'acme/app' } })],
+      [{ name: 'old-run', imageId: id(1) }], {},
+      { remove: [], kept: [{ ref: id(1), reason: 'used by container old-run' }] },
+    ],
+    [
+      'works for registry hosts with a port',
+      [image(1, ['localhost:5000/app:aaaaaaa', 'localhost:5000/app:latest'])],
+      [], { repository: 'localhost:5000/app' },
+      { remove: ['localhost:5000/app:aaaaaaa'], kept: [] },
+    ],
+  ])('%s', (_case, images, containers, overrides, expected) => {
+    expect(planPrune(images, containers, { ...policy, ...overrides })).toEqual(expected);
+  });
+});
+
+describe('reclaimedBytes', () => {
+  const base = image(1, ['base:1'], { size: 2_000_000 });
+  const build = image(2, [], { parent: id(1), size: 2_500_000 });
+  const stamp = image(3, [], { parent: id(2), size: 2_500_000 });
+  const other = image(4, ['acme/app:latest'], { parent: id(1), size: 2_100_000 });
+
+  it.each<[string, ImageSummary[], string[], number]>([
+    ['nothing removed', [base, build, stamp, other], [id(1), id(2), id(3), id(4)], 0],
+    ['a stamped build with its untagged parent: its own layers only, not the shared base', [base, build, stamp, other], [id(1), id(4)], 500_000],
+    ['an image without a known parent counts whole', [base, other], [id(4)], 2_000_000],
+  ])('%s', (_case, before, remaining, expected) => {
+    expect(reclaimedBytes(before, new Set(remaining))).toBe(expected);
   });
 });

@@ -28,7 +28,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
 describe('emptyReport', () => {
   it('starts with nothing known', () => {
     expect(emptyReport()).toEqual({
-      image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, phases: [], failure: undefined,
+      image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, phases: [], failure: undefined,
     });
   });
 
@@ -48,14 +48,14 @@ describe('outputsOf', () => {
     [
       'nothing done',
       emptyReport(),
-      { sha: '', tag: '', image: '', 'image-ref': '', 'latest-ref': '', 'image-id': '', digest: '', pushed: 'false', 'test-exit-code': '' },
+      { sha: '', tag: '', image: '', 'image-ref': '', 'latest-ref': '', 'image-id': '', digest: '', pushed: 'false', 'test-exit-code': '', pruned: '0', 'reclaimed-bytes': '0' },
     ],
     [
       'tested, not pushed',
       report({ testExitCode: 0 }),
       {
         sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
-        'image-id': IMAGE_ID, digest: '', pushed: 'false', 'test-exit-code': '0',
+        'image-id': IMAGE_ID, digest: '', pushed: 'false', 'test-exit-code': '0', pruned: '0', 'reclaimed-bytes': '0',
       },
     ],
     [
@@ -63,15 +63,15 @@ describe('outputsOf', () => {
       report({ testExitCode: 3, failure: 'tests failed' }),
       {
         sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
-        'image-id': IMAGE_ID, digest: '', pushed: 'false', 'test-exit-code': '3',
+        'image-id': IMAGE_ID, digest: '', pushed: 'false', 'test-exit-code': '3', pruned: '0', 'reclaimed-bytes': '0',
       },
     ],
     [
       'pushed',
-      report({ testExitCode: 0, pushed: true, digest: DIGEST }),
+      report({ testExitCode: 0, pushed: true, digest: DIGEST, pruned: 2, reclaimedBytes: 524288 }),
       {
         sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
-        'image-id': IMAGE_ID, digest: DIGEST, pushed: 'true', 'test-exit-code': '0',
+        'image-id': IMAGE_ID, digest: DIGEST, pushed: 'true', 'test-exit-code': '0', pruned: '2', 'reclaimed-bytes': '524288',
       },
     ],
   ])('%s', (_case, r, expected) => {
@@ -93,6 +93,7 @@ describe('summaryTables', () => {
         ['Digest', DIGEST],
         ['Pushed', 'true'],
         ['Test exit code', '0'],
+        ['Pruned', '0 (0 bytes reclaimed)'],
       ],
       phases: [
         ['Build', '12.3 s', 'ok'],
@@ -112,6 +113,7 @@ describe('summaryTables', () => {
         ['Digest', '—'],
         ['Pushed', 'false'],
         ['Test exit code', '—'],
+        ['Pruned', '0 (0 bytes reclaimed)'],
       ],
       phases: [],
     });

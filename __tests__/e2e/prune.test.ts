@@ -1,0 +1,110 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { runAction } from '../../scripts/run-action.mjs';
+import {
+  FIXTURES, distinctImage, docker, dockerOk, gitFixture, imageExists, imageId, imageWithBytes, localTags, randomId, randomSha, removeRepositories,
+} from './support.js';
+
+const LABEL = 'build-test-deploy.repository';
+const namespace = `btd-e2e-${randomId()}`;
+const repositories: string[] = [];
+const danglingIds: string[] = [];
+
+function newRepository(name: string): string {
+  const repository = `${namespace}/${name}`;
+  repositories.push(repository, `${repository}-worker`);
+  return repository;
+}
+
+afterAll(() => {
+  removeRepositories(...repositories);
+  for (const id of danglingIds) dockerOk('image', 'rm', '--force', id);
+});
+
+function run(repository: string, inputs: Record<string, string>) {
+  return runAction({ inputs: { image: repository, context: path.join(FIXTURES, 'service'), sha: randomSha(), 'test-command': 'echo "tested $SHA"', ...inputs } });
+}
+
+function group(stdout: string, title: string): string {
+  const start = stdout.indexOf(`::group::${title}`);
+  return start === -1 ? '' : stdout.slice(start, stdout.indexOf('::endgroup::', start));
+}
+
+describe('pruning', () => {
+  it('removes stale tags and this repository\'s dangling images, reports the bytes, touches nothing else', async () => {
+    const repository = newRepository('bytes');
+    imageWithBytes(`${repository}:stale1`, 300_000);
+    imageWithBytes(`${repository}:stale2`, 200_000);
+    const ownDangling = imageWithBytes(undefined, 100_000, { [LABEL]: repository });
+    const prefixDangling = imageWithBytes(undefined, 1000, { [LABEL]: `${repository}-worker` });
+    const unlabelledDangling = imageWithBytes(undefined, 1000);
+    danglingIds.push(ownDangling, prefixDangling, unlabelledDangling);
+    const workerId = distinctImage(`${repository}-worker:stale1`);
+
+    const result = await run(repository, { 'prune-grace': '0' });
+    expect(result.main.exitCode, result.main.stdout).toBe(0);
+    expect(result.outputs.pruned).toBe('3');
+    const reclaimed = Number(result.outputs['reclaimed-bytes']);
+    expect(reclaimed).toBeGreaterThanOrEqual(600_000);
+    expect(reclaimed).toBeLessThan(700_000);
+    expect(localTags(repository)).toEqual([result.outputs.tag, 'latest'].sort());
+    expect(imageExists(ownDangling)).toBe(false);
+    expect(imageExists(prefixDangling)).toBe(true);
+    expect(imageExists(unlabelledDangling)).toBe(true);
+    expect(imageId(`${repository}-worker:stale1`)).toBe(workerId);
+    expect(result.summary).toContain(`3 (${reclaimed} bytes reclaimed)`);
+  });
+
+  it('keeps the newest prune-keep tags by creation time', async () => {
+    const repository = newRepository('keep');
+    // Created in this order; names sort the other way round, so only creation time can pick right.
+    for (const tag of ['zz-oldest', 'mm-middle', 'aa-newest']) distinctImage(`${repository}:${tag}`);
+    const result = await run(repository, { 'prune-keep': '2', 'prune-grace': '0' });
+    expect(result.main.exitCode, result.main.stdout).toBe(0);
+    expect(localTags(repository)).toEqual(['aa-newest', 'latest', 'mm-middle', result.outputs.tag].sort());
+    expect(result.main.stdout).toContain(`Kept ${repository}:aa-newest: one of the 2 newest (prune-keep).`);
+    expect(result.outputs.pruned).toBe('1');
+  });
+
+  it('dry-run lists what would go and removes nothing', async () => {
+    const repository = newRepository('dry');
+    distinctImage(`${repository}:stale1`);
+    distinctImage(`${repository}:stale2`);
+    const result = await run(repository, { prune: 'dry-run', 'prune-grace': '0' });
+    expect(result.main.exitCode, result.main.stdout).toBe(0);
+    expect(result.main.stdout).toMatch(new RegExp(`Dry run: would remove 2: ${repository}:stale\\d, ${repository}:stale\\d`));
+    expect(localTags(repository)).toEqual(['latest', 'stale1', 'stale2', result.outputs.tag].sort());
+    expect(result.outputs).toMatchObject({ pruned: '2', 'reclaimed-bytes': '0' });
+  });
+
+  it('keeps the build cache: after a prune, unchanged source builds from cache, and the same commit gives the same image id', async () => {
+    const repository = newRepository('cache');
+    const first = await run(repository, { 'prune-grace': '0' });
+    expect(first.main.exitCode, first.main.stdout).toBe(0);
+    // A commit git knows: its commit time is the created label, so a rebuild can match to the bit.
+    const fixture = gitFixture('service');
+    const second = await run(repository, { context: fixture.dir, sha: '', 'prune-grace': '0' });
+    expect(second.main.exitCode, second.main.stdout).toBe(0);
+    expect(localTags(repository)).toEqual([second.outputs.tag, 'latest'].sort()); // the first tag was pruned
+    const build = group(second.main.stdout, 'Build ');
+    const steps = (build.match(/^Step \d+\/\d+ :/gm) ?? []).length;
+    expect(steps).toBeGreaterThan(3);
+    expect((build.match(/---> Using cache/g) ?? []).length).toBe(steps - 1); // every step but FROM
+    expect(build).not.toContain('Running in');
+    const third = await run(repository, { context: fixture.dir, sha: '', 'prune-grace': '0' });
+    expect(third.main.exitCode, third.main.stdout).toBe(0);
+    expect(third.outputs['image-id']).toBe(second.outputs['image-id']);
+  });
+
+  it('two runs of one image at once: each tests its own container, neither prunes the other\'s tag', async () => {
+    const repository = newRepository('parallel');
+    const [a, b] = await Promise.all([run(repository, {}), run(repository, {})]);
+    for (const result of [a, b]) {
+      expect(result.main.exitCode, result.main.stdout).toBe(0);
+      expect(result.main.stdout).toContain(`tested ${result.outputs.sha}`);
+    }
+    expect(a.outputs.tag).not.toBe(b.outputs.tag);
+    expect(localTags(repository)).toEqual([a.outputs.tag, b.outputs.tag, 'latest'].sort());
+    expect(docker('container', 'ls', '--all', '--filter', `name=parallel-`, '--quiet')).toBe('');
+  });
+});
