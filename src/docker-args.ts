@@ -93,8 +93,22 @@ export function containerLogsArgs(container: string, tail: number): string[] {
   return ['logs', '--timestamps', '--tail', String(tail), container];
 }
 
+/** All output since the start, then new lines as they come (stdout and stderr). */
+export function followLogsArgs(container: string): string[] {
+  return ['logs', '--follow', container];
+}
+
 export function execShellArgs(container: string, command: string): string[] {
   return ['exec', container, 'sh', '-c', command];
+}
+
+export function killContainerArgs(container: string): string[] {
+  return ['container', 'kill', container];
+}
+
+/** `docker cp` streams a tar of the path out of the container through the engine and unpacks it. */
+export function copyFromContainerArgs(container: string, source: string, destination: string): string[] {
+  return ['cp', `${container}:${source}`, destination];
 }
 
 export function containerRemoveArgs(container: string): string[] {

@@ -37,28 +37,40 @@ export async function docker(args: readonly string[], options: DockerOptions = {
 }
 
 /**
- * Runs a long-lived docker command (e.g. `docker events`) and hands each stdout line to `onLine`
- * until `onLine` returns a value other than undefined, the command ends, or `signal` aborts.
+ * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
+ * to `onLine` until it returns a value other than undefined. Resolves undefined when the command ends
+ * on its own with status 0 or `signal` aborts; the command is stopped either way.
  */
-export async function dockerUntil<T>(args: readonly string[], onLine: (line: string) => T | undefined, signal: AbortSignal): Promise<T | undefined> {
-  const child = spawn('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'], signal });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => {
-    child.on('close', (code) => resolve(code));
-    child.on('error', () => resolve(null)); // abort and spawn failures; told apart below
+export function dockerUntil<T>(args: readonly string[], onLine: (line: string) => T | undefined, signal: AbortSignal, options: { readonly stderrLines?: boolean } = {}): Promise<T | undefined> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let settled = false;
+    const finish = (settle: () => void): void => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      if (child.exitCode === null) child.kill();
+      settle();
+    };
+    const onAbort = (): void => finish(() => resolve(undefined));
+    const handle = (line: string): void => {
+      if (settled) return;
+      try {
+        const value = onLine(line);
+        if (value !== undefined) finish(() => resolve(value));
+      } catch (error) {
+        finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+      }
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    if (signal.aborted) onAbort();
+    createInterface({ input: child.stdout }).on('line', handle);
+    if (options.stderrLines === true) createInterface({ input: child.stderr }).on('line', handle);
+    else child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => finish(() => reject(error)));
+    child.on('close', (code) => finish(() => (code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr })))));
   });
-  try {
-    for await (const line of createInterface({ input: child.stdout })) {
-      const value = onLine(line);
-      if (value !== undefined) return value;
-    }
-    const code = await exited;
-    if (signal.aborted) return undefined;
-    throw new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr });
-  } finally {
-    if (child.exitCode === null) child.kill();
-  }
 }
 
 export function lastLines(text: string, count: number): string {

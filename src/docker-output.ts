@@ -35,6 +35,13 @@ export interface ContainerState {
   readonly error: string;
   /** undefined when the container has no healthcheck. */
   readonly health: { readonly status: string; readonly probes: readonly HealthProbe[] } | undefined;
+  /** Published ports: `8080/tcp` → its host bindings (none when exposed but not published). */
+  readonly ports: Readonly<Record<string, readonly PortBinding[]>>;
+}
+
+export interface PortBinding {
+  readonly hostIp: string;
+  readonly hostPort: string;
 }
 
 export interface ImageDetails {
@@ -110,6 +117,8 @@ export function parseContainerState(stdout: string): ContainerState {
   const container = asObject(JSON.parse(stdout), 'docker container inspect');
   const state = asObject(container.State, 'container State');
   const health = state.Health === null || state.Health === undefined ? undefined : asObject(state.Health, 'container Health');
+  const network = container.NetworkSettings === null || container.NetworkSettings === undefined ? {} : asObject(container.NetworkSettings, 'container NetworkSettings');
+  const ports = network.Ports === null || network.Ports === undefined ? {} : asObject(network.Ports, 'container ports');
   return {
     id: str(container.Id),
     name: str(container.Name).replace(/^\//, ''),
@@ -125,6 +134,13 @@ export function parseContainerState(stdout: string): ContainerState {
         return { start: str(p.Start), exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1, output: str(p.Output) };
       }),
     },
+    ports: Object.fromEntries(Object.entries(ports).map(([port, bindings]) => [
+      port,
+      (Array.isArray(bindings) ? bindings : []).map((binding) => {
+        const b = asObject(binding, 'port binding');
+        return { hostIp: str(b.HostIp), hostPort: str(b.HostPort) };
+      }),
+    ])),
   };
 }
 

@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { IMAGE_NAME_FORM, parseImageName, type ImageName } from './image-reference.js';
 import type { PruneMode } from './prune.js';
+import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from './wait-ready.js';
 
 export interface KeyValue {
   readonly key: string;
@@ -32,8 +33,18 @@ export interface Inputs {
   readonly pruneKeep: number;
   readonly pruneGraceSeconds: number;
   readonly runArgs: readonly string[];
+  readonly waitFor: WaitFor;
   readonly waitTimeoutSeconds: number;
   readonly testCommand: string;
+  readonly testOn: 'container' | 'runner';
+  /** docker exec --user; empty: the image's user. */
+  readonly testUser: string;
+  readonly testEnv: readonly KeyValue[];
+  /** 0: no limit. */
+  readonly testTimeoutSeconds: number;
+  /** Absolute path inside the container to copy out after the tests; empty: none. */
+  readonly testReports: string;
+  readonly reportsDir: string;
   readonly registryAuth: RegistryAuth | undefined;
 }
 
@@ -45,12 +56,14 @@ export class InputError extends Error {
 }
 
 export const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export const TAG_LENGTH_RANGE = { min: 4, max: 40 } as const;
 export const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 } as const;
 export const PRUNE_KEEP_RANGE = { min: 0, max: 1000 } as const;
 export const PRUNE_GRACE_RANGE = { min: 0, max: 86400 } as const;
+export const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 } as const;
+const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
 // These flags would take the container's lifecycle away from the action.
 const LIFECYCLE_RUN_FLAGS: ReadonlyMap<string, string> = new Map([
   ['--rm', 'the action removes the container itself, after it has read its state and logs'],
@@ -102,8 +115,37 @@ export function parseInputs(read: ReadInput): Inputs {
   const pruneKeep = field('prune-keep', (raw) => parseInteger(raw, PRUNE_KEEP_RANGE), 0);
   const pruneGraceSeconds = field('prune-grace', (raw) => parseInteger(raw, PRUNE_GRACE_RANGE), 120);
   const runArgs = field('run-args', parseRunArgs, []);
+  const waitFor = field('wait-for', (raw) => {
+    try {
+      return parseWaitFor(raw);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; expected ${WAIT_FOR_FORM}`);
+    }
+  }, { kind: 'auto' });
   const waitTimeoutSeconds = field('wait-timeout', (raw) => parseInteger(raw, WAIT_TIMEOUT_RANGE), 60);
   const testCommand = read('test-command').trim();
+  const testOn = field('test-on', (raw) => {
+    if (raw !== 'container' && raw !== 'runner') throw new Error(`is "${raw}"; expected container or runner`);
+    return raw;
+  }, undefined);
+  const testUser = field('test-user', (raw) => {
+    if (raw !== '' && !USER_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
+    if (raw !== '' && testOn === 'runner') throw new Error('is set, but test-on is runner; expected it only with test-on: container');
+    return raw;
+  }, '');
+  const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, ENV_NAME_PATTERN), []);
+  const testTimeoutSeconds = field('test-timeout', (raw) => parseInteger(raw, TEST_TIMEOUT_RANGE), 0);
+  const testReports = field('test-reports', (raw) => {
+    if (raw !== '' && !raw.startsWith('/')) throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
+    return raw;
+  }, '');
+  const reportsDir = field('reports-dir', (raw) => {
+    if (raw === '' || path.isAbsolute(raw) || path.normalize(raw).split(path.sep)[0] === '..') throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
+    return raw;
+  }, 'reports');
+  if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
+    problems.push("Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).");
+  }
   const username = read('registry-username').trim();
   const password = read('registry-password');
   if ((username === '') !== (password === '')) {
@@ -113,7 +155,7 @@ export function parseInputs(read: ReadInput): Inputs {
   if (problems.length > 0 || image === undefined) throw new InputError(problems);
   return {
     image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
-    waitTimeoutSeconds, testCommand,
+    waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
     registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
   };
 }

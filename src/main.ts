@@ -1,17 +1,25 @@
 import * as core from '@actions/core';
+import * as path from 'node:path';
 import { context as github } from '@actions/github';
 import { buildImage, ociLabels } from './build.js';
 import { cleanUp, saveLeftovers, type Leftovers } from './cleanup.js';
 import { resolveCommit } from './commit.js';
 import { containerName, startContainer } from './container.js';
-import { docker } from './docker-cli.js';
-import { execShellArgs } from './docker-args.js';
 import { familiarName } from './image-reference.js';
 import { readInputs, type Inputs } from './inputs.js';
 import { pruneImages, REPOSITORY_LABEL } from './prune.js';
 import { login, pushTags } from './registry.js';
 import { emptyReport, outputsOf, phase, writeSummary, type RunReport } from './run-report.js';
+import { runTests, type TestOutcome } from './test-phase.js';
+import { collectReports } from './test-reports.js';
 import { ContainerNotReadyError, LOG_TAIL_LINES, waitUntilReady } from './wait-ready.js';
+
+export class TestsTimedOutError extends Error {
+  constructor(seconds: number, container: string) {
+    super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
+    this.name = 'TestsTimedOutError';
+  }
+}
 
 export class TestsFailedError extends Error {
   constructor(readonly exitCode: number, container: string) {
@@ -88,20 +96,39 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
   await phase(report, `Run ${report.imageRef} as ${name}`, () => startContainer(name, inputs.runArgs, report.imageRef));
 
   const readiness = await phase(report, `Wait until ${name} is ready`, async () => {
-    const how = await waitUntilReady(name, inputs.waitTimeoutSeconds);
-    core.info(`Container ${name} is ${how}.`);
-    return how;
+    const ready = await waitUntilReady(name, inputs.waitFor, inputs.waitTimeoutSeconds);
+    core.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+    return ready;
   });
+  report.readySeconds = readiness.seconds;
 
+  let tests: TestOutcome | undefined;
   if (inputs.testCommand !== '') {
-    await phase(report, `Test inside ${name} (${readiness})`, async () => {
-      const result = await docker(execShellArgs(name, inputs.testCommand), { allowFailure: true });
-      report.testExitCode = result.exitCode;
-      if (result.exitCode !== 0) throw new TestsFailedError(result.exitCode, name);
+    tests = await phase(report, `Test ${inputs.testOn === 'container' ? `inside ${name}` : 'on the runner'} (${readiness.condition})`, async () => {
+      const outcome = await runTests({
+        command: inputs.testCommand,
+        on: inputs.testOn,
+        user: inputs.testUser,
+        env: inputs.testEnv,
+        timeoutSeconds: inputs.testTimeoutSeconds,
+        container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
+        workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+      });
+      report.testExitCode = outcome.exitCode;
+      return outcome;
     });
   } else {
     core.info('No test-command given: the test phase is skipped.');
   }
+
+  // Reports are wanted most when the tests failed: collect them before failing.
+  if (inputs.testReports !== '') {
+    const reports = await phase(report, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, path.resolve(inputs.reportsDir)));
+    report.reportsDir = reports.dir;
+    report.junit = reports.counts;
+  }
+  if (tests?.timedOut === true) throw new TestsTimedOutError(inputs.testTimeoutSeconds, name);
+  if (tests !== undefined && tests.exitCode !== 0) throw new TestsFailedError(tests.exitCode, name);
 
   if (inputs.deploy) {
     await phase(report, `Push ${report.imageRef} and ${report.latestRef}`, async () => {

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import type { JUnitCounts } from './junit.js';
 
 /** What the run found out, phase by phase: the source of the outputs and the job summary. */
 export interface RunReport {
@@ -13,6 +14,9 @@ export interface RunReport {
   testExitCode: number | undefined;
   pruned: number;
   reclaimedBytes: number;
+  readySeconds: number | undefined;
+  reportsDir: string;
+  junit: JUnitCounts | undefined;
   readonly phases: PhaseTiming[];
   failure: string | undefined;
 }
@@ -24,7 +28,7 @@ export interface PhaseTiming {
 }
 
 export function emptyReport(): RunReport {
-  return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, phases: [], failure: undefined };
+  return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
 }
 
 /** Runs one phase of the loop in its own log group and records how long it took. */
@@ -57,6 +61,11 @@ export function outputsOf(report: RunReport): Record<string, string> {
     'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
     pruned: String(report.pruned),
     'reclaimed-bytes': String(report.reclaimedBytes),
+    'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
+    'reports-dir': report.reportsDir,
+    'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
+    'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
+    'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
   };
 }
 
@@ -70,6 +79,8 @@ export function summaryTables(report: RunReport): { facts: string[][]; phases: s
     ['Digest', report.digest || '—'],
     ['Pushed', String(report.pushed)],
     ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
+    ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
+    ['Tests (JUnit)', report.junit === undefined ? '—' : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`],
     ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
   ];
   const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);

@@ -106,7 +106,7 @@ describe('the loop on a real engine', () => {
     });
     expect(run.main.exitCode, run.main.stdout).toBe(0);
     expect(run.outputs.tag).toBe(sha.slice(0, 12));
-    expect(run.main.stdout).toContain('is running.');
+    expect(run.main.stdout).toContain('is ready (running) after');
     expect(imageExists(`${repository}:${sha.slice(0, 12)}`)).toBe(true);
     expect(containersNamed(`svc-${sha.slice(0, 12)}-`)).toEqual([]);
   });

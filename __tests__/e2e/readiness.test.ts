@@ -32,7 +32,7 @@ describe('waiting until the container is ready', () => {
   it('fails after wait-timeout when the container stays starting, and says so', async () => {
     const { run, seconds } = await runFixture('unhealthy', { 'wait-timeout': '3', 'run-args': '--health-start-period=120s' });
     expect(run.main.exitCode).toBe(1);
-    expect(errorLine(run.main.stdout)).toMatch(/is not ready after 3 s \(wait-timeout\)\.$|was not ready after 3 s \(wait-timeout\)\.$/);
+    expect(errorLine(run.main.stdout)).toMatch(/was not healthy after 3 s \(wait-timeout\)\.$/);
     expect(run.main.stdout).toContain('Health: starting');
     expect(seconds).toBeLessThan(30);
     expect(containersNamed('unhealthy-')).toEqual([]);

@@ -159,27 +159,28 @@ describe('parseContainerState', () => {
             { start: '2024-05-01T10:00:02.000000000Z', exitCode: 1, output: '' },
           ],
         },
+        ports: {},
       },
     ],
     [
       'running without a healthcheck',
       { Status: 'running', Running: true, OOMKilled: false, Dead: false, Pid: 4242, ExitCode: 0, Error: '', StartedAt: '2024-05-01T10:00:00.5Z' },
-      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '', health: undefined },
+      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '', health: undefined, ports: {} },
     ],
     [
       'exited, OOMKilled',
       { Status: 'exited', Running: false, OOMKilled: true, Dead: false, Pid: 0, ExitCode: 137, Error: '', FinishedAt: '2024-05-01T10:00:03Z' },
-      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'exited', exitCode: 137, oomKilled: true, error: '', health: undefined },
+      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'exited', exitCode: 137, oomKilled: true, error: '', health: undefined, ports: {} },
     ],
     [
       'created, failed to start (Error set), Health null',
       { Status: 'created', Running: false, OOMKilled: false, ExitCode: 127, Error: 'exec: "nope": executable file not found in $PATH', Health: null },
-      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'created', exitCode: 127, oomKilled: false, error: 'exec: "nope": executable file not found in $PATH', health: undefined },
+      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'created', exitCode: 127, oomKilled: false, error: 'exec: "nope": executable file not found in $PATH', health: undefined, ports: {} },
     ],
     [
       'unhealthy with no Log, probe fields missing',
       { Status: 'running', ExitCode: 0, Health: { Status: 'unhealthy', FailingStreak: 3, Log: null } },
-      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '', health: { status: 'unhealthy', probes: [] } },
+      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '', health: { status: 'unhealthy', probes: [] }, ports: {} },
     ],
   ];
 
@@ -190,6 +191,58 @@ describe('parseContainerState', () => {
   it('gives -1 for missing exit codes', () => {
     const state = parseContainerState(JSON.stringify({ ...base, State: { Status: 'running', Health: { Status: 'starting', Log: [{ Start: 's' }] } } }));
     expect([state.exitCode, state.health?.probes]).toEqual([-1, [{ start: 's', exitCode: -1, output: '' }]]);
+  });
+
+  describe('NetworkSettings.Ports', () => {
+    const running = { Status: 'running', Running: true, ExitCode: 0, Error: '' };
+    /** NetworkSettings as docker 24 prints it for a container on the default bridge. */
+    const network = (ports: unknown): Record<string, unknown> => ({
+      Bridge: '', SandboxID: 'f3a1', SandboxKey: '/var/run/docker/netns/f3a1', Ports: ports,
+      Gateway: '172.17.0.1', IPAddress: '172.17.0.2', IPPrefixLen: 16, MacAddress: '02:42:ac:11:00:02',
+      Networks: { bridge: { NetworkID: 'n1', EndpointID: 'e1', Gateway: '172.17.0.1', IPAddress: '172.17.0.2' } },
+    });
+
+    it.each<[string, Record<string, unknown>, ContainerState['ports']]>([
+      [
+        'published on IPv4 and IPv6 (--publish 8080)',
+        { NetworkSettings: network({ '8080/tcp': [{ HostIp: '0.0.0.0', HostPort: '32768' }, { HostIp: '::', HostPort: '32768' }] }) },
+        { '8080/tcp': [{ hostIp: '0.0.0.0', hostPort: '32768' }, { hostIp: '::', hostPort: '32768' }] },
+      ],
+      [
+        'published on loopback only (--publish 127.0.0.1::8080)',
+        { NetworkSettings: network({ '8080/tcp': [{ HostIp: '127.0.0.1', HostPort: '49153' }] }) },
+        { '8080/tcp': [{ hostIp: '127.0.0.1', hostPort: '49153' }] },
+      ],
+      [
+        'exposed but not published (null binding list), next to a published udp port',
+        { NetworkSettings: network({ '9090/tcp': null, '53/udp': [{ HostIp: '0.0.0.0', HostPort: '32800' }] }) },
+        { '9090/tcp': [], '53/udp': [{ hostIp: '0.0.0.0', hostPort: '32800' }] },
+      ],
+      [
+        'a binding with fields missing',
+        { NetworkSettings: network({ '8080/tcp': [{}] }) },
+        { '8080/tcp': [{ hostIp: '', hostPort: '' }] },
+      ],
+      ['nothing exposed (Ports {})', { NetworkSettings: network({}) }, {}],
+      ['Ports null (a created container)', { NetworkSettings: network(null) }, {}],
+      ['no Ports', { NetworkSettings: { IPAddress: '' } }, {}],
+      ['NetworkSettings null', { NetworkSettings: null }, {}],
+      ['no NetworkSettings', {}, {}],
+    ])('%s', (_case, fields, expected) => {
+      const parsed = parseContainerState(JSON.stringify({ ...base, State: running, ...fields }));
+      expect(parsed).toEqual({
+        id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '', health: undefined,
+        ports: expected,
+      });
+    });
+
+    it.each([
+      ['NetworkSettings a list', { NetworkSettings: [] }, 'unexpected docker output for container NetworkSettings: []'],
+      ['Ports a list', { NetworkSettings: { Ports: [] } }, 'unexpected docker output for container ports: []'],
+      ['a binding that is no object', { NetworkSettings: { Ports: { '8080/tcp': ['0.0.0.0:32768'] } } }, 'unexpected docker output for port binding: "0.0.0.0:32768"'],
+    ])('throws on %s', (_case, fields, message) => {
+      expect(() => parseContainerState(JSON.stringify({ ...base, State: running, ...fields }))).toThrow(message);
+    });
   });
 
   it.each([

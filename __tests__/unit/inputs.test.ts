@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { InputError, parseBoolean, parseInputs, parseInteger, parseKeyValueLines, parseRunArgs, type Inputs } from '../../src/inputs.js';
+import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from '../../src/wait-ready.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -67,8 +68,15 @@ describe('parseInputs with action.yml defaults', () => {
       pruneKeep: 0,
       pruneGraceSeconds: 120,
       runArgs: [],
+      waitFor: { kind: 'auto' },
       waitTimeoutSeconds: 60,
       testCommand: '',
+      testOn: 'container',
+      testUser: '',
+      testEnv: [],
+      testTimeoutSeconds: 0,
+      testReports: '',
+      reportsDir: 'reports',
       registryAuth: undefined,
     } satisfies Inputs);
     expect(path.join('.', 'Dockerfile')).toBe('Dockerfile');
@@ -103,8 +111,15 @@ describe('parseInputs with values', () => {
       'prune-keep': '3',
       'prune-grace': '0',
       'run-args': '--env=A=B\n--publish 127.0.0.1::8080',
+      'wait-for': ' http:8080/health#status=204 ',
       'wait-timeout': '120',
       'test-command': '  curl -fsS http://localhost:8080/health  ',
+      'test-on': 'container',
+      'test-user': ' app:staff ',
+      'test-env': 'API_TOKEN=s3cret\nlower_case=a=b\n',
+      'test-timeout': '600',
+      'test-reports': ' /app/reports ',
+      'reports-dir': ' out/reports ',
       'registry-username': ' bot ',
       'registry-password': 's3cret',
     });
@@ -123,8 +138,15 @@ describe('parseInputs with values', () => {
       pruneKeep: 3,
       pruneGraceSeconds: 0,
       runArgs: ['--env=A=B', '--publish', '127.0.0.1::8080'],
+      waitFor: { kind: 'http', port: 8080, path: '/health', status: 204 },
       waitTimeoutSeconds: 120,
       testCommand: 'curl -fsS http://localhost:8080/health',
+      testOn: 'container',
+      testUser: 'app:staff',
+      testEnv: [{ key: 'API_TOKEN', value: 's3cret' }, { key: 'lower_case', value: 'a=b' }],
+      testTimeoutSeconds: 600,
+      testReports: '/app/reports',
+      reportsDir: 'out/reports',
       registryAuth: { username: 'bot', password: 's3cret' },
     } satisfies Inputs);
   });
@@ -151,6 +173,8 @@ describe('parseInputs with values', () => {
     ['tag-length', '40', 'tagLength', 40],
     ['wait-timeout', '1', 'waitTimeoutSeconds', 1],
     ['wait-timeout', '21600', 'waitTimeoutSeconds', 21600],
+    ['test-timeout', '0', 'testTimeoutSeconds', 0],
+    ['test-timeout', '86400', 'testTimeoutSeconds', 86400],
   ] as const)('accepts %s %s (range bound)', (name, raw, key, expected) => {
     expect(parseWith({ [name]: raw })[key]).toBe(expected);
   });
@@ -196,6 +220,41 @@ describe('parseInputs rejects bad values', () => {
     ['run-args', '--name=x', 'line 1 uses --name, which is not allowed'],
     ['run-args', '--name x', 'line 1 uses --name, which is not allowed'],
     ['run-args', '--env=A=B\n--name x', 'line 2 uses --name, which is not allowed'],
+    ['wait-for', '', `is ""; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'ready', `is "ready"; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'exit:1', `is "exit:1"; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'tcp:0', `has the port "0"; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'tcp:70000', `has the port "70000"; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'tcp:abc', `has the port "abc"; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'http:', `is "http:"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'http://example.com:80/', `is "http://example.com:80/"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'log:', `has an empty regular expression; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'log:(', `has an invalid regular expression: Invalid regular expression: /(/: Unterminated group; expected ${WAIT_FOR_FORM}`],
+    ['test-on', 'host', 'is "host"; expected container or runner'],
+    ['test-on', '', 'is ""; expected container or runner'],
+    ['test-on', 'Container', 'is "Container"; expected container or runner'],
+    ['test-user', 'a b', 'is "a b"; expected a user name or uid, optionally :group or :gid'],
+    ['test-user', 'app:', 'is "app:"; expected a user name or uid, optionally :group or :gid'],
+    ['test-user', ':staff', 'is ":staff"; expected a user name or uid, optionally :group or :gid'],
+    ['test-user', 'a:b:c', 'is "a:b:c"; expected a user name or uid, optionally :group or :gid'],
+    ['test-user', '$(id)', 'is "$(id)"; expected a user name or uid, optionally :group or :gid'],
+    ['test-env', 'lower-case=1', 'line 1 is "lower-case=1"; expected one KEY=VALUE per line'],
+    ['test-env', 'A.B=1', 'line 1 is "A.B=1"; expected one KEY=VALUE per line'],
+    ['test-env', '1A=1', 'line 1 is "1A=1"; expected one KEY=VALUE per line'],
+    ['test-env', 'TOKEN', 'line 1 is "TOKEN"; expected one KEY=VALUE per line'],
+    ['test-env', 'A=1\n=2', 'line 2 is "=2"; expected one KEY=VALUE per line'],
+    ['test-env', 'A B=1', 'line 1 is "A B=1"; expected one KEY=VALUE per line'],
+    ['test-timeout', '-1', 'is "-1"; expected a whole number from 0 to 86400'],
+    ['test-timeout', '86401', 'is "86401"; expected a whole number from 0 to 86400'],
+    ['test-timeout', '1m', 'is "1m"; expected a whole number from 0 to 86400'],
+    ['test-timeout', '', 'is ""; expected a whole number from 0 to 86400'],
+    ['test-reports', 'reports', 'is "reports"; expected an absolute path inside the container, e.g. /app/reports'],
+    ['test-reports', './reports', 'is "./reports"; expected an absolute path inside the container, e.g. /app/reports'],
+    ['test-reports', '~/reports', 'is "~/reports"; expected an absolute path inside the container, e.g. /app/reports'],
+    ['reports-dir', '', 'is ""; expected a directory relative to the workspace, inside it'],
+    ['reports-dir', '   ', 'is ""; expected a directory relative to the workspace, inside it'],
+    ['reports-dir', '../outside', 'is "../outside"; expected a directory relative to the workspace, inside it'],
+    ['reports-dir', '/etc/reports', 'is "/etc/reports"; expected a directory relative to the workspace, inside it'],
   ])("%s %j → Input '<name>' %s", (name, raw, fragment) => {
     const error = inputErrorOf({ [name]: raw });
     expect(error.name).toBe('InputError');
@@ -222,6 +281,89 @@ describe('parseInputs rejects bad values', () => {
     expect(error.problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['image', 'deploy', 'tag-length', 'run-args', 'registry-password']);
     expect(error.message).toBe(`Invalid inputs:\n${error.problems.map((p) => `  - ${p}`).join('\n')}`);
     expect(error.message.split('\n')).toHaveLength(6);
+  });
+});
+
+describe('parseInputs: wait-for and the test phase', () => {
+  it.each<[string, WaitFor]>([
+    ['auto', { kind: 'auto' }],
+    ['healthy', { kind: 'healthy' }],
+    ['running', { kind: 'running' }],
+    ['exit:0', { kind: 'exit' }],
+    ['tcp:5432', { kind: 'tcp', port: 5432 }],
+    ['  tcp:5432\n', { kind: 'tcp', port: 5432 }],
+    ['log:^ready$', { kind: 'log', pattern: /^ready$/ }],
+    ['http:8080', { kind: 'http', port: 8080, path: '/', status: undefined }],
+    ['http:8080/health', { kind: 'http', port: 8080, path: '/health', status: undefined }],
+    ['http://127.0.0.1:8080/health', { kind: 'http', port: 8080, path: '/health', status: undefined }],
+    ['http://localhost:8080/x#status=204', { kind: 'http', port: 8080, path: '/x', status: 204 }],
+    ['http:8080#status=404', { kind: 'http', port: 8080, path: '/', status: 404 }],
+  ])('wait-for %j → %j', (raw, expected) => {
+    const waitFor = parseWith({ 'wait-for': raw }).waitFor;
+    expect(waitFor).toEqual(expected);
+    expect(waitFor).toEqual(parseWaitFor(raw.trim()));
+    if (waitFor.kind === 'log' && expected.kind === 'log') expect(waitFor.pattern.source).toBe(expected.pattern.source);
+  });
+
+  it.each<[string, Record<string, string>, Partial<Inputs>]>([
+    ['test-on runner', { 'test-on': 'runner' }, { testOn: 'runner', testUser: '' }],
+    ['test-on container with a user name', { 'test-on': 'container', 'test-user': 'app' }, { testOn: 'container', testUser: 'app' }],
+    ['test-user uid', { 'test-user': '1000' }, { testUser: '1000' }],
+    ['test-user uid:gid', { 'test-user': '1000:1000' }, { testUser: '1000:1000' }],
+    ['test-user name:group', { 'test-user': 'www-data:www-data' }, { testUser: 'www-data:www-data' }],
+    ['test-user with a dot and underscore', { 'test-user': 'svc.user_1' }, { testUser: 'svc.user_1' }],
+    ['test-user blank', { 'test-user': '   ' }, { testUser: '' }],
+    ['test-user empty with test-on runner', { 'test-on': 'runner', 'test-user': '' }, { testOn: 'runner', testUser: '' }],
+    ['test-env: upper case', { 'test-env': 'API_TOKEN=s3cret' }, { testEnv: [{ key: 'API_TOKEN', value: 's3cret' }] }],
+    ['test-env: lower case and underscores', { 'test-env': 'lower_case=1\n_private=2' }, { testEnv: [{ key: 'lower_case', value: '1' }, { key: '_private', value: '2' }] }],
+    ['test-env: digits after the first character', { 'test-env': 'A1=x\nb2_C3=' }, { testEnv: [{ key: 'A1', value: 'x' }, { key: 'b2_C3', value: '' }] }],
+    ['test-env: values keep "=" and spaces after it; the line is trimmed', { 'test-env': 'URL=postgres://u:p@db/x?a=1\n  MSG= two words  ' }, { testEnv: [{ key: 'URL', value: 'postgres://u:p@db/x?a=1' }, { key: 'MSG', value: ' two words' }] }],
+    ['test-env with test-on runner', { 'test-on': 'runner', 'test-env': 'A=1' }, { testOn: 'runner', testEnv: [{ key: 'A', value: '1' }] }],
+    ['test-timeout', { 'test-timeout': '900' }, { testTimeoutSeconds: 900 }],
+    ['test-reports', { 'test-reports': '/app/reports' }, { testReports: '/app/reports' }],
+    ['test-reports with a trailing slash', { 'test-reports': '/app/reports/' }, { testReports: '/app/reports/' }],
+    ['test-reports root', { 'test-reports': '/' }, { testReports: '/' }],
+    ['reports-dir nested', { 'reports-dir': 'build/test-results' }, { reportsDir: 'build/test-results' }],
+    ['reports-dir with ./', { 'reports-dir': './junit' }, { reportsDir: './junit' }],
+  ])('accepts %s', (_case, overrides, expected) => {
+    expect(parseWith(overrides)).toMatchObject(expected);
+  });
+
+  it('refuses test-user with test-on runner', () => {
+    expect(inputErrorOf({ 'test-on': 'runner', 'test-user': 'app' }).problems).toEqual([
+      "Input 'test-user' is set, but test-on is runner; expected it only with test-on: container.",
+    ]);
+  });
+
+  const EXIT_ON_CONTAINER = "Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).";
+
+  it.each<[string, Record<string, string>]>([
+    ['test-on container', { 'wait-for': 'exit:0', 'test-command': 'pytest', 'test-on': 'container' }],
+    ['test-on left at its default', { 'wait-for': 'exit:0', 'test-command': 'pytest' }],
+    ['wait-for with spaces around it', { 'wait-for': ' exit:0 ', 'test-command': 'pytest' }],
+  ])('refuses wait-for exit:0 with a test-command and %s, naming test-on', (_case, overrides) => {
+    expect(inputErrorOf(overrides).problems).toEqual([EXIT_ON_CONTAINER]);
+  });
+
+  it.each<[string, Record<string, string>, Partial<Inputs>]>([
+    ['with test-on runner', { 'wait-for': 'exit:0', 'test-command': 'pytest', 'test-on': 'runner' }, { waitFor: { kind: 'exit' }, testCommand: 'pytest', testOn: 'runner' }],
+    ['with no test-command', { 'wait-for': 'exit:0', 'test-on': 'container' }, { waitFor: { kind: 'exit' }, testCommand: '', testOn: 'container' }],
+    ['with a blank test-command', { 'wait-for': 'exit:0', 'test-command': '   ' }, { waitFor: { kind: 'exit' }, testCommand: '', testOn: 'container' }],
+    ['with test-reports (copied out of the stopped container)', { 'wait-for': 'exit:0', 'test-reports': '/app/reports' }, { waitFor: { kind: 'exit' }, testReports: '/app/reports' }],
+    ['other wait-for with a test-command in the container', { 'wait-for': 'running', 'test-command': 'pytest' }, { waitFor: { kind: 'running' }, testOn: 'container' }],
+  ])('accepts wait-for exit:0 %s', (_case, overrides, expected) => {
+    expect(parseWith(overrides)).toMatchObject(expected);
+  });
+
+  it('reports a bad test-on once, not also as "is container" for exit:0', () => {
+    expect(inputErrorOf({ 'wait-for': 'exit:0', 'test-command': 'pytest', 'test-on': 'host' }).problems).toEqual([
+      "Input 'test-on' is \"host\"; expected container or runner.",
+    ]);
+  });
+
+  it('collects the problems of the new inputs with the others, in input order', () => {
+    const error = inputErrorOf({ 'wait-for': 'ready', 'test-on': 'runner', 'test-user': 'app', 'test-env': 'a-b=1', 'test-timeout': '-1', 'test-reports': 'reports', 'reports-dir': '' });
+    expect(error.problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['wait-for', 'test-user', 'test-env', 'test-timeout', 'test-reports', 'reports-dir']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerImage, ImageSummary } from '../../src/docker-output.js';
-import { planPrune, reclaimedBytes, REPOSITORY_LABEL, type PrunePolicy } from '../../src/prune.js';
+import { chunk, orphanedAncestors, planPrune, reclaimedBytes, REPOSITORY_LABEL, type PrunePolicy } from '../../src/prune.js';
 
 const id = (n: number): string => `sha256:${String(n).padStart(64, '0')}`;
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -94,5 +94,40 @@ describe('reclaimedBytes', () => {
     ['an image without a known parent counts whole', [base, other], [id(4)], 2_000_000],
   ])('%s', (_case, before, remaining, expected) => {
     expect(reclaimedBytes(before, new Set(remaining))).toBe(expected);
+  });
+});
+
+describe('chunk', () => {
+  it.each<[string, number[], number, number[][]]>([
+    ['nothing', [], 4, []],
+    ['fewer items than parts', [1, 2], 4, [[1], [2]]],
+    ['even', [1, 2, 3, 4, 5, 6, 7, 8], 4, [[1, 2], [3, 4], [5, 6], [7, 8]]],
+    ['uneven, in order', [1, 2, 3, 4, 5], 2, [[1, 2, 3], [4, 5]]],
+    ['one part', [1, 2, 3], 1, [[1, 2, 3]]],
+  ])('%s', (_case, items, parts, expected) => {
+    expect(chunk(items, parts)).toEqual(expected);
+  });
+});
+
+describe('orphanedAncestors', () => {
+  // base (tagged) ← shared (untagged) ← build1 ← stamp1 ; shared ← build2 ← stamp2 ; shared ← kept (tagged)
+  const base = image(1, ['base:1']);
+  const shared = image(2, [], { parent: id(1) });
+  const build1 = image(3, [], { parent: id(2) });
+  const stamp1 = image(4, ['acme/app:aaaaaaa'], { parent: id(3) });
+  const build2 = image(5, [], { parent: id(2) });
+  const stamp2 = image(6, ['acme/app:bbbbbbb'], { parent: id(5) });
+  const kept = image(7, ['acme/app:latest'], { parent: id(2) });
+  const all = [base, shared, build1, stamp1, build2, stamp2, kept];
+  const without = (...gone: number[]): Set<string> => new Set(all.map((i) => i.id).filter((i) => !gone.map(id).includes(i)));
+
+  it.each<[string, Set<string>, string[]]>([
+    ['nothing removed', without(), []],
+    ['removed with their untagged parents, as one sequential rm does', without(3, 4, 5, 6), []],
+    ['a parent left behind without children', without(4, 6), [id(3), id(5)]],
+    ['an ancestor still parent of a kept image stays', without(3, 4, 5, 6, 7).add(id(7)), []],
+    ['tagged ancestors are never orphans', without(2, 3, 4, 5, 6, 7), []],
+  ])('%s', (_case, remaining, expected) => {
+    expect(orphanedAncestors(all, remaining).sort()).toEqual(expected);
   });
 });
