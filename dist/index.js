@@ -29222,7 +29222,7 @@ module.exports = {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6296);
-/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2976);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4975);
 
 
 
@@ -29313,6 +29313,7 @@ async function removeContainer(name) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $4: () => (/* binding */ imageInspectArgs),
 /* harmony export */   CH: () => (/* binding */ buildArgs),
+/* harmony export */   Cj: () => (/* binding */ tagArgs),
 /* harmony export */   F$: () => (/* binding */ containerImagesArgs),
 /* harmony export */   G_: () => (/* binding */ allImageIdsArgs),
 /* harmony export */   Gh: () => (/* binding */ containerLogsArgs),
@@ -29419,6 +29420,9 @@ function loginArgs(registry, username) {
 }
 function logoutArgs(registry) {
     return ['logout', ...(registry === undefined ? [] : [registry])];
+}
+function tagArgs(source, target) {
+    return ['tag', source, target];
 }
 function pushArgs(ref) {
     return ['push', ref];
@@ -29715,7 +29719,7 @@ function familiarName(image) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5796);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2135);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
 
 
@@ -29735,7 +29739,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5796:
+/***/ 2135:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29748,8 +29752,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __nccwpck_require__(3360);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 // EXTERNAL MODULE: external "os"
@@ -34754,10 +34758,10 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/docker-cli.ts + 1 modules
 var docker_cli = __nccwpck_require__(1479);
 // EXTERNAL MODULE: ./src/docker-args.ts
@@ -34796,17 +34800,17 @@ function stampProblems(env, labels, shaEnv, sha) {
  * in one metadata-only step (cached when nothing changed). Returns the image id.
  */
 async function buildImage(request) {
-    const workDir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_namespaceObject.join(process.env.RUNNER_TEMP ?? (0,external_node_os_namespaceObject.tmpdir)(), 'build-test-deploy-'));
+    const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
     try {
-        const baseIidFile = external_node_path_namespaceObject.join(workDir, 'base.iid');
+        const baseIidFile = external_node_path_.join(workDir, 'base.iid');
         await (0,docker_cli/* docker */.T3)((0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile }));
-        const baseImageId = (await (0,promises_namespaceObject.readFile)(baseIidFile, 'utf8')).trim();
-        const iidFile = external_node_path_namespaceObject.join(workDir, 'image.iid');
+        const baseImageId = (await (0,promises_.readFile)(baseIidFile, 'utf8')).trim();
+        const iidFile = external_node_path_.join(workDir, 'image.iid');
         await (0,docker_cli/* docker */.T3)((0,docker_args/* stampArgs */.vH)({ tags: request.tags, labels: request.labels, iidFile }), {
             input: (0,docker_args/* stampDockerfile */.ev)(baseImageId, request.shaEnv, request.sha),
             silent: true,
         });
-        const imageId = (await (0,promises_namespaceObject.readFile)(iidFile, 'utf8')).trim();
+        const imageId = (await (0,promises_.readFile)(iidFile, 'utf8')).trim();
         const details = (0,docker_output/* parseImageDetails */.Dr)((await (0,docker_cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(imageId), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
@@ -34814,7 +34818,7 @@ async function buildImage(request) {
         return imageId;
     }
     finally {
-        await (0,promises_namespaceObject.rm)(workDir, { recursive: true, force: true });
+        await (0,promises_.rm)(workDir, { recursive: true, force: true });
     }
 }
 
@@ -34828,8 +34832,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var image_reference = __nccwpck_require__(1794);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __nccwpck_require__(8500);
 ;// CONCATENATED MODULE: ./src/wait-ready.ts
 
 
@@ -34975,7 +34979,7 @@ function httpProbe(address, condition, signal) {
             catch (error) {
                 seen.lastFailure = `GET ${url} failed: ${error.cause?.message ?? error.message}`;
             }
-            await (0,external_node_timers_promises_namespaceObject.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+            await (0,external_node_timers_promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
         }
         return undefined;
     };
@@ -35004,7 +35008,7 @@ function tcpProbe(address, signal) {
             if (result === true)
                 return READY;
             seen.lastFailure = `connecting to ${address}: ${result === false ? 'failed' : result}`;
-            await (0,external_node_timers_promises_namespaceObject.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+            await (0,external_node_timers_promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
         }
         return undefined;
     };
@@ -35049,7 +35053,7 @@ async function waitUntilReady(container, waitFor, timeoutSeconds) {
             watchers.push(probe.ready);
         try {
             if (verdict === undefined) {
-                const timeout = (0,external_node_timers_promises_namespaceObject.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({ ready: false, reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}` }), () => undefined);
+                const timeout = (0,external_node_timers_promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({ ready: false, reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}` }), () => undefined);
                 // A watcher that ends without a verdict (a log stream of a stopped container) never wins the race.
                 verdict = await Promise.race([timeout, ...watchers].map((watcher) => watcher.then((v) => v ?? never)));
             }
@@ -35125,6 +35129,7 @@ const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
 const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
 const PRUNE_GRACE_RANGE = { min: 0, max: 86400 };
 const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 };
+const PUSH_RETRIES_RANGE = { min: 0, max: 10 };
 const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
 // These flags would take the container's lifecycle away from the action.
 const LIFECYCLE_RUN_FLAGS = new Map([
@@ -35155,7 +35160,7 @@ function parseInputs(read) {
     }, undefined);
     const deploy = field('deploy', parseBoolean, false);
     const context = field('context', (raw) => raw || '.', '.');
-    const file = field('file', (raw) => raw || external_node_path_namespaceObject.join(context, 'Dockerfile'), '');
+    const file = field('file', (raw) => raw || external_node_path_.join(context, 'Dockerfile'), '');
     const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
     const target = field('target', (raw) => {
         if (raw !== '' && !STAGE_NAME_PATTERN.test(raw))
@@ -35208,13 +35213,22 @@ function parseInputs(read) {
         return raw;
     }, '');
     const reportsDir = field('reports-dir', (raw) => {
-        if (raw === '' || external_node_path_namespaceObject.isAbsolute(raw) || external_node_path_namespaceObject.normalize(raw).split(external_node_path_namespaceObject.sep)[0] === '..')
+        if (raw === '' || external_node_path_.isAbsolute(raw) || external_node_path_.normalize(raw).split(external_node_path_.sep)[0] === '..')
             throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
         return raw;
     }, 'reports');
     if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
         problems.push("Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).");
     }
+    const pushRetries = field('push-retries', (raw) => parseInteger(raw, PUSH_RETRIES_RANGE), 3);
+    const alsoPush = field('also-push', (raw) => nonBlankLines(raw).map((line, index) => {
+        try {
+            return (0,image_reference/* parseImageName */["if"])(line);
+        }
+        catch (error) {
+            throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${image_reference/* IMAGE_NAME_FORM */.Bf})`);
+        }
+    }), []);
     const username = read('registry-username').trim();
     const password = read('registry-password');
     if ((username === '') !== (password === '')) {
@@ -35226,6 +35240,8 @@ function parseInputs(read) {
         image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
         waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
         registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
+        pushRetries,
+        alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
     };
 }
 /** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
@@ -35455,12 +35471,12 @@ async function pruneImages(mode, policy) {
     return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }
 
-// EXTERNAL MODULE: ./src/registry.ts
-var registry = __nccwpck_require__(2976);
+// EXTERNAL MODULE: ./src/registry.ts + 2 modules
+var registry = __nccwpck_require__(4975);
 ;// CONCATENATED MODULE: ./src/run-report.ts
 
 function emptyReport() {
-    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
+    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
 }
 /** Runs one phase of the loop in its own log group and records how long it took. */
 async function phase(report, name, work) {
@@ -35488,6 +35504,7 @@ function outputsOf(report) {
         'latest-ref': report.latestRef,
         'image-id': report.imageId,
         digest: report.digest,
+        digests: JSON.stringify(report.digests),
         pushed: String(report.pushed),
         'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
         pruned: String(report.pruned),
@@ -35507,6 +35524,7 @@ function summaryTables(report) {
         ['SHA', report.sha],
         ['Image id', report.imageId],
         ['Digest', report.digest || '—'],
+        ...Object.entries(report.digests).filter(([repository]) => repository !== report.image).map(([repository, digest]) => [`Mirror ${repository}`, digest]),
         ['Pushed', String(report.pushed)],
         ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
         ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
@@ -42984,15 +43002,15 @@ function addCounts(a, b) {
 
 const MAX_ANNOTATIONS = 50;
 async function xmlFiles(dir) {
-    const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true, recursive: true });
-    return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.xml')).map((entry) => external_node_path_namespaceObject.join(entry.parentPath, entry.name)).sort();
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
+    return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.xml')).map((entry) => external_node_path_.join(entry.parentPath, entry.name)).sort();
 }
 /**
  * Copies `source` out of the container (a tar stream through the engine: works on stopped and
  * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
  */
 async function collectReports(container, source, dir) {
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    await (0,promises_.mkdir)(dir, { recursive: true });
     // `<dir>/.` copies the directory's content, not the directory, into dir.
     const result = await (0,docker_cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), { allowFailure: true });
     if (result.exitCode !== 0)
@@ -43000,7 +43018,7 @@ async function collectReports(container, source, dir) {
     const files = await xmlFiles(dir);
     let counts;
     for (const file of files) {
-        const xml = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        const xml = await (0,promises_.readFile)(file, 'utf8');
         if (!/<testsuites?[\s>]/.test(xml))
             continue; // not JUnit
         try {
@@ -43145,7 +43163,7 @@ async function runLoop(inputs, report, leftovers) {
     }
     // Reports are wanted most when the tests failed: collect them before failing.
     if (inputs.testReports !== '') {
-        const reports = await phase(report, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_namespaceObject.resolve(inputs.reportsDir)));
+        const reports = await phase(report, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(inputs.reportsDir)));
         report.reportsDir = reports.dir;
         report.junit = reports.counts;
     }
@@ -43154,13 +43172,15 @@ async function runLoop(inputs, report, leftovers) {
     if (tests !== undefined && tests.exitCode !== 0)
         throw new TestsFailedError(tests.exitCode, name);
     if (inputs.deploy) {
-        await phase(report, `Push ${report.imageRef} and ${report.latestRef}`, async () => {
+        const repositories = [inputs.image, ...inputs.alsoPush];
+        await phase(report, `Push ${report.imageRef} and ${report.latestRef}${inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`}`, async () => {
             if (inputs.registryAuth !== undefined) {
-                await (0,registry/* login */.iD)(inputs.image.registry, inputs.registryAuth);
+                await (0,registry/* login */.iD)(inputs.image.registry, inputs.registryAuth, inputs.pushRetries);
                 leftovers.loggedInRegistry = inputs.image.registry;
                 (0,cleanup/* saveLeftovers */.gd)(leftovers);
             }
-            report.digest = await (0,registry/* pushTags */.YP)(inputs.image, report.tag, report.imageId);
+            report.digests = await (0,registry/* pushTags */.YP)({ repositories, built: inputs.image, tag: report.tag, imageId: report.imageId, retries: inputs.pushRetries, auth: inputs.registryAuth });
+            report.digest = report.digests[inputs.image.name] ?? '';
             report.pushed = true;
         });
     }
@@ -43197,55 +43217,625 @@ async function runPost() {
 
 /***/ }),
 
-/***/ 2976:
+/***/ 4975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   YP: () => (/* binding */ pushTags),
-/* harmony export */   iD: () => (/* binding */ login),
-/* harmony export */   ri: () => (/* binding */ logout)
-/* harmony export */ });
-/* unused harmony export loginServer */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
-/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1479);
-/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1153);
-/* harmony import */ var _docker_output_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(489);
-/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1794);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  iD: () => (/* binding */ login),
+  ri: () => (/* binding */ logout),
+  YP: () => (/* binding */ pushTags)
+});
+
+// UNUSED EXPORTS: backoffMs, classifyRegistryFailure, loginServer, withRetries
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __nccwpck_require__(8500);
+// EXTERNAL MODULE: ./src/docker-cli.ts + 1 modules
+var docker_cli = __nccwpck_require__(1479);
+// EXTERNAL MODULE: ./src/docker-args.ts
+var docker_args = __nccwpck_require__(1153);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __nccwpck_require__(2876);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/image-reference.ts
+var image_reference = __nccwpck_require__(1794);
+;// CONCATENATED MODULE: ./src/docker-credentials.ts
 
 
 
 
 
+
+/** The key docker uses in config.json for a registry: Docker Hub's is its legacy index URL. */
+function configKey(registry) {
+    return registry === image_reference/* DOCKER_HUB */.Xb ? 'https://index.docker.io/v1/' : registry;
+}
+/** Credentials from config.json's `auths` (no helper involved); undefined when there are none. */
+function authsEntry(config, registry) {
+    const entry = config.auths?.[configKey(registry)] ?? config.auths?.[`https://${registry}`];
+    if (entry === undefined)
+        return undefined;
+    if (entry.auth !== undefined && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        return colon === -1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    return entry.username !== undefined && entry.password !== undefined ? { username: entry.username, password: entry.password } : undefined;
+}
+function helperFor(config, registry) {
+    return config.credHelpers?.[configKey(registry)] ?? config.credsStore;
+}
+/** Reads the stored credentials for `registry` (masked at once); undefined when docker has none. */
+async function storedCredentials(registry) {
+    const auth = await readStoredCredentials(registry);
+    if (auth !== undefined && auth.password !== '')
+        core/* setSecret */.Pq(auth.password);
+    return auth;
+}
+async function readStoredCredentials(registry) {
+    const file = external_node_path_.join(process.env.DOCKER_CONFIG ?? external_node_path_.join((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0,external_node_fs_promises_.readFile)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const helper = helperFor(config, registry);
+    if (helper !== undefined && helper !== '') {
+        // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
+        const result = await (0,exec/* getExecOutput */.H)(`docker-credential-${helper}`, ['get'], { input: Buffer.from(configKey(registry)), silent: true, ignoreReturnCode: true }).catch(() => undefined);
+        if (result === undefined || result.exitCode !== 0)
+            return authsEntry(config, registry);
+        const stored = JSON.parse(result.stdout);
+        return stored.Username !== undefined && stored.Secret !== undefined ? { username: stored.Username, password: stored.Secret } : undefined;
+    }
+    return authsEntry(config, registry);
+}
+
+// EXTERNAL MODULE: ./src/docker-output.ts
+var docker_output = __nccwpck_require__(489);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/registry-api.ts
+
+
+const MEDIA_TYPE = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+};
+const MANIFEST_ACCEPT = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex].join(', ');
+const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
+const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
+const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const MAX_INDEX_DEPTH = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
+class RegistryError extends Error {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.name = 'RegistryError';
+    }
+}
+const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
+// ---------------------------------------------------------------------------------------------
+// Pure helpers
+/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
+function registryBaseUrl(registry) {
+    const host = registry === image_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API : registry;
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+/** 127.0.0.0/8, localhost and [::1], with or without a port. */
+function isLoopback(hostPort) {
+    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
+    return host.toLowerCase() === 'localhost' || host === '::1' || /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host);
+}
+/**
+ * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
+ * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
+ */
+function parseWwwAuthenticate(header) {
+    const challenges = [];
+    const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+    let current;
+    let i = 0;
+    const skip = (pattern) => {
+        while (i < header.length && pattern.test(header.charAt(i)))
+            i++;
+    };
+    const readToken = () => {
+        tokenPattern.lastIndex = i;
+        const match = tokenPattern.exec(header);
+        if (match === null)
+            return undefined;
+        i = tokenPattern.lastIndex;
+        return match[0];
+    };
+    while (i < header.length) {
+        skip(/[\s,]/);
+        if (i >= header.length)
+            break;
+        const name = readToken();
+        if (name === undefined) {
+            i++; // not a token character: skip it
+            continue;
+        }
+        const afterName = i;
+        skip(/\s/);
+        if (current !== undefined && header.charAt(i) === '=') {
+            i++;
+            skip(/\s/);
+            let value = '';
+            if (header.charAt(i) === '"') {
+                for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
+                    if (header.charAt(i) === '\\' && i + 1 < header.length)
+                        i++;
+                    value += header.charAt(i);
+                }
+                i++; // the closing quote
+            }
+            else {
+                const start = i;
+                while (i < header.length && !/[\s,]/.test(header.charAt(i)))
+                    i++;
+                value = header.slice(start, i);
+            }
+            current.params[name.toLowerCase()] = value;
+        }
+        else {
+            i = afterName;
+            current = { scheme: name.toLowerCase(), params: {} };
+            challenges.push(current);
+        }
+    }
+    return challenges;
+}
+/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
+function tokenUrl(challenge, repository) {
+    const realm = challenge.params.realm;
+    if (realm === undefined || realm === '')
+        throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
+    if (challenge.params.service !== undefined)
+        url.searchParams.set('service', challenge.params.service);
+    // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
+    const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    return url;
+}
+function basicAuthorization(auth) {
+    return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+}
+/** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+function matchesDigest(bytes, digest) {
+    if (!DIGEST_PATTERN.test(digest))
+        return false;
+    return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const str = (value) => (typeof value === 'string' ? value : '');
+function parseDescriptor(value, what) {
+    if (!isObject(value))
+        throw new RegistryError(`The ${what} is not a descriptor object.`);
+    const digest = str(value.digest);
+    if (!DIGEST_PATTERN.test(digest))
+        throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
+    const platform = isObject(value.platform)
+        ? { os: str(value.platform.os), architecture: str(value.platform.architecture), ...(str(value.platform.variant) === '' ? {} : { variant: str(value.platform.variant) }) }
+        : undefined;
+    return { mediaType: str(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
+}
+/**
+ * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
+ * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
+ */
+function parseManifest(body, contentType) {
+    if (!isObject(body))
+        throw new RegistryError('The manifest is not a JSON object.');
+    if (body.schemaVersion === 1)
+        throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
+    const known = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
+    const declared = str(body.mediaType);
+    const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : isObject(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
+    if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
+        if (!Array.isArray(body.manifests))
+            throw new RegistryError(`The ${mediaType} has no manifests list.`);
+        return { kind: 'index', mediaType, manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)) };
+    }
+    if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
+        return { kind: 'image', mediaType, config: parseDescriptor(body.config, 'manifest\'s config') };
+    }
+    throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
+}
+function platformName(platform) {
+    if (platform === undefined)
+        return 'no platform';
+    return [platform.os || '?', platform.architecture || '?', ...(platform.variant === undefined ? [] : [platform.variant])].join('/');
+}
+/** The index entry to read: the first for `platform`, else the only entry; else an error listing the platforms. */
+function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
+    const match = manifests.find((entry) => entry.platform?.os === platform.os && entry.platform.architecture === platform.architecture
+        && (platform.variant === undefined || entry.platform.variant === platform.variant));
+    if (match !== undefined)
+        return match;
+    if (manifests.length === 1 && manifests[0] !== undefined)
+        return manifests[0];
+    if (manifests.length === 0)
+        throw new RegistryError('The index lists no manifests.');
+    throw new RegistryError(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
+}
+/** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
+function parseImageConfig(body) {
+    if (!isObject(body))
+        throw new RegistryError('The image config is not a JSON object.');
+    const config = isObject(body.config) ? body.config : {};
+    const labels = isObject(config.Labels) ? config.Labels : {};
+    return {
+        env: Array.isArray(config.Env) ? config.Env.map(str) : [],
+        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, str(value)])),
+    };
+}
+/** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
+function registryErrorCode(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = isObject(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        return isObject(first) && typeof first.code === 'string' ? { code: first.code, message: str(first.message) } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+class RegistryClient {
+    options;
+    baseUrl;
+    fetch;
+    timeoutMs;
+    /** The Authorization header that worked last: one challenge per client, not per request. */
+    authorization;
+    constructor(options) {
+        this.options = options;
+        this.baseUrl = registryBaseUrl(options.registry);
+        this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    }
+    /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
+    async readImage(reference, platform = DEFAULT_PLATFORM) {
+        const top = await this.getManifest(reference);
+        let current = top;
+        let chosen;
+        for (let depth = 0; current.manifest.kind === 'index'; depth++) {
+            if (depth >= MAX_INDEX_DEPTH)
+                throw new RegistryError(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
+            const entry = selectManifest(current.manifest.manifests, platform);
+            chosen = entry.platform;
+            current = await this.getManifest(entry.digest);
+        }
+        const config = current.manifest.config;
+        const configTypes = [MEDIA_TYPE.dockerConfig, MEDIA_TYPE.ociConfig];
+        if (!configTypes.includes(config.mediaType)) {
+            throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
+        }
+        const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
+        return { digest: top.digest, manifestDigest: current.digest, platform: chosen, config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)) };
+    }
+    async getManifest(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, MANIFEST_ACCEPT);
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, DIGEST_PATTERN.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
+        const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
+        const computed = digestOf(bytes);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        if (DIGEST_PATTERN.test(reference) && !matchesDigest(bytes, reference)) {
+            throw new RegistryError(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
+        }
+        if (header.startsWith('sha256:') && header !== computed) {
+            throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
+        }
+        const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
+        return { digest, manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? '') };
+    }
+    async getBlob(digest, limitBytes) {
+        if (!DIGEST_PATTERN.test(digest))
+            throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
+        const path = `/v2/${this.options.repository}/blobs/${digest}`;
+        const response = await this.get(path, '*/*');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `blob ${digest}`);
+        const bytes = await readLimited(response, limitBytes, path);
+        if (!matchesDigest(bytes, digest))
+            throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
+        return bytes;
+    }
+    /** GET with the current authorization; on 401 answers the challenge once and retries. */
+    async get(path, accept) {
+        const url = `${this.baseUrl}${path}`;
+        let response = await this.send(url, accept, this.authorization);
+        if (response.status !== 401)
+            return response;
+        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+        await discard(response);
+        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+        if (challenge === undefined) {
+            throw new RegistryError(`The registry ${this.options.registry} answered 401 to GET ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+        }
+        this.authorization = await this.authorize(challenge);
+        response = await this.send(url, accept, this.authorization);
+        if (response.status === 401) {
+            const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+            await discard(response);
+            // A valid token without the pull scope: Docker Hub's answer for a private or missing repository.
+            if (again.some((c) => c.params.error === 'insufficient_scope'))
+                throw this.noAccess();
+            throw this.authRefused(401);
+        }
+        return response;
+    }
+    noAccess() {
+        const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
+        return new RegistryError(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
+    }
+    async authorize(challenge) {
+        const auth = this.options.auth;
+        if (challenge.scheme === 'basic') {
+            if (auth === undefined)
+                throw this.authRefused(401);
+            return basicAuthorization(auth);
+        }
+        const url = tokenUrl(challenge, this.options.repository);
+        if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
+            throw new RegistryError(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
+        }
+        const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
+        if (response.status === 401 || response.status === 403) {
+            await discard(response);
+            throw this.authRefused(response.status);
+        }
+        if (response.status !== 200) {
+            const body = await response.text().catch(() => '');
+            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
+        }
+        const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
+        const token = isObject(body) ? str(body.token) || str(body.access_token) : '';
+        if (token === '')
+            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
+        return `Bearer ${token}`;
+    }
+    authRefused(status) {
+        const auth = this.options.auth;
+        return auth === undefined
+            ? new RegistryError(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
+            : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
+    }
+    /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
+    async unexpected(response, path, what) {
+        const body = await response.text().catch(() => '');
+        const error = registryErrorCode(body);
+        if (response.status === 404) {
+            return new RegistryError(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
+        }
+        if (response.status === 403) {
+            const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
+            return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
+        }
+        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to GET ${path}${describeBody(body)}.`, response.status, error?.code);
+    }
+    /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
+    async send(url, accept, authorization) {
+        const origin = new URL(url).origin;
+        let target = url;
+        for (let hops = 0;; hops++) {
+            const sameOrigin = new URL(target).origin === origin;
+            const headers = { accept };
+            if (authorization !== undefined && sameOrigin)
+                headers.authorization = authorization;
+            let response;
+            try {
+                response = await this.fetch(target, { method: 'GET', headers, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
+            }
+            catch (error) {
+                const cause = error.cause;
+                const reason = error.name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : (cause?.message ?? error.message);
+                throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
+            }
+            const location = response.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(response.status) || location === null)
+                return response;
+            await discard(response);
+            if (hops >= MAX_REDIRECTS)
+                throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
+            target = new URL(location, target).toString();
+        }
+    }
+}
+function parseJson(bytes, what) {
+    try {
+        return JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        throw new RegistryError(`The ${what} is not JSON.`);
+    }
+}
+function describeBody(body) {
+    const error = registryErrorCode(body);
+    if (error !== undefined)
+        return ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`;
+    const text = body.replace(/\s+/g, ' ').trim();
+    return text === '' ? '' : `: ${text.slice(0, 200)}`;
+}
+async function discard(response) {
+    await response.body?.cancel().catch(() => undefined);
+}
+/** The body, refusing more than `limit` bytes (a registry is not trusted to send a small manifest). */
+async function readLimited(response, limit, what) {
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > limit) {
+        await discard(response);
+        throw new RegistryError(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
+    }
+    if (response.body === null)
+        return new Uint8Array();
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+        total += chunk.byteLength;
+        if (total > limit)
+            throw new RegistryError(`${what} is more than the ${limit} bytes this reads.`);
+        chunks.push(chunk);
+    }
+    return new Uint8Array(Buffer.concat(chunks));
+}
+
+;// CONCATENATED MODULE: ./src/registry.ts
+
+
+
+
+
+
+
+
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
 /** The server argument for docker login/logout: none for Docker Hub. */
 function loginServer(registry) {
-    return registry === _image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCKER_HUB */ .Xb ? undefined : registry;
+    return registry === image_reference/* DOCKER_HUB */.Xb ? undefined : registry;
 }
-/** Logs in with the password on stdin; the password was masked when the inputs were read. */
-async function login(registry, auth) {
-    await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_3__/* .loginArgs */ .be)(loginServer(registry), auth.username), { input: auth.password });
+/**
+ * What a failed `docker login`/`docker push` says: refused credentials and bad requests fail at once;
+ * everything else (5xx, 429, connection reset or refused, timeouts, EOF) is worth another try.
+ */
+function classifyRegistryFailure(stderr) {
+    if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|insufficient_scope|\b401\b|\b403\b/i.test(stderr))
+        return 'auth';
+    if (/invalid reference format|does not exist locally|tag does not exist|manifest invalid|name invalid|\b400 Bad Request\b/i.test(stderr))
+        return 'permanent';
+    return 'transient';
+}
+/** Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. */
+function backoffMs(retry, random = Math.random) {
+    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+}
+function who(auth) {
+    return auth === undefined ? 'the credentials of the earlier docker login (or none)' : `the credentials of user "${auth.username}"`;
+}
+/** Runs a registry operation, retrying transient failures `retries` times; refusals fail at once, saying who was refused where. */
+async function withRetries(what, registry, auth, retries, operation) {
+    for (let attempt = 0;; attempt++) {
+        const result = await operation();
+        if (result.exitCode === 0)
+            return result;
+        const reason = result.stderr.trim().split('\n').pop() ?? '';
+        const kind = classifyRegistryFailure(result.stderr);
+        if (kind === 'auth')
+            throw new Error(`The registry ${registry} refused ${who(auth)} for ${what}: ${reason}`);
+        if (kind === 'permanent')
+            throw new Error(`${what} failed: ${reason}`);
+        if (attempt >= retries)
+            throw new Error(`${what} failed after ${attempt + 1} attempt(s) (push-retries: ${retries}); the registry ${registry} did not recover: ${reason}`);
+        const delay = backoffMs(attempt + 1);
+        core/* warning */.$e(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
+        await (0,promises_.setTimeout)(delay);
+    }
+}
+/** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
+async function login(registry, auth, retries) {
+    await withRetries(`docker login to ${registry}`, registry, auth, retries, () => (0,docker_cli/* docker */.T3)((0,docker_args/* loginArgs */.be)(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }));
 }
 async function logout(registry) {
-    const result = await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_3__/* .logoutArgs */ .m9)(loginServer(registry)), { silent: true, allowFailure: true });
+    const result = await (0,docker_cli/* docker */.T3)((0,docker_args/* logoutArgs */.m9)(loginServer(registry)), { silent: true, allowFailure: true });
     return result.exitCode === 0
         ? { done: true, message: `Logged out of ${registry}.` }
         : { done: false, message: `Could not log out of ${registry}: ${result.stderr.trim()}` };
 }
 /**
- * Pushes the sha tag, then latest (so :latest never names what the registry does not hold), and
- * returns the registry's manifest digest for the sha tag.
+ * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
+ * not hold yet), then checks in each registry that both tags name one digest. Returns repository → digest.
  */
-async function pushTags(image, tag, imageId) {
-    const shaPush = await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_3__/* .pushArgs */ .kJ)(`${image.name}:${tag}`));
-    await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_3__/* .pushArgs */ .kJ)(`${image.name}:latest`));
-    const repoDigests = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageDetails */ .Dr)((await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_3__/* .imageInspectArgs */ .$4)(imageId), { silent: true })).stdout).repoDigests;
-    const candidates = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_4__/* .digestsFor */ .Zu)(repoDigests, (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarName */ .hG)(image));
-    // An image pushed before under other manifests can carry several digests for one repository:
-    // the push's own report for the sha tag says which one the registry holds now.
-    const digest = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => candidate === (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_4__/* .pushedDigest */ .Mn)(shaPush.stdout, tag));
-    if (digest === undefined)
-        throw new Error(`Pushed ${image.name}:${tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Pushed ${image.name}:${tag} and ${image.name}:latest (${digest}).`);
-    return digest;
+async function pushTags(request) {
+    const digests = {};
+    for (const repository of request.repositories) {
+        const mirror = repository.name !== request.built.name;
+        const shaRef = `${repository.name}:${request.tag}`;
+        const latestRef = `${repository.name}:latest`;
+        if (mirror)
+            for (const ref of [shaRef, latestRef])
+                await (0,docker_cli/* docker */.T3)((0,docker_args/* tagArgs */.Cj)(request.imageId, ref), { silent: true });
+        try {
+            const auth = repository.registry === request.built.registry ? request.auth : undefined;
+            const push = (ref) => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => (0,docker_cli/* docker */.T3)((0,docker_args/* pushArgs */.kJ)(ref), { allowFailure: true }));
+            const shaPush = await push(shaRef);
+            await push(latestRef);
+            digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth);
+        }
+        finally {
+            // The mirror's local tags served the push only: the engine is left as the build left it.
+            if (mirror)
+                await (0,docker_cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([shaRef, latestRef]), { silent: true, allowFailure: true });
+        }
+        core/* info */.pq(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
+    }
+    return digests;
+}
+/** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
+async function registryDigest(repository, request, shaPushOutput, auth) {
+    const client = new RegistryClient({ registry: repository.registry, repository: repository.path, auth: auth ?? (await storedCredentials(repository.registry)) });
+    try {
+        const [sha, latest] = [await client.getManifest(request.tag), await client.getManifest('latest')];
+        if (sha.digest !== latest.digest) {
+            throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest.digest} in the registry: another push moved :latest meanwhile?`);
+        }
+        return sha.digest;
+    }
+    catch (error) {
+        if (!(error instanceof RegistryError))
+            throw error;
+        core/* warning */.$e(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
+        const repoDigests = (0,docker_output/* parseImageDetails */.Dr)((await (0,docker_cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.imageId), { silent: true })).stdout).repoDigests;
+        const candidates = (0,docker_output/* digestsFor */.Zu)(repoDigests, (0,image_reference/* familiarName */.hG)(repository));
+        // An image pushed before under other manifests can carry several digests: the push's own report says which.
+        const digest = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => candidate === (0,docker_output/* pushedDigest */.Mn)(shaPushOutput, request.tag));
+        if (digest === undefined)
+            throw new Error(`Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
+        return digest;
+    }
 }
 
 
@@ -43356,6 +43946,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -43377,6 +43974,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
@@ -43395,6 +44006,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

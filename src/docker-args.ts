@@ -124,6 +124,10 @@ export function logoutArgs(registry: string | undefined): string[] {
   return ['logout', ...(registry === undefined ? [] : [registry])];
 }
 
+export function tagArgs(source: string, target: string): string[] {
+  return ['tag', source, target];
+}
+
 export function pushArgs(ref: string): string[] {
   return ['push', ref];
 }

@@ -46,6 +46,9 @@ export interface Inputs {
   readonly testReports: string;
   readonly reportsDir: string;
   readonly registryAuth: RegistryAuth | undefined;
+  readonly pushRetries: number;
+  /** More repositories that receive the same two tags (mirrors). */
+  readonly alsoPush: readonly ImageName[];
 }
 
 export class InputError extends Error {
@@ -63,6 +66,7 @@ export const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 } as const;
 export const PRUNE_KEEP_RANGE = { min: 0, max: 1000 } as const;
 export const PRUNE_GRACE_RANGE = { min: 0, max: 86400 } as const;
 export const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 } as const;
+export const PUSH_RETRIES_RANGE = { min: 0, max: 10 } as const;
 const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
 // These flags would take the container's lifecycle away from the action.
 const LIFECYCLE_RUN_FLAGS: ReadonlyMap<string, string> = new Map([
@@ -146,6 +150,14 @@ export function parseInputs(read: ReadInput): Inputs {
   if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
     problems.push("Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).");
   }
+  const pushRetries = field('push-retries', (raw) => parseInteger(raw, PUSH_RETRIES_RANGE), 3);
+  const alsoPush = field('also-push', (raw) => nonBlankLines(raw).map((line, index) => {
+    try {
+      return parseImageName(line);
+    } catch (error) {
+      throw new Error(`line ${index + 1} "${line}" ${(error as Error).message}; expected one repository name a line (${IMAGE_NAME_FORM})`);
+    }
+  }), []);
   const username = read('registry-username').trim();
   const password = read('registry-password');
   if ((username === '') !== (password === '')) {
@@ -157,6 +169,8 @@ export function parseInputs(read: ReadInput): Inputs {
     image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
     waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
     registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
+    pushRetries,
+    alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
   };
 }
 

@@ -131,13 +131,15 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
   if (tests !== undefined && tests.exitCode !== 0) throw new TestsFailedError(tests.exitCode, name);
 
   if (inputs.deploy) {
-    await phase(report, `Push ${report.imageRef} and ${report.latestRef}`, async () => {
+    const repositories = [inputs.image, ...inputs.alsoPush];
+    await phase(report, `Push ${report.imageRef} and ${report.latestRef}${inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`}`, async () => {
       if (inputs.registryAuth !== undefined) {
-        await login(inputs.image.registry, inputs.registryAuth);
+        await login(inputs.image.registry, inputs.registryAuth, inputs.pushRetries);
         leftovers.loggedInRegistry = inputs.image.registry;
         saveLeftovers(leftovers);
       }
-      report.digest = await pushTags(inputs.image, report.tag, report.imageId);
+      report.digests = await pushTags({ repositories, built: inputs.image, tag: report.tag, imageId: report.imageId, retries: inputs.pushRetries, auth: inputs.registryAuth });
+      report.digest = report.digests[inputs.image.name] ?? '';
       report.pushed = true;
     });
   }

@@ -10,6 +10,8 @@ export interface RunReport {
   latestRef: string;
   imageId: string;
   digest: string;
+  /** Repository → digest, for the image and every also-push mirror. */
+  digests: Record<string, string>;
   pushed: boolean;
   testExitCode: number | undefined;
   pruned: number;
@@ -28,7 +30,7 @@ export interface PhaseTiming {
 }
 
 export function emptyReport(): RunReport {
-  return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
+  return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
 }
 
 /** Runs one phase of the loop in its own log group and records how long it took. */
@@ -57,6 +59,7 @@ export function outputsOf(report: RunReport): Record<string, string> {
     'latest-ref': report.latestRef,
     'image-id': report.imageId,
     digest: report.digest,
+    digests: JSON.stringify(report.digests),
     pushed: String(report.pushed),
     'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
     pruned: String(report.pruned),
@@ -77,6 +80,7 @@ export function summaryTables(report: RunReport): { facts: string[][]; phases: s
     ['SHA', report.sha],
     ['Image id', report.imageId],
     ['Digest', report.digest || '—'],
+    ...Object.entries(report.digests).filter(([repository]) => repository !== report.image).map(([repository, digest]) => [`Mirror ${repository}`, digest]),
     ['Pushed', String(report.pushed)],
     ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
     ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],

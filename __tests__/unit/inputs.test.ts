@@ -78,6 +78,8 @@ describe('parseInputs with action.yml defaults', () => {
       testReports: '',
       reportsDir: 'reports',
       registryAuth: undefined,
+      pushRetries: 3,
+      alsoPush: [],
     } satisfies Inputs);
     expect(path.join('.', 'Dockerfile')).toBe('Dockerfile');
   });
@@ -120,6 +122,8 @@ describe('parseInputs with values', () => {
       'test-timeout': '600',
       'test-reports': ' /app/reports ',
       'reports-dir': ' out/reports ',
+      'push-retries': '5',
+      'also-push': 'mirror.example.com/acme/app\n\nghcr.io/acme/app\nacme/app\nmirror.example.com/acme/app\n',
       'registry-username': ' bot ',
       'registry-password': 's3cret',
     });
@@ -148,6 +152,12 @@ describe('parseInputs with values', () => {
       testReports: '/app/reports',
       reportsDir: 'out/reports',
       registryAuth: { username: 'bot', password: 's3cret' },
+      pushRetries: 5,
+      // The image itself and repeats are dropped: each repository gets the tags once.
+      alsoPush: [
+        { name: 'mirror.example.com/acme/app', registry: 'mirror.example.com', path: 'acme/app' },
+        { name: 'acme/app', registry: 'docker.io', path: 'acme/app' },
+      ],
     } satisfies Inputs);
   });
 
@@ -191,6 +201,10 @@ describe('parseInputs rejects bad values', () => {
     ['prune-keep', '-1', 'is "-1"; expected a whole number from 0 to 1000'],
     ['prune-keep', '1001', 'is "1001"; expected a whole number from 0 to 1000'],
     ['prune-grace', '1h', 'is "1h"; expected a whole number from 0 to 86400'],
+    ['push-retries', '11', 'is "11"; expected a whole number from 0 to 10'],
+    ['push-retries', 'forever', 'is "forever"; expected a whole number from 0 to 10'],
+    ['also-push', 'mirror.example.com/acme/app:v1', 'line 1 "mirror.example.com/acme/app:v1" must not include a tag'],
+    ['also-push', 'ok/app\nBad/App', 'line 2 "Bad/App" has the path component "App", which is not lowercase'],
     ['tag-length', '3', 'is "3"; expected a whole number from 4 to 40'],
     ['tag-length', '41', 'is "41"; expected a whole number from 4 to 40'],
     ['tag-length', '7.5', 'is "7.5"; expected a whole number from 4 to 40'],

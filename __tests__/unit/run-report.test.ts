@@ -28,7 +28,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
 describe('emptyReport', () => {
   it('starts with nothing known', () => {
     expect(emptyReport()).toEqual({
-      image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0,
+      image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0,
       readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined,
     });
   });
@@ -50,7 +50,7 @@ describe('outputsOf', () => {
       'nothing done',
       emptyReport(),
       {
-        sha: '', tag: '', image: '', 'image-ref': '', 'latest-ref': '', 'image-id': '', digest: '', pushed: 'false', 'test-exit-code': '', pruned: '0', 'reclaimed-bytes': '0',
+        sha: '', tag: '', image: '', 'image-ref': '', 'latest-ref': '', 'image-id': '', digest: '', digests: '{}', pushed: 'false', 'test-exit-code': '', pruned: '0', 'reclaimed-bytes': '0',
         'ready-seconds': '', 'reports-dir': '', 'tests-passed': '', 'tests-failed': '', 'tests-skipped': '',
       },
     ],
@@ -59,7 +59,7 @@ describe('outputsOf', () => {
       report({ testExitCode: 0, readySeconds: 1.5 }),
       {
         sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
-        'image-id': IMAGE_ID, digest: '', pushed: 'false', 'test-exit-code': '0', pruned: '0', 'reclaimed-bytes': '0',
+        'image-id': IMAGE_ID, digest: '', digests: '{}', pushed: 'false', 'test-exit-code': '0', pruned: '0', 'reclaimed-bytes': '0',
         'ready-seconds': '1.500', 'reports-dir': '', 'tests-passed': '', 'tests-failed': '', 'tests-skipped': '',
       },
     ],
@@ -68,16 +68,16 @@ describe('outputsOf', () => {
       report({ testExitCode: 3, failure: 'tests failed', readySeconds: 0.0424, reportsDir: '/home/runner/work/app/app/reports', junit: { passed: 41, failed: 2, skipped: 3, failures: [] } }),
       {
         sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
-        'image-id': IMAGE_ID, digest: '', pushed: 'false', 'test-exit-code': '3', pruned: '0', 'reclaimed-bytes': '0',
+        'image-id': IMAGE_ID, digest: '', digests: '{}', pushed: 'false', 'test-exit-code': '3', pruned: '0', 'reclaimed-bytes': '0',
         'ready-seconds': '0.042', 'reports-dir': '/home/runner/work/app/app/reports', 'tests-passed': '41', 'tests-failed': '2', 'tests-skipped': '3',
       },
     ],
     [
       'pushed',
-      report({ testExitCode: 0, pushed: true, digest: DIGEST, pruned: 2, reclaimedBytes: 524288, readySeconds: 12, reportsDir: 'reports', junit: { passed: 10, failed: 0, skipped: 0, failures: [] } }),
+      report({ testExitCode: 0, pushed: true, digest: DIGEST, digests: { 'localhost:5000/app': DIGEST, 'mirror.example.com/app': DIGEST }, pruned: 2, reclaimedBytes: 524288, readySeconds: 12, reportsDir: 'reports', junit: { passed: 10, failed: 0, skipped: 0, failures: [] } }),
       {
         sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
-        'image-id': IMAGE_ID, digest: DIGEST, pushed: 'true', 'test-exit-code': '0', pruned: '2', 'reclaimed-bytes': '524288',
+        'image-id': IMAGE_ID, digest: DIGEST, digests: JSON.stringify({ 'localhost:5000/app': DIGEST, 'mirror.example.com/app': DIGEST }), pushed: 'true', 'test-exit-code': '0', pruned: '2', 'reclaimed-bytes': '524288',
         'ready-seconds': '12.000', 'reports-dir': 'reports', 'tests-passed': '10', 'tests-failed': '0', 'tests-skipped': '0',
       },
     ],

@@ -28538,7 +28538,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   cG: () => (/* binding */ parseInteger)
 });
 
-// UNUSED EXPORTS: PRUNE_GRACE_RANGE, PRUNE_KEEP_RANGE, TEST_TIMEOUT_RANGE, WAIT_TIMEOUT_RANGE, parseBoolean, parseInputs, parseKeyValueLines, parsePruneMode, parseRunArgs, readInputs
+// UNUSED EXPORTS: PRUNE_GRACE_RANGE, PRUNE_KEEP_RANGE, PUSH_RETRIES_RANGE, TEST_TIMEOUT_RANGE, WAIT_TIMEOUT_RANGE, parseBoolean, parseInputs, parseKeyValueLines, parsePruneMode, parseRunArgs, readInputs
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
 var lib_core = __nccwpck_require__(1367);
@@ -28849,6 +28849,7 @@ const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
 const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
 const PRUNE_GRACE_RANGE = { min: 0, max: 86400 };
 const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 };
+const PUSH_RETRIES_RANGE = { min: 0, max: 10 };
 const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
 // These flags would take the container's lifecycle away from the action.
 const LIFECYCLE_RUN_FLAGS = new Map([
@@ -28939,6 +28940,15 @@ function parseInputs(read) {
     if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
         problems.push("Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).");
     }
+    const pushRetries = field('push-retries', (raw) => parseInteger(raw, PUSH_RETRIES_RANGE), 3);
+    const alsoPush = field('also-push', (raw) => nonBlankLines(raw).map((line, index) => {
+        try {
+            return parseImageName(line);
+        }
+        catch (error) {
+            throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${IMAGE_NAME_FORM})`);
+        }
+    }), []);
     const username = read('registry-username').trim();
     const password = read('registry-password');
     if ((username === '') !== (password === '')) {
@@ -28950,6 +28960,8 @@ function parseInputs(read) {
         image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
         waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
         registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
+        pushRetries,
+        alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
     };
 }
 /** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
@@ -29407,6 +29419,9 @@ function loginArgs(registry, username) {
 }
 function logoutArgs(registry) {
     return ['logout', ...(registry === undefined ? [] : [registry])];
+}
+function tagArgs(source, target) {
+    return ['tag', source, target];
 }
 function pushArgs(ref) {
     return ['push', ref];
@@ -29952,7 +29967,7 @@ var lib_core = __nccwpck_require__(1367);
 ;// CONCATENATED MODULE: ./src/run-report.ts
 
 function emptyReport() {
-    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
+    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
 }
 /** Runs one phase of the loop in its own log group and records how long it took. */
 async function phase(report, name, work) {
@@ -29980,6 +29995,7 @@ function outputsOf(report) {
         'latest-ref': report.latestRef,
         'image-id': report.imageId,
         digest: report.digest,
+        digests: JSON.stringify(report.digests),
         pushed: String(report.pushed),
         'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
         pruned: String(report.pruned),
@@ -29999,6 +30015,7 @@ function summaryTables(report) {
         ['SHA', report.sha],
         ['Image id', report.imageId],
         ['Digest', report.digest || '—'],
+        ...Object.entries(report.digests).filter(([repository]) => repository !== report.image).map(([repository, digest]) => [`Mirror ${repository}`, digest]),
         ['Pushed', String(report.pushed)],
         ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
         ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
