@@ -29211,6 +29211,38 @@ module.exports = {
 
 /***/ }),
 
+/***/ 4632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ killTracked),
+/* harmony export */   u: () => (/* binding */ track)
+/* harmony export */ });
+// Long-lived children (event streams, log followers, test runs) that a cancelled job must not leave running.
+const children = new Map();
+/** Remembers a child until it closes; `group`: it leads its own process group (kill the group). */
+function track(child, group) {
+    children.set(child, { group });
+    child.once('close', () => children.delete(child));
+}
+function killTracked() {
+    for (const [child, { group }] of children) {
+        try {
+            if (group && child.pid !== undefined)
+                process.kill(-child.pid, 'SIGKILL');
+            else
+                child.kill('SIGKILL');
+        }
+        catch {
+            // already gone
+        }
+    }
+    children.clear();
+}
+
+
+/***/ }),
+
 /***/ 2691:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29319,6 +29351,7 @@ async function removeContainer(name) {
 /* harmony export */   Gh: () => (/* binding */ containerLogsArgs),
 /* harmony export */   JG: () => (/* binding */ killContainerArgs),
 /* harmony export */   L7: () => (/* binding */ containerRemoveArgs),
+/* harmony export */   P6: () => (/* binding */ serverVersionArgs),
 /* harmony export */   R8: () => (/* binding */ containerInspectArgs),
 /* harmony export */   Vz: () => (/* binding */ execShellArgs),
 /* harmony export */   b2: () => (/* binding */ imageRemoveArgs),
@@ -29330,12 +29363,20 @@ async function removeContainer(name) {
 /* harmony export */   kJ: () => (/* binding */ pushArgs),
 /* harmony export */   m9: () => (/* binding */ logoutArgs),
 /* harmony export */   oM: () => (/* binding */ copyFromContainerArgs),
+/* harmony export */   qh: () => (/* binding */ buildxVersionArgs),
 /* harmony export */   rg: () => (/* binding */ imageSummariesArgs),
 /* harmony export */   vH: () => (/* binding */ stampArgs),
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
+/* unused harmony export secretArg */
 // Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
+function serverVersionArgs() {
+    return ['version', '--format', '{{json .Server.Version}}'];
+}
+function buildxVersionArgs() {
+    return ['buildx', 'version'];
+}
 /** Every image id, intermediate ones included (their sizes tell what a removal reclaims). */
 function allImageIdsArgs() {
     return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
@@ -29354,9 +29395,18 @@ function containerImagesArgs(containerIds) {
 function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
 }
+function secretArg(secret) {
+    return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
+}
 function buildArgs(options) {
+    const buildx = options.builder.kind === 'buildx';
+    if (!buildx && options.secrets.length > 0)
+        throw new Error('build secrets need BuildKit (docker buildx)');
     return [
-        'build',
+        // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
+        ...(buildx ? ['buildx', 'build', '--load', ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+        ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
+        ...(options.tag === undefined ? [] : ['--tag', options.tag]),
         '--file', options.file,
         '--iidfile', options.iidFile,
         ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
@@ -29437,11 +29487,12 @@ function pushArgs(ref) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Bi: () => (/* binding */ DockerError),
   T3: () => (/* binding */ docker),
   Bp: () => (/* binding */ dockerUntil)
 });
 
-// UNUSED EXPORTS: DockerError, lastLines
+// UNUSED EXPORTS: lastLines
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
@@ -29449,7 +29500,10 @@ var exec = __nccwpck_require__(2876);
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+// EXTERNAL MODULE: ./src/cancellation.ts
+var cancellation = __nccwpck_require__(4632);
 ;// CONCATENATED MODULE: ./src/docker-cli.ts
+
 
 
 
@@ -29481,6 +29535,7 @@ async function docker(args, options = {}) {
 function dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_.spawn)('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        (0,cancellation/* track */.u)(child, false);
         let stderr = '';
         let settled = false;
         const finish = (settle) => {
@@ -29707,7 +29762,9 @@ function parseImageName(name) {
 function familiarName(image) {
     if (image.registry !== DOCKER_HUB)
         return `${image.registry}/${image.path}`;
-    return image.path.startsWith('library/') ? image.path.slice('library/'.length) : image.path;
+    // Only official images drop library/: docker.io/library/a/b stays library/a/b.
+    const rest = image.path.slice('library/'.length);
+    return image.path.startsWith('library/') && !rest.includes('/') ? rest : image.path;
 }
 
 
@@ -29719,7 +29776,7 @@ function familiarName(image) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3360);
 /* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2135);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1143);
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6661);
 
 
@@ -29739,7 +29796,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2135:
+/***/ 1143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34795,21 +34852,37 @@ function stampProblems(env, labels, shaEnv, sha) {
         problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] === undefined ? 'missing' : `"${labels[REVISION_LABEL]}"`}, expected ${sha}`);
     return problems;
 }
+/** The build failed for lack of disk on the engine: say so plainly. */
+function diskFullMessage(output) {
+    return /no space left on device/i.test(output)
+        ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
+        : undefined;
+}
 /**
  * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
- * in one metadata-only step (cached when nothing changed). Returns the image id.
+ * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
+ * Returns the image id.
  */
 async function buildImage(request) {
     const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
+    // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
+    // stamp starts from a temporary local name instead; the legacy builder takes the id.
+    const temporaryRef = request.builder.kind === 'buildx' ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped` : undefined;
     try {
         const baseIidFile = external_node_path_.join(workDir, 'base.iid');
-        await (0,docker_cli/* docker */.T3)((0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile }));
+        const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
+        const build = await (0,docker_cli/* docker */.T3)(args, { allowFailure: true });
+        if (build.exitCode !== 0)
+            throw new Error(diskFullMessage(build.stdout + build.stderr) ?? new docker_cli/* DockerError */.Bi(args, build).message);
         const baseImageId = (await (0,promises_.readFile)(baseIidFile, 'utf8')).trim();
         const iidFile = external_node_path_.join(workDir, 'image.iid');
-        await (0,docker_cli/* docker */.T3)((0,docker_args/* stampArgs */.vH)({ tags: request.tags, labels: request.labels, iidFile }), {
-            input: (0,docker_args/* stampDockerfile */.ev)(baseImageId, request.shaEnv, request.sha),
+        const stamp = await (0,docker_cli/* docker */.T3)((0,docker_args/* stampArgs */.vH)({ tags: request.tags, labels: request.labels, iidFile }), {
+            input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha),
             silent: true,
+            allowFailure: true,
         });
+        if (stamp.exitCode !== 0)
+            throw new Error(diskFullMessage(stamp.stdout + stamp.stderr) ?? new docker_cli/* DockerError */.Bi(['build'], stamp).message);
         const imageId = (await (0,promises_.readFile)(iidFile, 'utf8')).trim();
         const details = (0,docker_output/* parseImageDetails */.Dr)((await (0,docker_cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(imageId), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
@@ -34818,10 +34891,14 @@ async function buildImage(request) {
         return imageId;
     }
     finally {
+        if (temporaryRef !== undefined)
+            await (0,docker_cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([temporaryRef]), { silent: true, allowFailure: true });
         await (0,promises_.rm)(workDir, { recursive: true, force: true });
     }
 }
 
+// EXTERNAL MODULE: ./src/cancellation.ts
+var cancellation = __nccwpck_require__(4632);
 // EXTERNAL MODULE: ./src/cleanup.ts
 var cleanup = __nccwpck_require__(2691);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
@@ -35168,6 +35245,12 @@ function parseInputs(read) {
         return raw;
     }, '');
     const labels = field('labels', (raw) => parseKeyValueLines(raw, /^[^\s=]+$/), []);
+    const builder = field('builder', (raw) => {
+        if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw))
+            throw new Error(`is "${raw}"; expected a buildx builder name`);
+        return raw;
+    }, '');
+    const buildSecrets = field('build-secrets', parseBuildSecrets, []);
     const sha = field('sha', (raw) => {
         if (raw !== '' && !SHA_PATTERN.test(raw))
             throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
@@ -35237,7 +35320,7 @@ function parseInputs(read) {
     if (problems.length > 0 || image === undefined)
         throw new InputError(problems);
     return {
-        image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
+        image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
         waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
         registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
         pushRetries,
@@ -35281,6 +35364,37 @@ function parseKeyValueLines(raw, keyPattern) {
         return { key, value: line.slice(equals + 1) };
     });
 }
+/** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
+function parseBuildSecrets(raw) {
+    return nonBlankLines(raw).map((line, index) => {
+        const fields = new Map(line.split(',').map((part) => {
+            const equals = part.indexOf('=');
+            return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()];
+        }));
+        const id = fields.get('id') ?? '';
+        const env = fields.get('env');
+        const src = fields.get('src');
+        const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
+        if (!known || !/^[A-Za-z0-9_.-]+$/.test(id) || (env === undefined) === (src === undefined) || env === '' || src === '') {
+            throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
+        }
+        return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
+    });
+}
+// docker run's boolean short options: they combine (`-itd`), and the first other letter takes a value.
+const BOOLEAN_SHORT_OPTIONS = new Set(['d', 'i', 't', 'P']);
+/** `-td`, `-itd`: a cluster of short boolean options that includes -d. */
+function shortClusterHasDetach(flag) {
+    if (!/^-[A-Za-z]{2,}$/.test(flag))
+        return false;
+    for (const letter of flag.slice(1)) {
+        if (letter === 'd')
+            return true;
+        if (!BOOLEAN_SHORT_OPTIONS.has(letter))
+            return false; // the rest is this option's value
+    }
+    return false;
+}
 /** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
 function parseRunArgs(raw) {
     return nonBlankLines(raw).flatMap((line, index) => {
@@ -35289,11 +35403,16 @@ function parseRunArgs(raw) {
         }
         const flagEnd = line.search(/[=\s]/);
         const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
-        const reason = LIFECYCLE_RUN_FLAGS.get(flag);
+        const reason = LIFECYCLE_RUN_FLAGS.get(shortClusterHasDetach(flag) ? '-d' : flag);
         if (reason !== undefined)
             throw new Error(`line ${index + 1} uses ${flag}, which is not allowed: ${reason}`);
-        if (flagEnd !== -1 && line[flagEnd] !== '=')
-            return [flag, line.slice(flagEnd).trim()];
+        if (flagEnd !== -1 && line[flagEnd] !== '=') {
+            const value = line.slice(flagEnd).trim();
+            // A second option on the line would reach docker as an option of its own, unchecked.
+            if (value.startsWith('-'))
+                throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
+            return [flag, value];
+        }
         return [line];
     });
 }
@@ -35309,6 +35428,18 @@ function readInputs() {
     }
     else if (!(0,external_node_fs_namespaceObject.existsSync)(inputs.file)) {
         problems.push(`Input 'file': ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
+    }
+    for (const secret of inputs.buildSecrets) {
+        if ('env' in secret.source) {
+            const value = process.env[secret.source.env];
+            if (value === undefined || value === '')
+                problems.push(`Input 'build-secrets': secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the step's env.`);
+            else
+                core/* setSecret */.Pq(value);
+        }
+        else if (!(0,external_node_fs_namespaceObject.existsSync)(secret.source.src)) {
+            problems.push(`Input 'build-secrets': secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
+        }
     }
     if (problems.length > 0)
         throw new InputError(problems);
@@ -35346,6 +35477,47 @@ async function resolveCommit(shaInput, context, githubSha) {
 
 // EXTERNAL MODULE: ./src/container.ts
 var container = __nccwpck_require__(6296);
+;// CONCATENATED MODULE: ./src/engine.ts
+
+
+const ENGINE_TIMEOUT_MS = 5000;
+/** Which engine the docker CLI talks to, as the user configured it. */
+function engineLocation(env) {
+    if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '')
+        return `DOCKER_HOST=${env.DOCKER_HOST}`;
+    if (env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '')
+        return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
+    return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
+}
+async function firstLine(args, timeoutMs) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    try {
+        return await (0,docker_cli/* dockerUntil */.Bp)(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/**
+ * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
+ * engine is a clear error within seconds, not a hang in the middle of a build.
+ */
+async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
+    const [server, buildx] = await Promise.all([
+        firstLine((0,docker_args/* serverVersionArgs */.P6)(), timeoutMs).catch((error) => error),
+        firstLine((0,docker_args/* buildxVersionArgs */.qh)(), timeoutMs).then((line) => line !== undefined, () => false),
+    ]);
+    if (server instanceof Error) {
+        const reason = server instanceof docker_cli/* DockerError */.Bi ? server.result.stderr.trim().split('\n').pop() ?? server.message : server.message;
+        throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
+    }
+    if (server === undefined)
+        throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
+    const version = JSON.parse(server);
+    return { version: typeof version === 'string' ? version : 'unknown', buildx };
+}
+
 ;// CONCATENATED MODULE: ./src/prune.ts
 
 
@@ -35554,6 +35726,7 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/streamed-process.ts
 
 
+
 /**
  * Runs a command with its output going straight to the log (no buffering, so long test runs stream),
  * and a time limit that stops it together with everything it started.
@@ -35563,6 +35736,7 @@ function runStreamed(file, args, options) {
     return new Promise((resolve, reject) => {
         // Its own process group, so a timeout stops the test runner's children too.
         const child = (0,external_node_child_process_.spawn)(file, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+        (0,cancellation/* track */.u)(child, true);
         let timedOut = false;
         const timer = options.timeoutMs > 0 ? setTimeout(() => {
             timedOut = true;
@@ -43058,6 +43232,8 @@ async function collectReports(container, source, dir) {
 
 
 
+
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -43080,6 +43256,7 @@ function sourceUrl() {
 async function runMain() {
     const report = emptyReport();
     const leftovers = { container: '', loggedInRegistry: '' };
+    const stopHandlingSignals = cleanUpWhenCancelled(report, leftovers);
     try {
         const inputs = readInputs();
         await runLoop(inputs, report, leftovers);
@@ -43097,13 +43274,46 @@ async function runMain() {
         if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
             await core/* group */.Os('Clean up', async () => (0,cleanup/* saveLeftovers */.gd)(await (0,cleanup/* cleanUp */.nY)(leftovers)));
         }
+        stopHandlingSignals();
         for (const [name, value] of Object.entries(outputsOf(report)))
             core/* setOutput */.uH(name, value);
         await writeSummary(report);
     }
 }
+/**
+ * The runner cancels a job with SIGINT, then SIGTERM: stop what runs, remove the container, undo the
+ * login, then exit. Post does the same again from the saved state if this process is killed outright.
+ */
+function cleanUpWhenCancelled(report, leftovers) {
+    let cancelled = false;
+    const onSignal = (signal) => {
+        if (cancelled)
+            return; // SIGTERM after SIGINT: the clean-up already runs
+        cancelled = true;
+        (0,cancellation/* killTracked */.H)();
+        report.failure = `Cancelled (${signal})`;
+        core/* setFailed */.C1(`Cancelled (${signal}): removing what the run started.`);
+        void (0,cleanup/* cleanUp */.nY)(leftovers)
+            .then(cleanup/* saveLeftovers */.gd)
+            .then(() => writeSummary(report))
+            .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return () => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    };
+}
 async function runLoop(inputs, report, leftovers) {
-    const commit = await resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA);
+    const [engine, commit] = await Promise.all([checkEngine(), resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA)]);
+    core/* info */.pq(`Docker engine ${engine.version} (${engineLocation(process.env)}); builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+    if (!engine.buildx && inputs.buildSecrets.length > 0) {
+        throw new Error("Input 'build-secrets' needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop build-secrets.");
+    }
+    if (!engine.buildx && inputs.builder !== '') {
+        throw new Error(`Input 'builder' is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty builder.`);
+    }
     const repository = (0,image_reference/* familiarName */.hG)(inputs.image);
     report.image = inputs.image.name;
     report.sha = commit.sha;
@@ -43127,6 +43337,8 @@ async function runLoop(inputs, report, leftovers) {
         buildArgs: inputs.buildArgs,
         target: inputs.target,
         shaEnv: inputs.shaEnv,
+        builder: engine.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+        secrets: inputs.buildSecrets,
         tags: [report.imageRef, report.latestRef],
         labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: sourceUrl() }, inputs.labels), { key: REPOSITORY_LABEL, value: repository }],
         sha: commit.sha,

@@ -3,7 +3,7 @@
 import { createServer, request } from 'node:http';
 
 /**
- * @param {{ target: string, faults: number, mode?: '503' | 'drop', match?: (method: string, url: string) => boolean }} options
+ * @param {{ target: string, faults: number, mode?: '503' | 'drop' | 'hang', match?: (method: string, url: string) => boolean }} options
  *   target: host:port of the registry; match: which requests count (default: manifest uploads)
  * @returns {Promise<{ host: string, faulted: () => number, requests: () => string[], stop: () => Promise<void> }>}
  */
@@ -21,6 +21,7 @@ export async function startFaultProxy({ target, faults, mode = '503', match = (m
         incoming.socket.destroy();
         return;
       }
+      if (mode === 'hang') return; // never answers: a registry that stalls
       incoming.resume();
       outgoing.writeHead(503, { 'content-type': 'application/json' });
       outgoing.end('{"errors":[{"code":"UNAVAILABLE","message":"injected fault"}]}');

@@ -1,8 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { docker } from './docker-cli.js';
-import { buildArgs, imageInspectArgs, stampArgs, stampDockerfile } from './docker-args.js';
+import { docker, DockerError } from './docker-cli.js';
+import { buildArgs, imageInspectArgs, imageRemoveArgs, stampArgs, stampDockerfile, type Builder, type BuildSecret } from './docker-args.js';
 import { parseImageDetails } from './docker-output.js';
 import type { KeyValue } from './inputs.js';
 
@@ -18,6 +18,8 @@ export interface BuildRequest {
   readonly labels: readonly KeyValue[];
   readonly shaEnv: string;
   readonly sha: string;
+  readonly builder: Builder;
+  readonly secrets: readonly BuildSecret[];
 }
 
 export interface OciLabelSource {
@@ -45,22 +47,37 @@ export function stampProblems(env: readonly string[], labels: Readonly<Record<st
   return problems;
 }
 
+/** The build failed for lack of disk on the engine: say so plainly. */
+export function diskFullMessage(output: string): string | undefined {
+  return /no space left on device/i.test(output)
+    ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
+    : undefined;
+}
+
 /**
  * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
- * in one metadata-only step (cached when nothing changed). Returns the image id.
+ * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
+ * Returns the image id.
  */
 export async function buildImage(request: BuildRequest): Promise<string> {
   const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'build-test-deploy-'));
+  // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
+  // stamp starts from a temporary local name instead; the legacy builder takes the id.
+  const temporaryRef = request.builder.kind === 'buildx' ? `build-test-deploy-tmp/${path.basename(workDir).toLowerCase()}:unstamped` : undefined;
   try {
     const baseIidFile = path.join(workDir, 'base.iid');
-    await docker(buildArgs({ ...request, iidFile: baseIidFile }));
+    const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
+    const build = await docker(args, { allowFailure: true });
+    if (build.exitCode !== 0) throw new Error(diskFullMessage(build.stdout + build.stderr) ?? new DockerError(args, build).message);
     const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
 
     const iidFile = path.join(workDir, 'image.iid');
-    await docker(stampArgs({ tags: request.tags, labels: request.labels, iidFile }), {
-      input: stampDockerfile(baseImageId, request.shaEnv, request.sha),
+    const stamp = await docker(stampArgs({ tags: request.tags, labels: request.labels, iidFile }), {
+      input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha),
       silent: true,
+      allowFailure: true,
     });
+    if (stamp.exitCode !== 0) throw new Error(diskFullMessage(stamp.stdout + stamp.stderr) ?? new DockerError(['build'], stamp).message);
     const imageId = (await readFile(iidFile, 'utf8')).trim();
 
     const details = parseImageDetails((await docker(imageInspectArgs(imageId), { silent: true })).stdout);
@@ -68,6 +85,7 @@ export async function buildImage(request: BuildRequest): Promise<string> {
     if (problems.length > 0) throw new Error(`The built image ${imageId} does not carry the commit: ${problems.join('; ')}.`);
     return imageId;
   } finally {
+    if (temporaryRef !== undefined) await docker(imageRemoveArgs([temporaryRef]), { silent: true, allowFailure: true });
     await rm(workDir, { recursive: true, force: true });
   }
 }

@@ -4,6 +4,14 @@ import type { KeyValue } from './inputs.js';
 
 const JSON_FORMAT = '{{json .}}';
 
+export function serverVersionArgs(): string[] {
+  return ['version', '--format', '{{json .Server.Version}}'];
+}
+
+export function buildxVersionArgs(): string[] {
+  return ['buildx', 'version'];
+}
+
 /** Every image id, intermediate ones included (their sizes tell what a removal reclaims). */
 export function allImageIdsArgs(): string[] {
   return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
@@ -28,17 +36,40 @@ export function imageRemoveArgs(refs: readonly string[]): string[] {
   return ['image', 'rm', ...refs];
 }
 
+/** A BuildKit secret: `id=…,env=…` (from an environment variable) or `id=…,src=…` (from a file). */
+export interface BuildSecret {
+  readonly id: string;
+  readonly source: { readonly env: string } | { readonly src: string };
+}
+
+/** The legacy builder, or BuildKit through buildx (`builder`: a named builder, '' for the current one). */
+export type Builder = { readonly kind: 'legacy' } | { readonly kind: 'buildx'; readonly name: string };
+
 export interface BuildOptions {
   readonly context: string;
   readonly file: string;
   readonly buildArgs: readonly KeyValue[];
   readonly target: string;
   readonly iidFile: string;
+  readonly builder: Builder;
+  /** Only with buildx: the legacy builder has no secrets, and build args would leave them in the history. */
+  readonly secrets: readonly BuildSecret[];
+  /** A local name for the result (buildx: what the stamp step starts from). */
+  readonly tag?: string | undefined;
+}
+
+export function secretArg(secret: BuildSecret): string {
+  return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
 }
 
 export function buildArgs(options: BuildOptions): string[] {
+  const buildx = options.builder.kind === 'buildx';
+  if (!buildx && options.secrets.length > 0) throw new Error('build secrets need BuildKit (docker buildx)');
   return [
-    'build',
+    // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
+    ...(buildx ? ['buildx', 'build', '--load', ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+    ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
+    ...(options.tag === undefined ? [] : ['--tag', options.tag]),
     '--file', options.file,
     '--iidfile', options.iidFile,
     ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),

@@ -1,6 +1,7 @@
 import { getExecOutput } from '@actions/exec';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { track } from './cancellation.js';
 
 // The one place the docker CLI is started. Arguments are always an argv array: no shell ever sees an input.
 
@@ -44,6 +45,7 @@ export async function docker(args: readonly string[], options: DockerOptions = {
 export function dockerUntil<T>(args: readonly string[], onLine: (line: string) => T | undefined, signal: AbortSignal, options: { readonly stderrLines?: boolean } = {}): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     const child = spawn('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    track(child, false);
     let stderr = '';
     let settled = false;
     const finish = (settle: () => void): void => {

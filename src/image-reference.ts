@@ -51,5 +51,7 @@ export function parseImageName(name: string): ImageName {
 /** The short form docker prints in `docker image ls` and RepoDigests (`docker.io/library/x` → `x`). */
 export function familiarName(image: ImageName): string {
   if (image.registry !== DOCKER_HUB) return `${image.registry}/${image.path}`;
-  return image.path.startsWith('library/') ? image.path.slice('library/'.length) : image.path;
+  // Only official images drop library/: docker.io/library/a/b stays library/a/b.
+  const rest = image.path.slice('library/'.length);
+  return image.path.startsWith('library/') && !rest.includes('/') ? rest : image.path;
 }

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { IMAGE_NAME_FORM, parseImageName, type ImageName } from './image-reference.js';
+import type { BuildSecret } from './docker-args.js';
 import type { PruneMode } from './prune.js';
 import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from './wait-ready.js';
 
@@ -25,6 +26,9 @@ export interface Inputs {
   readonly buildArgs: readonly KeyValue[];
   readonly target: string;
   readonly labels: readonly KeyValue[];
+  /** buildx builder name; empty: the current builder (or the legacy builder without buildx). */
+  readonly builder: string;
+  readonly buildSecrets: readonly BuildSecret[];
   /** The `sha` input; empty means: resolve from git, then GITHUB_SHA. */
   readonly sha: string;
   readonly tagLength: number;
@@ -106,6 +110,11 @@ export function parseInputs(read: ReadInput): Inputs {
     return raw;
   }, '');
   const labels = field('labels', (raw) => parseKeyValueLines(raw, /^[^\s=]+$/), []);
+  const builder = field('builder', (raw) => {
+    if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw)) throw new Error(`is "${raw}"; expected a buildx builder name`);
+    return raw;
+  }, '');
+  const buildSecrets = field('build-secrets', parseBuildSecrets, []);
   const sha = field('sha', (raw) => {
     if (raw !== '' && !SHA_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
     return raw;
@@ -166,7 +175,7 @@ export function parseInputs(read: ReadInput): Inputs {
 
   if (problems.length > 0 || image === undefined) throw new InputError(problems);
   return {
-    image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
+    image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
     waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
     registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
     pushRetries,
@@ -212,6 +221,37 @@ export function parseKeyValueLines(raw: string, keyPattern: RegExp): KeyValue[] 
   });
 }
 
+/** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
+export function parseBuildSecrets(raw: string): BuildSecret[] {
+  return nonBlankLines(raw).map((line, index) => {
+    const fields = new Map(line.split(',').map((part) => {
+      const equals = part.indexOf('=');
+      return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()] as const;
+    }));
+    const id = fields.get('id') ?? '';
+    const env = fields.get('env');
+    const src = fields.get('src');
+    const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
+    if (!known || !/^[A-Za-z0-9_.-]+$/.test(id) || (env === undefined) === (src === undefined) || env === '' || src === '') {
+      throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
+    }
+    return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
+  });
+}
+
+// docker run's boolean short options: they combine (`-itd`), and the first other letter takes a value.
+const BOOLEAN_SHORT_OPTIONS = new Set(['d', 'i', 't', 'P']);
+
+/** `-td`, `-itd`: a cluster of short boolean options that includes -d. */
+export function shortClusterHasDetach(flag: string): boolean {
+  if (!/^-[A-Za-z]{2,}$/.test(flag)) return false;
+  for (const letter of flag.slice(1)) {
+    if (letter === 'd') return true;
+    if (!BOOLEAN_SHORT_OPTIONS.has(letter)) return false; // the rest is this option's value
+  }
+  return false;
+}
+
 /** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
 export function parseRunArgs(raw: string): string[] {
   return nonBlankLines(raw).flatMap((line, index) => {
@@ -220,9 +260,14 @@ export function parseRunArgs(raw: string): string[] {
     }
     const flagEnd = line.search(/[=\s]/);
     const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
-    const reason = LIFECYCLE_RUN_FLAGS.get(flag);
+    const reason = LIFECYCLE_RUN_FLAGS.get(shortClusterHasDetach(flag) ? '-d' : flag);
     if (reason !== undefined) throw new Error(`line ${index + 1} uses ${flag}, which is not allowed: ${reason}`);
-    if (flagEnd !== -1 && line[flagEnd] !== '=') return [flag, line.slice(flagEnd).trim()];
+    if (flagEnd !== -1 && line[flagEnd] !== '=') {
+      const value = line.slice(flagEnd).trim();
+      // A second option on the line would reach docker as an option of its own, unchecked.
+      if (value.startsWith('-')) throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
+      return [flag, value];
+    }
     return [line];
   });
 }
@@ -237,6 +282,15 @@ export function readInputs(): Inputs {
     problems.push(`Input 'context' is "${inputs.context}", which is not a directory; expected the build context directory.`);
   } else if (!existsSync(inputs.file)) {
     problems.push(`Input 'file': ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
+  }
+  for (const secret of inputs.buildSecrets) {
+    if ('env' in secret.source) {
+      const value = process.env[secret.source.env];
+      if (value === undefined || value === '') problems.push(`Input 'build-secrets': secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the step's env.`);
+      else core.setSecret(value);
+    } else if (!existsSync(secret.source.src)) {
+      problems.push(`Input 'build-secrets': secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
+    }
   }
   if (problems.length > 0) throw new InputError(problems);
   return inputs;

@@ -2,9 +2,11 @@ import * as core from '@actions/core';
 import * as path from 'node:path';
 import { context as github } from '@actions/github';
 import { buildImage, ociLabels } from './build.js';
+import { killTracked } from './cancellation.js';
 import { cleanUp, saveLeftovers, type Leftovers } from './cleanup.js';
 import { resolveCommit } from './commit.js';
 import { containerName, startContainer } from './container.js';
+import { checkEngine, engineLocation } from './engine.js';
 import { familiarName } from './image-reference.js';
 import { readInputs, type Inputs } from './inputs.js';
 import { pruneImages, REPOSITORY_LABEL } from './prune.js';
@@ -37,6 +39,7 @@ function sourceUrl(): string | undefined {
 export async function runMain(): Promise<void> {
   const report = emptyReport();
   const leftovers: Leftovers = { container: '', loggedInRegistry: '' };
+  const stopHandlingSignals = cleanUpWhenCancelled(report, leftovers);
   try {
     const inputs = readInputs();
     await runLoop(inputs, report, leftovers);
@@ -52,13 +55,46 @@ export async function runMain(): Promise<void> {
     if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
       await core.group('Clean up', async () => saveLeftovers(await cleanUp(leftovers)));
     }
+    stopHandlingSignals();
     for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
     await writeSummary(report);
   }
 }
 
+/**
+ * The runner cancels a job with SIGINT, then SIGTERM: stop what runs, remove the container, undo the
+ * login, then exit. Post does the same again from the saved state if this process is killed outright.
+ */
+function cleanUpWhenCancelled(report: RunReport, leftovers: Leftovers): () => void {
+  let cancelled = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (cancelled) return; // SIGTERM after SIGINT: the clean-up already runs
+    cancelled = true;
+    killTracked();
+    report.failure = `Cancelled (${signal})`;
+    core.setFailed(`Cancelled (${signal}): removing what the run started.`);
+    void cleanUp(leftovers)
+      .then(saveLeftovers)
+      .then(() => writeSummary(report))
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
 async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers): Promise<void> {
-  const commit = await resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA);
+  const [engine, commit] = await Promise.all([checkEngine(), resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA)]);
+  core.info(`Docker engine ${engine.version} (${engineLocation(process.env)}); builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+  if (!engine.buildx && inputs.buildSecrets.length > 0) {
+    throw new Error("Input 'build-secrets' needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop build-secrets.");
+  }
+  if (!engine.buildx && inputs.builder !== '') {
+    throw new Error(`Input 'builder' is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty builder.`);
+  }
   const repository = familiarName(inputs.image);
   report.image = inputs.image.name;
   report.sha = commit.sha;
@@ -84,6 +120,8 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
     buildArgs: inputs.buildArgs,
     target: inputs.target,
     shaEnv: inputs.shaEnv,
+    builder: engine.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+    secrets: inputs.buildSecrets,
     tags: [report.imageRef, report.latestRef],
     labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: sourceUrl() }, inputs.labels), { key: REPOSITORY_LABEL, value: repository }],
     sha: commit.sha,

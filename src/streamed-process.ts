@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { spawn } from 'node:child_process';
+import { track } from './cancellation.js';
 
 export interface StreamedResult {
   /** null when the process was killed. */
@@ -25,6 +26,7 @@ export function runStreamed(file: string, args: readonly string[], options: Stre
   return new Promise((resolve, reject) => {
     // Its own process group, so a timeout stops the test runner's children too.
     const child = spawn(file, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    track(child, true);
     let timedOut = false;
     const timer = options.timeoutMs > 0 ? setTimeout(() => {
       timedOut = true;

@@ -25,6 +25,12 @@ import {
 
 const IMAGE_ID = `sha256:${'b'.repeat(64)}`;
 
+describe('buildArgs refuses', () => {
+  it('secrets on the legacy builder: they would have to become build args, readable in the history', () => {
+    expect(() => buildArgs({ context: '.', file: 'Dockerfile', buildArgs: [], target: '', iidFile: 'i', builder: { kind: 'legacy' }, secrets: [{ id: 'a', source: { env: 'B' } }] })).toThrow('build secrets need BuildKit (docker buildx)');
+  });
+});
+
 describe('docker argv builders', () => {
   it.each<[string, () => string[], string[]]>([
     ['allImageIdsArgs', () => allImageIdsArgs(), ['image', 'ls', '--all', '--quiet', '--no-trunc']],
@@ -38,8 +44,8 @@ describe('docker argv builders', () => {
     ['imageRemoveArgs', () => imageRemoveArgs(['acme/app:aaaaaaa', 'acme/app:bbbbbbb']), ['image', 'rm', 'acme/app:aaaaaaa', 'acme/app:bbbbbbb']],
     [
       'buildArgs (plain)',
-      () => buildArgs({ context: '.', file: 'Dockerfile', buildArgs: [], target: '', iidFile: '/tmp/w/base.iid' }),
-      ['build', '--file', 'Dockerfile', '--iidfile', '/tmp/w/base.iid', '.'],
+      () => buildArgs({ context: '.', file: 'Dockerfile', buildArgs: [], target: '', iidFile: '/tmp/w/base.iid', builder: { kind: 'legacy' }, secrets: [] }),
+      ['build', '--force-rm', '--file', 'Dockerfile', '--iidfile', '/tmp/w/base.iid', '.'],
     ],
     [
       'buildArgs (target and build args)',
@@ -50,17 +56,37 @@ describe('docker argv builders', () => {
           buildArgs: [{ key: 'NODE_ENV', value: 'production' }, { key: 'URL', value: 'http://x/?a=1 b' }, { key: 'EMPTY', value: '' }],
           target: 'runtime',
           iidFile: '/tmp/w/base.iid',
+          builder: { kind: 'legacy' }, secrets: [],
         }),
       [
-        'build', '--file', 'services/api/Dockerfile', '--iidfile', '/tmp/w/base.iid',
+        'build', '--force-rm', '--file', 'services/api/Dockerfile', '--iidfile', '/tmp/w/base.iid',
         '--build-arg', 'NODE_ENV=production', '--build-arg', 'URL=http://x/?a=1 b', '--build-arg', 'EMPTY=',
         '--target', 'runtime', 'services/api',
       ],
     ],
     [
       'buildArgs (target only)',
-      () => buildArgs({ context: '.', file: 'Dockerfile', buildArgs: [], target: 'test', iidFile: 'i' }),
-      ['build', '--file', 'Dockerfile', '--iidfile', 'i', '--target', 'test', '.'],
+      () => buildArgs({ context: '.', file: 'Dockerfile', buildArgs: [], target: 'test', iidFile: 'i', builder: { kind: 'legacy' }, secrets: [] }),
+      ['build', '--force-rm', '--file', 'Dockerfile', '--iidfile', 'i', '--target', 'test', '.'],
+    ],
+    [
+      'buildArgs through buildx, the current builder, loaded into the engine',
+      () => buildArgs({ context: '.', file: 'Dockerfile', buildArgs: [], target: '', iidFile: 'i', builder: { kind: 'buildx', name: '' }, secrets: [] }),
+      ['buildx', 'build', '--load', '--file', 'Dockerfile', '--iidfile', 'i', '.'],
+    ],
+    [
+      'buildArgs through a named buildx builder, with secrets by env and by file, and a temporary tag',
+      () => buildArgs({
+        context: 'ctx', file: 'ctx/Dockerfile', buildArgs: [{ key: 'A', value: '1' }], target: '', iidFile: 'i', tag: 'build-test-deploy-tmp/x:unstamped',
+        builder: { kind: 'buildx', name: 'remote-kit' },
+        secrets: [{ id: 'npm', source: { env: 'NPM_TOKEN' } }, { id: 'ssh_key', source: { src: '/run/secrets/key' } }],
+      }),
+      [
+        'buildx', 'build', '--load', '--builder', 'remote-kit',
+        '--secret', 'id=npm,env=NPM_TOKEN', '--secret', 'id=ssh_key,src=/run/secrets/key',
+        '--tag', 'build-test-deploy-tmp/x:unstamped',
+        '--file', 'ctx/Dockerfile', '--iidfile', 'i', '--build-arg', 'A=1', 'ctx',
+      ],
     ],
     [
       'stampArgs (tags and labels)',

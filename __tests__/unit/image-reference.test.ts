@@ -71,7 +71,8 @@ describe('parseImageName', () => {
 describe('familiarName', () => {
   it.each([
     [{ name: 'x', registry: 'docker.io', path: 'library/nginx' }, 'nginx'],
-    [{ name: 'x', registry: 'docker.io', path: 'library/team/app' }, 'team/app'],
+    // Only official images drop library/: docker names docker.io/library/team/app library/team/app.
+    [{ name: 'x', registry: 'docker.io', path: 'library/team/app' }, 'library/team/app'],
     [{ name: 'x', registry: 'docker.io', path: 'acme/library' }, 'acme/library'],
     [{ name: 'x', registry: 'ghcr.io', path: 'library/app' }, 'ghcr.io/library/app'],
     [{ name: 'x', registry: 'localhost:5000', path: 'app' }, 'localhost:5000/app'],

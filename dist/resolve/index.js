@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3668:
+/***/ 4076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28388,7 +28388,31 @@ var exec = __nccwpck_require__(2876);
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/cancellation.ts
+// Long-lived children (event streams, log followers, test runs) that a cancelled job must not leave running.
+const children = new Map();
+/** Remembers a child until it closes; `group`: it leads its own process group (kill the group). */
+function cancellation_track(child, group) {
+    children.set(child, { group });
+    child.once('close', () => children.delete(child));
+}
+function killTracked() {
+    for (const [child, { group }] of children) {
+        try {
+            if (group && child.pid !== undefined)
+                process.kill(-child.pid, 'SIGKILL');
+            else
+                child.kill('SIGKILL');
+        }
+        catch {
+            // already gone
+        }
+    }
+    children.clear();
+}
+
 ;// CONCATENATED MODULE: ./src/docker-cli.ts
+
 
 
 
@@ -28420,6 +28444,7 @@ async function docker(args, options = {}) {
 function dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
         const child = spawn('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        track(child, false);
         let stderr = '';
         let settled = false;
         const finish = (settle) => {
@@ -28519,7 +28544,9 @@ function parseImageName(name) {
 function familiarName(image) {
     if (image.registry !== DOCKER_HUB)
         return `${image.registry}/${image.path}`;
-    return image.path.startsWith('library/') ? image.path.slice('library/'.length) : image.path;
+    // Only official images drop library/: docker.io/library/a/b stays library/a/b.
+    const rest = image.path.slice('library/'.length);
+    return image.path.startsWith('library/') && !rest.includes('/') ? rest : image.path;
 }
 
 
@@ -28538,7 +28565,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   cG: () => (/* binding */ parseInteger)
 });
 
-// UNUSED EXPORTS: PRUNE_GRACE_RANGE, PRUNE_KEEP_RANGE, PUSH_RETRIES_RANGE, TEST_TIMEOUT_RANGE, WAIT_TIMEOUT_RANGE, parseBoolean, parseInputs, parseKeyValueLines, parsePruneMode, parseRunArgs, readInputs
+// UNUSED EXPORTS: PRUNE_GRACE_RANGE, PRUNE_KEEP_RANGE, PUSH_RETRIES_RANGE, TEST_TIMEOUT_RANGE, WAIT_TIMEOUT_RANGE, parseBoolean, parseBuildSecrets, parseInputs, parseKeyValueLines, parsePruneMode, parseRunArgs, readInputs, shortClusterHasDetach
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var lib_core = __nccwpck_require__(3360);
@@ -28552,8 +28579,8 @@ var image_reference = __nccwpck_require__(1794);
 var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/docker-cli.ts + 2 modules
-var docker_cli = __nccwpck_require__(3668);
+// EXTERNAL MODULE: ./src/docker-cli.ts + 3 modules
+var docker_cli = __nccwpck_require__(4076);
 ;// CONCATENATED MODULE: ./src/wait-ready.ts
 
 
@@ -28888,6 +28915,12 @@ function parseInputs(read) {
         return raw;
     }, '');
     const labels = field('labels', (raw) => parseKeyValueLines(raw, /^[^\s=]+$/), []);
+    const builder = field('builder', (raw) => {
+        if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw))
+            throw new Error(`is "${raw}"; expected a buildx builder name`);
+        return raw;
+    }, '');
+    const buildSecrets = field('build-secrets', parseBuildSecrets, []);
     const sha = field('sha', (raw) => {
         if (raw !== '' && !SHA_PATTERN.test(raw))
             throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
@@ -28957,7 +28990,7 @@ function parseInputs(read) {
     if (problems.length > 0 || image === undefined)
         throw new InputError(problems);
     return {
-        image, deploy, context, file, buildArgs, target, labels, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
+        image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
         waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
         registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
         pushRetries,
@@ -29001,6 +29034,37 @@ function parseKeyValueLines(raw, keyPattern) {
         return { key, value: line.slice(equals + 1) };
     });
 }
+/** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
+function parseBuildSecrets(raw) {
+    return nonBlankLines(raw).map((line, index) => {
+        const fields = new Map(line.split(',').map((part) => {
+            const equals = part.indexOf('=');
+            return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()];
+        }));
+        const id = fields.get('id') ?? '';
+        const env = fields.get('env');
+        const src = fields.get('src');
+        const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
+        if (!known || !/^[A-Za-z0-9_.-]+$/.test(id) || (env === undefined) === (src === undefined) || env === '' || src === '') {
+            throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
+        }
+        return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
+    });
+}
+// docker run's boolean short options: they combine (`-itd`), and the first other letter takes a value.
+const BOOLEAN_SHORT_OPTIONS = new Set(['d', 'i', 't', 'P']);
+/** `-td`, `-itd`: a cluster of short boolean options that includes -d. */
+function shortClusterHasDetach(flag) {
+    if (!/^-[A-Za-z]{2,}$/.test(flag))
+        return false;
+    for (const letter of flag.slice(1)) {
+        if (letter === 'd')
+            return true;
+        if (!BOOLEAN_SHORT_OPTIONS.has(letter))
+            return false; // the rest is this option's value
+    }
+    return false;
+}
 /** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
 function parseRunArgs(raw) {
     return nonBlankLines(raw).flatMap((line, index) => {
@@ -29009,11 +29073,16 @@ function parseRunArgs(raw) {
         }
         const flagEnd = line.search(/[=\s]/);
         const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
-        const reason = LIFECYCLE_RUN_FLAGS.get(flag);
+        const reason = LIFECYCLE_RUN_FLAGS.get(shortClusterHasDetach(flag) ? '-d' : flag);
         if (reason !== undefined)
             throw new Error(`line ${index + 1} uses ${flag}, which is not allowed: ${reason}`);
-        if (flagEnd !== -1 && line[flagEnd] !== '=')
-            return [flag, line.slice(flagEnd).trim()];
+        if (flagEnd !== -1 && line[flagEnd] !== '=') {
+            const value = line.slice(flagEnd).trim();
+            // A second option on the line would reach docker as an option of its own, unchecked.
+            if (value.startsWith('-'))
+                throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
+            return [flag, value];
+        }
         return [line];
     });
 }
@@ -29029,6 +29098,18 @@ function readInputs() {
     }
     else if (!existsSync(inputs.file)) {
         problems.push(`Input 'file': ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
+    }
+    for (const secret of inputs.buildSecrets) {
+        if ('env' in secret.source) {
+            const value = process.env[secret.source.env];
+            if (value === undefined || value === '')
+                problems.push(`Input 'build-secrets': secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the step's env.`);
+            else
+                core.setSecret(value);
+        }
+        else if (!existsSync(secret.source.src)) {
+            problems.push(`Input 'build-secrets': secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
+        }
     }
     if (problems.length > 0)
         throw new InputError(problems);
@@ -29281,8 +29362,8 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/docker-cli.ts + 2 modules
-var docker_cli = __nccwpck_require__(3668);
+// EXTERNAL MODULE: ./src/docker-cli.ts + 3 modules
+var docker_cli = __nccwpck_require__(4076);
 ;// CONCATENATED MODULE: ./src/build.ts
 
 
@@ -29310,21 +29391,37 @@ function stampProblems(env, labels, shaEnv, sha) {
         problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] === undefined ? 'missing' : `"${labels[REVISION_LABEL]}"`}, expected ${sha}`);
     return problems;
 }
+/** The build failed for lack of disk on the engine: say so plainly. */
+function diskFullMessage(output) {
+    return /no space left on device/i.test(output)
+        ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
+        : undefined;
+}
 /**
  * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
- * in one metadata-only step (cached when nothing changed). Returns the image id.
+ * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
+ * Returns the image id.
  */
 async function buildImage(request) {
     const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'build-test-deploy-'));
+    // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
+    // stamp starts from a temporary local name instead; the legacy builder takes the id.
+    const temporaryRef = request.builder.kind === 'buildx' ? `build-test-deploy-tmp/${path.basename(workDir).toLowerCase()}:unstamped` : undefined;
     try {
         const baseIidFile = path.join(workDir, 'base.iid');
-        await docker(buildArgs({ ...request, iidFile: baseIidFile }));
+        const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
+        const build = await docker(args, { allowFailure: true });
+        if (build.exitCode !== 0)
+            throw new Error(diskFullMessage(build.stdout + build.stderr) ?? new DockerError(args, build).message);
         const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
         const iidFile = path.join(workDir, 'image.iid');
-        await docker(stampArgs({ tags: request.tags, labels: request.labels, iidFile }), {
-            input: stampDockerfile(baseImageId, request.shaEnv, request.sha),
+        const stamp = await docker(stampArgs({ tags: request.tags, labels: request.labels, iidFile }), {
+            input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha),
             silent: true,
+            allowFailure: true,
         });
+        if (stamp.exitCode !== 0)
+            throw new Error(diskFullMessage(stamp.stdout + stamp.stderr) ?? new DockerError(['build'], stamp).message);
         const imageId = (await readFile(iidFile, 'utf8')).trim();
         const details = parseImageDetails((await docker(imageInspectArgs(imageId), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
@@ -29333,6 +29430,8 @@ async function buildImage(request) {
         return imageId;
     }
     finally {
+        if (temporaryRef !== undefined)
+            await docker(imageRemoveArgs([temporaryRef]), { silent: true, allowFailure: true });
         await rm(workDir, { recursive: true, force: true });
     }
 }
@@ -29340,6 +29439,12 @@ async function buildImage(request) {
 ;// CONCATENATED MODULE: ./src/docker-args.ts
 // Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
+function serverVersionArgs() {
+    return ['version', '--format', '{{json .Server.Version}}'];
+}
+function buildxVersionArgs() {
+    return ['buildx', 'version'];
+}
 /** Every image id, intermediate ones included (their sizes tell what a removal reclaims). */
 function allImageIdsArgs() {
     return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
@@ -29355,12 +29460,21 @@ function containerIdsArgs() {
 function containerImagesArgs(containerIds) {
     return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
 }
-function imageRemoveArgs(refs) {
+function docker_args_imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
 }
+function secretArg(secret) {
+    return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
+}
 function docker_args_buildArgs(options) {
+    const buildx = options.builder.kind === 'buildx';
+    if (!buildx && options.secrets.length > 0)
+        throw new Error('build secrets need BuildKit (docker buildx)');
     return [
-        'build',
+        // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
+        ...(buildx ? ['buildx', 'build', '--load', ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+        ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
+        ...(options.tag === undefined ? [] : ['--tag', options.tag]),
         '--file', options.file,
         '--iidfile', options.iidFile,
         ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),

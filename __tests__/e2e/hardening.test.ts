@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { startFaultProxy } from '../../scripts/fault-proxy.mjs';
+import { runAction } from '../../scripts/run-action.mjs';
+import { startSecondEngine } from '../../scripts/second-engine.mjs';
+import { FIXTURES, containersNamed, randomId, randomSha, registryDigest, removeRepositories } from './support.js';
+
+const registry = inject('registry');
+const namespace = `btd-e2e-${randomId()}`;
+const used: string[] = [];
+const run = promisify(execFile);
+
+afterAll(() => removeRepositories(...used));
+
+const errorLine = (stdout: string): string => stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
+
+function dockerConfigAuths(dir = path.join(process.env.HOME ?? '/root', '.docker')): string[] {
+  const file = path.join(dir, 'config.json');
+  return existsSync(file) ? Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { auths?: object }).auths ?? {}) : [];
+}
+
+/** Signals main once `ready(stdout so far)` holds. */
+function signalWhen(signal: NodeJS.Signals, ready: (stdout: string) => boolean) {
+  const state = { sentAt: 0 };
+  return {
+    state,
+    onMainSpawn: (child: import('node:child_process').ChildProcess) => {
+      let stdout = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (state.sentAt === 0 && ready(stdout)) {
+          state.sentAt = Date.now();
+          child.kill(signal);
+        }
+      });
+    },
+  };
+}
+
+describe('no engine, or one that does not answer', () => {
+  let silent: Server;
+  let silentPort = 0;
+  const held = new Set<Socket>();
+  beforeAll(async () => {
+    silent = createServer((socket) => held.add(socket)); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    silentPort = (silent.address() as { port: number }).port;
+  });
+  afterAll(async () => new Promise<void>((resolve) => {
+    for (const socket of held) socket.destroy();
+    silent.close(() => resolve());
+  }));
+
+  it.each([
+    ['nothing listens', () => 'unix:///tmp/no-such-docker.sock', /^::error::No Docker engine answers at DOCKER_HOST=unix:\/\/\/tmp\/no-such-docker\.sock: .*Cannot connect to the Docker daemon/],
+    ['it accepts but never answers', () => `tcp://127.0.0.1:${silentPort}`, /^::error::The Docker engine at DOCKER_HOST=tcp:\/\/127\.0\.0\.1:\d+ did not answer within 5 s\.$/],
+  ])('fails within 5 s naming DOCKER_HOST when %s', async (_case, host, message) => {
+    const started = Date.now();
+    const result = await runAction({ inputs: { image: `${namespace}/none`, context: path.join(FIXTURES, 'service'), sha: randomSha() }, env: { DOCKER_HOST: host() } });
+    const seconds = (Date.now() - started) / 1000;
+    expect(result.main.exitCode).toBe(1);
+    expect(errorLine(result.main.stdout)).toMatch(message);
+    expect(seconds).toBeLessThan(8); // 5 s of patience plus node's start and the post step
+    expect(result.main.stdout).not.toContain('[command]docker build');
+  });
+});
+
+describe('cancellation: main cleans up on SIGINT/SIGTERM, post again', () => {
+  it('SIGINT while waiting: the container is removed by main itself, at once', async () => {
+    const cancel = signalWhen('SIGINT', (stdout) => stdout.includes('::group::Wait until'));
+    used.push(`${namespace}/unhealthy`);
+    const result = await runAction({
+      inputs: { image: `${namespace}/unhealthy`, context: path.join(FIXTURES, 'unhealthy'), sha: randomSha(), 'wait-timeout': '300', 'run-args': '--health-start-period=300s' },
+      onMainSpawn: cancel.onMainSpawn,
+    });
+    expect(cancel.state.sentAt).toBeGreaterThan(0);
+    expect(result.main.exitCode).toBe(130);
+    expect(result.main.stdout).toContain('::error::Cancelled (SIGINT): removing what the run started.');
+    expect(result.main.stdout).toMatch(/Removed container unhealthy-/);
+    expect(result.state.container).toBe('');
+    expect(result.post?.stdout).toContain('Nothing to clean up');
+    expect(containersNamed('unhealthy-')).toEqual([]);
+  });
+
+  it('SIGTERM during the tests: tests stopped, container removed', async () => {
+    const cancel = signalWhen('SIGTERM', (stdout) => stdout.includes('tests-started'));
+    used.push(`${namespace}/service`);
+    const started = Date.now();
+    const result = await runAction({
+      inputs: { image: `${namespace}/service`, context: path.join(FIXTURES, 'service'), sha: randomSha(), 'test-command': 'echo tests-started; sleep 120' },
+      onMainSpawn: cancel.onMainSpawn,
+    });
+    expect(result.main.exitCode).toBe(143);
+    expect((Date.now() - started) / 1000).toBeLessThan(60);
+    expect(containersNamed('service-')).toEqual([]);
+  });
+
+  it('cancelled while a push hangs: the login is undone and the container removed', async () => {
+    const proxy = await startFaultProxy({ target: registry.host, faults: 10, mode: 'hang' });
+    try {
+      const cancel = signalWhen('SIGINT', (stdout) => /\[command\]\S*docker push/.test(stdout));
+      const image = `${proxy.host}/e2e/hang-${randomId()}`;
+      used.push(image);
+      const result = await runAction({
+        inputs: {
+          image, context: path.join(FIXTURES, 'service'), sha: randomSha(), deploy: 'true', 'test-command': 'true',
+          'registry-username': registry.username, 'registry-password': registry.password,
+        },
+        onMainSpawn: cancel.onMainSpawn,
+      });
+      expect(cancel.state.sentAt).toBeGreaterThan(0);
+      expect(result.main.exitCode).toBe(130);
+      expect(result.main.stdout).toContain(`Logged out of ${proxy.host}.`);
+      expect(dockerConfigAuths()).not.toContain(proxy.host);
+      expect(containersNamed('hang-')).toEqual([]);
+    } finally {
+      await proxy.stop();
+    }
+  });
+});
+
+describe('remote engines: DOCKER_HOST, a docker context, DOCKER_CONFIG, a full disk', () => {
+  let engine: Awaited<ReturnType<typeof startSecondEngine>>;
+  const context = `btd-e2e-${randomId()}`;
+  beforeAll(async () => {
+    engine = await startSecondEngine({ sizeMb: 160 });
+    execFileSync('docker', ['context', 'create', context, '--docker', `host=${engine.host}`], { stdio: 'ignore' });
+  }, 120_000);
+  afterAll(async () => {
+    execFileSync('docker', ['context', 'rm', '--force', context], { stdio: 'ignore' });
+    await engine.stop();
+  }, 60_000);
+
+  it.each([
+    ['DOCKER_HOST', () => ({ DOCKER_HOST: engine.host })],
+    ['DOCKER_CONTEXT', () => ({ DOCKER_CONTEXT: context })],
+  ])('the whole loop runs on the engine %s names, and only there', async (_case, env) => {
+    const repository = `${namespace}/remote-${randomId()}`;
+    const result = await runAction({ inputs: { image: repository, context: path.join(FIXTURES, 'service'), sha: randomSha(), 'test-command': 'wget -q -O - http://127.0.0.1:8080/ | grep -q "from the service"' }, env: env() });
+    expect(result.main.exitCode, result.main.stdout).toBe(0);
+    expect(engine.docker('image', 'inspect', '--format', '{{.Id}}', `${repository}:latest`)).toBe(result.outputs['image-id']);
+    expect(() => execFileSync('docker', ['image', 'inspect', `${repository}:latest`], { stdio: 'ignore' })).toThrow();
+    expect(engine.docker('container', 'ls', '--all', '--quiet')).toBe('');
+  });
+
+  it('a full disk during the build: the error says so, nothing is tagged, no container is left', async () => {
+    const repository = `${namespace}/full-${randomId()}`;
+    const dir = mkdtempSync(path.join(tmpdir(), 'full-disk-'));
+    execFileSync('sh', ['-c', `printf 'FROM btd-e2e/busybox:base\\nRUN dd if=/dev/zero of=/big bs=1M count=400\\n' > ${dir}/Dockerfile`]);
+    const result = await runAction({ inputs: { image: repository, context: dir, sha: randomSha() }, env: { DOCKER_HOST: engine.host } });
+    expect(result.main.exitCode).toBe(1);
+    expect(errorLine(result.main.stdout)).toContain('The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged.');
+    expect(engine.docker('image', 'ls', '--quiet', repository)).toBe('');
+    expect(engine.docker('container', 'ls', '--all', '--quiet')).toBe('');
+  });
+
+  it('DOCKER_CONFIG: an earlier login there (as docker/login-action makes) is used for the push and the read-back', async () => {
+    const config = mkdtempSync(path.join(tmpdir(), 'docker-config-'));
+    const login = run('docker', ['--config', config, 'login', '--username', registry.username, '--password-stdin', registry.host]);
+    login.child.stdin?.end(registry.password);
+    await login;
+    const repositoryPath = `e2e/config-${randomId()}`;
+    used.push(`${registry.host}/${repositoryPath}`);
+    const result = await runAction({
+      inputs: { image: `${registry.host}/${repositoryPath}`, context: path.join(FIXTURES, 'service'), sha: randomSha(), deploy: 'true' },
+      env: { DOCKER_CONFIG: config },
+    });
+    expect(result.main.exitCode, result.main.stdout).toBe(0);
+    expect(result.outputs.digest).toBe(await registryDigest(registry, repositoryPath, result.outputs.tag ?? ''));
+    expect(result.main.stdout).not.toContain('Could not read the pushed tags back');
+    expect(dockerConfigAuths(config)).toContain(registry.host); // the user's login is theirs to keep
+  });
+});
