@@ -43315,6 +43315,7 @@ async function runLoop(inputs, report, leftovers) {
         throw new Error(`Input 'builder' is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty builder.`);
     }
     const repository = (0,image_reference/* familiarName */.hG)(inputs.image);
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     report.image = inputs.image.name;
     report.sha = commit.sha;
     report.tag = commit.sha.slice(0, inputs.tagLength);
@@ -43364,7 +43365,7 @@ async function runLoop(inputs, report, leftovers) {
                 env: inputs.testEnv,
                 timeoutSeconds: inputs.testTimeoutSeconds,
                 container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
-                workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+                workspace,
             });
             report.testExitCode = outcome.exitCode;
             return outcome;
@@ -43375,7 +43376,7 @@ async function runLoop(inputs, report, leftovers) {
     }
     // Reports are wanted most when the tests failed: collect them before failing.
     if (inputs.testReports !== '') {
-        const reports = await phase(report, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(inputs.reportsDir)));
+        const reports = await phase(report, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(workspace, inputs.reportsDir)));
         report.reportsDir = reports.dir;
         report.junit = reports.counts;
     }

@@ -96,6 +96,7 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
     throw new Error(`Input 'builder' is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty builder.`);
   }
   const repository = familiarName(inputs.image);
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   report.image = inputs.image.name;
   report.sha = commit.sha;
   report.tag = commit.sha.slice(0, inputs.tagLength);
@@ -150,7 +151,7 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
         env: inputs.testEnv,
         timeoutSeconds: inputs.testTimeoutSeconds,
         container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
-        workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        workspace,
       });
       report.testExitCode = outcome.exitCode;
       return outcome;
@@ -161,7 +162,7 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
 
   // Reports are wanted most when the tests failed: collect them before failing.
   if (inputs.testReports !== '') {
-    const reports = await phase(report, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, path.resolve(inputs.reportsDir)));
+    const reports = await phase(report, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, path.resolve(workspace, inputs.reportsDir)));
     report.reportsDir = reports.dir;
     report.junit = reports.counts;
   }
