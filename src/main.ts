@@ -1,6 +1,5 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
-import { context as github } from '@actions/github';
 import { buildImage, ociLabels } from './build.js';
 import { killTracked } from './cancellation.js';
 import { cleanUp, saveLeftovers, type Leftovers } from './cleanup.js';
@@ -30,9 +29,12 @@ export class TestsFailedError extends Error {
   }
 }
 
-function sourceUrl(): string | undefined {
-  const repository = process.env.GITHUB_REPOSITORY;
-  return repository === undefined || repository === '' ? undefined : `${github.serverUrl}/${repository}`;
+/** The repository's URL for the OCI source label, from the workflow's context. */
+async function sourceUrl(): Promise<string | undefined> {
+  if (process.env.GITHUB_REPOSITORY === undefined || process.env.GITHUB_REPOSITORY === '') return undefined;
+  // Loaded when needed: @actions/github brings Octokit, which would double the bundle's start-up time.
+  const { context } = await import('@actions/github');
+  return `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}`;
 }
 
 /** The loop: prune, build, run, wait until ready, test, push. Every failure fails the step. */
@@ -115,6 +117,7 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
     report.reclaimedBytes = pruning.reclaimedBytes;
   }
 
+  const source = await sourceUrl();
   report.imageId = await phase(report, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
     context: inputs.context,
     file: inputs.file,
@@ -124,7 +127,7 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
     builder: engine.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
     secrets: inputs.buildSecrets,
     tags: [report.imageRef, report.latestRef],
-    labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: sourceUrl() }, inputs.labels), { key: REPOSITORY_LABEL, value: repository }],
+    labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: source }, inputs.labels), { key: REPOSITORY_LABEL, value: repository }],
     sha: commit.sha,
   }));
 

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { docker } from './docker-cli.js';
 import { copyFromContainerArgs } from './docker-args.js';
-import { addCounts, parseJUnit, type JUnitCounts } from './junit.js';
+import type { JUnitCounts } from './junit.js';
 
 const MAX_ANNOTATIONS = 50;
 
@@ -28,6 +28,8 @@ export async function collectReports(container: string, source: string, dir: str
   const result = await docker(copyFromContainerArgs(container, `${source.replace(/\/+$/, '')}/.`, dir), { allowFailure: true });
   if (result.exitCode !== 0) throw new Error(`Could not copy test reports ${source} out of container ${container}: ${result.stderr.trim()}`);
   const files = await xmlFiles(dir);
+  // The XML parser is loaded only when there are reports to read.
+  const { addCounts, parseJUnit } = await import('./junit.js');
   let counts: JUnitCounts | undefined;
   for (const file of files) {
     const xml = await readFile(file, 'utf8');
