@@ -28520,12 +28520,14 @@ async function removeContainer(name) {
 /* harmony export */   kJ: () => (/* binding */ pushArgs),
 /* harmony export */   m9: () => (/* binding */ logoutArgs),
 /* harmony export */   oM: () => (/* binding */ copyFromContainerArgs),
+/* harmony export */   pe: () => (/* binding */ repositoryTagsArgs),
 /* harmony export */   qh: () => (/* binding */ buildxVersionArgs),
 /* harmony export */   rg: () => (/* binding */ imageSummariesArgs),
+/* harmony export */   tj: () => (/* binding */ danglingLabelledArgs),
 /* harmony export */   vH: () => (/* binding */ stampArgs),
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
-/* unused harmony export secretArg */
+/* unused harmony exports secretArg, dockerfileString */
 // Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
 function serverVersionArgs() {
@@ -28533,6 +28535,14 @@ function serverVersionArgs() {
 }
 function buildxVersionArgs() {
     return ['buildx', 'version'];
+}
+/** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
+function repositoryTagsArgs(repository) {
+    return ['image', 'ls', '--format', '{{.Tag}}', repository];
+}
+/** Untagged leaf images carrying `label=value`. */
+function danglingLabelledArgs(label, value) {
+    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
 }
 /** Every image id, intermediate ones included (their sizes tell what a removal reclaims). */
 function allImageIdsArgs() {
@@ -28577,16 +28587,21 @@ function stampArgs(options) {
         'build',
         '--iidfile', options.iidFile,
         ...options.tags.flatMap((tag) => ['--tag', tag]),
-        ...options.labels.flatMap(({ key, value }) => ['--label', `${key}=${value}`]),
         '-',
     ];
 }
+/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
+function dockerfileString(text) {
+    return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
 /**
- * One metadata-only step on top of the user's image: ENV comes last, so the sha holds whatever
- * the Dockerfile declared, without editing the user's Dockerfile.
+ * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
+ * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
+ * the classic builder makes a step of each --label flag.
  */
-function stampDockerfile(baseImageId, shaEnv, sha) {
-    return `FROM ${baseImageId}\nENV ${shaEnv}=${sha}\n`;
+function stampDockerfile(baseImage, shaEnv, sha, labels) {
+    const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+    return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 function imageInspectArgs(image) {
     return ['image', 'inspect', '--format', JSON_FORMAT, image];
@@ -29029,8 +29044,8 @@ async function buildImage(request) {
             throw new Error(diskFullMessage(build.stdout + build.stderr) ?? new docker_cli/* DockerError */.Bi(args, build).message);
         const baseImageId = (await (0,promises_.readFile)(baseIidFile, 'utf8')).trim();
         const iidFile = external_node_path_.join(workDir, 'image.iid');
-        const stamp = await (0,docker_cli/* docker */.T3)((0,docker_args/* stampArgs */.vH)({ tags: request.tags, labels: request.labels, iidFile }), {
-            input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha),
+        const stamp = await (0,docker_cli/* docker */.T3)((0,docker_args/* stampArgs */.vH)({ tags: request.tags, iidFile }), {
+            input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
             silent: true,
             allowFailure: true,
         });
@@ -29760,8 +29775,18 @@ async function listContainerImages() {
  * `docker image rm` calls side by side; layers still used by the kept tags (the build cache) stay.
  */
 async function pruneImages(mode, policy) {
-    const images = await listImages();
-    const containers = await listContainerImages();
+    // A cheap look first (a fresh runner has nothing to prune): only when there is something does the
+    // whole engine get inspected, for containers in use, parents and sizes.
+    const lines = (result) => result.stdout.split('\n').filter((line) => line !== '');
+    const [tags, dangling] = await Promise.all([
+        (0,docker_cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
+        (0,docker_cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(REPOSITORY_LABEL, policy.repository), { silent: true }),
+    ]);
+    if (lines(tags).every((tag) => policy.keepTags.has(tag)) && lines(dangling).length === 0) {
+        core/* info */.pq(`Nothing of ${policy.repository} to remove.`);
+        return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
+    }
+    const [images, containers] = await Promise.all([listImages(), listContainerImages()]);
     const plan = planPrune(images, containers, { ...policy, now: new Date() });
     for (const { ref, reason } of plan.kept)
         core/* info */.pq(`Kept ${ref}: ${reason}.`);

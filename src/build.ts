@@ -72,8 +72,8 @@ export async function buildImage(request: BuildRequest): Promise<string> {
     const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
 
     const iidFile = path.join(workDir, 'image.iid');
-    const stamp = await docker(stampArgs({ tags: request.tags, labels: request.labels, iidFile }), {
-      input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha),
+    const stamp = await docker(stampArgs({ tags: request.tags, iidFile }), {
+      input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
       silent: true,
       allowFailure: true,
     });

@@ -12,6 +12,16 @@ export function buildxVersionArgs(): string[] {
   return ['buildx', 'version'];
 }
 
+/** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
+export function repositoryTagsArgs(repository: string): string[] {
+  return ['image', 'ls', '--format', '{{.Tag}}', repository];
+}
+
+/** Untagged leaf images carrying `label=value`. */
+export function danglingLabelledArgs(label: string, value: string): string[] {
+  return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
+}
+
 /** Every image id, intermediate ones included (their sizes tell what a removal reclaims). */
 export function allImageIdsArgs(): string[] {
   return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
@@ -80,7 +90,6 @@ export function buildArgs(options: BuildOptions): string[] {
 
 export interface StampOptions {
   readonly tags: readonly string[];
-  readonly labels: readonly KeyValue[];
   readonly iidFile: string;
 }
 
@@ -90,17 +99,23 @@ export function stampArgs(options: StampOptions): string[] {
     'build',
     '--iidfile', options.iidFile,
     ...options.tags.flatMap((tag) => ['--tag', tag]),
-    ...options.labels.flatMap(({ key, value }) => ['--label', `${key}=${value}`]),
     '-',
   ];
 }
 
+/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
+export function dockerfileString(text: string): string {
+  return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+
 /**
- * One metadata-only step on top of the user's image: ENV comes last, so the sha holds whatever
- * the Dockerfile declared, without editing the user's Dockerfile.
+ * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
+ * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
+ * the classic builder makes a step of each --label flag.
  */
-export function stampDockerfile(baseImageId: string, shaEnv: string, sha: string): string {
-  return `FROM ${baseImageId}\nENV ${shaEnv}=${sha}\n`;
+export function stampDockerfile(baseImage: string, shaEnv: string, sha: string, labels: readonly KeyValue[]): string {
+  const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+  return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 
 export function imageInspectArgs(image: string): string[] {

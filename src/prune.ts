@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
-import { docker } from './docker-cli.js';
-import { allImageIdsArgs, containerIdsArgs, containerImagesArgs, imageRemoveArgs, imageSummariesArgs } from './docker-args.js';
+import { docker, type DockerResult } from './docker-cli.js';
+import { allImageIdsArgs, containerIdsArgs, containerImagesArgs, danglingLabelledArgs, imageRemoveArgs, imageSummariesArgs, repositoryTagsArgs } from './docker-args.js';
 import { parseContainerImages, parseImageSummaries, type ContainerImage, type ImageSummary } from './docker-output.js';
 
 /** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
@@ -119,8 +119,18 @@ async function listContainerImages(): Promise<ContainerImage[]> {
  * `docker image rm` calls side by side; layers still used by the kept tags (the build cache) stay.
  */
 export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<PrunePolicy, 'now'>): Promise<PruneResult> {
-  const images = await listImages();
-  const containers = await listContainerImages();
+  // A cheap look first (a fresh runner has nothing to prune): only when there is something does the
+  // whole engine get inspected, for containers in use, parents and sizes.
+  const lines = (result: DockerResult): string[] => result.stdout.split('\n').filter((line) => line !== '');
+  const [tags, dangling] = await Promise.all([
+    docker(repositoryTagsArgs(policy.repository), { silent: true }),
+    docker(danglingLabelledArgs(REPOSITORY_LABEL, policy.repository), { silent: true }),
+  ]);
+  if (lines(tags).every((tag) => policy.keepTags.has(tag)) && lines(dangling).length === 0) {
+    core.info(`Nothing of ${policy.repository} to remove.`);
+    return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
+  }
+  const [images, containers] = await Promise.all([listImages(), listContainerImages()]);
   const plan = planPrune(images, containers, { ...policy, now: new Date() });
   for (const { ref, reason } of plan.kept) core.info(`Kept ${ref}: ${reason}.`);
   if (plan.remove.length === 0) {

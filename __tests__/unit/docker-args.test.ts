@@ -4,6 +4,8 @@ import {
   containerEventsArgs,
   containerIdsArgs,
   allImageIdsArgs,
+  danglingLabelledArgs,
+  repositoryTagsArgs,
   containerImagesArgs,
   containerInspectArgs,
   containerLogsArgs,
@@ -21,6 +23,7 @@ import {
   runArgs,
   stampArgs,
   stampDockerfile,
+  dockerfileString,
 } from '../../src/docker-args.js';
 
 const IMAGE_ID = `sha256:${'b'.repeat(64)}`;
@@ -34,6 +37,12 @@ describe('buildArgs refuses', () => {
 describe('docker argv builders', () => {
   it.each<[string, () => string[], string[]]>([
     ['allImageIdsArgs', () => allImageIdsArgs(), ['image', 'ls', '--all', '--quiet', '--no-trunc']],
+    ['repositoryTagsArgs', () => repositoryTagsArgs('localhost:5000/acme/app'), ['image', 'ls', '--format', '{{.Tag}}', 'localhost:5000/acme/app']],
+    [
+      'danglingLabelledArgs',
+      () => danglingLabelledArgs('build-test-deploy.repository', 'acme/app'),
+      ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', 'label=build-test-deploy.repository=acme/app'],
+    ],
     [
       'imageSummariesArgs',
       () => imageSummariesArgs(['i1', 'i2']),
@@ -89,21 +98,11 @@ describe('docker argv builders', () => {
       ],
     ],
     [
-      'stampArgs (tags and labels)',
-      () =>
-        stampArgs({
-          tags: ['acme/app:d24155b', 'acme/app:latest'],
-          labels: [{ key: 'org.opencontainers.image.revision', value: 'd24155b0' }, { key: 'team', value: 'web ops' }],
-          iidFile: '/tmp/w/image.iid',
-        }),
-      [
-        'build', '--iidfile', '/tmp/w/image.iid',
-        '--tag', 'acme/app:d24155b', '--tag', 'acme/app:latest',
-        '--label', 'org.opencontainers.image.revision=d24155b0', '--label', 'team=web ops',
-        '-',
-      ],
+      'stampArgs (tags; the labels go in the stdin Dockerfile)',
+      () => stampArgs({ tags: ['acme/app:d24155b', 'acme/app:latest'], iidFile: '/tmp/w/image.iid' }),
+      ['build', '--iidfile', '/tmp/w/image.iid', '--tag', 'acme/app:d24155b', '--tag', 'acme/app:latest', '-'],
     ],
-    ['stampArgs (nothing)', () => stampArgs({ tags: [], labels: [], iidFile: 'i' }), ['build', '--iidfile', 'i', '-']],
+    ['stampArgs (nothing)', () => stampArgs({ tags: [], iidFile: 'i' }), ['build', '--iidfile', 'i', '-']],
     ['imageInspectArgs', () => imageInspectArgs(IMAGE_ID), ['image', 'inspect', '--format', '{{json .}}', IMAGE_ID]],
     ['runArgs (no extra)', () => runArgs('app-d24155b-1-1-abcdef', [], 'acme/app:d24155b'), ['run', '--detach', '--name', 'app-d24155b-1-1-abcdef', 'acme/app:d24155b']],
     [
@@ -135,10 +134,29 @@ describe('docker argv builders', () => {
 });
 
 describe('stampDockerfile', () => {
+  it.each<[string, string, string, { key: string; value: string }[], string]>([
+    [IMAGE_ID, 'SHA', 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', [], `FROM ${IMAGE_ID}\nENV SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8\n`],
+    ['sha256:0123', 'GIT_SHA', 'abc', [], 'FROM sha256:0123\nENV GIT_SHA=abc\n'],
+    [
+      'build-test-deploy-tmp/x:unstamped', 'SHA', 'abc',
+      [{ key: 'org.opencontainers.image.revision', value: 'abc' }, { key: 'team', value: 'web ops' }],
+      'FROM build-test-deploy-tmp/x:unstamped\nENV SHA=abc\nLABEL "org.opencontainers.image.revision"="abc" "team"="web ops"\n',
+    ],
+  ])('FROM %s, ENV %s=%s, labels %j', (base, env, sha, labels, expected) => {
+    expect(stampDockerfile(base, env, sha, labels)).toBe(expected);
+  });
+});
+
+describe('dockerfileString', () => {
+  // Checked against the classic builder: each arrives in the label byte for byte.
   it.each([
-    [IMAGE_ID, 'SHA', 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', `FROM ${IMAGE_ID}\nENV SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8\n`],
-    ['sha256:0123', 'GIT_SHA', 'abc', 'FROM sha256:0123\nENV GIT_SHA=abc\n'],
-  ])('FROM %s, ENV %s=%s', (base, env, sha, expected) => {
-    expect(stampDockerfile(base, env, sha)).toBe(expected);
+    ['plain', '"plain"'],
+    ['', '""'],
+    ['$HOME ${PATH} $(touch x)', '"\\$HOME \\${PATH} \\$(touch x)"'],
+    ['say "hi"', '"say \\"hi\\""'],
+    ['back\\slash\\', '"back\\\\slash\\\\"'],
+    ['`cmd` ; && | \t tab', '"`cmd` ; && | \t tab"'],
+  ])('%j → %s', (text, expected) => {
+    expect(dockerfileString(text)).toBe(expected);
   });
 });

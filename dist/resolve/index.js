@@ -29415,8 +29415,8 @@ async function buildImage(request) {
             throw new Error(diskFullMessage(build.stdout + build.stderr) ?? new DockerError(args, build).message);
         const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
         const iidFile = path.join(workDir, 'image.iid');
-        const stamp = await docker(stampArgs({ tags: request.tags, labels: request.labels, iidFile }), {
-            input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha),
+        const stamp = await docker(stampArgs({ tags: request.tags, iidFile }), {
+            input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
             silent: true,
             allowFailure: true,
         });
@@ -29444,6 +29444,14 @@ function serverVersionArgs() {
 }
 function buildxVersionArgs() {
     return ['buildx', 'version'];
+}
+/** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
+function repositoryTagsArgs(repository) {
+    return ['image', 'ls', '--format', '{{.Tag}}', repository];
+}
+/** Untagged leaf images carrying `label=value`. */
+function danglingLabelledArgs(label, value) {
+    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
 }
 /** Every image id, intermediate ones included (their sizes tell what a removal reclaims). */
 function allImageIdsArgs() {
@@ -29488,16 +29496,21 @@ function docker_args_stampArgs(options) {
         'build',
         '--iidfile', options.iidFile,
         ...options.tags.flatMap((tag) => ['--tag', tag]),
-        ...options.labels.flatMap(({ key, value }) => ['--label', `${key}=${value}`]),
         '-',
     ];
 }
+/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
+function dockerfileString(text) {
+    return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
 /**
- * One metadata-only step on top of the user's image: ENV comes last, so the sha holds whatever
- * the Dockerfile declared, without editing the user's Dockerfile.
+ * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
+ * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
+ * the classic builder makes a step of each --label flag.
  */
-function docker_args_stampDockerfile(baseImageId, shaEnv, sha) {
-    return `FROM ${baseImageId}\nENV ${shaEnv}=${sha}\n`;
+function docker_args_stampDockerfile(baseImage, shaEnv, sha, labels) {
+    const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+    return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 function docker_args_imageInspectArgs(image) {
     return ['image', 'inspect', '--format', JSON_FORMAT, image];
