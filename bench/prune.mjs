@@ -1,26 +1,23 @@
-// Prune at 50, 200 and 500 stale tags: the action's prune phase (dist/index.js, as shipped, timed by its
+// 3. Prune at 50, 200 and 500 stale tags: the action's prune phase (dist/index.js, as shipped, timed by its
 // own "Took" line) against the seed's loop of one `docker image rm` per tag. Each stale tag is its own
-// image with its own layer, as after real builds. Usage: node bench/prune.mjs [--counts 50,200,500] [--repeats 2]
+// image with its own layer, as after real builds. Pairs are interleaved: loop, action, loop, action…
+// Run by bench/run.mjs; alone: node bench/prune.mjs [--counts 50,200,500] [--repeats 2]
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { buildBaseImage } from '../scripts/base-image.mjs';
 import { ROOT, runAction } from '../scripts/run-action.mjs';
-import { median } from './stats.mjs';
+import { linearFit, median, medianRange } from './stats.mjs';
+import { actionDir, docker, phaseKind, phasesOf, removeRepositories } from './support.mjs';
 
 const run = promisify(execFile);
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index === -1 ? fallback : args[index + 1];
-};
-const counts = option('counts', '50,200,500').split(',').map(Number);
-const repeats = Number(option('repeats', '2'));
+const SHA = 'a'.repeat(40);
 
 /** N distinct single-layer images tagged repository:stale-<i>, imported 4 at a time. */
-async function makeStaleTags(repository, count) {
+export async function makeStaleTags(repository, count) {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-prune-'));
   try {
     const jobs = Array.from({ length: count }, (_, i) => i);
@@ -48,44 +45,71 @@ function seedLoop(repository) {
 
 async function actionPrune(repository, context) {
   const result = await runAction({
-    inputs: { image: repository, context, sha: 'a'.repeat(40), 'prune-grace': '0', 'run-args': '--no-healthcheck' },
+    inputs: { image: repository, context, sha: SHA, 'prune-grace': '0', 'run-args': '--no-healthcheck' },
     cwd: ROOT,
+    actionDir: actionDir(),
   });
-  const prune = result.main.stdout.slice(result.main.stdout.indexOf('::group::Prune'));
-  const took = /^Took ([0-9.]+) s\.$/m.exec(prune);
-  if (result.main.exitCode !== 0 || took === null) throw new Error(`action run failed:\n${result.main.stdout}`);
-  return { seconds: Number(took[1]), pruned: Number(result.outputs.pruned) };
+  const prune = phasesOf(result.main.stdout).find((phase) => phaseKind(phase.name) === 'Prune');
+  if (result.main.exitCode !== 0 || prune === undefined) throw new Error(`action run failed:\n${result.main.stdout}`);
+  return { seconds: prune.seconds, pruned: Number(result.outputs.pruned) };
 }
 
-buildBaseImage();
-const context = mkdtempSync(path.join(tmpdir(), 'bench-context-'));
-writeFileSync(path.join(context, 'Dockerfile'), 'FROM btd-e2e/busybox:base\nCMD ["sleep", "3600"]\n');
-const rows = [];
-for (const count of counts) {
-  const loop = [];
-  const action = [];
-  for (let r = 0; r < repeats; r++) {
-    const loopRepository = `bench-prune/loop-${count}`;
-    await makeStaleTags(loopRepository, count);
-    loop.push(seedLoop(loopRepository));
+/**
+ * @param {{ counts: number[], repeats: number, log?: (line: string) => void }} options
+ * @returns {Promise<{ rows: { count: number, loop: number[], action: number[], images: number[] }[], fit: ReturnType<typeof linearFit> }>}
+ */
+export async function benchPrune({ counts, repeats, log = console.log }) {
+  buildBaseImage();
+  const context = mkdtempSync(path.join(tmpdir(), 'bench-context-'));
+  writeFileSync(path.join(context, 'Dockerfile'), 'FROM btd-e2e/busybox:base\nCMD ["sleep", "3600"]\n');
+  const rows = [];
+  try {
+    for (const count of counts) {
+      const loop = [];
+      const action = [];
+      // The action inspects every image on the engine, not only this repository's: record how many there were.
+      const images = [];
+      for (let r = 0; r < repeats; r++) {
+        const loopRepository = `bench-prune/loop-${count}`;
+        await makeStaleTags(loopRepository, count);
+        loop.push(seedLoop(loopRepository));
 
-    const actionRepository = `bench-prune/action-${count}`;
-    await makeStaleTags(actionRepository, count);
-    const measured = await actionPrune(actionRepository, context);
-    if (measured.pruned !== count) throw new Error(`the action pruned ${measured.pruned}, expected ${count}`);
-    action.push(measured.seconds);
-    execFileSync('docker', ['image', 'rm', `${actionRepository}:latest`, `${actionRepository}:${'a'.repeat(7)}`], { stdio: 'ignore' });
+        const actionRepository = `bench-prune/action-${count}`;
+        await makeStaleTags(actionRepository, count);
+        images.push(docker('image', 'ls', '--all', '--quiet').split('\n').length);
+        const measured = await actionPrune(actionRepository, context);
+        if (measured.pruned !== count) throw new Error(`the action pruned ${measured.pruned}, expected ${count}`);
+        action.push(measured.seconds);
+        execFileSync('docker', ['image', 'rm', `${actionRepository}:latest`, `${actionRepository}:${SHA.slice(0, 7)}`], { stdio: 'ignore' });
+        log(`  ${count} stale tags, ${r + 1}/${repeats}: seed loop ${loop.at(-1).toFixed(2)} s, action prune ${action.at(-1).toFixed(3)} s`);
+      }
+      rows.push({ count, loop, action, images });
+      log(`${count} stale tags: seed loop median ${median(loop).toFixed(2)} s, action prune median ${median(action).toFixed(3)} s, ${(median(loop) / median(action)).toFixed(1)}x`);
+    }
+  } finally {
+    rmSync(context, { recursive: true, force: true });
+    removeRepositories(...counts.flatMap((count) => [`bench-prune/loop-${count}`, `bench-prune/action-${count}`]));
   }
-  rows.push({ count, loop, action });
-  console.log(`${count} stale tags: seed loop median ${median(loop).toFixed(2)} s, action prune median ${median(action).toFixed(3)} s, ${(median(loop) / median(action)).toFixed(1)}x`);
+  const fit = linearFit(rows.flatMap(({ count, action }) => action.map(() => count)), rows.flatMap(({ action }) => action));
+  return { rows, fit };
 }
-rmSync(context, { recursive: true, force: true });
 
-const range = (values) => `${Math.min(...values).toFixed(3)}–${Math.max(...values).toFixed(3)}`;
-const table = [
-  '| stale tags | seed loop: median s (min–max) | action prune: median s (min–max) | speed-up | action s per 100 tags |',
-  '| ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map(({ count, loop, action }) => `| ${count} | ${median(loop).toFixed(2)} (${range(loop)}) | ${median(action).toFixed(3)} (${range(action)}) | ${(median(loop) / median(action)).toFixed(1)}× | ${(median(action) / count * 100).toFixed(3)} |`),
-].join('\n');
-console.log(`\n${table}`);
-if (process.env.BENCH_OUTPUT) writeFileSync(process.env.BENCH_OUTPUT, `${table}\n`);
+export function pruneTable({ rows }) {
+  return [
+    '| stale tags | seed loop: median s (min–max) | action prune: median s (min–max) | speed-up (ratio of medians) | action s per 100 tags | images on the engine |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(({ count, loop, action, images }) => `| ${count} | ${medianRange(loop, 2)} | ${medianRange(action)} | ${(median(loop) / median(action)).toFixed(1)}× | ${(median(action) / count * 100).toFixed(3)} | ${Math.min(...images)}–${Math.max(...images)} |`),
+  ].join('\n');
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const option = (name, fallback) => {
+    const index = args.indexOf(`--${name}`);
+    return index === -1 ? fallback : args[index + 1];
+  };
+  const result = await benchPrune({ counts: option('counts', '50,200,500').split(',').map(Number), repeats: Number(option('repeats', '2')) });
+  const table = pruneTable(result);
+  console.log(`\n${table}`);
+  if (process.env.BENCH_OUTPUT) writeFileSync(process.env.BENCH_OUTPUT, `${table}\n`);
+}

@@ -1,0 +1,216 @@
+// `npm run bench`: every benchmark of the action, side by side with its baseline, in one run on the real
+// engine, written to docs/BENCHMARKS.md. Benchmarks are not tests: nothing here runs in `npm test` / CI.
+//
+//   npm run bench                      the full run (about 15–25 minutes on 2 cores), writes docs/BENCHMARKS.md
+//   npm run bench -- --quick           a few repeats of each, to try things (writes to a temp file unless --out)
+//   npm run bench -- --only cycle,readiness --pairs 5
+//
+// Options: --only LIST (cycle, readiness, prune, startup, deploy), --pairs N (whole cycle), --latency-runs N,
+// --prune-counts 50,200,500, --prune-repeats N, --cold-runs N, --rss-runs N, --deploy-pairs N,
+// --poll SECONDS (the bash baseline's `docker inspect` interval), --out FILE, --action-dir DIR (measure another
+// checkout's action.yml + dist/index.js, e.g. a candidate fix; written to a temp file unless --out).
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchCycle } from './cycle.mjs';
+import { benchDeploy } from './deploy.mjs';
+import { benchPrune, pruneTable } from './prune.mjs';
+import { benchReadiness } from './readiness.mjs';
+import { median, medianRange } from './stats.mjs';
+import { benchColdStart, benchPeakRss, nodeFloorRss } from './startup.mjs';
+import { ROOT, machineInfo, noiseSample } from './support.mjs';
+
+const SECTIONS = ['cycle', 'readiness', 'prune', 'startup', 'deploy'];
+const { values: options } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string', default: SECTIONS.join(',') },
+    pairs: { type: 'string' },
+    'latency-runs': { type: 'string' },
+    'prune-counts': { type: 'string' },
+    'prune-repeats': { type: 'string' },
+    'cold-runs': { type: 'string' },
+    'rss-runs': { type: 'string' },
+    'deploy-pairs': { type: 'string' },
+    poll: { type: 'string', default: '0.1' },
+    out: { type: 'string' },
+    'action-dir': { type: 'string' },
+  },
+});
+if (options['action-dir'] !== undefined) process.env.BENCH_ACTION_DIR = path.resolve(options['action-dir']);
+const quick = options.quick;
+const count = (name, full, fast) => Number(options[name] ?? (quick ? fast : full));
+const config = {
+  pairs: count('pairs', 12, 2),
+  latencyRuns: count('latency-runs', 12, 2),
+  pruneCounts: (options['prune-counts'] ?? (quick ? '10,50' : '50,200,500')).split(',').map(Number),
+  pruneRepeats: count('prune-repeats', 2, 1),
+  coldRuns: count('cold-runs', 30, 5),
+  rssRuns: count('rss-runs', 5, 1),
+  deployPairs: count('deploy-pairs', 8, 2),
+  pollSeconds: Number(options.poll),
+};
+const only = new Set(options.only.split(','));
+for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section "${name}"; expected some of ${SECTIONS.join(', ')}`);
+const out = options.out ?? (quick || only.size < SECTIONS.length || options['action-dir'] !== undefined ? path.join(tmpdir(), 'BENCHMARKS.partial.md') : path.join(ROOT, 'docs', 'BENCHMARKS.md'));
+
+const log = (line) => console.log(line);
+const started = Date.now();
+const machine = machineInfo();
+const noise = [{ section: 'start', ...noiseSample() }];
+const results = {};
+for (const section of SECTIONS.filter((name) => only.has(name))) {
+  log(`\n== ${section} (${((Date.now() - started) / 1000).toFixed(0)} s into the run)`);
+  if (section === 'cycle') results.cycle = await benchCycle({ pairs: config.pairs, warmup: 1, pollSeconds: config.pollSeconds, log });
+  if (section === 'readiness') results.readiness = await benchReadiness({ runs: config.latencyRuns, warmup: 1, on: ['container', 'runner'], log });
+  if (section === 'prune') results.prune = await benchPrune({ counts: config.pruneCounts, repeats: config.pruneRepeats, log });
+  if (section === 'startup') results.startup = { cold: benchColdStart({ runs: config.coldRuns, log }), rss: await benchPeakRss({ runs: config.rssRuns, log }), floorRss: nodeFloorRss() };
+  if (section === 'deploy') results.deploy = await benchDeploy({ pairs: config.deployPairs, warmup: 1, log });
+  noise.push({ section, ...noiseSample() });
+}
+const minutes = (Date.now() - started) / 60000;
+// Others may rebuild dist/ while this runs: say so rather than mix two bundles silently.
+const bundleAtEnd = machineInfo().bundle;
+if (bundleAtEnd !== machine.bundle) machine.bundle += ` — **changed during the run**, at the end: ${bundleAtEnd}`;
+const markdown = report();
+writeFileSync(out, markdown);
+log(`\n${markdown}\nWritten to ${path.relative(process.cwd(), out) || out} (${minutes.toFixed(1)} min).`);
+
+function yes(met) {
+  return met ? 'met' : '**missed**';
+}
+
+function ratioRows(a, b, digits = 3) {
+  return a.map((value, i) => `| ${i + 1} | ${value.toFixed(digits)} | ${b[i].toFixed(digits)} | ${(value / b[i]).toFixed(3)} |`);
+}
+
+function report() {
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Generated by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${machine.date}; do not edit by hand: rerun it. Benchmarks are not tests: they never run in \`npm test\` or \`.ci/run\`.`,
+    '',
+    '## Machine',
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| CPU | ${machine.cpu} |`,
+    `| memory | ${machine.memory} |`,
+    `| OS | ${machine.os} |`,
+    `| Node.js | ${machine.node} |`,
+    `| Docker | ${machine.engine} |`,
+    `| measured | ${machine.bundle}, commit ${machine.commit} |`,
+    `| run | ${minutes.toFixed(1)} min; ${JSON.stringify(config)} |`,
+    '',
+    '## Summary',
+    '',
+    '| # | what | measured (median, min–max) | target | |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  const { cycle, readiness, prune, startup, deploy } = results;
+  if (cycle) lines.push(`| 1 | whole cycle, action ÷ bash script | ratio of medians ${cycle.ratioOfMedians.toFixed(3)}; pair ratios ${medianRange(cycle.ratios)} | ≤ 1.05 | ${yes(cycle.ratioOfMedians <= 1.05)} |`);
+  if (readiness) {
+    for (const [where, runs] of Object.entries(readiness)) {
+      const ms = runs.map((r) => r.latencyMs);
+      lines.push(`| 2 | readiness latency, \`healthy\` event → test start (test-on ${where}) | ${medianRange(ms, 1)} ms | median ≤ 100 ms | ${yes(median(ms) <= 100)} |`);
+    }
+  }
+  if (prune) {
+    const last = prune.rows.at(-1);
+    lines.push(`| 3 | prune ${last.count} stale tags, seed loop ÷ action | ${(median(last.loop) / median(last.action)).toFixed(1)}× | ≥ 10× at 500 | ${last.count === 500 ? yes(median(last.loop) / median(last.action) >= 10) : 'not run at 500'} |`);
+    lines.push(`| 3 | prune growth with the tag count | ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)} | linear | ${yes(prune.fit.r2 >= 0.9)} (r² ≥ 0.9) |`);
+  }
+  if (startup) {
+    lines.push(`| 4 | bundle cold start (missing input) | ${medianRange(startup.cold.bundle, 1)} ms (node -e '': ${medianRange(startup.cold.floor, 1)} ms) | ≤ 150 ms | ${yes(median(startup.cold.bundle) <= 150)} |`);
+    const peak = startup.rss.main.map((m, i) => Math.max(m, startup.rss.post[i]));
+    lines.push(`| 4 | peak RSS of the action over a full cycle (max of main and post) | ${medianRange(peak, 1)} MiB | ≤ 80 MB | ${yes(median(peak) * 1.048576 <= 80)} |`);
+  }
+  if (deploy) lines.push(`| 5 | deploy, action push phase ÷ login + 2 pushes by hand | ratio of medians ${(median(deploy.action) / median(deploy.hand)).toFixed(3)}; pair ratios ${medianRange(deploy.ratios)} | (reported) | |`);
+
+  lines.push('', '## How to reproduce', '', [
+    'On Linux with Node.js ≥ 20, as root (or with passwordless sudo), from the repository root:',
+    '',
+    '```sh',
+    'npm ci',
+    'bash scripts/ensure-engine.sh      # Docker engine, docker-registry, busybox-static (as for npm test)',
+    'apt-get install -y time            # GNU time, only for the RSS cross-check; skipped when missing',
+    'npm run bench                      # full run; rewrites docs/BENCHMARKS.md',
+    'npm run bench -- --quick           # a few repeats of each, written to a temp file',
+    'npm run bench -- --only cycle,readiness --pairs 5 --out /tmp/b.md',
+    '```',
+    '',
+    'Options: `--only` (cycle, readiness, prune, startup, deploy), `--pairs`, `--latency-runs`, `--prune-counts`, `--prune-repeats`, `--cold-runs`, `--rss-runs`, `--deploy-pairs`, `--poll` (seconds between the bash baseline\'s `docker inspect` polls), `--out`, `--action-dir` (measure another checkout\'s `action.yml` and `dist/index.js`, e.g. a candidate fix, against the same baselines).',
+    'Everything runs against the committed `dist/index.js` exactly as the runner starts it (`scripts/run-action.mjs`: main, then post). Images are built `FROM btd-e2e/busybox:base` (`scripts/base-image.mjs`); only 127.0.0.1 is used.',
+    'Other jobs may share the engine: the *Noise* section at the end says how busy it was. Compare runs on an idle engine.',
+  ].join('\n'));
+
+  if (cycle) {
+    lines.push('', '## 1. Whole cycle: the action against a bash script', '', [
+      'One cycle is main + post of the action (warm build cache, no deploy), and `bench/cycle.sh` doing the same docker work by hand: commit from `git log`, remove the stale tags, build the context, stamp `SHA` and the same OCI labels (`--label`), tag `:latest`, `docker run`, poll `docker inspect` every',
+      `${cycle.pollSeconds} s until healthy, \`docker exec\` the tests, \`docker rm -f\`. Each run builds a new commit of an unchanged Dockerfile (every Dockerfile step is cached, the sha stamp is new, the previous run's tag is pruned; the action with \`prune-grace: 0\`). The image turns healthy at its first probe, 1 s after the start (\`HEALTHCHECK --interval=1s\`).`,
+      'Pairs are interleaved (action, bash, action, bash…) after one warm-up pair; each side is timed in this process from spawn to exit (the action: main spawned until post exited).',
+    ].join('\n'), '', '| pair | action s | bash s | ratio |', '| ---: | ---: | ---: | ---: |', ...ratioRows(cycle.actionSeconds, cycle.bashSeconds),
+    `| **median** | **${median(cycle.actionSeconds).toFixed(3)}** | **${median(cycle.bashSeconds).toFixed(3)}** | **${cycle.ratioOfMedians.toFixed(3)}** (ratio of medians) |`,
+    '', `docker CLI calls in one more cycle of each (untimed; a logging \`docker\` first on PATH): action ${cycle.calls.action.total} (${[...cycle.calls.action.byCommand].map(([c, n]) => `${c} ×${n}`).join(', ')}); bash ${cycle.calls.bash.total} (${[...cycle.calls.bash.byCommand].map(([c, n]) => `${c} ×${n}`).join(', ')}).`,
+    '', 'Where the time goes (median s, min–max): the action\'s phases by their own `Took` lines, "outside phases" being the rest of main and post (node start-up, engine and commit checks, clean-up, post); the script\'s steps by `$EPOCHREALTIME`.', '',
+    '| action phase | s | | bash step | s |', '| --- | ---: | --- | --- | ---: |');
+    const actionRows = [...cycle.actionPhases].map(([name, values]) => [name, medianRange(values)]);
+    const bashRows = [...cycle.bashSteps].map(([name, values]) => [name, medianRange(values)]);
+    for (let i = 0; i < Math.max(actionRows.length, bashRows.length); i++) {
+      lines.push(`| ${actionRows[i]?.[0] ?? ''} | ${actionRows[i]?.[1] ?? ''} | | ${bashRows[i]?.[0] ?? ''} | ${bashRows[i]?.[1] ?? ''} |`);
+    }
+  }
+
+  if (readiness) {
+    lines.push('', '## 2. Readiness latency: `health_status: healthy` → test command start', '', [
+      'The engine\'s event time is the event\'s `timeNano` (dockerd\'s wall clock), read from a separate `docker events --filter label=…` subscription of this process. The test command\'s start is read by the test command itself as its first act:',
+      'with `test-on: container` (the default) inside the container by busybox `adjtimex` (kernel wall clock, µs; busybox `date` has no `%N`), with `test-on: runner` by GNU `date +%s%N` on the host. The container shares the host kernel, so all of them read the same CLOCK_REALTIME.',
+      'Everything between counts: the action\'s own `docker events` subscription delivering the event, the end of the wait phase, and starting the test (`docker exec` through the engine, or `sh -c` on the runner). The split uses the moments main\'s log lines reached this process.',
+      'Runs alternate container, runner, container… after one warm-up of each; each is a full cycle of a new commit.',
+    ].join('\n'), '', '| test-on | latency ms | event → "is ready" logged | → `[command]` logged (test spawned) | → test command running |', '| --- | ---: | ---: | ---: | ---: |');
+    for (const [where, runs] of Object.entries(readiness)) {
+      const col = (key) => medianRange(runs.map((r) => r[key]), 1);
+      lines.push(`| ${where} | ${col('latencyMs')} | ${col('eventToReadyLineMs')} | ${col('readyLineToSpawnMs')} | ${col('spawnToStartMs')} |`);
+    }
+    lines.push('', 'Each run (ms):', '', `| run | ${Object.keys(readiness).join(' | ')} |`, `| ---: | ${Object.keys(readiness).map(() => '---:').join(' | ')} |`);
+    const n = Math.max(...Object.values(readiness).map((runs) => runs.length));
+    for (let i = 0; i < n; i++) lines.push(`| ${i + 1} | ${Object.values(readiness).map((runs) => runs[i]?.latencyMs.toFixed(1) ?? '').join(' | ')} |`);
+  }
+
+  if (prune) {
+    lines.push('', '## 3. Prune: the action against one `docker image rm` per tag', '', [
+      'N stale tags, each its own single-layer image (`docker image import`), then either the seed\'s loop (`docker image ls`, then one `docker image rm` per tag, timed here) or the action\'s prune phase (its own `Took` line; the rest of that run is not timed).',
+      `Interleaved: loop, action, loop, action…, ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count. The action lists and inspects every image on the engine, not only this repository's: the last column says how many there were.`,
+      `Growth of the action's time with the tag count, least squares over all runs: ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)}.`,
+    ].join('\n'), '', pruneTable(prune));
+  }
+
+  if (startup) {
+    const { cold, rss, floorRss } = startup;
+    lines.push('', '## 4. Bundle cold start and peak RSS', '', [
+      `Cold start: \`node dist/index.js\` with the runner's command files and action.yml's input defaults but no \`image\`, so it fails at once on the missing input; spawned from this process and timed to its exit, ${cold.bundle.length} times, interleaved with \`node -e ''\` (the floor: node itself), after one untimed run of each (file cache warm).`,
+      `Peak RSS: each of the action's node processes (main, post) reports its VmHWM (the kernel's peak resident set) from /proc/self/status as it exits, by a hook preloaded with \`NODE_OPTIONS=--import=bench/rss-hook.mjs\`, over ${rss.main.length} full cycle(s) (warm cache, tests, no deploy). docker CLI children are separate processes and not counted.`,
+      `Cross-check on the cold start: the hook says ${(cold.coldRss.hookKb / 1024).toFixed(1)} MiB; GNU time -v says ${cold.coldRss.gnuTimeKb === undefined ? 'n/a (install the `time` package)' : `${(cold.coldRss.gnuTimeKb / 1024).toFixed(1)} MiB`}. Bare \`node -e ''\`: ${floorRss.toFixed(1)} MiB.`,
+    ].join('\n'), '', '| | median (min–max) |', '| --- | ---: |',
+    `| cold start, \`node dist/index.js\` (missing input) | ${medianRange(cold.bundle, 1)} ms |`,
+    `| floor, \`node -e ''\` | ${medianRange(cold.floor, 1)} ms |`,
+    `| bundle above the floor | ${(median(cold.bundle) - median(cold.floor)).toFixed(1)} ms |`,
+    `| peak RSS, main | ${medianRange(rss.main, 1)} MiB |`,
+    `| peak RSS, post | ${medianRange(rss.post, 1)} MiB |`);
+  }
+
+  if (deploy) {
+    lines.push('', '## 5. Deploy to the local registry', '', [
+      'The action with `deploy: true` and credentials against a real distribution registry with htpasswd auth on 127.0.0.1 (`scripts/registry.mjs`): its push phase by its own `Took` line (login, push of `:<sha7>`, then `:latest`, and the digest check).',
+      'By hand: `docker login --password-stdin`, `docker push` of the two tags, timed from the first command\'s start to the last one\'s end (logout afterwards, untimed, like the action\'s, which is in its clean-up).',
+      'Each run pushes a new commit\'s image to a repository that already holds the base layers; pairs interleaved after one warm-up pair.',
+    ].join('\n'), '', '| pair | action push phase s | by hand s | ratio |', '| ---: | ---: | ---: | ---: |', ...ratioRows(deploy.action, deploy.hand),
+    `| **median** | **${median(deploy.action).toFixed(3)}** | **${median(deploy.hand).toFixed(3)}** | **${(median(deploy.action) / median(deploy.hand)).toFixed(3)}** (ratio of medians) |`);
+  }
+
+  lines.push('', '## Noise', '', 'Sampled after each section: the 1-minute load average (2 cores here), running containers and images on the engine (others\' test runs included).', '',
+    '| after | at | load | running containers | images |', '| --- | --- | ---: | ---: | ---: |',
+    ...noise.map((n) => `| ${n.section} | ${n.at} | ${n.load1.toFixed(2)} | ${n.running} | ${n.images} |`), '');
+  return lines.join('\n');
+}
