@@ -30081,12 +30081,15 @@ async function sourceUrl() {
 async function runMain() {
     const report = emptyReport();
     const leftovers = { container: '', loggedInRegistry: '' };
-    const stopHandlingSignals = cleanUpWhenCancelled(report, leftovers);
+    const cancellation = cleanUpWhenCancelled(report, leftovers);
     try {
         const inputs = readInputs();
         await runLoop(inputs, report, leftovers);
     }
     catch (error) {
+        // A cancelled run's own errors (its streams were stopped) say nothing new.
+        if (cancellation.cancelled())
+            return;
         if (error instanceof ContainerNotReadyError) {
             core/* startGroup */.Oh(`Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${error.container}`);
             core/* info */.pq(error.diagnosis);
@@ -30096,14 +30099,20 @@ async function runMain() {
         core/* setFailed */.C1(report.failure);
     }
     finally {
-        if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
-            await core/* group */.Os('Clean up', async () => (0,cleanup/* saveLeftovers */.gd)(await (0,cleanup/* cleanUp */.nY)(leftovers)));
-        }
-        stopHandlingSignals();
-        for (const [name, value] of Object.entries(outputsOf(report)))
-            core/* setOutput */.uH(name, value);
-        await writeSummary(report);
+        cancellation.stop();
+        // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side.
+        if (!cancellation.cancelled())
+            await finish(report, leftovers);
     }
+}
+/** Undo what the run left, then report: outputs and the job summary. */
+async function finish(report, leftovers) {
+    if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
+        await core/* group */.Os('Clean up', async () => (0,cleanup/* saveLeftovers */.gd)(await (0,cleanup/* cleanUp */.nY)(leftovers)));
+    }
+    for (const [name, value] of Object.entries(outputsOf(report)))
+        core/* setOutput */.uH(name, value);
+    await writeSummary(report);
 }
 /**
  * The runner cancels a job with SIGINT, then SIGTERM: stop what runs, remove the container, undo the
@@ -30118,16 +30127,16 @@ function cleanUpWhenCancelled(report, leftovers) {
         (0,cancellation/* killTracked */.H)();
         report.failure = `Cancelled (${signal})`;
         core/* setFailed */.C1(`Cancelled (${signal}): removing what the run started.`);
-        void (0,cleanup/* cleanUp */.nY)(leftovers)
-            .then(cleanup/* saveLeftovers */.gd)
-            .then(() => writeSummary(report))
-            .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+        void finish(report, leftovers).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
-    return () => {
-        process.off('SIGINT', onSignal);
-        process.off('SIGTERM', onSignal);
+    return {
+        stop: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+        cancelled: () => cancelled,
     };
 }
 async function runLoop(inputs, report, leftovers) {

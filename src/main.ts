@@ -41,11 +41,13 @@ async function sourceUrl(): Promise<string | undefined> {
 export async function runMain(): Promise<void> {
   const report = emptyReport();
   const leftovers: Leftovers = { container: '', loggedInRegistry: '' };
-  const stopHandlingSignals = cleanUpWhenCancelled(report, leftovers);
+  const cancellation = cleanUpWhenCancelled(report, leftovers);
   try {
     const inputs = readInputs();
     await runLoop(inputs, report, leftovers);
   } catch (error) {
+    // A cancelled run's own errors (its streams were stopped) say nothing new.
+    if (cancellation.cancelled()) return;
     if (error instanceof ContainerNotReadyError) {
       core.startGroup(`Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${error.container}`);
       core.info(error.diagnosis);
@@ -54,20 +56,26 @@ export async function runMain(): Promise<void> {
     report.failure = (error as Error).message;
     core.setFailed(report.failure);
   } finally {
-    if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
-      await core.group('Clean up', async () => saveLeftovers(await cleanUp(leftovers)));
-    }
-    stopHandlingSignals();
-    for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
-    await writeSummary(report);
+    cancellation.stop();
+    // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side.
+    if (!cancellation.cancelled()) await finish(report, leftovers);
   }
+}
+
+/** Undo what the run left, then report: outputs and the job summary. */
+async function finish(report: RunReport, leftovers: Leftovers): Promise<void> {
+  if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
+    await core.group('Clean up', async () => saveLeftovers(await cleanUp(leftovers)));
+  }
+  for (const [name, value] of Object.entries(outputsOf(report))) core.setOutput(name, value);
+  await writeSummary(report);
 }
 
 /**
  * The runner cancels a job with SIGINT, then SIGTERM: stop what runs, remove the container, undo the
  * login, then exit. Post does the same again from the saved state if this process is killed outright.
  */
-function cleanUpWhenCancelled(report: RunReport, leftovers: Leftovers): () => void {
+function cleanUpWhenCancelled(report: RunReport, leftovers: Leftovers): { stop: () => void; cancelled: () => boolean } {
   let cancelled = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (cancelled) return; // SIGTERM after SIGINT: the clean-up already runs
@@ -75,16 +83,16 @@ function cleanUpWhenCancelled(report: RunReport, leftovers: Leftovers): () => vo
     killTracked();
     report.failure = `Cancelled (${signal})`;
     core.setFailed(`Cancelled (${signal}): removing what the run started.`);
-    void cleanUp(leftovers)
-      .then(saveLeftovers)
-      .then(() => writeSummary(report))
-      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void finish(report, leftovers).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+  return {
+    stop: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+    cancelled: () => cancelled,
   };
 }
 
