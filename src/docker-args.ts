@@ -14,7 +14,7 @@ export function buildxVersionArgs(): string[] {
 
 /** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
 export function repositoryTagsArgs(repository: string): string[] {
-  return ['image', 'ls', '--format', '{{.Tag}}', repository];
+  return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
 }
 
 /** Untagged leaf images carrying `label=value`. */
@@ -22,9 +22,14 @@ export function danglingLabelledArgs(label: string, value: string): string[] {
   return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
 }
 
-/** Every image id, intermediate ones included (their sizes tell what a removal reclaims). */
-export function allImageIdsArgs(): string[] {
-  return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+/** Untagged leaf images, whoever built them: after removals side by side, the parents they left childless. */
+export function danglingArgs(): string[] {
+  return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true'];
+}
+
+/** An image's own layer and every ancestor's, newest first, in bytes (what removing them would reclaim). */
+export function imageHistoryArgs(image: string): string[] {
+  return ['image', 'history', '--no-trunc', '--human=false', '--format', JSON_FORMAT, image];
 }
 
 // Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.

@@ -100,6 +100,48 @@ export function parseContainerImages(stdout: string): ContainerImage[] {
   });
 }
 
+export interface ListedTag {
+  readonly id: string;
+  readonly tag: string;
+}
+
+/** `docker image ls --no-trunc --format '{{json .}}' <repository>`: its tags and their image ids. */
+export function parseListedTags(stdout: string): ListedTag[] {
+  return parseJsonLines(stdout).map((line) => {
+    const image = asObject(line, 'docker image ls');
+    return { id: str(image.ID), tag: str(image.Tag) };
+  });
+}
+
+export interface HistoryStep {
+  /** `<missing>` for layers that came from a registry: those are no local image. */
+  readonly id: string;
+  /** Bytes of this step's own layer. */
+  readonly size: number;
+}
+
+/** `docker image history --human=false --format '{{json .}}'`: the image first, then its ancestors. */
+export function parseImageHistory(stdout: string): HistoryStep[] {
+  return parseJsonLines(stdout).map((line) => {
+    const step = asObject(line, 'docker image history');
+    const size = Number(str(step.Size));
+    return { id: str(step.ID), size: Number.isFinite(size) ? size : 0 };
+  });
+}
+
+export interface RemovalOutput {
+  readonly untagged: readonly string[];
+  /** Image ids the engine deleted, untagged parents that went with them included. */
+  readonly deleted: readonly string[];
+}
+
+/** What `docker image rm` says it did, line by line (`Untagged: <ref>`, `Deleted: <id>`). */
+export function parseRemovalOutput(stdout: string): RemovalOutput {
+  const lines = stdout.split('\n').map((line) => line.trim());
+  const after = (prefix: string): string[] => lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length).trim());
+  return { untagged: after('Untagged:'), deleted: after('Deleted:') };
+}
+
 /** `docker image inspect --format '{{json .}}'` of one image. */
 export function parseImageDetails(stdout: string): ImageDetails {
   const image = asObject(JSON.parse(stdout), 'docker image inspect');

@@ -1,11 +1,13 @@
 import * as core from '@actions/core';
 import { docker, type DockerResult } from './docker-cli.js';
-import { allImageIdsArgs, containerIdsArgs, containerImagesArgs, danglingLabelledArgs, imageRemoveArgs, imageSummariesArgs, repositoryTagsArgs } from './docker-args.js';
-import { parseContainerImages, parseImageSummaries, type ContainerImage, type ImageSummary } from './docker-output.js';
+import { containerIdsArgs, containerImagesArgs, danglingArgs, danglingLabelledArgs, imageHistoryArgs, imageRemoveArgs, imageSummariesArgs, repositoryTagsArgs } from './docker-args.js';
+import { parseContainerImages, parseImageHistory, parseImageSummaries, parseListedTags, parseRemovalOutput, type ContainerImage, type HistoryStep, type ImageSummary } from './docker-output.js';
 
 /** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
 export const REPOSITORY_LABEL = 'build-test-deploy.repository';
 const REMOVAL_CALLS = 4;
+/** Up to this many removals go in one call, in order. */
+const SEQUENTIAL_UP_TO = 8;
 
 export type PruneMode = 'on' | 'off' | 'dry-run';
 
@@ -67,12 +69,26 @@ export function planPrune(images: readonly ImageSummary[], containers: readonly 
   return { remove, kept };
 }
 
-/** Bytes the removed images held: each image's own layer is its size less its parent's (exact for images built here). */
-export function reclaimedBytes(before: readonly ImageSummary[], remainingIds: ReadonlySet<string>): number {
-  const byId = new Map(before.map((image) => [image.id, image]));
-  return before
-    .filter((image) => !remainingIds.has(image.id))
-    .reduce((total, image) => total + Math.max(0, image.size - (byId.get(image.parent)?.size ?? 0)), 0);
+/**
+ * Bytes each image holds in its own layer: for the images to be removed, their size less their parent's;
+ * for their ancestors, the step sizes of the parents' histories. What `docker image rm` deletes frees these.
+ */
+export function ownLayerSizes(images: readonly ImageSummary[], parentHistories: ReadonlyMap<string, readonly HistoryStep[]>): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const steps of parentHistories.values()) for (const step of steps) if (step.id.startsWith('sha256:')) sizes.set(step.id, step.size);
+  for (const image of images) {
+    const parentSteps = parentHistories.get(image.parent);
+    if (image.parent === '') sizes.set(image.id, image.size);
+    else if (parentSteps !== undefined) sizes.set(image.id, Math.max(0, image.size - parentSteps.reduce((total, step) => total + step.size, 0)));
+  }
+  return sizes;
+}
+
+/** Bytes reclaimed by deleting these images: what their own layers held. */
+export function reclaimedBytes(deletedIds: Iterable<string>, ownSizes: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const id of new Set(deletedIds)) total += ownSizes.get(id) ?? 0;
+  return total;
 }
 
 /** Up to `parts` runs of near-equal length, in order. */
@@ -84,53 +100,54 @@ export function chunk<T>(items: readonly T[], parts: number): T[][] {
 }
 
 /**
- * Untagged ancestors of removed images that still exist and now have no child: what one sequential
- * `docker image rm` would have removed with them. Removing these leaves removes their untagged parents too.
+ * Removed side by side, images sharing an untagged parent can each leave it to the other: the ancestors
+ * of removed images that are now dangling (untagged, childless) and still there. One sequential
+ * `docker image rm` would have removed them with their children.
  */
-export function orphanedAncestors(before: readonly ImageSummary[], remainingIds: ReadonlySet<string>): string[] {
-  const byId = new Map(before.map((image) => [image.id, image]));
-  const ancestors = new Set<string>();
-  for (const image of before.filter((candidate) => !remainingIds.has(candidate.id))) {
-    for (let parent = byId.get(image.parent); parent !== undefined && !ancestors.has(parent.id); parent = byId.get(parent.parent)) ancestors.add(parent.id);
-  }
-  const stillParents = new Set(before.filter((image) => remainingIds.has(image.id)).map((image) => image.parent));
-  return [...ancestors].filter((id) => remainingIds.has(id) && byId.get(id)?.repoTags.length === 0 && !stillParents.has(id));
+export function orphanedAncestors(ancestorIds: ReadonlySet<string>, danglingNow: readonly string[], deletedIds: ReadonlySet<string>): string[] {
+  return danglingNow.filter((id) => ancestorIds.has(id) && !deletedIds.has(id));
 }
 
-async function listImageIds(): Promise<Set<string>> {
-  return new Set((await docker(allImageIdsArgs(), { silent: true })).stdout.split('\n').filter((id) => id !== ''));
-}
+const lines = (result: DockerResult): string[] => result.stdout.split('\n').filter((line) => line !== '');
 
-async function listImages(): Promise<ImageSummary[]> {
-  const ids = [...(await listImageIds())];
-  if (ids.length === 0) return [];
-  // Images can vanish between the two calls (another job's prune): inspect reports them and goes on.
+async function inspectImages(ids: readonly string[]): Promise<ImageSummary[]> {
+  // Images can vanish between the listing and this (another job's prune): inspect reports them and goes on.
   return parseImageSummaries((await docker(imageSummariesArgs(ids), { silent: true, allowFailure: true })).stdout);
 }
 
-async function listContainerImages(): Promise<ContainerImage[]> {
-  const ids = (await docker(containerIdsArgs(), { silent: true })).stdout.split('\n').filter((id) => id !== '');
+async function containerImages(ids: readonly string[]): Promise<ContainerImage[]> {
   if (ids.length === 0) return [];
   return parseContainerImages((await docker(containerImagesArgs(ids), { silent: true, allowFailure: true })).stdout);
 }
 
+/** The histories of the parents of the images to be removed: their layer sizes and who may go with them. */
+async function parentHistories(images: readonly ImageSummary[]): Promise<Map<string, HistoryStep[]>> {
+  const parents = [...new Set(images.map((image) => image.parent).filter((parent) => parent !== ''))];
+  const histories = await Promise.all(parents.map(async (parent) => {
+    const result = await docker(imageHistoryArgs(parent), { silent: true, allowFailure: true });
+    return [parent, result.exitCode === 0 ? parseImageHistory(result.stdout) : undefined] as const;
+  }));
+  return new Map(histories.filter((entry): entry is readonly [string, HistoryStep[]] => entry[1] !== undefined));
+}
+
 /**
- * Removes the stale tags of the repository and the dangling images it left behind, in a few
- * `docker image rm` calls side by side; layers still used by the kept tags (the build cache) stay.
+ * Removes the stale tags of the repository and the dangling images it left behind; layers still used
+ * by the kept tags (the build cache) stay. Only this repository's images are looked at, never the whole
+ * engine: a few listings side by side, one inspect of the candidates, then the removals.
  */
 export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<PrunePolicy, 'now'>): Promise<PruneResult> {
-  // A cheap look first (a fresh runner has nothing to prune): only when there is something does the
-  // whole engine get inspected, for containers in use, parents and sizes.
-  const lines = (result: DockerResult): string[] => result.stdout.split('\n').filter((line) => line !== '');
-  const [tags, dangling] = await Promise.all([
+  const [tagsListed, danglingListed, containersListed] = await Promise.all([
     docker(repositoryTagsArgs(policy.repository), { silent: true }),
     docker(danglingLabelledArgs(REPOSITORY_LABEL, policy.repository), { silent: true }),
+    docker(containerIdsArgs(), { silent: true }),
   ]);
-  if (lines(tags).every((tag) => policy.keepTags.has(tag)) && lines(dangling).length === 0) {
+  const staleIds = parseListedTags(tagsListed.stdout).filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
+  const candidateIds = [...new Set([...staleIds, ...lines(danglingListed)])];
+  if (candidateIds.length === 0) {
     core.info(`Nothing of ${policy.repository} to remove.`);
     return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
   }
-  const [images, containers] = await Promise.all([listImages(), listContainerImages()]);
+  const [images, containers] = await Promise.all([inspectImages(candidateIds), containerImages(lines(containersListed))]);
   const plan = planPrune(images, containers, { ...policy, now: new Date() });
   for (const { ref, reason } of plan.kept) core.info(`Kept ${ref}: ${reason}.`);
   if (plan.remove.length === 0) {
@@ -141,24 +158,35 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
     core.info(`Dry run: would remove ${plan.remove.length}: ${plan.remove.join(', ')}`);
     return { removed: plan.remove, kept: plan.kept, reclaimedBytes: 0, dryRun: true };
   }
-  // The engine removes images faster side by side than one after another.
-  const results = await Promise.all(chunk(plan.remove, REMOVAL_CALLS).map((refs) => docker(imageRemoveArgs(refs), { silent: true, allowFailure: true })));
+
+  const removing = new Set(plan.remove);
+  const histories = await parentHistories(images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref))));
+  // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
+  const calls = plan.remove.length <= SEQUENTIAL_UP_TO ? [plan.remove] : chunk(plan.remove, REMOVAL_CALLS);
+  const results = await Promise.all(calls.map((refs) => docker(imageRemoveArgs(refs), { silent: true, allowFailure: true })));
+  const deleted = new Set(results.flatMap((result) => parseRemovalOutput(result.stdout).deleted));
   const failed = results.filter((result) => result.exitCode !== 0);
-  let remainingIds = await listImageIds();
-  // Removed side by side, images sharing an untagged parent can each leave it to the other: remove it now.
-  const orphans = orphanedAncestors(images, remainingIds);
-  if (orphans.length > 0) {
-    const sweep = await docker(imageRemoveArgs(orphans), { silent: true, allowFailure: true });
-    if (sweep.exitCode !== 0) failed.push(sweep);
-    remainingIds = await listImageIds();
+  const ancestors = new Set([...histories.values()].flatMap((steps) => steps.map((step) => step.id)));
+  if (calls.length > 1 && ancestors.size > 0) {
+    const orphans = orphanedAncestors(ancestors, lines(await docker(danglingArgs(), { silent: true })), deleted);
+    if (orphans.length > 0) {
+      const sweep = await docker(imageRemoveArgs(orphans), { silent: true, allowFailure: true });
+      for (const id of parseRemovalOutput(sweep.stdout).deleted) deleted.add(id);
+      if (sweep.exitCode !== 0) failed.push(sweep);
+    }
   }
+  let removed = plan.remove;
   if (failed.length > 0) {
     // docker removes what it can; what a container started using meanwhile is refused, never forced.
     core.warning(`Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`);
+    const [tagsLeft, danglingLeft] = await Promise.all([
+      docker(repositoryTagsArgs(policy.repository), { silent: true }),
+      docker(danglingLabelledArgs(REPOSITORY_LABEL, policy.repository), { silent: true }),
+    ]);
+    const left = new Set([...parseListedTags(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
+    removed = plan.remove.filter((ref) => !left.has(ref));
   }
-  const remainingRefs = new Set(failed.length === 0 ? [] : (await listImages()).flatMap((image) => image.repoTags));
-  const removed = plan.remove.filter((ref) => !remainingRefs.has(ref) && !remainingIds.has(ref));
-  const bytes = reclaimedBytes(images, remainingIds);
+  const bytes = reclaimedBytes(deleted, ownLayerSizes(images, histories));
   core.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
   return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }

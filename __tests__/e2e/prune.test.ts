@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { runAction } from '../../scripts/run-action.mjs';
 import {
@@ -53,6 +54,26 @@ describe('pruning', () => {
     expect(imageExists(unlabelledDangling)).toBe(true);
     expect(imageId(`${repository}-worker:stale1`)).toBe(workerId);
     expect(result.summary).toContain(`3 (${reclaimed} bytes reclaimed)`);
+  });
+
+  it('many stale tags are removed side by side, and the untagged build they shared goes with them', async () => {
+    const repository = newRepository('shared');
+    // One untagged build with 400 kB of its own, and 12 tags stamped on top of it (metadata only), as after
+    // 12 commits of an unchanged Dockerfile: more than one `docker image rm` removes in order.
+    const shared = imageWithBytes(undefined, 400_000);
+    danglingIds.push(shared);
+    for (let i = 0; i < 12; i++) {
+      execFileSync('docker', ['build', '--quiet', '--tag', `${repository}:stale${i}`, '-'], { input: `FROM ${shared}\nLABEL e2e.distinct=${randomId()}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
+    }
+
+    const result = await run(repository, { 'prune-grace': '0' });
+    expect(result.main.exitCode, result.main.stdout).toBe(0);
+    expect(result.outputs.pruned).toBe('12');
+    expect(localTags(repository)).toEqual([result.outputs.tag, 'latest'].sort());
+    expect(imageExists(shared)).toBe(false);
+    const reclaimed = Number(result.outputs['reclaimed-bytes']);
+    expect(reclaimed).toBeGreaterThanOrEqual(400_000);
+    expect(reclaimed).toBeLessThan(450_000);
   });
 
   it('keeps the newest prune-keep tags by creation time', async () => {

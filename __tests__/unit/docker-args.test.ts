@@ -3,7 +3,8 @@ import {
   buildArgs,
   containerEventsArgs,
   containerIdsArgs,
-  allImageIdsArgs,
+  danglingArgs,
+  imageHistoryArgs,
   danglingLabelledArgs,
   repositoryTagsArgs,
   containerImagesArgs,
@@ -36,8 +37,9 @@ describe('buildArgs refuses', () => {
 
 describe('docker argv builders', () => {
   it.each<[string, () => string[], string[]]>([
-    ['allImageIdsArgs', () => allImageIdsArgs(), ['image', 'ls', '--all', '--quiet', '--no-trunc']],
-    ['repositoryTagsArgs', () => repositoryTagsArgs('localhost:5000/acme/app'), ['image', 'ls', '--format', '{{.Tag}}', 'localhost:5000/acme/app']],
+    ['danglingArgs', () => danglingArgs(), ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true']],
+    ['imageHistoryArgs', () => imageHistoryArgs('sha256:abc'), ['image', 'history', '--no-trunc', '--human=false', '--format', '{{json .}}', 'sha256:abc']],
+    ['repositoryTagsArgs', () => repositoryTagsArgs('localhost:5000/acme/app'), ['image', 'ls', '--no-trunc', '--format', '{{json .}}', 'localhost:5000/acme/app']],
     [
       'danglingLabelledArgs',
       () => danglingLabelledArgs('build-test-deploy.repository', 'acme/app'),

@@ -5,6 +5,9 @@ import {
   parseImageDetails,
   parseImageSummaries,
   parseContainerImages,
+  parseImageHistory,
+  parseListedTags,
+  parseRemovalOutput,
   parseJsonLines,
   parseReadinessEvent,
   pushedDigest,
@@ -72,6 +75,51 @@ describe('parseContainerImages', () => {
 
   it('gives nothing for no containers', () => {
     expect(parseContainerImages('')).toEqual([]);
+  });
+});
+
+describe('parseListedTags', () => {
+  it('reads each tag with its full image id (docker 20.10, --no-trunc)', () => {
+    const stdout = [
+      `{"Containers":"N/A","CreatedAt":"2026-11-28 19:02:20 +0000 UTC","CreatedSince":"2 minutes ago","Digest":"\\u003cnone\\u003e","ID":"${ID_A}","Repository":"acme/app","SharedSize":"N/A","Size":"33B","Tag":"aaaaaaa","UniqueSize":"N/A","VirtualSize":"33B"}`,
+      `{"ID":"${ID_B}","Repository":"acme/app","Tag":"latest"}`,
+      '',
+    ].join('\n');
+    expect(parseListedTags(stdout)).toEqual([{ id: ID_A, tag: 'aaaaaaa' }, { id: ID_B, tag: 'latest' }]);
+  });
+
+  it('gives nothing for a repository without tags', () => {
+    expect(parseListedTags('')).toEqual([]);
+  });
+});
+
+describe('parseImageHistory', () => {
+  it('reads ids and exact sizes, newest first, keeping <missing> steps (pulled layers)', () => {
+    const stdout = [
+      `{"Comment":"","CreatedAt":"2026-11-28T15:55:52Z","CreatedBy":"/bin/busybox --install -s /bin","CreatedSince":"2026-11-28T15:55:52Z","ID":"${ID_A}","Size":"3216"}`,
+      '{"Comment":"","CreatedAt":"2026-11-28T15:55:51Z","CreatedBy":"/bin/sh -c #(nop) ENV A=b","CreatedSince":"2026-11-28T15:55:51Z","ID":"<missing>","Size":"0"}',
+      `{"ID":"${ID_B}","Size":"1982256"}`,
+    ].join('\n');
+    expect(parseImageHistory(stdout)).toEqual([{ id: ID_A, size: 3216 }, { id: '<missing>', size: 0 }, { id: ID_B, size: 1982256 }]);
+  });
+
+  it('counts a size it cannot read as 0, not NaN', () => {
+    expect(parseImageHistory(`{"ID":"${ID_A}","Size":"3.2kB"}`)).toEqual([{ id: ID_A, size: 0 }]);
+  });
+});
+
+describe('parseRemovalOutput', () => {
+  it.each<[string, string, { untagged: string[]; deleted: string[] }]>([
+    ['nothing', '', { untagged: [], deleted: [] }],
+    ['an untag only (the image keeps another tag)', 'Untagged: acme/app:aaaaaaa\n', { untagged: ['acme/app:aaaaaaa'], deleted: [] }],
+    [
+      'a tag removed with its image and its untagged parent',
+      `Untagged: localhost:5000/app:aaaaaaa\nDeleted: ${ID_A}\nDeleted: ${ID_B}\n`,
+      { untagged: ['localhost:5000/app:aaaaaaa'], deleted: [ID_A, ID_B] },
+    ],
+    ['a dangling image by id', `Deleted: ${ID_B}\r\n`, { untagged: [], deleted: [ID_B] }],
+  ])('%s', (_case, stdout, expected) => {
+    expect(parseRemovalOutput(stdout)).toEqual(expected);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerImage, ImageSummary } from '../../src/docker-output.js';
-import { chunk, orphanedAncestors, planPrune, reclaimedBytes, REPOSITORY_LABEL, type PrunePolicy } from '../../src/prune.js';
+import type { ContainerImage, HistoryStep, ImageSummary } from '../../src/docker-output.js';
+import { chunk, orphanedAncestors, ownLayerSizes, planPrune, reclaimedBytes, REPOSITORY_LABEL, type PrunePolicy } from '../../src/prune.js';
 
 const id = (n: number): string => `sha256:${String(n).padStart(64, '0')}`;
 const NOW = new Date('2026-11-28T12:00:00Z');
@@ -82,18 +82,31 @@ describe('planPrune', () => {
   });
 });
 
-describe('reclaimedBytes', () => {
-  const base = image(1, ['base:1'], { size: 2_000_000 });
-  const build = image(2, [], { parent: id(1), size: 2_500_000 });
-  const stamp = image(3, [], { parent: id(2), size: 2_500_000 });
-  const other = image(4, ['acme/app:latest'], { parent: id(1), size: 2_100_000 });
+describe('ownLayerSizes and reclaimedBytes', () => {
+  // base (tagged, 2 000 000) ← build (untagged, +500 000) ← stamp1, stamp2 (metadata only, +0); imported has no parent
+  const build = { id: id(2), size: 500_000 };
+  const stamp1 = image(3, [], { parent: id(2), size: 2_500_000 });
+  const stamp2 = image(4, ['acme/app:aaaaaaa'], { parent: id(2), size: 2_500_000 });
+  const imported = image(5, ['acme/app:stale-1'], { size: 33 });
+  const histories = new Map<string, HistoryStep[]>([[id(2), [build, { id: '<missing>', size: 0 }, { id: id(1), size: 2_000_000 }]]]);
+  const sizes = ownLayerSizes([stamp1, stamp2, imported], histories);
 
-  it.each<[string, ImageSummary[], string[], number]>([
-    ['nothing removed', [base, build, stamp, other], [id(1), id(2), id(3), id(4)], 0],
-    ['a stamped build with its untagged parent: its own layers only, not the shared base', [base, build, stamp, other], [id(1), id(4)], 500_000],
-    ['an image without a known parent counts whole', [base, other], [id(4)], 2_000_000],
-  ])('%s', (_case, before, remaining, expected) => {
-    expect(reclaimedBytes(before, new Set(remaining))).toBe(expected);
+  it('gives each image its own layer: size less the parent history, ancestors their step sizes', () => {
+    expect(Object.fromEntries(sizes)).toEqual({ [id(1)]: 2_000_000, [id(2)]: 500_000, [id(3)]: 0, [id(4)]: 0, [id(5)]: 33 });
+  });
+
+  it('leaves out an image whose parent history is unknown rather than counting its parent too', () => {
+    expect(ownLayerSizes([image(6, [], { parent: id(9), size: 7 })], new Map()).has(id(6))).toBe(false);
+  });
+
+  it.each<[string, string[], number]>([
+    ['nothing deleted', [], 0],
+    ['a stamp alone: metadata, no bytes', [id(3)], 0],
+    ['stamps with their untagged build parent: the build layer, not the tagged base', [id(3), id(4), id(2)], 500_000],
+    ['an imported image counts whole, once even if reported twice', [id(5), id(5)], 33],
+    ['an id nobody measured counts nothing', [id(8)], 0],
+  ])('%s', (_case, deleted, expected) => {
+    expect(reclaimedBytes(deleted, sizes)).toBe(expected);
   });
 });
 
@@ -110,24 +123,14 @@ describe('chunk', () => {
 });
 
 describe('orphanedAncestors', () => {
-  // base (tagged) ← shared (untagged) ← build1 ← stamp1 ; shared ← build2 ← stamp2 ; shared ← kept (tagged)
-  const base = image(1, ['base:1']);
-  const shared = image(2, [], { parent: id(1) });
-  const build1 = image(3, [], { parent: id(2) });
-  const stamp1 = image(4, ['acme/app:aaaaaaa'], { parent: id(3) });
-  const build2 = image(5, [], { parent: id(2) });
-  const stamp2 = image(6, ['acme/app:bbbbbbb'], { parent: id(5) });
-  const kept = image(7, ['acme/app:latest'], { parent: id(2) });
-  const all = [base, shared, build1, stamp1, build2, stamp2, kept];
-  const without = (...gone: number[]): Set<string> => new Set(all.map((i) => i.id).filter((i) => !gone.map(id).includes(i)));
+  const ancestors = new Set([id(2), id(3), id(5)]);
 
-  it.each<[string, Set<string>, string[]]>([
-    ['nothing removed', without(), []],
-    ['removed with their untagged parents, as one sequential rm does', without(3, 4, 5, 6), []],
-    ['a parent left behind without children', without(4, 6), [id(3), id(5)]],
-    ['an ancestor still parent of a kept image stays', without(3, 4, 5, 6, 7).add(id(7)), []],
-    ['tagged ancestors are never orphans', without(2, 3, 4, 5, 6, 7), []],
-  ])('%s', (_case, remaining, expected) => {
-    expect(orphanedAncestors(all, remaining).sort()).toEqual(expected);
+  it.each<[string, string[], string[], string[]]>([
+    ['nothing dangling', [], [], []],
+    ['a parent left childless by removals side by side', [id(3)], [id(4)], [id(3)]],
+    ['dangling images that are no ancestor of a removed one are not ours to remove', [id(7), id(3)], [], [id(3)]],
+    ['what the removals already deleted is not removed again', [id(3), id(5)], [id(5)], [id(3)]],
+  ])('%s', (_case, danglingNow, deleted, expected) => {
+    expect(orphanedAncestors(ancestors, danglingNow, new Set(deleted))).toEqual(expected);
   });
 });
