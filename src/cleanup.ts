@@ -1,19 +1,10 @@
 import * as core from '@actions/core';
 import { removeContainer, type CleanupResult } from './container.js';
 import { logout } from './registry.js';
+import { STATE, type Leftovers } from './saved-state.js';
 
 // Main and post share this: main cleans up as soon as it is done, post again if main was cut short.
 
-export const STATE = {
-  isPost: 'isPost',
-  container: 'container',
-  loggedInRegistry: 'logged-in-registry',
-} as const;
-
-export interface Leftovers {
-  container: string;
-  loggedInRegistry: string;
-}
 
 /** Removes what the run left behind; says (as warnings) what it could not undo. Never throws. */
 export async function cleanUp(leftovers: Leftovers): Promise<Leftovers> {
@@ -37,8 +28,4 @@ export async function cleanUp(leftovers: Leftovers): Promise<Leftovers> {
 export function saveLeftovers(leftovers: Leftovers): void {
   core.saveState(STATE.container, leftovers.container);
   core.saveState(STATE.loggedInRegistry, leftovers.loggedInRegistry);
-}
-
-export function loadLeftovers(): Leftovers {
-  return { container: core.getState(STATE.container), loggedInRegistry: core.getState(STATE.loggedInRegistry) };
 }

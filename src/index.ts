@@ -1,12 +1,13 @@
-import * as core from '@actions/core';
-import { STATE } from './cleanup.js';
-import { runMain } from './main.js';
-import { runPost } from './post.js';
+import { nothingLeft, savedState } from './saved-state.js';
 
-// action.yml runs this bundle twice: as main, and as post (which sees the state main saved).
-if (core.getState(STATE.isPost) === 'true') {
-  await runPost();
+// action.yml runs this bundle twice: as main, and as post (which sees the state main saved). Main and
+// post are loaded only when needed: a post with nothing to undo (main cleaned up) ends without loading
+// the toolkit, whose start-up (@actions/core brings undici) costs more than node itself.
+const saved = savedState(process.env);
+if (!saved.isPost) {
+  await (await import('./main.js')).runMain();
+} else if (nothingLeft(saved.leftovers)) {
+  process.stdout.write('Nothing to clean up: the main step already did.\n');
 } else {
-  core.saveState(STATE.isPost, 'true');
-  await runMain();
+  await (await import('./post.js')).runPost(saved.leftovers);
 }

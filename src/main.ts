@@ -2,16 +2,17 @@ import * as core from '@actions/core';
 import * as path from 'node:path';
 import { buildImage, ociLabels } from './build.js';
 import { killTracked } from './cancellation.js';
-import { cleanUp, saveLeftovers, type Leftovers } from './cleanup.js';
+import { cleanUp, saveLeftovers } from './cleanup.js';
 import { resolveCommit } from './commit.js';
 import { containerName, startContainer } from './container.js';
 import { checkEngine, engineLocation } from './engine.js';
 import { familiarName } from './image-reference.js';
 import { readInputs, type Inputs } from './inputs.js';
 import { pruneImages, REPOSITORY_LABEL } from './prune.js';
+import { STATE, type Leftovers } from './saved-state.js';
 import { login, pushTags } from './registry.js';
 import { emptyReport, outputsOf, phase, writeSummary, type RunReport } from './run-report.js';
-import { runTests, type TestOutcome } from './test-phase.js';
+import { holdContainerTest, runTests, type TestOutcome, type TestRun } from './test-phase.js';
 import { collectReports } from './test-reports.js';
 import { ContainerNotReadyError, LOG_TAIL_LINES, waitUntilReady } from './wait-ready.js';
 
@@ -39,6 +40,8 @@ async function sourceUrl(): Promise<string | undefined> {
 
 /** The loop: prune, build, run, wait until ready, test, push. Every failure fails the step. */
 export async function runMain(): Promise<void> {
+  // The same bundle runs again as post: this tells it so.
+  core.saveState(STATE.isPost, 'true');
   const report = emptyReport();
   const leftovers: Leftovers = { container: '', loggedInRegistry: '' };
   const cancellation = cleanUpWhenCancelled(report, leftovers);
@@ -97,6 +100,9 @@ function cleanUpWhenCancelled(report: RunReport, leftovers: Leftovers): { stop: 
 }
 
 async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers): Promise<void> {
+  // Loaded while the engine is asked and stale tags go: only the build's labels need it.
+  const sourceLoading = sourceUrl();
+  sourceLoading.catch(() => undefined); // awaited (and thrown) at the build
   const [engine, commit] = await Promise.all([checkEngine(), resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA)]);
   core.info(`Docker engine ${engine.version} (${engineLocation(process.env)}); builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
   if (!engine.buildx && inputs.buildSecrets.length > 0) {
@@ -125,7 +131,7 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
     report.reclaimedBytes = pruning.reclaimedBytes;
   }
 
-  const source = await sourceUrl();
+  const source = await sourceLoading;
   report.imageId = await phase(report, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
     context: inputs.context,
     file: inputs.file,
@@ -145,30 +151,39 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
   saveLeftovers(leftovers);
   await phase(report, `Run ${report.imageRef} as ${name}`, () => startContainer(name, inputs.runArgs, report.imageRef));
 
-  const readiness = await phase(report, `Wait until ${name} is ready`, async () => {
-    const ready = await waitUntilReady(name, inputs.waitFor, inputs.waitTimeoutSeconds);
-    core.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
-    return ready;
-  });
-  report.readySeconds = readiness.seconds;
-
+  // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
+  const held = inputs.testCommand !== '' && inputs.testOn === 'container'
+    ? holdContainerTest({ command: inputs.testCommand, user: inputs.testUser, env: inputs.testEnv, container: { name } })
+    : undefined;
   let tests: TestOutcome | undefined;
-  if (inputs.testCommand !== '') {
-    tests = await phase(report, `Test ${inputs.testOn === 'container' ? `inside ${name}` : 'on the runner'} (${readiness.condition})`, async () => {
-      const outcome = await runTests({
-        command: inputs.testCommand,
-        on: inputs.testOn,
-        user: inputs.testUser,
-        env: inputs.testEnv,
-        timeoutSeconds: inputs.testTimeoutSeconds,
-        container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
-        workspace,
-      });
-      report.testExitCode = outcome.exitCode;
-      return outcome;
+  try {
+    const readiness = await phase(report, `Wait until ${name} is ready`, async () => {
+      const ready = await waitUntilReady(name, inputs.waitFor, inputs.waitTimeoutSeconds);
+      core.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+      return ready;
     });
-  } else {
-    core.info('No test-command given: the test phase is skipped.');
+    report.readySeconds = readiness.seconds;
+
+    if (inputs.testCommand !== '') {
+      tests = await phase(report, `Test ${inputs.testOn === 'container' ? `inside ${name}` : 'on the runner'} (${readiness.condition})`, async () => {
+        const run: TestRun = {
+          command: inputs.testCommand,
+          on: inputs.testOn,
+          user: inputs.testUser,
+          env: inputs.testEnv,
+          timeoutSeconds: inputs.testTimeoutSeconds,
+          container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
+          workspace,
+        };
+        const outcome = held === undefined ? await runTests(run) : await held.release(run);
+        report.testExitCode = outcome.exitCode;
+        return outcome;
+      });
+    } else {
+      core.info('No test-command given: the test phase is skipped.');
+    }
+  } finally {
+    held?.cancel();
   }
 
   // Reports are wanted most when the tests failed: collect them before failing.

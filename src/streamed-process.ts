@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { track } from './cancellation.js';
 
 export interface StreamedResult {
@@ -23,12 +23,17 @@ export interface StreamedOptions {
  */
 export function runStreamed(file: string, args: readonly string[], options: StreamedOptions): Promise<StreamedResult> {
   core.info(`[command]${options.display}`);
+  // Its own process group, so a timeout stops the test runner's children too.
+  const child = spawn(file, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+  track(child, true);
+  return superviseStreamed(child, options.timeoutMs);
+}
+
+/** Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. */
+export function superviseStreamed(child: ChildProcess, timeoutMs: number): Promise<StreamedResult> {
   return new Promise((resolve, reject) => {
-    // Its own process group, so a timeout stops the test runner's children too.
-    const child = spawn(file, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-    track(child, true);
     let timedOut = false;
-    const timer = options.timeoutMs > 0 ? setTimeout(() => {
+    const timer = timeoutMs > 0 ? setTimeout(() => {
       timedOut = true;
       if (child.pid !== undefined) {
         try {
@@ -37,7 +42,7 @@ export function runStreamed(file: string, args: readonly string[], options: Stre
           child.kill('SIGKILL'); // already gone, or no process group
         }
       }
-    }, options.timeoutMs) : undefined;
+    }, timeoutMs) : undefined;
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);

@@ -30,6 +30,8 @@ describe('wait-for: every kind passes, and fails as it should', () => {
     expect(Number(run.outputs['ready-seconds'])).toBeLessThan(10);
     expect(run.main.stdout).toContain('is ready (healthy) after');
     expect(run.summary).toContain('Ready after');
+    // The exec was started during the wait and held: the test found /state/ready, so it ran only once ready.
+    expect(run.main.stdout).toContain('(started while waiting, released now)');
   });
 
   it('healthy without a healthcheck fails at once, saying so', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PortBinding } from '../../src/docker-output.js';
 import type { KeyValue } from '../../src/inputs.js';
-import { containerPortEnv, containerTestArgs, runnerTestEnv, type TestRun } from '../../src/test-phase.js';
+import { spawnSync } from 'node:child_process';
+import { containerPortEnv, containerTestArgs, heldContainerTestArgs, runnerTestEnv, TEST_GATE, TEST_GATE_NAME, type TestRun } from '../../src/test-phase.js';
 
 const CONTAINER_ID = '4f2c9a1e7d3b5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d';
 const NAME = 'app-d24155b-42-1-abcdef';
@@ -138,4 +139,44 @@ describe('containerTestArgs', () => {
   it('uses the container name, not the id', () => {
     expect(containerTestArgs(run())).not.toContain(CONTAINER_ID);
   });
+});
+
+describe('heldContainerTestArgs', () => {
+  it.each<[string, Partial<TestRun>, string[]]>([
+    ['plain', {}, ['exec', '--interactive', NAME, 'sh', '-c', TEST_GATE, TEST_GATE_NAME, 'pytest -q']],
+    [
+      'user and test-env by name, before the container',
+      { user: 'app', env: [{ key: 'TOKEN', value: 's3cret' }] },
+      ['exec', '--interactive', '--user', 'app', '--env', 'TOKEN', NAME, 'sh', '-c', TEST_GATE, TEST_GATE_NAME, 'pytest -q'],
+    ],
+    [
+      'the command stays one argument after the gate',
+      { command: 'cd /app && npm test; echo "$?" $(id -u)' },
+      ['exec', '--interactive', NAME, 'sh', '-c', TEST_GATE, TEST_GATE_NAME, 'cd /app && npm test; echo "$?" $(id -u)'],
+    ],
+  ])('%s', (_case, overrides, expected) => {
+    expect(heldContainerTestArgs(run(overrides))).toEqual(expected);
+  });
+
+  it('never puts a test-env value in argv', () => {
+    const args = heldContainerTestArgs(run({ env: [{ key: 'TOKEN', value: 's3cret-token' }] }));
+    expect(args.join(' ')).not.toContain('s3cret-token');
+  });
+});
+
+describe('TEST_GATE (run by this machine\'s sh, as by the container\'s)', () => {
+  const gate = (stdin: string, command: string) => spawnSync('sh', ['-c', TEST_GATE, TEST_GATE_NAME, command], { input: stdin, encoding: 'utf8' });
+
+  it.each<[string, string, string, number, string]>([
+    ['released: runs the command, with its exit status', 'run\n', 'echo "ran as $0"; exit 3', 3, 'ran as sh\n'],
+    ['released: shell syntax of the command works as with sh -c', 'run\n', 'x=1; [ "$x" = 1 ] && echo yes || echo no', 0, 'yes\n'],
+    ['released: the command sees the end of stdin, not the release line', 'run\n', 'cat; echo end', 0, 'end\n'],
+    ['cancelled (end of input): exits 125 without running', '', 'echo ran', 125, ''],
+    ['anything but the release line: exits 125 without running', 'runx\n', 'echo ran', 125, ''],
+  ])('%s', (_case, stdin, command, status, stdout) => {
+    const result = gate(stdin, command);
+    expect(result.stdout).toBe(stdout);
+    expect(result.status).toBe(status);
+  });
+
 });

@@ -1,4 +1,4 @@
-import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 770:
@@ -29442,15 +29442,19 @@ function buildxVersionArgs() {
 }
 /** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
 function repositoryTagsArgs(repository) {
-    return ['image', 'ls', '--format', '{{.Tag}}', repository];
+    return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
 }
 /** Untagged leaf images carrying `label=value`. */
 function danglingLabelledArgs(label, value) {
     return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
 }
-/** Every image id, intermediate ones included (their sizes tell what a removal reclaims). */
-function allImageIdsArgs() {
-    return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+/** Untagged leaf images, whoever built them: after removals side by side, the parents they left childless. */
+function danglingArgs() {
+    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true'];
+}
+/** An image's own layer and every ancestor's, newest first, in bytes (what removing them would reclaim). */
+function imageHistoryArgs(image) {
+    return ['image', 'history', '--no-trunc', '--human=false', '--format', JSON_FORMAT, image];
 }
 // Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
 const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}}}';
@@ -29589,6 +29593,27 @@ function parseContainerImages(stdout) {
         const container = asObject(line, 'docker container inspect');
         return { name: str(container.Name).replace(/^\//, ''), imageId: str(container.Image) };
     });
+}
+/** `docker image ls --no-trunc --format '{{json .}}' <repository>`: its tags and their image ids. */
+function parseListedTags(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const image = asObject(line, 'docker image ls');
+        return { id: str(image.ID), tag: str(image.Tag) };
+    });
+}
+/** `docker image history --human=false --format '{{json .}}'`: the image first, then its ancestors. */
+function parseImageHistory(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const step = asObject(line, 'docker image history');
+        const size = Number(str(step.Size));
+        return { id: str(step.ID), size: Number.isFinite(size) ? size : 0 };
+    });
+}
+/** What `docker image rm` says it did, line by line (`Untagged: <ref>`, `Deleted: <id>`). */
+function parseRemovalOutput(stdout) {
+    const lines = stdout.split('\n').map((line) => line.trim());
+    const after = (prefix) => lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length).trim());
+    return { untagged: after('Untagged:'), deleted: after('Deleted:') };
 }
 /** `docker image inspect --format '{{json .}}'` of one image. */
 function docker_output_parseImageDetails(stdout) {

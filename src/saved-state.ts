@@ -1,0 +1,28 @@
+// What main saves for post. Kept free of imports: the bundle's entry reads it before loading anything else.
+
+export const STATE = {
+  isPost: 'isPost',
+  container: 'container',
+  loggedInRegistry: 'logged-in-registry',
+} as const;
+
+export interface Leftovers {
+  container: string;
+  loggedInRegistry: string;
+}
+
+/**
+ * The state main saved, as post sees it: the runner passes it as `STATE_<name>` variables, which is all
+ * `core.getState` reads.
+ */
+export function savedState(env: NodeJS.ProcessEnv): { readonly isPost: boolean; readonly leftovers: Leftovers } {
+  const saved = (name: string): string => env[`STATE_${name}`] ?? '';
+  return {
+    isPost: saved(STATE.isPost) === 'true',
+    leftovers: { container: saved(STATE.container), loggedInRegistry: saved(STATE.loggedInRegistry) },
+  };
+}
+
+export function nothingLeft(leftovers: Leftovers): boolean {
+  return leftovers.container === '' && leftovers.loggedInRegistry === '';
+}
