@@ -67,7 +67,7 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
     for (const count of counts) {
       const loop = [];
       const action = [];
-      // The action inspects every image on the engine, not only this repository's: record how many there were.
+      // How many images the engine held: the action should not care (it looks at this repository's only).
       const images = [];
       for (let r = 0; r < repeats; r++) {
         const loopRepository = `bench-prune/loop-${count}`;

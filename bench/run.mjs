@@ -181,7 +181,7 @@ function report() {
   if (prune) {
     lines.push('', '## 3. Prune: the action against one `docker image rm` per tag', '', [
       'N stale tags, each its own single-layer image (`docker image import`), then either the seed\'s loop (`docker image ls`, then one `docker image rm` per tag, timed here) or the action\'s prune phase (its own `Took` line; the rest of that run is not timed).',
-      `Interleaved: loop, action, loop, action…, ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count. The action lists and inspects every image on the engine, not only this repository's: the last column says how many there were.`,
+      `Interleaved: loop, action, loop, action…, ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count. The action lists only this repository's tags, its labelled dangling images and the containers, and inspects only the candidates; the last column says how many images the engine held besides.`,
       `Growth of the action's time with the tag count, least squares over all runs: ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)}.`,
     ].join('\n'), '', pruneTable(prune));
   }
@@ -189,13 +189,14 @@ function report() {
   if (startup) {
     const { cold, rss, floorRss } = startup;
     lines.push('', '## 4. Bundle cold start and peak RSS', '', [
-      `Cold start: \`node dist/index.js\` with the runner's command files and action.yml's input defaults but no \`image\`, so it fails at once on the missing input; spawned from this process and timed to its exit, ${cold.bundle.length} times, interleaved with \`node -e ''\` (the floor: node itself), after one untimed run of each (file cache warm).`,
+      `Cold start: \`node dist/index.js\` with the runner's command files and action.yml's input defaults but no \`image\`, so it fails at once on the missing input; spawned from this process and timed to its exit, ${cold.bundle.length} times, interleaved with \`node -e ''\` (the floor: node itself) and with post after a main that cleaned up (\`STATE_*\` as the runner passes them), after one untimed run of each (file cache warm).`,
       `Peak RSS: each of the action's node processes (main, post) reports its VmHWM (the kernel's peak resident set) from /proc/self/status as it exits, by a hook preloaded with \`NODE_OPTIONS=--import=bench/rss-hook.mjs\`, over ${rss.main.length} full cycle(s) (warm cache, tests, no deploy). docker CLI children are separate processes and not counted.`,
       `Cross-check on the cold start: the hook says ${(cold.coldRss.hookKb / 1024).toFixed(1)} MiB; GNU time -v says ${cold.coldRss.gnuTimeKb === undefined ? 'n/a (install the `time` package)' : `${(cold.coldRss.gnuTimeKb / 1024).toFixed(1)} MiB`}. Bare \`node -e ''\`: ${floorRss.toFixed(1)} MiB.`,
     ].join('\n'), '', '| | median (min–max) |', '| --- | ---: |',
     `| cold start, \`node dist/index.js\` (missing input) | ${medianRange(cold.bundle, 1)} ms |`,
     `| floor, \`node -e ''\` | ${medianRange(cold.floor, 1)} ms |`,
     `| bundle above the floor | ${(median(cold.bundle) - median(cold.floor)).toFixed(1)} ms |`,
+    `| post with nothing to undo (main cleaned up), \`node dist/index.js\` | ${medianRange(cold.post, 1)} ms |`,
     `| peak RSS, main | ${medianRange(rss.main, 1)} MiB |`,
     `| peak RSS, post | ${medianRange(rss.post, 1)} MiB |`);
   }

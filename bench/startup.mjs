@@ -50,9 +50,13 @@ export function benchColdStart({ runs, log }) {
     const env = runnerEnv(dir);
     const floor = [];
     const bundle = [];
+    const post = [];
+    // Post after a main that cleaned up after itself: the runner passes main's saved state as STATE_*.
+    const postEnv = { ...env, STATE_isPost: 'true', STATE_container: '', 'STATE_logged-in-registry': '' };
     // One untimed run of each first: the file cache holds node and the bundle from then on, as on a runner.
     timeSpawn(['-e', ''], env);
     timeSpawn([BUNDLE], env);
+    timeSpawn([BUNDLE], postEnv);
     for (let i = 0; i < runs; i++) {
       floor.push(timeSpawn(['-e', ''], env).ms);
       const run = timeSpawn([BUNDLE], env);
@@ -60,6 +64,9 @@ export function benchColdStart({ runs, log }) {
         throw new Error(`the bundle did not fail on the missing input (status ${run.status}):\n${run.stdout}`);
       }
       bundle.push(run.ms);
+      const postRun = timeSpawn([BUNDLE], postEnv);
+      if (postRun.status !== 0) throw new Error(`post with nothing to undo failed (status ${postRun.status}):\n${postRun.stdout}`);
+      post.push(postRun.ms);
     }
     log(`  cold start: bundle median ${median(bundle).toFixed(1)} ms, node -e '' median ${median(floor).toFixed(1)} ms`);
 
@@ -72,7 +79,7 @@ export function benchColdStart({ runs, log }) {
       const timed = spawnSync('/usr/bin/time', ['-v', process.execPath, BUNDLE], { env, encoding: 'utf8' });
       gnuTimeKb = Number(/Maximum resident set size \(kbytes\): ([0-9]+)/.exec(timed.stderr)?.[1] ?? Number.NaN);
     }
-    return { floor, bundle, coldRss: { hookKb, gnuTimeKb } };
+    return { floor, bundle, post, coldRss: { hookKb, gnuTimeKb } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

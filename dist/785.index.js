@@ -730,7 +730,7 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
 /** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
 const REPOSITORY_LABEL = 'build-test-deploy.repository';
 const REMOVAL_CALLS = 4;
-/** Up to this many removals go in one call, in order. */
+/** Up to this many: removed in one call, in order, their histories read up front. */
 const SEQUENTIAL_UP_TO = 8;
 /** Which tags and dangling images go, and why the others stay. Pure: the engine's view comes in as data. */
 function planPrune(images, containers, policy) {
@@ -764,17 +764,17 @@ function planPrune(images, containers, policy) {
     return { remove, kept };
 }
 /**
- * Bytes each image holds in its own layer: for the images to be removed, their size less their parent's;
- * for their ancestors, the step sizes of the parents' histories. What `docker image rm` deletes frees these.
+ * Bytes each image holds in its own layer, which `docker image rm` frees with it: the step sizes of the
+ * histories read (of the candidates, or of their parents), else an image's size less its parent's.
  */
-function ownLayerSizes(images, parentHistories) {
+function ownLayerSizes(images, histories) {
     const sizes = new Map();
-    for (const steps of parentHistories.values())
+    for (const steps of histories.values())
         for (const step of steps)
             if (step.id.startsWith('sha256:'))
                 sizes.set(step.id, step.size);
-    for (const image of images) {
-        const parentSteps = parentHistories.get(image.parent);
+    for (const image of images.filter((candidate) => !sizes.has(candidate.id))) {
+        const parentSteps = histories.get(image.parent);
         if (image.parent === '')
             sizes.set(image.id, image.size);
         else if (parentSteps !== undefined)
@@ -815,14 +815,13 @@ async function containerImages(ids) {
         return [];
     return (0,docker_output/* parseContainerImages */.Zq)((await (0,docker_cli/* docker */.T3)((0,docker_args/* containerImagesArgs */.F$)(ids), { silent: true, allowFailure: true })).stdout);
 }
-/** The histories of the parents of the images to be removed: their layer sizes and who may go with them. */
-async function parentHistories(images) {
-    const parents = [...new Set(images.map((image) => image.parent).filter((parent) => parent !== ''))];
-    const histories = await Promise.all(parents.map(async (parent) => {
-        const result = await (0,docker_cli/* docker */.T3)((0,docker_args/* imageHistoryArgs */.dn)(parent), { silent: true, allowFailure: true });
-        return [parent, result.exitCode === 0 ? (0,docker_output/* parseImageHistory */.nM)(result.stdout) : undefined];
+/** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
+async function histories(ids) {
+    const read = await Promise.all(ids.map(async (id) => {
+        const result = await (0,docker_cli/* docker */.T3)((0,docker_args/* imageHistoryArgs */.dn)(id), { silent: true, allowFailure: true });
+        return [id, result.exitCode === 0 ? (0,docker_output/* parseImageHistory */.nM)(result.stdout) : undefined];
     }));
-    return new Map(histories.filter((entry) => entry[1] !== undefined));
+    return new Map(read.filter((entry) => entry[1] !== undefined));
 }
 /**
  * Removes the stale tags of the repository and the dangling images it left behind; layers still used
@@ -841,7 +840,13 @@ async function pruneImages(mode, policy) {
         core/* info */.pq(`Nothing of ${policy.repository} to remove.`);
         return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
     }
-    const [images, containers] = await Promise.all([inspectImages(candidateIds), containerImages(lines(containersListed))]);
+    // A few candidates: their histories are read alongside; many: only their parents', once the inspect named them.
+    const few = candidateIds.length <= SEQUENTIAL_UP_TO;
+    const [images, containers, candidateHistories] = await Promise.all([
+        inspectImages(candidateIds),
+        containerImages(lines(containersListed)),
+        few ? histories(candidateIds) : undefined,
+    ]);
     const plan = planPrune(images, containers, { ...policy, now: new Date() });
     for (const { ref, reason } of plan.kept)
         core/* info */.pq(`Kept ${ref}: ${reason}.`);
@@ -854,13 +859,15 @@ async function pruneImages(mode, policy) {
         return { removed: plan.remove, kept: plan.kept, reclaimedBytes: 0, dryRun: true };
     }
     const removing = new Set(plan.remove);
-    const histories = await parentHistories(images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref))));
+    const parents = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref))).map((image) => image.parent);
+    const layers = candidateHistories ?? await histories([...new Set(parents.filter((parent) => parent !== ''))]);
     // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
     const calls = plan.remove.length <= SEQUENTIAL_UP_TO ? [plan.remove] : chunk(plan.remove, REMOVAL_CALLS);
     const results = await Promise.all(calls.map((refs) => (0,docker_cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true })));
     const deleted = new Set(results.flatMap((result) => (0,docker_output/* parseRemovalOutput */.XN)(result.stdout).deleted));
     const failed = results.filter((result) => result.exitCode !== 0);
-    const ancestors = new Set([...histories.values()].flatMap((steps) => steps.map((step) => step.id)));
+    const candidates = new Set(candidateIds);
+    const ancestors = new Set([...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)));
     if (calls.length > 1 && ancestors.size > 0) {
         const orphans = orphanedAncestors(ancestors, lines(await (0,docker_cli/* docker */.T3)((0,docker_args/* danglingArgs */.m8)(), { silent: true })), deleted);
         if (orphans.length > 0) {
@@ -882,7 +889,7 @@ async function pruneImages(mode, policy) {
         const left = new Set([...(0,docker_output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
         removed = plan.remove.filter((ref) => !left.has(ref));
     }
-    const bytes = reclaimedBytes(deleted, ownLayerSizes(images, histories));
+    const bytes = reclaimedBytes(deleted, ownLayerSizes(images, layers));
     core/* info */.pq(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
     return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }

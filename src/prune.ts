@@ -6,7 +6,7 @@ import { parseContainerImages, parseImageHistory, parseImageSummaries, parseList
 /** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
 export const REPOSITORY_LABEL = 'build-test-deploy.repository';
 const REMOVAL_CALLS = 4;
-/** Up to this many removals go in one call, in order. */
+/** Up to this many: removed in one call, in order, their histories read up front. */
 const SEQUENTIAL_UP_TO = 8;
 
 export type PruneMode = 'on' | 'off' | 'dry-run';
@@ -70,14 +70,14 @@ export function planPrune(images: readonly ImageSummary[], containers: readonly 
 }
 
 /**
- * Bytes each image holds in its own layer: for the images to be removed, their size less their parent's;
- * for their ancestors, the step sizes of the parents' histories. What `docker image rm` deletes frees these.
+ * Bytes each image holds in its own layer, which `docker image rm` frees with it: the step sizes of the
+ * histories read (of the candidates, or of their parents), else an image's size less its parent's.
  */
-export function ownLayerSizes(images: readonly ImageSummary[], parentHistories: ReadonlyMap<string, readonly HistoryStep[]>): Map<string, number> {
+export function ownLayerSizes(images: readonly ImageSummary[], histories: ReadonlyMap<string, readonly HistoryStep[]>): Map<string, number> {
   const sizes = new Map<string, number>();
-  for (const steps of parentHistories.values()) for (const step of steps) if (step.id.startsWith('sha256:')) sizes.set(step.id, step.size);
-  for (const image of images) {
-    const parentSteps = parentHistories.get(image.parent);
+  for (const steps of histories.values()) for (const step of steps) if (step.id.startsWith('sha256:')) sizes.set(step.id, step.size);
+  for (const image of images.filter((candidate) => !sizes.has(candidate.id))) {
+    const parentSteps = histories.get(image.parent);
     if (image.parent === '') sizes.set(image.id, image.size);
     else if (parentSteps !== undefined) sizes.set(image.id, Math.max(0, image.size - parentSteps.reduce((total, step) => total + step.size, 0)));
   }
@@ -120,14 +120,13 @@ async function containerImages(ids: readonly string[]): Promise<ContainerImage[]
   return parseContainerImages((await docker(containerImagesArgs(ids), { silent: true, allowFailure: true })).stdout);
 }
 
-/** The histories of the parents of the images to be removed: their layer sizes and who may go with them. */
-async function parentHistories(images: readonly ImageSummary[]): Promise<Map<string, HistoryStep[]>> {
-  const parents = [...new Set(images.map((image) => image.parent).filter((parent) => parent !== ''))];
-  const histories = await Promise.all(parents.map(async (parent) => {
-    const result = await docker(imageHistoryArgs(parent), { silent: true, allowFailure: true });
-    return [parent, result.exitCode === 0 ? parseImageHistory(result.stdout) : undefined] as const;
+/** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
+async function histories(ids: readonly string[]): Promise<Map<string, HistoryStep[]>> {
+  const read = await Promise.all(ids.map(async (id) => {
+    const result = await docker(imageHistoryArgs(id), { silent: true, allowFailure: true });
+    return [id, result.exitCode === 0 ? parseImageHistory(result.stdout) : undefined] as const;
   }));
-  return new Map(histories.filter((entry): entry is readonly [string, HistoryStep[]] => entry[1] !== undefined));
+  return new Map(read.filter((entry): entry is readonly [string, HistoryStep[]] => entry[1] !== undefined));
 }
 
 /**
@@ -147,7 +146,13 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
     core.info(`Nothing of ${policy.repository} to remove.`);
     return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
   }
-  const [images, containers] = await Promise.all([inspectImages(candidateIds), containerImages(lines(containersListed))]);
+  // A few candidates: their histories are read alongside; many: only their parents', once the inspect named them.
+  const few = candidateIds.length <= SEQUENTIAL_UP_TO;
+  const [images, containers, candidateHistories] = await Promise.all([
+    inspectImages(candidateIds),
+    containerImages(lines(containersListed)),
+    few ? histories(candidateIds) : undefined,
+  ]);
   const plan = planPrune(images, containers, { ...policy, now: new Date() });
   for (const { ref, reason } of plan.kept) core.info(`Kept ${ref}: ${reason}.`);
   if (plan.remove.length === 0) {
@@ -160,13 +165,15 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
   }
 
   const removing = new Set(plan.remove);
-  const histories = await parentHistories(images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref))));
+  const parents = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref))).map((image) => image.parent);
+  const layers = candidateHistories ?? await histories([...new Set(parents.filter((parent) => parent !== ''))]);
   // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
   const calls = plan.remove.length <= SEQUENTIAL_UP_TO ? [plan.remove] : chunk(plan.remove, REMOVAL_CALLS);
   const results = await Promise.all(calls.map((refs) => docker(imageRemoveArgs(refs), { silent: true, allowFailure: true })));
   const deleted = new Set(results.flatMap((result) => parseRemovalOutput(result.stdout).deleted));
   const failed = results.filter((result) => result.exitCode !== 0);
-  const ancestors = new Set([...histories.values()].flatMap((steps) => steps.map((step) => step.id)));
+  const candidates = new Set(candidateIds);
+  const ancestors = new Set([...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)));
   if (calls.length > 1 && ancestors.size > 0) {
     const orphans = orphanedAncestors(ancestors, lines(await docker(danglingArgs(), { silent: true })), deleted);
     if (orphans.length > 0) {
@@ -186,7 +193,7 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
     const left = new Set([...parseListedTags(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
     removed = plan.remove.filter((ref) => !left.has(ref));
   }
-  const bytes = reclaimedBytes(deleted, ownLayerSizes(images, histories));
+  const bytes = reclaimedBytes(deleted, ownLayerSizes(images, layers));
   core.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
   return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }

@@ -95,6 +95,11 @@ describe('ownLayerSizes and reclaimedBytes', () => {
     expect(Object.fromEntries(sizes)).toEqual({ [id(1)]: 2_000_000, [id(2)]: 500_000, [id(3)]: 0, [id(4)]: 0, [id(5)]: 33 });
   });
 
+  it('takes a candidate\'s own history as it is: its step, then its ancestors\' steps', () => {
+    const own = ownLayerSizes([stamp1], new Map([[id(3), [{ id: id(3), size: 0 }, build, { id: id(1), size: 2_000_000 }]]]));
+    expect(Object.fromEntries(own)).toEqual({ [id(1)]: 2_000_000, [id(2)]: 500_000, [id(3)]: 0 });
+  });
+
   it('leaves out an image whose parent history is unknown rather than counting its parent too', () => {
     expect(ownLayerSizes([image(6, [], { parent: id(9), size: 7 })], new Map()).has(id(6))).toBe(false);
   });
