@@ -293,9 +293,10 @@ function pushArgs(ref) {
 /* harmony export */   T3: () => (/* binding */ docker)
 /* harmony export */ });
 /* unused harmony export lastLines */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(481);
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _cancellation_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4632);
@@ -313,11 +314,38 @@ class DockerError extends Error {
         this.name = 'DockerError';
     }
 }
+/**
+ * Runs one docker command to its end: echoed as `[command]docker …` with its output streamed into the log
+ * (unless silent), as @actions/exec does, and tracked, so a cancelled run stops a build or a push at once
+ * rather than leaving it running behind.
+ */
 async function docker(args, options = {}) {
-    const result = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)('docker', [...args], {
-        input: options.input === undefined ? undefined : Buffer.from(options.input),
-        silent: options.silent ?? false,
-        ignoreReturnCode: true,
+    const silent = options.silent === true;
+    if (!silent)
+        process.stdout.write(`[command]docker ${args.join(' ')}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    const result = await new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+        (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u)(child, false);
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => {
+            stdout.push(chunk);
+            if (!silent)
+                process.stdout.write(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.push(chunk);
+            if (!silent)
+                process.stderr.write(chunk);
+        });
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({
+            exitCode: code ?? (signal === null ? 1 : 128 + (node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal] ?? 0)),
+            stdout: Buffer.concat(stdout).toString(),
+            stderr: Buffer.concat(stderr).toString(),
+        }));
+        child.stdin.on('error', () => undefined); // docker exited before reading it all: its exit status says why
+        child.stdin.end(options.input);
     });
     if (result.exitCode !== 0 && options.allowFailure !== true)
         throw new DockerError(args, result);
@@ -330,7 +358,7 @@ async function docker(args, options = {}) {
  */
 function dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_1__.spawn)('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
         (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u)(child, false);
         let stderr = '';
         let settled = false;

@@ -1,5 +1,5 @@
-import { getExecOutput } from '@actions/exec';
 import { spawn } from 'node:child_process';
+import { constants as osConstants, EOL } from 'node:os';
 import { createInterface } from 'node:readline';
 import { track } from './cancellation.js';
 
@@ -27,11 +27,35 @@ export class DockerError extends Error {
   }
 }
 
+/**
+ * Runs one docker command to its end: echoed as `[command]docker …` with its output streamed into the log
+ * (unless silent), as @actions/exec does, and tracked, so a cancelled run stops a build or a push at once
+ * rather than leaving it running behind.
+ */
 export async function docker(args: readonly string[], options: DockerOptions = {}): Promise<DockerResult> {
-  const result = await getExecOutput('docker', [...args], {
-    input: options.input === undefined ? undefined : Buffer.from(options.input),
-    silent: options.silent ?? false,
-    ignoreReturnCode: true,
+  const silent = options.silent === true;
+  if (!silent) process.stdout.write(`[command]docker ${args.join(' ')}${EOL}`);
+  const result = await new Promise<DockerResult>((resolve, reject) => {
+    const child = spawn('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    track(child, false);
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout.push(chunk);
+      if (!silent) process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr.push(chunk);
+      if (!silent) process.stderr.write(chunk);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({
+      exitCode: code ?? (signal === null ? 1 : 128 + (osConstants.signals[signal] ?? 0)),
+      stdout: Buffer.concat(stdout).toString(),
+      stderr: Buffer.concat(stderr).toString(),
+    }));
+    child.stdin.on('error', () => undefined); // docker exited before reading it all: its exit status says why
+    child.stdin.end(options.input);
   });
   if (result.exitCode !== 0 && options.allowFailure !== true) throw new DockerError(args, result);
   return result;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { startFaultProxy } from '../../scripts/fault-proxy.mjs';
 import { runAction } from '../../scripts/run-action.mjs';
 import { startSecondEngine } from '../../scripts/second-engine.mjs';
-import { FIXTURES, containersNamed, randomId, randomSha, registryDigest, removeRepositories } from './support.js';
+import { BASE_IMAGE, FIXTURES, containersNamed, docker, localTags, randomId, randomSha, registryDigest, removeRepositories } from './support.js';
 
 const registry = inject('registry');
 const namespace = `btd-e2e-${randomId()}`;
@@ -40,6 +40,20 @@ function signalWhen(signal: NodeJS.Signals, ready: (stdout: string) => boolean) 
       });
     },
   };
+}
+
+/** docker CLI processes still running whose argv holds `needle` (read from /proc). */
+function dockerProcessesWith(needle: string): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((entry) => /^[0-9]+$/.test(entry))) {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((arg) => arg !== '');
+      if (path.basename(argv[0] ?? '') === 'docker' && argv.some((arg) => arg.includes(needle))) found.push(`${pid}: ${argv.join(' ')}`);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
 }
 
 describe('no engine, or one that does not answer', () => {
@@ -100,6 +114,26 @@ describe('cancellation: main cleans up on SIGINT/SIGTERM, post again', () => {
     expect(containersNamed('service-')).toEqual([]);
   });
 
+  it('SIGINT during the build: the docker build stops with main, nothing is tagged, nothing is left', async () => {
+    const context = mkdtempSync(path.join(tmpdir(), 'btd-slow-build-'));
+    const marker = `building-slowly-${randomId()}`;
+    writeFileSync(path.join(context, 'Dockerfile'), `FROM ${BASE_IMAGE}\nRUN echo ${marker} && sleep 60\n`);
+    const repository = `${namespace}/slow-build`;
+    used.push(repository);
+    // Once the step runs (its own output line, not the `Step 2/2 : RUN …` line): from then on the build prints nothing for 60 s.
+    const cancel = signalWhen('SIGINT', (stdout) => stdout.split('\n').some((line) => line.trim() === marker));
+    const started = Date.now();
+    const result = await runAction({ inputs: { image: repository, context, sha: randomSha() }, onMainSpawn: cancel.onMainSpawn });
+    expect(cancel.state.sentAt).toBeGreaterThan(0);
+    expect(result.main.exitCode).toBe(130);
+    expect(result.main.stdout).toContain('::error::Cancelled (SIGINT): removing what the run started.');
+    expect((Date.now() - started) / 1000).toBeLessThan(30); // not the 60 s the RUN step takes
+    expect(dockerProcessesWith(context)).toEqual([]);
+    expect(localTags(repository)).toEqual([]);
+    // With its client gone the engine stops the RUN step's container too.
+    await expect.poll(() => docker('container', 'ls', '--no-trunc', '--filter', 'status=running', '--format', '{{.Command}}').includes(marker), { timeout: 15_000 }).toBe(false);
+  });
+
   it('cancelled while a push hangs: the login is undone and the container removed', async () => {
     const proxy = await startFaultProxy({ target: registry.host, faults: 10, mode: 'hang' });
     try {
@@ -118,6 +152,7 @@ describe('cancellation: main cleans up on SIGINT/SIGTERM, post again', () => {
       expect(result.main.stdout).toContain(`Logged out of ${proxy.host}.`);
       expect(dockerConfigAuths()).not.toContain(proxy.host);
       expect(containersNamed('hang-')).toEqual([]);
+      expect(dockerProcessesWith(`${image}:`)).toEqual([]); // the push stopped with main
     } finally {
       await proxy.stop();
     }
