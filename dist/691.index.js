@@ -139,6 +139,7 @@ async function removeContainer(name) {
 /* harmony export */   b2: () => (/* binding */ imageRemoveArgs),
 /* harmony export */   be: () => (/* binding */ loginArgs),
 /* harmony export */   cX: () => (/* binding */ containerEventsArgs),
+/* harmony export */   cY: () => (/* binding */ heldExecShellArgs),
 /* harmony export */   dn: () => (/* binding */ imageHistoryArgs),
 /* harmony export */   ev: () => (/* binding */ stampDockerfile),
 /* harmony export */   fQ: () => (/* binding */ runArgs),
@@ -154,7 +155,7 @@ async function removeContainer(name) {
 /* harmony export */   vH: () => (/* binding */ stampArgs),
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
-/* unused harmony exports secretArg, dockerfileString */
+/* unused harmony exports secretArg, dockerfileString, EXEC_GATE, EXEC_GATE_NAME */
 // Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
 function serverVersionArgs() {
@@ -254,8 +255,19 @@ function containerLogsArgs(container, tail) {
 function followLogsArgs(container) {
     return ['logs', '--follow', container];
 }
-function execShellArgs(container, command) {
-    return ['exec', container, 'sh', '-c', command];
+/** `docker exec [options] <container> sh -c <command>`: the command is one argument, parsed only by the container's shell. */
+function execShellArgs(container, command, options = []) {
+    return ['exec', ...options, container, 'sh', '-c', command];
+}
+/**
+ * What a held exec runs behind: the command starts on one line `run` on stdin; on anything else (end of
+ * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
+ */
+const EXEC_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
+const EXEC_GATE_NAME = 'build-test-deploy-gate';
+/** `docker exec --interactive [options] <container> sh -c <gate> <name> <command>`: started ahead, held at the gate. */
+function heldExecShellArgs(container, command, options = []) {
+    return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
 }
 function killContainerArgs(container) {
     return ['container', 'kill', container];

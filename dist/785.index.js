@@ -1049,21 +1049,14 @@ function runnerTestEnv(run, base) {
 }
 /** docker exec argv: test-env goes by name only (`--env KEY`), its values through the CLI's environment. */
 function containerTestArgs(run) {
-    const options = [...(run.user === '' ? [] : ['--user', run.user]), ...run.env.flatMap(({ key }) => ['--env', key])];
-    const [exec = 'exec', ...rest] = (0,docker_args/* execShellArgs */.Vz)(run.container.name, run.command);
-    return [exec, ...options, ...rest];
+    return (0,docker_args/* execShellArgs */.Vz)(run.container.name, run.command, execOptions(run));
 }
-/**
- * What a held test runs behind: the command starts on one line `run` on stdin; on anything else (end of
- * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
- */
-const TEST_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
-const TEST_GATE_NAME = 'build-test-deploy-gate';
 /** docker exec argv of a test started ahead and held at the gate until the container is ready. */
 function heldContainerTestArgs(run) {
-    const [exec = 'exec', ...rest] = containerTestArgs(run);
-    const [name = '', shell = 'sh', flag = '-c', command = ''] = rest.slice(-4);
-    return [exec, '--interactive', ...rest.slice(0, -4), name, shell, flag, TEST_GATE, TEST_GATE_NAME, command];
+    return (0,docker_args/* heldExecShellArgs */.cY)(run.container.name, run.command, execOptions(run));
+}
+function execOptions(run) {
+    return [...(run.user === '' ? [] : ['--user', run.user]), ...run.env.flatMap(({ key }) => ['--env', key])];
 }
 function testEnv(run) {
     return { ...process.env, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };

@@ -149,8 +149,21 @@ export function followLogsArgs(container: string): string[] {
   return ['logs', '--follow', container];
 }
 
-export function execShellArgs(container: string, command: string): string[] {
-  return ['exec', container, 'sh', '-c', command];
+/** `docker exec [options] <container> sh -c <command>`: the command is one argument, parsed only by the container's shell. */
+export function execShellArgs(container: string, command: string, options: readonly string[] = []): string[] {
+  return ['exec', ...options, container, 'sh', '-c', command];
+}
+
+/**
+ * What a held exec runs behind: the command starts on one line `run` on stdin; on anything else (end of
+ * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
+ */
+export const EXEC_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
+export const EXEC_GATE_NAME = 'build-test-deploy-gate';
+
+/** `docker exec --interactive [options] <container> sh -c <gate> <name> <command>`: started ahead, held at the gate. */
+export function heldExecShellArgs(container: string, command: string, options: readonly string[] = []): string[] {
+  return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
 }
 
 export function killContainerArgs(container: string): string[] {

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { spawn } from 'node:child_process';
 import { track } from './cancellation.js';
 import { docker } from './docker-cli.js';
-import { execShellArgs, killContainerArgs } from './docker-args.js';
+import { execShellArgs, heldExecShellArgs, killContainerArgs } from './docker-args.js';
 import type { PortBinding } from './docker-output.js';
 import type { KeyValue } from './inputs.js';
 import { runStreamed, superviseStreamed, type StreamedResult } from './streamed-process.js';
@@ -48,23 +48,16 @@ export function runnerTestEnv(run: TestRun, base: NodeJS.ProcessEnv): NodeJS.Pro
 
 /** docker exec argv: test-env goes by name only (`--env KEY`), its values through the CLI's environment. */
 export function containerTestArgs(run: HeldTestRun): string[] {
-  const options = [...(run.user === '' ? [] : ['--user', run.user]), ...run.env.flatMap(({ key }) => ['--env', key])];
-  const [exec = 'exec', ...rest] = execShellArgs(run.container.name, run.command);
-  return [exec, ...options, ...rest];
+  return execShellArgs(run.container.name, run.command, execOptions(run));
 }
-
-/**
- * What a held test runs behind: the command starts on one line `run` on stdin; on anything else (end of
- * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
- */
-export const TEST_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
-export const TEST_GATE_NAME = 'build-test-deploy-gate';
 
 /** docker exec argv of a test started ahead and held at the gate until the container is ready. */
 export function heldContainerTestArgs(run: HeldTestRun): string[] {
-  const [exec = 'exec', ...rest] = containerTestArgs(run);
-  const [name = '', shell = 'sh', flag = '-c', command = ''] = rest.slice(-4);
-  return [exec, '--interactive', ...rest.slice(0, -4), name, shell, flag, TEST_GATE, TEST_GATE_NAME, command];
+  return heldExecShellArgs(run.container.name, run.command, execOptions(run));
+}
+
+function execOptions(run: Pick<TestRun, 'user' | 'env'>): string[] {
+  return [...(run.user === '' ? [] : ['--user', run.user]), ...run.env.flatMap(({ key }) => ['--env', key])];
 }
 
 export type HeldTestRun = Pick<TestRun, 'command' | 'user' | 'env'> & { readonly container: Pick<TestRun['container'], 'name'> };

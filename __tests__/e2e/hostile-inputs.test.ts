@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runAction } from '../../scripts/run-action.mjs';
 import { RUNNER_PID_NAMESPACE, selfTest, watchArgv, type ArgvReport } from './proc-argv.js';
-import { TEST_GATE, TEST_GATE_NAME } from '../../src/test-phase.js';
+import { EXEC_GATE, EXEC_GATE_NAME } from '../../src/docker-args.js';
 import { BASE_IMAGE, containersNamed, docker, randomId, randomSha, removeRepositories } from './support.js';
 
 // Inputs full of shell syntax: nothing may run on the runner, and every value must arrive byte for
@@ -155,7 +155,7 @@ describe('hostile inputs', () => {
     expect(sawArgvWith(argv, 'docker', `--env=HOSTILE_JOINED=${VALUES.runArgsJoined}`, '--env', `HOSTILE_SPLIT=${VALUES.runArgsSplit}`, `--env=PWNED=${VALUES.runArgsPwned}`, `${repository}:${tag}`), 'docker run').toBe(true);
     const execs = argv.seen.filter(({ argv: a }) => path.basename(a[0] ?? '') === 'docker' && a[1] === 'exec');
     // Started ahead and held at a fixed gate until the container is ready; the command is its last argument, as given.
-    expect(execs.map(({ argv: a }) => a.slice(1))).toContainEqual(['exec', '--interactive', '--env', 'HOSTILE_ENV', expect.stringMatching(/^svc-/) as string, 'sh', '-c', TEST_GATE, TEST_GATE_NAME, testCommand]);
+    expect(execs.map(({ argv: a }) => a.slice(1))).toContainEqual(['exec', '--interactive', '--env', 'HOSTILE_ENV', expect.stringMatching(/^svc-/) as string, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, testCommand]);
     const shells = argv.seen.filter(({ argv: a }) => a.length === 3 && path.basename(a[0] ?? '') === 'sh' && a[1] === '-c' && a[2] === testCommand);
     expect(shells.length, 'sh -c <test-command>').toBeGreaterThan(0);
     // In the container's PID namespace, not the runner's.

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { runAction } from '../../scripts/run-action.mjs';
-import { TEST_GATE, TEST_GATE_NAME } from '../../src/test-phase.js';
+import { EXEC_GATE, EXEC_GATE_NAME } from '../../src/docker-args.js';
 import { selfTest, watchArgv, type ArgvReport } from './proc-argv.js';
 import { FIXTURES, containersNamed, docker, randomId, randomSha, removeRepositories } from './support.js';
 
@@ -76,7 +76,7 @@ const CASES: [string, Case][] = [
     masked: false,
     // docker exec (started ahead, held at the gate) gets the name only; the CLI reads the value from its own environment.
     expectedArgv: (report, container) => report.seen.some(({ argv }) => program(argv) === 'docker'
-      && JSON.stringify(argv.slice(1)) === JSON.stringify(['exec', '--interactive', '--env', 'REG_SECRET', container, 'sh', '-c', TEST_GATE, TEST_GATE_NAME, checkSecret])),
+      && JSON.stringify(argv.slice(1)) === JSON.stringify(['exec', '--interactive', '--env', 'REG_SECRET', container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, checkSecret])),
   }],
   ['a test secret in test-env, tests on the runner', {
     image: (id) => `btd-e2e-secrets-${id}/svc`,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { PortBinding } from '../../src/docker-output.js';
 import type { KeyValue } from '../../src/inputs.js';
 import { spawnSync } from 'node:child_process';
-import { containerPortEnv, containerTestArgs, heldContainerTestArgs, runnerTestEnv, TEST_GATE, TEST_GATE_NAME, type TestRun } from '../../src/test-phase.js';
+import { EXEC_GATE, EXEC_GATE_NAME } from '../../src/docker-args.js';
+import { containerPortEnv, containerTestArgs, heldContainerTestArgs, runnerTestEnv, type TestRun } from '../../src/test-phase.js';
 
 const CONTAINER_ID = '4f2c9a1e7d3b5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d';
 const NAME = 'app-d24155b-42-1-abcdef';
@@ -143,16 +144,16 @@ describe('containerTestArgs', () => {
 
 describe('heldContainerTestArgs', () => {
   it.each<[string, Partial<TestRun>, string[]]>([
-    ['plain', {}, ['exec', '--interactive', NAME, 'sh', '-c', TEST_GATE, TEST_GATE_NAME, 'pytest -q']],
+    ['plain', {}, ['exec', '--interactive', NAME, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, 'pytest -q']],
     [
       'user and test-env by name, before the container',
       { user: 'app', env: [{ key: 'TOKEN', value: 's3cret' }] },
-      ['exec', '--interactive', '--user', 'app', '--env', 'TOKEN', NAME, 'sh', '-c', TEST_GATE, TEST_GATE_NAME, 'pytest -q'],
+      ['exec', '--interactive', '--user', 'app', '--env', 'TOKEN', NAME, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, 'pytest -q'],
     ],
     [
       'the command stays one argument after the gate',
       { command: 'cd /app && npm test; echo "$?" $(id -u)' },
-      ['exec', '--interactive', NAME, 'sh', '-c', TEST_GATE, TEST_GATE_NAME, 'cd /app && npm test; echo "$?" $(id -u)'],
+      ['exec', '--interactive', NAME, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, 'cd /app && npm test; echo "$?" $(id -u)'],
     ],
   ])('%s', (_case, overrides, expected) => {
     expect(heldContainerTestArgs(run(overrides))).toEqual(expected);
@@ -164,8 +165,8 @@ describe('heldContainerTestArgs', () => {
   });
 });
 
-describe('TEST_GATE (run by this machine\'s sh, as by the container\'s)', () => {
-  const gate = (stdin: string, command: string) => spawnSync('sh', ['-c', TEST_GATE, TEST_GATE_NAME, command], { input: stdin, encoding: 'utf8' });
+describe('EXEC_GATE (run by this machine\'s sh, as by the container\'s)', () => {
+  const gate = (stdin: string, command: string) => spawnSync('sh', ['-c', EXEC_GATE, EXEC_GATE_NAME, command], { input: stdin, encoding: 'utf8' });
 
   it.each<[string, string, string, number, string]>([
     ['released: runs the command, with its exit status', 'run\n', 'echo "ran as $0"; exit 3', 3, 'ran as sh\n'],

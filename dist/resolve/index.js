@@ -29563,8 +29563,19 @@ function containerLogsArgs(container, tail) {
 function followLogsArgs(container) {
     return ['logs', '--follow', container];
 }
-function execShellArgs(container, command) {
-    return ['exec', container, 'sh', '-c', command];
+/** `docker exec [options] <container> sh -c <command>`: the command is one argument, parsed only by the container's shell. */
+function execShellArgs(container, command, options = []) {
+    return ['exec', ...options, container, 'sh', '-c', command];
+}
+/**
+ * What a held exec runs behind: the command starts on one line `run` on stdin; on anything else (end of
+ * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
+ */
+const EXEC_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
+const EXEC_GATE_NAME = 'build-test-deploy-gate';
+/** `docker exec --interactive [options] <container> sh -c <gate> <name> <command>`: started ahead, held at the gate. */
+function heldExecShellArgs(container, command, options = []) {
+    return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
 }
 function killContainerArgs(container) {
     return ['container', 'kill', container];
