@@ -4,10 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
-npx ncc build src/index.ts -o "$fresh" --source-map --no-source-map-register --license licenses.txt >/dev/null
-# The resolve action (resolve/action.yml runs ../dist/resolve/index.js) and its CLI: same tree as dist/.
-npx ncc build src/resolve-main.ts -o "$fresh/resolve" --source-map --no-source-map-register --license licenses.txt >/dev/null
-npx ncc build src/resolve-cli.ts -o "$fresh/resolve-cli" --source-map --no-source-map-register --license licenses.txt >/dev/null
+bash scripts/build.sh "$fresh" >/dev/null
 if ! diff -r -q dist "$fresh" >/dev/null; then
   echo "check-dist: dist/ is stale; run 'npm run build' and commit dist/:" >&2
   diff -r -q dist "$fresh" >&2 || true
