@@ -419,7 +419,9 @@ function lastLines(text, count) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ envValue),
 /* harmony export */   Dr: () => (/* binding */ parseImageDetails),
+/* harmony export */   Gv: () => (/* binding */ isObject),
 /* harmony export */   M$: () => (/* binding */ parseListedTags),
 /* harmony export */   Mn: () => (/* binding */ pushedDigest),
 /* harmony export */   O2: () => (/* binding */ parseContainerState),
@@ -428,16 +430,25 @@ function lastLines(text, count) {
 /* harmony export */   Zq: () => (/* binding */ parseContainerImages),
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   e8: () => (/* binding */ parseReadinessEvent),
+/* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   nM: () => (/* binding */ parseImageHistory)
 /* harmony export */ });
 /* unused harmony export parseJsonLines */
 // Parsers for docker's machine output (`--format '{{json .}}'`): pure, so they are tested table-driven.
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 function asObject(value, what) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
+    if (!isObject(value))
         throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
     return value;
 }
+/** A JSON value as a string: '' for anything else. */
 const str = (value) => (typeof value === 'string' ? value : '');
+/** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
+function envValue(env, name) {
+    return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
+}
 function parseJsonLines(stdout) {
     return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
 }
@@ -722,6 +733,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry-api.ts
 
 
+
 const MEDIA_TYPE = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -858,34 +870,30 @@ function matchesDigest(bytes, digest) {
         return false;
     return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
 }
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-const str = (value) => (typeof value === 'string' ? value : '');
 function parseDescriptor(value, what) {
-    if (!isObject(value))
+    if (!(0,docker_output/* isObject */.Gv)(value))
         throw new RegistryError(`The ${what} is not a descriptor object.`);
-    const digest = str(value.digest);
+    const digest = (0,docker_output/* str */.gx)(value.digest);
     if (!DIGEST_PATTERN.test(digest))
         throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
-    const platform = isObject(value.platform)
-        ? { os: str(value.platform.os), architecture: str(value.platform.architecture), ...(str(value.platform.variant) === '' ? {} : { variant: str(value.platform.variant) }) }
+    const platform = (0,docker_output/* isObject */.Gv)(value.platform)
+        ? { os: (0,docker_output/* str */.gx)(value.platform.os), architecture: (0,docker_output/* str */.gx)(value.platform.architecture), ...((0,docker_output/* str */.gx)(value.platform.variant) === '' ? {} : { variant: (0,docker_output/* str */.gx)(value.platform.variant) }) }
         : undefined;
-    return { mediaType: str(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
+    return { mediaType: (0,docker_output/* str */.gx)(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
 }
 /**
  * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
  * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
  */
 function parseManifest(body, contentType) {
-    if (!isObject(body))
+    if (!(0,docker_output/* isObject */.Gv)(body))
         throw new RegistryError('The manifest is not a JSON object.');
     if (body.schemaVersion === 1)
         throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
     const known = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
-    const declared = str(body.mediaType);
+    const declared = (0,docker_output/* str */.gx)(body.mediaType);
     const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : isObject(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
+    const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : (0,docker_output/* isObject */.Gv)(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
     if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
         if (!Array.isArray(body.manifests))
             throw new RegistryError(`The ${mediaType} has no manifests list.`);
@@ -915,21 +923,21 @@ function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
 }
 /** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
 function parseImageConfig(body) {
-    if (!isObject(body))
+    if (!(0,docker_output/* isObject */.Gv)(body))
         throw new RegistryError('The image config is not a JSON object.');
-    const config = isObject(body.config) ? body.config : {};
-    const labels = isObject(config.Labels) ? config.Labels : {};
+    const config = (0,docker_output/* isObject */.Gv)(body.config) ? body.config : {};
+    const labels = (0,docker_output/* isObject */.Gv)(config.Labels) ? config.Labels : {};
     return {
-        env: Array.isArray(config.Env) ? config.Env.map(str) : [],
-        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, str(value)])),
+        env: Array.isArray(config.Env) ? config.Env.map(docker_output/* str */.gx) : [],
+        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, (0,docker_output/* str */.gx)(value)])),
     };
 }
 /** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
 function registryErrorCode(body) {
     try {
         const parsed = JSON.parse(body);
-        const first = isObject(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        return isObject(first) && typeof first.code === 'string' ? { code: first.code, message: str(first.message) } : undefined;
+        const first = (0,docker_output/* isObject */.Gv)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        return (0,docker_output/* isObject */.Gv)(first) && typeof first.code === 'string' ? { code: first.code, message: (0,docker_output/* str */.gx)(first.message) } : undefined;
     }
     catch {
         return undefined;
@@ -1046,7 +1054,7 @@ class RegistryClient {
             throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
         }
         const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
-        const token = isObject(body) ? str(body.token) || str(body.access_token) : '';
+        const token = (0,docker_output/* isObject */.Gv)(body) ? (0,docker_output/* str */.gx)(body.token) || (0,docker_output/* str */.gx)(body.access_token) : '';
         if (token === '')
             throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
         return `Bearer ${token}`;

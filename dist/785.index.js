@@ -49,7 +49,7 @@ function ociLabels(source, extra) {
 /** What must hold of the built image, or it is not what we claim to ship. */
 function stampProblems(env, labels, shaEnv, sha) {
     const problems = [];
-    const value = env.filter((entry) => entry.startsWith(`${shaEnv}=`)).pop()?.slice(shaEnv.length + 1);
+    const value = (0,docker_output/* envValue */.$R)(env, shaEnv);
     if (value !== sha)
         problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
     if (labels[REVISION_LABEL] !== sha)

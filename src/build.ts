@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { docker, DockerError } from './docker-cli.js';
 import { buildArgs, imageInspectArgs, imageRemoveArgs, stampArgs, stampDockerfile, type Builder, type BuildSecret } from './docker-args.js';
-import { parseImageDetails } from './docker-output.js';
+import { envValue, parseImageDetails } from './docker-output.js';
 import type { KeyValue } from './inputs.js';
 
 export const REVISION_LABEL = 'org.opencontainers.image.revision';
@@ -41,7 +41,7 @@ export function ociLabels(source: OciLabelSource, extra: readonly KeyValue[]): K
 /** What must hold of the built image, or it is not what we claim to ship. */
 export function stampProblems(env: readonly string[], labels: Readonly<Record<string, string>>, shaEnv: string, sha: string): string[] {
   const problems: string[] = [];
-  const value = env.filter((entry) => entry.startsWith(`${shaEnv}=`)).pop()?.slice(shaEnv.length + 1);
+  const value = envValue(env, shaEnv);
   if (value !== sha) problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
   if (labels[REVISION_LABEL] !== sha) problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] === undefined ? 'missing' : `"${labels[REVISION_LABEL]}"`}, expected ${sha}`);
   return problems;

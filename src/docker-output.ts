@@ -60,14 +60,24 @@ export type ReadinessEvent =
   | { readonly kind: 'oom' }
   | { readonly kind: 'destroyed' };
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function asObject(value: unknown, what: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
-  return value as Json;
+export function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+function asObject(value: unknown, what: string): Json {
+  if (!isObject(value)) throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
+  return value;
+}
+
+/** A JSON value as a string: '' for anything else. */
+export const str = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
+export function envValue(env: readonly string[], name: string): string | undefined {
+  return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
+}
 
 export function parseJsonLines(stdout: string): unknown[] {
   return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isObject, str } from './docker-output.js';
 import { DOCKER_HUB } from './image-reference.js';
 import type { RegistryAuth } from './inputs.js';
 
@@ -168,14 +169,6 @@ export function matchesDigest(bytes: Uint8Array, digest: string): boolean {
   if (!DIGEST_PATTERN.test(digest)) return false;
   return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
 }
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 function parseDescriptor(value: unknown, what: string): Descriptor {
   if (!isObject(value)) throw new RegistryError(`The ${what} is not a descriptor object.`);

@@ -1,7 +1,7 @@
 import { REVISION_LABEL } from './build.js';
 import { docker, DockerError } from './docker-cli.js';
 import { imageInspectArgs } from './docker-args.js';
-import { digestsFor, parseImageDetails, type ImageDetails } from './docker-output.js';
+import { digestsFor, envValue, parseImageDetails, type ImageDetails } from './docker-output.js';
 import { familiarName } from './image-reference.js';
 import { SHA_PATTERN } from './inputs.js';
 import { DIGEST_PATTERN, platformName, RegistryClient, RegistryError, type FetchLike, type ImageConfig } from './registry-api.js';
@@ -57,23 +57,23 @@ function describe(value: string | undefined): string {
  * hex), else its revision label; throws naming the image, the variable and the label when neither does.
  */
 export function findSha(config: ImageConfig, shaEnv: string, ref: string): ShaFinding {
-  const envValue = config.env.filter((entry) => entry.startsWith(`${shaEnv}=`)).pop()?.slice(shaEnv.length + 1);
+  const fromEnv = envValue(config.env, shaEnv);
   const label = config.labels[REVISION_LABEL];
-  const envOk = envValue !== undefined && SHA_PATTERN.test(envValue);
+  const envOk = fromEnv !== undefined && SHA_PATTERN.test(fromEnv);
   const labelOk = label !== undefined && SHA_PATTERN.test(label);
   if (envOk) {
-    const notes: Note[] = labelOk && label !== envValue
-      ? [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${envValue} but label ${REVISION_LABEL} is ${label}; using the env.` }]
+    const notes: Note[] = labelOk && label !== fromEnv
+      ? [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${REVISION_LABEL} is ${label}; using the env.` }]
       : [];
-    return { sha: envValue, from: 'env', notes };
+    return { sha: fromEnv, from: 'env', notes };
   }
   if (labelOk) {
-    const notes: Note[] = envValue === undefined
+    const notes: Note[] = fromEnv === undefined
       ? [{ level: 'info', message: `${ref} has no env ${shaEnv}; the commit comes from its label ${REVISION_LABEL}.` }]
-      : [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${describe(envValue)}, not a commit sha; the commit comes from its label ${REVISION_LABEL}.` }];
+      : [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${REVISION_LABEL}.` }];
     return { sha: label, from: 'label', notes };
   }
-  throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(envValue)} and label ${REVISION_LABEL} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
+  throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${REVISION_LABEL} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
 }
 
 /** `docker image inspect` of a local image; undefined when docker does not have it. */

@@ -29406,7 +29406,7 @@ function ociLabels(source, extra) {
 /** What must hold of the built image, or it is not what we claim to ship. */
 function stampProblems(env, labels, shaEnv, sha) {
     const problems = [];
-    const value = env.filter((entry) => entry.startsWith(`${shaEnv}=`)).pop()?.slice(shaEnv.length + 1);
+    const value = envValue(env, shaEnv);
     if (value !== sha)
         problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
     if (labels[REVISION_LABEL] !== sha)
@@ -29598,12 +29598,20 @@ function pushArgs(ref) {
 
 ;// CONCATENATED MODULE: ./src/docker-output.ts
 // Parsers for docker's machine output (`--format '{{json .}}'`): pure, so they are tested table-driven.
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 function asObject(value, what) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
+    if (!isObject(value))
         throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
     return value;
 }
+/** A JSON value as a string: '' for anything else. */
 const str = (value) => (typeof value === 'string' ? value : '');
+/** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
+function docker_output_envValue(env, name) {
+    return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
+}
 function parseJsonLines(stdout) {
     return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
 }
@@ -29736,6 +29744,7 @@ var inputs = __nccwpck_require__(8695);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/registry-api.ts
+
 
 
 const MEDIA_TYPE = {
@@ -29874,20 +29883,16 @@ function matchesDigest(bytes, digest) {
         return false;
     return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
 }
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-const registry_api_str = (value) => (typeof value === 'string' ? value : '');
 function parseDescriptor(value, what) {
     if (!isObject(value))
         throw new RegistryError(`The ${what} is not a descriptor object.`);
-    const digest = registry_api_str(value.digest);
+    const digest = str(value.digest);
     if (!DIGEST_PATTERN.test(digest))
         throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
     const platform = isObject(value.platform)
-        ? { os: registry_api_str(value.platform.os), architecture: registry_api_str(value.platform.architecture), ...(registry_api_str(value.platform.variant) === '' ? {} : { variant: registry_api_str(value.platform.variant) }) }
+        ? { os: str(value.platform.os), architecture: str(value.platform.architecture), ...(str(value.platform.variant) === '' ? {} : { variant: str(value.platform.variant) }) }
         : undefined;
-    return { mediaType: registry_api_str(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
+    return { mediaType: str(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
 }
 /**
  * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
@@ -29899,7 +29904,7 @@ function parseManifest(body, contentType) {
     if (body.schemaVersion === 1)
         throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
     const known = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
-    const declared = registry_api_str(body.mediaType);
+    const declared = str(body.mediaType);
     const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
     const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : isObject(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
     if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
@@ -29936,8 +29941,8 @@ function parseImageConfig(body) {
     const config = isObject(body.config) ? body.config : {};
     const labels = isObject(config.Labels) ? config.Labels : {};
     return {
-        env: Array.isArray(config.Env) ? config.Env.map(registry_api_str) : [],
-        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, registry_api_str(value)])),
+        env: Array.isArray(config.Env) ? config.Env.map(str) : [],
+        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, str(value)])),
     };
 }
 /** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
@@ -29945,7 +29950,7 @@ function registryErrorCode(body) {
     try {
         const parsed = JSON.parse(body);
         const first = isObject(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        return isObject(first) && typeof first.code === 'string' ? { code: first.code, message: registry_api_str(first.message) } : undefined;
+        return isObject(first) && typeof first.code === 'string' ? { code: first.code, message: str(first.message) } : undefined;
     }
     catch {
         return undefined;
@@ -30062,7 +30067,7 @@ class RegistryClient {
             throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
         }
         const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
-        const token = isObject(body) ? registry_api_str(body.token) || registry_api_str(body.access_token) : '';
+        const token = isObject(body) ? str(body.token) || str(body.access_token) : '';
         if (token === '')
             throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
         return `Bearer ${token}`;
@@ -30249,23 +30254,23 @@ function describe(value) {
  * hex), else its revision label; throws naming the image, the variable and the label when neither does.
  */
 function findSha(config, shaEnv, ref) {
-    const envValue = config.env.filter((entry) => entry.startsWith(`${shaEnv}=`)).pop()?.slice(shaEnv.length + 1);
+    const fromEnv = docker_output_envValue(config.env, shaEnv);
     const label = config.labels[REVISION_LABEL];
-    const envOk = envValue !== undefined && inputs/* SHA_PATTERN */.yw.test(envValue);
+    const envOk = fromEnv !== undefined && inputs/* SHA_PATTERN */.yw.test(fromEnv);
     const labelOk = label !== undefined && inputs/* SHA_PATTERN */.yw.test(label);
     if (envOk) {
-        const notes = labelOk && label !== envValue
-            ? [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${envValue} but label ${REVISION_LABEL} is ${label}; using the env.` }]
+        const notes = labelOk && label !== fromEnv
+            ? [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${REVISION_LABEL} is ${label}; using the env.` }]
             : [];
-        return { sha: envValue, from: 'env', notes };
+        return { sha: fromEnv, from: 'env', notes };
     }
     if (labelOk) {
-        const notes = envValue === undefined
+        const notes = fromEnv === undefined
             ? [{ level: 'info', message: `${ref} has no env ${shaEnv}; the commit comes from its label ${REVISION_LABEL}.` }]
-            : [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${describe(envValue)}, not a commit sha; the commit comes from its label ${REVISION_LABEL}.` }];
+            : [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${REVISION_LABEL}.` }];
         return { sha: label, from: 'label', notes };
     }
-    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(envValue)} and label ${REVISION_LABEL} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
+    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${REVISION_LABEL} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
 }
 /** `docker image inspect` of a local image; undefined when docker does not have it. */
 async function inspectLocalImage(ref) {
