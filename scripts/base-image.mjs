@@ -6,12 +6,13 @@ import path from 'node:path';
 
 export const BASE_IMAGE = 'btd-e2e/busybox:base';
 
-export function buildBaseImage() {
+/** Builds it on the engine `env` points the docker CLI at (DOCKER_HOST), by default this process's. */
+export function buildBaseImage(env = process.env) {
   const context = mkdtempSync(path.join(tmpdir(), 'base-image-'));
   try {
     copyFileSync('/bin/busybox', path.join(context, 'busybox'));
     writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n');
-    execFileSync('docker', ['build', '--quiet', '--tag', BASE_IMAGE, context], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('docker', ['build', '--quiet', '--tag', BASE_IMAGE, context], { stdio: ['ignore', 'ignore', 'pipe'], env });
   } finally {
     rmSync(context, { recursive: true, force: true });
   }

@@ -3,10 +3,10 @@
 // engines in one namespace fight over the bridge (an engine started with --bridge=none deletes docker0).
 // Needs root, like the first engine.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { BASE_IMAGE } from './base-image.mjs';
+import { buildBaseImage } from './base-image.mjs';
 
 /**
  * @param {{ sizeMb?: number }} [options]
@@ -40,11 +40,7 @@ export async function startSecondEngine({ sizeMb = 160 } = {}) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  const context = mkdtempSync(path.join(tmpdir(), 'engine2-base-'));
-  copyFileSync('/bin/busybox', path.join(context, 'busybox'));
-  writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n');
-  docker('build', '--quiet', '--tag', BASE_IMAGE, context);
-  rmSync(context, { recursive: true, force: true });
+  buildBaseImage({ ...process.env, DOCKER_HOST: host });
   return {
     host,
     docker,

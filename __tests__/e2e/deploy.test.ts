@@ -1,21 +1,13 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { runAction } from '../../scripts/run-action.mjs';
-import { FIXTURES, containersNamed, randomId, randomSha, registryDigest, registryTags, removeRepositories } from './support.js';
+import { FIXTURES, containersNamed, randomId, randomSha, registryDigest, registryTags, removeRepositories, dockerConfigAuths } from './support.js';
 
 const registry = inject('registry');
 const repositoryPath = `e2e/svc-${randomId()}`;
 const image = `${registry.host}/${repositoryPath}`;
 
 afterAll(() => removeRepositories(image));
-
-function dockerConfigAuths(): string[] {
-  const file = path.join(process.env.DOCKER_CONFIG ?? path.join(homedir(), '.docker'), 'config.json');
-  if (!existsSync(file)) return [];
-  return Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { auths?: Record<string, unknown> }).auths ?? {});
-}
 
 describe('deploy to a registry with htpasswd auth', () => {
   it('after the tests pass, pushes the sha tag and latest; digest is the registry\'s; logs out; the password shows nowhere', async () => {

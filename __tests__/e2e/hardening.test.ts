@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startFaultProxy } from '../../scripts/fault-proxy.mjs';
 import { runAction } from '../../scripts/run-action.mjs';
+import { processesWith } from './proc-argv.js';
 import { startSecondEngine } from '../../scripts/second-engine.mjs';
-import { BASE_IMAGE, FIXTURES, containersNamed, docker, localTags, randomId, randomSha, registryDigest, removeRepositories } from './support.js';
+import { BASE_IMAGE, FIXTURES, containersNamed, docker, localTags, randomId, randomSha, registryDigest, removeRepositories, errorLine, dockerConfigAuths } from './support.js';
 
 const registry = inject('registry');
 const namespace = `btd-e2e-${randomId()}`;
@@ -17,12 +18,6 @@ const run = promisify(execFile);
 
 afterAll(() => removeRepositories(...used));
 
-const errorLine = (stdout: string): string => stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
-
-function dockerConfigAuths(dir = path.join(process.env.HOME ?? '/root', '.docker')): string[] {
-  const file = path.join(dir, 'config.json');
-  return existsSync(file) ? Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { auths?: object }).auths ?? {}) : [];
-}
 
 /** Signals main once `ready(stdout so far)` holds. */
 function signalWhen(signal: NodeJS.Signals, ready: (stdout: string) => boolean) {
@@ -42,18 +37,9 @@ function signalWhen(signal: NodeJS.Signals, ready: (stdout: string) => boolean) 
   };
 }
 
-/** docker CLI processes still running whose argv holds `needle` (read from /proc). */
+/** docker CLI processes still running whose argv holds `needle`. */
 function dockerProcessesWith(needle: string): string[] {
-  const found: string[] = [];
-  for (const pid of readdirSync('/proc').filter((entry) => /^[0-9]+$/.test(entry))) {
-    try {
-      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter((arg) => arg !== '');
-      if (path.basename(argv[0] ?? '') === 'docker' && argv.some((arg) => arg.includes(needle))) found.push(`${pid}: ${argv.join(' ')}`);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
+  return processesWith(needle).filter(({ argv }) => path.basename(argv[0] ?? '') === 'docker').map(({ pid, argv }) => `${pid}: ${argv.join(' ')}`);
 }
 
 describe('no engine, or one that does not answer', () => {

@@ -54,6 +54,13 @@ function scanProc(needles: readonly Buffer[], seen: Map<string, ArgvSighting>, l
   }
 }
 
+/** The processes running now whose argv holds `needle`: one scan. */
+export function processesWith(needle: string): ArgvSighting[] {
+  const leaks = new Map<string, ArgvSighting>();
+  scanProc([Buffer.from(needle, 'utf8')], new Map(), leaks);
+  return [...leaks.values()];
+}
+
 /** Polls every `intervalMs` for processes whose argv holds any of `needles`. */
 export function watchArgv(needles: readonly string[], intervalMs: number): ArgvWatch {
   const bytes = needles.map((needle) => Buffer.from(needle, 'utf8'));

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { startFaultProxy } from '../../scripts/fault-proxy.mjs';
 import { freePort } from '../../scripts/registry.mjs';
 import { runAction } from '../../scripts/run-action.mjs';
-import { FIXTURES, gitFixture, imageExists, localTags, randomId, randomSha, registryDigest, registryTags, removeRepositories } from './support.js';
+import { FIXTURES, gitFixture, imageExists, localTags, randomId, randomSha, registryDigest, registryTags, removeRepositories, errorLine } from './support.js';
 
 const registry = inject('registry');
 const used: string[] = [];
@@ -13,7 +13,6 @@ const run = promisify(execFile);
 
 afterAll(() => removeRepositories(...used));
 
-const errorLine = (stdout: string): string => stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
 const took = (stdout: string, group: string): number => Number(/^Took ([0-9.]+) s\.$/m.exec(stdout.slice(stdout.indexOf(`::group::${group}`)))?.[1] ?? 'NaN');
 
 function deploy(image: string, inputs: Record<string, string> = {}, context = path.join(FIXTURES, 'service')) {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runAction } from '../../scripts/run-action.mjs';
-import { FIXTURES, containersNamed, randomId, randomSha, removeRepositories } from './support.js';
+import { FIXTURES, containersNamed, randomId, randomSha, removeRepositories, errorLine } from './support.js';
 
 const namespace = `btd-e2e-${randomId()}`;
 const used = new Set<string>();
@@ -19,7 +19,6 @@ async function runFixture(fixture: string, inputs: Record<string, string>, cwd?:
   return { run, seconds: (Date.now() - started) / 1000 };
 }
 
-const errorLine = (stdout: string): string => stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
 const PUBLISH = '--publish=127.0.0.1::8080';
 
 describe('wait-for: every kind passes, and fails as it should', () => {

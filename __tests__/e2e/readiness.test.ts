@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { runAction } from '../../scripts/run-action.mjs';
-import { FIXTURES, containersNamed, dockerOk, randomId, randomSha, removeRepositories } from './support.js';
+import { FIXTURES, containersNamed, dockerOk, randomId, randomSha, removeRepositories, errorLine } from './support.js';
 
 const namespace = `btd-e2e-${randomId()}`;
 
@@ -11,10 +11,6 @@ async function runFixture(fixture: string, inputs: Record<string, string> = {}, 
   const started = Date.now();
   const run = await runAction({ inputs: { image: repository, context: path.join(FIXTURES, fixture), sha: randomSha(), 'test-command': 'echo tests-ran', ...inputs } });
   return { run, seconds: (Date.now() - started) / 1000 };
-}
-
-function errorLine(stdout: string): string {
-  return stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
 }
 
 describe('waiting until the container is ready', () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { ROOT, runAction } from '../../scripts/run-action.mjs';
-import { BASE_IMAGE, FIXTURES, docker, imageExists, randomId, randomSha, registryDigest, registryTags, removeRepositories } from './support.js';
+import { BASE_IMAGE, FIXTURES, docker, imageExists, randomId, randomSha, registryDigest, registryTags, removeRepositories, errorLine } from './support.js';
 
 // The resolve action and CLI, as users run them: the committed bundles (dist/resolve, dist/resolve-cli)
 // against the real engine and the htpasswd registry. Nothing is run from the images resolved.
@@ -64,10 +64,6 @@ const actionDir = resolveActionDir();
 
 async function resolveAction(inputs: Record<string, string>) {
   return runAction({ inputs, actionDir, post: false, cwd: scratch });
-}
-
-function errorLine(stdout: string): string {
-  return stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { BASE_IMAGE } from '../../scripts/base-image.mjs';
 
@@ -8,6 +8,17 @@ export { BASE_IMAGE };
 import { ROOT } from '../../scripts/run-action.mjs';
 
 export const FIXTURES = path.join(ROOT, '__tests__', 'fixtures');
+
+/** The step's one-line error (`::error::…`), or ''. */
+export function errorLine(stdout: string): string {
+  return stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
+}
+
+/** The registries docker login left credentials for in `dir`/config.json (DOCKER_CONFIG, else ~/.docker). */
+export function dockerConfigAuths(dir = process.env.DOCKER_CONFIG ?? path.join(homedir(), '.docker')): string[] {
+  const file = path.join(dir, 'config.json');
+  return existsSync(file) ? Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { auths?: object }).auths ?? {}) : [];
+}
 
 export interface RegistryInfo {
   readonly host: string;
