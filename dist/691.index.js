@@ -6,28 +6,32 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ killTracked),
-/* harmony export */   u: () => (/* binding */ track)
+/* harmony export */   HB: () => (/* binding */ killTracked),
+/* harmony export */   fH: () => (/* binding */ killChild),
+/* harmony export */   u4: () => (/* binding */ track)
 /* harmony export */ });
-// Long-lived children (event streams, log followers, test runs) that a cancelled job must not leave running.
+// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one running.
 const children = new Map();
 /** Remembers a child until it closes; `group`: it leads its own process group (kill the group). */
 function track(child, group) {
     children.set(child, { group });
     child.once('close', () => children.delete(child));
 }
-function killTracked() {
-    for (const [child, { group }] of children) {
-        try {
-            if (group && child.pid !== undefined)
-                process.kill(-child.pid, 'SIGKILL');
-            else
-                child.kill('SIGKILL');
-        }
-        catch {
-            // already gone
-        }
+/** SIGKILL to a child, or to its whole process group when it leads one. */
+function killChild(child, group) {
+    try {
+        if (group && child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+        else
+            child.kill('SIGKILL');
     }
+    catch {
+        child.kill('SIGKILL'); // the group is gone already, or there is none
+    }
+}
+function killTracked() {
+    for (const [child, { group }] of children)
+        killChild(child, group);
     children.clear();
 }
 
@@ -337,7 +341,7 @@ async function docker(args, options = {}) {
         process.stdout.write(`[command]docker ${args.join(' ')}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
     const result = await new Promise((resolve, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-        (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u)(child, false);
+        (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child, false);
         const stdout = [];
         const stderr = [];
         child.stdout.on('data', (chunk) => {
@@ -371,7 +375,7 @@ async function docker(args, options = {}) {
 function dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-        (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u)(child, false);
+        (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child, false);
         let stderr = '';
         let settled = false;
         const finish = (settle) => {

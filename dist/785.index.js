@@ -62,6 +62,11 @@ function diskFullMessage(output) {
         ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
         : undefined;
 }
+/** A failed build says why: a full disk plainly, else docker's own last lines. */
+function throwUnlessBuilt(args, result) {
+    if (result.exitCode !== 0)
+        throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new docker_cli/* DockerError */.Bi(args, result).message);
+}
 /**
  * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
  * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
@@ -75,18 +80,15 @@ async function buildImage(request) {
     try {
         const baseIidFile = external_node_path_.join(workDir, 'base.iid');
         const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
-        const build = await (0,docker_cli/* docker */.T3)(args, { allowFailure: true });
-        if (build.exitCode !== 0)
-            throw new Error(diskFullMessage(build.stdout + build.stderr) ?? new docker_cli/* DockerError */.Bi(args, build).message);
+        throwUnlessBuilt(args, await (0,docker_cli/* docker */.T3)(args, { allowFailure: true }));
         const baseImageId = (await (0,promises_.readFile)(baseIidFile, 'utf8')).trim();
         const iidFile = external_node_path_.join(workDir, 'image.iid');
-        const stamp = await (0,docker_cli/* docker */.T3)((0,docker_args/* stampArgs */.vH)({ tags: request.tags, iidFile }), {
+        const stamp = (0,docker_args/* stampArgs */.vH)({ tags: request.tags, iidFile });
+        throwUnlessBuilt(stamp, await (0,docker_cli/* docker */.T3)(stamp, {
             input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
             silent: true,
             allowFailure: true,
-        });
-        if (stamp.exitCode !== 0)
-            throw new Error(diskFullMessage(stamp.stdout + stamp.stderr) ?? new docker_cli/* DockerError */.Bi(['build'], stamp).message);
+        }));
         const imageId = (await (0,promises_.readFile)(iidFile, 'utf8')).trim();
         const details = (0,docker_output/* parseImageDetails */.Dr)((await (0,docker_cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(imageId), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
@@ -840,12 +842,12 @@ async function pruneImages(mode, policy) {
         core/* info */.pq(`Nothing of ${policy.repository} to remove.`);
         return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
     }
-    // A few candidates: their histories are read alongside; many: only their parents', once the inspect named them.
+    // A few candidates: their histories (for the bytes) are read alongside; many: only their parents', once the inspect named them.
     const few = candidateIds.length <= SEQUENTIAL_UP_TO;
     const [images, containers, candidateHistories] = await Promise.all([
         inspectImages(candidateIds),
         containerImages(lines(containersListed)),
-        few ? histories(candidateIds) : undefined,
+        few && mode !== 'dry-run' ? histories(candidateIds) : undefined,
     ]);
     const plan = planPrune(images, containers, { ...policy, now: new Date() });
     for (const { ref, reason } of plan.kept)
@@ -988,7 +990,7 @@ function runStreamed(file, args, options) {
     core/* info */.pq(`[command]${options.display}`);
     // Its own process group, so a timeout stops the test runner's children too.
     const child = (0,external_node_child_process_.spawn)(file, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-    (0,cancellation/* track */.u)(child, true);
+    (0,cancellation/* track */.u4)(child, true);
     return superviseStreamed(child, options.timeoutMs);
 }
 /** Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. */
@@ -997,14 +999,7 @@ function superviseStreamed(child, timeoutMs) {
         let timedOut = false;
         const timer = timeoutMs > 0 ? setTimeout(() => {
             timedOut = true;
-            if (child.pid !== undefined) {
-                try {
-                    process.kill(-child.pid, 'SIGKILL');
-                }
-                catch {
-                    child.kill('SIGKILL'); // already gone, or no process group
-                }
-            }
+            (0,cancellation/* killChild */.fH)(child, true);
         }, timeoutMs) : undefined;
         child.on('error', (error) => {
             clearTimeout(timer);
@@ -1038,14 +1033,13 @@ function containerPortEnv(ports) {
 }
 /** The environment of a runner-side test: the runner's own, the container's coordinates, then test-env. */
 function runnerTestEnv(run, base) {
-    return {
+    return testEnv(run, {
         ...base,
         CONTAINER_ID: run.container.id,
         CONTAINER_NAME: run.container.name,
         IMAGE_REF: run.container.imageRef,
         ...containerPortEnv(run.container.ports),
-        ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])),
-    };
+    });
 }
 /** docker exec argv: test-env goes by name only (`--env KEY`), its values through the CLI's environment. */
 function containerTestArgs(run) {
@@ -1058,8 +1052,9 @@ function heldContainerTestArgs(run) {
 function execOptions(run) {
     return [...(run.user === '' ? [] : ['--user', run.user]), ...run.env.flatMap(({ key }) => ['--env', key])];
 }
-function testEnv(run) {
-    return { ...process.env, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };
+/** `base` with test-env on top: how its values reach `docker exec --env KEY` or the runner's shell, never argv. */
+function testEnv(run, base = process.env) {
+    return { ...base, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };
 }
 /**
  * Starts `docker exec` of the test while the container is still becoming ready, held at a gate: starting
@@ -1068,7 +1063,7 @@ function testEnv(run) {
 function holdContainerTest(run) {
     const args = heldContainerTestArgs(run);
     const child = (0,external_node_child_process_.spawn)('docker', args, { env: testEnv(run), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    (0,cancellation/* track */.u)(child, true);
+    (0,cancellation/* track */.u4)(child, true);
     let gone = false;
     let released = false;
     child.once('close', () => (gone = true));
@@ -1227,10 +1222,12 @@ async function runMain() {
         core/* setFailed */.C1(report.failure);
     }
     finally {
-        cancellation.stop();
-        // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side.
-        if (!cancellation.cancelled())
+        // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side,
+        // and its handlers stay, so the runner's SIGTERM after SIGINT does not cut that clean-up short.
+        if (!cancellation.cancelled()) {
+            cancellation.stop();
             await finish(report, leftovers);
+        }
     }
 }
 /** Undo what the run left, then report: outputs and the job summary. */
@@ -1252,10 +1249,13 @@ function cleanUpWhenCancelled(report, leftovers) {
         if (cancelled)
             return; // SIGTERM after SIGINT: the clean-up already runs
         cancelled = true;
-        (0,cancellation/* killTracked */.H)();
+        (0,cancellation/* killTracked */.HB)();
         report.failure = `Cancelled (${signal})`;
         core/* setFailed */.C1(`Cancelled (${signal}): removing what the run started.`);
-        void finish(report, leftovers).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+        void finish(report, leftovers).finally(() => {
+            (0,cancellation/* killTracked */.HB)(); // what the interrupted flow started meanwhile (e.g. the next phase's docker call)
+            process.exit(signal === 'SIGINT' ? 130 : 143);
+        });
     };
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);

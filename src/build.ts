@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { docker, DockerError } from './docker-cli.js';
+import { docker, DockerError, type DockerResult } from './docker-cli.js';
 import { buildArgs, imageInspectArgs, imageRemoveArgs, stampArgs, stampDockerfile, type Builder, type BuildSecret } from './docker-args.js';
 import { envValue, parseImageDetails } from './docker-output.js';
 import type { KeyValue } from './inputs.js';
@@ -54,6 +54,11 @@ export function diskFullMessage(output: string): string | undefined {
     : undefined;
 }
 
+/** A failed build says why: a full disk plainly, else docker's own last lines. */
+function throwUnlessBuilt(args: readonly string[], result: DockerResult): void {
+  if (result.exitCode !== 0) throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new DockerError(args, result).message);
+}
+
 /**
  * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
  * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
@@ -67,17 +72,16 @@ export async function buildImage(request: BuildRequest): Promise<string> {
   try {
     const baseIidFile = path.join(workDir, 'base.iid');
     const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
-    const build = await docker(args, { allowFailure: true });
-    if (build.exitCode !== 0) throw new Error(diskFullMessage(build.stdout + build.stderr) ?? new DockerError(args, build).message);
+    throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
     const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
 
     const iidFile = path.join(workDir, 'image.iid');
-    const stamp = await docker(stampArgs({ tags: request.tags, iidFile }), {
+    const stamp = stampArgs({ tags: request.tags, iidFile });
+    throwUnlessBuilt(stamp, await docker(stamp, {
       input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
       silent: true,
       allowFailure: true,
-    });
-    if (stamp.exitCode !== 0) throw new Error(diskFullMessage(stamp.stdout + stamp.stderr) ?? new DockerError(['build'], stamp).message);
+    }));
     const imageId = (await readFile(iidFile, 'utf8')).trim();
 
     const details = parseImageDetails((await docker(imageInspectArgs(imageId), { silent: true })).stdout);

@@ -59,9 +59,12 @@ export async function runMain(): Promise<void> {
     report.failure = (error as Error).message;
     core.setFailed(report.failure);
   } finally {
-    cancellation.stop();
-    // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side.
-    if (!cancellation.cancelled()) await finish(report, leftovers);
+    // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side,
+    // and its handlers stay, so the runner's SIGTERM after SIGINT does not cut that clean-up short.
+    if (!cancellation.cancelled()) {
+      cancellation.stop();
+      await finish(report, leftovers);
+    }
   }
 }
 
@@ -86,7 +89,10 @@ function cleanUpWhenCancelled(report: RunReport, leftovers: Leftovers): { stop: 
     killTracked();
     report.failure = `Cancelled (${signal})`;
     core.setFailed(`Cancelled (${signal}): removing what the run started.`);
-    void finish(report, leftovers).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    void finish(report, leftovers).finally(() => {
+      killTracked(); // what the interrupted flow started meanwhile (e.g. the next phase's docker call)
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -146,12 +146,12 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
     core.info(`Nothing of ${policy.repository} to remove.`);
     return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
   }
-  // A few candidates: their histories are read alongside; many: only their parents', once the inspect named them.
+  // A few candidates: their histories (for the bytes) are read alongside; many: only their parents', once the inspect named them.
   const few = candidateIds.length <= SEQUENTIAL_UP_TO;
   const [images, containers, candidateHistories] = await Promise.all([
     inspectImages(candidateIds),
     containerImages(lines(containersListed)),
-    few ? histories(candidateIds) : undefined,
+    few && mode !== 'dry-run' ? histories(candidateIds) : undefined,
   ]);
   const plan = planPrune(images, containers, { ...policy, now: new Date() });
   for (const { ref, reason } of plan.kept) core.info(`Kept ${ref}: ${reason}.`);

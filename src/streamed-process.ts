@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { track } from './cancellation.js';
+import { killChild, track } from './cancellation.js';
 
 export interface StreamedResult {
   /** null when the process was killed. */
@@ -35,13 +35,7 @@ export function superviseStreamed(child: ChildProcess, timeoutMs: number): Promi
     let timedOut = false;
     const timer = timeoutMs > 0 ? setTimeout(() => {
       timedOut = true;
-      if (child.pid !== undefined) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          child.kill('SIGKILL'); // already gone, or no process group
-        }
-      }
+      killChild(child, true);
     }, timeoutMs) : undefined;
     child.on('error', (error) => {
       clearTimeout(timer);

@@ -36,14 +36,13 @@ export function containerPortEnv(ports: Readonly<Record<string, readonly PortBin
 
 /** The environment of a runner-side test: the runner's own, the container's coordinates, then test-env. */
 export function runnerTestEnv(run: TestRun, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return {
+  return testEnv(run, {
     ...base,
     CONTAINER_ID: run.container.id,
     CONTAINER_NAME: run.container.name,
     IMAGE_REF: run.container.imageRef,
     ...containerPortEnv(run.container.ports),
-    ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])),
-  };
+  });
 }
 
 /** docker exec argv: test-env goes by name only (`--env KEY`), its values through the CLI's environment. */
@@ -69,8 +68,9 @@ export interface HeldTest {
   readonly cancel: () => void;
 }
 
-function testEnv(run: Pick<TestRun, 'env'>): NodeJS.ProcessEnv {
-  return { ...process.env, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };
+/** `base` with test-env on top: how its values reach `docker exec --env KEY` or the runner's shell, never argv. */
+function testEnv(run: Pick<TestRun, 'env'>, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...base, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };
 }
 
 /**

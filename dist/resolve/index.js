@@ -28389,25 +28389,28 @@ var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./src/cancellation.ts
-// Long-lived children (event streams, log followers, test runs) that a cancelled job must not leave running.
+// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one running.
 const children = new Map();
 /** Remembers a child until it closes; `group`: it leads its own process group (kill the group). */
 function cancellation_track(child, group) {
     children.set(child, { group });
     child.once('close', () => children.delete(child));
 }
-function killTracked() {
-    for (const [child, { group }] of children) {
-        try {
-            if (group && child.pid !== undefined)
-                process.kill(-child.pid, 'SIGKILL');
-            else
-                child.kill('SIGKILL');
-        }
-        catch {
-            // already gone
-        }
+/** SIGKILL to a child, or to its whole process group when it leads one. */
+function killChild(child, group) {
+    try {
+        if (group && child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+        else
+            child.kill('SIGKILL');
     }
+    catch {
+        child.kill('SIGKILL'); // the group is gone already, or there is none
+    }
+}
+function killTracked() {
+    for (const [child, { group }] of children)
+        killChild(child, group);
     children.clear();
 }
 
@@ -29424,6 +29427,11 @@ function diskFullMessage(output) {
         ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
         : undefined;
 }
+/** A failed build says why: a full disk plainly, else docker's own last lines. */
+function throwUnlessBuilt(args, result) {
+    if (result.exitCode !== 0)
+        throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new DockerError(args, result).message);
+}
 /**
  * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
  * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
@@ -29437,18 +29445,15 @@ async function buildImage(request) {
     try {
         const baseIidFile = path.join(workDir, 'base.iid');
         const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
-        const build = await docker(args, { allowFailure: true });
-        if (build.exitCode !== 0)
-            throw new Error(diskFullMessage(build.stdout + build.stderr) ?? new DockerError(args, build).message);
+        throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
         const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
         const iidFile = path.join(workDir, 'image.iid');
-        const stamp = await docker(stampArgs({ tags: request.tags, iidFile }), {
+        const stamp = stampArgs({ tags: request.tags, iidFile });
+        throwUnlessBuilt(stamp, await docker(stamp, {
             input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
             silent: true,
             allowFailure: true,
-        });
-        if (stamp.exitCode !== 0)
-            throw new Error(diskFullMessage(stamp.stdout + stamp.stderr) ?? new DockerError(['build'], stamp).message);
+        }));
         const imageId = (await readFile(iidFile, 'utf8')).trim();
         const details = parseImageDetails((await docker(imageInspectArgs(imageId), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
