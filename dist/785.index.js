@@ -1195,7 +1195,7 @@ async function sourceUrl() {
     if (process.env.GITHUB_REPOSITORY === undefined || process.env.GITHUB_REPOSITORY === '')
         return undefined;
     // Loaded when needed: @actions/github brings Octokit, which would double the bundle's start-up time.
-    const { context } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    const { context } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(113)]).then(__webpack_require__.bind(__webpack_require__, 2413));
     return `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}`;
 }
 /** The loop: prune, build, run, wait until ready, test, push. Every failure fails the step. */
