@@ -82,17 +82,58 @@ const LIFECYCLE_RUN_FLAGS: ReadonlyMap<string, string> = new Map([
 
 type ReadInput = (name: string) => string;
 
-/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
-export function parseInputs(read: ReadInput): Inputs {
+/** How problems name inputs: an action says `Input 'tag'`, the resolve CLI `--sha-env` or `REGISTRY_PASSWORD`. */
+export interface InputNaming {
+  /** The input as the subject of a problem. */
+  readonly subject: (name: string) => string;
+  /** The input as the user writes it. */
+  readonly name: (name: string) => string;
+}
+
+export const ACTION_NAMING: InputNaming = { subject: (name) => `Input '${name}'`, name: (name) => name };
+
+/**
+ * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
+ * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
+ */
+export function fieldParser(read: ReadInput, naming: InputNaming = ACTION_NAMING): {
+  readonly problems: string[];
+  readonly field: <T>(name: string, parse: (raw: string) => T, fallback: T) => T;
+} {
   const problems: string[] = [];
   const field = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
     try {
       return parse(read(name).trim());
     } catch (error) {
-      problems.push(`Input '${name}' ${(error as Error).message}.`);
+      problems.push(`${naming.subject(name)} ${(error as Error).message}.`);
       return fallback;
     }
   };
+  return { problems, field };
+}
+
+export function parseEnvName(raw: string): string {
+  if (!ENV_NAME_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+  return raw;
+}
+
+/**
+ * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
+ * password is taken as given, untrimmed.
+ */
+export function registryAuthOf(read: ReadInput, problems: string[], withNeither: string, naming: InputNaming = ACTION_NAMING): RegistryAuth | undefined {
+  const username = read('registry-username').trim();
+  const password = read('registry-password');
+  if ((username === '') !== (password === '')) {
+    const missing = username === '' ? 'registry-username' : 'registry-password';
+    problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
+  }
+  return username !== '' && password !== '' ? { username, password } : undefined;
+}
+
+/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
+export function parseInputs(read: ReadInput): Inputs {
+  const { problems, field } = fieldParser(read);
 
   const image = field('image', (raw) => {
     try {
@@ -120,10 +161,7 @@ export function parseInputs(read: ReadInput): Inputs {
     return raw;
   }, '');
   const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
-  const shaEnv = field('sha-env', (raw) => {
-    if (!ENV_NAME_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-    return raw;
-  }, 'SHA');
+  const shaEnv = field('sha-env', parseEnvName, 'SHA');
   const prune = field('prune', parsePruneMode, 'on');
   const pruneKeep = field('prune-keep', (raw) => parseInteger(raw, PRUNE_KEEP_RANGE), 0);
   const pruneGraceSeconds = field('prune-grace', (raw) => parseInteger(raw, PRUNE_GRACE_RANGE), 120);
@@ -167,17 +205,13 @@ export function parseInputs(read: ReadInput): Inputs {
       throw new Error(`line ${index + 1} "${line}" ${(error as Error).message}; expected one repository name a line (${IMAGE_NAME_FORM})`);
     }
   }), []);
-  const username = read('registry-username').trim();
-  const password = read('registry-password');
-  if ((username === '') !== (password === '')) {
-    problems.push(`Input '${username === '' ? 'registry-username' : 'registry-password'}' is empty; expected registry-username and registry-password together, or neither (then an earlier docker login is used).`);
-  }
+  const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used');
 
   if (problems.length > 0 || image === undefined) throw new InputError(problems);
   return {
     image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
     waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
-    registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
+    registryAuth,
     pushRetries,
     alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
   };

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { IMAGE_NAME_FORM, parseImageName, type ImageName } from './image-reference.js';
-import { ENV_NAME_PATTERN, InputError, parseInteger, TAG_LENGTH_RANGE, type RegistryAuth } from './inputs.js';
+import { ACTION_NAMING, fieldParser, InputError, parseEnvName, parseInteger, registryAuthOf, TAG_LENGTH_RANGE, type InputNaming, type RegistryAuth } from './inputs.js';
 
 // The only place the resolve action's inputs are read, and the CLI's arguments: both become one
 // typed, validated ResolveInputs through parseResolveInputs.
@@ -24,10 +24,6 @@ export const RESOLVE_DEFAULTS = { tag: 'latest', 'sha-env': 'SHA', source: 'auto
 /** A tag, as in the distribution reference grammar. */
 export const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
-/** How a problem names its input: `Input 'tag'` in the action, `--sha-env` or `REGISTRY_PASSWORD` in the CLI. */
-export type InputLabel = (name: string) => string;
-const ACTION_LABEL: InputLabel = (name) => `Input '${name}'`;
-
 function parseRepository(raw: string): ImageName {
   const lastComponent = raw.slice(raw.lastIndexOf('/') + 1);
   if (raw.includes('@')) throw new Error(`is "${raw}"; expected a repository without a digest: resolve reads a tag`);
@@ -40,16 +36,8 @@ function parseRepository(raw: string): ImageName {
 }
 
 /** Parses raw input strings; collects every problem before throwing an InputError. */
-export function parseResolveInputs(read: (name: string) => string, label: InputLabel = ACTION_LABEL): ResolveInputs {
-  const problems: string[] = [];
-  const field = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
-    try {
-      return parse(read(name).trim());
-    } catch (error) {
-      problems.push(`${label(name)} ${(error as Error).message}.`);
-      return fallback;
-    }
-  };
+export function parseResolveInputs(read: (name: string) => string, naming: InputNaming = ACTION_NAMING): ResolveInputs {
+  const { problems, field } = fieldParser(read, naming);
 
   const image = field('image', parseRepository, undefined);
   const tag = field('tag', (raw) => {
@@ -57,24 +45,17 @@ export function parseResolveInputs(read: (name: string) => string, label: InputL
     if (!TAG_PATTERN.test(tag)) throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
     return tag;
   }, RESOLVE_DEFAULTS.tag);
-  const shaEnv = field('sha-env', (raw) => {
-    if (!ENV_NAME_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-    return raw;
-  }, RESOLVE_DEFAULTS['sha-env']);
+  const shaEnv = field('sha-env', parseEnvName, RESOLVE_DEFAULTS['sha-env']);
   const source = field('source', (raw): Source => {
     const found = SOURCES.find((source) => source === raw);
     if (found === undefined) throw new Error(`is "${raw}"; expected auto, local or registry`);
     return found;
   }, RESOLVE_DEFAULTS.source);
   const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
-  const username = read('registry-username').trim();
-  const password = read('registry-password');
-  if ((username === '') !== (password === '')) {
-    problems.push(`${label(username === '' ? 'registry-username' : 'registry-password')} is empty; expected ${label('registry-username')} and ${label('registry-password')} together, or neither (then the registry is read anonymously).`);
-  }
+  const registryAuth = registryAuthOf(read, problems, 'the registry is read anonymously', naming);
 
   if (problems.length > 0 || image === undefined) throw new InputError(problems);
-  return { image, tag, shaEnv, source, tagLength, registryAuth: username !== '' && password !== '' ? { username, password } : undefined };
+  return { image, tag, shaEnv, source, tagLength, registryAuth };
 }
 
 /** Reads, masks and validates the resolve action's inputs. */
@@ -175,5 +156,6 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     'registry-username': env.REGISTRY_USERNAME ?? '',
     'registry-password': env.REGISTRY_PASSWORD ?? '',
   };
-  return { kind: 'resolve', inputs: parseResolveInputs((name) => raw[name] ?? '', (name) => CLI_LABELS[name] ?? name) };
+  const cliName = (name: string): string => CLI_LABELS[name] ?? name;
+  return { kind: 'resolve', inputs: parseResolveInputs((name) => raw[name] ?? '', { subject: cliName, name: cliName }) };
 }

@@ -111,7 +111,7 @@ describe('parseResolveInputs', () => {
     ['an unknown source', { source: 'pull' }, `Input 'source' is "pull"; expected auto, local or registry.`],
     ['a sha-env that is no variable name', { 'sha-env': '1SHA' }, `Input 'sha-env' is "1SHA"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*).`],
     ['tag-length 3', { 'tag-length': '3' }, `Input 'tag-length' is "3"; expected a whole number from 4 to 40.`],
-    ['a username without a password', { 'registry-username': 'ci' }, `Input 'registry-password' is empty; expected Input 'registry-username' and Input 'registry-password' together, or neither (then the registry is read anonymously).`],
+    ['a username without a password', { 'registry-username': 'ci' }, `Input 'registry-password' is empty; expected registry-username and registry-password together, or neither (then the registry is read anonymously).`],
     ['a password without a username', { 'registry-password': 'x' }, `Input 'registry-username' is empty;`],
   ])('refuses %s', (_case, overrides, message) => {
     const problems = problemsOf(() => parseResolveInputs(fakeReader(overrides).read));
