@@ -306,6 +306,7 @@ function pushArgs(ref) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bi: () => (/* binding */ DockerError),
 /* harmony export */   Bp: () => (/* binding */ dockerUntil),
+/* harmony export */   Hw: () => (/* binding */ startDocker),
 /* harmony export */   T3: () => (/* binding */ docker)
 /* harmony export */ });
 /* unused harmony export lastLines */
@@ -366,6 +367,16 @@ async function docker(args, options = {}) {
     if (result.exitCode !== 0 && options.allowFailure !== true)
         throw new DockerError(args, result);
     return result;
+}
+/**
+ * Starts a docker command that runs the user's code (the test `docker exec`) as the leader of its own
+ * process group, tracked, so a time limit or a cancellation stops it with all it started; the caller
+ * supervises it. `env` carries test-env values, which the argv names only.
+ */
+function startDocker(args, options) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
+    (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child, true);
+    return child;
 }
 /**
  * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line

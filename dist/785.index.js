@@ -421,18 +421,45 @@ const LIFECYCLE_RUN_FLAGS = new Map([
     ['-d', 'the action always runs the container detached'],
     ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
 ]);
-/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
-function parseInputs(read) {
+const ACTION_NAMING = { subject: (name) => `Input '${name}'`, name: (name) => name };
+/**
+ * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
+ * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
+ */
+function fieldParser(read, naming = ACTION_NAMING) {
     const problems = [];
     const field = (name, parse, fallback) => {
         try {
             return parse(read(name).trim());
         }
         catch (error) {
-            problems.push(`Input '${name}' ${error.message}.`);
+            problems.push(`${naming.subject(name)} ${error.message}.`);
             return fallback;
         }
     };
+    return { problems, field };
+}
+function parseEnvName(raw) {
+    if (!ENV_NAME_PATTERN.test(raw))
+        throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+    return raw;
+}
+/**
+ * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
+ * password is taken as given, untrimmed.
+ */
+function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
+    const username = read('registry-username').trim();
+    const password = read('registry-password');
+    if ((username === '') !== (password === '')) {
+        const missing = username === '' ? 'registry-username' : 'registry-password';
+        problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
+    }
+    return username !== '' && password !== '' ? { username, password } : undefined;
+}
+/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
+function parseInputs(read) {
+    const { problems, field } = fieldParser(read);
     const image = field('image', (raw) => {
         try {
             return (0,image_reference/* parseImageName */["if"])(raw);
@@ -463,11 +490,7 @@ function parseInputs(read) {
         return raw;
     }, '');
     const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
-    const shaEnv = field('sha-env', (raw) => {
-        if (!ENV_NAME_PATTERN.test(raw))
-            throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-        return raw;
-    }, 'SHA');
+    const shaEnv = field('sha-env', parseEnvName, 'SHA');
     const prune = field('prune', parsePruneMode, 'on');
     const pruneKeep = field('prune-keep', (raw) => parseInteger(raw, PRUNE_KEEP_RANGE), 0);
     const pruneGraceSeconds = field('prune-grace', (raw) => parseInteger(raw, PRUNE_GRACE_RANGE), 120);
@@ -518,17 +541,13 @@ function parseInputs(read) {
             throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${image_reference/* IMAGE_NAME_FORM */.Bf})`);
         }
     }), []);
-    const username = read('registry-username').trim();
-    const password = read('registry-password');
-    if ((username === '') !== (password === '')) {
-        problems.push(`Input '${username === '' ? 'registry-username' : 'registry-password'}' is empty; expected registry-username and registry-password together, or neither (then an earlier docker login is used).`);
-    }
+    const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used');
     if (problems.length > 0 || image === undefined)
         throw new InputError(problems);
     return {
         image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
         waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
-        registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
+        registryAuth,
         pushRetries,
         alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
     };
@@ -1018,8 +1037,6 @@ function superviseStreamed(child, timeoutMs) {
 
 
 
-
-
 /** `CONTAINER_PORT_8080=127.0.0.1:32768` for each published port (`_UDP` suffix for udp): how runner-side tests reach the container. */
 function containerPortEnv(ports) {
     const env = {};
@@ -1062,16 +1079,15 @@ function testEnv(run, base = process.env) {
  */
 function holdContainerTest(run) {
     const args = heldContainerTestArgs(run);
-    const child = (0,external_node_child_process_.spawn)('docker', args, { env: testEnv(run), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    (0,cancellation/* track */.u4)(child, true);
+    const child = (0,docker_cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'pipe', output: 'pipe' });
     let gone = false;
     let released = false;
     child.once('close', () => (gone = true));
     child.once('error', () => (gone = true));
-    child.stdin.on('error', () => undefined); // it ended early: release runs the test afresh
+    child.stdin?.on('error', () => undefined); // it ended early: release runs the test afresh
     // Until released, its output is only the gate's (nothing, or why the exec failed): the fresh run will say it.
-    child.stdout.on('data', (chunk) => released && process.stdout.write(chunk));
-    child.stderr.on('data', (chunk) => released && process.stderr.write(chunk));
+    child.stdout?.on('data', (chunk) => released && process.stdout.write(chunk));
+    child.stderr?.on('data', (chunk) => released && process.stderr.write(chunk));
     return {
         release: async (full) => {
             if (gone)
@@ -1079,13 +1095,13 @@ function holdContainerTest(run) {
             released = true;
             core/* info */.pq(`[command]docker ${containerTestArgs(full).join(' ')} (started while waiting, released now)`);
             const supervised = superviseStreamed(child, full.timeoutSeconds * 1000);
-            child.stdin.end('run\n');
+            child.stdin?.end('run\n');
             return outcome(full, await supervised);
         },
         cancel: () => {
             if (gone || released)
                 return;
-            child.stdin.end();
+            child.stdin?.end();
             child.kill();
         },
     };
@@ -1105,7 +1121,8 @@ async function runTests(run) {
         return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
     }
     const args = containerTestArgs(run);
-    return outcome(run, await runStreamed('docker', args, { env: testEnv(run), timeoutMs, display: `docker ${args.join(' ')}` }));
+    core/* info */.pq(`[command]docker ${args.join(' ')}`);
+    return outcome(run, await superviseStreamed((0,docker_cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'ignore', output: 'inherit' }), timeoutMs));
 }
 
 ;// CONCATENATED MODULE: ./src/test-reports.ts

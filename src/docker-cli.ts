@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { constants as osConstants, EOL } from 'node:os';
 import { createInterface } from 'node:readline';
 import { track } from './cancellation.js';
@@ -59,6 +59,17 @@ export async function docker(args: readonly string[], options: DockerOptions = {
   });
   if (result.exitCode !== 0 && options.allowFailure !== true) throw new DockerError(args, result);
   return result;
+}
+
+/**
+ * Starts a docker command that runs the user's code (the test `docker exec`) as the leader of its own
+ * process group, tracked, so a time limit or a cancellation stops it with all it started; the caller
+ * supervises it. `env` carries test-env values, which the argv names only.
+ */
+export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe' | 'ignore'; readonly output: 'pipe' | 'inherit' }): ChildProcess {
+  const child = spawn('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
+  track(child, true);
+  return child;
 }
 
 /**

@@ -1,7 +1,5 @@
 import * as core from '@actions/core';
-import { spawn } from 'node:child_process';
-import { track } from './cancellation.js';
-import { docker } from './docker-cli.js';
+import { docker, startDocker } from './docker-cli.js';
 import { execShellArgs, heldExecShellArgs, killContainerArgs } from './docker-args.js';
 import type { PortBinding } from './docker-output.js';
 import type { KeyValue } from './inputs.js';
@@ -79,28 +77,27 @@ function testEnv(run: Pick<TestRun, 'env'>, base: NodeJS.ProcessEnv = process.en
  */
 export function holdContainerTest(run: HeldTestRun): HeldTest {
   const args = heldContainerTestArgs(run);
-  const child = spawn('docker', args, { env: testEnv(run), stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-  track(child, true);
+  const child = startDocker(args, { env: testEnv(run), stdin: 'pipe', output: 'pipe' });
   let gone = false;
   let released = false;
   child.once('close', () => (gone = true));
   child.once('error', () => (gone = true));
-  child.stdin.on('error', () => undefined); // it ended early: release runs the test afresh
+  child.stdin?.on('error', () => undefined); // it ended early: release runs the test afresh
   // Until released, its output is only the gate's (nothing, or why the exec failed): the fresh run will say it.
-  child.stdout.on('data', (chunk: Buffer) => released && process.stdout.write(chunk));
-  child.stderr.on('data', (chunk: Buffer) => released && process.stderr.write(chunk));
+  child.stdout?.on('data', (chunk: Buffer) => released && process.stdout.write(chunk));
+  child.stderr?.on('data', (chunk: Buffer) => released && process.stderr.write(chunk));
   return {
     release: async (full) => {
       if (gone) return runTests(full);
       released = true;
       core.info(`[command]docker ${containerTestArgs(full).join(' ')} (started while waiting, released now)`);
       const supervised = superviseStreamed(child, full.timeoutSeconds * 1000);
-      child.stdin.end('run\n');
+      child.stdin?.end('run\n');
       return outcome(full, await supervised);
     },
     cancel: () => {
       if (gone || released) return;
-      child.stdin.end();
+      child.stdin?.end();
       child.kill();
     },
   };
@@ -122,5 +119,6 @@ export async function runTests(run: TestRun): Promise<TestOutcome> {
     return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
   }
   const args = containerTestArgs(run);
-  return outcome(run, await runStreamed('docker', args, { env: testEnv(run), timeoutMs, display: `docker ${args.join(' ')}` }));
+  core.info(`[command]docker ${args.join(' ')}`);
+  return outcome(run, await superviseStreamed(startDocker(args, { env: testEnv(run), stdin: 'ignore', output: 'inherit' }), timeoutMs));
 }

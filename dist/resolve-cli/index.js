@@ -291,7 +291,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   T3: () => (/* binding */ docker)
 });
 
-// UNUSED EXPORTS: dockerUntil, lastLines
+// UNUSED EXPORTS: dockerUntil, lastLines, startDocker
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -376,6 +376,16 @@ async function docker(args, options = {}) {
     if (result.exitCode !== 0 && options.allowFailure !== true)
         throw new DockerError(args, result);
     return result;
+}
+/**
+ * Starts a docker command that runs the user's code (the test `docker exec`) as the leader of its own
+ * process group, tracked, so a time limit or a cancellation stops it with all it started; the caller
+ * supervises it. `env` carries test-env values, which the argv names only.
+ */
+function startDocker(args, options) {
+    const child = spawn('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
+    track(child, true);
+    return child;
 }
 /**
  * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
@@ -499,14 +509,17 @@ function familiarName(image) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  jg: () => (/* binding */ ENV_NAME_PATTERN),
+  _C: () => (/* binding */ ACTION_NAMING),
   dz: () => (/* binding */ InputError),
   yw: () => (/* binding */ SHA_PATTERN),
   Y2: () => (/* binding */ TAG_LENGTH_RANGE),
-  cG: () => (/* binding */ parseInteger)
+  MB: () => (/* binding */ fieldParser),
+  gh: () => (/* binding */ parseEnvName),
+  cG: () => (/* binding */ parseInteger),
+  BM: () => (/* binding */ registryAuthOf)
 });
 
-// UNUSED EXPORTS: PRUNE_GRACE_RANGE, PRUNE_KEEP_RANGE, PUSH_RETRIES_RANGE, TEST_TIMEOUT_RANGE, WAIT_TIMEOUT_RANGE, parseBoolean, parseBuildSecrets, parseInputs, parseKeyValueLines, parsePruneMode, parseRunArgs, readInputs, shortClusterHasDetach
+// UNUSED EXPORTS: ENV_NAME_PATTERN, PRUNE_GRACE_RANGE, PRUNE_KEEP_RANGE, PUSH_RETRIES_RANGE, TEST_TIMEOUT_RANGE, WAIT_TIMEOUT_RANGE, parseBoolean, parseBuildSecrets, parseInputs, parseKeyValueLines, parsePruneMode, parseRunArgs, readInputs, shortClusterHasDetach
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(241);
@@ -826,18 +839,45 @@ const LIFECYCLE_RUN_FLAGS = new Map([
     ['-d', 'the action always runs the container detached'],
     ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
 ]);
-/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
-function parseInputs(read) {
+const ACTION_NAMING = { subject: (name) => `Input '${name}'`, name: (name) => name };
+/**
+ * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
+ * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
+ */
+function fieldParser(read, naming = ACTION_NAMING) {
     const problems = [];
     const field = (name, parse, fallback) => {
         try {
             return parse(read(name).trim());
         }
         catch (error) {
-            problems.push(`Input '${name}' ${error.message}.`);
+            problems.push(`${naming.subject(name)} ${error.message}.`);
             return fallback;
         }
     };
+    return { problems, field };
+}
+function parseEnvName(raw) {
+    if (!ENV_NAME_PATTERN.test(raw))
+        throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+    return raw;
+}
+/**
+ * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
+ * password is taken as given, untrimmed.
+ */
+function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
+    const username = read('registry-username').trim();
+    const password = read('registry-password');
+    if ((username === '') !== (password === '')) {
+        const missing = username === '' ? 'registry-username' : 'registry-password';
+        problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
+    }
+    return username !== '' && password !== '' ? { username, password } : undefined;
+}
+/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
+function parseInputs(read) {
+    const { problems, field } = fieldParser(read);
     const image = field('image', (raw) => {
         try {
             return parseImageName(raw);
@@ -868,11 +908,7 @@ function parseInputs(read) {
         return raw;
     }, '');
     const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
-    const shaEnv = field('sha-env', (raw) => {
-        if (!ENV_NAME_PATTERN.test(raw))
-            throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-        return raw;
-    }, 'SHA');
+    const shaEnv = field('sha-env', parseEnvName, 'SHA');
     const prune = field('prune', parsePruneMode, 'on');
     const pruneKeep = field('prune-keep', (raw) => parseInteger(raw, PRUNE_KEEP_RANGE), 0);
     const pruneGraceSeconds = field('prune-grace', (raw) => parseInteger(raw, PRUNE_GRACE_RANGE), 120);
@@ -923,17 +959,13 @@ function parseInputs(read) {
             throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${IMAGE_NAME_FORM})`);
         }
     }), []);
-    const username = read('registry-username').trim();
-    const password = read('registry-password');
-    if ((username === '') !== (password === '')) {
-        problems.push(`Input '${username === '' ? 'registry-username' : 'registry-password'}' is empty; expected registry-username and registry-password together, or neither (then an earlier docker login is used).`);
-    }
+    const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used');
     if (problems.length > 0 || image === undefined)
         throw new InputError(problems);
     return {
         image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
         waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
-        registryAuth: username !== '' && password !== '' ? { username, password } : undefined,
+        registryAuth,
         pushRetries,
         alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
     };
@@ -1123,7 +1155,6 @@ const SOURCES = ['auto', 'local', 'registry'];
 const RESOLVE_DEFAULTS = { tag: 'latest', 'sha-env': 'SHA', source: 'auto', 'tag-length': '7' };
 /** A tag, as in the distribution reference grammar. */
 const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const ACTION_LABEL = (name) => `Input '${name}'`;
 function parseRepository(raw) {
     const lastComponent = raw.slice(raw.lastIndexOf('/') + 1);
     if (raw.includes('@'))
@@ -1138,17 +1169,8 @@ function parseRepository(raw) {
     }
 }
 /** Parses raw input strings; collects every problem before throwing an InputError. */
-function parseResolveInputs(read, label = ACTION_LABEL) {
-    const problems = [];
-    const field = (name, parse, fallback) => {
-        try {
-            return parse(read(name).trim());
-        }
-        catch (error) {
-            problems.push(`${label(name)} ${error.message}.`);
-            return fallback;
-        }
-    };
+function parseResolveInputs(read, naming = _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAMING */ ._C) {
+    const { problems, field } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldParser */ .MB)(read, naming);
     const image = field('image', parseRepository, undefined);
     const tag = field('tag', (raw) => {
         const tag = raw || RESOLVE_DEFAULTS.tag; // empty (e.g. an unset dispatch input) means latest
@@ -1156,11 +1178,7 @@ function parseResolveInputs(read, label = ACTION_LABEL) {
             throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
         return tag;
     }, RESOLVE_DEFAULTS.tag);
-    const shaEnv = field('sha-env', (raw) => {
-        if (!_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .ENV_NAME_PATTERN */ .jg.test(raw))
-            throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-        return raw;
-    }, RESOLVE_DEFAULTS['sha-env']);
+    const shaEnv = field('sha-env', _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEnvName */ .gh, RESOLVE_DEFAULTS['sha-env']);
     const source = field('source', (raw) => {
         const found = SOURCES.find((source) => source === raw);
         if (found === undefined)
@@ -1168,14 +1186,10 @@ function parseResolveInputs(read, label = ACTION_LABEL) {
         return found;
     }, RESOLVE_DEFAULTS.source);
     const tagLength = field('tag-length', (raw) => (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(raw, _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_LENGTH_RANGE */ .Y2), 7);
-    const username = read('registry-username').trim();
-    const password = read('registry-password');
-    if ((username === '') !== (password === '')) {
-        problems.push(`${label(username === '' ? 'registry-username' : 'registry-password')} is empty; expected ${label('registry-username')} and ${label('registry-password')} together, or neither (then the registry is read anonymously).`);
-    }
+    const registryAuth = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .registryAuthOf */ .BM)(read, problems, 'the registry is read anonymously', naming);
     if (problems.length > 0 || image === undefined)
         throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
-    return { image, tag, shaEnv, source, tagLength, registryAuth: username !== '' && password !== '' ? { username, password } : undefined };
+    return { image, tag, shaEnv, source, tagLength, registryAuth };
 }
 /** Reads, masks and validates the resolve action's inputs. */
 function readResolveInputs() {
@@ -1274,7 +1288,8 @@ function parseCliArgs(argv, env) {
         'registry-username': env.REGISTRY_USERNAME ?? '',
         'registry-password': env.REGISTRY_PASSWORD ?? '',
     };
-    return { kind: 'resolve', inputs: parseResolveInputs((name) => raw[name] ?? '', (name) => CLI_LABELS[name] ?? name) };
+    const cliName = (name) => CLI_LABELS[name] ?? name;
+    return { kind: 'resolve', inputs: parseResolveInputs((name) => raw[name] ?? '', { subject: cliName, name: cliName }) };
 }
 
 
