@@ -30,9 +30,6 @@ class ProxyAgent {
         this.#real ??= new undici.ProxyAgent(this.options);
         return this.#real;
     }
-    async close() {
-        await this.#real?.close();
-    }
 }
 async function fetch(input, init) {
     const undici = await realUndici();

@@ -368,11 +368,6 @@ async function docker(args, options = {}) {
         throw new DockerError(args, result);
     return result;
 }
-/**
- * Starts a docker command that runs the user's code (the test `docker exec`) as the leader of its own
- * process group, tracked, so a time limit or a cancellation stops it with all it started; the caller
- * supervises it. `env` carries test-env values, which the argv names only.
- */
 function startDocker(args, options) {
     const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
     (0,_cancellation_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child, true);

@@ -1084,10 +1084,10 @@ function holdContainerTest(run) {
     let released = false;
     child.once('close', () => (gone = true));
     child.once('error', () => (gone = true));
-    child.stdin?.on('error', () => undefined); // it ended early: release runs the test afresh
+    child.stdin.on('error', () => undefined); // it ended early: release runs the test afresh
     // Until released, its output is only the gate's (nothing, or why the exec failed): the fresh run will say it.
-    child.stdout?.on('data', (chunk) => released && process.stdout.write(chunk));
-    child.stderr?.on('data', (chunk) => released && process.stderr.write(chunk));
+    child.stdout.on('data', (chunk) => released && process.stdout.write(chunk));
+    child.stderr.on('data', (chunk) => released && process.stderr.write(chunk));
     return {
         release: async (full) => {
             if (gone)
@@ -1095,13 +1095,13 @@ function holdContainerTest(run) {
             released = true;
             core/* info */.pq(`[command]docker ${containerTestArgs(full).join(' ')} (started while waiting, released now)`);
             const supervised = superviseStreamed(child, full.timeoutSeconds * 1000);
-            child.stdin?.end('run\n');
+            child.stdin.end('run\n');
             return outcome(full, await supervised);
         },
         cancel: () => {
             if (gone || released)
                 return;
-            child.stdin?.end();
+            child.stdin.end();
             child.kill();
         },
     };

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { constants as osConstants, EOL } from 'node:os';
 import { createInterface } from 'node:readline';
 import { track } from './cancellation.js';
@@ -66,6 +66,8 @@ export async function docker(args: readonly string[], options: DockerOptions = {
  * process group, tracked, so a time limit or a cancellation stops it with all it started; the caller
  * supervises it. `env` carries test-env values, which the argv names only.
  */
+export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe'; readonly output: 'pipe' }): ChildProcessWithoutNullStreams;
+export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'ignore'; readonly output: 'inherit' }): ChildProcess;
 export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe' | 'ignore'; readonly output: 'pipe' | 'inherit' }): ChildProcess {
   const child = spawn('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
   track(child, true);

@@ -30,10 +30,6 @@ export class ProxyAgent {
     this.#real ??= new undici.ProxyAgent(this.options);
     return this.#real;
   }
-
-  async close(): Promise<void> {
-    await this.#real?.close();
-  }
 }
 
 export async function fetch(input: FetchArguments[0], init?: FetchArguments[1]): ReturnType<Undici['fetch']> {

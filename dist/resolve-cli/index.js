@@ -377,11 +377,6 @@ async function docker(args, options = {}) {
         throw new DockerError(args, result);
     return result;
 }
-/**
- * Starts a docker command that runs the user's code (the test `docker exec`) as the leader of its own
- * process group, tracked, so a time limit or a cancellation stops it with all it started; the caller
- * supervises it. `env` carries test-env values, which the argv names only.
- */
 function startDocker(args, options) {
     const child = spawn('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
     track(child, true);
