@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import * as path from 'node:path';
+import { Context } from '@actions/github/lib/context.js';
 import { buildImage, ociLabels } from './build.js';
 import { killTracked } from './cancellation.js';
 import { cleanUp, saveLeftovers } from './cleanup.js';
@@ -31,10 +32,10 @@ export class TestsFailedError extends Error {
 }
 
 /** The repository's URL for the OCI source label, from the workflow's context. */
-async function sourceUrl(): Promise<string | undefined> {
+function sourceUrl(): string | undefined {
   if (process.env.GITHUB_REPOSITORY === undefined || process.env.GITHUB_REPOSITORY === '') return undefined;
-  // Loaded when needed: @actions/github brings Octokit, which would double the bundle's start-up time.
-  const { context } = await import('@actions/github');
+  // @actions/github's Context alone: its entry point also builds an Octokit client, which this does not need.
+  const context = new Context();
   return `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}`;
 }
 
@@ -106,9 +107,6 @@ function cleanUpWhenCancelled(report: RunReport, leftovers: Leftovers): { stop: 
 }
 
 async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers): Promise<void> {
-  // Loaded while the engine is asked and stale tags go: only the build's labels need it.
-  const sourceLoading = sourceUrl();
-  sourceLoading.catch(() => undefined); // awaited (and thrown) at the build
   const [engine, commit] = await Promise.all([checkEngine(), resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA)]);
   core.info(`Docker engine ${engine.version} (${engineLocation(process.env)}); builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
   if (!engine.buildx && inputs.buildSecrets.length > 0) {
@@ -137,7 +135,7 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
     report.reclaimedBytes = pruning.reclaimedBytes;
   }
 
-  const source = await sourceLoading;
+  const source = sourceUrl();
   report.imageId = await phase(report, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
     context: inputs.context,
     file: inputs.file,

@@ -2,8 +2,9 @@
 // @actions/http-client imports undici's ProxyAgent when it loads, and so does @actions/core through it
 // (actions/toolkit#1621); @actions/github imports its fetch. Only a proxied Octokit request uses them, and
 // this action sends none, yet loading undici cost every start (main and post) about 60 ms: a 1 MB chunk
-// to compile and node's http, net, tls and crypto. The real undici stays in the bundle, as a chunk of its
-// own, loaded on first use; its own path, `undici/index.js`, is not mapped.
+// to compile and node's http, net, tls and crypto. A bundle that does send Octokit requests keeps the real
+// undici as a chunk of its own, loaded on first use (its own path, `undici/index.js`, is not mapped); the
+// action's bundles, which read only @actions/github's context, hold none.
 import type RealUndici from 'undici/index.js';
 
 type Undici = typeof RealUndici;

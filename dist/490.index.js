@@ -1,8 +1,8 @@
-export const id = 785;
-export const ids = [785];
+export const id = 490;
+export const ids = [490];
 export const modules = {
 
-/***/ 3785:
+/***/ 490:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -16,17 +16,74 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(7264);
+var core = __webpack_require__(264);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __webpack_require__(896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __webpack_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(161);
 // EXTERNAL MODULE: ./src/docker-cli.ts
-var docker_cli = __webpack_require__(2876);
+var docker_cli = __webpack_require__(876);
 // EXTERNAL MODULE: ./src/docker-args.ts
-var docker_args = __webpack_require__(1153);
+var docker_args = __webpack_require__(153);
 // EXTERNAL MODULE: ./src/docker-output.ts
 var docker_output = __webpack_require__(489);
 ;// CONCATENATED MODULE: ./src/build.ts
@@ -104,19 +161,19 @@ async function buildImage(request) {
 }
 
 // EXTERNAL MODULE: ./src/cancellation.ts
-var cancellation = __webpack_require__(4632);
+var cancellation = __webpack_require__(632);
 // EXTERNAL MODULE: ./src/cleanup.ts
-var cleanup = __webpack_require__(2691);
+var cleanup = __webpack_require__(691);
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(1260);
+var exec = __webpack_require__(260);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(24);
 // EXTERNAL MODULE: ./src/image-reference.ts
-var image_reference = __webpack_require__(1794);
+var image_reference = __webpack_require__(794);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(30);
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(8500);
+var external_node_timers_promises_ = __webpack_require__(500);
 ;// CONCATENATED MODULE: ./src/wait-ready.ts
 
 
@@ -701,7 +758,7 @@ async function resolveCommit(shaInput, context, githubSha) {
 }
 
 // EXTERNAL MODULE: ./src/container.ts
-var container = __webpack_require__(6296);
+var container = __webpack_require__(296);
 ;// CONCATENATED MODULE: ./src/engine.ts
 
 
@@ -916,9 +973,9 @@ async function pruneImages(mode, policy) {
 }
 
 // EXTERNAL MODULE: ./src/saved-state.ts
-var saved_state = __webpack_require__(7232);
+var saved_state = __webpack_require__(232);
 // EXTERNAL MODULE: ./src/registry.ts + 2 modules
-var registry = __webpack_require__(4975);
+var registry = __webpack_require__(975);
 ;// CONCATENATED MODULE: ./src/run-report.ts
 
 function emptyReport() {
@@ -996,7 +1053,7 @@ function escapeHtml(text) {
 }
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(421);
 ;// CONCATENATED MODULE: ./src/streamed-process.ts
 
 
@@ -1148,7 +1205,7 @@ async function collectReports(container, source, dir) {
         throw new Error(`Could not copy test reports ${source} out of container ${container}: ${result.stderr.trim()}`);
     const files = await xmlFiles(dir);
     // The XML parser is loaded only when there are reports to read.
-    const { addCounts, parseJUnit } = await Promise.all(/* import() */[__webpack_require__.e(879), __webpack_require__.e(831)]).then(__webpack_require__.bind(__webpack_require__, 4831));
+    const { addCounts, parseJUnit } = await Promise.all(/* import() */[__webpack_require__.e(879), __webpack_require__.e(831)]).then(__webpack_require__.bind(__webpack_require__, 831));
     let counts;
     for (const file of files) {
         const xml = await (0,promises_.readFile)(file, 'utf8');
@@ -1193,6 +1250,7 @@ async function collectReports(container, source, dir) {
 
 
 
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -1208,11 +1266,11 @@ class TestsFailedError extends Error {
     }
 }
 /** The repository's URL for the OCI source label, from the workflow's context. */
-async function sourceUrl() {
+function sourceUrl() {
     if (process.env.GITHUB_REPOSITORY === undefined || process.env.GITHUB_REPOSITORY === '')
         return undefined;
-    // Loaded when needed: @actions/github brings Octokit, which would double the bundle's start-up time.
-    const { context } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(113)]).then(__webpack_require__.bind(__webpack_require__, 2413));
+    // @actions/github's Context alone: its entry point also builds an Octokit client, which this does not need.
+    const context = new Context();
     return `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}`;
 }
 /** The loop: prune, build, run, wait until ready, test, push. Every failure fails the step. */
@@ -1285,9 +1343,6 @@ function cleanUpWhenCancelled(report, leftovers) {
     };
 }
 async function runLoop(inputs, report, leftovers) {
-    // Loaded while the engine is asked and stale tags go: only the build's labels need it.
-    const sourceLoading = sourceUrl();
-    sourceLoading.catch(() => undefined); // awaited (and thrown) at the build
     const [engine, commit] = await Promise.all([checkEngine(), resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA)]);
     core/* info */.pq(`Docker engine ${engine.version} (${engineLocation(process.env)}); builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
     if (!engine.buildx && inputs.buildSecrets.length > 0) {
@@ -1314,7 +1369,7 @@ async function runLoop(inputs, report, leftovers) {
         report.pruned = pruning.removed.length;
         report.reclaimedBytes = pruning.reclaimedBytes;
     }
-    const source = await sourceLoading;
+    const source = sourceUrl();
     report.imageId = await phase(report, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
         context: inputs.context,
         file: inputs.file,
@@ -1397,4 +1452,4 @@ async function runLoop(inputs, report, leftovers) {
 
 };
 
-//# sourceMappingURL=785.index.js.map
+//# sourceMappingURL=490.index.js.map
