@@ -807,8 +807,9 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
 
 /** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
 const REPOSITORY_LABEL = 'build-test-deploy.repository';
-const REMOVAL_CALLS = 4;
-/** Up to this many: removed in one call, in order, their histories read up front. */
+/** Many images are inspected and removed in this many docker calls side by side. */
+const PARALLEL_CALLS = 4;
+/** Up to this many: inspected and removed in one call each (removed in order), their histories read up front. */
 const SEQUENTIAL_UP_TO = 8;
 /** Which tags and dangling images go, and why the others stay. Pure: the engine's view comes in as data. */
 function planPrune(images, containers, policy) {
@@ -885,8 +886,12 @@ function orphanedAncestors(ancestorIds, danglingNow, deletedIds) {
 }
 const lines = (result) => result.stdout.split('\n').filter((line) => line !== '');
 async function inspectImages(ids) {
-    // Images can vanish between the listing and this (another job's prune): inspect reports them and goes on.
-    return (0,docker_output/* parseImageSummaries */.Zp)((await (0,docker_cli/* docker */.T3)((0,docker_args/* imageSummariesArgs */.rg)(ids), { silent: true, allowFailure: true })).stdout);
+    // The CLI asks the engine for one image after the other: many go in a few calls side by side
+    // (500 here: 0.25 s in one call, 0.17 s in four). Images can vanish between the listing and this
+    // (another job's prune): inspect reports them and goes on.
+    const calls = ids.length <= SEQUENTIAL_UP_TO ? [ids] : chunk(ids, PARALLEL_CALLS);
+    const results = await Promise.all(calls.map((part) => (0,docker_cli/* docker */.T3)((0,docker_args/* imageSummariesArgs */.rg)(part), { silent: true, allowFailure: true })));
+    return results.flatMap((result) => (0,docker_output/* parseImageSummaries */.Zp)(result.stdout));
 }
 async function containerImages(ids) {
     if (ids.length === 0)
@@ -940,7 +945,7 @@ async function pruneImages(mode, policy) {
     const parents = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref))).map((image) => image.parent);
     const layers = candidateHistories ?? await histories([...new Set(parents.filter((parent) => parent !== ''))]);
     // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
-    const calls = plan.remove.length <= SEQUENTIAL_UP_TO ? [plan.remove] : chunk(plan.remove, REMOVAL_CALLS);
+    const calls = plan.remove.length <= SEQUENTIAL_UP_TO ? [plan.remove] : chunk(plan.remove, PARALLEL_CALLS);
     const results = await Promise.all(calls.map((refs) => (0,docker_cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true })));
     const deleted = new Set(results.flatMap((result) => (0,docker_output/* parseRemovalOutput */.XN)(result.stdout).deleted));
     const failed = results.filter((result) => result.exitCode !== 0);

@@ -5,8 +5,9 @@ import { parseContainerImages, parseImageHistory, parseImageSummaries, parseList
 
 /** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
 export const REPOSITORY_LABEL = 'build-test-deploy.repository';
-const REMOVAL_CALLS = 4;
-/** Up to this many: removed in one call, in order, their histories read up front. */
+/** Many images are inspected and removed in this many docker calls side by side. */
+const PARALLEL_CALLS = 4;
+/** Up to this many: inspected and removed in one call each (removed in order), their histories read up front. */
 const SEQUENTIAL_UP_TO = 8;
 
 export type PruneMode = 'on' | 'off' | 'dry-run';
@@ -111,8 +112,12 @@ export function orphanedAncestors(ancestorIds: ReadonlySet<string>, danglingNow:
 const lines = (result: DockerResult): string[] => result.stdout.split('\n').filter((line) => line !== '');
 
 async function inspectImages(ids: readonly string[]): Promise<ImageSummary[]> {
-  // Images can vanish between the listing and this (another job's prune): inspect reports them and goes on.
-  return parseImageSummaries((await docker(imageSummariesArgs(ids), { silent: true, allowFailure: true })).stdout);
+  // The CLI asks the engine for one image after the other: many go in a few calls side by side
+  // (500 here: 0.25 s in one call, 0.17 s in four). Images can vanish between the listing and this
+  // (another job's prune): inspect reports them and goes on.
+  const calls = ids.length <= SEQUENTIAL_UP_TO ? [ids] : chunk(ids, PARALLEL_CALLS);
+  const results = await Promise.all(calls.map((part) => docker(imageSummariesArgs(part), { silent: true, allowFailure: true })));
+  return results.flatMap((result) => parseImageSummaries(result.stdout));
 }
 
 async function containerImages(ids: readonly string[]): Promise<ContainerImage[]> {
@@ -168,7 +173,7 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
   const parents = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref))).map((image) => image.parent);
   const layers = candidateHistories ?? await histories([...new Set(parents.filter((parent) => parent !== ''))]);
   // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
-  const calls = plan.remove.length <= SEQUENTIAL_UP_TO ? [plan.remove] : chunk(plan.remove, REMOVAL_CALLS);
+  const calls = plan.remove.length <= SEQUENTIAL_UP_TO ? [plan.remove] : chunk(plan.remove, PARALLEL_CALLS);
   const results = await Promise.all(calls.map((refs) => docker(imageRemoveArgs(refs), { silent: true, allowFailure: true })));
   const deleted = new Set(results.flatMap((result) => parseRemovalOutput(result.stdout).deleted));
   const failed = results.filter((result) => result.exitCode !== 0);
