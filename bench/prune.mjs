@@ -1,6 +1,7 @@
 // 3. Prune at 50, 200 and 500 stale tags: the action's prune phase (dist/index.js, as shipped, timed by its
-// own "Took" line) against the seed's loop of one `docker image rm` per tag. Each stale tag is its own
-// image with its own layer, as after real builds. Pairs are interleaved: loop, action, loop, action…
+// own "Took" line) against the seed's loop of one `docker image rm` per tag, and against the engine's own
+// share (the same removals sent bare, 4 calls side by side). Each stale tag is its own image with its own
+// layer, as after real builds. Interleaved: loop, action, bare, loop, action, bare…
 // Run by bench/run.mjs; alone: node bench/prune.mjs [--counts 50,200,500] [--repeats 2]
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +44,18 @@ function seedLoop(repository) {
   return (performance.now() - started) / 1000;
 }
 
+/**
+ * The engine's own share: the same tags removed by 4 `docker image rm` calls side by side (as the action
+ * sends them), with nothing looked up first; timed from the first call's spawn to the last one's exit.
+ */
+async function bareRemoval(repository) {
+  const refs = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', repository], { encoding: 'utf8' }).split('\n').filter((ref) => ref !== '' && !ref.endsWith(':latest'));
+  const size = Math.ceil(refs.length / 4);
+  const started = performance.now();
+  await Promise.all([0, 1, 2, 3].map((i) => refs.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0).map((part) => run('docker', ['image', 'rm', ...part])));
+  return (performance.now() - started) / 1000;
+}
+
 async function actionPrune(repository, context) {
   const result = await runAction({
     inputs: { image: repository, context, sha: SHA, 'prune-grace': '0', 'run-args': '--no-healthcheck' },
@@ -67,6 +80,7 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
     for (const count of counts) {
       const loop = [];
       const action = [];
+      const bare = [];
       // How many images the engine held: the action should not care (it looks at this repository's only).
       const images = [];
       for (let r = 0; r < repeats; r++) {
@@ -81,14 +95,18 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
         if (measured.pruned !== count) throw new Error(`the action pruned ${measured.pruned}, expected ${count}`);
         action.push(measured.seconds);
         execFileSync('docker', ['image', 'rm', `${actionRepository}:latest`, `${actionRepository}:${SHA.slice(0, 7)}`], { stdio: 'ignore' });
-        log(`  ${count} stale tags, ${r + 1}/${repeats}: seed loop ${loop.at(-1).toFixed(2)} s, action prune ${action.at(-1).toFixed(3)} s`);
+
+        const bareRepository = `bench-prune/bare-${count}`;
+        await makeStaleTags(bareRepository, count);
+        bare.push(await bareRemoval(bareRepository));
+        log(`  ${count} stale tags, ${r + 1}/${repeats}: seed loop ${loop.at(-1).toFixed(2)} s, action prune ${action.at(-1).toFixed(3)} s, bare parallel removal ${bare.at(-1).toFixed(3)} s`);
       }
-      rows.push({ count, loop, action, images });
+      rows.push({ count, loop, action, bare, images });
       log(`${count} stale tags: seed loop median ${median(loop).toFixed(2)} s, action prune median ${median(action).toFixed(3)} s, ${(median(loop) / median(action)).toFixed(1)}x`);
     }
   } finally {
     rmSync(context, { recursive: true, force: true });
-    removeRepositories(...counts.flatMap((count) => [`bench-prune/loop-${count}`, `bench-prune/action-${count}`]));
+    removeRepositories(...counts.flatMap((count) => [`bench-prune/loop-${count}`, `bench-prune/action-${count}`, `bench-prune/bare-${count}`]));
   }
   const fit = linearFit(rows.flatMap(({ count, action }) => action.map(() => count)), rows.flatMap(({ action }) => action));
   return { rows, fit };
@@ -96,9 +114,9 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
 
 export function pruneTable({ rows }) {
   return [
-    '| stale tags | seed loop: median s (min–max) | action prune: median s (min–max) | speed-up (ratio of medians) | action s per 100 tags | images on the engine |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(({ count, loop, action, images }) => `| ${count} | ${medianRange(loop, 2)} | ${medianRange(action)} | ${(median(loop) / median(action)).toFixed(1)}× | ${(median(action) / count * 100).toFixed(3)} | ${Math.min(...images)}–${Math.max(...images)} |`),
+    '| stale tags | seed loop: median s (min–max) | action prune: median s (min–max) | speed-up (ratio of medians) | action s per 100 tags | bare parallel removal s | loop ÷ bare removal | images on the engine |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(({ count, loop, action, bare, images }) => `| ${count} | ${medianRange(loop, 2)} | ${medianRange(action)} | ${(median(loop) / median(action)).toFixed(1)}× | ${(median(action) / count * 100).toFixed(3)} | ${medianRange(bare)} | ${(median(loop) / median(bare)).toFixed(1)}× | ${Math.min(...images)}–${Math.max(...images)} |`),
   ].join('\n');
 }
 

@@ -19,7 +19,7 @@ import { benchPrune, pruneTable } from './prune.mjs';
 import { benchReadiness } from './readiness.mjs';
 import { median, medianRange } from './stats.mjs';
 import { benchColdStart, benchPeakRss, nodeFloorRss } from './startup.mjs';
-import { ROOT, machineInfo, noiseSample } from './support.mjs';
+import { ROOT, machineInfo, noiseSample, settle } from './support.mjs';
 
 const SECTIONS = ['cycle', 'readiness', 'prune', 'startup', 'deploy'];
 const { values: options } = parseArgs({
@@ -61,13 +61,14 @@ const machine = machineInfo();
 const noise = [{ section: 'start', ...noiseSample() }];
 const results = {};
 for (const section of SECTIONS.filter((name) => only.has(name))) {
-  log(`\n== ${section} (${((Date.now() - started) / 1000).toFixed(0)} s into the run)`);
+  const quiet = await settle();
+  log(`\n== ${section} (${((Date.now() - started) / 1000).toFixed(0)} s into the run; waited ${quiet.waitedSeconds.toFixed(0)} s for the CPUs to be ${(quiet.idle * 100).toFixed(0)}% idle)`);
   if (section === 'cycle') results.cycle = await benchCycle({ pairs: config.pairs, warmup: 1, pollSeconds: config.pollSeconds, log });
   if (section === 'readiness') results.readiness = await benchReadiness({ runs: config.latencyRuns, warmup: 1, on: ['container', 'runner'], log });
   if (section === 'prune') results.prune = await benchPrune({ counts: config.pruneCounts, repeats: config.pruneRepeats, log });
   if (section === 'startup') results.startup = { cold: benchColdStart({ runs: config.coldRuns, log }), rss: await benchPeakRss({ runs: config.rssRuns, log }), floorRss: nodeFloorRss() };
   if (section === 'deploy') results.deploy = await benchDeploy({ pairs: config.deployPairs, warmup: 1, log });
-  noise.push({ section, ...noiseSample() });
+  noise.push({ section, quiet, ...noiseSample() });
 }
 const minutes = (Date.now() - started) / 60000;
 // Others may rebuild dist/ while this runs: say so rather than mix two bundles silently.
@@ -181,7 +182,8 @@ function report() {
   if (prune) {
     lines.push('', '## 3. Prune: the action against one `docker image rm` per tag', '', [
       'N stale tags, each its own single-layer image (`docker image import`), then either the seed\'s loop (`docker image ls`, then one `docker image rm` per tag, timed here) or the action\'s prune phase (its own `Took` line; the rest of that run is not timed).',
-      `Interleaved: loop, action, loop, action…, ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count. The action lists only this repository's tags, its labelled dangling images and the containers, and inspects only the candidates; the last column says how many images the engine held besides.`,
+      'The engine\'s own share, for where the time goes: the same tags removed bare, by 4 `docker image rm` calls side by side as the action sends them, nothing listed or inspected first (about the least any client takes to remove them here: more calls side by side do not help much).',
+      `Interleaved: loop, action, bare, loop, action, bare…, ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count. The action lists only this repository's tags, its labelled dangling images and the containers, and inspects only the candidates; the last column says how many images the engine held besides.`,
       `Growth of the action's time with the tag count, least squares over all runs: ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)}.`,
     ].join('\n'), '', pruneTable(prune));
   }
@@ -190,6 +192,7 @@ function report() {
     const { cold, rss, floorRss } = startup;
     lines.push('', '## 4. Bundle cold start and peak RSS', '', [
       `Cold start: \`node dist/index.js\` with the runner's command files and action.yml's input defaults but no \`image\`, so it fails at once on the missing input; spawned from this process and timed to its exit, ${cold.bundle.length} times, interleaved with \`node -e ''\` (the floor: node itself) and with post after a main that cleaned up (\`STATE_*\` as the runner passes them), after one untimed run of each (file cache warm).`,
+      ...(cold.floorWithCaCerts.length === 0 ? [] : [`This machine sets \`NODE_EXTRA_CA_CERTS\`, which the hosted runners do not: node reads and parses that file as every process starts. The cold start runs without it (bundle and floor alike); with it, \`node -e ''\` alone takes ${medianRange(cold.floorWithCaCerts, 1)} ms.`]),
       `Peak RSS: each of the action's node processes (main, post) reports its VmHWM (the kernel's peak resident set) from /proc/self/status as it exits, by a hook preloaded with \`NODE_OPTIONS=--import=bench/rss-hook.mjs\`, over ${rss.main.length} full cycle(s) (warm cache, tests, no deploy). docker CLI children are separate processes and not counted.`,
       `Cross-check on the cold start: the hook says ${(cold.coldRss.hookKb / 1024).toFixed(1)} MiB; GNU time -v says ${cold.coldRss.gnuTimeKb === undefined ? 'n/a (install the `time` package)' : `${(cold.coldRss.gnuTimeKb / 1024).toFixed(1)} MiB`}. Bare \`node -e ''\`: ${floorRss.toFixed(1)} MiB.`,
     ].join('\n'), '', '| | median (min–max) |', '| --- | ---: |',
@@ -210,8 +213,11 @@ function report() {
     `| **median** | **${median(deploy.action).toFixed(3)}** | **${median(deploy.hand).toFixed(3)}** | **${(median(deploy.action) / median(deploy.hand)).toFixed(3)}** (ratio of medians) |`);
   }
 
-  lines.push('', '## Noise', '', 'Sampled after each section: the 1-minute load average (2 cores here), running containers and images on the engine (others\' test runs included).', '',
-    '| after | at | load | running containers | images |', '| --- | --- | ---: | ---: | ---: |',
-    ...noise.map((n) => `| ${n.section} | ${n.at} | ${n.load1.toFixed(2)} | ${n.running} | ${n.images} |`), '');
+  lines.push('', '## Noise', '', [
+    'Before each section the run waits until the CPUs are at least 90% idle over one second (at most 60 s), so that what the previous section left running (dockerd still deleting the prune section\'s layers) is not timed as the next one\'s cost.',
+    'Sampled after each section: the 1-minute load average (2 cores here), running containers and images on the engine (others\' test runs included).',
+  ].join('\n'), '',
+    '| section | waited before, s (CPUs idle) | ended at | load after | running containers | images |', '| --- | ---: | --- | ---: | ---: | ---: |',
+    ...noise.map((n) => `| ${n.section} | ${n.quiet === undefined ? '' : `${n.quiet.waitedSeconds.toFixed(0)} (${(n.quiet.idle * 100).toFixed(0)}%)`} | ${n.at} | ${n.load1.toFixed(2)} | ${n.running} | ${n.images} |`), '');
   return lines.join('\n');
 }

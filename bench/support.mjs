@@ -213,3 +213,27 @@ export function noiseSample() {
   const images = docker('image', 'ls', '--all', '--quiet').split('\n').filter((id) => id !== '').length;
   return { at: new Date().toISOString(), load1: os.loadavg()[0], running, images };
 }
+
+/** CPU time since boot from /proc/stat: all of it, and the idle part (idle + iowait), in clock ticks. */
+function cpuTicks() {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.reduce((sum, value) => sum + value, 0), idle: fields[3] + fields[4] };
+}
+
+/**
+ * Waits until the machine is quiet: the CPUs at least `idleShare` idle over one second, or `maxSeconds`
+ * passed. A section's leftovers (dockerd still deleting 500 images' layers after the prune section) would
+ * otherwise be timed as the next section's cost.
+ * @returns {Promise<{ waitedSeconds: number, idle: number }>}
+ */
+export async function settle({ idleShare = 0.9, maxSeconds = 60 } = {}) {
+  const started = performance.now();
+  for (;;) {
+    const before = cpuTicks();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const after = cpuTicks();
+    const idle = (after.idle - before.idle) / Math.max(1, after.total - before.total);
+    const waitedSeconds = (performance.now() - started) / 1000;
+    if (idle >= idleShare || waitedSeconds >= maxSeconds) return { waitedSeconds, idle };
+  }
+}
