@@ -1071,7 +1071,7 @@ function runStreamed(file, args, options) {
     core/* info */.pq(`[command]${options.display}`);
     // Its own process group, so a timeout stops the test runner's children too.
     const child = (0,external_node_child_process_.spawn)(file, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-    (0,cancellation/* track */.u4)(child, true);
+    (0,cancellation/* track */.u4)(child);
     return superviseStreamed(child, options.timeoutMs);
 }
 /** Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. */
@@ -1080,7 +1080,7 @@ function superviseStreamed(child, timeoutMs) {
         let timedOut = false;
         const timer = timeoutMs > 0 ? setTimeout(() => {
             timedOut = true;
-            (0,cancellation/* killChild */.fH)(child, true);
+            (0,cancellation/* killChild */.fH)(child);
         }, timeoutMs) : undefined;
         child.on('error', (error) => {
             clearTimeout(timer);

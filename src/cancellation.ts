@@ -1,25 +1,26 @@
 import type { ChildProcess } from 'node:child_process';
 
-// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one running.
-const children = new Map<ChildProcess, { readonly group: boolean }>();
+// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one
+// running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
+// the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
+const children = new Set<ChildProcess>();
 
-/** Remembers a child until it closes; `group`: it leads its own process group (kill the group). */
-export function track(child: ChildProcess, group: boolean): void {
-  children.set(child, { group });
+/** Remembers a child, which leads its own process group, until it closes. */
+export function track(child: ChildProcess): void {
+  children.add(child);
   child.once('close', () => children.delete(child));
 }
 
-/** SIGKILL to a child, or to its whole process group when it leads one. */
-export function killChild(child: ChildProcess, group: boolean): void {
+/** SIGKILL to a child's whole process group. */
+export function killChild(child: ChildProcess): void {
   try {
-    if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    else child.kill('SIGKILL');
+    if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
   } catch {
-    child.kill('SIGKILL'); // the group is gone already, or there is none
+    child.kill('SIGKILL'); // the group is gone already
   }
 }
 
 export function killTracked(): void {
-  for (const [child, { group }] of children) killChild(child, group);
+  for (const child of children) killChild(child);
   children.clear();
 }

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { constants as osConstants, EOL } from 'node:os';
 import { createInterface } from 'node:readline';
-import { track } from './cancellation.js';
+import { killChild, track } from './cancellation.js';
 
 // The one place the docker CLI is started. Arguments are always an argv array: no shell ever sees an input.
 
@@ -36,8 +36,8 @@ export async function docker(args: readonly string[], options: DockerOptions = {
   const silent = options.silent === true;
   if (!silent) process.stdout.write(`[command]docker ${args.join(' ')}${EOL}`);
   const result = await new Promise<DockerResult>((resolve, reject) => {
-    const child = spawn('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-    track(child, false);
+    const child = spawn('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    track(child);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => {
@@ -70,26 +70,30 @@ export function startDocker(args: readonly string[], options: { readonly env: No
 export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'ignore'; readonly output: 'inherit' }): ChildProcess;
 export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe' | 'ignore'; readonly output: 'pipe' | 'inherit' }): ChildProcess {
   const child = spawn('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
-  track(child, true);
+  track(child);
   return child;
 }
 
 /**
  * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
  * to `onLine` until it returns a value other than undefined. Resolves undefined when the command ends
- * on its own with status 0 or `signal` aborts; the command is stopped either way.
+ * on its own with status 0 or `signal` aborts; the command is stopped either way, with its whole process
+ * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
+ * the output pipes open, and the step would never end.
  */
 export function dockerUntil<T>(args: readonly string[], onLine: (line: string) => T | undefined, signal: AbortSignal, options: { readonly stderrLines?: boolean } = {}): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
-    const child = spawn('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    track(child, false);
+    const child = spawn('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    track(child);
     let stderr = '';
     let settled = false;
+    // Until its output closes: the CLI itself may have exited while what it started runs on.
+    let closed = false;
     const finish = (settle: () => void): void => {
       if (settled) return;
       settled = true;
       signal.removeEventListener('abort', onAbort);
-      if (child.exitCode === null) child.kill();
+      if (!closed) killChild(child);
       settle();
     };
     const onAbort = (): void => finish(() => resolve(undefined));
@@ -108,7 +112,10 @@ export function dockerUntil<T>(args: readonly string[], onLine: (line: string) =
     if (options.stderrLines === true) createInterface({ input: child.stderr }).on('line', handle);
     else child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', (error) => finish(() => reject(error)));
-    child.on('close', (code) => finish(() => (code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr })))));
+    child.on('close', (code) => {
+      closed = true;
+      finish(() => (code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr }))));
+    });
   });
 }
 

@@ -3,7 +3,6 @@
 declare module '@actions/github/lib/context.js' {
   export class Context {
     readonly serverUrl: string;
-    readonly runId: number;
     get repo(): { owner: string; repo: string };
   }
 }

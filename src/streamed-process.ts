@@ -25,7 +25,7 @@ export function runStreamed(file: string, args: readonly string[], options: Stre
   core.info(`[command]${options.display}`);
   // Its own process group, so a timeout stops the test runner's children too.
   const child = spawn(file, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  track(child, true);
+  track(child);
   return superviseStreamed(child, options.timeoutMs);
 }
 
@@ -35,7 +35,7 @@ export function superviseStreamed(child: ChildProcess, timeoutMs: number): Promi
     let timedOut = false;
     const timer = timeoutMs > 0 ? setTimeout(() => {
       timedOut = true;
-      killChild(child, true);
+      killChild(child);
     }, timeoutMs) : undefined;
     child.on('error', (error) => {
       clearTimeout(timer);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,6 +67,30 @@ describe('no engine, or one that does not answer', () => {
     expect(errorLine(result.main.stdout)).toMatch(message);
     expect(seconds).toBeLessThan(8); // 5 s of patience plus node's start and the post step
     expect(result.main.stdout).not.toContain('[command]docker build');
+  });
+});
+
+describe('a docker wrapper script on PATH', () => {
+  it('the run ends, and leaves no docker CLI running behind the wrapper', async () => {
+    // As some runners have (logging shims, sudo, podman): the real CLI runs as the script's child, not in its
+    // place, so stopping the wrapper alone would leave `docker events` holding the action's pipes open.
+    const real = execFileSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim();
+    const bin = mkdtempSync(path.join(tmpdir(), 'docker-wrapper-'));
+    writeFileSync(path.join(bin, 'docker'), `#!/bin/sh\n${JSON.stringify(real)} "$@"\n`, { mode: 0o755 });
+    const idFile = path.join(bin, 'container-id');
+    used.push(`${namespace}/wrapped`);
+    let main: import('node:child_process').ChildProcess | undefined;
+    const guard = setTimeout(() => main?.kill('SIGKILL'), 90_000);
+    const result = await runAction({
+      inputs: { image: `${namespace}/wrapped`, context: path.join(FIXTURES, 'service'), sha: randomSha(), 'test-on': 'runner', 'test-command': `echo "$CONTAINER_ID" > ${idFile}` },
+      env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
+      onMainSpawn: (child) => (main = child),
+    }).finally(() => clearTimeout(guard));
+    expect(result.main.exitCode, `main did not end by itself:\n${result.main.stdout}`).toBe(0);
+    expect(result.post?.exitCode).toBe(0);
+    const containerId = readFileSync(idFile, 'utf8').trim();
+    expect(containerId).toMatch(/^[0-9a-f]{64}$/);
+    expect(dockerProcessesWith(containerId)).toEqual([]);
   });
 });
 

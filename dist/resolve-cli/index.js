@@ -300,28 +300,28 @@ var external_node_os_ = __nccwpck_require__(161);
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./src/cancellation.ts
-// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one running.
-const children = new Map();
-/** Remembers a child until it closes; `group`: it leads its own process group (kill the group). */
-function cancellation_track(child, group) {
-    children.set(child, { group });
+// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one
+// running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
+// the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
+const children = new Set();
+/** Remembers a child, which leads its own process group, until it closes. */
+function cancellation_track(child) {
+    children.add(child);
     child.once('close', () => children.delete(child));
 }
-/** SIGKILL to a child, or to its whole process group when it leads one. */
-function killChild(child, group) {
+/** SIGKILL to a child's whole process group. */
+function cancellation_killChild(child) {
     try {
-        if (group && child.pid !== undefined)
+        if (child.pid !== undefined)
             process.kill(-child.pid, 'SIGKILL');
-        else
-            child.kill('SIGKILL');
     }
     catch {
-        child.kill('SIGKILL'); // the group is gone already, or there is none
+        child.kill('SIGKILL'); // the group is gone already
     }
 }
 function killTracked() {
-    for (const [child, { group }] of children)
-        killChild(child, group);
+    for (const child of children)
+        cancellation_killChild(child);
     children.clear();
 }
 
@@ -350,8 +350,8 @@ async function docker(args, options = {}) {
     if (!silent)
         process.stdout.write(`[command]docker ${args.join(' ')}${external_node_os_.EOL}`);
     const result = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'] });
-        cancellation_track(child, false);
+        const child = (0,external_node_child_process_namespaceObject.spawn)('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+        cancellation_track(child);
         const stdout = [];
         const stderr = [];
         child.stdout.on('data', (chunk) => {
@@ -379,27 +379,31 @@ async function docker(args, options = {}) {
 }
 function startDocker(args, options) {
     const child = spawn('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
-    track(child, true);
+    track(child);
     return child;
 }
 /**
  * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
  * to `onLine` until it returns a value other than undefined. Resolves undefined when the command ends
- * on its own with status 0 or `signal` aborts; the command is stopped either way.
+ * on its own with status 0 or `signal` aborts; the command is stopped either way, with its whole process
+ * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
+ * the output pipes open, and the step would never end.
  */
 function dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = spawn('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-        track(child, false);
+        const child = spawn('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        track(child);
         let stderr = '';
         let settled = false;
+        // Until its output closes: the CLI itself may have exited while what it started runs on.
+        let closed = false;
         const finish = (settle) => {
             if (settled)
                 return;
             settled = true;
             signal.removeEventListener('abort', onAbort);
-            if (child.exitCode === null)
-                child.kill();
+            if (!closed)
+                killChild(child);
             settle();
         };
         const onAbort = () => finish(() => resolve(undefined));
@@ -424,7 +428,10 @@ function dockerUntil(args, onLine, signal, options = {}) {
         else
             child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
         child.on('error', (error) => finish(() => reject(error)));
-        child.on('close', (code) => finish(() => (code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr })))));
+        child.on('close', (code) => {
+            closed = true;
+            finish(() => (code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr }))));
+        });
     });
 }
 function lastLines(text, count) {
