@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark of the action, side by side with its baseline, in one run on the real
 // engine, written to docs/BENCHMARKS.md. Benchmarks are not tests: nothing here runs in `npm test` / CI.
 //
-//   npm run bench                      the full run (about 15–25 minutes on 2 cores), writes docs/BENCHMARKS.md
+//   npm run bench                      the full run (8–20 minutes on 2 cores, with the machine's load), writes docs/BENCHMARKS.md
 //   npm run bench -- --quick           a few repeats of each, to try things (writes to a temp file unless --out)
 //   npm run bench -- --only cycle,readiness --pairs 5
 //
@@ -45,7 +45,7 @@ const config = {
   pairs: count('pairs', 12, 2),
   latencyRuns: count('latency-runs', 12, 2),
   pruneCounts: (options['prune-counts'] ?? (quick ? '10,50' : '50,200,500')).split(',').map(Number),
-  pruneRepeats: count('prune-repeats', 2, 1),
+  pruneRepeats: count('prune-repeats', 3, 1),
   coldRuns: count('cold-runs', 30, 5),
   rssRuns: count('rss-runs', 5, 1),
   deployPairs: count('deploy-pairs', 8, 2),
