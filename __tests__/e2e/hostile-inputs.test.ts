@@ -50,14 +50,18 @@ const context = path.join(workspace, contextName);
 const dockerfile = path.join(context, `Dockerfile ${hostileWord('file')}`);
 const reportsDir = `reports ${hostileWord('reports')}`;
 
-/** One `sh -c` argument: `;` and a line break separate commands that must all run inside the container. */
+/**
+ * One `sh -c` argument: `;` and a line break separate commands that must all run inside the container.
+ * It ends in `sleep 0.5; true`, not in the sleep: busybox sh execs a last command in its own place, and
+ * the shell, whose argv the watcher looks for, would be gone after a few milliseconds on a fast machine.
+ */
 const inContainerMarker = path.join(markerDir, 'written-inside-the-container');
 const testCommand = [
   `mkdir -p /out ${markerDir}; touch ${inContainerMarker}; test -f ${inContainerMarker} && echo inside > /out/after-semicolon`,
   'printf %s "$HOSTILE_ENV" > /out/test-env',
   'printf %s "$HOSTILE_JOINED" > /out/run-args-joined; printf %s "$HOSTILE_SPLIT" > /out/run-args-split; printf %s "$PWNED" > /out/run-args-pwned',
   'cp /build-arg /out/build-arg',
-  'sleep 0.5',
+  'sleep 0.5; true',
 ].join('\n');
 
 beforeAll(() => {
