@@ -909,7 +909,7 @@ async function histories(ids) {
 /**
  * Removes the stale tags of the repository and the dangling images it left behind; layers still used
  * by the kept tags (the build cache) stay. Only this repository's images are looked at, never the whole
- * engine: a few listings side by side, one inspect of the candidates, then the removals.
+ * engine: a few listings side by side, an inspect of the candidates, then the removals.
  */
 async function pruneImages(mode, policy) {
     const [tagsListed, danglingListed, containersListed] = await Promise.all([
@@ -1099,6 +1099,7 @@ function superviseStreamed(child, timeoutMs) {
 
 
 
+
 /** `CONTAINER_PORT_8080=127.0.0.1:32768` for each published port (`_UDP` suffix for udp): how runner-side tests reach the container. */
 function containerPortEnv(ports) {
     const env = {};
@@ -1164,7 +1165,7 @@ function holdContainerTest(run) {
             if (gone || released)
                 return;
             child.stdin.end();
-            child.kill();
+            (0,cancellation/* killChild */.fH)(child);
         },
     };
 }

@@ -137,7 +137,7 @@ async function histories(ids: readonly string[]): Promise<Map<string, HistorySte
 /**
  * Removes the stale tags of the repository and the dangling images it left behind; layers still used
  * by the kept tags (the build cache) stay. Only this repository's images are looked at, never the whole
- * engine: a few listings side by side, one inspect of the candidates, then the removals.
+ * engine: a few listings side by side, an inspect of the candidates, then the removals.
  */
 export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<PrunePolicy, 'now'>): Promise<PruneResult> {
   const [tagsListed, danglingListed, containersListed] = await Promise.all([

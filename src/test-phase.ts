@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { killChild } from './cancellation.js';
 import { docker, startDocker } from './docker-cli.js';
 import { execShellArgs, heldExecShellArgs, killContainerArgs } from './docker-args.js';
 import type { PortBinding } from './docker-output.js';
@@ -98,7 +99,7 @@ export function holdContainerTest(run: HeldTestRun): HeldTest {
     cancel: () => {
       if (gone || released) return;
       child.stdin.end();
-      child.kill();
+      killChild(child);
     },
   };
 }

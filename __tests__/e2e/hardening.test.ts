@@ -72,7 +72,7 @@ describe('no engine, or one that does not answer', () => {
 
 describe('a docker wrapper script on PATH', () => {
   it('the run ends, and leaves no docker CLI running behind the wrapper', async () => {
-    // As some runners have (logging shims, sudo, podman): the real CLI runs as the script's child, not in its
+    // As some runners have (logging shims, podman): the real CLI runs as the script's child, not in its
     // place, so stopping the wrapper alone would leave `docker events` holding the action's pipes open.
     const real = execFileSync('sh', ['-c', 'command -v docker'], { encoding: 'utf8' }).trim();
     const bin = mkdtempSync(path.join(tmpdir(), 'docker-wrapper-'));
