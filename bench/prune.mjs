@@ -48,8 +48,9 @@ function seedLoop(repository) {
  * The engine's own share: the same tags removed by 4 `docker image rm` calls side by side (as the action
  * sends them), with nothing looked up first; timed from the first call's spawn to the last one's exit.
  */
-async function bareRemoval(repository) {
+async function bareRemoval(repository, count) {
   const refs = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', repository], { encoding: 'utf8' }).split('\n').filter((ref) => ref !== '' && !ref.endsWith(':latest'));
+  if (refs.length !== count) throw new Error(`${repository} holds ${refs.length} tags, expected ${count}`);
   const size = Math.ceil(refs.length / 4);
   const started = performance.now();
   await Promise.all([0, 1, 2, 3].map((i) => refs.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0).map((part) => run('docker', ['image', 'rm', ...part])));
@@ -98,7 +99,7 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
 
         const bareRepository = `bench-prune/bare-${count}`;
         await makeStaleTags(bareRepository, count);
-        bare.push(await bareRemoval(bareRepository));
+        bare.push(await bareRemoval(bareRepository, count));
         log(`  ${count} stale tags, ${r + 1}/${repeats}: seed loop ${loop.at(-1).toFixed(2)} s, action prune ${action.at(-1).toFixed(3)} s, bare parallel removal ${bare.at(-1).toFixed(3)} s`);
       }
       rows.push({ count, loop, action, bare, images });
