@@ -11,7 +11,8 @@ export default defineConfig({
       },
       {
         test: {
-          name: 'e2e',
+          // Named after the engine profile (scripts/engine-profile.sh), so every failure says which engine it was on.
+          name: process.env.ENGINE_PROFILE === undefined ? 'e2e' : `e2e:${process.env.ENGINE_PROFILE}`,
           include: ['__tests__/e2e/**/*.test.ts'],
           globalSetup: ['__tests__/e2e/global-setup.ts'],
           // One engine, one registry: files run one after another, tests inside a file too.

@@ -133,8 +133,11 @@ async function removeContainer(name) {
 /* harmony export */   $4: () => (/* binding */ imageInspectArgs),
 /* harmony export */   CH: () => (/* binding */ buildArgs),
 /* harmony export */   Cj: () => (/* binding */ tagArgs),
+/* harmony export */   Dj: () => (/* binding */ imageLayersArgs),
 /* harmony export */   F$: () => (/* binding */ containerImagesArgs),
+/* harmony export */   G_: () => (/* binding */ allImageIdsArgs),
 /* harmony export */   Gh: () => (/* binding */ containerLogsArgs),
+/* harmony export */   Hx: () => (/* binding */ engineStoreArgs),
 /* harmony export */   JG: () => (/* binding */ killContainerArgs),
 /* harmony export */   L7: () => (/* binding */ containerRemoveArgs),
 /* harmony export */   P6: () => (/* binding */ serverVersionArgs),
@@ -156,6 +159,7 @@ async function removeContainer(name) {
 /* harmony export */   qh: () => (/* binding */ buildxVersionArgs),
 /* harmony export */   rg: () => (/* binding */ imageSummariesArgs),
 /* harmony export */   tj: () => (/* binding */ danglingLabelledArgs),
+/* harmony export */   uW: () => (/* binding */ contextShowArgs),
 /* harmony export */   vH: () => (/* binding */ stampArgs),
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
@@ -164,6 +168,10 @@ async function removeContainer(name) {
 const JSON_FORMAT = '{{json .}}';
 function serverVersionArgs() {
     return ['version', '--format', '{{json .Server.Version}}'];
+}
+/** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
+function engineStoreArgs() {
+    return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
 }
 function buildxVersionArgs() {
     return ['buildx', 'version'];
@@ -185,9 +193,16 @@ function imageHistoryArgs(image) {
     return ['image', 'history', '--no-trunc', '--human=false', '--format', JSON_FORMAT, image];
 }
 // Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
-const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}}}';
+const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
 function imageSummariesArgs(imageIds) {
     return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
+}
+/** Every image on the engine, untagged and intermediate ones too: which layers are still in use. */
+function allImageIdsArgs() {
+    return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+function imageLayersArgs(imageIds) {
+    return ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ...imageIds];
 }
 function containerIdsArgs() {
     return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
@@ -201,13 +216,19 @@ function imageRemoveArgs(refs) {
 function secretArg(secret) {
     return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
 }
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = ['--provenance=false'];
 function buildArgs(options) {
     const buildx = options.builder.kind === 'buildx';
     if (!buildx && options.secrets.length > 0)
         throw new Error('build secrets need BuildKit (docker buildx)');
     return [
         // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-        ...(buildx ? ['buildx', 'build', '--load', ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+        ...(buildx ? ['buildx', 'build', '--load', ...NO_PROVENANCE, ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
         ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
         ...(options.tag === undefined ? [] : ['--tag', options.tag]),
         '--file', options.file,
@@ -217,14 +238,17 @@ function buildArgs(options) {
         options.context,
     ];
 }
-/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context. */
+/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
 function stampArgs(options) {
     return [
-        'build',
-        '--iidfile', options.iidFile,
+        ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
         ...options.tags.flatMap((tag) => ['--tag', tag]),
         '-',
     ];
+}
+/** The current docker context's name: the engine's own buildx builder has it. */
+function contextShowArgs() {
+    return ['context', 'show'];
 }
 /** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
 function dockerfileString(text) {
@@ -436,6 +460,7 @@ function lastLines(text, count) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $M: () => (/* binding */ parseImageLayers),
 /* harmony export */   $R: () => (/* binding */ envValue),
 /* harmony export */   Dr: () => (/* binding */ parseImageDetails),
 /* harmony export */   Gv: () => (/* binding */ isObject),
@@ -447,6 +472,7 @@ function lastLines(text, count) {
 /* harmony export */   Zq: () => (/* binding */ parseContainerImages),
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   e8: () => (/* binding */ parseReadinessEvent),
+/* harmony export */   gi: () => (/* binding */ parseImageStore),
 /* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   nM: () => (/* binding */ parseImageHistory)
 /* harmony export */ });
@@ -469,6 +495,8 @@ function envValue(env, name) {
 function parseJsonLines(stdout) {
     return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
 }
+/** A JSON array of strings: [] for anything else (a nil list is `null`). */
+const stringList = (value) => (Array.isArray(value) ? value.map(str) : []);
 function stringRecord(value, what) {
     if (value === null || value === undefined)
         return {};
@@ -480,13 +508,18 @@ function parseImageSummaries(stdout) {
         return {
             id: str(image.Id),
             parent: str(image.Parent),
-            repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(str) : [],
+            repoTags: stringList(image.RepoTags),
             created: str(image.Created),
             size: typeof image.Size === 'number' ? image.Size : 0,
             lastTagTime: str(image.LastTagTime),
             labels: stringRecord(image.Labels, 'image labels'),
+            layers: stringList(image.Layers),
         };
     });
+}
+/** `docker image inspect --format '{{json .RootFS.Layers}}'`: each image's diff ids, a line an image. */
+function parseImageLayers(stdout) {
+    return parseJsonLines(stdout).map(stringList);
 }
 function parseContainerImages(stdout) {
     return parseJsonLines(stdout).map((line) => {
@@ -506,7 +539,7 @@ function parseImageHistory(stdout) {
     return parseJsonLines(stdout).map((line) => {
         const step = asObject(line, 'docker image history');
         const size = Number(str(step.Size));
-        return { id: str(step.ID), size: Number.isFinite(size) ? size : 0 };
+        return { id: str(step.ID), size: Number.isFinite(size) ? size : 0, createdBy: str(step.CreatedBy) };
     });
 }
 /** What `docker image rm` says it did, line by line (`Untagged: <ref>`, `Deleted: <id>`). */
@@ -589,6 +622,21 @@ function digestsFor(repoDigests, repository) {
 function pushedDigest(pushOutput, tag) {
     const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`^${escaped}: digest: (sha256:[0-9a-f]{64}) size: [0-9]+$`, 'm').exec(pushOutput)?.[1];
+}
+/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs): which image store. */
+function parseImageStore(line) {
+    if (line === undefined)
+        return { kind: 'unknown' };
+    try {
+        const info = asObject(JSON.parse(line), 'docker info');
+        const status = Array.isArray(info.status) ? info.status : [];
+        if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
+            return { kind: 'containerd' };
+        return typeof info.driver === 'string' && info.driver !== '' ? { kind: 'graphdriver', driver: info.driver } : { kind: 'unknown' };
+    }
+    catch {
+        return { kind: 'unknown' };
+    }
 }
 
 

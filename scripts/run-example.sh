@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the action on the bundled example against a local registry (see scripts/run-example.mjs).
+# Runs the action on the bundled example against a local registry (see scripts/run-example.mjs), on the
+# engine profile ENGINE_PROFILE names (default: buildkit; see scripts/engine-profile.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-engine.sh
+environment=$(bash scripts/engine-profile.sh start "${ENGINE_PROFILE:-buildkit}")
+eval "$environment"
 cp /bin/busybox examples/hello-service/busybox
 node scripts/run-example.mjs

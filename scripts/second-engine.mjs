@@ -25,6 +25,8 @@ export async function startSecondEngine({ sizeMb = 160 } = {}) {
     `--net=/run/netns/${netns}`, 'dockerd',
     '--host', host, '--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'), '--pidfile', path.join(dir, 'docker.pid'),
     '--iptables=false', '--ip-masq=false',
+    // The engine profile's daemon settings (the containerd image store), as the first engine has them.
+    ...(process.env.ENGINE_DAEMON_CONFIG ? ['--config-file', process.env.ENGINE_DAEMON_CONFIG] : []),
   ], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let log = '';
   child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));

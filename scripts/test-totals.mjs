@@ -1,6 +1,29 @@
-// Prints vitest's totals as the plain closing line CI reads: "tests: N passed, N failed, N skipped".
-import { readFileSync } from 'node:fs';
+// Prints a line per run (unit, e2e on each engine profile) with its failed tests, then the plain closing
+// line CI reads, counting every run: "tests: N passed, N failed, N skipped".
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
-const results = JSON.parse(readFileSync(process.argv[2], 'utf8'));
-const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
-console.log(`tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
+const dir = process.argv[2];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const file of readdirSync(dir).sort((a, b) => (a === 'unit.json' ? -1 : b === 'unit.json' ? 1 : a.localeCompare(b)))) {
+  const name = file.replace(/\.(json|failed)$/, '').replace(/^e2e-(.*)$/, 'e2e on profile $1');
+  if (file.endsWith('.failed')) {
+    if (!existsSync(path.join(dir, file.replace(/\.failed$/, '.json')))) console.log(`  ${name}: did not run (${readFileSync(path.join(dir, file), 'utf8').trim()})`);
+    totals.failed += 1;
+    continue;
+  }
+  const results = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+  const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
+  totals.passed += results.numPassedTests;
+  totals.failed += results.numFailedTests;
+  totals.skipped += skipped;
+  // Not "N passed, N failed" alone on a line: only the closing line is to be read as the totals.
+  console.log(`  ${name} — ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
+  for (const suite of results.testResults ?? []) {
+    for (const test of suite.assertionResults ?? []) {
+      if (test.status === 'failed') console.log(`    failed on ${name}: ${path.relative(process.cwd(), suite.name)} > ${test.fullName}`);
+    }
+    if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) console.log(`    failed on ${name}: ${path.relative(process.cwd(), suite.name)} (${suite.message ?? 'did not run'})`);
+  }
+}
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
-# The whole gate: engine and registry up, lint (eslint + actionlint), types, dist/ current, then every
-# unit and end-to-end test. `npm test` runs this; so does .ci/run after `npm ci`.
+# The whole gate: lint (eslint + actionlint), types, dist/ current, the unit tests once, then the whole
+# end-to-end suite on each engine profile in turn (scripts/engine-profile.sh). `npm test` runs this; so does
+# .ci/run after `npm ci`. ENGINE_PROFILES="buildkit" (a list) runs the e2e tests on those profiles only;
+# ENGINE_PROFILES=native on the engine that already answers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-engine.sh
+profiles=${ENGINE_PROFILES:-$(bash scripts/engine-profile.sh list)}
 npm run --silent lint
 npm run --silent typecheck
 bash scripts/check-dist.sh
 
-results=.vitest-results.json
-rm -f "$results"
+results=.vitest-results
+rm -rf "$results"
+mkdir -p "$results"
 status=0
-npx vitest run --reporter=default --reporter=json --outputFile.json="$results" || status=$?
-if [ -f "$results" ]; then
-  node scripts/test-totals.mjs "$results"
-fi
+npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json" || status=1
+for profile in $profiles; do
+  echo
+  echo "=== end-to-end tests on engine profile '$profile'"
+  if ! environment=$(bash scripts/engine-profile.sh start "$profile"); then
+    echo "engine profile '$profile' did not start: its end-to-end tests did not run" | tee "$results/e2e-$profile.failed" >&2
+    status=1
+    continue
+  fi
+  (eval "$environment" && npx vitest run --project "e2e:$profile" --reporter=default --reporter=json --outputFile.json="$results/e2e-$profile.json") || status=1
+done
+node scripts/test-totals.mjs "$results"
 exit "$status"

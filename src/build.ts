@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -54,6 +55,16 @@ export function diskFullMessage(output: string): string | undefined {
     : undefined;
 }
 
+/**
+ * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
+ * containerd image store, a concurrent run that built the same content and removed its own temporary name at
+ * that moment can take the shared content with it (seen on Docker 26.1).
+ */
+export function lostTemporaryImage(output: string, temporaryRef: string): boolean {
+  const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':'));
+  return output.includes(name) && /failed to (?:load cache key|resolve source metadata)|not found/i.test(output);
+}
+
 /** A failed build says why: a full disk plainly, else docker's own last lines. */
 function throwUnlessBuilt(args: readonly string[], result: DockerResult): void {
   if (result.exitCode !== 0) throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new DockerError(args, result).message);
@@ -75,19 +86,25 @@ export async function buildImage(request: BuildRequest): Promise<string> {
     throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
     const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
 
-    const iidFile = path.join(workDir, 'image.iid');
-    const stamp = stampArgs({ tags: request.tags, iidFile });
-    throwUnlessBuilt(stamp, await docker(stamp, {
+    const stamp = stampArgs({ tags: request.tags, builder: request.builder });
+    const stampIt = (): Promise<DockerResult> => docker(stamp, {
       input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
       silent: true,
       allowFailure: true,
-    }));
-    const imageId = (await readFile(iidFile, 'utf8')).trim();
-
-    const details = parseImageDetails((await docker(imageInspectArgs(imageId), { silent: true })).stdout);
+    });
+    let stamped = await stampIt();
+    if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
+      core.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
+      throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
+      stamped = await stampIt();
+    }
+    throwUnlessBuilt(stamp, stamped);
+    // The id as the engine names the image: BuildKit's --iidfile holds the config digest, which the containerd
+    // image store (ids are manifest digests) does not know as an image.
+    const details = parseImageDetails((await docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true })).stdout);
     const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
-    if (problems.length > 0) throw new Error(`The built image ${imageId} does not carry the commit: ${problems.join('; ')}.`);
-    return imageId;
+    if (problems.length > 0) throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
+    return details.id;
   } finally {
     if (temporaryRef !== undefined) await docker(imageRemoveArgs([temporaryRef]), { silent: true, allowFailure: true });
     await rm(workDir, { recursive: true, force: true });

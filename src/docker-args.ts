@@ -8,6 +8,11 @@ export function serverVersionArgs(): string[] {
   return ['version', '--format', '{{json .Server.Version}}'];
 }
 
+/** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
+export function engineStoreArgs(): string[] {
+  return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
+}
+
 export function buildxVersionArgs(): string[] {
   return ['buildx', 'version'];
 }
@@ -33,10 +38,19 @@ export function imageHistoryArgs(image: string): string[] {
 }
 
 // Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
-const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}}}';
+const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
 
 export function imageSummariesArgs(imageIds: readonly string[]): string[] {
   return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
+}
+
+/** Every image on the engine, untagged and intermediate ones too: which layers are still in use. */
+export function allImageIdsArgs(): string[] {
+  return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+
+export function imageLayersArgs(imageIds: readonly string[]): string[] {
+  return ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ...imageIds];
 }
 
 export function containerIdsArgs(): string[] {
@@ -57,8 +71,12 @@ export interface BuildSecret {
   readonly source: { readonly env: string } | { readonly src: string };
 }
 
-/** The legacy builder, or BuildKit through buildx (`builder`: a named builder, '' for the current one). */
-export type Builder = { readonly kind: 'legacy' } | { readonly kind: 'buildx'; readonly name: string };
+/**
+ * The legacy builder, or BuildKit through buildx: `name` builds the user's Dockerfile (a named builder, ''
+ * for the current one); `engineBuilder`, the engine's own docker-driver builder (named after the docker
+ * context), stamps it, since only that one sees the images the engine holds.
+ */
+export type Builder = { readonly kind: 'legacy' } | { readonly kind: 'buildx'; readonly name: string; readonly engineBuilder: string };
 
 export interface BuildOptions {
   readonly context: string;
@@ -77,12 +95,19 @@ export function secretArg(secret: BuildSecret): string {
   return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
 }
 
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = ['--provenance=false'];
+
 export function buildArgs(options: BuildOptions): string[] {
   const buildx = options.builder.kind === 'buildx';
   if (!buildx && options.secrets.length > 0) throw new Error('build secrets need BuildKit (docker buildx)');
   return [
     // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-    ...(buildx ? ['buildx', 'build', '--load', ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+    ...(buildx ? ['buildx', 'build', '--load', ...NO_PROVENANCE, ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
     ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
     ...(options.tag === undefined ? [] : ['--tag', options.tag]),
     '--file', options.file,
@@ -95,17 +120,21 @@ export function buildArgs(options: BuildOptions): string[] {
 
 export interface StampOptions {
   readonly tags: readonly string[];
-  readonly iidFile: string;
+  readonly builder: Builder;
 }
 
-/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context. */
+/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
 export function stampArgs(options: StampOptions): string[] {
   return [
-    'build',
-    '--iidfile', options.iidFile,
+    ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
     ...options.tags.flatMap((tag) => ['--tag', tag]),
     '-',
   ];
+}
+
+/** The current docker context's name: the engine's own buildx builder has it. */
+export function contextShowArgs(): string[] {
+  return ['context', 'show'];
 }
 
 /** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */

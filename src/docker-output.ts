@@ -12,6 +12,8 @@ export interface ImageSummary {
   readonly size: number;
   readonly lastTagTime: string;
   readonly labels: Readonly<Record<string, string>>;
+  /** Diff ids of its layers, bottom first (RootFS.Layers). */
+  readonly layers: readonly string[];
 }
 
 export interface ContainerImage {
@@ -83,6 +85,9 @@ export function parseJsonLines(stdout: string): unknown[] {
   return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown);
 }
 
+/** A JSON array of strings: [] for anything else (a nil list is `null`). */
+const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.map(str) : []);
+
 function stringRecord(value: unknown, what: string): Record<string, string> {
   if (value === null || value === undefined) return {};
   return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, str(v)]));
@@ -94,13 +99,19 @@ export function parseImageSummaries(stdout: string): ImageSummary[] {
     return {
       id: str(image.Id),
       parent: str(image.Parent),
-      repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(str) : [],
+      repoTags: stringList(image.RepoTags),
       created: str(image.Created),
       size: typeof image.Size === 'number' ? image.Size : 0,
       lastTagTime: str(image.LastTagTime),
       labels: stringRecord(image.Labels, 'image labels'),
+      layers: stringList(image.Layers),
     };
   });
+}
+
+/** `docker image inspect --format '{{json .RootFS.Layers}}'`: each image's diff ids, a line an image. */
+export function parseImageLayers(stdout: string): string[][] {
+  return parseJsonLines(stdout).map(stringList);
 }
 
 export function parseContainerImages(stdout: string): ContainerImage[] {
@@ -128,6 +139,7 @@ export interface HistoryStep {
   readonly id: string;
   /** Bytes of this step's own layer. */
   readonly size: number;
+  readonly createdBy: string;
 }
 
 /** `docker image history --human=false --format '{{json .}}'`: the image first, then its ancestors. */
@@ -135,7 +147,7 @@ export function parseImageHistory(stdout: string): HistoryStep[] {
   return parseJsonLines(stdout).map((line) => {
     const step = asObject(line, 'docker image history');
     const size = Number(str(step.Size));
-    return { id: str(step.ID), size: Number.isFinite(size) ? size : 0 };
+    return { id: str(step.ID), size: Number.isFinite(size) ? size : 0, createdBy: str(step.CreatedBy) };
   });
 }
 
@@ -230,4 +242,23 @@ export function digestsFor(repoDigests: readonly string[], repository: string): 
 export function pushedDigest(pushOutput: string, tag: string): string | undefined {
   const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`^${escaped}: digest: (sha256:[0-9a-f]{64}) size: [0-9]+$`, 'm').exec(pushOutput)?.[1];
+}
+
+/**
+ * Where the engine keeps images: its graph driver (overlay2: ids are config digests, RepoDigests only from a
+ * registry), or containerd's image store (ids are manifest or index digests, RepoDigests from the start).
+ */
+export type ImageStore = { readonly kind: 'containerd' } | { readonly kind: 'graphdriver'; readonly driver: string } | { readonly kind: 'unknown' };
+
+/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs): which image store. */
+export function parseImageStore(line: string | undefined): ImageStore {
+  if (line === undefined) return { kind: 'unknown' };
+  try {
+    const info = asObject(JSON.parse(line), 'docker info');
+    const status = Array.isArray(info.status) ? (info.status as unknown[]) : [];
+    if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1')) return { kind: 'containerd' };
+    return typeof info.driver === 'string' && info.driver !== '' ? { kind: 'graphdriver', driver: info.driver } : { kind: 'unknown' };
+  } catch {
+    return { kind: 'unknown' };
+  }
 }

@@ -6,7 +6,7 @@ import { killTracked } from './cancellation.js';
 import { cleanUp, saveLeftovers } from './cleanup.js';
 import { resolveCommit } from './commit.js';
 import { containerName, startContainer } from './container.js';
-import { checkEngine, engineLocation } from './engine.js';
+import { checkEngine, describeImageStore, engineLocation } from './engine.js';
 import { familiarName } from './image-reference.js';
 import { readInputs, type Inputs } from './inputs.js';
 import { pruneImages, REPOSITORY_LABEL } from './prune.js';
@@ -108,7 +108,7 @@ function cleanUpWhenCancelled(report: RunReport, leftovers: Leftovers): { stop: 
 
 async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers): Promise<void> {
   const [engine, commit] = await Promise.all([checkEngine(), resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA)]);
-  core.info(`Docker engine ${engine.version} (${engineLocation(process.env)}); builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+  core.info(`Docker engine ${engine.version} (${engineLocation(process.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
   if (!engine.buildx && inputs.buildSecrets.length > 0) {
     throw new Error("Input 'build-secrets' needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop build-secrets.");
   }
@@ -142,7 +142,7 @@ async function runLoop(inputs: Inputs, report: RunReport, leftovers: Leftovers):
     buildArgs: inputs.buildArgs,
     target: inputs.target,
     shaEnv: inputs.shaEnv,
-    builder: engine.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+    builder: engine.buildx ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context } : { kind: 'legacy' },
     secrets: inputs.buildSecrets,
     tags: [report.imageRef, report.latestRef],
     labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: source }, inputs.labels), { key: REPOSITORY_LABEL, value: repository }],

@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { docker, type DockerResult } from './docker-cli.js';
-import { containerIdsArgs, containerImagesArgs, danglingArgs, danglingLabelledArgs, imageHistoryArgs, imageRemoveArgs, imageSummariesArgs, repositoryTagsArgs } from './docker-args.js';
-import { parseContainerImages, parseImageHistory, parseImageSummaries, parseListedTags, parseRemovalOutput, type ContainerImage, type HistoryStep, type ImageSummary } from './docker-output.js';
+import { allImageIdsArgs, containerIdsArgs, containerImagesArgs, danglingArgs, danglingLabelledArgs, imageHistoryArgs, imageLayersArgs, imageRemoveArgs, imageSummariesArgs, repositoryTagsArgs } from './docker-args.js';
+import { parseContainerImages, parseImageHistory, parseImageLayers, parseImageSummaries, parseListedTags, parseRemovalOutput, type ContainerImage, type HistoryStep, type ImageSummary } from './docker-output.js';
+import { chainIds, freedLayerBytes, layerSizes } from './image-layers.js';
 
 /** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
 export const REPOSITORY_LABEL = 'build-test-deploy.repository';
@@ -71,18 +72,25 @@ export function planPrune(images: readonly ImageSummary[], containers: readonly 
 }
 
 /**
- * Bytes each image holds in its own layer, which `docker image rm` frees with it: the step sizes of the
- * histories read (of the candidates, or of their parents), else an image's size less its parent's.
+ * Bytes each image that knows its parent (the classic builder's) holds in its own layer, which `docker
+ * image rm` frees with it: the step sizes of the histories read (of the candidates, or of their parents),
+ * else an image's size less its parent's. Images without a parent: see image-layers.ts.
  */
 export function ownLayerSizes(images: readonly ImageSummary[], histories: ReadonlyMap<string, readonly HistoryStep[]>): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const steps of histories.values()) for (const step of steps) if (step.id.startsWith('sha256:')) sizes.set(step.id, step.size);
-  for (const image of images.filter((candidate) => !sizes.has(candidate.id))) {
+  for (const image of images.filter((candidate) => !sizes.has(candidate.id) && candidate.parent !== '')) {
     const parentSteps = histories.get(image.parent);
-    if (image.parent === '') sizes.set(image.id, image.size);
-    else if (parentSteps !== undefined) sizes.set(image.id, Math.max(0, image.size - parentSteps.reduce((total, step) => total + step.size, 0)));
+    if (parentSteps !== undefined) sizes.set(image.id, Math.max(0, image.size - parentSteps.reduce((total, step) => total + step.size, 0)));
   }
   return sizes;
+}
+
+/** Images with the same layers have the same layer sizes: one of each (its id), whose history tells them. */
+export function oneImagePerChain(images: readonly ImageSummary[]): Map<string, string> {
+  const chains = new Map<string, string>();
+  for (const image of images) if (!chains.has(image.layers.join(' '))) chains.set(image.layers.join(' '), image.id);
+  return chains;
 }
 
 /** Bytes reclaimed by deleting these images: what their own layers held. */
@@ -138,6 +146,34 @@ async function histories(ids: readonly string[]): Promise<Map<string, HistorySte
   return new Map(read.filter((entry): entry is readonly [string, HistoryStep[]] => entry[1] !== undefined));
 }
 
+/** What deleting these parentless images freed: their layers that no image on the engine uses any more. */
+async function parentlessFreedBytes(deleted: readonly ImageSummary[], perChain: ReadonlyMap<string, string>, chainHistories: ReadonlyMap<string, readonly HistoryStep[]>): Promise<number> {
+  if (deleted.length === 0) return 0;
+  const inUse = await chainIdsInUse();
+  if (inUse === undefined) return 0; // not known: report nothing rather than too much
+  return freedLayerBytes(deleted.map((image) => {
+    const steps = chainHistories.get(perChain.get(image.layers.join(' ')) ?? image.id) ?? [];
+    return { chain: chainIds(image.layers), sizes: layerSizes(image.layers.length, [...steps].reverse()) };
+  }), inUse);
+}
+
+/** The chain id of every layer some image on the engine still uses (untagged and intermediate ones too). */
+async function chainIdsInUse(): Promise<Set<string> | undefined> {
+  const listed = await docker(allImageIdsArgs(), { silent: true, allowFailure: true });
+  if (listed.exitCode !== 0) return undefined;
+  const ids = [...new Set(lines(listed))];
+  if (ids.length === 0) return new Set();
+  const results = await Promise.all(callsFor(ids).map((part) => docker(imageLayersArgs(part), { silent: true, allowFailure: true })));
+  // An image removed meanwhile uses nothing any more; any other failure leaves the answer unknown.
+  const vanished = (result: DockerResult): boolean => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
+  if (results.some((result) => result.exitCode !== 0 && !vanished(result))) return undefined;
+  try {
+    return new Set(results.flatMap((result) => parseImageLayers(result.stdout)).flatMap(chainIds));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Removes the stale tags of the repository and the dangling images it left behind; layers still used
  * by the kept tags (the build cache) stay. Only this repository's images are looked at, never the whole
@@ -174,8 +210,14 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
   }
 
   const removing = new Set(plan.remove);
-  const parents = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref))).map((image) => image.parent);
-  const layers = candidateHistories ?? await histories([...new Set(parents.filter((parent) => parent !== ''))]);
+  const going = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref)));
+  // Images that do not know their parent (BuildKit's, the containerd store's): their layers' sizes come from
+  // one history per distinct layer chain, read before they go.
+  const parentless = going.filter((image) => image.parent === '' && image.layers.length > 0);
+  const perChain = oneImagePerChain(parentless);
+  const [layers, chainHistories] = candidateHistories !== undefined
+    ? [candidateHistories, candidateHistories]
+    : await Promise.all([histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]), histories([...perChain.values()])]);
   // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
   const calls = callsFor(plan.remove);
   const results = await Promise.all(calls.map((refs) => docker(imageRemoveArgs(refs), { silent: true, allowFailure: true })));
@@ -202,7 +244,9 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
     const left = new Set([...parseListedTags(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
     removed = plan.remove.filter((ref) => !left.has(ref));
   }
-  const bytes = reclaimedBytes(deleted, ownLayerSizes(images, layers));
+  const parentlessIds = new Set(parentless.map((image) => image.id));
+  const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers))
+    + await parentlessFreedBytes(parentless.filter((image) => deleted.has(image.id)), perChain, chainHistories);
   core.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
   return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }

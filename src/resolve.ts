@@ -1,7 +1,8 @@
 import { REVISION_LABEL } from './build.js';
 import { docker, DockerError } from './docker-cli.js';
 import { imageInspectArgs } from './docker-args.js';
-import { digestsFor, envValue, parseImageDetails, type ImageDetails } from './docker-output.js';
+import { digestsFor, envValue, parseImageDetails, type ImageDetails, type ImageStore } from './docker-output.js';
+import { imageStoreOf } from './engine.js';
 import { familiarName } from './image-reference.js';
 import { SHA_PATTERN } from './inputs.js';
 import { DIGEST_PATTERN, platformName, RegistryClient, RegistryError, type FetchLike, type ImageConfig } from './registry-api.js';
@@ -17,7 +18,7 @@ export interface Resolution {
   readonly sha: string;
   /** The first tag-length characters of the sha: the tag the main action pushes next to latest. */
   readonly tag: string;
-  /** The tag's manifest digest (the index's when it is one); local: the one RepoDigest for the repository, else empty. */
+  /** The tag's manifest digest (the index's when it is one); local: see localDigest. */
   readonly digest: string;
   readonly imageRef: string;
   readonly source: 'local' | 'registry';
@@ -34,6 +35,25 @@ export interface ResolveDeps {
   readonly fetch?: FetchLike;
   /** The local image's details; undefined when docker does not have it; throws when docker cannot tell. */
   readonly inspectLocal?: (ref: string) => Promise<ImageDetails | undefined>;
+  /** Which image store the engine uses. */
+  readonly imageStore?: () => Promise<ImageStore>;
+}
+
+/**
+ * The digest a local image gives: its one RepoDigest for the repository, which the graph driver stores only
+ * once a registry gave it (a push or a pull). The containerd image store gives every image a RepoDigest from
+ * the start, its own manifest digest, which no registry need hold: none then.
+ */
+export function localDigest(repoDigests: readonly string[], repository: string, store: ImageStore): { digest: string; note?: string } {
+  const digests = digestsFor(repoDigests, repository).filter((digest) => DIGEST_PATTERN.test(digest));
+  if (digests.length !== 1) return { digest: '' };
+  if (store.kind === 'graphdriver') return { digest: digests[0] ?? '' };
+  return {
+    digest: '',
+    note: store.kind === 'containerd'
+      ? `The engine uses the containerd image store: the local digest ${digests[0] ?? ''} is the image's own, which no registry need hold; digest is left empty (source: registry reads the registry's).`
+      : `The engine did not say which image store it uses: the local digest ${digests[0] ?? ''} may be one no registry holds; digest is left empty (source: registry reads the registry's).`,
+  };
 }
 
 export interface Note {
@@ -105,9 +125,12 @@ export async function resolveImage(inputs: ResolveInputs, logger: Logger, deps: 
       logger.info(`docker could not tell whether ${ref} is local (${(error as Error).message}); reading the registry.`);
     }
     if (local !== undefined) {
-      const digests = digestsFor(local.repoDigests, familiarName(inputs.image)).filter((digest) => DIGEST_PATTERN.test(digest));
+      const hasDigest = digestsFor(local.repoDigests, familiarName(inputs.image)).length > 0;
+      const store = hasDigest ? await (deps.imageStore ?? imageStoreOf)() : { kind: 'unknown' as const };
+      const { digest, note } = localDigest(local.repoDigests, familiarName(inputs.image), store);
       logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
-      return finish({ env: local.env, labels: local.labels }, 'local', digests.length === 1 ? (digests[0] ?? '') : '');
+      if (note !== undefined) logger.info(note);
+      return finish({ env: local.env, labels: local.labels }, 'local', digest);
     }
     if (inputs.source === 'local') throw new Error(`${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`);
     logger.info(`${ref} is not in the local image store; reading the registry ${inputs.image.registry}.`);

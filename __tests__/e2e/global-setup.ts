@@ -15,7 +15,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     execFileSync('docker', ['info'], { stdio: 'ignore' });
   } catch {
-    throw new Error('The end-to-end tests need a Docker engine: run `bash scripts/ensure-engine.sh` (npm test does).');
+    throw new Error('The end-to-end tests need a Docker engine: start one with `eval "$(bash scripts/engine-profile.sh start buildkit)"` (npm test does, for each profile).');
   }
   buildBaseImage();
   const credentials = { username: 'e2e', password: `e2e-secret-${Math.random().toString(36).slice(2)}` };

@@ -30,6 +30,14 @@ export function docker(...args: string[]): string {
   return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
+let containerdStore: boolean | undefined;
+
+/** The engine keeps images in the containerd image store (ids and RepoDigests are manifest digests), not a graph driver. */
+export function usesContainerdStore(): boolean {
+  containerdStore ??= docker('info', '--format', '{{json .DriverStatus}}').includes('io.containerd.snapshotter.v1');
+  return containerdStore;
+}
+
 export function dockerOk(...args: string[]): boolean {
   try {
     docker(...args);
@@ -112,7 +120,11 @@ export async function registryDigest(registry: RegistryInfo, repositoryPath: str
     method: 'HEAD',
     headers: {
       authorization: basicAuth(registry),
-      accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+      // An index too: the containerd image store pushes one where the graph driver pushes a manifest.
+      accept: [
+        'application/vnd.docker.distribution.manifest.v2+json', 'application/vnd.oci.image.manifest.v1+json',
+        'application/vnd.docker.distribution.manifest.list.v2+json', 'application/vnd.oci.image.index.v1+json',
+      ].join(', '),
     },
   });
   return response.status === 200 ? response.headers.get('docker-content-digest') ?? undefined : undefined;

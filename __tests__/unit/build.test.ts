@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ociLabels, REVISION_LABEL, stampProblems } from '../../src/build.js';
+import { ociLabels, REVISION_LABEL, lostTemporaryImage, stampProblems } from '../../src/build.js';
 import type { KeyValue } from '../../src/inputs.js';
 
 const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
@@ -83,5 +83,17 @@ describe('ociLabels', () => {
     ],
   ])('%s', (_case, sourceUrl, extra, expected) => {
     expect(ociLabels({ sha: SHA, created, sourceUrl }, extra)).toEqual(expected);
+  });
+});
+
+describe('lostTemporaryImage', () => {
+  const ref = 'build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped';
+  it.each<[string, string, boolean]>([
+    ['the content went under the stamp (containerd store)', 'ERROR: failed to solve: failed to load cache key: failed to do request: Head "https://registry-1.docker.io/v2/build-test-deploy-tmp/build-test-deploy-ogjstj/manifests/sha256:4c8d": dial tcp: no such host', true],
+    ['the name itself went', 'ERROR: failed to solve: build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped: failed to resolve source metadata for docker.io/build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped', true],
+    ['another run\'s temporary image', 'failed to load cache key: Head "https://registry-1.docker.io/v2/build-test-deploy-tmp/build-test-deploy-zzzzzz/manifests/sha256:4c8d"', false],
+    ['the stamp failed otherwise', 'ERROR: failed to solve: no space left on device', false],
+  ])('%s', (_case, output, lost) => {
+    expect(lostTemporaryImage(output, ref)).toBe(lost);
   });
 });

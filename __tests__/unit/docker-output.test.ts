@@ -6,12 +6,15 @@ import {
   parseImageSummaries,
   parseContainerImages,
   parseImageHistory,
+  parseImageLayers,
+  parseImageStore,
   parseListedTags,
   parseRemovalOutput,
   parseJsonLines,
   parseReadinessEvent,
   pushedDigest,
   type ContainerState,
+  type ImageStore,
   type ImageSummary,
   type ReadinessEvent,
 } from '../../src/docker-output.js';
@@ -20,6 +23,8 @@ const ID_A = `sha256:${'a'.repeat(64)}`;
 const ID_B = `sha256:${'b'.repeat(64)}`;
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const OTHER_DIGEST = `sha256:${'fedcba9876543210'.repeat(4)}`;
+const LAYER_1 = `sha256:${'1'.repeat(64)}`;
+const LAYER_2 = `sha256:${'2'.repeat(64)}`;
 const CONTAINER_ID = '4f2c9a1e7d3b5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d';
 
 
@@ -39,18 +44,28 @@ describe('parseJsonLines', () => {
 });
 
 describe('parseImageSummaries', () => {
-  // One line of IMAGE_SUMMARY_FORMAT as docker 20.10 prints it.
+  // One line of IMAGE_SUMMARY_FORMAT as docker 20.10 prints it (a field set to undefined is left out).
   const line = (fields: Record<string, unknown>): string => JSON.stringify({
-    Id: ID_A, Parent: '', RepoTags: [], Created: '2026-11-28T15:55:51.557591283Z', Size: 1982256, LastTagTime: '0001-01-01T00:00:00Z', Labels: null, ...fields,
+    Id: ID_A, Parent: '', RepoTags: [], Created: '2026-11-28T15:55:51.557591283Z', Size: 1982256, LastTagTime: '0001-01-01T00:00:00Z', Labels: null, Layers: [LAYER_1], ...fields,
   });
 
   it.each<[string, string, ImageSummary[]]>([
     ['a tagged image built here', line({ Parent: ID_B, RepoTags: ['acme/app:latest', 'acme/app:d24155b'], Labels: { 'build-test-deploy.repository': 'acme/app' }, LastTagTime: '2026-11-28T16:11:52.959760765Z' }), [{
       id: ID_A, parent: ID_B, repoTags: ['acme/app:latest', 'acme/app:d24155b'], created: '2026-11-28T15:55:51.557591283Z', size: 1982256,
-      lastTagTime: '2026-11-28T16:11:52.959760765Z', labels: { 'build-test-deploy.repository': 'acme/app' },
+      lastTagTime: '2026-11-28T16:11:52.959760765Z', labels: { 'build-test-deploy.repository': 'acme/app' }, layers: [LAYER_1],
     }]],
     ['an untagged, imported image without labels', line({ RepoTags: null, Labels: null }), [{
-      id: ID_A, parent: '', repoTags: [], created: '2026-11-28T15:55:51.557591283Z', size: 1982256, lastTagTime: '0001-01-01T00:00:00Z', labels: {},
+      id: ID_A, parent: '', repoTags: [], created: '2026-11-28T15:55:51.557591283Z', size: 1982256, lastTagTime: '0001-01-01T00:00:00Z', labels: {}, layers: [LAYER_1],
+    }]],
+    ['a BuildKit image: no parent, its layers bottom first', line({ RepoTags: ['acme/app:d24155b'], Layers: [LAYER_1, LAYER_2, LAYER_1] }), [{
+      id: ID_A, parent: '', repoTags: ['acme/app:d24155b'], created: '2026-11-28T15:55:51.557591283Z', size: 1982256, lastTagTime: '0001-01-01T00:00:00Z', labels: {},
+      layers: [LAYER_1, LAYER_2, LAYER_1],
+    }]],
+    ['Layers null (an image without layers)', line({ Layers: null }), [{
+      id: ID_A, parent: '', repoTags: [], created: '2026-11-28T15:55:51.557591283Z', size: 1982256, lastTagTime: '0001-01-01T00:00:00Z', labels: {}, layers: [],
+    }]],
+    ['no Layers field', line({ Layers: undefined }), [{
+      id: ID_A, parent: '', repoTags: [], created: '2026-11-28T15:55:51.557591283Z', size: 1982256, lastTagTime: '0001-01-01T00:00:00Z', labels: {}, layers: [],
     }]],
     ['nothing', '', []],
     ['blank lines', '\n  \n', []],
@@ -100,11 +115,74 @@ describe('parseImageHistory', () => {
       '{"Comment":"","CreatedAt":"2026-11-28T15:55:51Z","CreatedBy":"/bin/sh -c #(nop) ENV A=b","CreatedSince":"2026-11-28T15:55:51Z","ID":"<missing>","Size":"0"}',
       `{"ID":"${ID_B}","Size":"1982256"}`,
     ].join('\n');
-    expect(parseImageHistory(stdout)).toEqual([{ id: ID_A, size: 3216 }, { id: '<missing>', size: 0 }, { id: ID_B, size: 1982256 }]);
+    expect(parseImageHistory(stdout)).toEqual([
+      { id: ID_A, size: 3216, createdBy: '/bin/busybox --install -s /bin' },
+      { id: '<missing>', size: 0, createdBy: '/bin/sh -c #(nop) ENV A=b' },
+      { id: ID_B, size: 1982256, createdBy: '' },
+    ]);
   });
 
   it('counts a size it cannot read as 0, not NaN', () => {
-    expect(parseImageHistory(`{"ID":"${ID_A}","Size":"3.2kB"}`)).toEqual([{ id: ID_A, size: 0 }]);
+    expect(parseImageHistory(`{"ID":"${ID_A}","Size":"3.2kB"}`)).toEqual([{ id: ID_A, size: 0, createdBy: '' }]);
+  });
+
+  it.each<[string, string, string]>([
+    ['a BuildKit step, as written', '{"CreatedBy":"RUN /bin/sh -c echo > /y # buildkit","ID":"<missing>","Size":"1"}', 'RUN /bin/sh -c echo > /y # buildkit'],
+    ['a BuildKit metadata step', '{"CreatedBy":"LABEL x=2","ID":"<missing>","Size":"0"}', 'LABEL x=2'],
+    ['a classic step, spaces kept', JSON.stringify({ CreatedBy: '/bin/sh -c #(nop)  CMD ["sh"]', ID: '<missing>', Size: '0' }), '/bin/sh -c #(nop)  CMD ["sh"]'],
+    ['CreatedBy missing', '{"ID":"<missing>","Size":"0"}', ''],
+    ['CreatedBy null', '{"CreatedBy":null,"ID":"<missing>","Size":"0"}', ''],
+  ])('reads the instruction of %s', (_case, stdout, createdBy) => {
+    expect(parseImageHistory(stdout).map((step) => step.createdBy)).toEqual([createdBy]);
+  });
+});
+
+describe('parseImageLayers', () => {
+  // `docker image inspect --format '{{json .RootFS.Layers}}' i1 i2 …`: one JSON array a line, an image a line.
+  it.each<[string, string, string[][]]>([
+    ['nothing', '', []],
+    ['blank lines', '\n  \n', []],
+    ['one image', `["${LAYER_1}","${LAYER_2}"]\n`, [[LAYER_1, LAYER_2]]],
+    ['several images in order, bottom layer first', `["${LAYER_1}"]\n["${LAYER_2}","${LAYER_1}"]\n["${LAYER_1}","${LAYER_2}"]`, [[LAYER_1], [LAYER_2, LAYER_1], [LAYER_1, LAYER_2]]],
+    ['an image without layers (null), between two', `["${LAYER_1}"]\nnull\n["${LAYER_2}"]\n`, [[LAYER_1], [], [LAYER_2]]],
+    ['an empty list', '[]', [[]]],
+    ['a line that is no list', '{"a":1}\n"x"', [[], []]],
+  ])('%s', (_case, stdout, expected) => {
+    expect(parseImageLayers(stdout)).toEqual(expected);
+  });
+
+  it('throws on a line that is not JSON', () => {
+    expect(() => parseImageLayers(`["${LAYER_1}"]\nError: No such image: x`)).toThrow(SyntaxError);
+  });
+});
+
+describe('parseImageStore', () => {
+  // Lines of engineStoreArgs (docker info --format '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}').
+  it.each<[string, string | undefined, ImageStore]>([
+    [
+      'overlay2, the graph driver',
+      '{"driver":"overlay2","status":[["Backing Filesystem","extfs"],["Supports d_type","true"],["Using metacopy","false"],["Native Overlay Diff","true"],["userxattr","false"]]}',
+      { kind: 'graphdriver', driver: 'overlay2' },
+    ],
+    ['vfs, no status pairs', '{"driver":"vfs","status":null}', { kind: 'graphdriver', driver: 'vfs' }],
+    ['the containerd image store', '{"driver":"overlayfs","status":[["driver-type","io.containerd.snapshotter.v1"]]}', { kind: 'containerd' }],
+    ['the containerd image store, driver-type among other pairs', '{"driver":"stargz","status":[["Backing Filesystem","extfs"],["driver-type","io.containerd.snapshotter.v1"]]}', { kind: 'containerd' }],
+    ['the containerd image store without a driver name', '{"driver":"","status":[["driver-type","io.containerd.snapshotter.v1"]]}', { kind: 'containerd' }],
+    ['another driver-type is no containerd store', '{"driver":"overlay2","status":[["driver-type","something.else.v1"]]}', { kind: 'graphdriver', driver: 'overlay2' }],
+    ['the snapshotter named under another key', '{"driver":"overlay2","status":[["Backing Filesystem","io.containerd.snapshotter.v1"]]}', { kind: 'graphdriver', driver: 'overlay2' }],
+    ['an unreachable engine', '{"driver":"","status":null}', { kind: 'unknown' }],
+    ['no driver', '{"status":[["Backing Filesystem","extfs"]]}', { kind: 'unknown' }],
+    ['a driver that is no string', '{"driver":5,"status":[]}', { kind: 'unknown' }],
+    ['status that is no list', '{"driver":"overlay2","status":{"driver-type":"io.containerd.snapshotter.v1"}}', { kind: 'graphdriver', driver: 'overlay2' }],
+    ['status pairs that are no lists', '{"driver":"overlay2","status":["driver-type","io.containerd.snapshotter.v1"]}', { kind: 'graphdriver', driver: 'overlay2' }],
+    ['no line (nothing said in time)', undefined, { kind: 'unknown' }],
+    ['an empty line', '', { kind: 'unknown' }],
+    ['not JSON', 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?', { kind: 'unknown' }],
+    ['a list', '[]', { kind: 'unknown' }],
+    ['null', 'null', { kind: 'unknown' }],
+    ['a string', '"overlay2"', { kind: 'unknown' }],
+  ])('%s', (_case, line, expected) => {
+    expect(parseImageStore(line)).toEqual(expected);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diskFullMessage } from '../../src/build.js';
-import { engineLocation } from '../../src/engine.js';
+import type { ImageStore } from '../../src/docker-output.js';
+import { describeImageStore, engineLocation } from '../../src/engine.js';
 import { shortClusterHasDetach } from '../../src/inputs.js';
 
 describe('engineLocation', () => {
@@ -11,6 +12,17 @@ describe('engineLocation', () => {
     ['the default', {}, 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)'],
   ])('%s', (_case, env, expected) => {
     expect(engineLocation(env)).toBe(expected);
+  });
+});
+
+describe('describeImageStore', () => {
+  it.each<[ImageStore, string]>([
+    [{ kind: 'containerd' }, 'the containerd image store'],
+    [{ kind: 'graphdriver', driver: 'overlay2' }, 'the overlay2 graph driver'],
+    [{ kind: 'graphdriver', driver: 'vfs' }, 'the vfs graph driver'],
+    [{ kind: 'unknown' }, 'an image store it did not name'],
+  ])('%j → %s', (store, expected) => {
+    expect(describeImageStore(store)).toBe(expected);
   });
 });
 

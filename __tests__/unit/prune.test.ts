@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerImage, HistoryStep, ImageSummary } from '../../src/docker-output.js';
-import { chunk, orphanedAncestors, ownLayerSizes, planPrune, reclaimedBytes, REPOSITORY_LABEL, type PrunePolicy } from '../../src/prune.js';
+import { chunk, oneImagePerChain, orphanedAncestors, ownLayerSizes, planPrune, reclaimedBytes, REPOSITORY_LABEL, type PrunePolicy } from '../../src/prune.js';
 
 const id = (n: number): string => `sha256:${String(n).padStart(64, '0')}`;
 const NOW = new Date('2026-11-28T12:00:00Z');
 const LONG_AGO = '2026-11-01T00:00:00Z';
 
 function image(n: number, repoTags: string[], fields: Partial<ImageSummary> = {}): ImageSummary {
-  return { id: id(n), parent: '', repoTags, created: `2026-11-${String(n).padStart(2, '0')}T00:00:00Z`, size: 1000 * n, lastTagTime: LONG_AGO, labels: {}, ...fields };
+  return { id: id(n), parent: '', repoTags, created: `2026-11-${String(n).padStart(2, '0')}T00:00:00Z`, size: 1000 * n, lastTagTime: LONG_AGO, labels: {}, layers: [], ...fields };
 }
+
+/** A `docker image history` step; what the instruction was does not matter to ownLayerSizes. */
+const step = (stepId: string, size: number, createdBy = '/bin/sh -c make'): HistoryStep => ({ id: stepId, size, createdBy });
 
 const policy: PrunePolicy = { repository: 'acme/app', keepTags: new Set(['latest', 'ccccccc']), keepNewest: 0, graceSeconds: 120, now: NOW };
 
@@ -83,20 +86,32 @@ describe('planPrune', () => {
 });
 
 describe('ownLayerSizes and reclaimedBytes', () => {
-  // base (tagged, 2 000 000) ← build (untagged, +500 000) ← stamp1, stamp2 (metadata only, +0); imported has no parent
-  const build = { id: id(2), size: 500_000 };
+  // base (tagged, 2 000 000) ← build (untagged, +500 000) ← stamp1, stamp2 (metadata only, +0), extra (+33);
+  // imported has no parent: image-layers.ts measures it, not ownLayerSizes
+  const build = step(id(2), 500_000);
   const stamp1 = image(3, [], { parent: id(2), size: 2_500_000 });
   const stamp2 = image(4, ['acme/app:aaaaaaa'], { parent: id(2), size: 2_500_000 });
-  const imported = image(5, ['acme/app:stale-1'], { size: 33 });
-  const histories = new Map<string, HistoryStep[]>([[id(2), [build, { id: '<missing>', size: 0 }, { id: id(1), size: 2_000_000 }]]]);
-  const sizes = ownLayerSizes([stamp1, stamp2, imported], histories);
+  const imported = image(5, ['acme/app:stale-1'], { size: 33, layers: [`sha256:${'e'.repeat(64)}`] });
+  const extra = image(6, ['acme/app:stale-2'], { parent: id(2), size: 2_500_033 });
+  const histories = new Map<string, HistoryStep[]>([[id(2), [build, step('<missing>', 0, '/bin/sh -c #(nop)  CMD ["sh"]'), step(id(1), 2_000_000)]]]);
+  const sizes = ownLayerSizes([stamp1, stamp2, imported, extra], histories);
 
   it('gives each image its own layer: size less the parent history, ancestors their step sizes', () => {
-    expect(Object.fromEntries(sizes)).toEqual({ [id(1)]: 2_000_000, [id(2)]: 500_000, [id(3)]: 0, [id(4)]: 0, [id(5)]: 33 });
+    expect(Object.fromEntries(sizes)).toEqual({ [id(1)]: 2_000_000, [id(2)]: 500_000, [id(3)]: 0, [id(4)]: 0, [id(6)]: 33 });
+  });
+
+  it('gives a parentless image no entry: its size is all its layers, which other images may share (image-layers.ts counts those)', () => {
+    expect(sizes.has(id(5))).toBe(false);
+    expect(ownLayerSizes([imported], new Map()).size).toBe(0);
+  });
+
+  it('still gives a parentless image the size of a history step with its id', () => {
+    const own = ownLayerSizes([imported], new Map([[id(5), [step(id(5), 0, 'LABEL x=2'), step('<missing>', 33, 'COPY a /a # buildkit')]]]));
+    expect(Object.fromEntries(own)).toEqual({ [id(5)]: 0 });
   });
 
   it('takes a candidate\'s own history as it is: its step, then its ancestors\' steps', () => {
-    const own = ownLayerSizes([stamp1], new Map([[id(3), [{ id: id(3), size: 0 }, build, { id: id(1), size: 2_000_000 }]]]));
+    const own = ownLayerSizes([stamp1], new Map([[id(3), [step(id(3), 0, '/bin/sh -c #(nop)  ENV SHA=abc'), build, step(id(1), 2_000_000)]]]));
     expect(Object.fromEntries(own)).toEqual({ [id(1)]: 2_000_000, [id(2)]: 500_000, [id(3)]: 0 });
   });
 
@@ -108,10 +123,32 @@ describe('ownLayerSizes and reclaimedBytes', () => {
     ['nothing deleted', [], 0],
     ['a stamp alone: metadata, no bytes', [id(3)], 0],
     ['stamps with their untagged build parent: the build layer, not the tagged base', [id(3), id(4), id(2)], 500_000],
-    ['an imported image counts whole, once even if reported twice', [id(5), id(5)], 33],
+    ['an image with its own bytes counts them, once even if reported twice', [id(6), id(6)], 33],
+    ['an ancestor known by its history step counts once even if reported twice', [id(2), id(2), id(6)], 500_033],
+    ['a parentless (imported) image counts nothing here', [id(5)], 0],
     ['an id nobody measured counts nothing', [id(8)], 0],
   ])('%s', (_case, deleted, expected) => {
     expect(reclaimedBytes(deleted, sizes)).toBe(expected);
+  });
+});
+
+describe('oneImagePerChain', () => {
+  const a = `sha256:${'a'.repeat(64)}`;
+  const b = `sha256:${'b'.repeat(64)}`;
+  const c = `sha256:${'c'.repeat(64)}`;
+
+  it.each<[string, ImageSummary[], [string, string][]]>([
+    ['no images', [], []],
+    ['one image', [image(1, [], { layers: [a, b] })], [[`${a} ${b}`, id(1)]]],
+    ['the same chain twice (two stamps of one build): the first image', [image(1, [], { layers: [a, b] }), image(2, ['acme/app:x'], { layers: [a, b] })], [[`${a} ${b}`, id(1)]]],
+    [
+      'a chain, its prefix and the same layers in another order are three chains',
+      [image(1, [], { layers: [a, b] }), image(2, [], { layers: [a] }), image(3, [], { layers: [b, a] }), image(4, [], { layers: [a, b, c] }), image(5, [], { layers: [a] })],
+      [[`${a} ${b}`, id(1)], [a, id(2)], [`${b} ${a}`, id(3)], [`${a} ${b} ${c}`, id(4)]],
+    ],
+    ['images without layers share the empty chain', [image(1, []), image(2, [])], [['', id(1)]]],
+  ])('%s', (_case, images, expected) => {
+    expect([...oneImagePerChain(images)]).toEqual(expected);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageDetails } from '../../src/docker-output.js';
+import type { ImageDetails, ImageStore } from '../../src/docker-output.js';
 import { digestOf, MEDIA_TYPE, type FetchLike, type ImageConfig } from '../../src/registry-api.js';
 import { cliLines, failureLine, findSha, resolutionOutputs, resolveImage, summaryLine, type Resolution } from '../../src/resolve.js';
 import { parseResolveInputs, type ResolveInputs } from '../../src/resolve-inputs.js';
@@ -80,6 +80,7 @@ function recordingLogger(): { lines: string[]; logger: { info: (m: string) => vo
   return { lines, logger: { info: (m) => lines.push(`info:${m}`), warning: (m) => lines.push(`warning:${m}`) } };
 }
 
+const overlay2 = (): Promise<ImageStore> => Promise.resolve({ kind: 'graphdriver', driver: 'overlay2' });
 const noFetch: FetchLike = () => Promise.reject(new Error('the registry must not be asked'));
 const LOCAL_DIGEST = `sha256:${'d'.repeat(64)}`;
 
@@ -89,6 +90,7 @@ describe('resolveImage', () => {
     const { lines, logger } = recordingLogger();
     const result = await resolveImage(inputs(), logger, {
       fetch: noFetch,
+      imageStore: overlay2,
       inspectLocal: (ref) => {
         asked.push(ref);
         return Promise.resolve(localImage([`SHA=${SHA}`], [`ghcr.io/acme/app@${LOCAL_DIGEST}`, `ghcr.io/acme/other@sha256:${'f'.repeat(64)}`]));
@@ -99,13 +101,19 @@ describe('resolveImage', () => {
     expect(lines).toEqual([`info:Read ${REF} from the local image store (image sha256:${'e'.repeat(64)}); nothing was run or pulled.`]);
   });
 
-  it.each<[string, string[], string]>([
-    ['no RepoDigests (built here, never pushed)', [], ''],
-    ['several digests for the repository', [`ghcr.io/acme/app@${LOCAL_DIGEST}`, `ghcr.io/acme/app@sha256:${'f'.repeat(64)}`], ''],
-    ['a Docker Hub image\'s familiar name', [`acme/app@${LOCAL_DIGEST}`], ''],
-  ])('local digest with %s', async (_case, repoDigests, digest) => {
-    const result = await resolveImage(inputs({ source: 'local' }), recordingLogger().logger, { fetch: noFetch, inspectLocal: () => Promise.resolve(localImage([`SHA=${SHA}`], repoDigests)) });
+  it.each<[string, string[], ImageStore, string, string | undefined]>([
+    ['no RepoDigests (built here, never pushed)', [], { kind: 'graphdriver', driver: 'overlay2' }, '', undefined],
+    ['several digests for the repository', [`ghcr.io/acme/app@${LOCAL_DIGEST}`, `ghcr.io/acme/app@sha256:${'f'.repeat(64)}`], { kind: 'graphdriver', driver: 'overlay2' }, '', undefined],
+    ['a Docker Hub image\'s familiar name', [`acme/app@${LOCAL_DIGEST}`], { kind: 'graphdriver', driver: 'overlay2' }, '', undefined],
+    ['one digest on the graph driver: a registry gave it', [`ghcr.io/acme/app@${LOCAL_DIGEST}`], { kind: 'graphdriver', driver: 'overlay2' }, LOCAL_DIGEST, undefined],
+    ['one digest on the containerd store: the image\'s own, pushed or not', [`ghcr.io/acme/app@${LOCAL_DIGEST}`], { kind: 'containerd' }, '', 'containerd image store'],
+    ['one digest, the store not known', [`ghcr.io/acme/app@${LOCAL_DIGEST}`], { kind: 'unknown' }, '', 'did not say which image store'],
+  ])('local digest with %s', async (_case, repoDigests, store, digest, note) => {
+    const { lines, logger } = recordingLogger();
+    const result = await resolveImage(inputs({ source: 'local' }), logger, { fetch: noFetch, imageStore: () => Promise.resolve(store), inspectLocal: () => Promise.resolve(localImage([`SHA=${SHA}`], repoDigests)) });
     expect(result.digest).toBe(digest);
+    if (note === undefined) expect(lines.filter((line) => line.includes('digest is left empty'))).toEqual([]);
+    else expect(lines.find((line) => line.includes('digest is left empty'))).toContain(note);
   });
 
   it('auto, image not local: reads the registry; the digest is the manifest\'s', async () => {

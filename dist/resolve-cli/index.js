@@ -288,10 +288,11 @@ __webpack_unused_export__ = debug; // for test
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Bi: () => (/* binding */ DockerError),
-  T3: () => (/* binding */ docker)
+  T3: () => (/* binding */ docker),
+  Bp: () => (/* binding */ dockerUntil)
 });
 
-// UNUSED EXPORTS: dockerUntil, lastLines, startDocker
+// UNUSED EXPORTS: lastLines, startDocker
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -310,7 +311,7 @@ function cancellation_track(child) {
     child.once('close', () => children.delete(child));
 }
 /** SIGKILL to a child's whole process group. */
-function cancellation_killChild(child) {
+function killChild(child) {
     try {
         if (child.pid !== undefined)
             process.kill(-child.pid, 'SIGKILL');
@@ -321,7 +322,7 @@ function cancellation_killChild(child) {
 }
 function killTracked() {
     for (const child of children)
-        cancellation_killChild(child);
+        killChild(child);
     children.clear();
 }
 
@@ -391,8 +392,8 @@ function startDocker(args, options) {
  */
 function dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = spawn('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-        track(child);
+        const child = (0,external_node_child_process_namespaceObject.spawn)('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        cancellation_track(child);
         let stderr = '';
         let settled = false;
         // Until its output closes: the CLI itself may have exited while what it started runs on.
@@ -422,9 +423,9 @@ function dockerUntil(args, onLine, signal, options = {}) {
         signal.addEventListener('abort', onAbort, { once: true });
         if (signal.aborted)
             onAbort();
-        createInterface({ input: child.stdout }).on('line', handle);
+        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', handle);
         if (options.stderrLines === true)
-            createInterface({ input: child.stderr }).on('line', handle);
+            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr }).on('line', handle);
         else
             child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
         child.on('error', (error) => finish(() => reject(error)));
@@ -1099,7 +1100,7 @@ function readInputs() {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(810);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(706);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(95);
 /* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(249);
 
 
@@ -1297,7 +1298,7 @@ function parseCliArgs(argv, env) {
 
 /***/ }),
 
-/***/ 706:
+/***/ 95:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1307,8 +1308,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   AT: () => (/* binding */ resolveImage)
 });
 
-// UNUSED EXPORTS: failureLine, findSha, inspectLocalImage, resolutionOutputs, summaryLine
+// UNUSED EXPORTS: failureLine, findSha, inspectLocalImage, localDigest, resolutionOutputs, summaryLine
 
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var lib_core = __nccwpck_require__(241);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:os"
@@ -1318,6 +1321,7 @@ var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: ./src/docker-cli.ts + 3 modules
 var docker_cli = __nccwpck_require__(76);
 ;// CONCATENATED MODULE: ./src/build.ts
+
 
 
 
@@ -1350,6 +1354,15 @@ function diskFullMessage(output) {
         ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
         : undefined;
 }
+/**
+ * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
+ * containerd image store, a concurrent run that built the same content and removed its own temporary name at
+ * that moment can take the shared content with it (seen on Docker 26.1).
+ */
+function lostTemporaryImage(output, temporaryRef) {
+    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':'));
+    return output.includes(name) && /failed to (?:load cache key|resolve source metadata)|not found/i.test(output);
+}
 /** A failed build says why: a full disk plainly, else docker's own last lines. */
 function throwUnlessBuilt(args, result) {
     if (result.exitCode !== 0)
@@ -1370,19 +1383,26 @@ async function buildImage(request) {
         const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
         throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
         const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
-        const iidFile = path.join(workDir, 'image.iid');
-        const stamp = stampArgs({ tags: request.tags, iidFile });
-        throwUnlessBuilt(stamp, await docker(stamp, {
+        const stamp = stampArgs({ tags: request.tags, builder: request.builder });
+        const stampIt = () => docker(stamp, {
             input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
             silent: true,
             allowFailure: true,
-        }));
-        const imageId = (await readFile(iidFile, 'utf8')).trim();
-        const details = parseImageDetails((await docker(imageInspectArgs(imageId), { silent: true })).stdout);
+        });
+        let stamped = await stampIt();
+        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
+            core.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
+            throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
+            stamped = await stampIt();
+        }
+        throwUnlessBuilt(stamp, stamped);
+        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, which the containerd
+        // image store (ids are manifest digests) does not know as an image.
+        const details = parseImageDetails((await docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
-            throw new Error(`The built image ${imageId} does not carry the commit: ${problems.join('; ')}.`);
-        return imageId;
+            throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
+        return details.id;
     }
     finally {
         if (temporaryRef !== undefined)
@@ -1394,10 +1414,14 @@ async function buildImage(request) {
 ;// CONCATENATED MODULE: ./src/docker-args.ts
 // Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
-function serverVersionArgs() {
+function docker_args_serverVersionArgs() {
     return ['version', '--format', '{{json .Server.Version}}'];
 }
-function buildxVersionArgs() {
+/** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
+function engineStoreArgs() {
+    return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
+}
+function docker_args_buildxVersionArgs() {
     return ['buildx', 'version'];
 }
 /** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
@@ -1417,9 +1441,16 @@ function imageHistoryArgs(image) {
     return ['image', 'history', '--no-trunc', '--human=false', '--format', JSON_FORMAT, image];
 }
 // Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
-const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}}}';
+const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
 function imageSummariesArgs(imageIds) {
     return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
+}
+/** Every image on the engine, untagged and intermediate ones too: which layers are still in use. */
+function allImageIdsArgs() {
+    return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+function imageLayersArgs(imageIds) {
+    return ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ...imageIds];
 }
 function containerIdsArgs() {
     return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
@@ -1433,13 +1464,19 @@ function docker_args_imageRemoveArgs(refs) {
 function secretArg(secret) {
     return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
 }
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = (/* unused pure expression or super */ null && (['--provenance=false']));
 function docker_args_buildArgs(options) {
     const buildx = options.builder.kind === 'buildx';
     if (!buildx && options.secrets.length > 0)
         throw new Error('build secrets need BuildKit (docker buildx)');
     return [
         // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-        ...(buildx ? ['buildx', 'build', '--load', ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+        ...(buildx ? ['buildx', 'build', '--load', ...NO_PROVENANCE, ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
         ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
         ...(options.tag === undefined ? [] : ['--tag', options.tag]),
         '--file', options.file,
@@ -1449,14 +1486,17 @@ function docker_args_buildArgs(options) {
         options.context,
     ];
 }
-/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context. */
+/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
 function docker_args_stampArgs(options) {
     return [
-        'build',
-        '--iidfile', options.iidFile,
+        ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
         ...options.tags.flatMap((tag) => ['--tag', tag]),
         '-',
     ];
+}
+/** The current docker context's name: the engine's own buildx builder has it. */
+function docker_args_contextShowArgs() {
+    return ['context', 'show'];
 }
 /** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
 function dockerfileString(text) {
@@ -1548,6 +1588,8 @@ function docker_output_envValue(env, name) {
 function parseJsonLines(stdout) {
     return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
 }
+/** A JSON array of strings: [] for anything else (a nil list is `null`). */
+const stringList = (value) => (Array.isArray(value) ? value.map(str) : []);
 function stringRecord(value, what) {
     if (value === null || value === undefined)
         return {};
@@ -1559,13 +1601,18 @@ function parseImageSummaries(stdout) {
         return {
             id: str(image.Id),
             parent: str(image.Parent),
-            repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(str) : [],
+            repoTags: stringList(image.RepoTags),
             created: str(image.Created),
             size: typeof image.Size === 'number' ? image.Size : 0,
             lastTagTime: str(image.LastTagTime),
             labels: stringRecord(image.Labels, 'image labels'),
+            layers: stringList(image.Layers),
         };
     });
+}
+/** `docker image inspect --format '{{json .RootFS.Layers}}'`: each image's diff ids, a line an image. */
+function parseImageLayers(stdout) {
+    return parseJsonLines(stdout).map(stringList);
 }
 function parseContainerImages(stdout) {
     return parseJsonLines(stdout).map((line) => {
@@ -1585,7 +1632,7 @@ function parseImageHistory(stdout) {
     return parseJsonLines(stdout).map((line) => {
         const step = asObject(line, 'docker image history');
         const size = Number(str(step.Size));
-        return { id: str(step.ID), size: Number.isFinite(size) ? size : 0 };
+        return { id: str(step.ID), size: Number.isFinite(size) ? size : 0, createdBy: str(step.CreatedBy) };
     });
 }
 /** What `docker image rm` says it did, line by line (`Untagged: <ref>`, `Deleted: <id>`). */
@@ -1668,6 +1715,72 @@ function digestsFor(repoDigests, repository) {
 function pushedDigest(pushOutput, tag) {
     const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`^${escaped}: digest: (sha256:[0-9a-f]{64}) size: [0-9]+$`, 'm').exec(pushOutput)?.[1];
+}
+/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs): which image store. */
+function parseImageStore(line) {
+    if (line === undefined)
+        return { kind: 'unknown' };
+    try {
+        const info = asObject(JSON.parse(line), 'docker info');
+        const status = Array.isArray(info.status) ? info.status : [];
+        if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
+            return { kind: 'containerd' };
+        return typeof info.driver === 'string' && info.driver !== '' ? { kind: 'graphdriver', driver: info.driver } : { kind: 'unknown' };
+    }
+    catch {
+        return { kind: 'unknown' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine.ts
+
+
+
+const ENGINE_TIMEOUT_MS = 5000;
+function describeImageStore(store) {
+    return store.kind === 'containerd' ? 'the containerd image store' : store.kind === 'graphdriver' ? `the ${store.driver} graph driver` : 'an image store it did not name';
+}
+/** Which engine the docker CLI talks to, as the user configured it. */
+function engineLocation(env) {
+    if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '')
+        return `DOCKER_HOST=${env.DOCKER_HOST}`;
+    if (env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '')
+        return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
+    return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
+}
+async function firstLine(args, timeoutMs) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    try {
+        return await (0,docker_cli/* dockerUntil */.Bp)(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Which image store the engine uses ('unknown' when it does not say in time). */
+async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstLine(engineStoreArgs(), timeoutMs).then(parseImageStore, () => parseImageStore(undefined));
+}
+/**
+ * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
+ * engine is a clear error within seconds, not a hang in the middle of a build.
+ */
+async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
+    const [server, buildx, imageStore, context] = await Promise.all([
+        firstLine(serverVersionArgs(), timeoutMs).catch((error) => error),
+        firstLine(buildxVersionArgs(), timeoutMs).then((line) => line !== undefined, () => false),
+        imageStoreOf(timeoutMs),
+        firstLine(contextShowArgs(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
+    ]);
+    if (server instanceof Error) {
+        const reason = server instanceof DockerError ? server.result.stderr.trim().split('\n').pop() ?? server.message : server.message;
+        throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
+    }
+    if (server === undefined)
+        throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
+    const version = JSON.parse(server);
+    return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
 }
 
 // EXTERNAL MODULE: ./src/image-reference.ts
@@ -2090,8 +2203,6 @@ async function readLimited(response, limit, what) {
     return new Uint8Array(Buffer.concat(chunks));
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var lib_core = __nccwpck_require__(241);
 ;// CONCATENATED MODULE: ./src/run-report.ts
 
 function emptyReport() {
@@ -2177,6 +2288,25 @@ function run_report_escapeHtml(text) {
 
 
 
+
+/**
+ * The digest a local image gives: its one RepoDigest for the repository, which the graph driver stores only
+ * once a registry gave it (a push or a pull). The containerd image store gives every image a RepoDigest from
+ * the start, its own manifest digest, which no registry need hold: none then.
+ */
+function localDigest(repoDigests, repository, store) {
+    const digests = digestsFor(repoDigests, repository).filter((digest) => DIGEST_PATTERN.test(digest));
+    if (digests.length !== 1)
+        return { digest: '' };
+    if (store.kind === 'graphdriver')
+        return { digest: digests[0] ?? '' };
+    return {
+        digest: '',
+        note: store.kind === 'containerd'
+            ? `The engine uses the containerd image store: the local digest ${digests[0] ?? ''} is the image's own, which no registry need hold; digest is left empty (source: registry reads the registry's).`
+            : `The engine did not say which image store it uses: the local digest ${digests[0] ?? ''} may be one no registry holds; digest is left empty (source: registry reads the registry's).`,
+    };
+}
 function describe(value) {
     if (value === undefined)
         return 'missing';
@@ -2237,9 +2367,13 @@ async function resolveImage(inputs, logger, deps = {}) {
             logger.info(`docker could not tell whether ${ref} is local (${error.message}); reading the registry.`);
         }
         if (local !== undefined) {
-            const digests = digestsFor(local.repoDigests, (0,image_reference/* familiarName */.hG)(inputs.image)).filter((digest) => DIGEST_PATTERN.test(digest));
+            const hasDigest = digestsFor(local.repoDigests, (0,image_reference/* familiarName */.hG)(inputs.image)).length > 0;
+            const store = hasDigest ? await (deps.imageStore ?? imageStoreOf)() : { kind: 'unknown' };
+            const { digest, note } = localDigest(local.repoDigests, (0,image_reference/* familiarName */.hG)(inputs.image), store);
             logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
-            return finish({ env: local.env, labels: local.labels }, 'local', digests.length === 1 ? (digests[0] ?? '') : '');
+            if (note !== undefined)
+                logger.info(note);
+            return finish({ env: local.env, labels: local.labels }, 'local', digest);
         }
         if (inputs.source === 'local')
             throw new Error(`${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`);

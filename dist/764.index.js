@@ -1,8 +1,8 @@
-export const id = 490;
-export const ids = [490];
+export const id = 764;
+export const ids = [764];
 export const modules = {
 
-/***/ 490:
+/***/ 764:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -93,6 +93,7 @@ var docker_output = __webpack_require__(489);
 
 
 
+
 const REVISION_LABEL = 'org.opencontainers.image.revision';
 /** The OCI labels the action sets; the user's `labels` come after and may add to them. */
 function ociLabels(source, extra) {
@@ -119,6 +120,15 @@ function diskFullMessage(output) {
         ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
         : undefined;
 }
+/**
+ * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
+ * containerd image store, a concurrent run that built the same content and removed its own temporary name at
+ * that moment can take the shared content with it (seen on Docker 26.1).
+ */
+function lostTemporaryImage(output, temporaryRef) {
+    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':'));
+    return output.includes(name) && /failed to (?:load cache key|resolve source metadata)|not found/i.test(output);
+}
 /** A failed build says why: a full disk plainly, else docker's own last lines. */
 function throwUnlessBuilt(args, result) {
     if (result.exitCode !== 0)
@@ -139,19 +149,26 @@ async function buildImage(request) {
         const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
         throwUnlessBuilt(args, await (0,docker_cli/* docker */.T3)(args, { allowFailure: true }));
         const baseImageId = (await (0,promises_.readFile)(baseIidFile, 'utf8')).trim();
-        const iidFile = external_node_path_.join(workDir, 'image.iid');
-        const stamp = (0,docker_args/* stampArgs */.vH)({ tags: request.tags, iidFile });
-        throwUnlessBuilt(stamp, await (0,docker_cli/* docker */.T3)(stamp, {
+        const stamp = (0,docker_args/* stampArgs */.vH)({ tags: request.tags, builder: request.builder });
+        const stampIt = () => (0,docker_cli/* docker */.T3)(stamp, {
             input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
             silent: true,
             allowFailure: true,
-        }));
-        const imageId = (await (0,promises_.readFile)(iidFile, 'utf8')).trim();
-        const details = (0,docker_output/* parseImageDetails */.Dr)((await (0,docker_cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(imageId), { silent: true })).stdout);
+        });
+        let stamped = await stampIt();
+        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
+            core/* info */.pq(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
+            throwUnlessBuilt(args, await (0,docker_cli/* docker */.T3)(args, { allowFailure: true }));
+            stamped = await stampIt();
+        }
+        throwUnlessBuilt(stamp, stamped);
+        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, which the containerd
+        // image store (ids are manifest digests) does not know as an image.
+        const details = (0,docker_output/* parseImageDetails */.Dr)((await (0,docker_cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
-            throw new Error(`The built image ${imageId} does not carry the commit: ${problems.join('; ')}.`);
-        return imageId;
+            throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
+        return details.id;
     }
     finally {
         if (temporaryRef !== undefined)
@@ -762,7 +779,11 @@ var container = __webpack_require__(296);
 ;// CONCATENATED MODULE: ./src/engine.ts
 
 
+
 const ENGINE_TIMEOUT_MS = 5000;
+function describeImageStore(store) {
+    return store.kind === 'containerd' ? 'the containerd image store' : store.kind === 'graphdriver' ? `the ${store.driver} graph driver` : 'an image store it did not name';
+}
 /** Which engine the docker CLI talks to, as the user configured it. */
 function engineLocation(env) {
     if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '')
@@ -781,14 +802,20 @@ async function firstLine(args, timeoutMs) {
         clearTimeout(timer);
     }
 }
+/** Which image store the engine uses ('unknown' when it does not say in time). */
+async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstLine((0,docker_args/* engineStoreArgs */.Hx)(), timeoutMs).then(docker_output/* parseImageStore */.gi, () => (0,docker_output/* parseImageStore */.gi)(undefined));
+}
 /**
  * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
  * engine is a clear error within seconds, not a hang in the middle of a build.
  */
 async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
-    const [server, buildx] = await Promise.all([
+    const [server, buildx, imageStore, context] = await Promise.all([
         firstLine((0,docker_args/* serverVersionArgs */.P6)(), timeoutMs).catch((error) => error),
         firstLine((0,docker_args/* buildxVersionArgs */.qh)(), timeoutMs).then((line) => line !== undefined, () => false),
+        imageStoreOf(timeoutMs),
+        firstLine((0,docker_args/* contextShowArgs */.uW)(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
     ]);
     if (server instanceof Error) {
         const reason = server instanceof docker_cli/* DockerError */.Bi ? server.result.stderr.trim().split('\n').pop() ?? server.message : server.message;
@@ -797,10 +824,58 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
     if (server === undefined)
         throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
     const version = JSON.parse(server);
-    return { version: typeof version === 'string' ? version : 'unknown', buildx };
+    return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+;// CONCATENATED MODULE: ./src/image-layers.ts
+
+// What removing images frees when they do not know their parent (BuildKit builds, the containerd image
+// store, pulled and imported images): the layers no remaining image uses. Pure, so it is tested table-driven.
+/** A layer's identity with everything under it (OCI chain id): equal chain ids are one layer on disk. */
+function chainIds(diffIds) {
+    const chain = [];
+    for (const diffId of diffIds) {
+        const below = chain.at(-1);
+        chain.push(below === undefined ? diffId : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(`${below} ${diffId}`).digest('hex')}`);
+    }
+    return chain;
+}
+// Instructions that change only the image config: their steps carry no layer (classic: `#(nop) LABEL …`).
+const METADATA_ONLY = /^(?:\/bin\/sh -c #\(nop\)\s+)?(?:LABEL|ENV|CMD|ENTRYPOINT|EXPOSE|HEALTHCHECK|USER|ARG|ONBUILD|STOPSIGNAL|SHELL|VOLUME|MAINTAINER)\b/;
+/**
+ * The bytes of each of an image's `layerCount` layers, bottom first, from its history (oldest first); undefined
+ * when they cannot be placed. The history has a step per instruction, layer or not, and no flag says which:
+ * a step with bytes is a layer, a metadata-only instruction is not, and the rest (RUN, COPY, WORKDIR) are
+ * layers that may be empty. Too many of those is fine while they all sit above the last layer with bytes.
+ */
+function layerSizes(layerCount, steps) {
+    const candidates = steps.filter((step) => step.size > 0 || !METADATA_ONLY.test(step.createdBy.trim())).map((step) => step.size);
+    if (candidates.length === layerCount)
+        return candidates;
+    const placed = candidates.slice(0, candidates.findLastIndex((size) => size > 0) + 1);
+    if (candidates.length < layerCount || placed.length > layerCount || placed.some((size) => size === 0))
+        return undefined;
+    return [...placed, ...Array(layerCount - placed.length).fill(0)];
+}
+/** Bytes of the removed images' layers that no remaining image uses, each layer once; a size not known counts 0. */
+function freedLayerBytes(removed, remainingChainIds) {
+    const freed = new Map();
+    for (const image of removed) {
+        image.chain.forEach((chainId, index) => {
+            if (!remainingChainIds.has(chainId))
+                freed.set(chainId, Math.max(freed.get(chainId) ?? 0, image.sizes?.[index] ?? 0));
+        });
+    }
+    let total = 0;
+    for (const bytes of freed.values())
+        total += bytes;
+    return total;
 }
 
 ;// CONCATENATED MODULE: ./src/prune.ts
+
 
 
 
@@ -843,8 +918,9 @@ function planPrune(images, containers, policy) {
     return { remove, kept };
 }
 /**
- * Bytes each image holds in its own layer, which `docker image rm` frees with it: the step sizes of the
- * histories read (of the candidates, or of their parents), else an image's size less its parent's.
+ * Bytes each image that knows its parent (the classic builder's) holds in its own layer, which `docker
+ * image rm` frees with it: the step sizes of the histories read (of the candidates, or of their parents),
+ * else an image's size less its parent's. Images without a parent: see image-layers.ts.
  */
 function ownLayerSizes(images, histories) {
     const sizes = new Map();
@@ -852,14 +928,20 @@ function ownLayerSizes(images, histories) {
         for (const step of steps)
             if (step.id.startsWith('sha256:'))
                 sizes.set(step.id, step.size);
-    for (const image of images.filter((candidate) => !sizes.has(candidate.id))) {
+    for (const image of images.filter((candidate) => !sizes.has(candidate.id) && candidate.parent !== '')) {
         const parentSteps = histories.get(image.parent);
-        if (image.parent === '')
-            sizes.set(image.id, image.size);
-        else if (parentSteps !== undefined)
+        if (parentSteps !== undefined)
             sizes.set(image.id, Math.max(0, image.size - parentSteps.reduce((total, step) => total + step.size, 0)));
     }
     return sizes;
+}
+/** Images with the same layers have the same layer sizes: one of each (its id), whose history tells them. */
+function oneImagePerChain(images) {
+    const chains = new Map();
+    for (const image of images)
+        if (!chains.has(image.layers.join(' ')))
+            chains.set(image.layers.join(' '), image.id);
+    return chains;
 }
 /** Bytes reclaimed by deleting these images: what their own layers held. */
 function reclaimedBytes(deletedIds, ownSizes) {
@@ -909,6 +991,38 @@ async function histories(ids) {
     }));
     return new Map(read.filter((entry) => entry[1] !== undefined));
 }
+/** What deleting these parentless images freed: their layers that no image on the engine uses any more. */
+async function parentlessFreedBytes(deleted, perChain, chainHistories) {
+    if (deleted.length === 0)
+        return 0;
+    const inUse = await chainIdsInUse();
+    if (inUse === undefined)
+        return 0; // not known: report nothing rather than too much
+    return freedLayerBytes(deleted.map((image) => {
+        const steps = chainHistories.get(perChain.get(image.layers.join(' ')) ?? image.id) ?? [];
+        return { chain: chainIds(image.layers), sizes: layerSizes(image.layers.length, [...steps].reverse()) };
+    }), inUse);
+}
+/** The chain id of every layer some image on the engine still uses (untagged and intermediate ones too). */
+async function chainIdsInUse() {
+    const listed = await (0,docker_cli/* docker */.T3)((0,docker_args/* allImageIdsArgs */.G_)(), { silent: true, allowFailure: true });
+    if (listed.exitCode !== 0)
+        return undefined;
+    const ids = [...new Set(lines(listed))];
+    if (ids.length === 0)
+        return new Set();
+    const results = await Promise.all(callsFor(ids).map((part) => (0,docker_cli/* docker */.T3)((0,docker_args/* imageLayersArgs */.Dj)(part), { silent: true, allowFailure: true })));
+    // An image removed meanwhile uses nothing any more; any other failure leaves the answer unknown.
+    const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
+    if (results.some((result) => result.exitCode !== 0 && !vanished(result)))
+        return undefined;
+    try {
+        return new Set(results.flatMap((result) => (0,docker_output/* parseImageLayers */.$M)(result.stdout)).flatMap(chainIds));
+    }
+    catch {
+        return undefined;
+    }
+}
 /**
  * Removes the stale tags of the repository and the dangling images it left behind; layers still used
  * by the kept tags (the build cache) stay. Only this repository's images are looked at, never the whole
@@ -945,8 +1059,14 @@ async function pruneImages(mode, policy) {
         return { removed: plan.remove, kept: plan.kept, reclaimedBytes: 0, dryRun: true };
     }
     const removing = new Set(plan.remove);
-    const parents = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref))).map((image) => image.parent);
-    const layers = candidateHistories ?? await histories([...new Set(parents.filter((parent) => parent !== ''))]);
+    const going = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref)));
+    // Images that do not know their parent (BuildKit's, the containerd store's): their layers' sizes come from
+    // one history per distinct layer chain, read before they go.
+    const parentless = going.filter((image) => image.parent === '' && image.layers.length > 0);
+    const perChain = oneImagePerChain(parentless);
+    const [layers, chainHistories] = candidateHistories !== undefined
+        ? [candidateHistories, candidateHistories]
+        : await Promise.all([histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]), histories([...perChain.values()])]);
     // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
     const calls = callsFor(plan.remove);
     const results = await Promise.all(calls.map((refs) => (0,docker_cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true })));
@@ -975,7 +1095,9 @@ async function pruneImages(mode, policy) {
         const left = new Set([...(0,docker_output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
         removed = plan.remove.filter((ref) => !left.has(ref));
     }
-    const bytes = reclaimedBytes(deleted, ownLayerSizes(images, layers));
+    const parentlessIds = new Set(parentless.map((image) => image.id));
+    const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers))
+        + await parentlessFreedBytes(parentless.filter((image) => deleted.has(image.id)), perChain, chainHistories);
     core/* info */.pq(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
     return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }
@@ -1353,7 +1475,7 @@ function cleanUpWhenCancelled(report, leftovers) {
 }
 async function runLoop(inputs, report, leftovers) {
     const [engine, commit] = await Promise.all([checkEngine(), resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA)]);
-    core/* info */.pq(`Docker engine ${engine.version} (${engineLocation(process.env)}); builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+    core/* info */.pq(`Docker engine ${engine.version} (${engineLocation(process.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
     if (!engine.buildx && inputs.buildSecrets.length > 0) {
         throw new Error("Input 'build-secrets' needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop build-secrets.");
     }
@@ -1385,7 +1507,7 @@ async function runLoop(inputs, report, leftovers) {
         buildArgs: inputs.buildArgs,
         target: inputs.target,
         shaEnv: inputs.shaEnv,
-        builder: engine.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+        builder: engine.buildx ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context } : { kind: 'legacy' },
         secrets: inputs.buildSecrets,
         tags: [report.imageRef, report.latestRef],
         labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: source }, inputs.labels), { key: REPOSITORY_LABEL, value: repository }],
@@ -1461,4 +1583,4 @@ async function runLoop(inputs, report, leftovers) {
 
 };
 
-//# sourceMappingURL=490.index.js.map
+//# sourceMappingURL=764.index.js.map

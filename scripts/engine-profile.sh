@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# The engine profiles the end-to-end tests, the example and the benchmarks run on, one at a time on the
+# default socket (unix:///var/run/docker.sock), each with data of its own:
+#   classic     Debian 12's docker.io 20.10, no buildx: the classic builder
+#   buildkit    Debian 13's dockerd 26.1 + containerd 1.7 + buildx 0.13 (overlay2): builds go through BuildKit
+#   containerd  the same with the containerd image store (features.containerd-snapshotter)
+#   native      whatever engine already answers (a hosted runner's); nothing is installed or started
+#
+#   engine-profile.sh start PROFILE   install what it needs, stop another profile's engine, start this one;
+#                                     prints the environment it needs as `export` lines (eval them)
+#   engine-profile.sh stop            stop the engine a profile started
+#   engine-profile.sh list            the profiles `npm test` runs by default
+#
+# Debian 13's packages come from the same archive as the system's, through an apt sources list of their own,
+# unpacked with dpkg-deb into ENGINE_CACHE: nothing of the system is upgraded. Their runc needs glibc 2.38,
+# so Debian 12's runc (installed with docker.io) runs the containers on every profile.
+set -euo pipefail
+
+DEFAULT_PROFILES="classic buildkit containerd"
+CACHE=${ENGINE_CACHE:-/var/cache/build-test-deploy/engines}
+STATE=${ENGINE_STATE:-/var/lib/build-test-deploy/engines}
+RUN=/run/build-test-deploy/engines
+SOCKET=/var/run/docker.sock
+TRIXIE_PACKAGES=(docker.io containerd docker-buildx)
+
+say() { echo "engine-profile: $*" >&2; }
+die() { say "$*"; exit 1; }
+
+as_root=()
+if [ "$(id -u)" != 0 ]; then
+  if sudo -n true 2>/dev/null; then as_root=(sudo -n); else as_root=(false); fi
+fi
+root() {
+  [ "${as_root[0]:-}" != false ] || die "'$*' needs root (or passwordless sudo)"
+  "${as_root[@]}" "$@"
+}
+
+apt_install() {
+  local missing=()
+  command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
+  command -v runc >/dev/null 2>&1 || missing+=(runc)
+  command -v docker-registry >/dev/null 2>&1 || missing+=(docker-registry)
+  { [ -x /bin/busybox ] && /bin/busybox --list >/dev/null 2>&1; } || missing+=(busybox-static)
+  command -v git >/dev/null 2>&1 || missing+=(git)
+  command -v python3 >/dev/null 2>&1 || missing+=(python3)
+  command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing ${missing[*]}"
+  root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# Debian 13's engine, unpacked once into $CACHE/trixie; $CACHE/trixie/bin holds what goes first on PATH.
+trixie_install() {
+  local root_dir=$CACHE/trixie
+  [ -x "$root_dir/bin/dockerd" ] && [ -x "$root_dir/cli-plugins/docker-buildx" ] && return 0
+  say "fetching Debian 13's ${TRIXIE_PACKAGES[*]} into $root_dir"
+  local work
+  work=$(mktemp -d)
+  mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/debs"
+  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" >"$work/sources.list"
+  local apt_options=(-o "Dir::Etc::sourcelist=$work/sources.list" -o "Dir::Etc::sourceparts=-"
+    -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o "APT::Sandbox::User=root")
+  apt-get "${apt_options[@]}" update -qq
+  (cd "$work/debs" && apt-get "${apt_options[@]}" download -qq "${TRIXIE_PACKAGES[@]}")
+  rm -rf "$root_dir.new"
+  mkdir -p "$root_dir.new/unpacked" "$root_dir.new/bin" "$root_dir.new/cli-plugins"
+  for deb in "$work/debs"/*.deb; do dpkg-deb -x "$deb" "$root_dir.new/unpacked"; done
+  local unpacked=$root_dir.new/unpacked
+  for tool in usr/sbin/dockerd usr/sbin/docker-proxy usr/bin/containerd usr/bin/containerd-shim-runc-v2 usr/bin/ctr; do
+    ln -s "${unpacked/#$root_dir.new/$root_dir}/$tool" "$root_dir.new/bin/$(basename "$tool")"
+  done
+  ln -s "$root_dir/unpacked/usr/libexec/docker/cli-plugins/docker-buildx" "$root_dir.new/cli-plugins/docker-buildx"
+  "$unpacked/usr/sbin/dockerd" --version >/dev/null || die "Debian 13's dockerd does not run here"
+  rm -rf "$root_dir" "$work"
+  mv "$root_dir.new" "$root_dir"
+}
+
+# The environment a profile's engine and its CLI need, as `export` lines.
+profile_env() {
+  local profile=$1
+  echo "export ENGINE_PROFILE=$profile"
+  case "$profile" in
+    classic | native) ;;
+    buildkit | containerd)
+      echo "export PATH=$CACHE/trixie/bin:\$PATH"
+      # The CLI finds buildx in $DOCKER_CONFIG/cli-plugins; a test that makes a DOCKER_CONFIG of its own links it.
+      echo "export DOCKER_CONFIG=$STATE/$profile/docker-config"
+      echo "export ENGINE_CLI_PLUGINS=$CACHE/trixie/cli-plugins"
+      echo "export ENGINE_DAEMON_CONFIG=$STATE/$profile/daemon.json"
+      ;;
+  esac
+}
+
+running_profile() {
+  local pid
+  [ -f "$RUN/current" ] || return 1
+  read -r name pid <"$RUN/current" || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  echo "$name $pid"
+}
+
+stop_engine() {
+  local current name pid
+  current=$(running_profile) || { rm -f "$RUN/current"; return 0; }
+  read -r name pid <<<"$current"
+  say "stopping the $name engine (pid $pid)"
+  root kill -TERM "$pid"
+  for _ in $(seq 1 150); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    say "the $name engine did not stop within 30 s; killing it"
+    root kill -KILL "$pid" || true
+  fi
+  root rm -f "$RUN/current"
+}
+
+start_engine() {
+  local profile=$1
+  case "$profile" in classic | buildkit | containerd | native) ;; *) die "unknown profile '$profile' (expected one of: $DEFAULT_PROFILES native)" ;; esac
+  apt_install
+  if [ "$profile" = native ]; then
+    docker info >/dev/null 2>&1 || die "profile native: no engine answers at ${DOCKER_HOST:-$SOCKET}"
+    say "native engine $(docker version --format '{{.Server.Version}}') is up"
+    profile_env native
+    return 0
+  fi
+  [ -z "${DOCKER_HOST:-}" ] || die "DOCKER_HOST=$DOCKER_HOST is set: profiles start their engine on $SOCKET (unset it, or use ENGINE_PROFILES=native)"
+
+  local current
+  if current=$(running_profile); then
+    if [ "${current%% *}" = "$profile" ] && docker info >/dev/null 2>&1; then
+      say "$profile engine $(docker version --format '{{.Server.Version}}') is up"
+      profile_env "$profile"
+      return 0
+    fi
+    stop_engine
+  elif docker info >/dev/null 2>&1; then
+    die "an engine these scripts did not start answers at $SOCKET; stop it, or run on it with ENGINE_PROFILES=native"
+  fi
+
+  local dockerd=/usr/sbin/dockerd bin_path=$PATH
+  if [ "$profile" != classic ]; then
+    trixie_install
+    dockerd=$CACHE/trixie/bin/dockerd
+    bin_path=$CACHE/trixie/bin:$PATH
+  fi
+  local data=$STATE/$profile exec_root=$RUN/$profile
+  root mkdir -p "$data/data" "$data/docker-config" "$exec_root"
+  if [ "$profile" = containerd ]; then
+    echo '{"features": {"containerd-snapshotter": true}}' | root tee "$data/daemon.json" >/dev/null
+  else
+    echo '{}' | root tee "$data/daemon.json" >/dev/null
+  fi
+  if [ "$profile" != classic ]; then
+    root mkdir -p "$data/docker-config/cli-plugins"
+    root ln -sfn "$CACHE/trixie/cli-plugins/docker-buildx" "$data/docker-config/cli-plugins/docker-buildx"
+  fi
+  local log=$data/dockerd.log
+  say "starting the $profile engine ($dockerd, log: $log)"
+  root env PATH="$bin_path" setsid nohup "$dockerd" --host "unix://$SOCKET" --ip 127.0.0.1 \
+    --data-root "$data/data" --exec-root "$exec_root" --pidfile "$exec_root/dockerd.pid" \
+    --config-file "$data/daemon.json" >"$log" 2>&1 </dev/null &
+  for _ in $(seq 1 120); do
+    if [ -f "$exec_root/dockerd.pid" ] && docker info >/dev/null 2>&1; then
+      echo "$profile $(cat "$exec_root/dockerd.pid")" | root tee "$RUN/current" >/dev/null
+      say "$profile engine $(docker version --format '{{.Server.Version}}') is up ($(docker info --format '{{.Driver}}'))"
+      profile_env "$profile"
+      return 0
+    fi
+    sleep 0.5
+  done
+  say "the $profile engine did not come up within 60 s; last log lines:"
+  tail -n 30 "$log" >&2
+  exit 1
+}
+
+root mkdir -p "$RUN"
+case "${1:-}" in
+  start) start_engine "${2:?usage: engine-profile.sh start PROFILE}" ;;
+  stop) stop_engine ;;
+  list) echo "$DEFAULT_PROFILES" ;;
+  *) die "usage: engine-profile.sh start PROFILE | stop | list" ;;
+esac
