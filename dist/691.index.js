@@ -133,7 +133,6 @@ async function removeContainer(name) {
 /* harmony export */   $4: () => (/* binding */ imageInspectArgs),
 /* harmony export */   CH: () => (/* binding */ buildArgs),
 /* harmony export */   Cj: () => (/* binding */ tagArgs),
-/* harmony export */   Dj: () => (/* binding */ imageLayersArgs),
 /* harmony export */   F$: () => (/* binding */ containerImagesArgs),
 /* harmony export */   G_: () => (/* binding */ allImageIdsArgs),
 /* harmony export */   Gh: () => (/* binding */ containerLogsArgs),
@@ -200,9 +199,6 @@ function imageSummariesArgs(imageIds) {
 /** Every image on the engine, untagged and intermediate ones too: which layers are still in use. */
 function allImageIdsArgs() {
     return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
-}
-function imageLayersArgs(imageIds) {
-    return ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ...imageIds];
 }
 function containerIdsArgs() {
     return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
@@ -460,7 +456,6 @@ function lastLines(text, count) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $M: () => (/* binding */ parseImageLayers),
 /* harmony export */   $R: () => (/* binding */ envValue),
 /* harmony export */   Dr: () => (/* binding */ parseImageDetails),
 /* harmony export */   Gv: () => (/* binding */ isObject),
@@ -516,10 +511,6 @@ function parseImageSummaries(stdout) {
             layers: stringList(image.Layers),
         };
     });
-}
-/** `docker image inspect --format '{{json .RootFS.Layers}}'`: each image's diff ids, a line an image. */
-function parseImageLayers(stdout) {
-    return parseJsonLines(stdout).map(stringList);
 }
 function parseContainerImages(stdout) {
     return parseJsonLines(stdout).map((line) => {

@@ -859,18 +859,65 @@ function layerSizes(layerCount, steps) {
         return undefined;
     return [...placed, ...Array(layerCount - placed.length).fill(0)];
 }
-/** Bytes of the removed images' layers that no remaining image uses, each layer once; a size not known counts 0. */
-function freedLayerBytes(removed, remainingChainIds) {
-    const freed = new Map();
-    for (const image of removed) {
-        image.chain.forEach((chainId, index) => {
-            if (!remainingChainIds.has(chainId))
-                freed.set(chainId, Math.max(freed.get(chainId) ?? 0, image.sizes?.[index] ?? 0));
-        });
+/** Sizes by chain id of the layer an image ends in: any image ending there has the same layers, so the same size. */
+function sizesByTopLayer(images) {
+    const sizes = new Map();
+    for (const image of images) {
+        const top = chainIds(image.layers).at(-1);
+        if (top !== undefined)
+            sizes.set(top, image.size);
     }
+    return sizes;
+}
+/** Every layer (chain id) the images use. */
+function layersInUse(images) {
+    return new Set(images.flatMap((image) => chainIds(image.layers)));
+}
+/** The base of what removing `image` frees, given the layers still in use (or counted) and the sizes images tell. */
+function freedBase(image, kept, sizes) {
+    const chain = chainIds(image.layers);
+    for (let index = chain.length - 2; index >= 0; index--) {
+        const chainId = chain[index] ?? '';
+        if (kept.has(chainId) || sizes.has(chainId))
+            return { from: index + 1, bytes: sizes.get(chainId) };
+    }
+    return { from: 0, bytes: 0 };
+}
+/**
+ * The base of each removed image that frees anything (by id), each layer counted once: an image sharing
+ * freed layers with one before it frees only what lies above them.
+ */
+function freedBases(deleted, remaining) {
+    const kept = layersInUse(remaining);
+    const sizes = sizesByTopLayer([...remaining, ...deleted]);
+    const bases = new Map();
+    for (const image of deleted) {
+        const chain = chainIds(image.layers);
+        if (chain.length === 0 || kept.has(chain.at(-1) ?? ''))
+            continue;
+        const base = freedBase(image, kept, sizes);
+        bases.set(image.id, base);
+        for (const chainId of chain.slice(base.from))
+            kept.add(chainId);
+    }
+    return bases;
+}
+/**
+ * Bytes freed by removing `deleted` while `remaining` stay: an image's size less its base's, or where no
+ * image tells the base, its history's layer sizes (`historySizes` by image id, as layerSizes gives them)
+ * above it; not known: 0.
+ */
+function freedBytes(deleted, remaining, historySizes) {
+    const bases = freedBases(deleted, remaining);
     let total = 0;
-    for (const bytes of freed.values())
-        total += bytes;
+    for (const image of deleted) {
+        const base = bases.get(image.id);
+        if (base === undefined)
+            continue;
+        total += base.bytes !== undefined
+            ? Math.max(0, image.size - base.bytes)
+            : (historySizes.get(image.id) ?? []).slice(base.from).reduce((sum, bytes) => sum + bytes, 0);
+    }
     return total;
 }
 
@@ -991,33 +1038,21 @@ async function histories(ids) {
     }));
     return new Map(read.filter((entry) => entry[1] !== undefined));
 }
-/** What deleting these parentless images freed: their layers that no image on the engine uses any more. */
-async function parentlessFreedBytes(deleted, perChain, chainHistories) {
-    if (deleted.length === 0)
-        return 0;
-    const inUse = await chainIdsInUse();
-    if (inUse === undefined)
-        return 0; // not known: report nothing rather than too much
-    return freedLayerBytes(deleted.map((image) => {
-        const steps = chainHistories.get(perChain.get(image.layers.join(' ')) ?? image.id) ?? [];
-        return { chain: chainIds(image.layers), sizes: layerSizes(image.layers.length, [...steps].reverse()) };
-    }), inUse);
-}
-/** The chain id of every layer some image on the engine still uses (untagged and intermediate ones too). */
-async function chainIdsInUse() {
+/** Every image on the engine but the candidates (their layers stay); undefined when docker cannot tell. */
+async function otherImages(candidateIds) {
     const listed = await (0,docker_cli/* docker */.T3)((0,docker_args/* allImageIdsArgs */.G_)(), { silent: true, allowFailure: true });
     if (listed.exitCode !== 0)
         return undefined;
-    const ids = [...new Set(lines(listed))];
+    const ids = [...new Set(lines(listed))].filter((id) => !candidateIds.has(id));
     if (ids.length === 0)
-        return new Set();
-    const results = await Promise.all(callsFor(ids).map((part) => (0,docker_cli/* docker */.T3)((0,docker_args/* imageLayersArgs */.Dj)(part), { silent: true, allowFailure: true })));
+        return [];
+    const results = await Promise.all(callsFor(ids).map((part) => (0,docker_cli/* docker */.T3)((0,docker_args/* imageSummariesArgs */.rg)(part), { silent: true, allowFailure: true })));
     // An image removed meanwhile uses nothing any more; any other failure leaves the answer unknown.
     const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
     if (results.some((result) => result.exitCode !== 0 && !vanished(result)))
         return undefined;
     try {
-        return new Set(results.flatMap((result) => (0,docker_output/* parseImageLayers */.$M)(result.stdout)).flatMap(chainIds));
+        return results.flatMap((result) => (0,docker_output/* parseImageSummaries */.Zp)(result.stdout));
     }
     catch {
         return undefined;
@@ -1060,13 +1095,19 @@ async function pruneImages(mode, policy) {
     }
     const removing = new Set(plan.remove);
     const going = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref)));
-    // Images that do not know their parent (BuildKit's, the containerd store's): their layers' sizes come from
-    // one history per distinct layer chain, read before they go.
+    // Images that do not know their parent (BuildKit's, the containerd store's, imports) free the layers no
+    // other image uses: the rest of the engine is looked at (read only), and a history read only where no
+    // image's size tells where those layers start.
     const parentless = going.filter((image) => image.parent === '' && image.layers.length > 0);
-    const perChain = oneImagePerChain(parentless);
-    const [layers, chainHistories] = candidateHistories !== undefined
-        ? [candidateHistories, candidateHistories]
-        : await Promise.all([histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]), histories([...perChain.values()])]);
+    const [layers, others] = await Promise.all([
+        candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
+        parentless.length === 0 ? [] : otherImages(new Set(candidateIds)),
+    ]);
+    const goingIds = new Set(going.map((image) => image.id));
+    const staying = [...(others ?? []), ...images.filter((image) => !goingIds.has(image.id))];
+    const bases = freedBases(parentless, staying);
+    const unplaced = oneImagePerChain(parentless.filter((image) => bases.get(image.id)?.bytes === undefined && bases.has(image.id)));
+    const chainHistories = candidateHistories ?? await histories([...unplaced.values()]);
     // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
     const calls = callsFor(plan.remove);
     const results = await Promise.all(calls.map((refs) => (0,docker_cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true })));
@@ -1096,8 +1137,14 @@ async function pruneImages(mode, policy) {
         removed = plan.remove.filter((ref) => !left.has(ref));
     }
     const parentlessIds = new Set(parentless.map((image) => image.id));
-    const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers))
-        + await parentlessFreedBytes(parentless.filter((image) => deleted.has(image.id)), perChain, chainHistories);
+    const historySizes = new Map(parentless.map((image) => {
+        const steps = chainHistories.get(unplaced.get(image.layers.join(' ')) ?? image.id) ?? [];
+        return [image.id, layerSizes(image.layers.length, [...steps].reverse())];
+    }));
+    const freed = others === undefined
+        ? 0 // the rest of the engine not known: report nothing rather than too much
+        : freedBytes(parentless.filter((image) => deleted.has(image.id)), [...others, ...images.filter((image) => !deleted.has(image.id))], historySizes);
+    const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
     core/* info */.pq(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
     return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }

@@ -49,10 +49,6 @@ export function allImageIdsArgs(): string[] {
   return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
 }
 
-export function imageLayersArgs(imageIds: readonly string[]): string[] {
-  return ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ...imageIds];
-}
-
 export function containerIdsArgs(): string[] {
   return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
 }

@@ -109,10 +109,6 @@ export function parseImageSummaries(stdout: string): ImageSummary[] {
   });
 }
 
-/** `docker image inspect --format '{{json .RootFS.Layers}}'`: each image's diff ids, a line an image. */
-export function parseImageLayers(stdout: string): string[][] {
-  return parseJsonLines(stdout).map(stringList);
-}
 
 export function parseContainerImages(stdout: string): ContainerImage[] {
   return parseJsonLines(stdout).map((line) => {

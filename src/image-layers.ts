@@ -36,22 +36,81 @@ export function layerSizes(layerCount: number, steps: readonly LayerStep[]): num
   return [...placed, ...Array<number>(layerCount - placed.length).fill(0)];
 }
 
-export interface RemovedImageLayers {
-  /** Chain ids, bottom first. */
-  readonly chain: readonly string[];
-  /** Bytes per layer, as layerSizes gives them; undefined: not known. */
-  readonly sizes: readonly number[] | undefined;
+/** An image as far as its layers go: its size (all its layers, as the engine counts them) and diff ids. */
+export interface LayeredImage {
+  readonly id: string;
+  readonly size: number;
+  /** Diff ids, bottom first. */
+  readonly layers: readonly string[];
 }
 
-/** Bytes of the removed images' layers that no remaining image uses, each layer once; a size not known counts 0. */
-export function freedLayerBytes(removed: readonly RemovedImageLayers[], remainingChainIds: ReadonlySet<string>): number {
-  const freed = new Map<string, number>();
-  for (const image of removed) {
-    image.chain.forEach((chainId, index) => {
-      if (!remainingChainIds.has(chainId)) freed.set(chainId, Math.max(freed.get(chainId) ?? 0, image.sizes?.[index] ?? 0));
-    });
+/**
+ * Where the layers removing an image frees start (`from`, an index into its layers), and what lies below
+ * them: nothing, a layer some image ends in (`bytes`: that image's size), or a layer still in use or
+ * already counted that no image ends in (`bytes` undefined: the history must tell the freed layers' sizes).
+ */
+export interface FreedBase {
+  readonly from: number;
+  readonly bytes: number | undefined;
+}
+
+/** Sizes by chain id of the layer an image ends in: any image ending there has the same layers, so the same size. */
+export function sizesByTopLayer(images: readonly LayeredImage[]): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const image of images) {
+    const top = chainIds(image.layers).at(-1);
+    if (top !== undefined) sizes.set(top, image.size);
   }
+  return sizes;
+}
+
+/** Every layer (chain id) the images use. */
+export function layersInUse(images: readonly LayeredImage[]): Set<string> {
+  return new Set(images.flatMap((image) => chainIds(image.layers)));
+}
+
+/** The base of what removing `image` frees, given the layers still in use (or counted) and the sizes images tell. */
+export function freedBase(image: LayeredImage, kept: ReadonlySet<string>, sizes: ReadonlyMap<string, number>): FreedBase {
+  const chain = chainIds(image.layers);
+  for (let index = chain.length - 2; index >= 0; index--) {
+    const chainId = chain[index] ?? '';
+    if (kept.has(chainId) || sizes.has(chainId)) return { from: index + 1, bytes: sizes.get(chainId) };
+  }
+  return { from: 0, bytes: 0 };
+}
+
+/**
+ * The base of each removed image that frees anything (by id), each layer counted once: an image sharing
+ * freed layers with one before it frees only what lies above them.
+ */
+export function freedBases(deleted: readonly LayeredImage[], remaining: readonly LayeredImage[]): Map<string, FreedBase> {
+  const kept = layersInUse(remaining);
+  const sizes = sizesByTopLayer([...remaining, ...deleted]);
+  const bases = new Map<string, FreedBase>();
+  for (const image of deleted) {
+    const chain = chainIds(image.layers);
+    if (chain.length === 0 || kept.has(chain.at(-1) ?? '')) continue;
+    const base = freedBase(image, kept, sizes);
+    bases.set(image.id, base);
+    for (const chainId of chain.slice(base.from)) kept.add(chainId);
+  }
+  return bases;
+}
+
+/**
+ * Bytes freed by removing `deleted` while `remaining` stay: an image's size less its base's, or where no
+ * image tells the base, its history's layer sizes (`historySizes` by image id, as layerSizes gives them)
+ * above it; not known: 0.
+ */
+export function freedBytes(deleted: readonly LayeredImage[], remaining: readonly LayeredImage[], historySizes: ReadonlyMap<string, readonly number[] | undefined>): number {
+  const bases = freedBases(deleted, remaining);
   let total = 0;
-  for (const bytes of freed.values()) total += bytes;
+  for (const image of deleted) {
+    const base = bases.get(image.id);
+    if (base === undefined) continue;
+    total += base.bytes !== undefined
+      ? Math.max(0, image.size - base.bytes)
+      : (historySizes.get(image.id) ?? []).slice(base.from).reduce((sum, bytes) => sum + bytes, 0);
+  }
   return total;
 }

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import { docker, type DockerResult } from './docker-cli.js';
-import { allImageIdsArgs, containerIdsArgs, containerImagesArgs, danglingArgs, danglingLabelledArgs, imageHistoryArgs, imageLayersArgs, imageRemoveArgs, imageSummariesArgs, repositoryTagsArgs } from './docker-args.js';
-import { parseContainerImages, parseImageHistory, parseImageLayers, parseImageSummaries, parseListedTags, parseRemovalOutput, type ContainerImage, type HistoryStep, type ImageSummary } from './docker-output.js';
-import { chainIds, freedLayerBytes, layerSizes } from './image-layers.js';
+import { allImageIdsArgs, containerIdsArgs, containerImagesArgs, danglingArgs, danglingLabelledArgs, imageHistoryArgs, imageRemoveArgs, imageSummariesArgs, repositoryTagsArgs } from './docker-args.js';
+import { parseContainerImages, parseImageHistory, parseImageSummaries, parseListedTags, parseRemovalOutput, type ContainerImage, type HistoryStep, type ImageSummary } from './docker-output.js';
+import { freedBases, freedBytes, layerSizes } from './image-layers.js';
 
 /** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
 export const REPOSITORY_LABEL = 'build-test-deploy.repository';
@@ -146,29 +146,18 @@ async function histories(ids: readonly string[]): Promise<Map<string, HistorySte
   return new Map(read.filter((entry): entry is readonly [string, HistoryStep[]] => entry[1] !== undefined));
 }
 
-/** What deleting these parentless images freed: their layers that no image on the engine uses any more. */
-async function parentlessFreedBytes(deleted: readonly ImageSummary[], perChain: ReadonlyMap<string, string>, chainHistories: ReadonlyMap<string, readonly HistoryStep[]>): Promise<number> {
-  if (deleted.length === 0) return 0;
-  const inUse = await chainIdsInUse();
-  if (inUse === undefined) return 0; // not known: report nothing rather than too much
-  return freedLayerBytes(deleted.map((image) => {
-    const steps = chainHistories.get(perChain.get(image.layers.join(' ')) ?? image.id) ?? [];
-    return { chain: chainIds(image.layers), sizes: layerSizes(image.layers.length, [...steps].reverse()) };
-  }), inUse);
-}
-
-/** The chain id of every layer some image on the engine still uses (untagged and intermediate ones too). */
-async function chainIdsInUse(): Promise<Set<string> | undefined> {
+/** Every image on the engine but the candidates (their layers stay); undefined when docker cannot tell. */
+async function otherImages(candidateIds: ReadonlySet<string>): Promise<ImageSummary[] | undefined> {
   const listed = await docker(allImageIdsArgs(), { silent: true, allowFailure: true });
   if (listed.exitCode !== 0) return undefined;
-  const ids = [...new Set(lines(listed))];
-  if (ids.length === 0) return new Set();
-  const results = await Promise.all(callsFor(ids).map((part) => docker(imageLayersArgs(part), { silent: true, allowFailure: true })));
+  const ids = [...new Set(lines(listed))].filter((id) => !candidateIds.has(id));
+  if (ids.length === 0) return [];
+  const results = await Promise.all(callsFor(ids).map((part) => docker(imageSummariesArgs(part), { silent: true, allowFailure: true })));
   // An image removed meanwhile uses nothing any more; any other failure leaves the answer unknown.
   const vanished = (result: DockerResult): boolean => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
   if (results.some((result) => result.exitCode !== 0 && !vanished(result))) return undefined;
   try {
-    return new Set(results.flatMap((result) => parseImageLayers(result.stdout)).flatMap(chainIds));
+    return results.flatMap((result) => parseImageSummaries(result.stdout));
   } catch {
     return undefined;
   }
@@ -211,13 +200,19 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
 
   const removing = new Set(plan.remove);
   const going = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref)));
-  // Images that do not know their parent (BuildKit's, the containerd store's): their layers' sizes come from
-  // one history per distinct layer chain, read before they go.
+  // Images that do not know their parent (BuildKit's, the containerd store's, imports) free the layers no
+  // other image uses: the rest of the engine is looked at (read only), and a history read only where no
+  // image's size tells where those layers start.
   const parentless = going.filter((image) => image.parent === '' && image.layers.length > 0);
-  const perChain = oneImagePerChain(parentless);
-  const [layers, chainHistories] = candidateHistories !== undefined
-    ? [candidateHistories, candidateHistories]
-    : await Promise.all([histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]), histories([...perChain.values()])]);
+  const [layers, others] = await Promise.all([
+    candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
+    parentless.length === 0 ? [] : otherImages(new Set(candidateIds)),
+  ]);
+  const goingIds = new Set(going.map((image) => image.id));
+  const staying = [...(others ?? []), ...images.filter((image) => !goingIds.has(image.id))];
+  const bases = freedBases(parentless, staying);
+  const unplaced = oneImagePerChain(parentless.filter((image) => bases.get(image.id)?.bytes === undefined && bases.has(image.id)));
+  const chainHistories = candidateHistories ?? await histories([...unplaced.values()]);
   // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
   const calls = callsFor(plan.remove);
   const results = await Promise.all(calls.map((refs) => docker(imageRemoveArgs(refs), { silent: true, allowFailure: true })));
@@ -245,8 +240,14 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
     removed = plan.remove.filter((ref) => !left.has(ref));
   }
   const parentlessIds = new Set(parentless.map((image) => image.id));
-  const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers))
-    + await parentlessFreedBytes(parentless.filter((image) => deleted.has(image.id)), perChain, chainHistories);
+  const historySizes = new Map(parentless.map((image) => {
+    const steps = chainHistories.get(unplaced.get(image.layers.join(' ')) ?? image.id) ?? [];
+    return [image.id, layerSizes(image.layers.length, [...steps].reverse())] as const;
+  }));
+  const freed = others === undefined
+    ? 0 // the rest of the engine not known: report nothing rather than too much
+    : freedBytes(parentless.filter((image) => deleted.has(image.id)), [...others, ...images.filter((image) => !deleted.has(image.id))], historySizes);
+  const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
   core.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
   return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }

@@ -6,7 +6,6 @@ import {
   parseImageSummaries,
   parseContainerImages,
   parseImageHistory,
-  parseImageLayers,
   parseImageStore,
   parseListedTags,
   parseRemovalOutput,
@@ -134,25 +133,6 @@ describe('parseImageHistory', () => {
     ['CreatedBy null', '{"CreatedBy":null,"ID":"<missing>","Size":"0"}', ''],
   ])('reads the instruction of %s', (_case, stdout, createdBy) => {
     expect(parseImageHistory(stdout).map((step) => step.createdBy)).toEqual([createdBy]);
-  });
-});
-
-describe('parseImageLayers', () => {
-  // `docker image inspect --format '{{json .RootFS.Layers}}' i1 i2 …`: one JSON array a line, an image a line.
-  it.each<[string, string, string[][]]>([
-    ['nothing', '', []],
-    ['blank lines', '\n  \n', []],
-    ['one image', `["${LAYER_1}","${LAYER_2}"]\n`, [[LAYER_1, LAYER_2]]],
-    ['several images in order, bottom layer first', `["${LAYER_1}"]\n["${LAYER_2}","${LAYER_1}"]\n["${LAYER_1}","${LAYER_2}"]`, [[LAYER_1], [LAYER_2, LAYER_1], [LAYER_1, LAYER_2]]],
-    ['an image without layers (null), between two', `["${LAYER_1}"]\nnull\n["${LAYER_2}"]\n`, [[LAYER_1], [], [LAYER_2]]],
-    ['an empty list', '[]', [[]]],
-    ['a line that is no list', '{"a":1}\n"x"', [[], []]],
-  ])('%s', (_case, stdout, expected) => {
-    expect(parseImageLayers(stdout)).toEqual(expected);
-  });
-
-  it('throws on a line that is not JSON', () => {
-    expect(() => parseImageLayers(`["${LAYER_1}"]\nError: No such image: x`)).toThrow(SyntaxError);
   });
 });
 

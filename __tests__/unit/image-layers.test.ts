@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { chainIds, freedLayerBytes, layerSizes, type LayerStep, type RemovedImageLayers } from '../../src/image-layers.js';
+import { chainIds, freedBases, freedBytes, layerSizes, type LayeredImage, type LayerStep } from '../../src/image-layers.js';
 
 const diffId = (c: string): string => `sha256:${c.repeat(64)}`;
 const D1 = diffId('1');
@@ -129,25 +129,37 @@ describe('layerSizes', () => {
   });
 });
 
-describe('freedLayerBytes', () => {
-  const [C1 = '', C2 = '', C3 = ''] = chainIds([D1, D2, D3]);
-  const other = chainIds([D1, D2, D4]); // shares C1 and C2, its top layer is its own
-  const [, , OTHER_TOP = ''] = other;
-  const image = (chain: readonly string[], sizes: readonly number[] | undefined): RemovedImageLayers => ({ chain, sizes });
+describe('freedBases and freedBytes', () => {
+  // Sizes as the engine counts them: base image 100 (D1, D2), a build on it 130 (+D3: 30), another 105 (+D4: 5).
+  const image = (id: string, size: number, layers: string[]): LayeredImage => ({ id, size, layers });
+  const base = image('base', 100, [D1, D2]);
+  const build = image('build', 130, [D1, D2, D3]);
+  const sibling = image('sibling', 105, [D1, D2, D4]);
+  const stamp = image('stamp', 130, [D1, D2, D3]); // metadata only on top of build: the same layers
+  const lone = image('lone', 40, [D4]);
+  const histories = new Map<string, readonly number[] | undefined>([['build', [70, 30, 30]], ['sibling', [70, 30, 5]]]);
 
-  it.each<[string, RemovedImageLayers[], string[], number]>([
-    ['nothing removed', [], [C1], 0],
-    ['no image left: every layer of the removed one', [image([C1, C2, C3], [10, 20, 30])], [], 60],
-    ['the layers a remaining image uses are not freed', [image([C1, C2, C3], [10, 20, 30])], [C1, C2], 30],
-    ['an image whose layers all remain frees nothing', [image([C1, C2, C3], [10, 20, 30])], [C1, C2, C3], 0],
-    ['chain ids of other layers remaining change nothing', [image([C1, C2, C3], [10, 20, 30])], [OTHER_TOP], 60],
-    ['a layer shared by two removed images counts once', [image([C1, C2, C3], [10, 20, 30]), image(other, [10, 20, 5])], [], 65],
-    ['the same image removed twice counts once', [image([C1, C2], [10, 20]), image([C1, C2], [10, 20])], [], 30],
-    ['shared by two removed images, the lower layers still used', [image([C1, C2, C3], [10, 20, 30]), image(other, [10, 20, 5])], [C1, C2], 35],
-    ['sizes not known count 0', [image([C1, C2, C3], undefined)], [], 0],
-    ['sizes not known for one image, known for the other sharing its layers', [image(other, undefined), image([C1, C2, C3], [10, 20, 30])], [C3], 30],
-    ['sizes not known for the only image with a layer', [image(other, undefined), image([C1, C2, C3], [10, 20, 30])], [], 60],
-  ])('%s', (_case, removed, remaining, expected) => {
-    expect(freedLayerBytes(removed, new Set(remaining))).toBe(expected);
+  it.each<[string, LayeredImage[], LayeredImage[], Map<string, readonly number[] | undefined>, number]>([
+    ['nothing removed', [], [base], histories, 0],
+    ['an image whose base image stays: its size less the base\'s', [build], [base], new Map(), 30],
+    ['no image left under it: all of it', [build], [], new Map(), 130],
+    ['an image whose layers another image still uses frees nothing', [build], [stamp], histories, 0],
+    ['two removed images with the same layers count once', [build, stamp], [base], new Map(), 30],
+    ['a removed image that another removed one stands on: both, each layer once', [build, base], [], new Map(), 130],
+    ['the same, the other way round', [base, build], [], new Map(), 130],
+    ['siblings sharing layers no image ends in, nothing left: the second from its history', [build, sibling], [], histories, 135],
+    ['siblings, the second\'s history not known: what is known', [build, sibling], [], new Map(), 130],
+    ['an image in use down to a layer no image ends in: its history above it', [sibling], [build], histories, 5],
+    ['that history not known: 0, never its whole size', [sibling], [build], new Map(), 0],
+    ['an image of one layer of its own', [lone], [base, build], new Map(), 40],
+    ['an image without layers frees nothing', [image('empty', 0, [])], [], new Map(), 0],
+  ])('%s', (_case, deleted, remaining, historySizes, expected) => {
+    expect(freedBytes(deleted, remaining, historySizes)).toBe(expected);
+  });
+
+  it('says where each freed part starts and whether an image tells its base', () => {
+    const bases = freedBases([build, sibling, stamp], [base]);
+    expect([...bases]).toEqual([['build', { from: 2, bytes: 100 }], ['sibling', { from: 2, bytes: 100 }]]);
+    expect([...freedBases([build, sibling], [])]).toEqual([['build', { from: 0, bytes: 0 }], ['sibling', { from: 2, bytes: undefined }]]);
   });
 });

@@ -1449,9 +1449,6 @@ function imageSummariesArgs(imageIds) {
 function allImageIdsArgs() {
     return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
 }
-function imageLayersArgs(imageIds) {
-    return ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', ...imageIds];
-}
 function containerIdsArgs() {
     return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
 }
@@ -1609,10 +1606,6 @@ function parseImageSummaries(stdout) {
             layers: stringList(image.Layers),
         };
     });
-}
-/** `docker image inspect --format '{{json .RootFS.Layers}}'`: each image's diff ids, a line an image. */
-function parseImageLayers(stdout) {
-    return parseJsonLines(stdout).map(stringList);
 }
 function parseContainerImages(stdout) {
     return parseJsonLines(stdout).map((line) => {
