@@ -1,14 +1,18 @@
 // `npm run bench`: every benchmark of the action, side by side with its baseline, in one run on the real
 // engine, written to docs/BENCHMARKS.md. Benchmarks are not tests: nothing here runs in `npm test` / CI.
 //
-//   npm run bench                      the full run (8–20 minutes on 2 cores, with the machine's load), writes docs/BENCHMARKS.md
+//   npm run bench                      the full run on every profile, writes docs/BENCHMARKS.md
 //   npm run bench -- --quick           a few repeats of each, to try things (writes to a temp file unless --out)
 //   npm run bench -- --only cycle,readiness --pairs 5
+//   npm run bench -- --profiles containerd --only prune
 //
+// Each engine profile in turn (classic, buildkit, containerd: scripts/engine-profile.sh starts its engine), or
+// --profiles current for the engine that answers now.
 // Options: --only LIST (cycle, readiness, prune, startup, deploy), --pairs N (whole cycle), --latency-runs N,
 // --prune-counts 50,200,500, --prune-repeats N, --cold-runs N, --rss-runs N, --deploy-pairs N,
 // --poll SECONDS (the bash baseline's `docker inspect` interval), --out FILE, --action-dir DIR (measure another
 // checkout's action.yml + dist/index.js, e.g. a candidate fix; written to a temp file unless --out).
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,7 +23,8 @@ import { benchPrune, pruneTable } from './prune.mjs';
 import { benchReadiness } from './readiness.mjs';
 import { median, medianRange } from './stats.mjs';
 import { benchColdStart, benchPeakRss, nodeFloorRss } from './startup.mjs';
-import { ROOT, machineInfo, noiseSample, settle } from './support.mjs';
+import { buildBaseImage } from '../scripts/base-image.mjs';
+import { ROOT, engineInfo, machineInfo, noiseSample, settle } from './support.mjs';
 
 const SECTIONS = ['cycle', 'readiness', 'prune', 'startup', 'deploy'];
 const { values: options } = parseArgs({
@@ -33,9 +38,10 @@ const { values: options } = parseArgs({
     'cold-runs': { type: 'string' },
     'rss-runs': { type: 'string' },
     'deploy-pairs': { type: 'string' },
-    poll: { type: 'string', default: '0.1' },
+    poll: { type: 'string', default: '0.05' },
     out: { type: 'string' },
     'action-dir': { type: 'string' },
+    profiles: { type: 'string' },
   },
 });
 if (options['action-dir'] !== undefined) process.env.BENCH_ACTION_DIR = path.resolve(options['action-dir']);
@@ -56,19 +62,28 @@ for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`--only: 
 const out = options.out ?? (quick || only.size < SECTIONS.length || options['action-dir'] !== undefined ? path.join(tmpdir(), 'BENCHMARKS.partial.md') : path.join(ROOT, 'docs', 'BENCHMARKS.md'));
 
 const log = (line) => console.log(line);
+// Every engine profile in turn (scripts/engine-profile.sh), or `current`: the engine that answers now.
+const profiles = (options.profiles ?? execFileSync('bash', [path.join(ROOT, 'scripts', 'engine-profile.sh'), 'list'], { encoding: 'utf8' })).trim().split(/[\s,]+/);
 const started = Date.now();
 const machine = machineInfo();
-const noise = [{ section: 'start', ...noiseSample() }];
-const results = {};
-for (const section of SECTIONS.filter((name) => only.has(name))) {
-  const quiet = await settle();
-  log(`\n== ${section} (${((Date.now() - started) / 1000).toFixed(0)} s into the run; waited ${quiet.waitedSeconds.toFixed(0)} s for the CPUs to be ${(quiet.idle * 100).toFixed(0)}% idle)`);
-  if (section === 'cycle') results.cycle = await benchCycle({ pairs: config.pairs, warmup: 1, pollSeconds: config.pollSeconds, log });
-  if (section === 'readiness') results.readiness = await benchReadiness({ runs: config.latencyRuns, warmup: 1, on: ['container', 'runner'], log });
-  if (section === 'prune') results.prune = await benchPrune({ counts: config.pruneCounts, repeats: config.pruneRepeats, log });
-  if (section === 'startup') results.startup = { cold: benchColdStart({ runs: config.coldRuns, log }), rss: await benchPeakRss({ runs: config.rssRuns, log }), floorRss: nodeFloorRss() };
-  if (section === 'deploy') results.deploy = await benchDeploy({ pairs: config.deployPairs, warmup: 1, log });
-  noise.push({ section, quiet, ...noiseSample() });
+/** @type {{ profile: string, engine: string, results: Record<string, any>, noise: any[] }[]} */
+const runs = [];
+for (const profile of profiles) {
+  if (profile !== 'current') useProfile(profile);
+  buildBaseImage();
+  const results = {};
+  const noise = [{ section: 'start', ...noiseSample() }];
+  for (const section of SECTIONS.filter((name) => only.has(name))) {
+    const quiet = await settle();
+    log(`\n== ${profile}: ${section} (${((Date.now() - started) / 1000).toFixed(0)} s into the run; waited ${quiet.waitedSeconds.toFixed(0)} s for the CPUs to be ${(quiet.idle * 100).toFixed(0)}% idle)`);
+    if (section === 'cycle') results.cycle = await benchCycle({ pairs: config.pairs, warmup: 1, pollSeconds: config.pollSeconds, log });
+    if (section === 'readiness') results.readiness = await benchReadiness({ runs: config.latencyRuns, warmup: 1, on: ['container', 'runner'], log });
+    if (section === 'prune') results.prune = await benchPrune({ counts: config.pruneCounts, repeats: config.pruneRepeats, log });
+    if (section === 'startup') results.startup = { cold: benchColdStart({ runs: config.coldRuns, log }), rss: await benchPeakRss({ runs: config.rssRuns, log }), floorRss: nodeFloorRss() };
+    if (section === 'deploy') results.deploy = await benchDeploy({ pairs: config.deployPairs, warmup: 1, log });
+    noise.push({ section, quiet, ...noiseSample() });
+  }
+  runs.push({ profile, engine: engineInfo(), results, noise });
 }
 const minutes = (Date.now() - started) / 60000;
 // Others may rebuild dist/ while this runs: say so rather than mix two bundles silently.
@@ -77,6 +92,15 @@ if (bundleAtEnd !== machine.bundle) machine.bundle += ` — **changed during the
 const markdown = report();
 writeFileSync(out, markdown);
 log(`\n${markdown}\nWritten to ${path.relative(process.cwd(), out) || out} (${minutes.toFixed(1)} min).`);
+
+/** Starts the profile's engine and takes on the environment its CLI needs (PATH, DOCKER_CONFIG, …). */
+function useProfile(profile) {
+  const exports = execFileSync('bash', [path.join(ROOT, 'scripts', 'engine-profile.sh'), 'start', profile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  for (const line of exports.split('\n')) {
+    const match = /^export ([A-Z_]+)=(.*)$/.exec(line);
+    if (match) process.env[match[1]] = match[2].replace('$PATH', process.env.PATH ?? '');
+  }
+}
 
 function yes(met) {
   return met ? 'met' : '**missed**';
@@ -100,15 +124,28 @@ function report() {
     `| memory | ${machine.memory} |`,
     `| OS | ${machine.os} |`,
     `| Node.js | ${machine.node} |`,
-    `| Docker | ${machine.engine} |`,
+    ...runs.map((run) => `| engine, profile \`${run.profile}\` | ${run.engine} |`),
     `| measured | ${machine.bundle}, commit ${machine.commit} |`,
     `| run | ${minutes.toFixed(1)} min; ${JSON.stringify(config)} |`,
     '',
     '## Summary',
     '',
-    '| # | what | measured (median, min–max) | target | |',
-    '| --- | --- | --- | --- | --- |',
+    '| profile | # | what | measured (median, min–max) | target | |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...runs.flatMap((run) => summaryRows(run.results).map((row) => `| ${run.profile} ${row}`)),
   ];
+  lines.push(...reproduce());
+  for (const run of runs) {
+    lines.push('', `## Profile \`${run.profile}\`: ${run.engine}`);
+    lines.push(...details(run.results, run.noise).map((line) => line.replace(/^## /, '### ')));
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** The summary rows of one profile's results, each starting at the `#` column. */
+function summaryRows(results) {
+  const lines = [];
   const { cycle, readiness, prune, startup, deploy } = results;
   if (cycle) lines.push(`| 1 | whole cycle, action ÷ bash script | ratio of medians ${cycle.ratioOfMedians.toFixed(3)}; pair ratios ${medianRange(cycle.ratios)} | ≤ 1.05 | ${yes(cycle.ratioOfMedians <= 1.05)} |`);
   if (readiness) {
@@ -119,7 +156,9 @@ function report() {
   }
   if (prune) {
     const last = prune.rows.at(-1);
-    lines.push(`| 3 | prune ${last.count} stale tags, seed loop ÷ action | ${(median(last.loop) / median(last.action)).toFixed(1)}× | ≥ 10× at 500 | ${last.count === 500 ? yes(median(last.loop) / median(last.action) >= 10) : 'not run at 500'} |`);
+    const overBare = median(last.action) / median(last.bare);
+    lines.push(`| 3 | prune ${last.count} stale tags, action ÷ the engine's bare removal of the same tags | ${overBare.toFixed(2)}× (action ${median(last.action).toFixed(3)} s, bare ${median(last.bare).toFixed(3)} s) | ≤ 1.15× at 500 | ${last.count === 500 ? yes(overBare <= 1.15) : 'not run at 500'} |`);
+    lines.push(`| 3 | prune ${last.count} stale tags, seed loop ÷ action | ${(median(last.loop) / median(last.action)).toFixed(1)}× | (the seed's reference) | |`);
     lines.push(`| 3 | prune growth with the tag count | ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)} | linear | ${yes(prune.fit.r2 >= 0.9)} (r² ≥ 0.9) |`);
   }
   if (startup) {
@@ -128,24 +167,33 @@ function report() {
     lines.push(`| 4 | peak RSS of the action over a full cycle (max of main and post) | ${medianRange(peak, 1)} MiB | ≤ 80 MB | ${yes(median(peak) * 1.048576 <= 80)} |`);
   }
   if (deploy) lines.push(`| 5 | deploy, action push phase ÷ login + 2 pushes by hand | ratio of medians ${(median(deploy.action) / median(deploy.hand)).toFixed(3)}; pair ratios ${medianRange(deploy.ratios)} | (reported) | |`);
+  return lines;
+}
 
-  lines.push('', '## How to reproduce', '', [
+function reproduce() {
+  return ['', '## How to reproduce', '', [
     'On Linux with Node.js ≥ 20, as root (or with passwordless sudo), from the repository root:',
     '',
     '```sh',
     'npm ci',
-    'bash scripts/ensure-engine.sh      # Docker engine, docker-registry, busybox-static (as for npm test)',
+    '# each profile\'s engine is installed and started by scripts/engine-profile.sh, as for npm test',
     'apt-get install -y time            # GNU time, only for the RSS cross-check; skipped when missing',
     'npm run bench                      # full run; rewrites docs/BENCHMARKS.md',
     'npm run bench -- --quick           # a few repeats of each, written to a temp file',
     'npm run bench -- --only cycle,readiness --pairs 5 --out /tmp/b.md',
+    'npm run bench -- --profiles containerd --only prune --prune-counts 500',
     '```',
     '',
-    'Options: `--only` (cycle, readiness, prune, startup, deploy), `--pairs`, `--latency-runs`, `--prune-counts`, `--prune-repeats`, `--cold-runs`, `--rss-runs`, `--deploy-pairs`, `--poll` (seconds between the bash baseline\'s `docker inspect` polls), `--out`, `--action-dir` (measure another checkout\'s `action.yml` and `dist/index.js`, e.g. a candidate fix, against the same baselines).',
+    'Options: `--profiles` (classic, buildkit, containerd, or current: the engine that answers; default all three, one after another), `--only` (cycle, readiness, prune, startup, deploy), `--pairs`, `--latency-runs`, `--prune-counts`, `--prune-repeats`, `--cold-runs`, `--rss-runs`, `--deploy-pairs`, `--poll` (seconds between the bash baseline\'s `docker inspect` polls), `--out`, `--action-dir` (measure another checkout\'s `action.yml` and `dist/index.js`, e.g. a candidate fix, against the same baselines).',
     'Everything runs against the committed `dist/index.js` exactly as the runner starts it (`scripts/run-action.mjs`: main, then post). Images are built `FROM btd-e2e/busybox:base` (`scripts/base-image.mjs`); only 127.0.0.1 is used.',
-    'Other jobs may share the engine: the *Noise* section at the end says how busy it was. Compare runs on an idle engine.',
-  ].join('\n'));
+    'Other jobs may share the engine: each profile\'s *Noise* section says how busy it was. Compare runs on an idle engine.',
+  ].join('\n')];
+}
 
+/** One profile's sections, with `## ` headings. */
+function details(results, noise) {
+  const lines = [];
+  const { cycle, readiness, prune, startup, deploy } = results;
   if (cycle) {
     lines.push('', '## 1. Whole cycle: the action against a bash script', '', [
       'One cycle is main + post of the action (warm build cache, no deploy), and `bench/cycle.sh` doing the same docker work by hand: commit from `git log`, remove the stale tags, build the context, stamp `SHA` and the same OCI labels (`--label`), tag `:latest`, `docker run`, poll `docker inspect` every',
@@ -218,6 +266,6 @@ function report() {
     'Sampled after each section: the 1-minute load average (2 cores here), running containers and images on the engine (others\' test runs included).',
   ].join('\n'), '',
     '| section | waited before, s (CPUs idle) | ended at | load after | running containers | images |', '| --- | ---: | --- | ---: | ---: | ---: |',
-    ...noise.map((n) => `| ${n.section} | ${n.quiet === undefined ? '' : `${n.quiet.waitedSeconds.toFixed(0)} (${(n.quiet.idle * 100).toFixed(0)}%)`} | ${n.at} | ${n.load1.toFixed(2)} | ${n.running} | ${n.images} |`), '');
-  return lines.join('\n');
+    ...noise.map((n) => `| ${n.section} | ${n.quiet === undefined ? '' : `${n.quiet.waitedSeconds.toFixed(0)} (${(n.quiet.idle * 100).toFixed(0)}%)`} | ${n.at} | ${n.load1.toFixed(2)} | ${n.running} | ${n.images} |`));
+  return lines;
 }

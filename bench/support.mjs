@@ -201,10 +201,16 @@ export function machineInfo() {
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     os: `${osRelease}, Linux ${os.release()}`,
     node: process.version,
-    engine: `Docker Engine ${docker('version', '--format', '{{.Server.Version}}')} (${docker('info', '--format', '{{.Driver}}')}, legacy builder), client ${docker('version', '--format', '{{.Client.Version}}')}`,
     commit: `${git('rev-parse', '--short', 'HEAD')}${dirty > 0 ? ` with ${dirty} uncommitted change(s) in src/ and dist/` : ''}`,
     bundle: `${actionDir() === ROOT ? '' : `${actionDir()}/`}dist/index.js sha256 ${bundle}…, ${(readFileSync(bundlePath).length / 1024).toFixed(0)} KiB`,
   };
+}
+
+/** The engine the docker CLI talks to now: version, image store, builder. */
+export function engineInfo() {
+  const store = docker('info', '--format', '{{json .DriverStatus}}').includes('io.containerd.snapshotter.v1') ? 'containerd image store' : `${docker('info', '--format', '{{.Driver}}')} graph driver`;
+  const buildx = dockerOk('buildx', 'version') ? `buildx ${docker('buildx', 'version').split(' ')[1] ?? ''}` : 'classic builder';
+  return `Docker Engine ${docker('version', '--format', '{{.Server.Version}}')} (${store}, ${buildx}), client ${docker('version', '--format', '{{.Client.Version}}')}`;
 }
 
 /** How busy the machine and the engine are right now: other e2e runs share the engine. */

@@ -53,6 +53,8 @@ describe('the loop on a real engine', () => {
     expect(run.outputs['image-id']).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(imageId(`${repository}:${tag}`)).toBe(run.outputs['image-id']);
     expect(imageId(`${repository}:latest`)).toBe(run.outputs['image-id']);
+    // The temporary name a BuildKit stamp starts from is gone (the classic builder needs none).
+    expect(docker('image', 'ls', '--format', '{{.Repository}}').split('\n').filter((name) => name.startsWith('build-test-deploy-tmp/'))).toEqual([]);
 
     // The full sha is inside, whatever the Dockerfile declared.
     const config = JSON.parse(docker('image', 'inspect', '--format', '{{json .Config}}', `${repository}:${tag}`)) as { Env: string[]; Labels: Record<string, string> };

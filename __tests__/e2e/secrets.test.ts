@@ -1,12 +1,14 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { runAction } from '../../scripts/run-action.mjs';
 import { EXEC_GATE, EXEC_GATE_NAME } from '../../src/docker-args.js';
 import { selfTest, watchArgv, type ArgvReport } from './proc-argv.js';
-import { FIXTURES, containersNamed, docker, randomId, randomSha, removeRepositories } from './support.js';
+import { FIXTURES, containersNamed, docker, errorLine, randomId, randomSha, removeRepositories } from './support.js';
 
 // The registry password (and a test secret in test-env) must never be in any process's argv, nor in
 // the logs (but the ::add-mask:: line that registers it), the state, the outputs, the summary, or
@@ -171,3 +173,58 @@ describe('secrets never leak', () => {
     expect(dockerConfig().includes(basicAuth)).toBe(false);
   });
 });
+
+/** Every byte of an image as `docker image save` writes it, gzip-compressed layer blobs unpacked. */
+function savedImageBytes(ref: string): Buffer[] {
+  const tar = execFileSync('docker', ['image', 'save', ref], { maxBuffer: 256 * 1024 * 1024 });
+  const parts: Buffer[] = [];
+  for (let offset = 0; offset + 512 <= tar.length;) {
+    const size = parseInt(tar.subarray(offset + 124, offset + 136).toString('latin1').replace(/\0.*$/s, '').trim() || '0', 8);
+    const body = tar.subarray(offset + 512, offset + 512 + size);
+    parts.push(body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body) : body);
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  return parts;
+}
+
+describe('build-secrets', () => {
+  const buildSecret = `build-secret-${randomId()}-${randomId()}`;
+  const secretDigest = createHash('sha256').update(buildSecret).digest('hex');
+  const inputs = (image: string): Record<string, string> => ({
+    image, context: path.join(FIXTURES, 'build-secret'), sha: randomSha(), 'build-secrets': 'id=token,env=BTD_BUILD_SECRET', 'build-args': `NONCE=${randomId()}`,
+    'test-command': `test "$(cat /token.sha256)" = ${secretDigest}`,
+  });
+
+  it('BuildKit: the secret reaches RUN --mount=type=secret and is in no argv, log, layer or history; the classic builder refuses it', async () => {
+    const image = `btd-e2e-secrets-${randomId()}/build`;
+    used.push(image);
+    let watch: ReturnType<typeof watchArgv> | undefined;
+    const run = await runAction({ inputs: inputs(image), env: { BTD_BUILD_SECRET: buildSecret }, onMainSpawn: () => (watch = watchArgv([buildSecret], POLL_MS)) });
+    const argv = watch?.stop();
+    runnerDirs.push(run.files);
+    if (!/; builder: buildx/.test(run.main.stdout)) {
+      // The classic builder has no secrets: refused before anything is built, never turned into build args.
+      expect(run.main.exitCode).toBe(1);
+      expect(errorLine(run.main.stdout)).toContain("Input 'build-secrets' needs BuildKit, but docker buildx is not installed for this docker CLI");
+      expect(run.main.stdout).not.toContain('[command]docker build');
+      return;
+    }
+    expect(run.main.exitCode, run.main.stdout + run.main.stderr).toBe(0); // the test compared the sha256 RUN saw
+    expect(run.main.stdout).toContain('--secret id=token,env=BTD_BUILD_SECRET');
+    expect(argv?.leaks.map(({ pid, argv: a }) => `${pid}: ${a.join(' ')}`)).toEqual([]);
+    // Masked where it is read (one ::add-mask:: line, which the runner swallows), shown nowhere else.
+    const buildMask = `::add-mask::${buildSecret}`;
+    expect(run.main.stdout.split('\n').filter((line) => line === buildMask)).toHaveLength(1);
+    const mainStdout = run.main.stdout.split('\n').filter((line) => line !== buildMask).join('\n');
+    for (const [name, text] of Object.entries({ 'main stdout': mainStdout, 'main stderr': run.main.stderr, 'post stdout': run.post?.stdout ?? '', ...runnerFiles(run.files) })) {
+      expect(text.includes(buildSecret), `${name} holds the build secret`).toBe(false);
+    }
+    const ref = `${image}:${run.outputs.tag ?? ''}`;
+    expect(imageRecord(ref).includes(buildSecret), 'inspect or history holds the build secret').toBe(false);
+    const bytes = savedImageBytes(ref);
+    expect(bytes.length).toBeGreaterThan(2);
+    expect(bytes.some((part) => part.includes(secretDigest)), 'the saved image was read (its RUN layer holds the sha256 RUN wrote)').toBe(true);
+    expect(bytes.filter((part) => part.includes(buildSecret))).toHaveLength(0);
+  });
+});
+
