@@ -97,8 +97,9 @@ log(`\n${markdown}\nWritten to ${path.relative(process.cwd(), out) || out} (${mi
 function useProfile(profile) {
   const exports = execFileSync('bash', [path.join(ROOT, 'scripts', 'engine-profile.sh'), 'start', profile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   for (const line of exports.split('\n')) {
-    const match = /^export ([A-Z_]+)=(.*)$/.exec(line);
-    if (match) process.env[match[1]] = match[2].replace('$PATH', process.env.PATH ?? '');
+    const set = /^export ([A-Z_]+)=(.*)$/.exec(line);
+    if (set) process.env[set[1]] = set[2];
+    for (const name of /^unset (.+)$/.exec(line)?.[1].split(' ') ?? []) delete process.env[name];
   }
 }
 

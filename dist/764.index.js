@@ -126,8 +126,9 @@ function diskFullMessage(output) {
  * that moment can take the shared content with it (seen on Docker 26.1).
  */
 function lostTemporaryImage(output, temporaryRef) {
-    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':'));
-    return output.includes(name) && /failed to (?:load cache key|resolve source metadata)|not found/i.test(output);
+    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
+    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`, 'm').test(output);
 }
 /** A failed build says why: a full disk plainly, else docker's own last lines. */
 function throwUnlessBuilt(args, result) {
@@ -162,8 +163,8 @@ async function buildImage(request) {
             stamped = await stampIt();
         }
         throwUnlessBuilt(stamp, stamped);
-        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, which the containerd
-        // image store (ids are manifest digests) does not know as an image.
+        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
+        // digest the containerd image store names images by.
         const details = (0,docker_output/* parseImageDetails */.Dr)((await (0,docker_cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
@@ -1060,8 +1061,9 @@ async function otherImages(candidateIds) {
 }
 /**
  * Removes the stale tags of the repository and the dangling images it left behind; layers still used
- * by the kept tags (the build cache) stay. Only this repository's images are looked at, never the whole
- * engine: a few listings side by side, an inspect of the candidates, then the removals.
+ * by the kept tags (the build cache) stay. Only this repository's images are ever removed: a few listings
+ * side by side, an inspect of the candidates, then the removals (and, for images that know no parent, a look
+ * at the rest of the engine: which of their layers other images still use).
  */
 async function pruneImages(mode, policy) {
     const [tagsListed, danglingListed, containersListed] = await Promise.all([
@@ -1143,7 +1145,7 @@ async function pruneImages(mode, policy) {
     }));
     const freed = others === undefined
         ? 0 // the rest of the engine not known: report nothing rather than too much
-        : freedBytes(parentless.filter((image) => deleted.has(image.id)), [...others, ...images.filter((image) => !deleted.has(image.id))], historySizes);
+        : freedBytes(parentless.filter((image) => deleted.has(image.id)), [...others, ...images].filter((image) => !deleted.has(image.id)), historySizes);
     const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
     core/* info */.pq(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
     return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };

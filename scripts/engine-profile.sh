@@ -26,14 +26,11 @@ TRIXIE_PACKAGES=(docker.io containerd docker-buildx)
 say() { echo "engine-profile: $*" >&2; }
 die() { say "$*"; exit 1; }
 
-as_root=()
-if [ "$(id -u)" != 0 ]; then
-  if sudo -n true 2>/dev/null; then as_root=(sudo -n); else as_root=(false); fi
+# Engines, their data and Debian's packages need root: as another user, again through passwordless sudo.
+if [ "$(id -u)" != 0 ] && [ "${1:-}" != list ]; then
+  sudo -n true 2>/dev/null || die "needs root (or passwordless sudo)"
+  exec sudo -n env "PATH=$PATH" ${DOCKER_CONFIG:+"DOCKER_CONFIG=$DOCKER_CONFIG"} ${DOCKER_HOST:+"DOCKER_HOST=$DOCKER_HOST"} bash "$0" "$@"
 fi
-root() {
-  [ "${as_root[0]:-}" != false ] || die "'$*' needs root (or passwordless sudo)"
-  "${as_root[@]}" "$@"
-}
 
 apt_install() {
   local missing=()
@@ -46,8 +43,8 @@ apt_install() {
   command -v ip >/dev/null 2>&1 || missing+=(iproute2)
   [ ${#missing[@]} -eq 0 ] && return 0
   say "installing ${missing[*]}"
-  root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 # Debian 13's engine, unpacked once into $CACHE/trixie; $CACHE/trixie/bin holds what goes first on PATH.
@@ -76,18 +73,35 @@ trixie_install() {
   mv "$root_dir.new" "$root_dir"
 }
 
-# The environment a profile's engine and its CLI need, as `export` lines.
+# The environment a profile's engine and its CLI need, as `export`/`unset` lines: all of it, so that
+# evaluating one profile's lines after another's leaves nothing of the other behind.
+set_env() { printf 'export %s=%q\n' "$1" "$2"; }
+
 profile_env() {
-  local profile=$1
-  echo "export ENGINE_PROFILE=$profile"
+  local profile=$1 path=":$PATH:"
+  path=${path//":$CACHE/trixie/bin:"/:}
+  path=${path#:}
+  path=${path%:}
+  set_env ENGINE_PROFILE "$profile"
   case "$profile" in
-    classic | native) ;;
-    buildkit | containerd)
-      echo "export PATH=$CACHE/trixie/bin:\$PATH"
-      # The CLI finds buildx in $DOCKER_CONFIG/cli-plugins; a test that makes a DOCKER_CONFIG of its own links it.
-      echo "export DOCKER_CONFIG=$STATE/$profile/docker-config"
-      echo "export ENGINE_CLI_PLUGINS=$CACHE/trixie/cli-plugins"
-      echo "export ENGINE_DAEMON_CONFIG=$STATE/$profile/daemon.json"
+    native)
+      set_env PATH "$path"
+      echo "unset ENGINE_CLI_PLUGINS"
+      [[ "${DOCKER_CONFIG:-}" == "$STATE"/* ]] && echo "unset DOCKER_CONFIG"
+      if [ -f /etc/docker/daemon.json ]; then set_env ENGINE_DAEMON_CONFIG "/etc/docker/daemon.json"; else echo "unset ENGINE_DAEMON_CONFIG"; fi
+      ;;
+    *)
+      # Each profile's CLI config of its own: buildx is in its cli-plugins (buildkit, containerd) or nowhere
+      # (classic); a test that makes a DOCKER_CONFIG of its own links ENGINE_CLI_PLUGINS' buildx into it.
+      set_env DOCKER_CONFIG "$STATE/$profile/docker-config"
+      set_env ENGINE_DAEMON_CONFIG "$STATE/$profile/daemon.json"
+      if [ "$profile" = classic ]; then
+        set_env PATH "$path"
+        echo "unset ENGINE_CLI_PLUGINS"
+      else
+        set_env PATH "$CACHE/trixie/bin:$path"
+        set_env ENGINE_CLI_PLUGINS "$CACHE/trixie/cli-plugins"
+      fi
       ;;
   esac
 }
@@ -105,16 +119,16 @@ stop_engine() {
   current=$(running_profile) || { rm -f "$RUN/current"; return 0; }
   read -r name pid <<<"$current"
   say "stopping the $name engine (pid $pid)"
-  root kill -TERM "$pid"
+  kill -TERM "$pid"
   for _ in $(seq 1 150); do
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.2
   done
   if kill -0 "$pid" 2>/dev/null; then
     say "the $name engine did not stop within 30 s; killing it"
-    root kill -KILL "$pid" || true
+    kill -KILL "$pid" || true
   fi
-  root rm -f "$RUN/current"
+  rm -f "$RUN/current"
 }
 
 start_engine() {
@@ -122,6 +136,7 @@ start_engine() {
   case "$profile" in classic | buildkit | containerd | native) ;; *) die "unknown profile '$profile' (expected one of: $DEFAULT_PROFILES native)" ;; esac
   apt_install
   if [ "$profile" = native ]; then
+    stop_engine # a profile's engine on the socket is not the native one
     docker info >/dev/null 2>&1 || die "profile native: no engine answers at ${DOCKER_HOST:-$SOCKET}"
     say "native engine $(docker version --format '{{.Server.Version}}') is up"
     profile_env native
@@ -148,24 +163,27 @@ start_engine() {
     bin_path=$CACHE/trixie/bin:$PATH
   fi
   local data=$STATE/$profile exec_root=$RUN/$profile
-  root mkdir -p "$data/data" "$data/docker-config" "$exec_root"
+  mkdir -p "$data/data" "$data/docker-config" "$exec_root"
   if [ "$profile" = containerd ]; then
-    echo '{"features": {"containerd-snapshotter": true}}' | root tee "$data/daemon.json" >/dev/null
+    echo '{"features": {"containerd-snapshotter": true}}' | tee "$data/daemon.json" >/dev/null
   else
-    echo '{}' | root tee "$data/daemon.json" >/dev/null
+    echo '{}' | tee "$data/daemon.json" >/dev/null
   fi
   if [ "$profile" != classic ]; then
-    root mkdir -p "$data/docker-config/cli-plugins"
-    root ln -sfn "$CACHE/trixie/cli-plugins/docker-buildx" "$data/docker-config/cli-plugins/docker-buildx"
+    mkdir -p "$data/docker-config/cli-plugins"
+    ln -sfn "$CACHE/trixie/cli-plugins/docker-buildx" "$data/docker-config/cli-plugins/docker-buildx"
+  fi
+  if [ "$profile" = classic ] && DOCKER_CONFIG=$data/docker-config docker buildx version >/dev/null 2>&1; then
+    die "profile classic: buildx is installed system-wide for this docker CLI (a cli-plugins folder), so builds would go through BuildKit; remove it to test the classic builder"
   fi
   local log=$data/dockerd.log
   say "starting the $profile engine ($dockerd, log: $log)"
-  root env PATH="$bin_path" setsid nohup "$dockerd" --host "unix://$SOCKET" --ip 127.0.0.1 \
+  env PATH="$bin_path" setsid nohup "$dockerd" --host "unix://$SOCKET" --ip 127.0.0.1 \
     --data-root "$data/data" --exec-root "$exec_root" --pidfile "$exec_root/dockerd.pid" \
     --config-file "$data/daemon.json" >"$log" 2>&1 </dev/null &
   for _ in $(seq 1 120); do
     if [ -f "$exec_root/dockerd.pid" ] && docker info >/dev/null 2>&1; then
-      echo "$profile $(cat "$exec_root/dockerd.pid")" | root tee "$RUN/current" >/dev/null
+      echo "$profile $(cat "$exec_root/dockerd.pid")" | tee "$RUN/current" >/dev/null
       say "$profile engine $(docker version --format '{{.Server.Version}}') is up ($(docker info --format '{{.Driver}}'))"
       profile_env "$profile"
       return 0
@@ -177,7 +195,7 @@ start_engine() {
   exit 1
 }
 
-root mkdir -p "$RUN"
+[ "${1:-}" = list ] || mkdir -p "$RUN"
 case "${1:-}" in
   start) start_engine "${2:?usage: engine-profile.sh start PROFILE}" ;;
   stop) stop_engine ;;

@@ -14,16 +14,18 @@ for (const file of readdirSync(dir).sort((a, b) => (a === 'unit.json' ? -1 : b =
   }
   const results = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
   const skipped = (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
+  // A failed hook (beforeAll, afterAll) fails its file while its tests count as skipped: one failure at least.
+  const failed = Math.max(results.numFailedTests, results.success === false ? 1 : 0);
   totals.passed += results.numPassedTests;
-  totals.failed += results.numFailedTests;
+  totals.failed += failed;
   totals.skipped += skipped;
   // Not "N passed, N failed" alone on a line: only the closing line is to be read as the totals.
-  console.log(`  ${name} — ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
+  console.log(`  ${name} — ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
   for (const suite of results.testResults ?? []) {
     for (const test of suite.assertionResults ?? []) {
       if (test.status === 'failed') console.log(`    failed on ${name}: ${path.relative(process.cwd(), suite.name)} > ${test.fullName}`);
     }
-    if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) console.log(`    failed on ${name}: ${path.relative(process.cwd(), suite.name)} (${suite.message ?? 'did not run'})`);
+    if (suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed')) console.log(`    failed on ${name}: ${path.relative(process.cwd(), suite.name)} (${suite.message || 'a hook failed'})`);
   }
 }
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-profiles=${ENGINE_PROFILES:-$(bash scripts/engine-profile.sh list)}
+profiles=$(echo "${ENGINE_PROFILES:-$(bash scripts/engine-profile.sh list)}" | tr ',' ' ')
 npm run --silent lint
 npm run --silent typecheck
 bash scripts/check-dist.sh
@@ -15,7 +15,16 @@ results=.vitest-results
 rm -rf "$results"
 mkdir -p "$results"
 status=0
-npx vitest run --project unit --reporter=default --reporter=json --outputFile.json="$results/unit.json" || status=1
+# A run that fails without writing its results (vitest could not start) still counts as failed.
+run_vitest() {
+  local name=$1
+  shift
+  if ! npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$results/$name.json"; then
+    status=1
+    [ -f "$results/$name.json" ] || echo "vitest exited without results" >"$results/$name.failed"
+  fi
+}
+run_vitest unit --project unit
 for profile in $profiles; do
   echo
   echo "=== end-to-end tests on engine profile '$profile'"
@@ -24,7 +33,8 @@ for profile in $profiles; do
     status=1
     continue
   fi
-  (eval "$environment" && npx vitest run --project "e2e:$profile" --reporter=default --reporter=json --outputFile.json="$results/e2e-$profile.json") || status=1
+  eval "$environment"
+  run_vitest "e2e-$profile" --project "e2e:$profile"
 done
 node scripts/test-totals.mjs "$results"
 exit "$status"

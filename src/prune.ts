@@ -165,8 +165,9 @@ async function otherImages(candidateIds: ReadonlySet<string>): Promise<ImageSumm
 
 /**
  * Removes the stale tags of the repository and the dangling images it left behind; layers still used
- * by the kept tags (the build cache) stay. Only this repository's images are looked at, never the whole
- * engine: a few listings side by side, an inspect of the candidates, then the removals.
+ * by the kept tags (the build cache) stay. Only this repository's images are ever removed: a few listings
+ * side by side, an inspect of the candidates, then the removals (and, for images that know no parent, a look
+ * at the rest of the engine: which of their layers other images still use).
  */
 export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<PrunePolicy, 'now'>): Promise<PruneResult> {
   const [tagsListed, danglingListed, containersListed] = await Promise.all([
@@ -246,7 +247,7 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
   }));
   const freed = others === undefined
     ? 0 // the rest of the engine not known: report nothing rather than too much
-    : freedBytes(parentless.filter((image) => deleted.has(image.id)), [...others, ...images.filter((image) => !deleted.has(image.id))], historySizes);
+    : freedBytes(parentless.filter((image) => deleted.has(image.id)), [...others, ...images].filter((image) => !deleted.has(image.id)), historySizes);
   const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
   core.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
   return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };

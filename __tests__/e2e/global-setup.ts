@@ -17,9 +17,31 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } catch {
     throw new Error('The end-to-end tests need a Docker engine: start one with `eval "$(bash scripts/engine-profile.sh start buildkit)"` (npm test does, for each profile).');
   }
+  checkProfile(process.env.ENGINE_PROFILE);
   buildBaseImage();
   const credentials = { username: 'e2e', password: `e2e-secret-${Math.random().toString(36).slice(2)}` };
   const registry = await startRegistry(credentials);
   project.provide('registry', { host: registry.host, ...credentials });
   return async () => registry.stop();
+}
+
+/** The engine is what its profile's name says: else a test's per-engine branch would quietly test another engine. */
+function checkProfile(profile: string | undefined): void {
+  const expected: Record<string, { buildx: boolean; containerdStore: boolean } | undefined> = {
+    classic: { buildx: false, containerdStore: false },
+    buildkit: { buildx: true, containerdStore: false },
+    containerd: { buildx: true, containerdStore: true },
+  };
+  const want = profile === undefined ? undefined : expected[profile];
+  if (want === undefined) return; // native, or no profile: whatever the engine is
+  let buildx = true;
+  try {
+    execFileSync('docker', ['buildx', 'version'], { stdio: 'ignore' });
+  } catch {
+    buildx = false;
+  }
+  const containerdStore = execFileSync('docker', ['info', '--format', '{{json .DriverStatus}}'], { encoding: 'utf8' }).includes('io.containerd.snapshotter.v1');
+  if (buildx !== want.buildx || containerdStore !== want.containerdStore) {
+    throw new Error(`Engine profile ${profile ?? ''} expects ${want.buildx ? 'buildx' : 'no buildx'} and ${want.containerdStore ? 'the containerd image store' : 'a graph driver'}, but the engine has ${buildx ? 'buildx' : 'no buildx'} and ${containerdStore ? 'the containerd image store' : 'a graph driver'}: start it with eval "$(bash scripts/engine-profile.sh start ${profile ?? ''})".`);
+  }
 }

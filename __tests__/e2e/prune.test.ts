@@ -74,6 +74,9 @@ describe('pruning', () => {
       execFileSync('docker', ['build', '--quiet', '--tag', `${repository}:stale${i}`, '-'], { input: `FROM ${temporary}\nLABEL e2e.distinct=${randomId()}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
     }
     docker('image', 'rm', temporary);
+    // The classic builder keeps the build as the 12's untagged parent; BuildKit keeps no image, only its layers.
+    const buildKit = docker('image', 'inspect', '--format', '{{.Parent}}', `${repository}:stale0`) === '';
+    expect(imageExists(shared)).toBe(!buildKit);
 
     const result = await run(repository, { 'prune-grace': '0' });
     expect(result.main.exitCode, result.main.stdout).toBe(0);

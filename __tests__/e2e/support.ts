@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { BASE_IMAGE } from '../../scripts/base-image.mjs';
@@ -28,6 +28,20 @@ export interface RegistryInfo {
 
 export function docker(...args: string[]): string {
   return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/**
+ * A new, empty DOCKER_CONFIG folder, as docker/login-action makes one; with the engine profile's buildx in its
+ * cli-plugins where the profile has one (on runners buildx sits in a system folder every config sees).
+ */
+export function freshDockerConfig(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'docker-config-'));
+  const plugins = process.env.ENGINE_CLI_PLUGINS;
+  if (plugins !== undefined && plugins !== '') {
+    mkdirSync(path.join(dir, 'cli-plugins'));
+    symlinkSync(path.join(plugins, 'docker-buildx'), path.join(dir, 'cli-plugins', 'docker-buildx'));
+  }
+  return dir;
 }
 
 let containerdStore: boolean | undefined;

@@ -93,6 +93,7 @@ describe('lostTemporaryImage', () => {
     ['the name itself went', 'ERROR: failed to solve: build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped: failed to resolve source metadata for docker.io/build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped', true],
     ['another run\'s temporary image', 'failed to load cache key: Head "https://registry-1.docker.io/v2/build-test-deploy-tmp/build-test-deploy-zzzzzz/manifests/sha256:4c8d"', false],
     ['the stamp failed otherwise', 'ERROR: failed to solve: no space left on device', false],
+    ['progress names the temporary image, the error is another', '#2 [internal] load metadata for docker.io/build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped\n#2 DONE 0.0s\nERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2\nnot found', false],
   ])('%s', (_case, output, lost) => {
     expect(lostTemporaryImage(output, ref)).toBe(lost);
   });

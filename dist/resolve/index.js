@@ -1365,8 +1365,9 @@ function diskFullMessage(output) {
  * that moment can take the shared content with it (seen on Docker 26.1).
  */
 function lostTemporaryImage(output, temporaryRef) {
-    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':'));
-    return output.includes(name) && /failed to (?:load cache key|resolve source metadata)|not found/i.test(output);
+    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
+    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`, 'm').test(output);
 }
 /** A failed build says why: a full disk plainly, else docker's own last lines. */
 function throwUnlessBuilt(args, result) {
@@ -1401,8 +1402,8 @@ async function buildImage(request) {
             stamped = await stampIt();
         }
         throwUnlessBuilt(stamp, stamped);
-        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, which the containerd
-        // image store (ids are manifest digests) does not know as an image.
+        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
+        // digest the containerd image store names images by.
         const details = parseImageDetails((await docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
