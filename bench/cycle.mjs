@@ -105,7 +105,7 @@ export async function benchCycle({ pairs, warmup, pollSeconds, log }) {
   } finally {
     actionContext.remove();
     bashContext.remove();
-    removeRepositories(ACTION_REPOSITORY, BASH_REPOSITORY);
+    removeRepositories(ACTION_REPOSITORY, BASH_REPOSITORY, `${BASH_REPOSITORY}-build`);
   }
   const actionSeconds = results.map((r) => r.action.seconds);
   const bashSeconds = results.map((r) => r.bash.seconds);

@@ -11,7 +11,7 @@ set -euo pipefail
 repository=$1
 context=$2
 test_command=$3
-poll=${4:-0.1}
+poll=${4:-0.05}
 source_url=${5:-}
 
 last=${EPOCHREALTIME/./}
@@ -34,8 +34,9 @@ docker image ls --format '{{.Repository}}:{{.Tag}}' "$repository" \
   | xargs --no-run-if-empty docker image rm >/dev/null
 step prune
 
-base=$(docker build --quiet --file "$context/Dockerfile" "$context")
-printf 'FROM %s\nENV SHA=%s\n' "$base" "$sha" | docker build --quiet \
+# The stamp starts from a name: BuildKit cannot build FROM an image id.
+docker build --quiet --tag "$repository-build:latest" --file "$context/Dockerfile" "$context" >/dev/null
+printf 'FROM %s\nENV SHA=%s\n' "$repository-build:latest" "$sha" | docker build --quiet \
   --label "org.opencontainers.image.revision=$sha" \
   --label "org.opencontainers.image.created=$created" \
   ${source_url:+--label "org.opencontainers.image.source=$source_url"} \

@@ -1097,16 +1097,17 @@ async function pruneImages(mode, policy) {
     }
     const removing = new Set(plan.remove);
     const going = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref)));
-    // Images that do not know their parent (BuildKit's, the containerd store's, imports) free the layers no
-    // other image uses: the rest of the engine is looked at (read only), and a history read only where no
-    // image's size tells where those layers start.
-    const parentless = going.filter((image) => image.parent === '' && image.layers.length > 0);
+    // Images that do not know their parent (BuildKit's, the containerd store's, imports) and lose every tag
+    // free the layers no other image uses: only then is the rest of the engine looked at (read only; slow on
+    // the containerd store), and a history read only where no image's size tells where those layers start.
+    const parentless = going.filter((image) => image.parent === '' && image.layers.length > 0
+        && (removing.has(image.id) || image.repoTags.every((ref) => removing.has(ref))));
     const [layers, others] = await Promise.all([
         candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
         parentless.length === 0 ? [] : otherImages(new Set(candidateIds)),
     ]);
-    const goingIds = new Set(going.map((image) => image.id));
-    const staying = [...(others ?? []), ...images.filter((image) => !goingIds.has(image.id))];
+    const parentlessIds = new Set(parentless.map((image) => image.id));
+    const staying = [...(others ?? []), ...images.filter((image) => !parentlessIds.has(image.id))];
     const bases = freedBases(parentless, staying);
     const unplaced = oneImagePerChain(parentless.filter((image) => bases.get(image.id)?.bytes === undefined && bases.has(image.id)));
     const chainHistories = candidateHistories ?? await histories([...unplaced.values()]);
@@ -1138,7 +1139,6 @@ async function pruneImages(mode, policy) {
         const left = new Set([...(0,docker_output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
         removed = plan.remove.filter((ref) => !left.has(ref));
     }
-    const parentlessIds = new Set(parentless.map((image) => image.id));
     const historySizes = new Map(parentless.map((image) => {
         const steps = chainHistories.get(unplaced.get(image.layers.join(' ')) ?? image.id) ?? [];
         return [image.id, layerSizes(image.layers.length, [...steps].reverse())];
