@@ -39,7 +39,9 @@ export async function benchDeploy({ pairs, warmup, log }) {
 
       // By hand: the same kind of image (a new commit's stamp on the cached build), tagged, not yet pushed.
       const sha = handContext.commit();
-      const base = docker('build', '--quiet', handContext.dir);
+      // The stamp starts from a name: BuildKit cannot build FROM an image id.
+      const base = `${handRepository}-build:latest`;
+      docker('build', '--quiet', '--tag', base, handContext.dir);
       const shaRef = `${handRepository}:${sha.slice(0, 7)}`;
       const latestRef = `${handRepository}:latest`;
       const stamp = await runTimed('docker', ['build', '--quiet', '--label', `org.opencontainers.image.revision=${sha}`, '--tag', shaRef, '--tag', latestRef, '-'], { input: `FROM ${base}\nENV SHA=${sha}\n` });
@@ -61,7 +63,7 @@ export async function benchDeploy({ pairs, warmup, log }) {
     actionContext.remove();
     handContext.remove();
     dockerOk('logout', registry.host);
-    removeRepositories(actionRepository, handRepository);
+    removeRepositories(actionRepository, handRepository, `${handRepository}-build`);
     await registry.stop();
   }
   return { action, hand, ratios: action.map((a, i) => a / hand[i]) };
