@@ -124,12 +124,14 @@ export function orphanedAncestors(ancestorIds: ReadonlySet<string>, danglingNow:
 
 const lines = (result: DockerResult): string[] => result.stdout.split('\n').filter((line) => line !== '');
 
-async function inspectImages(ids: readonly string[]): Promise<ImageSummary[]> {
+/** Inspected images, and whether docker failed for a reason other than images removed meanwhile. */
+async function inspectImages(ids: readonly string[]): Promise<{ images: ImageSummary[]; complete: boolean }> {
   // The CLI asks the engine for one image after the other: many go in a few calls side by side
   // (500 here: 0.25 s in one call, 0.17 s in four). Images can vanish between the listing and this
   // (another job's prune): inspect reports them and goes on.
   const results = await Promise.all(callsFor(ids).map((part) => docker(imageSummariesArgs(part), { silent: true, allowFailure: true })));
-  return results.flatMap((result) => parseImageSummaries(result.stdout));
+  const vanished = (result: DockerResult): boolean => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
+  return { images: results.flatMap((result) => parseImageSummaries(result.stdout)), complete: results.every((result) => result.exitCode === 0 || vanished(result)) };
 }
 
 async function containerImages(ids: readonly string[]): Promise<ContainerImage[]> {
@@ -152,15 +154,8 @@ async function otherImages(candidateIds: ReadonlySet<string>): Promise<ImageSumm
   if (listed.exitCode !== 0) return undefined;
   const ids = [...new Set(lines(listed))].filter((id) => !candidateIds.has(id));
   if (ids.length === 0) return [];
-  const results = await Promise.all(callsFor(ids).map((part) => docker(imageSummariesArgs(part), { silent: true, allowFailure: true })));
-  // An image removed meanwhile uses nothing any more; any other failure leaves the answer unknown.
-  const vanished = (result: DockerResult): boolean => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
-  if (results.some((result) => result.exitCode !== 0 && !vanished(result))) return undefined;
-  try {
-    return results.flatMap((result) => parseImageSummaries(result.stdout));
-  } catch {
-    return undefined;
-  }
+  const inspected = await inspectImages(ids).catch(() => undefined);
+  return inspected?.complete === true ? inspected.images : undefined;
 }
 
 /**
@@ -184,7 +179,7 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
   // A few candidates: their histories (for the bytes) are read alongside; many: only their parents', once the inspect named them.
   const few = candidateIds.length <= SEQUENTIAL_UP_TO;
   const [images, containers, candidateHistories] = await Promise.all([
-    inspectImages(candidateIds),
+    inspectImages(candidateIds).then(({ images: inspected }) => inspected),
     containerImages(lines(containersListed)),
     few && mode !== 'dry-run' ? histories(candidateIds) : undefined,
   ]);
