@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildBaseImage } from '../scripts/base-image.mjs';
+import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { median } from './stats.mjs';
 import { ROOT, expectSuccess, gitContext, phaseKind, phasesOf, removeRepositories, runActionTimed, runTimed } from './support.mjs';
 

@@ -1,11 +1,11 @@
-// 5. Deploy to a local registry (scripts/registry.mjs: the CNCF distribution registry with htpasswd auth
+// 5. Deploy to a local registry (__tests__/harness/registry.mjs: the CNCF distribution registry with htpasswd auth
 // on 127.0.0.1): the action's push phase (its own "Took" line: login, push of the sha tag and of :latest,
 // and what it checks afterwards) against the same by hand: `docker login --password-stdin`, then
 // `docker push` of the two tags, timed from the first command's start to the last one's end.
 // Pairs are interleaved: action, by hand, action, by hand… Each run pushes a new commit's image to a
 // repository that already holds the base layers, as a deploy of the next push would.
-import { buildBaseImage } from '../scripts/base-image.mjs';
-import { startRegistry } from '../scripts/registry.mjs';
+import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
+import { startRegistry } from '../__tests__/harness/registry.mjs';
 import { CYCLE_TEST_COMMAND, HEALTHY_DOCKERFILE } from './cycle.mjs';
 import { docker, dockerOk, expectSuccess, gitContext, phaseKind, phasesOf, removeRepositories, runActionTimed, runTimed } from './support.mjs';
 

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { buildBaseImage } from '../scripts/base-image.mjs';
-import { ROOT, runAction } from '../scripts/run-action.mjs';
+import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
+import { ROOT, runAction } from '../__tests__/harness/run-action.mjs';
 import { linearFit, median, medianRange } from './stats.mjs';
 import { actionDir, docker, phaseKind, phasesOf, removeRepositories } from './support.mjs';
 

@@ -7,7 +7,7 @@
 // its `docker events` subscription delivering the event, ending the wait phase, and spawning the test
 // (`docker exec` through the engine, or `sh -c` on the runner).
 import { randomBytes } from 'node:crypto';
-import { buildBaseImage } from '../scripts/base-image.mjs';
+import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { HEALTHY_DOCKERFILE } from './cycle.mjs';
 import { expectSuccess, followEvents, gitContext, removeLabelledContainers, removeRepositories, runActionTimed } from './support.mjs';
 

@@ -23,7 +23,7 @@ import { benchPrune, pruneTable } from './prune.mjs';
 import { benchReadiness } from './readiness.mjs';
 import { median, medianRange } from './stats.mjs';
 import { benchColdStart, benchPeakRss, nodeFloorRss } from './startup.mjs';
-import { buildBaseImage } from '../scripts/base-image.mjs';
+import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { ROOT, engineInfo, machineInfo, noiseSample, settle } from './support.mjs';
 
 const SECTIONS = ['cycle', 'readiness', 'prune', 'startup', 'deploy'];
@@ -186,7 +186,7 @@ function reproduce() {
     '```',
     '',
     'Options: `--profiles` (classic, buildkit, containerd, or current: the engine that answers; default all three, one after another), `--only` (cycle, readiness, prune, startup, deploy), `--pairs`, `--latency-runs`, `--prune-counts`, `--prune-repeats`, `--cold-runs`, `--rss-runs`, `--deploy-pairs`, `--poll` (seconds between the bash baseline\'s `docker inspect` polls), `--out`, `--action-dir` (measure another checkout\'s `action.yml` and `dist/index.js`, e.g. a candidate fix, against the same baselines).',
-    'Everything runs against the committed `dist/index.js` exactly as the runner starts it (`scripts/run-action.mjs`: main, then post). Images are built `FROM btd-e2e/busybox:base` (`scripts/base-image.mjs`); only 127.0.0.1 is used.',
+    'Everything runs against the committed `dist/index.js` exactly as the runner starts it (`__tests__/harness/run-action.mjs`: main, then post). Images are built `FROM btd-e2e/busybox:base` (`__tests__/harness/base-image.mjs`); only 127.0.0.1 is used.',
     'Other jobs may share the engine: each profile\'s *Noise* section says how busy it was. Compare runs on an idle engine.',
   ].join('\n')];
 }
@@ -255,7 +255,7 @@ function details(results, noise) {
 
   if (deploy) {
     lines.push('', '## 5. Deploy to the local registry', '', [
-      'The action with `deploy: true` and credentials against a real distribution registry with htpasswd auth on 127.0.0.1 (`scripts/registry.mjs`): its push phase by its own `Took` line (login, push of `:<sha7>`, then `:latest`, and the digest check).',
+      'The action with `deploy: true` and credentials against a real distribution registry with htpasswd auth on 127.0.0.1 (`__tests__/harness/registry.mjs`): its push phase by its own `Took` line (login, push of `:<sha7>`, then `:latest`, and the digest check).',
       'By hand: `docker login --password-stdin`, `docker push` of the two tags, timed from the first command\'s start to the last one\'s end (logout afterwards, untimed, like the action\'s, which is in its clean-up).',
       'Each run pushes a new commit\'s image to a repository that already holds the base layers; pairs interleaved after one warm-up pair.',
     ].join('\n'), '', '| pair | action push phase s | by hand s | ratio |', '| ---: | ---: | ---: | ---: |', ...ratioRows(deploy.action, deploy.hand),

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, runAction } from '../scripts/run-action.mjs';
+import { ROOT, runAction } from '../__tests__/harness/run-action.mjs';
 
 export { ROOT };
 

@@ -1,24 +1,24 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 407:
+/***/ 218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _saved_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(232);
+/* harmony import */ var _saved_state_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(789);
 
 // action.yml runs this bundle twice: as main, and as post (which sees the state main saved). Main and
 // post are loaded only when needed: a post with nothing to undo (main cleaned up) ends without loading
 // the toolkit, whose start-up costs about as much again as node's own.
 const saved = (0,_saved_state_js__WEBPACK_IMPORTED_MODULE_0__/* .savedState */ .fP)(process.env);
 if (!saved.isPost) {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(264), __nccwpck_require__.e(691), __nccwpck_require__.e(764)]).then(__nccwpck_require__.bind(__nccwpck_require__, 764))).runMain();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(264), __nccwpck_require__.e(978), __nccwpck_require__.e(950)]).then(__nccwpck_require__.bind(__nccwpck_require__, 950))).runMain();
 }
 else if ((0,_saved_state_js__WEBPACK_IMPORTED_MODULE_0__/* .nothingLeft */ .Zt)(saved.leftovers)) {
     process.stdout.write('Nothing to clean up: the main step already did.\n');
 }
 else {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(264), __nccwpck_require__.e(691), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 661))).runPost(saved.leftovers);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(264), __nccwpck_require__.e(978), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 718))).runPost(saved.leftovers);
 }
 
 __webpack_async_result__();
@@ -26,7 +26,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 232:
+/***/ 789:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -457,7 +457,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(407);
+/******/ var __webpack_exports__ = __nccwpck_require__(218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
 

@@ -8,6 +8,6 @@ out=${1:-dist}
 rm -rf "$out" # ncc adds chunks but never removes the ones an earlier build left
 # Source maps are written, not registered at start-up: registering them costs every run ~45 ms.
 bundle() { npx ncc build "$1" -o "$2" --source-map --no-source-map-register --license licenses.txt; }
-bundle src/index.ts "$out"
-bundle src/resolve-main.ts "$out/resolve"
-bundle src/resolve-cli.ts "$out/resolve-cli"
+bundle src/action/index.ts "$out"
+bundle src/action/resolve.ts "$out/resolve"
+bundle src/cli/resolve.ts "$out/resolve-cli"

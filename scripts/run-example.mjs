@@ -1,7 +1,7 @@
 // `npm run example`: runs the action (dist/index.js, main then post, as the runner does) on the
 // bundled example service, and deploys it to a local registry with htpasswd auth.
-import { ROOT, runAction } from './run-action.mjs';
-import { startRegistry } from './registry.mjs';
+import { ROOT, runAction } from '../__tests__/harness/run-action.mjs';
+import { startRegistry } from '../__tests__/harness/registry.mjs';
 
 export const EXAMPLE_TEST_COMMAND = [
   'set -e',

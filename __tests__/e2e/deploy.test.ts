@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import path from 'node:path';
-import { runAction } from '../../scripts/run-action.mjs';
+import { runAction } from '../harness/run-action.mjs';
 import { FIXTURES, containersNamed, randomId, randomSha, registryDigest, registryTags, removeRepositories, dockerConfigAuths } from './support.js';
 
 const registry = inject('registry');

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
-import { buildBaseImage } from '../../scripts/base-image.mjs';
-import { startRegistry } from '../../scripts/registry.mjs';
+import { buildBaseImage } from '../harness/base-image.mjs';
+import { startRegistry } from '../harness/registry.mjs';
 import type { RegistryInfo } from './support.js';
 
 declare module 'vitest' {

@@ -5,10 +5,10 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startFaultProxy } from '../../scripts/fault-proxy.mjs';
-import { runAction } from '../../scripts/run-action.mjs';
+import { startFaultProxy } from '../harness/fault-proxy.mjs';
+import { runAction } from '../harness/run-action.mjs';
 import { processesWith } from './proc-argv.js';
-import { startSecondEngine } from '../../scripts/second-engine.mjs';
+import { startSecondEngine } from '../harness/second-engine.mjs';
 import { BASE_IMAGE, FIXTURES, containersNamed, freshDockerConfig, localTags, randomId, randomSha, registryDigest, removeRepositories, errorLine, dockerConfigAuths } from './support.js';
 
 const registry = inject('registry');

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runAction } from '../../scripts/run-action.mjs';
+import { runAction } from '../harness/run-action.mjs';
 import { RUNNER_PID_NAMESPACE, selfTest, watchArgv, type ArgvReport } from './proc-argv.js';
-import { EXEC_GATE, EXEC_GATE_NAME } from '../../src/docker-args.js';
+import { EXEC_GATE, EXEC_GATE_NAME } from '../../src/docker/args.js';
 import { BASE_IMAGE, containersNamed, docker, randomId, randomSha, removeRepositories } from './support.js';
 
 // Inputs full of shell syntax: nothing may run on the runner, and every value must arrive byte for

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { runAction } from '../../scripts/run-action.mjs';
+import { runAction } from '../harness/run-action.mjs';
 import {
   FIXTURES, distinctImage, docker, dockerOk, gitFixture, imageExists, imageId, imageWithBytes, localTags, randomId, randomSha, removeRepositories,
 } from './support.js';

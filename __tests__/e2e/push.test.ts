@@ -2,9 +2,9 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { startFaultProxy } from '../../scripts/fault-proxy.mjs';
-import { freePort } from '../../scripts/registry.mjs';
-import { runAction } from '../../scripts/run-action.mjs';
+import { startFaultProxy } from '../harness/fault-proxy.mjs';
+import { freePort } from '../harness/registry.mjs';
+import { runAction } from '../harness/run-action.mjs';
 import { FIXTURES, gitFixture, imageExists, localTags, randomId, randomSha, registryDigest, registryTags, removeRepositories, errorLine } from './support.js';
 
 const registry = inject('registry');

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { runAction } from '../../scripts/run-action.mjs';
+import { runAction } from '../harness/run-action.mjs';
 import { FIXTURES, containersNamed, randomId, randomSha, removeRepositories, errorLine } from './support.js';
 
 const namespace = `btd-e2e-${randomId()}`;

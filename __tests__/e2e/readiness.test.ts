@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { runAction } from '../../scripts/run-action.mjs';
+import { runAction } from '../harness/run-action.mjs';
 import { FIXTURES, containersNamed, dockerOk, randomId, randomSha, removeRepositories, errorLine } from './support.js';
 
 const namespace = `btd-e2e-${randomId()}`;

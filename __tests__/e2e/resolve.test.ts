@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse } from 'yaml';
-import { ROOT, runAction } from '../../scripts/run-action.mjs';
+import { ROOT, runAction } from '../harness/run-action.mjs';
 import { BASE_IMAGE, FIXTURES, docker, imageExists, randomId, randomSha, registryDigest, registryTags, removeRepositories, errorLine, usesContainerdStore } from './support.js';
 
 // The resolve action and CLI, as users run them: the committed bundles (dist/resolve, dist/resolve-cli)

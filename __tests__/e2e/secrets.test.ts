@@ -5,8 +5,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { runAction } from '../../scripts/run-action.mjs';
-import { EXEC_GATE, EXEC_GATE_NAME } from '../../src/docker-args.js';
+import { runAction } from '../harness/run-action.mjs';
+import { EXEC_GATE, EXEC_GATE_NAME } from '../../src/docker/args.js';
 import { selfTest, watchArgv, type ArgvReport } from './proc-argv.js';
 import { FIXTURES, containersNamed, docker, errorLine, randomId, randomSha, removeRepositories } from './support.js';
 

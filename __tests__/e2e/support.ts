@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import { BASE_IMAGE } from '../../scripts/base-image.mjs';
+import { BASE_IMAGE } from '../harness/base-image.mjs';
 
 export { BASE_IMAGE };
-import { ROOT } from '../../scripts/run-action.mjs';
+import { ROOT } from '../harness/run-action.mjs';
 
 export const FIXTURES = path.join(ROOT, '__tests__', 'fixtures');
 

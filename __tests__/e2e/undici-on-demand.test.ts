@@ -1,4 +1,4 @@
-// The bundles load undici on first use, not at start-up (src/undici-on-demand.ts): the committed bundle
+// The bundles load undici on first use, not at start-up (src/shared/undici-on-demand.ts): the committed bundle
 // starts without undici's chunk, and a bundled Octokit request through a proxy still goes through the
 // real undici. No engine needed; these check the bundles.
 import { execFile, spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../../scripts/run-action.mjs';
+import { ROOT } from '../harness/run-action.mjs';
 import { FIXTURES } from './support.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'undici-on-demand-'));

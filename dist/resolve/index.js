@@ -281,7 +281,53 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 76:
+/***/ 914:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ runResolveAction)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(426);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(953);
+/* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(955);
+
+
+
+// Entry of resolve/action.yml: which commit an image tag was built from, as step outputs.
+async function runResolveAction() {
+    try {
+        const inputs = (0,_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readResolveInputs */ .k8)();
+        const resolution = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveImage */ .AT)(inputs, { info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message), warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) });
+        for (const [name, value] of Object.entries((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolutionOutputs */ .Jj)(resolution)))
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${resolution.ref} is commit ${resolution.sha} (${resolution.shaFrom}): ${resolution.imageRef}${resolution.digest === '' ? '' : `, ${resolution.digest}`}.`);
+        await writeSummary((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryLine */ .dC)(resolution));
+    }
+    catch (error) {
+        const message = error.message;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
+        await writeSummary((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .failureLine */ .Pu)(message));
+    }
+}
+async function writeSummary(line) {
+    if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
+        return;
+    try {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(line, true).write();
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${error.message}`);
+    }
+}
+await runResolveAction();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -300,13 +346,13 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_os_ = __nccwpck_require__(161);
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/cancellation.ts
+;// CONCATENATED MODULE: ./src/process/children.ts
 // Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one
 // running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
 // the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
 const children = new Set();
 /** Remembers a child, which leads its own process group, until it closes. */
-function cancellation_track(child) {
+function children_track(child) {
     children.add(child);
     child.once('close', () => children.delete(child));
 }
@@ -326,7 +372,7 @@ function killTracked() {
     children.clear();
 }
 
-;// CONCATENATED MODULE: ./src/docker-cli.ts
+;// CONCATENATED MODULE: ./src/docker/cli.ts
 
 
 
@@ -352,7 +398,7 @@ async function docker(args, options = {}) {
         process.stdout.write(`[command]docker ${args.join(' ')}${external_node_os_.EOL}`);
     const result = await new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-        cancellation_track(child);
+        children_track(child);
         const stdout = [];
         const stderr = [];
         child.stdout.on('data', (chunk) => {
@@ -393,7 +439,7 @@ function startDocker(args, options) {
 function dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-        cancellation_track(child);
+        children_track(child);
         let stderr = '';
         let settled = false;
         // Until its output closes: the CLI itself may have exited while what it started runs on.
@@ -442,71 +488,7 @@ function lastLines(text, count) {
 
 /***/ }),
 
-/***/ 794:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bf: () => (/* binding */ IMAGE_NAME_FORM),
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   hG: () => (/* binding */ familiarName),
-/* harmony export */   "if": () => (/* binding */ parseImageName)
-/* harmony export */ });
-// The distribution reference grammar (github.com/distribution/reference, regexp.go), for a
-// repository name without tag or digest: the action adds the tag itself.
-const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
-const ipv6Address = '\\[(?:[a-fA-F0-9:]+)\\]';
-const domainPattern = new RegExp(`^(?:${ipv6Address}|${domainComponent}(?:\\.${domainComponent})*)(?::[0-9]+)?$`);
-const pathComponentPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-/** Docker Hub's registry host, as `docker login` and RepoDigests name it. */
-const DOCKER_HUB = 'docker.io';
-const LEGACY_DOCKER_HUB = 'index.docker.io';
-const MAX_NAME_LENGTH = 255;
-const IMAGE_NAME_FORM = 'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
-/** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
-function parseImageName(name) {
-    if (name === '')
-        throw new Error('is empty');
-    if (/\s/.test(name))
-        throw new Error('contains white space');
-    if (name.includes('@'))
-        throw new Error('must not include a digest (@sha256:...): the action tags the image itself');
-    if (name.length > MAX_NAME_LENGTH)
-        throw new Error(`is longer than ${MAX_NAME_LENGTH} characters`);
-    const slash = name.indexOf('/');
-    const first = slash === -1 ? '' : name.slice(0, slash);
-    // As in the reference grammar: the first component is a domain if it looks like one.
-    const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
-    // index.docker.io is Docker Hub's old name; docker itself normalises it to docker.io.
-    const registry = hasDomain && first !== LEGACY_DOCKER_HUB ? first : DOCKER_HUB;
-    const path = hasDomain ? name.slice(slash + 1) : name;
-    if (hasDomain && !domainPattern.test(first))
-        throw new Error(`has an invalid registry host "${first}"`);
-    const lastComponent = path.slice(path.lastIndexOf('/') + 1);
-    if (lastComponent.includes(':'))
-        throw new Error(`must not include a tag (":${lastComponent.split(':')[1]}"): the action tags the image with the commit sha`);
-    for (const component of path.split('/')) {
-        if (component === '')
-            throw new Error('has an empty path component');
-        if (component !== component.toLowerCase())
-            throw new Error(`has the path component "${component}", which is not lowercase`);
-        if (!pathComponentPattern.test(component))
-            throw new Error(`has the invalid path component "${component}"`);
-    }
-    return { name, registry, path: registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path };
-}
-/** The short form docker prints in `docker image ls` and RepoDigests (`docker.io/library/x` → `x`). */
-function familiarName(image) {
-    if (image.registry !== DOCKER_HUB)
-        return `${image.registry}/${image.path}`;
-    // Only official images drop library/: docker.io/library/a/b stays library/a/b.
-    const rest = image.path.slice('library/'.length);
-    return image.path.startsWith('library/') && !rest.includes('/') ? rest : image.path;
-}
-
-
-/***/ }),
-
-/***/ 810:
+/***/ 342:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -530,15 +512,15 @@ var lib_core = __nccwpck_require__(426);
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
-// EXTERNAL MODULE: ./src/image-reference.ts
-var image_reference = __nccwpck_require__(794);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(876);
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/docker-cli.ts + 3 modules
-var docker_cli = __nccwpck_require__(76);
-;// CONCATENATED MODULE: ./src/wait-ready.ts
+// EXTERNAL MODULE: ./src/docker/cli.ts + 3 modules
+var cli = __nccwpck_require__(628);
+;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
 
 
 
@@ -811,7 +793,7 @@ function formatDiagnosis(state) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/inputs.ts
+;// CONCATENATED MODULE: ./src/loop/inputs.ts
 
 
 
@@ -1095,7 +1077,7 @@ function readInputs() {
 
 /***/ }),
 
-/***/ 249:
+/***/ 955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1103,8 +1085,8 @@ function readInputs() {
 /* harmony export */ });
 /* unused harmony exports SOURCES, RESOLVE_DEFAULTS, TAG_PATTERN, parseResolveInputs, CLI_USAGE, splitImageTag, parseCliArgs */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(426);
-/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(794);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(810);
+/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(876);
+/* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(342);
 
 
 
@@ -1122,15 +1104,15 @@ function parseRepository(raw) {
     if (lastComponent.includes(':'))
         throw new Error(`is "${raw}"; expected a repository without a tag: the tag goes into 'tag'`);
     try {
-        return (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(raw);
+        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(raw);
     }
     catch (error) {
-        throw new Error(`${error.message}; expected ${_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .IMAGE_NAME_FORM */ .Bf}`);
+        throw new Error(`${error.message}; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .IMAGE_NAME_FORM */ .Bf}`);
     }
 }
 /** Parses raw input strings; collects every problem before throwing an InputError. */
-function parseResolveInputs(read, naming = _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAMING */ ._C) {
-    const { problems, field } = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldParser */ .MB)(read, naming);
+function parseResolveInputs(read, naming = _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAMING */ ._C) {
+    const { problems, field } = (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldParser */ .MB)(read, naming);
     const image = field('image', parseRepository, undefined);
     const tag = field('tag', (raw) => {
         const tag = raw || RESOLVE_DEFAULTS.tag; // empty (e.g. an unset dispatch input) means latest
@@ -1138,17 +1120,17 @@ function parseResolveInputs(read, naming = _inputs_js__WEBPACK_IMPORTED_MODULE_2
             throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
         return tag;
     }, RESOLVE_DEFAULTS.tag);
-    const shaEnv = field('sha-env', _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEnvName */ .gh, RESOLVE_DEFAULTS['sha-env']);
+    const shaEnv = field('sha-env', _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEnvName */ .gh, RESOLVE_DEFAULTS['sha-env']);
     const source = field('source', (raw) => {
         const found = SOURCES.find((source) => source === raw);
         if (found === undefined)
             throw new Error(`is "${raw}"; expected auto, local or registry`);
         return found;
     }, RESOLVE_DEFAULTS.source);
-    const tagLength = field('tag-length', (raw) => (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(raw, _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_LENGTH_RANGE */ .Y2), 7);
-    const registryAuth = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .registryAuthOf */ .BM)(read, problems, 'the registry is read anonymously', naming);
+    const tagLength = field('tag-length', (raw) => (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(raw, _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_LENGTH_RANGE */ .Y2), 7);
+    const registryAuth = (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .registryAuthOf */ .BM)(read, problems, 'the registry is read anonymously', naming);
     if (problems.length > 0 || image === undefined)
-        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
+        throw new _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
     return { image, tag, shaEnv, source, tagLength, registryAuth };
 }
 /** Reads, masks and validates the resolve action's inputs. */
@@ -1255,53 +1237,7 @@ function parseCliArgs(argv, env) {
 
 /***/ }),
 
-/***/ 649:
-/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ runResolveAction)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(426);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(95);
-/* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(249);
-
-
-
-// Entry of resolve/action.yml: which commit an image tag was built from, as step outputs.
-async function runResolveAction() {
-    try {
-        const inputs = (0,_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readResolveInputs */ .k8)();
-        const resolution = await (0,_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveImage */ .AT)(inputs, { info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message), warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) });
-        for (const [name, value] of Object.entries((0,_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolutionOutputs */ .Jj)(resolution)))
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${resolution.ref} is commit ${resolution.sha} (${resolution.shaFrom}): ${resolution.imageRef}${resolution.digest === '' ? '' : `, ${resolution.digest}`}.`);
-        await writeSummary((0,_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryLine */ .dC)(resolution));
-    }
-    catch (error) {
-        const message = error.message;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
-        await writeSummary((0,_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .failureLine */ .Pu)(message));
-    }
-}
-async function writeSummary(line) {
-    if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
-        return;
-    try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(line, true).write();
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not write the job summary: ${error.message}`);
-    }
-}
-await runResolveAction();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 95:
+/***/ 953:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1323,9 +1259,9 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 var external_node_os_ = __nccwpck_require__(161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(760);
-// EXTERNAL MODULE: ./src/docker-cli.ts + 3 modules
-var docker_cli = __nccwpck_require__(76);
-;// CONCATENATED MODULE: ./src/build.ts
+// EXTERNAL MODULE: ./src/docker/cli.ts + 3 modules
+var cli = __nccwpck_require__(628);
+;// CONCATENATED MODULE: ./src/loop/build.ts
 
 
 
@@ -1417,17 +1353,17 @@ async function buildImage(request) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/docker-args.ts
+;// CONCATENATED MODULE: ./src/docker/args.ts
 // Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
-function docker_args_serverVersionArgs() {
+function args_serverVersionArgs() {
     return ['version', '--format', '{{json .Server.Version}}'];
 }
 /** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
 function engineStoreArgs() {
     return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
 }
-function docker_args_buildxVersionArgs() {
+function args_buildxVersionArgs() {
     return ['buildx', 'version'];
 }
 /** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
@@ -1461,7 +1397,7 @@ function containerIdsArgs() {
 function containerImagesArgs(containerIds) {
     return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
 }
-function docker_args_imageRemoveArgs(refs) {
+function args_imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
 }
 function secretArg(secret) {
@@ -1473,7 +1409,7 @@ function secretArg(secret) {
  * describe the stamp step, not the user's build.
  */
 const NO_PROVENANCE = (/* unused pure expression or super */ null && (['--provenance=false']));
-function docker_args_buildArgs(options) {
+function args_buildArgs(options) {
     const buildx = options.builder.kind === 'buildx';
     if (!buildx && options.secrets.length > 0)
         throw new Error('build secrets need BuildKit (docker buildx)');
@@ -1490,7 +1426,7 @@ function docker_args_buildArgs(options) {
     ];
 }
 /** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
-function docker_args_stampArgs(options) {
+function args_stampArgs(options) {
     return [
         ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
         ...options.tags.flatMap((tag) => ['--tag', tag]),
@@ -1498,7 +1434,7 @@ function docker_args_stampArgs(options) {
     ];
 }
 /** The current docker context's name: the engine's own buildx builder has it. */
-function docker_args_contextShowArgs() {
+function args_contextShowArgs() {
     return ['context', 'show'];
 }
 /** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
@@ -1510,11 +1446,11 @@ function dockerfileString(text) {
  * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
  * the classic builder makes a step of each --label flag.
  */
-function docker_args_stampDockerfile(baseImage, shaEnv, sha, labels) {
+function args_stampDockerfile(baseImage, shaEnv, sha, labels) {
     const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
     return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
-function docker_args_imageInspectArgs(image) {
+function args_imageInspectArgs(image) {
     return ['image', 'inspect', '--format', JSON_FORMAT, image];
 }
 function runArgs(name, extraArgs, imageRef) {
@@ -1572,7 +1508,7 @@ function pushArgs(ref) {
     return ['push', ref];
 }
 
-;// CONCATENATED MODULE: ./src/docker-output.ts
+;// CONCATENATED MODULE: ./src/docker/output.ts
 // Parsers for docker's machine output (`--format '{{json .}}'`): pure, so they are tested table-driven.
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -1585,7 +1521,7 @@ function asObject(value, what) {
 /** A JSON value as a string: '' for anything else. */
 const str = (value) => (typeof value === 'string' ? value : '');
 /** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
-function docker_output_envValue(env, name) {
+function output_envValue(env, name) {
     return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
 }
 function parseJsonLines(stdout) {
@@ -1641,7 +1577,7 @@ function parseRemovalOutput(stdout) {
     return { untagged: after('Untagged:'), deleted: after('Deleted:') };
 }
 /** `docker image inspect --format '{{json .}}'` of one image. */
-function docker_output_parseImageDetails(stdout) {
+function output_parseImageDetails(stdout) {
     const image = asObject(JSON.parse(stdout), 'docker image inspect');
     const config = image.Config === null || image.Config === undefined ? {} : asObject(image.Config, 'image Config');
     return {
@@ -1731,7 +1667,7 @@ function parseImageStore(line) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine.ts
+;// CONCATENATED MODULE: ./src/docker/engine.ts
 
 
 
@@ -1751,7 +1687,7 @@ async function firstLine(args, timeoutMs) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     try {
-        return await (0,docker_cli/* dockerUntil */.Bp)(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+        return await (0,cli/* dockerUntil */.Bp)(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
     }
     finally {
         clearTimeout(timer);
@@ -1782,13 +1718,13 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
     return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
 }
 
-// EXTERNAL MODULE: ./src/image-reference.ts
-var image_reference = __nccwpck_require__(794);
-// EXTERNAL MODULE: ./src/inputs.ts + 4 modules
-var inputs = __nccwpck_require__(810);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(876);
+// EXTERNAL MODULE: ./src/loop/inputs.ts + 4 modules
+var inputs = __nccwpck_require__(342);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/registry-api.ts
+;// CONCATENATED MODULE: ./src/registry/client.ts
 
 
 
@@ -2202,7 +2138,7 @@ async function readLimited(response, limit, what) {
     return new Uint8Array(Buffer.concat(chunks));
 }
 
-;// CONCATENATED MODULE: ./src/run-report.ts
+;// CONCATENATED MODULE: ./src/loop/run-report.ts
 
 function emptyReport() {
     return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
@@ -2278,7 +2214,7 @@ function escapeHtml(text) {
     return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
-;// CONCATENATED MODULE: ./src/resolve.ts
+;// CONCATENATED MODULE: ./src/resolve/resolve.ts
 
 
 
@@ -2316,7 +2252,7 @@ function describe(value) {
  * hex), else its revision label; throws naming the image, the variable and the label when neither does.
  */
 function findSha(config, shaEnv, ref) {
-    const fromEnv = docker_output_envValue(config.env, shaEnv);
+    const fromEnv = output_envValue(config.env, shaEnv);
     const label = config.labels[REVISION_LABEL];
     const envOk = fromEnv !== undefined && inputs/* SHA_PATTERN */.yw.test(fromEnv);
     const labelOk = label !== undefined && inputs/* SHA_PATTERN */.yw.test(label);
@@ -2336,13 +2272,13 @@ function findSha(config, shaEnv, ref) {
 }
 /** `docker image inspect` of a local image; undefined when docker does not have it. */
 async function inspectLocalImage(ref) {
-    const args = docker_args_imageInspectArgs(ref);
-    const result = await (0,docker_cli/* docker */.T3)(args, { silent: true, allowFailure: true });
+    const args = args_imageInspectArgs(ref);
+    const result = await (0,cli/* docker */.T3)(args, { silent: true, allowFailure: true });
     if (result.exitCode === 0)
-        return docker_output_parseImageDetails(result.stdout);
+        return output_parseImageDetails(result.stdout);
     if (/no such (?:image|object)/i.test(result.stderr))
         return undefined;
-    throw new docker_cli/* DockerError */.Bi(args, result);
+    throw new cli/* DockerError */.Bi(args, result);
 }
 /** Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. */
 async function resolveImage(inputs, logger, deps = {}) {
@@ -2423,6 +2359,70 @@ function summaryLine(resolution) {
 }
 function failureLine(message) {
     return `<p><b>Resolve failed:</b> ${escapeHtml(message)}</p>`;
+}
+
+
+/***/ }),
+
+/***/ 876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bf: () => (/* binding */ IMAGE_NAME_FORM),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   hG: () => (/* binding */ familiarName),
+/* harmony export */   "if": () => (/* binding */ parseImageName)
+/* harmony export */ });
+// The distribution reference grammar (github.com/distribution/reference, regexp.go), for a
+// repository name without tag or digest: the action adds the tag itself.
+const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const ipv6Address = '\\[(?:[a-fA-F0-9:]+)\\]';
+const domainPattern = new RegExp(`^(?:${ipv6Address}|${domainComponent}(?:\\.${domainComponent})*)(?::[0-9]+)?$`);
+const pathComponentPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+/** Docker Hub's registry host, as `docker login` and RepoDigests name it. */
+const DOCKER_HUB = 'docker.io';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
+const MAX_NAME_LENGTH = 255;
+const IMAGE_NAME_FORM = 'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
+/** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
+function parseImageName(name) {
+    if (name === '')
+        throw new Error('is empty');
+    if (/\s/.test(name))
+        throw new Error('contains white space');
+    if (name.includes('@'))
+        throw new Error('must not include a digest (@sha256:...): the action tags the image itself');
+    if (name.length > MAX_NAME_LENGTH)
+        throw new Error(`is longer than ${MAX_NAME_LENGTH} characters`);
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    // As in the reference grammar: the first component is a domain if it looks like one.
+    const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    // index.docker.io is Docker Hub's old name; docker itself normalises it to docker.io.
+    const registry = hasDomain && first !== LEGACY_DOCKER_HUB ? first : DOCKER_HUB;
+    const path = hasDomain ? name.slice(slash + 1) : name;
+    if (hasDomain && !domainPattern.test(first))
+        throw new Error(`has an invalid registry host "${first}"`);
+    const lastComponent = path.slice(path.lastIndexOf('/') + 1);
+    if (lastComponent.includes(':'))
+        throw new Error(`must not include a tag (":${lastComponent.split(':')[1]}"): the action tags the image with the commit sha`);
+    for (const component of path.split('/')) {
+        if (component === '')
+            throw new Error('has an empty path component');
+        if (component !== component.toLowerCase())
+            throw new Error(`has the path component "${component}", which is not lowercase`);
+        if (!pathComponentPattern.test(component))
+            throw new Error(`has the invalid path component "${component}"`);
+    }
+    return { name, registry, path: registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path };
+}
+/** The short form docker prints in `docker image ls` and RepoDigests (`docker.io/library/x` → `x`). */
+function familiarName(image) {
+    if (image.registry !== DOCKER_HUB)
+        return `${image.registry}/${image.path}`;
+    // Only official images drop library/: docker.io/library/a/b stays library/a/b.
+    const rest = image.path.slice('library/'.length);
+    return image.path.startsWith('library/') && !rest.includes('/') ? rest : image.path;
 }
 
 
@@ -5581,7 +5581,7 @@ function getIDToken(aud) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(649);
+/******/ var __webpack_exports__ = __nccwpck_require__(914);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ var __webpack_exports__runResolveAction = __webpack_exports__.K;
 /******/ export { __webpack_exports__runResolveAction as runResolveAction };

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { diskFullMessage } from '../../../src/loop/build.js';
+import type { ImageStore } from '../../../src/docker/output.js';
+import { describeImageStore, engineLocation } from '../../../src/docker/engine.js';
+import { shortClusterHasDetach } from '../../../src/loop/inputs.js';
+
+describe('engineLocation', () => {
+  it.each<[string, NodeJS.ProcessEnv, string]>([
+    ['DOCKER_HOST wins', { DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_CONTEXT: 'remote' }, 'DOCKER_HOST=tcp://10.0.0.5:2376'],
+    ['then DOCKER_CONTEXT', { DOCKER_CONTEXT: 'remote' }, 'DOCKER_CONTEXT=remote'],
+    ['empty values count as unset', { DOCKER_HOST: '', DOCKER_CONTEXT: '' }, 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)'],
+    ['the default', {}, 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)'],
+  ])('%s', (_case, env, expected) => {
+    expect(engineLocation(env)).toBe(expected);
+  });
+});
+
+describe('describeImageStore', () => {
+  it.each<[ImageStore, string]>([
+    [{ kind: 'containerd' }, 'the containerd image store'],
+    [{ kind: 'graphdriver', driver: 'overlay2' }, 'the overlay2 graph driver'],
+    [{ kind: 'graphdriver', driver: 'vfs' }, 'the vfs graph driver'],
+    [{ kind: 'unknown' }, 'an image store it did not name'],
+  ])('%j → %s', (store, expected) => {
+    expect(describeImageStore(store)).toBe(expected);
+  });
+});
+
+describe('diskFullMessage', () => {
+  it.each<[string, string, boolean]>([
+    ['a tool in a RUN step', "dd: error writing '/big': No space left on device", true],
+    ['the engine committing a layer', 'failed to register layer: Error processing tar file(exit status 1): write /usr/lib/x.so: no space left on device', true],
+    ['another failure', "The command '/bin/sh -c make' returned a non-zero code: 2", false],
+  ])('%s', (_case, output, full) => {
+    expect(diskFullMessage(output) !== undefined).toBe(full);
+  });
+});
+
+describe('shortClusterHasDetach', () => {
+  it.each<[string, boolean]>([
+    ['-d', false], // a single option is checked by name, not as a cluster
+    ['-td', true],
+    ['-itd', true],
+    ['-Pd', true],
+    ['-it', false],
+    ['-edebug=1', false], // -e takes a value: "debug=1"
+    ['-itedebug', false], // -i -t, then -e with the value "debug"
+    ['--detach', false],
+    ['-', false],
+  ])('%s → %s', (flag, expected) => {
+    expect(shortClusterHasDetach(flag)).toBe(expected);
+  });
+});

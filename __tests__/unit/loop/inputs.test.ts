@@ -1,0 +1,502 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { InputError, parseBoolean, parseInputs, parseInteger, parseKeyValueLines, parseRunArgs, type Inputs } from '../../../src/loop/inputs.js';
+import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from '../../../src/loop/wait-ready.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+interface ActionYml {
+  inputs: Record<string, { default?: string | number | boolean; required?: boolean }>;
+}
+
+const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
+
+/** Every input as the runner would pass it with no `with:` apart from image. */
+function actionDefaults(): Record<string, string> {
+  return Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, spec.default === undefined ? '' : String(spec.default)]));
+}
+
+const SHA40 = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
+const SHA64 = 'a'.repeat(64);
+
+/** A fake core.getInput over action.yml's defaults plus `overrides`; records every name it is asked for. */
+function fakeReader(overrides: Record<string, string>): { read: (name: string) => string; asked: string[] } {
+  const values: Record<string, string> = { ...actionDefaults(), image: 'acme/app', ...overrides };
+  const asked: string[] = [];
+  return {
+    asked,
+    read: (name: string) => {
+      asked.push(name);
+      const value = values[name];
+      if (value === undefined) throw new Error(`test reader: no input '${name}' in action.yml`);
+      return value;
+    },
+  };
+}
+
+function parseWith(overrides: Record<string, string>): Inputs {
+  return parseInputs(fakeReader(overrides).read);
+}
+
+function inputErrorOf(overrides: Record<string, string>): InputError {
+  try {
+    parseWith(overrides);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error(`expected an InputError for ${JSON.stringify(overrides)}`);
+}
+
+describe('parseInputs with action.yml defaults', () => {
+  it('gives the documented defaults', () => {
+    expect(parseWith({})).toEqual({
+      image: { name: 'acme/app', registry: 'docker.io', path: 'acme/app' },
+      deploy: false,
+      context: '.',
+      file: path.join('.', 'Dockerfile'),
+      buildArgs: [],
+      target: '',
+      labels: [],
+      builder: '',
+      buildSecrets: [],
+      sha: '',
+      tagLength: 7,
+      shaEnv: 'SHA',
+      prune: 'on',
+      pruneKeep: 0,
+      pruneGraceSeconds: 120,
+      runArgs: [],
+      waitFor: { kind: 'auto' },
+      waitTimeoutSeconds: 60,
+      testCommand: '',
+      testOn: 'container',
+      testUser: '',
+      testEnv: [],
+      testTimeoutSeconds: 0,
+      testReports: '',
+      reportsDir: 'reports',
+      registryAuth: undefined,
+      pushRetries: 3,
+      alsoPush: [],
+    } satisfies Inputs);
+    expect(path.join('.', 'Dockerfile')).toBe('Dockerfile');
+  });
+
+  it('reads exactly the inputs action.yml declares', () => {
+    const reader = fakeReader({});
+    parseInputs(reader.read);
+    expect(new Set(reader.asked)).toEqual(new Set(Object.keys(action.inputs)));
+    expect(reader.asked).toHaveLength(Object.keys(action.inputs).length);
+  });
+
+  it('marks only image as required in action.yml', () => {
+    expect(Object.entries(action.inputs).filter(([, spec]) => spec.required === true).map(([name]) => name)).toEqual(['image']);
+  });
+});
+
+describe('parseInputs with values', () => {
+  it('parses every input when all are set', () => {
+    const inputs = parseWith({
+      image: ' ghcr.io/acme/app ',
+      deploy: 'TRUE',
+      context: 'services/api',
+      file: 'services/api/Dockerfile.prod',
+      'build-args': 'NODE_ENV=production\nVERSION=1.2.3\n',
+      target: 'runtime',
+      labels: 'com.example.team=web\n',
+      builder: 'remote-kit',
+      'build-secrets': 'id=npm,env=NPM_TOKEN\n id=key , src=/run/key ',
+      sha: SHA40,
+      'tag-length': '12',
+      'sha-env': 'GIT_SHA',
+      prune: 'False',
+      'prune-keep': '3',
+      'prune-grace': '0',
+      'run-args': '--env=A=B\n--publish 127.0.0.1::8080',
+      'wait-for': ' http:8080/health#status=204 ',
+      'wait-timeout': '120',
+      'test-command': '  curl -fsS http://localhost:8080/health  ',
+      'test-on': 'container',
+      'test-user': ' app:staff ',
+      'test-env': 'API_TOKEN=s3cret\nlower_case=a=b\n',
+      'test-timeout': '600',
+      'test-reports': ' /app/reports ',
+      'reports-dir': ' out/reports ',
+      'push-retries': '5',
+      'also-push': 'mirror.example.com/acme/app\n\nghcr.io/acme/app\nacme/app\nmirror.example.com/acme/app\n',
+      'registry-username': ' bot ',
+      'registry-password': 's3cret',
+    });
+    expect(inputs).toEqual({
+      image: { name: 'ghcr.io/acme/app', registry: 'ghcr.io', path: 'acme/app' },
+      deploy: true,
+      context: 'services/api',
+      file: 'services/api/Dockerfile.prod',
+      buildArgs: [{ key: 'NODE_ENV', value: 'production' }, { key: 'VERSION', value: '1.2.3' }],
+      target: 'runtime',
+      labels: [{ key: 'com.example.team', value: 'web' }],
+      builder: 'remote-kit',
+      buildSecrets: [{ id: 'npm', source: { env: 'NPM_TOKEN' } }, { id: 'key', source: { src: '/run/key' } }],
+      sha: SHA40,
+      tagLength: 12,
+      shaEnv: 'GIT_SHA',
+      prune: 'off',
+      pruneKeep: 3,
+      pruneGraceSeconds: 0,
+      runArgs: ['--env=A=B', '--publish', '127.0.0.1::8080'],
+      waitFor: { kind: 'http', port: 8080, path: '/health', status: 204 },
+      waitTimeoutSeconds: 120,
+      testCommand: 'curl -fsS http://localhost:8080/health',
+      testOn: 'container',
+      testUser: 'app:staff',
+      testEnv: [{ key: 'API_TOKEN', value: 's3cret' }, { key: 'lower_case', value: 'a=b' }],
+      testTimeoutSeconds: 600,
+      testReports: '/app/reports',
+      reportsDir: 'out/reports',
+      registryAuth: { username: 'bot', password: 's3cret' },
+      pushRetries: 5,
+      // The image itself and repeats are dropped: each repository gets the tags once.
+      alsoPush: [
+        { name: 'mirror.example.com/acme/app', registry: 'mirror.example.com', path: 'acme/app' },
+        { name: 'acme/app', registry: 'docker.io', path: 'acme/app' },
+      ],
+    } satisfies Inputs);
+  });
+
+  it.each([
+    ['context set, file empty', { context: 'app' }, 'app', path.join('app', 'Dockerfile')],
+    ['context empty', { context: '' }, '.', 'Dockerfile'],
+    ['file set', { context: 'app', file: 'docker/Dockerfile' }, 'app', 'docker/Dockerfile'],
+  ])('%s → context %s, file %s', (_case, overrides, context, file) => {
+    const inputs = parseWith(overrides);
+    expect([inputs.context, inputs.file]).toEqual([context, file]);
+  });
+
+  it.each([
+    ['a 40-character sha', SHA40],
+    ['a 64-character sha', SHA64],
+    ['an empty sha', ''],
+  ])('accepts %s', (_case, sha) => {
+    expect(parseWith({ sha }).sha).toBe(sha);
+  });
+
+  it.each([
+    ['tag-length', '4', 'tagLength', 4],
+    ['tag-length', '40', 'tagLength', 40],
+    ['wait-timeout', '1', 'waitTimeoutSeconds', 1],
+    ['wait-timeout', '21600', 'waitTimeoutSeconds', 21600],
+    ['test-timeout', '0', 'testTimeoutSeconds', 0],
+    ['test-timeout', '86400', 'testTimeoutSeconds', 86400],
+  ] as const)('accepts %s %s (range bound)', (name, raw, key, expected) => {
+    expect(parseWith({ [name]: raw })[key]).toBe(expected);
+  });
+});
+
+describe('parseInputs rejects bad values', () => {
+  it.each([
+    ['image', '', 'is empty; expected a repository name'],
+    ['image', 'acme/app:1', 'must not include a tag (":1"): the action tags the image with the commit sha; expected a repository name'],
+    ['image', 'acme/App', 'has the path component "App", which is not lowercase; expected a repository name'],
+    ['deploy', 'yes', 'is "yes"; expected true or false'],
+    ['prune', '1', 'is "1"; expected true, false or dry-run'],
+    ['prune', 'dryrun', 'is "dryrun"; expected true, false or dry-run'],
+    ['prune-keep', '-1', 'is "-1"; expected a whole number from 0 to 1000'],
+    ['prune-keep', '1001', 'is "1001"; expected a whole number from 0 to 1000'],
+    ['prune-grace', '1h', 'is "1h"; expected a whole number from 0 to 86400'],
+    ['builder', 'my builder', 'is "my builder"; expected a buildx builder name'],
+    ['build-secrets', 'npm', 'line 1 is "npm"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH'],
+    ['build-secrets', 'id=npm', 'line 1 is "id=npm"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH'],
+    ['build-secrets', 'id=npm,env=A,src=/b', 'line 1 is "id=npm,env=A,src=/b"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH'],
+    ['build-secrets', 'id=npm,value=x', 'line 1 is "id=npm,value=x"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH'],
+    ['build-secrets', 'id=a b,env=X', 'line 1 is "id=a b,env=X"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH'],
+    ['push-retries', '11', 'is "11"; expected a whole number from 0 to 10'],
+    ['push-retries', 'forever', 'is "forever"; expected a whole number from 0 to 10'],
+    ['also-push', 'mirror.example.com/acme/app:v1', 'line 1 "mirror.example.com/acme/app:v1" must not include a tag'],
+    ['also-push', 'ok/app\nBad/App', 'line 2 "Bad/App" has the path component "App", which is not lowercase'],
+    ['tag-length', '3', 'is "3"; expected a whole number from 4 to 40'],
+    ['tag-length', '41', 'is "41"; expected a whole number from 4 to 40'],
+    ['tag-length', '7.5', 'is "7.5"; expected a whole number from 4 to 40'],
+    ['tag-length', 'abc', 'is "abc"; expected a whole number from 4 to 40'],
+    ['tag-length', '', 'is ""; expected a whole number from 4 to 40'],
+    ['wait-timeout', '0', 'is "0"; expected a whole number from 1 to 21600'],
+    ['wait-timeout', '-1', 'is "-1"; expected a whole number from 1 to 21600'],
+    ['wait-timeout', '21601', 'is "21601"; expected a whole number from 1 to 21600'],
+    ['sha', SHA40.toUpperCase(), `is "${SHA40.toUpperCase()}"; expected a full commit sha: 40 (or 64) lowercase hex characters`],
+    ['sha', 'd24155b', 'is "d24155b"; expected a full commit sha'],
+    ['sha', `${SHA40}0`, `is "${SHA40}0"; expected a full commit sha`],
+    ['sha-env', '1X', 'is "1X"; expected an environment variable name'],
+    ['sha-env', 'GIT-SHA', 'is "GIT-SHA"; expected an environment variable name'],
+    ['sha-env', '', 'is ""; expected an environment variable name'],
+    ['target', 'a b', 'is "a b"; expected a build stage name'],
+    ['target', '-stage', 'is "-stage"; expected a build stage name'],
+    ['build-args', 'NOEQUALS', 'line 1 is "NOEQUALS"; expected one KEY=VALUE per line'],
+    ['build-args', 'A=1\n=2', 'line 2 is "=2"; expected one KEY=VALUE per line'],
+    ['build-args', '1A=x', 'line 1 is "1A=x"; expected one KEY=VALUE per line'],
+    ['labels', 'a b=c', 'line 1 is "a b=c"; expected one KEY=VALUE per line'],
+    ['labels', 'ok=1\nnope', 'line 2 is "nope"; expected one KEY=VALUE per line'],
+    ['run-args', 'foo', 'line 1 is "foo"; expected one docker run option per line, starting with "-"'],
+    ['run-args', '--rm', 'line 1 uses --rm, which is not allowed'],
+    ['run-args', '--rm=true', 'line 1 uses --rm, which is not allowed'],
+    ['run-args', '-d', 'line 1 uses -d, which is not allowed'],
+    ['run-args', '--detach', 'line 1 uses --detach, which is not allowed'],
+    ['run-args', '--name=x', 'line 1 uses --name, which is not allowed'],
+    ['run-args', '--name x', 'line 1 uses --name, which is not allowed'],
+    ['run-args', '--env=A=B\n--name x', 'line 2 uses --name, which is not allowed'],
+    ['wait-for', '', `is ""; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'ready', `is "ready"; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'exit:1', `is "exit:1"; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'tcp:0', `has the port "0"; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'tcp:70000', `has the port "70000"; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'tcp:abc', `has the port "abc"; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'http:', `is "http:"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'http://example.com:80/', `is "http://example.com:80/"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'log:', `has an empty regular expression; expected ${WAIT_FOR_FORM}`],
+    ['wait-for', 'log:(', `has an invalid regular expression: Invalid regular expression: /(/: Unterminated group; expected ${WAIT_FOR_FORM}`],
+    ['test-on', 'host', 'is "host"; expected container or runner'],
+    ['test-on', '', 'is ""; expected container or runner'],
+    ['test-on', 'Container', 'is "Container"; expected container or runner'],
+    ['test-user', 'a b', 'is "a b"; expected a user name or uid, optionally :group or :gid'],
+    ['test-user', 'app:', 'is "app:"; expected a user name or uid, optionally :group or :gid'],
+    ['test-user', ':staff', 'is ":staff"; expected a user name or uid, optionally :group or :gid'],
+    ['test-user', 'a:b:c', 'is "a:b:c"; expected a user name or uid, optionally :group or :gid'],
+    ['test-user', '$(id)', 'is "$(id)"; expected a user name or uid, optionally :group or :gid'],
+    ['test-env', 'lower-case=1', 'line 1 is "lower-case=1"; expected one KEY=VALUE per line'],
+    ['test-env', 'A.B=1', 'line 1 is "A.B=1"; expected one KEY=VALUE per line'],
+    ['test-env', '1A=1', 'line 1 is "1A=1"; expected one KEY=VALUE per line'],
+    ['test-env', 'TOKEN', 'line 1 is "TOKEN"; expected one KEY=VALUE per line'],
+    ['test-env', 'A=1\n=2', 'line 2 is "=2"; expected one KEY=VALUE per line'],
+    ['test-env', 'A B=1', 'line 1 is "A B=1"; expected one KEY=VALUE per line'],
+    ['test-timeout', '-1', 'is "-1"; expected a whole number from 0 to 86400'],
+    ['test-timeout', '86401', 'is "86401"; expected a whole number from 0 to 86400'],
+    ['test-timeout', '1m', 'is "1m"; expected a whole number from 0 to 86400'],
+    ['test-timeout', '', 'is ""; expected a whole number from 0 to 86400'],
+    ['test-reports', 'reports', 'is "reports"; expected an absolute path inside the container, e.g. /app/reports'],
+    ['test-reports', './reports', 'is "./reports"; expected an absolute path inside the container, e.g. /app/reports'],
+    ['test-reports', '~/reports', 'is "~/reports"; expected an absolute path inside the container, e.g. /app/reports'],
+    ['reports-dir', '', 'is ""; expected a directory relative to the workspace, inside it'],
+    ['reports-dir', '   ', 'is ""; expected a directory relative to the workspace, inside it'],
+    ['reports-dir', '../outside', 'is "../outside"; expected a directory relative to the workspace, inside it'],
+    ['reports-dir', '/etc/reports', 'is "/etc/reports"; expected a directory relative to the workspace, inside it'],
+  ])("%s %j → Input '<name>' %s", (name, raw, fragment) => {
+    const error = inputErrorOf({ [name]: raw });
+    expect(error.name).toBe('InputError');
+    expect(error.problems).toHaveLength(1);
+    expect(error.message).toBe(error.problems[0]);
+    expect(error.message).toContain(`Input '${name}' ${fragment}`);
+    expect(error.message.endsWith('.')).toBe(true);
+  });
+
+  it.each([
+    ['username without password', { 'registry-username': 'bot' }, 'registry-password'],
+    ['password without username', { 'registry-password': 's3cret' }, 'registry-username'],
+    ['blank username with password', { 'registry-username': '   ', 'registry-password': 's3cret' }, 'registry-username'],
+  ])('%s names the missing one', (_case, overrides, missing) => {
+    const error = inputErrorOf(overrides);
+    expect(error.problems).toEqual([
+      `Input '${missing}' is empty; expected registry-username and registry-password together, or neither (then an earlier docker login is used).`,
+    ]);
+  });
+
+  it('collects every problem into one error', () => {
+    const error = inputErrorOf({ image: 'acme/App', deploy: 'yes', 'tag-length': '3', 'run-args': '--rm', 'registry-username': 'bot' });
+    expect(error.problems).toHaveLength(5);
+    expect(error.problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['image', 'deploy', 'tag-length', 'run-args', 'registry-password']);
+    expect(error.message).toBe(`Invalid inputs:\n${error.problems.map((p) => `  - ${p}`).join('\n')}`);
+    expect(error.message.split('\n')).toHaveLength(6);
+  });
+});
+
+describe('parseInputs: wait-for and the test phase', () => {
+  it.each<[string, WaitFor]>([
+    ['auto', { kind: 'auto' }],
+    ['healthy', { kind: 'healthy' }],
+    ['running', { kind: 'running' }],
+    ['exit:0', { kind: 'exit' }],
+    ['tcp:5432', { kind: 'tcp', port: 5432 }],
+    ['  tcp:5432\n', { kind: 'tcp', port: 5432 }],
+    ['log:^ready$', { kind: 'log', pattern: /^ready$/ }],
+    ['http:8080', { kind: 'http', port: 8080, path: '/', status: undefined }],
+    ['http:8080/health', { kind: 'http', port: 8080, path: '/health', status: undefined }],
+    ['http://127.0.0.1:8080/health', { kind: 'http', port: 8080, path: '/health', status: undefined }],
+    ['http://localhost:8080/x#status=204', { kind: 'http', port: 8080, path: '/x', status: 204 }],
+    ['http:8080#status=404', { kind: 'http', port: 8080, path: '/', status: 404 }],
+  ])('wait-for %j → %j', (raw, expected) => {
+    const waitFor = parseWith({ 'wait-for': raw }).waitFor;
+    expect(waitFor).toEqual(expected);
+    expect(waitFor).toEqual(parseWaitFor(raw.trim()));
+    if (waitFor.kind === 'log' && expected.kind === 'log') expect(waitFor.pattern.source).toBe(expected.pattern.source);
+  });
+
+  it.each<[string, Record<string, string>, Partial<Inputs>]>([
+    ['test-on runner', { 'test-on': 'runner' }, { testOn: 'runner', testUser: '' }],
+    ['test-on container with a user name', { 'test-on': 'container', 'test-user': 'app' }, { testOn: 'container', testUser: 'app' }],
+    ['test-user uid', { 'test-user': '1000' }, { testUser: '1000' }],
+    ['test-user uid:gid', { 'test-user': '1000:1000' }, { testUser: '1000:1000' }],
+    ['test-user name:group', { 'test-user': 'www-data:www-data' }, { testUser: 'www-data:www-data' }],
+    ['test-user with a dot and underscore', { 'test-user': 'svc.user_1' }, { testUser: 'svc.user_1' }],
+    ['test-user blank', { 'test-user': '   ' }, { testUser: '' }],
+    ['test-user empty with test-on runner', { 'test-on': 'runner', 'test-user': '' }, { testOn: 'runner', testUser: '' }],
+    ['test-env: upper case', { 'test-env': 'API_TOKEN=s3cret' }, { testEnv: [{ key: 'API_TOKEN', value: 's3cret' }] }],
+    ['test-env: lower case and underscores', { 'test-env': 'lower_case=1\n_private=2' }, { testEnv: [{ key: 'lower_case', value: '1' }, { key: '_private', value: '2' }] }],
+    ['test-env: digits after the first character', { 'test-env': 'A1=x\nb2_C3=' }, { testEnv: [{ key: 'A1', value: 'x' }, { key: 'b2_C3', value: '' }] }],
+    ['test-env: values keep "=" and spaces after it; the line is trimmed', { 'test-env': 'URL=postgres://u:p@db/x?a=1\n  MSG= two words  ' }, { testEnv: [{ key: 'URL', value: 'postgres://u:p@db/x?a=1' }, { key: 'MSG', value: ' two words' }] }],
+    ['test-env with test-on runner', { 'test-on': 'runner', 'test-env': 'A=1' }, { testOn: 'runner', testEnv: [{ key: 'A', value: '1' }] }],
+    ['test-timeout', { 'test-timeout': '900' }, { testTimeoutSeconds: 900 }],
+    ['test-reports', { 'test-reports': '/app/reports' }, { testReports: '/app/reports' }],
+    ['test-reports with a trailing slash', { 'test-reports': '/app/reports/' }, { testReports: '/app/reports/' }],
+    ['test-reports root', { 'test-reports': '/' }, { testReports: '/' }],
+    ['reports-dir nested', { 'reports-dir': 'build/test-results' }, { reportsDir: 'build/test-results' }],
+    ['reports-dir with ./', { 'reports-dir': './junit' }, { reportsDir: './junit' }],
+  ])('accepts %s', (_case, overrides, expected) => {
+    expect(parseWith(overrides)).toMatchObject(expected);
+  });
+
+  it('refuses test-user with test-on runner', () => {
+    expect(inputErrorOf({ 'test-on': 'runner', 'test-user': 'app' }).problems).toEqual([
+      "Input 'test-user' is set, but test-on is runner; expected it only with test-on: container.",
+    ]);
+  });
+
+  const EXIT_ON_CONTAINER = "Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).";
+
+  it.each<[string, Record<string, string>]>([
+    ['test-on container', { 'wait-for': 'exit:0', 'test-command': 'pytest', 'test-on': 'container' }],
+    ['test-on left at its default', { 'wait-for': 'exit:0', 'test-command': 'pytest' }],
+    ['wait-for with spaces around it', { 'wait-for': ' exit:0 ', 'test-command': 'pytest' }],
+  ])('refuses wait-for exit:0 with a test-command and %s, naming test-on', (_case, overrides) => {
+    expect(inputErrorOf(overrides).problems).toEqual([EXIT_ON_CONTAINER]);
+  });
+
+  it.each<[string, Record<string, string>, Partial<Inputs>]>([
+    ['with test-on runner', { 'wait-for': 'exit:0', 'test-command': 'pytest', 'test-on': 'runner' }, { waitFor: { kind: 'exit' }, testCommand: 'pytest', testOn: 'runner' }],
+    ['with no test-command', { 'wait-for': 'exit:0', 'test-on': 'container' }, { waitFor: { kind: 'exit' }, testCommand: '', testOn: 'container' }],
+    ['with a blank test-command', { 'wait-for': 'exit:0', 'test-command': '   ' }, { waitFor: { kind: 'exit' }, testCommand: '', testOn: 'container' }],
+    ['with test-reports (copied out of the stopped container)', { 'wait-for': 'exit:0', 'test-reports': '/app/reports' }, { waitFor: { kind: 'exit' }, testReports: '/app/reports' }],
+    ['other wait-for with a test-command in the container', { 'wait-for': 'running', 'test-command': 'pytest' }, { waitFor: { kind: 'running' }, testOn: 'container' }],
+  ])('accepts wait-for exit:0 %s', (_case, overrides, expected) => {
+    expect(parseWith(overrides)).toMatchObject(expected);
+  });
+
+  it('reports a bad test-on once, not also as "is container" for exit:0', () => {
+    expect(inputErrorOf({ 'wait-for': 'exit:0', 'test-command': 'pytest', 'test-on': 'host' }).problems).toEqual([
+      "Input 'test-on' is \"host\"; expected container or runner.",
+    ]);
+  });
+
+  it('collects the problems of the new inputs with the others, in input order', () => {
+    const error = inputErrorOf({ 'wait-for': 'ready', 'test-on': 'runner', 'test-user': 'app', 'test-env': 'a-b=1', 'test-timeout': '-1', 'test-reports': 'reports', 'reports-dir': '' });
+    expect(error.problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['wait-for', 'test-user', 'test-env', 'test-timeout', 'test-reports', 'reports-dir']);
+  });
+});
+
+describe('InputError', () => {
+  it.each([
+    [['one problem.'], 'one problem.'],
+    [['a.', 'b.'], 'Invalid inputs:\n  - a.\n  - b.'],
+  ])('%j → %j', (problems, message) => {
+    const error = new InputError(problems);
+    expect(error).toBeInstanceOf(Error);
+    expect([error.name, error.message, error.problems]).toEqual(['InputError', message, problems]);
+  });
+});
+
+describe('parseRunArgs', () => {
+  it.each([
+    ['--env=A=B', ['--env=A=B']],
+    ['--publish 127.0.0.1::8080', ['--publish', '127.0.0.1::8080']],
+    ['--publish=127.0.0.1::8080', ['--publish=127.0.0.1::8080']],
+    ['--read-only', ['--read-only']],
+    ['-e A=B', ['-e', 'A=B']],
+    ['--env A=has spaces inside', ['--env', 'A=has spaces inside']],
+    ['--env=A=has spaces inside', ['--env=A=has spaces inside']],
+    ['--publish    8080:80', ['--publish', '8080:80']],
+    ['--publish\t8080:80', ['--publish', '8080:80']],
+    ['-it', ['-it']],
+    ['--rmi', ['--rmi']],
+    ['--names-are-fine', ['--names-are-fine']],
+    ['', []],
+    ['\n  \n\t\n', []],
+    ['  --read-only  \n\n   --env=A=B   \n', ['--read-only', '--env=A=B']],
+    ['--read-only\r\n--env=A=B\r\n--publish 8080:80\r\n', ['--read-only', '--env=A=B', '--publish', '8080:80']],
+    ['--env="A=$(rm -rf /)"', ['--env="A=$(rm -rf /)"']],
+  ])('%j → %j', (raw, expected) => {
+    expect(parseRunArgs(raw)).toEqual(expected);
+  });
+
+  it.each([
+    ['foo', 'line 1 is "foo"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)'],
+    ['--read-only\nA=B', 'line 2 is "A=B"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)'],
+    ['--rm', 'line 1 uses --rm, which is not allowed: the action removes the container itself, after it has read its state and logs'],
+    ['-d', 'line 1 uses -d, which is not allowed: the action always runs the container detached'],
+    ['-d=true', 'line 1 uses -d, which is not allowed: the action always runs the container detached'],
+    ['--detach', 'line 1 uses --detach, which is not allowed: the action always runs the container detached'],
+    ['--detach=false', 'line 1 uses --detach, which is not allowed: the action always runs the container detached'],
+    ['--name=x', 'line 1 uses --name, which is not allowed: the action names the container uniquely per run, so parallel runs never collide'],
+    ['--name x', 'line 1 uses --name, which is not allowed: the action names the container uniquely per run, so parallel runs never collide'],
+    ['\n\n--name x', 'line 1 uses --name, which is not allowed'],
+  ])('rejects %j: %s', (raw, message) => {
+    expect(() => parseRunArgs(raw)).toThrow(message);
+  });
+});
+
+describe('parseKeyValueLines', () => {
+  const buildArgKey = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+  it.each([
+    ['A=B', [{ key: 'A', value: 'B' }]],
+    ['URL=https://x/?a=1&b=2', [{ key: 'URL', value: 'https://x/?a=1&b=2' }]],
+    ['EQ==', [{ key: 'EQ', value: '=' }]],
+    ['EMPTY=', [{ key: 'EMPTY', value: '' }]],
+    ['A=1\n\n  B=two words  \r\nC=', [{ key: 'A', value: '1' }, { key: 'B', value: 'two words' }, { key: 'C', value: '' }]],
+    ['', []],
+    ['A=1\nA=2', [{ key: 'A', value: '1' }, { key: 'A', value: '2' }]],
+  ])('%j → %j', (raw, expected) => {
+    expect(parseKeyValueLines(raw, buildArgKey)).toEqual(expected);
+  });
+
+  it.each([
+    ['NOEQUALS', 'line 1 is "NOEQUALS"; expected one KEY=VALUE per line'],
+    ['=value', 'line 1 is "=value"; expected one KEY=VALUE per line'],
+    ['A=1\nB C=2', 'line 2 is "B C=2"; expected one KEY=VALUE per line'],
+    ['A=1\n\nbad', 'line 2 is "bad"; expected one KEY=VALUE per line'],
+  ])('rejects %j: %s', (raw, message) => {
+    expect(() => parseKeyValueLines(raw, buildArgKey)).toThrow(message);
+  });
+});
+
+describe('parseBoolean', () => {
+  it.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['False', false],
+    ['FALSE', false],
+  ])('%j → %s', (raw, expected) => {
+    expect(parseBoolean(raw)).toBe(expected);
+  });
+
+  it.each(['', 'yes', 'no', '1', '0', 'on', 'tRUE', 'fAlse', ' true', 'true '])('rejects %j', (raw) => {
+    expect(() => parseBoolean(raw)).toThrow(`is "${raw}"; expected true or false`);
+  });
+});
+
+describe('parseInteger', () => {
+  const range = { min: 4, max: 40 };
+
+  it.each([
+    ['4', 4],
+    ['40', 40],
+    ['007', 7],
+  ])('%j → %d', (raw, expected) => {
+    expect(parseInteger(raw, range)).toBe(expected);
+  });
+
+  it.each(['3', '41', '', ' 7', '7.0', '1e1', '0x10', '+7', '-7'])('rejects %j', (raw) => {
+    expect(() => parseInteger(raw, range)).toThrow(`is "${raw}"; expected a whole number from 4 to 40`);
+  });
+});

@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { emptyReport, escapeHtml, outputsOf, summaryTables, type RunReport } from '../../../src/loop/run-report.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
+
+const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
+const IMAGE_ID = `sha256:${'c'.repeat(64)}`;
+const DIGEST = `sha256:${'d'.repeat(64)}`;
+
+function report(overrides: Partial<RunReport> = {}): RunReport {
+  return {
+    ...emptyReport(),
+    image: 'localhost:5000/app',
+    sha: SHA,
+    tag: 'd24155b',
+    imageRef: 'localhost:5000/app:d24155b',
+    latestRef: 'localhost:5000/app:latest',
+    imageId: IMAGE_ID,
+    ...overrides,
+  };
+}
+
+describe('emptyReport', () => {
+  it('starts with nothing known', () => {
+    expect(emptyReport()).toEqual({
+      image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0,
+      readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined,
+    });
+  });
+
+  it('gives a fresh phases list each time', () => {
+    const first = emptyReport();
+    first.phases.push({ name: 'Build', seconds: 1, ok: true });
+    expect(emptyReport().phases).toEqual([]);
+  });
+});
+
+describe('outputsOf', () => {
+  it('sets exactly the outputs action.yml declares', () => {
+    expect(Object.keys(outputsOf(emptyReport())).sort()).toEqual(Object.keys(action.outputs).sort());
+  });
+
+  it.each<[string, RunReport, Record<string, string>]>([
+    [
+      'nothing done',
+      emptyReport(),
+      {
+        sha: '', tag: '', image: '', 'image-ref': '', 'latest-ref': '', 'image-id': '', digest: '', digests: '{}', pushed: 'false', 'test-exit-code': '', pruned: '0', 'reclaimed-bytes': '0',
+        'ready-seconds': '', 'reports-dir': '', 'tests-passed': '', 'tests-failed': '', 'tests-skipped': '',
+      },
+    ],
+    [
+      'tested, not pushed',
+      report({ testExitCode: 0, readySeconds: 1.5 }),
+      {
+        sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
+        'image-id': IMAGE_ID, digest: '', digests: '{}', pushed: 'false', 'test-exit-code': '0', pruned: '0', 'reclaimed-bytes': '0',
+        'ready-seconds': '1.500', 'reports-dir': '', 'tests-passed': '', 'tests-failed': '', 'tests-skipped': '',
+      },
+    ],
+    [
+      'tests failed',
+      report({ testExitCode: 3, failure: 'tests failed', readySeconds: 0.0424, reportsDir: '/home/runner/work/app/app/reports', junit: { passed: 41, failed: 2, skipped: 3, failures: [] } }),
+      {
+        sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
+        'image-id': IMAGE_ID, digest: '', digests: '{}', pushed: 'false', 'test-exit-code': '3', pruned: '0', 'reclaimed-bytes': '0',
+        'ready-seconds': '0.042', 'reports-dir': '/home/runner/work/app/app/reports', 'tests-passed': '41', 'tests-failed': '2', 'tests-skipped': '3',
+      },
+    ],
+    [
+      'pushed',
+      report({ testExitCode: 0, pushed: true, digest: DIGEST, digests: { 'localhost:5000/app': DIGEST, 'mirror.example.com/app': DIGEST }, pruned: 2, reclaimedBytes: 524288, readySeconds: 12, reportsDir: 'reports', junit: { passed: 10, failed: 0, skipped: 0, failures: [] } }),
+      {
+        sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
+        'image-id': IMAGE_ID, digest: DIGEST, digests: JSON.stringify({ 'localhost:5000/app': DIGEST, 'mirror.example.com/app': DIGEST }), pushed: 'true', 'test-exit-code': '0', pruned: '2', 'reclaimed-bytes': '524288',
+        'ready-seconds': '12.000', 'reports-dir': 'reports', 'tests-passed': '10', 'tests-failed': '0', 'tests-skipped': '0',
+      },
+    ],
+  ])('%s', (_case, r, expected) => {
+    expect(outputsOf(r)).toEqual(expected);
+  });
+
+  it.each<[string, Partial<RunReport>, Record<string, string>]>([
+    ['not ready (yet)', { readySeconds: undefined }, { 'ready-seconds': '' }],
+    ['ready at once', { readySeconds: 0 }, { 'ready-seconds': '0.000' }],
+    ['ready, rounded to milliseconds', { readySeconds: 3.14159 }, { 'ready-seconds': '3.142' }],
+    ['ready, rounded up', { readySeconds: 0.0005 }, { 'ready-seconds': '0.001' }],
+    ['reports copied, no JUnit among them', { reportsDir: 'reports', junit: undefined }, { 'reports-dir': 'reports', 'tests-passed': '', 'tests-failed': '', 'tests-skipped': '' }],
+    ['JUnit with nothing in it', { reportsDir: 'reports', junit: { passed: 0, failed: 0, skipped: 0, failures: [] } }, { 'reports-dir': 'reports', 'tests-passed': '0', 'tests-failed': '0', 'tests-skipped': '0' }],
+    [
+      'JUnit counts, not the failures listed',
+      { reportsDir: 'r', junit: { passed: 7, failed: 1, skipped: 2, failures: [{ name: 'a', classname: 'b', message: 'c', file: undefined, line: undefined }] } },
+      { 'reports-dir': 'r', 'tests-passed': '7', 'tests-failed': '1', 'tests-skipped': '2' },
+    ],
+  ])('%s', (_case, overrides, expected) => {
+    expect(outputsOf(report(overrides))).toMatchObject(expected);
+  });
+});
+
+describe('summaryTables', () => {
+  it('lists the facts and phases of a passed run', () => {
+    const r = report({ testExitCode: 0, pushed: true, digest: DIGEST });
+    r.phases.push({ name: 'Build', seconds: 12.345, ok: true }, { name: 'Wait until ready', seconds: 0.04, ok: true });
+    expect(summaryTables(r)).toEqual({
+      facts: [
+        ['Result', 'passed'],
+        ['Image', 'localhost:5000/app:d24155b'],
+        ['Tag', 'd24155b'],
+        ['SHA', SHA],
+        ['Image id', IMAGE_ID],
+        ['Digest', DIGEST],
+        ['Pushed', 'true'],
+        ['Test exit code', '0'],
+        ['Ready after', '—'],
+        ['Tests (JUnit)', '—'],
+        ['Pruned', '0 (0 bytes reclaimed)'],
+      ],
+      phases: [
+        ['Build', '12.3 s', 'ok'],
+        ['Wait until ready', '0.0 s', 'ok'],
+      ],
+    });
+  });
+
+  it('shows dashes and the image name before anything was built', () => {
+    expect(summaryTables({ ...emptyReport(), image: 'acme/app', failure: "Input 'deploy' is \"yes\"; expected true or false." })).toEqual({
+      facts: [
+        ['Result', 'failed: Input \'deploy\' is &quot;yes&quot;; expected true or false.'],
+        ['Image', 'acme/app'],
+        ['Tag', ''],
+        ['SHA', ''],
+        ['Image id', ''],
+        ['Digest', '—'],
+        ['Pushed', 'false'],
+        ['Test exit code', '—'],
+        ['Ready after', '—'],
+        ['Tests (JUnit)', '—'],
+        ['Pruned', '0 (0 bytes reclaimed)'],
+      ],
+      phases: [],
+    });
+  });
+
+  it.each<[string, Partial<RunReport>, string, string]>([
+    ['nothing known', {}, '—', '—'],
+    ['ready at once', { readySeconds: 0 }, '0.000 s', '—'],
+    ['ready, no reports', { readySeconds: 2.3456 }, '2.346 s', '—'],
+    ['reports without JUnit', { readySeconds: 1, reportsDir: 'reports' }, '1.000 s', '—'],
+    ['JUnit, all passed', { readySeconds: 0.25, junit: { passed: 12, failed: 0, skipped: 0, failures: [] } }, '0.250 s', '12 passed, 0 failed, 0 skipped'],
+    ['JUnit, some failed and skipped', { readySeconds: 61.5, junit: { passed: 41, failed: 2, skipped: 3, failures: [] } }, '61.500 s', '41 passed, 2 failed, 3 skipped'],
+    ['JUnit with no cases', { junit: { passed: 0, failed: 0, skipped: 0, failures: [] } }, '—', '0 passed, 0 failed, 0 skipped'],
+  ])('rows Ready after and Tests (JUnit): %s', (_case, overrides, ready, junit) => {
+    const { facts } = summaryTables(report({ testExitCode: 0, ...overrides }));
+    expect(facts.map(([what]) => what)).toEqual(['Result', 'Image', 'Tag', 'SHA', 'Image id', 'Digest', 'Pushed', 'Test exit code', 'Ready after', 'Tests (JUnit)', 'Pruned']);
+    expect(facts.slice(8, 10)).toEqual([['Ready after', ready], ['Tests (JUnit)', junit]]);
+  });
+
+  it('escapes HTML in the failure and phase names', () => {
+    const r = report({ failure: '<script>alert("x")</script> & more' });
+    r.phases.push({ name: 'Test <b>', seconds: 1.25, ok: false });
+    const tables = summaryTables(r);
+    expect(tables.facts[0]).toEqual(['Result', 'failed: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; more']);
+    expect(tables.phases).toEqual([['Test &lt;b&gt;', '1.3 s', 'failed']]);
+    expect(JSON.stringify(tables)).not.toContain('<script>');
+  });
+});
+
+describe('escapeHtml', () => {
+  it.each([
+    ['plain text', 'plain text'],
+    ['<script>', '&lt;script&gt;'],
+    ['a & b', 'a &amp; b'],
+    ['"quoted"', '&quot;quoted&quot;'],
+    ['&lt;', '&amp;lt;'],
+    ["it's", "it's"],
+    ['', ''],
+  ])('%j → %j', (text, expected) => {
+    expect(escapeHtml(text)).toBe(expected);
+  });
+});

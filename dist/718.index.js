@@ -1,0 +1,31 @@
+export const id = 718;
+export const ids = [718];
+export const modules = {
+
+/***/ 718:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runPost: () => (/* binding */ runPost)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
+/* harmony import */ var _loop_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(978);
+
+
+/** Post step: undo what main could not (it was cancelled or crashed). Only ever warns. */
+async function runPost(leftovers) {
+    try {
+        await (0,_loop_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .n)(leftovers);
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Post clean-up failed: ${error.message}`);
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=718.index.js.map

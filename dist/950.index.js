@@ -1,0 +1,1628 @@
+export const id = 950;
+export const ids = [950];
+export const modules = {
+
+/***/ 950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TestsFailedError: () => (/* binding */ TestsFailedError),
+  TestsTimedOutError: () => (/* binding */ TestsTimedOutError),
+  runMain: () => (/* binding */ runMain)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
+var core = __webpack_require__(264);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __webpack_require__(896);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __webpack_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
+
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if ((0,external_fs_.existsSync)(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse((0,external_fs_.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_.EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+//# sourceMappingURL=context.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var cli = __webpack_require__(670);
+// EXTERNAL MODULE: ./src/docker/args.ts
+var docker_args = __webpack_require__(391);
+// EXTERNAL MODULE: ./src/docker/output.ts
+var output = __webpack_require__(807);
+;// CONCATENATED MODULE: ./src/loop/build.ts
+
+
+
+
+
+
+
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** The OCI labels the action sets; the user's `labels` come after and may add to them. */
+function ociLabels(source, extra) {
+    return [
+        { key: REVISION_LABEL, value: source.sha },
+        { key: 'org.opencontainers.image.created', value: source.created },
+        ...(source.sourceUrl === undefined ? [] : [{ key: 'org.opencontainers.image.source', value: source.sourceUrl }]),
+        ...extra,
+    ];
+}
+/** What must hold of the built image, or it is not what we claim to ship. */
+function stampProblems(env, labels, shaEnv, sha) {
+    const problems = [];
+    const value = (0,output/* envValue */.$R)(env, shaEnv);
+    if (value !== sha)
+        problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
+    if (labels[REVISION_LABEL] !== sha)
+        problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] === undefined ? 'missing' : `"${labels[REVISION_LABEL]}"`}, expected ${sha}`);
+    return problems;
+}
+/** The build failed for lack of disk on the engine: say so plainly. */
+function diskFullMessage(output) {
+    return /no space left on device/i.test(output)
+        ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
+        : undefined;
+}
+/**
+ * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
+ * containerd image store, a concurrent run that built the same content and removed its own temporary name at
+ * that moment can take the shared content with it (seen on Docker 26.1).
+ */
+function lostTemporaryImage(output, temporaryRef) {
+    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
+    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`, 'm').test(output);
+}
+/** A failed build says why: a full disk plainly, else docker's own last lines. */
+function throwUnlessBuilt(args, result) {
+    if (result.exitCode !== 0)
+        throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new cli/* DockerError */.Bi(args, result).message);
+}
+/**
+ * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
+ * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
+ * Returns the image id.
+ */
+async function buildImage(request) {
+    const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
+    // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
+    // stamp starts from a temporary local name instead; the legacy builder takes the id.
+    const temporaryRef = request.builder.kind === 'buildx' ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped` : undefined;
+    try {
+        const baseIidFile = external_node_path_.join(workDir, 'base.iid');
+        const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
+        throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
+        const baseImageId = (await (0,promises_.readFile)(baseIidFile, 'utf8')).trim();
+        const stamp = (0,docker_args/* stampArgs */.vH)({ tags: request.tags, builder: request.builder });
+        const stampIt = () => (0,cli/* docker */.T3)(stamp, {
+            input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
+            silent: true,
+            allowFailure: true,
+        });
+        let stamped = await stampIt();
+        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
+            core/* info */.pq(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
+            throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
+            stamped = await stampIt();
+        }
+        throwUnlessBuilt(stamp, stamped);
+        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
+        // digest the containerd image store names images by.
+        const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
+        const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
+        if (problems.length > 0)
+            throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
+        return details.id;
+    }
+    finally {
+        if (temporaryRef !== undefined)
+            await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([temporaryRef]), { silent: true, allowFailure: true });
+        await (0,promises_.rm)(workDir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __webpack_require__(414);
+// EXTERNAL MODULE: ./src/loop/cleanup.ts
+var cleanup = __webpack_require__(978);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(260);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __webpack_require__(876);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(30);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(500);
+;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
+
+
+
+
+
+const LOG_TAIL_LINES = 100;
+const PROBE_INTERVAL_MS = 100;
+const PROBE_TIMEOUT_MS = 2000;
+// docker-proxy accepts a connection on the published port even when nothing listens inside, then
+// closes it: a connection still open (or answering) after this long reached the service.
+const TCP_SETTLE_MS = 100;
+const WAIT_FOR_FORM = 'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
+function parsePort(text) {
+    if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535)
+        throw new Error(`has the port "${text}"`);
+    return Number(text);
+}
+/** Parses the `wait-for` input; throws an Error saying what is wrong (without naming the input). */
+function parseWaitFor(raw) {
+    if (raw === 'auto' || raw === 'healthy' || raw === 'running')
+        return { kind: raw };
+    if (raw === 'exit:0')
+        return { kind: 'exit' };
+    if (raw.startsWith('tcp:'))
+        return { kind: 'tcp', port: parsePort(raw.slice(4)) };
+    if (raw.startsWith('log:')) {
+        if (raw.length === 4)
+            throw new Error('has an empty regular expression');
+        try {
+            return { kind: 'log', pattern: new RegExp(raw.slice(4)) };
+        }
+        catch (error) {
+            throw new Error(`has an invalid regular expression: ${error.message}`);
+        }
+    }
+    if (raw.startsWith('http:')) {
+        const http = /^http:(?:\/\/(?:127\.0\.0\.1|localhost):)?([0-9]+)(\/[^#]*)?(?:#status=([0-9]+))?$/.exec(raw);
+        if (http === null)
+            throw new Error(`is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`);
+        const [, port = '', path = '/', status] = http;
+        if (status !== undefined && (Number(status) < 200 || Number(status) > 599))
+            throw new Error(`has the status "${status}"; a response status is 200 to 599`);
+        return { kind: 'http', port: parsePort(port), path, status: status === undefined ? undefined : Number(status) };
+    }
+    throw new Error(`is "${raw}"`);
+}
+/** What ready means for this container: `auto` is healthy with a healthcheck, else running. */
+function resolveCondition(waitFor, state) {
+    if (waitFor.kind === 'auto')
+        return state.health === undefined ? { kind: 'running' } : { kind: 'healthy' };
+    return waitFor;
+}
+function describeCondition(condition) {
+    switch (condition.kind) {
+        case 'healthy':
+        case 'running':
+            return condition.kind;
+        case 'http':
+            return `answering GET :${condition.port}${condition.path} with ${condition.status ?? '2xx'}`;
+        case 'tcp':
+            return `accepting connections on :${condition.port}`;
+        case 'log':
+            return `logging a line matching /${condition.pattern.source}/`;
+        case 'exit':
+            return 'exited with code 0';
+    }
+}
+const READY = { ready: true };
+/** What the container's current state says: a verdict, or undefined while it is still coming up. */
+function verdictFromState(state, condition) {
+    if (state.status === 'exited' || state.status === 'dead') {
+        return condition.kind === 'exit' && state.exitCode === 0 ? READY : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
+    }
+    if (condition.kind === 'healthy' && state.health === undefined) {
+        return { ready: false, reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)' };
+    }
+    if (state.status !== 'running')
+        return undefined; // created, restarting, paused
+    if (condition.kind !== 'exit' && state.health?.status === 'unhealthy')
+        return { ready: false, reason: 'is unhealthy' };
+    if (condition.kind === 'running')
+        return READY;
+    if (condition.kind === 'healthy' && state.health?.status === 'healthy')
+        return READY;
+    return undefined;
+}
+/** What an engine event says; undefined for events that decide nothing. */
+function verdictFromEvent(event, condition) {
+    if (event === undefined)
+        return undefined;
+    switch (event.kind) {
+        case 'healthy':
+            return condition.kind === 'healthy' ? READY : undefined;
+        case 'unhealthy':
+            return condition.kind === 'exit' ? undefined : { ready: false, reason: 'is unhealthy' };
+        case 'exited':
+            return condition.kind === 'exit' && event.exitCode === 0 ? READY : { ready: false, reason: exitReason(event.exitCode, false) };
+        case 'destroyed':
+            return { ready: false, reason: 'was removed while the action waited for it' };
+        case 'started':
+            return condition.kind === 'running' ? READY : undefined;
+        case 'oom':
+            return undefined; // the die event that follows carries the verdict; inspection adds OOMKilled
+    }
+}
+function exitReason(exitCode, oomKilled) {
+    return `exited with code ${exitCode}${oomKilled ? ' (OOMKilled: it ran out of memory)' : ''}`;
+}
+/** Where the runner reaches a published container port: `127.0.0.1:32768`; undefined when not published. */
+function publishedAddress(ports, port, protocol = 'tcp') {
+    const bindings = ports[`${port}/${protocol}`] ?? [];
+    const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0];
+    if (binding === undefined || binding.hostPort === '')
+        return undefined;
+    const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp === '::' ? '[::1]' : binding.hostIp.includes(':') ? `[${binding.hostIp}]` : binding.hostIp;
+    return `${host}:${binding.hostPort}`;
+}
+/** The container did not come up; `diagnosis` says why, for a log group of its own. */
+class ContainerNotReadyError extends Error {
+    container;
+    diagnosis;
+    constructor(container, reason, diagnosis) {
+        super(`Container ${container} ${reason}.`);
+        this.container = container;
+        this.diagnosis = diagnosis;
+        this.name = 'ContainerNotReadyError';
+    }
+}
+function httpProbe(address, condition, signal) {
+    const seen = { lastFailure: 'no check finished yet' };
+    const url = `http://${address}${condition.path}`;
+    const accepts = (status) => (condition.status === undefined ? status >= 200 && status < 300 : status === condition.status);
+    const loop = async () => {
+        while (!signal.aborted) {
+            try {
+                const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]) });
+                await response.body?.cancel();
+                if (accepts(response.status))
+                    return READY;
+                seen.lastFailure = `GET ${url} answered ${response.status}`;
+            }
+            catch (error) {
+                seen.lastFailure = `GET ${url} failed: ${error.cause?.message ?? error.message}`;
+            }
+            await (0,external_node_timers_promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+        }
+        return undefined;
+    };
+    return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+}
+function tcpReachesService(host, port) {
+    return new Promise((resolve) => {
+        const socket = (0,external_node_net_.connect)({ host: host.replace(/^\[|\]$/g, ''), port, timeout: PROBE_TIMEOUT_MS });
+        const done = (result) => {
+            socket.destroy();
+            resolve(result);
+        };
+        socket.once('connect', () => setTimeout(() => done(true), TCP_SETTLE_MS));
+        socket.once('data', () => done(true));
+        socket.once('end', () => done('the connection was closed at once (nothing listens inside yet)'));
+        socket.once('error', (error) => done(error.message));
+        socket.once('timeout', () => done('connect timed out'));
+    });
+}
+function tcpProbe(address, signal) {
+    const seen = { lastFailure: 'no check finished yet' };
+    const colon = address.lastIndexOf(':');
+    const loop = async () => {
+        while (!signal.aborted) {
+            const result = await tcpReachesService(address.slice(0, colon), Number(address.slice(colon + 1)));
+            if (result === true)
+                return READY;
+            seen.lastFailure = `connecting to ${address}: ${result === false ? 'failed' : result}`;
+            await (0,external_node_timers_promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+        }
+        return undefined;
+    };
+    return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+}
+function logProbe(container, pattern, signal) {
+    // `docker logs --follow` replays all output since the start before following: no line is missed.
+    const ready = (0,cli/* dockerUntil */.Bp)((0,docker_args/* followLogsArgs */.gQ)(container), (line) => (pattern.test(line) ? READY : undefined), signal, { stderrLines: true });
+    return { ready, lastFailure: `no log line matched /${pattern.source}/` };
+}
+const never = new Promise(() => undefined);
+/**
+ * Waits until the container is ready as `waitFor` says, and fails at once when it turns unhealthy,
+ * exits (unless that is what it waits for) or is removed. Engine events are read from the container's
+ * creation on, on the engine's clock, so a change between `docker run` and the subscription is
+ * replayed, never missed; port and log probes run alongside.
+ */
+async function waitUntilReady(container, waitFor, timeoutSeconds) {
+    const started = performance.now();
+    const state = (0,output/* parseContainerState */.O2)((await (0,cli/* docker */.T3)((0,docker_args/* containerInspectArgs */.R8)(container), { silent: true })).stdout);
+    const condition = resolveCondition(waitFor, state);
+    let verdict = verdictFromState(state, condition);
+    if (verdict === undefined) {
+        const stop = new AbortController();
+        const watchers = [
+            (0,cli/* dockerUntil */.Bp)((0,docker_args/* containerEventsArgs */.cX)(state.id, state.created), (line) => verdictFromEvent((0,output/* parseReadinessEvent */.e8)(line), condition), stop.signal),
+        ];
+        let probe;
+        if (condition.kind === 'http' || condition.kind === 'tcp') {
+            const address = publishedAddress(state.ports, condition.port);
+            if (address === undefined) {
+                verdict = { ready: false, reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)` };
+            }
+            else {
+                probe = condition.kind === 'http' ? httpProbe(address, condition, stop.signal) : tcpProbe(address, stop.signal);
+            }
+        }
+        else if (condition.kind === 'log') {
+            probe = logProbe(state.id, condition.pattern, stop.signal);
+        }
+        if (probe !== undefined)
+            watchers.push(probe.ready);
+        try {
+            if (verdict === undefined) {
+                const timeout = (0,external_node_timers_promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({ ready: false, reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}` }), () => undefined);
+                // A watcher that ends without a verdict (a log stream of a stopped container) never wins the race.
+                verdict = await Promise.race([timeout, ...watchers].map((watcher) => watcher.then((v) => v ?? never)));
+            }
+        }
+        finally {
+            stop.abort();
+            await Promise.allSettled(watchers);
+        }
+    }
+    if (verdict.ready)
+        return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
+    const final = await inspectQuietly(container);
+    // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
+    const reason = final !== undefined && verdict.reason.startsWith('exited') ? exitReason(final.exitCode, final.oomKilled) : verdict.reason;
+    throw new ContainerNotReadyError(container, reason, await diagnosis(container, final));
+}
+async function inspectQuietly(container) {
+    const result = await (0,cli/* docker */.T3)((0,docker_args/* containerInspectArgs */.R8)(container), { silent: true, allowFailure: true });
+    return result.exitCode === 0 ? (0,output/* parseContainerState */.O2)(result.stdout) : undefined;
+}
+async function diagnosis(container, state) {
+    const logs = await (0,cli/* docker */.T3)((0,docker_args/* containerLogsArgs */.Gh)(container, LOG_TAIL_LINES), { silent: true, allowFailure: true });
+    return [
+        state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
+        `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
+        mergeLogStreams(logs.stdout, logs.stderr) || '(no output)',
+    ].join('\n');
+}
+/** `docker logs --timestamps` splits the container's stdout and stderr; its timestamps put them back in order. */
+function mergeLogStreams(stdout, stderr) {
+    const lines = (text) => text.split('\n').filter((line) => line !== '');
+    // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
+    return [...lines(stdout), ...lines(stderr)].sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0)).join('\n');
+}
+/** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
+function formatDiagnosis(state) {
+    const published = Object.entries(state.ports).map(([port, bindings]) => `${port} → ${bindings.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ') || 'not published'}`);
+    const lines = [
+        `State: ${state.status}, exit code ${state.exitCode}, OOMKilled ${state.oomKilled}${state.error === '' ? '' : `, error: ${state.error}`}`,
+        `Ports: ${published.length === 0 ? 'none' : published.join('; ')}`,
+    ];
+    if (state.health === undefined) {
+        lines.push('Health: no healthcheck');
+    }
+    else {
+        lines.push(`Health: ${state.health.status}; last ${state.health.probes.length} probe(s):`);
+        for (const probe of state.health.probes) {
+            lines.push(`  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\r?\n/g, '\n    ')}`);
+        }
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/loop/inputs.ts
+
+
+
+
+
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const TAG_LENGTH_RANGE = { min: 4, max: 40 };
+const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
+const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
+const PRUNE_GRACE_RANGE = { min: 0, max: 86400 };
+const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 };
+const PUSH_RETRIES_RANGE = { min: 0, max: 10 };
+const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
+// These flags would take the container's lifecycle away from the action.
+const LIFECYCLE_RUN_FLAGS = new Map([
+    ['--rm', 'the action removes the container itself, after it has read its state and logs'],
+    ['--detach', 'the action always runs the container detached'],
+    ['-d', 'the action always runs the container detached'],
+    ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
+]);
+const ACTION_NAMING = { subject: (name) => `Input '${name}'`, name: (name) => name };
+/**
+ * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
+ * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
+ */
+function fieldParser(read, naming = ACTION_NAMING) {
+    const problems = [];
+    const field = (name, parse, fallback) => {
+        try {
+            return parse(read(name).trim());
+        }
+        catch (error) {
+            problems.push(`${naming.subject(name)} ${error.message}.`);
+            return fallback;
+        }
+    };
+    return { problems, field };
+}
+function parseEnvName(raw) {
+    if (!ENV_NAME_PATTERN.test(raw))
+        throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+    return raw;
+}
+/**
+ * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
+ * password is taken as given, untrimmed.
+ */
+function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
+    const username = read('registry-username').trim();
+    const password = read('registry-password');
+    if ((username === '') !== (password === '')) {
+        const missing = username === '' ? 'registry-username' : 'registry-password';
+        problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
+    }
+    return username !== '' && password !== '' ? { username, password } : undefined;
+}
+/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
+function parseInputs(read) {
+    const { problems, field } = fieldParser(read);
+    const image = field('image', (raw) => {
+        try {
+            return (0,image_reference/* parseImageName */["if"])(raw);
+        }
+        catch (error) {
+            throw new Error(`${error.message}; expected ${image_reference/* IMAGE_NAME_FORM */.Bf}`);
+        }
+    }, undefined);
+    const deploy = field('deploy', parseBoolean, false);
+    const context = field('context', (raw) => raw || '.', '.');
+    const file = field('file', (raw) => raw || external_node_path_.join(context, 'Dockerfile'), '');
+    const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
+    const target = field('target', (raw) => {
+        if (raw !== '' && !STAGE_NAME_PATTERN.test(raw))
+            throw new Error(`is "${raw}"; expected a build stage name (letters, digits, "_", ".", "-")`);
+        return raw;
+    }, '');
+    const labels = field('labels', (raw) => parseKeyValueLines(raw, /^[^\s=]+$/), []);
+    const builder = field('builder', (raw) => {
+        if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw))
+            throw new Error(`is "${raw}"; expected a buildx builder name`);
+        return raw;
+    }, '');
+    const buildSecrets = field('build-secrets', parseBuildSecrets, []);
+    const sha = field('sha', (raw) => {
+        if (raw !== '' && !SHA_PATTERN.test(raw))
+            throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
+        return raw;
+    }, '');
+    const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
+    const shaEnv = field('sha-env', parseEnvName, 'SHA');
+    const prune = field('prune', parsePruneMode, 'on');
+    const pruneKeep = field('prune-keep', (raw) => parseInteger(raw, PRUNE_KEEP_RANGE), 0);
+    const pruneGraceSeconds = field('prune-grace', (raw) => parseInteger(raw, PRUNE_GRACE_RANGE), 120);
+    const runArgs = field('run-args', parseRunArgs, []);
+    const waitFor = field('wait-for', (raw) => {
+        try {
+            return parseWaitFor(raw);
+        }
+        catch (error) {
+            throw new Error(`${error.message}; expected ${WAIT_FOR_FORM}`);
+        }
+    }, { kind: 'auto' });
+    const waitTimeoutSeconds = field('wait-timeout', (raw) => parseInteger(raw, WAIT_TIMEOUT_RANGE), 60);
+    const testCommand = read('test-command').trim();
+    const testOn = field('test-on', (raw) => {
+        if (raw !== 'container' && raw !== 'runner')
+            throw new Error(`is "${raw}"; expected container or runner`);
+        return raw;
+    }, undefined);
+    const testUser = field('test-user', (raw) => {
+        if (raw !== '' && !USER_PATTERN.test(raw))
+            throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
+        if (raw !== '' && testOn === 'runner')
+            throw new Error('is set, but test-on is runner; expected it only with test-on: container');
+        return raw;
+    }, '');
+    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, ENV_NAME_PATTERN), []);
+    const testTimeoutSeconds = field('test-timeout', (raw) => parseInteger(raw, TEST_TIMEOUT_RANGE), 0);
+    const testReports = field('test-reports', (raw) => {
+        if (raw !== '' && !raw.startsWith('/'))
+            throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
+        return raw;
+    }, '');
+    const reportsDir = field('reports-dir', (raw) => {
+        if (raw === '' || external_node_path_.isAbsolute(raw) || external_node_path_.normalize(raw).split(external_node_path_.sep)[0] === '..')
+            throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
+        return raw;
+    }, 'reports');
+    if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
+        problems.push("Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).");
+    }
+    const pushRetries = field('push-retries', (raw) => parseInteger(raw, PUSH_RETRIES_RANGE), 3);
+    const alsoPush = field('also-push', (raw) => nonBlankLines(raw).map((line, index) => {
+        try {
+            return (0,image_reference/* parseImageName */["if"])(line);
+        }
+        catch (error) {
+            throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${image_reference/* IMAGE_NAME_FORM */.Bf})`);
+        }
+    }), []);
+    const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used');
+    if (problems.length > 0 || image === undefined)
+        throw new InputError(problems);
+    return {
+        image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
+        waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
+        registryAuth,
+        pushRetries,
+        alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
+    };
+}
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
+function parseBoolean(raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new Error(`is "${raw}"; expected true or false`);
+}
+function parsePruneMode(raw) {
+    if (raw === 'dry-run')
+        return 'dry-run';
+    try {
+        return parseBoolean(raw) ? 'on' : 'off';
+    }
+    catch {
+        throw new Error(`is "${raw}"; expected true, false or dry-run`);
+    }
+}
+function parseInteger(raw, range) {
+    if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
+        throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
+    }
+    return Number(raw);
+}
+function nonBlankLines(raw) {
+    return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+}
+function parseKeyValueLines(raw, keyPattern) {
+    return nonBlankLines(raw).map((line, index) => {
+        const equals = line.indexOf('=');
+        const key = equals === -1 ? line : line.slice(0, equals);
+        if (equals === -1 || !keyPattern.test(key)) {
+            throw new Error(`line ${index + 1} is "${line}"; expected one KEY=VALUE per line`);
+        }
+        return { key, value: line.slice(equals + 1) };
+    });
+}
+/** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
+function parseBuildSecrets(raw) {
+    return nonBlankLines(raw).map((line, index) => {
+        const fields = new Map(line.split(',').map((part) => {
+            const equals = part.indexOf('=');
+            return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()];
+        }));
+        const id = fields.get('id') ?? '';
+        const env = fields.get('env');
+        const src = fields.get('src');
+        const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
+        if (!known || !/^[A-Za-z0-9_.-]+$/.test(id) || (env === undefined) === (src === undefined) || env === '' || src === '') {
+            throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
+        }
+        return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
+    });
+}
+// docker run's boolean short options: they combine (`-itd`), and the first other letter takes a value.
+const BOOLEAN_SHORT_OPTIONS = new Set(['d', 'i', 't', 'P']);
+/** `-td`, `-itd`: a cluster of short boolean options that includes -d. */
+function shortClusterHasDetach(flag) {
+    if (!/^-[A-Za-z]{2,}$/.test(flag))
+        return false;
+    for (const letter of flag.slice(1)) {
+        if (letter === 'd')
+            return true;
+        if (!BOOLEAN_SHORT_OPTIONS.has(letter))
+            return false; // the rest is this option's value
+    }
+    return false;
+}
+/** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
+function parseRunArgs(raw) {
+    return nonBlankLines(raw).flatMap((line, index) => {
+        if (!line.startsWith('-')) {
+            throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
+        }
+        const flagEnd = line.search(/[=\s]/);
+        const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
+        const reason = LIFECYCLE_RUN_FLAGS.get(shortClusterHasDetach(flag) ? '-d' : flag);
+        if (reason !== undefined)
+            throw new Error(`line ${index + 1} uses ${flag}, which is not allowed: ${reason}`);
+        if (flagEnd !== -1 && line[flagEnd] !== '=') {
+            const value = line.slice(flagEnd).trim();
+            // A second option on the line would reach docker as an option of its own, unchecked.
+            if (value.startsWith('-'))
+                throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
+            return [flag, value];
+        }
+        return [line];
+    });
+}
+/** Reads, masks and validates the inputs; also checks that the build context and Dockerfile exist. */
+function readInputs() {
+    const password = core/* getInput */.V4('registry-password');
+    if (password !== '')
+        core/* setSecret */.Pq(password);
+    const inputs = parseInputs((name) => core/* getInput */.V4(name));
+    const problems = [];
+    if (!(0,external_node_fs_.existsSync)(inputs.context) || !(0,external_node_fs_.statSync)(inputs.context).isDirectory()) {
+        problems.push(`Input 'context' is "${inputs.context}", which is not a directory; expected the build context directory.`);
+    }
+    else if (!(0,external_node_fs_.existsSync)(inputs.file)) {
+        problems.push(`Input 'file': ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
+    }
+    for (const secret of inputs.buildSecrets) {
+        if ('env' in secret.source) {
+            const value = process.env[secret.source.env];
+            if (value === undefined || value === '')
+                problems.push(`Input 'build-secrets': secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the step's env.`);
+            else
+                core/* setSecret */.Pq(value);
+        }
+        else if (!(0,external_node_fs_.existsSync)(secret.source.src)) {
+            problems.push(`Input 'build-secrets': secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return inputs;
+}
+
+;// CONCATENATED MODULE: ./src/loop/commit.ts
+
+
+async function gitLog(context, revision) {
+    try {
+        const result = await (0,exec/* getExecOutput */.H)('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], { silent: true, ignoreReturnCode: true });
+        const [sha = '', created = ''] = result.stdout.trim().split('\n');
+        return result.exitCode === 0 && SHA_PATTERN.test(sha) ? { sha, created: new Date(created).toISOString() } : undefined;
+    }
+    catch {
+        return undefined; // no git on the machine
+    }
+}
+/**
+ * The commit the image is built from: the `sha` input, else the commit checked out in the context's
+ * work tree (what is really built on pull requests and dispatches of other refs), else GITHUB_SHA.
+ */
+async function resolveCommit(shaInput, context, githubSha) {
+    if (shaInput !== '') {
+        return { sha: shaInput, created: (await gitLog(context, shaInput))?.created ?? new Date().toISOString(), source: 'input' };
+    }
+    const head = await gitLog(context, 'HEAD');
+    if (head !== undefined)
+        return { ...head, source: 'git' };
+    if (githubSha !== undefined && SHA_PATTERN.test(githubSha))
+        return { sha: githubSha, created: new Date().toISOString(), source: 'GITHUB_SHA' };
+    throw new Error(`Input 'sha' is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`);
+}
+
+// EXTERNAL MODULE: ./src/loop/container.ts
+var container = __webpack_require__(169);
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+
+
+
+const ENGINE_TIMEOUT_MS = 5000;
+function describeImageStore(store) {
+    return store.kind === 'containerd' ? 'the containerd image store' : store.kind === 'graphdriver' ? `the ${store.driver} graph driver` : 'an image store it did not name';
+}
+/** Which engine the docker CLI talks to, as the user configured it. */
+function engineLocation(env) {
+    if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '')
+        return `DOCKER_HOST=${env.DOCKER_HOST}`;
+    if (env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '')
+        return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
+    return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
+}
+async function firstLine(args, timeoutMs) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    try {
+        return await (0,cli/* dockerUntil */.Bp)(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Which image store the engine uses ('unknown' when it does not say in time). */
+async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstLine((0,docker_args/* engineStoreArgs */.Hx)(), timeoutMs).then(output/* parseImageStore */.gi, () => (0,output/* parseImageStore */.gi)(undefined));
+}
+/**
+ * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
+ * engine is a clear error within seconds, not a hang in the middle of a build.
+ */
+async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
+    const [server, buildx, imageStore, context] = await Promise.all([
+        firstLine((0,docker_args/* serverVersionArgs */.P6)(), timeoutMs).catch((error) => error),
+        firstLine((0,docker_args/* buildxVersionArgs */.qh)(), timeoutMs).then((line) => line !== undefined, () => false),
+        imageStoreOf(timeoutMs),
+        firstLine((0,docker_args/* contextShowArgs */.uW)(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
+    ]);
+    if (server instanceof Error) {
+        const reason = server instanceof cli/* DockerError */.Bi ? server.result.stderr.trim().split('\n').pop() ?? server.message : server.message;
+        throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
+    }
+    if (server === undefined)
+        throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
+    const version = JSON.parse(server);
+    return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+;// CONCATENATED MODULE: ./src/loop/image-layers.ts
+
+// What removing images frees when they do not know their parent (BuildKit builds, the containerd image
+// store, pulled and imported images): the layers no remaining image uses. Pure, so it is tested table-driven.
+/** A layer's identity with everything under it (OCI chain id): equal chain ids are one layer on disk. */
+function chainIds(diffIds) {
+    const chain = [];
+    for (const diffId of diffIds) {
+        const below = chain.at(-1);
+        chain.push(below === undefined ? diffId : `sha256:${(0,external_node_crypto_.createHash)('sha256').update(`${below} ${diffId}`).digest('hex')}`);
+    }
+    return chain;
+}
+// Instructions that change only the image config: their steps carry no layer (classic: `#(nop) LABEL …`).
+const METADATA_ONLY = /^(?:\/bin\/sh -c #\(nop\)\s+)?(?:LABEL|ENV|CMD|ENTRYPOINT|EXPOSE|HEALTHCHECK|USER|ARG|ONBUILD|STOPSIGNAL|SHELL|VOLUME|MAINTAINER)\b/;
+/**
+ * The bytes of each of an image's `layerCount` layers, bottom first, from its history (oldest first); undefined
+ * when they cannot be placed. The history has a step per instruction, layer or not, and no flag says which:
+ * a step with bytes is a layer, a metadata-only instruction is not, and the rest (RUN, COPY, WORKDIR) are
+ * layers that may be empty. Too many of those is fine while they all sit above the last layer with bytes.
+ */
+function layerSizes(layerCount, steps) {
+    const candidates = steps.filter((step) => step.size > 0 || !METADATA_ONLY.test(step.createdBy.trim())).map((step) => step.size);
+    if (candidates.length === layerCount)
+        return candidates;
+    const placed = candidates.slice(0, candidates.findLastIndex((size) => size > 0) + 1);
+    if (candidates.length < layerCount || placed.length > layerCount || placed.some((size) => size === 0))
+        return undefined;
+    return [...placed, ...Array(layerCount - placed.length).fill(0)];
+}
+/** Sizes by chain id of the layer an image ends in: any image ending there has the same layers, so the same size. */
+function sizesByTopLayer(images) {
+    const sizes = new Map();
+    for (const image of images) {
+        const top = chainIds(image.layers).at(-1);
+        if (top !== undefined)
+            sizes.set(top, image.size);
+    }
+    return sizes;
+}
+/** Every layer (chain id) the images use. */
+function layersInUse(images) {
+    return new Set(images.flatMap((image) => chainIds(image.layers)));
+}
+/** The base of what removing `image` frees, given the layers still in use (or counted) and the sizes images tell. */
+function freedBase(image, kept, sizes) {
+    const chain = chainIds(image.layers);
+    for (let index = chain.length - 2; index >= 0; index--) {
+        const chainId = chain[index] ?? '';
+        if (kept.has(chainId) || sizes.has(chainId))
+            return { from: index + 1, bytes: sizes.get(chainId) };
+    }
+    return { from: 0, bytes: 0 };
+}
+/**
+ * The base of each removed image that frees anything (by id), each layer counted once: an image sharing
+ * freed layers with one before it frees only what lies above them.
+ */
+function freedBases(deleted, remaining) {
+    const kept = layersInUse(remaining);
+    const sizes = sizesByTopLayer([...remaining, ...deleted]);
+    const bases = new Map();
+    for (const image of deleted) {
+        const chain = chainIds(image.layers);
+        if (chain.length === 0 || kept.has(chain.at(-1) ?? ''))
+            continue;
+        const base = freedBase(image, kept, sizes);
+        bases.set(image.id, base);
+        for (const chainId of chain.slice(base.from))
+            kept.add(chainId);
+    }
+    return bases;
+}
+/**
+ * Bytes freed by removing `deleted` while `remaining` stay: an image's size less its base's, or where no
+ * image tells the base, its history's layer sizes (`historySizes` by image id, as layerSizes gives them)
+ * above it; not known: 0.
+ */
+function freedBytes(deleted, remaining, historySizes) {
+    const bases = freedBases(deleted, remaining);
+    let total = 0;
+    for (const image of deleted) {
+        const base = bases.get(image.id);
+        if (base === undefined)
+            continue;
+        total += base.bytes !== undefined
+            ? Math.max(0, image.size - base.bytes)
+            : (historySizes.get(image.id) ?? []).slice(base.from).reduce((sum, bytes) => sum + bytes, 0);
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/loop/prune.ts
+
+
+
+
+
+/** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
+const REPOSITORY_LABEL = 'build-test-deploy.repository';
+/** Many images are inspected and removed in this many docker calls side by side. */
+const PARALLEL_CALLS = 4;
+/** Up to this many: inspected and removed in one call each (removed in order), their histories read up front. */
+const SEQUENTIAL_UP_TO = 8;
+/** Which tags and dangling images go, and why the others stay. Pure: the engine's view comes in as data. */
+function planPrune(images, containers, policy) {
+    const usedBy = new Map();
+    for (const container of containers)
+        usedBy.set(container.imageId, [...(usedBy.get(container.imageId) ?? []), container.name]);
+    const parents = new Set(images.map((image) => image.parent).filter((parent) => parent !== ''));
+    const prefix = `${policy.repository}:`;
+    const staleTags = images
+        .flatMap((image) => image.repoTags.filter((ref) => ref.startsWith(prefix)).map((ref) => ({ ref, tag: ref.slice(prefix.length), image })))
+        .filter(({ tag }) => !policy.keepTags.has(tag))
+        .sort((a, b) => b.image.created.localeCompare(a.image.created) || a.ref.localeCompare(b.ref));
+    const dangling = images.filter((image) => image.repoTags.length === 0 && !parents.has(image.id) && image.labels[REPOSITORY_LABEL] === policy.repository);
+    const remove = [];
+    const kept = [];
+    const decide = (ref, image, extraReason) => {
+        const containersUsing = usedBy.get(image.id);
+        const taggedSecondsAgo = (policy.now.getTime() - Date.parse(image.lastTagTime)) / 1000;
+        if (containersUsing !== undefined)
+            kept.push({ ref, reason: `used by container ${containersUsing.join(', ')}` });
+        else if (extraReason !== undefined)
+            kept.push({ ref, reason: extraReason });
+        else if (taggedSecondsAgo >= 0 && taggedSecondsAgo < policy.graceSeconds)
+            kept.push({ ref, reason: `tagged ${Math.round(taggedSecondsAgo)} s ago, within prune-grace (a concurrent run's image?)` });
+        else
+            remove.push(ref);
+    };
+    staleTags.forEach(({ ref, image }, index) => decide(ref, image, index < policy.keepNewest ? `one of the ${policy.keepNewest} newest (prune-keep)` : undefined));
+    for (const image of dangling)
+        decide(image.id, image, undefined);
+    return { remove, kept };
+}
+/**
+ * Bytes each image that knows its parent (the classic builder's) holds in its own layer, which `docker
+ * image rm` frees with it: the step sizes of the histories read (of the candidates, or of their parents),
+ * else an image's size less its parent's. Images without a parent: see image-layers.ts.
+ */
+function ownLayerSizes(images, histories) {
+    const sizes = new Map();
+    for (const steps of histories.values())
+        for (const step of steps)
+            if (step.id.startsWith('sha256:'))
+                sizes.set(step.id, step.size);
+    for (const image of images.filter((candidate) => !sizes.has(candidate.id) && candidate.parent !== '')) {
+        const parentSteps = histories.get(image.parent);
+        if (parentSteps !== undefined)
+            sizes.set(image.id, Math.max(0, image.size - parentSteps.reduce((total, step) => total + step.size, 0)));
+    }
+    return sizes;
+}
+/** Images with the same layers have the same layer sizes: one of each (its id), whose history tells them. */
+function oneImagePerChain(images) {
+    const chains = new Map();
+    for (const image of images)
+        if (!chains.has(image.layers.join(' ')))
+            chains.set(image.layers.join(' '), image.id);
+    return chains;
+}
+/** Bytes reclaimed by deleting these images: what their own layers held. */
+function reclaimedBytes(deletedIds, ownSizes) {
+    let total = 0;
+    for (const id of new Set(deletedIds))
+        total += ownSizes.get(id) ?? 0;
+    return total;
+}
+/** The docker calls `items` go in: one for a few, PARALLEL_CALLS side by side for many. */
+function callsFor(items) {
+    return items.length <= SEQUENTIAL_UP_TO ? [items] : chunk(items, PARALLEL_CALLS);
+}
+/** Up to `parts` runs of near-equal length, in order. */
+function chunk(items, parts) {
+    const size = Math.ceil(items.length / Math.max(1, parts));
+    const chunks = [];
+    for (let start = 0; start < items.length; start += size)
+        chunks.push(items.slice(start, start + size));
+    return chunks;
+}
+/**
+ * Removed side by side, images sharing an untagged parent can each leave it to the other: the ancestors
+ * of removed images that are now dangling (untagged, childless) and still there. One sequential
+ * `docker image rm` would have removed them with their children.
+ */
+function orphanedAncestors(ancestorIds, danglingNow, deletedIds) {
+    return danglingNow.filter((id) => ancestorIds.has(id) && !deletedIds.has(id));
+}
+const lines = (result) => result.stdout.split('\n').filter((line) => line !== '');
+/** Inspected images, and whether docker failed for a reason other than images removed meanwhile. */
+async function inspectImages(ids) {
+    // The CLI asks the engine for one image after the other: many go in a few calls side by side
+    // (500 here: 0.25 s in one call, 0.17 s in four). Images can vanish between the listing and this
+    // (another job's prune): inspect reports them and goes on.
+    const results = await Promise.all(callsFor(ids).map((part) => (0,cli/* docker */.T3)((0,docker_args/* imageSummariesArgs */.rg)(part), { silent: true, allowFailure: true })));
+    const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
+    return { images: results.flatMap((result) => (0,output/* parseImageSummaries */.Zp)(result.stdout)), complete: results.every((result) => result.exitCode === 0 || vanished(result)) };
+}
+async function containerImages(ids) {
+    if (ids.length === 0)
+        return [];
+    return (0,output/* parseContainerImages */.Zq)((await (0,cli/* docker */.T3)((0,docker_args/* containerImagesArgs */.F$)(ids), { silent: true, allowFailure: true })).stdout);
+}
+/** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
+async function histories(ids) {
+    const read = await Promise.all(ids.map(async (id) => {
+        const result = await (0,cli/* docker */.T3)((0,docker_args/* imageHistoryArgs */.dn)(id), { silent: true, allowFailure: true });
+        return [id, result.exitCode === 0 ? (0,output/* parseImageHistory */.nM)(result.stdout) : undefined];
+    }));
+    return new Map(read.filter((entry) => entry[1] !== undefined));
+}
+/** Every image on the engine but the candidates (their layers stay); undefined when docker cannot tell. */
+async function otherImages(candidateIds) {
+    const listed = await (0,cli/* docker */.T3)((0,docker_args/* allImageIdsArgs */.G_)(), { silent: true, allowFailure: true });
+    if (listed.exitCode !== 0)
+        return undefined;
+    const ids = [...new Set(lines(listed))].filter((id) => !candidateIds.has(id));
+    if (ids.length === 0)
+        return [];
+    const inspected = await inspectImages(ids).catch(() => undefined);
+    return inspected?.complete === true ? inspected.images : undefined;
+}
+/**
+ * Removes the stale tags of the repository and the dangling images it left behind; layers still used
+ * by the kept tags (the build cache) stay. Only this repository's images are ever removed: a few listings
+ * side by side, an inspect of the candidates, then the removals (and, for images that know no parent, a look
+ * at the rest of the engine: which of their layers other images still use).
+ */
+async function pruneImages(mode, policy) {
+    const [tagsListed, danglingListed, containersListed] = await Promise.all([
+        (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
+        (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(REPOSITORY_LABEL, policy.repository), { silent: true }),
+        (0,cli/* docker */.T3)((0,docker_args/* containerIdsArgs */.zy)(), { silent: true }),
+    ]);
+    const staleIds = (0,output/* parseListedTags */.M$)(tagsListed.stdout).filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
+    const candidateIds = [...new Set([...staleIds, ...lines(danglingListed)])];
+    if (candidateIds.length === 0) {
+        core/* info */.pq(`Nothing of ${policy.repository} to remove.`);
+        return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
+    }
+    // A few candidates: their histories (for the bytes) are read alongside; many: only their parents', once the inspect named them.
+    const few = candidateIds.length <= SEQUENTIAL_UP_TO;
+    const [images, containers, candidateHistories] = await Promise.all([
+        inspectImages(candidateIds).then(({ images: inspected }) => inspected),
+        containerImages(lines(containersListed)),
+        few && mode !== 'dry-run' ? histories(candidateIds) : undefined,
+    ]);
+    const plan = planPrune(images, containers, { ...policy, now: new Date() });
+    for (const { ref, reason } of plan.kept)
+        core/* info */.pq(`Kept ${ref}: ${reason}.`);
+    if (plan.remove.length === 0) {
+        core/* info */.pq(`Nothing of ${policy.repository} to remove.`);
+        return { removed: [], kept: plan.kept, reclaimedBytes: 0, dryRun: mode === 'dry-run' };
+    }
+    if (mode === 'dry-run') {
+        core/* info */.pq(`Dry run: would remove ${plan.remove.length}: ${plan.remove.join(', ')}`);
+        return { removed: plan.remove, kept: plan.kept, reclaimedBytes: 0, dryRun: true };
+    }
+    const removing = new Set(plan.remove);
+    const going = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref)));
+    // Images that do not know their parent (BuildKit's, the containerd store's, imports) and lose every tag
+    // free the layers no other image uses: only then is the rest of the engine looked at (read only; slow on
+    // the containerd store), and a history read only where no image's size tells where those layers start.
+    const parentless = going.filter((image) => image.parent === '' && image.layers.length > 0
+        && (removing.has(image.id) || image.repoTags.every((ref) => removing.has(ref))));
+    const [layers, others] = await Promise.all([
+        candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
+        parentless.length === 0 ? [] : otherImages(new Set(candidateIds)),
+    ]);
+    const parentlessIds = new Set(parentless.map((image) => image.id));
+    const staying = [...(others ?? []), ...images.filter((image) => !parentlessIds.has(image.id))];
+    const bases = freedBases(parentless, staying);
+    const unplaced = oneImagePerChain(parentless.filter((image) => bases.get(image.id)?.bytes === undefined && bases.has(image.id)));
+    const chainHistories = candidateHistories ?? await histories([...unplaced.values()]);
+    // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
+    const calls = callsFor(plan.remove);
+    const results = await Promise.all(calls.map((refs) => (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true })));
+    const deleted = new Set(results.flatMap((result) => (0,output/* parseRemovalOutput */.XN)(result.stdout).deleted));
+    const failed = results.filter((result) => result.exitCode !== 0);
+    const candidates = new Set(candidateIds);
+    const ancestors = new Set([...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)));
+    if (calls.length > 1 && ancestors.size > 0) {
+        const orphans = orphanedAncestors(ancestors, lines(await (0,cli/* docker */.T3)((0,docker_args/* danglingArgs */.m8)(), { silent: true })), deleted);
+        if (orphans.length > 0) {
+            const sweep = await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(orphans), { silent: true, allowFailure: true });
+            for (const id of (0,output/* parseRemovalOutput */.XN)(sweep.stdout).deleted)
+                deleted.add(id);
+            if (sweep.exitCode !== 0)
+                failed.push(sweep);
+        }
+    }
+    let removed = plan.remove;
+    if (failed.length > 0) {
+        // docker removes what it can; what a container started using meanwhile is refused, never forced.
+        core/* warning */.$e(`Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`);
+        const [tagsLeft, danglingLeft] = await Promise.all([
+            (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
+            (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(REPOSITORY_LABEL, policy.repository), { silent: true }),
+        ]);
+        const left = new Set([...(0,output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
+        removed = plan.remove.filter((ref) => !left.has(ref));
+    }
+    const historySizes = new Map(parentless.map((image) => {
+        const steps = chainHistories.get(unplaced.get(image.layers.join(' ')) ?? image.id) ?? [];
+        return [image.id, layerSizes(image.layers.length, [...steps].reverse())];
+    }));
+    const freed = others === undefined
+        ? 0 // the rest of the engine not known: report nothing rather than too much
+        : freedBytes(parentless.filter((image) => deleted.has(image.id)), [...others, ...images].filter((image) => !deleted.has(image.id)), historySizes);
+    const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
+    core/* info */.pq(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
+    return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
+}
+
+// EXTERNAL MODULE: ./src/action/saved-state.ts
+var saved_state = __webpack_require__(789);
+// EXTERNAL MODULE: ./src/loop/push.ts + 2 modules
+var push = __webpack_require__(650);
+;// CONCATENATED MODULE: ./src/loop/run-report.ts
+
+function emptyReport() {
+    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
+}
+/** Runs one phase of the loop in its own log group and records how long it took. */
+async function phase(report, name, work) {
+    const started = performance.now();
+    let ok = false;
+    return core/* group */.Os(name, async () => {
+        try {
+            const result = await work();
+            ok = true;
+            return result;
+        }
+        finally {
+            const seconds = (performance.now() - started) / 1000;
+            report.phases.push({ name, seconds, ok });
+            core/* info */.pq(`Took ${seconds.toFixed(3)} s.`);
+        }
+    });
+}
+function outputsOf(report) {
+    return {
+        sha: report.sha,
+        tag: report.tag,
+        image: report.image,
+        'image-ref': report.imageRef,
+        'latest-ref': report.latestRef,
+        'image-id': report.imageId,
+        digest: report.digest,
+        digests: JSON.stringify(report.digests),
+        pushed: String(report.pushed),
+        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
+        pruned: String(report.pruned),
+        'reclaimed-bytes': String(report.reclaimedBytes),
+        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
+        'reports-dir': report.reportsDir,
+        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
+        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
+        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
+    };
+}
+function summaryTables(report) {
+    const facts = [
+        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
+        ['Image', report.imageRef || report.image],
+        ['Tag', report.tag],
+        ['SHA', report.sha],
+        ['Image id', report.imageId],
+        ['Digest', report.digest || '—'],
+        ...Object.entries(report.digests).filter(([repository]) => repository !== report.image).map(([repository, digest]) => [`Mirror ${repository}`, digest]),
+        ['Pushed', String(report.pushed)],
+        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
+        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
+        ['Tests (JUnit)', report.junit === undefined ? '—' : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`],
+        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
+    ];
+    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
+    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
+}
+async function writeSummary(report) {
+    if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
+        return;
+    const { facts, phases } = summaryTables(report);
+    await core/* summary */.z
+        .addHeading('Build, test, deploy', 3)
+        .addTable([[{ data: 'What', header: true }, { data: 'Value', header: true }], ...facts])
+        .addTable([[{ data: 'Phase', header: true }, { data: 'Took', header: true }, { data: 'Status', header: true }], ...phases])
+        .write();
+}
+/** Summary tables are HTML: docker's error text must not become markup. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(421);
+;// CONCATENATED MODULE: ./src/process/streamed.ts
+
+
+
+/**
+ * Runs a command with its output going straight to the log (no buffering, so long test runs stream),
+ * and a time limit that stops it together with everything it started.
+ */
+function runStreamed(file, args, options) {
+    core/* info */.pq(`[command]${options.display}`);
+    // Its own process group, so a timeout stops the test runner's children too.
+    const child = (0,external_node_child_process_.spawn)(file, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+    (0,children/* track */.u4)(child);
+    return superviseStreamed(child, options.timeoutMs);
+}
+/** Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. */
+function superviseStreamed(child, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        let timedOut = false;
+        const timer = timeoutMs > 0 ? setTimeout(() => {
+            timedOut = true;
+            (0,children/* killChild */.fH)(child);
+        }, timeoutMs) : undefined;
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+        child.on('close', (exitCode) => {
+            clearTimeout(timer);
+            resolve({ exitCode, timedOut });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/loop/test-phase.ts
+
+
+
+
+
+
+/** `CONTAINER_PORT_8080=127.0.0.1:32768` for each published port (`_UDP` suffix for udp): how runner-side tests reach the container. */
+function containerPortEnv(ports) {
+    const env = {};
+    for (const key of Object.keys(ports)) {
+        const [port = '', protocol = 'tcp'] = key.split('/');
+        const address = publishedAddress(ports, Number(port), protocol);
+        if (address !== undefined)
+            env[`CONTAINER_PORT_${port}${protocol === 'tcp' ? '' : `_${protocol.toUpperCase()}`}`] = address;
+    }
+    return env;
+}
+/** The environment of a runner-side test: the runner's own, the container's coordinates, then test-env. */
+function runnerTestEnv(run, base) {
+    return testEnv(run, {
+        ...base,
+        CONTAINER_ID: run.container.id,
+        CONTAINER_NAME: run.container.name,
+        IMAGE_REF: run.container.imageRef,
+        ...containerPortEnv(run.container.ports),
+    });
+}
+/** docker exec argv: test-env goes by name only (`--env KEY`), its values through the CLI's environment. */
+function containerTestArgs(run) {
+    return (0,docker_args/* execShellArgs */.Vz)(run.container.name, run.command, execOptions(run));
+}
+/** docker exec argv of a test started ahead and held at the gate until the container is ready. */
+function heldContainerTestArgs(run) {
+    return (0,docker_args/* heldExecShellArgs */.cY)(run.container.name, run.command, execOptions(run));
+}
+function execOptions(run) {
+    return [...(run.user === '' ? [] : ['--user', run.user]), ...run.env.flatMap(({ key }) => ['--env', key])];
+}
+/** `base` with test-env on top: how its values reach `docker exec --env KEY` or the runner's shell, never argv. */
+function testEnv(run, base = process.env) {
+    return { ...base, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };
+}
+/**
+ * Starts `docker exec` of the test while the container is still becoming ready, held at a gate: starting
+ * an exec costs the engine about 130 ms, which is then paid during the wait instead of after it.
+ */
+function holdContainerTest(run) {
+    const args = heldContainerTestArgs(run);
+    const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'pipe', output: 'pipe' });
+    let gone = false;
+    let released = false;
+    child.once('close', () => (gone = true));
+    child.once('error', () => (gone = true));
+    child.stdin.on('error', () => undefined); // it ended early: release runs the test afresh
+    // Until released, its output is only the gate's (nothing, or why the exec failed): the fresh run will say it.
+    child.stdout.on('data', (chunk) => released && process.stdout.write(chunk));
+    child.stderr.on('data', (chunk) => released && process.stderr.write(chunk));
+    return {
+        release: async (full) => {
+            if (gone)
+                return runTests(full);
+            released = true;
+            core/* info */.pq(`[command]docker ${containerTestArgs(full).join(' ')} (started while waiting, released now)`);
+            const supervised = superviseStreamed(child, full.timeoutSeconds * 1000);
+            child.stdin.end('run\n');
+            return outcome(full, await supervised);
+        },
+        cancel: () => {
+            if (gone || released)
+                return;
+            child.stdin.end();
+            (0,children/* killChild */.fH)(child);
+        },
+    };
+}
+async function outcome(run, result) {
+    if (result.timedOut) {
+        // Killing `docker exec` leaves the command running inside: stopping the container stops it for sure.
+        await (0,cli/* docker */.T3)((0,docker_args/* killContainerArgs */.JG)(run.container.name), { silent: true, allowFailure: true });
+    }
+    return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
+}
+/** Runs the test command in the container or on the runner, streaming its output; stops it at the time limit. */
+async function runTests(run) {
+    const timeoutMs = run.timeoutSeconds * 1000;
+    if (run.on === 'runner') {
+        const result = await runStreamed('sh', ['-c', run.command], { cwd: run.workspace, env: runnerTestEnv(run, process.env), timeoutMs, display: `sh -c ${run.command}` });
+        return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
+    }
+    const args = containerTestArgs(run);
+    core/* info */.pq(`[command]docker ${args.join(' ')}`);
+    return outcome(run, await superviseStreamed((0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'ignore', output: 'inherit' }), timeoutMs));
+}
+
+;// CONCATENATED MODULE: ./src/loop/test-reports.ts
+
+
+
+
+
+const MAX_ANNOTATIONS = 50;
+async function xmlFiles(dir) {
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
+    return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.xml')).map((entry) => external_node_path_.join(entry.parentPath, entry.name)).sort();
+}
+/**
+ * Copies `source` out of the container (a tar stream through the engine: works on stopped and
+ * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
+ */
+async function collectReports(container, source, dir) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    // `<dir>/.` copies the directory's content, not the directory, into dir.
+    const result = await (0,cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), { allowFailure: true });
+    if (result.exitCode !== 0)
+        throw new Error(`Could not copy test reports ${source} out of container ${container}: ${result.stderr.trim()}`);
+    const files = await xmlFiles(dir);
+    // The XML parser is loaded only when there are reports to read.
+    const { addCounts, parseJUnit } = await Promise.all(/* import() */[__webpack_require__.e(879), __webpack_require__.e(886)]).then(__webpack_require__.bind(__webpack_require__, 886));
+    let counts;
+    for (const file of files) {
+        const xml = await (0,promises_.readFile)(file, 'utf8');
+        if (!/<testsuites?[\s>]/.test(xml))
+            continue; // not JUnit
+        try {
+            const parsed = parseJUnit(xml);
+            counts = counts === undefined ? parsed : addCounts(counts, parsed);
+        }
+        catch (error) {
+            core/* warning */.$e(`${file} is not readable JUnit XML: ${error.message}`);
+        }
+    }
+    if (counts !== undefined) {
+        core/* info */.pq(`JUnit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${files.length} XML file(s) in ${dir}).`);
+        for (const failure of counts.failures.slice(0, MAX_ANNOTATIONS)) {
+            core/* error */.z3(failure.message || 'failed', {
+                title: `${failure.classname === '' ? '' : `${failure.classname} › `}${failure.name}`,
+                file: failure.file,
+                startLine: failure.line,
+            });
+        }
+    }
+    return { dir, counts };
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class TestsTimedOutError extends Error {
+    constructor(seconds, container) {
+        super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
+        this.name = 'TestsTimedOutError';
+    }
+}
+class TestsFailedError extends Error {
+    exitCode;
+    constructor(exitCode, container) {
+        super(`Tests failed: the test command exited with status ${exitCode} in container ${container}; nothing was pushed.`);
+        this.exitCode = exitCode;
+        this.name = 'TestsFailedError';
+    }
+}
+/** The repository's URL for the OCI source label, from the workflow's context. */
+function sourceUrl() {
+    if (process.env.GITHUB_REPOSITORY === undefined || process.env.GITHUB_REPOSITORY === '')
+        return undefined;
+    // @actions/github's Context alone: its entry point also builds an Octokit client, which this does not need.
+    const context = new Context();
+    return `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}`;
+}
+/** The loop: prune, build, run, wait until ready, test, push. Every failure fails the step. */
+async function runMain() {
+    // The same bundle runs again as post: this tells it so.
+    core/* saveState */.LZ(saved_state/* STATE */.c4.isPost, 'true');
+    const report = emptyReport();
+    const leftovers = { container: '', loggedInRegistry: '' };
+    const cancellation = cleanUpWhenCancelled(report, leftovers);
+    try {
+        const inputs = readInputs();
+        await runLoop(inputs, report, leftovers);
+    }
+    catch (error) {
+        // A cancelled run's own errors (its streams were stopped) say nothing new.
+        if (cancellation.cancelled())
+            return;
+        if (error instanceof ContainerNotReadyError) {
+            core/* startGroup */.Oh(`Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${error.container}`);
+            core/* info */.pq(error.diagnosis);
+            core/* endGroup */.N4();
+        }
+        report.failure = error.message;
+        core/* setFailed */.C1(report.failure);
+    }
+    finally {
+        // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side,
+        // and its handlers stay, so the runner's SIGTERM after SIGINT does not cut that clean-up short.
+        if (!cancellation.cancelled()) {
+            cancellation.stop();
+            await finish(report, leftovers);
+        }
+    }
+}
+/** Undo what the run left, then report: outputs and the job summary. */
+async function finish(report, leftovers) {
+    if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
+        await core/* group */.Os('Clean up', async () => (0,cleanup/* saveLeftovers */.g)(await (0,cleanup/* cleanUp */.n)(leftovers)));
+    }
+    for (const [name, value] of Object.entries(outputsOf(report)))
+        core/* setOutput */.uH(name, value);
+    await writeSummary(report);
+}
+/**
+ * The runner cancels a job with SIGINT, then SIGTERM: stop what runs, remove the container, undo the
+ * login, then exit. Post does the same again from the saved state if this process is killed outright.
+ */
+function cleanUpWhenCancelled(report, leftovers) {
+    let cancelled = false;
+    const onSignal = (signal) => {
+        if (cancelled)
+            return; // SIGTERM after SIGINT: the clean-up already runs
+        cancelled = true;
+        (0,children/* killTracked */.HB)();
+        report.failure = `Cancelled (${signal})`;
+        core/* setFailed */.C1(`Cancelled (${signal}): removing what the run started.`);
+        void finish(report, leftovers).finally(() => {
+            (0,children/* killTracked */.HB)(); // what the interrupted flow started meanwhile (e.g. the next phase's docker call)
+            process.exit(signal === 'SIGINT' ? 130 : 143);
+        });
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        stop: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+        cancelled: () => cancelled,
+    };
+}
+async function runLoop(inputs, report, leftovers) {
+    const [engine, commit] = await Promise.all([checkEngine(), resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA)]);
+    core/* info */.pq(`Docker engine ${engine.version} (${engineLocation(process.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+    if (!engine.buildx && inputs.buildSecrets.length > 0) {
+        throw new Error("Input 'build-secrets' needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop build-secrets.");
+    }
+    if (!engine.buildx && inputs.builder !== '') {
+        throw new Error(`Input 'builder' is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty builder.`);
+    }
+    const repository = (0,image_reference/* familiarName */.hG)(inputs.image);
+    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+    report.image = inputs.image.name;
+    report.sha = commit.sha;
+    report.tag = commit.sha.slice(0, inputs.tagLength);
+    report.imageRef = `${inputs.image.name}:${report.tag}`;
+    report.latestRef = `${inputs.image.name}:latest`;
+    core/* info */.pq(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
+    if (inputs.prune !== 'off') {
+        const pruning = await phase(report, `Prune ${inputs.prune === 'dry-run' ? '(dry run) ' : ''}stale tags of ${repository}`, () => pruneImages(inputs.prune === 'dry-run' ? 'dry-run' : 'on', {
+            repository,
+            keepTags: new Set(['latest', report.tag]),
+            keepNewest: inputs.pruneKeep,
+            graceSeconds: inputs.pruneGraceSeconds,
+        }));
+        report.pruned = pruning.removed.length;
+        report.reclaimedBytes = pruning.reclaimedBytes;
+    }
+    const source = sourceUrl();
+    report.imageId = await phase(report, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
+        context: inputs.context,
+        file: inputs.file,
+        buildArgs: inputs.buildArgs,
+        target: inputs.target,
+        shaEnv: inputs.shaEnv,
+        builder: engine.buildx ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context } : { kind: 'legacy' },
+        secrets: inputs.buildSecrets,
+        tags: [report.imageRef, report.latestRef],
+        labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: source }, inputs.labels), { key: REPOSITORY_LABEL, value: repository }],
+        sha: commit.sha,
+    }));
+    const name = (0,container/* containerName */.xN)(inputs.image.path, report.tag, process.env.GITHUB_RUN_ID, process.env.GITHUB_RUN_ATTEMPT);
+    // Saved before `docker run`, so post removes the container even if this process dies right after.
+    leftovers.container = name;
+    (0,cleanup/* saveLeftovers */.g)(leftovers);
+    await phase(report, `Run ${report.imageRef} as ${name}`, () => (0,container/* startContainer */.YI)(name, inputs.runArgs, report.imageRef));
+    // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
+    const held = inputs.testCommand !== '' && inputs.testOn === 'container'
+        ? holdContainerTest({ command: inputs.testCommand, user: inputs.testUser, env: inputs.testEnv, container: { name } })
+        : undefined;
+    let tests;
+    try {
+        const readiness = await phase(report, `Wait until ${name} is ready`, async () => {
+            const ready = await waitUntilReady(name, inputs.waitFor, inputs.waitTimeoutSeconds);
+            core/* info */.pq(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+            return ready;
+        });
+        report.readySeconds = readiness.seconds;
+        if (inputs.testCommand !== '') {
+            tests = await phase(report, `Test ${inputs.testOn === 'container' ? `inside ${name}` : 'on the runner'} (${readiness.condition})`, async () => {
+                const run = {
+                    command: inputs.testCommand,
+                    on: inputs.testOn,
+                    user: inputs.testUser,
+                    env: inputs.testEnv,
+                    timeoutSeconds: inputs.testTimeoutSeconds,
+                    container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
+                    workspace,
+                };
+                const outcome = held === undefined ? await runTests(run) : await held.release(run);
+                report.testExitCode = outcome.exitCode;
+                return outcome;
+            });
+        }
+        else {
+            core/* info */.pq('No test-command given: the test phase is skipped.');
+        }
+    }
+    finally {
+        held?.cancel();
+    }
+    // Reports are wanted most when the tests failed: collect them before failing.
+    if (inputs.testReports !== '') {
+        const reports = await phase(report, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(workspace, inputs.reportsDir)));
+        report.reportsDir = reports.dir;
+        report.junit = reports.counts;
+    }
+    if (tests?.timedOut === true)
+        throw new TestsTimedOutError(inputs.testTimeoutSeconds, name);
+    if (tests !== undefined && tests.exitCode !== 0)
+        throw new TestsFailedError(tests.exitCode, name);
+    if (inputs.deploy) {
+        const repositories = [inputs.image, ...inputs.alsoPush];
+        await phase(report, `Push ${report.imageRef} and ${report.latestRef}${inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`}`, async () => {
+            if (inputs.registryAuth !== undefined) {
+                await (0,push/* login */.iD)(inputs.image.registry, inputs.registryAuth, inputs.pushRetries);
+                leftovers.loggedInRegistry = inputs.image.registry;
+                (0,cleanup/* saveLeftovers */.g)(leftovers);
+            }
+            report.digests = await (0,push/* pushTags */.YP)({ repositories, built: inputs.image, tag: report.tag, imageId: report.imageId, retries: inputs.pushRetries, auth: inputs.registryAuth });
+            report.digest = report.digests[inputs.image.name] ?? '';
+            report.pushed = true;
+        });
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=950.index.js.map

@@ -1,0 +1,1323 @@
+export const id = 978;
+export const ids = [978];
+export const modules = {
+
+/***/ 391:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ imageInspectArgs),
+/* harmony export */   CH: () => (/* binding */ buildArgs),
+/* harmony export */   Cj: () => (/* binding */ tagArgs),
+/* harmony export */   F$: () => (/* binding */ containerImagesArgs),
+/* harmony export */   G_: () => (/* binding */ allImageIdsArgs),
+/* harmony export */   Gh: () => (/* binding */ containerLogsArgs),
+/* harmony export */   Hx: () => (/* binding */ engineStoreArgs),
+/* harmony export */   JG: () => (/* binding */ killContainerArgs),
+/* harmony export */   L7: () => (/* binding */ containerRemoveArgs),
+/* harmony export */   P6: () => (/* binding */ serverVersionArgs),
+/* harmony export */   R8: () => (/* binding */ containerInspectArgs),
+/* harmony export */   Vz: () => (/* binding */ execShellArgs),
+/* harmony export */   b2: () => (/* binding */ imageRemoveArgs),
+/* harmony export */   be: () => (/* binding */ loginArgs),
+/* harmony export */   cX: () => (/* binding */ containerEventsArgs),
+/* harmony export */   cY: () => (/* binding */ heldExecShellArgs),
+/* harmony export */   dn: () => (/* binding */ imageHistoryArgs),
+/* harmony export */   ev: () => (/* binding */ stampDockerfile),
+/* harmony export */   fQ: () => (/* binding */ runArgs),
+/* harmony export */   gQ: () => (/* binding */ followLogsArgs),
+/* harmony export */   kJ: () => (/* binding */ pushArgs),
+/* harmony export */   m8: () => (/* binding */ danglingArgs),
+/* harmony export */   m9: () => (/* binding */ logoutArgs),
+/* harmony export */   oM: () => (/* binding */ copyFromContainerArgs),
+/* harmony export */   pe: () => (/* binding */ repositoryTagsArgs),
+/* harmony export */   qh: () => (/* binding */ buildxVersionArgs),
+/* harmony export */   rg: () => (/* binding */ imageSummariesArgs),
+/* harmony export */   tj: () => (/* binding */ danglingLabelledArgs),
+/* harmony export */   uW: () => (/* binding */ contextShowArgs),
+/* harmony export */   vH: () => (/* binding */ stampArgs),
+/* harmony export */   zy: () => (/* binding */ containerIdsArgs)
+/* harmony export */ });
+/* unused harmony exports secretArg, dockerfileString, EXEC_GATE, EXEC_GATE_NAME */
+// Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
+const JSON_FORMAT = '{{json .}}';
+function serverVersionArgs() {
+    return ['version', '--format', '{{json .Server.Version}}'];
+}
+/** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
+function engineStoreArgs() {
+    return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
+}
+function buildxVersionArgs() {
+    return ['buildx', 'version'];
+}
+/** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
+function repositoryTagsArgs(repository) {
+    return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
+}
+/** Untagged leaf images carrying `label=value`. */
+function danglingLabelledArgs(label, value) {
+    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
+}
+/** Untagged leaf images, whoever built them: after removals side by side, the parents they left childless. */
+function danglingArgs() {
+    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true'];
+}
+/** An image's own layer and every ancestor's, newest first, in bytes (what removing them would reclaim). */
+function imageHistoryArgs(image) {
+    return ['image', 'history', '--no-trunc', '--human=false', '--format', JSON_FORMAT, image];
+}
+// Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
+const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
+function imageSummariesArgs(imageIds) {
+    return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
+}
+/** Every image on the engine, untagged and intermediate ones too: which layers are still in use. */
+function allImageIdsArgs() {
+    return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+function containerIdsArgs() {
+    return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+function containerImagesArgs(containerIds) {
+    return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
+}
+function imageRemoveArgs(refs) {
+    return ['image', 'rm', ...refs];
+}
+function secretArg(secret) {
+    return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
+}
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = ['--provenance=false'];
+function buildArgs(options) {
+    const buildx = options.builder.kind === 'buildx';
+    if (!buildx && options.secrets.length > 0)
+        throw new Error('build secrets need BuildKit (docker buildx)');
+    return [
+        // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
+        ...(buildx ? ['buildx', 'build', '--load', ...NO_PROVENANCE, ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+        ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
+        ...(options.tag === undefined ? [] : ['--tag', options.tag]),
+        '--file', options.file,
+        '--iidfile', options.iidFile,
+        ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
+        ...(options.target === '' ? [] : ['--target', options.target]),
+        options.context,
+    ];
+}
+/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
+function stampArgs(options) {
+    return [
+        ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
+        ...options.tags.flatMap((tag) => ['--tag', tag]),
+        '-',
+    ];
+}
+/** The current docker context's name: the engine's own buildx builder has it. */
+function contextShowArgs() {
+    return ['context', 'show'];
+}
+/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
+function dockerfileString(text) {
+    return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+/**
+ * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
+ * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
+ * the classic builder makes a step of each --label flag.
+ */
+function stampDockerfile(baseImage, shaEnv, sha, labels) {
+    const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+    return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
+}
+function imageInspectArgs(image) {
+    return ['image', 'inspect', '--format', JSON_FORMAT, image];
+}
+function runArgs(name, extraArgs, imageRef) {
+    return ['run', '--detach', '--name', name, ...extraArgs, imageRef];
+}
+function containerInspectArgs(container) {
+    return ['container', 'inspect', '--format', JSON_FORMAT, container];
+}
+/** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
+function containerEventsArgs(containerId, since) {
+    return ['events', '--since', since, '--filter', 'type=container', '--filter', `container=${containerId}`, '--format', JSON_FORMAT];
+}
+function containerLogsArgs(container, tail) {
+    return ['logs', '--timestamps', '--tail', String(tail), container];
+}
+/** All output since the start, then new lines as they come (stdout and stderr). */
+function followLogsArgs(container) {
+    return ['logs', '--follow', container];
+}
+/** `docker exec [options] <container> sh -c <command>`: the command is one argument, parsed only by the container's shell. */
+function execShellArgs(container, command, options = []) {
+    return ['exec', ...options, container, 'sh', '-c', command];
+}
+/**
+ * What a held exec runs behind: the command starts on one line `run` on stdin; on anything else (end of
+ * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
+ */
+const EXEC_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
+const EXEC_GATE_NAME = 'build-test-deploy-gate';
+/** `docker exec --interactive [options] <container> sh -c <gate> <name> <command>`: started ahead, held at the gate. */
+function heldExecShellArgs(container, command, options = []) {
+    return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
+}
+function killContainerArgs(container) {
+    return ['container', 'kill', container];
+}
+/** `docker cp` streams a tar of the path out of the container through the engine and unpacks it. */
+function copyFromContainerArgs(container, source, destination) {
+    return ['cp', `${container}:${source}`, destination];
+}
+function containerRemoveArgs(container) {
+    return ['container', 'rm', '--force', '--volumes', container];
+}
+/** Docker Hub logins take no server argument. */
+function loginArgs(registry, username) {
+    return ['login', '--username', username, '--password-stdin', ...(registry === undefined ? [] : [registry])];
+}
+function logoutArgs(registry) {
+    return ['logout', ...(registry === undefined ? [] : [registry])];
+}
+function tagArgs(source, target) {
+    return ['tag', source, target];
+}
+function pushArgs(ref) {
+    return ['push', ref];
+}
+
+
+/***/ }),
+
+/***/ 670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bi: () => (/* binding */ DockerError),
+/* harmony export */   Bp: () => (/* binding */ dockerUntil),
+/* harmony export */   Hw: () => (/* binding */ startDocker),
+/* harmony export */   T3: () => (/* binding */ docker)
+/* harmony export */ });
+/* unused harmony export lastLines */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(481);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _process_children_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(414);
+
+
+
+
+class DockerError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        super(`docker ${args[0] ?? ''} failed with exit code ${result.exitCode}: ${lastLines(result.stderr || result.stdout, 5)}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'DockerError';
+    }
+}
+/**
+ * Runs one docker command to its end: echoed as `[command]docker …` with its output streamed into the log
+ * (unless silent), as @actions/exec does, and tracked, so a cancelled run stops a build or a push at once
+ * rather than leaving it running behind.
+ */
+async function docker(args, options = {}) {
+    const silent = options.silent === true;
+    if (!silent)
+        process.stdout.write(`[command]docker ${args.join(' ')}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    const result = await new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+        (0,_process_children_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child);
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => {
+            stdout.push(chunk);
+            if (!silent)
+                process.stdout.write(chunk);
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.push(chunk);
+            if (!silent)
+                process.stderr.write(chunk);
+        });
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({
+            exitCode: code ?? (signal === null ? 1 : 128 + (node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal] ?? 0)),
+            stdout: Buffer.concat(stdout).toString(),
+            stderr: Buffer.concat(stderr).toString(),
+        }));
+        child.stdin.on('error', () => undefined); // docker exited before reading it all: its exit status says why
+        child.stdin.end(options.input);
+    });
+    if (result.exitCode !== 0 && options.allowFailure !== true)
+        throw new DockerError(args, result);
+    return result;
+}
+function startDocker(args, options) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
+    (0,_process_children_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child);
+    return child;
+}
+/**
+ * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
+ * to `onLine` until it returns a value other than undefined. Resolves undefined when the command ends
+ * on its own with status 0 or `signal` aborts; the command is stopped either way, with its whole process
+ * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
+ * the output pipes open, and the step would never end.
+ */
+function dockerUntil(args, onLine, signal, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        (0,_process_children_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child);
+        let stderr = '';
+        let settled = false;
+        // Until its output closes: the CLI itself may have exited while what it started runs on.
+        let closed = false;
+        const finish = (settle) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            if (!closed)
+                (0,_process_children_js__WEBPACK_IMPORTED_MODULE_3__/* .killChild */ .fH)(child);
+            settle();
+        };
+        const onAbort = () => finish(() => resolve(undefined));
+        const handle = (line) => {
+            if (settled)
+                return;
+            try {
+                const value = onLine(line);
+                if (value !== undefined)
+                    finish(() => resolve(value));
+            }
+            catch (error) {
+                finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+            }
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        if (signal.aborted)
+            onAbort();
+        (0,node_readline__WEBPACK_IMPORTED_MODULE_2__.createInterface)({ input: child.stdout }).on('line', handle);
+        if (options.stderrLines === true)
+            (0,node_readline__WEBPACK_IMPORTED_MODULE_2__.createInterface)({ input: child.stderr }).on('line', handle);
+        else
+            child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.on('error', (error) => finish(() => reject(error)));
+        child.on('close', (code) => {
+            closed = true;
+            finish(() => (code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr }))));
+        });
+    });
+}
+function lastLines(text, count) {
+    return text.trim().split('\n').slice(-count).join(' | ');
+}
+
+
+/***/ }),
+
+/***/ 807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ envValue),
+/* harmony export */   Dr: () => (/* binding */ parseImageDetails),
+/* harmony export */   Gv: () => (/* binding */ isObject),
+/* harmony export */   M$: () => (/* binding */ parseListedTags),
+/* harmony export */   Mn: () => (/* binding */ pushedDigest),
+/* harmony export */   O2: () => (/* binding */ parseContainerState),
+/* harmony export */   XN: () => (/* binding */ parseRemovalOutput),
+/* harmony export */   Zp: () => (/* binding */ parseImageSummaries),
+/* harmony export */   Zq: () => (/* binding */ parseContainerImages),
+/* harmony export */   Zu: () => (/* binding */ digestsFor),
+/* harmony export */   e8: () => (/* binding */ parseReadinessEvent),
+/* harmony export */   gi: () => (/* binding */ parseImageStore),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   nM: () => (/* binding */ parseImageHistory)
+/* harmony export */ });
+/* unused harmony export parseJsonLines */
+// Parsers for docker's machine output (`--format '{{json .}}'`): pure, so they are tested table-driven.
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function asObject(value, what) {
+    if (!isObject(value))
+        throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
+    return value;
+}
+/** A JSON value as a string: '' for anything else. */
+const str = (value) => (typeof value === 'string' ? value : '');
+/** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
+function envValue(env, name) {
+    return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
+}
+function parseJsonLines(stdout) {
+    return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+}
+/** A JSON array of strings: [] for anything else (a nil list is `null`). */
+const stringList = (value) => (Array.isArray(value) ? value.map(str) : []);
+function stringRecord(value, what) {
+    if (value === null || value === undefined)
+        return {};
+    return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, str(v)]));
+}
+function parseImageSummaries(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const image = asObject(line, 'docker image inspect');
+        return {
+            id: str(image.Id),
+            parent: str(image.Parent),
+            repoTags: stringList(image.RepoTags),
+            created: str(image.Created),
+            size: typeof image.Size === 'number' ? image.Size : 0,
+            lastTagTime: str(image.LastTagTime),
+            labels: stringRecord(image.Labels, 'image labels'),
+            layers: stringList(image.Layers),
+        };
+    });
+}
+function parseContainerImages(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const container = asObject(line, 'docker container inspect');
+        return { name: str(container.Name).replace(/^\//, ''), imageId: str(container.Image) };
+    });
+}
+/** `docker image ls --no-trunc --format '{{json .}}' <repository>`: its tags and their image ids. */
+function parseListedTags(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const image = asObject(line, 'docker image ls');
+        return { id: str(image.ID), tag: str(image.Tag) };
+    });
+}
+/** `docker image history --human=false --format '{{json .}}'`: the image first, then its ancestors. */
+function parseImageHistory(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const step = asObject(line, 'docker image history');
+        const size = Number(str(step.Size));
+        return { id: str(step.ID), size: Number.isFinite(size) ? size : 0, createdBy: str(step.CreatedBy) };
+    });
+}
+/** What `docker image rm` says it did, line by line (`Untagged: <ref>`, `Deleted: <id>`). */
+function parseRemovalOutput(stdout) {
+    const lines = stdout.split('\n').map((line) => line.trim());
+    const after = (prefix) => lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length).trim());
+    return { untagged: after('Untagged:'), deleted: after('Deleted:') };
+}
+/** `docker image inspect --format '{{json .}}'` of one image. */
+function parseImageDetails(stdout) {
+    const image = asObject(JSON.parse(stdout), 'docker image inspect');
+    const config = image.Config === null || image.Config === undefined ? {} : asObject(image.Config, 'image Config');
+    return {
+        id: str(image.Id),
+        env: Array.isArray(config.Env) ? config.Env.map(str) : [],
+        labels: stringRecord(config.Labels, 'image labels'),
+        repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(str) : [],
+    };
+}
+/** `docker container inspect --format '{{json .}}'` of one container. */
+function parseContainerState(stdout) {
+    const container = asObject(JSON.parse(stdout), 'docker container inspect');
+    const state = asObject(container.State, 'container State');
+    const health = state.Health === null || state.Health === undefined ? undefined : asObject(state.Health, 'container Health');
+    const network = container.NetworkSettings === null || container.NetworkSettings === undefined ? {} : asObject(container.NetworkSettings, 'container NetworkSettings');
+    const ports = network.Ports === null || network.Ports === undefined ? {} : asObject(network.Ports, 'container ports');
+    return {
+        id: str(container.Id),
+        name: str(container.Name).replace(/^\//, ''),
+        created: str(container.Created),
+        status: str(state.Status),
+        exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
+        oomKilled: state.OOMKilled === true,
+        error: str(state.Error),
+        health: health === undefined ? undefined : {
+            status: str(health.Status),
+            probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
+                const p = asObject(probe, 'health probe');
+                return { start: str(p.Start), exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1, output: str(p.Output) };
+            }),
+        },
+        ports: Object.fromEntries(Object.entries(ports).map(([port, bindings]) => [
+            port,
+            (Array.isArray(bindings) ? bindings : []).map((binding) => {
+                const b = asObject(binding, 'port binding');
+                return { hostIp: str(b.HostIp), hostPort: str(b.HostPort) };
+            }),
+        ])),
+    };
+}
+/** One line of `docker events --format '{{json .}}'`. */
+function parseReadinessEvent(line) {
+    const event = asObject(JSON.parse(line), 'docker events');
+    const action = str(event.Action) || str(event.status);
+    const attributes = event.Actor === undefined ? {} : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
+    switch (action) {
+        case 'start':
+            return { kind: 'started' };
+        case 'health_status: healthy':
+            return { kind: 'healthy' };
+        case 'health_status: unhealthy':
+            return { kind: 'unhealthy' };
+        case 'die': {
+            const exitCode = Number.parseInt(str(attributes.exitCode), 10);
+            return { kind: 'exited', exitCode: Number.isNaN(exitCode) ? -1 : exitCode };
+        }
+        case 'oom':
+            return { kind: 'oom' };
+        case 'destroy':
+            return { kind: 'destroyed' };
+        default:
+            return undefined;
+    }
+}
+/** The digest the registry gave `repository` (familiar name) among an image's RepoDigests. */
+function digestsFor(repoDigests, repository) {
+    return repoDigests.filter((entry) => entry.startsWith(`${repository}@`)).map((entry) => entry.slice(repository.length + 1));
+}
+/** The digest line `docker push` prints for a tag (`<tag>: digest: sha256:… size: N`). */
+function pushedDigest(pushOutput, tag) {
+    const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^${escaped}: digest: (sha256:[0-9a-f]{64}) size: [0-9]+$`, 'm').exec(pushOutput)?.[1];
+}
+/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs): which image store. */
+function parseImageStore(line) {
+    if (line === undefined)
+        return { kind: 'unknown' };
+    try {
+        const info = asObject(JSON.parse(line), 'docker info');
+        const status = Array.isArray(info.status) ? info.status : [];
+        if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
+            return { kind: 'containerd' };
+        return typeof info.driver === 'string' && info.driver !== '' ? { kind: 'graphdriver', driver: info.driver } : { kind: 'unknown' };
+    }
+    catch {
+        return { kind: 'unknown' };
+    }
+}
+
+
+/***/ }),
+
+/***/ 978:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ saveLeftovers),
+/* harmony export */   n: () => (/* binding */ cleanUp)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
+/* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(169);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(650);
+/* harmony import */ var _action_saved_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(789);
+
+
+
+
+// Main and post share this: main cleans up as soon as it is done, post again if main was cut short.
+/** Removes what the run left behind; says (as warnings) what it could not undo. Never throws. */
+async function cleanUp(leftovers) {
+    const remaining = { container: '', loggedInRegistry: '' };
+    const undo = async (what, action) => {
+        try {
+            const result = await action();
+            if (result.done)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(result.message);
+            else
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(result.message);
+            if (!result.done)
+                remaining[what] = leftovers[what];
+        }
+        catch (error) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Clean-up of ${what} failed: ${error.message}`);
+            remaining[what] = leftovers[what];
+        }
+    };
+    if (leftovers.container !== '')
+        await undo('container', () => (0,_container_js__WEBPACK_IMPORTED_MODULE_1__/* .removeContainer */ .od)(leftovers.container));
+    if (leftovers.loggedInRegistry !== '')
+        await undo('loggedInRegistry', () => (0,_push_js__WEBPACK_IMPORTED_MODULE_2__/* .logout */ .ri)(leftovers.loggedInRegistry));
+    return remaining;
+}
+function saveLeftovers(leftovers) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_action_saved_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c4.container, leftovers.container);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_action_saved_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c4.loggedInRegistry, leftovers.loggedInRegistry);
+}
+
+
+/***/ }),
+
+/***/ 169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YI: () => (/* binding */ startContainer),
+/* harmony export */   od: () => (/* binding */ removeContainer),
+/* harmony export */   xN: () => (/* binding */ containerName)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(670);
+/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(391);
+
+
+
+/**
+ * A container name unique per run, attempt and step (parallel jobs on one self-hosted engine never
+ * collide), readable in `docker ps`: `<last path component>-<tag>-<run id>-<attempt>-<random>`.
+ */
+function containerName(repositoryPath, tag, runId, runAttempt, random = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')) {
+    const base = repositoryPath.slice(repositoryPath.lastIndexOf('/') + 1);
+    return [base, tag, runId ?? 'local', runAttempt ?? '1', random].join('-').replace(/[^a-zA-Z0-9_.-]/g, '_');
+}
+/** Starts the container detached; returns its id. */
+async function startContainer(name, extraArgs, imageRef) {
+    return (await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_2__/* .runArgs */ .fQ)(name, extraArgs, imageRef))).stdout.trim();
+}
+/** Removes the container and its anonymous volumes; true when it is gone (also when it never existed). */
+async function removeContainer(name) {
+    const result = await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_2__/* .containerRemoveArgs */ .L7)(name), { silent: true, allowFailure: true });
+    if (result.exitCode === 0)
+        return { done: true, message: `Removed container ${name}.` };
+    if (/no such container/i.test(result.stderr))
+        return { done: true, message: `Container ${name} was already gone.` };
+    return { done: false, message: `Could not remove container ${name}: ${result.stderr.trim()}` };
+}
+
+
+/***/ }),
+
+/***/ 650:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  iD: () => (/* binding */ login),
+  ri: () => (/* binding */ logout),
+  YP: () => (/* binding */ pushTags)
+});
+
+// UNUSED EXPORTS: backoffMs, classifyRegistryFailure, loginServer, withRetries
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
+var core = __webpack_require__(264);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(500);
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var cli = __webpack_require__(670);
+// EXTERNAL MODULE: ./src/docker/args.ts
+var args = __webpack_require__(391);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
+var exec = __webpack_require__(260);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __webpack_require__(876);
+;// CONCATENATED MODULE: ./src/docker/credentials.ts
+
+
+
+
+
+
+/** The key docker uses in config.json for a registry: Docker Hub's is its legacy index URL. */
+function configKey(registry) {
+    return registry === image_reference/* DOCKER_HUB */.Xb ? 'https://index.docker.io/v1/' : registry;
+}
+/** Credentials from config.json's `auths` (no helper involved); undefined when there are none. */
+function authsEntry(config, registry) {
+    const entry = config.auths?.[configKey(registry)] ?? config.auths?.[`https://${registry}`];
+    if (entry === undefined)
+        return undefined;
+    if (entry.auth !== undefined && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        return colon === -1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    return entry.username !== undefined && entry.password !== undefined ? { username: entry.username, password: entry.password } : undefined;
+}
+function helperFor(config, registry) {
+    return config.credHelpers?.[configKey(registry)] ?? config.credsStore;
+}
+/** Reads the stored credentials for `registry` (masked at once); undefined when docker has none. */
+async function storedCredentials(registry) {
+    const auth = await readStoredCredentials(registry);
+    if (auth !== undefined && auth.password !== '')
+        core/* setSecret */.Pq(auth.password);
+    return auth;
+}
+async function readStoredCredentials(registry) {
+    const file = external_node_path_.join(process.env.DOCKER_CONFIG ?? external_node_path_.join((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0,external_node_fs_promises_.readFile)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const helper = helperFor(config, registry);
+    if (helper !== undefined && helper !== '') {
+        // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
+        const result = await (0,exec/* getExecOutput */.H)(`docker-credential-${helper}`, ['get'], { input: Buffer.from(configKey(registry)), silent: true, ignoreReturnCode: true }).catch(() => undefined);
+        if (result === undefined || result.exitCode !== 0)
+            return authsEntry(config, registry);
+        const stored = JSON.parse(result.stdout);
+        return stored.Username !== undefined && stored.Secret !== undefined ? { username: stored.Username, password: stored.Secret } : undefined;
+    }
+    return authsEntry(config, registry);
+}
+
+// EXTERNAL MODULE: ./src/docker/output.ts
+var output = __webpack_require__(807);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+const MEDIA_TYPE = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+};
+const MANIFEST_ACCEPT = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex].join(', ');
+const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
+const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
+const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const MAX_INDEX_DEPTH = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
+class RegistryError extends Error {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.name = 'RegistryError';
+    }
+}
+const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
+// ---------------------------------------------------------------------------------------------
+// Pure helpers
+/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
+function registryBaseUrl(registry) {
+    const host = registry === image_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API : registry;
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+/** 127.0.0.0/8, localhost and [::1], with or without a port. */
+function isLoopback(hostPort) {
+    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
+    return host.toLowerCase() === 'localhost' || host === '::1' || /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host);
+}
+/**
+ * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
+ * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
+ */
+function parseWwwAuthenticate(header) {
+    const challenges = [];
+    const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+    let current;
+    let i = 0;
+    const skip = (pattern) => {
+        while (i < header.length && pattern.test(header.charAt(i)))
+            i++;
+    };
+    const readToken = () => {
+        tokenPattern.lastIndex = i;
+        const match = tokenPattern.exec(header);
+        if (match === null)
+            return undefined;
+        i = tokenPattern.lastIndex;
+        return match[0];
+    };
+    while (i < header.length) {
+        skip(/[\s,]/);
+        if (i >= header.length)
+            break;
+        const name = readToken();
+        if (name === undefined) {
+            i++; // not a token character: skip it
+            continue;
+        }
+        const afterName = i;
+        skip(/\s/);
+        if (current !== undefined && header.charAt(i) === '=') {
+            i++;
+            skip(/\s/);
+            let value = '';
+            if (header.charAt(i) === '"') {
+                for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
+                    if (header.charAt(i) === '\\' && i + 1 < header.length)
+                        i++;
+                    value += header.charAt(i);
+                }
+                i++; // the closing quote
+            }
+            else {
+                const start = i;
+                while (i < header.length && !/[\s,]/.test(header.charAt(i)))
+                    i++;
+                value = header.slice(start, i);
+            }
+            current.params[name.toLowerCase()] = value;
+        }
+        else {
+            i = afterName;
+            current = { scheme: name.toLowerCase(), params: {} };
+            challenges.push(current);
+        }
+    }
+    return challenges;
+}
+/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
+function tokenUrl(challenge, repository) {
+    const realm = challenge.params.realm;
+    if (realm === undefined || realm === '')
+        throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
+    if (challenge.params.service !== undefined)
+        url.searchParams.set('service', challenge.params.service);
+    // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
+    const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    return url;
+}
+function basicAuthorization(auth) {
+    return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+}
+/** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+function matchesDigest(bytes, digest) {
+    if (!DIGEST_PATTERN.test(digest))
+        return false;
+    return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
+}
+function parseDescriptor(value, what) {
+    if (!(0,output/* isObject */.Gv)(value))
+        throw new RegistryError(`The ${what} is not a descriptor object.`);
+    const digest = (0,output/* str */.gx)(value.digest);
+    if (!DIGEST_PATTERN.test(digest))
+        throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
+    const platform = (0,output/* isObject */.Gv)(value.platform)
+        ? { os: (0,output/* str */.gx)(value.platform.os), architecture: (0,output/* str */.gx)(value.platform.architecture), ...((0,output/* str */.gx)(value.platform.variant) === '' ? {} : { variant: (0,output/* str */.gx)(value.platform.variant) }) }
+        : undefined;
+    return { mediaType: (0,output/* str */.gx)(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
+}
+/**
+ * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
+ * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
+ */
+function parseManifest(body, contentType) {
+    if (!(0,output/* isObject */.Gv)(body))
+        throw new RegistryError('The manifest is not a JSON object.');
+    if (body.schemaVersion === 1)
+        throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
+    const known = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
+    const declared = (0,output/* str */.gx)(body.mediaType);
+    const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : (0,output/* isObject */.Gv)(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
+    if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
+        if (!Array.isArray(body.manifests))
+            throw new RegistryError(`The ${mediaType} has no manifests list.`);
+        return { kind: 'index', mediaType, manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)) };
+    }
+    if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
+        return { kind: 'image', mediaType, config: parseDescriptor(body.config, 'manifest\'s config') };
+    }
+    throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
+}
+function platformName(platform) {
+    if (platform === undefined)
+        return 'no platform';
+    return [platform.os || '?', platform.architecture || '?', ...(platform.variant === undefined ? [] : [platform.variant])].join('/');
+}
+/** The index entry to read: the first for `platform`, else the only entry; else an error listing the platforms. */
+function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
+    const match = manifests.find((entry) => entry.platform?.os === platform.os && entry.platform.architecture === platform.architecture
+        && (platform.variant === undefined || entry.platform.variant === platform.variant));
+    if (match !== undefined)
+        return match;
+    if (manifests.length === 1 && manifests[0] !== undefined)
+        return manifests[0];
+    if (manifests.length === 0)
+        throw new RegistryError('The index lists no manifests.');
+    throw new RegistryError(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
+}
+/** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
+function parseImageConfig(body) {
+    if (!(0,output/* isObject */.Gv)(body))
+        throw new RegistryError('The image config is not a JSON object.');
+    const config = (0,output/* isObject */.Gv)(body.config) ? body.config : {};
+    const labels = (0,output/* isObject */.Gv)(config.Labels) ? config.Labels : {};
+    return {
+        env: Array.isArray(config.Env) ? config.Env.map(output/* str */.gx) : [],
+        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, (0,output/* str */.gx)(value)])),
+    };
+}
+/** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
+function registryErrorCode(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = (0,output/* isObject */.Gv)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        return (0,output/* isObject */.Gv)(first) && typeof first.code === 'string' ? { code: first.code, message: (0,output/* str */.gx)(first.message) } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+class RegistryClient {
+    options;
+    baseUrl;
+    fetch;
+    timeoutMs;
+    /** The Authorization header that worked last: one challenge per client, not per request. */
+    authorization;
+    constructor(options) {
+        this.options = options;
+        this.baseUrl = registryBaseUrl(options.registry);
+        this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    }
+    /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
+    async readImage(reference, platform = DEFAULT_PLATFORM) {
+        const top = await this.getManifest(reference);
+        let current = top;
+        let chosen;
+        for (let depth = 0; current.manifest.kind === 'index'; depth++) {
+            if (depth >= MAX_INDEX_DEPTH)
+                throw new RegistryError(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
+            const entry = selectManifest(current.manifest.manifests, platform);
+            chosen = entry.platform;
+            current = await this.getManifest(entry.digest);
+        }
+        const config = current.manifest.config;
+        const configTypes = [MEDIA_TYPE.dockerConfig, MEDIA_TYPE.ociConfig];
+        if (!configTypes.includes(config.mediaType)) {
+            throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
+        }
+        const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
+        return { digest: top.digest, manifestDigest: current.digest, platform: chosen, config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)) };
+    }
+    async getManifest(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, MANIFEST_ACCEPT);
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, DIGEST_PATTERN.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
+        const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
+        const computed = digestOf(bytes);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        if (DIGEST_PATTERN.test(reference) && !matchesDigest(bytes, reference)) {
+            throw new RegistryError(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
+        }
+        if (header.startsWith('sha256:') && header !== computed) {
+            throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
+        }
+        const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
+        return { digest, manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? '') };
+    }
+    async getBlob(digest, limitBytes) {
+        if (!DIGEST_PATTERN.test(digest))
+            throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
+        const path = `/v2/${this.options.repository}/blobs/${digest}`;
+        const response = await this.get(path, '*/*');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `blob ${digest}`);
+        const bytes = await readLimited(response, limitBytes, path);
+        if (!matchesDigest(bytes, digest))
+            throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
+        return bytes;
+    }
+    /** GET with the current authorization; on 401 answers the challenge once and retries. */
+    async get(path, accept) {
+        const url = `${this.baseUrl}${path}`;
+        let response = await this.send(url, accept, this.authorization);
+        if (response.status !== 401)
+            return response;
+        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+        await discard(response);
+        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+        if (challenge === undefined) {
+            throw new RegistryError(`The registry ${this.options.registry} answered 401 to GET ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+        }
+        this.authorization = await this.authorize(challenge);
+        response = await this.send(url, accept, this.authorization);
+        if (response.status === 401) {
+            const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+            await discard(response);
+            // A valid token without the pull scope: Docker Hub's answer for a private or missing repository.
+            if (again.some((c) => c.params.error === 'insufficient_scope'))
+                throw this.noAccess();
+            throw this.authRefused(401);
+        }
+        return response;
+    }
+    noAccess() {
+        const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
+        return new RegistryError(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
+    }
+    async authorize(challenge) {
+        const auth = this.options.auth;
+        if (challenge.scheme === 'basic') {
+            if (auth === undefined)
+                throw this.authRefused(401);
+            return basicAuthorization(auth);
+        }
+        const url = tokenUrl(challenge, this.options.repository);
+        if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
+            throw new RegistryError(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
+        }
+        const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
+        if (response.status === 401 || response.status === 403) {
+            await discard(response);
+            throw this.authRefused(response.status);
+        }
+        if (response.status !== 200) {
+            const body = await response.text().catch(() => '');
+            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
+        }
+        const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
+        const token = (0,output/* isObject */.Gv)(body) ? (0,output/* str */.gx)(body.token) || (0,output/* str */.gx)(body.access_token) : '';
+        if (token === '')
+            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
+        return `Bearer ${token}`;
+    }
+    authRefused(status) {
+        const auth = this.options.auth;
+        return auth === undefined
+            ? new RegistryError(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
+            : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
+    }
+    /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
+    async unexpected(response, path, what) {
+        const body = await response.text().catch(() => '');
+        const error = registryErrorCode(body);
+        if (response.status === 404) {
+            return new RegistryError(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
+        }
+        if (response.status === 403) {
+            const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
+            return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
+        }
+        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to GET ${path}${describeBody(body)}.`, response.status, error?.code);
+    }
+    /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
+    async send(url, accept, authorization) {
+        const origin = new URL(url).origin;
+        let target = url;
+        for (let hops = 0;; hops++) {
+            const sameOrigin = new URL(target).origin === origin;
+            const headers = { accept };
+            if (authorization !== undefined && sameOrigin)
+                headers.authorization = authorization;
+            let response;
+            try {
+                response = await this.fetch(target, { method: 'GET', headers, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
+            }
+            catch (error) {
+                const cause = error.cause;
+                const reason = error.name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : (cause?.message ?? error.message);
+                throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
+            }
+            const location = response.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(response.status) || location === null)
+                return response;
+            await discard(response);
+            if (hops >= MAX_REDIRECTS)
+                throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
+            target = new URL(location, target).toString();
+        }
+    }
+}
+function parseJson(bytes, what) {
+    try {
+        return JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        throw new RegistryError(`The ${what} is not JSON.`);
+    }
+}
+function describeBody(body) {
+    const error = registryErrorCode(body);
+    if (error !== undefined)
+        return ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`;
+    const text = body.replace(/\s+/g, ' ').trim();
+    return text === '' ? '' : `: ${text.slice(0, 200)}`;
+}
+async function discard(response) {
+    await response.body?.cancel().catch(() => undefined);
+}
+/** The body, refusing more than `limit` bytes (a registry is not trusted to send a small manifest). */
+async function readLimited(response, limit, what) {
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > limit) {
+        await discard(response);
+        throw new RegistryError(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
+    }
+    if (response.body === null)
+        return new Uint8Array();
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+        total += chunk.byteLength;
+        if (total > limit)
+            throw new RegistryError(`${what} is more than the ${limit} bytes this reads.`);
+        chunks.push(chunk);
+    }
+    return new Uint8Array(Buffer.concat(chunks));
+}
+
+;// CONCATENATED MODULE: ./src/loop/push.ts
+
+
+
+
+
+
+
+
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+/** The server argument for docker login/logout: none for Docker Hub. */
+function loginServer(registry) {
+    return registry === image_reference/* DOCKER_HUB */.Xb ? undefined : registry;
+}
+/**
+ * What a failed `docker login`/`docker push` says: refused credentials and bad requests fail at once;
+ * everything else (5xx, 429, connection reset or refused, timeouts, EOF) is worth another try.
+ */
+function classifyRegistryFailure(stderr) {
+    if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|insufficient_scope|\b401\b|\b403\b/i.test(stderr))
+        return 'auth';
+    if (/invalid reference format|does not exist locally|tag does not exist|manifest invalid|name invalid|\b400 Bad Request\b/i.test(stderr))
+        return 'permanent';
+    return 'transient';
+}
+/** Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. */
+function backoffMs(retry, random = Math.random) {
+    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+}
+function who(auth) {
+    return auth === undefined ? 'the credentials of the earlier docker login (or none)' : `the credentials of user "${auth.username}"`;
+}
+/** Runs a registry operation, retrying transient failures `retries` times; refusals fail at once, saying who was refused where. */
+async function withRetries(what, registry, auth, retries, operation) {
+    for (let attempt = 0;; attempt++) {
+        const result = await operation();
+        if (result.exitCode === 0)
+            return result;
+        const reason = result.stderr.trim().split('\n').pop() ?? '';
+        const kind = classifyRegistryFailure(result.stderr);
+        if (kind === 'auth')
+            throw new Error(`The registry ${registry} refused ${who(auth)} for ${what}: ${reason}`);
+        if (kind === 'permanent')
+            throw new Error(`${what} failed: ${reason}`);
+        if (attempt >= retries)
+            throw new Error(`${what} failed after ${attempt + 1} attempt(s) (push-retries: ${retries}); the registry ${registry} did not recover: ${reason}`);
+        const delay = backoffMs(attempt + 1);
+        core/* warning */.$e(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
+        await (0,promises_.setTimeout)(delay);
+    }
+}
+/** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
+async function login(registry, auth, retries) {
+    await withRetries(`docker login to ${registry}`, registry, auth, retries, () => (0,cli/* docker */.T3)((0,args/* loginArgs */.be)(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }));
+}
+async function logout(registry) {
+    const result = await (0,cli/* docker */.T3)((0,args/* logoutArgs */.m9)(loginServer(registry)), { silent: true, allowFailure: true });
+    return result.exitCode === 0
+        ? { done: true, message: `Logged out of ${registry}.` }
+        : { done: false, message: `Could not log out of ${registry}: ${result.stderr.trim()}` };
+}
+/**
+ * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
+ * not hold yet), then checks in each registry that both tags name one digest. Returns repository → digest.
+ */
+async function pushTags(request) {
+    const digests = {};
+    for (const repository of request.repositories) {
+        const mirror = repository.name !== request.built.name;
+        const shaRef = `${repository.name}:${request.tag}`;
+        const latestRef = `${repository.name}:latest`;
+        if (mirror)
+            for (const ref of [shaRef, latestRef])
+                await (0,cli/* docker */.T3)((0,args/* tagArgs */.Cj)(request.imageId, ref), { silent: true });
+        try {
+            const auth = repository.registry === request.built.registry ? request.auth : undefined;
+            const push = (ref) => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => (0,cli/* docker */.T3)((0,args/* pushArgs */.kJ)(ref), { allowFailure: true }));
+            const shaPush = await push(shaRef);
+            await push(latestRef);
+            digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth);
+        }
+        finally {
+            // The mirror's local tags served the push only: the engine is left as the build left it.
+            if (mirror)
+                await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)([shaRef, latestRef]), { silent: true, allowFailure: true });
+        }
+        core/* info */.pq(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
+    }
+    return digests;
+}
+/** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
+async function registryDigest(repository, request, shaPushOutput, auth) {
+    const client = new RegistryClient({ registry: repository.registry, repository: repository.path, auth: auth ?? (await storedCredentials(repository.registry)) });
+    try {
+        const [sha, latest] = [await client.getManifest(request.tag), await client.getManifest('latest')];
+        if (sha.digest !== latest.digest) {
+            throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest.digest} in the registry: another push moved :latest meanwhile?`);
+        }
+        return sha.digest;
+    }
+    catch (error) {
+        if (!(error instanceof RegistryError))
+            throw error;
+        core/* warning */.$e(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
+        const repoDigests = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(request.imageId), { silent: true })).stdout).repoDigests;
+        const candidates = (0,output/* digestsFor */.Zu)(repoDigests, (0,image_reference/* familiarName */.hG)(repository));
+        // An image pushed before under other manifests can carry several digests: the push's own report says which.
+        const digest = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => candidate === (0,output/* pushedDigest */.Mn)(shaPushOutput, request.tag));
+        if (digest === undefined)
+            throw new Error(`Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
+        return digest;
+    }
+}
+
+
+/***/ }),
+
+/***/ 414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HB: () => (/* binding */ killTracked),
+/* harmony export */   fH: () => (/* binding */ killChild),
+/* harmony export */   u4: () => (/* binding */ track)
+/* harmony export */ });
+// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one
+// running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
+// the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
+const children = new Set();
+/** Remembers a child, which leads its own process group, until it closes. */
+function track(child) {
+    children.add(child);
+    child.once('close', () => children.delete(child));
+}
+/** SIGKILL to a child's whole process group. */
+function killChild(child) {
+    try {
+        if (child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        child.kill('SIGKILL'); // the group is gone already
+    }
+}
+function killTracked() {
+    for (const child of children)
+        killChild(child);
+    children.clear();
+}
+
+
+/***/ }),
+
+/***/ 876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bf: () => (/* binding */ IMAGE_NAME_FORM),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   hG: () => (/* binding */ familiarName),
+/* harmony export */   "if": () => (/* binding */ parseImageName)
+/* harmony export */ });
+// The distribution reference grammar (github.com/distribution/reference, regexp.go), for a
+// repository name without tag or digest: the action adds the tag itself.
+const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const ipv6Address = '\\[(?:[a-fA-F0-9:]+)\\]';
+const domainPattern = new RegExp(`^(?:${ipv6Address}|${domainComponent}(?:\\.${domainComponent})*)(?::[0-9]+)?$`);
+const pathComponentPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+/** Docker Hub's registry host, as `docker login` and RepoDigests name it. */
+const DOCKER_HUB = 'docker.io';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
+const MAX_NAME_LENGTH = 255;
+const IMAGE_NAME_FORM = 'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
+/** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
+function parseImageName(name) {
+    if (name === '')
+        throw new Error('is empty');
+    if (/\s/.test(name))
+        throw new Error('contains white space');
+    if (name.includes('@'))
+        throw new Error('must not include a digest (@sha256:...): the action tags the image itself');
+    if (name.length > MAX_NAME_LENGTH)
+        throw new Error(`is longer than ${MAX_NAME_LENGTH} characters`);
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    // As in the reference grammar: the first component is a domain if it looks like one.
+    const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    // index.docker.io is Docker Hub's old name; docker itself normalises it to docker.io.
+    const registry = hasDomain && first !== LEGACY_DOCKER_HUB ? first : DOCKER_HUB;
+    const path = hasDomain ? name.slice(slash + 1) : name;
+    if (hasDomain && !domainPattern.test(first))
+        throw new Error(`has an invalid registry host "${first}"`);
+    const lastComponent = path.slice(path.lastIndexOf('/') + 1);
+    if (lastComponent.includes(':'))
+        throw new Error(`must not include a tag (":${lastComponent.split(':')[1]}"): the action tags the image with the commit sha`);
+    for (const component of path.split('/')) {
+        if (component === '')
+            throw new Error('has an empty path component');
+        if (component !== component.toLowerCase())
+            throw new Error(`has the path component "${component}", which is not lowercase`);
+        if (!pathComponentPattern.test(component))
+            throw new Error(`has the invalid path component "${component}"`);
+    }
+    return { name, registry, path: registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path };
+}
+/** The short form docker prints in `docker image ls` and RepoDigests (`docker.io/library/x` → `x`). */
+function familiarName(image) {
+    if (image.registry !== DOCKER_HUB)
+        return `${image.registry}/${image.path}`;
+    // Only official images drop library/: docker.io/library/a/b stays library/a/b.
+    const rest = image.path.slice('library/'.length);
+    return image.path.startsWith('library/') && !rest.includes('/') ? rest : image.path;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=978.index.js.map

@@ -1,0 +1,222 @@
+import type { KeyValue } from '../loop/inputs.js';
+
+// Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
+
+const JSON_FORMAT = '{{json .}}';
+
+export function serverVersionArgs(): string[] {
+  return ['version', '--format', '{{json .Server.Version}}'];
+}
+
+/** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
+export function engineStoreArgs(): string[] {
+  return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
+}
+
+export function buildxVersionArgs(): string[] {
+  return ['buildx', 'version'];
+}
+
+/** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
+export function repositoryTagsArgs(repository: string): string[] {
+  return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
+}
+
+/** Untagged leaf images carrying `label=value`. */
+export function danglingLabelledArgs(label: string, value: string): string[] {
+  return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
+}
+
+/** Untagged leaf images, whoever built them: after removals side by side, the parents they left childless. */
+export function danglingArgs(): string[] {
+  return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true'];
+}
+
+/** An image's own layer and every ancestor's, newest first, in bytes (what removing them would reclaim). */
+export function imageHistoryArgs(image: string): string[] {
+  return ['image', 'history', '--no-trunc', '--human=false', '--format', JSON_FORMAT, image];
+}
+
+// Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
+const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
+
+export function imageSummariesArgs(imageIds: readonly string[]): string[] {
+  return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
+}
+
+/** Every image on the engine, untagged and intermediate ones too: which layers are still in use. */
+export function allImageIdsArgs(): string[] {
+  return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+
+export function containerIdsArgs(): string[] {
+  return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+
+export function containerImagesArgs(containerIds: readonly string[]): string[] {
+  return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
+}
+
+export function imageRemoveArgs(refs: readonly string[]): string[] {
+  return ['image', 'rm', ...refs];
+}
+
+/** A BuildKit secret: `id=…,env=…` (from an environment variable) or `id=…,src=…` (from a file). */
+export interface BuildSecret {
+  readonly id: string;
+  readonly source: { readonly env: string } | { readonly src: string };
+}
+
+/**
+ * The legacy builder, or BuildKit through buildx: `name` builds the user's Dockerfile (a named builder, ''
+ * for the current one); `engineBuilder`, the engine's own docker-driver builder (named after the docker
+ * context), stamps it, since only that one sees the images the engine holds.
+ */
+export type Builder = { readonly kind: 'legacy' } | { readonly kind: 'buildx'; readonly name: string; readonly engineBuilder: string };
+
+export interface BuildOptions {
+  readonly context: string;
+  readonly file: string;
+  readonly buildArgs: readonly KeyValue[];
+  readonly target: string;
+  readonly iidFile: string;
+  readonly builder: Builder;
+  /** Only with buildx: the legacy builder has no secrets, and build args would leave them in the history. */
+  readonly secrets: readonly BuildSecret[];
+  /** A local name for the result (buildx: what the stamp step starts from). */
+  readonly tag?: string | undefined;
+}
+
+export function secretArg(secret: BuildSecret): string {
+  return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
+}
+
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = ['--provenance=false'];
+
+export function buildArgs(options: BuildOptions): string[] {
+  const buildx = options.builder.kind === 'buildx';
+  if (!buildx && options.secrets.length > 0) throw new Error('build secrets need BuildKit (docker buildx)');
+  return [
+    // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
+    ...(buildx ? ['buildx', 'build', '--load', ...NO_PROVENANCE, ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+    ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
+    ...(options.tag === undefined ? [] : ['--tag', options.tag]),
+    '--file', options.file,
+    '--iidfile', options.iidFile,
+    ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
+    ...(options.target === '' ? [] : ['--target', options.target]),
+    options.context,
+  ];
+}
+
+export interface StampOptions {
+  readonly tags: readonly string[];
+  readonly builder: Builder;
+}
+
+/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
+export function stampArgs(options: StampOptions): string[] {
+  return [
+    ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
+    ...options.tags.flatMap((tag) => ['--tag', tag]),
+    '-',
+  ];
+}
+
+/** The current docker context's name: the engine's own buildx builder has it. */
+export function contextShowArgs(): string[] {
+  return ['context', 'show'];
+}
+
+/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
+export function dockerfileString(text: string): string {
+  return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+
+/**
+ * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
+ * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
+ * the classic builder makes a step of each --label flag.
+ */
+export function stampDockerfile(baseImage: string, shaEnv: string, sha: string, labels: readonly KeyValue[]): string {
+  const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+  return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
+}
+
+export function imageInspectArgs(image: string): string[] {
+  return ['image', 'inspect', '--format', JSON_FORMAT, image];
+}
+
+export function runArgs(name: string, extraArgs: readonly string[], imageRef: string): string[] {
+  return ['run', '--detach', '--name', name, ...extraArgs, imageRef];
+}
+
+export function containerInspectArgs(container: string): string[] {
+  return ['container', 'inspect', '--format', JSON_FORMAT, container];
+}
+
+/** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
+export function containerEventsArgs(containerId: string, since: string): string[] {
+  return ['events', '--since', since, '--filter', 'type=container', '--filter', `container=${containerId}`, '--format', JSON_FORMAT];
+}
+
+export function containerLogsArgs(container: string, tail: number): string[] {
+  return ['logs', '--timestamps', '--tail', String(tail), container];
+}
+
+/** All output since the start, then new lines as they come (stdout and stderr). */
+export function followLogsArgs(container: string): string[] {
+  return ['logs', '--follow', container];
+}
+
+/** `docker exec [options] <container> sh -c <command>`: the command is one argument, parsed only by the container's shell. */
+export function execShellArgs(container: string, command: string, options: readonly string[] = []): string[] {
+  return ['exec', ...options, container, 'sh', '-c', command];
+}
+
+/**
+ * What a held exec runs behind: the command starts on one line `run` on stdin; on anything else (end of
+ * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
+ */
+export const EXEC_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
+export const EXEC_GATE_NAME = 'build-test-deploy-gate';
+
+/** `docker exec --interactive [options] <container> sh -c <gate> <name> <command>`: started ahead, held at the gate. */
+export function heldExecShellArgs(container: string, command: string, options: readonly string[] = []): string[] {
+  return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
+}
+
+export function killContainerArgs(container: string): string[] {
+  return ['container', 'kill', container];
+}
+
+/** `docker cp` streams a tar of the path out of the container through the engine and unpacks it. */
+export function copyFromContainerArgs(container: string, source: string, destination: string): string[] {
+  return ['cp', `${container}:${source}`, destination];
+}
+
+export function containerRemoveArgs(container: string): string[] {
+  return ['container', 'rm', '--force', '--volumes', container];
+}
+
+/** Docker Hub logins take no server argument. */
+export function loginArgs(registry: string | undefined, username: string): string[] {
+  return ['login', '--username', username, '--password-stdin', ...(registry === undefined ? [] : [registry])];
+}
+
+export function logoutArgs(registry: string | undefined): string[] {
+  return ['logout', ...(registry === undefined ? [] : [registry])];
+}
+
+export function tagArgs(source: string, target: string): string[] {
+  return ['tag', source, target];
+}
+
+export function pushArgs(ref: string): string[] {
+  return ['push', ref];
+}

@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { docker } from '../docker/cli.js';
+import { containerRemoveArgs, runArgs } from '../docker/args.js';
+
+/** The outcome of undoing one thing the run did. */
+export interface CleanupResult {
+  readonly done: boolean;
+  readonly message: string;
+}
+
+/**
+ * A container name unique per run, attempt and step (parallel jobs on one self-hosted engine never
+ * collide), readable in `docker ps`: `<last path component>-<tag>-<run id>-<attempt>-<random>`.
+ */
+export function containerName(repositoryPath: string, tag: string, runId: string | undefined, runAttempt: string | undefined, random = randomBytes(3).toString('hex')): string {
+  const base = repositoryPath.slice(repositoryPath.lastIndexOf('/') + 1);
+  return [base, tag, runId ?? 'local', runAttempt ?? '1', random].join('-').replace(/[^a-zA-Z0-9_.-]/g, '_');
+}
+
+/** Starts the container detached; returns its id. */
+export async function startContainer(name: string, extraArgs: readonly string[], imageRef: string): Promise<string> {
+  return (await docker(runArgs(name, extraArgs, imageRef))).stdout.trim();
+}
+
+/** Removes the container and its anonymous volumes; true when it is gone (also when it never existed). */
+export async function removeContainer(name: string): Promise<CleanupResult> {
+  const result = await docker(containerRemoveArgs(name), { silent: true, allowFailure: true });
+  if (result.exitCode === 0) return { done: true, message: `Removed container ${name}.` };
+  if (/no such container/i.test(result.stderr)) return { done: true, message: `Container ${name} was already gone.` };
+  return { done: false, message: `Could not remove container ${name}: ${result.stderr.trim()}` };
+}

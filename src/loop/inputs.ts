@@ -1,0 +1,331 @@
+import * as core from '@actions/core';
+import { existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { IMAGE_NAME_FORM, parseImageName, type ImageName } from '../shared/image-reference.js';
+import type { BuildSecret } from '../docker/args.js';
+import type { PruneMode } from './prune.js';
+import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from './wait-ready.js';
+
+export interface KeyValue {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface RegistryAuth {
+  readonly username: string;
+  readonly password: string;
+}
+
+/** Every input of action.yml, parsed and validated: the only place inputs are read. */
+export interface Inputs {
+  readonly image: ImageName;
+  readonly deploy: boolean;
+  readonly context: string;
+  /** Dockerfile path; `<context>/Dockerfile` when the input is empty. */
+  readonly file: string;
+  readonly buildArgs: readonly KeyValue[];
+  readonly target: string;
+  readonly labels: readonly KeyValue[];
+  /** buildx builder name; empty: the current builder (or the legacy builder without buildx). */
+  readonly builder: string;
+  readonly buildSecrets: readonly BuildSecret[];
+  /** The `sha` input; empty means: resolve from git, then GITHUB_SHA. */
+  readonly sha: string;
+  readonly tagLength: number;
+  readonly shaEnv: string;
+  readonly prune: PruneMode;
+  readonly pruneKeep: number;
+  readonly pruneGraceSeconds: number;
+  readonly runArgs: readonly string[];
+  readonly waitFor: WaitFor;
+  readonly waitTimeoutSeconds: number;
+  readonly testCommand: string;
+  readonly testOn: 'container' | 'runner';
+  /** docker exec --user; empty: the image's user. */
+  readonly testUser: string;
+  readonly testEnv: readonly KeyValue[];
+  /** 0: no limit. */
+  readonly testTimeoutSeconds: number;
+  /** Absolute path inside the container to copy out after the tests; empty: none. */
+  readonly testReports: string;
+  readonly reportsDir: string;
+  readonly registryAuth: RegistryAuth | undefined;
+  readonly pushRetries: number;
+  /** More repositories that receive the same two tags (mirrors). */
+  readonly alsoPush: readonly ImageName[];
+}
+
+export class InputError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'InputError';
+  }
+}
+
+export const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+export const TAG_LENGTH_RANGE = { min: 4, max: 40 } as const;
+export const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 } as const;
+export const PRUNE_KEEP_RANGE = { min: 0, max: 1000 } as const;
+export const PRUNE_GRACE_RANGE = { min: 0, max: 86400 } as const;
+export const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 } as const;
+export const PUSH_RETRIES_RANGE = { min: 0, max: 10 } as const;
+const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
+// These flags would take the container's lifecycle away from the action.
+const LIFECYCLE_RUN_FLAGS: ReadonlyMap<string, string> = new Map([
+  ['--rm', 'the action removes the container itself, after it has read its state and logs'],
+  ['--detach', 'the action always runs the container detached'],
+  ['-d', 'the action always runs the container detached'],
+  ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
+]);
+
+type ReadInput = (name: string) => string;
+
+/** How problems name inputs: an action says `Input 'tag'`, the resolve CLI `--sha-env` or `REGISTRY_PASSWORD`. */
+export interface InputNaming {
+  /** The input as the subject of a problem. */
+  readonly subject: (name: string) => string;
+  /** The input as the user writes it. */
+  readonly name: (name: string) => string;
+}
+
+export const ACTION_NAMING: InputNaming = { subject: (name) => `Input '${name}'`, name: (name) => name };
+
+/**
+ * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
+ * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
+ */
+export function fieldParser(read: ReadInput, naming: InputNaming = ACTION_NAMING): {
+  readonly problems: string[];
+  readonly field: <T>(name: string, parse: (raw: string) => T, fallback: T) => T;
+} {
+  const problems: string[] = [];
+  const field = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
+    try {
+      return parse(read(name).trim());
+    } catch (error) {
+      problems.push(`${naming.subject(name)} ${(error as Error).message}.`);
+      return fallback;
+    }
+  };
+  return { problems, field };
+}
+
+export function parseEnvName(raw: string): string {
+  if (!ENV_NAME_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+  return raw;
+}
+
+/**
+ * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
+ * password is taken as given, untrimmed.
+ */
+export function registryAuthOf(read: ReadInput, problems: string[], withNeither: string, naming: InputNaming = ACTION_NAMING): RegistryAuth | undefined {
+  const username = read('registry-username').trim();
+  const password = read('registry-password');
+  if ((username === '') !== (password === '')) {
+    const missing = username === '' ? 'registry-username' : 'registry-password';
+    problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
+  }
+  return username !== '' && password !== '' ? { username, password } : undefined;
+}
+
+/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
+export function parseInputs(read: ReadInput): Inputs {
+  const { problems, field } = fieldParser(read);
+
+  const image = field('image', (raw) => {
+    try {
+      return parseImageName(raw);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; expected ${IMAGE_NAME_FORM}`);
+    }
+  }, undefined);
+  const deploy = field('deploy', parseBoolean, false);
+  const context = field('context', (raw) => raw || '.', '.');
+  const file = field('file', (raw) => raw || path.join(context, 'Dockerfile'), '');
+  const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
+  const target = field('target', (raw) => {
+    if (raw !== '' && !STAGE_NAME_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected a build stage name (letters, digits, "_", ".", "-")`);
+    return raw;
+  }, '');
+  const labels = field('labels', (raw) => parseKeyValueLines(raw, /^[^\s=]+$/), []);
+  const builder = field('builder', (raw) => {
+    if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw)) throw new Error(`is "${raw}"; expected a buildx builder name`);
+    return raw;
+  }, '');
+  const buildSecrets = field('build-secrets', parseBuildSecrets, []);
+  const sha = field('sha', (raw) => {
+    if (raw !== '' && !SHA_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
+    return raw;
+  }, '');
+  const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
+  const shaEnv = field('sha-env', parseEnvName, 'SHA');
+  const prune = field('prune', parsePruneMode, 'on');
+  const pruneKeep = field('prune-keep', (raw) => parseInteger(raw, PRUNE_KEEP_RANGE), 0);
+  const pruneGraceSeconds = field('prune-grace', (raw) => parseInteger(raw, PRUNE_GRACE_RANGE), 120);
+  const runArgs = field('run-args', parseRunArgs, []);
+  const waitFor = field('wait-for', (raw) => {
+    try {
+      return parseWaitFor(raw);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; expected ${WAIT_FOR_FORM}`);
+    }
+  }, { kind: 'auto' });
+  const waitTimeoutSeconds = field('wait-timeout', (raw) => parseInteger(raw, WAIT_TIMEOUT_RANGE), 60);
+  const testCommand = read('test-command').trim();
+  const testOn = field('test-on', (raw) => {
+    if (raw !== 'container' && raw !== 'runner') throw new Error(`is "${raw}"; expected container or runner`);
+    return raw;
+  }, undefined);
+  const testUser = field('test-user', (raw) => {
+    if (raw !== '' && !USER_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
+    if (raw !== '' && testOn === 'runner') throw new Error('is set, but test-on is runner; expected it only with test-on: container');
+    return raw;
+  }, '');
+  const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, ENV_NAME_PATTERN), []);
+  const testTimeoutSeconds = field('test-timeout', (raw) => parseInteger(raw, TEST_TIMEOUT_RANGE), 0);
+  const testReports = field('test-reports', (raw) => {
+    if (raw !== '' && !raw.startsWith('/')) throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
+    return raw;
+  }, '');
+  const reportsDir = field('reports-dir', (raw) => {
+    if (raw === '' || path.isAbsolute(raw) || path.normalize(raw).split(path.sep)[0] === '..') throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
+    return raw;
+  }, 'reports');
+  if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
+    problems.push("Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).");
+  }
+  const pushRetries = field('push-retries', (raw) => parseInteger(raw, PUSH_RETRIES_RANGE), 3);
+  const alsoPush = field('also-push', (raw) => nonBlankLines(raw).map((line, index) => {
+    try {
+      return parseImageName(line);
+    } catch (error) {
+      throw new Error(`line ${index + 1} "${line}" ${(error as Error).message}; expected one repository name a line (${IMAGE_NAME_FORM})`);
+    }
+  }), []);
+  const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used');
+
+  if (problems.length > 0 || image === undefined) throw new InputError(problems);
+  return {
+    image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
+    waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
+    registryAuth,
+    pushRetries,
+    alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
+  };
+}
+
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
+export function parseBoolean(raw: string): boolean {
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
+  if (['false', 'False', 'FALSE'].includes(raw)) return false;
+  throw new Error(`is "${raw}"; expected true or false`);
+}
+
+export function parsePruneMode(raw: string): PruneMode {
+  if (raw === 'dry-run') return 'dry-run';
+  try {
+    return parseBoolean(raw) ? 'on' : 'off';
+  } catch {
+    throw new Error(`is "${raw}"; expected true, false or dry-run`);
+  }
+}
+
+export function parseInteger(raw: string, range: { min: number; max: number }): number {
+  if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
+    throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
+  }
+  return Number(raw);
+}
+
+function nonBlankLines(raw: string): string[] {
+  return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+}
+
+export function parseKeyValueLines(raw: string, keyPattern: RegExp): KeyValue[] {
+  return nonBlankLines(raw).map((line, index) => {
+    const equals = line.indexOf('=');
+    const key = equals === -1 ? line : line.slice(0, equals);
+    if (equals === -1 || !keyPattern.test(key)) {
+      throw new Error(`line ${index + 1} is "${line}"; expected one KEY=VALUE per line`);
+    }
+    return { key, value: line.slice(equals + 1) };
+  });
+}
+
+/** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
+export function parseBuildSecrets(raw: string): BuildSecret[] {
+  return nonBlankLines(raw).map((line, index) => {
+    const fields = new Map(line.split(',').map((part) => {
+      const equals = part.indexOf('=');
+      return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()] as const;
+    }));
+    const id = fields.get('id') ?? '';
+    const env = fields.get('env');
+    const src = fields.get('src');
+    const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
+    if (!known || !/^[A-Za-z0-9_.-]+$/.test(id) || (env === undefined) === (src === undefined) || env === '' || src === '') {
+      throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
+    }
+    return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
+  });
+}
+
+// docker run's boolean short options: they combine (`-itd`), and the first other letter takes a value.
+const BOOLEAN_SHORT_OPTIONS = new Set(['d', 'i', 't', 'P']);
+
+/** `-td`, `-itd`: a cluster of short boolean options that includes -d. */
+export function shortClusterHasDetach(flag: string): boolean {
+  if (!/^-[A-Za-z]{2,}$/.test(flag)) return false;
+  for (const letter of flag.slice(1)) {
+    if (letter === 'd') return true;
+    if (!BOOLEAN_SHORT_OPTIONS.has(letter)) return false; // the rest is this option's value
+  }
+  return false;
+}
+
+/** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
+export function parseRunArgs(raw: string): string[] {
+  return nonBlankLines(raw).flatMap((line, index) => {
+    if (!line.startsWith('-')) {
+      throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
+    }
+    const flagEnd = line.search(/[=\s]/);
+    const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
+    const reason = LIFECYCLE_RUN_FLAGS.get(shortClusterHasDetach(flag) ? '-d' : flag);
+    if (reason !== undefined) throw new Error(`line ${index + 1} uses ${flag}, which is not allowed: ${reason}`);
+    if (flagEnd !== -1 && line[flagEnd] !== '=') {
+      const value = line.slice(flagEnd).trim();
+      // A second option on the line would reach docker as an option of its own, unchecked.
+      if (value.startsWith('-')) throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
+      return [flag, value];
+    }
+    return [line];
+  });
+}
+
+/** Reads, masks and validates the inputs; also checks that the build context and Dockerfile exist. */
+export function readInputs(): Inputs {
+  const password = core.getInput('registry-password');
+  if (password !== '') core.setSecret(password);
+  const inputs = parseInputs((name) => core.getInput(name));
+  const problems: string[] = [];
+  if (!existsSync(inputs.context) || !statSync(inputs.context).isDirectory()) {
+    problems.push(`Input 'context' is "${inputs.context}", which is not a directory; expected the build context directory.`);
+  } else if (!existsSync(inputs.file)) {
+    problems.push(`Input 'file': ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
+  }
+  for (const secret of inputs.buildSecrets) {
+    if ('env' in secret.source) {
+      const value = process.env[secret.source.env];
+      if (value === undefined || value === '') problems.push(`Input 'build-secrets': secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the step's env.`);
+      else core.setSecret(value);
+    } else if (!existsSync(secret.source.src)) {
+      problems.push(`Input 'build-secrets': secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return inputs;
+}

@@ -1,0 +1,125 @@
+import * as core from '@actions/core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CleanupResult } from './container.js';
+import { docker, type DockerResult } from '../docker/cli.js';
+import { imageInspectArgs, imageRemoveArgs, loginArgs, logoutArgs, pushArgs, tagArgs } from '../docker/args.js';
+import { storedCredentials } from '../docker/credentials.js';
+import { digestsFor, parseImageDetails, pushedDigest } from '../docker/output.js';
+import { DOCKER_HUB, familiarName, type ImageName } from '../shared/image-reference.js';
+import type { RegistryAuth } from './inputs.js';
+import { RegistryClient, RegistryError } from '../registry/client.js';
+
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+
+/** The server argument for docker login/logout: none for Docker Hub. */
+export function loginServer(registry: string): string | undefined {
+  return registry === DOCKER_HUB ? undefined : registry;
+}
+
+export type RegistryFailure = 'auth' | 'permanent' | 'transient';
+
+/**
+ * What a failed `docker login`/`docker push` says: refused credentials and bad requests fail at once;
+ * everything else (5xx, 429, connection reset or refused, timeouts, EOF) is worth another try.
+ */
+export function classifyRegistryFailure(stderr: string): RegistryFailure {
+  if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|insufficient_scope|\b401\b|\b403\b/i.test(stderr)) return 'auth';
+  if (/invalid reference format|does not exist locally|tag does not exist|manifest invalid|name invalid|\b400 Bad Request\b/i.test(stderr)) return 'permanent';
+  return 'transient';
+}
+
+/** Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. */
+export function backoffMs(retry: number, random: () => number = Math.random): number {
+  return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+}
+
+function who(auth: RegistryAuth | undefined): string {
+  return auth === undefined ? 'the credentials of the earlier docker login (or none)' : `the credentials of user "${auth.username}"`;
+}
+
+/** Runs a registry operation, retrying transient failures `retries` times; refusals fail at once, saying who was refused where. */
+export async function withRetries(what: string, registry: string, auth: RegistryAuth | undefined, retries: number, operation: () => Promise<DockerResult>): Promise<DockerResult> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await operation();
+    if (result.exitCode === 0) return result;
+    const reason = result.stderr.trim().split('\n').pop() ?? '';
+    const kind = classifyRegistryFailure(result.stderr);
+    if (kind === 'auth') throw new Error(`The registry ${registry} refused ${who(auth)} for ${what}: ${reason}`);
+    if (kind === 'permanent') throw new Error(`${what} failed: ${reason}`);
+    if (attempt >= retries) throw new Error(`${what} failed after ${attempt + 1} attempt(s) (push-retries: ${retries}); the registry ${registry} did not recover: ${reason}`);
+    const delay = backoffMs(attempt + 1);
+    core.warning(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
+    await sleep(delay);
+  }
+}
+
+/** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
+export async function login(registry: string, auth: RegistryAuth, retries: number): Promise<void> {
+  await withRetries(`docker login to ${registry}`, registry, auth, retries, () => docker(loginArgs(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }));
+}
+
+export async function logout(registry: string): Promise<CleanupResult> {
+  const result = await docker(logoutArgs(loginServer(registry)), { silent: true, allowFailure: true });
+  return result.exitCode === 0
+    ? { done: true, message: `Logged out of ${registry}.` }
+    : { done: false, message: `Could not log out of ${registry}: ${result.stderr.trim()}` };
+}
+
+export interface PushRequest {
+  readonly repositories: readonly ImageName[];
+  /** The repository built and tagged locally; mirrors get local tags for the push, removed afterwards. */
+  readonly built: ImageName;
+  readonly tag: string;
+  readonly imageId: string;
+  readonly retries: number;
+  /** Credentials given to the action, for the built image's registry. */
+  readonly auth: RegistryAuth | undefined;
+}
+
+/**
+ * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
+ * not hold yet), then checks in each registry that both tags name one digest. Returns repository → digest.
+ */
+export async function pushTags(request: PushRequest): Promise<Record<string, string>> {
+  const digests: Record<string, string> = {};
+  for (const repository of request.repositories) {
+    const mirror = repository.name !== request.built.name;
+    const shaRef = `${repository.name}:${request.tag}`;
+    const latestRef = `${repository.name}:latest`;
+    if (mirror) for (const ref of [shaRef, latestRef]) await docker(tagArgs(request.imageId, ref), { silent: true });
+    try {
+      const auth = repository.registry === request.built.registry ? request.auth : undefined;
+      const push = (ref: string): Promise<DockerResult> => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => docker(pushArgs(ref), { allowFailure: true }));
+      const shaPush = await push(shaRef);
+      await push(latestRef);
+      digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth);
+    } finally {
+      // The mirror's local tags served the push only: the engine is left as the build left it.
+      if (mirror) await docker(imageRemoveArgs([shaRef, latestRef]), { silent: true, allowFailure: true });
+    }
+    core.info(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
+  }
+  return digests;
+}
+
+/** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
+async function registryDigest(repository: ImageName, request: PushRequest, shaPushOutput: string, auth: RegistryAuth | undefined): Promise<string> {
+  const client = new RegistryClient({ registry: repository.registry, repository: repository.path, auth: auth ?? (await storedCredentials(repository.registry)) });
+  try {
+    const [sha, latest] = [await client.getManifest(request.tag), await client.getManifest('latest')];
+    if (sha.digest !== latest.digest) {
+      throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest.digest} in the registry: another push moved :latest meanwhile?`);
+    }
+    return sha.digest;
+  } catch (error) {
+    if (!(error instanceof RegistryError)) throw error;
+    core.warning(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
+    const repoDigests = parseImageDetails((await docker(imageInspectArgs(request.imageId), { silent: true })).stdout).repoDigests;
+    const candidates = digestsFor(repoDigests, familiarName(repository));
+    // An image pushed before under other manifests can carry several digests: the push's own report says which.
+    const digest = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => candidate === pushedDigest(shaPushOutput, request.tag));
+    if (digest === undefined) throw new Error(`Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
+    return digest;
+  }
+}

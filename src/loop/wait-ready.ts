@@ -1,0 +1,299 @@
+import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { docker, dockerUntil } from '../docker/cli.js';
+import { containerEventsArgs, containerInspectArgs, containerLogsArgs, followLogsArgs } from '../docker/args.js';
+import { parseContainerState, parseReadinessEvent, type ContainerState, type PortBinding, type ReadinessEvent } from '../docker/output.js';
+
+export const LOG_TAIL_LINES = 100;
+const PROBE_INTERVAL_MS = 100;
+const PROBE_TIMEOUT_MS = 2000;
+// docker-proxy accepts a connection on the published port even when nothing listens inside, then
+// closes it: a connection still open (or answering) after this long reached the service.
+const TCP_SETTLE_MS = 100;
+
+/** The `wait-for` input: what "ready" means for this container. */
+export type WaitFor =
+  | { readonly kind: 'auto' }
+  | { readonly kind: 'healthy' }
+  | { readonly kind: 'running' }
+  | { readonly kind: 'http'; readonly port: number; readonly path: string; readonly status: number | undefined }
+  | { readonly kind: 'tcp'; readonly port: number }
+  | { readonly kind: 'log'; readonly pattern: RegExp }
+  | { readonly kind: 'exit' };
+
+/** `auto` resolved against the container: every other kind as it is. */
+export type Condition = Exclude<WaitFor, { kind: 'auto' }>;
+
+export const WAIT_FOR_FORM = 'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
+
+function parsePort(text: string): number {
+  if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) throw new Error(`has the port "${text}"`);
+  return Number(text);
+}
+
+/** Parses the `wait-for` input; throws an Error saying what is wrong (without naming the input). */
+export function parseWaitFor(raw: string): WaitFor {
+  if (raw === 'auto' || raw === 'healthy' || raw === 'running') return { kind: raw };
+  if (raw === 'exit:0') return { kind: 'exit' };
+  if (raw.startsWith('tcp:')) return { kind: 'tcp', port: parsePort(raw.slice(4)) };
+  if (raw.startsWith('log:')) {
+    if (raw.length === 4) throw new Error('has an empty regular expression');
+    try {
+      return { kind: 'log', pattern: new RegExp(raw.slice(4)) };
+    } catch (error) {
+      throw new Error(`has an invalid regular expression: ${(error as Error).message}`);
+    }
+  }
+  if (raw.startsWith('http:')) {
+    const http = /^http:(?:\/\/(?:127\.0\.0\.1|localhost):)?([0-9]+)(\/[^#]*)?(?:#status=([0-9]+))?$/.exec(raw);
+    if (http === null) throw new Error(`is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`);
+    const [, port = '', path = '/', status] = http;
+    if (status !== undefined && (Number(status) < 200 || Number(status) > 599)) throw new Error(`has the status "${status}"; a response status is 200 to 599`);
+    return { kind: 'http', port: parsePort(port), path, status: status === undefined ? undefined : Number(status) };
+  }
+  throw new Error(`is "${raw}"`);
+}
+
+/** What ready means for this container: `auto` is healthy with a healthcheck, else running. */
+export function resolveCondition(waitFor: WaitFor, state: ContainerState): Condition {
+  if (waitFor.kind === 'auto') return state.health === undefined ? { kind: 'running' } : { kind: 'healthy' };
+  return waitFor;
+}
+
+export function describeCondition(condition: Condition): string {
+  switch (condition.kind) {
+    case 'healthy':
+    case 'running':
+      return condition.kind;
+    case 'http':
+      return `answering GET :${condition.port}${condition.path} with ${condition.status ?? '2xx'}`;
+    case 'tcp':
+      return `accepting connections on :${condition.port}`;
+    case 'log':
+      return `logging a line matching /${condition.pattern.source}/`;
+    case 'exit':
+      return 'exited with code 0';
+  }
+}
+
+export type Verdict =
+  | { readonly ready: true }
+  | { readonly ready: false; readonly reason: string };
+
+const READY: Verdict = { ready: true };
+
+/** What the container's current state says: a verdict, or undefined while it is still coming up. */
+export function verdictFromState(state: ContainerState, condition: Condition): Verdict | undefined {
+  if (state.status === 'exited' || state.status === 'dead') {
+    return condition.kind === 'exit' && state.exitCode === 0 ? READY : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
+  }
+  if (condition.kind === 'healthy' && state.health === undefined) {
+    return { ready: false, reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)' };
+  }
+  if (state.status !== 'running') return undefined; // created, restarting, paused
+  if (condition.kind !== 'exit' && state.health?.status === 'unhealthy') return { ready: false, reason: 'is unhealthy' };
+  if (condition.kind === 'running') return READY;
+  if (condition.kind === 'healthy' && state.health?.status === 'healthy') return READY;
+  return undefined;
+}
+
+/** What an engine event says; undefined for events that decide nothing. */
+export function verdictFromEvent(event: ReadinessEvent | undefined, condition: Condition): Verdict | undefined {
+  if (event === undefined) return undefined;
+  switch (event.kind) {
+    case 'healthy':
+      return condition.kind === 'healthy' ? READY : undefined;
+    case 'unhealthy':
+      return condition.kind === 'exit' ? undefined : { ready: false, reason: 'is unhealthy' };
+    case 'exited':
+      return condition.kind === 'exit' && event.exitCode === 0 ? READY : { ready: false, reason: exitReason(event.exitCode, false) };
+    case 'destroyed':
+      return { ready: false, reason: 'was removed while the action waited for it' };
+    case 'started':
+      return condition.kind === 'running' ? READY : undefined;
+    case 'oom':
+      return undefined; // the die event that follows carries the verdict; inspection adds OOMKilled
+  }
+}
+
+export function exitReason(exitCode: number, oomKilled: boolean): string {
+  return `exited with code ${exitCode}${oomKilled ? ' (OOMKilled: it ran out of memory)' : ''}`;
+}
+
+/** Where the runner reaches a published container port: `127.0.0.1:32768`; undefined when not published. */
+export function publishedAddress(ports: Readonly<Record<string, readonly PortBinding[]>>, port: number, protocol = 'tcp'): string | undefined {
+  const bindings = ports[`${port}/${protocol}`] ?? [];
+  const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0];
+  if (binding === undefined || binding.hostPort === '') return undefined;
+  const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp === '::' ? '[::1]' : binding.hostIp.includes(':') ? `[${binding.hostIp}]` : binding.hostIp;
+  return `${host}:${binding.hostPort}`;
+}
+
+/** The container did not come up; `diagnosis` says why, for a log group of its own. */
+export class ContainerNotReadyError extends Error {
+  constructor(readonly container: string, reason: string, readonly diagnosis: string) {
+    super(`Container ${container} ${reason}.`);
+    this.name = 'ContainerNotReadyError';
+  }
+}
+
+export interface Readiness {
+  /** What ready meant, e.g. `healthy` or `answering GET :8080/ with 2xx`. */
+  readonly condition: string;
+  readonly seconds: number;
+  /** The container as it was when the wait began (id, published ports). */
+  readonly container: ContainerState;
+}
+
+/** Probes a port or the logs; `lastFailure` says what the last try saw, for the timeout message. */
+interface Probe {
+  readonly ready: Promise<Verdict | undefined>;
+  readonly lastFailure: string;
+}
+
+function httpProbe(address: string, condition: Extract<Condition, { kind: 'http' }>, signal: AbortSignal): Probe {
+  const seen = { lastFailure: 'no check finished yet' };
+  const url = `http://${address}${condition.path}`;
+  const accepts = (status: number): boolean => (condition.status === undefined ? status >= 200 && status < 300 : status === condition.status);
+  const loop = async (): Promise<Verdict | undefined> => {
+    while (!signal.aborted) {
+      try {
+        const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]) });
+        await response.body?.cancel();
+        if (accepts(response.status)) return READY;
+        seen.lastFailure = `GET ${url} answered ${response.status}`;
+      } catch (error) {
+        seen.lastFailure = `GET ${url} failed: ${((error as Error).cause as Error | undefined)?.message ?? (error as Error).message}`;
+      }
+      await sleep(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+    }
+    return undefined;
+  };
+  return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+}
+
+function tcpReachesService(host: string, port: number): Promise<boolean | string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: host.replace(/^\[|\]$/g, ''), port, timeout: PROBE_TIMEOUT_MS });
+    const done = (result: boolean | string): void => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.once('connect', () => setTimeout(() => done(true), TCP_SETTLE_MS));
+    socket.once('data', () => done(true));
+    socket.once('end', () => done('the connection was closed at once (nothing listens inside yet)'));
+    socket.once('error', (error) => done(error.message));
+    socket.once('timeout', () => done('connect timed out'));
+  });
+}
+
+function tcpProbe(address: string, signal: AbortSignal): Probe {
+  const seen = { lastFailure: 'no check finished yet' };
+  const colon = address.lastIndexOf(':');
+  const loop = async (): Promise<Verdict | undefined> => {
+    while (!signal.aborted) {
+      const result = await tcpReachesService(address.slice(0, colon), Number(address.slice(colon + 1)));
+      if (result === true) return READY;
+      seen.lastFailure = `connecting to ${address}: ${result === false ? 'failed' : result}`;
+      await sleep(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+    }
+    return undefined;
+  };
+  return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+}
+
+function logProbe(container: string, pattern: RegExp, signal: AbortSignal): Probe {
+  // `docker logs --follow` replays all output since the start before following: no line is missed.
+  const ready = dockerUntil(followLogsArgs(container), (line) => (pattern.test(line) ? READY : undefined), signal, { stderrLines: true });
+  return { ready, lastFailure: `no log line matched /${pattern.source}/` };
+}
+
+const never = new Promise<never>(() => undefined);
+
+/**
+ * Waits until the container is ready as `waitFor` says, and fails at once when it turns unhealthy,
+ * exits (unless that is what it waits for) or is removed. Engine events are read from the container's
+ * creation on, on the engine's clock, so a change between `docker run` and the subscription is
+ * replayed, never missed; port and log probes run alongside.
+ */
+export async function waitUntilReady(container: string, waitFor: WaitFor, timeoutSeconds: number): Promise<Readiness> {
+  const started = performance.now();
+  const state = parseContainerState((await docker(containerInspectArgs(container), { silent: true })).stdout);
+  const condition = resolveCondition(waitFor, state);
+  let verdict = verdictFromState(state, condition);
+  if (verdict === undefined) {
+    const stop = new AbortController();
+    const watchers: Promise<Verdict | undefined>[] = [
+      dockerUntil(containerEventsArgs(state.id, state.created), (line) => verdictFromEvent(parseReadinessEvent(line), condition), stop.signal),
+    ];
+    let probe: Probe | undefined;
+    if (condition.kind === 'http' || condition.kind === 'tcp') {
+      const address = publishedAddress(state.ports, condition.port);
+      if (address === undefined) {
+        verdict = { ready: false, reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)` };
+      } else {
+        probe = condition.kind === 'http' ? httpProbe(address, condition, stop.signal) : tcpProbe(address, stop.signal);
+      }
+    } else if (condition.kind === 'log') {
+      probe = logProbe(state.id, condition.pattern, stop.signal);
+    }
+    if (probe !== undefined) watchers.push(probe.ready);
+    try {
+      if (verdict === undefined) {
+        const timeout = sleep(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(
+          (): Verdict => ({ ready: false, reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}` }),
+          () => undefined,
+        );
+        // A watcher that ends without a verdict (a log stream of a stopped container) never wins the race.
+        verdict = await Promise.race([timeout, ...watchers].map((watcher) => watcher.then((v) => v ?? never)));
+      }
+    } finally {
+      stop.abort();
+      await Promise.allSettled(watchers);
+    }
+  }
+  if (verdict.ready) return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
+  const final = await inspectQuietly(container);
+  // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
+  const reason = final !== undefined && verdict.reason.startsWith('exited') ? exitReason(final.exitCode, final.oomKilled) : verdict.reason;
+  throw new ContainerNotReadyError(container, reason, await diagnosis(container, final));
+}
+
+async function inspectQuietly(container: string): Promise<ContainerState | undefined> {
+  const result = await docker(containerInspectArgs(container), { silent: true, allowFailure: true });
+  return result.exitCode === 0 ? parseContainerState(result.stdout) : undefined;
+}
+
+async function diagnosis(container: string, state: ContainerState | undefined): Promise<string> {
+  const logs = await docker(containerLogsArgs(container, LOG_TAIL_LINES), { silent: true, allowFailure: true });
+  return [
+    state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
+    `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
+    mergeLogStreams(logs.stdout, logs.stderr) || '(no output)',
+  ].join('\n');
+}
+
+/** `docker logs --timestamps` splits the container's stdout and stderr; its timestamps put them back in order. */
+export function mergeLogStreams(stdout: string, stderr: string): string {
+  const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
+  // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
+  return [...lines(stdout), ...lines(stderr)].sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0)).join('\n');
+}
+
+/** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
+export function formatDiagnosis(state: ContainerState): string {
+  const published = Object.entries(state.ports).map(([port, bindings]) => `${port} → ${bindings.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ') || 'not published'}`);
+  const lines = [
+    `State: ${state.status}, exit code ${state.exitCode}, OOMKilled ${state.oomKilled}${state.error === '' ? '' : `, error: ${state.error}`}`,
+    `Ports: ${published.length === 0 ? 'none' : published.join('; ')}`,
+  ];
+  if (state.health === undefined) {
+    lines.push('Health: no healthcheck');
+  } else {
+    lines.push(`Health: ${state.health.status}; last ${state.health.probes.length} probe(s):`);
+    for (const probe of state.health.probes) {
+      lines.push(`  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\r?\n/g, '\n    ')}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,463 @@
+import { createHash } from 'node:crypto';
+import { isObject, str } from '../docker/output.js';
+import { DOCKER_HUB } from '../shared/image-reference.js';
+import type { RegistryAuth } from '../loop/inputs.js';
+
+// A read-only client of the registry HTTP API v2 (the distribution spec) on Node's fetch: reads a tag's
+// manifest and the image config blob without pulling a layer. Pure helpers are exported for unit tests.
+
+/** The subset of `fetch` the client uses; tests pass a fake. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export const MEDIA_TYPE = {
+  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+  dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+  ociIndex: 'application/vnd.oci.image.index.v1+json',
+  dockerConfig: 'application/vnd.docker.container.image.v1+json',
+  ociConfig: 'application/vnd.oci.image.config.v1+json',
+} as const;
+
+export const MANIFEST_ACCEPT = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex].join(', ');
+
+export const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
+const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
+const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const MAX_INDEX_DEPTH = 2;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+
+/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
+export class RegistryError extends Error {
+  constructor(message: string, readonly status?: number, readonly code?: string) {
+    super(message);
+    this.name = 'RegistryError';
+  }
+}
+
+export interface Platform {
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant?: string;
+}
+
+export const DEFAULT_PLATFORM: Platform = { os: 'linux', architecture: 'amd64' };
+
+export interface Descriptor {
+  readonly mediaType: string;
+  readonly digest: string;
+  readonly platform?: Platform;
+}
+
+export type ParsedManifest =
+  | { readonly kind: 'index'; readonly mediaType: string; readonly manifests: readonly Descriptor[] }
+  | { readonly kind: 'image'; readonly mediaType: string; readonly config: Descriptor };
+
+export interface ImageConfig {
+  readonly env: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface Challenge {
+  /** Lower-cased: `basic`, `bearer`. */
+  readonly scheme: string;
+  /** Parameter names lower-cased; values unquoted. */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure helpers
+
+/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
+export function registryBaseUrl(registry: string): string {
+  const host = registry === DOCKER_HUB ? DOCKER_HUB_API : registry;
+  return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+
+/** 127.0.0.0/8, localhost and [::1], with or without a port. */
+export function isLoopback(hostPort: string): boolean {
+  const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
+  return host.toLowerCase() === 'localhost' || host === '::1' || /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host);
+}
+
+/**
+ * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
+ * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
+ */
+export function parseWwwAuthenticate(header: string): Challenge[] {
+  const challenges: { scheme: string; params: Record<string, string> }[] = [];
+  const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+  let current: { scheme: string; params: Record<string, string> } | undefined;
+  let i = 0;
+  const skip = (pattern: RegExp): void => {
+    while (i < header.length && pattern.test(header.charAt(i))) i++;
+  };
+  const readToken = (): string | undefined => {
+    tokenPattern.lastIndex = i;
+    const match = tokenPattern.exec(header);
+    if (match === null) return undefined;
+    i = tokenPattern.lastIndex;
+    return match[0];
+  };
+  while (i < header.length) {
+    skip(/[\s,]/);
+    if (i >= header.length) break;
+    const name = readToken();
+    if (name === undefined) {
+      i++; // not a token character: skip it
+      continue;
+    }
+    const afterName = i;
+    skip(/\s/);
+    if (current !== undefined && header.charAt(i) === '=') {
+      i++;
+      skip(/\s/);
+      let value = '';
+      if (header.charAt(i) === '"') {
+        for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
+          if (header.charAt(i) === '\\' && i + 1 < header.length) i++;
+          value += header.charAt(i);
+        }
+        i++; // the closing quote
+      } else {
+        const start = i;
+        while (i < header.length && !/[\s,]/.test(header.charAt(i))) i++;
+        value = header.slice(start, i);
+      }
+      current.params[name.toLowerCase()] = value;
+    } else {
+      i = afterName;
+      current = { scheme: name.toLowerCase(), params: {} };
+      challenges.push(current);
+    }
+  }
+  return challenges;
+}
+
+/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
+export function tokenUrl(challenge: Challenge, repository: string): URL {
+  const realm = challenge.params.realm;
+  if (realm === undefined || realm === '') throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
+  let url: URL;
+  try {
+    url = new URL(realm);
+  } catch {
+    throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
+  if (challenge.params.service !== undefined) url.searchParams.set('service', challenge.params.service);
+  // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
+  const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
+  for (const scope of scopes) url.searchParams.append('scope', scope);
+  return url;
+}
+
+export function basicAuthorization(auth: RegistryAuth): string {
+  return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+}
+
+/** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
+export function digestOf(bytes: Uint8Array, algorithm: 'sha256' | 'sha512' = 'sha256'): string {
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
+}
+
+export function matchesDigest(bytes: Uint8Array, digest: string): boolean {
+  if (!DIGEST_PATTERN.test(digest)) return false;
+  return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
+}
+
+function parseDescriptor(value: unknown, what: string): Descriptor {
+  if (!isObject(value)) throw new RegistryError(`The ${what} is not a descriptor object.`);
+  const digest = str(value.digest);
+  if (!DIGEST_PATTERN.test(digest)) throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
+  const platform = isObject(value.platform)
+    ? { os: str(value.platform.os), architecture: str(value.platform.architecture), ...(str(value.platform.variant) === '' ? {} : { variant: str(value.platform.variant) }) }
+    : undefined;
+  return { mediaType: str(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
+}
+
+/**
+ * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
+ * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
+ */
+export function parseManifest(body: unknown, contentType: string): ParsedManifest {
+  if (!isObject(body)) throw new RegistryError('The manifest is not a JSON object.');
+  if (body.schemaVersion === 1) throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
+  const known: readonly string[] = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
+  const declared = str(body.mediaType);
+  const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : isObject(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
+  if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
+    if (!Array.isArray(body.manifests)) throw new RegistryError(`The ${mediaType} has no manifests list.`);
+    return { kind: 'index', mediaType, manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)) };
+  }
+  if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
+    return { kind: 'image', mediaType, config: parseDescriptor(body.config, 'manifest\'s config') };
+  }
+  throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
+}
+
+export function platformName(platform: Platform | undefined): string {
+  if (platform === undefined) return 'no platform';
+  return [platform.os || '?', platform.architecture || '?', ...(platform.variant === undefined ? [] : [platform.variant])].join('/');
+}
+
+/** The index entry to read: the first for `platform`, else the only entry; else an error listing the platforms. */
+export function selectManifest(manifests: readonly Descriptor[], platform: Platform = DEFAULT_PLATFORM): Descriptor {
+  const match = manifests.find((entry) => entry.platform?.os === platform.os && entry.platform.architecture === platform.architecture
+    && (platform.variant === undefined || entry.platform.variant === platform.variant));
+  if (match !== undefined) return match;
+  if (manifests.length === 1 && manifests[0] !== undefined) return manifests[0];
+  if (manifests.length === 0) throw new RegistryError('The index lists no manifests.');
+  throw new RegistryError(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
+}
+
+/** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
+export function parseImageConfig(body: unknown): ImageConfig {
+  if (!isObject(body)) throw new RegistryError('The image config is not a JSON object.');
+  const config = isObject(body.config) ? body.config : {};
+  const labels = isObject(config.Labels) ? config.Labels : {};
+  return {
+    env: Array.isArray(config.Env) ? config.Env.map(str) : [],
+    labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, str(value)])),
+  };
+}
+
+/** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
+export function registryErrorCode(body: string): { code: string; message: string } | undefined {
+  try {
+    const parsed = JSON.parse(body) as unknown;
+    const first = isObject(parsed) && Array.isArray(parsed.errors) ? (parsed.errors[0] as unknown) : undefined;
+    return isObject(first) && typeof first.code === 'string' ? { code: first.code, message: str(first.message) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client
+
+export interface RegistryClientOptions {
+  /** Registry host[:port] as in the image name (`docker.io`, `ghcr.io`, `localhost:5000`). */
+  readonly registry: string;
+  /** Repository path inside the registry (`library/nginx`, `acme/app`). */
+  readonly repository: string;
+  readonly auth?: RegistryAuth | undefined;
+  readonly fetch?: FetchLike;
+  readonly timeoutMs?: number;
+}
+
+export interface FetchedManifest {
+  readonly digest: string;
+  readonly manifest: ParsedManifest;
+}
+
+export interface RemoteImage {
+  /** Digest of what the tag names: the index when it is one (what `docker pull image@digest` takes). */
+  readonly digest: string;
+  /** The image manifest read: the tag's own, or the index entry chosen. */
+  readonly manifestDigest: string;
+  /** The platform of the index entry chosen; undefined when the tag names an image manifest. */
+  readonly platform: Platform | undefined;
+  readonly config: ImageConfig;
+}
+
+export class RegistryClient {
+  private readonly baseUrl: string;
+  private readonly fetch: FetchLike;
+  private readonly timeoutMs: number;
+  /** The Authorization header that worked last: one challenge per client, not per request. */
+  private authorization: string | undefined;
+
+  constructor(private readonly options: RegistryClientOptions) {
+    this.baseUrl = registryBaseUrl(options.registry);
+    this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
+  async readImage(reference: string, platform: Platform = DEFAULT_PLATFORM): Promise<RemoteImage> {
+    const top = await this.getManifest(reference);
+    let current = top;
+    let chosen: Platform | undefined;
+    for (let depth = 0; current.manifest.kind === 'index'; depth++) {
+      if (depth >= MAX_INDEX_DEPTH) throw new RegistryError(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
+      const entry = selectManifest(current.manifest.manifests, platform);
+      chosen = entry.platform;
+      current = await this.getManifest(entry.digest);
+    }
+    const config = current.manifest.config;
+    const configTypes: readonly string[] = [MEDIA_TYPE.dockerConfig, MEDIA_TYPE.ociConfig];
+    if (!configTypes.includes(config.mediaType)) {
+      throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
+    }
+    const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
+    return { digest: top.digest, manifestDigest: current.digest, platform: chosen, config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)) };
+  }
+
+  async getManifest(reference: string): Promise<FetchedManifest> {
+    const path = `/v2/${this.options.repository}/manifests/${reference}`;
+    const response = await this.get(path, MANIFEST_ACCEPT);
+    if (response.status !== 200) throw await this.unexpected(response, path, DIGEST_PATTERN.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
+    const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
+    const computed = digestOf(bytes);
+    const header = response.headers.get('docker-content-digest') ?? '';
+    if (DIGEST_PATTERN.test(reference) && !matchesDigest(bytes, reference)) {
+      throw new RegistryError(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
+    }
+    if (header.startsWith('sha256:') && header !== computed) {
+      throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
+    }
+    const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
+    return { digest, manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? '') };
+  }
+
+  async getBlob(digest: string, limitBytes: number): Promise<Uint8Array> {
+    if (!DIGEST_PATTERN.test(digest)) throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
+    const path = `/v2/${this.options.repository}/blobs/${digest}`;
+    const response = await this.get(path, '*/*');
+    if (response.status !== 200) throw await this.unexpected(response, path, `blob ${digest}`);
+    const bytes = await readLimited(response, limitBytes, path);
+    if (!matchesDigest(bytes, digest)) throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
+    return bytes;
+  }
+
+  /** GET with the current authorization; on 401 answers the challenge once and retries. */
+  private async get(path: string, accept: string): Promise<Response> {
+    const url = `${this.baseUrl}${path}`;
+    let response = await this.send(url, accept, this.authorization);
+    if (response.status !== 401) return response;
+    const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+    await discard(response);
+    const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+    if (challenge === undefined) {
+      throw new RegistryError(`The registry ${this.options.registry} answered 401 to GET ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+    }
+    this.authorization = await this.authorize(challenge);
+    response = await this.send(url, accept, this.authorization);
+    if (response.status === 401) {
+      const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+      await discard(response);
+      // A valid token without the pull scope: Docker Hub's answer for a private or missing repository.
+      if (again.some((c) => c.params.error === 'insufficient_scope')) throw this.noAccess();
+      throw this.authRefused(401);
+    }
+    return response;
+  }
+
+  private noAccess(): RegistryError {
+    const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
+    return new RegistryError(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
+  }
+
+  private async authorize(challenge: Challenge): Promise<string> {
+    const auth = this.options.auth;
+    if (challenge.scheme === 'basic') {
+      if (auth === undefined) throw this.authRefused(401);
+      return basicAuthorization(auth);
+    }
+    const url = tokenUrl(challenge, this.options.repository);
+    if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
+      throw new RegistryError(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
+    }
+    const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
+    if (response.status === 401 || response.status === 403) {
+      await discard(response);
+      throw this.authRefused(response.status);
+    }
+    if (response.status !== 200) {
+      const body = await response.text().catch(() => '');
+      throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
+    }
+    const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
+    const token = isObject(body) ? str(body.token) || str(body.access_token) : '';
+    if (token === '') throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
+    return `Bearer ${token}`;
+  }
+
+  private authRefused(status: number): RegistryError {
+    const auth = this.options.auth;
+    return auth === undefined
+      ? new RegistryError(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
+      : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
+  }
+
+  /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
+  private async unexpected(response: Response, path: string, what: string): Promise<RegistryError> {
+    const body = await response.text().catch(() => '');
+    const error = registryErrorCode(body);
+    if (response.status === 404) {
+      return new RegistryError(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
+    }
+    if (response.status === 403) {
+      const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
+      return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
+    }
+    return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to GET ${path}${describeBody(body)}.`, response.status, error?.code);
+  }
+
+  /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
+  private async send(url: string, accept: string, authorization: string | undefined): Promise<Response> {
+    const origin = new URL(url).origin;
+    let target = url;
+    for (let hops = 0; ; hops++) {
+      const sameOrigin = new URL(target).origin === origin;
+      const headers: Record<string, string> = { accept };
+      if (authorization !== undefined && sameOrigin) headers.authorization = authorization;
+      let response: Response;
+      try {
+        response = await this.fetch(target, { method: 'GET', headers, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
+      } catch (error) {
+        const cause = (error as Error & { cause?: Error }).cause;
+        const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : (cause?.message ?? (error as Error).message);
+        throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
+      }
+      const location = response.headers.get('location');
+      if (![301, 302, 303, 307, 308].includes(response.status) || location === null) return response;
+      await discard(response);
+      if (hops >= MAX_REDIRECTS) throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
+      target = new URL(location, target).toString();
+    }
+  }
+}
+
+function parseJson(bytes: Uint8Array, what: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+  } catch {
+    throw new RegistryError(`The ${what} is not JSON.`);
+  }
+}
+
+function describeBody(body: string): string {
+  const error = registryErrorCode(body);
+  if (error !== undefined) return ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`;
+  const text = body.replace(/\s+/g, ' ').trim();
+  return text === '' ? '' : `: ${text.slice(0, 200)}`;
+}
+
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+/** The body, refusing more than `limit` bytes (a registry is not trusted to send a small manifest). */
+async function readLimited(response: Response, limit: number, what: string): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > limit) {
+    await discard(response);
+    throw new RegistryError(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
+  }
+  if (response.body === null) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    total += chunk.byteLength;
+    if (total > limit) throw new RegistryError(`${what} is more than the ${limit} bytes this reads.`);
+    chunks.push(chunk);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
