@@ -2,6 +2,34 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Imports run one way: the faces (action, cli) import the loop and the resolve feature; those import docker,
+// registry, process and shared; shared imports nothing. Each folder lists what it must not import.
+const layers = {
+  shared: ['../*'],
+  process: ['../*', '!../shared'],
+  registry: ['../*', '!../shared'],
+  docker: ['../*', '!../shared', '!../process'],
+  resolve: ['../*', '!../shared', '!../process', '!../docker', '!../registry'],
+  loop: ['../*', '!../shared', '!../process', '!../docker', '!../registry'],
+  action: ['../cli'],
+  cli: ['../action'],
+};
+// Only the action face speaks to the runner; only src/process starts a child process.
+const runnerPackages = { group: ['@actions/*'], message: 'Only src/action speaks to the runner (@actions/*): report through the loop\'s Reporter.' };
+const childProcess = { name: 'node:child_process', importNames: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'], message: 'Start child processes through src/process/run.ts: it tracks them for cancellation.' };
+const importRules = Object.entries(layers).map(([folder, forbidden]) => ({
+  files: [`src/${folder}/**/*.ts`],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: folder === 'process' ? [] : [childProcess],
+      patterns: [
+        { group: forbidden, message: `src/${folder} must not import this: imports run from the faces to the loop to docker, registry, process and shared.` },
+        ...(folder === 'action' ? [] : [runnerPackages]),
+      ],
+    }],
+  },
+}));
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'examples/'] },
   js.configs.recommended,
@@ -18,6 +46,7 @@ export default tseslint.config(
       eqeqeq: 'error',
     },
   },
+  ...importRules,
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -9,14 +9,16 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
 /* harmony import */ var _loop_cleanup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(978);
+/* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(121);
+
 
 
 /** Post step: undo what main could not (it was cancelled or crashed). Only ever warns. */
 async function runPost(leftovers) {
     try {
-        await (0,_loop_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .n)(leftovers);
+        await (0,_loop_cleanup_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanUp */ .n)(leftovers, _reporter_js__WEBPACK_IMPORTED_MODULE_2__/* .actionReporter */ .I);
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Post clean-up failed: ${error.message}`);

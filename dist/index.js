@@ -12,13 +12,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // the toolkit, whose start-up costs about as much again as node's own.
 const saved = (0,_saved_state_js__WEBPACK_IMPORTED_MODULE_0__/* .savedState */ .fP)(process.env);
 if (!saved.isPost) {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(264), __nccwpck_require__.e(978), __nccwpck_require__.e(950)]).then(__nccwpck_require__.bind(__nccwpck_require__, 950))).runMain();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(202), __nccwpck_require__.e(621)]).then(__nccwpck_require__.bind(__nccwpck_require__, 621))).runMain();
 }
 else if ((0,_saved_state_js__WEBPACK_IMPORTED_MODULE_0__/* .nothingLeft */ .Zt)(saved.leftovers)) {
     process.stdout.write('Nothing to clean up: the main step already did.\n');
 }
 else {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(264), __nccwpck_require__.e(978), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 718))).runPost(saved.leftovers);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(202), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 718))).runPost(saved.leftovers);
 }
 
 __webpack_async_result__();
@@ -34,7 +34,6 @@ __webpack_async_result__();
 /* harmony export */   c4: () => (/* binding */ STATE),
 /* harmony export */   fP: () => (/* binding */ savedState)
 /* harmony export */ });
-// What main saves for post. Kept free of imports: the bundle's entry reads it before loading anything else.
 const STATE = {
     isPost: 'isPost',
     container: 'container',
@@ -114,7 +113,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 421:
+/***/ 802:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");

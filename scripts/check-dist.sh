@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Fails when the committed dist/ is not what src/ builds to: users run dist/, so it must be current.
+# Fails when the committed dist/ is not what src/ builds to, or action.yml's inputs and outputs are not
+# what src/loop/action-spec.js lists: users run both, so they must be current.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+node scripts/action-yml.mjs --check
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
 bash scripts/build.sh "$fresh" >/dev/null
@@ -10,4 +12,4 @@ if ! diff -r -q dist "$fresh" >/dev/null; then
   diff -r -q dist "$fresh" >&2 || true
   exit 1
 fi
-echo "check-dist: dist/ matches src/"
+echo "check-dist: dist/ matches src/ and action.yml matches src/loop/action-spec.js"

@@ -289,15 +289,22 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   K: () => (/* binding */ runResolveAction)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(426);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(953);
-/* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(955);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(201);
+/* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(327);
 
 
 
 // Entry of resolve/action.yml: which commit an image tag was built from, as step outputs.
+/** Reads, masks and validates the resolve action's inputs. */
+function readResolveInputs() {
+    const password = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('registry-password');
+    if (password !== '')
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(password);
+    return (0,_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResolveInputs */ .Zw)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
+}
 async function runResolveAction() {
     try {
-        const inputs = (0,_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readResolveInputs */ .k8)();
+        const inputs = readResolveInputs();
         const resolution = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveImage */ .AT)(inputs, { info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message), warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) });
         for (const [name, value] of Object.entries((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolutionOutputs */ .Jj)(resolution)))
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
@@ -327,479 +334,26 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 628:
+/***/ 327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Bi: () => (/* binding */ DockerError),
-  T3: () => (/* binding */ docker),
-  Bp: () => (/* binding */ dockerUntil)
+  Zw: () => (/* binding */ parseResolveInputs)
 });
 
-// UNUSED EXPORTS: lastLines, startDocker
+// UNUSED EXPORTS: CLI_USAGE, RESOLVE_DEFAULTS, SOURCES, TAG_PATTERN, parseCliArgs, splitImageTag
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/process/children.ts
-// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one
-// running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
-// the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
-const children = new Set();
-/** Remembers a child, which leads its own process group, until it closes. */
-function children_track(child) {
-    children.add(child);
-    child.once('close', () => children.delete(child));
-}
-/** SIGKILL to a child's whole process group. */
-function killChild(child) {
-    try {
-        if (child.pid !== undefined)
-            process.kill(-child.pid, 'SIGKILL');
-    }
-    catch {
-        child.kill('SIGKILL'); // the group is gone already
-    }
-}
-function killTracked() {
-    for (const child of children)
-        killChild(child);
-    children.clear();
-}
-
-;// CONCATENATED MODULE: ./src/docker/cli.ts
-
-
-
-
-class DockerError extends Error {
-    args;
-    result;
-    constructor(args, result) {
-        super(`docker ${args[0] ?? ''} failed with exit code ${result.exitCode}: ${lastLines(result.stderr || result.stdout, 5)}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'DockerError';
-    }
-}
-/**
- * Runs one docker command to its end: echoed as `[command]docker …` with its output streamed into the log
- * (unless silent), as @actions/exec does, and tracked, so a cancelled run stops a build or a push at once
- * rather than leaving it running behind.
- */
-async function docker(args, options = {}) {
-    const silent = options.silent === true;
-    if (!silent)
-        process.stdout.write(`[command]docker ${args.join(' ')}${external_node_os_.EOL}`);
-    const result = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-        children_track(child);
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => {
-            stdout.push(chunk);
-            if (!silent)
-                process.stdout.write(chunk);
-        });
-        child.stderr.on('data', (chunk) => {
-            stderr.push(chunk);
-            if (!silent)
-                process.stderr.write(chunk);
-        });
-        child.on('error', reject);
-        child.on('close', (code, signal) => resolve({
-            exitCode: code ?? (signal === null ? 1 : 128 + (external_node_os_.constants.signals[signal] ?? 0)),
-            stdout: Buffer.concat(stdout).toString(),
-            stderr: Buffer.concat(stderr).toString(),
-        }));
-        child.stdin.on('error', () => undefined); // docker exited before reading it all: its exit status says why
-        child.stdin.end(options.input);
-    });
-    if (result.exitCode !== 0 && options.allowFailure !== true)
-        throw new DockerError(args, result);
-    return result;
-}
-function startDocker(args, options) {
-    const child = spawn('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
-    track(child);
-    return child;
-}
-/**
- * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
- * to `onLine` until it returns a value other than undefined. Resolves undefined when the command ends
- * on its own with status 0 or `signal` aborts; the command is stopped either way, with its whole process
- * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
- * the output pipes open, and the step would never end.
- */
-function dockerUntil(args, onLine, signal, options = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-        children_track(child);
-        let stderr = '';
-        let settled = false;
-        // Until its output closes: the CLI itself may have exited while what it started runs on.
-        let closed = false;
-        const finish = (settle) => {
-            if (settled)
-                return;
-            settled = true;
-            signal.removeEventListener('abort', onAbort);
-            if (!closed)
-                killChild(child);
-            settle();
-        };
-        const onAbort = () => finish(() => resolve(undefined));
-        const handle = (line) => {
-            if (settled)
-                return;
-            try {
-                const value = onLine(line);
-                if (value !== undefined)
-                    finish(() => resolve(value));
-            }
-            catch (error) {
-                finish(() => reject(error instanceof Error ? error : new Error(String(error))));
-            }
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        if (signal.aborted)
-            onAbort();
-        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', handle);
-        if (options.stderrLines === true)
-            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr }).on('line', handle);
-        else
-            child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-        child.on('error', (error) => finish(() => reject(error)));
-        child.on('close', (code) => {
-            closed = true;
-            finish(() => (code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr }))));
-        });
-    });
-}
-function lastLines(text, count) {
-    return text.trim().split('\n').slice(-count).join(' | ');
-}
-
-
-/***/ }),
-
-/***/ 342:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  _C: () => (/* binding */ ACTION_NAMING),
-  dz: () => (/* binding */ InputError),
-  yw: () => (/* binding */ SHA_PATTERN),
-  Y2: () => (/* binding */ TAG_LENGTH_RANGE),
-  MB: () => (/* binding */ fieldParser),
-  gh: () => (/* binding */ parseEnvName),
-  cG: () => (/* binding */ parseInteger),
-  BM: () => (/* binding */ registryAuthOf)
-});
-
-// UNUSED EXPORTS: ENV_NAME_PATTERN, PRUNE_GRACE_RANGE, PRUNE_KEEP_RANGE, PUSH_RETRIES_RANGE, TEST_TIMEOUT_RANGE, WAIT_TIMEOUT_RANGE, parseBoolean, parseBuildSecrets, parseInputs, parseKeyValueLines, parsePruneMode, parseRunArgs, readInputs, shortClusterHasDetach
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
-var lib_core = __nccwpck_require__(426);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
 var image_reference = __nccwpck_require__(876);
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: ./src/docker/cli.ts + 3 modules
-var cli = __nccwpck_require__(628);
-;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
+// EXTERNAL MODULE: ./src/shared/vocabulary.ts
+var vocabulary = __nccwpck_require__(229);
+;// CONCATENATED MODULE: ./src/shared/field-parser.ts
 
-
-
-
-
-const LOG_TAIL_LINES = 100;
-const PROBE_INTERVAL_MS = 100;
-const PROBE_TIMEOUT_MS = 2000;
-// docker-proxy accepts a connection on the published port even when nothing listens inside, then
-// closes it: a connection still open (or answering) after this long reached the service.
-const TCP_SETTLE_MS = 100;
-const wait_ready_WAIT_FOR_FORM = 'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
-function parsePort(text) {
-    if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535)
-        throw new Error(`has the port "${text}"`);
-    return Number(text);
-}
-/** Parses the `wait-for` input; throws an Error saying what is wrong (without naming the input). */
-function wait_ready_parseWaitFor(raw) {
-    if (raw === 'auto' || raw === 'healthy' || raw === 'running')
-        return { kind: raw };
-    if (raw === 'exit:0')
-        return { kind: 'exit' };
-    if (raw.startsWith('tcp:'))
-        return { kind: 'tcp', port: parsePort(raw.slice(4)) };
-    if (raw.startsWith('log:')) {
-        if (raw.length === 4)
-            throw new Error('has an empty regular expression');
-        try {
-            return { kind: 'log', pattern: new RegExp(raw.slice(4)) };
-        }
-        catch (error) {
-            throw new Error(`has an invalid regular expression: ${error.message}`);
-        }
-    }
-    if (raw.startsWith('http:')) {
-        const http = /^http:(?:\/\/(?:127\.0\.0\.1|localhost):)?([0-9]+)(\/[^#]*)?(?:#status=([0-9]+))?$/.exec(raw);
-        if (http === null)
-            throw new Error(`is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`);
-        const [, port = '', path = '/', status] = http;
-        if (status !== undefined && (Number(status) < 200 || Number(status) > 599))
-            throw new Error(`has the status "${status}"; a response status is 200 to 599`);
-        return { kind: 'http', port: parsePort(port), path, status: status === undefined ? undefined : Number(status) };
-    }
-    throw new Error(`is "${raw}"`);
-}
-/** What ready means for this container: `auto` is healthy with a healthcheck, else running. */
-function resolveCondition(waitFor, state) {
-    if (waitFor.kind === 'auto')
-        return state.health === undefined ? { kind: 'running' } : { kind: 'healthy' };
-    return waitFor;
-}
-function describeCondition(condition) {
-    switch (condition.kind) {
-        case 'healthy':
-        case 'running':
-            return condition.kind;
-        case 'http':
-            return `answering GET :${condition.port}${condition.path} with ${condition.status ?? '2xx'}`;
-        case 'tcp':
-            return `accepting connections on :${condition.port}`;
-        case 'log':
-            return `logging a line matching /${condition.pattern.source}/`;
-        case 'exit':
-            return 'exited with code 0';
-    }
-}
-const READY = { ready: true };
-/** What the container's current state says: a verdict, or undefined while it is still coming up. */
-function verdictFromState(state, condition) {
-    if (state.status === 'exited' || state.status === 'dead') {
-        return condition.kind === 'exit' && state.exitCode === 0 ? READY : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
-    }
-    if (condition.kind === 'healthy' && state.health === undefined) {
-        return { ready: false, reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)' };
-    }
-    if (state.status !== 'running')
-        return undefined; // created, restarting, paused
-    if (condition.kind !== 'exit' && state.health?.status === 'unhealthy')
-        return { ready: false, reason: 'is unhealthy' };
-    if (condition.kind === 'running')
-        return READY;
-    if (condition.kind === 'healthy' && state.health?.status === 'healthy')
-        return READY;
-    return undefined;
-}
-/** What an engine event says; undefined for events that decide nothing. */
-function verdictFromEvent(event, condition) {
-    if (event === undefined)
-        return undefined;
-    switch (event.kind) {
-        case 'healthy':
-            return condition.kind === 'healthy' ? READY : undefined;
-        case 'unhealthy':
-            return condition.kind === 'exit' ? undefined : { ready: false, reason: 'is unhealthy' };
-        case 'exited':
-            return condition.kind === 'exit' && event.exitCode === 0 ? READY : { ready: false, reason: exitReason(event.exitCode, false) };
-        case 'destroyed':
-            return { ready: false, reason: 'was removed while the action waited for it' };
-        case 'started':
-            return condition.kind === 'running' ? READY : undefined;
-        case 'oom':
-            return undefined; // the die event that follows carries the verdict; inspection adds OOMKilled
-    }
-}
-function exitReason(exitCode, oomKilled) {
-    return `exited with code ${exitCode}${oomKilled ? ' (OOMKilled: it ran out of memory)' : ''}`;
-}
-/** Where the runner reaches a published container port: `127.0.0.1:32768`; undefined when not published. */
-function publishedAddress(ports, port, protocol = 'tcp') {
-    const bindings = ports[`${port}/${protocol}`] ?? [];
-    const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0];
-    if (binding === undefined || binding.hostPort === '')
-        return undefined;
-    const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp === '::' ? '[::1]' : binding.hostIp.includes(':') ? `[${binding.hostIp}]` : binding.hostIp;
-    return `${host}:${binding.hostPort}`;
-}
-/** The container did not come up; `diagnosis` says why, for a log group of its own. */
-class ContainerNotReadyError extends Error {
-    container;
-    diagnosis;
-    constructor(container, reason, diagnosis) {
-        super(`Container ${container} ${reason}.`);
-        this.container = container;
-        this.diagnosis = diagnosis;
-        this.name = 'ContainerNotReadyError';
-    }
-}
-function httpProbe(address, condition, signal) {
-    const seen = { lastFailure: 'no check finished yet' };
-    const url = `http://${address}${condition.path}`;
-    const accepts = (status) => (condition.status === undefined ? status >= 200 && status < 300 : status === condition.status);
-    const loop = async () => {
-        while (!signal.aborted) {
-            try {
-                const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]) });
-                await response.body?.cancel();
-                if (accepts(response.status))
-                    return READY;
-                seen.lastFailure = `GET ${url} answered ${response.status}`;
-            }
-            catch (error) {
-                seen.lastFailure = `GET ${url} failed: ${error.cause?.message ?? error.message}`;
-            }
-            await sleep(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
-        }
-        return undefined;
-    };
-    return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
-}
-function tcpReachesService(host, port) {
-    return new Promise((resolve) => {
-        const socket = connect({ host: host.replace(/^\[|\]$/g, ''), port, timeout: PROBE_TIMEOUT_MS });
-        const done = (result) => {
-            socket.destroy();
-            resolve(result);
-        };
-        socket.once('connect', () => setTimeout(() => done(true), TCP_SETTLE_MS));
-        socket.once('data', () => done(true));
-        socket.once('end', () => done('the connection was closed at once (nothing listens inside yet)'));
-        socket.once('error', (error) => done(error.message));
-        socket.once('timeout', () => done('connect timed out'));
-    });
-}
-function tcpProbe(address, signal) {
-    const seen = { lastFailure: 'no check finished yet' };
-    const colon = address.lastIndexOf(':');
-    const loop = async () => {
-        while (!signal.aborted) {
-            const result = await tcpReachesService(address.slice(0, colon), Number(address.slice(colon + 1)));
-            if (result === true)
-                return READY;
-            seen.lastFailure = `connecting to ${address}: ${result === false ? 'failed' : result}`;
-            await sleep(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
-        }
-        return undefined;
-    };
-    return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
-}
-function logProbe(container, pattern, signal) {
-    // `docker logs --follow` replays all output since the start before following: no line is missed.
-    const ready = dockerUntil(followLogsArgs(container), (line) => (pattern.test(line) ? READY : undefined), signal, { stderrLines: true });
-    return { ready, lastFailure: `no log line matched /${pattern.source}/` };
-}
-const never = new Promise(() => undefined);
-/**
- * Waits until the container is ready as `waitFor` says, and fails at once when it turns unhealthy,
- * exits (unless that is what it waits for) or is removed. Engine events are read from the container's
- * creation on, on the engine's clock, so a change between `docker run` and the subscription is
- * replayed, never missed; port and log probes run alongside.
- */
-async function waitUntilReady(container, waitFor, timeoutSeconds) {
-    const started = performance.now();
-    const state = parseContainerState((await docker(containerInspectArgs(container), { silent: true })).stdout);
-    const condition = resolveCondition(waitFor, state);
-    let verdict = verdictFromState(state, condition);
-    if (verdict === undefined) {
-        const stop = new AbortController();
-        const watchers = [
-            dockerUntil(containerEventsArgs(state.id, state.created), (line) => verdictFromEvent(parseReadinessEvent(line), condition), stop.signal),
-        ];
-        let probe;
-        if (condition.kind === 'http' || condition.kind === 'tcp') {
-            const address = publishedAddress(state.ports, condition.port);
-            if (address === undefined) {
-                verdict = { ready: false, reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)` };
-            }
-            else {
-                probe = condition.kind === 'http' ? httpProbe(address, condition, stop.signal) : tcpProbe(address, stop.signal);
-            }
-        }
-        else if (condition.kind === 'log') {
-            probe = logProbe(state.id, condition.pattern, stop.signal);
-        }
-        if (probe !== undefined)
-            watchers.push(probe.ready);
-        try {
-            if (verdict === undefined) {
-                const timeout = sleep(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({ ready: false, reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}` }), () => undefined);
-                // A watcher that ends without a verdict (a log stream of a stopped container) never wins the race.
-                verdict = await Promise.race([timeout, ...watchers].map((watcher) => watcher.then((v) => v ?? never)));
-            }
-        }
-        finally {
-            stop.abort();
-            await Promise.allSettled(watchers);
-        }
-    }
-    if (verdict.ready)
-        return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
-    const final = await inspectQuietly(container);
-    // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
-    const reason = final !== undefined && verdict.reason.startsWith('exited') ? exitReason(final.exitCode, final.oomKilled) : verdict.reason;
-    throw new ContainerNotReadyError(container, reason, await diagnosis(container, final));
-}
-async function inspectQuietly(container) {
-    const result = await docker(containerInspectArgs(container), { silent: true, allowFailure: true });
-    return result.exitCode === 0 ? parseContainerState(result.stdout) : undefined;
-}
-async function diagnosis(container, state) {
-    const logs = await docker(containerLogsArgs(container, LOG_TAIL_LINES), { silent: true, allowFailure: true });
-    return [
-        state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
-        `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
-        mergeLogStreams(logs.stdout, logs.stderr) || '(no output)',
-    ].join('\n');
-}
-/** `docker logs --timestamps` splits the container's stdout and stderr; its timestamps put them back in order. */
-function mergeLogStreams(stdout, stderr) {
-    const lines = (text) => text.split('\n').filter((line) => line !== '');
-    // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
-    return [...lines(stdout), ...lines(stderr)].sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0)).join('\n');
-}
-/** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
-function formatDiagnosis(state) {
-    const published = Object.entries(state.ports).map(([port, bindings]) => `${port} → ${bindings.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ') || 'not published'}`);
-    const lines = [
-        `State: ${state.status}, exit code ${state.exitCode}, OOMKilled ${state.oomKilled}${state.error === '' ? '' : `, error: ${state.error}`}`,
-        `Ports: ${published.length === 0 ? 'none' : published.join('; ')}`,
-    ];
-    if (state.health === undefined) {
-        lines.push('Health: no healthcheck');
-    }
-    else {
-        lines.push(`Health: ${state.health.status}; last ${state.health.probes.length} probe(s):`);
-        for (const probe of state.health.probes) {
-            lines.push(`  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\r?\n/g, '\n    ')}`);
-        }
-    }
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/loop/inputs.ts
-
-
-
-
-
-class InputError extends Error {
+// Input parsing that collects every problem, shared by the loop's and the resolve feature's inputs, in
+// every face: the action names an input `Input 'tag'`, a CLI `--tag` or `REGISTRY_PASSWORD`.
+class field_parser_InputError extends Error {
     problems;
     constructor(problems) {
         super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -807,24 +361,8 @@ class InputError extends Error {
         this.name = 'InputError';
     }
 }
-const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const TAG_LENGTH_RANGE = { min: 4, max: 40 };
-const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
-const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
-const PRUNE_GRACE_RANGE = { min: 0, max: 86400 };
-const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 };
-const PUSH_RETRIES_RANGE = { min: 0, max: 10 };
-const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
-// These flags would take the container's lifecycle away from the action.
-const LIFECYCLE_RUN_FLAGS = new Map([
-    ['--rm', 'the action removes the container itself, after it has read its state and logs'],
-    ['--detach', 'the action always runs the container detached'],
-    ['-d', 'the action always runs the container detached'],
-    ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
-]);
 const ACTION_NAMING = { subject: (name) => `Input '${name}'`, name: (name) => name };
+const TAG_LENGTH_RANGE = { min: 4, max: 40 };
 /**
  * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
  * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
@@ -843,9 +381,26 @@ function fieldParser(read, naming = ACTION_NAMING) {
     return { problems, field };
 }
 function parseEnvName(raw) {
-    if (!ENV_NAME_PATTERN.test(raw))
+    if (!vocabulary/* ENV_NAME_PATTERN */.jg.test(raw))
         throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
     return raw;
+}
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
+function parseBoolean(raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new Error(`is "${raw}"; expected true or false`);
+}
+function parseInteger(raw, range) {
+    if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
+        throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
+    }
+    return Number(raw);
+}
+function nonBlankLines(raw) {
+    return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
 }
 /**
  * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
@@ -860,234 +415,8 @@ function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
     }
     return username !== '' && password !== '' ? { username, password } : undefined;
 }
-/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
-function parseInputs(read) {
-    const { problems, field } = fieldParser(read);
-    const image = field('image', (raw) => {
-        try {
-            return parseImageName(raw);
-        }
-        catch (error) {
-            throw new Error(`${error.message}; expected ${IMAGE_NAME_FORM}`);
-        }
-    }, undefined);
-    const deploy = field('deploy', parseBoolean, false);
-    const context = field('context', (raw) => raw || '.', '.');
-    const file = field('file', (raw) => raw || path.join(context, 'Dockerfile'), '');
-    const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
-    const target = field('target', (raw) => {
-        if (raw !== '' && !STAGE_NAME_PATTERN.test(raw))
-            throw new Error(`is "${raw}"; expected a build stage name (letters, digits, "_", ".", "-")`);
-        return raw;
-    }, '');
-    const labels = field('labels', (raw) => parseKeyValueLines(raw, /^[^\s=]+$/), []);
-    const builder = field('builder', (raw) => {
-        if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw))
-            throw new Error(`is "${raw}"; expected a buildx builder name`);
-        return raw;
-    }, '');
-    const buildSecrets = field('build-secrets', parseBuildSecrets, []);
-    const sha = field('sha', (raw) => {
-        if (raw !== '' && !SHA_PATTERN.test(raw))
-            throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
-        return raw;
-    }, '');
-    const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
-    const shaEnv = field('sha-env', parseEnvName, 'SHA');
-    const prune = field('prune', parsePruneMode, 'on');
-    const pruneKeep = field('prune-keep', (raw) => parseInteger(raw, PRUNE_KEEP_RANGE), 0);
-    const pruneGraceSeconds = field('prune-grace', (raw) => parseInteger(raw, PRUNE_GRACE_RANGE), 120);
-    const runArgs = field('run-args', parseRunArgs, []);
-    const waitFor = field('wait-for', (raw) => {
-        try {
-            return parseWaitFor(raw);
-        }
-        catch (error) {
-            throw new Error(`${error.message}; expected ${WAIT_FOR_FORM}`);
-        }
-    }, { kind: 'auto' });
-    const waitTimeoutSeconds = field('wait-timeout', (raw) => parseInteger(raw, WAIT_TIMEOUT_RANGE), 60);
-    const testCommand = read('test-command').trim();
-    const testOn = field('test-on', (raw) => {
-        if (raw !== 'container' && raw !== 'runner')
-            throw new Error(`is "${raw}"; expected container or runner`);
-        return raw;
-    }, undefined);
-    const testUser = field('test-user', (raw) => {
-        if (raw !== '' && !USER_PATTERN.test(raw))
-            throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
-        if (raw !== '' && testOn === 'runner')
-            throw new Error('is set, but test-on is runner; expected it only with test-on: container');
-        return raw;
-    }, '');
-    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, ENV_NAME_PATTERN), []);
-    const testTimeoutSeconds = field('test-timeout', (raw) => parseInteger(raw, TEST_TIMEOUT_RANGE), 0);
-    const testReports = field('test-reports', (raw) => {
-        if (raw !== '' && !raw.startsWith('/'))
-            throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
-        return raw;
-    }, '');
-    const reportsDir = field('reports-dir', (raw) => {
-        if (raw === '' || path.isAbsolute(raw) || path.normalize(raw).split(path.sep)[0] === '..')
-            throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
-        return raw;
-    }, 'reports');
-    if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
-        problems.push("Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).");
-    }
-    const pushRetries = field('push-retries', (raw) => parseInteger(raw, PUSH_RETRIES_RANGE), 3);
-    const alsoPush = field('also-push', (raw) => nonBlankLines(raw).map((line, index) => {
-        try {
-            return parseImageName(line);
-        }
-        catch (error) {
-            throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${IMAGE_NAME_FORM})`);
-        }
-    }), []);
-    const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used');
-    if (problems.length > 0 || image === undefined)
-        throw new InputError(problems);
-    return {
-        image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
-        waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
-        registryAuth,
-        pushRetries,
-        alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
-    };
-}
-/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
-function parseBoolean(raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new Error(`is "${raw}"; expected true or false`);
-}
-function parsePruneMode(raw) {
-    if (raw === 'dry-run')
-        return 'dry-run';
-    try {
-        return parseBoolean(raw) ? 'on' : 'off';
-    }
-    catch {
-        throw new Error(`is "${raw}"; expected true, false or dry-run`);
-    }
-}
-function parseInteger(raw, range) {
-    if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
-        throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
-    }
-    return Number(raw);
-}
-function nonBlankLines(raw) {
-    return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
-}
-function parseKeyValueLines(raw, keyPattern) {
-    return nonBlankLines(raw).map((line, index) => {
-        const equals = line.indexOf('=');
-        const key = equals === -1 ? line : line.slice(0, equals);
-        if (equals === -1 || !keyPattern.test(key)) {
-            throw new Error(`line ${index + 1} is "${line}"; expected one KEY=VALUE per line`);
-        }
-        return { key, value: line.slice(equals + 1) };
-    });
-}
-/** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
-function parseBuildSecrets(raw) {
-    return nonBlankLines(raw).map((line, index) => {
-        const fields = new Map(line.split(',').map((part) => {
-            const equals = part.indexOf('=');
-            return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()];
-        }));
-        const id = fields.get('id') ?? '';
-        const env = fields.get('env');
-        const src = fields.get('src');
-        const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
-        if (!known || !/^[A-Za-z0-9_.-]+$/.test(id) || (env === undefined) === (src === undefined) || env === '' || src === '') {
-            throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
-        }
-        return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
-    });
-}
-// docker run's boolean short options: they combine (`-itd`), and the first other letter takes a value.
-const BOOLEAN_SHORT_OPTIONS = new Set(['d', 'i', 't', 'P']);
-/** `-td`, `-itd`: a cluster of short boolean options that includes -d. */
-function shortClusterHasDetach(flag) {
-    if (!/^-[A-Za-z]{2,}$/.test(flag))
-        return false;
-    for (const letter of flag.slice(1)) {
-        if (letter === 'd')
-            return true;
-        if (!BOOLEAN_SHORT_OPTIONS.has(letter))
-            return false; // the rest is this option's value
-    }
-    return false;
-}
-/** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
-function parseRunArgs(raw) {
-    return nonBlankLines(raw).flatMap((line, index) => {
-        if (!line.startsWith('-')) {
-            throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
-        }
-        const flagEnd = line.search(/[=\s]/);
-        const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
-        const reason = LIFECYCLE_RUN_FLAGS.get(shortClusterHasDetach(flag) ? '-d' : flag);
-        if (reason !== undefined)
-            throw new Error(`line ${index + 1} uses ${flag}, which is not allowed: ${reason}`);
-        if (flagEnd !== -1 && line[flagEnd] !== '=') {
-            const value = line.slice(flagEnd).trim();
-            // A second option on the line would reach docker as an option of its own, unchecked.
-            if (value.startsWith('-'))
-                throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
-            return [flag, value];
-        }
-        return [line];
-    });
-}
-/** Reads, masks and validates the inputs; also checks that the build context and Dockerfile exist. */
-function readInputs() {
-    const password = core.getInput('registry-password');
-    if (password !== '')
-        core.setSecret(password);
-    const inputs = parseInputs((name) => core.getInput(name));
-    const problems = [];
-    if (!existsSync(inputs.context) || !statSync(inputs.context).isDirectory()) {
-        problems.push(`Input 'context' is "${inputs.context}", which is not a directory; expected the build context directory.`);
-    }
-    else if (!existsSync(inputs.file)) {
-        problems.push(`Input 'file': ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
-    }
-    for (const secret of inputs.buildSecrets) {
-        if ('env' in secret.source) {
-            const value = process.env[secret.source.env];
-            if (value === undefined || value === '')
-                problems.push(`Input 'build-secrets': secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the step's env.`);
-            else
-                core.setSecret(value);
-        }
-        else if (!existsSync(secret.source.src)) {
-            problems.push(`Input 'build-secrets': secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
-        }
-    }
-    if (problems.length > 0)
-        throw new InputError(problems);
-    return inputs;
-}
 
-
-/***/ }),
-
-/***/ 955:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k8: () => (/* binding */ readResolveInputs)
-/* harmony export */ });
-/* unused harmony exports SOURCES, RESOLVE_DEFAULTS, TAG_PATTERN, parseResolveInputs, CLI_USAGE, splitImageTag, parseCliArgs */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(426);
-/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(876);
-/* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(342);
-
+;// CONCATENATED MODULE: ./src/resolve/inputs.ts
 
 
 // The only place the resolve action's inputs are read, and the CLI's arguments: both become one
@@ -1104,15 +433,15 @@ function parseRepository(raw) {
     if (lastComponent.includes(':'))
         throw new Error(`is "${raw}"; expected a repository without a tag: the tag goes into 'tag'`);
     try {
-        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(raw);
+        return (0,image_reference/* parseImageName */["if"])(raw);
     }
     catch (error) {
-        throw new Error(`${error.message}; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .IMAGE_NAME_FORM */ .Bf}`);
+        throw new Error(`${error.message}; expected ${image_reference/* IMAGE_NAME_FORM */.Bf}`);
     }
 }
 /** Parses raw input strings; collects every problem before throwing an InputError. */
-function parseResolveInputs(read, naming = _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAMING */ ._C) {
-    const { problems, field } = (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldParser */ .MB)(read, naming);
+function parseResolveInputs(read, naming = ACTION_NAMING) {
+    const { problems, field } = fieldParser(read, naming);
     const image = field('image', parseRepository, undefined);
     const tag = field('tag', (raw) => {
         const tag = raw || RESOLVE_DEFAULTS.tag; // empty (e.g. an unset dispatch input) means latest
@@ -1120,25 +449,18 @@ function parseResolveInputs(read, naming = _loop_inputs_js__WEBPACK_IMPORTED_MOD
             throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
         return tag;
     }, RESOLVE_DEFAULTS.tag);
-    const shaEnv = field('sha-env', _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEnvName */ .gh, RESOLVE_DEFAULTS['sha-env']);
+    const shaEnv = field('sha-env', parseEnvName, RESOLVE_DEFAULTS['sha-env']);
     const source = field('source', (raw) => {
         const found = SOURCES.find((source) => source === raw);
         if (found === undefined)
             throw new Error(`is "${raw}"; expected auto, local or registry`);
         return found;
     }, RESOLVE_DEFAULTS.source);
-    const tagLength = field('tag-length', (raw) => (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(raw, _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_LENGTH_RANGE */ .Y2), 7);
-    const registryAuth = (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .registryAuthOf */ .BM)(read, problems, 'the registry is read anonymously', naming);
+    const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
+    const registryAuth = registryAuthOf(read, problems, 'the registry is read anonymously', naming);
     if (problems.length > 0 || image === undefined)
-        throw new _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
+        throw new field_parser_InputError(problems);
     return { image, tag, shaEnv, source, tagLength, registryAuth };
-}
-/** Reads, masks and validates the resolve action's inputs. */
-function readResolveInputs() {
-    const password = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('registry-password');
-    if (password !== '')
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(password);
-    return parseResolveInputs((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
 }
 // ---------------------------------------------------------------------------------------------
 // The CLI: `node dist/resolve-cli/index.js IMAGE[:TAG] [--source S] [--sha-env NAME] [--tag-length N]`
@@ -1237,7 +559,7 @@ function parseCliArgs(argv, env) {
 
 /***/ }),
 
-/***/ 953:
+/***/ 201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1251,106 +573,174 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: cliLines, findSha, inspectLocalImage, localDigest
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 21 modules
-var lib_core = __nccwpck_require__(426);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(760);
-// EXTERNAL MODULE: ./src/docker/cli.ts + 3 modules
-var cli = __nccwpck_require__(628);
-;// CONCATENATED MODULE: ./src/loop/build.ts
-
-
-
-
-
-
-
-const REVISION_LABEL = 'org.opencontainers.image.revision';
-/** The OCI labels the action sets; the user's `labels` come after and may add to them. */
-function ociLabels(source, extra) {
-    return [
-        { key: REVISION_LABEL, value: source.sha },
-        { key: 'org.opencontainers.image.created', value: source.created },
-        ...(source.sourceUrl === undefined ? [] : [{ key: 'org.opencontainers.image.source', value: source.sourceUrl }]),
-        ...extra,
-    ];
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/process/children.ts
+// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one
+// running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
+// the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
+const children = new Set();
+/** Remembers a child, which leads its own process group, until it closes. */
+function track(child) {
+    children.add(child);
+    child.once('close', () => children.delete(child));
 }
-/** What must hold of the built image, or it is not what we claim to ship. */
-function stampProblems(env, labels, shaEnv, sha) {
-    const problems = [];
-    const value = envValue(env, shaEnv);
-    if (value !== sha)
-        problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
-    if (labels[REVISION_LABEL] !== sha)
-        problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] === undefined ? 'missing' : `"${labels[REVISION_LABEL]}"`}, expected ${sha}`);
-    return problems;
-}
-/** The build failed for lack of disk on the engine: say so plainly. */
-function diskFullMessage(output) {
-    return /no space left on device/i.test(output)
-        ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
-        : undefined;
-}
-/**
- * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
- * containerd image store, a concurrent run that built the same content and removed its own temporary name at
- * that moment can take the shared content with it (seen on Docker 26.1).
- */
-function lostTemporaryImage(output, temporaryRef) {
-    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
-    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`, 'm').test(output);
-}
-/** A failed build says why: a full disk plainly, else docker's own last lines. */
-function throwUnlessBuilt(args, result) {
-    if (result.exitCode !== 0)
-        throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new DockerError(args, result).message);
-}
-/**
- * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
- * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
- * Returns the image id.
- */
-async function buildImage(request) {
-    const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'build-test-deploy-'));
-    // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
-    // stamp starts from a temporary local name instead; the legacy builder takes the id.
-    const temporaryRef = request.builder.kind === 'buildx' ? `build-test-deploy-tmp/${path.basename(workDir).toLowerCase()}:unstamped` : undefined;
+/** SIGKILL to a child's whole process group. */
+function killChild(child) {
     try {
-        const baseIidFile = path.join(workDir, 'base.iid');
-        const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
-        throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
-        const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
-        const stamp = stampArgs({ tags: request.tags, builder: request.builder });
-        const stampIt = () => docker(stamp, {
-            input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
-            silent: true,
-            allowFailure: true,
+        if (child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        child.kill('SIGKILL'); // the group is gone already
+    }
+}
+function killTracked() {
+    for (const child of children)
+        killChild(child);
+    children.clear();
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/process/command-log.ts
+// Where the commands the loop runs, and their output, are shown: each face installs its own (the action's
+// log, the CLI's terminal). Until one does, they go to this process's stdout and stderr as the runner shows them.
+const runnerLog = {
+    command: (line) => process.stdout.write(`[command]${line}\n`),
+    output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
+};
+let current = runnerLog;
+function setCommandLog(log) {
+    current = log;
+}
+function commandLog() {
+    return current;
+}
+
+;// CONCATENATED MODULE: ./src/process/run.ts
+
+
+
+
+function run_spawnTracked(file, args, options) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], { ...options, detached: true });
+    track(child);
+    return child;
+}
+/** Runs a command to its end, its output shown as it comes (unless silent) and returned. */
+function runCommand(file, args, options = {}) {
+    const silent = options.silent === true;
+    const log = commandLog();
+    if (!silent)
+        log.command([file, ...args].join(' '));
+    return new Promise((resolve, reject) => {
+        const child = run_spawnTracked(file, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env, cwd: options.cwd });
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => {
+            stdout.push(chunk);
+            if (!silent)
+                log.output(chunk, 'stdout');
         });
-        let stamped = await stampIt();
-        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
-            core.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
-            throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
-            stamped = await stampIt();
-        }
-        throwUnlessBuilt(stamp, stamped);
-        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
-        // digest the containerd image store names images by.
-        const details = parseImageDetails((await docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true })).stdout);
-        const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
-        if (problems.length > 0)
-            throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-        return details.id;
+        child.stderr.on('data', (chunk) => {
+            stderr.push(chunk);
+            if (!silent)
+                log.output(chunk, 'stderr');
+        });
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({
+            exitCode: code ?? (signal === null ? 1 : 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0)),
+            stdout: Buffer.concat(stdout).toString(),
+            stderr: Buffer.concat(stderr).toString(),
+        }));
+        child.stdin.on('error', () => undefined); // it exited before reading it all: its exit status says why
+        child.stdin.end(options.input);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/docker/cli.ts
+
+
+
+class cli_DockerError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        super(`docker ${args[0] ?? ''} failed with exit code ${result.exitCode}: ${lastLines(result.stderr || result.stdout, 5)}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'DockerError';
     }
-    finally {
-        if (temporaryRef !== undefined)
-            await docker(imageRemoveArgs([temporaryRef]), { silent: true, allowFailure: true });
-        await rm(workDir, { recursive: true, force: true });
-    }
+}
+/**
+ * Runs one docker command to its end, shown with its output in the log (unless silent), and tracked, so a
+ * cancelled run stops a build or a push at once rather than leaving it running behind.
+ */
+async function docker(args, options = {}) {
+    const result = await runCommand('docker', args, { input: options.input, silent: options.silent });
+    if (result.exitCode !== 0 && options.allowFailure !== true)
+        throw new cli_DockerError(args, result);
+    return result;
+}
+function startDocker(args, options) {
+    return spawnTracked('docker', args, { env: options.env, stdio: [options.stdin, 'pipe', 'pipe'] });
+}
+/**
+ * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
+ * to `onLine` until it returns a value other than undefined. Resolves undefined when the command ends
+ * on its own with status 0 or `signal` aborts; the command is stopped either way, with its whole process
+ * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
+ * the output pipes open, and the step would never end.
+ */
+function dockerUntil(args, onLine, signal, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = run_spawnTracked('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        let settled = false;
+        // Until its output closes: the CLI itself may have exited while what it started runs on.
+        let closed = false;
+        const finish = (settle) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            if (!closed)
+                killChild(child);
+            settle();
+        };
+        const onAbort = () => finish(() => resolve(undefined));
+        const handle = (line) => {
+            if (settled)
+                return;
+            try {
+                const value = onLine(line);
+                if (value !== undefined)
+                    finish(() => resolve(value));
+            }
+            catch (error) {
+                finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+            }
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        if (signal.aborted)
+            onAbort();
+        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', handle);
+        if (options.stderrLines === true)
+            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr }).on('line', handle);
+        else
+            child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.on('error', (error) => finish(() => reject(error)));
+        child.on('close', (code) => {
+            closed = true;
+            finish(() => (code === 0 ? resolve(undefined) : reject(new cli_DockerError(args, { exitCode: code ?? -1, stdout: '', stderr }))));
+        });
+    });
+}
+function lastLines(text, count) {
+    return text.trim().split('\n').slice(-count).join(' | ');
 }
 
 ;// CONCATENATED MODULE: ./src/docker/args.ts
@@ -1397,7 +787,7 @@ function containerIdsArgs() {
 function containerImagesArgs(containerIds) {
     return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
 }
-function args_imageRemoveArgs(refs) {
+function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
 }
 function secretArg(secret) {
@@ -1409,7 +799,7 @@ function secretArg(secret) {
  * describe the stamp step, not the user's build.
  */
 const NO_PROVENANCE = (/* unused pure expression or super */ null && (['--provenance=false']));
-function args_buildArgs(options) {
+function buildArgs(options) {
     const buildx = options.builder.kind === 'buildx';
     if (!buildx && options.secrets.length > 0)
         throw new Error('build secrets need BuildKit (docker buildx)');
@@ -1426,7 +816,7 @@ function args_buildArgs(options) {
     ];
 }
 /** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
-function args_stampArgs(options) {
+function stampArgs(options) {
     return [
         ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
         ...options.tags.flatMap((tag) => ['--tag', tag]),
@@ -1446,11 +836,11 @@ function dockerfileString(text) {
  * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
  * the classic builder makes a step of each --label flag.
  */
-function args_stampDockerfile(baseImage, shaEnv, sha, labels) {
+function stampDockerfile(baseImage, shaEnv, sha, labels) {
     const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
     return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
-function args_imageInspectArgs(image) {
+function imageInspectArgs(image) {
     return ['image', 'inspect', '--format', JSON_FORMAT, image];
 }
 function runArgs(name, extraArgs, imageRef) {
@@ -1508,20 +898,23 @@ function pushArgs(ref) {
     return ['push', ref];
 }
 
-;// CONCATENATED MODULE: ./src/docker/output.ts
-// Parsers for docker's machine output (`--format '{{json .}}'`): pure, so they are tested table-driven.
+;// CONCATENATED MODULE: ./src/shared/json.ts
+// Reading parsed JSON (docker's `--format '{{json .}}'`, the registry's answers) without trusting its shape.
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/** A JSON value as a string: '' for anything else. */
+const json_str = (value) => (typeof value === 'string' ? value : '');
+
+;// CONCATENATED MODULE: ./src/docker/output.ts
+
 function asObject(value, what) {
     if (!isObject(value))
         throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
     return value;
 }
-/** A JSON value as a string: '' for anything else. */
-const str = (value) => (typeof value === 'string' ? value : '');
 /** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
-function output_envValue(env, name) {
+function envValue(env, name) {
     return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
 }
 function parseJsonLines(stdout) {
@@ -1532,7 +925,7 @@ const stringList = (value) => (Array.isArray(value) ? value.map(str) : []);
 function stringRecord(value, what) {
     if (value === null || value === undefined)
         return {};
-    return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, str(v)]));
+    return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, json_str(v)]));
 }
 function parseImageSummaries(stdout) {
     return parseJsonLines(stdout).map((line) => {
@@ -1577,14 +970,14 @@ function parseRemovalOutput(stdout) {
     return { untagged: after('Untagged:'), deleted: after('Deleted:') };
 }
 /** `docker image inspect --format '{{json .}}'` of one image. */
-function output_parseImageDetails(stdout) {
+function parseImageDetails(stdout) {
     const image = asObject(JSON.parse(stdout), 'docker image inspect');
     const config = image.Config === null || image.Config === undefined ? {} : asObject(image.Config, 'image Config');
     return {
-        id: str(image.Id),
-        env: Array.isArray(config.Env) ? config.Env.map(str) : [],
+        id: json_str(image.Id),
+        env: Array.isArray(config.Env) ? config.Env.map(json_str) : [],
         labels: stringRecord(config.Labels, 'image labels'),
-        repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(str) : [],
+        repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(json_str) : [],
     };
 }
 /** `docker container inspect --format '{{json .}}'` of one container. */
@@ -1687,7 +1080,7 @@ async function firstLine(args, timeoutMs) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     try {
-        return await (0,cli/* dockerUntil */.Bp)(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+        return await dockerUntil(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
     }
     finally {
         clearTimeout(timer);
@@ -1720,8 +1113,6 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
 
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
 var image_reference = __nccwpck_require__(876);
-// EXTERNAL MODULE: ./src/loop/inputs.ts + 4 modules
-var inputs = __nccwpck_require__(342);
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/registry/client.ts
@@ -1867,13 +1258,13 @@ function matchesDigest(bytes, digest) {
 function parseDescriptor(value, what) {
     if (!isObject(value))
         throw new RegistryError(`The ${what} is not a descriptor object.`);
-    const digest = str(value.digest);
+    const digest = json_str(value.digest);
     if (!DIGEST_PATTERN.test(digest))
         throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
     const platform = isObject(value.platform)
-        ? { os: str(value.platform.os), architecture: str(value.platform.architecture), ...(str(value.platform.variant) === '' ? {} : { variant: str(value.platform.variant) }) }
+        ? { os: json_str(value.platform.os), architecture: json_str(value.platform.architecture), ...(json_str(value.platform.variant) === '' ? {} : { variant: json_str(value.platform.variant) }) }
         : undefined;
-    return { mediaType: str(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
+    return { mediaType: json_str(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
 }
 /**
  * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
@@ -1885,7 +1276,7 @@ function parseManifest(body, contentType) {
     if (body.schemaVersion === 1)
         throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
     const known = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
-    const declared = str(body.mediaType);
+    const declared = json_str(body.mediaType);
     const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
     const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : isObject(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
     if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
@@ -1922,8 +1313,8 @@ function parseImageConfig(body) {
     const config = isObject(body.config) ? body.config : {};
     const labels = isObject(config.Labels) ? config.Labels : {};
     return {
-        env: Array.isArray(config.Env) ? config.Env.map(str) : [],
-        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, str(value)])),
+        env: Array.isArray(config.Env) ? config.Env.map(json_str) : [],
+        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, json_str(value)])),
     };
 }
 /** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
@@ -1931,7 +1322,7 @@ function registryErrorCode(body) {
     try {
         const parsed = JSON.parse(body);
         const first = isObject(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        return isObject(first) && typeof first.code === 'string' ? { code: first.code, message: str(first.message) } : undefined;
+        return isObject(first) && typeof first.code === 'string' ? { code: first.code, message: json_str(first.message) } : undefined;
     }
     catch {
         return undefined;
@@ -2048,7 +1439,7 @@ class RegistryClient {
             throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
         }
         const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
-        const token = isObject(body) ? str(body.token) || str(body.access_token) : '';
+        const token = isObject(body) ? json_str(body.token) || json_str(body.access_token) : '';
         if (token === '')
             throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
         return `Bearer ${token}`;
@@ -2138,85 +1529,9 @@ async function readLimited(response, limit, what) {
     return new Uint8Array(Buffer.concat(chunks));
 }
 
-;// CONCATENATED MODULE: ./src/loop/run-report.ts
-
-function emptyReport() {
-    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
-}
-/** Runs one phase of the loop in its own log group and records how long it took. */
-async function phase(report, name, work) {
-    const started = performance.now();
-    let ok = false;
-    return core.group(name, async () => {
-        try {
-            const result = await work();
-            ok = true;
-            return result;
-        }
-        finally {
-            const seconds = (performance.now() - started) / 1000;
-            report.phases.push({ name, seconds, ok });
-            core.info(`Took ${seconds.toFixed(3)} s.`);
-        }
-    });
-}
-function outputsOf(report) {
-    return {
-        sha: report.sha,
-        tag: report.tag,
-        image: report.image,
-        'image-ref': report.imageRef,
-        'latest-ref': report.latestRef,
-        'image-id': report.imageId,
-        digest: report.digest,
-        digests: JSON.stringify(report.digests),
-        pushed: String(report.pushed),
-        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
-        pruned: String(report.pruned),
-        'reclaimed-bytes': String(report.reclaimedBytes),
-        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
-        'reports-dir': report.reportsDir,
-        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
-        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
-        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
-    };
-}
-function summaryTables(report) {
-    const facts = [
-        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
-        ['Image', report.imageRef || report.image],
-        ['Tag', report.tag],
-        ['SHA', report.sha],
-        ['Image id', report.imageId],
-        ['Digest', report.digest || '—'],
-        ...Object.entries(report.digests).filter(([repository]) => repository !== report.image).map(([repository, digest]) => [`Mirror ${repository}`, digest]),
-        ['Pushed', String(report.pushed)],
-        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
-        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
-        ['Tests (JUnit)', report.junit === undefined ? '—' : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`],
-        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
-    ];
-    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
-    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
-}
-async function writeSummary(report) {
-    if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
-        return;
-    const { facts, phases } = summaryTables(report);
-    await core.summary
-        .addHeading('Build, test, deploy', 3)
-        .addTable([[{ data: 'What', header: true }, { data: 'Value', header: true }], ...facts])
-        .addTable([[{ data: 'Phase', header: true }, { data: 'Took', header: true }, { data: 'Status', header: true }], ...phases])
-        .write();
-}
-/** Summary tables are HTML: docker's error text must not become markup. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
-}
-
+// EXTERNAL MODULE: ./src/shared/vocabulary.ts
+var vocabulary = __nccwpck_require__(229);
 ;// CONCATENATED MODULE: ./src/resolve/resolve.ts
-
-
 
 
 
@@ -2252,33 +1567,33 @@ function describe(value) {
  * hex), else its revision label; throws naming the image, the variable and the label when neither does.
  */
 function findSha(config, shaEnv, ref) {
-    const fromEnv = output_envValue(config.env, shaEnv);
-    const label = config.labels[REVISION_LABEL];
-    const envOk = fromEnv !== undefined && inputs/* SHA_PATTERN */.yw.test(fromEnv);
-    const labelOk = label !== undefined && inputs/* SHA_PATTERN */.yw.test(label);
+    const fromEnv = envValue(config.env, shaEnv);
+    const label = config.labels[vocabulary/* REVISION_LABEL */.P1];
+    const envOk = fromEnv !== undefined && vocabulary/* SHA_PATTERN */.yw.test(fromEnv);
+    const labelOk = label !== undefined && vocabulary/* SHA_PATTERN */.yw.test(label);
     if (envOk) {
         const notes = labelOk && label !== fromEnv
-            ? [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${REVISION_LABEL} is ${label}; using the env.` }]
+            ? [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${vocabulary/* REVISION_LABEL */.P1} is ${label}; using the env.` }]
             : [];
         return { sha: fromEnv, from: 'env', notes };
     }
     if (labelOk) {
         const notes = fromEnv === undefined
-            ? [{ level: 'info', message: `${ref} has no env ${shaEnv}; the commit comes from its label ${REVISION_LABEL}.` }]
-            : [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${REVISION_LABEL}.` }];
+            ? [{ level: 'info', message: `${ref} has no env ${shaEnv}; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.` }]
+            : [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.` }];
         return { sha: label, from: 'label', notes };
     }
-    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${REVISION_LABEL} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
+    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${vocabulary/* REVISION_LABEL */.P1} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
 }
 /** `docker image inspect` of a local image; undefined when docker does not have it. */
 async function inspectLocalImage(ref) {
-    const args = args_imageInspectArgs(ref);
-    const result = await (0,cli/* docker */.T3)(args, { silent: true, allowFailure: true });
+    const args = imageInspectArgs(ref);
+    const result = await docker(args, { silent: true, allowFailure: true });
     if (result.exitCode === 0)
-        return output_parseImageDetails(result.stdout);
+        return parseImageDetails(result.stdout);
     if (/no such (?:image|object)/i.test(result.stderr))
         return undefined;
-    throw new cli/* DockerError */.Bi(args, result);
+    throw new cli_DockerError(args, result);
 }
 /** Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. */
 async function resolveImage(inputs, logger, deps = {}) {
@@ -2288,7 +1603,7 @@ async function resolveImage(inputs, logger, deps = {}) {
         for (const note of found.notes)
             logger[note.level](note.message);
         const tag = found.sha.slice(0, inputs.tagLength);
-        const shaFrom = found.from === 'env' ? `env ${inputs.shaEnv}` : `label ${REVISION_LABEL}`;
+        const shaFrom = found.from === 'env' ? `env ${inputs.shaEnv}` : `label ${vocabulary/* REVISION_LABEL */.P1}`;
         return { ref, sha: found.sha, tag, digest, imageRef: `${inputs.image.name}:${tag}`, source, shaFrom };
     };
     if (inputs.source !== 'registry') {
@@ -2352,13 +1667,13 @@ function cliLines(resolution) {
 }
 /** The job summary's line (HTML: every value escaped). */
 function summaryLine(resolution) {
-    const code = (text) => `<code>${escapeHtml(text)}</code>`;
+    const code = (text) => `<code>${(0,vocabulary/* escapeHtml */.ZD)(text)}</code>`;
     const from = resolution.source === 'local' ? 'the local image store' : 'the registry';
     const digest = resolution.digest === '' ? '' : `, digest ${code(resolution.digest)}`;
-    return `<p><b>Resolved</b> ${code(resolution.ref)} → commit ${code(resolution.sha)} (${code(resolution.imageRef)}${digest}; ${escapeHtml(resolution.shaFrom)}, read from ${from}).</p>`;
+    return `<p><b>Resolved</b> ${code(resolution.ref)} → commit ${code(resolution.sha)} (${code(resolution.imageRef)}${digest}; ${(0,vocabulary/* escapeHtml */.ZD)(resolution.shaFrom)}, read from ${from}).</p>`;
 }
 function failureLine(message) {
-    return `<p><b>Resolve failed:</b> ${escapeHtml(message)}</p>`;
+    return `<p><b>Resolve failed:</b> ${(0,vocabulary/* escapeHtml */.ZD)(message)}</p>`;
 }
 
 
@@ -2428,6 +1743,32 @@ function familiarName(image) {
 
 /***/ }),
 
+/***/ 229:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P1: () => (/* binding */ REVISION_LABEL),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   jg: () => (/* binding */ ENV_NAME_PATTERN),
+/* harmony export */   yw: () => (/* binding */ SHA_PATTERN)
+/* harmony export */ });
+/* unused harmony export REPOSITORY_LABEL */
+// The words every part of the loop shares: kept apart, with no imports, so no part imports another for them.
+/** A full commit sha: SHA-1 (40) or SHA-256 (64) lowercase hex. */
+const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The OCI label that holds the commit sha the image was built from. */
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
+const REPOSITORY_LABEL = 'build-test-deploy.repository';
+/** Summary tables are HTML: docker's error text must not become markup. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+
+/***/ }),
+
 /***/ 613:
 /***/ ((module) => {
 
@@ -2460,20 +1801,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
-
-/***/ }),
-
-/***/ 161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-
-/***/ }),
-
-/***/ 760:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 

@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
-import { cleanUp } from '../loop/cleanup.js';
-import type { Leftovers } from './saved-state.js';
+import { cleanUp, type Leftovers } from '../loop/cleanup.js';
+import { actionReporter } from './reporter.js';
 
 /** Post step: undo what main could not (it was cancelled or crashed). Only ever warns. */
 export async function runPost(leftovers: Leftovers): Promise<void> {
   try {
-    await cleanUp(leftovers);
+    await cleanUp(leftovers, actionReporter);
   } catch (error) {
     core.warning(`Post clean-up failed: ${(error as Error).message}`);
   }

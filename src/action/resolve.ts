@@ -1,8 +1,15 @@
 import * as core from '@actions/core';
 import { failureLine, resolutionOutputs, resolveImage, summaryLine } from '../resolve/resolve.js';
-import { readResolveInputs } from '../resolve/inputs.js';
+import { parseResolveInputs, type ResolveInputs } from '../resolve/inputs.js';
 
 // Entry of resolve/action.yml: which commit an image tag was built from, as step outputs.
+
+/** Reads, masks and validates the resolve action's inputs. */
+function readResolveInputs(): ResolveInputs {
+  const password = core.getInput('registry-password');
+  if (password !== '') core.setSecret(password);
+  return parseResolveInputs((name) => core.getInput(name));
+}
 
 export async function runResolveAction(): Promise<void> {
   try {

@@ -1,15 +1,12 @@
-// What main saves for post. Kept free of imports: the bundle's entry reads it before loading anything else.
+// What main saves for post. Kept free of imports (a type is erased): the bundle's entry reads it before
+// loading anything else.
+import type { Leftovers } from '../loop/cleanup.js';
 
 export const STATE = {
   isPost: 'isPost',
   container: 'container',
   loggedInRegistry: 'logged-in-registry',
 } as const;
-
-export interface Leftovers {
-  container: string;
-  loggedInRegistry: string;
-}
 
 /**
  * The state main saved, as post sees it: the runner passes it as `STATE_<name>` variables, which is all

@@ -1,4 +1,4 @@
-import { InputError } from '../loop/inputs.js';
+import { InputError } from '../shared/field-parser.js';
 import { cliLines, resolveImage } from '../resolve/resolve.js';
 import { CLI_USAGE, parseCliArgs } from '../resolve/inputs.js';
 

@@ -1,4 +1,4 @@
-import type { KeyValue } from '../loop/inputs.js';
+import type { KeyValue } from '../shared/vocabulary.js';
 
 // Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
 

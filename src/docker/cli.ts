@@ -1,15 +1,11 @@
-import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { constants as osConstants, EOL } from 'node:os';
+import type { ChildProcess, ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { killChild, track } from '../process/children.js';
+import { killChild } from '../process/children.js';
+import { runCommand, spawnTracked, type CommandResult } from '../process/run.js';
 
-// The one place the docker CLI is started. Arguments are always an argv array: no shell ever sees an input.
+// The docker CLI, always with an argv array: no shell ever sees an input.
 
-export interface DockerResult {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type DockerResult = CommandResult;
 
 export interface DockerOptions {
   /** Written to docker's stdin (passwords, stdin Dockerfiles): never in argv. */
@@ -28,35 +24,11 @@ export class DockerError extends Error {
 }
 
 /**
- * Runs one docker command to its end: echoed as `[command]docker …` with its output streamed into the log
- * (unless silent), as @actions/exec does, and tracked, so a cancelled run stops a build or a push at once
- * rather than leaving it running behind.
+ * Runs one docker command to its end, shown with its output in the log (unless silent), and tracked, so a
+ * cancelled run stops a build or a push at once rather than leaving it running behind.
  */
 export async function docker(args: readonly string[], options: DockerOptions = {}): Promise<DockerResult> {
-  const silent = options.silent === true;
-  if (!silent) process.stdout.write(`[command]docker ${args.join(' ')}${EOL}`);
-  const result = await new Promise<DockerResult>((resolve, reject) => {
-    const child = spawn('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-    track(child);
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout.push(chunk);
-      if (!silent) process.stdout.write(chunk);
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr.push(chunk);
-      if (!silent) process.stderr.write(chunk);
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({
-      exitCode: code ?? (signal === null ? 1 : 128 + (osConstants.signals[signal] ?? 0)),
-      stdout: Buffer.concat(stdout).toString(),
-      stderr: Buffer.concat(stderr).toString(),
-    }));
-    child.stdin.on('error', () => undefined); // docker exited before reading it all: its exit status says why
-    child.stdin.end(options.input);
-  });
+  const result = await runCommand('docker', args, { input: options.input, silent: options.silent });
   if (result.exitCode !== 0 && options.allowFailure !== true) throw new DockerError(args, result);
   return result;
 }
@@ -66,12 +38,10 @@ export async function docker(args: readonly string[], options: DockerOptions = {
  * process group, tracked, so a time limit or a cancellation stops it with all it started; the caller
  * supervises it. `env` carries test-env values, which the argv names only.
  */
-export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe'; readonly output: 'pipe' }): ChildProcessWithoutNullStreams;
-export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'ignore'; readonly output: 'inherit' }): ChildProcess;
-export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe' | 'ignore'; readonly output: 'pipe' | 'inherit' }): ChildProcess {
-  const child = spawn('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
-  track(child);
-  return child;
+export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe' }): ChildProcessWithoutNullStreams;
+export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'ignore' }): ChildProcess;
+export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe' | 'ignore' }): ChildProcess {
+  return spawnTracked('docker', args, { env: options.env, stdio: [options.stdin, 'pipe', 'pipe'] });
 }
 
 /**
@@ -83,8 +53,7 @@ export function startDocker(args: readonly string[], options: { readonly env: No
  */
 export function dockerUntil<T>(args: readonly string[], onLine: (line: string) => T | undefined, signal: AbortSignal, options: { readonly stderrLines?: boolean } = {}): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
-    const child = spawn('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    track(child);
+    const child = spawnTracked('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let settled = false;
     // Until its output closes: the CLI itself may have exited while what it started runs on.

@@ -1,10 +1,9 @@
-import * as core from '@actions/core';
-import { getExecOutput } from '@actions/exec';
+import { runCommand } from '../process/run.js';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { DOCKER_HUB } from '../shared/image-reference.js';
-import type { RegistryAuth } from '../loop/inputs.js';
+import type { RegistryAuth } from '../shared/vocabulary.js';
 
 // What `docker login` (or docker/login-action) stored for a registry, read the way the docker CLI reads
 // it: a credential helper (credHelpers, then credsStore), else the base64 `auths` entry of config.json.
@@ -37,9 +36,9 @@ export function helperFor(config: DockerConfig, registry: string): string | unde
 }
 
 /** Reads the stored credentials for `registry` (masked at once); undefined when docker has none. */
-export async function storedCredentials(registry: string): Promise<RegistryAuth | undefined> {
+export async function storedCredentials(registry: string, mask: (secret: string) => void): Promise<RegistryAuth | undefined> {
   const auth = await readStoredCredentials(registry);
-  if (auth !== undefined && auth.password !== '') core.setSecret(auth.password);
+  if (auth !== undefined && auth.password !== '') mask(auth.password);
   return auth;
 }
 
@@ -54,7 +53,7 @@ async function readStoredCredentials(registry: string): Promise<RegistryAuth | u
   const helper = helperFor(config, registry);
   if (helper !== undefined && helper !== '') {
     // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
-    const result = await getExecOutput(`docker-credential-${helper}`, ['get'], { input: Buffer.from(configKey(registry)), silent: true, ignoreReturnCode: true }).catch(() => undefined);
+    const result = await runCommand(`docker-credential-${helper}`, ['get'], { input: configKey(registry), silent: true }).catch(() => undefined);
     if (result === undefined || result.exitCode !== 0) return authsEntry(config, registry);
     const stored = JSON.parse(result.stdout) as { Username?: string; Secret?: string };
     return stored.Username !== undefined && stored.Secret !== undefined ? { username: stored.Username, password: stored.Secret } : undefined;

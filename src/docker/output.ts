@@ -1,3 +1,4 @@
+import { isObject, str, type Json } from '../shared/json.js';
 // Parsers for docker's machine output (`--format '{{json .}}'`): pure, so they are tested table-driven.
 
 /** What pruning needs to know of one image (see IMAGE_SUMMARY_FORMAT in docker-args.ts). */
@@ -62,19 +63,10 @@ export type ReadinessEvent =
   | { readonly kind: 'oom' }
   | { readonly kind: 'destroyed' };
 
-export type Json = Record<string, unknown>;
-
-export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function asObject(value: unknown, what: string): Json {
   if (!isObject(value)) throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
   return value;
 }
-
-/** A JSON value as a string: '' for anything else. */
-export const str = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
 export function envValue(env: readonly string[], name: string): string | undefined {

@@ -1,13 +1,11 @@
-import * as core from '@actions/core';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { docker, DockerError, type DockerResult } from '../docker/cli.js';
 import { buildArgs, imageInspectArgs, imageRemoveArgs, stampArgs, stampDockerfile, type Builder, type BuildSecret } from '../docker/args.js';
 import { envValue, parseImageDetails } from '../docker/output.js';
-import type { KeyValue } from './inputs.js';
-
-export const REVISION_LABEL = 'org.opencontainers.image.revision';
+import { REVISION_LABEL, type KeyValue } from '../shared/vocabulary.js';
+import type { Reporter } from './reporter.js';
 
 export interface BuildRequest {
   readonly context: string;
@@ -76,7 +74,7 @@ function throwUnlessBuilt(args: readonly string[], result: DockerResult): void {
  * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
  * Returns the image id.
  */
-export async function buildImage(request: BuildRequest): Promise<string> {
+export async function buildImage(request: BuildRequest, reporter: Reporter): Promise<string> {
   const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'build-test-deploy-'));
   // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
   // stamp starts from a temporary local name instead; the legacy builder takes the id.
@@ -95,7 +93,7 @@ export async function buildImage(request: BuildRequest): Promise<string> {
     });
     let stamped = await stampIt();
     if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
-      core.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
+      reporter.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
       throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
       stamped = await stampIt();
     }

@@ -1,5 +1,5 @@
-import { getExecOutput } from '@actions/exec';
-import { SHA_PATTERN } from './inputs.js';
+import { runCommand } from '../process/run.js';
+import { SHA_PATTERN } from '../shared/vocabulary.js';
 
 export interface Commit {
   readonly sha: string;
@@ -10,7 +10,7 @@ export interface Commit {
 
 async function gitLog(context: string, revision: string): Promise<{ sha: string; created: string } | undefined> {
   try {
-    const result = await getExecOutput('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], { silent: true, ignoreReturnCode: true });
+    const result = await runCommand('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], { silent: true });
     const [sha = '', created = ''] = result.stdout.trim().split('\n');
     return result.exitCode === 0 && SHA_PATTERN.test(sha) ? { sha, created: new Date(created).toISOString() } : undefined;
   } catch {

@@ -1,20 +1,11 @@
-import * as core from '@actions/core';
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { IMAGE_NAME_FORM, parseImageName, type ImageName } from '../shared/image-reference.js';
 import type { BuildSecret } from '../docker/args.js';
+import { ACTION_NAMING, fieldParser, InputError, nonBlankLines, parseBoolean, parseEnvName, parseInteger, registryAuthOf, TAG_LENGTH_RANGE, type InputNaming, type ReadInput } from '../shared/field-parser.js';
+import { ENV_NAME_PATTERN, SHA_PATTERN, type KeyValue, type RegistryAuth } from '../shared/vocabulary.js';
 import type { PruneMode } from './prune.js';
 import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from './wait-ready.js';
-
-export interface KeyValue {
-  readonly key: string;
-  readonly value: string;
-}
-
-export interface RegistryAuth {
-  readonly username: string;
-  readonly password: string;
-}
 
 /** Every input of action.yml, parsed and validated: the only place inputs are read. */
 export interface Inputs {
@@ -55,17 +46,7 @@ export interface Inputs {
   readonly alsoPush: readonly ImageName[];
 }
 
-export class InputError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'InputError';
-  }
-}
-
-export const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-export const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-export const TAG_LENGTH_RANGE = { min: 4, max: 40 } as const;
 export const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 } as const;
 export const PRUNE_KEEP_RANGE = { min: 0, max: 1000 } as const;
 export const PRUNE_GRACE_RANGE = { min: 0, max: 86400 } as const;
@@ -80,60 +61,9 @@ const LIFECYCLE_RUN_FLAGS: ReadonlyMap<string, string> = new Map([
   ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
 ]);
 
-type ReadInput = (name: string) => string;
-
-/** How problems name inputs: an action says `Input 'tag'`, the resolve CLI `--sha-env` or `REGISTRY_PASSWORD`. */
-export interface InputNaming {
-  /** The input as the subject of a problem. */
-  readonly subject: (name: string) => string;
-  /** The input as the user writes it. */
-  readonly name: (name: string) => string;
-}
-
-export const ACTION_NAMING: InputNaming = { subject: (name) => `Input '${name}'`, name: (name) => name };
-
-/**
- * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
- * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
- */
-export function fieldParser(read: ReadInput, naming: InputNaming = ACTION_NAMING): {
-  readonly problems: string[];
-  readonly field: <T>(name: string, parse: (raw: string) => T, fallback: T) => T;
-} {
-  const problems: string[] = [];
-  const field = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
-    try {
-      return parse(read(name).trim());
-    } catch (error) {
-      problems.push(`${naming.subject(name)} ${(error as Error).message}.`);
-      return fallback;
-    }
-  };
-  return { problems, field };
-}
-
-export function parseEnvName(raw: string): string {
-  if (!ENV_NAME_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-  return raw;
-}
-
-/**
- * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
- * password is taken as given, untrimmed.
- */
-export function registryAuthOf(read: ReadInput, problems: string[], withNeither: string, naming: InputNaming = ACTION_NAMING): RegistryAuth | undefined {
-  const username = read('registry-username').trim();
-  const password = read('registry-password');
-  if ((username === '') !== (password === '')) {
-    const missing = username === '' ? 'registry-username' : 'registry-password';
-    problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
-  }
-  return username !== '' && password !== '' ? { username, password } : undefined;
-}
-
 /** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
-export function parseInputs(read: ReadInput): Inputs {
-  const { problems, field } = fieldParser(read);
+export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING): Inputs {
+  const { problems, field } = fieldParser(read, naming);
 
   const image = field('image', (raw) => {
     try {
@@ -195,7 +125,7 @@ export function parseInputs(read: ReadInput): Inputs {
     return raw;
   }, 'reports');
   if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
-    problems.push("Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).");
+    problems.push(`${naming.subject('test-on')} is container, but ${naming.name('wait-for')} exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected ${naming.name('test-on')}: runner (or no ${naming.name('test-command')}).`);
   }
   const pushRetries = field('push-retries', (raw) => parseInteger(raw, PUSH_RETRIES_RANGE), 3);
   const alsoPush = field('also-push', (raw) => nonBlankLines(raw).map((line, index) => {
@@ -205,7 +135,7 @@ export function parseInputs(read: ReadInput): Inputs {
       throw new Error(`line ${index + 1} "${line}" ${(error as Error).message}; expected one repository name a line (${IMAGE_NAME_FORM})`);
     }
   }), []);
-  const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used');
+  const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used', naming);
 
   if (problems.length > 0 || image === undefined) throw new InputError(problems);
   return {
@@ -217,13 +147,6 @@ export function parseInputs(read: ReadInput): Inputs {
   };
 }
 
-/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
-export function parseBoolean(raw: string): boolean {
-  if (['true', 'True', 'TRUE'].includes(raw)) return true;
-  if (['false', 'False', 'FALSE'].includes(raw)) return false;
-  throw new Error(`is "${raw}"; expected true or false`);
-}
-
 export function parsePruneMode(raw: string): PruneMode {
   if (raw === 'dry-run') return 'dry-run';
   try {
@@ -231,17 +154,6 @@ export function parsePruneMode(raw: string): PruneMode {
   } catch {
     throw new Error(`is "${raw}"; expected true, false or dry-run`);
   }
-}
-
-export function parseInteger(raw: string, range: { min: number; max: number }): number {
-  if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
-    throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
-  }
-  return Number(raw);
-}
-
-function nonBlankLines(raw: string): string[] {
-  return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
 }
 
 export function parseKeyValueLines(raw: string, keyPattern: RegExp): KeyValue[] {
@@ -306,24 +218,27 @@ export function parseRunArgs(raw: string): string[] {
   });
 }
 
-/** Reads, masks and validates the inputs; also checks that the build context and Dockerfile exist. */
-export function readInputs(): Inputs {
-  const password = core.getInput('registry-password');
-  if (password !== '') core.setSecret(password);
-  const inputs = parseInputs((name) => core.getInput(name));
+/**
+ * Reads, masks (through `mask`, where each secret is born) and validates the inputs, then checks what they
+ * name outside docker: the build context, the Dockerfile, each build secret's source. Nothing is touched.
+ */
+export function readInputs(read: ReadInput, env: NodeJS.ProcessEnv, mask: (secret: string) => void, naming: InputNaming = ACTION_NAMING): Inputs {
+  const password = read('registry-password');
+  if (password !== '') mask(password);
+  const inputs = parseInputs(read, naming);
   const problems: string[] = [];
   if (!existsSync(inputs.context) || !statSync(inputs.context).isDirectory()) {
-    problems.push(`Input 'context' is "${inputs.context}", which is not a directory; expected the build context directory.`);
+    problems.push(`${naming.subject('context')} is "${inputs.context}", which is not a directory; expected the build context directory.`);
   } else if (!existsSync(inputs.file)) {
-    problems.push(`Input 'file': ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
+    problems.push(`${naming.subject('file')}: ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
   }
   for (const secret of inputs.buildSecrets) {
     if ('env' in secret.source) {
-      const value = process.env[secret.source.env];
-      if (value === undefined || value === '') problems.push(`Input 'build-secrets': secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the step's env.`);
-      else core.setSecret(value);
+      const value = env[secret.source.env];
+      if (value === undefined || value === '') problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the environment.`);
+      else mask(value);
     } else if (!existsSync(secret.source.src)) {
-      problems.push(`Input 'build-secrets': secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
+      problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
     }
   }
   if (problems.length > 0) throw new InputError(problems);

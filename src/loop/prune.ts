@@ -1,11 +1,10 @@
-import * as core from '@actions/core';
 import { docker, type DockerResult } from '../docker/cli.js';
 import { allImageIdsArgs, containerIdsArgs, containerImagesArgs, danglingArgs, danglingLabelledArgs, imageHistoryArgs, imageRemoveArgs, imageSummariesArgs, repositoryTagsArgs } from '../docker/args.js';
 import { parseContainerImages, parseImageHistory, parseImageSummaries, parseListedTags, parseRemovalOutput, type ContainerImage, type HistoryStep, type ImageSummary } from '../docker/output.js';
+import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
 import { freedBases, freedBytes, layerSizes } from './image-layers.js';
+import type { Reporter } from './reporter.js';
 
-/** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
-export const REPOSITORY_LABEL = 'build-test-deploy.repository';
 /** Many images are inspected and removed in this many docker calls side by side. */
 const PARALLEL_CALLS = 4;
 /** Up to this many: inspected and removed in one call each (removed in order), their histories read up front. */
@@ -164,7 +163,7 @@ async function otherImages(candidateIds: ReadonlySet<string>): Promise<ImageSumm
  * side by side, an inspect of the candidates, then the removals (and, for images that know no parent, a look
  * at the rest of the engine: which of their layers other images still use).
  */
-export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<PrunePolicy, 'now'>): Promise<PruneResult> {
+export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<PrunePolicy, 'now'>, reporter: Reporter): Promise<PruneResult> {
   const [tagsListed, danglingListed, containersListed] = await Promise.all([
     docker(repositoryTagsArgs(policy.repository), { silent: true }),
     docker(danglingLabelledArgs(REPOSITORY_LABEL, policy.repository), { silent: true }),
@@ -173,7 +172,7 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
   const staleIds = parseListedTags(tagsListed.stdout).filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
   const candidateIds = [...new Set([...staleIds, ...lines(danglingListed)])];
   if (candidateIds.length === 0) {
-    core.info(`Nothing of ${policy.repository} to remove.`);
+    reporter.info(`Nothing of ${policy.repository} to remove.`);
     return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
   }
   // A few candidates: their histories (for the bytes) are read alongside; many: only their parents', once the inspect named them.
@@ -184,13 +183,13 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
     few && mode !== 'dry-run' ? histories(candidateIds) : undefined,
   ]);
   const plan = planPrune(images, containers, { ...policy, now: new Date() });
-  for (const { ref, reason } of plan.kept) core.info(`Kept ${ref}: ${reason}.`);
+  for (const { ref, reason } of plan.kept) reporter.info(`Kept ${ref}: ${reason}.`);
   if (plan.remove.length === 0) {
-    core.info(`Nothing of ${policy.repository} to remove.`);
+    reporter.info(`Nothing of ${policy.repository} to remove.`);
     return { removed: [], kept: plan.kept, reclaimedBytes: 0, dryRun: mode === 'dry-run' };
   }
   if (mode === 'dry-run') {
-    core.info(`Dry run: would remove ${plan.remove.length}: ${plan.remove.join(', ')}`);
+    reporter.info(`Dry run: would remove ${plan.remove.length}: ${plan.remove.join(', ')}`);
     return { removed: plan.remove, kept: plan.kept, reclaimedBytes: 0, dryRun: true };
   }
 
@@ -228,7 +227,7 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
   let removed = plan.remove;
   if (failed.length > 0) {
     // docker removes what it can; what a container started using meanwhile is refused, never forced.
-    core.warning(`Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`);
+    reporter.warning(`Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`);
     const [tagsLeft, danglingLeft] = await Promise.all([
       docker(repositoryTagsArgs(policy.repository), { silent: true }),
       docker(danglingLabelledArgs(REPOSITORY_LABEL, policy.repository), { silent: true }),
@@ -244,6 +243,6 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
     ? 0 // the rest of the engine not known: report nothing rather than too much
     : freedBytes(parentless.filter((image) => deleted.has(image.id)), [...others, ...images].filter((image) => !deleted.has(image.id)), historySizes);
   const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
-  core.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
+  reporter.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
   return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CleanupResult } from './container.js';
 import { docker, type DockerResult } from '../docker/cli.js';
@@ -6,7 +5,8 @@ import { imageInspectArgs, imageRemoveArgs, loginArgs, logoutArgs, pushArgs, tag
 import { storedCredentials } from '../docker/credentials.js';
 import { digestsFor, parseImageDetails, pushedDigest } from '../docker/output.js';
 import { DOCKER_HUB, familiarName, type ImageName } from '../shared/image-reference.js';
-import type { RegistryAuth } from './inputs.js';
+import type { RegistryAuth } from '../shared/vocabulary.js';
+import type { Reporter } from './reporter.js';
 import { RegistryClient, RegistryError } from '../registry/client.js';
 
 const BACKOFF_BASE_MS = 1000;
@@ -39,7 +39,7 @@ function who(auth: RegistryAuth | undefined): string {
 }
 
 /** Runs a registry operation, retrying transient failures `retries` times; refusals fail at once, saying who was refused where. */
-export async function withRetries(what: string, registry: string, auth: RegistryAuth | undefined, retries: number, operation: () => Promise<DockerResult>): Promise<DockerResult> {
+export async function withRetries(what: string, registry: string, auth: RegistryAuth | undefined, retries: number, operation: () => Promise<DockerResult>, reporter: Pick<Reporter, 'warning'>): Promise<DockerResult> {
   for (let attempt = 0; ; attempt++) {
     const result = await operation();
     if (result.exitCode === 0) return result;
@@ -49,14 +49,14 @@ export async function withRetries(what: string, registry: string, auth: Registry
     if (kind === 'permanent') throw new Error(`${what} failed: ${reason}`);
     if (attempt >= retries) throw new Error(`${what} failed after ${attempt + 1} attempt(s) (push-retries: ${retries}); the registry ${registry} did not recover: ${reason}`);
     const delay = backoffMs(attempt + 1);
-    core.warning(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
+    reporter.warning(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
     await sleep(delay);
   }
 }
 
 /** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
-export async function login(registry: string, auth: RegistryAuth, retries: number): Promise<void> {
-  await withRetries(`docker login to ${registry}`, registry, auth, retries, () => docker(loginArgs(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }));
+export async function login(registry: string, auth: RegistryAuth, retries: number, reporter: Reporter): Promise<void> {
+  await withRetries(`docker login to ${registry}`, registry, auth, retries, () => docker(loginArgs(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }), reporter);
 }
 
 export async function logout(registry: string): Promise<CleanupResult> {
@@ -81,7 +81,7 @@ export interface PushRequest {
  * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
  * not hold yet), then checks in each registry that both tags name one digest. Returns repository → digest.
  */
-export async function pushTags(request: PushRequest): Promise<Record<string, string>> {
+export async function pushTags(request: PushRequest, reporter: Reporter): Promise<Record<string, string>> {
   const digests: Record<string, string> = {};
   for (const repository of request.repositories) {
     const mirror = repository.name !== request.built.name;
@@ -90,22 +90,22 @@ export async function pushTags(request: PushRequest): Promise<Record<string, str
     if (mirror) for (const ref of [shaRef, latestRef]) await docker(tagArgs(request.imageId, ref), { silent: true });
     try {
       const auth = repository.registry === request.built.registry ? request.auth : undefined;
-      const push = (ref: string): Promise<DockerResult> => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => docker(pushArgs(ref), { allowFailure: true }));
+      const push = (ref: string): Promise<DockerResult> => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => docker(pushArgs(ref), { allowFailure: true }), reporter);
       const shaPush = await push(shaRef);
       await push(latestRef);
-      digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth);
+      digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth, reporter);
     } finally {
       // The mirror's local tags served the push only: the engine is left as the build left it.
       if (mirror) await docker(imageRemoveArgs([shaRef, latestRef]), { silent: true, allowFailure: true });
     }
-    core.info(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
+    reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
   }
   return digests;
 }
 
 /** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
-async function registryDigest(repository: ImageName, request: PushRequest, shaPushOutput: string, auth: RegistryAuth | undefined): Promise<string> {
-  const client = new RegistryClient({ registry: repository.registry, repository: repository.path, auth: auth ?? (await storedCredentials(repository.registry)) });
+async function registryDigest(repository: ImageName, request: PushRequest, shaPushOutput: string, auth: RegistryAuth | undefined, reporter: Reporter): Promise<string> {
+  const client = new RegistryClient({ registry: repository.registry, repository: repository.path, auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)) });
   try {
     const [sha, latest] = [await client.getManifest(request.tag), await client.getManifest('latest')];
     if (sha.digest !== latest.digest) {
@@ -114,7 +114,7 @@ async function registryDigest(repository: ImageName, request: PushRequest, shaPu
     return sha.digest;
   } catch (error) {
     if (!(error instanceof RegistryError)) throw error;
-    core.warning(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
+    reporter.warning(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
     const repoDigests = parseImageDetails((await docker(imageInspectArgs(request.imageId), { silent: true })).stdout).repoDigests;
     const candidates = digestsFor(repoDigests, familiarName(repository));
     // An image pushed before under other manifests can carry several digests: the push's own report says which.

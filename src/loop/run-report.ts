@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { escapeHtml } from '../shared/vocabulary.js';
 import type { JUnitCounts } from './junit.js';
 
 /** What the run found out, phase by phase: the source of the outputs and the job summary. */
@@ -31,23 +31,6 @@ export interface PhaseTiming {
 
 export function emptyReport(): RunReport {
   return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
-}
-
-/** Runs one phase of the loop in its own log group and records how long it took. */
-export async function phase<T>(report: RunReport, name: string, work: () => Promise<T>): Promise<T> {
-  const started = performance.now();
-  let ok = false;
-  return core.group(name, async () => {
-    try {
-      const result = await work();
-      ok = true;
-      return result;
-    } finally {
-      const seconds = (performance.now() - started) / 1000;
-      report.phases.push({ name, seconds, ok });
-      core.info(`Took ${seconds.toFixed(3)} s.`);
-    }
-  });
 }
 
 export function outputsOf(report: RunReport): Record<string, string> {
@@ -89,19 +72,4 @@ export function summaryTables(report: RunReport): { facts: string[][]; phases: s
   ];
   const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
   return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
-}
-
-export async function writeSummary(report: RunReport): Promise<void> {
-  if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '') return;
-  const { facts, phases } = summaryTables(report);
-  await core.summary
-    .addHeading('Build, test, deploy', 3)
-    .addTable([[{ data: 'What', header: true }, { data: 'Value', header: true }], ...facts])
-    .addTable([[{ data: 'Phase', header: true }, { data: 'Took', header: true }, { data: 'Status', header: true }], ...phases])
-    .write();
-}
-
-/** Summary tables are HTML: docker's error text must not become markup. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }

@@ -1,10 +1,10 @@
-import * as core from '@actions/core';
 import { killChild } from '../process/children.js';
+import { commandLog } from '../process/command-log.js';
 import { docker, startDocker } from '../docker/cli.js';
 import { execShellArgs, heldExecShellArgs, killContainerArgs } from '../docker/args.js';
 import type { PortBinding } from '../docker/output.js';
-import type { KeyValue } from './inputs.js';
-import { runStreamed, superviseStreamed, type StreamedResult } from '../process/streamed.js';
+import type { KeyValue } from '../shared/vocabulary.js';
+import { runStreamed, streamOutput, superviseStreamed, type StreamedResult } from '../process/streamed.js';
 import { publishedAddress } from './wait-ready.js';
 
 export interface TestRun {
@@ -78,20 +78,21 @@ function testEnv(run: Pick<TestRun, 'env'>, base: NodeJS.ProcessEnv = process.en
  */
 export function holdContainerTest(run: HeldTestRun): HeldTest {
   const args = heldContainerTestArgs(run);
-  const child = startDocker(args, { env: testEnv(run), stdin: 'pipe', output: 'pipe' });
+  const child = startDocker(args, { env: testEnv(run), stdin: 'pipe' });
+  const log = commandLog();
   let gone = false;
   let released = false;
   child.once('close', () => (gone = true));
   child.once('error', () => (gone = true));
   child.stdin.on('error', () => undefined); // it ended early: release runs the test afresh
   // Until released, its output is only the gate's (nothing, or why the exec failed): the fresh run will say it.
-  child.stdout.on('data', (chunk: Buffer) => released && process.stdout.write(chunk));
-  child.stderr.on('data', (chunk: Buffer) => released && process.stderr.write(chunk));
+  child.stdout.on('data', (chunk: Buffer) => released && log.output(chunk, 'stdout'));
+  child.stderr.on('data', (chunk: Buffer) => released && log.output(chunk, 'stderr'));
   return {
     release: async (full) => {
       if (gone) return runTests(full);
       released = true;
-      core.info(`[command]docker ${containerTestArgs(full).join(' ')} (started while waiting, released now)`);
+      log.command(`docker ${containerTestArgs(full).join(' ')} (started while waiting, released now)`);
       const supervised = superviseStreamed(child, full.timeoutSeconds * 1000);
       child.stdin.end('run\n');
       return outcome(full, await supervised);
@@ -120,6 +121,8 @@ export async function runTests(run: TestRun): Promise<TestOutcome> {
     return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
   }
   const args = containerTestArgs(run);
-  core.info(`[command]docker ${args.join(' ')}`);
-  return outcome(run, await superviseStreamed(startDocker(args, { env: testEnv(run), stdin: 'ignore', output: 'inherit' }), timeoutMs));
+  commandLog().command(`docker ${args.join(' ')}`);
+  const child = startDocker(args, { env: testEnv(run), stdin: 'ignore' });
+  streamOutput(child);
+  return outcome(run, await superviseStreamed(child, timeoutMs));
 }

@@ -1,9 +1,9 @@
-import * as core from '@actions/core';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { docker } from '../docker/cli.js';
 import { copyFromContainerArgs } from '../docker/args.js';
 import type { JUnitCounts } from './junit.js';
+import type { Reporter } from './reporter.js';
 
 const MAX_ANNOTATIONS = 50;
 
@@ -22,7 +22,7 @@ async function xmlFiles(dir: string): Promise<string[]> {
  * Copies `source` out of the container (a tar stream through the engine: works on stopped and
  * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
  */
-export async function collectReports(container: string, source: string, dir: string): Promise<CollectedReports> {
+export async function collectReports(container: string, source: string, dir: string, reporter: Reporter): Promise<CollectedReports> {
   await mkdir(dir, { recursive: true });
   // `<dir>/.` copies the directory's content, not the directory, into dir.
   const result = await docker(copyFromContainerArgs(container, `${source.replace(/\/+$/, '')}/.`, dir), { allowFailure: true });
@@ -38,16 +38,17 @@ export async function collectReports(container: string, source: string, dir: str
       const parsed = parseJUnit(xml);
       counts = counts === undefined ? parsed : addCounts(counts, parsed);
     } catch (error) {
-      core.warning(`${file} is not readable JUnit XML: ${(error as Error).message}`);
+      reporter.warning(`${file} is not readable JUnit XML: ${(error as Error).message}`);
     }
   }
   if (counts !== undefined) {
-    core.info(`JUnit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${files.length} XML file(s) in ${dir}).`);
+    reporter.info(`JUnit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${files.length} XML file(s) in ${dir}).`);
     for (const failure of counts.failures.slice(0, MAX_ANNOTATIONS)) {
-      core.error(failure.message || 'failed', {
+      reporter.annotation({
+        message: failure.message || 'failed',
         title: `${failure.classname === '' ? '' : `${failure.classname} › `}${failure.name}`,
         file: failure.file,
-        startLine: failure.line,
+        line: failure.line,
       });
     }
   }

@@ -1,6 +1,7 @@
-import * as core from '@actions/core';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { killChild, track } from './children.js';
+import type { ChildProcess } from 'node:child_process';
+import { killChild } from './children.js';
+import { commandLog } from './command-log.js';
+import { spawnTracked } from './run.js';
 
 export interface StreamedResult {
   /** null when the process was killed. */
@@ -13,20 +14,26 @@ export interface StreamedOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** 0: no limit. On expiry the process (with its whole process group) is killed. */
   readonly timeoutMs: number;
-  /** Echoed as `[command]…`, like @actions/exec does; never holds a secret (values go by env). */
+  /** Shown as the command; never holds a secret (values go by env). */
   readonly display: string;
 }
 
 /**
- * Runs a command with its output going straight to the log (no buffering, so long test runs stream),
+ * Runs a command with its output going to the log as it comes (nothing kept, so long test runs stream),
  * and a time limit that stops it together with everything it started.
  */
 export function runStreamed(file: string, args: readonly string[], options: StreamedOptions): Promise<StreamedResult> {
-  core.info(`[command]${options.display}`);
-  // Its own process group, so a timeout stops the test runner's children too.
-  const child = spawn(file, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-  track(child);
+  commandLog().command(options.display);
+  const child = spawnTracked(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  streamOutput(child);
   return superviseStreamed(child, options.timeoutMs);
+}
+
+/** Hands a child's output to the command log as it comes. */
+export function streamOutput(child: ChildProcess): void {
+  const log = commandLog();
+  child.stdout?.on('data', (chunk: Buffer) => log.output(chunk, 'stdout'));
+  child.stderr?.on('data', (chunk: Buffer) => log.output(chunk, 'stderr'));
 }
 
 /** Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. */
@@ -41,6 +48,8 @@ export function superviseStreamed(child: ChildProcess, timeoutMs: number): Promi
       clearTimeout(timer);
       reject(error);
     });
+    // Whatever the command left running in its group (a server started with `&`) would hold the output open.
+    child.once('exit', () => killChild(child));
     child.on('close', (exitCode) => {
       clearTimeout(timer);
       resolve({ exitCode, timedOut });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { isObject, str } from '../docker/output.js';
+import { isObject, str } from '../shared/json.js';
 import { DOCKER_HUB } from '../shared/image-reference.js';
-import type { RegistryAuth } from '../loop/inputs.js';
+import type { RegistryAuth } from '../shared/vocabulary.js';
 
 // A read-only client of the registry HTTP API v2 (the distribution spec) on Node's fetch: reads a tag's
 // manifest and the image config blob without pulling a layer. Pure helpers are exported for unit tests.

@@ -1,6 +1,6 @@
-import * as core from '@actions/core';
 import { IMAGE_NAME_FORM, parseImageName, type ImageName } from '../shared/image-reference.js';
-import { ACTION_NAMING, fieldParser, InputError, parseEnvName, parseInteger, registryAuthOf, TAG_LENGTH_RANGE, type InputNaming, type RegistryAuth } from '../loop/inputs.js';
+import { ACTION_NAMING, fieldParser, InputError, parseEnvName, parseInteger, registryAuthOf, TAG_LENGTH_RANGE, type InputNaming } from '../shared/field-parser.js';
+import type { RegistryAuth } from '../shared/vocabulary.js';
 
 // The only place the resolve action's inputs are read, and the CLI's arguments: both become one
 // typed, validated ResolveInputs through parseResolveInputs.
@@ -56,13 +56,6 @@ export function parseResolveInputs(read: (name: string) => string, naming: Input
 
   if (problems.length > 0 || image === undefined) throw new InputError(problems);
   return { image, tag, shaEnv, source, tagLength, registryAuth };
-}
-
-/** Reads, masks and validates the resolve action's inputs. */
-export function readResolveInputs(): ResolveInputs {
-  const password = core.getInput('registry-password');
-  if (password !== '') core.setSecret(password);
-  return parseResolveInputs((name) => core.getInput(name));
 }
 
 // ---------------------------------------------------------------------------------------------

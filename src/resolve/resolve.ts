@@ -1,13 +1,11 @@
-import { REVISION_LABEL } from '../loop/build.js';
 import { docker, DockerError } from '../docker/cli.js';
 import { imageInspectArgs } from '../docker/args.js';
 import { digestsFor, envValue, parseImageDetails, type ImageDetails, type ImageStore } from '../docker/output.js';
 import { imageStoreOf } from '../docker/engine.js';
 import { familiarName } from '../shared/image-reference.js';
-import { SHA_PATTERN } from '../loop/inputs.js';
 import { DIGEST_PATTERN, platformName, RegistryClient, RegistryError, type FetchLike, type ImageConfig } from '../registry/client.js';
 import type { ResolveInputs } from './inputs.js';
-import { escapeHtml } from '../loop/run-report.js';
+import { escapeHtml, REVISION_LABEL, SHA_PATTERN } from '../shared/vocabulary.js';
 
 // Which commit an image tag was built from, read from the image's metadata (env, then the OCI revision
 // label): from the local image store or from the registry's manifest and config blob. Never runs or pulls.

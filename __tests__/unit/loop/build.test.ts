@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ociLabels, REVISION_LABEL, lostTemporaryImage, stampProblems } from '../../../src/loop/build.js';
-import type { KeyValue } from '../../../src/loop/inputs.js';
+import { ociLabels, lostTemporaryImage, stampProblems } from '../../../src/loop/build.js';
+import { REVISION_LABEL, type KeyValue } from '../../../src/shared/vocabulary.js';
 
 const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
 const OLD = '0000000000000000000000000000000000000000';

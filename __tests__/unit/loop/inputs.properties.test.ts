@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { familiarName, parseImageName, type ImageName } from '../../../src/shared/image-reference.js';
-import { InputError, parseBoolean, parseInputs, parseInteger, parseKeyValueLines, parseRunArgs, type Inputs } from '../../../src/loop/inputs.js';
+import { parseInputs, parseKeyValueLines, parseRunArgs, type Inputs } from '../../../src/loop/inputs.js';
+import { InputError, parseBoolean, parseInteger } from '../../../src/shared/field-parser.js';
 import { parseWaitFor, type WaitFor } from '../../../src/loop/wait-ready.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { InputError, parseBoolean, parseInputs, parseInteger, parseKeyValueLines, parseRunArgs, type Inputs } from '../../../src/loop/inputs.js';
+import { parseInputs, parseKeyValueLines, parseRunArgs, type Inputs } from '../../../src/loop/inputs.js';
+import { InputError, parseBoolean, parseInteger } from '../../../src/shared/field-parser.js';
 import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from '../../../src/loop/wait-ready.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerImage, HistoryStep, ImageSummary } from '../../../src/docker/output.js';
-import { chunk, oneImagePerChain, orphanedAncestors, ownLayerSizes, planPrune, reclaimedBytes, REPOSITORY_LABEL, type PrunePolicy } from '../../../src/loop/prune.js';
+import { chunk, oneImagePerChain, orphanedAncestors, ownLayerSizes, planPrune, reclaimedBytes, type PrunePolicy } from '../../../src/loop/prune.js';
+import { REPOSITORY_LABEL } from '../../../src/shared/vocabulary.js';
 
 const id = (n: number): string => `sha256:${String(n).padStart(64, '0')}`;
 const NOW = new Date('2026-11-28T12:00:00Z');

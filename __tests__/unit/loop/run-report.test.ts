@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { emptyReport, escapeHtml, outputsOf, summaryTables, type RunReport } from '../../../src/loop/run-report.js';
+import { emptyReport, outputsOf, summaryTables, type RunReport } from '../../../src/loop/run-report.js';
+import { escapeHtml } from '../../../src/shared/vocabulary.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PortBinding } from '../../../src/docker/output.js';
-import type { KeyValue } from '../../../src/loop/inputs.js';
+import type { KeyValue } from '../../../src/shared/vocabulary.js';
 import { spawnSync } from 'node:child_process';
 import { EXEC_GATE, EXEC_GATE_NAME } from '../../../src/docker/args.js';
 import { containerPortEnv, containerTestArgs, heldContainerTestArgs, runnerTestEnv, type TestRun } from '../../../src/loop/test-phase.js';

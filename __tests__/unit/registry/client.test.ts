@@ -21,7 +21,7 @@ import {
   type Descriptor,
   type FetchLike,
 } from '../../../src/registry/client.js';
-import type { RegistryAuth } from '../../../src/loop/inputs.js';
+import type { RegistryAuth } from '../../../src/shared/vocabulary.js';
 
 const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
 const D1 = `sha256:${'1'.repeat(64)}`;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { InputError } from '../../../src/loop/inputs.js';
+import { InputError } from '../../../src/shared/field-parser.js';
 import { RESOLVE_DEFAULTS, parseCliArgs, parseResolveInputs, splitImageTag, type CliCommand, type ResolveInputs } from '../../../src/resolve/inputs.js';
 import { resolutionOutputs } from '../../../src/resolve/resolve.js';
 

@@ -1,8 +1,8 @@
-export const id = 950;
-export const ids = [950];
+export const id = 621;
+export const ids = [621];
 export const modules = {
 
-/***/ 950:
+/***/ 621:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,15 +10,11 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  TestsFailedError: () => (/* binding */ TestsFailedError),
-  TestsTimedOutError: () => (/* binding */ TestsTimedOutError),
   runMain: () => (/* binding */ runMain)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(264);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(421);
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __webpack_require__(896);
 // EXTERNAL MODULE: external "os"
@@ -76,122 +72,91 @@ class Context {
     }
 }
 //# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __webpack_require__(876);
+// EXTERNAL MODULE: ./src/shared/vocabulary.ts
+var vocabulary = __webpack_require__(229);
+;// CONCATENATED MODULE: ./src/shared/field-parser.ts
+
+// Input parsing that collects every problem, shared by the loop's and the resolve feature's inputs, in
+// every face: the action names an input `Input 'tag'`, a CLI `--tag` or `REGISTRY_PASSWORD`.
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const ACTION_NAMING = { subject: (name) => `Input '${name}'`, name: (name) => name };
+const TAG_LENGTH_RANGE = { min: 4, max: 40 };
+/**
+ * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
+ * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
+ */
+function fieldParser(read, naming = ACTION_NAMING) {
+    const problems = [];
+    const field = (name, parse, fallback) => {
+        try {
+            return parse(read(name).trim());
+        }
+        catch (error) {
+            problems.push(`${naming.subject(name)} ${error.message}.`);
+            return fallback;
+        }
+    };
+    return { problems, field };
+}
+function parseEnvName(raw) {
+    if (!vocabulary/* ENV_NAME_PATTERN */.jg.test(raw))
+        throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+    return raw;
+}
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
+function parseBoolean(raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new Error(`is "${raw}"; expected true or false`);
+}
+function parseInteger(raw, range) {
+    if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
+        throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
+    }
+    return Number(raw);
+}
+function nonBlankLines(raw) {
+    return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+}
+/**
+ * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
+ * password is taken as given, untrimmed.
+ */
+function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
+    const username = read('registry-username').trim();
+    const password = read('registry-password');
+    if ((username === '') !== (password === '')) {
+        const missing = username === '' ? 'registry-username' : 'registry-password';
+        problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
+    }
+    return username !== '' && password !== '' ? { username, password } : undefined;
+}
+
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(30);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(500);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var cli = __webpack_require__(670);
 // EXTERNAL MODULE: ./src/docker/args.ts
 var docker_args = __webpack_require__(391);
 // EXTERNAL MODULE: ./src/docker/output.ts
 var output = __webpack_require__(807);
-;// CONCATENATED MODULE: ./src/loop/build.ts
-
-
-
-
-
-
-
-const REVISION_LABEL = 'org.opencontainers.image.revision';
-/** The OCI labels the action sets; the user's `labels` come after and may add to them. */
-function ociLabels(source, extra) {
-    return [
-        { key: REVISION_LABEL, value: source.sha },
-        { key: 'org.opencontainers.image.created', value: source.created },
-        ...(source.sourceUrl === undefined ? [] : [{ key: 'org.opencontainers.image.source', value: source.sourceUrl }]),
-        ...extra,
-    ];
-}
-/** What must hold of the built image, or it is not what we claim to ship. */
-function stampProblems(env, labels, shaEnv, sha) {
-    const problems = [];
-    const value = (0,output/* envValue */.$R)(env, shaEnv);
-    if (value !== sha)
-        problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
-    if (labels[REVISION_LABEL] !== sha)
-        problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] === undefined ? 'missing' : `"${labels[REVISION_LABEL]}"`}, expected ${sha}`);
-    return problems;
-}
-/** The build failed for lack of disk on the engine: say so plainly. */
-function diskFullMessage(output) {
-    return /no space left on device/i.test(output)
-        ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
-        : undefined;
-}
-/**
- * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
- * containerd image store, a concurrent run that built the same content and removed its own temporary name at
- * that moment can take the shared content with it (seen on Docker 26.1).
- */
-function lostTemporaryImage(output, temporaryRef) {
-    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
-    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`, 'm').test(output);
-}
-/** A failed build says why: a full disk plainly, else docker's own last lines. */
-function throwUnlessBuilt(args, result) {
-    if (result.exitCode !== 0)
-        throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new cli/* DockerError */.Bi(args, result).message);
-}
-/**
- * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
- * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
- * Returns the image id.
- */
-async function buildImage(request) {
-    const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
-    // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
-    // stamp starts from a temporary local name instead; the legacy builder takes the id.
-    const temporaryRef = request.builder.kind === 'buildx' ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped` : undefined;
-    try {
-        const baseIidFile = external_node_path_.join(workDir, 'base.iid');
-        const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
-        throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
-        const baseImageId = (await (0,promises_.readFile)(baseIidFile, 'utf8')).trim();
-        const stamp = (0,docker_args/* stampArgs */.vH)({ tags: request.tags, builder: request.builder });
-        const stampIt = () => (0,cli/* docker */.T3)(stamp, {
-            input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
-            silent: true,
-            allowFailure: true,
-        });
-        let stamped = await stampIt();
-        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
-            core/* info */.pq(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
-            throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
-            stamped = await stampIt();
-        }
-        throwUnlessBuilt(stamp, stamped);
-        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
-        // digest the containerd image store names images by.
-        const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
-        const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
-        if (problems.length > 0)
-            throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-        return details.id;
-    }
-    finally {
-        if (temporaryRef !== undefined)
-            await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([temporaryRef]), { silent: true, allowFailure: true });
-        await (0,promises_.rm)(workDir, { recursive: true, force: true });
-    }
-}
-
-// EXTERNAL MODULE: ./src/process/children.ts
-var children = __webpack_require__(414);
-// EXTERNAL MODULE: ./src/loop/cleanup.ts
-var cleanup = __webpack_require__(978);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(260);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
-// EXTERNAL MODULE: ./src/shared/image-reference.ts
-var image_reference = __webpack_require__(876);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(30);
-// EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __webpack_require__(500);
 ;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
 
 
@@ -337,7 +302,7 @@ function httpProbe(address, condition, signal) {
             catch (error) {
                 seen.lastFailure = `GET ${url} failed: ${error.cause?.message ?? error.message}`;
             }
-            await (0,external_node_timers_promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+            await (0,promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
         }
         return undefined;
     };
@@ -366,7 +331,7 @@ function tcpProbe(address, signal) {
             if (result === true)
                 return READY;
             seen.lastFailure = `connecting to ${address}: ${result === false ? 'failed' : result}`;
-            await (0,external_node_timers_promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+            await (0,promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
         }
         return undefined;
     };
@@ -411,7 +376,7 @@ async function waitUntilReady(container, waitFor, timeoutSeconds) {
             watchers.push(probe.ready);
         try {
             if (verdict === undefined) {
-                const timeout = (0,external_node_timers_promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({ ready: false, reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}` }), () => undefined);
+                const timeout = (0,promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({ ready: false, reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}` }), () => undefined);
                 // A watcher that ends without a verdict (a log stream of a stopped container) never wins the race.
                 verdict = await Promise.race([timeout, ...watchers].map((watcher) => watcher.then((v) => v ?? never)));
             }
@@ -471,18 +436,8 @@ function formatDiagnosis(state) {
 
 
 
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
 const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const TAG_LENGTH_RANGE = { min: 4, max: 40 };
 const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
 const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
 const PRUNE_GRACE_RANGE = { min: 0, max: 86400 };
@@ -496,45 +451,9 @@ const LIFECYCLE_RUN_FLAGS = new Map([
     ['-d', 'the action always runs the container detached'],
     ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
 ]);
-const ACTION_NAMING = { subject: (name) => `Input '${name}'`, name: (name) => name };
-/**
- * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
- * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
- */
-function fieldParser(read, naming = ACTION_NAMING) {
-    const problems = [];
-    const field = (name, parse, fallback) => {
-        try {
-            return parse(read(name).trim());
-        }
-        catch (error) {
-            problems.push(`${naming.subject(name)} ${error.message}.`);
-            return fallback;
-        }
-    };
-    return { problems, field };
-}
-function parseEnvName(raw) {
-    if (!ENV_NAME_PATTERN.test(raw))
-        throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-    return raw;
-}
-/**
- * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
- * password is taken as given, untrimmed.
- */
-function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
-    const username = read('registry-username').trim();
-    const password = read('registry-password');
-    if ((username === '') !== (password === '')) {
-        const missing = username === '' ? 'registry-username' : 'registry-password';
-        problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
-    }
-    return username !== '' && password !== '' ? { username, password } : undefined;
-}
 /** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
-function parseInputs(read) {
-    const { problems, field } = fieldParser(read);
+function parseInputs(read, naming = ACTION_NAMING) {
+    const { problems, field } = fieldParser(read, naming);
     const image = field('image', (raw) => {
         try {
             return (0,image_reference/* parseImageName */["if"])(raw);
@@ -560,7 +479,7 @@ function parseInputs(read) {
     }, '');
     const buildSecrets = field('build-secrets', parseBuildSecrets, []);
     const sha = field('sha', (raw) => {
-        if (raw !== '' && !SHA_PATTERN.test(raw))
+        if (raw !== '' && !vocabulary/* SHA_PATTERN */.yw.test(raw))
             throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
         return raw;
     }, '');
@@ -592,7 +511,7 @@ function parseInputs(read) {
             throw new Error('is set, but test-on is runner; expected it only with test-on: container');
         return raw;
     }, '');
-    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, ENV_NAME_PATTERN), []);
+    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, vocabulary/* ENV_NAME_PATTERN */.jg), []);
     const testTimeoutSeconds = field('test-timeout', (raw) => parseInteger(raw, TEST_TIMEOUT_RANGE), 0);
     const testReports = field('test-reports', (raw) => {
         if (raw !== '' && !raw.startsWith('/'))
@@ -605,7 +524,7 @@ function parseInputs(read) {
         return raw;
     }, 'reports');
     if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
-        problems.push("Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).");
+        problems.push(`${naming.subject('test-on')} is container, but ${naming.name('wait-for')} exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected ${naming.name('test-on')}: runner (or no ${naming.name('test-command')}).`);
     }
     const pushRetries = field('push-retries', (raw) => parseInteger(raw, PUSH_RETRIES_RANGE), 3);
     const alsoPush = field('also-push', (raw) => nonBlankLines(raw).map((line, index) => {
@@ -616,7 +535,7 @@ function parseInputs(read) {
             throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${image_reference/* IMAGE_NAME_FORM */.Bf})`);
         }
     }), []);
-    const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used');
+    const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used', naming);
     if (problems.length > 0 || image === undefined)
         throw new InputError(problems);
     return {
@@ -627,14 +546,6 @@ function parseInputs(read) {
         alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
     };
 }
-/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
-function parseBoolean(raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new Error(`is "${raw}"; expected true or false`);
-}
 function parsePruneMode(raw) {
     if (raw === 'dry-run')
         return 'dry-run';
@@ -644,15 +555,6 @@ function parsePruneMode(raw) {
     catch {
         throw new Error(`is "${raw}"; expected true, false or dry-run`);
     }
-}
-function parseInteger(raw, range) {
-    if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
-        throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
-    }
-    return Number(raw);
-}
-function nonBlankLines(raw) {
-    return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
 }
 function parseKeyValueLines(raw, keyPattern) {
     return nonBlankLines(raw).map((line, index) => {
@@ -716,29 +618,32 @@ function parseRunArgs(raw) {
         return [line];
     });
 }
-/** Reads, masks and validates the inputs; also checks that the build context and Dockerfile exist. */
-function readInputs() {
-    const password = core/* getInput */.V4('registry-password');
+/**
+ * Reads, masks (through `mask`, where each secret is born) and validates the inputs, then checks what they
+ * name outside docker: the build context, the Dockerfile, each build secret's source. Nothing is touched.
+ */
+function readInputs(read, env, mask, naming = ACTION_NAMING) {
+    const password = read('registry-password');
     if (password !== '')
-        core/* setSecret */.Pq(password);
-    const inputs = parseInputs((name) => core/* getInput */.V4(name));
+        mask(password);
+    const inputs = parseInputs(read, naming);
     const problems = [];
     if (!(0,external_node_fs_.existsSync)(inputs.context) || !(0,external_node_fs_.statSync)(inputs.context).isDirectory()) {
-        problems.push(`Input 'context' is "${inputs.context}", which is not a directory; expected the build context directory.`);
+        problems.push(`${naming.subject('context')} is "${inputs.context}", which is not a directory; expected the build context directory.`);
     }
     else if (!(0,external_node_fs_.existsSync)(inputs.file)) {
-        problems.push(`Input 'file': ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
+        problems.push(`${naming.subject('file')}: ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
     }
     for (const secret of inputs.buildSecrets) {
         if ('env' in secret.source) {
-            const value = process.env[secret.source.env];
+            const value = env[secret.source.env];
             if (value === undefined || value === '')
-                problems.push(`Input 'build-secrets': secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the step's env.`);
+                problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the environment.`);
             else
-                core/* setSecret */.Pq(value);
+                mask(value);
         }
         else if (!(0,external_node_fs_.existsSync)(secret.source.src)) {
-            problems.push(`Input 'build-secrets': secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
+            problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
         }
     }
     if (problems.length > 0)
@@ -746,37 +651,6 @@ function readInputs() {
     return inputs;
 }
 
-;// CONCATENATED MODULE: ./src/loop/commit.ts
-
-
-async function gitLog(context, revision) {
-    try {
-        const result = await (0,exec/* getExecOutput */.H)('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], { silent: true, ignoreReturnCode: true });
-        const [sha = '', created = ''] = result.stdout.trim().split('\n');
-        return result.exitCode === 0 && SHA_PATTERN.test(sha) ? { sha, created: new Date(created).toISOString() } : undefined;
-    }
-    catch {
-        return undefined; // no git on the machine
-    }
-}
-/**
- * The commit the image is built from: the `sha` input, else the commit checked out in the context's
- * work tree (what is really built on pull requests and dispatches of other refs), else GITHUB_SHA.
- */
-async function resolveCommit(shaInput, context, githubSha) {
-    if (shaInput !== '') {
-        return { sha: shaInput, created: (await gitLog(context, shaInput))?.created ?? new Date().toISOString(), source: 'input' };
-    }
-    const head = await gitLog(context, 'HEAD');
-    if (head !== undefined)
-        return { ...head, source: 'git' };
-    if (githubSha !== undefined && SHA_PATTERN.test(githubSha))
-        return { sha: githubSha, created: new Date().toISOString(), source: 'GITHUB_SHA' };
-    throw new Error(`Input 'sha' is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`);
-}
-
-// EXTERNAL MODULE: ./src/loop/container.ts
-var container = __webpack_require__(169);
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 
 
@@ -828,6 +702,140 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
     return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
 }
 
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __webpack_require__(414);
+// EXTERNAL MODULE: ./src/process/command-log.ts
+var command_log = __webpack_require__(207);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+;// CONCATENATED MODULE: ./src/loop/build.ts
+
+
+
+
+
+
+
+/** The OCI labels the action sets; the user's `labels` come after and may add to them. */
+function ociLabels(source, extra) {
+    return [
+        { key: vocabulary/* REVISION_LABEL */.P1, value: source.sha },
+        { key: 'org.opencontainers.image.created', value: source.created },
+        ...(source.sourceUrl === undefined ? [] : [{ key: 'org.opencontainers.image.source', value: source.sourceUrl }]),
+        ...extra,
+    ];
+}
+/** What must hold of the built image, or it is not what we claim to ship. */
+function stampProblems(env, labels, shaEnv, sha) {
+    const problems = [];
+    const value = (0,output/* envValue */.$R)(env, shaEnv);
+    if (value !== sha)
+        problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
+    if (labels[vocabulary/* REVISION_LABEL */.P1] !== sha)
+        problems.push(`label ${vocabulary/* REVISION_LABEL */.P1} is ${labels[vocabulary/* REVISION_LABEL */.P1] === undefined ? 'missing' : `"${labels[vocabulary/* REVISION_LABEL */.P1]}"`}, expected ${sha}`);
+    return problems;
+}
+/** The build failed for lack of disk on the engine: say so plainly. */
+function diskFullMessage(output) {
+    return /no space left on device/i.test(output)
+        ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
+        : undefined;
+}
+/**
+ * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
+ * containerd image store, a concurrent run that built the same content and removed its own temporary name at
+ * that moment can take the shared content with it (seen on Docker 26.1).
+ */
+function lostTemporaryImage(output, temporaryRef) {
+    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
+    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`, 'm').test(output);
+}
+/** A failed build says why: a full disk plainly, else docker's own last lines. */
+function throwUnlessBuilt(args, result) {
+    if (result.exitCode !== 0)
+        throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new cli/* DockerError */.Bi(args, result).message);
+}
+/**
+ * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
+ * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
+ * Returns the image id.
+ */
+async function buildImage(request, reporter) {
+    const workDir = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
+    // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
+    // stamp starts from a temporary local name instead; the legacy builder takes the id.
+    const temporaryRef = request.builder.kind === 'buildx' ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped` : undefined;
+    try {
+        const baseIidFile = external_node_path_.join(workDir, 'base.iid');
+        const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
+        throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
+        const baseImageId = (await (0,external_node_fs_promises_.readFile)(baseIidFile, 'utf8')).trim();
+        const stamp = (0,docker_args/* stampArgs */.vH)({ tags: request.tags, builder: request.builder });
+        const stampIt = () => (0,cli/* docker */.T3)(stamp, {
+            input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
+            silent: true,
+            allowFailure: true,
+        });
+        let stamped = await stampIt();
+        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
+            reporter.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
+            throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
+            stamped = await stampIt();
+        }
+        throwUnlessBuilt(stamp, stamped);
+        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
+        // digest the containerd image store names images by.
+        const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
+        const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
+        if (problems.length > 0)
+            throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
+        return details.id;
+    }
+    finally {
+        if (temporaryRef !== undefined)
+            await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([temporaryRef]), { silent: true, allowFailure: true });
+        await (0,external_node_fs_promises_.rm)(workDir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./src/loop/cleanup.ts
+var cleanup = __webpack_require__(978);
+// EXTERNAL MODULE: ./src/process/run.ts
+var run = __webpack_require__(212);
+;// CONCATENATED MODULE: ./src/loop/commit.ts
+
+
+async function gitLog(context, revision) {
+    try {
+        const result = await (0,run/* runCommand */.d)('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], { silent: true });
+        const [sha = '', created = ''] = result.stdout.trim().split('\n');
+        return result.exitCode === 0 && vocabulary/* SHA_PATTERN */.yw.test(sha) ? { sha, created: new Date(created).toISOString() } : undefined;
+    }
+    catch {
+        return undefined; // no git on the machine
+    }
+}
+/**
+ * The commit the image is built from: the `sha` input, else the commit checked out in the context's
+ * work tree (what is really built on pull requests and dispatches of other refs), else GITHUB_SHA.
+ */
+async function resolveCommit(shaInput, context, githubSha) {
+    if (shaInput !== '') {
+        return { sha: shaInput, created: (await gitLog(context, shaInput))?.created ?? new Date().toISOString(), source: 'input' };
+    }
+    const head = await gitLog(context, 'HEAD');
+    if (head !== undefined)
+        return { ...head, source: 'git' };
+    if (githubSha !== undefined && vocabulary/* SHA_PATTERN */.yw.test(githubSha))
+        return { sha: githubSha, created: new Date().toISOString(), source: 'GITHUB_SHA' };
+    throw new Error(`Input 'sha' is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`);
+}
+
+// EXTERNAL MODULE: ./src/loop/container.ts
+var container = __webpack_require__(169);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
 ;// CONCATENATED MODULE: ./src/loop/image-layers.ts
@@ -928,8 +936,6 @@ function freedBytes(deleted, remaining, historySizes) {
 
 
 
-/** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
-const REPOSITORY_LABEL = 'build-test-deploy.repository';
 /** Many images are inspected and removed in this many docker calls side by side. */
 const PARALLEL_CALLS = 4;
 /** Up to this many: inspected and removed in one call each (removed in order), their histories read up front. */
@@ -945,7 +951,7 @@ function planPrune(images, containers, policy) {
         .flatMap((image) => image.repoTags.filter((ref) => ref.startsWith(prefix)).map((ref) => ({ ref, tag: ref.slice(prefix.length), image })))
         .filter(({ tag }) => !policy.keepTags.has(tag))
         .sort((a, b) => b.image.created.localeCompare(a.image.created) || a.ref.localeCompare(b.ref));
-    const dangling = images.filter((image) => image.repoTags.length === 0 && !parents.has(image.id) && image.labels[REPOSITORY_LABEL] === policy.repository);
+    const dangling = images.filter((image) => image.repoTags.length === 0 && !parents.has(image.id) && image.labels[vocabulary/* REPOSITORY_LABEL */.S] === policy.repository);
     const remove = [];
     const kept = [];
     const decide = (ref, image, extraReason) => {
@@ -1058,16 +1064,16 @@ async function otherImages(candidateIds) {
  * side by side, an inspect of the candidates, then the removals (and, for images that know no parent, a look
  * at the rest of the engine: which of their layers other images still use).
  */
-async function pruneImages(mode, policy) {
+async function pruneImages(mode, policy, reporter) {
     const [tagsListed, danglingListed, containersListed] = await Promise.all([
         (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
-        (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(REPOSITORY_LABEL, policy.repository), { silent: true }),
+        (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
         (0,cli/* docker */.T3)((0,docker_args/* containerIdsArgs */.zy)(), { silent: true }),
     ]);
     const staleIds = (0,output/* parseListedTags */.M$)(tagsListed.stdout).filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
     const candidateIds = [...new Set([...staleIds, ...lines(danglingListed)])];
     if (candidateIds.length === 0) {
-        core/* info */.pq(`Nothing of ${policy.repository} to remove.`);
+        reporter.info(`Nothing of ${policy.repository} to remove.`);
         return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
     }
     // A few candidates: their histories (for the bytes) are read alongside; many: only their parents', once the inspect named them.
@@ -1079,13 +1085,13 @@ async function pruneImages(mode, policy) {
     ]);
     const plan = planPrune(images, containers, { ...policy, now: new Date() });
     for (const { ref, reason } of plan.kept)
-        core/* info */.pq(`Kept ${ref}: ${reason}.`);
+        reporter.info(`Kept ${ref}: ${reason}.`);
     if (plan.remove.length === 0) {
-        core/* info */.pq(`Nothing of ${policy.repository} to remove.`);
+        reporter.info(`Nothing of ${policy.repository} to remove.`);
         return { removed: [], kept: plan.kept, reclaimedBytes: 0, dryRun: mode === 'dry-run' };
     }
     if (mode === 'dry-run') {
-        core/* info */.pq(`Dry run: would remove ${plan.remove.length}: ${plan.remove.join(', ')}`);
+        reporter.info(`Dry run: would remove ${plan.remove.length}: ${plan.remove.join(', ')}`);
         return { removed: plan.remove, kept: plan.kept, reclaimedBytes: 0, dryRun: true };
     }
     const removing = new Set(plan.remove);
@@ -1124,10 +1130,10 @@ async function pruneImages(mode, policy) {
     let removed = plan.remove;
     if (failed.length > 0) {
         // docker removes what it can; what a container started using meanwhile is refused, never forced.
-        core/* warning */.$e(`Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`);
+        reporter.warning(`Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`);
         const [tagsLeft, danglingLeft] = await Promise.all([
             (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
-            (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(REPOSITORY_LABEL, policy.repository), { silent: true }),
+            (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
         ]);
         const left = new Set([...(0,output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
         removed = plan.remove.filter((ref) => !left.has(ref));
@@ -1140,106 +1146,33 @@ async function pruneImages(mode, policy) {
         ? 0 // the rest of the engine not known: report nothing rather than too much
         : freedBytes(parentless.filter((image) => deleted.has(image.id)), [...others, ...images].filter((image) => !deleted.has(image.id)), historySizes);
     const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
-    core/* info */.pq(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
+    reporter.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
     return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }
 
-// EXTERNAL MODULE: ./src/action/saved-state.ts
-var saved_state = __webpack_require__(789);
 // EXTERNAL MODULE: ./src/loop/push.ts + 2 modules
 var push = __webpack_require__(650);
-;// CONCATENATED MODULE: ./src/loop/run-report.ts
-
-function emptyReport() {
-    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
-}
-/** Runs one phase of the loop in its own log group and records how long it took. */
-async function phase(report, name, work) {
-    const started = performance.now();
-    let ok = false;
-    return core/* group */.Os(name, async () => {
-        try {
-            const result = await work();
-            ok = true;
-            return result;
-        }
-        finally {
-            const seconds = (performance.now() - started) / 1000;
-            report.phases.push({ name, seconds, ok });
-            core/* info */.pq(`Took ${seconds.toFixed(3)} s.`);
-        }
-    });
-}
-function outputsOf(report) {
-    return {
-        sha: report.sha,
-        tag: report.tag,
-        image: report.image,
-        'image-ref': report.imageRef,
-        'latest-ref': report.latestRef,
-        'image-id': report.imageId,
-        digest: report.digest,
-        digests: JSON.stringify(report.digests),
-        pushed: String(report.pushed),
-        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
-        pruned: String(report.pruned),
-        'reclaimed-bytes': String(report.reclaimedBytes),
-        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
-        'reports-dir': report.reportsDir,
-        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
-        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
-        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
-    };
-}
-function summaryTables(report) {
-    const facts = [
-        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
-        ['Image', report.imageRef || report.image],
-        ['Tag', report.tag],
-        ['SHA', report.sha],
-        ['Image id', report.imageId],
-        ['Digest', report.digest || '—'],
-        ...Object.entries(report.digests).filter(([repository]) => repository !== report.image).map(([repository, digest]) => [`Mirror ${repository}`, digest]),
-        ['Pushed', String(report.pushed)],
-        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
-        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
-        ['Tests (JUnit)', report.junit === undefined ? '—' : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`],
-        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
-    ];
-    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
-    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
-}
-async function writeSummary(report) {
-    if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
-        return;
-    const { facts, phases } = summaryTables(report);
-    await core/* summary */.z
-        .addHeading('Build, test, deploy', 3)
-        .addTable([[{ data: 'What', header: true }, { data: 'Value', header: true }], ...facts])
-        .addTable([[{ data: 'Phase', header: true }, { data: 'Took', header: true }, { data: 'Status', header: true }], ...phases])
-        .write();
-}
-/** Summary tables are HTML: docker's error text must not become markup. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(421);
+// EXTERNAL MODULE: ./src/loop/run-report.ts
+var run_report = __webpack_require__(746);
 ;// CONCATENATED MODULE: ./src/process/streamed.ts
 
 
 
 /**
- * Runs a command with its output going straight to the log (no buffering, so long test runs stream),
+ * Runs a command with its output going to the log as it comes (nothing kept, so long test runs stream),
  * and a time limit that stops it together with everything it started.
  */
 function runStreamed(file, args, options) {
-    core/* info */.pq(`[command]${options.display}`);
-    // Its own process group, so a timeout stops the test runner's children too.
-    const child = (0,external_node_child_process_.spawn)(file, [...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
-    (0,children/* track */.u4)(child);
+    (0,command_log/* commandLog */.a)().command(options.display);
+    const child = (0,run/* spawnTracked */.A)(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    streamOutput(child);
     return superviseStreamed(child, options.timeoutMs);
+}
+/** Hands a child's output to the command log as it comes. */
+function streamOutput(child) {
+    const log = (0,command_log/* commandLog */.a)();
+    child.stdout?.on('data', (chunk) => log.output(chunk, 'stdout'));
+    child.stderr?.on('data', (chunk) => log.output(chunk, 'stderr'));
 }
 /** Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. */
 function superviseStreamed(child, timeoutMs) {
@@ -1253,6 +1186,8 @@ function superviseStreamed(child, timeoutMs) {
             clearTimeout(timer);
             reject(error);
         });
+        // Whatever the command left running in its group (a server started with `&`) would hold the output open.
+        child.once('exit', () => (0,children/* killChild */.fH)(child));
         child.on('close', (exitCode) => {
             clearTimeout(timer);
             resolve({ exitCode, timedOut });
@@ -1309,21 +1244,22 @@ function testEnv(run, base = process.env) {
  */
 function holdContainerTest(run) {
     const args = heldContainerTestArgs(run);
-    const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'pipe', output: 'pipe' });
+    const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'pipe' });
+    const log = (0,command_log/* commandLog */.a)();
     let gone = false;
     let released = false;
     child.once('close', () => (gone = true));
     child.once('error', () => (gone = true));
     child.stdin.on('error', () => undefined); // it ended early: release runs the test afresh
     // Until released, its output is only the gate's (nothing, or why the exec failed): the fresh run will say it.
-    child.stdout.on('data', (chunk) => released && process.stdout.write(chunk));
-    child.stderr.on('data', (chunk) => released && process.stderr.write(chunk));
+    child.stdout.on('data', (chunk) => released && log.output(chunk, 'stdout'));
+    child.stderr.on('data', (chunk) => released && log.output(chunk, 'stderr'));
     return {
         release: async (full) => {
             if (gone)
                 return runTests(full);
             released = true;
-            core/* info */.pq(`[command]docker ${containerTestArgs(full).join(' ')} (started while waiting, released now)`);
+            log.command(`docker ${containerTestArgs(full).join(' ')} (started while waiting, released now)`);
             const supervised = superviseStreamed(child, full.timeoutSeconds * 1000);
             child.stdin.end('run\n');
             return outcome(full, await supervised);
@@ -1351,8 +1287,10 @@ async function runTests(run) {
         return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
     }
     const args = containerTestArgs(run);
-    core/* info */.pq(`[command]docker ${args.join(' ')}`);
-    return outcome(run, await superviseStreamed((0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'ignore', output: 'inherit' }), timeoutMs));
+    (0,command_log/* commandLog */.a)().command(`docker ${args.join(' ')}`);
+    const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'ignore' });
+    streamOutput(child);
+    return outcome(run, await superviseStreamed(child, timeoutMs));
 }
 
 ;// CONCATENATED MODULE: ./src/loop/test-reports.ts
@@ -1360,18 +1298,17 @@ async function runTests(run) {
 
 
 
-
 const MAX_ANNOTATIONS = 50;
 async function xmlFiles(dir) {
-    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
+    const entries = await (0,external_node_fs_promises_.readdir)(dir, { withFileTypes: true, recursive: true });
     return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.xml')).map((entry) => external_node_path_.join(entry.parentPath, entry.name)).sort();
 }
 /**
  * Copies `source` out of the container (a tar stream through the engine: works on stopped and
  * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
  */
-async function collectReports(container, source, dir) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
+async function collectReports(container, source, dir, reporter) {
+    await (0,external_node_fs_promises_.mkdir)(dir, { recursive: true });
     // `<dir>/.` copies the directory's content, not the directory, into dir.
     const result = await (0,cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), { allowFailure: true });
     if (result.exitCode !== 0)
@@ -1381,7 +1318,7 @@ async function collectReports(container, source, dir) {
     const { addCounts, parseJUnit } = await Promise.all(/* import() */[__webpack_require__.e(879), __webpack_require__.e(886)]).then(__webpack_require__.bind(__webpack_require__, 886));
     let counts;
     for (const file of files) {
-        const xml = await (0,promises_.readFile)(file, 'utf8');
+        const xml = await (0,external_node_fs_promises_.readFile)(file, 'utf8');
         if (!/<testsuites?[\s>]/.test(xml))
             continue; // not JUnit
         try {
@@ -1389,25 +1326,24 @@ async function collectReports(container, source, dir) {
             counts = counts === undefined ? parsed : addCounts(counts, parsed);
         }
         catch (error) {
-            core/* warning */.$e(`${file} is not readable JUnit XML: ${error.message}`);
+            reporter.warning(`${file} is not readable JUnit XML: ${error.message}`);
         }
     }
     if (counts !== undefined) {
-        core/* info */.pq(`JUnit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${files.length} XML file(s) in ${dir}).`);
+        reporter.info(`JUnit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${files.length} XML file(s) in ${dir}).`);
         for (const failure of counts.failures.slice(0, MAX_ANNOTATIONS)) {
-            core/* error */.z3(failure.message || 'failed', {
+            reporter.annotation({
+                message: failure.message || 'failed',
                 title: `${failure.classname === '' ? '' : `${failure.classname} › `}${failure.name}`,
                 file: failure.file,
-                startLine: failure.line,
+                line: failure.line,
             });
         }
     }
     return { dir, counts };
 }
 
-;// CONCATENATED MODULE: ./src/action/main.ts
-
-
+;// CONCATENATED MODULE: ./src/loop/run.ts
 
 
 
@@ -1438,60 +1374,50 @@ class TestsFailedError extends Error {
         this.name = 'TestsFailedError';
     }
 }
-/** The repository's URL for the OCI source label, from the workflow's context. */
-function sourceUrl() {
-    if (process.env.GITHUB_REPOSITORY === undefined || process.env.GITHUB_REPOSITORY === '')
-        return undefined;
-    // @actions/github's Context alone: its entry point also builds an Octokit client, which this does not need.
-    const context = new Context();
-    return `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}`;
-}
-/** The loop: prune, build, run, wait until ready, test, push. Every failure fails the step. */
-async function runMain() {
-    // The same bundle runs again as post: this tells it so.
-    core/* saveState */.LZ(saved_state/* STATE */.c4.isPost, 'true');
-    const report = emptyReport();
+/**
+ * The loop: prune, build, tag, run, wait until ready, test, push; then clean up and report outputs and the
+ * summary, also when a phase failed. SIGINT or SIGTERM stops what runs, cleans up and exits 130 or 143.
+ */
+async function runLoop(readInputs, reporter, settings) {
+    (0,command_log/* setCommandLog */.S)(reporter);
+    const report = (0,run_report/* emptyReport */._O)();
     const leftovers = { container: '', loggedInRegistry: '' };
-    const cancellation = cleanUpWhenCancelled(report, leftovers);
+    const finish = async () => {
+        if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
+            await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await (0,cleanup/* cleanUp */.n)(leftovers, reporter)));
+        }
+        reporter.outputs((0,run_report/* outputsOf */.Yz)(report));
+        await reporter.summary(report);
+    };
+    const cancellation = cleanUpWhenCancelled(report, reporter, finish);
     try {
-        const inputs = readInputs();
-        await runLoop(inputs, report, leftovers);
+        await runPhases(readInputs(), report, reporter, { ...settings, leftovers });
     }
     catch (error) {
         // A cancelled run's own errors (its streams were stopped) say nothing new.
         if (cancellation.cancelled())
-            return;
+            return report;
         if (error instanceof ContainerNotReadyError) {
-            core/* startGroup */.Oh(`Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${error.container}`);
-            core/* info */.pq(error.diagnosis);
-            core/* endGroup */.N4();
+            reporter.details(`Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${error.container}`, error.diagnosis);
         }
         report.failure = error.message;
-        core/* setFailed */.C1(report.failure);
+        reporter.failed(report.failure);
     }
     finally {
         // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side,
         // and its handlers stay, so the runner's SIGTERM after SIGINT does not cut that clean-up short.
         if (!cancellation.cancelled()) {
             cancellation.stop();
-            await finish(report, leftovers);
+            await finish();
         }
     }
-}
-/** Undo what the run left, then report: outputs and the job summary. */
-async function finish(report, leftovers) {
-    if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
-        await core/* group */.Os('Clean up', async () => (0,cleanup/* saveLeftovers */.g)(await (0,cleanup/* cleanUp */.n)(leftovers)));
-    }
-    for (const [name, value] of Object.entries(outputsOf(report)))
-        core/* setOutput */.uH(name, value);
-    await writeSummary(report);
+    return report;
 }
 /**
- * The runner cancels a job with SIGINT, then SIGTERM: stop what runs, remove the container, undo the
- * login, then exit. Post does the same again from the saved state if this process is killed outright.
+ * A runner cancels a job with SIGINT, then SIGTERM; a terminal sends SIGINT on Ctrl-C: stop what runs,
+ * remove the container, undo the login, then exit. Nothing here waits for a post step.
  */
-function cleanUpWhenCancelled(report, leftovers) {
+function cleanUpWhenCancelled(report, reporter, finish) {
     let cancelled = false;
     const onSignal = (signal) => {
         if (cancelled)
@@ -1499,8 +1425,8 @@ function cleanUpWhenCancelled(report, leftovers) {
         cancelled = true;
         (0,children/* killTracked */.HB)();
         report.failure = `Cancelled (${signal})`;
-        core/* setFailed */.C1(`Cancelled (${signal}): removing what the run started.`);
-        void finish(report, leftovers).finally(() => {
+        reporter.failed(`Cancelled (${signal}): removing what the run started.`);
+        void finish().finally(() => {
             (0,children/* killTracked */.HB)(); // what the interrupted flow started meanwhile (e.g. the next phase's docker call)
             process.exit(signal === 'SIGINT' ? 130 : 143);
         });
@@ -1515,35 +1441,51 @@ function cleanUpWhenCancelled(report, leftovers) {
         cancelled: () => cancelled,
     };
 }
-async function runLoop(inputs, report, leftovers) {
-    const [engine, commit] = await Promise.all([checkEngine(), resolveCommit(inputs.sha, inputs.context, process.env.GITHUB_SHA)]);
-    core/* info */.pq(`Docker engine ${engine.version} (${engineLocation(process.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+/** Runs one phase of the loop, told to the reporter as one, and records how long it took. */
+async function phase(report, reporter, name, work) {
+    const started = performance.now();
+    let ok = false;
+    reporter.phaseStarted(name);
+    try {
+        const result = await work();
+        ok = true;
+        return result;
+    }
+    finally {
+        const seconds = (performance.now() - started) / 1000;
+        report.phases.push({ name, seconds, ok });
+        reporter.phaseEnded(name, seconds, ok);
+    }
+}
+/** The phases in order; each records itself in the report. */
+async function runPhases(inputs, report, reporter, settings) {
+    const { naming, leftovers } = settings;
+    const [engine, commit] = await Promise.all([checkEngine(settings.env), resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA)]);
+    reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
     if (!engine.buildx && inputs.buildSecrets.length > 0) {
-        throw new Error("Input 'build-secrets' needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop build-secrets.");
+        throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
     }
     if (!engine.buildx && inputs.builder !== '') {
-        throw new Error(`Input 'builder' is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty builder.`);
+        throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
     }
     const repository = (0,image_reference/* familiarName */.hG)(inputs.image);
-    const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     report.image = inputs.image.name;
     report.sha = commit.sha;
     report.tag = commit.sha.slice(0, inputs.tagLength);
     report.imageRef = `${inputs.image.name}:${report.tag}`;
     report.latestRef = `${inputs.image.name}:latest`;
-    core/* info */.pq(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
+    reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
     if (inputs.prune !== 'off') {
-        const pruning = await phase(report, `Prune ${inputs.prune === 'dry-run' ? '(dry run) ' : ''}stale tags of ${repository}`, () => pruneImages(inputs.prune === 'dry-run' ? 'dry-run' : 'on', {
+        const pruning = await phase(report, reporter, `Prune ${inputs.prune === 'dry-run' ? '(dry run) ' : ''}stale tags of ${repository}`, () => pruneImages(inputs.prune === 'dry-run' ? 'dry-run' : 'on', {
             repository,
             keepTags: new Set(['latest', report.tag]),
             keepNewest: inputs.pruneKeep,
             graceSeconds: inputs.pruneGraceSeconds,
-        }));
+        }, reporter));
         report.pruned = pruning.removed.length;
         report.reclaimedBytes = pruning.reclaimedBytes;
     }
-    const source = sourceUrl();
-    report.imageId = await phase(report, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
+    report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
         context: inputs.context,
         file: inputs.file,
         buildArgs: inputs.buildArgs,
@@ -1552,28 +1494,28 @@ async function runLoop(inputs, report, leftovers) {
         builder: engine.buildx ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context } : { kind: 'legacy' },
         secrets: inputs.buildSecrets,
         tags: [report.imageRef, report.latestRef],
-        labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: source }, inputs.labels), { key: REPOSITORY_LABEL, value: repository }],
+        labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels), { key: vocabulary/* REPOSITORY_LABEL */.S, value: repository }],
         sha: commit.sha,
-    }));
-    const name = (0,container/* containerName */.xN)(inputs.image.path, report.tag, process.env.GITHUB_RUN_ID, process.env.GITHUB_RUN_ATTEMPT);
-    // Saved before `docker run`, so post removes the container even if this process dies right after.
+    }, reporter));
+    const name = (0,container/* containerName */.xN)(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
+    // Told before `docker run`, so the action's post removes the container even if this process dies right after.
     leftovers.container = name;
-    (0,cleanup/* saveLeftovers */.g)(leftovers);
-    await phase(report, `Run ${report.imageRef} as ${name}`, () => (0,container/* startContainer */.YI)(name, inputs.runArgs, report.imageRef));
+    settings.onLeftovers(leftovers);
+    await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => (0,container/* startContainer */.YI)(name, inputs.runArgs, report.imageRef));
     // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
     const held = inputs.testCommand !== '' && inputs.testOn === 'container'
         ? holdContainerTest({ command: inputs.testCommand, user: inputs.testUser, env: inputs.testEnv, container: { name } })
         : undefined;
     let tests;
     try {
-        const readiness = await phase(report, `Wait until ${name} is ready`, async () => {
+        const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
             const ready = await waitUntilReady(name, inputs.waitFor, inputs.waitTimeoutSeconds);
-            core/* info */.pq(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
             return ready;
         });
         report.readySeconds = readiness.seconds;
         if (inputs.testCommand !== '') {
-            tests = await phase(report, `Test ${inputs.testOn === 'container' ? `inside ${name}` : 'on the runner'} (${readiness.condition})`, async () => {
+            tests = await phase(report, reporter, `Test ${inputs.testOn === 'container' ? `inside ${name}` : 'on the runner'} (${readiness.condition})`, async () => {
                 const run = {
                     command: inputs.testCommand,
                     on: inputs.testOn,
@@ -1581,7 +1523,7 @@ async function runLoop(inputs, report, leftovers) {
                     env: inputs.testEnv,
                     timeoutSeconds: inputs.testTimeoutSeconds,
                     container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
-                    workspace,
+                    workspace: settings.workspace,
                 };
                 const outcome = held === undefined ? await runTests(run) : await held.release(run);
                 report.testExitCode = outcome.exitCode;
@@ -1589,7 +1531,7 @@ async function runLoop(inputs, report, leftovers) {
             });
         }
         else {
-            core/* info */.pq('No test-command given: the test phase is skipped.');
+            reporter.info(`No ${naming.name('test-command')} given: the test phase is skipped.`);
         }
     }
     finally {
@@ -1597,7 +1539,7 @@ async function runLoop(inputs, report, leftovers) {
     }
     // Reports are wanted most when the tests failed: collect them before failing.
     if (inputs.testReports !== '') {
-        const reports = await phase(report, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(workspace, inputs.reportsDir)));
+        const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
         report.reportsDir = reports.dir;
         report.junit = reports.counts;
     }
@@ -1607,17 +1549,55 @@ async function runLoop(inputs, report, leftovers) {
         throw new TestsFailedError(tests.exitCode, name);
     if (inputs.deploy) {
         const repositories = [inputs.image, ...inputs.alsoPush];
-        await phase(report, `Push ${report.imageRef} and ${report.latestRef}${inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`}`, async () => {
+        await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`}`, async () => {
             if (inputs.registryAuth !== undefined) {
-                await (0,push/* login */.iD)(inputs.image.registry, inputs.registryAuth, inputs.pushRetries);
+                await (0,push/* login */.iD)(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
                 leftovers.loggedInRegistry = inputs.image.registry;
-                (0,cleanup/* saveLeftovers */.g)(leftovers);
+                settings.onLeftovers(leftovers);
             }
-            report.digests = await (0,push/* pushTags */.YP)({ repositories, built: inputs.image, tag: report.tag, imageId: report.imageId, retries: inputs.pushRetries, auth: inputs.registryAuth });
+            report.digests = await (0,push/* pushTags */.YP)({ repositories, built: inputs.image, tag: report.tag, imageId: report.imageId, retries: inputs.pushRetries, auth: inputs.registryAuth }, reporter);
             report.digest = report.digests[inputs.image.name] ?? '';
             report.pushed = true;
         });
     }
+}
+
+// EXTERNAL MODULE: ./src/action/reporter.ts
+var reporter = __webpack_require__(121);
+// EXTERNAL MODULE: ./src/action/saved-state.ts
+var saved_state = __webpack_require__(789);
+;// CONCATENATED MODULE: ./src/action/main.ts
+
+
+
+
+
+
+
+/** The repository's URL for the OCI source label, from the workflow's context. */
+function sourceUrl() {
+    if (process.env.GITHUB_REPOSITORY === undefined || process.env.GITHUB_REPOSITORY === '')
+        return undefined;
+    // @actions/github's Context alone: its entry point also builds an Octokit client, which this does not need.
+    const context = new Context();
+    return `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}`;
+}
+/** Saved for post, which removes the container and logs out if this process is killed outright. */
+function saveLeftovers(leftovers) {
+    core/* saveState */.LZ(saved_state/* STATE */.c4.container, leftovers.container);
+    core/* saveState */.LZ(saved_state/* STATE */.c4.loggedInRegistry, leftovers.loggedInRegistry);
+}
+/** The action's main step: read the inputs, then the loop's phases (src/loop/run.ts), reported as a step. */
+async function runMain() {
+    // The same bundle runs again as post: this tells it so.
+    core/* saveState */.LZ(saved_state/* STATE */.c4.isPost, 'true');
+    await runLoop(() => readInputs((name) => core/* getInput */.V4(name), process.env, reporter/* actionReporter */.I.secret), reporter/* actionReporter */.I, {
+        env: process.env,
+        workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        sourceUrl: sourceUrl(),
+        naming: ACTION_NAMING,
+        onLeftovers: saveLeftovers,
+    });
 }
 
 
@@ -1625,4 +1605,4 @@ async function runLoop(inputs, report, leftovers) {
 
 };
 
-//# sourceMappingURL=950.index.js.map
+//# sourceMappingURL=621.index.js.map

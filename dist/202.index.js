@@ -1,6 +1,55 @@
-export const id = 978;
-export const ids = [978];
+export const id = 202;
+export const ids = [202];
 export const modules = {
+
+/***/ 121:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ actionReporter)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
+/* harmony import */ var _loop_run_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(746);
+
+
+/** The loop as a workflow step shows it: a log group per phase, annotations, step outputs, the job summary. */
+const actionReporter = {
+    phaseStarted: (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(name),
+    phaseEnded: (_name, seconds) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Took ${seconds.toFixed(3)} s.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    },
+    info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
+    warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
+    annotation: ({ message, title, file, line }) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3(message, { title, file, startLine: line }),
+    details: (title, text) => {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(title);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(text);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    },
+    secret: (value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value),
+    failed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    outputs: (outputs) => {
+        for (const [name, value] of Object.entries(outputs))
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+    },
+    summary: writeSummary,
+    command: (line) => process.stdout.write(`[command]${line}\n`),
+    output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
+};
+async function writeSummary(report) {
+    if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
+        return;
+    const { facts, phases } = (0,_loop_run_report_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryTables */ .QQ)(report);
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+        .addHeading('Build, test, deploy', 3)
+        .addTable([[{ data: 'What', header: true }, { data: 'Value', header: true }], ...facts])
+        .addTable([[{ data: 'Phase', header: true }, { data: 'Took', header: true }, { data: 'Status', header: true }], ...phases])
+        .write();
+}
+
+
+/***/ }),
 
 /***/ 391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -206,14 +255,10 @@ function pushArgs(ref) {
 /* harmony export */   T3: () => (/* binding */ docker)
 /* harmony export */ });
 /* unused harmony export lastLines */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(481);
-/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _process_children_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(414);
-
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(481);
+/* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _process_children_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(414);
+/* harmony import */ var _process_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
 
 
 
@@ -228,46 +273,17 @@ class DockerError extends Error {
     }
 }
 /**
- * Runs one docker command to its end: echoed as `[command]docker …` with its output streamed into the log
- * (unless silent), as @actions/exec does, and tracked, so a cancelled run stops a build or a push at once
- * rather than leaving it running behind.
+ * Runs one docker command to its end, shown with its output in the log (unless silent), and tracked, so a
+ * cancelled run stops a build or a push at once rather than leaving it running behind.
  */
 async function docker(args, options = {}) {
-    const silent = options.silent === true;
-    if (!silent)
-        process.stdout.write(`[command]docker ${args.join(' ')}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-    const result = await new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
-        (0,_process_children_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child);
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => {
-            stdout.push(chunk);
-            if (!silent)
-                process.stdout.write(chunk);
-        });
-        child.stderr.on('data', (chunk) => {
-            stderr.push(chunk);
-            if (!silent)
-                process.stderr.write(chunk);
-        });
-        child.on('error', reject);
-        child.on('close', (code, signal) => resolve({
-            exitCode: code ?? (signal === null ? 1 : 128 + (node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal] ?? 0)),
-            stdout: Buffer.concat(stdout).toString(),
-            stderr: Buffer.concat(stderr).toString(),
-        }));
-        child.stdin.on('error', () => undefined); // docker exited before reading it all: its exit status says why
-        child.stdin.end(options.input);
-    });
+    const result = await (0,_process_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)('docker', args, { input: options.input, silent: options.silent });
     if (result.exitCode !== 0 && options.allowFailure !== true)
         throw new DockerError(args, result);
     return result;
 }
 function startDocker(args, options) {
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { env: options.env, stdio: [options.stdin, options.output, options.output], detached: true });
-    (0,_process_children_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child);
-    return child;
+    return (0,_process_run_js__WEBPACK_IMPORTED_MODULE_2__/* .spawnTracked */ .A)('docker', args, { env: options.env, stdio: [options.stdin, 'pipe', 'pipe'] });
 }
 /**
  * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
@@ -278,8 +294,7 @@ function startDocker(args, options) {
  */
 function dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', [...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-        (0,_process_children_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child);
+        const child = (0,_process_run_js__WEBPACK_IMPORTED_MODULE_2__/* .spawnTracked */ .A)('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';
         let settled = false;
         // Until its output closes: the CLI itself may have exited while what it started runs on.
@@ -290,7 +305,7 @@ function dockerUntil(args, onLine, signal, options = {}) {
             settled = true;
             signal.removeEventListener('abort', onAbort);
             if (!closed)
-                (0,_process_children_js__WEBPACK_IMPORTED_MODULE_3__/* .killChild */ .fH)(child);
+                (0,_process_children_js__WEBPACK_IMPORTED_MODULE_1__/* .killChild */ .fH)(child);
             settle();
         };
         const onAbort = () => finish(() => resolve(undefined));
@@ -309,9 +324,9 @@ function dockerUntil(args, onLine, signal, options = {}) {
         signal.addEventListener('abort', onAbort, { once: true });
         if (signal.aborted)
             onAbort();
-        (0,node_readline__WEBPACK_IMPORTED_MODULE_2__.createInterface)({ input: child.stdout }).on('line', handle);
+        (0,node_readline__WEBPACK_IMPORTED_MODULE_0__.createInterface)({ input: child.stdout }).on('line', handle);
         if (options.stderrLines === true)
-            (0,node_readline__WEBPACK_IMPORTED_MODULE_2__.createInterface)({ input: child.stderr }).on('line', handle);
+            (0,node_readline__WEBPACK_IMPORTED_MODULE_0__.createInterface)({ input: child.stderr }).on('line', handle);
         else
             child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
         child.on('error', (error) => finish(() => reject(error)));
@@ -334,7 +349,6 @@ function lastLines(text, count) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $R: () => (/* binding */ envValue),
 /* harmony export */   Dr: () => (/* binding */ parseImageDetails),
-/* harmony export */   Gv: () => (/* binding */ isObject),
 /* harmony export */   M$: () => (/* binding */ parseListedTags),
 /* harmony export */   Mn: () => (/* binding */ pushedDigest),
 /* harmony export */   O2: () => (/* binding */ parseContainerState),
@@ -344,21 +358,16 @@ function lastLines(text, count) {
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   e8: () => (/* binding */ parseReadinessEvent),
 /* harmony export */   gi: () => (/* binding */ parseImageStore),
-/* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   nM: () => (/* binding */ parseImageHistory)
 /* harmony export */ });
 /* unused harmony export parseJsonLines */
-// Parsers for docker's machine output (`--format '{{json .}}'`): pure, so they are tested table-driven.
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(451);
+
 function asObject(value, what) {
-    if (!isObject(value))
+    if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value))
         throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
     return value;
 }
-/** A JSON value as a string: '' for anything else. */
-const str = (value) => (typeof value === 'string' ? value : '');
 /** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
 function envValue(env, name) {
     return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
@@ -367,22 +376,22 @@ function parseJsonLines(stdout) {
     return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
 }
 /** A JSON array of strings: [] for anything else (a nil list is `null`). */
-const stringList = (value) => (Array.isArray(value) ? value.map(str) : []);
+const stringList = (value) => (Array.isArray(value) ? value.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : []);
 function stringRecord(value, what) {
     if (value === null || value === undefined)
         return {};
-    return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, str(v)]));
+    return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(v)]));
 }
 function parseImageSummaries(stdout) {
     return parseJsonLines(stdout).map((line) => {
         const image = asObject(line, 'docker image inspect');
         return {
-            id: str(image.Id),
-            parent: str(image.Parent),
+            id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Id),
+            parent: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Parent),
             repoTags: stringList(image.RepoTags),
-            created: str(image.Created),
+            created: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Created),
             size: typeof image.Size === 'number' ? image.Size : 0,
-            lastTagTime: str(image.LastTagTime),
+            lastTagTime: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.LastTagTime),
             labels: stringRecord(image.Labels, 'image labels'),
             layers: stringList(image.Layers),
         };
@@ -391,22 +400,22 @@ function parseImageSummaries(stdout) {
 function parseContainerImages(stdout) {
     return parseJsonLines(stdout).map((line) => {
         const container = asObject(line, 'docker container inspect');
-        return { name: str(container.Name).replace(/^\//, ''), imageId: str(container.Image) };
+        return { name: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Name).replace(/^\//, ''), imageId: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Image) };
     });
 }
 /** `docker image ls --no-trunc --format '{{json .}}' <repository>`: its tags and their image ids. */
 function parseListedTags(stdout) {
     return parseJsonLines(stdout).map((line) => {
         const image = asObject(line, 'docker image ls');
-        return { id: str(image.ID), tag: str(image.Tag) };
+        return { id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.ID), tag: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Tag) };
     });
 }
 /** `docker image history --human=false --format '{{json .}}'`: the image first, then its ancestors. */
 function parseImageHistory(stdout) {
     return parseJsonLines(stdout).map((line) => {
         const step = asObject(line, 'docker image history');
-        const size = Number(str(step.Size));
-        return { id: str(step.ID), size: Number.isFinite(size) ? size : 0, createdBy: str(step.CreatedBy) };
+        const size = Number((0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(step.Size));
+        return { id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(step.ID), size: Number.isFinite(size) ? size : 0, createdBy: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(step.CreatedBy) };
     });
 }
 /** What `docker image rm` says it did, line by line (`Untagged: <ref>`, `Deleted: <id>`). */
@@ -420,10 +429,10 @@ function parseImageDetails(stdout) {
     const image = asObject(JSON.parse(stdout), 'docker image inspect');
     const config = image.Config === null || image.Config === undefined ? {} : asObject(image.Config, 'image Config');
     return {
-        id: str(image.Id),
-        env: Array.isArray(config.Env) ? config.Env.map(str) : [],
+        id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Id),
+        env: Array.isArray(config.Env) ? config.Env.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
         labels: stringRecord(config.Labels, 'image labels'),
-        repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(str) : [],
+        repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
     };
 }
 /** `docker container inspect --format '{{json .}}'` of one container. */
@@ -434,25 +443,25 @@ function parseContainerState(stdout) {
     const network = container.NetworkSettings === null || container.NetworkSettings === undefined ? {} : asObject(container.NetworkSettings, 'container NetworkSettings');
     const ports = network.Ports === null || network.Ports === undefined ? {} : asObject(network.Ports, 'container ports');
     return {
-        id: str(container.Id),
-        name: str(container.Name).replace(/^\//, ''),
-        created: str(container.Created),
-        status: str(state.Status),
+        id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Id),
+        name: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Name).replace(/^\//, ''),
+        created: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Created),
+        status: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(state.Status),
         exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
         oomKilled: state.OOMKilled === true,
-        error: str(state.Error),
+        error: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(state.Error),
         health: health === undefined ? undefined : {
-            status: str(health.Status),
+            status: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(health.Status),
             probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
                 const p = asObject(probe, 'health probe');
-                return { start: str(p.Start), exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1, output: str(p.Output) };
+                return { start: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Start), exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1, output: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Output) };
             }),
         },
         ports: Object.fromEntries(Object.entries(ports).map(([port, bindings]) => [
             port,
             (Array.isArray(bindings) ? bindings : []).map((binding) => {
                 const b = asObject(binding, 'port binding');
-                return { hostIp: str(b.HostIp), hostPort: str(b.HostPort) };
+                return { hostIp: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(b.HostIp), hostPort: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(b.HostPort) };
             }),
         ])),
     };
@@ -460,7 +469,7 @@ function parseContainerState(stdout) {
 /** One line of `docker events --format '{{json .}}'`. */
 function parseReadinessEvent(line) {
     const event = asObject(JSON.parse(line), 'docker events');
-    const action = str(event.Action) || str(event.status);
+    const action = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(event.Action) || (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(event.status);
     const attributes = event.Actor === undefined ? {} : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
     switch (action) {
         case 'start':
@@ -470,7 +479,7 @@ function parseReadinessEvent(line) {
         case 'health_status: unhealthy':
             return { kind: 'unhealthy' };
         case 'die': {
-            const exitCode = Number.parseInt(str(attributes.exitCode), 10);
+            const exitCode = Number.parseInt((0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(attributes.exitCode), 10);
             return { kind: 'exited', exitCode: Number.isNaN(exitCode) ? -1 : exitCode };
         }
         case 'oom':
@@ -513,45 +522,35 @@ function parseImageStore(line) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ saveLeftovers),
 /* harmony export */   n: () => (/* binding */ cleanUp)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(264);
-/* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(169);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(650);
-/* harmony import */ var _action_saved_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(789);
+/* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(169);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(650);
 
 
-
-
-// Main and post share this: main cleans up as soon as it is done, post again if main was cut short.
-/** Removes what the run left behind; says (as warnings) what it could not undo. Never throws. */
-async function cleanUp(leftovers) {
+/** Removes what the run left behind; says (as warnings) what it could not undo, and returns that. Never throws. */
+async function cleanUp(leftovers, reporter) {
     const remaining = { container: '', loggedInRegistry: '' };
     const undo = async (what, action) => {
         try {
             const result = await action();
             if (result.done)
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(result.message);
+                reporter.info(result.message);
             else
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(result.message);
+                reporter.warning(result.message);
             if (!result.done)
                 remaining[what] = leftovers[what];
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Clean-up of ${what} failed: ${error.message}`);
+            reporter.warning(`Clean-up of ${what} failed: ${error.message}`);
             remaining[what] = leftovers[what];
         }
     };
     if (leftovers.container !== '')
-        await undo('container', () => (0,_container_js__WEBPACK_IMPORTED_MODULE_1__/* .removeContainer */ .od)(leftovers.container));
+        await undo('container', () => (0,_container_js__WEBPACK_IMPORTED_MODULE_0__/* .removeContainer */ .od)(leftovers.container));
     if (leftovers.loggedInRegistry !== '')
-        await undo('loggedInRegistry', () => (0,_push_js__WEBPACK_IMPORTED_MODULE_2__/* .logout */ .ri)(leftovers.loggedInRegistry));
+        await undo('loggedInRegistry', () => (0,_push_js__WEBPACK_IMPORTED_MODULE_1__/* .logout */ .ri)(leftovers.loggedInRegistry));
     return remaining;
-}
-function saveLeftovers(leftovers) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_action_saved_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c4.container, leftovers.container);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_action_saved_state_js__WEBPACK_IMPORTED_MODULE_3__/* .STATE */ .c4.loggedInRegistry, leftovers.loggedInRegistry);
 }
 
 
@@ -610,16 +609,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: backoffMs, classifyRegistryFailure, loginServer, withRetries
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(264);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(500);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var cli = __webpack_require__(670);
 // EXTERNAL MODULE: ./src/docker/args.ts
 var args = __webpack_require__(391);
-// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 3 modules
-var exec = __webpack_require__(260);
+// EXTERNAL MODULE: ./src/process/run.ts
+var run = __webpack_require__(212);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(455);
 // EXTERNAL MODULE: external "node:os"
@@ -629,7 +626,6 @@ var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
 var image_reference = __webpack_require__(876);
 ;// CONCATENATED MODULE: ./src/docker/credentials.ts
-
 
 
 
@@ -655,10 +651,10 @@ function helperFor(config, registry) {
     return config.credHelpers?.[configKey(registry)] ?? config.credsStore;
 }
 /** Reads the stored credentials for `registry` (masked at once); undefined when docker has none. */
-async function storedCredentials(registry) {
+async function storedCredentials(registry, mask) {
     const auth = await readStoredCredentials(registry);
     if (auth !== undefined && auth.password !== '')
-        core/* setSecret */.Pq(auth.password);
+        mask(auth.password);
     return auth;
 }
 async function readStoredCredentials(registry) {
@@ -673,7 +669,7 @@ async function readStoredCredentials(registry) {
     const helper = helperFor(config, registry);
     if (helper !== undefined && helper !== '') {
         // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
-        const result = await (0,exec/* getExecOutput */.H)(`docker-credential-${helper}`, ['get'], { input: Buffer.from(configKey(registry)), silent: true, ignoreReturnCode: true }).catch(() => undefined);
+        const result = await (0,run/* runCommand */.d)(`docker-credential-${helper}`, ['get'], { input: configKey(registry), silent: true }).catch(() => undefined);
         if (result === undefined || result.exitCode !== 0)
             return authsEntry(config, registry);
         const stored = JSON.parse(result.stdout);
@@ -686,6 +682,8 @@ async function readStoredCredentials(registry) {
 var output = __webpack_require__(807);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: ./src/shared/json.ts
+var json = __webpack_require__(451);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 
 
@@ -827,29 +825,29 @@ function matchesDigest(bytes, digest) {
     return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
 }
 function parseDescriptor(value, what) {
-    if (!(0,output/* isObject */.Gv)(value))
+    if (!(0,json/* isObject */.G)(value))
         throw new RegistryError(`The ${what} is not a descriptor object.`);
-    const digest = (0,output/* str */.gx)(value.digest);
+    const digest = (0,json/* str */.g)(value.digest);
     if (!DIGEST_PATTERN.test(digest))
         throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
-    const platform = (0,output/* isObject */.Gv)(value.platform)
-        ? { os: (0,output/* str */.gx)(value.platform.os), architecture: (0,output/* str */.gx)(value.platform.architecture), ...((0,output/* str */.gx)(value.platform.variant) === '' ? {} : { variant: (0,output/* str */.gx)(value.platform.variant) }) }
+    const platform = (0,json/* isObject */.G)(value.platform)
+        ? { os: (0,json/* str */.g)(value.platform.os), architecture: (0,json/* str */.g)(value.platform.architecture), ...((0,json/* str */.g)(value.platform.variant) === '' ? {} : { variant: (0,json/* str */.g)(value.platform.variant) }) }
         : undefined;
-    return { mediaType: (0,output/* str */.gx)(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
+    return { mediaType: (0,json/* str */.g)(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
 }
 /**
  * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
  * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
  */
 function parseManifest(body, contentType) {
-    if (!(0,output/* isObject */.Gv)(body))
+    if (!(0,json/* isObject */.G)(body))
         throw new RegistryError('The manifest is not a JSON object.');
     if (body.schemaVersion === 1)
         throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
     const known = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
-    const declared = (0,output/* str */.gx)(body.mediaType);
+    const declared = (0,json/* str */.g)(body.mediaType);
     const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : (0,output/* isObject */.Gv)(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
+    const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : (0,json/* isObject */.G)(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
     if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
         if (!Array.isArray(body.manifests))
             throw new RegistryError(`The ${mediaType} has no manifests list.`);
@@ -879,21 +877,21 @@ function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
 }
 /** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
 function parseImageConfig(body) {
-    if (!(0,output/* isObject */.Gv)(body))
+    if (!(0,json/* isObject */.G)(body))
         throw new RegistryError('The image config is not a JSON object.');
-    const config = (0,output/* isObject */.Gv)(body.config) ? body.config : {};
-    const labels = (0,output/* isObject */.Gv)(config.Labels) ? config.Labels : {};
+    const config = (0,json/* isObject */.G)(body.config) ? body.config : {};
+    const labels = (0,json/* isObject */.G)(config.Labels) ? config.Labels : {};
     return {
-        env: Array.isArray(config.Env) ? config.Env.map(output/* str */.gx) : [],
-        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, (0,output/* str */.gx)(value)])),
+        env: Array.isArray(config.Env) ? config.Env.map(json/* str */.g) : [],
+        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, (0,json/* str */.g)(value)])),
     };
 }
 /** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
 function registryErrorCode(body) {
     try {
         const parsed = JSON.parse(body);
-        const first = (0,output/* isObject */.Gv)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        return (0,output/* isObject */.Gv)(first) && typeof first.code === 'string' ? { code: first.code, message: (0,output/* str */.gx)(first.message) } : undefined;
+        const first = (0,json/* isObject */.G)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        return (0,json/* isObject */.G)(first) && typeof first.code === 'string' ? { code: first.code, message: (0,json/* str */.g)(first.message) } : undefined;
     }
     catch {
         return undefined;
@@ -1010,7 +1008,7 @@ class RegistryClient {
             throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
         }
         const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
-        const token = (0,output/* isObject */.Gv)(body) ? (0,output/* str */.gx)(body.token) || (0,output/* str */.gx)(body.access_token) : '';
+        const token = (0,json/* isObject */.G)(body) ? (0,json/* str */.g)(body.token) || (0,json/* str */.g)(body.access_token) : '';
         if (token === '')
             throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
         return `Bearer ${token}`;
@@ -1108,7 +1106,6 @@ async function readLimited(response, limit, what) {
 
 
 
-
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_CAP_MS = 30_000;
 /** The server argument for docker login/logout: none for Docker Hub. */
@@ -1134,7 +1131,7 @@ function who(auth) {
     return auth === undefined ? 'the credentials of the earlier docker login (or none)' : `the credentials of user "${auth.username}"`;
 }
 /** Runs a registry operation, retrying transient failures `retries` times; refusals fail at once, saying who was refused where. */
-async function withRetries(what, registry, auth, retries, operation) {
+async function withRetries(what, registry, auth, retries, operation, reporter) {
     for (let attempt = 0;; attempt++) {
         const result = await operation();
         if (result.exitCode === 0)
@@ -1148,13 +1145,13 @@ async function withRetries(what, registry, auth, retries, operation) {
         if (attempt >= retries)
             throw new Error(`${what} failed after ${attempt + 1} attempt(s) (push-retries: ${retries}); the registry ${registry} did not recover: ${reason}`);
         const delay = backoffMs(attempt + 1);
-        core/* warning */.$e(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
+        reporter.warning(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
         await (0,promises_.setTimeout)(delay);
     }
 }
 /** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
-async function login(registry, auth, retries) {
-    await withRetries(`docker login to ${registry}`, registry, auth, retries, () => (0,cli/* docker */.T3)((0,args/* loginArgs */.be)(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }));
+async function login(registry, auth, retries, reporter) {
+    await withRetries(`docker login to ${registry}`, registry, auth, retries, () => (0,cli/* docker */.T3)((0,args/* loginArgs */.be)(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }), reporter);
 }
 async function logout(registry) {
     const result = await (0,cli/* docker */.T3)((0,args/* logoutArgs */.m9)(loginServer(registry)), { silent: true, allowFailure: true });
@@ -1166,7 +1163,7 @@ async function logout(registry) {
  * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
  * not hold yet), then checks in each registry that both tags name one digest. Returns repository → digest.
  */
-async function pushTags(request) {
+async function pushTags(request, reporter) {
     const digests = {};
     for (const repository of request.repositories) {
         const mirror = repository.name !== request.built.name;
@@ -1177,23 +1174,23 @@ async function pushTags(request) {
                 await (0,cli/* docker */.T3)((0,args/* tagArgs */.Cj)(request.imageId, ref), { silent: true });
         try {
             const auth = repository.registry === request.built.registry ? request.auth : undefined;
-            const push = (ref) => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => (0,cli/* docker */.T3)((0,args/* pushArgs */.kJ)(ref), { allowFailure: true }));
+            const push = (ref) => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => (0,cli/* docker */.T3)((0,args/* pushArgs */.kJ)(ref), { allowFailure: true }), reporter);
             const shaPush = await push(shaRef);
             await push(latestRef);
-            digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth);
+            digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth, reporter);
         }
         finally {
             // The mirror's local tags served the push only: the engine is left as the build left it.
             if (mirror)
                 await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)([shaRef, latestRef]), { silent: true, allowFailure: true });
         }
-        core/* info */.pq(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
+        reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
     }
     return digests;
 }
 /** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
-async function registryDigest(repository, request, shaPushOutput, auth) {
-    const client = new RegistryClient({ registry: repository.registry, repository: repository.path, auth: auth ?? (await storedCredentials(repository.registry)) });
+async function registryDigest(repository, request, shaPushOutput, auth, reporter) {
+    const client = new RegistryClient({ registry: repository.registry, repository: repository.path, auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)) });
     try {
         const [sha, latest] = [await client.getManifest(request.tag), await client.getManifest('latest')];
         if (sha.digest !== latest.digest) {
@@ -1204,7 +1201,7 @@ async function registryDigest(repository, request, shaPushOutput, auth) {
     catch (error) {
         if (!(error instanceof RegistryError))
             throw error;
-        core/* warning */.$e(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
+        reporter.warning(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
         const repoDigests = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(request.imageId), { silent: true })).stdout).repoDigests;
         const candidates = (0,output/* digestsFor */.Zu)(repoDigests, (0,image_reference/* familiarName */.hG)(repository));
         // An image pushed before under other manifests can carry several digests: the push's own report says which.
@@ -1213,6 +1210,62 @@ async function registryDigest(repository, request, shaPushOutput, auth) {
             throw new Error(`Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
         return digest;
     }
+}
+
+
+/***/ }),
+
+/***/ 746:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QQ: () => (/* binding */ summaryTables),
+/* harmony export */   Yz: () => (/* binding */ outputsOf),
+/* harmony export */   _O: () => (/* binding */ emptyReport)
+/* harmony export */ });
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(229);
+
+function emptyReport() {
+    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
+}
+function outputsOf(report) {
+    return {
+        sha: report.sha,
+        tag: report.tag,
+        image: report.image,
+        'image-ref': report.imageRef,
+        'latest-ref': report.latestRef,
+        'image-id': report.imageId,
+        digest: report.digest,
+        digests: JSON.stringify(report.digests),
+        pushed: String(report.pushed),
+        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
+        pruned: String(report.pruned),
+        'reclaimed-bytes': String(report.reclaimedBytes),
+        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
+        'reports-dir': report.reportsDir,
+        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
+        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
+        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
+    };
+}
+function summaryTables(report) {
+    const facts = [
+        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
+        ['Image', report.imageRef || report.image],
+        ['Tag', report.tag],
+        ['SHA', report.sha],
+        ['Image id', report.imageId],
+        ['Digest', report.digest || '—'],
+        ...Object.entries(report.digests).filter(([repository]) => repository !== report.image).map(([repository, digest]) => [`Mirror ${repository}`, digest]),
+        ['Pushed', String(report.pushed)],
+        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
+        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
+        ['Tests (JUnit)', report.junit === undefined ? '—' : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`],
+        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
+    ];
+    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
+    return { facts: facts.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)), phases: phases.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)) };
 }
 
 
@@ -1249,6 +1302,86 @@ function killTracked() {
     for (const child of children)
         killChild(child);
     children.clear();
+}
+
+
+/***/ }),
+
+/***/ 207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ setCommandLog),
+/* harmony export */   a: () => (/* binding */ commandLog)
+/* harmony export */ });
+// Where the commands the loop runs, and their output, are shown: each face installs its own (the action's
+// log, the CLI's terminal). Until one does, they go to this process's stdout and stderr as the runner shows them.
+const runnerLog = {
+    command: (line) => process.stdout.write(`[command]${line}\n`),
+    output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
+};
+let current = runnerLog;
+function setCommandLog(log) {
+    current = log;
+}
+function commandLog() {
+    return current;
+}
+
+
+/***/ }),
+
+/***/ 212:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ spawnTracked),
+/* harmony export */   d: () => (/* binding */ runCommand)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(802);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _children_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(414);
+/* harmony import */ var _command_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(207);
+
+
+
+
+function spawnTracked(file, args, options) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, [...args], { ...options, detached: true });
+    (0,_children_js__WEBPACK_IMPORTED_MODULE_2__/* .track */ .u4)(child);
+    return child;
+}
+/** Runs a command to its end, its output shown as it comes (unless silent) and returned. */
+function runCommand(file, args, options = {}) {
+    const silent = options.silent === true;
+    const log = (0,_command_log_js__WEBPACK_IMPORTED_MODULE_3__/* .commandLog */ .a)();
+    if (!silent)
+        log.command([file, ...args].join(' '));
+    return new Promise((resolve, reject) => {
+        const child = spawnTracked(file, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env, cwd: options.cwd });
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => {
+            stdout.push(chunk);
+            if (!silent)
+                log.output(chunk, 'stdout');
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.push(chunk);
+            if (!silent)
+                log.output(chunk, 'stderr');
+        });
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({
+            exitCode: code ?? (signal === null ? 1 : 128 + (node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal] ?? 0)),
+            stdout: Buffer.concat(stdout).toString(),
+            stderr: Buffer.concat(stderr).toString(),
+        }));
+        child.stdin.on('error', () => undefined); // it exited before reading it all: its exit status says why
+        child.stdin.end(options.input);
+    });
 }
 
 
@@ -1316,8 +1449,51 @@ function familiarName(image) {
 }
 
 
+/***/ }),
+
+/***/ 451:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject),
+/* harmony export */   g: () => (/* binding */ str)
+/* harmony export */ });
+// Reading parsed JSON (docker's `--format '{{json .}}'`, the registry's answers) without trusting its shape.
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A JSON value as a string: '' for anything else. */
+const str = (value) => (typeof value === 'string' ? value : '');
+
+
+/***/ }),
+
+/***/ 229:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P1: () => (/* binding */ REVISION_LABEL),
+/* harmony export */   S: () => (/* binding */ REPOSITORY_LABEL),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   jg: () => (/* binding */ ENV_NAME_PATTERN),
+/* harmony export */   yw: () => (/* binding */ SHA_PATTERN)
+/* harmony export */ });
+// The words every part of the loop shares: kept apart, with no imports, so no part imports another for them.
+/** A full commit sha: SHA-1 (40) or SHA-256 (64) lowercase hex. */
+const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The OCI label that holds the commit sha the image was built from. */
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
+const REPOSITORY_LABEL = 'build-test-deploy.repository';
+/** Summary tables are HTML: docker's error text must not become markup. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+
 /***/ })
 
 };
 
-//# sourceMappingURL=978.index.js.map
+//# sourceMappingURL=202.index.js.map

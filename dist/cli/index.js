@@ -1,0 +1,3912 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 9233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  up: () => (/* binding */ CLI_NAMING),
+  TZ: () => (/* binding */ inputsFilePath),
+  hT: () => (/* binding */ parseCliArgs),
+  CI: () => (/* binding */ usage)
+});
+
+// UNUSED EXPORTS: SECRET_ENV
+
+;// CONCATENATED MODULE: ./src/loop/action-spec.js
+// The action's inputs and outputs: the one list action.yml is written from (npm run build) and the CLI's
+// flags and --help are read from. Plain JavaScript, so the build's script reads it as it is.
+
+/**
+ * @typedef {object} InputSpec
+ * @property {string} name
+ * @property {string} description
+ * @property {boolean} [required]
+ * @property {string} [default] what the runner passes when the workflow does not set it
+ * @property {boolean} [boolean] true or false: the CLI's flag alone means true, --no-<name> false
+ * @property {boolean} [lines] one value a line: the CLI's flag repeats
+ * @property {boolean} [secret] never in argv: the CLI reads it from the environment
+ */
+
+/** @type {readonly InputSpec[]} */
+const ACTION_INPUTS = [
+  {
+    name: 'image',
+    description: "Repository name without tag or digest, e.g. ghcr.io/acme/app, localhost:5000/app, acme/app.",
+    required: true,
+  },
+  {
+    name: 'deploy',
+    description: "Push the sha tag and :latest after the tests passed (true/false).",
+    default: "false",
+    boolean: true,
+  },
+  {
+    name: 'context',
+    description: "Build context directory.",
+    default: ".",
+  },
+  {
+    name: 'file',
+    description: "Dockerfile path. Default: Dockerfile in the context.",
+    default: "",
+  },
+  {
+    name: 'build-args',
+    description: "Build arguments, one KEY=VALUE per line.",
+    default: "",
+    lines: true,
+  },
+  {
+    name: 'target',
+    description: "Build stage to stop at (docker build --target).",
+    default: "",
+  },
+  {
+    name: 'labels',
+    description: "Extra image labels, one KEY=VALUE per line; added to the OCI labels the action sets.",
+    default: "",
+    lines: true,
+  },
+  {
+    name: 'builder',
+    description: "buildx builder to build with (e.g. a remote BuildKit builder). Empty: the current one. When docker buildx is installed the build goes through it (--load); without it, the classic builder.",
+    default: "",
+  },
+  {
+    name: 'build-secrets',
+    description: "BuildKit secrets, one a line: id=NAME,env=VARIABLE or id=NAME,src=PATH (RUN --mount=type=secret,id=NAME). Needs buildx; never passed as build args, which stay readable in the image history.",
+    default: "",
+    lines: true,
+  },
+  {
+    name: 'sha',
+    description: "Commit sha the image is built from. Default: git rev-parse HEAD in the context's work tree, else GITHUB_SHA.",
+    default: "",
+  },
+  {
+    name: 'tag-length',
+    description: "How many leading characters of the sha make the image tag (4 to 40).",
+    default: "7",
+  },
+  {
+    name: 'sha-env',
+    description: "Name of the environment variable inside the image that holds the full sha.",
+    default: "SHA",
+  },
+  {
+    name: 'prune',
+    description: "Before building, remove the local tags of the image other than :latest, the tag being built and prune-keep newest, and the dangling images the action built for it: true, false, or dry-run (list only).",
+    default: "true",
+  },
+  {
+    name: 'prune-keep',
+    description: "How many of the newest other tags (by creation time) pruning keeps, e.g. for a local rollback (0 to 1000).",
+    default: "0",
+  },
+  {
+    name: 'prune-grace',
+    description: "Seconds during which a freshly tagged image is not pruned: protects a concurrent run of the same image between its build and its container start (0 to 86400).",
+    default: "120",
+  },
+  {
+    name: 'run-args',
+    description: "Extra docker run arguments, one per line (--env=K=V, --publish=127.0.0.1::8080, --read-only, ...). A line '--flag value' is split into two arguments.",
+    default: "",
+    lines: true,
+  },
+  {
+    name: 'wait-for',
+    description: "What ready means: auto (healthy with a HEALTHCHECK, else running), healthy, running, http:PORT/path (PORT is the container port, reached where it is published; any 2xx, or #status=CODE), tcp:PORT, log:REGEX (a log line matches), or exit:0 (a one-shot container that exited 0).",
+    default: "auto",
+  },
+  {
+    name: 'wait-timeout',
+    description: "Seconds to wait until the container is ready.",
+    default: "60",
+  },
+  {
+    name: 'test-command',
+    description: "Shell command run once the container is ready (sh -c). Empty skips the test phase.",
+    default: "",
+  },
+  {
+    name: 'test-on',
+    description: "Where the test-command runs: container (docker exec into the container) or runner (the runner's shell in the workspace, with CONTAINER_ID, CONTAINER_NAME, IMAGE_REF and CONTAINER_PORT_<port>=127.0.0.1:<host port> for each published port).",
+    default: "container",
+  },
+  {
+    name: 'test-user',
+    description: "User for the test-command inside the container (docker exec --user); test-on container only.",
+    default: "",
+  },
+  {
+    name: 'test-env',
+    description: "Environment for the test-command, one KEY=VALUE per line (passed to docker exec by name, never in argv).",
+    default: "",
+    lines: true,
+  },
+  {
+    name: 'test-timeout',
+    description: "Seconds the tests may take; on expiry they are stopped and the step fails. 0: no limit.",
+    default: "0",
+  },
+  {
+    name: 'test-reports',
+    description: "Directory inside the container (absolute path) whose content is copied out to reports-dir after the tests, also when they fail. JUnit XML found there is summarised and failed tests are annotated.",
+    default: "",
+  },
+  {
+    name: 'reports-dir',
+    description: "Directory (relative to the workspace) that receives test-reports.",
+    default: "reports",
+  },
+  {
+    name: 'push-retries',
+    description: "How often a push (and the login) is retried after a transient failure (5xx, 429, connection reset or refused, timeout), with exponential backoff and jitter; refused credentials are never retried (0 to 10).",
+    default: "3",
+  },
+  {
+    name: 'also-push',
+    description: "More repositories, one a line (e.g. a mirror on another registry), that receive the same two tags; credentials for them come from an earlier docker login.",
+    default: "",
+    lines: true,
+  },
+  {
+    name: 'registry-username',
+    description: "Registry user. With registry-password, the action logs in to the image's registry before pushing and logs out afterwards.",
+    default: "",
+  },
+  {
+    name: 'registry-password',
+    description: "Registry password or token (sent to docker on stdin, masked in logs).",
+    default: "",
+    secret: true,
+  },
+];
+
+/**
+ * @typedef {object} OutputSpec
+ * @property {string} name
+ * @property {string} description
+ */
+
+/** @type {readonly OutputSpec[]} */
+const ACTION_OUTPUTS = [
+  { name: 'sha', description: "Full commit sha the image was built from (also in the image as sha-env and the org.opencontainers.image.revision label)." },
+  { name: 'tag', description: "Image tag: the first tag-length characters of the sha." },
+  { name: 'image', description: "Repository name, as given." },
+  { name: 'image-ref', description: "image:tag." },
+  { name: 'latest-ref', description: "image:latest." },
+  { name: 'image-id', description: "Local image id (sha256:...) that both tags point to." },
+  { name: 'digest', description: "Registry manifest digest of the pushed tag (sha256:...); empty when nothing was pushed." },
+  { name: 'digests', description: "JSON object: each pushed repository (the image and every also-push mirror) → its manifest digest in that registry; {} when nothing was pushed." },
+  { name: 'pushed', description: "true when both tags were pushed, else false." },
+  { name: 'test-exit-code', description: "Exit status of the test command; empty when no test ran." },
+  { name: 'ready-seconds', description: "Seconds from the container's start until it was ready." },
+  { name: 'reports-dir', description: "Where the test reports were copied to; empty when none were." },
+  { name: 'tests-passed', description: "Passed test cases in the JUnit reports; empty without reports." },
+  { name: 'tests-failed', description: "Failed test cases (failures and errors) in the JUnit reports; empty without reports." },
+  { name: 'tests-skipped', description: "Skipped test cases in the JUnit reports; empty without reports." },
+  { name: 'pruned', description: "How many tags and dangling images pruning removed (with prune dry-run: would remove)." },
+  { name: 'reclaimed-bytes', description: "Bytes of image layers pruning freed (0 with dry-run)." },
+];
+
+// EXTERNAL MODULE: ./src/shared/field-parser.ts
+var field_parser = __nccwpck_require__(6021);
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+// The CLI's flags are the action's inputs, by the same names and with the same defaults (action.yml is
+// written from the same list): `--image acme/app`, `--deploy`, `--build-args A=1 --build-args B=2`.
+/** Where each secret input comes from instead of argv. */
+const SECRET_ENV = { 'registry-password': 'REGISTRY_PASSWORD' };
+/** Inputs also read from the environment when no flag gives them. */
+const ENV_FALLBACK = { 'registry-username': 'REGISTRY_USERNAME', ...SECRET_ENV };
+const CLI_NAMING = {
+    subject: (name) => (SECRET_ENV[name] ?? `--${name}`),
+    name: (name) => (SECRET_ENV[name] ?? `--${name}`),
+};
+const BY_NAME = new Map(ACTION_INPUTS.map((input) => [input.name, input]));
+const EXPRESSION = /\$\{\{/;
+/** The help text: every flag from the list action.yml is written from. */
+function usage() {
+    const width = Math.max(...ACTION_INPUTS.map((input) => input.name.length)) + 4;
+    const flags = ACTION_INPUTS.filter((input) => input.secret !== true).map((input) => {
+        const form = input.boolean === true ? `--${input.name}` : `--${input.name} ${input.lines === true ? 'LINE' : 'VALUE'}`;
+        const extra = [input.required === true ? 'required' : input.default === undefined || input.default === '' ? '' : `default: ${input.default}`, input.lines === true ? 'repeat for more lines' : ''].filter((part) => part !== '');
+        return `  ${form.padEnd(width + 6)} ${input.description}${extra.length === 0 ? '' : ` (${extra.join('; ')})`}`;
+    });
+    return [
+        'Usage: build-test-deploy --image NAME [flags]',
+        '',
+        'Runs the loop of the build-test-deploy action on this machine, the same code as the action: prune, build',
+        'NAME:<sha7> (SHA=<sha> inside), tag NAME:latest, run it, wait until ready, test that very container, and',
+        '(with --deploy) push both tags, only after the tests passed; the container and the login are removed at the end.',
+        '',
+        'Flags (the action\'s inputs, by the same names and defaults):',
+        ...flags,
+        '',
+        '  --inputs FILE          a YAML mapping of inputs, e.g. the `with:` of the workflow step; flags win over it',
+        '  --output-file FILE     also write the outputs there, as KEY=VALUE lines',
+        '  --verbose              keep every phase\'s docker output, also when it succeeds',
+        '  -h, --help             this text',
+        '',
+        `The registry password is read from ${SECRET_ENV['registry-password'] ?? ''} in the environment, never from a flag;`,
+        'REGISTRY_USERNAME stands in for --registry-username.',
+        '',
+        `Prints the outputs on stdout as KEY=VALUE lines (${ACTION_OUTPUTS.map((output) => output.name).join(', ')}); the log goes to stderr.`,
+        'Exit status: 0 passed, 1 the loop failed, 2 bad flags or inputs (nothing was touched), 130 interrupted.',
+    ].join('\n');
+}
+/** A value of the inputs file as the runner would pass it: YAML scalars become strings. */
+function fileValue(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    if (value === null)
+        return '';
+    return undefined;
+}
+/**
+ * Parses the CLI's arguments (and the inputs file, already read): every problem is collected into one
+ * InputError naming each flag, never a value (one may be a password).
+ */
+function parseCliArgs(argv, env, inputsFile) {
+    const given = new Map();
+    const problems = [];
+    const notes = [];
+    let verbose = false;
+    let outputFile;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i] ?? '';
+        if (arg === '-h' || arg === '--help')
+            return { kind: 'help' };
+        if (!arg.startsWith('--')) {
+            problems.push(arg.startsWith('-') ? `${arg.slice(0, 2)} is not an option (see --help).` : `Unexpected argument #${i + 1}: every input is a flag, e.g. --image NAME (see --help).`);
+            continue;
+        }
+        const equals = arg.indexOf('=');
+        const flag = equals === -1 ? arg : arg.slice(0, equals);
+        const attached = equals === -1 ? undefined : arg.slice(equals + 1);
+        const takeValue = () => {
+            if (attached !== undefined)
+                return attached;
+            const next = argv[i + 1];
+            if (next === undefined || (next.startsWith('--') && next.length > 2))
+                return undefined;
+            i++;
+            return next;
+        };
+        if (flag === '--verbose') {
+            verbose = true;
+            continue;
+        }
+        if (flag === '--output-file' || flag === '--inputs') {
+            const value = takeValue();
+            if (value === undefined || value === '')
+                problems.push(`${flag} needs a file path.`);
+            else if (flag === '--output-file')
+                outputFile = value;
+            continue; // --inputs was read before parsing
+        }
+        const negated = flag.startsWith('--no-') ? BY_NAME.get(flag.slice(5)) : undefined;
+        if (negated?.boolean === true && attached === undefined) {
+            given.set(negated.name, ['false']);
+            continue;
+        }
+        const input = BY_NAME.get(flag.slice(2));
+        if (input === undefined) {
+            problems.push(`${flag} is not an option; expected one of the action's inputs as a flag (see --help).`);
+            if (attached === undefined && !(argv[i + 1] ?? '--').startsWith('-'))
+                i++; // its value, if it had one
+            continue;
+        }
+        if (input.secret === true) {
+            problems.push(`${flag} is not an option: ${input.name} is read from ${SECRET_ENV[input.name] ?? ''} in the environment only, never from arguments.`);
+            if (attached === undefined && !(argv[i + 1] ?? '--').startsWith('-'))
+                i++;
+            continue;
+        }
+        const value = input.boolean === true ? (attached ?? 'true') : takeValue();
+        if (value === undefined) {
+            problems.push(`${flag} needs a value (see --help).`);
+            continue;
+        }
+        const values = given.get(input.name) ?? [];
+        if (values.length > 0 && input.lines !== true)
+            problems.push(`${flag} is given twice; only multi-line inputs repeat.`);
+        given.set(input.name, [...values, value]);
+    }
+    const fromFile = new Map();
+    if (inputsFile !== undefined) {
+        for (const [name, value] of Object.entries(inputsFile.values)) {
+            const input = BY_NAME.get(name);
+            const raw = fileValue(value);
+            if (input === undefined)
+                problems.push(`${inputsFile.path}: '${name}' is not an input of the action (see --help).`);
+            else if (raw === undefined)
+                problems.push(`${inputsFile.path}: '${name}' is a ${Array.isArray(value) ? 'list' : 'mapping'}; expected a string (a multi-line string for one value a line).`);
+            else if (given.has(name) || (ENV_FALLBACK[name] !== undefined && (env[ENV_FALLBACK[name]] ?? '') !== ''))
+                continue; // a flag or the environment wins
+            else if (EXPRESSION.test(raw)) {
+                if (input.required === true)
+                    problems.push(`${inputsFile.path}: '${name}' is a workflow expression, which only a runner evaluates; expected ${CLI_NAMING.name(name)} to give it.`);
+                else
+                    notes.push(`${inputsFile.path}: '${name}' is a workflow expression, which only a runner evaluates: its default ${JSON.stringify(input.default ?? '')} is used; ${CLI_NAMING.name(name)} sets it.`);
+            }
+            else
+                fromFile.set(name, raw);
+        }
+    }
+    if (problems.length > 0)
+        throw new field_parser/* InputError */.dz(problems);
+    const inputs = {};
+    for (const input of ACTION_INPUTS) {
+        const fallback = ENV_FALLBACK[input.name];
+        inputs[input.name] = given.get(input.name)?.join('\n') ?? fromFile.get(input.name) ?? ((fallback === undefined ? undefined : env[fallback]) || undefined) ?? input.default ?? '';
+    }
+    return { kind: 'run', inputs, verbose, outputFile, notes };
+}
+/** The path `--inputs` names, found before the rest is parsed (it is read first). */
+function inputsFilePath(argv) {
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i] ?? '';
+        if (arg === '--inputs')
+            return argv[i + 1];
+        if (arg.startsWith('--inputs='))
+            return arg.slice('--inputs='.length);
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 486:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9778);
+/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3724);
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6021);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9233);
+/* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1197);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1028);
+
+
+
+
+
+
+
+// `npx build-test-deploy --image acme/app --test-command 'make test'`: the action's loop on this machine.
+// Exit status: 0 passed, 1 the loop failed, 2 bad flags or inputs (before docker is touched), 130/143 interrupted.
+async function readInputsFile(file) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`--inputs ${file} cannot be read: ${error.code ?? error.message}.`]);
+    }
+    // The YAML parser is loaded only for an inputs file.
+    const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+    let values;
+    try {
+        values = parse(text);
+    }
+    catch (error) {
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`--inputs ${file} is not YAML: ${error.message.split('\n')[0] ?? ''}.`]);
+    }
+    // A whole step (`with:` inside) is taken as well as its bare `with:` mapping.
+    const mapping = typeof values === 'object' && values !== null && 'with' in values ? values.with : values;
+    if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping))
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`--inputs ${file}: expected a mapping of inputs (a step's with:), one name: value a line.`]);
+    return { path: file, values: mapping };
+}
+async function main(argv) {
+    let command;
+    try {
+        const file = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .inputsFilePath */ .TZ)(argv);
+        const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCliArgs */ .hT)(argv, process.env, file === undefined || file === '' ? undefined : await readInputsFile(file));
+        if (parsed.kind === 'help') {
+            process.stdout.write(`${(0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .usage */ .CI)()}\n`);
+            return 0;
+        }
+        command = parsed;
+    }
+    catch (error) {
+        return badInput(error);
+    }
+    for (const note of command.notes)
+        process.stderr.write(`note: ${note}\n`);
+    const reporter = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .terminalReporter */ .C)({ stream: process.stderr, fold: process.stderr.isTTY && !command.verbose, colour: (0,_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .useColour */ .O)(process.stderr, process.env) });
+    let inputs;
+    try {
+        inputs = (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)((name) => command.inputs[name] ?? '', process.env, reporter.secret, _args_js__WEBPACK_IMPORTED_MODULE_4__/* .CLI_NAMING */ .up);
+    }
+    catch (error) {
+        return badInput(error);
+    }
+    const report = await (0,_loop_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runLoop */ .yG)(() => inputs, reporter, {
+        env: process.env,
+        workspace: process.cwd(),
+        sourceUrl: await (0,_source_url_js__WEBPACK_IMPORTED_MODULE_5__/* .sourceUrlOf */ .c)(process.env, inputs.context),
+        naming: _args_js__WEBPACK_IMPORTED_MODULE_4__/* .CLI_NAMING */ .up,
+        onLeftovers: () => undefined, // no post step: the loop cleans up itself, also when interrupted
+    });
+    const lines = `${reporter.outputLines().join('\n')}\n`;
+    process.stdout.write(lines);
+    if (command.outputFile !== undefined) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(command.outputFile, lines);
+        }
+        catch (error) {
+            process.stderr.write(`error: --output-file ${command.outputFile} cannot be written: ${error.message}\n`);
+            return 1;
+        }
+    }
+    return report.failure === undefined ? 0 : 1;
+}
+/** Bad flags or inputs: every problem named, exit status 2; anything else is a bug and stays loud. */
+function badInput(error) {
+    if (!(error instanceof _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz))
+        throw error;
+    process.stderr.write(`${error.problems.map((problem) => `error: ${problem}`).join('\n')}\n(see build-test-deploy --help)\n`);
+    return 2;
+}
+process.exitCode = await main(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ sourceUrlOf)
+/* harmony export */ });
+/* unused harmony export webUrlOfRemote */
+/* harmony import */ var _process_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(507);
+
+/** `git@github.com:acme/app.git`, `https://user:token@github.com/acme/app.git` → `https://github.com/acme/app`. */
+function webUrlOfRemote(remote) {
+    const trimmed = remote.trim().replace(/\.git$/, '').replace(/\/+$/, '');
+    // scp-like `user@host:path`: no scheme, a colon before the first slash.
+    const scp = trimmed.includes('://') ? null : /^(?:[^@/\s]+@)?([^:/\s]+):([^\s]+)$/.exec(trimmed);
+    if (scp !== null)
+        return `https://${scp[1] ?? ''}/${(scp[2] ?? '').replace(/^\/+/, '')}`;
+    try {
+        const url = new URL(trimmed);
+        if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol) || url.pathname.length <= 1)
+            return undefined;
+        return `https://${url.hostname}${url.pathname}`; // never the credentials a remote URL may hold
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The repository's URL for the OCI source label: as the action says it inside a workflow (GITHUB_REPOSITORY),
+ * else the web address of the context's `origin` remote; none for a local-only repository.
+ */
+async function sourceUrlOf(env, context) {
+    if (env.GITHUB_REPOSITORY !== undefined && env.GITHUB_REPOSITORY !== '')
+        return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`;
+    const remote = await (0,_process_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCommand */ .d)('git', ['-C', context, 'remote', 'get-url', 'origin'], { silent: true }).catch(() => undefined);
+    return remote === undefined || remote.exitCode !== 0 ? undefined : webUrlOfRemote(remote.stdout);
+}
+
+
+/***/ }),
+
+/***/ 1028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ terminalReporter),
+/* harmony export */   O: () => (/* binding */ useColour)
+/* harmony export */ });
+/** Colours only on a TTY, and never with NO_COLOR (any value but empty). */
+function useColour(stream, env) {
+    return stream.isTTY === true && (env.NO_COLOR ?? '') === '' && env.TERM !== 'dumb';
+}
+/** How many of a running phase's last output lines stay in view. */
+const LIVE_LINES = 6;
+function terminalReporter(options) {
+    const { stream, fold, colour } = options;
+    const paint = (code, text) => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);
+    const secrets = [];
+    const redact = (text) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
+    const outputs = [];
+    // The running phase: its output lines (all kept, for a failure) and how many live lines are on screen.
+    let phaseLines = [];
+    let partial = '';
+    let shown = 0;
+    let inPhase = false;
+    const columns = () => Math.max(20, (stream.columns || 80) - 1);
+    const erase = () => {
+        if (shown > 0)
+            stream.write(`\x1b[${shown}F\x1b[J`);
+        shown = 0;
+    };
+    const drawLive = () => {
+        const tail = [...phaseLines, ...(partial === '' ? [] : [partial])].slice(-LIVE_LINES);
+        for (const line of tail)
+            stream.write(`${paint('2', `  ${line.replace(/\t/g, '  ').slice(0, columns() - 2)}`)}\n`);
+        shown = tail.length;
+    };
+    /** A line that stays: above the live lines of a folded phase. */
+    const say = (line) => {
+        if (fold && inPhase)
+            erase();
+        stream.write(`${redact(line)}\n`);
+        if (fold && inPhase)
+            drawLive();
+    };
+    const phaseOutput = (text) => {
+        // A progress line redrawn with \r: what stays is its last state.
+        const lines = (partial + redact(text)).split('\n').map((line) => line.replace(/\r+$/, '').replace(/^[^]*\r/, ''));
+        partial = lines.pop() ?? '';
+        if (!fold || !inPhase) {
+            for (const line of lines)
+                stream.write(`${line}\n`);
+            return;
+        }
+        phaseLines.push(...lines);
+        erase();
+        drawLive();
+    };
+    const flushPartial = () => {
+        if (partial === '')
+            return;
+        if (fold && inPhase)
+            phaseLines.push(partial);
+        else
+            stream.write(`${partial}\n`);
+        partial = '';
+    };
+    return {
+        phaseStarted: (name) => {
+            flushPartial();
+            stream.write(`${paint('1', `▸ ${name}`)}\n`);
+            inPhase = true;
+            phaseLines = [];
+        },
+        phaseEnded: (name, seconds, ok) => {
+            flushPartial();
+            if (fold)
+                erase();
+            const mark = ok ? paint('32', '✓') : paint('31', '✗');
+            // A failed phase keeps all it printed: that is where the reason is.
+            if (fold && !ok)
+                for (const line of phaseLines)
+                    stream.write(`  ${line}\n`);
+            stream.write(`${mark} ${name} ${paint('2', `(${seconds.toFixed(3)} s)`)}\n`);
+            inPhase = false;
+            phaseLines = [];
+        },
+        info: (message) => say(`  ${message}`),
+        warning: (message) => say(paint('33', `warning: ${message}`)),
+        annotation: ({ message, title, file, line }) => say(paint('31', `error: ${title}${file === undefined ? '' : ` (${file}${line === undefined ? '' : `:${line}`})`}: ${message}`)),
+        details: (title, text) => say(`${paint('1', title)}\n${text}`),
+        secret: (value) => {
+            if (value !== '' && !secrets.includes(value))
+                secrets.push(value);
+        },
+        failed: (message) => say(paint('31', `error: ${message}`)),
+        outputs: (values) => {
+            for (const [name, value] of Object.entries(values))
+                outputs.push(`${name}=${value}`);
+        },
+        summary: (report) => {
+            const total = report.phases.reduce((sum, phase) => sum + phase.seconds, 0);
+            say(report.failure === undefined
+                ? paint('32', `Passed: ${report.imageRef} (${report.imageId})${report.pushed ? `, pushed ${report.digest}` : ''} in ${total.toFixed(1)} s.`)
+                : paint('31', `Failed after ${total.toFixed(1)} s.`));
+            return Promise.resolve();
+        },
+        command: (line) => phaseOutput(`$ ${line}\n`),
+        output: (chunk) => phaseOutput(chunk.toString()),
+        outputLines: () => outputs,
+    };
+}
+
+
+/***/ }),
+
+/***/ 8391:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ imageInspectArgs),
+/* harmony export */   CH: () => (/* binding */ buildArgs),
+/* harmony export */   Cj: () => (/* binding */ tagArgs),
+/* harmony export */   F$: () => (/* binding */ containerImagesArgs),
+/* harmony export */   G_: () => (/* binding */ allImageIdsArgs),
+/* harmony export */   Gh: () => (/* binding */ containerLogsArgs),
+/* harmony export */   Hx: () => (/* binding */ engineStoreArgs),
+/* harmony export */   JG: () => (/* binding */ killContainerArgs),
+/* harmony export */   L7: () => (/* binding */ containerRemoveArgs),
+/* harmony export */   P6: () => (/* binding */ serverVersionArgs),
+/* harmony export */   R8: () => (/* binding */ containerInspectArgs),
+/* harmony export */   Vz: () => (/* binding */ execShellArgs),
+/* harmony export */   b2: () => (/* binding */ imageRemoveArgs),
+/* harmony export */   be: () => (/* binding */ loginArgs),
+/* harmony export */   cX: () => (/* binding */ containerEventsArgs),
+/* harmony export */   cY: () => (/* binding */ heldExecShellArgs),
+/* harmony export */   dn: () => (/* binding */ imageHistoryArgs),
+/* harmony export */   ev: () => (/* binding */ stampDockerfile),
+/* harmony export */   fQ: () => (/* binding */ runArgs),
+/* harmony export */   gQ: () => (/* binding */ followLogsArgs),
+/* harmony export */   kJ: () => (/* binding */ pushArgs),
+/* harmony export */   m8: () => (/* binding */ danglingArgs),
+/* harmony export */   m9: () => (/* binding */ logoutArgs),
+/* harmony export */   oM: () => (/* binding */ copyFromContainerArgs),
+/* harmony export */   pe: () => (/* binding */ repositoryTagsArgs),
+/* harmony export */   qh: () => (/* binding */ buildxVersionArgs),
+/* harmony export */   rg: () => (/* binding */ imageSummariesArgs),
+/* harmony export */   tj: () => (/* binding */ danglingLabelledArgs),
+/* harmony export */   uW: () => (/* binding */ contextShowArgs),
+/* harmony export */   vH: () => (/* binding */ stampArgs),
+/* harmony export */   zy: () => (/* binding */ containerIdsArgs)
+/* harmony export */ });
+/* unused harmony exports secretArg, dockerfileString, EXEC_GATE, EXEC_GATE_NAME */
+// Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
+const JSON_FORMAT = '{{json .}}';
+function serverVersionArgs() {
+    return ['version', '--format', '{{json .Server.Version}}'];
+}
+/** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
+function engineStoreArgs() {
+    return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
+}
+function buildxVersionArgs() {
+    return ['buildx', 'version'];
+}
+/** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
+function repositoryTagsArgs(repository) {
+    return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
+}
+/** Untagged leaf images carrying `label=value`. */
+function danglingLabelledArgs(label, value) {
+    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
+}
+/** Untagged leaf images, whoever built them: after removals side by side, the parents they left childless. */
+function danglingArgs() {
+    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true'];
+}
+/** An image's own layer and every ancestor's, newest first, in bytes (what removing them would reclaim). */
+function imageHistoryArgs(image) {
+    return ['image', 'history', '--no-trunc', '--human=false', '--format', JSON_FORMAT, image];
+}
+// Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
+const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
+function imageSummariesArgs(imageIds) {
+    return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
+}
+/** Every image on the engine, untagged and intermediate ones too: which layers are still in use. */
+function allImageIdsArgs() {
+    return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+function containerIdsArgs() {
+    return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+function containerImagesArgs(containerIds) {
+    return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
+}
+function imageRemoveArgs(refs) {
+    return ['image', 'rm', ...refs];
+}
+function secretArg(secret) {
+    return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
+}
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = ['--provenance=false'];
+function buildArgs(options) {
+    const buildx = options.builder.kind === 'buildx';
+    if (!buildx && options.secrets.length > 0)
+        throw new Error('build secrets need BuildKit (docker buildx)');
+    return [
+        // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
+        ...(buildx ? ['buildx', 'build', '--load', ...NO_PROVENANCE, ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+        ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
+        ...(options.tag === undefined ? [] : ['--tag', options.tag]),
+        '--file', options.file,
+        '--iidfile', options.iidFile,
+        ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
+        ...(options.target === '' ? [] : ['--target', options.target]),
+        options.context,
+    ];
+}
+/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
+function stampArgs(options) {
+    return [
+        ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
+        ...options.tags.flatMap((tag) => ['--tag', tag]),
+        '-',
+    ];
+}
+/** The current docker context's name: the engine's own buildx builder has it. */
+function contextShowArgs() {
+    return ['context', 'show'];
+}
+/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
+function dockerfileString(text) {
+    return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+/**
+ * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
+ * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
+ * the classic builder makes a step of each --label flag.
+ */
+function stampDockerfile(baseImage, shaEnv, sha, labels) {
+    const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+    return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
+}
+function imageInspectArgs(image) {
+    return ['image', 'inspect', '--format', JSON_FORMAT, image];
+}
+function runArgs(name, extraArgs, imageRef) {
+    return ['run', '--detach', '--name', name, ...extraArgs, imageRef];
+}
+function containerInspectArgs(container) {
+    return ['container', 'inspect', '--format', JSON_FORMAT, container];
+}
+/** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
+function containerEventsArgs(containerId, since) {
+    return ['events', '--since', since, '--filter', 'type=container', '--filter', `container=${containerId}`, '--format', JSON_FORMAT];
+}
+function containerLogsArgs(container, tail) {
+    return ['logs', '--timestamps', '--tail', String(tail), container];
+}
+/** All output since the start, then new lines as they come (stdout and stderr). */
+function followLogsArgs(container) {
+    return ['logs', '--follow', container];
+}
+/** `docker exec [options] <container> sh -c <command>`: the command is one argument, parsed only by the container's shell. */
+function execShellArgs(container, command, options = []) {
+    return ['exec', ...options, container, 'sh', '-c', command];
+}
+/**
+ * What a held exec runs behind: the command starts on one line `run` on stdin; on anything else (end of
+ * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
+ */
+const EXEC_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
+const EXEC_GATE_NAME = 'build-test-deploy-gate';
+/** `docker exec --interactive [options] <container> sh -c <gate> <name> <command>`: started ahead, held at the gate. */
+function heldExecShellArgs(container, command, options = []) {
+    return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
+}
+function killContainerArgs(container) {
+    return ['container', 'kill', container];
+}
+/** `docker cp` streams a tar of the path out of the container through the engine and unpacks it. */
+function copyFromContainerArgs(container, source, destination) {
+    return ['cp', `${container}:${source}`, destination];
+}
+function containerRemoveArgs(container) {
+    return ['container', 'rm', '--force', '--volumes', container];
+}
+/** Docker Hub logins take no server argument. */
+function loginArgs(registry, username) {
+    return ['login', '--username', username, '--password-stdin', ...(registry === undefined ? [] : [registry])];
+}
+function logoutArgs(registry) {
+    return ['logout', ...(registry === undefined ? [] : [registry])];
+}
+function tagArgs(source, target) {
+    return ['tag', source, target];
+}
+function pushArgs(ref) {
+    return ['push', ref];
+}
+
+
+/***/ }),
+
+/***/ 9331:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Bi: () => (/* binding */ DockerError),
+  T3: () => (/* binding */ docker),
+  Bp: () => (/* binding */ dockerUntil),
+  Hw: () => (/* binding */ startDocker)
+});
+
+// UNUSED EXPORTS: lastLines
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __nccwpck_require__(1414);
+// EXTERNAL MODULE: ./src/process/run.ts + 1 modules
+var run = __nccwpck_require__(507);
+;// CONCATENATED MODULE: ./src/docker/cli.ts
+
+
+
+class DockerError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        super(`docker ${args[0] ?? ''} failed with exit code ${result.exitCode}: ${lastLines(result.stderr || result.stdout, 5)}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'DockerError';
+    }
+}
+/**
+ * Runs one docker command to its end, shown with its output in the log (unless silent), and tracked, so a
+ * cancelled run stops a build or a push at once rather than leaving it running behind.
+ */
+async function docker(args, options = {}) {
+    const result = await (0,run/* runCommand */.d)('docker', args, { input: options.input, silent: options.silent });
+    if (result.exitCode !== 0 && options.allowFailure !== true)
+        throw new DockerError(args, result);
+    return result;
+}
+function startDocker(args, options) {
+    return (0,run/* spawnTracked */.A)('docker', args, { env: options.env, stdio: [options.stdin, 'pipe', 'pipe'] });
+}
+/**
+ * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
+ * to `onLine` until it returns a value other than undefined. Resolves undefined when the command ends
+ * on its own with status 0 or `signal` aborts; the command is stopped either way, with its whole process
+ * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
+ * the output pipes open, and the step would never end.
+ */
+function dockerUntil(args, onLine, signal, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,run/* spawnTracked */.A)('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        let settled = false;
+        // Until its output closes: the CLI itself may have exited while what it started runs on.
+        let closed = false;
+        const finish = (settle) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            if (!closed)
+                (0,children/* killChild */.fH)(child);
+            settle();
+        };
+        const onAbort = () => finish(() => resolve(undefined));
+        const handle = (line) => {
+            if (settled)
+                return;
+            try {
+                const value = onLine(line);
+                if (value !== undefined)
+                    finish(() => resolve(value));
+            }
+            catch (error) {
+                finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+            }
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        if (signal.aborted)
+            onAbort();
+        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', handle);
+        if (options.stderrLines === true)
+            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr }).on('line', handle);
+        else
+            child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.on('error', (error) => finish(() => reject(error)));
+        child.on('close', (code) => {
+            closed = true;
+            finish(() => (code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr }))));
+        });
+    });
+}
+function lastLines(text, count) {
+    return text.trim().split('\n').slice(-count).join(' | ');
+}
+
+
+/***/ }),
+
+/***/ 7807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ envValue),
+/* harmony export */   Dr: () => (/* binding */ parseImageDetails),
+/* harmony export */   M$: () => (/* binding */ parseListedTags),
+/* harmony export */   Mn: () => (/* binding */ pushedDigest),
+/* harmony export */   O2: () => (/* binding */ parseContainerState),
+/* harmony export */   XN: () => (/* binding */ parseRemovalOutput),
+/* harmony export */   Zp: () => (/* binding */ parseImageSummaries),
+/* harmony export */   Zq: () => (/* binding */ parseContainerImages),
+/* harmony export */   Zu: () => (/* binding */ digestsFor),
+/* harmony export */   e8: () => (/* binding */ parseReadinessEvent),
+/* harmony export */   gi: () => (/* binding */ parseImageStore),
+/* harmony export */   nM: () => (/* binding */ parseImageHistory)
+/* harmony export */ });
+/* unused harmony export parseJsonLines */
+/* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8451);
+
+function asObject(value, what) {
+    if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value))
+        throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
+    return value;
+}
+/** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
+function envValue(env, name) {
+    return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
+}
+function parseJsonLines(stdout) {
+    return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+}
+/** A JSON array of strings: [] for anything else (a nil list is `null`). */
+const stringList = (value) => (Array.isArray(value) ? value.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : []);
+function stringRecord(value, what) {
+    if (value === null || value === undefined)
+        return {};
+    return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(v)]));
+}
+function parseImageSummaries(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const image = asObject(line, 'docker image inspect');
+        return {
+            id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Id),
+            parent: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Parent),
+            repoTags: stringList(image.RepoTags),
+            created: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Created),
+            size: typeof image.Size === 'number' ? image.Size : 0,
+            lastTagTime: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.LastTagTime),
+            labels: stringRecord(image.Labels, 'image labels'),
+            layers: stringList(image.Layers),
+        };
+    });
+}
+function parseContainerImages(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const container = asObject(line, 'docker container inspect');
+        return { name: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Name).replace(/^\//, ''), imageId: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Image) };
+    });
+}
+/** `docker image ls --no-trunc --format '{{json .}}' <repository>`: its tags and their image ids. */
+function parseListedTags(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const image = asObject(line, 'docker image ls');
+        return { id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.ID), tag: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Tag) };
+    });
+}
+/** `docker image history --human=false --format '{{json .}}'`: the image first, then its ancestors. */
+function parseImageHistory(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const step = asObject(line, 'docker image history');
+        const size = Number((0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(step.Size));
+        return { id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(step.ID), size: Number.isFinite(size) ? size : 0, createdBy: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(step.CreatedBy) };
+    });
+}
+/** What `docker image rm` says it did, line by line (`Untagged: <ref>`, `Deleted: <id>`). */
+function parseRemovalOutput(stdout) {
+    const lines = stdout.split('\n').map((line) => line.trim());
+    const after = (prefix) => lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length).trim());
+    return { untagged: after('Untagged:'), deleted: after('Deleted:') };
+}
+/** `docker image inspect --format '{{json .}}'` of one image. */
+function parseImageDetails(stdout) {
+    const image = asObject(JSON.parse(stdout), 'docker image inspect');
+    const config = image.Config === null || image.Config === undefined ? {} : asObject(image.Config, 'image Config');
+    return {
+        id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Id),
+        env: Array.isArray(config.Env) ? config.Env.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+        labels: stringRecord(config.Labels, 'image labels'),
+        repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+    };
+}
+/** `docker container inspect --format '{{json .}}'` of one container. */
+function parseContainerState(stdout) {
+    const container = asObject(JSON.parse(stdout), 'docker container inspect');
+    const state = asObject(container.State, 'container State');
+    const health = state.Health === null || state.Health === undefined ? undefined : asObject(state.Health, 'container Health');
+    const network = container.NetworkSettings === null || container.NetworkSettings === undefined ? {} : asObject(container.NetworkSettings, 'container NetworkSettings');
+    const ports = network.Ports === null || network.Ports === undefined ? {} : asObject(network.Ports, 'container ports');
+    return {
+        id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Id),
+        name: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Name).replace(/^\//, ''),
+        created: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Created),
+        status: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(state.Status),
+        exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
+        oomKilled: state.OOMKilled === true,
+        error: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(state.Error),
+        health: health === undefined ? undefined : {
+            status: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(health.Status),
+            probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
+                const p = asObject(probe, 'health probe');
+                return { start: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Start), exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1, output: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Output) };
+            }),
+        },
+        ports: Object.fromEntries(Object.entries(ports).map(([port, bindings]) => [
+            port,
+            (Array.isArray(bindings) ? bindings : []).map((binding) => {
+                const b = asObject(binding, 'port binding');
+                return { hostIp: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(b.HostIp), hostPort: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(b.HostPort) };
+            }),
+        ])),
+    };
+}
+/** One line of `docker events --format '{{json .}}'`. */
+function parseReadinessEvent(line) {
+    const event = asObject(JSON.parse(line), 'docker events');
+    const action = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(event.Action) || (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(event.status);
+    const attributes = event.Actor === undefined ? {} : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
+    switch (action) {
+        case 'start':
+            return { kind: 'started' };
+        case 'health_status: healthy':
+            return { kind: 'healthy' };
+        case 'health_status: unhealthy':
+            return { kind: 'unhealthy' };
+        case 'die': {
+            const exitCode = Number.parseInt((0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(attributes.exitCode), 10);
+            return { kind: 'exited', exitCode: Number.isNaN(exitCode) ? -1 : exitCode };
+        }
+        case 'oom':
+            return { kind: 'oom' };
+        case 'destroy':
+            return { kind: 'destroyed' };
+        default:
+            return undefined;
+    }
+}
+/** The digest the registry gave `repository` (familiar name) among an image's RepoDigests. */
+function digestsFor(repoDigests, repository) {
+    return repoDigests.filter((entry) => entry.startsWith(`${repository}@`)).map((entry) => entry.slice(repository.length + 1));
+}
+/** The digest line `docker push` prints for a tag (`<tag>: digest: sha256:… size: N`). */
+function pushedDigest(pushOutput, tag) {
+    const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^${escaped}: digest: (sha256:[0-9a-f]{64}) size: [0-9]+$`, 'm').exec(pushOutput)?.[1];
+}
+/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs): which image store. */
+function parseImageStore(line) {
+    if (line === undefined)
+        return { kind: 'unknown' };
+    try {
+        const info = asObject(JSON.parse(line), 'docker info');
+        const status = Array.isArray(info.status) ? info.status : [];
+        if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
+            return { kind: 'containerd' };
+        return typeof info.driver === 'string' && info.driver !== '' ? { kind: 'graphdriver', driver: info.driver } : { kind: 'unknown' };
+    }
+    catch {
+        return { kind: 'unknown' };
+    }
+}
+
+
+/***/ }),
+
+/***/ 9778:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ko: () => (/* binding */ readInputs)
+});
+
+// UNUSED EXPORTS: PRUNE_GRACE_RANGE, PRUNE_KEEP_RANGE, PUSH_RETRIES_RANGE, TEST_TIMEOUT_RANGE, WAIT_TIMEOUT_RANGE, parseBuildSecrets, parseInputs, parseKeyValueLines, parsePruneMode, parseRunArgs, shortClusterHasDetach
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(6876);
+// EXTERNAL MODULE: ./src/shared/field-parser.ts
+var field_parser = __nccwpck_require__(6021);
+// EXTERNAL MODULE: ./src/shared/vocabulary.ts
+var vocabulary = __nccwpck_require__(1229);
+// EXTERNAL MODULE: ./src/loop/wait-ready.ts + 1 modules
+var wait_ready = __nccwpck_require__(5056);
+;// CONCATENATED MODULE: ./src/loop/inputs.ts
+
+
+
+
+
+
+const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
+const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
+const PRUNE_GRACE_RANGE = { min: 0, max: 86400 };
+const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 };
+const PUSH_RETRIES_RANGE = { min: 0, max: 10 };
+const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
+// These flags would take the container's lifecycle away from the action.
+const LIFECYCLE_RUN_FLAGS = new Map([
+    ['--rm', 'the action removes the container itself, after it has read its state and logs'],
+    ['--detach', 'the action always runs the container detached'],
+    ['-d', 'the action always runs the container detached'],
+    ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
+]);
+/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
+function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
+    const { problems, field } = (0,field_parser/* fieldParser */.MB)(read, naming);
+    const image = field('image', (raw) => {
+        try {
+            return (0,image_reference/* parseImageName */["if"])(raw);
+        }
+        catch (error) {
+            throw new Error(`${error.message}; expected ${image_reference/* IMAGE_NAME_FORM */.Bf}`);
+        }
+    }, undefined);
+    const deploy = field('deploy', field_parser/* parseBoolean */.yG, false);
+    const context = field('context', (raw) => raw || '.', '.');
+    const file = field('file', (raw) => raw || external_node_path_.join(context, 'Dockerfile'), '');
+    const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
+    const target = field('target', (raw) => {
+        if (raw !== '' && !STAGE_NAME_PATTERN.test(raw))
+            throw new Error(`is "${raw}"; expected a build stage name (letters, digits, "_", ".", "-")`);
+        return raw;
+    }, '');
+    const labels = field('labels', (raw) => parseKeyValueLines(raw, /^[^\s=]+$/), []);
+    const builder = field('builder', (raw) => {
+        if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw))
+            throw new Error(`is "${raw}"; expected a buildx builder name`);
+        return raw;
+    }, '');
+    const buildSecrets = field('build-secrets', parseBuildSecrets, []);
+    const sha = field('sha', (raw) => {
+        if (raw !== '' && !vocabulary/* SHA_PATTERN */.yw.test(raw))
+            throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
+        return raw;
+    }, '');
+    const tagLength = field('tag-length', (raw) => (0,field_parser/* parseInteger */.cG)(raw, field_parser/* TAG_LENGTH_RANGE */.Y2), 7);
+    const shaEnv = field('sha-env', field_parser/* parseEnvName */.gh, 'SHA');
+    const prune = field('prune', parsePruneMode, 'on');
+    const pruneKeep = field('prune-keep', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PRUNE_KEEP_RANGE), 0);
+    const pruneGraceSeconds = field('prune-grace', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PRUNE_GRACE_RANGE), 120);
+    const runArgs = field('run-args', parseRunArgs, []);
+    const waitFor = field('wait-for', (raw) => {
+        try {
+            return (0,wait_ready/* parseWaitFor */.AD)(raw);
+        }
+        catch (error) {
+            throw new Error(`${error.message}; expected ${wait_ready/* WAIT_FOR_FORM */.Zd}`);
+        }
+    }, { kind: 'auto' });
+    const waitTimeoutSeconds = field('wait-timeout', (raw) => (0,field_parser/* parseInteger */.cG)(raw, WAIT_TIMEOUT_RANGE), 60);
+    const testCommand = read('test-command').trim();
+    const testOn = field('test-on', (raw) => {
+        if (raw !== 'container' && raw !== 'runner')
+            throw new Error(`is "${raw}"; expected container or runner`);
+        return raw;
+    }, undefined);
+    const testUser = field('test-user', (raw) => {
+        if (raw !== '' && !USER_PATTERN.test(raw))
+            throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
+        if (raw !== '' && testOn === 'runner')
+            throw new Error('is set, but test-on is runner; expected it only with test-on: container');
+        return raw;
+    }, '');
+    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, vocabulary/* ENV_NAME_PATTERN */.jg), []);
+    const testTimeoutSeconds = field('test-timeout', (raw) => (0,field_parser/* parseInteger */.cG)(raw, TEST_TIMEOUT_RANGE), 0);
+    const testReports = field('test-reports', (raw) => {
+        if (raw !== '' && !raw.startsWith('/'))
+            throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
+        return raw;
+    }, '');
+    const reportsDir = field('reports-dir', (raw) => {
+        if (raw === '' || external_node_path_.isAbsolute(raw) || external_node_path_.normalize(raw).split(external_node_path_.sep)[0] === '..')
+            throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
+        return raw;
+    }, 'reports');
+    if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
+        problems.push(`${naming.subject('test-on')} is container, but ${naming.name('wait-for')} exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected ${naming.name('test-on')}: runner (or no ${naming.name('test-command')}).`);
+    }
+    const pushRetries = field('push-retries', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PUSH_RETRIES_RANGE), 3);
+    const alsoPush = field('also-push', (raw) => (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
+        try {
+            return (0,image_reference/* parseImageName */["if"])(line);
+        }
+        catch (error) {
+            throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${image_reference/* IMAGE_NAME_FORM */.Bf})`);
+        }
+    }), []);
+    const registryAuth = (0,field_parser/* registryAuthOf */.BM)(read, problems, 'an earlier docker login is used', naming);
+    if (problems.length > 0 || image === undefined)
+        throw new field_parser/* InputError */.dz(problems);
+    return {
+        image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
+        waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
+        registryAuth,
+        pushRetries,
+        alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
+    };
+}
+function parsePruneMode(raw) {
+    if (raw === 'dry-run')
+        return 'dry-run';
+    try {
+        return (0,field_parser/* parseBoolean */.yG)(raw) ? 'on' : 'off';
+    }
+    catch {
+        throw new Error(`is "${raw}"; expected true, false or dry-run`);
+    }
+}
+function parseKeyValueLines(raw, keyPattern) {
+    return (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
+        const equals = line.indexOf('=');
+        const key = equals === -1 ? line : line.slice(0, equals);
+        if (equals === -1 || !keyPattern.test(key)) {
+            throw new Error(`line ${index + 1} is "${line}"; expected one KEY=VALUE per line`);
+        }
+        return { key, value: line.slice(equals + 1) };
+    });
+}
+/** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
+function parseBuildSecrets(raw) {
+    return (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
+        const fields = new Map(line.split(',').map((part) => {
+            const equals = part.indexOf('=');
+            return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()];
+        }));
+        const id = fields.get('id') ?? '';
+        const env = fields.get('env');
+        const src = fields.get('src');
+        const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
+        if (!known || !/^[A-Za-z0-9_.-]+$/.test(id) || (env === undefined) === (src === undefined) || env === '' || src === '') {
+            throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
+        }
+        return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
+    });
+}
+// docker run's boolean short options: they combine (`-itd`), and the first other letter takes a value.
+const BOOLEAN_SHORT_OPTIONS = new Set(['d', 'i', 't', 'P']);
+/** `-td`, `-itd`: a cluster of short boolean options that includes -d. */
+function shortClusterHasDetach(flag) {
+    if (!/^-[A-Za-z]{2,}$/.test(flag))
+        return false;
+    for (const letter of flag.slice(1)) {
+        if (letter === 'd')
+            return true;
+        if (!BOOLEAN_SHORT_OPTIONS.has(letter))
+            return false; // the rest is this option's value
+    }
+    return false;
+}
+/** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
+function parseRunArgs(raw) {
+    return (0,field_parser/* nonBlankLines */.n5)(raw).flatMap((line, index) => {
+        if (!line.startsWith('-')) {
+            throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
+        }
+        const flagEnd = line.search(/[=\s]/);
+        const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
+        const reason = LIFECYCLE_RUN_FLAGS.get(shortClusterHasDetach(flag) ? '-d' : flag);
+        if (reason !== undefined)
+            throw new Error(`line ${index + 1} uses ${flag}, which is not allowed: ${reason}`);
+        if (flagEnd !== -1 && line[flagEnd] !== '=') {
+            const value = line.slice(flagEnd).trim();
+            // A second option on the line would reach docker as an option of its own, unchecked.
+            if (value.startsWith('-'))
+                throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
+            return [flag, value];
+        }
+        return [line];
+    });
+}
+/**
+ * Reads, masks (through `mask`, where each secret is born) and validates the inputs, then checks what they
+ * name outside docker: the build context, the Dockerfile, each build secret's source. Nothing is touched.
+ */
+function readInputs(read, env, mask, naming = field_parser/* ACTION_NAMING */._C) {
+    const password = read('registry-password');
+    if (password !== '')
+        mask(password);
+    const inputs = parseInputs(read, naming);
+    const problems = [];
+    if (!(0,external_node_fs_namespaceObject.existsSync)(inputs.context) || !(0,external_node_fs_namespaceObject.statSync)(inputs.context).isDirectory()) {
+        problems.push(`${naming.subject('context')} is "${inputs.context}", which is not a directory; expected the build context directory.`);
+    }
+    else if (!(0,external_node_fs_namespaceObject.existsSync)(inputs.file)) {
+        problems.push(`${naming.subject('file')}: ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
+    }
+    for (const secret of inputs.buildSecrets) {
+        if ('env' in secret.source) {
+            const value = env[secret.source.env];
+            if (value === undefined || value === '')
+                problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the environment.`);
+            else
+                mask(value);
+        }
+        else if (!(0,external_node_fs_namespaceObject.existsSync)(secret.source.src)) {
+            problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
+        }
+    }
+    if (problems.length > 0)
+        throw new field_parser/* InputError */.dz(problems);
+    return inputs;
+}
+
+
+/***/ }),
+
+/***/ 3724:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yG: () => (/* binding */ runLoop)
+});
+
+// UNUSED EXPORTS: TestsFailedError, TestsTimedOutError, phase
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
+var cli = __nccwpck_require__(9331);
+// EXTERNAL MODULE: ./src/docker/args.ts
+var docker_args = __nccwpck_require__(8391);
+// EXTERNAL MODULE: ./src/docker/output.ts
+var output = __nccwpck_require__(7807);
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+
+
+
+const ENGINE_TIMEOUT_MS = 5000;
+function describeImageStore(store) {
+    return store.kind === 'containerd' ? 'the containerd image store' : store.kind === 'graphdriver' ? `the ${store.driver} graph driver` : 'an image store it did not name';
+}
+/** Which engine the docker CLI talks to, as the user configured it. */
+function engineLocation(env) {
+    if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '')
+        return `DOCKER_HOST=${env.DOCKER_HOST}`;
+    if (env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '')
+        return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
+    return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
+}
+async function firstLine(args, timeoutMs) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    try {
+        return await (0,cli/* dockerUntil */.Bp)(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Which image store the engine uses ('unknown' when it does not say in time). */
+async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstLine((0,docker_args/* engineStoreArgs */.Hx)(), timeoutMs).then(output/* parseImageStore */.gi, () => (0,output/* parseImageStore */.gi)(undefined));
+}
+/**
+ * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
+ * engine is a clear error within seconds, not a hang in the middle of a build.
+ */
+async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
+    const [server, buildx, imageStore, context] = await Promise.all([
+        firstLine((0,docker_args/* serverVersionArgs */.P6)(), timeoutMs).catch((error) => error),
+        firstLine((0,docker_args/* buildxVersionArgs */.qh)(), timeoutMs).then((line) => line !== undefined, () => false),
+        imageStoreOf(timeoutMs),
+        firstLine((0,docker_args/* contextShowArgs */.uW)(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
+    ]);
+    if (server instanceof Error) {
+        const reason = server instanceof cli/* DockerError */.Bi ? server.result.stderr.trim().split('\n').pop() ?? server.message : server.message;
+        throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
+    }
+    if (server === undefined)
+        throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
+    const version = JSON.parse(server);
+    return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
+}
+
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __nccwpck_require__(1414);
+// EXTERNAL MODULE: ./src/process/command-log.ts
+var command_log = __nccwpck_require__(1207);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(6876);
+// EXTERNAL MODULE: ./src/shared/vocabulary.ts
+var vocabulary = __nccwpck_require__(1229);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/loop/build.ts
+
+
+
+
+
+
+
+/** The OCI labels the action sets; the user's `labels` come after and may add to them. */
+function ociLabels(source, extra) {
+    return [
+        { key: vocabulary/* REVISION_LABEL */.P1, value: source.sha },
+        { key: 'org.opencontainers.image.created', value: source.created },
+        ...(source.sourceUrl === undefined ? [] : [{ key: 'org.opencontainers.image.source', value: source.sourceUrl }]),
+        ...extra,
+    ];
+}
+/** What must hold of the built image, or it is not what we claim to ship. */
+function stampProblems(env, labels, shaEnv, sha) {
+    const problems = [];
+    const value = (0,output/* envValue */.$R)(env, shaEnv);
+    if (value !== sha)
+        problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
+    if (labels[vocabulary/* REVISION_LABEL */.P1] !== sha)
+        problems.push(`label ${vocabulary/* REVISION_LABEL */.P1} is ${labels[vocabulary/* REVISION_LABEL */.P1] === undefined ? 'missing' : `"${labels[vocabulary/* REVISION_LABEL */.P1]}"`}, expected ${sha}`);
+    return problems;
+}
+/** The build failed for lack of disk on the engine: say so plainly. */
+function diskFullMessage(output) {
+    return /no space left on device/i.test(output)
+        ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
+        : undefined;
+}
+/**
+ * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
+ * containerd image store, a concurrent run that built the same content and removed its own temporary name at
+ * that moment can take the shared content with it (seen on Docker 26.1).
+ */
+function lostTemporaryImage(output, temporaryRef) {
+    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
+    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`, 'm').test(output);
+}
+/** A failed build says why: a full disk plainly, else docker's own last lines. */
+function throwUnlessBuilt(args, result) {
+    if (result.exitCode !== 0)
+        throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new cli/* DockerError */.Bi(args, result).message);
+}
+/**
+ * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
+ * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
+ * Returns the image id.
+ */
+async function buildImage(request, reporter) {
+    const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
+    // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
+    // stamp starts from a temporary local name instead; the legacy builder takes the id.
+    const temporaryRef = request.builder.kind === 'buildx' ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped` : undefined;
+    try {
+        const baseIidFile = external_node_path_.join(workDir, 'base.iid');
+        const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
+        throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
+        const baseImageId = (await (0,promises_.readFile)(baseIidFile, 'utf8')).trim();
+        const stamp = (0,docker_args/* stampArgs */.vH)({ tags: request.tags, builder: request.builder });
+        const stampIt = () => (0,cli/* docker */.T3)(stamp, {
+            input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
+            silent: true,
+            allowFailure: true,
+        });
+        let stamped = await stampIt();
+        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
+            reporter.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
+            throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
+            stamped = await stampIt();
+        }
+        throwUnlessBuilt(stamp, stamped);
+        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
+        // digest the containerd image store names images by.
+        const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
+        const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
+        if (problems.length > 0)
+            throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
+        return details.id;
+    }
+    finally {
+        if (temporaryRef !== undefined)
+            await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([temporaryRef]), { silent: true, allowFailure: true });
+        await (0,promises_.rm)(workDir, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/loop/container.ts
+
+
+
+/**
+ * A container name unique per run, attempt and step (parallel jobs on one self-hosted engine never
+ * collide), readable in `docker ps`: `<last path component>-<tag>-<run id>-<attempt>-<random>`.
+ */
+function containerName(repositoryPath, tag, runId, runAttempt, random = (0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex')) {
+    const base = repositoryPath.slice(repositoryPath.lastIndexOf('/') + 1);
+    return [base, tag, runId ?? 'local', runAttempt ?? '1', random].join('-').replace(/[^a-zA-Z0-9_.-]/g, '_');
+}
+/** Starts the container detached; returns its id. */
+async function startContainer(name, extraArgs, imageRef) {
+    return (await (0,cli/* docker */.T3)((0,docker_args/* runArgs */.fQ)(name, extraArgs, imageRef))).stdout.trim();
+}
+/** Removes the container and its anonymous volumes; true when it is gone (also when it never existed). */
+async function removeContainer(name) {
+    const result = await (0,cli/* docker */.T3)((0,docker_args/* containerRemoveArgs */.L7)(name), { silent: true, allowFailure: true });
+    if (result.exitCode === 0)
+        return { done: true, message: `Removed container ${name}.` };
+    if (/no such container/i.test(result.stderr))
+        return { done: true, message: `Container ${name} was already gone.` };
+    return { done: false, message: `Could not remove container ${name}: ${result.stderr.trim()}` };
+}
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __nccwpck_require__(8500);
+// EXTERNAL MODULE: ./src/process/run.ts + 1 modules
+var run = __nccwpck_require__(507);
+;// CONCATENATED MODULE: ./src/docker/credentials.ts
+
+
+
+
+
+/** The key docker uses in config.json for a registry: Docker Hub's is its legacy index URL. */
+function configKey(registry) {
+    return registry === image_reference/* DOCKER_HUB */.Xb ? 'https://index.docker.io/v1/' : registry;
+}
+/** Credentials from config.json's `auths` (no helper involved); undefined when there are none. */
+function authsEntry(config, registry) {
+    const entry = config.auths?.[configKey(registry)] ?? config.auths?.[`https://${registry}`];
+    if (entry === undefined)
+        return undefined;
+    if (entry.auth !== undefined && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        return colon === -1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    return entry.username !== undefined && entry.password !== undefined ? { username: entry.username, password: entry.password } : undefined;
+}
+function helperFor(config, registry) {
+    return config.credHelpers?.[configKey(registry)] ?? config.credsStore;
+}
+/** Reads the stored credentials for `registry` (masked at once); undefined when docker has none. */
+async function storedCredentials(registry, mask) {
+    const auth = await readStoredCredentials(registry);
+    if (auth !== undefined && auth.password !== '')
+        mask(auth.password);
+    return auth;
+}
+async function readStoredCredentials(registry) {
+    const file = external_node_path_.join(process.env.DOCKER_CONFIG ?? external_node_path_.join((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const helper = helperFor(config, registry);
+    if (helper !== undefined && helper !== '') {
+        // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
+        const result = await (0,run/* runCommand */.d)(`docker-credential-${helper}`, ['get'], { input: configKey(registry), silent: true }).catch(() => undefined);
+        if (result === undefined || result.exitCode !== 0)
+            return authsEntry(config, registry);
+        const stored = JSON.parse(result.stdout);
+        return stored.Username !== undefined && stored.Secret !== undefined ? { username: stored.Username, password: stored.Secret } : undefined;
+    }
+    return authsEntry(config, registry);
+}
+
+// EXTERNAL MODULE: ./src/shared/json.ts
+var json = __nccwpck_require__(8451);
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+const MEDIA_TYPE = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+};
+const MANIFEST_ACCEPT = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex].join(', ');
+const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
+const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
+const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const MAX_INDEX_DEPTH = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
+class RegistryError extends Error {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.name = 'RegistryError';
+    }
+}
+const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
+// ---------------------------------------------------------------------------------------------
+// Pure helpers
+/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
+function registryBaseUrl(registry) {
+    const host = registry === image_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API : registry;
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+/** 127.0.0.0/8, localhost and [::1], with or without a port. */
+function isLoopback(hostPort) {
+    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
+    return host.toLowerCase() === 'localhost' || host === '::1' || /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host);
+}
+/**
+ * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
+ * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
+ */
+function parseWwwAuthenticate(header) {
+    const challenges = [];
+    const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+    let current;
+    let i = 0;
+    const skip = (pattern) => {
+        while (i < header.length && pattern.test(header.charAt(i)))
+            i++;
+    };
+    const readToken = () => {
+        tokenPattern.lastIndex = i;
+        const match = tokenPattern.exec(header);
+        if (match === null)
+            return undefined;
+        i = tokenPattern.lastIndex;
+        return match[0];
+    };
+    while (i < header.length) {
+        skip(/[\s,]/);
+        if (i >= header.length)
+            break;
+        const name = readToken();
+        if (name === undefined) {
+            i++; // not a token character: skip it
+            continue;
+        }
+        const afterName = i;
+        skip(/\s/);
+        if (current !== undefined && header.charAt(i) === '=') {
+            i++;
+            skip(/\s/);
+            let value = '';
+            if (header.charAt(i) === '"') {
+                for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
+                    if (header.charAt(i) === '\\' && i + 1 < header.length)
+                        i++;
+                    value += header.charAt(i);
+                }
+                i++; // the closing quote
+            }
+            else {
+                const start = i;
+                while (i < header.length && !/[\s,]/.test(header.charAt(i)))
+                    i++;
+                value = header.slice(start, i);
+            }
+            current.params[name.toLowerCase()] = value;
+        }
+        else {
+            i = afterName;
+            current = { scheme: name.toLowerCase(), params: {} };
+            challenges.push(current);
+        }
+    }
+    return challenges;
+}
+/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
+function tokenUrl(challenge, repository) {
+    const realm = challenge.params.realm;
+    if (realm === undefined || realm === '')
+        throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
+    if (challenge.params.service !== undefined)
+        url.searchParams.set('service', challenge.params.service);
+    // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
+    const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    return url;
+}
+function basicAuthorization(auth) {
+    return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+}
+/** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+function matchesDigest(bytes, digest) {
+    if (!DIGEST_PATTERN.test(digest))
+        return false;
+    return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
+}
+function parseDescriptor(value, what) {
+    if (!(0,json/* isObject */.G)(value))
+        throw new RegistryError(`The ${what} is not a descriptor object.`);
+    const digest = (0,json/* str */.g)(value.digest);
+    if (!DIGEST_PATTERN.test(digest))
+        throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
+    const platform = (0,json/* isObject */.G)(value.platform)
+        ? { os: (0,json/* str */.g)(value.platform.os), architecture: (0,json/* str */.g)(value.platform.architecture), ...((0,json/* str */.g)(value.platform.variant) === '' ? {} : { variant: (0,json/* str */.g)(value.platform.variant) }) }
+        : undefined;
+    return { mediaType: (0,json/* str */.g)(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
+}
+/**
+ * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
+ * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
+ */
+function parseManifest(body, contentType) {
+    if (!(0,json/* isObject */.G)(body))
+        throw new RegistryError('The manifest is not a JSON object.');
+    if (body.schemaVersion === 1)
+        throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
+    const known = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
+    const declared = (0,json/* str */.g)(body.mediaType);
+    const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : (0,json/* isObject */.G)(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
+    if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
+        if (!Array.isArray(body.manifests))
+            throw new RegistryError(`The ${mediaType} has no manifests list.`);
+        return { kind: 'index', mediaType, manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)) };
+    }
+    if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
+        return { kind: 'image', mediaType, config: parseDescriptor(body.config, 'manifest\'s config') };
+    }
+    throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
+}
+function platformName(platform) {
+    if (platform === undefined)
+        return 'no platform';
+    return [platform.os || '?', platform.architecture || '?', ...(platform.variant === undefined ? [] : [platform.variant])].join('/');
+}
+/** The index entry to read: the first for `platform`, else the only entry; else an error listing the platforms. */
+function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
+    const match = manifests.find((entry) => entry.platform?.os === platform.os && entry.platform.architecture === platform.architecture
+        && (platform.variant === undefined || entry.platform.variant === platform.variant));
+    if (match !== undefined)
+        return match;
+    if (manifests.length === 1 && manifests[0] !== undefined)
+        return manifests[0];
+    if (manifests.length === 0)
+        throw new RegistryError('The index lists no manifests.');
+    throw new RegistryError(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
+}
+/** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
+function parseImageConfig(body) {
+    if (!(0,json/* isObject */.G)(body))
+        throw new RegistryError('The image config is not a JSON object.');
+    const config = (0,json/* isObject */.G)(body.config) ? body.config : {};
+    const labels = (0,json/* isObject */.G)(config.Labels) ? config.Labels : {};
+    return {
+        env: Array.isArray(config.Env) ? config.Env.map(json/* str */.g) : [],
+        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, (0,json/* str */.g)(value)])),
+    };
+}
+/** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
+function registryErrorCode(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = (0,json/* isObject */.G)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        return (0,json/* isObject */.G)(first) && typeof first.code === 'string' ? { code: first.code, message: (0,json/* str */.g)(first.message) } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+class RegistryClient {
+    options;
+    baseUrl;
+    fetch;
+    timeoutMs;
+    /** The Authorization header that worked last: one challenge per client, not per request. */
+    authorization;
+    constructor(options) {
+        this.options = options;
+        this.baseUrl = registryBaseUrl(options.registry);
+        this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    }
+    /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
+    async readImage(reference, platform = DEFAULT_PLATFORM) {
+        const top = await this.getManifest(reference);
+        let current = top;
+        let chosen;
+        for (let depth = 0; current.manifest.kind === 'index'; depth++) {
+            if (depth >= MAX_INDEX_DEPTH)
+                throw new RegistryError(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
+            const entry = selectManifest(current.manifest.manifests, platform);
+            chosen = entry.platform;
+            current = await this.getManifest(entry.digest);
+        }
+        const config = current.manifest.config;
+        const configTypes = [MEDIA_TYPE.dockerConfig, MEDIA_TYPE.ociConfig];
+        if (!configTypes.includes(config.mediaType)) {
+            throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
+        }
+        const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
+        return { digest: top.digest, manifestDigest: current.digest, platform: chosen, config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)) };
+    }
+    async getManifest(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, MANIFEST_ACCEPT);
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, DIGEST_PATTERN.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
+        const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
+        const computed = digestOf(bytes);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        if (DIGEST_PATTERN.test(reference) && !matchesDigest(bytes, reference)) {
+            throw new RegistryError(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
+        }
+        if (header.startsWith('sha256:') && header !== computed) {
+            throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
+        }
+        const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
+        return { digest, manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? '') };
+    }
+    async getBlob(digest, limitBytes) {
+        if (!DIGEST_PATTERN.test(digest))
+            throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
+        const path = `/v2/${this.options.repository}/blobs/${digest}`;
+        const response = await this.get(path, '*/*');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `blob ${digest}`);
+        const bytes = await readLimited(response, limitBytes, path);
+        if (!matchesDigest(bytes, digest))
+            throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
+        return bytes;
+    }
+    /** GET with the current authorization; on 401 answers the challenge once and retries. */
+    async get(path, accept) {
+        const url = `${this.baseUrl}${path}`;
+        let response = await this.send(url, accept, this.authorization);
+        if (response.status !== 401)
+            return response;
+        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+        await discard(response);
+        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+        if (challenge === undefined) {
+            throw new RegistryError(`The registry ${this.options.registry} answered 401 to GET ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+        }
+        this.authorization = await this.authorize(challenge);
+        response = await this.send(url, accept, this.authorization);
+        if (response.status === 401) {
+            const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+            await discard(response);
+            // A valid token without the pull scope: Docker Hub's answer for a private or missing repository.
+            if (again.some((c) => c.params.error === 'insufficient_scope'))
+                throw this.noAccess();
+            throw this.authRefused(401);
+        }
+        return response;
+    }
+    noAccess() {
+        const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
+        return new RegistryError(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
+    }
+    async authorize(challenge) {
+        const auth = this.options.auth;
+        if (challenge.scheme === 'basic') {
+            if (auth === undefined)
+                throw this.authRefused(401);
+            return basicAuthorization(auth);
+        }
+        const url = tokenUrl(challenge, this.options.repository);
+        if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
+            throw new RegistryError(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
+        }
+        const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
+        if (response.status === 401 || response.status === 403) {
+            await discard(response);
+            throw this.authRefused(response.status);
+        }
+        if (response.status !== 200) {
+            const body = await response.text().catch(() => '');
+            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
+        }
+        const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
+        const token = (0,json/* isObject */.G)(body) ? (0,json/* str */.g)(body.token) || (0,json/* str */.g)(body.access_token) : '';
+        if (token === '')
+            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
+        return `Bearer ${token}`;
+    }
+    authRefused(status) {
+        const auth = this.options.auth;
+        return auth === undefined
+            ? new RegistryError(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
+            : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
+    }
+    /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
+    async unexpected(response, path, what) {
+        const body = await response.text().catch(() => '');
+        const error = registryErrorCode(body);
+        if (response.status === 404) {
+            return new RegistryError(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
+        }
+        if (response.status === 403) {
+            const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
+            return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
+        }
+        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to GET ${path}${describeBody(body)}.`, response.status, error?.code);
+    }
+    /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
+    async send(url, accept, authorization) {
+        const origin = new URL(url).origin;
+        let target = url;
+        for (let hops = 0;; hops++) {
+            const sameOrigin = new URL(target).origin === origin;
+            const headers = { accept };
+            if (authorization !== undefined && sameOrigin)
+                headers.authorization = authorization;
+            let response;
+            try {
+                response = await this.fetch(target, { method: 'GET', headers, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
+            }
+            catch (error) {
+                const cause = error.cause;
+                const reason = error.name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : (cause?.message ?? error.message);
+                throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
+            }
+            const location = response.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(response.status) || location === null)
+                return response;
+            await discard(response);
+            if (hops >= MAX_REDIRECTS)
+                throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
+            target = new URL(location, target).toString();
+        }
+    }
+}
+function parseJson(bytes, what) {
+    try {
+        return JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        throw new RegistryError(`The ${what} is not JSON.`);
+    }
+}
+function describeBody(body) {
+    const error = registryErrorCode(body);
+    if (error !== undefined)
+        return ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`;
+    const text = body.replace(/\s+/g, ' ').trim();
+    return text === '' ? '' : `: ${text.slice(0, 200)}`;
+}
+async function discard(response) {
+    await response.body?.cancel().catch(() => undefined);
+}
+/** The body, refusing more than `limit` bytes (a registry is not trusted to send a small manifest). */
+async function readLimited(response, limit, what) {
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > limit) {
+        await discard(response);
+        throw new RegistryError(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
+    }
+    if (response.body === null)
+        return new Uint8Array();
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+        total += chunk.byteLength;
+        if (total > limit)
+            throw new RegistryError(`${what} is more than the ${limit} bytes this reads.`);
+        chunks.push(chunk);
+    }
+    return new Uint8Array(Buffer.concat(chunks));
+}
+
+;// CONCATENATED MODULE: ./src/loop/push.ts
+
+
+
+
+
+
+
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+/** The server argument for docker login/logout: none for Docker Hub. */
+function loginServer(registry) {
+    return registry === image_reference/* DOCKER_HUB */.Xb ? undefined : registry;
+}
+/**
+ * What a failed `docker login`/`docker push` says: refused credentials and bad requests fail at once;
+ * everything else (5xx, 429, connection reset or refused, timeouts, EOF) is worth another try.
+ */
+function classifyRegistryFailure(stderr) {
+    if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|insufficient_scope|\b401\b|\b403\b/i.test(stderr))
+        return 'auth';
+    if (/invalid reference format|does not exist locally|tag does not exist|manifest invalid|name invalid|\b400 Bad Request\b/i.test(stderr))
+        return 'permanent';
+    return 'transient';
+}
+/** Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. */
+function backoffMs(retry, random = Math.random) {
+    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+}
+function who(auth) {
+    return auth === undefined ? 'the credentials of the earlier docker login (or none)' : `the credentials of user "${auth.username}"`;
+}
+/** Runs a registry operation, retrying transient failures `retries` times; refusals fail at once, saying who was refused where. */
+async function withRetries(what, registry, auth, retries, operation, reporter) {
+    for (let attempt = 0;; attempt++) {
+        const result = await operation();
+        if (result.exitCode === 0)
+            return result;
+        const reason = result.stderr.trim().split('\n').pop() ?? '';
+        const kind = classifyRegistryFailure(result.stderr);
+        if (kind === 'auth')
+            throw new Error(`The registry ${registry} refused ${who(auth)} for ${what}: ${reason}`);
+        if (kind === 'permanent')
+            throw new Error(`${what} failed: ${reason}`);
+        if (attempt >= retries)
+            throw new Error(`${what} failed after ${attempt + 1} attempt(s) (push-retries: ${retries}); the registry ${registry} did not recover: ${reason}`);
+        const delay = backoffMs(attempt + 1);
+        reporter.warning(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
+        await (0,external_node_timers_promises_.setTimeout)(delay);
+    }
+}
+/** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
+async function login(registry, auth, retries, reporter) {
+    await withRetries(`docker login to ${registry}`, registry, auth, retries, () => (0,cli/* docker */.T3)((0,docker_args/* loginArgs */.be)(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }), reporter);
+}
+async function logout(registry) {
+    const result = await (0,cli/* docker */.T3)((0,docker_args/* logoutArgs */.m9)(loginServer(registry)), { silent: true, allowFailure: true });
+    return result.exitCode === 0
+        ? { done: true, message: `Logged out of ${registry}.` }
+        : { done: false, message: `Could not log out of ${registry}: ${result.stderr.trim()}` };
+}
+/**
+ * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
+ * not hold yet), then checks in each registry that both tags name one digest. Returns repository → digest.
+ */
+async function pushTags(request, reporter) {
+    const digests = {};
+    for (const repository of request.repositories) {
+        const mirror = repository.name !== request.built.name;
+        const shaRef = `${repository.name}:${request.tag}`;
+        const latestRef = `${repository.name}:latest`;
+        if (mirror)
+            for (const ref of [shaRef, latestRef])
+                await (0,cli/* docker */.T3)((0,docker_args/* tagArgs */.Cj)(request.imageId, ref), { silent: true });
+        try {
+            const auth = repository.registry === request.built.registry ? request.auth : undefined;
+            const push = (ref) => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => (0,cli/* docker */.T3)((0,docker_args/* pushArgs */.kJ)(ref), { allowFailure: true }), reporter);
+            const shaPush = await push(shaRef);
+            await push(latestRef);
+            digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth, reporter);
+        }
+        finally {
+            // The mirror's local tags served the push only: the engine is left as the build left it.
+            if (mirror)
+                await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([shaRef, latestRef]), { silent: true, allowFailure: true });
+        }
+        reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
+    }
+    return digests;
+}
+/** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
+async function registryDigest(repository, request, shaPushOutput, auth, reporter) {
+    const client = new RegistryClient({ registry: repository.registry, repository: repository.path, auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)) });
+    try {
+        const [sha, latest] = [await client.getManifest(request.tag), await client.getManifest('latest')];
+        if (sha.digest !== latest.digest) {
+            throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest.digest} in the registry: another push moved :latest meanwhile?`);
+        }
+        return sha.digest;
+    }
+    catch (error) {
+        if (!(error instanceof RegistryError))
+            throw error;
+        reporter.warning(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
+        const repoDigests = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.imageId), { silent: true })).stdout).repoDigests;
+        const candidates = (0,output/* digestsFor */.Zu)(repoDigests, (0,image_reference/* familiarName */.hG)(repository));
+        // An image pushed before under other manifests can carry several digests: the push's own report says which.
+        const digest = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => candidate === (0,output/* pushedDigest */.Mn)(shaPushOutput, request.tag));
+        if (digest === undefined)
+            throw new Error(`Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
+        return digest;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/loop/cleanup.ts
+
+
+/** Removes what the run left behind; says (as warnings) what it could not undo, and returns that. Never throws. */
+async function cleanUp(leftovers, reporter) {
+    const remaining = { container: '', loggedInRegistry: '' };
+    const undo = async (what, action) => {
+        try {
+            const result = await action();
+            if (result.done)
+                reporter.info(result.message);
+            else
+                reporter.warning(result.message);
+            if (!result.done)
+                remaining[what] = leftovers[what];
+        }
+        catch (error) {
+            reporter.warning(`Clean-up of ${what} failed: ${error.message}`);
+            remaining[what] = leftovers[what];
+        }
+    };
+    if (leftovers.container !== '')
+        await undo('container', () => removeContainer(leftovers.container));
+    if (leftovers.loggedInRegistry !== '')
+        await undo('loggedInRegistry', () => logout(leftovers.loggedInRegistry));
+    return remaining;
+}
+
+;// CONCATENATED MODULE: ./src/loop/commit.ts
+
+
+async function gitLog(context, revision) {
+    try {
+        const result = await (0,run/* runCommand */.d)('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], { silent: true });
+        const [sha = '', created = ''] = result.stdout.trim().split('\n');
+        return result.exitCode === 0 && vocabulary/* SHA_PATTERN */.yw.test(sha) ? { sha, created: new Date(created).toISOString() } : undefined;
+    }
+    catch {
+        return undefined; // no git on the machine
+    }
+}
+/**
+ * The commit the image is built from: the `sha` input, else the commit checked out in the context's
+ * work tree (what is really built on pull requests and dispatches of other refs), else GITHUB_SHA.
+ */
+async function resolveCommit(shaInput, context, githubSha) {
+    if (shaInput !== '') {
+        return { sha: shaInput, created: (await gitLog(context, shaInput))?.created ?? new Date().toISOString(), source: 'input' };
+    }
+    const head = await gitLog(context, 'HEAD');
+    if (head !== undefined)
+        return { ...head, source: 'git' };
+    if (githubSha !== undefined && vocabulary/* SHA_PATTERN */.yw.test(githubSha))
+        return { sha: githubSha, created: new Date().toISOString(), source: 'GITHUB_SHA' };
+    throw new Error(`Input 'sha' is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`);
+}
+
+;// CONCATENATED MODULE: ./src/loop/image-layers.ts
+
+// What removing images frees when they do not know their parent (BuildKit builds, the containerd image
+// store, pulled and imported images): the layers no remaining image uses. Pure, so it is tested table-driven.
+/** A layer's identity with everything under it (OCI chain id): equal chain ids are one layer on disk. */
+function chainIds(diffIds) {
+    const chain = [];
+    for (const diffId of diffIds) {
+        const below = chain.at(-1);
+        chain.push(below === undefined ? diffId : `sha256:${(0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${below} ${diffId}`).digest('hex')}`);
+    }
+    return chain;
+}
+// Instructions that change only the image config: their steps carry no layer (classic: `#(nop) LABEL …`).
+const METADATA_ONLY = /^(?:\/bin\/sh -c #\(nop\)\s+)?(?:LABEL|ENV|CMD|ENTRYPOINT|EXPOSE|HEALTHCHECK|USER|ARG|ONBUILD|STOPSIGNAL|SHELL|VOLUME|MAINTAINER)\b/;
+/**
+ * The bytes of each of an image's `layerCount` layers, bottom first, from its history (oldest first); undefined
+ * when they cannot be placed. The history has a step per instruction, layer or not, and no flag says which:
+ * a step with bytes is a layer, a metadata-only instruction is not, and the rest (RUN, COPY, WORKDIR) are
+ * layers that may be empty. Too many of those is fine while they all sit above the last layer with bytes.
+ */
+function layerSizes(layerCount, steps) {
+    const candidates = steps.filter((step) => step.size > 0 || !METADATA_ONLY.test(step.createdBy.trim())).map((step) => step.size);
+    if (candidates.length === layerCount)
+        return candidates;
+    const placed = candidates.slice(0, candidates.findLastIndex((size) => size > 0) + 1);
+    if (candidates.length < layerCount || placed.length > layerCount || placed.some((size) => size === 0))
+        return undefined;
+    return [...placed, ...Array(layerCount - placed.length).fill(0)];
+}
+/** Sizes by chain id of the layer an image ends in: any image ending there has the same layers, so the same size. */
+function sizesByTopLayer(images) {
+    const sizes = new Map();
+    for (const image of images) {
+        const top = chainIds(image.layers).at(-1);
+        if (top !== undefined)
+            sizes.set(top, image.size);
+    }
+    return sizes;
+}
+/** Every layer (chain id) the images use. */
+function layersInUse(images) {
+    return new Set(images.flatMap((image) => chainIds(image.layers)));
+}
+/** The base of what removing `image` frees, given the layers still in use (or counted) and the sizes images tell. */
+function freedBase(image, kept, sizes) {
+    const chain = chainIds(image.layers);
+    for (let index = chain.length - 2; index >= 0; index--) {
+        const chainId = chain[index] ?? '';
+        if (kept.has(chainId) || sizes.has(chainId))
+            return { from: index + 1, bytes: sizes.get(chainId) };
+    }
+    return { from: 0, bytes: 0 };
+}
+/**
+ * The base of each removed image that frees anything (by id), each layer counted once: an image sharing
+ * freed layers with one before it frees only what lies above them.
+ */
+function freedBases(deleted, remaining) {
+    const kept = layersInUse(remaining);
+    const sizes = sizesByTopLayer([...remaining, ...deleted]);
+    const bases = new Map();
+    for (const image of deleted) {
+        const chain = chainIds(image.layers);
+        if (chain.length === 0 || kept.has(chain.at(-1) ?? ''))
+            continue;
+        const base = freedBase(image, kept, sizes);
+        bases.set(image.id, base);
+        for (const chainId of chain.slice(base.from))
+            kept.add(chainId);
+    }
+    return bases;
+}
+/**
+ * Bytes freed by removing `deleted` while `remaining` stay: an image's size less its base's, or where no
+ * image tells the base, its history's layer sizes (`historySizes` by image id, as layerSizes gives them)
+ * above it; not known: 0.
+ */
+function freedBytes(deleted, remaining, historySizes) {
+    const bases = freedBases(deleted, remaining);
+    let total = 0;
+    for (const image of deleted) {
+        const base = bases.get(image.id);
+        if (base === undefined)
+            continue;
+        total += base.bytes !== undefined
+            ? Math.max(0, image.size - base.bytes)
+            : (historySizes.get(image.id) ?? []).slice(base.from).reduce((sum, bytes) => sum + bytes, 0);
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/loop/prune.ts
+
+
+
+
+
+/** Many images are inspected and removed in this many docker calls side by side. */
+const PARALLEL_CALLS = 4;
+/** Up to this many: inspected and removed in one call each (removed in order), their histories read up front. */
+const SEQUENTIAL_UP_TO = 8;
+/** Which tags and dangling images go, and why the others stay. Pure: the engine's view comes in as data. */
+function planPrune(images, containers, policy) {
+    const usedBy = new Map();
+    for (const container of containers)
+        usedBy.set(container.imageId, [...(usedBy.get(container.imageId) ?? []), container.name]);
+    const parents = new Set(images.map((image) => image.parent).filter((parent) => parent !== ''));
+    const prefix = `${policy.repository}:`;
+    const staleTags = images
+        .flatMap((image) => image.repoTags.filter((ref) => ref.startsWith(prefix)).map((ref) => ({ ref, tag: ref.slice(prefix.length), image })))
+        .filter(({ tag }) => !policy.keepTags.has(tag))
+        .sort((a, b) => b.image.created.localeCompare(a.image.created) || a.ref.localeCompare(b.ref));
+    const dangling = images.filter((image) => image.repoTags.length === 0 && !parents.has(image.id) && image.labels[vocabulary/* REPOSITORY_LABEL */.S] === policy.repository);
+    const remove = [];
+    const kept = [];
+    const decide = (ref, image, extraReason) => {
+        const containersUsing = usedBy.get(image.id);
+        const taggedSecondsAgo = (policy.now.getTime() - Date.parse(image.lastTagTime)) / 1000;
+        if (containersUsing !== undefined)
+            kept.push({ ref, reason: `used by container ${containersUsing.join(', ')}` });
+        else if (extraReason !== undefined)
+            kept.push({ ref, reason: extraReason });
+        else if (taggedSecondsAgo >= 0 && taggedSecondsAgo < policy.graceSeconds)
+            kept.push({ ref, reason: `tagged ${Math.round(taggedSecondsAgo)} s ago, within prune-grace (a concurrent run's image?)` });
+        else
+            remove.push(ref);
+    };
+    staleTags.forEach(({ ref, image }, index) => decide(ref, image, index < policy.keepNewest ? `one of the ${policy.keepNewest} newest (prune-keep)` : undefined));
+    for (const image of dangling)
+        decide(image.id, image, undefined);
+    return { remove, kept };
+}
+/**
+ * Bytes each image that knows its parent (the classic builder's) holds in its own layer, which `docker
+ * image rm` frees with it: the step sizes of the histories read (of the candidates, or of their parents),
+ * else an image's size less its parent's. Images without a parent: see image-layers.ts.
+ */
+function ownLayerSizes(images, histories) {
+    const sizes = new Map();
+    for (const steps of histories.values())
+        for (const step of steps)
+            if (step.id.startsWith('sha256:'))
+                sizes.set(step.id, step.size);
+    for (const image of images.filter((candidate) => !sizes.has(candidate.id) && candidate.parent !== '')) {
+        const parentSteps = histories.get(image.parent);
+        if (parentSteps !== undefined)
+            sizes.set(image.id, Math.max(0, image.size - parentSteps.reduce((total, step) => total + step.size, 0)));
+    }
+    return sizes;
+}
+/** Images with the same layers have the same layer sizes: one of each (its id), whose history tells them. */
+function oneImagePerChain(images) {
+    const chains = new Map();
+    for (const image of images)
+        if (!chains.has(image.layers.join(' ')))
+            chains.set(image.layers.join(' '), image.id);
+    return chains;
+}
+/** Bytes reclaimed by deleting these images: what their own layers held. */
+function reclaimedBytes(deletedIds, ownSizes) {
+    let total = 0;
+    for (const id of new Set(deletedIds))
+        total += ownSizes.get(id) ?? 0;
+    return total;
+}
+/** The docker calls `items` go in: one for a few, PARALLEL_CALLS side by side for many. */
+function callsFor(items) {
+    return items.length <= SEQUENTIAL_UP_TO ? [items] : chunk(items, PARALLEL_CALLS);
+}
+/** Up to `parts` runs of near-equal length, in order. */
+function chunk(items, parts) {
+    const size = Math.ceil(items.length / Math.max(1, parts));
+    const chunks = [];
+    for (let start = 0; start < items.length; start += size)
+        chunks.push(items.slice(start, start + size));
+    return chunks;
+}
+/**
+ * Removed side by side, images sharing an untagged parent can each leave it to the other: the ancestors
+ * of removed images that are now dangling (untagged, childless) and still there. One sequential
+ * `docker image rm` would have removed them with their children.
+ */
+function orphanedAncestors(ancestorIds, danglingNow, deletedIds) {
+    return danglingNow.filter((id) => ancestorIds.has(id) && !deletedIds.has(id));
+}
+const lines = (result) => result.stdout.split('\n').filter((line) => line !== '');
+/** Inspected images, and whether docker failed for a reason other than images removed meanwhile. */
+async function inspectImages(ids) {
+    // The CLI asks the engine for one image after the other: many go in a few calls side by side
+    // (500 here: 0.25 s in one call, 0.17 s in four). Images can vanish between the listing and this
+    // (another job's prune): inspect reports them and goes on.
+    const results = await Promise.all(callsFor(ids).map((part) => (0,cli/* docker */.T3)((0,docker_args/* imageSummariesArgs */.rg)(part), { silent: true, allowFailure: true })));
+    const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
+    return { images: results.flatMap((result) => (0,output/* parseImageSummaries */.Zp)(result.stdout)), complete: results.every((result) => result.exitCode === 0 || vanished(result)) };
+}
+async function containerImages(ids) {
+    if (ids.length === 0)
+        return [];
+    return (0,output/* parseContainerImages */.Zq)((await (0,cli/* docker */.T3)((0,docker_args/* containerImagesArgs */.F$)(ids), { silent: true, allowFailure: true })).stdout);
+}
+/** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
+async function histories(ids) {
+    const read = await Promise.all(ids.map(async (id) => {
+        const result = await (0,cli/* docker */.T3)((0,docker_args/* imageHistoryArgs */.dn)(id), { silent: true, allowFailure: true });
+        return [id, result.exitCode === 0 ? (0,output/* parseImageHistory */.nM)(result.stdout) : undefined];
+    }));
+    return new Map(read.filter((entry) => entry[1] !== undefined));
+}
+/** Every image on the engine but the candidates (their layers stay); undefined when docker cannot tell. */
+async function otherImages(candidateIds) {
+    const listed = await (0,cli/* docker */.T3)((0,docker_args/* allImageIdsArgs */.G_)(), { silent: true, allowFailure: true });
+    if (listed.exitCode !== 0)
+        return undefined;
+    const ids = [...new Set(lines(listed))].filter((id) => !candidateIds.has(id));
+    if (ids.length === 0)
+        return [];
+    const inspected = await inspectImages(ids).catch(() => undefined);
+    return inspected?.complete === true ? inspected.images : undefined;
+}
+/**
+ * Removes the stale tags of the repository and the dangling images it left behind; layers still used
+ * by the kept tags (the build cache) stay. Only this repository's images are ever removed: a few listings
+ * side by side, an inspect of the candidates, then the removals (and, for images that know no parent, a look
+ * at the rest of the engine: which of their layers other images still use).
+ */
+async function pruneImages(mode, policy, reporter) {
+    const [tagsListed, danglingListed, containersListed] = await Promise.all([
+        (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
+        (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
+        (0,cli/* docker */.T3)((0,docker_args/* containerIdsArgs */.zy)(), { silent: true }),
+    ]);
+    const staleIds = (0,output/* parseListedTags */.M$)(tagsListed.stdout).filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
+    const candidateIds = [...new Set([...staleIds, ...lines(danglingListed)])];
+    if (candidateIds.length === 0) {
+        reporter.info(`Nothing of ${policy.repository} to remove.`);
+        return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
+    }
+    // A few candidates: their histories (for the bytes) are read alongside; many: only their parents', once the inspect named them.
+    const few = candidateIds.length <= SEQUENTIAL_UP_TO;
+    const [images, containers, candidateHistories] = await Promise.all([
+        inspectImages(candidateIds).then(({ images: inspected }) => inspected),
+        containerImages(lines(containersListed)),
+        few && mode !== 'dry-run' ? histories(candidateIds) : undefined,
+    ]);
+    const plan = planPrune(images, containers, { ...policy, now: new Date() });
+    for (const { ref, reason } of plan.kept)
+        reporter.info(`Kept ${ref}: ${reason}.`);
+    if (plan.remove.length === 0) {
+        reporter.info(`Nothing of ${policy.repository} to remove.`);
+        return { removed: [], kept: plan.kept, reclaimedBytes: 0, dryRun: mode === 'dry-run' };
+    }
+    if (mode === 'dry-run') {
+        reporter.info(`Dry run: would remove ${plan.remove.length}: ${plan.remove.join(', ')}`);
+        return { removed: plan.remove, kept: plan.kept, reclaimedBytes: 0, dryRun: true };
+    }
+    const removing = new Set(plan.remove);
+    const going = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref)));
+    // Images that do not know their parent (BuildKit's, the containerd store's, imports) and lose every tag
+    // free the layers no other image uses: only then is the rest of the engine looked at (read only; slow on
+    // the containerd store), and a history read only where no image's size tells where those layers start.
+    const parentless = going.filter((image) => image.parent === '' && image.layers.length > 0
+        && (removing.has(image.id) || image.repoTags.every((ref) => removing.has(ref))));
+    const [layers, others] = await Promise.all([
+        candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
+        parentless.length === 0 ? [] : otherImages(new Set(candidateIds)),
+    ]);
+    const parentlessIds = new Set(parentless.map((image) => image.id));
+    const staying = [...(others ?? []), ...images.filter((image) => !parentlessIds.has(image.id))];
+    const bases = freedBases(parentless, staying);
+    const unplaced = oneImagePerChain(parentless.filter((image) => bases.get(image.id)?.bytes === undefined && bases.has(image.id)));
+    const chainHistories = candidateHistories ?? await histories([...unplaced.values()]);
+    // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
+    const calls = callsFor(plan.remove);
+    const results = await Promise.all(calls.map((refs) => (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true })));
+    const deleted = new Set(results.flatMap((result) => (0,output/* parseRemovalOutput */.XN)(result.stdout).deleted));
+    const failed = results.filter((result) => result.exitCode !== 0);
+    const candidates = new Set(candidateIds);
+    const ancestors = new Set([...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)));
+    if (calls.length > 1 && ancestors.size > 0) {
+        const orphans = orphanedAncestors(ancestors, lines(await (0,cli/* docker */.T3)((0,docker_args/* danglingArgs */.m8)(), { silent: true })), deleted);
+        if (orphans.length > 0) {
+            const sweep = await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(orphans), { silent: true, allowFailure: true });
+            for (const id of (0,output/* parseRemovalOutput */.XN)(sweep.stdout).deleted)
+                deleted.add(id);
+            if (sweep.exitCode !== 0)
+                failed.push(sweep);
+        }
+    }
+    let removed = plan.remove;
+    if (failed.length > 0) {
+        // docker removes what it can; what a container started using meanwhile is refused, never forced.
+        reporter.warning(`Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`);
+        const [tagsLeft, danglingLeft] = await Promise.all([
+            (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
+            (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
+        ]);
+        const left = new Set([...(0,output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
+        removed = plan.remove.filter((ref) => !left.has(ref));
+    }
+    const historySizes = new Map(parentless.map((image) => {
+        const steps = chainHistories.get(unplaced.get(image.layers.join(' ')) ?? image.id) ?? [];
+        return [image.id, layerSizes(image.layers.length, [...steps].reverse())];
+    }));
+    const freed = others === undefined
+        ? 0 // the rest of the engine not known: report nothing rather than too much
+        : freedBytes(parentless.filter((image) => deleted.has(image.id)), [...others, ...images].filter((image) => !deleted.has(image.id)), historySizes);
+    const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
+    reporter.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
+    return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
+}
+
+;// CONCATENATED MODULE: ./src/loop/run-report.ts
+
+function emptyReport() {
+    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
+}
+function outputsOf(report) {
+    return {
+        sha: report.sha,
+        tag: report.tag,
+        image: report.image,
+        'image-ref': report.imageRef,
+        'latest-ref': report.latestRef,
+        'image-id': report.imageId,
+        digest: report.digest,
+        digests: JSON.stringify(report.digests),
+        pushed: String(report.pushed),
+        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
+        pruned: String(report.pruned),
+        'reclaimed-bytes': String(report.reclaimedBytes),
+        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
+        'reports-dir': report.reportsDir,
+        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
+        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
+        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
+    };
+}
+function summaryTables(report) {
+    const facts = [
+        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
+        ['Image', report.imageRef || report.image],
+        ['Tag', report.tag],
+        ['SHA', report.sha],
+        ['Image id', report.imageId],
+        ['Digest', report.digest || '—'],
+        ...Object.entries(report.digests).filter(([repository]) => repository !== report.image).map(([repository, digest]) => [`Mirror ${repository}`, digest]),
+        ['Pushed', String(report.pushed)],
+        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
+        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
+        ['Tests (JUnit)', report.junit === undefined ? '—' : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`],
+        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
+    ];
+    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
+    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
+}
+
+;// CONCATENATED MODULE: ./src/process/streamed.ts
+
+
+
+/**
+ * Runs a command with its output going to the log as it comes (nothing kept, so long test runs stream),
+ * and a time limit that stops it together with everything it started.
+ */
+function runStreamed(file, args, options) {
+    (0,command_log/* commandLog */.a)().command(options.display);
+    const child = (0,run/* spawnTracked */.A)(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    streamOutput(child);
+    return superviseStreamed(child, options.timeoutMs);
+}
+/** Hands a child's output to the command log as it comes. */
+function streamOutput(child) {
+    const log = (0,command_log/* commandLog */.a)();
+    child.stdout?.on('data', (chunk) => log.output(chunk, 'stdout'));
+    child.stderr?.on('data', (chunk) => log.output(chunk, 'stderr'));
+}
+/** Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. */
+function superviseStreamed(child, timeoutMs) {
+    return new Promise((resolve, reject) => {
+        let timedOut = false;
+        const timer = timeoutMs > 0 ? setTimeout(() => {
+            timedOut = true;
+            (0,children/* killChild */.fH)(child);
+        }, timeoutMs) : undefined;
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+        // Whatever the command left running in its group (a server started with `&`) would hold the output open.
+        child.once('exit', () => (0,children/* killChild */.fH)(child));
+        child.on('close', (exitCode) => {
+            clearTimeout(timer);
+            resolve({ exitCode, timedOut });
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./src/loop/wait-ready.ts + 1 modules
+var wait_ready = __nccwpck_require__(5056);
+;// CONCATENATED MODULE: ./src/loop/test-phase.ts
+
+
+
+
+
+
+/** `CONTAINER_PORT_8080=127.0.0.1:32768` for each published port (`_UDP` suffix for udp): how runner-side tests reach the container. */
+function containerPortEnv(ports) {
+    const env = {};
+    for (const key of Object.keys(ports)) {
+        const [port = '', protocol = 'tcp'] = key.split('/');
+        const address = (0,wait_ready/* publishedAddress */.x1)(ports, Number(port), protocol);
+        if (address !== undefined)
+            env[`CONTAINER_PORT_${port}${protocol === 'tcp' ? '' : `_${protocol.toUpperCase()}`}`] = address;
+    }
+    return env;
+}
+/** The environment of a runner-side test: the runner's own, the container's coordinates, then test-env. */
+function runnerTestEnv(run, base) {
+    return testEnv(run, {
+        ...base,
+        CONTAINER_ID: run.container.id,
+        CONTAINER_NAME: run.container.name,
+        IMAGE_REF: run.container.imageRef,
+        ...containerPortEnv(run.container.ports),
+    });
+}
+/** docker exec argv: test-env goes by name only (`--env KEY`), its values through the CLI's environment. */
+function containerTestArgs(run) {
+    return (0,docker_args/* execShellArgs */.Vz)(run.container.name, run.command, execOptions(run));
+}
+/** docker exec argv of a test started ahead and held at the gate until the container is ready. */
+function heldContainerTestArgs(run) {
+    return (0,docker_args/* heldExecShellArgs */.cY)(run.container.name, run.command, execOptions(run));
+}
+function execOptions(run) {
+    return [...(run.user === '' ? [] : ['--user', run.user]), ...run.env.flatMap(({ key }) => ['--env', key])];
+}
+/** `base` with test-env on top: how its values reach `docker exec --env KEY` or the runner's shell, never argv. */
+function testEnv(run, base = process.env) {
+    return { ...base, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };
+}
+/**
+ * Starts `docker exec` of the test while the container is still becoming ready, held at a gate: starting
+ * an exec costs the engine about 130 ms, which is then paid during the wait instead of after it.
+ */
+function holdContainerTest(run) {
+    const args = heldContainerTestArgs(run);
+    const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'pipe' });
+    const log = (0,command_log/* commandLog */.a)();
+    let gone = false;
+    let released = false;
+    child.once('close', () => (gone = true));
+    child.once('error', () => (gone = true));
+    child.stdin.on('error', () => undefined); // it ended early: release runs the test afresh
+    // Until released, its output is only the gate's (nothing, or why the exec failed): the fresh run will say it.
+    child.stdout.on('data', (chunk) => released && log.output(chunk, 'stdout'));
+    child.stderr.on('data', (chunk) => released && log.output(chunk, 'stderr'));
+    return {
+        release: async (full) => {
+            if (gone)
+                return runTests(full);
+            released = true;
+            log.command(`docker ${containerTestArgs(full).join(' ')} (started while waiting, released now)`);
+            const supervised = superviseStreamed(child, full.timeoutSeconds * 1000);
+            child.stdin.end('run\n');
+            return outcome(full, await supervised);
+        },
+        cancel: () => {
+            if (gone || released)
+                return;
+            child.stdin.end();
+            (0,children/* killChild */.fH)(child);
+        },
+    };
+}
+async function outcome(run, result) {
+    if (result.timedOut) {
+        // Killing `docker exec` leaves the command running inside: stopping the container stops it for sure.
+        await (0,cli/* docker */.T3)((0,docker_args/* killContainerArgs */.JG)(run.container.name), { silent: true, allowFailure: true });
+    }
+    return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
+}
+/** Runs the test command in the container or on the runner, streaming its output; stops it at the time limit. */
+async function runTests(run) {
+    const timeoutMs = run.timeoutSeconds * 1000;
+    if (run.on === 'runner') {
+        const result = await runStreamed('sh', ['-c', run.command], { cwd: run.workspace, env: runnerTestEnv(run, process.env), timeoutMs, display: `sh -c ${run.command}` });
+        return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
+    }
+    const args = containerTestArgs(run);
+    (0,command_log/* commandLog */.a)().command(`docker ${args.join(' ')}`);
+    const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'ignore' });
+    streamOutput(child);
+    return outcome(run, await superviseStreamed(child, timeoutMs));
+}
+
+;// CONCATENATED MODULE: ./src/loop/test-reports.ts
+
+
+
+
+const MAX_ANNOTATIONS = 50;
+async function xmlFiles(dir) {
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
+    return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.xml')).map((entry) => external_node_path_.join(entry.parentPath, entry.name)).sort();
+}
+/**
+ * Copies `source` out of the container (a tar stream through the engine: works on stopped and
+ * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
+ */
+async function collectReports(container, source, dir, reporter) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    // `<dir>/.` copies the directory's content, not the directory, into dir.
+    const result = await (0,cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), { allowFailure: true });
+    if (result.exitCode !== 0)
+        throw new Error(`Could not copy test reports ${source} out of container ${container}: ${result.stderr.trim()}`);
+    const files = await xmlFiles(dir);
+    // The XML parser is loaded only when there are reports to read.
+    const { addCounts, parseJUnit } = await Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(886)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5886));
+    let counts;
+    for (const file of files) {
+        const xml = await (0,promises_.readFile)(file, 'utf8');
+        if (!/<testsuites?[\s>]/.test(xml))
+            continue; // not JUnit
+        try {
+            const parsed = parseJUnit(xml);
+            counts = counts === undefined ? parsed : addCounts(counts, parsed);
+        }
+        catch (error) {
+            reporter.warning(`${file} is not readable JUnit XML: ${error.message}`);
+        }
+    }
+    if (counts !== undefined) {
+        reporter.info(`JUnit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${files.length} XML file(s) in ${dir}).`);
+        for (const failure of counts.failures.slice(0, MAX_ANNOTATIONS)) {
+            reporter.annotation({
+                message: failure.message || 'failed',
+                title: `${failure.classname === '' ? '' : `${failure.classname} › `}${failure.name}`,
+                file: failure.file,
+                line: failure.line,
+            });
+        }
+    }
+    return { dir, counts };
+}
+
+;// CONCATENATED MODULE: ./src/loop/run.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class TestsTimedOutError extends Error {
+    constructor(seconds, container) {
+        super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
+        this.name = 'TestsTimedOutError';
+    }
+}
+class TestsFailedError extends Error {
+    exitCode;
+    constructor(exitCode, container) {
+        super(`Tests failed: the test command exited with status ${exitCode} in container ${container}; nothing was pushed.`);
+        this.exitCode = exitCode;
+        this.name = 'TestsFailedError';
+    }
+}
+/**
+ * The loop: prune, build, tag, run, wait until ready, test, push; then clean up and report outputs and the
+ * summary, also when a phase failed. SIGINT or SIGTERM stops what runs, cleans up and exits 130 or 143.
+ */
+async function runLoop(readInputs, reporter, settings) {
+    (0,command_log/* setCommandLog */.S)(reporter);
+    const report = emptyReport();
+    const leftovers = { container: '', loggedInRegistry: '' };
+    const finish = async () => {
+        if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
+            await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await cleanUp(leftovers, reporter)));
+        }
+        reporter.outputs(outputsOf(report));
+        await reporter.summary(report);
+    };
+    const cancellation = cleanUpWhenCancelled(report, reporter, finish);
+    try {
+        await runPhases(readInputs(), report, reporter, { ...settings, leftovers });
+    }
+    catch (error) {
+        // A cancelled run's own errors (its streams were stopped) say nothing new.
+        if (cancellation.cancelled())
+            return report;
+        if (error instanceof wait_ready/* ContainerNotReadyError */.ix) {
+            reporter.details(`Diagnosis: state, health probes and last ${wait_ready/* LOG_TAIL_LINES */.A5} log lines of ${error.container}`, error.diagnosis);
+        }
+        report.failure = error.message;
+        reporter.failed(report.failure);
+    }
+    finally {
+        // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side,
+        // and its handlers stay, so the runner's SIGTERM after SIGINT does not cut that clean-up short.
+        if (!cancellation.cancelled()) {
+            cancellation.stop();
+            await finish();
+        }
+    }
+    return report;
+}
+/**
+ * A runner cancels a job with SIGINT, then SIGTERM; a terminal sends SIGINT on Ctrl-C: stop what runs,
+ * remove the container, undo the login, then exit. Nothing here waits for a post step.
+ */
+function cleanUpWhenCancelled(report, reporter, finish) {
+    let cancelled = false;
+    const onSignal = (signal) => {
+        if (cancelled)
+            return; // SIGTERM after SIGINT: the clean-up already runs
+        cancelled = true;
+        (0,children/* killTracked */.HB)();
+        report.failure = `Cancelled (${signal})`;
+        reporter.failed(`Cancelled (${signal}): removing what the run started.`);
+        void finish().finally(() => {
+            (0,children/* killTracked */.HB)(); // what the interrupted flow started meanwhile (e.g. the next phase's docker call)
+            process.exit(signal === 'SIGINT' ? 130 : 143);
+        });
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        stop: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+        cancelled: () => cancelled,
+    };
+}
+/** Runs one phase of the loop, told to the reporter as one, and records how long it took. */
+async function phase(report, reporter, name, work) {
+    const started = performance.now();
+    let ok = false;
+    reporter.phaseStarted(name);
+    try {
+        const result = await work();
+        ok = true;
+        return result;
+    }
+    finally {
+        const seconds = (performance.now() - started) / 1000;
+        report.phases.push({ name, seconds, ok });
+        reporter.phaseEnded(name, seconds, ok);
+    }
+}
+/** The phases in order; each records itself in the report. */
+async function runPhases(inputs, report, reporter, settings) {
+    const { naming, leftovers } = settings;
+    const [engine, commit] = await Promise.all([checkEngine(settings.env), resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA)]);
+    reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+    if (!engine.buildx && inputs.buildSecrets.length > 0) {
+        throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
+    }
+    if (!engine.buildx && inputs.builder !== '') {
+        throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
+    }
+    const repository = (0,image_reference/* familiarName */.hG)(inputs.image);
+    report.image = inputs.image.name;
+    report.sha = commit.sha;
+    report.tag = commit.sha.slice(0, inputs.tagLength);
+    report.imageRef = `${inputs.image.name}:${report.tag}`;
+    report.latestRef = `${inputs.image.name}:latest`;
+    reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
+    if (inputs.prune !== 'off') {
+        const pruning = await phase(report, reporter, `Prune ${inputs.prune === 'dry-run' ? '(dry run) ' : ''}stale tags of ${repository}`, () => pruneImages(inputs.prune === 'dry-run' ? 'dry-run' : 'on', {
+            repository,
+            keepTags: new Set(['latest', report.tag]),
+            keepNewest: inputs.pruneKeep,
+            graceSeconds: inputs.pruneGraceSeconds,
+        }, reporter));
+        report.pruned = pruning.removed.length;
+        report.reclaimedBytes = pruning.reclaimedBytes;
+    }
+    report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
+        context: inputs.context,
+        file: inputs.file,
+        buildArgs: inputs.buildArgs,
+        target: inputs.target,
+        shaEnv: inputs.shaEnv,
+        builder: engine.buildx ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context } : { kind: 'legacy' },
+        secrets: inputs.buildSecrets,
+        tags: [report.imageRef, report.latestRef],
+        labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels), { key: vocabulary/* REPOSITORY_LABEL */.S, value: repository }],
+        sha: commit.sha,
+    }, reporter));
+    const name = containerName(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
+    // Told before `docker run`, so the action's post removes the container even if this process dies right after.
+    leftovers.container = name;
+    settings.onLeftovers(leftovers);
+    await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => startContainer(name, inputs.runArgs, report.imageRef));
+    // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
+    const held = inputs.testCommand !== '' && inputs.testOn === 'container'
+        ? holdContainerTest({ command: inputs.testCommand, user: inputs.testUser, env: inputs.testEnv, container: { name } })
+        : undefined;
+    let tests;
+    try {
+        const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
+            const ready = await (0,wait_ready/* waitUntilReady */.bs)(name, inputs.waitFor, inputs.waitTimeoutSeconds);
+            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+            return ready;
+        });
+        report.readySeconds = readiness.seconds;
+        if (inputs.testCommand !== '') {
+            tests = await phase(report, reporter, `Test ${inputs.testOn === 'container' ? `inside ${name}` : 'on the runner'} (${readiness.condition})`, async () => {
+                const run = {
+                    command: inputs.testCommand,
+                    on: inputs.testOn,
+                    user: inputs.testUser,
+                    env: inputs.testEnv,
+                    timeoutSeconds: inputs.testTimeoutSeconds,
+                    container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
+                    workspace: settings.workspace,
+                };
+                const outcome = held === undefined ? await runTests(run) : await held.release(run);
+                report.testExitCode = outcome.exitCode;
+                return outcome;
+            });
+        }
+        else {
+            reporter.info(`No ${naming.name('test-command')} given: the test phase is skipped.`);
+        }
+    }
+    finally {
+        held?.cancel();
+    }
+    // Reports are wanted most when the tests failed: collect them before failing.
+    if (inputs.testReports !== '') {
+        const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
+        report.reportsDir = reports.dir;
+        report.junit = reports.counts;
+    }
+    if (tests?.timedOut === true)
+        throw new TestsTimedOutError(inputs.testTimeoutSeconds, name);
+    if (tests !== undefined && tests.exitCode !== 0)
+        throw new TestsFailedError(tests.exitCode, name);
+    if (inputs.deploy) {
+        const repositories = [inputs.image, ...inputs.alsoPush];
+        await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`}`, async () => {
+            if (inputs.registryAuth !== undefined) {
+                await login(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
+                leftovers.loggedInRegistry = inputs.image.registry;
+                settings.onLeftovers(leftovers);
+            }
+            report.digests = await pushTags({ repositories, built: inputs.image, tag: report.tag, imageId: report.imageId, retries: inputs.pushRetries, auth: inputs.registryAuth }, reporter);
+            report.digest = report.digests[inputs.image.name] ?? '';
+            report.pushed = true;
+        });
+    }
+}
+
+
+/***/ }),
+
+/***/ 5056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ix: () => (/* binding */ ContainerNotReadyError),
+  A5: () => (/* binding */ LOG_TAIL_LINES),
+  Zd: () => (/* binding */ WAIT_FOR_FORM),
+  AD: () => (/* binding */ parseWaitFor),
+  x1: () => (/* binding */ publishedAddress),
+  bs: () => (/* binding */ waitUntilReady)
+});
+
+// UNUSED EXPORTS: describeCondition, exitReason, formatDiagnosis, mergeLogStreams, resolveCondition, verdictFromEvent, verdictFromState
+
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __nccwpck_require__(8500);
+// EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
+var cli = __nccwpck_require__(9331);
+// EXTERNAL MODULE: ./src/docker/args.ts
+var args = __nccwpck_require__(8391);
+// EXTERNAL MODULE: ./src/docker/output.ts
+var output = __nccwpck_require__(7807);
+;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
+
+
+
+
+
+const LOG_TAIL_LINES = 100;
+const PROBE_INTERVAL_MS = 100;
+const PROBE_TIMEOUT_MS = 2000;
+// docker-proxy accepts a connection on the published port even when nothing listens inside, then
+// closes it: a connection still open (or answering) after this long reached the service.
+const TCP_SETTLE_MS = 100;
+const WAIT_FOR_FORM = 'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
+function parsePort(text) {
+    if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535)
+        throw new Error(`has the port "${text}"`);
+    return Number(text);
+}
+/** Parses the `wait-for` input; throws an Error saying what is wrong (without naming the input). */
+function parseWaitFor(raw) {
+    if (raw === 'auto' || raw === 'healthy' || raw === 'running')
+        return { kind: raw };
+    if (raw === 'exit:0')
+        return { kind: 'exit' };
+    if (raw.startsWith('tcp:'))
+        return { kind: 'tcp', port: parsePort(raw.slice(4)) };
+    if (raw.startsWith('log:')) {
+        if (raw.length === 4)
+            throw new Error('has an empty regular expression');
+        try {
+            return { kind: 'log', pattern: new RegExp(raw.slice(4)) };
+        }
+        catch (error) {
+            throw new Error(`has an invalid regular expression: ${error.message}`);
+        }
+    }
+    if (raw.startsWith('http:')) {
+        const http = /^http:(?:\/\/(?:127\.0\.0\.1|localhost):)?([0-9]+)(\/[^#]*)?(?:#status=([0-9]+))?$/.exec(raw);
+        if (http === null)
+            throw new Error(`is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`);
+        const [, port = '', path = '/', status] = http;
+        if (status !== undefined && (Number(status) < 200 || Number(status) > 599))
+            throw new Error(`has the status "${status}"; a response status is 200 to 599`);
+        return { kind: 'http', port: parsePort(port), path, status: status === undefined ? undefined : Number(status) };
+    }
+    throw new Error(`is "${raw}"`);
+}
+/** What ready means for this container: `auto` is healthy with a healthcheck, else running. */
+function resolveCondition(waitFor, state) {
+    if (waitFor.kind === 'auto')
+        return state.health === undefined ? { kind: 'running' } : { kind: 'healthy' };
+    return waitFor;
+}
+function describeCondition(condition) {
+    switch (condition.kind) {
+        case 'healthy':
+        case 'running':
+            return condition.kind;
+        case 'http':
+            return `answering GET :${condition.port}${condition.path} with ${condition.status ?? '2xx'}`;
+        case 'tcp':
+            return `accepting connections on :${condition.port}`;
+        case 'log':
+            return `logging a line matching /${condition.pattern.source}/`;
+        case 'exit':
+            return 'exited with code 0';
+    }
+}
+const READY = { ready: true };
+/** What the container's current state says: a verdict, or undefined while it is still coming up. */
+function verdictFromState(state, condition) {
+    if (state.status === 'exited' || state.status === 'dead') {
+        return condition.kind === 'exit' && state.exitCode === 0 ? READY : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
+    }
+    if (condition.kind === 'healthy' && state.health === undefined) {
+        return { ready: false, reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)' };
+    }
+    if (state.status !== 'running')
+        return undefined; // created, restarting, paused
+    if (condition.kind !== 'exit' && state.health?.status === 'unhealthy')
+        return { ready: false, reason: 'is unhealthy' };
+    if (condition.kind === 'running')
+        return READY;
+    if (condition.kind === 'healthy' && state.health?.status === 'healthy')
+        return READY;
+    return undefined;
+}
+/** What an engine event says; undefined for events that decide nothing. */
+function verdictFromEvent(event, condition) {
+    if (event === undefined)
+        return undefined;
+    switch (event.kind) {
+        case 'healthy':
+            return condition.kind === 'healthy' ? READY : undefined;
+        case 'unhealthy':
+            return condition.kind === 'exit' ? undefined : { ready: false, reason: 'is unhealthy' };
+        case 'exited':
+            return condition.kind === 'exit' && event.exitCode === 0 ? READY : { ready: false, reason: exitReason(event.exitCode, false) };
+        case 'destroyed':
+            return { ready: false, reason: 'was removed while the action waited for it' };
+        case 'started':
+            return condition.kind === 'running' ? READY : undefined;
+        case 'oom':
+            return undefined; // the die event that follows carries the verdict; inspection adds OOMKilled
+    }
+}
+function exitReason(exitCode, oomKilled) {
+    return `exited with code ${exitCode}${oomKilled ? ' (OOMKilled: it ran out of memory)' : ''}`;
+}
+/** Where the runner reaches a published container port: `127.0.0.1:32768`; undefined when not published. */
+function publishedAddress(ports, port, protocol = 'tcp') {
+    const bindings = ports[`${port}/${protocol}`] ?? [];
+    const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0];
+    if (binding === undefined || binding.hostPort === '')
+        return undefined;
+    const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp === '::' ? '[::1]' : binding.hostIp.includes(':') ? `[${binding.hostIp}]` : binding.hostIp;
+    return `${host}:${binding.hostPort}`;
+}
+/** The container did not come up; `diagnosis` says why, for a log group of its own. */
+class ContainerNotReadyError extends Error {
+    container;
+    diagnosis;
+    constructor(container, reason, diagnosis) {
+        super(`Container ${container} ${reason}.`);
+        this.container = container;
+        this.diagnosis = diagnosis;
+        this.name = 'ContainerNotReadyError';
+    }
+}
+function httpProbe(address, condition, signal) {
+    const seen = { lastFailure: 'no check finished yet' };
+    const url = `http://${address}${condition.path}`;
+    const accepts = (status) => (condition.status === undefined ? status >= 200 && status < 300 : status === condition.status);
+    const loop = async () => {
+        while (!signal.aborted) {
+            try {
+                const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]) });
+                await response.body?.cancel();
+                if (accepts(response.status))
+                    return READY;
+                seen.lastFailure = `GET ${url} answered ${response.status}`;
+            }
+            catch (error) {
+                seen.lastFailure = `GET ${url} failed: ${error.cause?.message ?? error.message}`;
+            }
+            await (0,promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+        }
+        return undefined;
+    };
+    return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+}
+function tcpReachesService(host, port) {
+    return new Promise((resolve) => {
+        const socket = (0,external_node_net_namespaceObject.connect)({ host: host.replace(/^\[|\]$/g, ''), port, timeout: PROBE_TIMEOUT_MS });
+        const done = (result) => {
+            socket.destroy();
+            resolve(result);
+        };
+        socket.once('connect', () => setTimeout(() => done(true), TCP_SETTLE_MS));
+        socket.once('data', () => done(true));
+        socket.once('end', () => done('the connection was closed at once (nothing listens inside yet)'));
+        socket.once('error', (error) => done(error.message));
+        socket.once('timeout', () => done('connect timed out'));
+    });
+}
+function tcpProbe(address, signal) {
+    const seen = { lastFailure: 'no check finished yet' };
+    const colon = address.lastIndexOf(':');
+    const loop = async () => {
+        while (!signal.aborted) {
+            const result = await tcpReachesService(address.slice(0, colon), Number(address.slice(colon + 1)));
+            if (result === true)
+                return READY;
+            seen.lastFailure = `connecting to ${address}: ${result === false ? 'failed' : result}`;
+            await (0,promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+        }
+        return undefined;
+    };
+    return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+}
+function logProbe(container, pattern, signal) {
+    // `docker logs --follow` replays all output since the start before following: no line is missed.
+    const ready = (0,cli/* dockerUntil */.Bp)((0,args/* followLogsArgs */.gQ)(container), (line) => (pattern.test(line) ? READY : undefined), signal, { stderrLines: true });
+    return { ready, lastFailure: `no log line matched /${pattern.source}/` };
+}
+const never = new Promise(() => undefined);
+/**
+ * Waits until the container is ready as `waitFor` says, and fails at once when it turns unhealthy,
+ * exits (unless that is what it waits for) or is removed. Engine events are read from the container's
+ * creation on, on the engine's clock, so a change between `docker run` and the subscription is
+ * replayed, never missed; port and log probes run alongside.
+ */
+async function waitUntilReady(container, waitFor, timeoutSeconds) {
+    const started = performance.now();
+    const state = (0,output/* parseContainerState */.O2)((await (0,cli/* docker */.T3)((0,args/* containerInspectArgs */.R8)(container), { silent: true })).stdout);
+    const condition = resolveCondition(waitFor, state);
+    let verdict = verdictFromState(state, condition);
+    if (verdict === undefined) {
+        const stop = new AbortController();
+        const watchers = [
+            (0,cli/* dockerUntil */.Bp)((0,args/* containerEventsArgs */.cX)(state.id, state.created), (line) => verdictFromEvent((0,output/* parseReadinessEvent */.e8)(line), condition), stop.signal),
+        ];
+        let probe;
+        if (condition.kind === 'http' || condition.kind === 'tcp') {
+            const address = publishedAddress(state.ports, condition.port);
+            if (address === undefined) {
+                verdict = { ready: false, reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)` };
+            }
+            else {
+                probe = condition.kind === 'http' ? httpProbe(address, condition, stop.signal) : tcpProbe(address, stop.signal);
+            }
+        }
+        else if (condition.kind === 'log') {
+            probe = logProbe(state.id, condition.pattern, stop.signal);
+        }
+        if (probe !== undefined)
+            watchers.push(probe.ready);
+        try {
+            if (verdict === undefined) {
+                const timeout = (0,promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({ ready: false, reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}` }), () => undefined);
+                // A watcher that ends without a verdict (a log stream of a stopped container) never wins the race.
+                verdict = await Promise.race([timeout, ...watchers].map((watcher) => watcher.then((v) => v ?? never)));
+            }
+        }
+        finally {
+            stop.abort();
+            await Promise.allSettled(watchers);
+        }
+    }
+    if (verdict.ready)
+        return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
+    const final = await inspectQuietly(container);
+    // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
+    const reason = final !== undefined && verdict.reason.startsWith('exited') ? exitReason(final.exitCode, final.oomKilled) : verdict.reason;
+    throw new ContainerNotReadyError(container, reason, await diagnosis(container, final));
+}
+async function inspectQuietly(container) {
+    const result = await (0,cli/* docker */.T3)((0,args/* containerInspectArgs */.R8)(container), { silent: true, allowFailure: true });
+    return result.exitCode === 0 ? (0,output/* parseContainerState */.O2)(result.stdout) : undefined;
+}
+async function diagnosis(container, state) {
+    const logs = await (0,cli/* docker */.T3)((0,args/* containerLogsArgs */.Gh)(container, LOG_TAIL_LINES), { silent: true, allowFailure: true });
+    return [
+        state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
+        `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
+        mergeLogStreams(logs.stdout, logs.stderr) || '(no output)',
+    ].join('\n');
+}
+/** `docker logs --timestamps` splits the container's stdout and stderr; its timestamps put them back in order. */
+function mergeLogStreams(stdout, stderr) {
+    const lines = (text) => text.split('\n').filter((line) => line !== '');
+    // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
+    return [...lines(stdout), ...lines(stderr)].sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0)).join('\n');
+}
+/** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
+function formatDiagnosis(state) {
+    const published = Object.entries(state.ports).map(([port, bindings]) => `${port} → ${bindings.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ') || 'not published'}`);
+    const lines = [
+        `State: ${state.status}, exit code ${state.exitCode}, OOMKilled ${state.oomKilled}${state.error === '' ? '' : `, error: ${state.error}`}`,
+        `Ports: ${published.length === 0 ? 'none' : published.join('; ')}`,
+    ];
+    if (state.health === undefined) {
+        lines.push('Health: no healthcheck');
+    }
+    else {
+        lines.push(`Health: ${state.health.status}; last ${state.health.probes.length} probe(s):`);
+        for (const probe of state.health.probes) {
+            lines.push(`  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\r?\n/g, '\n    ')}`);
+        }
+    }
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 1414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HB: () => (/* binding */ killTracked),
+/* harmony export */   fH: () => (/* binding */ killChild),
+/* harmony export */   u4: () => (/* binding */ track)
+/* harmony export */ });
+// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one
+// running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
+// the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
+const children = new Set();
+/** Remembers a child, which leads its own process group, until it closes. */
+function track(child) {
+    children.add(child);
+    child.once('close', () => children.delete(child));
+}
+/** SIGKILL to a child's whole process group. */
+function killChild(child) {
+    try {
+        if (child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        child.kill('SIGKILL'); // the group is gone already
+    }
+}
+function killTracked() {
+    for (const child of children)
+        killChild(child);
+    children.clear();
+}
+
+
+/***/ }),
+
+/***/ 1207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ setCommandLog),
+/* harmony export */   a: () => (/* binding */ commandLog)
+/* harmony export */ });
+// Where the commands the loop runs, and their output, are shown: each face installs its own (the action's
+// log, the CLI's terminal). Until one does, they go to this process's stdout and stderr as the runner shows them.
+const runnerLog = {
+    command: (line) => process.stdout.write(`[command]${line}\n`),
+    output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
+};
+let current = runnerLog;
+function setCommandLog(log) {
+    current = log;
+}
+function commandLog() {
+    return current;
+}
+
+
+/***/ }),
+
+/***/ 507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ runCommand),
+  A: () => (/* binding */ spawnTracked)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __nccwpck_require__(1414);
+// EXTERNAL MODULE: ./src/process/command-log.ts
+var command_log = __nccwpck_require__(1207);
+;// CONCATENATED MODULE: ./src/process/run.ts
+
+
+
+
+function spawnTracked(file, args, options) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], { ...options, detached: true });
+    (0,children/* track */.u4)(child);
+    return child;
+}
+/** Runs a command to its end, its output shown as it comes (unless silent) and returned. */
+function runCommand(file, args, options = {}) {
+    const silent = options.silent === true;
+    const log = (0,command_log/* commandLog */.a)();
+    if (!silent)
+        log.command([file, ...args].join(' '));
+    return new Promise((resolve, reject) => {
+        const child = spawnTracked(file, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env, cwd: options.cwd });
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => {
+            stdout.push(chunk);
+            if (!silent)
+                log.output(chunk, 'stdout');
+        });
+        child.stderr.on('data', (chunk) => {
+            stderr.push(chunk);
+            if (!silent)
+                log.output(chunk, 'stderr');
+        });
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({
+            exitCode: code ?? (signal === null ? 1 : 128 + (external_node_os_.constants.signals[signal] ?? 0)),
+            stdout: Buffer.concat(stdout).toString(),
+            stderr: Buffer.concat(stderr).toString(),
+        }));
+        child.stdin.on('error', () => undefined); // it exited before reading it all: its exit status says why
+        child.stdin.end(options.input);
+    });
+}
+
+
+/***/ }),
+
+/***/ 6021:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BM: () => (/* binding */ registryAuthOf),
+/* harmony export */   MB: () => (/* binding */ fieldParser),
+/* harmony export */   Y2: () => (/* binding */ TAG_LENGTH_RANGE),
+/* harmony export */   _C: () => (/* binding */ ACTION_NAMING),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gh: () => (/* binding */ parseEnvName),
+/* harmony export */   n5: () => (/* binding */ nonBlankLines),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1229);
+
+// Input parsing that collects every problem, shared by the loop's and the resolve feature's inputs, in
+// every face: the action names an input `Input 'tag'`, a CLI `--tag` or `REGISTRY_PASSWORD`.
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const ACTION_NAMING = { subject: (name) => `Input '${name}'`, name: (name) => name };
+const TAG_LENGTH_RANGE = { min: 4, max: 40 };
+/**
+ * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
+ * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
+ */
+function fieldParser(read, naming = ACTION_NAMING) {
+    const problems = [];
+    const field = (name, parse, fallback) => {
+        try {
+            return parse(read(name).trim());
+        }
+        catch (error) {
+            problems.push(`${naming.subject(name)} ${error.message}.`);
+            return fallback;
+        }
+    };
+    return { problems, field };
+}
+function parseEnvName(raw) {
+    if (!_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .ENV_NAME_PATTERN */ .jg.test(raw))
+        throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+    return raw;
+}
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
+function parseBoolean(raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new Error(`is "${raw}"; expected true or false`);
+}
+function parseInteger(raw, range) {
+    if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
+        throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
+    }
+    return Number(raw);
+}
+function nonBlankLines(raw) {
+    return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+}
+/**
+ * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
+ * password is taken as given, untrimmed.
+ */
+function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
+    const username = read('registry-username').trim();
+    const password = read('registry-password');
+    if ((username === '') !== (password === '')) {
+        const missing = username === '' ? 'registry-username' : 'registry-password';
+        problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
+    }
+    return username !== '' && password !== '' ? { username, password } : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6876:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bf: () => (/* binding */ IMAGE_NAME_FORM),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   hG: () => (/* binding */ familiarName),
+/* harmony export */   "if": () => (/* binding */ parseImageName)
+/* harmony export */ });
+// The distribution reference grammar (github.com/distribution/reference, regexp.go), for a
+// repository name without tag or digest: the action adds the tag itself.
+const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const ipv6Address = '\\[(?:[a-fA-F0-9:]+)\\]';
+const domainPattern = new RegExp(`^(?:${ipv6Address}|${domainComponent}(?:\\.${domainComponent})*)(?::[0-9]+)?$`);
+const pathComponentPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+/** Docker Hub's registry host, as `docker login` and RepoDigests name it. */
+const DOCKER_HUB = 'docker.io';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
+const MAX_NAME_LENGTH = 255;
+const IMAGE_NAME_FORM = 'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
+/** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
+function parseImageName(name) {
+    if (name === '')
+        throw new Error('is empty');
+    if (/\s/.test(name))
+        throw new Error('contains white space');
+    if (name.includes('@'))
+        throw new Error('must not include a digest (@sha256:...): the action tags the image itself');
+    if (name.length > MAX_NAME_LENGTH)
+        throw new Error(`is longer than ${MAX_NAME_LENGTH} characters`);
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    // As in the reference grammar: the first component is a domain if it looks like one.
+    const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    // index.docker.io is Docker Hub's old name; docker itself normalises it to docker.io.
+    const registry = hasDomain && first !== LEGACY_DOCKER_HUB ? first : DOCKER_HUB;
+    const path = hasDomain ? name.slice(slash + 1) : name;
+    if (hasDomain && !domainPattern.test(first))
+        throw new Error(`has an invalid registry host "${first}"`);
+    const lastComponent = path.slice(path.lastIndexOf('/') + 1);
+    if (lastComponent.includes(':'))
+        throw new Error(`must not include a tag (":${lastComponent.split(':')[1]}"): the action tags the image with the commit sha`);
+    for (const component of path.split('/')) {
+        if (component === '')
+            throw new Error('has an empty path component');
+        if (component !== component.toLowerCase())
+            throw new Error(`has the path component "${component}", which is not lowercase`);
+        if (!pathComponentPattern.test(component))
+            throw new Error(`has the invalid path component "${component}"`);
+    }
+    return { name, registry, path: registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path };
+}
+/** The short form docker prints in `docker image ls` and RepoDigests (`docker.io/library/x` → `x`). */
+function familiarName(image) {
+    if (image.registry !== DOCKER_HUB)
+        return `${image.registry}/${image.path}`;
+    // Only official images drop library/: docker.io/library/a/b stays library/a/b.
+    const rest = image.path.slice('library/'.length);
+    return image.path.startsWith('library/') && !rest.includes('/') ? rest : image.path;
+}
+
+
+/***/ }),
+
+/***/ 8451:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject),
+/* harmony export */   g: () => (/* binding */ str)
+/* harmony export */ });
+// Reading parsed JSON (docker's `--format '{{json .}}'`, the registry's answers) without trusting its shape.
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A JSON value as a string: '' for anything else. */
+const str = (value) => (typeof value === 'string' ? value : '');
+
+
+/***/ }),
+
+/***/ 1229:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P1: () => (/* binding */ REVISION_LABEL),
+/* harmony export */   S: () => (/* binding */ REPOSITORY_LABEL),
+/* harmony export */   jg: () => (/* binding */ ENV_NAME_PATTERN),
+/* harmony export */   yw: () => (/* binding */ SHA_PATTERN)
+/* harmony export */ });
+/* unused harmony export escapeHtml */
+// The words every part of the loop shares: kept apart, with no imports, so no part imports another for them.
+/** A full commit sha: SHA-1 (40) or SHA-256 (64) lowercase hex. */
+const SHA_PATTERN = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+const ENV_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The OCI label that holds the commit sha the image was built from. */
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** The label the action puts on every image it builds: how its leftovers are recognised, never by name. */
+const REPOSITORY_LABEL = 'build-test-deploy.repository';
+/** Summary tables are HTML: docker's error text must not become markup. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(486);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 
+
+//# sourceMappingURL=index.js.map

@@ -1,0 +1,110 @@
+import type { Reporter } from '../loop/reporter.js';
+import type { RunReport } from '../loop/run-report.js';
+
+// The loop as a terminal shows it, on stderr (stdout carries only the outputs): a line per phase with its
+// time; a phase's command output shown while it runs and folded once it succeeded, on a TTY; kept whole
+// when not a TTY, with --verbose, or when the phase failed.
+
+export interface TerminalOptions {
+  readonly stream: NodeJS.WriteStream;
+  /** Fold each phase's command output once it succeeded (a TTY, not --verbose). */
+  readonly fold: boolean;
+  readonly colour: boolean;
+}
+
+/** Colours only on a TTY, and never with NO_COLOR (any value but empty). */
+export function useColour(stream: { readonly isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): boolean {
+  return stream.isTTY === true && (env.NO_COLOR ?? '') === '' && env.TERM !== 'dumb';
+}
+
+/** How many of a running phase's last output lines stay in view. */
+const LIVE_LINES = 6;
+
+export function terminalReporter(options: TerminalOptions): Reporter & { readonly outputLines: () => readonly string[] } {
+  const { stream, fold, colour } = options;
+  const paint = (code: string, text: string): string => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);
+  const secrets: string[] = [];
+  const redact = (text: string): string => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
+  const outputs: string[] = [];
+
+  // The running phase: its output lines (all kept, for a failure) and how many live lines are on screen.
+  let phaseLines: string[] = [];
+  let partial = '';
+  let shown = 0;
+  let inPhase = false;
+
+  const columns = (): number => Math.max(20, (stream.columns || 80) - 1);
+  const erase = (): void => {
+    if (shown > 0) stream.write(`\x1b[${shown}F\x1b[J`);
+    shown = 0;
+  };
+  const drawLive = (): void => {
+    const tail = [...phaseLines, ...(partial === '' ? [] : [partial])].slice(-LIVE_LINES);
+    for (const line of tail) stream.write(`${paint('2', `  ${line.replace(/\t/g, '  ').slice(0, columns() - 2)}`)}\n`);
+    shown = tail.length;
+  };
+  /** A line that stays: above the live lines of a folded phase. */
+  const say = (line: string): void => {
+    if (fold && inPhase) erase();
+    stream.write(`${redact(line)}\n`);
+    if (fold && inPhase) drawLive();
+  };
+  const phaseOutput = (text: string): void => {
+    // A progress line redrawn with \r: what stays is its last state.
+    const lines = (partial + redact(text)).split('\n').map((line) => line.replace(/\r+$/, '').replace(/^[^]*\r/, ''));
+    partial = lines.pop() ?? '';
+    if (!fold || !inPhase) {
+      for (const line of lines) stream.write(`${line}\n`);
+      return;
+    }
+    phaseLines.push(...lines);
+    erase();
+    drawLive();
+  };
+  const flushPartial = (): void => {
+    if (partial === '') return;
+    if (fold && inPhase) phaseLines.push(partial);
+    else stream.write(`${partial}\n`);
+    partial = '';
+  };
+
+  return {
+    phaseStarted: (name) => {
+      flushPartial();
+      stream.write(`${paint('1', `▸ ${name}`)}\n`);
+      inPhase = true;
+      phaseLines = [];
+    },
+    phaseEnded: (name, seconds, ok) => {
+      flushPartial();
+      if (fold) erase();
+      const mark = ok ? paint('32', '✓') : paint('31', '✗');
+      // A failed phase keeps all it printed: that is where the reason is.
+      if (fold && !ok) for (const line of phaseLines) stream.write(`  ${line}\n`);
+      stream.write(`${mark} ${name} ${paint('2', `(${seconds.toFixed(3)} s)`)}\n`);
+      inPhase = false;
+      phaseLines = [];
+    },
+    info: (message) => say(`  ${message}`),
+    warning: (message) => say(paint('33', `warning: ${message}`)),
+    annotation: ({ message, title, file, line }) => say(paint('31', `error: ${title}${file === undefined ? '' : ` (${file}${line === undefined ? '' : `:${line}`})`}: ${message}`)),
+    details: (title, text) => say(`${paint('1', title)}\n${text}`),
+    secret: (value) => {
+      if (value !== '' && !secrets.includes(value)) secrets.push(value);
+    },
+    failed: (message) => say(paint('31', `error: ${message}`)),
+    outputs: (values) => {
+      for (const [name, value] of Object.entries(values)) outputs.push(`${name}=${value}`);
+    },
+    summary: (report: RunReport) => {
+      const total = report.phases.reduce((sum, phase) => sum + phase.seconds, 0);
+      say(report.failure === undefined
+        ? paint('32', `Passed: ${report.imageRef} (${report.imageId})${report.pushed ? `, pushed ${report.digest}` : ''} in ${total.toFixed(1)} s.`)
+        : paint('31', `Failed after ${total.toFixed(1)} s.`));
+      return Promise.resolve();
+    },
+    command: (line) => phaseOutput(`$ ${line}\n`),
+    output: (chunk) => phaseOutput(chunk.toString()),
+    outputLines: () => outputs,
+  };
+}
