@@ -15,18 +15,31 @@ const layers = {
   cli: ['../action'],
 };
 // Only the action face speaks to the runner; only src/process starts a child process.
-const runnerPackages = { group: ['@actions/*'], message: 'Only src/action speaks to the runner (@actions/*): report through the loop\'s Reporter.' };
-const childProcess = { name: 'node:child_process', importNames: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'], message: 'Start child processes through src/process/run.ts: it tracks them for cancellation.' };
+const runnerPackages = {
+  group: ['@actions/*'],
+  message: "Only src/action speaks to the runner (@actions/*): report through the loop's Reporter.",
+};
+const childProcess = {
+  name: 'node:child_process',
+  importNames: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'],
+  message: 'Start child processes through src/process/run.ts: it tracks them for cancellation.',
+};
 const importRules = Object.entries(layers).map(([folder, forbidden]) => ({
   files: [`src/${folder}/**/*.ts`],
   rules: {
-    'no-restricted-imports': ['error', {
-      paths: folder === 'process' ? [] : [childProcess],
-      patterns: [
-        { group: forbidden, message: `src/${folder} must not import this: imports run from the faces to the loop to docker, registry, process and shared.` },
-        ...(folder === 'action' ? [] : [runnerPackages]),
-      ],
-    }],
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: folder === 'process' ? [] : [childProcess],
+        patterns: [
+          {
+            group: forbidden,
+            message: `src/${folder} must not import this: imports run from the faces to the loop to docker, registry, process and shared.`,
+          },
+          ...(folder === 'action' ? [] : [runnerPackages]),
+        ],
+      },
+    ],
   },
 }));
 
@@ -36,7 +49,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['vitest.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       // An un-awaited docker call is a container or login left behind: never allow one.

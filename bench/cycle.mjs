@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { median } from './stats.mjs';
-import { ROOT, expectSuccess, gitContext, phaseKind, phasesOf, removeRepositories, runActionTimed, runTimed } from './support.mjs';
+import {
+  ROOT,
+  expectSuccess,
+  gitContext,
+  phaseKind,
+  phasesOf,
+  removeRepositories,
+  runActionTimed,
+  runTimed,
+} from './support.mjs';
 
 export const HEALTHY_DOCKERFILE = [
   'FROM btd-e2e/busybox:base',
@@ -38,9 +47,23 @@ async function actionCycle(context, env = {}) {
 
 async function bashCycle(context, pollSeconds, env = process.env) {
   context.commit();
-  const run = await runTimed('bash', [path.join(ROOT, 'bench', 'cycle.sh'), BASH_REPOSITORY, context.dir, CYCLE_TEST_COMMAND, String(pollSeconds), SOURCE_URL], { env });
+  const run = await runTimed(
+    'bash',
+    [
+      path.join(ROOT, 'bench', 'cycle.sh'),
+      BASH_REPOSITORY,
+      context.dir,
+      CYCLE_TEST_COMMAND,
+      String(pollSeconds),
+      SOURCE_URL,
+    ],
+    { env },
+  );
   if (run.exitCode !== 0) throw new Error(`bench/cycle.sh failed (${run.exitCode}):\n${run.stdout}\n${run.stderr}`);
-  const steps = [...run.stdout.matchAll(/^bench-step (\S+) ([0-9]+)$/gm)].map(([, name, micros]) => ({ name, seconds: Number(micros) / 1e6 }));
+  const steps = [...run.stdout.matchAll(/^bench-step (\S+) ([0-9]+)$/gm)].map(([, name, micros]) => ({
+    name,
+    seconds: Number(micros) / 1e6,
+  }));
   return { seconds: run.seconds, steps };
 }
 
@@ -57,7 +80,9 @@ async function countDockerCalls(actionContext, bashContext, pollSeconds) {
     chmodSync(path.join(dir, 'docker'), 0o755);
     const env = { PATH: `${dir}:${process.env.PATH}` };
     const calls = () => {
-      const lines = readFileSync(logFile, 'utf8').split('\n').filter((line) => line !== '');
+      const lines = readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter((line) => line !== '');
       rmSync(logFile);
       /** @type {Map<string, number>} */
       const byCommand = new Map();
@@ -98,7 +123,9 @@ export async function benchCycle({ pairs, warmup, pollSeconds, log }) {
         continue;
       }
       results.push({ action, bash, ratio: action.seconds / bash.seconds });
-      log(`  pair ${i + 1}/${pairs}: action ${action.seconds.toFixed(3)} s, bash ${bash.seconds.toFixed(3)} s, ratio ${(action.seconds / bash.seconds).toFixed(3)}`);
+      log(
+        `  pair ${i + 1}/${pairs}: action ${action.seconds.toFixed(3)} s, bash ${bash.seconds.toFixed(3)} s, ratio ${(action.seconds / bash.seconds).toFixed(3)}`,
+      );
     }
     calls = await countDockerCalls(actionContext, bashContext, pollSeconds);
     log(`  docker CLI calls per cycle: action ${calls.action.total}, bash ${calls.bash.total}`);
@@ -118,7 +145,12 @@ export async function benchCycle({ pairs, warmup, pollSeconds, log }) {
     ratios: results.map((r) => r.ratio),
     ratioOfMedians: median(actionSeconds) / median(bashSeconds),
     // Where the time goes, side by side: the action's phases (its own "Took" lines) and the script's steps.
-    actionPhases: groupBy(results.flatMap((r) => [...r.action.phases.map((p) => ({ name: phaseKind(p.name), seconds: p.seconds })), { name: 'outside phases', seconds: r.action.outside }])),
+    actionPhases: groupBy(
+      results.flatMap((r) => [
+        ...r.action.phases.map((p) => ({ name: phaseKind(p.name), seconds: p.seconds })),
+        { name: 'outside phases', seconds: r.action.outside },
+      ]),
+    ),
     bashSteps: groupBy(results.flatMap((r) => r.bash.steps)),
   };
 }

@@ -7,9 +7,20 @@
 import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { startRegistry } from '../__tests__/harness/registry.mjs';
 import { CYCLE_TEST_COMMAND, HEALTHY_DOCKERFILE } from './cycle.mjs';
-import { docker, dockerOk, expectSuccess, gitContext, phaseKind, phasesOf, removeRepositories, runActionTimed, runTimed } from './support.mjs';
+import {
+  docker,
+  dockerOk,
+  expectSuccess,
+  gitContext,
+  phaseKind,
+  phasesOf,
+  removeRepositories,
+  runActionTimed,
+  runTimed,
+} from './support.mjs';
 
-const BY_HAND = 'printf %s "$PASSWORD" | docker login --username "$USERNAME" --password-stdin "$REGISTRY" >/dev/null && docker push "$SHA_REF" >/dev/null && docker push "$LATEST_REF" >/dev/null';
+const BY_HAND =
+  'printf %s "$PASSWORD" | docker login --username "$USERNAME" --password-stdin "$REGISTRY" >/dev/null && docker push "$SHA_REF" >/dev/null && docker push "$LATEST_REF" >/dev/null';
 
 /**
  * @param {{ pairs: number, warmup: number, log: (line: string) => void }} options
@@ -29,13 +40,19 @@ export async function benchDeploy({ pairs, warmup, log }) {
       actionContext.commit();
       const run = await runActionTimed({
         inputs: {
-          image: actionRepository, context: actionContext.dir, 'test-command': CYCLE_TEST_COMMAND, 'prune-grace': '0',
-          deploy: 'true', 'registry-username': credentials.username, 'registry-password': credentials.password,
+          image: actionRepository,
+          context: actionContext.dir,
+          'test-command': CYCLE_TEST_COMMAND,
+          'prune-grace': '0',
+          deploy: 'true',
+          'registry-username': credentials.username,
+          'registry-password': credentials.password,
         },
       });
       expectSuccess(run, 'deploy');
       const push = phasesOf(run.main.stdout).find((phase) => phaseKind(phase.name) === 'Push');
-      if (push === undefined || run.outputs.pushed !== 'true') throw new Error(`the action pushed nothing:\n${run.main.stdout}`);
+      if (push === undefined || run.outputs.pushed !== 'true')
+        throw new Error(`the action pushed nothing:\n${run.main.stdout}`);
 
       // By hand: the same kind of image (a new commit's stamp on the cached build), tagged, not yet pushed.
       const sha = handContext.commit();
@@ -44,20 +61,45 @@ export async function benchDeploy({ pairs, warmup, log }) {
       docker('build', '--quiet', '--tag', base, handContext.dir);
       const shaRef = `${handRepository}:${sha.slice(0, 7)}`;
       const latestRef = `${handRepository}:latest`;
-      const stamp = await runTimed('docker', ['build', '--quiet', '--label', `org.opencontainers.image.revision=${sha}`, '--tag', shaRef, '--tag', latestRef, '-'], { input: `FROM ${base}\nENV SHA=${sha}\n` });
+      const stamp = await runTimed(
+        'docker',
+        [
+          'build',
+          '--quiet',
+          '--label',
+          `org.opencontainers.image.revision=${sha}`,
+          '--tag',
+          shaRef,
+          '--tag',
+          latestRef,
+          '-',
+        ],
+        { input: `FROM ${base}\nENV SHA=${sha}\n` },
+      );
       if (stamp.exitCode !== 0) throw new Error(`stamping the by-hand image failed: ${stamp.stderr}`);
       const pushed = await runTimed('bash', ['-c', BY_HAND], {
-        env: { ...process.env, USERNAME: credentials.username, PASSWORD: credentials.password, REGISTRY: registry.host, SHA_REF: shaRef, LATEST_REF: latestRef },
+        env: {
+          ...process.env,
+          USERNAME: credentials.username,
+          PASSWORD: credentials.password,
+          REGISTRY: registry.host,
+          SHA_REF: shaRef,
+          LATEST_REF: latestRef,
+        },
       });
       dockerOk('logout', registry.host);
       if (pushed.exitCode !== 0) throw new Error(`pushing by hand failed: ${pushed.stderr}`);
       if (i < 0) {
-        log(`  warm-up: action push phase ${push.seconds.toFixed(3)} s, by hand ${pushed.seconds.toFixed(3)} s (not counted)`);
+        log(
+          `  warm-up: action push phase ${push.seconds.toFixed(3)} s, by hand ${pushed.seconds.toFixed(3)} s (not counted)`,
+        );
         continue;
       }
       action.push(push.seconds);
       hand.push(pushed.seconds);
-      log(`  pair ${i + 1}/${pairs}: action push phase ${push.seconds.toFixed(3)} s, by hand ${pushed.seconds.toFixed(3)} s, ratio ${(push.seconds / pushed.seconds).toFixed(2)}`);
+      log(
+        `  pair ${i + 1}/${pairs}: action push phase ${push.seconds.toFixed(3)} s, by hand ${pushed.seconds.toFixed(3)} s, ratio ${(push.seconds / pushed.seconds).toFixed(2)}`,
+      );
     }
   } finally {
     actionContext.remove();

@@ -39,7 +39,9 @@ export async function makeStaleTags(repository, count) {
 
 function seedLoop(repository) {
   const started = performance.now();
-  const tags = execFileSync('docker', ['image', 'ls', '--format', '{{.Tag}}', repository], { encoding: 'utf8' }).split('\n').filter((tag) => tag !== '' && tag !== 'latest');
+  const tags = execFileSync('docker', ['image', 'ls', '--format', '{{.Tag}}', repository], { encoding: 'utf8' })
+    .split('\n')
+    .filter((tag) => tag !== '' && tag !== 'latest');
   for (const tag of tags) execFileSync('docker', ['image', 'rm', `${repository}:${tag}`], { stdio: 'ignore' });
   return (performance.now() - started) / 1000;
 }
@@ -49,11 +51,20 @@ function seedLoop(repository) {
  * sends them), with nothing looked up first; timed from the first call's spawn to the last one's exit.
  */
 async function bareRemoval(repository, count) {
-  const refs = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', repository], { encoding: 'utf8' }).split('\n').filter((ref) => ref !== '' && !ref.endsWith(':latest'));
+  const refs = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', repository], {
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter((ref) => ref !== '' && !ref.endsWith(':latest'));
   if (refs.length !== count) throw new Error(`${repository} holds ${refs.length} tags, expected ${count}`);
   const size = Math.ceil(refs.length / 4);
   const started = performance.now();
-  await Promise.all([0, 1, 2, 3].map((i) => refs.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0).map((part) => run('docker', ['image', 'rm', ...part])));
+  await Promise.all(
+    [0, 1, 2, 3]
+      .map((i) => refs.slice(i * size, (i + 1) * size))
+      .filter((part) => part.length > 0)
+      .map((part) => run('docker', ['image', 'rm', ...part])),
+  );
   return (performance.now() - started) / 1000;
 }
 
@@ -95,21 +106,38 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
         const measured = await actionPrune(actionRepository, context);
         if (measured.pruned !== count) throw new Error(`the action pruned ${measured.pruned}, expected ${count}`);
         action.push(measured.seconds);
-        execFileSync('docker', ['image', 'rm', `${actionRepository}:latest`, `${actionRepository}:${SHA.slice(0, 7)}`], { stdio: 'ignore' });
+        execFileSync(
+          'docker',
+          ['image', 'rm', `${actionRepository}:latest`, `${actionRepository}:${SHA.slice(0, 7)}`],
+          { stdio: 'ignore' },
+        );
 
         const bareRepository = `bench-prune/bare-${count}`;
         await makeStaleTags(bareRepository, count);
         bare.push(await bareRemoval(bareRepository, count));
-        log(`  ${count} stale tags, ${r + 1}/${repeats}: seed loop ${loop.at(-1).toFixed(2)} s, action prune ${action.at(-1).toFixed(3)} s, bare parallel removal ${bare.at(-1).toFixed(3)} s`);
+        log(
+          `  ${count} stale tags, ${r + 1}/${repeats}: seed loop ${loop.at(-1).toFixed(2)} s, action prune ${action.at(-1).toFixed(3)} s, bare parallel removal ${bare.at(-1).toFixed(3)} s`,
+        );
       }
       rows.push({ count, loop, action, bare, images });
-      log(`${count} stale tags: seed loop median ${median(loop).toFixed(2)} s, action prune median ${median(action).toFixed(3)} s, ${(median(loop) / median(action)).toFixed(1)}x`);
+      log(
+        `${count} stale tags: seed loop median ${median(loop).toFixed(2)} s, action prune median ${median(action).toFixed(3)} s, ${(median(loop) / median(action)).toFixed(1)}x`,
+      );
     }
   } finally {
     rmSync(context, { recursive: true, force: true });
-    removeRepositories(...counts.flatMap((count) => [`bench-prune/loop-${count}`, `bench-prune/action-${count}`, `bench-prune/bare-${count}`]));
+    removeRepositories(
+      ...counts.flatMap((count) => [
+        `bench-prune/loop-${count}`,
+        `bench-prune/action-${count}`,
+        `bench-prune/bare-${count}`,
+      ]),
+    );
   }
-  const fit = linearFit(rows.flatMap(({ count, action }) => action.map(() => count)), rows.flatMap(({ action }) => action));
+  const fit = linearFit(
+    rows.flatMap(({ count, action }) => action.map(() => count)),
+    rows.flatMap(({ action }) => action),
+  );
   return { rows, fit };
 }
 
@@ -117,7 +145,10 @@ export function pruneTable({ rows }) {
   return [
     '| stale tags | seed loop: median s (min–max) | action prune: median s (min–max) | speed-up (ratio of medians) | action s per 100 tags | bare parallel removal s | loop ÷ bare removal | images on the engine |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(({ count, loop, action, bare, images }) => `| ${count} | ${medianRange(loop, 2)} | ${medianRange(action)} | ${(median(loop) / median(action)).toFixed(1)}× | ${(median(action) / count * 100).toFixed(3)} | ${medianRange(bare)} | ${(median(loop) / median(bare)).toFixed(1)}× | ${Math.min(...images)}–${Math.max(...images)} |`),
+    ...rows.map(
+      ({ count, loop, action, bare, images }) =>
+        `| ${count} | ${medianRange(loop, 2)} | ${medianRange(action)} | ${(median(loop) / median(action)).toFixed(1)}× | ${((median(action) / count) * 100).toFixed(3)} | ${medianRange(bare)} | ${(median(loop) / median(bare)).toFixed(1)}× | ${Math.min(...images)}–${Math.max(...images)} |`,
+    ),
   ].join('\n');
 }
 
@@ -127,7 +158,10 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLTo
     const index = args.indexOf(`--${name}`);
     return index === -1 ? fallback : args[index + 1];
   };
-  const result = await benchPrune({ counts: option('counts', '50,200,500').split(',').map(Number), repeats: Number(option('repeats', '2')) });
+  const result = await benchPrune({
+    counts: option('counts', '50,200,500').split(',').map(Number),
+    repeats: Number(option('repeats', '2')),
+  });
   const table = pruneTable(result);
   console.log(`\n${table}`);
   if (process.env.BENCH_OUTPUT) writeFileSync(process.env.BENCH_OUTPUT, `${table}\n`);

@@ -9,7 +9,14 @@
 import { randomBytes } from 'node:crypto';
 import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { HEALTHY_DOCKERFILE } from './cycle.mjs';
-import { expectSuccess, followEvents, gitContext, removeLabelledContainers, removeRepositories, runActionTimed } from './support.mjs';
+import {
+  expectSuccess,
+  followEvents,
+  gitContext,
+  removeLabelledContainers,
+  removeRepositories,
+  runActionTimed,
+} from './support.mjs';
 
 const REPOSITORY = 'bench-readiness/app';
 const LABEL = 'bench.readiness';
@@ -35,7 +42,14 @@ async function once(context, on) {
   const events = followEvents([`label=${LABEL}=${id}`]);
   const run = await runActionTimed({
     lineTimes: true,
-    inputs: { image: REPOSITORY, context: context.dir, 'run-args': `--label=${LABEL}=${id}`, 'test-on': on, 'test-command': TEST_COMMANDS[on], 'prune-grace': '0' },
+    inputs: {
+      image: REPOSITORY,
+      context: context.dir,
+      'run-args': `--label=${LABEL}=${id}`,
+      'test-on': on,
+      'test-command': TEST_COMMANDS[on],
+      'prune-grace': '0',
+    },
   }).catch(async (error) => {
     await events.stop();
     throw error;
@@ -74,7 +88,9 @@ export async function benchReadiness({ runs, warmup, on, log }) {
         const result = await once(context, where);
         if (i < 0) continue;
         results[where].push(result);
-        log(`  ${where} ${i + 1}/${runs}: ${result.latencyMs.toFixed(1)} ms (event → ready line ${result.eventToReadyLineMs.toFixed(1)}, → spawn ${result.readyLineToSpawnMs.toFixed(1)}, → test start ${result.spawnToStartMs.toFixed(1)})`);
+        log(
+          `  ${where} ${i + 1}/${runs}: ${result.latencyMs.toFixed(1)} ms (event → ready line ${result.eventToReadyLineMs.toFixed(1)}, → spawn ${result.readyLineToSpawnMs.toFixed(1)}, → test start ${result.spawnToStartMs.toFixed(1)})`,
+        );
       }
     }
   } finally {

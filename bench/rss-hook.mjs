@@ -7,6 +7,9 @@ if (file !== undefined && file !== '') {
   process.on('exit', () => {
     const status = readFileSync('/proc/self/status', 'utf8');
     const kb = (field) => Number(new RegExp(`^${field}:\\s+([0-9]+) kB$`, 'm').exec(status)?.[1] ?? Number.NaN);
-    appendFileSync(file, `${JSON.stringify({ pid: process.pid, post: process.env.STATE_isPost === 'true', script: process.argv[1] ?? '', hwmKb: kb('VmHWM'), rssKb: kb('VmRSS') })}\n`);
+    appendFileSync(
+      file,
+      `${JSON.stringify({ pid: process.pid, post: process.env.STATE_isPost === 'true', script: process.argv[1] ?? '', hwmKb: kb('VmHWM'), rssKb: kb('VmRSS') })}\n`,
+    );
   });
 }

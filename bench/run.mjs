@@ -58,12 +58,23 @@ const config = {
   pollSeconds: Number(options.poll),
 };
 const only = new Set(options.only.split(','));
-for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`--only: unknown section "${name}"; expected some of ${SECTIONS.join(', ')}`);
-const out = options.out ?? (quick || only.size < SECTIONS.length || options['action-dir'] !== undefined ? path.join(tmpdir(), 'BENCHMARKS.partial.md') : path.join(ROOT, 'docs', 'BENCHMARKS.md'));
+for (const name of only)
+  if (!SECTIONS.includes(name))
+    throw new Error(`--only: unknown section "${name}"; expected some of ${SECTIONS.join(', ')}`);
+const out =
+  options.out ??
+  (quick || only.size < SECTIONS.length || options['action-dir'] !== undefined
+    ? path.join(tmpdir(), 'BENCHMARKS.partial.md')
+    : path.join(ROOT, 'docs', 'BENCHMARKS.md'));
 
 const log = (line) => console.log(line);
 // Every engine profile in turn (scripts/engine-profile.sh), or `current`: the engine that answers now.
-const profiles = (options.profiles ?? execFileSync('bash', [path.join(ROOT, 'scripts', 'engine-profile.sh'), 'list'], { encoding: 'utf8' })).trim().split(/[\s,]+/);
+const profiles = (
+  options.profiles ??
+  execFileSync('bash', [path.join(ROOT, 'scripts', 'engine-profile.sh'), 'list'], { encoding: 'utf8' })
+)
+  .trim()
+  .split(/[\s,]+/);
 const started = Date.now();
 const machine = machineInfo();
 /** @type {{ profile: string, engine: string, results: Record<string, any>, noise: any[] }[]} */
@@ -75,11 +86,26 @@ for (const profile of profiles) {
   const noise = [{ section: 'start', ...noiseSample() }];
   for (const section of SECTIONS.filter((name) => only.has(name))) {
     const quiet = await settle();
-    log(`\n== ${profile}: ${section} (${((Date.now() - started) / 1000).toFixed(0)} s into the run; waited ${quiet.waitedSeconds.toFixed(0)} s for the CPUs to be ${(quiet.idle * 100).toFixed(0)}% idle)`);
-    if (section === 'cycle') results.cycle = await benchCycle({ pairs: config.pairs, warmup: 1, pollSeconds: config.pollSeconds, log });
-    if (section === 'readiness') results.readiness = await benchReadiness({ runs: config.latencyRuns, warmup: 1, on: ['container', 'runner'], log });
-    if (section === 'prune') results.prune = await benchPrune({ counts: config.pruneCounts, repeats: config.pruneRepeats, log });
-    if (section === 'startup') results.startup = { cold: benchColdStart({ runs: config.coldRuns, log }), rss: await benchPeakRss({ runs: config.rssRuns, log }), floorRss: nodeFloorRss() };
+    log(
+      `\n== ${profile}: ${section} (${((Date.now() - started) / 1000).toFixed(0)} s into the run; waited ${quiet.waitedSeconds.toFixed(0)} s for the CPUs to be ${(quiet.idle * 100).toFixed(0)}% idle)`,
+    );
+    if (section === 'cycle')
+      results.cycle = await benchCycle({ pairs: config.pairs, warmup: 1, pollSeconds: config.pollSeconds, log });
+    if (section === 'readiness')
+      results.readiness = await benchReadiness({
+        runs: config.latencyRuns,
+        warmup: 1,
+        on: ['container', 'runner'],
+        log,
+      });
+    if (section === 'prune')
+      results.prune = await benchPrune({ counts: config.pruneCounts, repeats: config.pruneRepeats, log });
+    if (section === 'startup')
+      results.startup = {
+        cold: benchColdStart({ runs: config.coldRuns, log }),
+        rss: await benchPeakRss({ runs: config.rssRuns, log }),
+        floorRss: nodeFloorRss(),
+      };
     if (section === 'deploy') results.deploy = await benchDeploy({ pairs: config.deployPairs, warmup: 1, log });
     noise.push({ section, quiet, ...noiseSample() });
   }
@@ -95,7 +121,10 @@ log(`\n${markdown}\nWritten to ${path.relative(process.cwd(), out) || out} (${mi
 
 /** Starts the profile's engine and takes on the environment its CLI needs (PATH, DOCKER_CONFIG, …). */
 function useProfile(profile) {
-  const exports = execFileSync('bash', [path.join(ROOT, 'scripts', 'engine-profile.sh'), 'start', profile], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const exports = execFileSync('bash', [path.join(ROOT, 'scripts', 'engine-profile.sh'), 'start', profile], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   for (const line of exports.split('\n')) {
     const set = /^export ([A-Z_]+)=(.*)$/.exec(line);
     if (set) process.env[set[1]] = set[2];
@@ -108,7 +137,9 @@ function yes(met) {
 }
 
 function ratioRows(a, b, digits = 3) {
-  return a.map((value, i) => `| ${i + 1} | ${value.toFixed(digits)} | ${b[i].toFixed(digits)} | ${(value / b[i]).toFixed(3)} |`);
+  return a.map(
+    (value, i) => `| ${i + 1} | ${value.toFixed(digits)} | ${b[i].toFixed(digits)} | ${(value / b[i]).toFixed(3)} |`,
+  );
 }
 
 function report() {
@@ -148,47 +179,70 @@ function report() {
 function summaryRows(results) {
   const lines = [];
   const { cycle, readiness, prune, startup, deploy } = results;
-  if (cycle) lines.push(`| 1 | whole cycle, action ÷ bash script | ratio of medians ${cycle.ratioOfMedians.toFixed(3)}; pair ratios ${medianRange(cycle.ratios)} | ≤ 1.05 | ${yes(cycle.ratioOfMedians <= 1.05)} |`);
+  if (cycle)
+    lines.push(
+      `| 1 | whole cycle, action ÷ bash script | ratio of medians ${cycle.ratioOfMedians.toFixed(3)}; pair ratios ${medianRange(cycle.ratios)} | ≤ 1.05 | ${yes(cycle.ratioOfMedians <= 1.05)} |`,
+    );
   if (readiness) {
     for (const [where, runs] of Object.entries(readiness)) {
       const ms = runs.map((r) => r.latencyMs);
-      lines.push(`| 2 | readiness latency, \`healthy\` event → test start (test-on ${where}) | ${medianRange(ms, 1)} ms | median ≤ 100 ms | ${yes(median(ms) <= 100)} |`);
+      lines.push(
+        `| 2 | readiness latency, \`healthy\` event → test start (test-on ${where}) | ${medianRange(ms, 1)} ms | median ≤ 100 ms | ${yes(median(ms) <= 100)} |`,
+      );
     }
   }
   if (prune) {
     const last = prune.rows.at(-1);
     const overBare = median(last.action) / median(last.bare);
-    lines.push(`| 3 | prune ${last.count} stale tags, action ÷ the engine's bare removal of the same tags | ${overBare.toFixed(2)}× (action ${median(last.action).toFixed(3)} s, bare ${median(last.bare).toFixed(3)} s) | ≤ 1.15× at 500 | ${last.count === 500 ? yes(overBare <= 1.15) : 'not run at 500'} |`);
-    lines.push(`| 3 | prune ${last.count} stale tags, seed loop ÷ action | ${(median(last.loop) / median(last.action)).toFixed(1)}× | (the seed's reference) | |`);
-    lines.push(`| 3 | prune growth with the tag count | ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)} | linear | ${yes(prune.fit.r2 >= 0.9)} (r² ≥ 0.9) |`);
+    lines.push(
+      `| 3 | prune ${last.count} stale tags, action ÷ the engine's bare removal of the same tags | ${overBare.toFixed(2)}× (action ${median(last.action).toFixed(3)} s, bare ${median(last.bare).toFixed(3)} s) | ≤ 1.15× at 500 | ${last.count === 500 ? yes(overBare <= 1.15) : 'not run at 500'} |`,
+    );
+    lines.push(
+      `| 3 | prune ${last.count} stale tags, seed loop ÷ action | ${(median(last.loop) / median(last.action)).toFixed(1)}× | (the seed's reference) | |`,
+    );
+    lines.push(
+      `| 3 | prune growth with the tag count | ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)} | linear | ${yes(prune.fit.r2 >= 0.9)} (r² ≥ 0.9) |`,
+    );
   }
   if (startup) {
-    lines.push(`| 4 | bundle cold start (missing input) | ${medianRange(startup.cold.bundle, 1)} ms (node -e '': ${medianRange(startup.cold.floor, 1)} ms) | ≤ 150 ms | ${yes(median(startup.cold.bundle) <= 150)} |`);
+    lines.push(
+      `| 4 | bundle cold start (missing input) | ${medianRange(startup.cold.bundle, 1)} ms (node -e '': ${medianRange(startup.cold.floor, 1)} ms) | ≤ 150 ms | ${yes(median(startup.cold.bundle) <= 150)} |`,
+    );
     const peak = startup.rss.main.map((m, i) => Math.max(m, startup.rss.post[i]));
-    lines.push(`| 4 | peak RSS of the action over a full cycle (max of main and post) | ${medianRange(peak, 1)} MiB | ≤ 80 MB | ${yes(median(peak) * 1.048576 <= 80)} |`);
+    lines.push(
+      `| 4 | peak RSS of the action over a full cycle (max of main and post) | ${medianRange(peak, 1)} MiB | ≤ 80 MB | ${yes(median(peak) * 1.048576 <= 80)} |`,
+    );
   }
-  if (deploy) lines.push(`| 5 | deploy, action push phase ÷ login + 2 pushes by hand | ratio of medians ${(median(deploy.action) / median(deploy.hand)).toFixed(3)}; pair ratios ${medianRange(deploy.ratios)} | (reported) | |`);
+  if (deploy)
+    lines.push(
+      `| 5 | deploy, action push phase ÷ login + 2 pushes by hand | ratio of medians ${(median(deploy.action) / median(deploy.hand)).toFixed(3)}; pair ratios ${medianRange(deploy.ratios)} | (reported) | |`,
+    );
   return lines;
 }
 
 function reproduce() {
-  return ['', '## How to reproduce', '', [
-    'On Linux with Node.js ≥ 20, as root (or with passwordless sudo), from the repository root:',
+  return [
     '',
-    '```sh',
-    'npm ci',
-    '# each profile\'s engine is installed and started by scripts/engine-profile.sh, as for npm test',
-    'apt-get install -y time            # GNU time, only for the RSS cross-check; skipped when missing',
-    'npm run bench                      # full run; rewrites docs/BENCHMARKS.md',
-    'npm run bench -- --quick           # a few repeats of each, written to a temp file',
-    'npm run bench -- --only cycle,readiness --pairs 5 --out /tmp/b.md',
-    'npm run bench -- --profiles containerd --only prune --prune-counts 500',
-    '```',
+    '## How to reproduce',
     '',
-    'Options: `--profiles` (classic, buildkit, containerd, or current: the engine that answers; default all three, one after another), `--only` (cycle, readiness, prune, startup, deploy), `--pairs`, `--latency-runs`, `--prune-counts`, `--prune-repeats`, `--cold-runs`, `--rss-runs`, `--deploy-pairs`, `--poll` (seconds between the bash baseline\'s `docker inspect` polls), `--out`, `--action-dir` (measure another checkout\'s `action.yml` and `dist/index.js`, e.g. a candidate fix, against the same baselines).',
-    'Everything runs against the committed `dist/index.js` exactly as the runner starts it (`__tests__/harness/run-action.mjs`: main, then post). Images are built `FROM btd-e2e/busybox:base` (`__tests__/harness/base-image.mjs`); only 127.0.0.1 is used.',
-    'Other jobs may share the engine: each profile\'s *Noise* section says how busy it was. Compare runs on an idle engine.',
-  ].join('\n')];
+    [
+      'On Linux with Node.js ≥ 20, as root (or with passwordless sudo), from the repository root:',
+      '',
+      '```sh',
+      'npm ci',
+      "# each profile's engine is installed and started by scripts/engine-profile.sh, as for npm test",
+      'apt-get install -y time            # GNU time, only for the RSS cross-check; skipped when missing',
+      'npm run bench                      # full run; rewrites docs/BENCHMARKS.md',
+      'npm run bench -- --quick           # a few repeats of each, written to a temp file',
+      'npm run bench -- --only cycle,readiness --pairs 5 --out /tmp/b.md',
+      'npm run bench -- --profiles containerd --only prune --prune-counts 500',
+      '```',
+      '',
+      "Options: `--profiles` (classic, buildkit, containerd, or current: the engine that answers; default all three, one after another), `--only` (cycle, readiness, prune, startup, deploy), `--pairs`, `--latency-runs`, `--prune-counts`, `--prune-repeats`, `--cold-runs`, `--rss-runs`, `--deploy-pairs`, `--poll` (seconds between the bash baseline's `docker inspect` polls), `--out`, `--action-dir` (measure another checkout's `action.yml` and `dist/index.js`, e.g. a candidate fix, against the same baselines).",
+      'Everything runs against the committed `dist/index.js` exactly as the runner starts it (`__tests__/harness/run-action.mjs`: main, then post). Images are built `FROM btd-e2e/busybox:base` (`__tests__/harness/base-image.mjs`); only 127.0.0.1 is used.',
+      "Other jobs may share the engine: each profile's *Noise* section says how busy it was. Compare runs on an idle engine.",
+    ].join('\n'),
+  ];
 }
 
 /** One profile's sections, with `## ` headings. */
@@ -196,77 +250,157 @@ function details(results, noise) {
   const lines = [];
   const { cycle, readiness, prune, startup, deploy } = results;
   if (cycle) {
-    lines.push('', '## 1. Whole cycle: the action against a bash script', '', [
-      'One cycle is main + post of the action (warm build cache, no deploy), and `bench/cycle.sh` doing the same docker work by hand: commit from `git log`, remove the stale tags, build the context, stamp `SHA` and the same OCI labels (`--label`), tag `:latest`, `docker run`, poll `docker inspect` every',
-      `${cycle.pollSeconds} s until healthy, \`docker exec\` the tests, \`docker rm -f\`. Each run builds a new commit of an unchanged Dockerfile (every Dockerfile step is cached, the sha stamp is new, the previous run's tag is pruned; the action with \`prune-grace: 0\`). The image turns healthy at its first probe, 1 s after the start (\`HEALTHCHECK --interval=1s\`).`,
-      'Pairs are interleaved (action, bash, action, bash…) after one warm-up pair; each side is timed in this process from spawn to exit (the action: main spawned until post exited).',
-    ].join('\n'), '', '| pair | action s | bash s | ratio |', '| ---: | ---: | ---: | ---: |', ...ratioRows(cycle.actionSeconds, cycle.bashSeconds),
-    `| **median** | **${median(cycle.actionSeconds).toFixed(3)}** | **${median(cycle.bashSeconds).toFixed(3)}** | **${cycle.ratioOfMedians.toFixed(3)}** (ratio of medians) |`,
-    '', `docker CLI calls in one more cycle of each (untimed; a logging \`docker\` first on PATH): action ${cycle.calls.action.total} (${[...cycle.calls.action.byCommand].map(([c, n]) => `${c} ×${n}`).join(', ')}); bash ${cycle.calls.bash.total} (${[...cycle.calls.bash.byCommand].map(([c, n]) => `${c} ×${n}`).join(', ')}).`,
-    '', 'Where the time goes (median s, min–max): the action\'s phases by their own `Took` lines, "outside phases" being the rest of main and post (node start-up, engine and commit checks, clean-up, post); the script\'s steps by `$EPOCHREALTIME`.', '',
-    '| action phase | s | | bash step | s |', '| --- | ---: | --- | --- | ---: |');
+    lines.push(
+      '',
+      '## 1. Whole cycle: the action against a bash script',
+      '',
+      [
+        'One cycle is main + post of the action (warm build cache, no deploy), and `bench/cycle.sh` doing the same docker work by hand: commit from `git log`, remove the stale tags, build the context, stamp `SHA` and the same OCI labels (`--label`), tag `:latest`, `docker run`, poll `docker inspect` every',
+        `${cycle.pollSeconds} s until healthy, \`docker exec\` the tests, \`docker rm -f\`. Each run builds a new commit of an unchanged Dockerfile (every Dockerfile step is cached, the sha stamp is new, the previous run's tag is pruned; the action with \`prune-grace: 0\`). The image turns healthy at its first probe, 1 s after the start (\`HEALTHCHECK --interval=1s\`).`,
+        'Pairs are interleaved (action, bash, action, bash…) after one warm-up pair; each side is timed in this process from spawn to exit (the action: main spawned until post exited).',
+      ].join('\n'),
+      '',
+      '| pair | action s | bash s | ratio |',
+      '| ---: | ---: | ---: | ---: |',
+      ...ratioRows(cycle.actionSeconds, cycle.bashSeconds),
+      `| **median** | **${median(cycle.actionSeconds).toFixed(3)}** | **${median(cycle.bashSeconds).toFixed(3)}** | **${cycle.ratioOfMedians.toFixed(3)}** (ratio of medians) |`,
+      '',
+      `docker CLI calls in one more cycle of each (untimed; a logging \`docker\` first on PATH): action ${cycle.calls.action.total} (${[...cycle.calls.action.byCommand].map(([c, n]) => `${c} ×${n}`).join(', ')}); bash ${cycle.calls.bash.total} (${[...cycle.calls.bash.byCommand].map(([c, n]) => `${c} ×${n}`).join(', ')}).`,
+      '',
+      'Where the time goes (median s, min–max): the action\'s phases by their own `Took` lines, "outside phases" being the rest of main and post (node start-up, engine and commit checks, clean-up, post); the script\'s steps by `$EPOCHREALTIME`.',
+      '',
+      '| action phase | s | | bash step | s |',
+      '| --- | ---: | --- | --- | ---: |',
+    );
     const actionRows = [...cycle.actionPhases].map(([name, values]) => [name, medianRange(values)]);
     const bashRows = [...cycle.bashSteps].map(([name, values]) => [name, medianRange(values)]);
     for (let i = 0; i < Math.max(actionRows.length, bashRows.length); i++) {
-      lines.push(`| ${actionRows[i]?.[0] ?? ''} | ${actionRows[i]?.[1] ?? ''} | | ${bashRows[i]?.[0] ?? ''} | ${bashRows[i]?.[1] ?? ''} |`);
+      lines.push(
+        `| ${actionRows[i]?.[0] ?? ''} | ${actionRows[i]?.[1] ?? ''} | | ${bashRows[i]?.[0] ?? ''} | ${bashRows[i]?.[1] ?? ''} |`,
+      );
     }
   }
 
   if (readiness) {
-    lines.push('', '## 2. Readiness latency: `health_status: healthy` → test command start', '', [
-      'The engine\'s event time is the event\'s `timeNano` (dockerd\'s wall clock), read from a separate `docker events --filter label=…` subscription of this process. The test command\'s start is read by the test command itself as its first act:',
-      'with `test-on: container` (the default) inside the container by busybox `adjtimex` (kernel wall clock, µs; busybox `date` has no `%N`), with `test-on: runner` by GNU `date +%s%N` on the host. The container shares the host kernel, so all of them read the same CLOCK_REALTIME.',
-      'Everything between counts: the action\'s own `docker events` subscription delivering the event, the end of the wait phase, and starting the test (`docker exec` through the engine, or `sh -c` on the runner). The split uses the moments main\'s log lines reached this process.',
-      'Runs alternate container, runner, container… after one warm-up of each; each is a full cycle of a new commit.',
-    ].join('\n'), '', '| test-on | latency ms | event → "is ready" logged | → `[command]` logged (test spawned) | → test command running |', '| --- | ---: | ---: | ---: | ---: |');
+    lines.push(
+      '',
+      '## 2. Readiness latency: `health_status: healthy` → test command start',
+      '',
+      [
+        "The engine's event time is the event's `timeNano` (dockerd's wall clock), read from a separate `docker events --filter label=…` subscription of this process. The test command's start is read by the test command itself as its first act:",
+        'with `test-on: container` (the default) inside the container by busybox `adjtimex` (kernel wall clock, µs; busybox `date` has no `%N`), with `test-on: runner` by GNU `date +%s%N` on the host. The container shares the host kernel, so all of them read the same CLOCK_REALTIME.',
+        "Everything between counts: the action's own `docker events` subscription delivering the event, the end of the wait phase, and starting the test (`docker exec` through the engine, or `sh -c` on the runner). The split uses the moments main's log lines reached this process.",
+        'Runs alternate container, runner, container… after one warm-up of each; each is a full cycle of a new commit.',
+      ].join('\n'),
+      '',
+      '| test-on | latency ms | event → "is ready" logged | → `[command]` logged (test spawned) | → test command running |',
+      '| --- | ---: | ---: | ---: | ---: |',
+    );
     for (const [where, runs] of Object.entries(readiness)) {
-      const col = (key) => medianRange(runs.map((r) => r[key]), 1);
-      lines.push(`| ${where} | ${col('latencyMs')} | ${col('eventToReadyLineMs')} | ${col('readyLineToSpawnMs')} | ${col('spawnToStartMs')} |`);
+      const col = (key) =>
+        medianRange(
+          runs.map((r) => r[key]),
+          1,
+        );
+      lines.push(
+        `| ${where} | ${col('latencyMs')} | ${col('eventToReadyLineMs')} | ${col('readyLineToSpawnMs')} | ${col('spawnToStartMs')} |`,
+      );
     }
-    lines.push('', 'Each run (ms):', '', `| run | ${Object.keys(readiness).join(' | ')} |`, `| ---: | ${Object.keys(readiness).map(() => '---:').join(' | ')} |`);
+    lines.push(
+      '',
+      'Each run (ms):',
+      '',
+      `| run | ${Object.keys(readiness).join(' | ')} |`,
+      `| ---: | ${Object.keys(readiness)
+        .map(() => '---:')
+        .join(' | ')} |`,
+    );
     const n = Math.max(...Object.values(readiness).map((runs) => runs.length));
-    for (let i = 0; i < n; i++) lines.push(`| ${i + 1} | ${Object.values(readiness).map((runs) => runs[i]?.latencyMs.toFixed(1) ?? '').join(' | ')} |`);
+    for (let i = 0; i < n; i++)
+      lines.push(
+        `| ${i + 1} | ${Object.values(readiness)
+          .map((runs) => runs[i]?.latencyMs.toFixed(1) ?? '')
+          .join(' | ')} |`,
+      );
   }
 
   if (prune) {
-    lines.push('', '## 3. Prune: the action against one `docker image rm` per tag', '', [
-      'N stale tags, each its own single-layer image (`docker image import`), then either the seed\'s loop (`docker image ls`, then one `docker image rm` per tag, timed here) or the action\'s prune phase (its own `Took` line; the rest of that run is not timed).',
-      'The engine\'s own share, for where the time goes: the same tags removed bare, by 4 `docker image rm` calls side by side as the action sends them, nothing listed or inspected first (about the least any client takes to remove them here: more calls side by side do not help much).',
-      `Interleaved: loop, action, bare, loop, action, bare…, ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count. The action lists only this repository's tags, its labelled dangling images and the containers, and inspects only the candidates; the last column says how many images the engine held besides.`,
-      `Growth of the action's time with the tag count, least squares over all runs: ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)}.`,
-    ].join('\n'), '', pruneTable(prune));
+    lines.push(
+      '',
+      '## 3. Prune: the action against one `docker image rm` per tag',
+      '',
+      [
+        "N stale tags, each its own single-layer image (`docker image import`), then either the seed's loop (`docker image ls`, then one `docker image rm` per tag, timed here) or the action's prune phase (its own `Took` line; the rest of that run is not timed).",
+        "The engine's own share, for where the time goes: the same tags removed bare, by 4 `docker image rm` calls side by side as the action sends them, nothing listed or inspected first (about the least any client takes to remove them here: more calls side by side do not help much).",
+        `Interleaved: loop, action, bare, loop, action, bare…, ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count. The action lists only this repository's tags, its labelled dangling images and the containers, and inspects only the candidates; the last column says how many images the engine held besides.`,
+        `Growth of the action's time with the tag count, least squares over all runs: ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)}.`,
+      ].join('\n'),
+      '',
+      pruneTable(prune),
+    );
   }
 
   if (startup) {
     const { cold, rss, floorRss } = startup;
-    lines.push('', '## 4. Bundle cold start and peak RSS', '', [
-      `Cold start: \`node dist/index.js\` with the runner's command files and action.yml's input defaults but no \`image\`, so it fails at once on the missing input; spawned from this process and timed to its exit, ${cold.bundle.length} times, interleaved with \`node -e ''\` (the floor: node itself) and with post after a main that cleaned up (\`STATE_*\` as the runner passes them), after one untimed run of each (file cache warm).`,
-      ...(cold.floorWithCaCerts.length === 0 ? [] : [`This machine sets \`NODE_EXTRA_CA_CERTS\`, which the hosted runners do not: node reads and parses that file as every process starts. The cold start runs without it (bundle and floor alike); with it, \`node -e ''\` alone takes ${medianRange(cold.floorWithCaCerts, 1)} ms.`]),
-      `Peak RSS: each of the action's node processes (main, post) reports its VmHWM (the kernel's peak resident set) from /proc/self/status as it exits, by a hook preloaded with \`NODE_OPTIONS=--import=bench/rss-hook.mjs\`, over ${rss.main.length} full cycle(s) (warm cache, tests, no deploy). docker CLI children are separate processes and not counted.`,
-      `Cross-check on the cold start: the hook says ${(cold.coldRss.hookKb / 1024).toFixed(1)} MiB; GNU time -v says ${cold.coldRss.gnuTimeKb === undefined ? 'n/a (install the `time` package)' : `${(cold.coldRss.gnuTimeKb / 1024).toFixed(1)} MiB`}. Bare \`node -e ''\`: ${floorRss.toFixed(1)} MiB.`,
-    ].join('\n'), '', '| | median (min–max) |', '| --- | ---: |',
-    `| cold start, \`node dist/index.js\` (missing input) | ${medianRange(cold.bundle, 1)} ms |`,
-    `| floor, \`node -e ''\` | ${medianRange(cold.floor, 1)} ms |`,
-    `| bundle above the floor | ${(median(cold.bundle) - median(cold.floor)).toFixed(1)} ms |`,
-    `| post with nothing to undo (main cleaned up), \`node dist/index.js\` | ${medianRange(cold.post, 1)} ms |`,
-    `| peak RSS, main | ${medianRange(rss.main, 1)} MiB |`,
-    `| peak RSS, post | ${medianRange(rss.post, 1)} MiB |`);
+    lines.push(
+      '',
+      '## 4. Bundle cold start and peak RSS',
+      '',
+      [
+        `Cold start: \`node dist/index.js\` with the runner's command files and action.yml's input defaults but no \`image\`, so it fails at once on the missing input; spawned from this process and timed to its exit, ${cold.bundle.length} times, interleaved with \`node -e ''\` (the floor: node itself) and with post after a main that cleaned up (\`STATE_*\` as the runner passes them), after one untimed run of each (file cache warm).`,
+        ...(cold.floorWithCaCerts.length === 0
+          ? []
+          : [
+              `This machine sets \`NODE_EXTRA_CA_CERTS\`, which the hosted runners do not: node reads and parses that file as every process starts. The cold start runs without it (bundle and floor alike); with it, \`node -e ''\` alone takes ${medianRange(cold.floorWithCaCerts, 1)} ms.`,
+            ]),
+        `Peak RSS: each of the action's node processes (main, post) reports its VmHWM (the kernel's peak resident set) from /proc/self/status as it exits, by a hook preloaded with \`NODE_OPTIONS=--import=bench/rss-hook.mjs\`, over ${rss.main.length} full cycle(s) (warm cache, tests, no deploy). docker CLI children are separate processes and not counted.`,
+        `Cross-check on the cold start: the hook says ${(cold.coldRss.hookKb / 1024).toFixed(1)} MiB; GNU time -v says ${cold.coldRss.gnuTimeKb === undefined ? 'n/a (install the `time` package)' : `${(cold.coldRss.gnuTimeKb / 1024).toFixed(1)} MiB`}. Bare \`node -e ''\`: ${floorRss.toFixed(1)} MiB.`,
+      ].join('\n'),
+      '',
+      '| | median (min–max) |',
+      '| --- | ---: |',
+      `| cold start, \`node dist/index.js\` (missing input) | ${medianRange(cold.bundle, 1)} ms |`,
+      `| floor, \`node -e ''\` | ${medianRange(cold.floor, 1)} ms |`,
+      `| bundle above the floor | ${(median(cold.bundle) - median(cold.floor)).toFixed(1)} ms |`,
+      `| post with nothing to undo (main cleaned up), \`node dist/index.js\` | ${medianRange(cold.post, 1)} ms |`,
+      `| peak RSS, main | ${medianRange(rss.main, 1)} MiB |`,
+      `| peak RSS, post | ${medianRange(rss.post, 1)} MiB |`,
+    );
   }
 
   if (deploy) {
-    lines.push('', '## 5. Deploy to the local registry', '', [
-      'The action with `deploy: true` and credentials against a real distribution registry with htpasswd auth on 127.0.0.1 (`__tests__/harness/registry.mjs`): its push phase by its own `Took` line (login, push of `:<sha7>`, then `:latest`, and the digest check).',
-      'By hand: `docker login --password-stdin`, `docker push` of the two tags, timed from the first command\'s start to the last one\'s end (logout afterwards, untimed, like the action\'s, which is in its clean-up).',
-      'Each run pushes a new commit\'s image to a repository that already holds the base layers; pairs interleaved after one warm-up pair.',
-    ].join('\n'), '', '| pair | action push phase s | by hand s | ratio |', '| ---: | ---: | ---: | ---: |', ...ratioRows(deploy.action, deploy.hand),
-    `| **median** | **${median(deploy.action).toFixed(3)}** | **${median(deploy.hand).toFixed(3)}** | **${(median(deploy.action) / median(deploy.hand)).toFixed(3)}** (ratio of medians) |`);
+    lines.push(
+      '',
+      '## 5. Deploy to the local registry',
+      '',
+      [
+        'The action with `deploy: true` and credentials against a real distribution registry with htpasswd auth on 127.0.0.1 (`__tests__/harness/registry.mjs`): its push phase by its own `Took` line (login, push of `:<sha7>`, then `:latest`, and the digest check).',
+        "By hand: `docker login --password-stdin`, `docker push` of the two tags, timed from the first command's start to the last one's end (logout afterwards, untimed, like the action's, which is in its clean-up).",
+        "Each run pushes a new commit's image to a repository that already holds the base layers; pairs interleaved after one warm-up pair.",
+      ].join('\n'),
+      '',
+      '| pair | action push phase s | by hand s | ratio |',
+      '| ---: | ---: | ---: | ---: |',
+      ...ratioRows(deploy.action, deploy.hand),
+      `| **median** | **${median(deploy.action).toFixed(3)}** | **${median(deploy.hand).toFixed(3)}** | **${(median(deploy.action) / median(deploy.hand)).toFixed(3)}** (ratio of medians) |`,
+    );
   }
 
-  lines.push('', '## Noise', '', [
-    'Before each section the run waits until the CPUs are at least 90% idle over one second (at most 60 s), so that what the previous section left running (dockerd still deleting the prune section\'s layers) is not timed as the next one\'s cost.',
-    'Sampled after each section: the 1-minute load average (2 cores here), running containers and images on the engine (others\' test runs included).',
-  ].join('\n'), '',
-    '| section | waited before, s (CPUs idle) | ended at | load after | running containers | images |', '| --- | ---: | --- | ---: | ---: | ---: |',
-    ...noise.map((n) => `| ${n.section} | ${n.quiet === undefined ? '' : `${n.quiet.waitedSeconds.toFixed(0)} (${(n.quiet.idle * 100).toFixed(0)}%)`} | ${n.at} | ${n.load1.toFixed(2)} | ${n.running} | ${n.images} |`));
+  lines.push(
+    '',
+    '## Noise',
+    '',
+    [
+      "Before each section the run waits until the CPUs are at least 90% idle over one second (at most 60 s), so that what the previous section left running (dockerd still deleting the prune section's layers) is not timed as the next one's cost.",
+      "Sampled after each section: the 1-minute load average (2 cores here), running containers and images on the engine (others' test runs included).",
+    ].join('\n'),
+    '',
+    '| section | waited before, s (CPUs idle) | ended at | load after | running containers | images |',
+    '| --- | ---: | --- | ---: | ---: | ---: |',
+    ...noise.map(
+      (n) =>
+        `| ${n.section} | ${n.quiet === undefined ? '' : `${n.quiet.waitedSeconds.toFixed(0)} (${(n.quiet.idle * 100).toFixed(0)}%)`} | ${n.at} | ${n.load1.toFixed(2)} | ${n.running} | ${n.images} |`,
+    ),
+  );
   return lines;
 }

@@ -22,12 +22,18 @@ const REPOSITORY = 'bench-rss/app';
 /** The runner's environment: action.yml's defaults as INPUT_* (but no `image`), fresh command files. */
 function runnerEnv(dir) {
   const action = parse(readFileSync(path.join(actionDir(), 'action.yml'), 'utf8'));
-  const inputs = Object.fromEntries(Object.entries(action.inputs ?? {})
-    .filter(([name]) => name !== 'image')
-    .map(([name, spec]) => [inputEnvName(name), spec.default === undefined ? '' : String(spec.default)]));
+  const inputs = Object.fromEntries(
+    Object.entries(action.inputs ?? {})
+      .filter(([name]) => name !== 'image')
+      .map(([name, spec]) => [inputEnvName(name), spec.default === undefined ? '' : String(spec.default)]),
+  );
   // Not NODE_EXTRA_CA_CERTS either: node reads and parses that file as it starts (about 40 ms here, where
   // it is set), which the hosted runners do not set; the report gives the floor with it as well.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(INPUT_|STATE_|GITHUB_|RUNNER_|NODE_OPTIONS$|NODE_EXTRA_CA_CERTS$)/.test(key)));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([key]) => !/^(INPUT_|STATE_|GITHUB_|RUNNER_|NODE_OPTIONS$|NODE_EXTRA_CA_CERTS$)/.test(key),
+    ),
+  );
   const files = {};
   for (const name of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
     files[name] = path.join(dir, name.toLowerCase());
@@ -54,7 +60,9 @@ export function benchColdStart({ runs, log }) {
     const bundle = [];
     const post = [];
     // node -e '' in this machine's own environment, when it sets NODE_EXTRA_CA_CERTS.
-    const machineEnv = process.env.NODE_EXTRA_CA_CERTS ? { ...env, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS } : undefined;
+    const machineEnv = process.env.NODE_EXTRA_CA_CERTS
+      ? { ...env, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS }
+      : undefined;
     const floorWithCaCerts = [];
     // Post after a main that cleaned up after itself: the runner passes main's saved state as STATE_*.
     const postEnv = { ...env, STATE_isPost: 'true', STATE_container: '', 'STATE_logged-in-registry': '' };
@@ -71,14 +79,19 @@ export function benchColdStart({ runs, log }) {
       }
       bundle.push(run.ms);
       const postRun = timeSpawn([BUNDLE], postEnv);
-      if (postRun.status !== 0) throw new Error(`post with nothing to undo failed (status ${postRun.status}):\n${postRun.stdout}`);
+      if (postRun.status !== 0)
+        throw new Error(`post with nothing to undo failed (status ${postRun.status}):\n${postRun.stdout}`);
       post.push(postRun.ms);
     }
-    log(`  cold start: bundle median ${median(bundle).toFixed(1)} ms, node -e '' median ${median(floor).toFixed(1)} ms`);
+    log(
+      `  cold start: bundle median ${median(bundle).toFixed(1)} ms, node -e '' median ${median(floor).toFixed(1)} ms`,
+    );
 
     // Cross-check of the two RSS measurements on the cold start: GNU time (if installed) and the hook.
     const rssFile = path.join(dir, 'rss.jsonl');
-    spawnSync(process.execPath, [BUNDLE], { env: { ...env, NODE_OPTIONS: `--import=${pathToFileURL(HOOK).href}`, BENCH_RSS_FILE: rssFile } });
+    spawnSync(process.execPath, [BUNDLE], {
+      env: { ...env, NODE_OPTIONS: `--import=${pathToFileURL(HOOK).href}`, BENCH_RSS_FILE: rssFile },
+    });
     const hookKb = JSON.parse(readFileSync(rssFile, 'utf8').trim().split('\n')[0]).hwmKb;
     let gnuTimeKb;
     if (existsSync('/usr/bin/time')) {
@@ -110,13 +123,20 @@ export async function benchPeakRss({ runs, log }) {
         env: { NODE_OPTIONS: `--import=${pathToFileURL(HOOK).href}`, BENCH_RSS_FILE: rssFile },
       });
       expectSuccess(run, 'peak RSS');
-      const records = readFileSync(rssFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line)).filter((r) => r.script === BUNDLE);
+      const records = readFileSync(rssFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line))
+        .filter((r) => r.script === BUNDLE);
       const mainKb = records.find((r) => !r.post)?.hwmKb;
       const postKb = records.find((r) => r.post)?.hwmKb;
-      if (mainKb === undefined || postKb === undefined) throw new Error(`no VmHWM from main and post: ${JSON.stringify(records)}`);
+      if (mainKb === undefined || postKb === undefined)
+        throw new Error(`no VmHWM from main and post: ${JSON.stringify(records)}`);
       main.push(mainKb / 1024);
       post.push(postKb / 1024);
-      log(`  full cycle ${i + 1}/${runs}: main ${(mainKb / 1024).toFixed(1)} MiB, post ${(postKb / 1024).toFixed(1)} MiB`);
+      log(
+        `  full cycle ${i + 1}/${runs}: main ${(mainKb / 1024).toFixed(1)} MiB, post ${(postKb / 1024).toFixed(1)} MiB`,
+      );
     }
   } finally {
     context.remove();
@@ -128,6 +148,10 @@ export async function benchPeakRss({ runs, log }) {
 
 /** The bare node process, for comparison: `node -e ''` and its VmHWM, in MiB. */
 export function nodeFloorRss() {
-  const out = execFileSync(process.execPath, ['-e', "process.stdout.write(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'))[1])"], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    ['-e', "process.stdout.write(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status','utf8'))[1])"],
+    { encoding: 'utf8' },
+  );
   return Number(out) / 1024;
 }

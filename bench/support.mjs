@@ -11,7 +11,9 @@ export { ROOT };
 
 /** The checkout whose action.yml and dist/index.js are measured: this one, or --action-dir (BENCH_ACTION_DIR) to try a candidate. */
 export function actionDir() {
-  return process.env.BENCH_ACTION_DIR === undefined || process.env.BENCH_ACTION_DIR === '' ? ROOT : path.resolve(process.env.BENCH_ACTION_DIR);
+  return process.env.BENCH_ACTION_DIR === undefined || process.env.BENCH_ACTION_DIR === ''
+    ? ROOT
+    : path.resolve(process.env.BENCH_ACTION_DIR);
 }
 
 /** Wall-clock now in milliseconds with sub-millisecond resolution (monotonic within this process). */
@@ -37,7 +39,15 @@ export function dockerOk(...args) {
 export function removeRepositories(...repositories) {
   for (const repository of repositories) {
     // Pushed images the next push untagged are still listed by their digest.
-    const refs = docker('image', 'ls', '--format', '{{if eq .Tag "<none>"}}{{.Repository}}@{{.Digest}}{{else}}{{.Repository}}:{{.Tag}}{{end}}', repository).split('\n').filter((ref) => ref !== '' && !ref.endsWith('@<none>'));
+    const refs = docker(
+      'image',
+      'ls',
+      '--format',
+      '{{if eq .Tag "<none>"}}{{.Repository}}@{{.Digest}}{{else}}{{.Repository}}:{{.Tag}}{{end}}',
+      repository,
+    )
+      .split('\n')
+      .filter((ref) => ref !== '' && !ref.endsWith('@<none>'));
     if (refs.length > 0) dockerOk('image', 'rm', '--force', ...refs);
     // Stamped images the next run would have pruned (the bash baseline never does): labelled with their repository.
     dockerOk('image', 'prune', '--force', '--filter', `label=build-test-deploy.repository=${repository}`);
@@ -46,7 +56,9 @@ export function removeRepositories(...repositories) {
 
 /** Removes the containers (running or not) that carry the label `label` (`key` or `key=value`). */
 export function removeLabelledContainers(label) {
-  const ids = docker('container', 'ls', '--all', '--quiet', '--filter', `label=${label}`).split('\n').filter((id) => id !== '');
+  const ids = docker('container', 'ls', '--all', '--quiet', '--filter', `label=${label}`)
+    .split('\n')
+    .filter((id) => id !== '');
   if (ids.length > 0) dockerOk('container', 'rm', '--force', '--volumes', ...ids);
 }
 
@@ -130,7 +142,9 @@ export async function runActionTimed({ lineTimes = false, ...options }) {
 /** Throws with the action's log when main or post did not succeed. */
 export function expectSuccess(run, what) {
   if (run.main.exitCode !== 0 || (run.post !== undefined && run.post.exitCode !== 0)) {
-    throw new Error(`${what}: the action failed (main ${run.main.exitCode}, post ${run.post?.exitCode}):\n${run.main.stdout}\n${run.main.stderr}\n${run.post?.stdout ?? ''}`);
+    throw new Error(
+      `${what}: the action failed (main ${run.main.exitCode}, post ${run.post?.exitCode}):\n${run.main.stdout}\n${run.main.stderr}\n${run.post?.stdout ?? ''}`,
+    );
   }
 }
 
@@ -162,7 +176,20 @@ export function runTimed(file, args, { env, input, cwd } = {}) {
  */
 export function followEvents(filters, sinceSeconds = 2) {
   const since = String(Math.floor(Date.now() / 1000) - sinceSeconds);
-  const child = spawn('docker', ['events', '--since', since, '--filter', 'type=container', ...filters.flatMap((f) => ['--filter', f]), '--format', '{{json .}}'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(
+    'docker',
+    [
+      'events',
+      '--since',
+      since,
+      '--filter',
+      'type=container',
+      ...filters.flatMap((f) => ['--filter', f]),
+      '--format',
+      '{{json .}}',
+    ],
+    { stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   let stdout = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   return {
@@ -171,7 +198,10 @@ export function followEvents(filters, sinceSeconds = 2) {
       await new Promise((resolve) => setTimeout(resolve, 300));
       child.kill();
       await new Promise((resolve) => (child.exitCode === null ? child.once('close', resolve) : resolve(undefined)));
-      return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+      return stdout
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line));
     },
   };
 }
@@ -187,12 +217,17 @@ export function machineInfo() {
   })();
   const git = (...args) => {
     try {
-      return execFileSync('git', ['-C', ROOT, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      return execFileSync('git', ['-C', ROOT, ...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
     } catch {
       return '';
     }
   };
-  const dirty = git('status', '--porcelain', '--', 'src', 'dist').split('\n').filter((line) => line !== '').length;
+  const dirty = git('status', '--porcelain', '--', 'src', 'dist')
+    .split('\n')
+    .filter((line) => line !== '').length;
   const bundlePath = path.join(actionDir(), 'dist', 'index.js');
   const bundle = createHash('sha256').update(readFileSync(bundlePath)).digest('hex').slice(0, 12);
   return {
@@ -208,15 +243,23 @@ export function machineInfo() {
 
 /** The engine the docker CLI talks to now: version, image store, builder. */
 export function engineInfo() {
-  const store = docker('info', '--format', '{{json .DriverStatus}}').includes('io.containerd.snapshotter.v1') ? 'containerd image store' : `${docker('info', '--format', '{{.Driver}}')} graph driver`;
-  const buildx = dockerOk('buildx', 'version') ? `buildx ${docker('buildx', 'version').split(' ')[1] ?? ''}` : 'classic builder';
+  const store = docker('info', '--format', '{{json .DriverStatus}}').includes('io.containerd.snapshotter.v1')
+    ? 'containerd image store'
+    : `${docker('info', '--format', '{{.Driver}}')} graph driver`;
+  const buildx = dockerOk('buildx', 'version')
+    ? `buildx ${docker('buildx', 'version').split(' ')[1] ?? ''}`
+    : 'classic builder';
   return `Docker Engine ${docker('version', '--format', '{{.Server.Version}}')} (${store}, ${buildx}), client ${docker('version', '--format', '{{.Client.Version}}')}`;
 }
 
 /** How busy the machine and the engine are right now: other e2e runs share the engine. */
 export function noiseSample() {
-  const running = docker('container', 'ls', '--quiet').split('\n').filter((id) => id !== '').length;
-  const images = docker('image', 'ls', '--all', '--quiet').split('\n').filter((id) => id !== '').length;
+  const running = docker('container', 'ls', '--quiet')
+    .split('\n')
+    .filter((id) => id !== '').length;
+  const images = docker('image', 'ls', '--all', '--quiet')
+    .split('\n')
+    .filter((id) => id !== '').length;
   return { at: new Date().toISOString(), load1: os.loadavg()[0], running, images };
 }
 

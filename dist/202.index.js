@@ -43,8 +43,21 @@ async function writeSummary(report) {
     const { facts, phases } = (0,_loop_run_report_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryTables */ .QQ)(report);
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
         .addHeading('Build, test, deploy', 3)
-        .addTable([[{ data: 'What', header: true }, { data: 'Value', header: true }], ...facts])
-        .addTable([[{ data: 'Phase', header: true }, { data: 'Took', header: true }, { data: 'Status', header: true }], ...phases])
+        .addTable([
+        [
+            { data: 'What', header: true },
+            { data: 'Value', header: true },
+        ],
+        ...facts,
+    ])
+        .addTable([
+        [
+            { data: 'Phase', header: true },
+            { data: 'Took', header: true },
+            { data: 'Status', header: true },
+        ],
+        ...phases,
+    ])
         .write();
 }
 
@@ -135,7 +148,9 @@ function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
 }
 function secretArg(secret) {
-    return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
+    return 'env' in secret.source
+        ? `id=${secret.id},env=${secret.source.env}`
+        : `id=${secret.id},src=${secret.source.src}`;
 }
 /**
  * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
@@ -149,11 +164,21 @@ function buildArgs(options) {
         throw new Error('build secrets need BuildKit (docker buildx)');
     return [
         // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-        ...(buildx ? ['buildx', 'build', '--load', ...NO_PROVENANCE, ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+        ...(buildx
+            ? [
+                'buildx',
+                'build',
+                '--load',
+                ...NO_PROVENANCE,
+                ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
+            ]
+            : ['build', '--force-rm']),
         ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
         ...(options.tag === undefined ? [] : ['--tag', options.tag]),
-        '--file', options.file,
-        '--iidfile', options.iidFile,
+        '--file',
+        options.file,
+        '--iidfile',
+        options.iidFile,
         ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
         ...(options.target === '' ? [] : ['--target', options.target]),
         options.context,
@@ -162,7 +187,9 @@ function buildArgs(options) {
 /** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
 function stampArgs(options) {
     return [
-        ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
+        ...(options.builder.kind === 'buildx'
+            ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
+            : ['build']),
         ...options.tags.flatMap((tag) => ['--tag', tag]),
         '-',
     ];
@@ -181,7 +208,9 @@ function dockerfileString(text) {
  * the classic builder makes a step of each --label flag.
  */
 function stampDockerfile(baseImage, shaEnv, sha, labels) {
-    const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+    const label = labels.length === 0
+        ? ''
+        : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
     return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 function imageInspectArgs(image) {
@@ -195,7 +224,17 @@ function containerInspectArgs(container) {
 }
 /** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
 function containerEventsArgs(containerId, since) {
-    return ['events', '--since', since, '--filter', 'type=container', '--filter', `container=${containerId}`, '--format', JSON_FORMAT];
+    return [
+        'events',
+        '--since',
+        since,
+        '--filter',
+        'type=container',
+        '--filter',
+        `container=${containerId}`,
+        '--format',
+        JSON_FORMAT,
+    ];
 }
 function containerLogsArgs(container, tail) {
     return ['logs', '--timestamps', '--tail', String(tail), container];
@@ -332,7 +371,7 @@ function dockerUntil(args, onLine, signal, options = {}) {
         child.on('error', (error) => finish(() => reject(error)));
         child.on('close', (code) => {
             closed = true;
-            finish(() => (code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr }))));
+            finish(() => code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr })));
         });
     });
 }
@@ -370,10 +409,16 @@ function asObject(value, what) {
 }
 /** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
 function envValue(env, name) {
-    return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
+    return env
+        .filter((entry) => entry.startsWith(`${name}=`))
+        .pop()
+        ?.slice(name.length + 1);
 }
 function parseJsonLines(stdout) {
-    return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+    return stdout
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line));
 }
 /** A JSON array of strings: [] for anything else (a nil list is `null`). */
 const stringList = (value) => (Array.isArray(value) ? value.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : []);
@@ -440,7 +485,9 @@ function parseContainerState(stdout) {
     const container = asObject(JSON.parse(stdout), 'docker container inspect');
     const state = asObject(container.State, 'container State');
     const health = state.Health === null || state.Health === undefined ? undefined : asObject(state.Health, 'container Health');
-    const network = container.NetworkSettings === null || container.NetworkSettings === undefined ? {} : asObject(container.NetworkSettings, 'container NetworkSettings');
+    const network = container.NetworkSettings === null || container.NetworkSettings === undefined
+        ? {}
+        : asObject(container.NetworkSettings, 'container NetworkSettings');
     const ports = network.Ports === null || network.Ports === undefined ? {} : asObject(network.Ports, 'container ports');
     return {
         id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Id),
@@ -450,13 +497,19 @@ function parseContainerState(stdout) {
         exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
         oomKilled: state.OOMKilled === true,
         error: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(state.Error),
-        health: health === undefined ? undefined : {
-            status: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(health.Status),
-            probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
-                const p = asObject(probe, 'health probe');
-                return { start: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Start), exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1, output: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Output) };
-            }),
-        },
+        health: health === undefined
+            ? undefined
+            : {
+                status: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(health.Status),
+                probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
+                    const p = asObject(probe, 'health probe');
+                    return {
+                        start: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Start),
+                        exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1,
+                        output: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Output),
+                    };
+                }),
+            },
         ports: Object.fromEntries(Object.entries(ports).map(([port, bindings]) => [
             port,
             (Array.isArray(bindings) ? bindings : []).map((binding) => {
@@ -470,7 +523,9 @@ function parseContainerState(stdout) {
 function parseReadinessEvent(line) {
     const event = asObject(JSON.parse(line), 'docker events');
     const action = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(event.Action) || (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(event.status);
-    const attributes = event.Actor === undefined ? {} : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
+    const attributes = event.Actor === undefined
+        ? {}
+        : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
     switch (action) {
         case 'start':
             return { kind: 'started' };
@@ -492,7 +547,9 @@ function parseReadinessEvent(line) {
 }
 /** The digest the registry gave `repository` (familiar name) among an image's RepoDigests. */
 function digestsFor(repoDigests, repository) {
-    return repoDigests.filter((entry) => entry.startsWith(`${repository}@`)).map((entry) => entry.slice(repository.length + 1));
+    return repoDigests
+        .filter((entry) => entry.startsWith(`${repository}@`))
+        .map((entry) => entry.slice(repository.length + 1));
 }
 /** The digest line `docker push` prints for a tag (`<tag>: digest: sha256:… size: N`). */
 function pushedDigest(pushOutput, tag) {
@@ -508,7 +565,9 @@ function parseImageStore(line) {
         const status = Array.isArray(info.status) ? info.status : [];
         if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
             return { kind: 'containerd' };
-        return typeof info.driver === 'string' && info.driver !== '' ? { kind: 'graphdriver', driver: info.driver } : { kind: 'unknown' };
+        return typeof info.driver === 'string' && info.driver !== ''
+            ? { kind: 'graphdriver', driver: info.driver }
+            : { kind: 'unknown' };
     }
     catch {
         return { kind: 'unknown' };
@@ -645,7 +704,9 @@ function authsEntry(config, registry) {
         const colon = decoded.indexOf(':');
         return colon === -1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
     }
-    return entry.username !== undefined && entry.password !== undefined ? { username: entry.username, password: entry.password } : undefined;
+    return entry.username !== undefined && entry.password !== undefined
+        ? { username: entry.username, password: entry.password }
+        : undefined;
 }
 function helperFor(config, registry) {
     return config.credHelpers?.[configKey(registry)] ?? config.credsStore;
@@ -669,11 +730,16 @@ async function readStoredCredentials(registry) {
     const helper = helperFor(config, registry);
     if (helper !== undefined && helper !== '') {
         // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
-        const result = await (0,run/* runCommand */.d)(`docker-credential-${helper}`, ['get'], { input: configKey(registry), silent: true }).catch(() => undefined);
+        const result = await (0,run/* runCommand */.d)(`docker-credential-${helper}`, ['get'], {
+            input: configKey(registry),
+            silent: true,
+        }).catch(() => undefined);
         if (result === undefined || result.exitCode !== 0)
             return authsEntry(config, registry);
         const stored = JSON.parse(result.stdout);
-        return stored.Username !== undefined && stored.Secret !== undefined ? { username: stored.Username, password: stored.Secret } : undefined;
+        return stored.Username !== undefined && stored.Secret !== undefined
+            ? { username: stored.Username, password: stored.Secret }
+            : undefined;
     }
     return authsEntry(config, registry);
 }
@@ -696,7 +762,12 @@ const MEDIA_TYPE = {
     dockerConfig: 'application/vnd.docker.container.image.v1+json',
     ociConfig: 'application/vnd.oci.image.config.v1+json',
 };
-const MANIFEST_ACCEPT = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex].join(', ');
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPE.dockerManifest,
+    MEDIA_TYPE.dockerManifestList,
+    MEDIA_TYPE.ociManifest,
+    MEDIA_TYPE.ociIndex,
+].join(', ');
 const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
 const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -728,7 +799,9 @@ function registryBaseUrl(registry) {
 /** 127.0.0.0/8, localhost and [::1], with or without a port. */
 function isLoopback(hostPort) {
     const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
-    return host.toLowerCase() === 'localhost' || host === '::1' || /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host);
+    return (host.toLowerCase() === 'localhost' ||
+        host === '::1' ||
+        /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host));
 }
 /**
  * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
@@ -831,7 +904,11 @@ function parseDescriptor(value, what) {
     if (!DIGEST_PATTERN.test(digest))
         throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
     const platform = (0,json/* isObject */.G)(value.platform)
-        ? { os: (0,json/* str */.g)(value.platform.os), architecture: (0,json/* str */.g)(value.platform.architecture), ...((0,json/* str */.g)(value.platform.variant) === '' ? {} : { variant: (0,json/* str */.g)(value.platform.variant) }) }
+        ? {
+            os: (0,json/* str */.g)(value.platform.os),
+            architecture: (0,json/* str */.g)(value.platform.architecture),
+            ...((0,json/* str */.g)(value.platform.variant) === '' ? {} : { variant: (0,json/* str */.g)(value.platform.variant) }),
+        }
         : undefined;
     return { mediaType: (0,json/* str */.g)(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
 }
@@ -844,29 +921,51 @@ function parseManifest(body, contentType) {
         throw new RegistryError('The manifest is not a JSON object.');
     if (body.schemaVersion === 1)
         throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
-    const known = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
+    const known = [
+        MEDIA_TYPE.dockerManifest,
+        MEDIA_TYPE.dockerManifestList,
+        MEDIA_TYPE.ociManifest,
+        MEDIA_TYPE.ociIndex,
+    ];
     const declared = (0,json/* str */.g)(body.mediaType);
     const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : (0,json/* isObject */.G)(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
+    const mediaType = known.includes(declared)
+        ? declared
+        : known.includes(header)
+            ? header
+            : Array.isArray(body.manifests)
+                ? MEDIA_TYPE.ociIndex
+                : (0,json/* isObject */.G)(body.config)
+                    ? MEDIA_TYPE.ociManifest
+                    : declared || header;
     if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
         if (!Array.isArray(body.manifests))
             throw new RegistryError(`The ${mediaType} has no manifests list.`);
-        return { kind: 'index', mediaType, manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)) };
+        return {
+            kind: 'index',
+            mediaType,
+            manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)),
+        };
     }
     if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
-        return { kind: 'image', mediaType, config: parseDescriptor(body.config, 'manifest\'s config') };
+        return { kind: 'image', mediaType, config: parseDescriptor(body.config, "manifest's config") };
     }
     throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
 }
 function platformName(platform) {
     if (platform === undefined)
         return 'no platform';
-    return [platform.os || '?', platform.architecture || '?', ...(platform.variant === undefined ? [] : [platform.variant])].join('/');
+    return [
+        platform.os || '?',
+        platform.architecture || '?',
+        ...(platform.variant === undefined ? [] : [platform.variant]),
+    ].join('/');
 }
 /** The index entry to read: the first for `platform`, else the only entry; else an error listing the platforms. */
 function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
-    const match = manifests.find((entry) => entry.platform?.os === platform.os && entry.platform.architecture === platform.architecture
-        && (platform.variant === undefined || entry.platform.variant === platform.variant));
+    const match = manifests.find((entry) => entry.platform?.os === platform.os &&
+        entry.platform.architecture === platform.architecture &&
+        (platform.variant === undefined || entry.platform.variant === platform.variant));
     if (match !== undefined)
         return match;
     if (manifests.length === 1 && manifests[0] !== undefined)
@@ -891,7 +990,9 @@ function registryErrorCode(body) {
     try {
         const parsed = JSON.parse(body);
         const first = (0,json/* isObject */.G)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        return (0,json/* isObject */.G)(first) && typeof first.code === 'string' ? { code: first.code, message: (0,json/* str */.g)(first.message) } : undefined;
+        return (0,json/* isObject */.G)(first) && typeof first.code === 'string'
+            ? { code: first.code, message: (0,json/* str */.g)(first.message) }
+            : undefined;
     }
     catch {
         return undefined;
@@ -928,7 +1029,12 @@ class RegistryClient {
             throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
         }
         const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
-        return { digest: top.digest, manifestDigest: current.digest, platform: chosen, config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)) };
+        return {
+            digest: top.digest,
+            manifestDigest: current.digest,
+            platform: chosen,
+            config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)),
+        };
     }
     async getManifest(reference) {
         const path = `/v2/${this.options.repository}/manifests/${reference}`;
@@ -945,7 +1051,10 @@ class RegistryClient {
             throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
         }
         const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
-        return { digest, manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? '') };
+        return {
+            digest,
+            manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
+        };
     }
     async getBlob(digest, limitBytes) {
         if (!DIGEST_PATTERN.test(digest))
@@ -1043,11 +1152,18 @@ class RegistryClient {
                 headers.authorization = authorization;
             let response;
             try {
-                response = await this.fetch(target, { method: 'GET', headers, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
+                response = await this.fetch(target, {
+                    method: 'GET',
+                    headers,
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(this.timeoutMs),
+                });
             }
             catch (error) {
                 const cause = error.cause;
-                const reason = error.name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : (cause?.message ?? error.message);
+                const reason = error.name === 'TimeoutError'
+                    ? `no answer within ${this.timeoutMs / 1000} s`
+                    : (cause?.message ?? error.message);
                 throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
             }
             const location = response.headers.get('location');
@@ -1128,7 +1244,9 @@ function backoffMs(retry, random = Math.random) {
     return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
 }
 function who(auth) {
-    return auth === undefined ? 'the credentials of the earlier docker login (or none)' : `the credentials of user "${auth.username}"`;
+    return auth === undefined
+        ? 'the credentials of the earlier docker login (or none)'
+        : `the credentials of user "${auth.username}"`;
 }
 /** Runs a registry operation, retrying transient failures `retries` times; refusals fail at once, saying who was refused where. */
 async function withRetries(what, registry, auth, retries, operation, reporter) {
@@ -1190,7 +1308,11 @@ async function pushTags(request, reporter) {
 }
 /** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
 async function registryDigest(repository, request, shaPushOutput, auth, reporter) {
-    const client = new RegistryClient({ registry: repository.registry, repository: repository.path, auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)) });
+    const client = new RegistryClient({
+        registry: repository.registry,
+        repository: repository.path,
+        auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)),
+    });
     try {
         const [sha, latest] = [await client.getManifest(request.tag), await client.getManifest('latest')];
         if (sha.digest !== latest.digest) {
@@ -1205,7 +1327,9 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
         const repoDigests = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(request.imageId), { silent: true })).stdout).repoDigests;
         const candidates = (0,output/* digestsFor */.Zu)(repoDigests, (0,image_reference/* familiarName */.hG)(repository));
         // An image pushed before under other manifests can carry several digests: the push's own report says which.
-        const digest = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => candidate === (0,output/* pushedDigest */.Mn)(shaPushOutput, request.tag));
+        const digest = candidates.length === 1
+            ? candidates[0]
+            : candidates.find((candidate) => candidate === (0,output/* pushedDigest */.Mn)(shaPushOutput, request.tag));
         if (digest === undefined)
             throw new Error(`Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
         return digest;
@@ -1226,7 +1350,25 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
 /* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(229);
 
 function emptyReport() {
-    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
+    return {
+        image: '',
+        sha: '',
+        tag: '',
+        imageRef: '',
+        latestRef: '',
+        imageId: '',
+        digest: '',
+        digests: {},
+        pushed: false,
+        testExitCode: undefined,
+        pruned: 0,
+        reclaimedBytes: 0,
+        readySeconds: undefined,
+        reportsDir: '',
+        junit: undefined,
+        phases: [],
+        failure: undefined,
+    };
 }
 function outputsOf(report) {
     return {
@@ -1257,11 +1399,18 @@ function summaryTables(report) {
         ['SHA', report.sha],
         ['Image id', report.imageId],
         ['Digest', report.digest || '—'],
-        ...Object.entries(report.digests).filter(([repository]) => repository !== report.image).map(([repository, digest]) => [`Mirror ${repository}`, digest]),
+        ...Object.entries(report.digests)
+            .filter(([repository]) => repository !== report.image)
+            .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
         ['Pushed', String(report.pushed)],
         ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
         ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
-        ['Tests (JUnit)', report.junit === undefined ? '—' : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`],
+        [
+            'Tests (JUnit)',
+            report.junit === undefined
+                ? '—'
+                : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
+        ],
         ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
     ];
     const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
@@ -1420,7 +1569,8 @@ function parseImageName(name) {
     const slash = name.indexOf('/');
     const first = slash === -1 ? '' : name.slice(0, slash);
     // As in the reference grammar: the first component is a domain if it looks like one.
-    const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    const hasDomain = first !== '' &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
     // index.docker.io is Docker Hub's old name; docker itself normalises it to docker.io.
     const registry = hasDomain && first !== LEGACY_DOCKER_HUB ? first : DOCKER_HUB;
     const path = hasDomain ? name.slice(slash + 1) : name;

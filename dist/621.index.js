@@ -131,7 +131,10 @@ function parseInteger(raw, range) {
     return Number(raw);
 }
 function nonBlankLines(raw) {
-    return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
 }
 /**
  * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
@@ -229,10 +232,15 @@ const READY = { ready: true };
 /** What the container's current state says: a verdict, or undefined while it is still coming up. */
 function verdictFromState(state, condition) {
     if (state.status === 'exited' || state.status === 'dead') {
-        return condition.kind === 'exit' && state.exitCode === 0 ? READY : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
+        return condition.kind === 'exit' && state.exitCode === 0
+            ? READY
+            : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
     }
     if (condition.kind === 'healthy' && state.health === undefined) {
-        return { ready: false, reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)' };
+        return {
+            ready: false,
+            reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)',
+        };
     }
     if (state.status !== 'running')
         return undefined; // created, restarting, paused
@@ -254,7 +262,9 @@ function verdictFromEvent(event, condition) {
         case 'unhealthy':
             return condition.kind === 'exit' ? undefined : { ready: false, reason: 'is unhealthy' };
         case 'exited':
-            return condition.kind === 'exit' && event.exitCode === 0 ? READY : { ready: false, reason: exitReason(event.exitCode, false) };
+            return condition.kind === 'exit' && event.exitCode === 0
+                ? READY
+                : { ready: false, reason: exitReason(event.exitCode, false) };
         case 'destroyed':
             return { ready: false, reason: 'was removed while the action waited for it' };
         case 'started':
@@ -272,7 +282,13 @@ function publishedAddress(ports, port, protocol = 'tcp') {
     const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0];
     if (binding === undefined || binding.hostPort === '')
         return undefined;
-    const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp === '::' ? '[::1]' : binding.hostIp.includes(':') ? `[${binding.hostIp}]` : binding.hostIp;
+    const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0'
+        ? '127.0.0.1'
+        : binding.hostIp === '::'
+            ? '[::1]'
+            : binding.hostIp.includes(':')
+                ? `[${binding.hostIp}]`
+                : binding.hostIp;
     return `${host}:${binding.hostPort}`;
 }
 /** The container did not come up; `diagnosis` says why, for a log group of its own. */
@@ -289,11 +305,14 @@ class ContainerNotReadyError extends Error {
 function httpProbe(address, condition, signal) {
     const seen = { lastFailure: 'no check finished yet' };
     const url = `http://${address}${condition.path}`;
-    const accepts = (status) => (condition.status === undefined ? status >= 200 && status < 300 : status === condition.status);
+    const accepts = (status) => condition.status === undefined ? status >= 200 && status < 300 : status === condition.status;
     const loop = async () => {
         while (!signal.aborted) {
             try {
-                const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]) });
+                const response = await fetch(url, {
+                    redirect: 'manual',
+                    signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]),
+                });
                 await response.body?.cancel();
                 if (accepts(response.status))
                     return READY;
@@ -306,7 +325,12 @@ function httpProbe(address, condition, signal) {
         }
         return undefined;
     };
-    return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+    return {
+        ready: loop(),
+        get lastFailure() {
+            return seen.lastFailure;
+        },
+    };
 }
 function tcpReachesService(host, port) {
     return new Promise((resolve) => {
@@ -335,11 +359,18 @@ function tcpProbe(address, signal) {
         }
         return undefined;
     };
-    return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+    return {
+        ready: loop(),
+        get lastFailure() {
+            return seen.lastFailure;
+        },
+    };
 }
 function logProbe(container, pattern, signal) {
     // `docker logs --follow` replays all output since the start before following: no line is missed.
-    const ready = (0,cli/* dockerUntil */.Bp)((0,docker_args/* followLogsArgs */.gQ)(container), (line) => (pattern.test(line) ? READY : undefined), signal, { stderrLines: true });
+    const ready = (0,cli/* dockerUntil */.Bp)((0,docker_args/* followLogsArgs */.gQ)(container), (line) => (pattern.test(line) ? READY : undefined), signal, {
+        stderrLines: true,
+    });
     return { ready, lastFailure: `no log line matched /${pattern.source}/` };
 }
 const never = new Promise(() => undefined);
@@ -363,7 +394,10 @@ async function waitUntilReady(container, waitFor, timeoutSeconds) {
         if (condition.kind === 'http' || condition.kind === 'tcp') {
             const address = publishedAddress(state.ports, condition.port);
             if (address === undefined) {
-                verdict = { ready: false, reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)` };
+                verdict = {
+                    ready: false,
+                    reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)`,
+                };
             }
             else {
                 probe = condition.kind === 'http' ? httpProbe(address, condition, stop.signal) : tcpProbe(address, stop.signal);
@@ -376,7 +410,10 @@ async function waitUntilReady(container, waitFor, timeoutSeconds) {
             watchers.push(probe.ready);
         try {
             if (verdict === undefined) {
-                const timeout = (0,promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({ ready: false, reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}` }), () => undefined);
+                const timeout = (0,promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({
+                    ready: false,
+                    reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}`,
+                }), () => undefined);
                 // A watcher that ends without a verdict (a log stream of a stopped container) never wins the race.
                 verdict = await Promise.race([timeout, ...watchers].map((watcher) => watcher.then((v) => v ?? never)));
             }
@@ -390,7 +427,9 @@ async function waitUntilReady(container, waitFor, timeoutSeconds) {
         return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
     const final = await inspectQuietly(container);
     // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
-    const reason = final !== undefined && verdict.reason.startsWith('exited') ? exitReason(final.exitCode, final.oomKilled) : verdict.reason;
+    const reason = final !== undefined && verdict.reason.startsWith('exited')
+        ? exitReason(final.exitCode, final.oomKilled)
+        : verdict.reason;
     throw new ContainerNotReadyError(container, reason, await diagnosis(container, final));
 }
 async function inspectQuietly(container) {
@@ -409,7 +448,9 @@ async function diagnosis(container, state) {
 function mergeLogStreams(stdout, stderr) {
     const lines = (text) => text.split('\n').filter((line) => line !== '');
     // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
-    return [...lines(stdout), ...lines(stderr)].sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0)).join('\n');
+    return [...lines(stdout), ...lines(stderr)]
+        .sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0))
+        .join('\n');
 }
 /** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
 function formatDiagnosis(state) {
@@ -539,8 +580,31 @@ function parseInputs(read, naming = ACTION_NAMING) {
     if (problems.length > 0 || image === undefined)
         throw new InputError(problems);
     return {
-        image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
-        waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
+        image,
+        deploy,
+        context,
+        file,
+        buildArgs,
+        target,
+        labels,
+        builder,
+        buildSecrets,
+        sha,
+        tagLength,
+        shaEnv,
+        prune,
+        pruneKeep,
+        pruneGraceSeconds,
+        runArgs,
+        waitFor,
+        waitTimeoutSeconds,
+        testCommand,
+        testOn: testOn ?? 'container',
+        testUser,
+        testEnv,
+        testTimeoutSeconds,
+        testReports,
+        reportsDir,
         registryAuth,
         pushRetries,
         alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
@@ -577,7 +641,11 @@ function parseBuildSecrets(raw) {
         const env = fields.get('env');
         const src = fields.get('src');
         const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
-        if (!known || !/^[A-Za-z0-9_.-]+$/.test(id) || (env === undefined) === (src === undefined) || env === '' || src === '') {
+        if (!known ||
+            !/^[A-Za-z0-9_.-]+$/.test(id) ||
+            (env === undefined) === (src === undefined) ||
+            env === '' ||
+            src === '') {
             throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
         }
         return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
@@ -657,7 +725,11 @@ function readInputs(read, env, mask, naming = ACTION_NAMING) {
 
 const ENGINE_TIMEOUT_MS = 5000;
 function describeImageStore(store) {
-    return store.kind === 'containerd' ? 'the containerd image store' : store.kind === 'graphdriver' ? `the ${store.driver} graph driver` : 'an image store it did not name';
+    return store.kind === 'containerd'
+        ? 'the containerd image store'
+        : store.kind === 'graphdriver'
+            ? `the ${store.driver} graph driver`
+            : 'an image store it did not name';
 }
 /** Which engine the docker CLI talks to, as the user configured it. */
 function engineLocation(env) {
@@ -693,7 +765,9 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
         firstLine((0,docker_args/* contextShowArgs */.uW)(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
     ]);
     if (server instanceof Error) {
-        const reason = server instanceof cli/* DockerError */.Bi ? server.result.stderr.trim().split('\n').pop() ?? server.message : server.message;
+        const reason = server instanceof cli/* DockerError */.Bi
+            ? (server.result.stderr.trim().split('\n').pop() ?? server.message)
+            : server.message;
         throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
     }
     if (server === undefined)
@@ -767,7 +841,9 @@ async function buildImage(request, reporter) {
     const workDir = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
     // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
     // stamp starts from a temporary local name instead; the legacy builder takes the id.
-    const temporaryRef = request.builder.kind === 'buildx' ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped` : undefined;
+    const temporaryRef = request.builder.kind === 'buildx'
+        ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped`
+        : undefined;
     try {
         const baseIidFile = external_node_path_.join(workDir, 'base.iid');
         const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
@@ -810,9 +886,13 @@ var run = __webpack_require__(212);
 
 async function gitLog(context, revision) {
     try {
-        const result = await (0,run/* runCommand */.d)('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], { silent: true });
+        const result = await (0,run/* runCommand */.d)('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], {
+            silent: true,
+        });
         const [sha = '', created = ''] = result.stdout.trim().split('\n');
-        return result.exitCode === 0 && vocabulary/* SHA_PATTERN */.yw.test(sha) ? { sha, created: new Date(created).toISOString() } : undefined;
+        return result.exitCode === 0 && vocabulary/* SHA_PATTERN */.yw.test(sha)
+            ? { sha, created: new Date(created).toISOString() }
+            : undefined;
     }
     catch {
         return undefined; // no git on the machine
@@ -824,7 +904,11 @@ async function gitLog(context, revision) {
  */
 async function resolveCommit(shaInput, context, githubSha) {
     if (shaInput !== '') {
-        return { sha: shaInput, created: (await gitLog(context, shaInput))?.created ?? new Date().toISOString(), source: 'input' };
+        return {
+            sha: shaInput,
+            created: (await gitLog(context, shaInput))?.created ?? new Date().toISOString(),
+            source: 'input',
+        };
     }
     const head = await gitLog(context, 'HEAD');
     if (head !== undefined)
@@ -860,7 +944,9 @@ const METADATA_ONLY = /^(?:\/bin\/sh -c #\(nop\)\s+)?(?:LABEL|ENV|CMD|ENTRYPOINT
  * layers that may be empty. Too many of those is fine while they all sit above the last layer with bytes.
  */
 function layerSizes(layerCount, steps) {
-    const candidates = steps.filter((step) => step.size > 0 || !METADATA_ONLY.test(step.createdBy.trim())).map((step) => step.size);
+    const candidates = steps
+        .filter((step) => step.size > 0 || !METADATA_ONLY.test(step.createdBy.trim()))
+        .map((step) => step.size);
     if (candidates.length === layerCount)
         return candidates;
     const placed = candidates.slice(0, candidates.findLastIndex((size) => size > 0) + 1);
@@ -923,9 +1009,10 @@ function freedBytes(deleted, remaining, historySizes) {
         const base = bases.get(image.id);
         if (base === undefined)
             continue;
-        total += base.bytes !== undefined
-            ? Math.max(0, image.size - base.bytes)
-            : (historySizes.get(image.id) ?? []).slice(base.from).reduce((sum, bytes) => sum + bytes, 0);
+        total +=
+            base.bytes !== undefined
+                ? Math.max(0, image.size - base.bytes)
+                : (historySizes.get(image.id) ?? []).slice(base.from).reduce((sum, bytes) => sum + bytes, 0);
     }
     return total;
 }
@@ -948,7 +1035,9 @@ function planPrune(images, containers, policy) {
     const parents = new Set(images.map((image) => image.parent).filter((parent) => parent !== ''));
     const prefix = `${policy.repository}:`;
     const staleTags = images
-        .flatMap((image) => image.repoTags.filter((ref) => ref.startsWith(prefix)).map((ref) => ({ ref, tag: ref.slice(prefix.length), image })))
+        .flatMap((image) => image.repoTags
+        .filter((ref) => ref.startsWith(prefix))
+        .map((ref) => ({ ref, tag: ref.slice(prefix.length), image })))
         .filter(({ tag }) => !policy.keepTags.has(tag))
         .sort((a, b) => b.image.created.localeCompare(a.image.created) || a.ref.localeCompare(b.ref));
     const dangling = images.filter((image) => image.repoTags.length === 0 && !parents.has(image.id) && image.labels[vocabulary/* REPOSITORY_LABEL */.S] === policy.repository);
@@ -962,7 +1051,10 @@ function planPrune(images, containers, policy) {
         else if (extraReason !== undefined)
             kept.push({ ref, reason: extraReason });
         else if (taggedSecondsAgo >= 0 && taggedSecondsAgo < policy.graceSeconds)
-            kept.push({ ref, reason: `tagged ${Math.round(taggedSecondsAgo)} s ago, within prune-grace (a concurrent run's image?)` });
+            kept.push({
+                ref,
+                reason: `tagged ${Math.round(taggedSecondsAgo)} s ago, within prune-grace (a concurrent run's image?)`,
+            });
         else
             remove.push(ref);
     };
@@ -1032,7 +1124,10 @@ async function inspectImages(ids) {
     // (another job's prune): inspect reports them and goes on.
     const results = await Promise.all(callsFor(ids).map((part) => (0,cli/* docker */.T3)((0,docker_args/* imageSummariesArgs */.rg)(part), { silent: true, allowFailure: true })));
     const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
-    return { images: results.flatMap((result) => (0,output/* parseImageSummaries */.Zp)(result.stdout)), complete: results.every((result) => result.exitCode === 0 || vanished(result)) };
+    return {
+        images: results.flatMap((result) => (0,output/* parseImageSummaries */.Zp)(result.stdout)),
+        complete: results.every((result) => result.exitCode === 0 || vanished(result)),
+    };
 }
 async function containerImages(ids) {
     if (ids.length === 0)
@@ -1070,7 +1165,9 @@ async function pruneImages(mode, policy, reporter) {
         (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
         (0,cli/* docker */.T3)((0,docker_args/* containerIdsArgs */.zy)(), { silent: true }),
     ]);
-    const staleIds = (0,output/* parseListedTags */.M$)(tagsListed.stdout).filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
+    const staleIds = (0,output/* parseListedTags */.M$)(tagsListed.stdout)
+        .filter(({ tag }) => !policy.keepTags.has(tag))
+        .map(({ id }) => id);
     const candidateIds = [...new Set([...staleIds, ...lines(danglingListed)])];
     if (candidateIds.length === 0) {
         reporter.info(`Nothing of ${policy.repository} to remove.`);
@@ -1099,8 +1196,9 @@ async function pruneImages(mode, policy, reporter) {
     // Images that do not know their parent (BuildKit's, the containerd store's, imports) and lose every tag
     // free the layers no other image uses: only then is the rest of the engine looked at (read only; slow on
     // the containerd store), and a history read only where no image's size tells where those layers start.
-    const parentless = going.filter((image) => image.parent === '' && image.layers.length > 0
-        && (removing.has(image.id) || image.repoTags.every((ref) => removing.has(ref))));
+    const parentless = going.filter((image) => image.parent === '' &&
+        image.layers.length > 0 &&
+        (removing.has(image.id) || image.repoTags.every((ref) => removing.has(ref))));
     const [layers, others] = await Promise.all([
         candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
         parentless.length === 0 ? [] : otherImages(new Set(candidateIds)),
@@ -1109,7 +1207,7 @@ async function pruneImages(mode, policy, reporter) {
     const staying = [...(others ?? []), ...images.filter((image) => !parentlessIds.has(image.id))];
     const bases = freedBases(parentless, staying);
     const unplaced = oneImagePerChain(parentless.filter((image) => bases.get(image.id)?.bytes === undefined && bases.has(image.id)));
-    const chainHistories = candidateHistories ?? await histories([...unplaced.values()]);
+    const chainHistories = candidateHistories ?? (await histories([...unplaced.values()]));
     // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
     const calls = callsFor(plan.remove);
     const results = await Promise.all(calls.map((refs) => (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true })));
@@ -1135,7 +1233,10 @@ async function pruneImages(mode, policy, reporter) {
             (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
             (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
         ]);
-        const left = new Set([...(0,output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
+        const left = new Set([
+            ...(0,output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`),
+            ...lines(danglingLeft),
+        ]);
         removed = plan.remove.filter((ref) => !left.has(ref));
     }
     const historySizes = new Map(parentless.map((image) => {
@@ -1178,10 +1279,12 @@ function streamOutput(child) {
 function superviseStreamed(child, timeoutMs) {
     return new Promise((resolve, reject) => {
         let timedOut = false;
-        const timer = timeoutMs > 0 ? setTimeout(() => {
-            timedOut = true;
-            (0,children/* killChild */.fH)(child);
-        }, timeoutMs) : undefined;
+        const timer = timeoutMs > 0
+            ? setTimeout(() => {
+                timedOut = true;
+                (0,children/* killChild */.fH)(child);
+            }, timeoutMs)
+            : undefined;
         child.on('error', (error) => {
             clearTimeout(timer);
             reject(error);
@@ -1283,7 +1386,12 @@ async function outcome(run, result) {
 async function runTests(run) {
     const timeoutMs = run.timeoutSeconds * 1000;
     if (run.on === 'runner') {
-        const result = await runStreamed('sh', ['-c', run.command], { cwd: run.workspace, env: runnerTestEnv(run, process.env), timeoutMs, display: `sh -c ${run.command}` });
+        const result = await runStreamed('sh', ['-c', run.command], {
+            cwd: run.workspace,
+            env: runnerTestEnv(run, process.env),
+            timeoutMs,
+            display: `sh -c ${run.command}`,
+        });
         return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
     }
     const args = containerTestArgs(run);
@@ -1301,7 +1409,10 @@ async function runTests(run) {
 const MAX_ANNOTATIONS = 50;
 async function xmlFiles(dir) {
     const entries = await (0,external_node_fs_promises_.readdir)(dir, { withFileTypes: true, recursive: true });
-    return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.xml')).map((entry) => external_node_path_.join(entry.parentPath, entry.name)).sort();
+    return entries
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
+        .map((entry) => external_node_path_.join(entry.parentPath, entry.name))
+        .sort();
 }
 /**
  * Copies `source` out of the container (a tar stream through the engine: works on stopped and
@@ -1310,7 +1421,9 @@ async function xmlFiles(dir) {
 async function collectReports(container, source, dir, reporter) {
     await (0,external_node_fs_promises_.mkdir)(dir, { recursive: true });
     // `<dir>/.` copies the directory's content, not the directory, into dir.
-    const result = await (0,cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), { allowFailure: true });
+    const result = await (0,cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), {
+        allowFailure: true,
+    });
     if (result.exitCode !== 0)
         throw new Error(`Could not copy test reports ${source} out of container ${container}: ${result.stderr.trim()}`);
     const files = await xmlFiles(dir);
@@ -1460,7 +1573,10 @@ async function phase(report, reporter, name, work) {
 /** The phases in order; each records itself in the report. */
 async function runPhases(inputs, report, reporter, settings) {
     const { naming, leftovers } = settings;
-    const [engine, commit] = await Promise.all([checkEngine(settings.env), resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA)]);
+    const [engine, commit] = await Promise.all([
+        checkEngine(settings.env),
+        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA),
+    ]);
     reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
     if (!engine.buildx && inputs.buildSecrets.length > 0) {
         throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
@@ -1491,10 +1607,15 @@ async function runPhases(inputs, report, reporter, settings) {
         buildArgs: inputs.buildArgs,
         target: inputs.target,
         shaEnv: inputs.shaEnv,
-        builder: engine.buildx ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context } : { kind: 'legacy' },
+        builder: engine.buildx
+            ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context }
+            : { kind: 'legacy' },
         secrets: inputs.buildSecrets,
         tags: [report.imageRef, report.latestRef],
-        labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels), { key: vocabulary/* REPOSITORY_LABEL */.S, value: repository }],
+        labels: [
+            ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
+            { key: vocabulary/* REPOSITORY_LABEL */.S, value: repository },
+        ],
         sha: commit.sha,
     }, reporter));
     const name = (0,container/* containerName */.xN)(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
@@ -1504,7 +1625,12 @@ async function runPhases(inputs, report, reporter, settings) {
     await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => (0,container/* startContainer */.YI)(name, inputs.runArgs, report.imageRef));
     // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
     const held = inputs.testCommand !== '' && inputs.testOn === 'container'
-        ? holdContainerTest({ command: inputs.testCommand, user: inputs.testUser, env: inputs.testEnv, container: { name } })
+        ? holdContainerTest({
+            command: inputs.testCommand,
+            user: inputs.testUser,
+            env: inputs.testEnv,
+            container: { name },
+        })
         : undefined;
     let tests;
     try {
@@ -1522,7 +1648,12 @@ async function runPhases(inputs, report, reporter, settings) {
                     user: inputs.testUser,
                     env: inputs.testEnv,
                     timeoutSeconds: inputs.testTimeoutSeconds,
-                    container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
+                    container: {
+                        id: readiness.container.id,
+                        name,
+                        imageRef: report.imageRef,
+                        ports: readiness.container.ports,
+                    },
                     workspace: settings.workspace,
                 };
                 const outcome = held === undefined ? await runTests(run) : await held.release(run);
@@ -1555,7 +1686,14 @@ async function runPhases(inputs, report, reporter, settings) {
                 leftovers.loggedInRegistry = inputs.image.registry;
                 settings.onLeftovers(leftovers);
             }
-            report.digests = await (0,push/* pushTags */.YP)({ repositories, built: inputs.image, tag: report.tag, imageId: report.imageId, retries: inputs.pushRetries, auth: inputs.registryAuth }, reporter);
+            report.digests = await (0,push/* pushTags */.YP)({
+                repositories,
+                built: inputs.image,
+                tag: report.tag,
+                imageId: report.imageId,
+                retries: inputs.pushRetries,
+                auth: inputs.registryAuth,
+            }, reporter);
             report.digest = report.digests[inputs.image.name] ?? '';
             report.pushed = true;
         });

@@ -57,7 +57,10 @@ function parseJUnit(xml) {
     let skipped = 0;
     const failures = [];
     for (const { testcase, suiteFile } of cases) {
-        const problems = [...(testcase.failure ?? []), ...(testcase.error ?? [])];
+        const problems = [
+            ...(testcase.failure ?? []),
+            ...(testcase.error ?? []),
+        ];
         if (problems.length > 0) {
             const line = Number.parseInt(attr(testcase, 'line') ?? '', 10);
             failures.push({
@@ -78,7 +81,12 @@ function parseJUnit(xml) {
     return { passed, failed: failures.length, skipped, failures };
 }
 function addCounts(a, b) {
-    return { passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped, failures: [...a.failures, ...b.failures] };
+    return {
+        passed: a.passed + b.passed,
+        failed: a.failed + b.failed,
+        skipped: a.skipped + b.skipped,
+        failures: [...a.failures, ...b.failures],
+    };
 }
 
 

@@ -28,9 +28,13 @@ try {
   });
   console.log('\nOutputs:');
   for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name}=${value}`);
-  const tags = await (await fetch(`http://${registry.host}/v2/example/hello-service/tags/list`, {
-    headers: { authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}` },
-  })).json();
+  const tags = await (
+    await fetch(`http://${registry.host}/v2/example/hello-service/tags/list`, {
+      headers: {
+        authorization: `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`,
+      },
+    })
+  ).json();
   console.log(`Registry now holds example/hello-service tags: ${JSON.stringify(tags.tags)}`);
   process.exitCode = run.main.exitCode === 0 && run.post?.exitCode === 0 ? 0 : 1;
 } finally {

@@ -5,10 +5,13 @@ import path from 'node:path';
 
 const dir = process.argv[2];
 const totals = { passed: 0, failed: 0, skipped: 0 };
-for (const file of readdirSync(dir).sort((a, b) => (a === 'unit.json' ? -1 : b === 'unit.json' ? 1 : a.localeCompare(b)))) {
+for (const file of readdirSync(dir).sort((a, b) =>
+  a === 'unit.json' ? -1 : b === 'unit.json' ? 1 : a.localeCompare(b),
+)) {
   const name = file.replace(/\.(json|failed)$/, '').replace(/^e2e-(.*)$/, 'e2e on profile $1');
   if (file.endsWith('.failed')) {
-    if (!existsSync(path.join(dir, file.replace(/\.failed$/, '.json')))) console.log(`  ${name}: did not run (${readFileSync(path.join(dir, file), 'utf8').trim()})`);
+    if (!existsSync(path.join(dir, file.replace(/\.failed$/, '.json'))))
+      console.log(`  ${name}: did not run (${readFileSync(path.join(dir, file), 'utf8').trim()})`);
     totals.failed += 1;
     continue;
   }
@@ -23,9 +26,13 @@ for (const file of readdirSync(dir).sort((a, b) => (a === 'unit.json' ? -1 : b =
   console.log(`  ${name} — ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
   for (const suite of results.testResults ?? []) {
     for (const test of suite.assertionResults ?? []) {
-      if (test.status === 'failed') console.log(`    failed on ${name}: ${path.relative(process.cwd(), suite.name)} > ${test.fullName}`);
+      if (test.status === 'failed')
+        console.log(`    failed on ${name}: ${path.relative(process.cwd(), suite.name)} > ${test.fullName}`);
     }
-    if (suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed')) console.log(`    failed on ${name}: ${path.relative(process.cwd(), suite.name)} (${suite.message || 'a hook failed'})`);
+    if (suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed'))
+      console.log(
+        `    failed on ${name}: ${path.relative(process.cwd(), suite.name)} (${suite.message || 'a hook failed'})`,
+      );
   }
 }
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -1,7 +1,16 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import path from 'node:path';
 import { runAction } from '../harness/run-action.mjs';
-import { FIXTURES, containersNamed, randomId, randomSha, registryDigest, registryTags, removeRepositories, dockerConfigAuths } from './support.js';
+import {
+  FIXTURES,
+  containersNamed,
+  randomId,
+  randomSha,
+  registryDigest,
+  registryTags,
+  removeRepositories,
+  dockerConfigAuths,
+} from './support.js';
 
 const registry = inject('registry');
 const repositoryPath = `e2e/svc-${randomId()}`;
@@ -10,7 +19,7 @@ const image = `${registry.host}/${repositoryPath}`;
 afterAll(() => removeRepositories(image));
 
 describe('deploy to a registry with htpasswd auth', () => {
-  it('after the tests pass, pushes the sha tag and latest; digest is the registry\'s; logs out; the password shows nowhere', async () => {
+  it("after the tests pass, pushes the sha tag and latest; digest is the registry's; logs out; the password shows nowhere", async () => {
     const sha = randomSha();
     const tag = sha.slice(0, 7);
     const run = await runAction({
@@ -34,12 +43,22 @@ describe('deploy to a registry with htpasswd auth', () => {
     expect(run.summary).toContain(digest);
 
     // sha tag before latest: :latest never names what the registry does not hold yet.
-    expect(run.main.stdout.indexOf(`docker push ${image}:${tag}`)).toBeLessThan(run.main.stdout.indexOf(`docker push ${image}:latest`));
+    expect(run.main.stdout.indexOf(`docker push ${image}:${tag}`)).toBeLessThan(
+      run.main.stdout.indexOf(`docker push ${image}:latest`),
+    );
 
     expect(run.main.stdout).toContain(`::add-mask::${registry.password}`);
     expect(run.main.stdout).toContain(`Logged out of ${registry.host}.`);
     expect(dockerConfigAuths()).not.toContain(registry.host);
-    const everything = [run.main.stdout.replace(`::add-mask::${registry.password}`, ''), run.main.stderr, run.post?.stdout, run.post?.stderr, run.summary, JSON.stringify(run.state), JSON.stringify(run.outputs)].join('\n');
+    const everything = [
+      run.main.stdout.replace(`::add-mask::${registry.password}`, ''),
+      run.main.stderr,
+      run.post?.stdout,
+      run.post?.stderr,
+      run.summary,
+      JSON.stringify(run.state),
+      JSON.stringify(run.outputs),
+    ].join('\n');
     expect(everything).not.toContain(registry.password);
     expect(containersNamed(`${repositoryPath.split('/')[1]}-${tag}-`)).toEqual([]);
   });
@@ -61,7 +80,9 @@ describe('deploy to a registry with htpasswd auth', () => {
     removeRepositories(failing);
     expect(run.main.exitCode).toBe(1);
     expect(run.main.stdout).toContain('suite: 1 of 3 failed');
-    expect(run.main.stdout).toContain(`::error::Tests failed: the test command exited with status 4 in container failing-`);
+    expect(run.main.stdout).toContain(
+      `::error::Tests failed: the test command exited with status 4 in container failing-`,
+    );
     expect(run.outputs).toMatchObject({ 'test-exit-code': '4', pushed: 'false', digest: '' });
     expect(await registryTags(registry, failing.slice(registry.host.length + 1))).toEqual([]);
     expect(run.main.stdout).not.toContain('docker login');

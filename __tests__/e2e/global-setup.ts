@@ -15,7 +15,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     execFileSync('docker', ['info'], { stdio: 'ignore' });
   } catch {
-    throw new Error('The end-to-end tests need a Docker engine: start one with `eval "$(bash scripts/engine-profile.sh start buildkit)"` (npm test does, for each profile).');
+    throw new Error(
+      'The end-to-end tests need a Docker engine: start one with `eval "$(bash scripts/engine-profile.sh start buildkit)"` (npm test does, for each profile).',
+    );
   }
   checkProfile(process.env.ENGINE_PROFILE);
   buildBaseImage();
@@ -40,8 +42,12 @@ function checkProfile(profile: string | undefined): void {
   } catch {
     buildx = false;
   }
-  const containerdStore = execFileSync('docker', ['info', '--format', '{{json .DriverStatus}}'], { encoding: 'utf8' }).includes('io.containerd.snapshotter.v1');
+  const containerdStore = execFileSync('docker', ['info', '--format', '{{json .DriverStatus}}'], {
+    encoding: 'utf8',
+  }).includes('io.containerd.snapshotter.v1');
   if (buildx !== want.buildx || containerdStore !== want.containerdStore) {
-    throw new Error(`Engine profile ${profile ?? ''} expects ${want.buildx ? 'buildx' : 'no buildx'} and ${want.containerdStore ? 'the containerd image store' : 'a graph driver'}, but the engine has ${buildx ? 'buildx' : 'no buildx'} and ${containerdStore ? 'the containerd image store' : 'a graph driver'}: start it with eval "$(bash scripts/engine-profile.sh start ${profile ?? ''})".`);
+    throw new Error(
+      `Engine profile ${profile ?? ''} expects ${want.buildx ? 'buildx' : 'no buildx'} and ${want.containerdStore ? 'the containerd image store' : 'a graph driver'}, but the engine has ${buildx ? 'buildx' : 'no buildx'} and ${containerdStore ? 'the containerd image store' : 'a graph driver'}: start it with eval "$(bash scripts/engine-profile.sh start ${profile ?? ''})".`,
+    );
   }
 }

@@ -9,7 +9,19 @@ import { startFaultProxy } from '../harness/fault-proxy.mjs';
 import { runAction } from '../harness/run-action.mjs';
 import { processesWith } from './proc-argv.js';
 import { startSecondEngine } from '../harness/second-engine.mjs';
-import { BASE_IMAGE, FIXTURES, containersNamed, freshDockerConfig, localTags, randomId, randomSha, registryDigest, removeRepositories, errorLine, dockerConfigAuths } from './support.js';
+import {
+  BASE_IMAGE,
+  FIXTURES,
+  containersNamed,
+  freshDockerConfig,
+  localTags,
+  randomId,
+  randomSha,
+  registryDigest,
+  removeRepositories,
+  errorLine,
+  dockerConfigAuths,
+} from './support.js';
 
 const registry = inject('registry');
 const namespace = `btd-e2e-${randomId()}`;
@@ -17,7 +29,6 @@ const used: string[] = [];
 const run = promisify(execFile);
 
 afterAll(() => removeRepositories(...used));
-
 
 /** Signals main once `ready(log so far)` holds: its stdout and stderr, which the runner's log holds both (BuildKit's progress is on stderr). */
 function signalWhen(signal: NodeJS.Signals, ready: (log: string) => boolean) {
@@ -41,7 +52,9 @@ function signalWhen(signal: NodeJS.Signals, ready: (log: string) => boolean) {
 
 /** docker CLI processes (and its buildx plugin's) still running whose argv holds `needle`. */
 function dockerProcessesWith(needle: string): string[] {
-  return processesWith(needle).filter(({ argv }) => /^docker(-buildx)?$/.test(path.basename(argv[0] ?? ''))).map(({ pid, argv }) => `${pid}: ${argv.join(' ')}`);
+  return processesWith(needle)
+    .filter(({ argv }) => /^docker(-buildx)?$/.test(path.basename(argv[0] ?? '')))
+    .map(({ pid, argv }) => `${pid}: ${argv.join(' ')}`);
 }
 
 describe('no engine, or one that does not answer', () => {
@@ -53,17 +66,31 @@ describe('no engine, or one that does not answer', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     silentPort = (silent.address() as { port: number }).port;
   });
-  afterAll(async () => new Promise<void>((resolve) => {
-    for (const socket of held) socket.destroy();
-    silent.close(() => resolve());
-  }));
+  afterAll(
+    async () =>
+      new Promise<void>((resolve) => {
+        for (const socket of held) socket.destroy();
+        silent.close(() => resolve());
+      }),
+  );
 
   it.each([
-    ['nothing listens', () => 'unix:///tmp/no-such-docker.sock', /^::error::No Docker engine answers at DOCKER_HOST=unix:\/\/\/tmp\/no-such-docker\.sock: .*Cannot connect to the Docker daemon/],
-    ['it accepts but never answers', () => `tcp://127.0.0.1:${silentPort}`, /^::error::The Docker engine at DOCKER_HOST=tcp:\/\/127\.0\.0\.1:\d+ did not answer within 5 s\.$/],
+    [
+      'nothing listens',
+      () => 'unix:///tmp/no-such-docker.sock',
+      /^::error::No Docker engine answers at DOCKER_HOST=unix:\/\/\/tmp\/no-such-docker\.sock: .*Cannot connect to the Docker daemon/,
+    ],
+    [
+      'it accepts but never answers',
+      () => `tcp://127.0.0.1:${silentPort}`,
+      /^::error::The Docker engine at DOCKER_HOST=tcp:\/\/127\.0\.0\.1:\d+ did not answer within 5 s\.$/,
+    ],
   ])('fails within 5 s naming DOCKER_HOST when %s', async (_case, host, message) => {
     const started = Date.now();
-    const result = await runAction({ inputs: { image: `${namespace}/none`, context: path.join(FIXTURES, 'service'), sha: randomSha() }, env: { DOCKER_HOST: host() } });
+    const result = await runAction({
+      inputs: { image: `${namespace}/none`, context: path.join(FIXTURES, 'service'), sha: randomSha() },
+      env: { DOCKER_HOST: host() },
+    });
     const seconds = (Date.now() - started) / 1000;
     expect(result.main.exitCode).toBe(1);
     expect(errorLine(result.main.stdout)).toMatch(message);
@@ -84,7 +111,13 @@ describe('a docker wrapper script on PATH', () => {
     let main: import('node:child_process').ChildProcess | undefined;
     const guard = setTimeout(() => main?.kill('SIGKILL'), 90_000);
     const result = await runAction({
-      inputs: { image: `${namespace}/wrapped`, context: path.join(FIXTURES, 'service'), sha: randomSha(), 'test-on': 'runner', 'test-command': `echo "$CONTAINER_ID" > ${idFile}` },
+      inputs: {
+        image: `${namespace}/wrapped`,
+        context: path.join(FIXTURES, 'service'),
+        sha: randomSha(),
+        'test-on': 'runner',
+        'test-command': `echo "$CONTAINER_ID" > ${idFile}`,
+      },
       env: { PATH: `${bin}:${process.env.PATH ?? ''}` },
       onMainSpawn: (child) => (main = child),
     }).finally(() => clearTimeout(guard));
@@ -101,7 +134,13 @@ describe('cancellation: main cleans up on SIGINT/SIGTERM, post again', () => {
     const cancel = signalWhen('SIGINT', (stdout) => stdout.includes('::group::Wait until'));
     used.push(`${namespace}/unhealthy`);
     const result = await runAction({
-      inputs: { image: `${namespace}/unhealthy`, context: path.join(FIXTURES, 'unhealthy'), sha: randomSha(), 'wait-timeout': '300', 'run-args': '--health-start-period=300s' },
+      inputs: {
+        image: `${namespace}/unhealthy`,
+        context: path.join(FIXTURES, 'unhealthy'),
+        sha: randomSha(),
+        'wait-timeout': '300',
+        'run-args': '--health-start-period=300s',
+      },
       onMainSpawn: cancel.onMainSpawn,
     });
     expect(cancel.state.sentAt).toBeGreaterThan(0);
@@ -118,7 +157,12 @@ describe('cancellation: main cleans up on SIGINT/SIGTERM, post again', () => {
     used.push(`${namespace}/service`);
     const started = Date.now();
     const result = await runAction({
-      inputs: { image: `${namespace}/service`, context: path.join(FIXTURES, 'service'), sha: randomSha(), 'test-command': 'echo tests-started; sleep 120' },
+      inputs: {
+        image: `${namespace}/service`,
+        context: path.join(FIXTURES, 'service'),
+        sha: randomSha(),
+        'test-command': 'echo tests-started; sleep 120',
+      },
       onMainSpawn: cancel.onMainSpawn,
     });
     expect(result.main.exitCode).toBe(143);
@@ -134,9 +178,14 @@ describe('cancellation: main cleans up on SIGINT/SIGTERM, post again', () => {
     used.push(repository);
     // Once the step runs: its own output line (classic: the marker alone; BuildKit: `#5 0.214 <marker>`), not the
     // line naming the step; from then on the build prints nothing for 60 s.
-    const cancel = signalWhen('SIGINT', (log) => log.split('\n').some((line) => new RegExp(`^(#\\d+ [0-9.]+ )?${marker}$`).test(line.trim())));
+    const cancel = signalWhen('SIGINT', (log) =>
+      log.split('\n').some((line) => new RegExp(`^(#\\d+ [0-9.]+ )?${marker}$`).test(line.trim())),
+    );
     const started = Date.now();
-    const result = await runAction({ inputs: { image: repository, context, sha: randomSha() }, onMainSpawn: cancel.onMainSpawn });
+    const result = await runAction({
+      inputs: { image: repository, context, sha: randomSha() },
+      onMainSpawn: cancel.onMainSpawn,
+    });
     expect(cancel.state.sentAt).toBeGreaterThan(0);
     expect(result.main.exitCode).toBe(130);
     expect(result.main.stdout).toContain('::error::Cancelled (SIGINT): removing what the run started.');
@@ -156,8 +205,13 @@ describe('cancellation: main cleans up on SIGINT/SIGTERM, post again', () => {
       used.push(image);
       const result = await runAction({
         inputs: {
-          image, context: path.join(FIXTURES, 'service'), sha: randomSha(), deploy: 'true', 'test-command': 'true',
-          'registry-username': registry.username, 'registry-password': registry.password,
+          image,
+          context: path.join(FIXTURES, 'service'),
+          sha: randomSha(),
+          deploy: 'true',
+          'test-command': 'true',
+          'registry-username': registry.username,
+          'registry-password': registry.password,
         },
         onMainSpawn: cancel.onMainSpawn,
       });
@@ -190,9 +244,19 @@ describe('remote engines: DOCKER_HOST, a docker context, DOCKER_CONFIG, a full d
     ['DOCKER_CONTEXT', () => ({ DOCKER_CONTEXT: context })],
   ])('the whole loop runs on the engine %s names, and only there', async (_case, env) => {
     const repository = `${namespace}/remote-${randomId()}`;
-    const result = await runAction({ inputs: { image: repository, context: path.join(FIXTURES, 'service'), sha: randomSha(), 'test-command': 'wget -q -O - http://127.0.0.1:8080/ | grep -q "from the service"' }, env: env() });
+    const result = await runAction({
+      inputs: {
+        image: repository,
+        context: path.join(FIXTURES, 'service'),
+        sha: randomSha(),
+        'test-command': 'wget -q -O - http://127.0.0.1:8080/ | grep -q "from the service"',
+      },
+      env: env(),
+    });
     expect(result.main.exitCode, result.main.stdout).toBe(0);
-    expect(engine.docker('image', 'inspect', '--format', '{{.Id}}', `${repository}:latest`)).toBe(result.outputs['image-id']);
+    expect(engine.docker('image', 'inspect', '--format', '{{.Id}}', `${repository}:latest`)).toBe(
+      result.outputs['image-id'],
+    );
     expect(() => execFileSync('docker', ['image', 'inspect', `${repository}:latest`], { stdio: 'ignore' })).toThrow();
     expect(engine.docker('container', 'ls', '--all', '--quiet')).toBe('');
   });
@@ -200,23 +264,44 @@ describe('remote engines: DOCKER_HOST, a docker context, DOCKER_CONFIG, a full d
   it('a full disk during the build: the error says so, nothing is tagged, no container is left', async () => {
     const repository = `${namespace}/full-${randomId()}`;
     const dir = mkdtempSync(path.join(tmpdir(), 'full-disk-'));
-    execFileSync('sh', ['-c', `printf 'FROM btd-e2e/busybox:base\\nRUN dd if=/dev/zero of=/big bs=1M count=400\\n' > ${dir}/Dockerfile`]);
-    const result = await runAction({ inputs: { image: repository, context: dir, sha: randomSha() }, env: { DOCKER_HOST: engine.host } });
+    execFileSync('sh', [
+      '-c',
+      `printf 'FROM btd-e2e/busybox:base\\nRUN dd if=/dev/zero of=/big bs=1M count=400\\n' > ${dir}/Dockerfile`,
+    ]);
+    const result = await runAction({
+      inputs: { image: repository, context: dir, sha: randomSha() },
+      env: { DOCKER_HOST: engine.host },
+    });
     expect(result.main.exitCode).toBe(1);
-    expect(errorLine(result.main.stdout)).toContain('The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged.');
+    expect(errorLine(result.main.stdout)).toContain(
+      'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged.',
+    );
     expect(engine.docker('image', 'ls', '--quiet', repository)).toBe('');
     expect(engine.docker('container', 'ls', '--all', '--quiet')).toBe('');
   });
 
   it('DOCKER_CONFIG: an earlier login there (as docker/login-action makes) is used for the push and the read-back', async () => {
     const config = freshDockerConfig();
-    const login = run('docker', ['--config', config, 'login', '--username', registry.username, '--password-stdin', registry.host]);
+    const login = run('docker', [
+      '--config',
+      config,
+      'login',
+      '--username',
+      registry.username,
+      '--password-stdin',
+      registry.host,
+    ]);
     login.child.stdin?.end(registry.password);
     await login;
     const repositoryPath = `e2e/config-${randomId()}`;
     used.push(`${registry.host}/${repositoryPath}`);
     const result = await runAction({
-      inputs: { image: `${registry.host}/${repositoryPath}`, context: path.join(FIXTURES, 'service'), sha: randomSha(), deploy: 'true' },
+      inputs: {
+        image: `${registry.host}/${repositoryPath}`,
+        context: path.join(FIXTURES, 'service'),
+        sha: randomSha(),
+        deploy: 'true',
+      },
       env: { DOCKER_CONFIG: config },
     });
     expect(result.main.exitCode, result.main.stdout).toBe(0);

@@ -66,13 +66,16 @@ const testCommand = [
 
 beforeAll(() => {
   mkdirSync(context);
-  writeFileSync(dockerfile, [
-    `FROM ${BASE_IMAGE}`,
-    'ARG HOSTILE_ARG',
-    'RUN printf %s "$HOSTILE_ARG" > /build-arg',
-    'CMD ["sleep", "3600"]',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    dockerfile,
+    [
+      `FROM ${BASE_IMAGE}`,
+      'ARG HOSTILE_ARG',
+      'RUN printf %s "$HOSTILE_ARG" > /build-arg',
+      'CMD ["sleep", "3600"]',
+      '',
+    ].join('\n'),
+  );
 });
 
 afterAll(() => {
@@ -84,7 +87,9 @@ afterAll(() => {
 
 /** Files a shell would have made: in the marker directory, and `pwned-*` anywhere under the workspace. */
 function markersOnTheRunner(): string[] {
-  const inWorkspace = readdirSync(workspace, { recursive: true, encoding: 'utf8' }).filter((entry) => path.basename(entry).startsWith('pwned-'));
+  const inWorkspace = readdirSync(workspace, { recursive: true, encoding: 'utf8' }).filter((entry) =>
+    path.basename(entry).startsWith('pwned-'),
+  );
   return [...readdirSync(markerDir), ...inWorkspace].sort();
 }
 
@@ -93,8 +98,11 @@ function reportFile(name: string): string {
 }
 
 function sawArgvWith(report: ArgvReport, program: string, ...sequence: string[]): boolean {
-  return report.seen.some(({ argv }) => path.basename(argv[0] ?? '') === program
-    && argv.some((_, index) => sequence.every((arg, offset) => argv[index + offset] === arg)));
+  return report.seen.some(
+    ({ argv }) =>
+      path.basename(argv[0] ?? '') === program &&
+      argv.some((_, index) => sequence.every((arg, offset) => argv[index + offset] === arg)),
+  );
 }
 
 describe('hostile inputs', () => {
@@ -137,7 +145,9 @@ describe('hostile inputs', () => {
 
     // Labels: values and a key full of shell syntax, a line break separating two labels.
     const tag = run.outputs.tag ?? '';
-    const labels = JSON.parse(docker('image', 'inspect', '--format', '{{json .Config.Labels}}', `${repository}:${tag}`)) as Record<string, string>;
+    const labels = JSON.parse(
+      docker('image', 'inspect', '--format', '{{json .Config.Labels}}', `${repository}:${tag}`),
+    ) as Record<string, string>;
     expect(labels['com.example.hostile']).toBe(VALUES.label);
     expect(labels[VALUES.labelKey]).toBe(VALUES.label);
     expect(labels['com.example.second-line']).toBe(VALUES.secondLabel);
@@ -152,25 +162,58 @@ describe('hostile inputs', () => {
     // The argv docker got: each value one argument; the test-command one argument of `sh -c`,
     // in `docker exec` (test-env by name only) and in the shell inside the container.
     if (argv === undefined) throw new Error('main never spawned');
-    expect(sawArgvWith(argv, 'docker', '--build-arg', `HOSTILE_ARG=${VALUES.buildArg}`), 'docker build --build-arg').toBe(true);
+    expect(
+      sawArgvWith(argv, 'docker', '--build-arg', `HOSTILE_ARG=${VALUES.buildArg}`),
+      'docker build --build-arg',
+    ).toBe(true);
     expect(sawArgvWith(argv, 'docker', '--file', dockerfile), 'docker build --file').toBe(true);
     // Labels travel in the stamp step's Dockerfile on stdin (escaped there), in no argv at all.
-    expect(argv.seen.filter(({ argv: a }) => a.some((arg) => arg.includes(VALUES.label))), 'a label value in an argv').toEqual([]);
-    expect(sawArgvWith(argv, 'docker', `--env=HOSTILE_JOINED=${VALUES.runArgsJoined}`, '--env', `HOSTILE_SPLIT=${VALUES.runArgsSplit}`, `--env=PWNED=${VALUES.runArgsPwned}`, `${repository}:${tag}`), 'docker run').toBe(true);
+    expect(
+      argv.seen.filter(({ argv: a }) => a.some((arg) => arg.includes(VALUES.label))),
+      'a label value in an argv',
+    ).toEqual([]);
+    expect(
+      sawArgvWith(
+        argv,
+        'docker',
+        `--env=HOSTILE_JOINED=${VALUES.runArgsJoined}`,
+        '--env',
+        `HOSTILE_SPLIT=${VALUES.runArgsSplit}`,
+        `--env=PWNED=${VALUES.runArgsPwned}`,
+        `${repository}:${tag}`,
+      ),
+      'docker run',
+    ).toBe(true);
     const execs = argv.seen.filter(({ argv: a }) => path.basename(a[0] ?? '') === 'docker' && a[1] === 'exec');
     // Started ahead and held at a fixed gate until the container is ready; the command is its last argument, as given.
-    expect(execs.map(({ argv: a }) => a.slice(1))).toContainEqual(['exec', '--interactive', '--env', 'HOSTILE_ENV', expect.stringMatching(/^svc-/) as string, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, testCommand]);
-    const shells = argv.seen.filter(({ argv: a }) => a.length === 3 && path.basename(a[0] ?? '') === 'sh' && a[1] === '-c' && a[2] === testCommand);
+    expect(execs.map(({ argv: a }) => a.slice(1))).toContainEqual([
+      'exec',
+      '--interactive',
+      '--env',
+      'HOSTILE_ENV',
+      expect.stringMatching(/^svc-/) as string,
+      'sh',
+      '-c',
+      EXEC_GATE,
+      EXEC_GATE_NAME,
+      testCommand,
+    ]);
+    const shells = argv.seen.filter(
+      ({ argv: a }) => a.length === 3 && path.basename(a[0] ?? '') === 'sh' && a[1] === '-c' && a[2] === testCommand,
+    );
     expect(shells.length, 'sh -c <test-command>').toBeGreaterThan(0);
     // In the container's PID namespace, not the runner's.
     expect(shells.map((shell) => shell.pidNamespace)).not.toContain(RUNNER_PID_NAMESPACE);
     expect(shells.map((shell) => shell.pidNamespace)).not.toContain('');
-    expect(argv.seen.some(({ argv: a }) => a.includes(VALUES.testEnv)), 'the test-env value in some argv').toBe(false);
+    expect(
+      argv.seen.some(({ argv: a }) => a.includes(VALUES.testEnv)),
+      'the test-env value in some argv',
+    ).toBe(false);
 
     expect(containersNamed(`svc-${tag}-`)).toEqual([]);
   });
 
-  it('with test-on runner, test-env values reach the runner\'s shell as environment, never as code', async () => {
+  it("with test-on runner, test-env values reach the runner's shell as environment, never as code", async () => {
     const out = path.join(workspace, 'runner-env');
     const run = await runAction({
       cwd: workspace,
@@ -195,20 +238,59 @@ describe('hostile inputs', () => {
   // Fields that end up in a Dockerfile (sha-env and sha: `ENV <sha-env>=<sha>` of the stamp step),
   // or select what runs: validated, so shell syntax and line breaks are refused before docker runs.
   it.each<[string, Record<string, string>, Record<string, string>, string]>([
-    ['sha-env with a Dockerfile instruction', { 'sha-env': `SHA=x\nRUN touch ${path.join(markerDir, 'sha-env')}` }, {}, "Input 'sha-env' is"],
-    ['sha-env with a command substitution', { 'sha-env': `SHA$(touch ${path.join(markerDir, 'sha-env-2')})` }, {}, "Input 'sha-env' is"],
-    ['sha with a Dockerfile instruction', { sha: `${'a'.repeat(40)}\nRUN touch ${path.join(markerDir, 'sha')}` }, {}, "Input 'sha' is"],
-    ['GITHUB_SHA with a Dockerfile instruction', { sha: '' }, { GITHUB_SHA: `${'a'.repeat(40)}\nRUN touch ${path.join(markerDir, 'github-sha')}` }, "::error::Input 'sha' is empty, the context is not in a git work tree, and GITHUB_SHA is"],
+    [
+      'sha-env with a Dockerfile instruction',
+      { 'sha-env': `SHA=x\nRUN touch ${path.join(markerDir, 'sha-env')}` },
+      {},
+      "Input 'sha-env' is",
+    ],
+    [
+      'sha-env with a command substitution',
+      { 'sha-env': `SHA$(touch ${path.join(markerDir, 'sha-env-2')})` },
+      {},
+      "Input 'sha-env' is",
+    ],
+    [
+      'sha with a Dockerfile instruction',
+      { sha: `${'a'.repeat(40)}\nRUN touch ${path.join(markerDir, 'sha')}` },
+      {},
+      "Input 'sha' is",
+    ],
+    [
+      'GITHUB_SHA with a Dockerfile instruction',
+      { sha: '' },
+      { GITHUB_SHA: `${'a'.repeat(40)}\nRUN touch ${path.join(markerDir, 'github-sha')}` },
+      "::error::Input 'sha' is empty, the context is not in a git work tree, and GITHUB_SHA is",
+    ],
     ['image', { image: `acme/app;touch ${path.join(markerDir, 'image')}` }, {}, "Input 'image'"],
     ['target', { target: `base$(touch ${path.join(markerDir, 'target')})` }, {}, "Input 'target' is"],
     ['tag-length', { 'tag-length': '7;touch pwned-tag-length' }, {}, "Input 'tag-length' is"],
     ['wait-for', { 'wait-for': 'tcp:8080;touch pwned-wait-for' }, {}, "Input 'wait-for'"],
     ['test-user', { 'test-user': 'root;touch pwned-test-user' }, {}, "Input 'test-user' is"],
-    ['a run-args line that is not an option', { 'run-args': `--env=A=1\n$(touch ${path.join(markerDir, 'run-args-line')})` }, {}, "Input 'run-args' line 2 is"],
-    ['a test-env line with a line break for a key', { 'test-env': 'A=1\n$(touch pwned-test-env)' }, {}, "Input 'test-env' line 2 is"],
-    ['a label line without "="', { labels: `a=1\n\`touch ${path.join(markerDir, 'label-line')}\`` }, {}, "Input 'labels' line 2 is"],
+    [
+      'a run-args line that is not an option',
+      { 'run-args': `--env=A=1\n$(touch ${path.join(markerDir, 'run-args-line')})` },
+      {},
+      "Input 'run-args' line 2 is",
+    ],
+    [
+      'a test-env line with a line break for a key',
+      { 'test-env': 'A=1\n$(touch pwned-test-env)' },
+      {},
+      "Input 'test-env' line 2 is",
+    ],
+    [
+      'a label line without "="',
+      { labels: `a=1\n\`touch ${path.join(markerDir, 'label-line')}\`` },
+      {},
+      "Input 'labels' line 2 is",
+    ],
   ])('%s: refused before docker is touched', async (_case, inputs, env, message) => {
-    const run = await runAction({ cwd: workspace, env, inputs: { image: repository, context, file: dockerfile, sha: randomSha(), 'test-command': 'true', ...inputs } });
+    const run = await runAction({
+      cwd: workspace,
+      env,
+      inputs: { image: repository, context, file: dockerfile, sha: randomSha(), 'test-command': 'true', ...inputs },
+    });
     runnerDirs.push(run.files);
     expect(run.main.exitCode).toBe(1);
     expect(run.main.stdout.split('\n').find((line) => line.startsWith('::error::'))).toContain(message);

@@ -2,7 +2,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { runAction } from '../harness/run-action.mjs';
 import {
-  FIXTURES, containersNamed, distinctImage, docker, dockerOk, gitFixture, imageExists, imageId, localTags, randomId, randomSha, removeRepositories,
+  FIXTURES,
+  containersNamed,
+  distinctImage,
+  docker,
+  dockerOk,
+  gitFixture,
+  imageExists,
+  imageId,
+  localTags,
+  randomId,
+  randomSha,
+  removeRepositories,
 } from './support.js';
 
 const namespace = `btd-e2e-${randomId()}`;
@@ -54,10 +65,17 @@ describe('the loop on a real engine', () => {
     expect(imageId(`${repository}:${tag}`)).toBe(run.outputs['image-id']);
     expect(imageId(`${repository}:latest`)).toBe(run.outputs['image-id']);
     // The temporary name a BuildKit stamp starts from is gone (the classic builder needs none).
-    expect(docker('image', 'ls', '--format', '{{.Repository}}').split('\n').filter((name) => name.startsWith('build-test-deploy-tmp/'))).toEqual([]);
+    expect(
+      docker('image', 'ls', '--format', '{{.Repository}}')
+        .split('\n')
+        .filter((name) => name.startsWith('build-test-deploy-tmp/')),
+    ).toEqual([]);
 
     // The full sha is inside, whatever the Dockerfile declared.
-    const config = JSON.parse(docker('image', 'inspect', '--format', '{{json .Config}}', `${repository}:${tag}`)) as { Env: string[]; Labels: Record<string, string> };
+    const config = JSON.parse(docker('image', 'inspect', '--format', '{{json .Config}}', `${repository}:${tag}`)) as {
+      Env: string[];
+      Labels: Record<string, string>;
+    };
     expect(config.Env).toContain(`SHA=${fixture.sha}`);
     expect(config.Env).not.toContain('SHA=declared-in-dockerfile');
     expect(config.Labels).toMatchObject({
@@ -114,14 +132,25 @@ describe('the loop on a real engine', () => {
   });
 
   it('rejects bad inputs, naming each, before docker is touched', async () => {
-    const snapshot = (): string[] => [...docker('image', 'ls', '--all', '--quiet', '--no-trunc').split('\n'), ...docker('container', 'ls', '--all', '--quiet', '--no-trunc').split('\n')].sort();
+    const snapshot = (): string[] =>
+      [
+        ...docker('image', 'ls', '--all', '--quiet', '--no-trunc').split('\n'),
+        ...docker('container', 'ls', '--all', '--quiet', '--no-trunc').split('\n'),
+      ].sort();
     const before = snapshot();
     const run = await runAction({
-      inputs: { image: 'Acme/App:v1', 'tag-length': '99', 'wait-timeout': 'soon', 'run-args': '--rm', 'test-command': 'true' },
+      inputs: {
+        image: 'Acme/App:v1',
+        'tag-length': '99',
+        'wait-timeout': 'soon',
+        'run-args': '--rm',
+        'test-command': 'true',
+      },
     });
     expect(run.main.exitCode).toBe(1);
     const error = run.main.stdout.split('\n').find((line) => line.startsWith('::error::')) ?? '';
-    for (const input of ['image', 'tag-length', 'wait-timeout', 'run-args']) expect(error).toContain(`Input '${input}'`);
+    for (const input of ['image', 'tag-length', 'wait-timeout', 'run-args'])
+      expect(error).toContain(`Input '${input}'`);
     expect(error).toContain('expected a whole number from 4 to 40');
     expect(run.main.stdout).not.toContain('[command]');
     expect(snapshot()).toEqual(before);
@@ -130,7 +159,14 @@ describe('the loop on a real engine', () => {
   });
 
   it('names a missing Dockerfile before building', async () => {
-    const run = await runAction({ inputs: { image: repository, context: path.join(FIXTURES, 'service'), file: 'no/such/Dockerfile', sha: randomSha() } });
+    const run = await runAction({
+      inputs: {
+        image: repository,
+        context: path.join(FIXTURES, 'service'),
+        file: 'no/such/Dockerfile',
+        sha: randomSha(),
+      },
+    });
     expect(run.main.exitCode).toBe(1);
     expect(run.main.stdout).toContain("::error::Input 'file': no/such/Dockerfile does not exist");
     expect(run.main.stdout).not.toContain('[command]');

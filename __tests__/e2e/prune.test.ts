@@ -3,7 +3,18 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { runAction } from '../harness/run-action.mjs';
 import {
-  FIXTURES, distinctImage, docker, dockerOk, gitFixture, imageExists, imageId, imageWithBytes, localTags, randomId, randomSha, removeRepositories,
+  FIXTURES,
+  distinctImage,
+  docker,
+  dockerOk,
+  gitFixture,
+  imageExists,
+  imageId,
+  imageWithBytes,
+  localTags,
+  randomId,
+  randomSha,
+  removeRepositories,
 } from './support.js';
 
 const LABEL = 'build-test-deploy.repository';
@@ -23,7 +34,15 @@ afterAll(() => {
 });
 
 function run(repository: string, inputs: Record<string, string>) {
-  return runAction({ inputs: { image: repository, context: path.join(FIXTURES, 'service'), sha: randomSha(), 'test-command': 'echo "tested $SHA"', ...inputs } });
+  return runAction({
+    inputs: {
+      image: repository,
+      context: path.join(FIXTURES, 'service'),
+      sha: randomSha(),
+      'test-command': 'echo "tested $SHA"',
+      ...inputs,
+    },
+  });
 }
 
 /** The action says which builder it took: buildx (BuildKit) or the classic one. */
@@ -37,7 +56,7 @@ function group(stdout: string, title: string): string {
 }
 
 describe('pruning', () => {
-  it('removes stale tags and this repository\'s dangling images, reports the bytes, touches nothing else', async () => {
+  it("removes stale tags and this repository's dangling images, reports the bytes, touches nothing else", async () => {
     const repository = newRepository('bytes');
     imageWithBytes(`${repository}:stale1`, 300_000);
     imageWithBytes(`${repository}:stale2`, 200_000);
@@ -71,7 +90,10 @@ describe('pruning', () => {
     const shared = imageWithBytes(temporary, 400_000);
     danglingIds.push(shared);
     for (let i = 0; i < 12; i++) {
-      execFileSync('docker', ['build', '--quiet', '--tag', `${repository}:stale${i}`, '-'], { input: `FROM ${temporary}\nLABEL e2e.distinct=${randomId()}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
+      execFileSync('docker', ['build', '--quiet', '--tag', `${repository}:stale${i}`, '-'], {
+        input: `FROM ${temporary}\nLABEL e2e.distinct=${randomId()}\n`,
+        stdio: ['pipe', 'ignore', 'pipe'],
+      });
     }
     docker('image', 'rm', temporary);
     // The classic builder keeps the build as the 12's untagged parent; BuildKit keeps no image, only its layers.
@@ -105,7 +127,9 @@ describe('pruning', () => {
     distinctImage(`${repository}:stale2`);
     const result = await run(repository, { prune: 'dry-run', 'prune-grace': '0' });
     expect(result.main.exitCode, result.main.stdout).toBe(0);
-    expect(result.main.stdout).toMatch(new RegExp(`Dry run: would remove 2: ${repository}:stale\\d, ${repository}:stale\\d`));
+    expect(result.main.stdout).toMatch(
+      new RegExp(`Dry run: would remove 2: ${repository}:stale\\d, ${repository}:stale\\d`),
+    );
     expect(localTags(repository)).toEqual(['latest', 'stale1', 'stale2', result.outputs.tag].sort());
     expect(result.outputs).toMatchObject({ pruned: '2', 'reclaimed-bytes': '0' });
   });
@@ -138,7 +162,7 @@ describe('pruning', () => {
     expect(third.outputs['image-id']).toBe(second.outputs['image-id']);
   });
 
-  it('two runs of one image at once: each tests its own container, neither prunes the other\'s tag', async () => {
+  it("two runs of one image at once: each tests its own container, neither prunes the other's tag", async () => {
     const repository = newRepository('parallel');
     const [a, b] = await Promise.all([run(repository, {}), run(repository, {})]);
     for (const result of [a, b]) {

@@ -5,7 +5,18 @@ import { promisify } from 'node:util';
 import { startFaultProxy } from '../harness/fault-proxy.mjs';
 import { freePort } from '../harness/registry.mjs';
 import { runAction } from '../harness/run-action.mjs';
-import { FIXTURES, gitFixture, imageExists, localTags, randomId, randomSha, registryDigest, registryTags, removeRepositories, errorLine } from './support.js';
+import {
+  FIXTURES,
+  gitFixture,
+  imageExists,
+  localTags,
+  randomId,
+  randomSha,
+  registryDigest,
+  registryTags,
+  removeRepositories,
+  errorLine,
+} from './support.js';
 
 const registry = inject('registry');
 const used: string[] = [];
@@ -13,40 +24,55 @@ const run = promisify(execFile);
 
 afterAll(() => removeRepositories(...used));
 
-const took = (stdout: string, group: string): number => Number(/^Took ([0-9.]+) s\.$/m.exec(stdout.slice(stdout.indexOf(`::group::${group}`)))?.[1] ?? 'NaN');
+const took = (stdout: string, group: string): number =>
+  Number(/^Took ([0-9.]+) s\.$/m.exec(stdout.slice(stdout.indexOf(`::group::${group}`)))?.[1] ?? 'NaN');
 
 function deploy(image: string, inputs: Record<string, string> = {}, context = path.join(FIXTURES, 'service')) {
   used.push(image);
   return runAction({
     inputs: {
-      image, context, sha: randomSha(), deploy: 'true', 'test-command': 'true', 'prune-grace': '0',
-      'registry-username': registry.username, 'registry-password': registry.password, ...inputs,
+      image,
+      context,
+      sha: randomSha(),
+      deploy: 'true',
+      'test-command': 'true',
+      'prune-grace': '0',
+      'registry-username': registry.username,
+      'registry-password': registry.password,
+      ...inputs,
     },
   });
 }
 
 describe('push: retries, refusals, mirrors, re-runs', () => {
-  it.each(['503', 'drop'] as const)('survives a registry that answers the manifest upload with a fault once (%s)', async (mode) => {
-    const proxy = await startFaultProxy({ target: registry.host, faults: 1, mode });
-    try {
-      const repositoryPath = `e2e/flaky-${mode}-${randomId()}`;
-      const result = await deploy(`${proxy.host}/${repositoryPath}`);
-      expect(result.main.exitCode, result.main.stdout).toBe(0);
-      expect(proxy.faulted()).toBe(1);
-      // The digest was read back from the registry, not taken from docker's record.
-      expect(result.main.stdout).not.toContain('Could not read the pushed tags back');
-      expect(result.main.stdout).toMatch(/::warning::docker push .* failed \(.*\); retry 1 of 3 in [0-9.]+ s\./);
-      expect(result.outputs.digest).toBe(await registryDigest(registry, repositoryPath, result.outputs.tag ?? ''));
-      expect(await registryDigest(registry, repositoryPath, 'latest')).toBe(result.outputs.digest);
-    } finally {
-      await proxy.stop();
-    }
-  });
+  it.each(['503', 'drop'] as const)(
+    'survives a registry that answers the manifest upload with a fault once (%s)',
+    async (mode) => {
+      const proxy = await startFaultProxy({ target: registry.host, faults: 1, mode });
+      try {
+        const repositoryPath = `e2e/flaky-${mode}-${randomId()}`;
+        const result = await deploy(`${proxy.host}/${repositoryPath}`);
+        expect(result.main.exitCode, result.main.stdout).toBe(0);
+        expect(proxy.faulted()).toBe(1);
+        // The digest was read back from the registry, not taken from docker's record.
+        expect(result.main.stdout).not.toContain('Could not read the pushed tags back');
+        expect(result.main.stdout).toMatch(/::warning::docker push .* failed \(.*\); retry 1 of 3 in [0-9.]+ s\./);
+        expect(result.outputs.digest).toBe(await registryDigest(registry, repositoryPath, result.outputs.tag ?? ''));
+        expect(await registryDigest(registry, repositoryPath, 'latest')).toBe(result.outputs.digest);
+      } finally {
+        await proxy.stop();
+      }
+    },
+  );
 
   it('fails fast and clearly on refused credentials, without retrying', async () => {
-    const result = await deploy(`${registry.host}/e2e/refused-${randomId()}`, { 'registry-password': 'not-the-password' });
+    const result = await deploy(`${registry.host}/e2e/refused-${randomId()}`, {
+      'registry-password': 'not-the-password',
+    });
     expect(result.main.exitCode).toBe(1);
-    expect(errorLine(result.main.stdout)).toContain(`The registry ${registry.host} refused the credentials of user "${registry.username}" for docker login to ${registry.host}`);
+    expect(errorLine(result.main.stdout)).toContain(
+      `The registry ${registry.host} refused the credentials of user "${registry.username}" for docker login to ${registry.host}`,
+    );
     expect(result.main.stdout).not.toContain('retry 1 of');
     expect(took(result.main.stdout, 'Push ')).toBeLessThan(5);
     expect(result.outputs.pushed).toBe('false');
@@ -56,7 +82,9 @@ describe('push: retries, refusals, mirrors, re-runs', () => {
     const gone = `127.0.0.1:${await freePort()}/e2e/gone`;
     const result = await deploy(gone, { 'push-retries': '2', 'registry-username': '', 'registry-password': '' });
     expect(result.main.exitCode).toBe(1);
-    expect(errorLine(result.main.stdout)).toMatch(/docker push 127\.0\.0\.1:\d+\/e2e\/gone:[0-9a-f]{7} failed after 3 attempt\(s\) \(push-retries: 2\); the registry 127\.0\.0\.1:\d+ did not recover: .*connection refused/);
+    expect(errorLine(result.main.stdout)).toMatch(
+      /docker push 127\.0\.0\.1:\d+\/e2e\/gone:[0-9a-f]{7} failed after 3 attempt\(s\) \(push-retries: 2\); the registry 127\.0\.0\.1:\d+ did not recover: .*connection refused/,
+    );
     expect((result.main.stdout.match(/retry \d of 2 in/g) ?? []).length).toBe(2);
     expect(localTags(gone)).toEqual([result.outputs.tag, 'latest'].sort());
   });

@@ -7,14 +7,26 @@ const namespace = `btd-e2e-${randomId()}`;
 
 afterAll(() => removeRepositories(`${namespace}/unhealthy`, `${namespace}/crashes`, `${namespace}/killed`));
 
-async function runFixture(fixture: string, inputs: Record<string, string> = {}, repository = `${namespace}/${fixture}`) {
+async function runFixture(
+  fixture: string,
+  inputs: Record<string, string> = {},
+  repository = `${namespace}/${fixture}`,
+) {
   const started = Date.now();
-  const run = await runAction({ inputs: { image: repository, context: path.join(FIXTURES, fixture), sha: randomSha(), 'test-command': 'echo tests-ran', ...inputs } });
+  const run = await runAction({
+    inputs: {
+      image: repository,
+      context: path.join(FIXTURES, fixture),
+      sha: randomSha(),
+      'test-command': 'echo tests-ran',
+      ...inputs,
+    },
+  });
   return { run, seconds: (Date.now() - started) / 1000 };
 }
 
 describe('waiting until the container is ready', () => {
-  it('fails at once when the container turns unhealthy, showing the probes\' output and logs', async () => {
+  it("fails at once when the container turns unhealthy, showing the probes' output and logs", async () => {
     const { run, seconds } = await runFixture('unhealthy', { 'wait-timeout': '120' });
     expect(run.main.exitCode).toBe(1);
     expect(errorLine(run.main.stdout)).toMatch(/^::error::Container unhealthy-[0-9a-f]{7}-.* is unhealthy\.$/);
@@ -26,7 +38,10 @@ describe('waiting until the container is ready', () => {
   });
 
   it('fails after wait-timeout when the container stays starting, and says so', async () => {
-    const { run, seconds } = await runFixture('unhealthy', { 'wait-timeout': '3', 'run-args': '--health-start-period=120s' });
+    const { run, seconds } = await runFixture('unhealthy', {
+      'wait-timeout': '3',
+      'run-args': '--health-start-period=120s',
+    });
     expect(run.main.exitCode).toBe(1);
     expect(errorLine(run.main.stdout)).toMatch(/was not healthy after 3 s \(wait-timeout\)\.$/);
     expect(run.main.stdout).toContain('Health: starting');
@@ -48,7 +63,13 @@ describe('waiting until the container is ready', () => {
     const repository = `${namespace}/killed`;
     let killed = false;
     const run = await runAction({
-      inputs: { image: repository, context: path.join(FIXTURES, 'unhealthy'), sha: randomSha(), 'wait-timeout': '300', 'run-args': '--health-start-period=300s' },
+      inputs: {
+        image: repository,
+        context: path.join(FIXTURES, 'unhealthy'),
+        sha: randomSha(),
+        'wait-timeout': '300',
+        'run-args': '--health-start-period=300s',
+      },
       onMainSpawn: (child) => {
         const poll = setInterval(() => {
           if (containersNamed('killed-').length > 0) {

@@ -42,7 +42,9 @@ function runnerFiles(dir: string): Record<string, string> {
 
 /** Everything docker knows of an image the run left: inspect (labels, env, config) and history (build args of RUN steps). */
 function imageRecord(ref: string): string {
-  return [docker('image', 'inspect', ref), docker('history', '--no-trunc', '--format', '{{.CreatedBy}}', ref)].join('\n');
+  return [docker('image', 'inspect', ref), docker('history', '--no-trunc', '--format', '{{.CreatedBy}}', ref)].join(
+    '\n',
+  );
 }
 
 function dockerConfig(): string {
@@ -64,36 +66,81 @@ const program = (argv: readonly string[]): string => path.basename(argv[0] ?? ''
 const checkSecret = `sleep 0.5; printf %s "$REG_SECRET" | sha256sum | grep -q '^${secretSha256} '`;
 
 const CASES: [string, Case][] = [
-  ['deploy with registry-username and registry-password', {
-    image: (id) => `${registry.host}/e2e/secrets-${id}`,
-    inputs: (image) => ({
-      image, deploy: 'true', 'test-command': 'true', 'registry-username': registry.username, 'registry-password': secret,
-    }),
-    masked: true,
-    expectedArgv: (report) => report.seen.some(({ argv }) => program(argv) === 'docker' && argv[1] === 'push'),
-  }],
-  ['a test secret in test-env, tests in the container', {
-    image: (id) => `btd-e2e-secrets-${id}/svc`,
-    inputs: (image) => ({ image, 'test-env': `REG_SECRET=${secret}`, 'test-command': checkSecret }),
-    masked: false,
-    // docker exec (started ahead, held at the gate) gets the name only; the CLI reads the value from its own environment.
-    expectedArgv: (report, container) => report.seen.some(({ argv }) => program(argv) === 'docker'
-      && JSON.stringify(argv.slice(1)) === JSON.stringify(['exec', '--interactive', '--env', 'REG_SECRET', container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, checkSecret])),
-  }],
-  ['a test secret in test-env, tests on the runner', {
-    image: (id) => `btd-e2e-secrets-${id}/svc`,
-    inputs: (image) => ({ image, 'test-env': `REG_SECRET=${secret}`, 'test-on': 'runner', 'test-command': checkSecret }),
-    masked: false,
-    expectedArgv: (report) => report.seen.some(({ argv }) => program(argv) === 'sh' && JSON.stringify(argv.slice(1)) === JSON.stringify(['-c', checkSecret])),
-  }],
-  ['deploy with registry credentials and the password as a test secret too', {
-    image: (id) => `${registry.host}/e2e/secrets-both-${id}`,
-    inputs: (image) => ({
-      image, deploy: 'true', 'test-env': `REG_SECRET=${secret}`, 'test-command': checkSecret, 'registry-username': registry.username, 'registry-password': secret,
-    }),
-    masked: true,
-    expectedArgv: (report) => report.seen.some(({ argv }) => program(argv) === 'docker' && argv[1] === 'push'),
-  }],
+  [
+    'deploy with registry-username and registry-password',
+    {
+      image: (id) => `${registry.host}/e2e/secrets-${id}`,
+      inputs: (image) => ({
+        image,
+        deploy: 'true',
+        'test-command': 'true',
+        'registry-username': registry.username,
+        'registry-password': secret,
+      }),
+      masked: true,
+      expectedArgv: (report) => report.seen.some(({ argv }) => program(argv) === 'docker' && argv[1] === 'push'),
+    },
+  ],
+  [
+    'a test secret in test-env, tests in the container',
+    {
+      image: (id) => `btd-e2e-secrets-${id}/svc`,
+      inputs: (image) => ({ image, 'test-env': `REG_SECRET=${secret}`, 'test-command': checkSecret }),
+      masked: false,
+      // docker exec (started ahead, held at the gate) gets the name only; the CLI reads the value from its own environment.
+      expectedArgv: (report, container) =>
+        report.seen.some(
+          ({ argv }) =>
+            program(argv) === 'docker' &&
+            JSON.stringify(argv.slice(1)) ===
+              JSON.stringify([
+                'exec',
+                '--interactive',
+                '--env',
+                'REG_SECRET',
+                container,
+                'sh',
+                '-c',
+                EXEC_GATE,
+                EXEC_GATE_NAME,
+                checkSecret,
+              ]),
+        ),
+    },
+  ],
+  [
+    'a test secret in test-env, tests on the runner',
+    {
+      image: (id) => `btd-e2e-secrets-${id}/svc`,
+      inputs: (image) => ({
+        image,
+        'test-env': `REG_SECRET=${secret}`,
+        'test-on': 'runner',
+        'test-command': checkSecret,
+      }),
+      masked: false,
+      expectedArgv: (report) =>
+        report.seen.some(
+          ({ argv }) => program(argv) === 'sh' && JSON.stringify(argv.slice(1)) === JSON.stringify(['-c', checkSecret]),
+        ),
+    },
+  ],
+  [
+    'deploy with registry credentials and the password as a test secret too',
+    {
+      image: (id) => `${registry.host}/e2e/secrets-both-${id}`,
+      inputs: (image) => ({
+        image,
+        deploy: 'true',
+        'test-env': `REG_SECRET=${secret}`,
+        'test-command': checkSecret,
+        'registry-username': registry.username,
+        'registry-password': secret,
+      }),
+      masked: true,
+      expectedArgv: (report) => report.seen.some(({ argv }) => program(argv) === 'docker' && argv[1] === 'push'),
+    },
+  ],
 ];
 
 describe('secrets never leak', () => {
@@ -107,7 +154,13 @@ describe('secrets never leak', () => {
     used.push(image);
     let watch: ReturnType<typeof watchArgv> | undefined;
     const run = await runAction({
-      inputs: { image, context: path.join(FIXTURES, 'service'), sha: randomSha(), 'run-args': `--env=LEAKED=${secret}`, 'test-command': 'true' },
+      inputs: {
+        image,
+        context: path.join(FIXTURES, 'service'),
+        sha: randomSha(),
+        'run-args': `--env=LEAKED=${secret}`,
+        'test-command': 'true',
+      },
       onMainSpawn: () => {
         watch = watchArgv([secret], POLL_MS);
       },
@@ -115,7 +168,11 @@ describe('secrets never leak', () => {
     runnerDirs.push(run.files);
     expect(run.main.exitCode, run.main.stdout).toBe(0);
     const leaks = watch?.stop().leaks ?? [];
-    expect(leaks.some(({ argv }) => program(argv) === 'docker' && argv[1] === 'run' && argv.includes(`--env=LEAKED=${secret}`))).toBe(true);
+    expect(
+      leaks.some(
+        ({ argv }) => program(argv) === 'docker' && argv[1] === 'run' && argv.includes(`--env=LEAKED=${secret}`),
+      ),
+    ).toBe(true);
   });
 
   it.each(CASES)('%s: not in any argv, log, state, output, summary, or image', async (_case, spec) => {
@@ -137,14 +194,24 @@ describe('secrets never leak', () => {
     // argv: of every process on the machine, all the while main and post ran.
     if (argv === undefined) throw new Error('main never spawned');
     expect(argv.scans).toBeGreaterThan(10);
-    const container = /^\[command\]docker exec (?:--env REG_SECRET )?(\S+) sh -c /m.exec(run.main.stdout)?.[1] ?? /Run \S+ as (\S+)/.exec(run.main.stdout)?.[1] ?? '';
-    expect(spec.expectedArgv(argv, container), `the watcher saw the run's own processes (container ${container})`).toBe(true);
+    const container =
+      /^\[command\]docker exec (?:--env REG_SECRET )?(\S+) sh -c /m.exec(run.main.stdout)?.[1] ??
+      /Run \S+ as (\S+)/.exec(run.main.stdout)?.[1] ??
+      '';
+    expect(spec.expectedArgv(argv, container), `the watcher saw the run's own processes (container ${container})`).toBe(
+      true,
+    );
     expect(argv.leaks.map(({ pid, argv: a }) => `${pid}: ${a.join(' ')}`)).toEqual([]);
 
     // Logs: the mask registration once, in main; the password nowhere else.
     const mainStdout = run.main.stdout.split('\n');
     expect(mainStdout.filter((line) => line === MASK)).toHaveLength(spec.masked ? 1 : 0);
-    const logs = { 'main stdout': mainStdout.filter((line) => line !== MASK).join('\n'), 'main stderr': run.main.stderr, 'post stdout': run.post?.stdout ?? '', 'post stderr': run.post?.stderr ?? '' };
+    const logs = {
+      'main stdout': mainStdout.filter((line) => line !== MASK).join('\n'),
+      'main stderr': run.main.stderr,
+      'post stdout': run.post?.stdout ?? '',
+      'post stderr': run.post?.stderr ?? '',
+    };
     for (const [name, text] of Object.entries(logs)) {
       expect(text.includes(secret), `${name} holds the password`).toBe(false);
       expect(text.includes(basicAuth), `${name} holds base64(user:password)`).toBe(false);
@@ -152,7 +219,16 @@ describe('secrets never leak', () => {
 
     // GITHUB_STATE, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY (main and post) and RUNNER_TEMP, as written.
     const files = runnerFiles(run.files);
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['main-state', 'main-output', 'main-summary', 'post-state', 'post-output', 'post-summary']));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        'main-state',
+        'main-output',
+        'main-summary',
+        'post-state',
+        'post-output',
+        'post-summary',
+      ]),
+    );
     expect(files['main-state']).toContain('container');
     for (const [name, text] of Object.entries(files)) {
       expect(text.includes(secret), `${name} holds the password`).toBe(false);
@@ -179,7 +255,14 @@ function savedImageBytes(ref: string): Buffer[] {
   const tar = execFileSync('docker', ['image', 'save', ref], { maxBuffer: 256 * 1024 * 1024 });
   const parts: Buffer[] = [];
   for (let offset = 0; offset + 512 <= tar.length;) {
-    const size = parseInt(tar.subarray(offset + 124, offset + 136).toString('latin1').replace(/\0.*$/s, '').trim() || '0', 8);
+    const size = parseInt(
+      tar
+        .subarray(offset + 124, offset + 136)
+        .toString('latin1')
+        .replace(/\0.*$/s, '')
+        .trim() || '0',
+      8,
+    );
     const body = tar.subarray(offset + 512, offset + 512 + size);
     parts.push(body[0] === 0x1f && body[1] === 0x8b ? gunzipSync(body) : body);
     offset += 512 + Math.ceil(size / 512) * 512;
@@ -191,7 +274,11 @@ describe('build-secrets', () => {
   const buildSecret = `build-secret-${randomId()}-${randomId()}`;
   const secretDigest = createHash('sha256').update(buildSecret).digest('hex');
   const inputs = (image: string): Record<string, string> => ({
-    image, context: path.join(FIXTURES, 'build-secret'), sha: randomSha(), 'build-secrets': 'id=token,env=BTD_BUILD_SECRET', 'build-args': `NONCE=${randomId()}`,
+    image,
+    context: path.join(FIXTURES, 'build-secret'),
+    sha: randomSha(),
+    'build-secrets': 'id=token,env=BTD_BUILD_SECRET',
+    'build-args': `NONCE=${randomId()}`,
     'test-command': `test "$(cat /token.sha256)" = ${secretDigest}`,
   });
 
@@ -199,13 +286,19 @@ describe('build-secrets', () => {
     const image = `btd-e2e-secrets-${randomId()}/build`;
     used.push(image);
     let watch: ReturnType<typeof watchArgv> | undefined;
-    const run = await runAction({ inputs: inputs(image), env: { BTD_BUILD_SECRET: buildSecret }, onMainSpawn: () => (watch = watchArgv([buildSecret], POLL_MS)) });
+    const run = await runAction({
+      inputs: inputs(image),
+      env: { BTD_BUILD_SECRET: buildSecret },
+      onMainSpawn: () => (watch = watchArgv([buildSecret], POLL_MS)),
+    });
     const argv = watch?.stop();
     runnerDirs.push(run.files);
     if (!/; builder: buildx/.test(run.main.stdout)) {
       // The classic builder has no secrets: refused before anything is built, never turned into build args.
       expect(run.main.exitCode).toBe(1);
-      expect(errorLine(run.main.stdout)).toContain("Input 'build-secrets' needs BuildKit, but docker buildx is not installed for this docker CLI");
+      expect(errorLine(run.main.stdout)).toContain(
+        "Input 'build-secrets' needs BuildKit, but docker buildx is not installed for this docker CLI",
+      );
       expect(run.main.stdout).not.toContain('[command]docker build');
       return;
     }
@@ -215,16 +308,26 @@ describe('build-secrets', () => {
     // Masked where it is read (one ::add-mask:: line, which the runner swallows), shown nowhere else.
     const buildMask = `::add-mask::${buildSecret}`;
     expect(run.main.stdout.split('\n').filter((line) => line === buildMask)).toHaveLength(1);
-    const mainStdout = run.main.stdout.split('\n').filter((line) => line !== buildMask).join('\n');
-    for (const [name, text] of Object.entries({ 'main stdout': mainStdout, 'main stderr': run.main.stderr, 'post stdout': run.post?.stdout ?? '', ...runnerFiles(run.files) })) {
+    const mainStdout = run.main.stdout
+      .split('\n')
+      .filter((line) => line !== buildMask)
+      .join('\n');
+    for (const [name, text] of Object.entries({
+      'main stdout': mainStdout,
+      'main stderr': run.main.stderr,
+      'post stdout': run.post?.stdout ?? '',
+      ...runnerFiles(run.files),
+    })) {
       expect(text.includes(buildSecret), `${name} holds the build secret`).toBe(false);
     }
     const ref = `${image}:${run.outputs.tag ?? ''}`;
     expect(imageRecord(ref).includes(buildSecret), 'inspect or history holds the build secret').toBe(false);
     const bytes = savedImageBytes(ref);
     expect(bytes.length).toBeGreaterThan(2);
-    expect(bytes.some((part) => part.includes(secretDigest)), 'the saved image was read (its RUN layer holds the sha256 RUN wrote)').toBe(true);
+    expect(
+      bytes.some((part) => part.includes(secretDigest)),
+      'the saved image was read (its RUN layer holds the sha256 RUN wrote)',
+    ).toBe(true);
     expect(bytes.filter((part) => part.includes(buildSecret))).toHaveLength(0);
   });
 });
-

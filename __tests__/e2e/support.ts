@@ -17,7 +17,9 @@ export function errorLine(stdout: string): string {
 /** The registries docker login left credentials for in `dir`/config.json (DOCKER_CONFIG, else ~/.docker). */
 export function dockerConfigAuths(dir = process.env.DOCKER_CONFIG ?? path.join(homedir(), '.docker')): string[] {
   const file = path.join(dir, 'config.json');
-  return existsSync(file) ? Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { auths?: object }).auths ?? {}) : [];
+  return existsSync(file)
+    ? Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { auths?: object }).auths ?? {})
+    : [];
 }
 
 export interface RegistryInfo {
@@ -71,7 +73,10 @@ export function randomSha(): string {
 
 /** Tags a new image (its own id, not shared with any other test image) as `ref`. */
 export function distinctImage(ref: string): string {
-  execFileSync('docker', ['build', '--quiet', '--tag', ref, '-'], { input: `FROM ${BASE_IMAGE}\nLABEL e2e.distinct=${randomId()}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
+  execFileSync('docker', ['build', '--quiet', '--tag', ref, '-'], {
+    input: `FROM ${BASE_IMAGE}\nLABEL e2e.distinct=${randomId()}\n`,
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
   return docker('image', 'inspect', '--format', '{{.Id}}', ref);
 }
 
@@ -81,10 +86,22 @@ export function distinctImage(ref: string): string {
  */
 export function imageWithBytes(ref: string | undefined, bytes: number, labels: Record<string, string> = {}): string {
   const iidFile = path.join(mkdtempSync(path.join(tmpdir(), 'iid-')), 'iid');
-  execFileSync('docker', [
-    'build', '--quiet', '--iidfile', iidFile, ...(ref === undefined ? [] : ['--tag', ref]),
-    ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]), '-',
-  ], { input: `FROM ${BASE_IMAGE}\nRUN head -c ${bytes} /dev/urandom > /blob-${randomId()}\n`, stdio: ['pipe', 'ignore', 'pipe'] });
+  execFileSync(
+    'docker',
+    [
+      'build',
+      '--quiet',
+      '--iidfile',
+      iidFile,
+      ...(ref === undefined ? [] : ['--tag', ref]),
+      ...Object.entries(labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
+      '-',
+    ],
+    {
+      input: `FROM ${BASE_IMAGE}\nRUN head -c ${bytes} /dev/urandom > /blob-${randomId()}\n`,
+      stdio: ['pipe', 'ignore', 'pipe'],
+    },
+  );
   return readFileSync(iidFile, 'utf8').trim();
 }
 
@@ -97,20 +114,27 @@ export function imageExists(ref: string): boolean {
 }
 
 export function localTags(repository: string): string[] {
-  return docker('image', 'ls', '--format', '{{.Tag}}', repository).split('\n').filter((tag) => tag !== '').sort();
+  return docker('image', 'ls', '--format', '{{.Tag}}', repository)
+    .split('\n')
+    .filter((tag) => tag !== '')
+    .sort();
 }
 
 /** Removes every local tag of the repositories (test clean-up). */
 export function removeRepositories(...repositories: string[]): void {
   for (const repository of repositories) {
-    const refs = docker('image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', repository).split('\n').filter((ref) => ref !== '');
+    const refs = docker('image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', repository)
+      .split('\n')
+      .filter((ref) => ref !== '');
     if (refs.length > 0) dockerOk('image', 'rm', '--force', ...refs);
   }
 }
 
 /** Containers (running or not) whose name starts with `prefix`. */
 export function containersNamed(prefix: string): string[] {
-  return docker('container', 'ls', '--all', '--format', '{{.Names}}').split('\n').filter((name) => name.startsWith(prefix));
+  return docker('container', 'ls', '--all', '--format', '{{.Names}}')
+    .split('\n')
+    .filter((name) => name.startsWith(prefix));
 }
 
 /** A copy of a fixture in its own git work tree with one commit; returns the directory and the commit. */
@@ -120,7 +144,18 @@ export function gitFixture(name: string): { dir: string; sha: string; committed:
   const git = (...args: string[]): string => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
   git('init', '--quiet');
   git('add', '.');
-  git('-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', 'commit', '--quiet', '--message', 'fixture', '--date', '2026-01-02T03:04:05Z');
+  git(
+    '-c',
+    'user.name=e2e',
+    '-c',
+    'user.email=e2e@example.invalid',
+    'commit',
+    '--quiet',
+    '--message',
+    'fixture',
+    '--date',
+    '2026-01-02T03:04:05Z',
+  );
   return { dir, sha: git('rev-parse', 'HEAD'), committed: git('log', '-1', '--format=%cI') };
 }
 
@@ -129,23 +164,31 @@ function basicAuth(registry: RegistryInfo): string {
 }
 
 /** The registry's own digest for a tag (Docker-Content-Digest of the manifest), or undefined if it has none. */
-export async function registryDigest(registry: RegistryInfo, repositoryPath: string, tag: string): Promise<string | undefined> {
+export async function registryDigest(
+  registry: RegistryInfo,
+  repositoryPath: string,
+  tag: string,
+): Promise<string | undefined> {
   const response = await fetch(`http://${registry.host}/v2/${repositoryPath}/manifests/${tag}`, {
     method: 'HEAD',
     headers: {
       authorization: basicAuth(registry),
       // An index too: the containerd image store pushes one where the graph driver pushes a manifest.
       accept: [
-        'application/vnd.docker.distribution.manifest.v2+json', 'application/vnd.oci.image.manifest.v1+json',
-        'application/vnd.docker.distribution.manifest.list.v2+json', 'application/vnd.oci.image.index.v1+json',
+        'application/vnd.docker.distribution.manifest.v2+json',
+        'application/vnd.oci.image.manifest.v1+json',
+        'application/vnd.docker.distribution.manifest.list.v2+json',
+        'application/vnd.oci.image.index.v1+json',
       ].join(', '),
     },
   });
-  return response.status === 200 ? response.headers.get('docker-content-digest') ?? undefined : undefined;
+  return response.status === 200 ? (response.headers.get('docker-content-digest') ?? undefined) : undefined;
 }
 
 export async function registryTags(registry: RegistryInfo, repositoryPath: string): Promise<string[]> {
-  const response = await fetch(`http://${registry.host}/v2/${repositoryPath}/tags/list`, { headers: { authorization: basicAuth(registry) } });
+  const response = await fetch(`http://${registry.host}/v2/${repositoryPath}/tags/list`, {
+    headers: { authorization: basicAuth(registry) },
+  });
   if (response.status === 404) return [];
   const body = (await response.json()) as { tags: string[] | null };
   return (body.tags ?? []).sort();

@@ -21,25 +21,36 @@ const UNDICI_MARK = 'Ethan-Arrowood/undici-fetch';
 
 /** The chunk of a bundle directory that holds undici. */
 function undiciChunk(dir: string): string {
-  const chunks = readdirSync(dir).filter((name) => name.endsWith('.js') && readFileSync(path.join(dir, name), 'utf8').includes(UNDICI_MARK));
+  const chunks = readdirSync(dir).filter(
+    (name) => name.endsWith('.js') && readFileSync(path.join(dir, name), 'utf8').includes(UNDICI_MARK),
+  );
   expect(chunks, `chunks of ${dir} holding undici`).toHaveLength(1);
   return path.join(dir, chunks[0]!);
 }
 
 /** The files node loads while running `args`, seen by a module loader hook. */
-function filesLoaded(args: string[], env: NodeJS.ProcessEnv): { files: string[]; status: number | null; stdout: string } {
+function filesLoaded(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { files: string[]; status: number | null; stdout: string } {
   const log = path.join(scratch, `loaded-${Date.now()}.log`);
   const hooks = path.join(scratch, 'hooks.mjs');
-  writeFileSync(hooks, `import { appendFileSync } from 'node:fs';
+  writeFileSync(
+    hooks,
+    `import { appendFileSync } from 'node:fs';
 export async function load(url, context, nextLoad) {
   if (url.startsWith('file:')) appendFileSync(${JSON.stringify(log)}, url + '\\n');
   return nextLoad(url, context);
 }
-`);
+`,
+  );
   writeFileSync(log, '');
   const register = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`;
   const run = spawnSync(process.execPath, ['--import', register, ...args], { env, encoding: 'utf8' });
-  const files = readFileSync(log, 'utf8').split('\n').filter(Boolean).map((url) => new URL(url).pathname);
+  const files = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((url) => new URL(url).pathname);
   return { files, status: run.status, stdout: run.stdout };
 }
 
@@ -61,13 +72,21 @@ describe('undici on demand', () => {
     // ...but not undici itself, which the action's bundle no longer holds at all (nothing in it fetches through
     // undici; the probe below shows the mark still finds undici in a bundle that does).
     expect(run.files.filter((file) => readFileSync(file, 'utf8').includes(UNDICI_MARK))).toEqual([]);
-    expect(readdirSync(dist).filter((name) => name.endsWith('.js') && readFileSync(path.join(dist, name), 'utf8').includes(UNDICI_MARK))).toEqual([]);
+    expect(
+      readdirSync(dist).filter(
+        (name) => name.endsWith('.js') && readFileSync(path.join(dist, name), 'utf8').includes(UNDICI_MARK),
+      ),
+    ).toEqual([]);
   });
 
   it('a bundled Octokit request through a proxy goes through the real undici', async () => {
     // Built as the action is (ncc with tsconfig.json's paths, which __tests__/tsconfig.json extends).
     const bundle = path.join(scratch, 'probe');
-    await promisify(execFile)('npx', ['ncc', 'build', path.join(FIXTURES, 'undici-probe', 'probe.ts'), '-o', bundle, '--no-source-map-register', '-q'], { cwd: ROOT });
+    await promisify(execFile)(
+      'npx',
+      ['ncc', 'build', path.join(FIXTURES, 'undici-probe', 'probe.ts'), '-o', bundle, '--no-source-map-register', '-q'],
+      { cwd: ROOT },
+    );
 
     const apiRequests: string[] = [];
     const api = createServer((request: IncomingMessage, response) => {
@@ -96,9 +115,18 @@ describe('undici on demand', () => {
     const proxyPort = await listen(proxy);
     try {
       const proxyUrl = `http://127.0.0.1:${proxyPort}`;
-      const env = { PATH: process.env.PATH, GITHUB_API_URL: `http://api.probe.test:${apiPort}`, http_proxy: proxyUrl, HTTP_PROXY: proxyUrl };
+      const env = {
+        PATH: process.env.PATH,
+        GITHUB_API_URL: `http://api.probe.test:${apiPort}`,
+        http_proxy: proxyUrl,
+        HTTP_PROXY: proxyUrl,
+      };
       // Async, so that this process's servers answer while the probe runs.
-      const { stdout } = await promisify(execFile)(process.execPath, [path.join(bundle, 'index.js')], { env, encoding: 'utf8', timeout: 30_000 });
+      const { stdout } = await promisify(execFile)(process.execPath, [path.join(bundle, 'index.js')], {
+        env,
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(JSON.parse(stdout)).toEqual({ status: 200, data: 'Keep it logically awesome.' });
       expect(tunnels).toEqual([`api.probe.test:${apiPort}`]);
       expect(apiRequests).toEqual(['GET /zen token probe-token']);

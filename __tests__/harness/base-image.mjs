@@ -11,8 +11,14 @@ export function buildBaseImage(env = process.env) {
   const context = mkdtempSync(path.join(tmpdir(), 'base-image-'));
   try {
     copyFileSync('/bin/busybox', path.join(context, 'busybox'));
-    writeFileSync(path.join(context, 'Dockerfile'), 'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n');
-    execFileSync('docker', ['build', '--quiet', '--tag', BASE_IMAGE, context], { stdio: ['ignore', 'ignore', 'pipe'], env });
+    writeFileSync(
+      path.join(context, 'Dockerfile'),
+      'FROM scratch\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n',
+    );
+    execFileSync('docker', ['build', '--quiet', '--tag', BASE_IMAGE, context], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env,
+    });
   } finally {
     rmSync(context, { recursive: true, force: true });
   }

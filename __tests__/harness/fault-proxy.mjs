@@ -7,7 +7,12 @@ import { createServer, request } from 'node:http';
  *   target: host:port of the registry; match: which requests count (default: manifest uploads)
  * @returns {Promise<{ host: string, faulted: () => number, requests: () => string[], stop: () => Promise<void> }>}
  */
-export async function startFaultProxy({ target, faults, mode = '503', match = (method, url) => method === 'PUT' && url.includes('/manifests/') }) {
+export async function startFaultProxy({
+  target,
+  faults,
+  mode = '503',
+  match = (method, url) => method === 'PUT' && url.includes('/manifests/'),
+}) {
   let faulted = 0;
   /** @type {string[]} */
   const seen = [];
@@ -28,11 +33,14 @@ export async function startFaultProxy({ target, faults, mode = '503', match = (m
       return;
     }
     // The Host header stays the proxy's: the registry builds its upload Location URLs from it.
-    const [hostname, port] = target.split(":");
-    const upstream = request({ hostname, port: Number(port), method, path: url, headers: incoming.headers }, (response) => {
-      outgoing.writeHead(response.statusCode ?? 502, response.headers);
-      response.pipe(outgoing);
-    });
+    const [hostname, port] = target.split(':');
+    const upstream = request(
+      { hostname, port: Number(port), method, path: url, headers: incoming.headers },
+      (response) => {
+        outgoing.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(outgoing);
+      },
+    );
     upstream.on('error', () => outgoing.destroy());
     incoming.pipe(upstream);
   });
@@ -43,9 +51,10 @@ export async function startFaultProxy({ target, faults, mode = '503', match = (m
     host: `127.0.0.1:${port}`,
     faulted: () => faulted,
     requests: () => [...seen],
-    stop: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve(undefined));
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve(undefined));
+      }),
   };
 }

@@ -20,9 +20,16 @@ export async function freePort() {
 
 /** A bcrypt htpasswd line; cost 4 keeps the registry's per-request check fast in tests. */
 export function htpasswdLine(username, password) {
-  const hash = execFileSync('python3', ['-W', 'ignore', '-c',
-    'import crypt,sys; print(crypt.crypt(sys.stdin.read(), crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))'],
-  { input: password, encoding: 'utf8' }).trim();
+  const hash = execFileSync(
+    'python3',
+    [
+      '-W',
+      'ignore',
+      '-c',
+      'import crypt,sys; print(crypt.crypt(sys.stdin.read(), crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))',
+    ],
+    { input: password, encoding: 'utf8' },
+  ).trim();
   return `${username}:${hash}\n`;
 }
 
@@ -35,25 +42,30 @@ export async function startRegistry({ username, password }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'registry-'));
   const port = await freePort();
   writeFileSync(path.join(dir, 'htpasswd'), htpasswdLine(username, password));
-  writeFileSync(path.join(dir, 'config.yml'), [
-    'version: 0.1',
-    'log:',
-    '  level: warn',
-    'storage:',
-    '  filesystem:',
-    `    rootdirectory: ${path.join(dir, 'data')}`,
-    '  delete:',
-    '    enabled: true',
-    'http:',
-    `  addr: 127.0.0.1:${port}`,
-    `  secret: ${Math.random().toString(36).slice(2)}`,
-    'auth:',
-    '  htpasswd:',
-    '    realm: e2e',
-    `    path: ${path.join(dir, 'htpasswd')}`,
-    '',
-  ].join('\n'));
-  const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  writeFileSync(
+    path.join(dir, 'config.yml'),
+    [
+      'version: 0.1',
+      'log:',
+      '  level: warn',
+      'storage:',
+      '  filesystem:',
+      `    rootdirectory: ${path.join(dir, 'data')}`,
+      '  delete:',
+      '    enabled: true',
+      'http:',
+      `  addr: 127.0.0.1:${port}`,
+      `  secret: ${Math.random().toString(36).slice(2)}`,
+      'auth:',
+      '  htpasswd:',
+      '    realm: e2e',
+      `    path: ${path.join(dir, 'htpasswd')}`,
+      '',
+    ].join('\n'),
+  );
+  const child = spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const host = `127.0.0.1:${port}`;

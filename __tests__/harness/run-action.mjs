@@ -43,7 +43,12 @@ export function parseCommandFile(text) {
 
 function actionDefaults(actionFile) {
   const action = parse(readFileSync(actionFile, 'utf8'));
-  return Object.fromEntries(Object.entries(action.inputs ?? {}).map(([name, spec]) => [name, spec.default === undefined ? '' : String(spec.default)]));
+  return Object.fromEntries(
+    Object.entries(action.inputs ?? {}).map(([name, spec]) => [
+      name,
+      spec.default === undefined ? '' : String(spec.default),
+    ]),
+  );
 }
 
 /** @typedef {{ exitCode: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string }} ProcessResult */
@@ -80,7 +85,15 @@ function runNode(script, env, cwd, echo, onSpawn) {
  * @returns {Promise<{ main: ProcessResult, post: ProcessResult | undefined, outputs: Record<string, string>,
  *                     state: Record<string, string>, summary: string, files: string }>}
  */
-export async function runAction({ inputs, cwd = ROOT, env = {}, post = true, echo = false, actionDir = ROOT, onMainSpawn }) {
+export async function runAction({
+  inputs,
+  cwd = ROOT,
+  env = {},
+  post = true,
+  echo = false,
+  actionDir = ROOT,
+  onMainSpawn,
+}) {
   const files = mkdtempSync(path.join(tmpdir(), 'runner-'));
   const runnerTemp = path.join(files, 'temp');
   mkdirSync(runnerTemp);
@@ -93,7 +106,9 @@ export async function runAction({ inputs, cwd = ROOT, env = {}, post = true, ech
   for (const name of Object.keys(inputs)) {
     if (!(name in defaults)) throw new Error(`runAction: action.yml has no input '${name}'`);
   }
-  const base = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(INPUT_|STATE_|GITHUB_|RUNNER_)/.test(key)));
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(INPUT_|STATE_|GITHUB_|RUNNER_)/.test(key)),
+  );
   const common = {
     ...base,
     GITHUB_ACTIONS: 'true',
@@ -106,10 +121,16 @@ export async function runAction({ inputs, cwd = ROOT, env = {}, post = true, ech
     RUNNER_TEMP: runnerTemp,
     ...env,
   };
-  const inputEnv = Object.fromEntries(Object.entries({ ...defaults, ...inputs }).map(([name, value]) => [inputEnvName(name), value]));
+  const inputEnv = Object.fromEntries(
+    Object.entries({ ...defaults, ...inputs }).map(([name, value]) => [inputEnvName(name), value]),
+  );
   const script = path.join(actionDir, 'dist', 'index.js');
 
-  const mainFiles = { GITHUB_OUTPUT: fresh('main-output'), GITHUB_STATE: fresh('main-state'), GITHUB_STEP_SUMMARY: fresh('main-summary') };
+  const mainFiles = {
+    GITHUB_OUTPUT: fresh('main-output'),
+    GITHUB_STATE: fresh('main-state'),
+    GITHUB_STEP_SUMMARY: fresh('main-summary'),
+  };
   const main = await runNode(script, { ...common, ...inputEnv, ...mainFiles }, cwd, echo, onMainSpawn);
   const state = parseCommandFile(readFileSync(mainFiles.GITHUB_STATE, 'utf8'));
   const outputs = parseCommandFile(readFileSync(mainFiles.GITHUB_OUTPUT, 'utf8'));
@@ -119,7 +140,11 @@ export async function runAction({ inputs, cwd = ROOT, env = {}, post = true, ech
   let postResult;
   if (post) {
     const stateEnv = Object.fromEntries(Object.entries(state).map(([name, value]) => [`STATE_${name}`, value]));
-    const postFiles = { GITHUB_OUTPUT: fresh('post-output'), GITHUB_STATE: fresh('post-state'), GITHUB_STEP_SUMMARY: fresh('post-summary') };
+    const postFiles = {
+      GITHUB_OUTPUT: fresh('post-output'),
+      GITHUB_STATE: fresh('post-state'),
+      GITHUB_STEP_SUMMARY: fresh('post-summary'),
+    };
     postResult = await runNode(script, { ...common, ...inputEnv, ...stateEnv, ...postFiles }, cwd, echo);
   }
   return { main, post: postResult, outputs, state, summary, files };

@@ -21,24 +21,43 @@ export async function startSecondEngine({ sizeMb = 160 } = {}) {
   execFileSync('ip', ['netns', 'add', netns]);
   execFileSync('ip', ['netns', 'exec', netns, 'ip', 'link', 'set', 'lo', 'up']);
   // nsenter joins the network namespace only (`ip netns exec` would also hide the host's cgroup mounts).
-  const child = spawn('nsenter', [
-    `--net=/run/netns/${netns}`, 'dockerd',
-    '--host', host, '--data-root', path.join(dir, 'data'), '--exec-root', path.join(dir, 'exec'), '--pidfile', path.join(dir, 'docker.pid'),
-    '--iptables=false', '--ip-masq=false',
-    // The engine profile's daemon settings (the containerd image store), as the first engine has them.
-    ...(process.env.ENGINE_DAEMON_CONFIG ? ['--config-file', process.env.ENGINE_DAEMON_CONFIG] : []),
-  ], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const child = spawn(
+    'nsenter',
+    [
+      `--net=/run/netns/${netns}`,
+      'dockerd',
+      '--host',
+      host,
+      '--data-root',
+      path.join(dir, 'data'),
+      '--exec-root',
+      path.join(dir, 'exec'),
+      '--pidfile',
+      path.join(dir, 'docker.pid'),
+      '--iptables=false',
+      '--ip-masq=false',
+      // The engine profile's daemon settings (the containerd image store), as the first engine has them.
+      ...(process.env.ENGINE_DAEMON_CONFIG ? ['--config-file', process.env.ENGINE_DAEMON_CONFIG] : []),
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+  );
   let log = '';
   child.stderr.on('data', (chunk) => (log = (log + chunk).slice(-4000)));
   /** @param {string[]} args */
-  const docker = (...args) => execFileSync('docker', args, { env: { ...process.env, DOCKER_HOST: host }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const docker = (...args) =>
+    execFileSync('docker', args, {
+      env: { ...process.env, DOCKER_HOST: host },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
   const deadline = Date.now() + 30000;
   for (;;) {
     try {
       docker('info');
       break;
     } catch {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the second dockerd did not come up: ${log}`);
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`the second dockerd did not come up: ${log}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

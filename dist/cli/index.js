@@ -35,155 +35,169 @@ __nccwpck_require__.d(__webpack_exports__, {
 const ACTION_INPUTS = [
   {
     name: 'image',
-    description: "Repository name without tag or digest, e.g. ghcr.io/acme/app, localhost:5000/app, acme/app.",
+    description: 'Repository name without tag or digest, e.g. ghcr.io/acme/app, localhost:5000/app, acme/app.',
     required: true,
   },
   {
     name: 'deploy',
-    description: "Push the sha tag and :latest after the tests passed (true/false).",
-    default: "false",
+    description: 'Push the sha tag and :latest after the tests passed (true/false).',
+    default: 'false',
     boolean: true,
   },
   {
     name: 'context',
-    description: "Build context directory.",
-    default: ".",
+    description: 'Build context directory.',
+    default: '.',
   },
   {
     name: 'file',
-    description: "Dockerfile path. Default: Dockerfile in the context.",
-    default: "",
+    description: 'Dockerfile path. Default: Dockerfile in the context.',
+    default: '',
   },
   {
     name: 'build-args',
-    description: "Build arguments, one KEY=VALUE per line.",
-    default: "",
+    description: 'Build arguments, one KEY=VALUE per line.',
+    default: '',
     lines: true,
   },
   {
     name: 'target',
-    description: "Build stage to stop at (docker build --target).",
-    default: "",
+    description: 'Build stage to stop at (docker build --target).',
+    default: '',
   },
   {
     name: 'labels',
-    description: "Extra image labels, one KEY=VALUE per line; added to the OCI labels the action sets.",
-    default: "",
+    description: 'Extra image labels, one KEY=VALUE per line; added to the OCI labels the action sets.',
+    default: '',
     lines: true,
   },
   {
     name: 'builder',
-    description: "buildx builder to build with (e.g. a remote BuildKit builder). Empty: the current one. When docker buildx is installed the build goes through it (--load); without it, the classic builder.",
-    default: "",
+    description:
+      'buildx builder to build with (e.g. a remote BuildKit builder). Empty: the current one. When docker buildx is installed the build goes through it (--load); without it, the classic builder.',
+    default: '',
   },
   {
     name: 'build-secrets',
-    description: "BuildKit secrets, one a line: id=NAME,env=VARIABLE or id=NAME,src=PATH (RUN --mount=type=secret,id=NAME). Needs buildx; never passed as build args, which stay readable in the image history.",
-    default: "",
+    description:
+      'BuildKit secrets, one a line: id=NAME,env=VARIABLE or id=NAME,src=PATH (RUN --mount=type=secret,id=NAME). Needs buildx; never passed as build args, which stay readable in the image history.',
+    default: '',
     lines: true,
   },
   {
     name: 'sha',
-    description: "Commit sha the image is built from. Default: git rev-parse HEAD in the context's work tree, else GITHUB_SHA.",
-    default: "",
+    description:
+      "Commit sha the image is built from. Default: git rev-parse HEAD in the context's work tree, else GITHUB_SHA.",
+    default: '',
   },
   {
     name: 'tag-length',
-    description: "How many leading characters of the sha make the image tag (4 to 40).",
-    default: "7",
+    description: 'How many leading characters of the sha make the image tag (4 to 40).',
+    default: '7',
   },
   {
     name: 'sha-env',
-    description: "Name of the environment variable inside the image that holds the full sha.",
-    default: "SHA",
+    description: 'Name of the environment variable inside the image that holds the full sha.',
+    default: 'SHA',
   },
   {
     name: 'prune',
-    description: "Before building, remove the local tags of the image other than :latest, the tag being built and prune-keep newest, and the dangling images the action built for it: true, false, or dry-run (list only).",
-    default: "true",
+    description:
+      'Before building, remove the local tags of the image other than :latest, the tag being built and prune-keep newest, and the dangling images the action built for it: true, false, or dry-run (list only).',
+    default: 'true',
   },
   {
     name: 'prune-keep',
-    description: "How many of the newest other tags (by creation time) pruning keeps, e.g. for a local rollback (0 to 1000).",
-    default: "0",
+    description:
+      'How many of the newest other tags (by creation time) pruning keeps, e.g. for a local rollback (0 to 1000).',
+    default: '0',
   },
   {
     name: 'prune-grace',
-    description: "Seconds during which a freshly tagged image is not pruned: protects a concurrent run of the same image between its build and its container start (0 to 86400).",
-    default: "120",
+    description:
+      'Seconds during which a freshly tagged image is not pruned: protects a concurrent run of the same image between its build and its container start (0 to 86400).',
+    default: '120',
   },
   {
     name: 'run-args',
-    description: "Extra docker run arguments, one per line (--env=K=V, --publish=127.0.0.1::8080, --read-only, ...). A line '--flag value' is split into two arguments.",
-    default: "",
+    description:
+      "Extra docker run arguments, one per line (--env=K=V, --publish=127.0.0.1::8080, --read-only, ...). A line '--flag value' is split into two arguments.",
+    default: '',
     lines: true,
   },
   {
     name: 'wait-for',
-    description: "What ready means: auto (healthy with a HEALTHCHECK, else running), healthy, running, http:PORT/path (PORT is the container port, reached where it is published; any 2xx, or #status=CODE), tcp:PORT, log:REGEX (a log line matches), or exit:0 (a one-shot container that exited 0).",
-    default: "auto",
+    description:
+      'What ready means: auto (healthy with a HEALTHCHECK, else running), healthy, running, http:PORT/path (PORT is the container port, reached where it is published; any 2xx, or #status=CODE), tcp:PORT, log:REGEX (a log line matches), or exit:0 (a one-shot container that exited 0).',
+    default: 'auto',
   },
   {
     name: 'wait-timeout',
-    description: "Seconds to wait until the container is ready.",
-    default: "60",
+    description: 'Seconds to wait until the container is ready.',
+    default: '60',
   },
   {
     name: 'test-command',
-    description: "Shell command run once the container is ready (sh -c). Empty skips the test phase.",
-    default: "",
+    description: 'Shell command run once the container is ready (sh -c). Empty skips the test phase.',
+    default: '',
   },
   {
     name: 'test-on',
-    description: "Where the test-command runs: container (docker exec into the container) or runner (the runner's shell in the workspace, with CONTAINER_ID, CONTAINER_NAME, IMAGE_REF and CONTAINER_PORT_<port>=127.0.0.1:<host port> for each published port).",
-    default: "container",
+    description:
+      "Where the test-command runs: container (docker exec into the container) or runner (the runner's shell in the workspace, with CONTAINER_ID, CONTAINER_NAME, IMAGE_REF and CONTAINER_PORT_<port>=127.0.0.1:<host port> for each published port).",
+    default: 'container',
   },
   {
     name: 'test-user',
-    description: "User for the test-command inside the container (docker exec --user); test-on container only.",
-    default: "",
+    description: 'User for the test-command inside the container (docker exec --user); test-on container only.',
+    default: '',
   },
   {
     name: 'test-env',
-    description: "Environment for the test-command, one KEY=VALUE per line (passed to docker exec by name, never in argv).",
-    default: "",
+    description:
+      'Environment for the test-command, one KEY=VALUE per line (passed to docker exec by name, never in argv).',
+    default: '',
     lines: true,
   },
   {
     name: 'test-timeout',
-    description: "Seconds the tests may take; on expiry they are stopped and the step fails. 0: no limit.",
-    default: "0",
+    description: 'Seconds the tests may take; on expiry they are stopped and the step fails. 0: no limit.',
+    default: '0',
   },
   {
     name: 'test-reports',
-    description: "Directory inside the container (absolute path) whose content is copied out to reports-dir after the tests, also when they fail. JUnit XML found there is summarised and failed tests are annotated.",
-    default: "",
+    description:
+      'Directory inside the container (absolute path) whose content is copied out to reports-dir after the tests, also when they fail. JUnit XML found there is summarised and failed tests are annotated.',
+    default: '',
   },
   {
     name: 'reports-dir',
-    description: "Directory (relative to the workspace) that receives test-reports.",
-    default: "reports",
+    description: 'Directory (relative to the workspace) that receives test-reports.',
+    default: 'reports',
   },
   {
     name: 'push-retries',
-    description: "How often a push (and the login) is retried after a transient failure (5xx, 429, connection reset or refused, timeout), with exponential backoff and jitter; refused credentials are never retried (0 to 10).",
-    default: "3",
+    description:
+      'How often a push (and the login) is retried after a transient failure (5xx, 429, connection reset or refused, timeout), with exponential backoff and jitter; refused credentials are never retried (0 to 10).',
+    default: '3',
   },
   {
     name: 'also-push',
-    description: "More repositories, one a line (e.g. a mirror on another registry), that receive the same two tags; credentials for them come from an earlier docker login.",
-    default: "",
+    description:
+      'More repositories, one a line (e.g. a mirror on another registry), that receive the same two tags; credentials for them come from an earlier docker login.',
+    default: '',
     lines: true,
   },
   {
     name: 'registry-username',
-    description: "Registry user. With registry-password, the action logs in to the image's registry before pushing and logs out afterwards.",
-    default: "",
+    description:
+      "Registry user. With registry-password, the action logs in to the image's registry before pushing and logs out afterwards.",
+    default: '',
   },
   {
     name: 'registry-password',
-    description: "Registry password or token (sent to docker on stdin, masked in logs).",
-    default: "",
+    description: 'Registry password or token (sent to docker on stdin, masked in logs).',
+    default: '',
     secret: true,
   },
 ];
@@ -196,23 +210,40 @@ const ACTION_INPUTS = [
 
 /** @type {readonly OutputSpec[]} */
 const ACTION_OUTPUTS = [
-  { name: 'sha', description: "Full commit sha the image was built from (also in the image as sha-env and the org.opencontainers.image.revision label)." },
-  { name: 'tag', description: "Image tag: the first tag-length characters of the sha." },
-  { name: 'image', description: "Repository name, as given." },
-  { name: 'image-ref', description: "image:tag." },
-  { name: 'latest-ref', description: "image:latest." },
-  { name: 'image-id', description: "Local image id (sha256:...) that both tags point to." },
-  { name: 'digest', description: "Registry manifest digest of the pushed tag (sha256:...); empty when nothing was pushed." },
-  { name: 'digests', description: "JSON object: each pushed repository (the image and every also-push mirror) → its manifest digest in that registry; {} when nothing was pushed." },
-  { name: 'pushed', description: "true when both tags were pushed, else false." },
-  { name: 'test-exit-code', description: "Exit status of the test command; empty when no test ran." },
+  {
+    name: 'sha',
+    description:
+      'Full commit sha the image was built from (also in the image as sha-env and the org.opencontainers.image.revision label).',
+  },
+  { name: 'tag', description: 'Image tag: the first tag-length characters of the sha.' },
+  { name: 'image', description: 'Repository name, as given.' },
+  { name: 'image-ref', description: 'image:tag.' },
+  { name: 'latest-ref', description: 'image:latest.' },
+  { name: 'image-id', description: 'Local image id (sha256:...) that both tags point to.' },
+  {
+    name: 'digest',
+    description: 'Registry manifest digest of the pushed tag (sha256:...); empty when nothing was pushed.',
+  },
+  {
+    name: 'digests',
+    description:
+      'JSON object: each pushed repository (the image and every also-push mirror) → its manifest digest in that registry; {} when nothing was pushed.',
+  },
+  { name: 'pushed', description: 'true when both tags were pushed, else false.' },
+  { name: 'test-exit-code', description: 'Exit status of the test command; empty when no test ran.' },
   { name: 'ready-seconds', description: "Seconds from the container's start until it was ready." },
-  { name: 'reports-dir', description: "Where the test reports were copied to; empty when none were." },
-  { name: 'tests-passed', description: "Passed test cases in the JUnit reports; empty without reports." },
-  { name: 'tests-failed', description: "Failed test cases (failures and errors) in the JUnit reports; empty without reports." },
-  { name: 'tests-skipped', description: "Skipped test cases in the JUnit reports; empty without reports." },
-  { name: 'pruned', description: "How many tags and dangling images pruning removed (with prune dry-run: would remove)." },
-  { name: 'reclaimed-bytes', description: "Bytes of image layers pruning freed (0 with dry-run)." },
+  { name: 'reports-dir', description: 'Where the test reports were copied to; empty when none were.' },
+  { name: 'tests-passed', description: 'Passed test cases in the JUnit reports; empty without reports.' },
+  {
+    name: 'tests-failed',
+    description: 'Failed test cases (failures and errors) in the JUnit reports; empty without reports.',
+  },
+  { name: 'tests-skipped', description: 'Skipped test cases in the JUnit reports; empty without reports.' },
+  {
+    name: 'pruned',
+    description: 'How many tags and dangling images pruning removed (with prune dry-run: would remove).',
+  },
+  { name: 'reclaimed-bytes', description: 'Bytes of image layers pruning freed (0 with dry-run).' },
 ];
 
 // EXTERNAL MODULE: ./src/shared/field-parser.ts
@@ -227,8 +258,8 @@ const SECRET_ENV = { 'registry-password': 'REGISTRY_PASSWORD' };
 /** Inputs also read from the environment when no flag gives them. */
 const ENV_FALLBACK = { 'registry-username': 'REGISTRY_USERNAME', ...SECRET_ENV };
 const CLI_NAMING = {
-    subject: (name) => (SECRET_ENV[name] ?? `--${name}`),
-    name: (name) => (SECRET_ENV[name] ?? `--${name}`),
+    subject: (name) => SECRET_ENV[name] ?? `--${name}`,
+    name: (name) => SECRET_ENV[name] ?? `--${name}`,
 };
 const BY_NAME = new Map(ACTION_INPUTS.map((input) => [input.name, input]));
 const EXPRESSION = /\$\{\{/;
@@ -237,7 +268,14 @@ function usage() {
     const width = Math.max(...ACTION_INPUTS.map((input) => input.name.length)) + 4;
     const flags = ACTION_INPUTS.filter((input) => input.secret !== true).map((input) => {
         const form = input.boolean === true ? `--${input.name}` : `--${input.name} ${input.lines === true ? 'LINE' : 'VALUE'}`;
-        const extra = [input.required === true ? 'required' : input.default === undefined || input.default === '' ? '' : `default: ${input.default}`, input.lines === true ? 'repeat for more lines' : ''].filter((part) => part !== '');
+        const extra = [
+            input.required === true
+                ? 'required'
+                : input.default === undefined || input.default === ''
+                    ? ''
+                    : `default: ${input.default}`,
+            input.lines === true ? 'repeat for more lines' : '',
+        ].filter((part) => part !== '');
         return `  ${form.padEnd(width + 6)} ${input.description}${extra.length === 0 ? '' : ` (${extra.join('; ')})`}`;
     });
     return [
@@ -247,12 +285,12 @@ function usage() {
         'NAME:<sha7> (SHA=<sha> inside), tag NAME:latest, run it, wait until ready, test that very container, and',
         '(with --deploy) push both tags, only after the tests passed; the container and the login are removed at the end.',
         '',
-        'Flags (the action\'s inputs, by the same names and defaults):',
+        "Flags (the action's inputs, by the same names and defaults):",
         ...flags,
         '',
         '  --inputs FILE          a YAML mapping of inputs, e.g. the `with:` of the workflow step; flags win over it',
         '  --output-file FILE     also write the outputs there, as KEY=VALUE lines',
-        '  --verbose              keep every phase\'s docker output, also when it succeeds',
+        "  --verbose              keep every phase's docker output, also when it succeeds",
         '  -h, --help             this text',
         '',
         `The registry password is read from ${SECRET_ENV['registry-password'] ?? ''} in the environment, never from a flag;`,
@@ -287,7 +325,9 @@ function parseCliArgs(argv, env, inputsFile) {
         if (arg === '-h' || arg === '--help')
             return { kind: 'help' };
         if (!arg.startsWith('--')) {
-            problems.push(arg.startsWith('-') ? `${arg.slice(0, 2)} is not an option (see --help).` : `Unexpected argument #${i + 1}: every input is a flag, e.g. --image NAME (see --help).`);
+            problems.push(arg.startsWith('-')
+                ? `${arg.slice(0, 2)} is not an option (see --help).`
+                : `Unexpected argument #${i + 1}: every input is a flag, e.g. --image NAME (see --help).`);
             continue;
         }
         const equals = arg.indexOf('=');
@@ -368,7 +408,12 @@ function parseCliArgs(argv, env, inputsFile) {
     const inputs = {};
     for (const input of ACTION_INPUTS) {
         const fallback = ENV_FALLBACK[input.name];
-        inputs[input.name] = given.get(input.name)?.join('\n') ?? fromFile.get(input.name) ?? ((fallback === undefined ? undefined : env[fallback]) || undefined) ?? input.default ?? '';
+        inputs[input.name] =
+            given.get(input.name)?.join('\n') ??
+                fromFile.get(input.name) ??
+                ((fallback === undefined ? undefined : env[fallback]) || undefined) ??
+                input.default ??
+                '';
     }
     return { kind: 'run', inputs, verbose, outputFile, notes };
 }
@@ -414,7 +459,9 @@ async function readInputsFile(file) {
         text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
     }
     catch (error) {
-        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`--inputs ${file} cannot be read: ${error.code ?? error.message}.`]);
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+            `--inputs ${file} cannot be read: ${error.code ?? error.message}.`,
+        ]);
     }
     // The YAML parser is loaded only for an inputs file.
     const { parse } = await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
@@ -447,7 +494,11 @@ async function main(argv) {
     }
     for (const note of command.notes)
         process.stderr.write(`note: ${note}\n`);
-    const reporter = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .terminalReporter */ .C)({ stream: process.stderr, fold: process.stderr.isTTY && !command.verbose, colour: (0,_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .useColour */ .O)(process.stderr, process.env) });
+    const reporter = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .terminalReporter */ .C)({
+        stream: process.stderr,
+        fold: process.stderr.isTTY && !command.verbose,
+        colour: (0,_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .useColour */ .O)(process.stderr, process.env),
+    });
     let inputs;
     try {
         inputs = (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)((name) => command.inputs[name] ?? '', process.env, reporter.secret, _args_js__WEBPACK_IMPORTED_MODULE_4__/* .CLI_NAMING */ .up);
@@ -500,7 +551,10 @@ __webpack_async_result__();
 
 /** `git@github.com:acme/app.git`, `https://user:token@github.com/acme/app.git` → `https://github.com/acme/app`. */
 function webUrlOfRemote(remote) {
-    const trimmed = remote.trim().replace(/\.git$/, '').replace(/\/+$/, '');
+    const trimmed = remote
+        .trim()
+        .replace(/\.git$/, '')
+        .replace(/\/+$/, '');
     // scp-like `user@host:path`: no scheme, a colon before the first slash.
     const scp = trimmed.includes('://') ? null : /^(?:[^@/\s]+@)?([^:/\s]+):([^\s]+)$/.exec(trimmed);
     if (scp !== null)
@@ -728,7 +782,9 @@ function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
 }
 function secretArg(secret) {
-    return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
+    return 'env' in secret.source
+        ? `id=${secret.id},env=${secret.source.env}`
+        : `id=${secret.id},src=${secret.source.src}`;
 }
 /**
  * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
@@ -742,11 +798,21 @@ function buildArgs(options) {
         throw new Error('build secrets need BuildKit (docker buildx)');
     return [
         // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-        ...(buildx ? ['buildx', 'build', '--load', ...NO_PROVENANCE, ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+        ...(buildx
+            ? [
+                'buildx',
+                'build',
+                '--load',
+                ...NO_PROVENANCE,
+                ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
+            ]
+            : ['build', '--force-rm']),
         ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
         ...(options.tag === undefined ? [] : ['--tag', options.tag]),
-        '--file', options.file,
-        '--iidfile', options.iidFile,
+        '--file',
+        options.file,
+        '--iidfile',
+        options.iidFile,
         ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
         ...(options.target === '' ? [] : ['--target', options.target]),
         options.context,
@@ -755,7 +821,9 @@ function buildArgs(options) {
 /** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
 function stampArgs(options) {
     return [
-        ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
+        ...(options.builder.kind === 'buildx'
+            ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
+            : ['build']),
         ...options.tags.flatMap((tag) => ['--tag', tag]),
         '-',
     ];
@@ -774,7 +842,9 @@ function dockerfileString(text) {
  * the classic builder makes a step of each --label flag.
  */
 function stampDockerfile(baseImage, shaEnv, sha, labels) {
-    const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+    const label = labels.length === 0
+        ? ''
+        : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
     return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 function imageInspectArgs(image) {
@@ -788,7 +858,17 @@ function containerInspectArgs(container) {
 }
 /** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
 function containerEventsArgs(containerId, since) {
-    return ['events', '--since', since, '--filter', 'type=container', '--filter', `container=${containerId}`, '--format', JSON_FORMAT];
+    return [
+        'events',
+        '--since',
+        since,
+        '--filter',
+        'type=container',
+        '--filter',
+        `container=${containerId}`,
+        '--format',
+        JSON_FORMAT,
+    ];
 }
 function containerLogsArgs(container, tail) {
     return ['logs', '--timestamps', '--tail', String(tail), container];
@@ -932,7 +1012,7 @@ function dockerUntil(args, onLine, signal, options = {}) {
         child.on('error', (error) => finish(() => reject(error)));
         child.on('close', (code) => {
             closed = true;
-            finish(() => (code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr }))));
+            finish(() => code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr })));
         });
     });
 }
@@ -970,10 +1050,16 @@ function asObject(value, what) {
 }
 /** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
 function envValue(env, name) {
-    return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
+    return env
+        .filter((entry) => entry.startsWith(`${name}=`))
+        .pop()
+        ?.slice(name.length + 1);
 }
 function parseJsonLines(stdout) {
-    return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+    return stdout
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line));
 }
 /** A JSON array of strings: [] for anything else (a nil list is `null`). */
 const stringList = (value) => (Array.isArray(value) ? value.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : []);
@@ -1040,7 +1126,9 @@ function parseContainerState(stdout) {
     const container = asObject(JSON.parse(stdout), 'docker container inspect');
     const state = asObject(container.State, 'container State');
     const health = state.Health === null || state.Health === undefined ? undefined : asObject(state.Health, 'container Health');
-    const network = container.NetworkSettings === null || container.NetworkSettings === undefined ? {} : asObject(container.NetworkSettings, 'container NetworkSettings');
+    const network = container.NetworkSettings === null || container.NetworkSettings === undefined
+        ? {}
+        : asObject(container.NetworkSettings, 'container NetworkSettings');
     const ports = network.Ports === null || network.Ports === undefined ? {} : asObject(network.Ports, 'container ports');
     return {
         id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Id),
@@ -1050,13 +1138,19 @@ function parseContainerState(stdout) {
         exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
         oomKilled: state.OOMKilled === true,
         error: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(state.Error),
-        health: health === undefined ? undefined : {
-            status: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(health.Status),
-            probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
-                const p = asObject(probe, 'health probe');
-                return { start: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Start), exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1, output: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Output) };
-            }),
-        },
+        health: health === undefined
+            ? undefined
+            : {
+                status: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(health.Status),
+                probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
+                    const p = asObject(probe, 'health probe');
+                    return {
+                        start: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Start),
+                        exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1,
+                        output: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(p.Output),
+                    };
+                }),
+            },
         ports: Object.fromEntries(Object.entries(ports).map(([port, bindings]) => [
             port,
             (Array.isArray(bindings) ? bindings : []).map((binding) => {
@@ -1070,7 +1164,9 @@ function parseContainerState(stdout) {
 function parseReadinessEvent(line) {
     const event = asObject(JSON.parse(line), 'docker events');
     const action = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(event.Action) || (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(event.status);
-    const attributes = event.Actor === undefined ? {} : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
+    const attributes = event.Actor === undefined
+        ? {}
+        : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
     switch (action) {
         case 'start':
             return { kind: 'started' };
@@ -1092,7 +1188,9 @@ function parseReadinessEvent(line) {
 }
 /** The digest the registry gave `repository` (familiar name) among an image's RepoDigests. */
 function digestsFor(repoDigests, repository) {
-    return repoDigests.filter((entry) => entry.startsWith(`${repository}@`)).map((entry) => entry.slice(repository.length + 1));
+    return repoDigests
+        .filter((entry) => entry.startsWith(`${repository}@`))
+        .map((entry) => entry.slice(repository.length + 1));
 }
 /** The digest line `docker push` prints for a tag (`<tag>: digest: sha256:… size: N`). */
 function pushedDigest(pushOutput, tag) {
@@ -1108,7 +1206,9 @@ function parseImageStore(line) {
         const status = Array.isArray(info.status) ? info.status : [];
         if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
             return { kind: 'containerd' };
-        return typeof info.driver === 'string' && info.driver !== '' ? { kind: 'graphdriver', driver: info.driver } : { kind: 'unknown' };
+        return typeof info.driver === 'string' && info.driver !== ''
+            ? { kind: 'graphdriver', driver: info.driver }
+            : { kind: 'unknown' };
     }
     catch {
         return { kind: 'unknown' };
@@ -1250,8 +1350,31 @@ function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
     if (problems.length > 0 || image === undefined)
         throw new field_parser/* InputError */.dz(problems);
     return {
-        image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
-        waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
+        image,
+        deploy,
+        context,
+        file,
+        buildArgs,
+        target,
+        labels,
+        builder,
+        buildSecrets,
+        sha,
+        tagLength,
+        shaEnv,
+        prune,
+        pruneKeep,
+        pruneGraceSeconds,
+        runArgs,
+        waitFor,
+        waitTimeoutSeconds,
+        testCommand,
+        testOn: testOn ?? 'container',
+        testUser,
+        testEnv,
+        testTimeoutSeconds,
+        testReports,
+        reportsDir,
         registryAuth,
         pushRetries,
         alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
@@ -1288,7 +1411,11 @@ function parseBuildSecrets(raw) {
         const env = fields.get('env');
         const src = fields.get('src');
         const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
-        if (!known || !/^[A-Za-z0-9_.-]+$/.test(id) || (env === undefined) === (src === undefined) || env === '' || src === '') {
+        if (!known ||
+            !/^[A-Za-z0-9_.-]+$/.test(id) ||
+            (env === undefined) === (src === undefined) ||
+            env === '' ||
+            src === '') {
             throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
         }
         return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
@@ -1390,7 +1517,11 @@ var output = __nccwpck_require__(7807);
 
 const ENGINE_TIMEOUT_MS = 5000;
 function describeImageStore(store) {
-    return store.kind === 'containerd' ? 'the containerd image store' : store.kind === 'graphdriver' ? `the ${store.driver} graph driver` : 'an image store it did not name';
+    return store.kind === 'containerd'
+        ? 'the containerd image store'
+        : store.kind === 'graphdriver'
+            ? `the ${store.driver} graph driver`
+            : 'an image store it did not name';
 }
 /** Which engine the docker CLI talks to, as the user configured it. */
 function engineLocation(env) {
@@ -1426,7 +1557,9 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
         firstLine((0,docker_args/* contextShowArgs */.uW)(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
     ]);
     if (server instanceof Error) {
-        const reason = server instanceof cli/* DockerError */.Bi ? server.result.stderr.trim().split('\n').pop() ?? server.message : server.message;
+        const reason = server instanceof cli/* DockerError */.Bi
+            ? (server.result.stderr.trim().split('\n').pop() ?? server.message)
+            : server.message;
         throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
     }
     if (server === undefined)
@@ -1504,7 +1637,9 @@ async function buildImage(request, reporter) {
     const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
     // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
     // stamp starts from a temporary local name instead; the legacy builder takes the id.
-    const temporaryRef = request.builder.kind === 'buildx' ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped` : undefined;
+    const temporaryRef = request.builder.kind === 'buildx'
+        ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped`
+        : undefined;
     try {
         const baseIidFile = external_node_path_.join(workDir, 'base.iid');
         const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
@@ -1590,7 +1725,9 @@ function authsEntry(config, registry) {
         const colon = decoded.indexOf(':');
         return colon === -1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
     }
-    return entry.username !== undefined && entry.password !== undefined ? { username: entry.username, password: entry.password } : undefined;
+    return entry.username !== undefined && entry.password !== undefined
+        ? { username: entry.username, password: entry.password }
+        : undefined;
 }
 function helperFor(config, registry) {
     return config.credHelpers?.[configKey(registry)] ?? config.credsStore;
@@ -1614,11 +1751,16 @@ async function readStoredCredentials(registry) {
     const helper = helperFor(config, registry);
     if (helper !== undefined && helper !== '') {
         // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
-        const result = await (0,run/* runCommand */.d)(`docker-credential-${helper}`, ['get'], { input: configKey(registry), silent: true }).catch(() => undefined);
+        const result = await (0,run/* runCommand */.d)(`docker-credential-${helper}`, ['get'], {
+            input: configKey(registry),
+            silent: true,
+        }).catch(() => undefined);
         if (result === undefined || result.exitCode !== 0)
             return authsEntry(config, registry);
         const stored = JSON.parse(result.stdout);
-        return stored.Username !== undefined && stored.Secret !== undefined ? { username: stored.Username, password: stored.Secret } : undefined;
+        return stored.Username !== undefined && stored.Secret !== undefined
+            ? { username: stored.Username, password: stored.Secret }
+            : undefined;
     }
     return authsEntry(config, registry);
 }
@@ -1637,7 +1779,12 @@ const MEDIA_TYPE = {
     dockerConfig: 'application/vnd.docker.container.image.v1+json',
     ociConfig: 'application/vnd.oci.image.config.v1+json',
 };
-const MANIFEST_ACCEPT = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex].join(', ');
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPE.dockerManifest,
+    MEDIA_TYPE.dockerManifestList,
+    MEDIA_TYPE.ociManifest,
+    MEDIA_TYPE.ociIndex,
+].join(', ');
 const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
 const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -1669,7 +1816,9 @@ function registryBaseUrl(registry) {
 /** 127.0.0.0/8, localhost and [::1], with or without a port. */
 function isLoopback(hostPort) {
     const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
-    return host.toLowerCase() === 'localhost' || host === '::1' || /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host);
+    return (host.toLowerCase() === 'localhost' ||
+        host === '::1' ||
+        /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host));
 }
 /**
  * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
@@ -1772,7 +1921,11 @@ function parseDescriptor(value, what) {
     if (!DIGEST_PATTERN.test(digest))
         throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
     const platform = (0,json/* isObject */.G)(value.platform)
-        ? { os: (0,json/* str */.g)(value.platform.os), architecture: (0,json/* str */.g)(value.platform.architecture), ...((0,json/* str */.g)(value.platform.variant) === '' ? {} : { variant: (0,json/* str */.g)(value.platform.variant) }) }
+        ? {
+            os: (0,json/* str */.g)(value.platform.os),
+            architecture: (0,json/* str */.g)(value.platform.architecture),
+            ...((0,json/* str */.g)(value.platform.variant) === '' ? {} : { variant: (0,json/* str */.g)(value.platform.variant) }),
+        }
         : undefined;
     return { mediaType: (0,json/* str */.g)(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
 }
@@ -1785,29 +1938,51 @@ function parseManifest(body, contentType) {
         throw new RegistryError('The manifest is not a JSON object.');
     if (body.schemaVersion === 1)
         throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
-    const known = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
+    const known = [
+        MEDIA_TYPE.dockerManifest,
+        MEDIA_TYPE.dockerManifestList,
+        MEDIA_TYPE.ociManifest,
+        MEDIA_TYPE.ociIndex,
+    ];
     const declared = (0,json/* str */.g)(body.mediaType);
     const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : (0,json/* isObject */.G)(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
+    const mediaType = known.includes(declared)
+        ? declared
+        : known.includes(header)
+            ? header
+            : Array.isArray(body.manifests)
+                ? MEDIA_TYPE.ociIndex
+                : (0,json/* isObject */.G)(body.config)
+                    ? MEDIA_TYPE.ociManifest
+                    : declared || header;
     if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
         if (!Array.isArray(body.manifests))
             throw new RegistryError(`The ${mediaType} has no manifests list.`);
-        return { kind: 'index', mediaType, manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)) };
+        return {
+            kind: 'index',
+            mediaType,
+            manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)),
+        };
     }
     if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
-        return { kind: 'image', mediaType, config: parseDescriptor(body.config, 'manifest\'s config') };
+        return { kind: 'image', mediaType, config: parseDescriptor(body.config, "manifest's config") };
     }
     throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
 }
 function platformName(platform) {
     if (platform === undefined)
         return 'no platform';
-    return [platform.os || '?', platform.architecture || '?', ...(platform.variant === undefined ? [] : [platform.variant])].join('/');
+    return [
+        platform.os || '?',
+        platform.architecture || '?',
+        ...(platform.variant === undefined ? [] : [platform.variant]),
+    ].join('/');
 }
 /** The index entry to read: the first for `platform`, else the only entry; else an error listing the platforms. */
 function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
-    const match = manifests.find((entry) => entry.platform?.os === platform.os && entry.platform.architecture === platform.architecture
-        && (platform.variant === undefined || entry.platform.variant === platform.variant));
+    const match = manifests.find((entry) => entry.platform?.os === platform.os &&
+        entry.platform.architecture === platform.architecture &&
+        (platform.variant === undefined || entry.platform.variant === platform.variant));
     if (match !== undefined)
         return match;
     if (manifests.length === 1 && manifests[0] !== undefined)
@@ -1832,7 +2007,9 @@ function registryErrorCode(body) {
     try {
         const parsed = JSON.parse(body);
         const first = (0,json/* isObject */.G)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        return (0,json/* isObject */.G)(first) && typeof first.code === 'string' ? { code: first.code, message: (0,json/* str */.g)(first.message) } : undefined;
+        return (0,json/* isObject */.G)(first) && typeof first.code === 'string'
+            ? { code: first.code, message: (0,json/* str */.g)(first.message) }
+            : undefined;
     }
     catch {
         return undefined;
@@ -1869,7 +2046,12 @@ class RegistryClient {
             throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
         }
         const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
-        return { digest: top.digest, manifestDigest: current.digest, platform: chosen, config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)) };
+        return {
+            digest: top.digest,
+            manifestDigest: current.digest,
+            platform: chosen,
+            config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)),
+        };
     }
     async getManifest(reference) {
         const path = `/v2/${this.options.repository}/manifests/${reference}`;
@@ -1886,7 +2068,10 @@ class RegistryClient {
             throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
         }
         const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
-        return { digest, manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? '') };
+        return {
+            digest,
+            manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
+        };
     }
     async getBlob(digest, limitBytes) {
         if (!DIGEST_PATTERN.test(digest))
@@ -1984,11 +2169,18 @@ class RegistryClient {
                 headers.authorization = authorization;
             let response;
             try {
-                response = await this.fetch(target, { method: 'GET', headers, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
+                response = await this.fetch(target, {
+                    method: 'GET',
+                    headers,
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(this.timeoutMs),
+                });
             }
             catch (error) {
                 const cause = error.cause;
-                const reason = error.name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : (cause?.message ?? error.message);
+                const reason = error.name === 'TimeoutError'
+                    ? `no answer within ${this.timeoutMs / 1000} s`
+                    : (cause?.message ?? error.message);
                 throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
             }
             const location = response.headers.get('location');
@@ -2069,7 +2261,9 @@ function backoffMs(retry, random = Math.random) {
     return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
 }
 function who(auth) {
-    return auth === undefined ? 'the credentials of the earlier docker login (or none)' : `the credentials of user "${auth.username}"`;
+    return auth === undefined
+        ? 'the credentials of the earlier docker login (or none)'
+        : `the credentials of user "${auth.username}"`;
 }
 /** Runs a registry operation, retrying transient failures `retries` times; refusals fail at once, saying who was refused where. */
 async function withRetries(what, registry, auth, retries, operation, reporter) {
@@ -2131,7 +2325,11 @@ async function pushTags(request, reporter) {
 }
 /** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
 async function registryDigest(repository, request, shaPushOutput, auth, reporter) {
-    const client = new RegistryClient({ registry: repository.registry, repository: repository.path, auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)) });
+    const client = new RegistryClient({
+        registry: repository.registry,
+        repository: repository.path,
+        auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)),
+    });
     try {
         const [sha, latest] = [await client.getManifest(request.tag), await client.getManifest('latest')];
         if (sha.digest !== latest.digest) {
@@ -2146,7 +2344,9 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
         const repoDigests = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.imageId), { silent: true })).stdout).repoDigests;
         const candidates = (0,output/* digestsFor */.Zu)(repoDigests, (0,image_reference/* familiarName */.hG)(repository));
         // An image pushed before under other manifests can carry several digests: the push's own report says which.
-        const digest = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => candidate === (0,output/* pushedDigest */.Mn)(shaPushOutput, request.tag));
+        const digest = candidates.length === 1
+            ? candidates[0]
+            : candidates.find((candidate) => candidate === (0,output/* pushedDigest */.Mn)(shaPushOutput, request.tag));
         if (digest === undefined)
             throw new Error(`Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
         return digest;
@@ -2186,9 +2386,13 @@ async function cleanUp(leftovers, reporter) {
 
 async function gitLog(context, revision) {
     try {
-        const result = await (0,run/* runCommand */.d)('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], { silent: true });
+        const result = await (0,run/* runCommand */.d)('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], {
+            silent: true,
+        });
         const [sha = '', created = ''] = result.stdout.trim().split('\n');
-        return result.exitCode === 0 && vocabulary/* SHA_PATTERN */.yw.test(sha) ? { sha, created: new Date(created).toISOString() } : undefined;
+        return result.exitCode === 0 && vocabulary/* SHA_PATTERN */.yw.test(sha)
+            ? { sha, created: new Date(created).toISOString() }
+            : undefined;
     }
     catch {
         return undefined; // no git on the machine
@@ -2200,7 +2404,11 @@ async function gitLog(context, revision) {
  */
 async function resolveCommit(shaInput, context, githubSha) {
     if (shaInput !== '') {
-        return { sha: shaInput, created: (await gitLog(context, shaInput))?.created ?? new Date().toISOString(), source: 'input' };
+        return {
+            sha: shaInput,
+            created: (await gitLog(context, shaInput))?.created ?? new Date().toISOString(),
+            source: 'input',
+        };
     }
     const head = await gitLog(context, 'HEAD');
     if (head !== undefined)
@@ -2232,7 +2440,9 @@ const METADATA_ONLY = /^(?:\/bin\/sh -c #\(nop\)\s+)?(?:LABEL|ENV|CMD|ENTRYPOINT
  * layers that may be empty. Too many of those is fine while they all sit above the last layer with bytes.
  */
 function layerSizes(layerCount, steps) {
-    const candidates = steps.filter((step) => step.size > 0 || !METADATA_ONLY.test(step.createdBy.trim())).map((step) => step.size);
+    const candidates = steps
+        .filter((step) => step.size > 0 || !METADATA_ONLY.test(step.createdBy.trim()))
+        .map((step) => step.size);
     if (candidates.length === layerCount)
         return candidates;
     const placed = candidates.slice(0, candidates.findLastIndex((size) => size > 0) + 1);
@@ -2295,9 +2505,10 @@ function freedBytes(deleted, remaining, historySizes) {
         const base = bases.get(image.id);
         if (base === undefined)
             continue;
-        total += base.bytes !== undefined
-            ? Math.max(0, image.size - base.bytes)
-            : (historySizes.get(image.id) ?? []).slice(base.from).reduce((sum, bytes) => sum + bytes, 0);
+        total +=
+            base.bytes !== undefined
+                ? Math.max(0, image.size - base.bytes)
+                : (historySizes.get(image.id) ?? []).slice(base.from).reduce((sum, bytes) => sum + bytes, 0);
     }
     return total;
 }
@@ -2320,7 +2531,9 @@ function planPrune(images, containers, policy) {
     const parents = new Set(images.map((image) => image.parent).filter((parent) => parent !== ''));
     const prefix = `${policy.repository}:`;
     const staleTags = images
-        .flatMap((image) => image.repoTags.filter((ref) => ref.startsWith(prefix)).map((ref) => ({ ref, tag: ref.slice(prefix.length), image })))
+        .flatMap((image) => image.repoTags
+        .filter((ref) => ref.startsWith(prefix))
+        .map((ref) => ({ ref, tag: ref.slice(prefix.length), image })))
         .filter(({ tag }) => !policy.keepTags.has(tag))
         .sort((a, b) => b.image.created.localeCompare(a.image.created) || a.ref.localeCompare(b.ref));
     const dangling = images.filter((image) => image.repoTags.length === 0 && !parents.has(image.id) && image.labels[vocabulary/* REPOSITORY_LABEL */.S] === policy.repository);
@@ -2334,7 +2547,10 @@ function planPrune(images, containers, policy) {
         else if (extraReason !== undefined)
             kept.push({ ref, reason: extraReason });
         else if (taggedSecondsAgo >= 0 && taggedSecondsAgo < policy.graceSeconds)
-            kept.push({ ref, reason: `tagged ${Math.round(taggedSecondsAgo)} s ago, within prune-grace (a concurrent run's image?)` });
+            kept.push({
+                ref,
+                reason: `tagged ${Math.round(taggedSecondsAgo)} s ago, within prune-grace (a concurrent run's image?)`,
+            });
         else
             remove.push(ref);
     };
@@ -2404,7 +2620,10 @@ async function inspectImages(ids) {
     // (another job's prune): inspect reports them and goes on.
     const results = await Promise.all(callsFor(ids).map((part) => (0,cli/* docker */.T3)((0,docker_args/* imageSummariesArgs */.rg)(part), { silent: true, allowFailure: true })));
     const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
-    return { images: results.flatMap((result) => (0,output/* parseImageSummaries */.Zp)(result.stdout)), complete: results.every((result) => result.exitCode === 0 || vanished(result)) };
+    return {
+        images: results.flatMap((result) => (0,output/* parseImageSummaries */.Zp)(result.stdout)),
+        complete: results.every((result) => result.exitCode === 0 || vanished(result)),
+    };
 }
 async function containerImages(ids) {
     if (ids.length === 0)
@@ -2442,7 +2661,9 @@ async function pruneImages(mode, policy, reporter) {
         (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
         (0,cli/* docker */.T3)((0,docker_args/* containerIdsArgs */.zy)(), { silent: true }),
     ]);
-    const staleIds = (0,output/* parseListedTags */.M$)(tagsListed.stdout).filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
+    const staleIds = (0,output/* parseListedTags */.M$)(tagsListed.stdout)
+        .filter(({ tag }) => !policy.keepTags.has(tag))
+        .map(({ id }) => id);
     const candidateIds = [...new Set([...staleIds, ...lines(danglingListed)])];
     if (candidateIds.length === 0) {
         reporter.info(`Nothing of ${policy.repository} to remove.`);
@@ -2471,8 +2692,9 @@ async function pruneImages(mode, policy, reporter) {
     // Images that do not know their parent (BuildKit's, the containerd store's, imports) and lose every tag
     // free the layers no other image uses: only then is the rest of the engine looked at (read only; slow on
     // the containerd store), and a history read only where no image's size tells where those layers start.
-    const parentless = going.filter((image) => image.parent === '' && image.layers.length > 0
-        && (removing.has(image.id) || image.repoTags.every((ref) => removing.has(ref))));
+    const parentless = going.filter((image) => image.parent === '' &&
+        image.layers.length > 0 &&
+        (removing.has(image.id) || image.repoTags.every((ref) => removing.has(ref))));
     const [layers, others] = await Promise.all([
         candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
         parentless.length === 0 ? [] : otherImages(new Set(candidateIds)),
@@ -2481,7 +2703,7 @@ async function pruneImages(mode, policy, reporter) {
     const staying = [...(others ?? []), ...images.filter((image) => !parentlessIds.has(image.id))];
     const bases = freedBases(parentless, staying);
     const unplaced = oneImagePerChain(parentless.filter((image) => bases.get(image.id)?.bytes === undefined && bases.has(image.id)));
-    const chainHistories = candidateHistories ?? await histories([...unplaced.values()]);
+    const chainHistories = candidateHistories ?? (await histories([...unplaced.values()]));
     // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
     const calls = callsFor(plan.remove);
     const results = await Promise.all(calls.map((refs) => (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true })));
@@ -2507,7 +2729,10 @@ async function pruneImages(mode, policy, reporter) {
             (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
             (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
         ]);
-        const left = new Set([...(0,output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
+        const left = new Set([
+            ...(0,output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`),
+            ...lines(danglingLeft),
+        ]);
         removed = plan.remove.filter((ref) => !left.has(ref));
     }
     const historySizes = new Map(parentless.map((image) => {
@@ -2525,7 +2750,25 @@ async function pruneImages(mode, policy, reporter) {
 ;// CONCATENATED MODULE: ./src/loop/run-report.ts
 
 function emptyReport() {
-    return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
+    return {
+        image: '',
+        sha: '',
+        tag: '',
+        imageRef: '',
+        latestRef: '',
+        imageId: '',
+        digest: '',
+        digests: {},
+        pushed: false,
+        testExitCode: undefined,
+        pruned: 0,
+        reclaimedBytes: 0,
+        readySeconds: undefined,
+        reportsDir: '',
+        junit: undefined,
+        phases: [],
+        failure: undefined,
+    };
 }
 function outputsOf(report) {
     return {
@@ -2556,11 +2799,18 @@ function summaryTables(report) {
         ['SHA', report.sha],
         ['Image id', report.imageId],
         ['Digest', report.digest || '—'],
-        ...Object.entries(report.digests).filter(([repository]) => repository !== report.image).map(([repository, digest]) => [`Mirror ${repository}`, digest]),
+        ...Object.entries(report.digests)
+            .filter(([repository]) => repository !== report.image)
+            .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
         ['Pushed', String(report.pushed)],
         ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
         ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
-        ['Tests (JUnit)', report.junit === undefined ? '—' : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`],
+        [
+            'Tests (JUnit)',
+            report.junit === undefined
+                ? '—'
+                : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
+        ],
         ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
     ];
     const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
@@ -2591,10 +2841,12 @@ function streamOutput(child) {
 function superviseStreamed(child, timeoutMs) {
     return new Promise((resolve, reject) => {
         let timedOut = false;
-        const timer = timeoutMs > 0 ? setTimeout(() => {
-            timedOut = true;
-            (0,children/* killChild */.fH)(child);
-        }, timeoutMs) : undefined;
+        const timer = timeoutMs > 0
+            ? setTimeout(() => {
+                timedOut = true;
+                (0,children/* killChild */.fH)(child);
+            }, timeoutMs)
+            : undefined;
         child.on('error', (error) => {
             clearTimeout(timer);
             reject(error);
@@ -2698,7 +2950,12 @@ async function outcome(run, result) {
 async function runTests(run) {
     const timeoutMs = run.timeoutSeconds * 1000;
     if (run.on === 'runner') {
-        const result = await runStreamed('sh', ['-c', run.command], { cwd: run.workspace, env: runnerTestEnv(run, process.env), timeoutMs, display: `sh -c ${run.command}` });
+        const result = await runStreamed('sh', ['-c', run.command], {
+            cwd: run.workspace,
+            env: runnerTestEnv(run, process.env),
+            timeoutMs,
+            display: `sh -c ${run.command}`,
+        });
         return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
     }
     const args = containerTestArgs(run);
@@ -2716,7 +2973,10 @@ async function runTests(run) {
 const MAX_ANNOTATIONS = 50;
 async function xmlFiles(dir) {
     const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
-    return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.xml')).map((entry) => external_node_path_.join(entry.parentPath, entry.name)).sort();
+    return entries
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
+        .map((entry) => external_node_path_.join(entry.parentPath, entry.name))
+        .sort();
 }
 /**
  * Copies `source` out of the container (a tar stream through the engine: works on stopped and
@@ -2725,7 +2985,9 @@ async function xmlFiles(dir) {
 async function collectReports(container, source, dir, reporter) {
     await (0,promises_.mkdir)(dir, { recursive: true });
     // `<dir>/.` copies the directory's content, not the directory, into dir.
-    const result = await (0,cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), { allowFailure: true });
+    const result = await (0,cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), {
+        allowFailure: true,
+    });
     if (result.exitCode !== 0)
         throw new Error(`Could not copy test reports ${source} out of container ${container}: ${result.stderr.trim()}`);
     const files = await xmlFiles(dir);
@@ -2875,7 +3137,10 @@ async function phase(report, reporter, name, work) {
 /** The phases in order; each records itself in the report. */
 async function runPhases(inputs, report, reporter, settings) {
     const { naming, leftovers } = settings;
-    const [engine, commit] = await Promise.all([checkEngine(settings.env), resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA)]);
+    const [engine, commit] = await Promise.all([
+        checkEngine(settings.env),
+        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA),
+    ]);
     reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
     if (!engine.buildx && inputs.buildSecrets.length > 0) {
         throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
@@ -2906,10 +3171,15 @@ async function runPhases(inputs, report, reporter, settings) {
         buildArgs: inputs.buildArgs,
         target: inputs.target,
         shaEnv: inputs.shaEnv,
-        builder: engine.buildx ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context } : { kind: 'legacy' },
+        builder: engine.buildx
+            ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context }
+            : { kind: 'legacy' },
         secrets: inputs.buildSecrets,
         tags: [report.imageRef, report.latestRef],
-        labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels), { key: vocabulary/* REPOSITORY_LABEL */.S, value: repository }],
+        labels: [
+            ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
+            { key: vocabulary/* REPOSITORY_LABEL */.S, value: repository },
+        ],
         sha: commit.sha,
     }, reporter));
     const name = containerName(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
@@ -2919,7 +3189,12 @@ async function runPhases(inputs, report, reporter, settings) {
     await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => startContainer(name, inputs.runArgs, report.imageRef));
     // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
     const held = inputs.testCommand !== '' && inputs.testOn === 'container'
-        ? holdContainerTest({ command: inputs.testCommand, user: inputs.testUser, env: inputs.testEnv, container: { name } })
+        ? holdContainerTest({
+            command: inputs.testCommand,
+            user: inputs.testUser,
+            env: inputs.testEnv,
+            container: { name },
+        })
         : undefined;
     let tests;
     try {
@@ -2937,7 +3212,12 @@ async function runPhases(inputs, report, reporter, settings) {
                     user: inputs.testUser,
                     env: inputs.testEnv,
                     timeoutSeconds: inputs.testTimeoutSeconds,
-                    container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
+                    container: {
+                        id: readiness.container.id,
+                        name,
+                        imageRef: report.imageRef,
+                        ports: readiness.container.ports,
+                    },
                     workspace: settings.workspace,
                 };
                 const outcome = held === undefined ? await runTests(run) : await held.release(run);
@@ -2970,7 +3250,14 @@ async function runPhases(inputs, report, reporter, settings) {
                 leftovers.loggedInRegistry = inputs.image.registry;
                 settings.onLeftovers(leftovers);
             }
-            report.digests = await pushTags({ repositories, built: inputs.image, tag: report.tag, imageId: report.imageId, retries: inputs.pushRetries, auth: inputs.registryAuth }, reporter);
+            report.digests = await pushTags({
+                repositories,
+                built: inputs.image,
+                tag: report.tag,
+                imageId: report.imageId,
+                retries: inputs.pushRetries,
+                auth: inputs.registryAuth,
+            }, reporter);
             report.digest = report.digests[inputs.image.name] ?? '';
             report.pushed = true;
         });
@@ -3078,10 +3365,15 @@ const READY = { ready: true };
 /** What the container's current state says: a verdict, or undefined while it is still coming up. */
 function verdictFromState(state, condition) {
     if (state.status === 'exited' || state.status === 'dead') {
-        return condition.kind === 'exit' && state.exitCode === 0 ? READY : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
+        return condition.kind === 'exit' && state.exitCode === 0
+            ? READY
+            : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
     }
     if (condition.kind === 'healthy' && state.health === undefined) {
-        return { ready: false, reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)' };
+        return {
+            ready: false,
+            reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)',
+        };
     }
     if (state.status !== 'running')
         return undefined; // created, restarting, paused
@@ -3103,7 +3395,9 @@ function verdictFromEvent(event, condition) {
         case 'unhealthy':
             return condition.kind === 'exit' ? undefined : { ready: false, reason: 'is unhealthy' };
         case 'exited':
-            return condition.kind === 'exit' && event.exitCode === 0 ? READY : { ready: false, reason: exitReason(event.exitCode, false) };
+            return condition.kind === 'exit' && event.exitCode === 0
+                ? READY
+                : { ready: false, reason: exitReason(event.exitCode, false) };
         case 'destroyed':
             return { ready: false, reason: 'was removed while the action waited for it' };
         case 'started':
@@ -3121,7 +3415,13 @@ function publishedAddress(ports, port, protocol = 'tcp') {
     const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0];
     if (binding === undefined || binding.hostPort === '')
         return undefined;
-    const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp === '::' ? '[::1]' : binding.hostIp.includes(':') ? `[${binding.hostIp}]` : binding.hostIp;
+    const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0'
+        ? '127.0.0.1'
+        : binding.hostIp === '::'
+            ? '[::1]'
+            : binding.hostIp.includes(':')
+                ? `[${binding.hostIp}]`
+                : binding.hostIp;
     return `${host}:${binding.hostPort}`;
 }
 /** The container did not come up; `diagnosis` says why, for a log group of its own. */
@@ -3138,11 +3438,14 @@ class ContainerNotReadyError extends Error {
 function httpProbe(address, condition, signal) {
     const seen = { lastFailure: 'no check finished yet' };
     const url = `http://${address}${condition.path}`;
-    const accepts = (status) => (condition.status === undefined ? status >= 200 && status < 300 : status === condition.status);
+    const accepts = (status) => condition.status === undefined ? status >= 200 && status < 300 : status === condition.status;
     const loop = async () => {
         while (!signal.aborted) {
             try {
-                const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]) });
+                const response = await fetch(url, {
+                    redirect: 'manual',
+                    signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]),
+                });
                 await response.body?.cancel();
                 if (accepts(response.status))
                     return READY;
@@ -3155,7 +3458,12 @@ function httpProbe(address, condition, signal) {
         }
         return undefined;
     };
-    return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+    return {
+        ready: loop(),
+        get lastFailure() {
+            return seen.lastFailure;
+        },
+    };
 }
 function tcpReachesService(host, port) {
     return new Promise((resolve) => {
@@ -3184,11 +3492,18 @@ function tcpProbe(address, signal) {
         }
         return undefined;
     };
-    return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+    return {
+        ready: loop(),
+        get lastFailure() {
+            return seen.lastFailure;
+        },
+    };
 }
 function logProbe(container, pattern, signal) {
     // `docker logs --follow` replays all output since the start before following: no line is missed.
-    const ready = (0,cli/* dockerUntil */.Bp)((0,args/* followLogsArgs */.gQ)(container), (line) => (pattern.test(line) ? READY : undefined), signal, { stderrLines: true });
+    const ready = (0,cli/* dockerUntil */.Bp)((0,args/* followLogsArgs */.gQ)(container), (line) => (pattern.test(line) ? READY : undefined), signal, {
+        stderrLines: true,
+    });
     return { ready, lastFailure: `no log line matched /${pattern.source}/` };
 }
 const never = new Promise(() => undefined);
@@ -3212,7 +3527,10 @@ async function waitUntilReady(container, waitFor, timeoutSeconds) {
         if (condition.kind === 'http' || condition.kind === 'tcp') {
             const address = publishedAddress(state.ports, condition.port);
             if (address === undefined) {
-                verdict = { ready: false, reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)` };
+                verdict = {
+                    ready: false,
+                    reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)`,
+                };
             }
             else {
                 probe = condition.kind === 'http' ? httpProbe(address, condition, stop.signal) : tcpProbe(address, stop.signal);
@@ -3225,7 +3543,10 @@ async function waitUntilReady(container, waitFor, timeoutSeconds) {
             watchers.push(probe.ready);
         try {
             if (verdict === undefined) {
-                const timeout = (0,promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({ ready: false, reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}` }), () => undefined);
+                const timeout = (0,promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({
+                    ready: false,
+                    reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}`,
+                }), () => undefined);
                 // A watcher that ends without a verdict (a log stream of a stopped container) never wins the race.
                 verdict = await Promise.race([timeout, ...watchers].map((watcher) => watcher.then((v) => v ?? never)));
             }
@@ -3239,7 +3560,9 @@ async function waitUntilReady(container, waitFor, timeoutSeconds) {
         return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
     const final = await inspectQuietly(container);
     // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
-    const reason = final !== undefined && verdict.reason.startsWith('exited') ? exitReason(final.exitCode, final.oomKilled) : verdict.reason;
+    const reason = final !== undefined && verdict.reason.startsWith('exited')
+        ? exitReason(final.exitCode, final.oomKilled)
+        : verdict.reason;
     throw new ContainerNotReadyError(container, reason, await diagnosis(container, final));
 }
 async function inspectQuietly(container) {
@@ -3258,7 +3581,9 @@ async function diagnosis(container, state) {
 function mergeLogStreams(stdout, stderr) {
     const lines = (text) => text.split('\n').filter((line) => line !== '');
     // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
-    return [...lines(stdout), ...lines(stderr)].sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0)).join('\n');
+    return [...lines(stdout), ...lines(stderr)]
+        .sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0))
+        .join('\n');
 }
 /** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
 function formatDiagnosis(state) {
@@ -3469,7 +3794,10 @@ function parseInteger(raw, range) {
     return Number(raw);
 }
 function nonBlankLines(raw) {
-    return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
 }
 /**
  * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
@@ -3521,7 +3849,8 @@ function parseImageName(name) {
     const slash = name.indexOf('/');
     const first = slash === -1 ? '' : name.slice(0, slash);
     // As in the reference grammar: the first component is a domain if it looks like one.
-    const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    const hasDomain = first !== '' &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
     // index.docker.io is Docker Hub's old name; docker itself normalises it to docker.io.
     const registry = hasDomain && first !== LEGACY_DOCKER_HUB ? first : DOCKER_HUB;
     const path = hasDomain ? name.slice(slash + 1) : name;

@@ -134,7 +134,9 @@ function splitImageTag(reference) {
     if (reference.includes('@'))
         return { image: reference, tag: '' }; // parseResolveInputs names the digest
     const colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
-    return colon === -1 ? { image: reference, tag: '' } : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+    return colon === -1
+        ? { image: reference, tag: '' }
+        : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
 }
 /** Parses the CLI's arguments; credentials only from `env`. Throws an InputError naming every problem. */
 function parseCliArgs(argv, env) {
@@ -189,7 +191,10 @@ function parseCliArgs(argv, env) {
         'registry-password': env.REGISTRY_PASSWORD ?? '',
     };
     const cliName = (name) => CLI_LABELS[name] ?? name;
-    return { kind: 'resolve', inputs: parseResolveInputs((name) => raw[name] ?? '', { subject: cliName, name: cliName }) };
+    return {
+        kind: 'resolve',
+        inputs: parseResolveInputs((name) => raw[name] ?? '', { subject: cliName, name: cliName }),
+    };
 }
 
 
@@ -369,7 +374,7 @@ function dockerUntil(args, onLine, signal, options = {}) {
         child.on('error', (error) => finish(() => reject(error)));
         child.on('close', (code) => {
             closed = true;
-            finish(() => (code === 0 ? resolve(undefined) : reject(new cli_DockerError(args, { exitCode: code ?? -1, stdout: '', stderr }))));
+            finish(() => code === 0 ? resolve(undefined) : reject(new cli_DockerError(args, { exitCode: code ?? -1, stdout: '', stderr })));
         });
     });
 }
@@ -425,7 +430,9 @@ function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
 }
 function secretArg(secret) {
-    return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
+    return 'env' in secret.source
+        ? `id=${secret.id},env=${secret.source.env}`
+        : `id=${secret.id},src=${secret.source.src}`;
 }
 /**
  * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
@@ -439,11 +446,21 @@ function buildArgs(options) {
         throw new Error('build secrets need BuildKit (docker buildx)');
     return [
         // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-        ...(buildx ? ['buildx', 'build', '--load', ...NO_PROVENANCE, ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+        ...(buildx
+            ? [
+                'buildx',
+                'build',
+                '--load',
+                ...NO_PROVENANCE,
+                ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
+            ]
+            : ['build', '--force-rm']),
         ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
         ...(options.tag === undefined ? [] : ['--tag', options.tag]),
-        '--file', options.file,
-        '--iidfile', options.iidFile,
+        '--file',
+        options.file,
+        '--iidfile',
+        options.iidFile,
         ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
         ...(options.target === '' ? [] : ['--target', options.target]),
         options.context,
@@ -452,7 +469,9 @@ function buildArgs(options) {
 /** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
 function stampArgs(options) {
     return [
-        ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
+        ...(options.builder.kind === 'buildx'
+            ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
+            : ['build']),
         ...options.tags.flatMap((tag) => ['--tag', tag]),
         '-',
     ];
@@ -471,7 +490,9 @@ function dockerfileString(text) {
  * the classic builder makes a step of each --label flag.
  */
 function stampDockerfile(baseImage, shaEnv, sha, labels) {
-    const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+    const label = labels.length === 0
+        ? ''
+        : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
     return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 function imageInspectArgs(image) {
@@ -485,7 +506,17 @@ function containerInspectArgs(container) {
 }
 /** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
 function containerEventsArgs(containerId, since) {
-    return ['events', '--since', since, '--filter', 'type=container', '--filter', `container=${containerId}`, '--format', JSON_FORMAT];
+    return [
+        'events',
+        '--since',
+        since,
+        '--filter',
+        'type=container',
+        '--filter',
+        `container=${containerId}`,
+        '--format',
+        JSON_FORMAT,
+    ];
 }
 function containerLogsArgs(container, tail) {
     return ['logs', '--timestamps', '--tail', String(tail), container];
@@ -549,10 +580,16 @@ function asObject(value, what) {
 }
 /** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
 function envValue(env, name) {
-    return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
+    return env
+        .filter((entry) => entry.startsWith(`${name}=`))
+        .pop()
+        ?.slice(name.length + 1);
 }
 function parseJsonLines(stdout) {
-    return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line));
+    return stdout
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line));
 }
 /** A JSON array of strings: [] for anything else (a nil list is `null`). */
 const stringList = (value) => (Array.isArray(value) ? value.map(str) : []);
@@ -619,7 +656,9 @@ function parseContainerState(stdout) {
     const container = asObject(JSON.parse(stdout), 'docker container inspect');
     const state = asObject(container.State, 'container State');
     const health = state.Health === null || state.Health === undefined ? undefined : asObject(state.Health, 'container Health');
-    const network = container.NetworkSettings === null || container.NetworkSettings === undefined ? {} : asObject(container.NetworkSettings, 'container NetworkSettings');
+    const network = container.NetworkSettings === null || container.NetworkSettings === undefined
+        ? {}
+        : asObject(container.NetworkSettings, 'container NetworkSettings');
     const ports = network.Ports === null || network.Ports === undefined ? {} : asObject(network.Ports, 'container ports');
     return {
         id: str(container.Id),
@@ -629,13 +668,19 @@ function parseContainerState(stdout) {
         exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
         oomKilled: state.OOMKilled === true,
         error: str(state.Error),
-        health: health === undefined ? undefined : {
-            status: str(health.Status),
-            probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
-                const p = asObject(probe, 'health probe');
-                return { start: str(p.Start), exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1, output: str(p.Output) };
-            }),
-        },
+        health: health === undefined
+            ? undefined
+            : {
+                status: str(health.Status),
+                probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
+                    const p = asObject(probe, 'health probe');
+                    return {
+                        start: str(p.Start),
+                        exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1,
+                        output: str(p.Output),
+                    };
+                }),
+            },
         ports: Object.fromEntries(Object.entries(ports).map(([port, bindings]) => [
             port,
             (Array.isArray(bindings) ? bindings : []).map((binding) => {
@@ -649,7 +694,9 @@ function parseContainerState(stdout) {
 function parseReadinessEvent(line) {
     const event = asObject(JSON.parse(line), 'docker events');
     const action = str(event.Action) || str(event.status);
-    const attributes = event.Actor === undefined ? {} : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
+    const attributes = event.Actor === undefined
+        ? {}
+        : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
     switch (action) {
         case 'start':
             return { kind: 'started' };
@@ -671,7 +718,9 @@ function parseReadinessEvent(line) {
 }
 /** The digest the registry gave `repository` (familiar name) among an image's RepoDigests. */
 function digestsFor(repoDigests, repository) {
-    return repoDigests.filter((entry) => entry.startsWith(`${repository}@`)).map((entry) => entry.slice(repository.length + 1));
+    return repoDigests
+        .filter((entry) => entry.startsWith(`${repository}@`))
+        .map((entry) => entry.slice(repository.length + 1));
 }
 /** The digest line `docker push` prints for a tag (`<tag>: digest: sha256:… size: N`). */
 function pushedDigest(pushOutput, tag) {
@@ -687,7 +736,9 @@ function parseImageStore(line) {
         const status = Array.isArray(info.status) ? info.status : [];
         if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
             return { kind: 'containerd' };
-        return typeof info.driver === 'string' && info.driver !== '' ? { kind: 'graphdriver', driver: info.driver } : { kind: 'unknown' };
+        return typeof info.driver === 'string' && info.driver !== ''
+            ? { kind: 'graphdriver', driver: info.driver }
+            : { kind: 'unknown' };
     }
     catch {
         return { kind: 'unknown' };
@@ -700,7 +751,11 @@ function parseImageStore(line) {
 
 const ENGINE_TIMEOUT_MS = 5000;
 function describeImageStore(store) {
-    return store.kind === 'containerd' ? 'the containerd image store' : store.kind === 'graphdriver' ? `the ${store.driver} graph driver` : 'an image store it did not name';
+    return store.kind === 'containerd'
+        ? 'the containerd image store'
+        : store.kind === 'graphdriver'
+            ? `the ${store.driver} graph driver`
+            : 'an image store it did not name';
 }
 /** Which engine the docker CLI talks to, as the user configured it. */
 function engineLocation(env) {
@@ -736,7 +791,9 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
         firstLine(contextShowArgs(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
     ]);
     if (server instanceof Error) {
-        const reason = server instanceof DockerError ? server.result.stderr.trim().split('\n').pop() ?? server.message : server.message;
+        const reason = server instanceof DockerError
+            ? (server.result.stderr.trim().split('\n').pop() ?? server.message)
+            : server.message;
         throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
     }
     if (server === undefined)
@@ -761,7 +818,12 @@ const MEDIA_TYPE = {
     dockerConfig: 'application/vnd.docker.container.image.v1+json',
     ociConfig: 'application/vnd.oci.image.config.v1+json',
 };
-const MANIFEST_ACCEPT = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex].join(', ');
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPE.dockerManifest,
+    MEDIA_TYPE.dockerManifestList,
+    MEDIA_TYPE.ociManifest,
+    MEDIA_TYPE.ociIndex,
+].join(', ');
 const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
 const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -793,7 +855,9 @@ function registryBaseUrl(registry) {
 /** 127.0.0.0/8, localhost and [::1], with or without a port. */
 function isLoopback(hostPort) {
     const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
-    return host.toLowerCase() === 'localhost' || host === '::1' || /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host);
+    return (host.toLowerCase() === 'localhost' ||
+        host === '::1' ||
+        /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host));
 }
 /**
  * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
@@ -896,7 +960,11 @@ function parseDescriptor(value, what) {
     if (!DIGEST_PATTERN.test(digest))
         throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
     const platform = isObject(value.platform)
-        ? { os: json_str(value.platform.os), architecture: json_str(value.platform.architecture), ...(json_str(value.platform.variant) === '' ? {} : { variant: json_str(value.platform.variant) }) }
+        ? {
+            os: json_str(value.platform.os),
+            architecture: json_str(value.platform.architecture),
+            ...(json_str(value.platform.variant) === '' ? {} : { variant: json_str(value.platform.variant) }),
+        }
         : undefined;
     return { mediaType: json_str(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
 }
@@ -909,29 +977,51 @@ function parseManifest(body, contentType) {
         throw new RegistryError('The manifest is not a JSON object.');
     if (body.schemaVersion === 1)
         throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
-    const known = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
+    const known = [
+        MEDIA_TYPE.dockerManifest,
+        MEDIA_TYPE.dockerManifestList,
+        MEDIA_TYPE.ociManifest,
+        MEDIA_TYPE.ociIndex,
+    ];
     const declared = json_str(body.mediaType);
     const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : isObject(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
+    const mediaType = known.includes(declared)
+        ? declared
+        : known.includes(header)
+            ? header
+            : Array.isArray(body.manifests)
+                ? MEDIA_TYPE.ociIndex
+                : isObject(body.config)
+                    ? MEDIA_TYPE.ociManifest
+                    : declared || header;
     if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
         if (!Array.isArray(body.manifests))
             throw new RegistryError(`The ${mediaType} has no manifests list.`);
-        return { kind: 'index', mediaType, manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)) };
+        return {
+            kind: 'index',
+            mediaType,
+            manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)),
+        };
     }
     if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
-        return { kind: 'image', mediaType, config: parseDescriptor(body.config, 'manifest\'s config') };
+        return { kind: 'image', mediaType, config: parseDescriptor(body.config, "manifest's config") };
     }
     throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
 }
 function platformName(platform) {
     if (platform === undefined)
         return 'no platform';
-    return [platform.os || '?', platform.architecture || '?', ...(platform.variant === undefined ? [] : [platform.variant])].join('/');
+    return [
+        platform.os || '?',
+        platform.architecture || '?',
+        ...(platform.variant === undefined ? [] : [platform.variant]),
+    ].join('/');
 }
 /** The index entry to read: the first for `platform`, else the only entry; else an error listing the platforms. */
 function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
-    const match = manifests.find((entry) => entry.platform?.os === platform.os && entry.platform.architecture === platform.architecture
-        && (platform.variant === undefined || entry.platform.variant === platform.variant));
+    const match = manifests.find((entry) => entry.platform?.os === platform.os &&
+        entry.platform.architecture === platform.architecture &&
+        (platform.variant === undefined || entry.platform.variant === platform.variant));
     if (match !== undefined)
         return match;
     if (manifests.length === 1 && manifests[0] !== undefined)
@@ -956,7 +1046,9 @@ function registryErrorCode(body) {
     try {
         const parsed = JSON.parse(body);
         const first = isObject(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        return isObject(first) && typeof first.code === 'string' ? { code: first.code, message: json_str(first.message) } : undefined;
+        return isObject(first) && typeof first.code === 'string'
+            ? { code: first.code, message: json_str(first.message) }
+            : undefined;
     }
     catch {
         return undefined;
@@ -993,7 +1085,12 @@ class RegistryClient {
             throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
         }
         const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
-        return { digest: top.digest, manifestDigest: current.digest, platform: chosen, config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)) };
+        return {
+            digest: top.digest,
+            manifestDigest: current.digest,
+            platform: chosen,
+            config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)),
+        };
     }
     async getManifest(reference) {
         const path = `/v2/${this.options.repository}/manifests/${reference}`;
@@ -1010,7 +1107,10 @@ class RegistryClient {
             throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
         }
         const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
-        return { digest, manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? '') };
+        return {
+            digest,
+            manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
+        };
     }
     async getBlob(digest, limitBytes) {
         if (!DIGEST_PATTERN.test(digest))
@@ -1108,11 +1208,18 @@ class RegistryClient {
                 headers.authorization = authorization;
             let response;
             try {
-                response = await this.fetch(target, { method: 'GET', headers, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
+                response = await this.fetch(target, {
+                    method: 'GET',
+                    headers,
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(this.timeoutMs),
+                });
             }
             catch (error) {
                 const cause = error.cause;
-                const reason = error.name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : (cause?.message ?? error.message);
+                const reason = error.name === 'TimeoutError'
+                    ? `no answer within ${this.timeoutMs / 1000} s`
+                    : (cause?.message ?? error.message);
                 throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
             }
             const location = response.headers.get('location');
@@ -1207,14 +1314,29 @@ function findSha(config, shaEnv, ref) {
     const labelOk = label !== undefined && vocabulary/* SHA_PATTERN */.yw.test(label);
     if (envOk) {
         const notes = labelOk && label !== fromEnv
-            ? [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${vocabulary/* REVISION_LABEL */.P1} is ${label}; using the env.` }]
+            ? [
+                {
+                    level: 'warning',
+                    message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${vocabulary/* REVISION_LABEL */.P1} is ${label}; using the env.`,
+                },
+            ]
             : [];
         return { sha: fromEnv, from: 'env', notes };
     }
     if (labelOk) {
         const notes = fromEnv === undefined
-            ? [{ level: 'info', message: `${ref} has no env ${shaEnv}; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.` }]
-            : [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.` }];
+            ? [
+                {
+                    level: 'info',
+                    message: `${ref} has no env ${shaEnv}; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.`,
+                },
+            ]
+            : [
+                {
+                    level: 'warning',
+                    message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.`,
+                },
+            ];
         return { sha: label, from: 'label', notes };
     }
     throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${vocabulary/* REVISION_LABEL */.P1} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
@@ -1271,7 +1393,9 @@ async function resolveImage(inputs, logger, deps = {}) {
     });
     try {
         const remote = await client.readImage(inputs.tag);
-        const chosen = remote.platform === undefined ? '' : `; it is an index: read its ${platformName(remote.platform)} image ${remote.manifestDigest}`;
+        const chosen = remote.platform === undefined
+            ? ''
+            : `; it is an index: read its ${platformName(remote.platform)} image ${remote.manifestDigest}`;
         logger.info(`Read ${ref} from the registry ${inputs.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
         return finish(remote.config, 'registry', remote.digest);
     }
@@ -1284,20 +1408,26 @@ async function resolveImage(inputs, logger, deps = {}) {
 }
 /** The action's outputs. */
 function resolutionOutputs(resolution) {
-    return { sha: resolution.sha, tag: resolution.tag, digest: resolution.digest, 'image-ref': resolution.imageRef, source: resolution.source };
+    return {
+        sha: resolution.sha,
+        tag: resolution.tag,
+        digest: resolution.digest,
+        'image-ref': resolution.imageRef,
+        source: resolution.source,
+    };
 }
 /**
  * The CLI's stdout: `NAME=value` lines, safe for `eval` (every value is a validated sha, tag, digest or
  * image reference: no quotes, spaces or `$`).
  */
 function cliLines(resolution) {
-    return [
+    return ([
         `SHA=${resolution.sha}`,
         `TAG=${resolution.tag}`,
         `DIGEST=${resolution.digest}`,
         `IMAGE_REF=${resolution.imageRef}`,
         `SOURCE=${resolution.source}`,
-    ].join('\n') + '\n';
+    ].join('\n') + '\n');
 }
 /** The job summary's line (HTML: every value escaped). */
 function summaryLine(resolution) {
@@ -1377,7 +1507,10 @@ function parseInteger(raw, range) {
     return Number(raw);
 }
 function nonBlankLines(raw) {
-    return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
 }
 /**
  * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
@@ -1429,7 +1562,8 @@ function parseImageName(name) {
     const slash = name.indexOf('/');
     const first = slash === -1 ? '' : name.slice(0, slash);
     // As in the reference grammar: the first component is a domain if it looks like one.
-    const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+    const hasDomain = first !== '' &&
+        (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
     // index.docker.io is Docker Hub's old name; docker itself normalises it to docker.io.
     const registry = hasDomain && first !== LEGACY_DOCKER_HUB ? first : DOCKER_HUB;
     const path = hasDomain ? name.slice(slash + 1) : name;

@@ -32,7 +32,20 @@ async function writeSummary(report: RunReport): Promise<void> {
   const { facts, phases } = summaryTables(report);
   await core.summary
     .addHeading('Build, test, deploy', 3)
-    .addTable([[{ data: 'What', header: true }, { data: 'Value', header: true }], ...facts])
-    .addTable([[{ data: 'Phase', header: true }, { data: 'Took', header: true }, { data: 'Status', header: true }], ...phases])
+    .addTable([
+      [
+        { data: 'What', header: true },
+        { data: 'Value', header: true },
+      ],
+      ...facts,
+    ])
+    .addTable([
+      [
+        { data: 'Phase', header: true },
+        { data: 'Took', header: true },
+        { data: 'Status', header: true },
+      ],
+      ...phases,
+    ])
     .write();
 }

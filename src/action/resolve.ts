@@ -14,9 +14,14 @@ function readResolveInputs(): ResolveInputs {
 export async function runResolveAction(): Promise<void> {
   try {
     const inputs = readResolveInputs();
-    const resolution = await resolveImage(inputs, { info: (message) => core.info(message), warning: (message) => core.warning(message) });
+    const resolution = await resolveImage(inputs, {
+      info: (message) => core.info(message),
+      warning: (message) => core.warning(message),
+    });
     for (const [name, value] of Object.entries(resolutionOutputs(resolution))) core.setOutput(name, value);
-    core.info(`${resolution.ref} is commit ${resolution.sha} (${resolution.shaFrom}): ${resolution.imageRef}${resolution.digest === '' ? '' : `, ${resolution.digest}`}.`);
+    core.info(
+      `${resolution.ref} is commit ${resolution.sha} (${resolution.shaFrom}): ${resolution.imageRef}${resolution.digest === '' ? '' : `, ${resolution.digest}`}.`,
+    );
     await writeSummary(summaryLine(resolution));
   } catch (error) {
     const message = (error as Error).message;

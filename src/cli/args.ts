@@ -10,8 +10,8 @@ export const SECRET_ENV: Readonly<Record<string, string>> = { 'registry-password
 const ENV_FALLBACK: Readonly<Record<string, string>> = { 'registry-username': 'REGISTRY_USERNAME', ...SECRET_ENV };
 
 export const CLI_NAMING: InputNaming = {
-  subject: (name) => (SECRET_ENV[name] ?? `--${name}`),
-  name: (name) => (SECRET_ENV[name] ?? `--${name}`),
+  subject: (name) => SECRET_ENV[name] ?? `--${name}`,
+  name: (name) => SECRET_ENV[name] ?? `--${name}`,
 };
 
 export interface CliRun {
@@ -39,8 +39,16 @@ const EXPRESSION = /\$\{\{/;
 export function usage(): string {
   const width = Math.max(...ACTION_INPUTS.map((input) => input.name.length)) + 4;
   const flags = ACTION_INPUTS.filter((input) => input.secret !== true).map((input) => {
-    const form = input.boolean === true ? `--${input.name}` : `--${input.name} ${input.lines === true ? 'LINE' : 'VALUE'}`;
-    const extra = [input.required === true ? 'required' : input.default === undefined || input.default === '' ? '' : `default: ${input.default}`, input.lines === true ? 'repeat for more lines' : ''].filter((part) => part !== '');
+    const form =
+      input.boolean === true ? `--${input.name}` : `--${input.name} ${input.lines === true ? 'LINE' : 'VALUE'}`;
+    const extra = [
+      input.required === true
+        ? 'required'
+        : input.default === undefined || input.default === ''
+          ? ''
+          : `default: ${input.default}`,
+      input.lines === true ? 'repeat for more lines' : '',
+    ].filter((part) => part !== '');
     return `  ${form.padEnd(width + 6)} ${input.description}${extra.length === 0 ? '' : ` (${extra.join('; ')})`}`;
   });
   return [
@@ -50,12 +58,12 @@ export function usage(): string {
     'NAME:<sha7> (SHA=<sha> inside), tag NAME:latest, run it, wait until ready, test that very container, and',
     '(with --deploy) push both tags, only after the tests passed; the container and the login are removed at the end.',
     '',
-    'Flags (the action\'s inputs, by the same names and defaults):',
+    "Flags (the action's inputs, by the same names and defaults):",
     ...flags,
     '',
     '  --inputs FILE          a YAML mapping of inputs, e.g. the `with:` of the workflow step; flags win over it',
     '  --output-file FILE     also write the outputs there, as KEY=VALUE lines',
-    '  --verbose              keep every phase\'s docker output, also when it succeeds',
+    "  --verbose              keep every phase's docker output, also when it succeeds",
     '  -h, --help             this text',
     '',
     `The registry password is read from ${SECRET_ENV['registry-password'] ?? ''} in the environment, never from a flag;`,
@@ -78,7 +86,11 @@ function fileValue(value: unknown): string | undefined {
  * Parses the CLI's arguments (and the inputs file, already read): every problem is collected into one
  * InputError naming each flag, never a value (one may be a password).
  */
-export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, inputsFile?: InputsFile): CliCommand {
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  inputsFile?: InputsFile,
+): CliCommand {
   const given = new Map<string, string[]>();
   const problems: string[] = [];
   const notes: string[] = [];
@@ -88,7 +100,11 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     const arg = argv[i] ?? '';
     if (arg === '-h' || arg === '--help') return { kind: 'help' };
     if (!arg.startsWith('--')) {
-      problems.push(arg.startsWith('-') ? `${arg.slice(0, 2)} is not an option (see --help).` : `Unexpected argument #${i + 1}: every input is a flag, e.g. --image NAME (see --help).`);
+      problems.push(
+        arg.startsWith('-')
+          ? `${arg.slice(0, 2)} is not an option (see --help).`
+          : `Unexpected argument #${i + 1}: every input is a flag, e.g. --image NAME (see --help).`,
+      );
       continue;
     }
     const equals = arg.indexOf('=');
@@ -123,7 +139,9 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       continue;
     }
     if (input.secret === true) {
-      problems.push(`${flag} is not an option: ${input.name} is read from ${SECRET_ENV[input.name] ?? ''} in the environment only, never from arguments.`);
+      problems.push(
+        `${flag} is not an option: ${input.name} is read from ${SECRET_ENV[input.name] ?? ''} in the environment only, never from arguments.`,
+      );
       if (attached === undefined && !(argv[i + 1] ?? '--').startsWith('-')) i++;
       continue;
     }
@@ -133,7 +151,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       continue;
     }
     const values = given.get(input.name) ?? [];
-    if (values.length > 0 && input.lines !== true) problems.push(`${flag} is given twice; only multi-line inputs repeat.`);
+    if (values.length > 0 && input.lines !== true)
+      problems.push(`${flag} is given twice; only multi-line inputs repeat.`);
     given.set(input.name, [...values, value]);
   }
 
@@ -142,12 +161,23 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     for (const [name, value] of Object.entries(inputsFile.values)) {
       const input = BY_NAME.get(name);
       const raw = fileValue(value);
-      if (input === undefined) problems.push(`${inputsFile.path}: '${name}' is not an input of the action (see --help).`);
-      else if (raw === undefined) problems.push(`${inputsFile.path}: '${name}' is a ${Array.isArray(value) ? 'list' : 'mapping'}; expected a string (a multi-line string for one value a line).`);
-      else if (given.has(name) || (ENV_FALLBACK[name] !== undefined && (env[ENV_FALLBACK[name]] ?? '') !== '')) continue; // a flag or the environment wins
+      if (input === undefined)
+        problems.push(`${inputsFile.path}: '${name}' is not an input of the action (see --help).`);
+      else if (raw === undefined)
+        problems.push(
+          `${inputsFile.path}: '${name}' is a ${Array.isArray(value) ? 'list' : 'mapping'}; expected a string (a multi-line string for one value a line).`,
+        );
+      else if (given.has(name) || (ENV_FALLBACK[name] !== undefined && (env[ENV_FALLBACK[name]] ?? '') !== ''))
+        continue; // a flag or the environment wins
       else if (EXPRESSION.test(raw)) {
-        if (input.required === true) problems.push(`${inputsFile.path}: '${name}' is a workflow expression, which only a runner evaluates; expected ${CLI_NAMING.name(name)} to give it.`);
-        else notes.push(`${inputsFile.path}: '${name}' is a workflow expression, which only a runner evaluates: its default ${JSON.stringify(input.default ?? '')} is used; ${CLI_NAMING.name(name)} sets it.`);
+        if (input.required === true)
+          problems.push(
+            `${inputsFile.path}: '${name}' is a workflow expression, which only a runner evaluates; expected ${CLI_NAMING.name(name)} to give it.`,
+          );
+        else
+          notes.push(
+            `${inputsFile.path}: '${name}' is a workflow expression, which only a runner evaluates: its default ${JSON.stringify(input.default ?? '')} is used; ${CLI_NAMING.name(name)} sets it.`,
+          );
       } else fromFile.set(name, raw);
     }
   }
@@ -156,7 +186,12 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   const inputs: Record<string, string> = {};
   for (const input of ACTION_INPUTS) {
     const fallback = ENV_FALLBACK[input.name];
-    inputs[input.name] = given.get(input.name)?.join('\n') ?? fromFile.get(input.name) ?? ((fallback === undefined ? undefined : env[fallback]) || undefined) ?? input.default ?? '';
+    inputs[input.name] =
+      given.get(input.name)?.join('\n') ??
+      fromFile.get(input.name) ??
+      ((fallback === undefined ? undefined : env[fallback]) || undefined) ??
+      input.default ??
+      '';
   }
   return { kind: 'run', inputs, verbose, outputFile, notes };
 }

@@ -15,7 +15,9 @@ async function readInputsFile(file: string): Promise<InputsFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new InputError([`--inputs ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`]);
+    throw new InputError([
+      `--inputs ${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    ]);
   }
   // The YAML parser is loaded only for an inputs file.
   const { parse } = await import('yaml');
@@ -27,7 +29,8 @@ async function readInputsFile(file: string): Promise<InputsFile> {
   }
   // A whole step (`with:` inside) is taken as well as its bare `with:` mapping.
   const mapping = typeof values === 'object' && values !== null && 'with' in values ? values.with : values;
-  if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping)) throw new InputError([`--inputs ${file}: expected a mapping of inputs (a step's with:), one name: value a line.`]);
+  if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping))
+    throw new InputError([`--inputs ${file}: expected a mapping of inputs (a step's with:), one name: value a line.`]);
   return { path: file, values: mapping as Record<string, unknown> };
 }
 
@@ -35,7 +38,11 @@ async function main(argv: readonly string[]): Promise<number> {
   let command: CliRun;
   try {
     const file = inputsFilePath(argv);
-    const parsed = parseCliArgs(argv, process.env, file === undefined || file === '' ? undefined : await readInputsFile(file));
+    const parsed = parseCliArgs(
+      argv,
+      process.env,
+      file === undefined || file === '' ? undefined : await readInputsFile(file),
+    );
     if (parsed.kind === 'help') {
       process.stdout.write(`${usage()}\n`);
       return 0;
@@ -45,7 +52,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return badInput(error);
   }
   for (const note of command.notes) process.stderr.write(`note: ${note}\n`);
-  const reporter = terminalReporter({ stream: process.stderr, fold: process.stderr.isTTY && !command.verbose, colour: useColour(process.stderr, process.env) });
+  const reporter = terminalReporter({
+    stream: process.stderr,
+    fold: process.stderr.isTTY && !command.verbose,
+    colour: useColour(process.stderr, process.env),
+  });
   let inputs: Inputs;
   try {
     inputs = readInputs((name) => command.inputs[name] ?? '', process.env, reporter.secret, CLI_NAMING);
@@ -66,7 +77,9 @@ async function main(argv: readonly string[]): Promise<number> {
     try {
       await writeFile(command.outputFile, lines);
     } catch (error) {
-      process.stderr.write(`error: --output-file ${command.outputFile} cannot be written: ${(error as Error).message}\n`);
+      process.stderr.write(
+        `error: --output-file ${command.outputFile} cannot be written: ${(error as Error).message}\n`,
+      );
       return 1;
     }
   }
@@ -76,7 +89,9 @@ async function main(argv: readonly string[]): Promise<number> {
 /** Bad flags or inputs: every problem named, exit status 2; anything else is a bug and stays loud. */
 function badInput(error: unknown): number {
   if (!(error instanceof InputError)) throw error;
-  process.stderr.write(`${error.problems.map((problem) => `error: ${problem}`).join('\n')}\n(see build-test-deploy --help)\n`);
+  process.stderr.write(
+    `${error.problems.map((problem) => `error: ${problem}`).join('\n')}\n(see build-test-deploy --help)\n`,
+  );
   return 2;
 }
 

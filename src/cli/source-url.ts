@@ -2,7 +2,10 @@ import { runCommand } from '../process/run.js';
 
 /** `git@github.com:acme/app.git`, `https://user:token@github.com/acme/app.git` → `https://github.com/acme/app`. */
 export function webUrlOfRemote(remote: string): string | undefined {
-  const trimmed = remote.trim().replace(/\.git$/, '').replace(/\/+$/, '');
+  const trimmed = remote
+    .trim()
+    .replace(/\.git$/, '')
+    .replace(/\/+$/, '');
   // scp-like `user@host:path`: no scheme, a colon before the first slash.
   const scp = trimmed.includes('://') ? null : /^(?:[^@/\s]+@)?([^:/\s]+):([^\s]+)$/.exec(trimmed);
   if (scp !== null) return `https://${scp[1] ?? ''}/${(scp[2] ?? '').replace(/^\/+/, '')}`;
@@ -20,7 +23,10 @@ export function webUrlOfRemote(remote: string): string | undefined {
  * else the web address of the context's `origin` remote; none for a local-only repository.
  */
 export async function sourceUrlOf(env: NodeJS.ProcessEnv, context: string): Promise<string | undefined> {
-  if (env.GITHUB_REPOSITORY !== undefined && env.GITHUB_REPOSITORY !== '') return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`;
-  const remote = await runCommand('git', ['-C', context, 'remote', 'get-url', 'origin'], { silent: true }).catch(() => undefined);
+  if (env.GITHUB_REPOSITORY !== undefined && env.GITHUB_REPOSITORY !== '')
+    return `${env.GITHUB_SERVER_URL || 'https://github.com'}/${env.GITHUB_REPOSITORY}`;
+  const remote = await runCommand('git', ['-C', context, 'remote', 'get-url', 'origin'], { silent: true }).catch(
+    () => undefined,
+  );
   return remote === undefined || remote.exitCode !== 0 ? undefined : webUrlOfRemote(remote.stdout);
 }

@@ -13,14 +13,19 @@ export interface TerminalOptions {
 }
 
 /** Colours only on a TTY, and never with NO_COLOR (any value but empty). */
-export function useColour(stream: { readonly isTTY?: boolean }, env: Readonly<Record<string, string | undefined>>): boolean {
+export function useColour(
+  stream: { readonly isTTY?: boolean },
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
   return stream.isTTY === true && (env.NO_COLOR ?? '') === '' && env.TERM !== 'dumb';
 }
 
 /** How many of a running phase's last output lines stay in view. */
 const LIVE_LINES = 6;
 
-export function terminalReporter(options: TerminalOptions): Reporter & { readonly outputLines: () => readonly string[] } {
+export function terminalReporter(
+  options: TerminalOptions,
+): Reporter & { readonly outputLines: () => readonly string[] } {
   const { stream, fold, colour } = options;
   const paint = (code: string, text: string): string => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);
   const secrets: string[] = [];
@@ -87,7 +92,13 @@ export function terminalReporter(options: TerminalOptions): Reporter & { readonl
     },
     info: (message) => say(`  ${message}`),
     warning: (message) => say(paint('33', `warning: ${message}`)),
-    annotation: ({ message, title, file, line }) => say(paint('31', `error: ${title}${file === undefined ? '' : ` (${file}${line === undefined ? '' : `:${line}`})`}: ${message}`)),
+    annotation: ({ message, title, file, line }) =>
+      say(
+        paint(
+          '31',
+          `error: ${title}${file === undefined ? '' : ` (${file}${line === undefined ? '' : `:${line}`})`}: ${message}`,
+        ),
+      ),
     details: (title, text) => say(`${paint('1', title)}\n${text}`),
     secret: (value) => {
       if (value !== '' && !secrets.includes(value)) secrets.push(value);
@@ -98,9 +109,14 @@ export function terminalReporter(options: TerminalOptions): Reporter & { readonl
     },
     summary: (report: RunReport) => {
       const total = report.phases.reduce((sum, phase) => sum + phase.seconds, 0);
-      say(report.failure === undefined
-        ? paint('32', `Passed: ${report.imageRef} (${report.imageId})${report.pushed ? `, pushed ${report.digest}` : ''} in ${total.toFixed(1)} s.`)
-        : paint('31', `Failed after ${total.toFixed(1)} s.`));
+      say(
+        report.failure === undefined
+          ? paint(
+              '32',
+              `Passed: ${report.imageRef} (${report.imageId})${report.pushed ? `, pushed ${report.digest}` : ''} in ${total.toFixed(1)} s.`,
+            )
+          : paint('31', `Failed after ${total.toFixed(1)} s.`),
+      );
       return Promise.resolve();
     },
     command: (line) => phaseOutput(`$ ${line}\n`),

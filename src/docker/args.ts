@@ -38,7 +38,8 @@ export function imageHistoryArgs(image: string): string[] {
 }
 
 // Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
-const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
+const IMAGE_SUMMARY_FORMAT =
+  '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
 
 export function imageSummariesArgs(imageIds: readonly string[]): string[] {
   return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
@@ -72,7 +73,8 @@ export interface BuildSecret {
  * for the current one); `engineBuilder`, the engine's own docker-driver builder (named after the docker
  * context), stamps it, since only that one sees the images the engine holds.
  */
-export type Builder = { readonly kind: 'legacy' } | { readonly kind: 'buildx'; readonly name: string; readonly engineBuilder: string };
+export type Builder =
+  { readonly kind: 'legacy' } | { readonly kind: 'buildx'; readonly name: string; readonly engineBuilder: string };
 
 export interface BuildOptions {
   readonly context: string;
@@ -88,7 +90,9 @@ export interface BuildOptions {
 }
 
 export function secretArg(secret: BuildSecret): string {
-  return 'env' in secret.source ? `id=${secret.id},env=${secret.source.env}` : `id=${secret.id},src=${secret.source.src}`;
+  return 'env' in secret.source
+    ? `id=${secret.id},env=${secret.source.env}`
+    : `id=${secret.id},src=${secret.source.src}`;
 }
 
 /**
@@ -103,11 +107,21 @@ export function buildArgs(options: BuildOptions): string[] {
   if (!buildx && options.secrets.length > 0) throw new Error('build secrets need BuildKit (docker buildx)');
   return [
     // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-    ...(buildx ? ['buildx', 'build', '--load', ...NO_PROVENANCE, ...(options.builder.name === '' ? [] : ['--builder', options.builder.name])] : ['build', '--force-rm']),
+    ...(buildx
+      ? [
+          'buildx',
+          'build',
+          '--load',
+          ...NO_PROVENANCE,
+          ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
+        ]
+      : ['build', '--force-rm']),
     ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
     ...(options.tag === undefined ? [] : ['--tag', options.tag]),
-    '--file', options.file,
-    '--iidfile', options.iidFile,
+    '--file',
+    options.file,
+    '--iidfile',
+    options.iidFile,
     ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
     ...(options.target === '' ? [] : ['--target', options.target]),
     options.context,
@@ -122,7 +136,9 @@ export interface StampOptions {
 /** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
 export function stampArgs(options: StampOptions): string[] {
   return [
-    ...(options.builder.kind === 'buildx' ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder] : ['build']),
+    ...(options.builder.kind === 'buildx'
+      ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
+      : ['build']),
     ...options.tags.flatMap((tag) => ['--tag', tag]),
     '-',
   ];
@@ -144,7 +160,10 @@ export function dockerfileString(text: string): string {
  * the classic builder makes a step of each --label flag.
  */
 export function stampDockerfile(baseImage: string, shaEnv: string, sha: string, labels: readonly KeyValue[]): string {
-  const label = labels.length === 0 ? '' : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+  const label =
+    labels.length === 0
+      ? ''
+      : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
   return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 
@@ -162,7 +181,17 @@ export function containerInspectArgs(container: string): string[] {
 
 /** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
 export function containerEventsArgs(containerId: string, since: string): string[] {
-  return ['events', '--since', since, '--filter', 'type=container', '--filter', `container=${containerId}`, '--format', JSON_FORMAT];
+  return [
+    'events',
+    '--since',
+    since,
+    '--filter',
+    'type=container',
+    '--filter',
+    `container=${containerId}`,
+    '--format',
+    JSON_FORMAT,
+  ];
 }
 
 export function containerLogsArgs(container: string, tail: number): string[] {

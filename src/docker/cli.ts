@@ -17,8 +17,13 @@ export interface DockerOptions {
 }
 
 export class DockerError extends Error {
-  constructor(readonly args: readonly string[], readonly result: DockerResult) {
-    super(`docker ${args[0] ?? ''} failed with exit code ${result.exitCode}: ${lastLines(result.stderr || result.stdout, 5)}`);
+  constructor(
+    readonly args: readonly string[],
+    readonly result: DockerResult,
+  ) {
+    super(
+      `docker ${args[0] ?? ''} failed with exit code ${result.exitCode}: ${lastLines(result.stderr || result.stdout, 5)}`,
+    );
     this.name = 'DockerError';
   }
 }
@@ -38,9 +43,18 @@ export async function docker(args: readonly string[], options: DockerOptions = {
  * process group, tracked, so a time limit or a cancellation stops it with all it started; the caller
  * supervises it. `env` carries test-env values, which the argv names only.
  */
-export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe' }): ChildProcessWithoutNullStreams;
-export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'ignore' }): ChildProcess;
-export function startDocker(args: readonly string[], options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe' | 'ignore' }): ChildProcess {
+export function startDocker(
+  args: readonly string[],
+  options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe' },
+): ChildProcessWithoutNullStreams;
+export function startDocker(
+  args: readonly string[],
+  options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'ignore' },
+): ChildProcess;
+export function startDocker(
+  args: readonly string[],
+  options: { readonly env: NodeJS.ProcessEnv; readonly stdin: 'pipe' | 'ignore' },
+): ChildProcess {
   return spawnTracked('docker', args, { env: options.env, stdio: [options.stdin, 'pipe', 'pipe'] });
 }
 
@@ -51,7 +65,12 @@ export function startDocker(args: readonly string[], options: { readonly env: No
  * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
  * the output pipes open, and the step would never end.
  */
-export function dockerUntil<T>(args: readonly string[], onLine: (line: string) => T | undefined, signal: AbortSignal, options: { readonly stderrLines?: boolean } = {}): Promise<T | undefined> {
+export function dockerUntil<T>(
+  args: readonly string[],
+  onLine: (line: string) => T | undefined,
+  signal: AbortSignal,
+  options: { readonly stderrLines?: boolean } = {},
+): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     const child = spawnTracked('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -83,7 +102,9 @@ export function dockerUntil<T>(args: readonly string[], onLine: (line: string) =
     child.on('error', (error) => finish(() => reject(error)));
     child.on('close', (code) => {
       closed = true;
-      finish(() => (code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr }))));
+      finish(() =>
+        code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr })),
+      );
     });
   });
 }

@@ -28,7 +28,9 @@ export function authsEntry(config: DockerConfig, registry: string): RegistryAuth
     const colon = decoded.indexOf(':');
     return colon === -1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
   }
-  return entry.username !== undefined && entry.password !== undefined ? { username: entry.username, password: entry.password } : undefined;
+  return entry.username !== undefined && entry.password !== undefined
+    ? { username: entry.username, password: entry.password }
+    : undefined;
 }
 
 export function helperFor(config: DockerConfig, registry: string): string | undefined {
@@ -36,7 +38,10 @@ export function helperFor(config: DockerConfig, registry: string): string | unde
 }
 
 /** Reads the stored credentials for `registry` (masked at once); undefined when docker has none. */
-export async function storedCredentials(registry: string, mask: (secret: string) => void): Promise<RegistryAuth | undefined> {
+export async function storedCredentials(
+  registry: string,
+  mask: (secret: string) => void,
+): Promise<RegistryAuth | undefined> {
   const auth = await readStoredCredentials(registry);
   if (auth !== undefined && auth.password !== '') mask(auth.password);
   return auth;
@@ -53,10 +58,15 @@ async function readStoredCredentials(registry: string): Promise<RegistryAuth | u
   const helper = helperFor(config, registry);
   if (helper !== undefined && helper !== '') {
     // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
-    const result = await runCommand(`docker-credential-${helper}`, ['get'], { input: configKey(registry), silent: true }).catch(() => undefined);
+    const result = await runCommand(`docker-credential-${helper}`, ['get'], {
+      input: configKey(registry),
+      silent: true,
+    }).catch(() => undefined);
     if (result === undefined || result.exitCode !== 0) return authsEntry(config, registry);
     const stored = JSON.parse(result.stdout) as { Username?: string; Secret?: string };
-    return stored.Username !== undefined && stored.Secret !== undefined ? { username: stored.Username, password: stored.Secret } : undefined;
+    return stored.Username !== undefined && stored.Secret !== undefined
+      ? { username: stored.Username, password: stored.Secret }
+      : undefined;
   }
   return authsEntry(config, registry);
 }

@@ -14,7 +14,11 @@ export interface Engine {
 }
 
 export function describeImageStore(store: ImageStore): string {
-  return store.kind === 'containerd' ? 'the containerd image store' : store.kind === 'graphdriver' ? `the ${store.driver} graph driver` : 'an image store it did not name';
+  return store.kind === 'containerd'
+    ? 'the containerd image store'
+    : store.kind === 'graphdriver'
+      ? `the ${store.driver} graph driver`
+      : 'an image store it did not name';
 }
 
 /** Which engine the docker CLI talks to, as the user configured it. */
@@ -43,18 +47,31 @@ export async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS): Promise<Image
  * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
  * engine is a clear error within seconds, not a hang in the middle of a build.
  */
-export async function checkEngine(env: NodeJS.ProcessEnv = process.env, timeoutMs = ENGINE_TIMEOUT_MS): Promise<Engine> {
+export async function checkEngine(
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = ENGINE_TIMEOUT_MS,
+): Promise<Engine> {
   const [server, buildx, imageStore, context] = await Promise.all([
     firstLine(serverVersionArgs(), timeoutMs).catch((error: unknown) => error as Error),
-    firstLine(buildxVersionArgs(), timeoutMs).then((line) => line !== undefined, () => false),
+    firstLine(buildxVersionArgs(), timeoutMs).then(
+      (line) => line !== undefined,
+      () => false,
+    ),
     imageStoreOf(timeoutMs),
-    firstLine(contextShowArgs(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
+    firstLine(contextShowArgs(), timeoutMs).then(
+      (line) => line?.trim() ?? 'default',
+      () => 'default',
+    ),
   ]);
   if (server instanceof Error) {
-    const reason = server instanceof DockerError ? server.result.stderr.trim().split('\n').pop() ?? server.message : server.message;
+    const reason =
+      server instanceof DockerError
+        ? (server.result.stderr.trim().split('\n').pop() ?? server.message)
+        : server.message;
     throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
   }
-  if (server === undefined) throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
+  if (server === undefined)
+    throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
   const version: unknown = JSON.parse(server);
   return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
 }

@@ -70,11 +70,17 @@ function asObject(value: unknown, what: string): Json {
 
 /** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
 export function envValue(env: readonly string[], name: string): string | undefined {
-  return env.filter((entry) => entry.startsWith(`${name}=`)).pop()?.slice(name.length + 1);
+  return env
+    .filter((entry) => entry.startsWith(`${name}=`))
+    .pop()
+    ?.slice(name.length + 1);
 }
 
 export function parseJsonLines(stdout: string): unknown[] {
-  return stdout.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as unknown);
+  return stdout
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as unknown);
 }
 
 /** A JSON array of strings: [] for anything else (a nil list is `null`). */
@@ -100,7 +106,6 @@ export function parseImageSummaries(stdout: string): ImageSummary[] {
     };
   });
 }
-
 
 export function parseContainerImages(stdout: string): ContainerImage[] {
   return parseJsonLines(stdout).map((line) => {
@@ -148,7 +153,8 @@ export interface RemovalOutput {
 /** What `docker image rm` says it did, line by line (`Untagged: <ref>`, `Deleted: <id>`). */
 export function parseRemovalOutput(stdout: string): RemovalOutput {
   const lines = stdout.split('\n').map((line) => line.trim());
-  const after = (prefix: string): string[] => lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length).trim());
+  const after = (prefix: string): string[] =>
+    lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length).trim());
   return { untagged: after('Untagged:'), deleted: after('Deleted:') };
 }
 
@@ -168,8 +174,12 @@ export function parseImageDetails(stdout: string): ImageDetails {
 export function parseContainerState(stdout: string): ContainerState {
   const container = asObject(JSON.parse(stdout), 'docker container inspect');
   const state = asObject(container.State, 'container State');
-  const health = state.Health === null || state.Health === undefined ? undefined : asObject(state.Health, 'container Health');
-  const network = container.NetworkSettings === null || container.NetworkSettings === undefined ? {} : asObject(container.NetworkSettings, 'container NetworkSettings');
+  const health =
+    state.Health === null || state.Health === undefined ? undefined : asObject(state.Health, 'container Health');
+  const network =
+    container.NetworkSettings === null || container.NetworkSettings === undefined
+      ? {}
+      : asObject(container.NetworkSettings, 'container NetworkSettings');
   const ports = network.Ports === null || network.Ports === undefined ? {} : asObject(network.Ports, 'container ports');
   return {
     id: str(container.Id),
@@ -179,20 +189,29 @@ export function parseContainerState(stdout: string): ContainerState {
     exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
     oomKilled: state.OOMKilled === true,
     error: str(state.Error),
-    health: health === undefined ? undefined : {
-      status: str(health.Status),
-      probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
-        const p = asObject(probe, 'health probe');
-        return { start: str(p.Start), exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1, output: str(p.Output) };
-      }),
-    },
-    ports: Object.fromEntries(Object.entries(ports).map(([port, bindings]) => [
-      port,
-      (Array.isArray(bindings) ? bindings : []).map((binding) => {
-        const b = asObject(binding, 'port binding');
-        return { hostIp: str(b.HostIp), hostPort: str(b.HostPort) };
-      }),
-    ])),
+    health:
+      health === undefined
+        ? undefined
+        : {
+            status: str(health.Status),
+            probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
+              const p = asObject(probe, 'health probe');
+              return {
+                start: str(p.Start),
+                exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1,
+                output: str(p.Output),
+              };
+            }),
+          },
+    ports: Object.fromEntries(
+      Object.entries(ports).map(([port, bindings]) => [
+        port,
+        (Array.isArray(bindings) ? bindings : []).map((binding) => {
+          const b = asObject(binding, 'port binding');
+          return { hostIp: str(b.HostIp), hostPort: str(b.HostPort) };
+        }),
+      ]),
+    ),
   };
 }
 
@@ -200,7 +219,10 @@ export function parseContainerState(stdout: string): ContainerState {
 export function parseReadinessEvent(line: string): ReadinessEvent | undefined {
   const event = asObject(JSON.parse(line), 'docker events');
   const action = str(event.Action) || str(event.status);
-  const attributes = event.Actor === undefined ? {} : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
+  const attributes =
+    event.Actor === undefined
+      ? {}
+      : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
   switch (action) {
     case 'start':
       return { kind: 'started' };
@@ -223,7 +245,9 @@ export function parseReadinessEvent(line: string): ReadinessEvent | undefined {
 
 /** The digest the registry gave `repository` (familiar name) among an image's RepoDigests. */
 export function digestsFor(repoDigests: readonly string[], repository: string): string[] {
-  return repoDigests.filter((entry) => entry.startsWith(`${repository}@`)).map((entry) => entry.slice(repository.length + 1));
+  return repoDigests
+    .filter((entry) => entry.startsWith(`${repository}@`))
+    .map((entry) => entry.slice(repository.length + 1));
 }
 
 /** The digest line `docker push` prints for a tag (`<tag>: digest: sha256:… size: N`). */
@@ -236,7 +260,10 @@ export function pushedDigest(pushOutput: string, tag: string): string | undefine
  * Where the engine keeps images: its graph driver (overlay2: ids are config digests, RepoDigests only from a
  * registry), or containerd's image store (ids are manifest or index digests, RepoDigests from the start).
  */
-export type ImageStore = { readonly kind: 'containerd' } | { readonly kind: 'graphdriver'; readonly driver: string } | { readonly kind: 'unknown' };
+export type ImageStore =
+  | { readonly kind: 'containerd' }
+  | { readonly kind: 'graphdriver'; readonly driver: string }
+  | { readonly kind: 'unknown' };
 
 /** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs): which image store. */
 export function parseImageStore(line: string | undefined): ImageStore {
@@ -244,8 +271,15 @@ export function parseImageStore(line: string | undefined): ImageStore {
   try {
     const info = asObject(JSON.parse(line), 'docker info');
     const status = Array.isArray(info.status) ? (info.status as unknown[]) : [];
-    if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1')) return { kind: 'containerd' };
-    return typeof info.driver === 'string' && info.driver !== '' ? { kind: 'graphdriver', driver: info.driver } : { kind: 'unknown' };
+    if (
+      status.some(
+        (entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1',
+      )
+    )
+      return { kind: 'containerd' };
+    return typeof info.driver === 'string' && info.driver !== ''
+      ? { kind: 'graphdriver', driver: info.driver }
+      : { kind: 'unknown' };
   } catch {
     return { kind: 'unknown' };
   }

@@ -16,155 +16,169 @@
 export const ACTION_INPUTS = [
   {
     name: 'image',
-    description: "Repository name without tag or digest, e.g. ghcr.io/acme/app, localhost:5000/app, acme/app.",
+    description: 'Repository name without tag or digest, e.g. ghcr.io/acme/app, localhost:5000/app, acme/app.',
     required: true,
   },
   {
     name: 'deploy',
-    description: "Push the sha tag and :latest after the tests passed (true/false).",
-    default: "false",
+    description: 'Push the sha tag and :latest after the tests passed (true/false).',
+    default: 'false',
     boolean: true,
   },
   {
     name: 'context',
-    description: "Build context directory.",
-    default: ".",
+    description: 'Build context directory.',
+    default: '.',
   },
   {
     name: 'file',
-    description: "Dockerfile path. Default: Dockerfile in the context.",
-    default: "",
+    description: 'Dockerfile path. Default: Dockerfile in the context.',
+    default: '',
   },
   {
     name: 'build-args',
-    description: "Build arguments, one KEY=VALUE per line.",
-    default: "",
+    description: 'Build arguments, one KEY=VALUE per line.',
+    default: '',
     lines: true,
   },
   {
     name: 'target',
-    description: "Build stage to stop at (docker build --target).",
-    default: "",
+    description: 'Build stage to stop at (docker build --target).',
+    default: '',
   },
   {
     name: 'labels',
-    description: "Extra image labels, one KEY=VALUE per line; added to the OCI labels the action sets.",
-    default: "",
+    description: 'Extra image labels, one KEY=VALUE per line; added to the OCI labels the action sets.',
+    default: '',
     lines: true,
   },
   {
     name: 'builder',
-    description: "buildx builder to build with (e.g. a remote BuildKit builder). Empty: the current one. When docker buildx is installed the build goes through it (--load); without it, the classic builder.",
-    default: "",
+    description:
+      'buildx builder to build with (e.g. a remote BuildKit builder). Empty: the current one. When docker buildx is installed the build goes through it (--load); without it, the classic builder.',
+    default: '',
   },
   {
     name: 'build-secrets',
-    description: "BuildKit secrets, one a line: id=NAME,env=VARIABLE or id=NAME,src=PATH (RUN --mount=type=secret,id=NAME). Needs buildx; never passed as build args, which stay readable in the image history.",
-    default: "",
+    description:
+      'BuildKit secrets, one a line: id=NAME,env=VARIABLE or id=NAME,src=PATH (RUN --mount=type=secret,id=NAME). Needs buildx; never passed as build args, which stay readable in the image history.',
+    default: '',
     lines: true,
   },
   {
     name: 'sha',
-    description: "Commit sha the image is built from. Default: git rev-parse HEAD in the context's work tree, else GITHUB_SHA.",
-    default: "",
+    description:
+      "Commit sha the image is built from. Default: git rev-parse HEAD in the context's work tree, else GITHUB_SHA.",
+    default: '',
   },
   {
     name: 'tag-length',
-    description: "How many leading characters of the sha make the image tag (4 to 40).",
-    default: "7",
+    description: 'How many leading characters of the sha make the image tag (4 to 40).',
+    default: '7',
   },
   {
     name: 'sha-env',
-    description: "Name of the environment variable inside the image that holds the full sha.",
-    default: "SHA",
+    description: 'Name of the environment variable inside the image that holds the full sha.',
+    default: 'SHA',
   },
   {
     name: 'prune',
-    description: "Before building, remove the local tags of the image other than :latest, the tag being built and prune-keep newest, and the dangling images the action built for it: true, false, or dry-run (list only).",
-    default: "true",
+    description:
+      'Before building, remove the local tags of the image other than :latest, the tag being built and prune-keep newest, and the dangling images the action built for it: true, false, or dry-run (list only).',
+    default: 'true',
   },
   {
     name: 'prune-keep',
-    description: "How many of the newest other tags (by creation time) pruning keeps, e.g. for a local rollback (0 to 1000).",
-    default: "0",
+    description:
+      'How many of the newest other tags (by creation time) pruning keeps, e.g. for a local rollback (0 to 1000).',
+    default: '0',
   },
   {
     name: 'prune-grace',
-    description: "Seconds during which a freshly tagged image is not pruned: protects a concurrent run of the same image between its build and its container start (0 to 86400).",
-    default: "120",
+    description:
+      'Seconds during which a freshly tagged image is not pruned: protects a concurrent run of the same image between its build and its container start (0 to 86400).',
+    default: '120',
   },
   {
     name: 'run-args',
-    description: "Extra docker run arguments, one per line (--env=K=V, --publish=127.0.0.1::8080, --read-only, ...). A line '--flag value' is split into two arguments.",
-    default: "",
+    description:
+      "Extra docker run arguments, one per line (--env=K=V, --publish=127.0.0.1::8080, --read-only, ...). A line '--flag value' is split into two arguments.",
+    default: '',
     lines: true,
   },
   {
     name: 'wait-for',
-    description: "What ready means: auto (healthy with a HEALTHCHECK, else running), healthy, running, http:PORT/path (PORT is the container port, reached where it is published; any 2xx, or #status=CODE), tcp:PORT, log:REGEX (a log line matches), or exit:0 (a one-shot container that exited 0).",
-    default: "auto",
+    description:
+      'What ready means: auto (healthy with a HEALTHCHECK, else running), healthy, running, http:PORT/path (PORT is the container port, reached where it is published; any 2xx, or #status=CODE), tcp:PORT, log:REGEX (a log line matches), or exit:0 (a one-shot container that exited 0).',
+    default: 'auto',
   },
   {
     name: 'wait-timeout',
-    description: "Seconds to wait until the container is ready.",
-    default: "60",
+    description: 'Seconds to wait until the container is ready.',
+    default: '60',
   },
   {
     name: 'test-command',
-    description: "Shell command run once the container is ready (sh -c). Empty skips the test phase.",
-    default: "",
+    description: 'Shell command run once the container is ready (sh -c). Empty skips the test phase.',
+    default: '',
   },
   {
     name: 'test-on',
-    description: "Where the test-command runs: container (docker exec into the container) or runner (the runner's shell in the workspace, with CONTAINER_ID, CONTAINER_NAME, IMAGE_REF and CONTAINER_PORT_<port>=127.0.0.1:<host port> for each published port).",
-    default: "container",
+    description:
+      "Where the test-command runs: container (docker exec into the container) or runner (the runner's shell in the workspace, with CONTAINER_ID, CONTAINER_NAME, IMAGE_REF and CONTAINER_PORT_<port>=127.0.0.1:<host port> for each published port).",
+    default: 'container',
   },
   {
     name: 'test-user',
-    description: "User for the test-command inside the container (docker exec --user); test-on container only.",
-    default: "",
+    description: 'User for the test-command inside the container (docker exec --user); test-on container only.',
+    default: '',
   },
   {
     name: 'test-env',
-    description: "Environment for the test-command, one KEY=VALUE per line (passed to docker exec by name, never in argv).",
-    default: "",
+    description:
+      'Environment for the test-command, one KEY=VALUE per line (passed to docker exec by name, never in argv).',
+    default: '',
     lines: true,
   },
   {
     name: 'test-timeout',
-    description: "Seconds the tests may take; on expiry they are stopped and the step fails. 0: no limit.",
-    default: "0",
+    description: 'Seconds the tests may take; on expiry they are stopped and the step fails. 0: no limit.',
+    default: '0',
   },
   {
     name: 'test-reports',
-    description: "Directory inside the container (absolute path) whose content is copied out to reports-dir after the tests, also when they fail. JUnit XML found there is summarised and failed tests are annotated.",
-    default: "",
+    description:
+      'Directory inside the container (absolute path) whose content is copied out to reports-dir after the tests, also when they fail. JUnit XML found there is summarised and failed tests are annotated.',
+    default: '',
   },
   {
     name: 'reports-dir',
-    description: "Directory (relative to the workspace) that receives test-reports.",
-    default: "reports",
+    description: 'Directory (relative to the workspace) that receives test-reports.',
+    default: 'reports',
   },
   {
     name: 'push-retries',
-    description: "How often a push (and the login) is retried after a transient failure (5xx, 429, connection reset or refused, timeout), with exponential backoff and jitter; refused credentials are never retried (0 to 10).",
-    default: "3",
+    description:
+      'How often a push (and the login) is retried after a transient failure (5xx, 429, connection reset or refused, timeout), with exponential backoff and jitter; refused credentials are never retried (0 to 10).',
+    default: '3',
   },
   {
     name: 'also-push',
-    description: "More repositories, one a line (e.g. a mirror on another registry), that receive the same two tags; credentials for them come from an earlier docker login.",
-    default: "",
+    description:
+      'More repositories, one a line (e.g. a mirror on another registry), that receive the same two tags; credentials for them come from an earlier docker login.',
+    default: '',
     lines: true,
   },
   {
     name: 'registry-username',
-    description: "Registry user. With registry-password, the action logs in to the image's registry before pushing and logs out afterwards.",
-    default: "",
+    description:
+      "Registry user. With registry-password, the action logs in to the image's registry before pushing and logs out afterwards.",
+    default: '',
   },
   {
     name: 'registry-password',
-    description: "Registry password or token (sent to docker on stdin, masked in logs).",
-    default: "",
+    description: 'Registry password or token (sent to docker on stdin, masked in logs).',
+    default: '',
     secret: true,
   },
 ];
@@ -177,21 +191,38 @@ export const ACTION_INPUTS = [
 
 /** @type {readonly OutputSpec[]} */
 export const ACTION_OUTPUTS = [
-  { name: 'sha', description: "Full commit sha the image was built from (also in the image as sha-env and the org.opencontainers.image.revision label)." },
-  { name: 'tag', description: "Image tag: the first tag-length characters of the sha." },
-  { name: 'image', description: "Repository name, as given." },
-  { name: 'image-ref', description: "image:tag." },
-  { name: 'latest-ref', description: "image:latest." },
-  { name: 'image-id', description: "Local image id (sha256:...) that both tags point to." },
-  { name: 'digest', description: "Registry manifest digest of the pushed tag (sha256:...); empty when nothing was pushed." },
-  { name: 'digests', description: "JSON object: each pushed repository (the image and every also-push mirror) → its manifest digest in that registry; {} when nothing was pushed." },
-  { name: 'pushed', description: "true when both tags were pushed, else false." },
-  { name: 'test-exit-code', description: "Exit status of the test command; empty when no test ran." },
+  {
+    name: 'sha',
+    description:
+      'Full commit sha the image was built from (also in the image as sha-env and the org.opencontainers.image.revision label).',
+  },
+  { name: 'tag', description: 'Image tag: the first tag-length characters of the sha.' },
+  { name: 'image', description: 'Repository name, as given.' },
+  { name: 'image-ref', description: 'image:tag.' },
+  { name: 'latest-ref', description: 'image:latest.' },
+  { name: 'image-id', description: 'Local image id (sha256:...) that both tags point to.' },
+  {
+    name: 'digest',
+    description: 'Registry manifest digest of the pushed tag (sha256:...); empty when nothing was pushed.',
+  },
+  {
+    name: 'digests',
+    description:
+      'JSON object: each pushed repository (the image and every also-push mirror) → its manifest digest in that registry; {} when nothing was pushed.',
+  },
+  { name: 'pushed', description: 'true when both tags were pushed, else false.' },
+  { name: 'test-exit-code', description: 'Exit status of the test command; empty when no test ran.' },
   { name: 'ready-seconds', description: "Seconds from the container's start until it was ready." },
-  { name: 'reports-dir', description: "Where the test reports were copied to; empty when none were." },
-  { name: 'tests-passed', description: "Passed test cases in the JUnit reports; empty without reports." },
-  { name: 'tests-failed', description: "Failed test cases (failures and errors) in the JUnit reports; empty without reports." },
-  { name: 'tests-skipped', description: "Skipped test cases in the JUnit reports; empty without reports." },
-  { name: 'pruned', description: "How many tags and dangling images pruning removed (with prune dry-run: would remove)." },
-  { name: 'reclaimed-bytes', description: "Bytes of image layers pruning freed (0 with dry-run)." },
+  { name: 'reports-dir', description: 'Where the test reports were copied to; empty when none were.' },
+  { name: 'tests-passed', description: 'Passed test cases in the JUnit reports; empty without reports.' },
+  {
+    name: 'tests-failed',
+    description: 'Failed test cases (failures and errors) in the JUnit reports; empty without reports.',
+  },
+  { name: 'tests-skipped', description: 'Skipped test cases in the JUnit reports; empty without reports.' },
+  {
+    name: 'pruned',
+    description: 'How many tags and dangling images pruning removed (with prune dry-run: would remove).',
+  },
+  { name: 'reclaimed-bytes', description: 'Bytes of image layers pruning freed (0 with dry-run).' },
 ];

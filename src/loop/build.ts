@@ -2,7 +2,15 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { docker, DockerError, type DockerResult } from '../docker/cli.js';
-import { buildArgs, imageInspectArgs, imageRemoveArgs, stampArgs, stampDockerfile, type Builder, type BuildSecret } from '../docker/args.js';
+import {
+  buildArgs,
+  imageInspectArgs,
+  imageRemoveArgs,
+  stampArgs,
+  stampDockerfile,
+  type Builder,
+  type BuildSecret,
+} from '../docker/args.js';
 import { envValue, parseImageDetails } from '../docker/output.js';
 import { REVISION_LABEL, type KeyValue } from '../shared/vocabulary.js';
 import type { Reporter } from './reporter.js';
@@ -38,11 +46,20 @@ export function ociLabels(source: OciLabelSource, extra: readonly KeyValue[]): K
 }
 
 /** What must hold of the built image, or it is not what we claim to ship. */
-export function stampProblems(env: readonly string[], labels: Readonly<Record<string, string>>, shaEnv: string, sha: string): string[] {
+export function stampProblems(
+  env: readonly string[],
+  labels: Readonly<Record<string, string>>,
+  shaEnv: string,
+  sha: string,
+): string[] {
   const problems: string[] = [];
   const value = envValue(env, shaEnv);
-  if (value !== sha) problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
-  if (labels[REVISION_LABEL] !== sha) problems.push(`label ${REVISION_LABEL} is ${labels[REVISION_LABEL] === undefined ? 'missing' : `"${labels[REVISION_LABEL]}"`}, expected ${sha}`);
+  if (value !== sha)
+    problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
+  if (labels[REVISION_LABEL] !== sha)
+    problems.push(
+      `label ${REVISION_LABEL} is ${labels[REVISION_LABEL] === undefined ? 'missing' : `"${labels[REVISION_LABEL]}"`}, expected ${sha}`,
+    );
   return problems;
 }
 
@@ -61,12 +78,16 @@ export function diskFullMessage(output: string): string | undefined {
 export function lostTemporaryImage(output: string, temporaryRef: string): boolean {
   const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
-  return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`, 'm').test(output);
+  return new RegExp(
+    `^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`,
+    'm',
+  ).test(output);
 }
 
 /** A failed build says why: a full disk plainly, else docker's own last lines. */
 function throwUnlessBuilt(args: readonly string[], result: DockerResult): void {
-  if (result.exitCode !== 0) throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new DockerError(args, result).message);
+  if (result.exitCode !== 0)
+    throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new DockerError(args, result).message);
 }
 
 /**
@@ -78,7 +99,10 @@ export async function buildImage(request: BuildRequest, reporter: Reporter): Pro
   const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'build-test-deploy-'));
   // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
   // stamp starts from a temporary local name instead; the legacy builder takes the id.
-  const temporaryRef = request.builder.kind === 'buildx' ? `build-test-deploy-tmp/${path.basename(workDir).toLowerCase()}:unstamped` : undefined;
+  const temporaryRef =
+    request.builder.kind === 'buildx'
+      ? `build-test-deploy-tmp/${path.basename(workDir).toLowerCase()}:unstamped`
+      : undefined;
   try {
     const baseIidFile = path.join(workDir, 'base.iid');
     const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
@@ -86,14 +110,17 @@ export async function buildImage(request: BuildRequest, reporter: Reporter): Pro
     const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
 
     const stamp = stampArgs({ tags: request.tags, builder: request.builder });
-    const stampIt = (): Promise<DockerResult> => docker(stamp, {
-      input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
-      silent: true,
-      allowFailure: true,
-    });
+    const stampIt = (): Promise<DockerResult> =>
+      docker(stamp, {
+        input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
+        silent: true,
+        allowFailure: true,
+      });
     let stamped = await stampIt();
     if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
-      reporter.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
+      reporter.info(
+        `The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`,
+      );
       throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
       stamped = await stampIt();
     }
@@ -102,7 +129,8 @@ export async function buildImage(request: BuildRequest, reporter: Reporter): Pro
     // digest the containerd image store names images by.
     const details = parseImageDetails((await docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true })).stdout);
     const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
-    if (problems.length > 0) throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
+    if (problems.length > 0)
+      throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
     return details.id;
   } finally {
     if (temporaryRef !== undefined) await docker(imageRemoveArgs([temporaryRef]), { silent: true, allowFailure: true });

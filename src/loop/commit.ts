@@ -10,9 +10,13 @@ export interface Commit {
 
 async function gitLog(context: string, revision: string): Promise<{ sha: string; created: string } | undefined> {
   try {
-    const result = await runCommand('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], { silent: true });
+    const result = await runCommand('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], {
+      silent: true,
+    });
     const [sha = '', created = ''] = result.stdout.trim().split('\n');
-    return result.exitCode === 0 && SHA_PATTERN.test(sha) ? { sha, created: new Date(created).toISOString() } : undefined;
+    return result.exitCode === 0 && SHA_PATTERN.test(sha)
+      ? { sha, created: new Date(created).toISOString() }
+      : undefined;
   } catch {
     return undefined; // no git on the machine
   }
@@ -24,10 +28,17 @@ async function gitLog(context: string, revision: string): Promise<{ sha: string;
  */
 export async function resolveCommit(shaInput: string, context: string, githubSha: string | undefined): Promise<Commit> {
   if (shaInput !== '') {
-    return { sha: shaInput, created: (await gitLog(context, shaInput))?.created ?? new Date().toISOString(), source: 'input' };
+    return {
+      sha: shaInput,
+      created: (await gitLog(context, shaInput))?.created ?? new Date().toISOString(),
+      source: 'input',
+    };
   }
   const head = await gitLog(context, 'HEAD');
   if (head !== undefined) return { ...head, source: 'git' };
-  if (githubSha !== undefined && SHA_PATTERN.test(githubSha)) return { sha: githubSha, created: new Date().toISOString(), source: 'GITHUB_SHA' };
-  throw new Error(`Input 'sha' is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`);
+  if (githubSha !== undefined && SHA_PATTERN.test(githubSha))
+    return { sha: githubSha, created: new Date().toISOString(), source: 'GITHUB_SHA' };
+  throw new Error(
+    `Input 'sha' is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`,
+  );
 }

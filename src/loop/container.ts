@@ -12,7 +12,13 @@ export interface CleanupResult {
  * A container name unique per run, attempt and step (parallel jobs on one self-hosted engine never
  * collide), readable in `docker ps`: `<last path component>-<tag>-<run id>-<attempt>-<random>`.
  */
-export function containerName(repositoryPath: string, tag: string, runId: string | undefined, runAttempt: string | undefined, random = randomBytes(3).toString('hex')): string {
+export function containerName(
+  repositoryPath: string,
+  tag: string,
+  runId: string | undefined,
+  runAttempt: string | undefined,
+  random = randomBytes(3).toString('hex'),
+): string {
   const base = repositoryPath.slice(repositoryPath.lastIndexOf('/') + 1);
   return [base, tag, runId ?? 'local', runAttempt ?? '1', random].join('-').replace(/[^a-zA-Z0-9_.-]/g, '_');
 }

@@ -8,7 +8,9 @@ export function chainIds(diffIds: readonly string[]): string[] {
   const chain: string[] = [];
   for (const diffId of diffIds) {
     const below = chain.at(-1);
-    chain.push(below === undefined ? diffId : `sha256:${createHash('sha256').update(`${below} ${diffId}`).digest('hex')}`);
+    chain.push(
+      below === undefined ? diffId : `sha256:${createHash('sha256').update(`${below} ${diffId}`).digest('hex')}`,
+    );
   }
   return chain;
 }
@@ -20,7 +22,8 @@ export interface LayerStep {
 }
 
 // Instructions that change only the image config: their steps carry no layer (classic: `#(nop) LABEL …`).
-const METADATA_ONLY = /^(?:\/bin\/sh -c #\(nop\)\s+)?(?:LABEL|ENV|CMD|ENTRYPOINT|EXPOSE|HEALTHCHECK|USER|ARG|ONBUILD|STOPSIGNAL|SHELL|VOLUME|MAINTAINER)\b/;
+const METADATA_ONLY =
+  /^(?:\/bin\/sh -c #\(nop\)\s+)?(?:LABEL|ENV|CMD|ENTRYPOINT|EXPOSE|HEALTHCHECK|USER|ARG|ONBUILD|STOPSIGNAL|SHELL|VOLUME|MAINTAINER)\b/;
 
 /**
  * The bytes of each of an image's `layerCount` layers, bottom first, from its history (oldest first); undefined
@@ -29,10 +32,13 @@ const METADATA_ONLY = /^(?:\/bin\/sh -c #\(nop\)\s+)?(?:LABEL|ENV|CMD|ENTRYPOINT
  * layers that may be empty. Too many of those is fine while they all sit above the last layer with bytes.
  */
 export function layerSizes(layerCount: number, steps: readonly LayerStep[]): number[] | undefined {
-  const candidates = steps.filter((step) => step.size > 0 || !METADATA_ONLY.test(step.createdBy.trim())).map((step) => step.size);
+  const candidates = steps
+    .filter((step) => step.size > 0 || !METADATA_ONLY.test(step.createdBy.trim()))
+    .map((step) => step.size);
   if (candidates.length === layerCount) return candidates;
   const placed = candidates.slice(0, candidates.findLastIndex((size) => size > 0) + 1);
-  if (candidates.length < layerCount || placed.length > layerCount || placed.some((size) => size === 0)) return undefined;
+  if (candidates.length < layerCount || placed.length > layerCount || placed.some((size) => size === 0))
+    return undefined;
   return [...placed, ...Array<number>(layerCount - placed.length).fill(0)];
 }
 
@@ -70,7 +76,11 @@ export function layersInUse(images: readonly LayeredImage[]): Set<string> {
 }
 
 /** The base of what removing `image` frees, given the layers still in use (or counted) and the sizes images tell. */
-export function freedBase(image: LayeredImage, kept: ReadonlySet<string>, sizes: ReadonlyMap<string, number>): FreedBase {
+export function freedBase(
+  image: LayeredImage,
+  kept: ReadonlySet<string>,
+  sizes: ReadonlyMap<string, number>,
+): FreedBase {
   const chain = chainIds(image.layers);
   for (let index = chain.length - 2; index >= 0; index--) {
     const chainId = chain[index] ?? '';
@@ -83,7 +93,10 @@ export function freedBase(image: LayeredImage, kept: ReadonlySet<string>, sizes:
  * The base of each removed image that frees anything (by id), each layer counted once: an image sharing
  * freed layers with one before it frees only what lies above them.
  */
-export function freedBases(deleted: readonly LayeredImage[], remaining: readonly LayeredImage[]): Map<string, FreedBase> {
+export function freedBases(
+  deleted: readonly LayeredImage[],
+  remaining: readonly LayeredImage[],
+): Map<string, FreedBase> {
   const kept = layersInUse(remaining);
   const sizes = sizesByTopLayer([...remaining, ...deleted]);
   const bases = new Map<string, FreedBase>();
@@ -102,15 +115,20 @@ export function freedBases(deleted: readonly LayeredImage[], remaining: readonly
  * image tells the base, its history's layer sizes (`historySizes` by image id, as layerSizes gives them)
  * above it; not known: 0.
  */
-export function freedBytes(deleted: readonly LayeredImage[], remaining: readonly LayeredImage[], historySizes: ReadonlyMap<string, readonly number[] | undefined>): number {
+export function freedBytes(
+  deleted: readonly LayeredImage[],
+  remaining: readonly LayeredImage[],
+  historySizes: ReadonlyMap<string, readonly number[] | undefined>,
+): number {
   const bases = freedBases(deleted, remaining);
   let total = 0;
   for (const image of deleted) {
     const base = bases.get(image.id);
     if (base === undefined) continue;
-    total += base.bytes !== undefined
-      ? Math.max(0, image.size - base.bytes)
-      : (historySizes.get(image.id) ?? []).slice(base.from).reduce((sum, bytes) => sum + bytes, 0);
+    total +=
+      base.bytes !== undefined
+        ? Math.max(0, image.size - base.bytes)
+        : (historySizes.get(image.id) ?? []).slice(base.from).reduce((sum, bytes) => sum + bytes, 0);
   }
   return total;
 }

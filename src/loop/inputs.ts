@@ -2,7 +2,19 @@ import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { IMAGE_NAME_FORM, parseImageName, type ImageName } from '../shared/image-reference.js';
 import type { BuildSecret } from '../docker/args.js';
-import { ACTION_NAMING, fieldParser, InputError, nonBlankLines, parseBoolean, parseEnvName, parseInteger, registryAuthOf, TAG_LENGTH_RANGE, type InputNaming, type ReadInput } from '../shared/field-parser.js';
+import {
+  ACTION_NAMING,
+  fieldParser,
+  InputError,
+  nonBlankLines,
+  parseBoolean,
+  parseEnvName,
+  parseInteger,
+  registryAuthOf,
+  TAG_LENGTH_RANGE,
+  type InputNaming,
+  type ReadInput,
+} from '../shared/field-parser.js';
 import { ENV_NAME_PATTERN, SHA_PATTERN, type KeyValue, type RegistryAuth } from '../shared/vocabulary.js';
 import type { PruneMode } from './prune.js';
 import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from './wait-ready.js';
@@ -65,85 +77,163 @@ const LIFECYCLE_RUN_FLAGS: ReadonlyMap<string, string> = new Map([
 export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING): Inputs {
   const { problems, field } = fieldParser(read, naming);
 
-  const image = field('image', (raw) => {
-    try {
-      return parseImageName(raw);
-    } catch (error) {
-      throw new Error(`${(error as Error).message}; expected ${IMAGE_NAME_FORM}`);
-    }
-  }, undefined);
+  const image = field(
+    'image',
+    (raw) => {
+      try {
+        return parseImageName(raw);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}; expected ${IMAGE_NAME_FORM}`);
+      }
+    },
+    undefined,
+  );
   const deploy = field('deploy', parseBoolean, false);
   const context = field('context', (raw) => raw || '.', '.');
   const file = field('file', (raw) => raw || path.join(context, 'Dockerfile'), '');
   const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
-  const target = field('target', (raw) => {
-    if (raw !== '' && !STAGE_NAME_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected a build stage name (letters, digits, "_", ".", "-")`);
-    return raw;
-  }, '');
+  const target = field(
+    'target',
+    (raw) => {
+      if (raw !== '' && !STAGE_NAME_PATTERN.test(raw))
+        throw new Error(`is "${raw}"; expected a build stage name (letters, digits, "_", ".", "-")`);
+      return raw;
+    },
+    '',
+  );
   const labels = field('labels', (raw) => parseKeyValueLines(raw, /^[^\s=]+$/), []);
-  const builder = field('builder', (raw) => {
-    if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw)) throw new Error(`is "${raw}"; expected a buildx builder name`);
-    return raw;
-  }, '');
+  const builder = field(
+    'builder',
+    (raw) => {
+      if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw))
+        throw new Error(`is "${raw}"; expected a buildx builder name`);
+      return raw;
+    },
+    '',
+  );
   const buildSecrets = field('build-secrets', parseBuildSecrets, []);
-  const sha = field('sha', (raw) => {
-    if (raw !== '' && !SHA_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
-    return raw;
-  }, '');
+  const sha = field(
+    'sha',
+    (raw) => {
+      if (raw !== '' && !SHA_PATTERN.test(raw))
+        throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
+      return raw;
+    },
+    '',
+  );
   const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
   const shaEnv = field('sha-env', parseEnvName, 'SHA');
   const prune = field('prune', parsePruneMode, 'on');
   const pruneKeep = field('prune-keep', (raw) => parseInteger(raw, PRUNE_KEEP_RANGE), 0);
   const pruneGraceSeconds = field('prune-grace', (raw) => parseInteger(raw, PRUNE_GRACE_RANGE), 120);
   const runArgs = field('run-args', parseRunArgs, []);
-  const waitFor = field('wait-for', (raw) => {
-    try {
-      return parseWaitFor(raw);
-    } catch (error) {
-      throw new Error(`${(error as Error).message}; expected ${WAIT_FOR_FORM}`);
-    }
-  }, { kind: 'auto' });
+  const waitFor = field(
+    'wait-for',
+    (raw) => {
+      try {
+        return parseWaitFor(raw);
+      } catch (error) {
+        throw new Error(`${(error as Error).message}; expected ${WAIT_FOR_FORM}`);
+      }
+    },
+    { kind: 'auto' },
+  );
   const waitTimeoutSeconds = field('wait-timeout', (raw) => parseInteger(raw, WAIT_TIMEOUT_RANGE), 60);
   const testCommand = read('test-command').trim();
-  const testOn = field('test-on', (raw) => {
-    if (raw !== 'container' && raw !== 'runner') throw new Error(`is "${raw}"; expected container or runner`);
-    return raw;
-  }, undefined);
-  const testUser = field('test-user', (raw) => {
-    if (raw !== '' && !USER_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
-    if (raw !== '' && testOn === 'runner') throw new Error('is set, but test-on is runner; expected it only with test-on: container');
-    return raw;
-  }, '');
+  const testOn = field(
+    'test-on',
+    (raw) => {
+      if (raw !== 'container' && raw !== 'runner') throw new Error(`is "${raw}"; expected container or runner`);
+      return raw;
+    },
+    undefined,
+  );
+  const testUser = field(
+    'test-user',
+    (raw) => {
+      if (raw !== '' && !USER_PATTERN.test(raw))
+        throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
+      if (raw !== '' && testOn === 'runner')
+        throw new Error('is set, but test-on is runner; expected it only with test-on: container');
+      return raw;
+    },
+    '',
+  );
   const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, ENV_NAME_PATTERN), []);
   const testTimeoutSeconds = field('test-timeout', (raw) => parseInteger(raw, TEST_TIMEOUT_RANGE), 0);
-  const testReports = field('test-reports', (raw) => {
-    if (raw !== '' && !raw.startsWith('/')) throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
-    return raw;
-  }, '');
-  const reportsDir = field('reports-dir', (raw) => {
-    if (raw === '' || path.isAbsolute(raw) || path.normalize(raw).split(path.sep)[0] === '..') throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
-    return raw;
-  }, 'reports');
+  const testReports = field(
+    'test-reports',
+    (raw) => {
+      if (raw !== '' && !raw.startsWith('/'))
+        throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
+      return raw;
+    },
+    '',
+  );
+  const reportsDir = field(
+    'reports-dir',
+    (raw) => {
+      if (raw === '' || path.isAbsolute(raw) || path.normalize(raw).split(path.sep)[0] === '..')
+        throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
+      return raw;
+    },
+    'reports',
+  );
   if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
-    problems.push(`${naming.subject('test-on')} is container, but ${naming.name('wait-for')} exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected ${naming.name('test-on')}: runner (or no ${naming.name('test-command')}).`);
+    problems.push(
+      `${naming.subject('test-on')} is container, but ${naming.name('wait-for')} exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected ${naming.name('test-on')}: runner (or no ${naming.name('test-command')}).`,
+    );
   }
   const pushRetries = field('push-retries', (raw) => parseInteger(raw, PUSH_RETRIES_RANGE), 3);
-  const alsoPush = field('also-push', (raw) => nonBlankLines(raw).map((line, index) => {
-    try {
-      return parseImageName(line);
-    } catch (error) {
-      throw new Error(`line ${index + 1} "${line}" ${(error as Error).message}; expected one repository name a line (${IMAGE_NAME_FORM})`);
-    }
-  }), []);
+  const alsoPush = field(
+    'also-push',
+    (raw) =>
+      nonBlankLines(raw).map((line, index) => {
+        try {
+          return parseImageName(line);
+        } catch (error) {
+          throw new Error(
+            `line ${index + 1} "${line}" ${(error as Error).message}; expected one repository name a line (${IMAGE_NAME_FORM})`,
+          );
+        }
+      }),
+    [],
+  );
   const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used', naming);
 
   if (problems.length > 0 || image === undefined) throw new InputError(problems);
   return {
-    image, deploy, context, file, buildArgs, target, labels, builder, buildSecrets, sha, tagLength, shaEnv, prune, pruneKeep, pruneGraceSeconds, runArgs,
-    waitFor, waitTimeoutSeconds, testCommand, testOn: testOn ?? 'container', testUser, testEnv, testTimeoutSeconds, testReports, reportsDir,
+    image,
+    deploy,
+    context,
+    file,
+    buildArgs,
+    target,
+    labels,
+    builder,
+    buildSecrets,
+    sha,
+    tagLength,
+    shaEnv,
+    prune,
+    pruneKeep,
+    pruneGraceSeconds,
+    runArgs,
+    waitFor,
+    waitTimeoutSeconds,
+    testCommand,
+    testOn: testOn ?? 'container',
+    testUser,
+    testEnv,
+    testTimeoutSeconds,
+    testReports,
+    reportsDir,
     registryAuth,
     pushRetries,
-    alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
+    alsoPush: alsoPush.filter(
+      (mirror, index) =>
+        mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index,
+    ),
   };
 }
 
@@ -170,15 +260,23 @@ export function parseKeyValueLines(raw: string, keyPattern: RegExp): KeyValue[] 
 /** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
 export function parseBuildSecrets(raw: string): BuildSecret[] {
   return nonBlankLines(raw).map((line, index) => {
-    const fields = new Map(line.split(',').map((part) => {
-      const equals = part.indexOf('=');
-      return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()] as const;
-    }));
+    const fields = new Map(
+      line.split(',').map((part) => {
+        const equals = part.indexOf('=');
+        return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()] as const;
+      }),
+    );
     const id = fields.get('id') ?? '';
     const env = fields.get('env');
     const src = fields.get('src');
     const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
-    if (!known || !/^[A-Za-z0-9_.-]+$/.test(id) || (env === undefined) === (src === undefined) || env === '' || src === '') {
+    if (
+      !known ||
+      !/^[A-Za-z0-9_.-]+$/.test(id) ||
+      (env === undefined) === (src === undefined) ||
+      env === '' ||
+      src === ''
+    ) {
       throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
     }
     return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
@@ -202,7 +300,9 @@ export function shortClusterHasDetach(flag: string): boolean {
 export function parseRunArgs(raw: string): string[] {
   return nonBlankLines(raw).flatMap((line, index) => {
     if (!line.startsWith('-')) {
-      throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
+      throw new Error(
+        `line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`,
+      );
     }
     const flagEnd = line.search(/[=\s]/);
     const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
@@ -211,7 +311,8 @@ export function parseRunArgs(raw: string): string[] {
     if (flagEnd !== -1 && line[flagEnd] !== '=') {
       const value = line.slice(flagEnd).trim();
       // A second option on the line would reach docker as an option of its own, unchecked.
-      if (value.startsWith('-')) throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
+      if (value.startsWith('-'))
+        throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
       return [flag, value];
     }
     return [line];
@@ -222,23 +323,37 @@ export function parseRunArgs(raw: string): string[] {
  * Reads, masks (through `mask`, where each secret is born) and validates the inputs, then checks what they
  * name outside docker: the build context, the Dockerfile, each build secret's source. Nothing is touched.
  */
-export function readInputs(read: ReadInput, env: NodeJS.ProcessEnv, mask: (secret: string) => void, naming: InputNaming = ACTION_NAMING): Inputs {
+export function readInputs(
+  read: ReadInput,
+  env: NodeJS.ProcessEnv,
+  mask: (secret: string) => void,
+  naming: InputNaming = ACTION_NAMING,
+): Inputs {
   const password = read('registry-password');
   if (password !== '') mask(password);
   const inputs = parseInputs(read, naming);
   const problems: string[] = [];
   if (!existsSync(inputs.context) || !statSync(inputs.context).isDirectory()) {
-    problems.push(`${naming.subject('context')} is "${inputs.context}", which is not a directory; expected the build context directory.`);
+    problems.push(
+      `${naming.subject('context')} is "${inputs.context}", which is not a directory; expected the build context directory.`,
+    );
   } else if (!existsSync(inputs.file)) {
-    problems.push(`${naming.subject('file')}: ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
+    problems.push(
+      `${naming.subject('file')}: ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`,
+    );
   }
   for (const secret of inputs.buildSecrets) {
     if ('env' in secret.source) {
       const value = env[secret.source.env];
-      if (value === undefined || value === '') problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the environment.`);
+      if (value === undefined || value === '')
+        problems.push(
+          `${naming.subject('build-secrets')}: secret ${secret.id} reads the environment variable ${secret.source.env}, which is not set; expected it in the environment.`,
+        );
       else mask(value);
     } else if (!existsSync(secret.source.src)) {
-      problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
+      problems.push(
+        `${naming.subject('build-secrets')}: secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`,
+      );
     }
   }
   if (problems.length > 0) throw new InputError(problems);

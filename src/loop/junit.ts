@@ -62,7 +62,10 @@ export function parseJUnit(xml: string): JUnitCounts {
   let skipped = 0;
   const failures: TestCaseFailure[] = [];
   for (const { testcase, suiteFile } of cases) {
-    const problems = [...(testcase.failure as (Node | string)[] | undefined ?? []), ...(testcase.error as (Node | string)[] | undefined ?? [])];
+    const problems = [
+      ...((testcase.failure as (Node | string)[] | undefined) ?? []),
+      ...((testcase.error as (Node | string)[] | undefined) ?? []),
+    ];
     if (problems.length > 0) {
       const line = Number.parseInt(attr(testcase, 'line') ?? '', 10);
       failures.push({
@@ -82,5 +85,10 @@ export function parseJUnit(xml: string): JUnitCounts {
 }
 
 export function addCounts(a: JUnitCounts, b: JUnitCounts): JUnitCounts {
-  return { passed: a.passed + b.passed, failed: a.failed + b.failed, skipped: a.skipped + b.skipped, failures: [...a.failures, ...b.failures] };
+  return {
+    passed: a.passed + b.passed,
+    failed: a.failed + b.failed,
+    skipped: a.skipped + b.skipped,
+    failures: [...a.failures, ...b.failures],
+  };
 }

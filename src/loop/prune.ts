@@ -1,6 +1,25 @@
 import { docker, type DockerResult } from '../docker/cli.js';
-import { allImageIdsArgs, containerIdsArgs, containerImagesArgs, danglingArgs, danglingLabelledArgs, imageHistoryArgs, imageRemoveArgs, imageSummariesArgs, repositoryTagsArgs } from '../docker/args.js';
-import { parseContainerImages, parseImageHistory, parseImageSummaries, parseListedTags, parseRemovalOutput, type ContainerImage, type HistoryStep, type ImageSummary } from '../docker/output.js';
+import {
+  allImageIdsArgs,
+  containerIdsArgs,
+  containerImagesArgs,
+  danglingArgs,
+  danglingLabelledArgs,
+  imageHistoryArgs,
+  imageRemoveArgs,
+  imageSummariesArgs,
+  repositoryTagsArgs,
+} from '../docker/args.js';
+import {
+  parseContainerImages,
+  parseImageHistory,
+  parseImageSummaries,
+  parseListedTags,
+  parseRemovalOutput,
+  type ContainerImage,
+  type HistoryStep,
+  type ImageSummary,
+} from '../docker/output.js';
 import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
 import { freedBases, freedBytes, layerSizes } from './image-layers.js';
 import type { Reporter } from './reporter.js';
@@ -43,17 +62,29 @@ export interface PruneResult {
 }
 
 /** Which tags and dangling images go, and why the others stay. Pure: the engine's view comes in as data. */
-export function planPrune(images: readonly ImageSummary[], containers: readonly ContainerImage[], policy: PrunePolicy): PrunePlan {
+export function planPrune(
+  images: readonly ImageSummary[],
+  containers: readonly ContainerImage[],
+  policy: PrunePolicy,
+): PrunePlan {
   const usedBy = new Map<string, string[]>();
-  for (const container of containers) usedBy.set(container.imageId, [...(usedBy.get(container.imageId) ?? []), container.name]);
+  for (const container of containers)
+    usedBy.set(container.imageId, [...(usedBy.get(container.imageId) ?? []), container.name]);
   const parents = new Set(images.map((image) => image.parent).filter((parent) => parent !== ''));
   const prefix = `${policy.repository}:`;
 
   const staleTags = images
-    .flatMap((image) => image.repoTags.filter((ref) => ref.startsWith(prefix)).map((ref) => ({ ref, tag: ref.slice(prefix.length), image })))
+    .flatMap((image) =>
+      image.repoTags
+        .filter((ref) => ref.startsWith(prefix))
+        .map((ref) => ({ ref, tag: ref.slice(prefix.length), image })),
+    )
     .filter(({ tag }) => !policy.keepTags.has(tag))
     .sort((a, b) => b.image.created.localeCompare(a.image.created) || a.ref.localeCompare(b.ref));
-  const dangling = images.filter((image) => image.repoTags.length === 0 && !parents.has(image.id) && image.labels[REPOSITORY_LABEL] === policy.repository);
+  const dangling = images.filter(
+    (image) =>
+      image.repoTags.length === 0 && !parents.has(image.id) && image.labels[REPOSITORY_LABEL] === policy.repository,
+  );
 
   const remove: string[] = [];
   const kept: KeptImage[] = [];
@@ -62,10 +93,16 @@ export function planPrune(images: readonly ImageSummary[], containers: readonly 
     const taggedSecondsAgo = (policy.now.getTime() - Date.parse(image.lastTagTime)) / 1000;
     if (containersUsing !== undefined) kept.push({ ref, reason: `used by container ${containersUsing.join(', ')}` });
     else if (extraReason !== undefined) kept.push({ ref, reason: extraReason });
-    else if (taggedSecondsAgo >= 0 && taggedSecondsAgo < policy.graceSeconds) kept.push({ ref, reason: `tagged ${Math.round(taggedSecondsAgo)} s ago, within prune-grace (a concurrent run's image?)` });
+    else if (taggedSecondsAgo >= 0 && taggedSecondsAgo < policy.graceSeconds)
+      kept.push({
+        ref,
+        reason: `tagged ${Math.round(taggedSecondsAgo)} s ago, within prune-grace (a concurrent run's image?)`,
+      });
     else remove.push(ref);
   };
-  staleTags.forEach(({ ref, image }, index) => decide(ref, image, index < policy.keepNewest ? `one of the ${policy.keepNewest} newest (prune-keep)` : undefined));
+  staleTags.forEach(({ ref, image }, index) =>
+    decide(ref, image, index < policy.keepNewest ? `one of the ${policy.keepNewest} newest (prune-keep)` : undefined),
+  );
   for (const image of dangling) decide(image.id, image, undefined);
   return { remove, kept };
 }
@@ -75,12 +112,17 @@ export function planPrune(images: readonly ImageSummary[], containers: readonly 
  * image rm` frees with it: the step sizes of the histories read (of the candidates, or of their parents),
  * else an image's size less its parent's. Images without a parent: see image-layers.ts.
  */
-export function ownLayerSizes(images: readonly ImageSummary[], histories: ReadonlyMap<string, readonly HistoryStep[]>): Map<string, number> {
+export function ownLayerSizes(
+  images: readonly ImageSummary[],
+  histories: ReadonlyMap<string, readonly HistoryStep[]>,
+): Map<string, number> {
   const sizes = new Map<string, number>();
-  for (const steps of histories.values()) for (const step of steps) if (step.id.startsWith('sha256:')) sizes.set(step.id, step.size);
+  for (const steps of histories.values())
+    for (const step of steps) if (step.id.startsWith('sha256:')) sizes.set(step.id, step.size);
   for (const image of images.filter((candidate) => !sizes.has(candidate.id) && candidate.parent !== '')) {
     const parentSteps = histories.get(image.parent);
-    if (parentSteps !== undefined) sizes.set(image.id, Math.max(0, image.size - parentSteps.reduce((total, step) => total + step.size, 0)));
+    if (parentSteps !== undefined)
+      sizes.set(image.id, Math.max(0, image.size - parentSteps.reduce((total, step) => total + step.size, 0)));
   }
   return sizes;
 }
@@ -117,7 +159,11 @@ export function chunk<T>(items: readonly T[], parts: number): T[][] {
  * of removed images that are now dangling (untagged, childless) and still there. One sequential
  * `docker image rm` would have removed them with their children.
  */
-export function orphanedAncestors(ancestorIds: ReadonlySet<string>, danglingNow: readonly string[], deletedIds: ReadonlySet<string>): string[] {
+export function orphanedAncestors(
+  ancestorIds: ReadonlySet<string>,
+  danglingNow: readonly string[],
+  deletedIds: ReadonlySet<string>,
+): string[] {
   return danglingNow.filter((id) => ancestorIds.has(id) && !deletedIds.has(id));
 }
 
@@ -128,9 +174,15 @@ async function inspectImages(ids: readonly string[]): Promise<{ images: ImageSum
   // The CLI asks the engine for one image after the other: many go in a few calls side by side
   // (500 here: 0.25 s in one call, 0.17 s in four). Images can vanish between the listing and this
   // (another job's prune): inspect reports them and goes on.
-  const results = await Promise.all(callsFor(ids).map((part) => docker(imageSummariesArgs(part), { silent: true, allowFailure: true })));
-  const vanished = (result: DockerResult): boolean => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
-  return { images: results.flatMap((result) => parseImageSummaries(result.stdout)), complete: results.every((result) => result.exitCode === 0 || vanished(result)) };
+  const results = await Promise.all(
+    callsFor(ids).map((part) => docker(imageSummariesArgs(part), { silent: true, allowFailure: true })),
+  );
+  const vanished = (result: DockerResult): boolean =>
+    result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
+  return {
+    images: results.flatMap((result) => parseImageSummaries(result.stdout)),
+    complete: results.every((result) => result.exitCode === 0 || vanished(result)),
+  };
 }
 
 async function containerImages(ids: readonly string[]): Promise<ContainerImage[]> {
@@ -140,10 +192,12 @@ async function containerImages(ids: readonly string[]): Promise<ContainerImage[]
 
 /** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
 async function histories(ids: readonly string[]): Promise<Map<string, HistoryStep[]>> {
-  const read = await Promise.all(ids.map(async (id) => {
-    const result = await docker(imageHistoryArgs(id), { silent: true, allowFailure: true });
-    return [id, result.exitCode === 0 ? parseImageHistory(result.stdout) : undefined] as const;
-  }));
+  const read = await Promise.all(
+    ids.map(async (id) => {
+      const result = await docker(imageHistoryArgs(id), { silent: true, allowFailure: true });
+      return [id, result.exitCode === 0 ? parseImageHistory(result.stdout) : undefined] as const;
+    }),
+  );
   return new Map(read.filter((entry): entry is readonly [string, HistoryStep[]] => entry[1] !== undefined));
 }
 
@@ -163,13 +217,19 @@ async function otherImages(candidateIds: ReadonlySet<string>): Promise<ImageSumm
  * side by side, an inspect of the candidates, then the removals (and, for images that know no parent, a look
  * at the rest of the engine: which of their layers other images still use).
  */
-export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<PrunePolicy, 'now'>, reporter: Reporter): Promise<PruneResult> {
+export async function pruneImages(
+  mode: Exclude<PruneMode, 'off'>,
+  policy: Omit<PrunePolicy, 'now'>,
+  reporter: Reporter,
+): Promise<PruneResult> {
   const [tagsListed, danglingListed, containersListed] = await Promise.all([
     docker(repositoryTagsArgs(policy.repository), { silent: true }),
     docker(danglingLabelledArgs(REPOSITORY_LABEL, policy.repository), { silent: true }),
     docker(containerIdsArgs(), { silent: true }),
   ]);
-  const staleIds = parseListedTags(tagsListed.stdout).filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
+  const staleIds = parseListedTags(tagsListed.stdout)
+    .filter(({ tag }) => !policy.keepTags.has(tag))
+    .map(({ id }) => id);
   const candidateIds = [...new Set([...staleIds, ...lines(danglingListed)])];
   if (candidateIds.length === 0) {
     reporter.info(`Nothing of ${policy.repository} to remove.`);
@@ -198,8 +258,12 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
   // Images that do not know their parent (BuildKit's, the containerd store's, imports) and lose every tag
   // free the layers no other image uses: only then is the rest of the engine looked at (read only; slow on
   // the containerd store), and a history read only where no image's size tells where those layers start.
-  const parentless = going.filter((image) => image.parent === '' && image.layers.length > 0
-    && (removing.has(image.id) || image.repoTags.every((ref) => removing.has(ref))));
+  const parentless = going.filter(
+    (image) =>
+      image.parent === '' &&
+      image.layers.length > 0 &&
+      (removing.has(image.id) || image.repoTags.every((ref) => removing.has(ref))),
+  );
   const [layers, others] = await Promise.all([
     candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
     parentless.length === 0 ? [] : otherImages(new Set(candidateIds)),
@@ -207,15 +271,21 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
   const parentlessIds = new Set(parentless.map((image) => image.id));
   const staying = [...(others ?? []), ...images.filter((image) => !parentlessIds.has(image.id))];
   const bases = freedBases(parentless, staying);
-  const unplaced = oneImagePerChain(parentless.filter((image) => bases.get(image.id)?.bytes === undefined && bases.has(image.id)));
-  const chainHistories = candidateHistories ?? await histories([...unplaced.values()]);
+  const unplaced = oneImagePerChain(
+    parentless.filter((image) => bases.get(image.id)?.bytes === undefined && bases.has(image.id)),
+  );
+  const chainHistories = candidateHistories ?? (await histories([...unplaced.values()]));
   // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
   const calls = callsFor(plan.remove);
-  const results = await Promise.all(calls.map((refs) => docker(imageRemoveArgs(refs), { silent: true, allowFailure: true })));
+  const results = await Promise.all(
+    calls.map((refs) => docker(imageRemoveArgs(refs), { silent: true, allowFailure: true })),
+  );
   const deleted = new Set(results.flatMap((result) => parseRemovalOutput(result.stdout).deleted));
   const failed = results.filter((result) => result.exitCode !== 0);
   const candidates = new Set(candidateIds);
-  const ancestors = new Set([...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)));
+  const ancestors = new Set(
+    [...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)),
+  );
   if (calls.length > 1 && ancestors.size > 0) {
     const orphans = orphanedAncestors(ancestors, lines(await docker(danglingArgs(), { silent: true })), deleted);
     if (orphans.length > 0) {
@@ -227,22 +297,38 @@ export async function pruneImages(mode: Exclude<PruneMode, 'off'>, policy: Omit<
   let removed = plan.remove;
   if (failed.length > 0) {
     // docker removes what it can; what a container started using meanwhile is refused, never forced.
-    reporter.warning(`Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`);
+    reporter.warning(
+      `Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`,
+    );
     const [tagsLeft, danglingLeft] = await Promise.all([
       docker(repositoryTagsArgs(policy.repository), { silent: true }),
       docker(danglingLabelledArgs(REPOSITORY_LABEL, policy.repository), { silent: true }),
     ]);
-    const left = new Set([...parseListedTags(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`), ...lines(danglingLeft)]);
+    const left = new Set([
+      ...parseListedTags(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`),
+      ...lines(danglingLeft),
+    ]);
     removed = plan.remove.filter((ref) => !left.has(ref));
   }
-  const historySizes = new Map(parentless.map((image) => {
-    const steps = chainHistories.get(unplaced.get(image.layers.join(' ')) ?? image.id) ?? [];
-    return [image.id, layerSizes(image.layers.length, [...steps].reverse())] as const;
-  }));
-  const freed = others === undefined
-    ? 0 // the rest of the engine not known: report nothing rather than too much
-    : freedBytes(parentless.filter((image) => deleted.has(image.id)), [...others, ...images].filter((image) => !deleted.has(image.id)), historySizes);
-  const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
+  const historySizes = new Map(
+    parentless.map((image) => {
+      const steps = chainHistories.get(unplaced.get(image.layers.join(' ')) ?? image.id) ?? [];
+      return [image.id, layerSizes(image.layers.length, [...steps].reverse())] as const;
+    }),
+  );
+  const freed =
+    others === undefined
+      ? 0 // the rest of the engine not known: report nothing rather than too much
+      : freedBytes(
+          parentless.filter((image) => deleted.has(image.id)),
+          [...others, ...images].filter((image) => !deleted.has(image.id)),
+          historySizes,
+        );
+  const bytes =
+    reclaimedBytes(
+      [...deleted].filter((id) => !parentlessIds.has(id)),
+      ownLayerSizes(images, layers),
+    ) + freed;
   reporter.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
   return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }

@@ -24,8 +24,18 @@ export type RegistryFailure = 'auth' | 'permanent' | 'transient';
  * everything else (5xx, 429, connection reset or refused, timeouts, EOF) is worth another try.
  */
 export function classifyRegistryFailure(stderr: string): RegistryFailure {
-  if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|insufficient_scope|\b401\b|\b403\b/i.test(stderr)) return 'auth';
-  if (/invalid reference format|does not exist locally|tag does not exist|manifest invalid|name invalid|\b400 Bad Request\b/i.test(stderr)) return 'permanent';
+  if (
+    /unauthorized|authentication required|no basic auth credentials|denied|forbidden|insufficient_scope|\b401\b|\b403\b/i.test(
+      stderr,
+    )
+  )
+    return 'auth';
+  if (
+    /invalid reference format|does not exist locally|tag does not exist|manifest invalid|name invalid|\b400 Bad Request\b/i.test(
+      stderr,
+    )
+  )
+    return 'permanent';
   return 'transient';
 }
 
@@ -35,11 +45,20 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
 }
 
 function who(auth: RegistryAuth | undefined): string {
-  return auth === undefined ? 'the credentials of the earlier docker login (or none)' : `the credentials of user "${auth.username}"`;
+  return auth === undefined
+    ? 'the credentials of the earlier docker login (or none)'
+    : `the credentials of user "${auth.username}"`;
 }
 
 /** Runs a registry operation, retrying transient failures `retries` times; refusals fail at once, saying who was refused where. */
-export async function withRetries(what: string, registry: string, auth: RegistryAuth | undefined, retries: number, operation: () => Promise<DockerResult>, reporter: Pick<Reporter, 'warning'>): Promise<DockerResult> {
+export async function withRetries(
+  what: string,
+  registry: string,
+  auth: RegistryAuth | undefined,
+  retries: number,
+  operation: () => Promise<DockerResult>,
+  reporter: Pick<Reporter, 'warning'>,
+): Promise<DockerResult> {
   for (let attempt = 0; ; attempt++) {
     const result = await operation();
     if (result.exitCode === 0) return result;
@@ -47,16 +66,28 @@ export async function withRetries(what: string, registry: string, auth: Registry
     const kind = classifyRegistryFailure(result.stderr);
     if (kind === 'auth') throw new Error(`The registry ${registry} refused ${who(auth)} for ${what}: ${reason}`);
     if (kind === 'permanent') throw new Error(`${what} failed: ${reason}`);
-    if (attempt >= retries) throw new Error(`${what} failed after ${attempt + 1} attempt(s) (push-retries: ${retries}); the registry ${registry} did not recover: ${reason}`);
+    if (attempt >= retries)
+      throw new Error(
+        `${what} failed after ${attempt + 1} attempt(s) (push-retries: ${retries}); the registry ${registry} did not recover: ${reason}`,
+      );
     const delay = backoffMs(attempt + 1);
-    reporter.warning(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
+    reporter.warning(
+      `${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`,
+    );
     await sleep(delay);
   }
 }
 
 /** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
 export async function login(registry: string, auth: RegistryAuth, retries: number, reporter: Reporter): Promise<void> {
-  await withRetries(`docker login to ${registry}`, registry, auth, retries, () => docker(loginArgs(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }), reporter);
+  await withRetries(
+    `docker login to ${registry}`,
+    registry,
+    auth,
+    retries,
+    () => docker(loginArgs(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }),
+    reporter,
+  );
 }
 
 export async function logout(registry: string): Promise<CleanupResult> {
@@ -90,7 +121,15 @@ export async function pushTags(request: PushRequest, reporter: Reporter): Promis
     if (mirror) for (const ref of [shaRef, latestRef]) await docker(tagArgs(request.imageId, ref), { silent: true });
     try {
       const auth = repository.registry === request.built.registry ? request.auth : undefined;
-      const push = (ref: string): Promise<DockerResult> => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => docker(pushArgs(ref), { allowFailure: true }), reporter);
+      const push = (ref: string): Promise<DockerResult> =>
+        withRetries(
+          `docker push ${ref}`,
+          repository.registry,
+          auth,
+          request.retries,
+          () => docker(pushArgs(ref), { allowFailure: true }),
+          reporter,
+        );
       const shaPush = await push(shaRef);
       await push(latestRef);
       digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth, reporter);
@@ -104,22 +143,44 @@ export async function pushTags(request: PushRequest, reporter: Reporter): Promis
 }
 
 /** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
-async function registryDigest(repository: ImageName, request: PushRequest, shaPushOutput: string, auth: RegistryAuth | undefined, reporter: Reporter): Promise<string> {
-  const client = new RegistryClient({ registry: repository.registry, repository: repository.path, auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)) });
+async function registryDigest(
+  repository: ImageName,
+  request: PushRequest,
+  shaPushOutput: string,
+  auth: RegistryAuth | undefined,
+  reporter: Reporter,
+): Promise<string> {
+  const client = new RegistryClient({
+    registry: repository.registry,
+    repository: repository.path,
+    auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)),
+  });
   try {
     const [sha, latest] = [await client.getManifest(request.tag), await client.getManifest('latest')];
     if (sha.digest !== latest.digest) {
-      throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest.digest} in the registry: another push moved :latest meanwhile?`);
+      throw new Error(
+        `After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest.digest} in the registry: another push moved :latest meanwhile?`,
+      );
     }
     return sha.digest;
   } catch (error) {
     if (!(error instanceof RegistryError)) throw error;
-    reporter.warning(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
-    const repoDigests = parseImageDetails((await docker(imageInspectArgs(request.imageId), { silent: true })).stdout).repoDigests;
+    reporter.warning(
+      `Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`,
+    );
+    const repoDigests = parseImageDetails(
+      (await docker(imageInspectArgs(request.imageId), { silent: true })).stdout,
+    ).repoDigests;
     const candidates = digestsFor(repoDigests, familiarName(repository));
     // An image pushed before under other manifests can carry several digests: the push's own report says which.
-    const digest = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => candidate === pushedDigest(shaPushOutput, request.tag));
-    if (digest === undefined) throw new Error(`Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
+    const digest =
+      candidates.length === 1
+        ? candidates[0]
+        : candidates.find((candidate) => candidate === pushedDigest(shaPushOutput, request.tag));
+    if (digest === undefined)
+      throw new Error(
+        `Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`,
+      );
     return digest;
   }
 }

@@ -30,7 +30,25 @@ export interface PhaseTiming {
 }
 
 export function emptyReport(): RunReport {
-  return { image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0, readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined };
+  return {
+    image: '',
+    sha: '',
+    tag: '',
+    imageRef: '',
+    latestRef: '',
+    imageId: '',
+    digest: '',
+    digests: {},
+    pushed: false,
+    testExitCode: undefined,
+    pruned: 0,
+    reclaimedBytes: 0,
+    readySeconds: undefined,
+    reportsDir: '',
+    junit: undefined,
+    phases: [],
+    failure: undefined,
+  };
 }
 
 export function outputsOf(report: RunReport): Record<string, string> {
@@ -63,11 +81,18 @@ export function summaryTables(report: RunReport): { facts: string[][]; phases: s
     ['SHA', report.sha],
     ['Image id', report.imageId],
     ['Digest', report.digest || '—'],
-    ...Object.entries(report.digests).filter(([repository]) => repository !== report.image).map(([repository, digest]) => [`Mirror ${repository}`, digest]),
+    ...Object.entries(report.digests)
+      .filter(([repository]) => repository !== report.image)
+      .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
     ['Pushed', String(report.pushed)],
     ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
     ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
-    ['Tests (JUnit)', report.junit === undefined ? '—' : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`],
+    [
+      'Tests (JUnit)',
+      report.junit === undefined
+        ? '—'
+        : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
+    ],
     ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
   ];
   const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);

@@ -20,14 +20,21 @@ import { ContainerNotReadyError, LOG_TAIL_LINES, waitUntilReady } from './wait-r
 
 export class TestsTimedOutError extends Error {
   constructor(seconds: number, container: string) {
-    super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
+    super(
+      `Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`,
+    );
     this.name = 'TestsTimedOutError';
   }
 }
 
 export class TestsFailedError extends Error {
-  constructor(readonly exitCode: number, container: string) {
-    super(`Tests failed: the test command exited with status ${exitCode} in container ${container}; nothing was pushed.`);
+  constructor(
+    readonly exitCode: number,
+    container: string,
+  ) {
+    super(
+      `Tests failed: the test command exited with status ${exitCode} in container ${container}; nothing was pushed.`,
+    );
     this.name = 'TestsFailedError';
   }
 }
@@ -50,7 +57,11 @@ export interface LoopSettings {
  * The loop: prune, build, tag, run, wait until ready, test, push; then clean up and report outputs and the
  * summary, also when a phase failed. SIGINT or SIGTERM stops what runs, cleans up and exits 130 or 143.
  */
-export async function runLoop(readInputs: () => Inputs, reporter: Reporter, settings: LoopSettings): Promise<RunReport> {
+export async function runLoop(
+  readInputs: () => Inputs,
+  reporter: Reporter,
+  settings: LoopSettings,
+): Promise<RunReport> {
   setCommandLog(reporter);
   const report = emptyReport();
   const leftovers: Leftovers = { container: '', loggedInRegistry: '' };
@@ -68,7 +79,10 @@ export async function runLoop(readInputs: () => Inputs, reporter: Reporter, sett
     // A cancelled run's own errors (its streams were stopped) say nothing new.
     if (cancellation.cancelled()) return report;
     if (error instanceof ContainerNotReadyError) {
-      reporter.details(`Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${error.container}`, error.diagnosis);
+      reporter.details(
+        `Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${error.container}`,
+        error.diagnosis,
+      );
     }
     report.failure = (error as Error).message;
     reporter.failed(report.failure);
@@ -87,7 +101,11 @@ export async function runLoop(readInputs: () => Inputs, reporter: Reporter, sett
  * A runner cancels a job with SIGINT, then SIGTERM; a terminal sends SIGINT on Ctrl-C: stop what runs,
  * remove the container, undo the login, then exit. Nothing here waits for a post step.
  */
-function cleanUpWhenCancelled(report: RunReport, reporter: Reporter, finish: () => Promise<void>): { stop: () => void; cancelled: () => boolean } {
+function cleanUpWhenCancelled(
+  report: RunReport,
+  reporter: Reporter,
+  finish: () => Promise<void>,
+): { stop: () => void; cancelled: () => boolean } {
   let cancelled = false;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (cancelled) return; // SIGTERM after SIGINT: the clean-up already runs
@@ -112,7 +130,12 @@ function cleanUpWhenCancelled(report: RunReport, reporter: Reporter, finish: () 
 }
 
 /** Runs one phase of the loop, told to the reporter as one, and records how long it took. */
-export async function phase<T>(report: RunReport, reporter: Reporter, name: string, work: () => Promise<T>): Promise<T> {
+export async function phase<T>(
+  report: RunReport,
+  reporter: Reporter,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> {
   const started = performance.now();
   let ok = false;
   reporter.phaseStarted(name);
@@ -128,15 +151,29 @@ export async function phase<T>(report: RunReport, reporter: Reporter, name: stri
 }
 
 /** The phases in order; each records itself in the report. */
-async function runPhases(inputs: Inputs, report: RunReport, reporter: Reporter, settings: LoopSettings & { readonly leftovers: Leftovers }): Promise<void> {
+async function runPhases(
+  inputs: Inputs,
+  report: RunReport,
+  reporter: Reporter,
+  settings: LoopSettings & { readonly leftovers: Leftovers },
+): Promise<void> {
   const { naming, leftovers } = settings;
-  const [engine, commit] = await Promise.all([checkEngine(settings.env), resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA)]);
-  reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+  const [engine, commit] = await Promise.all([
+    checkEngine(settings.env),
+    resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA),
+  ]);
+  reporter.info(
+    `Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`,
+  );
   if (!engine.buildx && inputs.buildSecrets.length > 0) {
-    throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
+    throw new Error(
+      `${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`,
+    );
   }
   if (!engine.buildx && inputs.builder !== '') {
-    throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
+    throw new Error(
+      `${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`,
+    );
   }
   const repository = familiarName(inputs.image);
   report.image = inputs.image.name;
@@ -147,39 +184,72 @@ async function runPhases(inputs: Inputs, report: RunReport, reporter: Reporter, 
   reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
 
   if (inputs.prune !== 'off') {
-    const pruning = await phase(report, reporter, `Prune ${inputs.prune === 'dry-run' ? '(dry run) ' : ''}stale tags of ${repository}`, () => pruneImages(inputs.prune === 'dry-run' ? 'dry-run' : 'on', {
-      repository,
-      keepTags: new Set(['latest', report.tag]),
-      keepNewest: inputs.pruneKeep,
-      graceSeconds: inputs.pruneGraceSeconds,
-    }, reporter));
+    const pruning = await phase(
+      report,
+      reporter,
+      `Prune ${inputs.prune === 'dry-run' ? '(dry run) ' : ''}stale tags of ${repository}`,
+      () =>
+        pruneImages(
+          inputs.prune === 'dry-run' ? 'dry-run' : 'on',
+          {
+            repository,
+            keepTags: new Set(['latest', report.tag]),
+            keepNewest: inputs.pruneKeep,
+            graceSeconds: inputs.pruneGraceSeconds,
+          },
+          reporter,
+        ),
+    );
     report.pruned = pruning.removed.length;
     report.reclaimedBytes = pruning.reclaimedBytes;
   }
 
-  report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
-    context: inputs.context,
-    file: inputs.file,
-    buildArgs: inputs.buildArgs,
-    target: inputs.target,
-    shaEnv: inputs.shaEnv,
-    builder: engine.buildx ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context } : { kind: 'legacy' },
-    secrets: inputs.buildSecrets,
-    tags: [report.imageRef, report.latestRef],
-    labels: [...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels), { key: REPOSITORY_LABEL, value: repository }],
-    sha: commit.sha,
-  }, reporter));
+  report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () =>
+    buildImage(
+      {
+        context: inputs.context,
+        file: inputs.file,
+        buildArgs: inputs.buildArgs,
+        target: inputs.target,
+        shaEnv: inputs.shaEnv,
+        builder: engine.buildx
+          ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context }
+          : { kind: 'legacy' },
+        secrets: inputs.buildSecrets,
+        tags: [report.imageRef, report.latestRef],
+        labels: [
+          ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
+          { key: REPOSITORY_LABEL, value: repository },
+        ],
+        sha: commit.sha,
+      },
+      reporter,
+    ),
+  );
 
-  const name = containerName(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
+  const name = containerName(
+    inputs.image.path,
+    report.tag,
+    settings.env.GITHUB_RUN_ID,
+    settings.env.GITHUB_RUN_ATTEMPT,
+  );
   // Told before `docker run`, so the action's post removes the container even if this process dies right after.
   leftovers.container = name;
   settings.onLeftovers(leftovers);
-  await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => startContainer(name, inputs.runArgs, report.imageRef));
+  await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () =>
+    startContainer(name, inputs.runArgs, report.imageRef),
+  );
 
   // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
-  const held = inputs.testCommand !== '' && inputs.testOn === 'container'
-    ? holdContainerTest({ command: inputs.testCommand, user: inputs.testUser, env: inputs.testEnv, container: { name } })
-    : undefined;
+  const held =
+    inputs.testCommand !== '' && inputs.testOn === 'container'
+      ? holdContainerTest({
+          command: inputs.testCommand,
+          user: inputs.testUser,
+          env: inputs.testEnv,
+          container: { name },
+        })
+      : undefined;
   let tests: TestOutcome | undefined;
   try {
     const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
@@ -190,20 +260,30 @@ async function runPhases(inputs: Inputs, report: RunReport, reporter: Reporter, 
     report.readySeconds = readiness.seconds;
 
     if (inputs.testCommand !== '') {
-      tests = await phase(report, reporter, `Test ${inputs.testOn === 'container' ? `inside ${name}` : 'on the runner'} (${readiness.condition})`, async () => {
-        const run: TestRun = {
-          command: inputs.testCommand,
-          on: inputs.testOn,
-          user: inputs.testUser,
-          env: inputs.testEnv,
-          timeoutSeconds: inputs.testTimeoutSeconds,
-          container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
-          workspace: settings.workspace,
-        };
-        const outcome = held === undefined ? await runTests(run) : await held.release(run);
-        report.testExitCode = outcome.exitCode;
-        return outcome;
-      });
+      tests = await phase(
+        report,
+        reporter,
+        `Test ${inputs.testOn === 'container' ? `inside ${name}` : 'on the runner'} (${readiness.condition})`,
+        async () => {
+          const run: TestRun = {
+            command: inputs.testCommand,
+            on: inputs.testOn,
+            user: inputs.testUser,
+            env: inputs.testEnv,
+            timeoutSeconds: inputs.testTimeoutSeconds,
+            container: {
+              id: readiness.container.id,
+              name,
+              imageRef: report.imageRef,
+              ports: readiness.container.ports,
+            },
+            workspace: settings.workspace,
+          };
+          const outcome = held === undefined ? await runTests(run) : await held.release(run);
+          report.testExitCode = outcome.exitCode;
+          return outcome;
+        },
+      );
     } else {
       reporter.info(`No ${naming.name('test-command')} given: the test phase is skipped.`);
     }
@@ -213,7 +293,9 @@ async function runPhases(inputs: Inputs, report: RunReport, reporter: Reporter, 
 
   // Reports are wanted most when the tests failed: collect them before failing.
   if (inputs.testReports !== '') {
-    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, path.resolve(settings.workspace, inputs.reportsDir), reporter));
+    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () =>
+      collectReports(name, inputs.testReports, path.resolve(settings.workspace, inputs.reportsDir), reporter),
+    );
     report.reportsDir = reports.dir;
     report.junit = reports.counts;
   }
@@ -222,15 +304,30 @@ async function runPhases(inputs: Inputs, report: RunReport, reporter: Reporter, 
 
   if (inputs.deploy) {
     const repositories = [inputs.image, ...inputs.alsoPush];
-    await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`}`, async () => {
-      if (inputs.registryAuth !== undefined) {
-        await login(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
-        leftovers.loggedInRegistry = inputs.image.registry;
-        settings.onLeftovers(leftovers);
-      }
-      report.digests = await pushTags({ repositories, built: inputs.image, tag: report.tag, imageId: report.imageId, retries: inputs.pushRetries, auth: inputs.registryAuth }, reporter);
-      report.digest = report.digests[inputs.image.name] ?? '';
-      report.pushed = true;
-    });
+    await phase(
+      report,
+      reporter,
+      `Push ${report.imageRef} and ${report.latestRef}${inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`}`,
+      async () => {
+        if (inputs.registryAuth !== undefined) {
+          await login(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
+          leftovers.loggedInRegistry = inputs.image.registry;
+          settings.onLeftovers(leftovers);
+        }
+        report.digests = await pushTags(
+          {
+            repositories,
+            built: inputs.image,
+            tag: report.tag,
+            imageId: report.imageId,
+            retries: inputs.pushRetries,
+            auth: inputs.registryAuth,
+          },
+          reporter,
+        );
+        report.digest = report.digests[inputs.image.name] ?? '';
+        report.pushed = true;
+      },
+    );
   }
 }

@@ -13,7 +13,12 @@ export interface TestRun {
   readonly user: string;
   readonly env: readonly KeyValue[];
   readonly timeoutSeconds: number;
-  readonly container: { readonly id: string; readonly name: string; readonly imageRef: string; readonly ports: Readonly<Record<string, readonly PortBinding[]>> };
+  readonly container: {
+    readonly id: string;
+    readonly name: string;
+    readonly imageRef: string;
+    readonly ports: Readonly<Record<string, readonly PortBinding[]>>;
+  };
   readonly workspace: string;
 }
 
@@ -28,7 +33,8 @@ export function containerPortEnv(ports: Readonly<Record<string, readonly PortBin
   for (const key of Object.keys(ports)) {
     const [port = '', protocol = 'tcp'] = key.split('/');
     const address = publishedAddress(ports, Number(port), protocol);
-    if (address !== undefined) env[`CONTAINER_PORT_${port}${protocol === 'tcp' ? '' : `_${protocol.toUpperCase()}`}`] = address;
+    if (address !== undefined)
+      env[`CONTAINER_PORT_${port}${protocol === 'tcp' ? '' : `_${protocol.toUpperCase()}`}`] = address;
   }
   return env;
 }
@@ -58,7 +64,9 @@ function execOptions(run: Pick<TestRun, 'user' | 'env'>): string[] {
   return [...(run.user === '' ? [] : ['--user', run.user]), ...run.env.flatMap(({ key }) => ['--env', key])];
 }
 
-export type HeldTestRun = Pick<TestRun, 'command' | 'user' | 'env'> & { readonly container: Pick<TestRun['container'], 'name'> };
+export type HeldTestRun = Pick<TestRun, 'command' | 'user' | 'env'> & {
+  readonly container: Pick<TestRun['container'], 'name'>;
+};
 
 export interface HeldTest {
   /** Lets the command run and waits for it; if the held exec is gone (the container restarted), runs it afresh. */
@@ -117,7 +125,12 @@ async function outcome(run: TestRun, result: StreamedResult): Promise<TestOutcom
 export async function runTests(run: TestRun): Promise<TestOutcome> {
   const timeoutMs = run.timeoutSeconds * 1000;
   if (run.on === 'runner') {
-    const result = await runStreamed('sh', ['-c', run.command], { cwd: run.workspace, env: runnerTestEnv(run, process.env), timeoutMs, display: `sh -c ${run.command}` });
+    const result = await runStreamed('sh', ['-c', run.command], {
+      cwd: run.workspace,
+      env: runnerTestEnv(run, process.env),
+      timeoutMs,
+      display: `sh -c ${run.command}`,
+    });
     return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
   }
   const args = containerTestArgs(run);

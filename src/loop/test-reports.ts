@@ -15,18 +15,29 @@ export interface CollectedReports {
 
 async function xmlFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.xml')).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
 }
 
 /**
  * Copies `source` out of the container (a tar stream through the engine: works on stopped and
  * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
  */
-export async function collectReports(container: string, source: string, dir: string, reporter: Reporter): Promise<CollectedReports> {
+export async function collectReports(
+  container: string,
+  source: string,
+  dir: string,
+  reporter: Reporter,
+): Promise<CollectedReports> {
   await mkdir(dir, { recursive: true });
   // `<dir>/.` copies the directory's content, not the directory, into dir.
-  const result = await docker(copyFromContainerArgs(container, `${source.replace(/\/+$/, '')}/.`, dir), { allowFailure: true });
-  if (result.exitCode !== 0) throw new Error(`Could not copy test reports ${source} out of container ${container}: ${result.stderr.trim()}`);
+  const result = await docker(copyFromContainerArgs(container, `${source.replace(/\/+$/, '')}/.`, dir), {
+    allowFailure: true,
+  });
+  if (result.exitCode !== 0)
+    throw new Error(`Could not copy test reports ${source} out of container ${container}: ${result.stderr.trim()}`);
   const files = await xmlFiles(dir);
   // The XML parser is loaded only when there are reports to read.
   const { addCounts, parseJUnit } = await import('./junit.js');
@@ -42,7 +53,9 @@ export async function collectReports(container: string, source: string, dir: str
     }
   }
   if (counts !== undefined) {
-    reporter.info(`JUnit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${files.length} XML file(s) in ${dir}).`);
+    reporter.info(
+      `JUnit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${files.length} XML file(s) in ${dir}).`,
+    );
     for (const failure of counts.failures.slice(0, MAX_ANNOTATIONS)) {
       reporter.annotation({
         message: failure.message || 'failed',

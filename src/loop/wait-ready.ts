@@ -2,7 +2,13 @@ import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { docker, dockerUntil } from '../docker/cli.js';
 import { containerEventsArgs, containerInspectArgs, containerLogsArgs, followLogsArgs } from '../docker/args.js';
-import { parseContainerState, parseReadinessEvent, type ContainerState, type PortBinding, type ReadinessEvent } from '../docker/output.js';
+import {
+  parseContainerState,
+  parseReadinessEvent,
+  type ContainerState,
+  type PortBinding,
+  type ReadinessEvent,
+} from '../docker/output.js';
 
 export const LOG_TAIL_LINES = 100;
 const PROBE_INTERVAL_MS = 100;
@@ -24,7 +30,8 @@ export type WaitFor =
 /** `auto` resolved against the container: every other kind as it is. */
 export type Condition = Exclude<WaitFor, { kind: 'auto' }>;
 
-export const WAIT_FOR_FORM = 'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
+export const WAIT_FOR_FORM =
+  'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
 
 function parsePort(text: string): number {
   if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) throw new Error(`has the port "${text}"`);
@@ -46,9 +53,13 @@ export function parseWaitFor(raw: string): WaitFor {
   }
   if (raw.startsWith('http:')) {
     const http = /^http:(?:\/\/(?:127\.0\.0\.1|localhost):)?([0-9]+)(\/[^#]*)?(?:#status=([0-9]+))?$/.exec(raw);
-    if (http === null) throw new Error(`is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`);
+    if (http === null)
+      throw new Error(
+        `is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`,
+      );
     const [, port = '', path = '/', status] = http;
-    if (status !== undefined && (Number(status) < 200 || Number(status) > 599)) throw new Error(`has the status "${status}"; a response status is 200 to 599`);
+    if (status !== undefined && (Number(status) < 200 || Number(status) > 599))
+      throw new Error(`has the status "${status}"; a response status is 200 to 599`);
     return { kind: 'http', port: parsePort(port), path, status: status === undefined ? undefined : Number(status) };
   }
   throw new Error(`is "${raw}"`);
@@ -76,22 +87,27 @@ export function describeCondition(condition: Condition): string {
   }
 }
 
-export type Verdict =
-  | { readonly ready: true }
-  | { readonly ready: false; readonly reason: string };
+export type Verdict = { readonly ready: true } | { readonly ready: false; readonly reason: string };
 
 const READY: Verdict = { ready: true };
 
 /** What the container's current state says: a verdict, or undefined while it is still coming up. */
 export function verdictFromState(state: ContainerState, condition: Condition): Verdict | undefined {
   if (state.status === 'exited' || state.status === 'dead') {
-    return condition.kind === 'exit' && state.exitCode === 0 ? READY : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
+    return condition.kind === 'exit' && state.exitCode === 0
+      ? READY
+      : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
   }
   if (condition.kind === 'healthy' && state.health === undefined) {
-    return { ready: false, reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)' };
+    return {
+      ready: false,
+      reason:
+        'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)',
+    };
   }
   if (state.status !== 'running') return undefined; // created, restarting, paused
-  if (condition.kind !== 'exit' && state.health?.status === 'unhealthy') return { ready: false, reason: 'is unhealthy' };
+  if (condition.kind !== 'exit' && state.health?.status === 'unhealthy')
+    return { ready: false, reason: 'is unhealthy' };
   if (condition.kind === 'running') return READY;
   if (condition.kind === 'healthy' && state.health?.status === 'healthy') return READY;
   return undefined;
@@ -106,7 +122,9 @@ export function verdictFromEvent(event: ReadinessEvent | undefined, condition: C
     case 'unhealthy':
       return condition.kind === 'exit' ? undefined : { ready: false, reason: 'is unhealthy' };
     case 'exited':
-      return condition.kind === 'exit' && event.exitCode === 0 ? READY : { ready: false, reason: exitReason(event.exitCode, false) };
+      return condition.kind === 'exit' && event.exitCode === 0
+        ? READY
+        : { ready: false, reason: exitReason(event.exitCode, false) };
     case 'destroyed':
       return { ready: false, reason: 'was removed while the action waited for it' };
     case 'started':
@@ -121,17 +139,32 @@ export function exitReason(exitCode: number, oomKilled: boolean): string {
 }
 
 /** Where the runner reaches a published container port: `127.0.0.1:32768`; undefined when not published. */
-export function publishedAddress(ports: Readonly<Record<string, readonly PortBinding[]>>, port: number, protocol = 'tcp'): string | undefined {
+export function publishedAddress(
+  ports: Readonly<Record<string, readonly PortBinding[]>>,
+  port: number,
+  protocol = 'tcp',
+): string | undefined {
   const bindings = ports[`${port}/${protocol}`] ?? [];
   const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0];
   if (binding === undefined || binding.hostPort === '') return undefined;
-  const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0' ? '127.0.0.1' : binding.hostIp === '::' ? '[::1]' : binding.hostIp.includes(':') ? `[${binding.hostIp}]` : binding.hostIp;
+  const host =
+    binding.hostIp === '' || binding.hostIp === '0.0.0.0'
+      ? '127.0.0.1'
+      : binding.hostIp === '::'
+        ? '[::1]'
+        : binding.hostIp.includes(':')
+          ? `[${binding.hostIp}]`
+          : binding.hostIp;
   return `${host}:${binding.hostPort}`;
 }
 
 /** The container did not come up; `diagnosis` says why, for a log group of its own. */
 export class ContainerNotReadyError extends Error {
-  constructor(readonly container: string, reason: string, readonly diagnosis: string) {
+  constructor(
+    readonly container: string,
+    reason: string,
+    readonly diagnosis: string,
+  ) {
     super(`Container ${container} ${reason}.`);
     this.name = 'ContainerNotReadyError';
   }
@@ -154,11 +187,15 @@ interface Probe {
 function httpProbe(address: string, condition: Extract<Condition, { kind: 'http' }>, signal: AbortSignal): Probe {
   const seen = { lastFailure: 'no check finished yet' };
   const url = `http://${address}${condition.path}`;
-  const accepts = (status: number): boolean => (condition.status === undefined ? status >= 200 && status < 300 : status === condition.status);
+  const accepts = (status: number): boolean =>
+    condition.status === undefined ? status >= 200 && status < 300 : status === condition.status;
   const loop = async (): Promise<Verdict | undefined> => {
     while (!signal.aborted) {
       try {
-        const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]) });
+        const response = await fetch(url, {
+          redirect: 'manual',
+          signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]),
+        });
         await response.body?.cancel();
         if (accepts(response.status)) return READY;
         seen.lastFailure = `GET ${url} answered ${response.status}`;
@@ -169,7 +206,12 @@ function httpProbe(address: string, condition: Extract<Condition, { kind: 'http'
     }
     return undefined;
   };
-  return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+  return {
+    ready: loop(),
+    get lastFailure() {
+      return seen.lastFailure;
+    },
+  };
 }
 
 function tcpReachesService(host: string, port: number): Promise<boolean | string> {
@@ -199,12 +241,19 @@ function tcpProbe(address: string, signal: AbortSignal): Probe {
     }
     return undefined;
   };
-  return { ready: loop(), get lastFailure() { return seen.lastFailure; } };
+  return {
+    ready: loop(),
+    get lastFailure() {
+      return seen.lastFailure;
+    },
+  };
 }
 
 function logProbe(container: string, pattern: RegExp, signal: AbortSignal): Probe {
   // `docker logs --follow` replays all output since the start before following: no line is missed.
-  const ready = dockerUntil(followLogsArgs(container), (line) => (pattern.test(line) ? READY : undefined), signal, { stderrLines: true });
+  const ready = dockerUntil(followLogsArgs(container), (line) => (pattern.test(line) ? READY : undefined), signal, {
+    stderrLines: true,
+  });
   return { ready, lastFailure: `no log line matched /${pattern.source}/` };
 }
 
@@ -224,13 +273,20 @@ export async function waitUntilReady(container: string, waitFor: WaitFor, timeou
   if (verdict === undefined) {
     const stop = new AbortController();
     const watchers: Promise<Verdict | undefined>[] = [
-      dockerUntil(containerEventsArgs(state.id, state.created), (line) => verdictFromEvent(parseReadinessEvent(line), condition), stop.signal),
+      dockerUntil(
+        containerEventsArgs(state.id, state.created),
+        (line) => verdictFromEvent(parseReadinessEvent(line), condition),
+        stop.signal,
+      ),
     ];
     let probe: Probe | undefined;
     if (condition.kind === 'http' || condition.kind === 'tcp') {
       const address = publishedAddress(state.ports, condition.port);
       if (address === undefined) {
-        verdict = { ready: false, reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)` };
+        verdict = {
+          ready: false,
+          reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)`,
+        };
       } else {
         probe = condition.kind === 'http' ? httpProbe(address, condition, stop.signal) : tcpProbe(address, stop.signal);
       }
@@ -241,7 +297,10 @@ export async function waitUntilReady(container: string, waitFor: WaitFor, timeou
     try {
       if (verdict === undefined) {
         const timeout = sleep(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(
-          (): Verdict => ({ ready: false, reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}` }),
+          (): Verdict => ({
+            ready: false,
+            reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}`,
+          }),
           () => undefined,
         );
         // A watcher that ends without a verdict (a log stream of a stopped container) never wins the race.
@@ -252,10 +311,14 @@ export async function waitUntilReady(container: string, waitFor: WaitFor, timeou
       await Promise.allSettled(watchers);
     }
   }
-  if (verdict.ready) return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
+  if (verdict.ready)
+    return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
   const final = await inspectQuietly(container);
   // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
-  const reason = final !== undefined && verdict.reason.startsWith('exited') ? exitReason(final.exitCode, final.oomKilled) : verdict.reason;
+  const reason =
+    final !== undefined && verdict.reason.startsWith('exited')
+      ? exitReason(final.exitCode, final.oomKilled)
+      : verdict.reason;
   throw new ContainerNotReadyError(container, reason, await diagnosis(container, final));
 }
 
@@ -277,12 +340,17 @@ async function diagnosis(container: string, state: ContainerState | undefined): 
 export function mergeLogStreams(stdout: string, stderr: string): string {
   const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
   // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
-  return [...lines(stdout), ...lines(stderr)].sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0)).join('\n');
+  return [...lines(stdout), ...lines(stderr)]
+    .sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0))
+    .join('\n');
 }
 
 /** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
 export function formatDiagnosis(state: ContainerState): string {
-  const published = Object.entries(state.ports).map(([port, bindings]) => `${port} → ${bindings.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ') || 'not published'}`);
+  const published = Object.entries(state.ports).map(
+    ([port, bindings]) =>
+      `${port} → ${bindings.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ') || 'not published'}`,
+  );
   const lines = [
     `State: ${state.status}, exit code ${state.exitCode}, OOMKilled ${state.oomKilled}${state.error === '' ? '' : `, error: ${state.error}`}`,
     `Ports: ${published.length === 0 ? 'none' : published.join('; ')}`,
@@ -292,7 +360,9 @@ export function formatDiagnosis(state: ContainerState): string {
   } else {
     lines.push(`Health: ${state.health.status}; last ${state.health.probes.length} probe(s):`);
     for (const probe of state.health.probes) {
-      lines.push(`  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\r?\n/g, '\n    ')}`);
+      lines.push(
+        `  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\r?\n/g, '\n    ')}`,
+      );
     }
   }
   return lines.join('\n');

@@ -1,4 +1,10 @@
-import { spawn, type ChildProcess, type ChildProcessByStdio, type ChildProcessWithoutNullStreams, type SpawnOptions } from 'node:child_process';
+import {
+  spawn,
+  type ChildProcess,
+  type ChildProcessByStdio,
+  type ChildProcessWithoutNullStreams,
+  type SpawnOptions,
+} from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { constants as osConstants } from 'node:os';
 import { track } from './children.js';
@@ -24,8 +30,16 @@ export interface RunOptions {
 }
 
 /** Spawns `file` detached (its own process group) and tracked until it closes. */
-export function spawnTracked(file: string, args: readonly string[], options: SpawnOptions & { stdio: ['pipe', 'pipe', 'pipe'] }): ChildProcessWithoutNullStreams;
-export function spawnTracked(file: string, args: readonly string[], options: SpawnOptions & { stdio: ['ignore', 'pipe', 'pipe'] }): ChildProcessByStdio<null, Readable, Readable>;
+export function spawnTracked(
+  file: string,
+  args: readonly string[],
+  options: SpawnOptions & { stdio: ['pipe', 'pipe', 'pipe'] },
+): ChildProcessWithoutNullStreams;
+export function spawnTracked(
+  file: string,
+  args: readonly string[],
+  options: SpawnOptions & { stdio: ['ignore', 'pipe', 'pipe'] },
+): ChildProcessByStdio<null, Readable, Readable>;
 export function spawnTracked(file: string, args: readonly string[], options: SpawnOptions): ChildProcess;
 export function spawnTracked(file: string, args: readonly string[], options: SpawnOptions): ChildProcess {
   const child = spawn(file, [...args], { ...options, detached: true });
@@ -51,11 +65,13 @@ export function runCommand(file: string, args: readonly string[], options: RunOp
       if (!silent) log.output(chunk, 'stderr');
     });
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({
-      exitCode: code ?? (signal === null ? 1 : 128 + (osConstants.signals[signal] ?? 0)),
-      stdout: Buffer.concat(stdout).toString(),
-      stderr: Buffer.concat(stderr).toString(),
-    }));
+    child.on('close', (code, signal) =>
+      resolve({
+        exitCode: code ?? (signal === null ? 1 : 128 + (osConstants.signals[signal] ?? 0)),
+        stdout: Buffer.concat(stdout).toString(),
+        stderr: Buffer.concat(stderr).toString(),
+      }),
+    );
     child.stdin.on('error', () => undefined); // it exited before reading it all: its exit status says why
     child.stdin.end(options.input);
   });

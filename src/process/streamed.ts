@@ -40,10 +40,13 @@ export function streamOutput(child: ChildProcess): void {
 export function superviseStreamed(child: ChildProcess, timeoutMs: number): Promise<StreamedResult> {
   return new Promise((resolve, reject) => {
     let timedOut = false;
-    const timer = timeoutMs > 0 ? setTimeout(() => {
-      timedOut = true;
-      killChild(child);
-    }, timeoutMs) : undefined;
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            killChild(child);
+          }, timeoutMs)
+        : undefined;
     child.on('error', (error) => {
       clearTimeout(timer);
       reject(error);

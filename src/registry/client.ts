@@ -18,7 +18,12 @@ export const MEDIA_TYPE = {
   ociConfig: 'application/vnd.oci.image.config.v1+json',
 } as const;
 
-export const MANIFEST_ACCEPT = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex].join(', ');
+export const MANIFEST_ACCEPT = [
+  MEDIA_TYPE.dockerManifest,
+  MEDIA_TYPE.dockerManifestList,
+  MEDIA_TYPE.ociManifest,
+  MEDIA_TYPE.ociIndex,
+].join(', ');
 
 export const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
@@ -33,7 +38,11 @@ const DOCKER_HUB_API = 'registry-1.docker.io';
 
 /** A registry said something the caller should see as is: refused credentials, no such tag, ... */
 export class RegistryError extends Error {
-  constructor(message: string, readonly status?: number, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly code?: string,
+  ) {
     super(message);
     this.name = 'RegistryError';
   }
@@ -81,7 +90,11 @@ export function registryBaseUrl(registry: string): string {
 /** 127.0.0.0/8, localhost and [::1], with or without a port. */
 export function isLoopback(hostPort: string): boolean {
   const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
-  return host.toLowerCase() === 'localhost' || host === '::1' || /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host);
+  return (
+    host.toLowerCase() === 'localhost' ||
+    host === '::1' ||
+    /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host)
+  );
 }
 
 /**
@@ -141,14 +154,18 @@ export function parseWwwAuthenticate(header: string): Challenge[] {
 /** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
 export function tokenUrl(challenge: Challenge, repository: string): URL {
   const realm = challenge.params.realm;
-  if (realm === undefined || realm === '') throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
+  if (realm === undefined || realm === '')
+    throw new RegistryError(
+      'The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.',
+    );
   let url: URL;
   try {
     url = new URL(realm);
   } catch {
     throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
   if (challenge.params.service !== undefined) url.searchParams.set('service', challenge.params.service);
   // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
   const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
@@ -173,9 +190,16 @@ export function matchesDigest(bytes: Uint8Array, digest: string): boolean {
 function parseDescriptor(value: unknown, what: string): Descriptor {
   if (!isObject(value)) throw new RegistryError(`The ${what} is not a descriptor object.`);
   const digest = str(value.digest);
-  if (!DIGEST_PATTERN.test(digest)) throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
+  if (!DIGEST_PATTERN.test(digest))
+    throw new RegistryError(
+      `The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`,
+    );
   const platform = isObject(value.platform)
-    ? { os: str(value.platform.os), architecture: str(value.platform.architecture), ...(str(value.platform.variant) === '' ? {} : { variant: str(value.platform.variant) }) }
+    ? {
+        os: str(value.platform.os),
+        architecture: str(value.platform.architecture),
+        ...(str(value.platform.variant) === '' ? {} : { variant: str(value.platform.variant) }),
+      }
     : undefined;
   return { mediaType: str(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
 }
@@ -186,34 +210,66 @@ function parseDescriptor(value: unknown, what: string): Descriptor {
  */
 export function parseManifest(body: unknown, contentType: string): ParsedManifest {
   if (!isObject(body)) throw new RegistryError('The manifest is not a JSON object.');
-  if (body.schemaVersion === 1) throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
-  const known: readonly string[] = [MEDIA_TYPE.dockerManifest, MEDIA_TYPE.dockerManifestList, MEDIA_TYPE.ociManifest, MEDIA_TYPE.ociIndex];
+  if (body.schemaVersion === 1)
+    throw new RegistryError(
+      'The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.',
+    );
+  const known: readonly string[] = [
+    MEDIA_TYPE.dockerManifest,
+    MEDIA_TYPE.dockerManifestList,
+    MEDIA_TYPE.ociManifest,
+    MEDIA_TYPE.ociIndex,
+  ];
   const declared = str(body.mediaType);
   const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  const mediaType = known.includes(declared) ? declared : known.includes(header) ? header : Array.isArray(body.manifests) ? MEDIA_TYPE.ociIndex : isObject(body.config) ? MEDIA_TYPE.ociManifest : declared || header;
+  const mediaType = known.includes(declared)
+    ? declared
+    : known.includes(header)
+      ? header
+      : Array.isArray(body.manifests)
+        ? MEDIA_TYPE.ociIndex
+        : isObject(body.config)
+          ? MEDIA_TYPE.ociManifest
+          : declared || header;
   if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
     if (!Array.isArray(body.manifests)) throw new RegistryError(`The ${mediaType} has no manifests list.`);
-    return { kind: 'index', mediaType, manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)) };
+    return {
+      kind: 'index',
+      mediaType,
+      manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)),
+    };
   }
   if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
-    return { kind: 'image', mediaType, config: parseDescriptor(body.config, 'manifest\'s config') };
+    return { kind: 'image', mediaType, config: parseDescriptor(body.config, "manifest's config") };
   }
-  throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
+  throw new RegistryError(
+    `The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`,
+  );
 }
 
 export function platformName(platform: Platform | undefined): string {
   if (platform === undefined) return 'no platform';
-  return [platform.os || '?', platform.architecture || '?', ...(platform.variant === undefined ? [] : [platform.variant])].join('/');
+  return [
+    platform.os || '?',
+    platform.architecture || '?',
+    ...(platform.variant === undefined ? [] : [platform.variant]),
+  ].join('/');
 }
 
 /** The index entry to read: the first for `platform`, else the only entry; else an error listing the platforms. */
 export function selectManifest(manifests: readonly Descriptor[], platform: Platform = DEFAULT_PLATFORM): Descriptor {
-  const match = manifests.find((entry) => entry.platform?.os === platform.os && entry.platform.architecture === platform.architecture
-    && (platform.variant === undefined || entry.platform.variant === platform.variant));
+  const match = manifests.find(
+    (entry) =>
+      entry.platform?.os === platform.os &&
+      entry.platform.architecture === platform.architecture &&
+      (platform.variant === undefined || entry.platform.variant === platform.variant),
+  );
   if (match !== undefined) return match;
   if (manifests.length === 1 && manifests[0] !== undefined) return manifests[0];
   if (manifests.length === 0) throw new RegistryError('The index lists no manifests.');
-  throw new RegistryError(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
+  throw new RegistryError(
+    `The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`,
+  );
 }
 
 /** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
@@ -232,7 +288,9 @@ export function registryErrorCode(body: string): { code: string; message: string
   try {
     const parsed = JSON.parse(body) as unknown;
     const first = isObject(parsed) && Array.isArray(parsed.errors) ? (parsed.errors[0] as unknown) : undefined;
-    return isObject(first) && typeof first.code === 'string' ? { code: first.code, message: str(first.message) } : undefined;
+    return isObject(first) && typeof first.code === 'string'
+      ? { code: first.code, message: str(first.message) }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -285,7 +343,8 @@ export class RegistryClient {
     let current = top;
     let chosen: Platform | undefined;
     for (let depth = 0; current.manifest.kind === 'index'; depth++) {
-      if (depth >= MAX_INDEX_DEPTH) throw new RegistryError(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
+      if (depth >= MAX_INDEX_DEPTH)
+        throw new RegistryError(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
       const entry = selectManifest(current.manifest.manifests, platform);
       chosen = entry.platform;
       current = await this.getManifest(entry.digest);
@@ -293,27 +352,46 @@ export class RegistryClient {
     const config = current.manifest.config;
     const configTypes: readonly string[] = [MEDIA_TYPE.dockerConfig, MEDIA_TYPE.ociConfig];
     if (!configTypes.includes(config.mediaType)) {
-      throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
+      throw new RegistryError(
+        `The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`,
+      );
     }
     const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
-    return { digest: top.digest, manifestDigest: current.digest, platform: chosen, config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)) };
+    return {
+      digest: top.digest,
+      manifestDigest: current.digest,
+      platform: chosen,
+      config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)),
+    };
   }
 
   async getManifest(reference: string): Promise<FetchedManifest> {
     const path = `/v2/${this.options.repository}/manifests/${reference}`;
     const response = await this.get(path, MANIFEST_ACCEPT);
-    if (response.status !== 200) throw await this.unexpected(response, path, DIGEST_PATTERN.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
+    if (response.status !== 200)
+      throw await this.unexpected(
+        response,
+        path,
+        DIGEST_PATTERN.test(reference) ? `manifest ${reference}` : `tag "${reference}"`,
+      );
     const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
     const computed = digestOf(bytes);
     const header = response.headers.get('docker-content-digest') ?? '';
     if (DIGEST_PATTERN.test(reference) && !matchesDigest(bytes, reference)) {
-      throw new RegistryError(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
+      throw new RegistryError(
+        `The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`,
+      );
     }
     if (header.startsWith('sha256:') && header !== computed) {
-      throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
+      throw new RegistryError(
+        `The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`,
+      );
     }
     const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
-    return { digest, manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? '') };
+    return {
+      digest,
+      manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
+    };
   }
 
   async getBlob(digest: string, limitBytes: number): Promise<Uint8Array> {
@@ -322,7 +400,10 @@ export class RegistryClient {
     const response = await this.get(path, '*/*');
     if (response.status !== 200) throw await this.unexpected(response, path, `blob ${digest}`);
     const bytes = await readLimited(response, limitBytes, path);
-    if (!matchesDigest(bytes, digest)) throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
+    if (!matchesDigest(bytes, digest))
+      throw new RegistryError(
+        `The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`,
+      );
     return bytes;
   }
 
@@ -335,7 +416,10 @@ export class RegistryClient {
     await discard(response);
     const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
     if (challenge === undefined) {
-      throw new RegistryError(`The registry ${this.options.registry} answered 401 to GET ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+      throw new RegistryError(
+        `The registry ${this.options.registry} answered 401 to GET ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`,
+        401,
+      );
     }
     this.authorization = await this.authorize(challenge);
     response = await this.send(url, accept, this.authorization);
@@ -351,7 +435,11 @@ export class RegistryClient {
 
   private noAccess(): RegistryError {
     const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
-    return new RegistryError(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
+    return new RegistryError(
+      `The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`,
+      401,
+      'DENIED',
+    );
   }
 
   private async authorize(challenge: Challenge): Promise<string> {
@@ -362,28 +450,48 @@ export class RegistryClient {
     }
     const url = tokenUrl(challenge, this.options.repository);
     if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
-      throw new RegistryError(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
+      throw new RegistryError(
+        `The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`,
+      );
     }
-    const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
+    const response = await this.send(
+      url.toString(),
+      'application/json',
+      auth === undefined ? undefined : basicAuthorization(auth),
+    );
     if (response.status === 401 || response.status === 403) {
       await discard(response);
       throw this.authRefused(response.status);
     }
     if (response.status !== 200) {
       const body = await response.text().catch(() => '');
-      throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
+      throw new RegistryError(
+        `The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`,
+        response.status,
+      );
     }
     const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
     const token = isObject(body) ? str(body.token) || str(body.access_token) : '';
-    if (token === '') throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
+    if (token === '')
+      throw new RegistryError(
+        `The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`,
+      );
     return `Bearer ${token}`;
   }
 
   private authRefused(status: number): RegistryError {
     const auth = this.options.auth;
     return auth === undefined
-      ? new RegistryError(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
-      : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
+      ? new RegistryError(
+          `The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`,
+          status,
+          'UNAUTHORIZED',
+        )
+      : new RegistryError(
+          `The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`,
+          status,
+          'UNAUTHORIZED',
+        );
   }
 
   /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
@@ -391,13 +499,25 @@ export class RegistryClient {
     const body = await response.text().catch(() => '');
     const error = registryErrorCode(body);
     if (response.status === 404) {
-      return new RegistryError(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
+      return new RegistryError(
+        `The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`,
+        404,
+        error?.code ?? 'NOT_FOUND',
+      );
     }
     if (response.status === 403) {
       const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
-      return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
+      return new RegistryError(
+        `The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`,
+        403,
+        error?.code ?? 'DENIED',
+      );
     }
-    return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to GET ${path}${describeBody(body)}.`, response.status, error?.code);
+    return new RegistryError(
+      `The registry ${this.options.registry} answered HTTP ${response.status} to GET ${path}${describeBody(body)}.`,
+      response.status,
+      error?.code,
+    );
   }
 
   /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
@@ -410,16 +530,27 @@ export class RegistryClient {
       if (authorization !== undefined && sameOrigin) headers.authorization = authorization;
       let response: Response;
       try {
-        response = await this.fetch(target, { method: 'GET', headers, redirect: 'manual', signal: AbortSignal.timeout(this.timeoutMs) });
+        response = await this.fetch(target, {
+          method: 'GET',
+          headers,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
       } catch (error) {
         const cause = (error as Error & { cause?: Error }).cause;
-        const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${this.timeoutMs / 1000} s` : (cause?.message ?? (error as Error).message);
-        throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
+        const reason =
+          (error as Error).name === 'TimeoutError'
+            ? `no answer within ${this.timeoutMs / 1000} s`
+            : (cause?.message ?? (error as Error).message);
+        throw new RegistryError(
+          `Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`,
+        );
       }
       const location = response.headers.get('location');
       if (![301, 302, 303, 307, 308].includes(response.status) || location === null) return response;
       await discard(response);
-      if (hops >= MAX_REDIRECTS) throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
+      if (hops >= MAX_REDIRECTS)
+        throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
       target = new URL(location, target).toString();
     }
   }

@@ -1,5 +1,14 @@
 import { IMAGE_NAME_FORM, parseImageName, type ImageName } from '../shared/image-reference.js';
-import { ACTION_NAMING, fieldParser, InputError, parseEnvName, parseInteger, registryAuthOf, TAG_LENGTH_RANGE, type InputNaming } from '../shared/field-parser.js';
+import {
+  ACTION_NAMING,
+  fieldParser,
+  InputError,
+  parseEnvName,
+  parseInteger,
+  registryAuthOf,
+  TAG_LENGTH_RANGE,
+  type InputNaming,
+} from '../shared/field-parser.js';
 import type { RegistryAuth } from '../shared/vocabulary.js';
 
 // The only place the resolve action's inputs are read, and the CLI's arguments: both become one
@@ -27,7 +36,8 @@ export const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 function parseRepository(raw: string): ImageName {
   const lastComponent = raw.slice(raw.lastIndexOf('/') + 1);
   if (raw.includes('@')) throw new Error(`is "${raw}"; expected a repository without a digest: resolve reads a tag`);
-  if (lastComponent.includes(':')) throw new Error(`is "${raw}"; expected a repository without a tag: the tag goes into 'tag'`);
+  if (lastComponent.includes(':'))
+    throw new Error(`is "${raw}"; expected a repository without a tag: the tag goes into 'tag'`);
   try {
     return parseImageName(raw);
   } catch (error) {
@@ -40,17 +50,26 @@ export function parseResolveInputs(read: (name: string) => string, naming: Input
   const { problems, field } = fieldParser(read, naming);
 
   const image = field('image', parseRepository, undefined);
-  const tag = field('tag', (raw) => {
-    const tag = raw || RESOLVE_DEFAULTS.tag; // empty (e.g. an unset dispatch input) means latest
-    if (!TAG_PATTERN.test(tag)) throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
-    return tag;
-  }, RESOLVE_DEFAULTS.tag);
+  const tag = field(
+    'tag',
+    (raw) => {
+      const tag = raw || RESOLVE_DEFAULTS.tag; // empty (e.g. an unset dispatch input) means latest
+      if (!TAG_PATTERN.test(tag))
+        throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
+      return tag;
+    },
+    RESOLVE_DEFAULTS.tag,
+  );
   const shaEnv = field('sha-env', parseEnvName, RESOLVE_DEFAULTS['sha-env']);
-  const source = field('source', (raw): Source => {
-    const found = SOURCES.find((source) => source === raw);
-    if (found === undefined) throw new Error(`is "${raw}"; expected auto, local or registry`);
-    return found;
-  }, RESOLVE_DEFAULTS.source);
+  const source = field(
+    'source',
+    (raw): Source => {
+      const found = SOURCES.find((source) => source === raw);
+      if (found === undefined) throw new Error(`is "${raw}"; expected auto, local or registry`);
+      return found;
+    },
+    RESOLVE_DEFAULTS.source,
+  );
   const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
   const registryAuth = registryAuthOf(read, problems, 'the registry is read anonymously', naming);
 
@@ -100,7 +119,9 @@ export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'resolve';
 export function splitImageTag(reference: string): { image: string; tag: string } {
   if (reference.includes('@')) return { image: reference, tag: '' }; // parseResolveInputs names the digest
   const colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
-  return colon === -1 ? { image: reference, tag: '' } : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+  return colon === -1
+    ? { image: reference, tag: '' }
+    : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
 }
 
 /** Parses the CLI's arguments; credentials only from `env`. Throws an InputError naming every problem. */
@@ -125,9 +146,11 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     const input = CLI_OPTIONS.get(flag);
     if (input === undefined) {
       // Only the flag is named, never its value: it may be a password.
-      problems.push(CREDENTIAL_OPTIONS.test(flag)
-        ? `${flag} is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.`
-        : `${flag} is not an option; expected --source, --sha-env or --tag-length (see --help).`);
+      problems.push(
+        CREDENTIAL_OPTIONS.test(flag)
+          ? `${flag} is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.`
+          : `${flag} is not an option; expected --source, --sha-env or --tag-length (see --help).`,
+      );
       if (arg === flag && !(argv[i + 1] ?? '-').startsWith('-')) i++; // skip its value too
       continue;
     }
@@ -137,7 +160,10 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     else options.set(input, value);
   }
   // The arguments are counted, not echoed: a stray one may be a password.
-  if (positionals.length !== 1) problems.push(`Expected one IMAGE[:TAG] argument, got ${positionals.length === 0 ? 'none' : positionals.length} (see --help).`);
+  if (positionals.length !== 1)
+    problems.push(
+      `Expected one IMAGE[:TAG] argument, got ${positionals.length === 0 ? 'none' : positionals.length} (see --help).`,
+    );
   if (problems.length > 0) throw new InputError(problems);
 
   const { image, tag } = splitImageTag(positionals[0] ?? '');
@@ -150,5 +176,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     'registry-password': env.REGISTRY_PASSWORD ?? '',
   };
   const cliName = (name: string): string => CLI_LABELS[name] ?? name;
-  return { kind: 'resolve', inputs: parseResolveInputs((name) => raw[name] ?? '', { subject: cliName, name: cliName }) };
+  return {
+    kind: 'resolve',
+    inputs: parseResolveInputs((name) => raw[name] ?? '', { subject: cliName, name: cliName }),
+  };
 }

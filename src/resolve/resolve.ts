@@ -3,7 +3,14 @@ import { imageInspectArgs } from '../docker/args.js';
 import { digestsFor, envValue, parseImageDetails, type ImageDetails, type ImageStore } from '../docker/output.js';
 import { imageStoreOf } from '../docker/engine.js';
 import { familiarName } from '../shared/image-reference.js';
-import { DIGEST_PATTERN, platformName, RegistryClient, RegistryError, type FetchLike, type ImageConfig } from '../registry/client.js';
+import {
+  DIGEST_PATTERN,
+  platformName,
+  RegistryClient,
+  RegistryError,
+  type FetchLike,
+  type ImageConfig,
+} from '../registry/client.js';
 import type { ResolveInputs } from './inputs.js';
 import { escapeHtml, REVISION_LABEL, SHA_PATTERN } from '../shared/vocabulary.js';
 
@@ -42,15 +49,20 @@ export interface ResolveDeps {
  * once a registry gave it (a push or a pull). The containerd image store gives every image a RepoDigest from
  * the start, its own manifest digest, which no registry need hold: none then.
  */
-export function localDigest(repoDigests: readonly string[], repository: string, store: ImageStore): { digest: string; note?: string } {
+export function localDigest(
+  repoDigests: readonly string[],
+  repository: string,
+  store: ImageStore,
+): { digest: string; note?: string } {
   const digests = digestsFor(repoDigests, repository).filter((digest) => DIGEST_PATTERN.test(digest));
   if (digests.length !== 1) return { digest: '' };
   if (store.kind === 'graphdriver') return { digest: digests[0] ?? '' };
   return {
     digest: '',
-    note: store.kind === 'containerd'
-      ? `The engine uses the containerd image store: the local digest ${digests[0] ?? ''} is the image's own, which no registry need hold; digest is left empty (source: registry reads the registry's).`
-      : `The engine did not say which image store it uses: the local digest ${digests[0] ?? ''} may be one no registry holds; digest is left empty (source: registry reads the registry's).`,
+    note:
+      store.kind === 'containerd'
+        ? `The engine uses the containerd image store: the local digest ${digests[0] ?? ''} is the image's own, which no registry need hold; digest is left empty (source: registry reads the registry's).`
+        : `The engine did not say which image store it uses: the local digest ${digests[0] ?? ''} may be one no registry holds; digest is left empty (source: registry reads the registry's).`,
   };
 }
 
@@ -80,18 +92,37 @@ export function findSha(config: ImageConfig, shaEnv: string, ref: string): ShaFi
   const envOk = fromEnv !== undefined && SHA_PATTERN.test(fromEnv);
   const labelOk = label !== undefined && SHA_PATTERN.test(label);
   if (envOk) {
-    const notes: Note[] = labelOk && label !== fromEnv
-      ? [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${REVISION_LABEL} is ${label}; using the env.` }]
-      : [];
+    const notes: Note[] =
+      labelOk && label !== fromEnv
+        ? [
+            {
+              level: 'warning',
+              message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${REVISION_LABEL} is ${label}; using the env.`,
+            },
+          ]
+        : [];
     return { sha: fromEnv, from: 'env', notes };
   }
   if (labelOk) {
-    const notes: Note[] = fromEnv === undefined
-      ? [{ level: 'info', message: `${ref} has no env ${shaEnv}; the commit comes from its label ${REVISION_LABEL}.` }]
-      : [{ level: 'warning', message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${REVISION_LABEL}.` }];
+    const notes: Note[] =
+      fromEnv === undefined
+        ? [
+            {
+              level: 'info',
+              message: `${ref} has no env ${shaEnv}; the commit comes from its label ${REVISION_LABEL}.`,
+            },
+          ]
+        : [
+            {
+              level: 'warning',
+              message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${REVISION_LABEL}.`,
+            },
+          ];
     return { sha: label, from: 'label', notes };
   }
-  throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${REVISION_LABEL} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
+  throw new Error(
+    `${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${REVISION_LABEL} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`,
+  );
 }
 
 /** `docker image inspect` of a local image; undefined when docker does not have it. */
@@ -119,7 +150,8 @@ export async function resolveImage(inputs: ResolveInputs, logger: Logger, deps: 
     try {
       local = await (deps.inspectLocal ?? inspectLocalImage)(ref);
     } catch (error) {
-      if (inputs.source === 'local') throw new Error(`Could not inspect the local image ${ref}: ${(error as Error).message}`);
+      if (inputs.source === 'local')
+        throw new Error(`Could not inspect the local image ${ref}: ${(error as Error).message}`);
       logger.info(`docker could not tell whether ${ref} is local (${(error as Error).message}); reading the registry.`);
     }
     if (local !== undefined) {
@@ -130,7 +162,10 @@ export async function resolveImage(inputs: ResolveInputs, logger: Logger, deps: 
       if (note !== undefined) logger.info(note);
       return finish({ env: local.env, labels: local.labels }, 'local', digest);
     }
-    if (inputs.source === 'local') throw new Error(`${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`);
+    if (inputs.source === 'local')
+      throw new Error(
+        `${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`,
+      );
     logger.info(`${ref} is not in the local image store; reading the registry ${inputs.image.registry}.`);
   }
 
@@ -142,8 +177,13 @@ export async function resolveImage(inputs: ResolveInputs, logger: Logger, deps: 
   });
   try {
     const remote = await client.readImage(inputs.tag);
-    const chosen = remote.platform === undefined ? '' : `; it is an index: read its ${platformName(remote.platform)} image ${remote.manifestDigest}`;
-    logger.info(`Read ${ref} from the registry ${inputs.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
+    const chosen =
+      remote.platform === undefined
+        ? ''
+        : `; it is an index: read its ${platformName(remote.platform)} image ${remote.manifestDigest}`;
+    logger.info(
+      `Read ${ref} from the registry ${inputs.image.registry} (${remote.digest}${chosen}); nothing was pulled.`,
+    );
     return finish(remote.config, 'registry', remote.digest);
   } catch (error) {
     if (!(error instanceof RegistryError)) throw error;
@@ -154,7 +194,13 @@ export async function resolveImage(inputs: ResolveInputs, logger: Logger, deps: 
 
 /** The action's outputs. */
 export function resolutionOutputs(resolution: Resolution): Record<string, string> {
-  return { sha: resolution.sha, tag: resolution.tag, digest: resolution.digest, 'image-ref': resolution.imageRef, source: resolution.source };
+  return {
+    sha: resolution.sha,
+    tag: resolution.tag,
+    digest: resolution.digest,
+    'image-ref': resolution.imageRef,
+    source: resolution.source,
+  };
 }
 
 /**
@@ -162,13 +208,15 @@ export function resolutionOutputs(resolution: Resolution): Record<string, string
  * image reference: no quotes, spaces or `$`).
  */
 export function cliLines(resolution: Resolution): string {
-  return [
-    `SHA=${resolution.sha}`,
-    `TAG=${resolution.tag}`,
-    `DIGEST=${resolution.digest}`,
-    `IMAGE_REF=${resolution.imageRef}`,
-    `SOURCE=${resolution.source}`,
-  ].join('\n') + '\n';
+  return (
+    [
+      `SHA=${resolution.sha}`,
+      `TAG=${resolution.tag}`,
+      `DIGEST=${resolution.digest}`,
+      `IMAGE_REF=${resolution.imageRef}`,
+      `SOURCE=${resolution.source}`,
+    ].join('\n') + '\n'
+  );
 }
 
 /** The job summary's line (HTML: every value escaped). */

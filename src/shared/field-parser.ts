@@ -28,7 +28,10 @@ export const TAG_LENGTH_RANGE = { min: 4, max: 40 } as const;
  * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
  * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
  */
-export function fieldParser(read: ReadInput, naming: InputNaming = ACTION_NAMING): {
+export function fieldParser(
+  read: ReadInput,
+  naming: InputNaming = ACTION_NAMING,
+): {
   readonly problems: string[];
   readonly field: <T>(name: string, parse: (raw: string) => T, fallback: T) => T;
 } {
@@ -45,7 +48,8 @@ export function fieldParser(read: ReadInput, naming: InputNaming = ACTION_NAMING
 }
 
 export function parseEnvName(raw: string): string {
-  if (!ENV_NAME_PATTERN.test(raw)) throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+  if (!ENV_NAME_PATTERN.test(raw))
+    throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
   return raw;
 }
 
@@ -64,19 +68,29 @@ export function parseInteger(raw: string, range: { min: number; max: number }): 
 }
 
 export function nonBlankLines(raw: string): string[] {
-  return raw.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  return raw
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 /**
  * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
  * password is taken as given, untrimmed.
  */
-export function registryAuthOf(read: ReadInput, problems: string[], withNeither: string, naming: InputNaming = ACTION_NAMING): RegistryAuth | undefined {
+export function registryAuthOf(
+  read: ReadInput,
+  problems: string[],
+  withNeither: string,
+  naming: InputNaming = ACTION_NAMING,
+): RegistryAuth | undefined {
   const username = read('registry-username').trim();
   const password = read('registry-password');
   if ((username === '') !== (password === '')) {
     const missing = username === '' ? 'registry-username' : 'registry-password';
-    problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
+    problems.push(
+      `${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`,
+    );
   }
   return username !== '' && password !== '' ? { username, password } : undefined;
 }

@@ -32,17 +32,23 @@ export function parseImageName(name: string): ImageName {
   const slash = name.indexOf('/');
   const first = slash === -1 ? '' : name.slice(0, slash);
   // As in the reference grammar: the first component is a domain if it looks like one.
-  const hasDomain = first !== '' && (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
+  const hasDomain =
+    first !== '' &&
+    (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase());
   // index.docker.io is Docker Hub's old name; docker itself normalises it to docker.io.
   const registry = hasDomain && first !== LEGACY_DOCKER_HUB ? first : DOCKER_HUB;
   const path = hasDomain ? name.slice(slash + 1) : name;
 
   if (hasDomain && !domainPattern.test(first)) throw new Error(`has an invalid registry host "${first}"`);
   const lastComponent = path.slice(path.lastIndexOf('/') + 1);
-  if (lastComponent.includes(':')) throw new Error(`must not include a tag (":${lastComponent.split(':')[1]}"): the action tags the image with the commit sha`);
+  if (lastComponent.includes(':'))
+    throw new Error(
+      `must not include a tag (":${lastComponent.split(':')[1]}"): the action tags the image with the commit sha`,
+    );
   for (const component of path.split('/')) {
     if (component === '') throw new Error('has an empty path component');
-    if (component !== component.toLowerCase()) throw new Error(`has the path component "${component}", which is not lowercase`);
+    if (component !== component.toLowerCase())
+      throw new Error(`has the path component "${component}", which is not lowercase`);
     if (!pathComponentPattern.test(component)) throw new Error(`has the invalid path component "${component}"`);
   }
   return { name, registry, path: registry === DOCKER_HUB && !path.includes('/') ? `library/${path}` : path };

@@ -35,6 +35,7 @@ export class ProxyAgent {
 
 export async function fetch(input: FetchArguments[0], init?: FetchArguments[1]): ReturnType<Undici['fetch']> {
   const undici = await realUndici();
-  if (init?.dispatcher instanceof ProxyAgent) return undici.fetch(input, { ...init, dispatcher: init.dispatcher.real(undici) });
+  if (init?.dispatcher instanceof ProxyAgent)
+    return undici.fetch(input, { ...init, dispatcher: init.dispatcher.real(undici) });
   return undici.fetch(input, init);
 }

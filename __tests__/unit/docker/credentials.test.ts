@@ -15,11 +15,36 @@ describe('configKey', () => {
 
 describe('authsEntry', () => {
   it.each<[string, Parameters<typeof authsEntry>[0], string, { username: string; password: string } | undefined]>([
-    ['base64 auth', { auths: { 'ghcr.io': { auth: b64('bot:s3cret') } } }, 'ghcr.io', { username: 'bot', password: 's3cret' }],
-    ['a password holding a colon', { auths: { 'ghcr.io': { auth: b64('bot:a:b') } } }, 'ghcr.io', { username: 'bot', password: 'a:b' }],
-    ['Docker Hub under its legacy key', { auths: { 'https://index.docker.io/v1/': { auth: b64('me:pw') } } }, 'docker.io', { username: 'me', password: 'pw' }],
-    ['an https:// key', { auths: { 'https://registry.example.com': { auth: b64('u:p') } } }, 'registry.example.com', { username: 'u', password: 'p' }],
-    ['username and password fields', { auths: { 'ghcr.io': { username: 'u', password: 'p' } } }, 'ghcr.io', { username: 'u', password: 'p' }],
+    [
+      'base64 auth',
+      { auths: { 'ghcr.io': { auth: b64('bot:s3cret') } } },
+      'ghcr.io',
+      { username: 'bot', password: 's3cret' },
+    ],
+    [
+      'a password holding a colon',
+      { auths: { 'ghcr.io': { auth: b64('bot:a:b') } } },
+      'ghcr.io',
+      { username: 'bot', password: 'a:b' },
+    ],
+    [
+      'Docker Hub under its legacy key',
+      { auths: { 'https://index.docker.io/v1/': { auth: b64('me:pw') } } },
+      'docker.io',
+      { username: 'me', password: 'pw' },
+    ],
+    [
+      'an https:// key',
+      { auths: { 'https://registry.example.com': { auth: b64('u:p') } } },
+      'registry.example.com',
+      { username: 'u', password: 'p' },
+    ],
+    [
+      'username and password fields',
+      { auths: { 'ghcr.io': { username: 'u', password: 'p' } } },
+      'ghcr.io',
+      { username: 'u', password: 'p' },
+    ],
     ['another registry only', { auths: { 'ghcr.io': { auth: b64('bot:s3cret') } } }, 'quay.io', undefined],
     ['an entry without credentials (a helper holds them)', { auths: { 'ghcr.io': {} } }, 'ghcr.io', undefined],
     ['no auths', {}, 'ghcr.io', undefined],

@@ -6,10 +6,22 @@ import { shortClusterHasDetach } from '../../../src/loop/inputs.js';
 
 describe('engineLocation', () => {
   it.each<[string, NodeJS.ProcessEnv, string]>([
-    ['DOCKER_HOST wins', { DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_CONTEXT: 'remote' }, 'DOCKER_HOST=tcp://10.0.0.5:2376'],
+    [
+      'DOCKER_HOST wins',
+      { DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_CONTEXT: 'remote' },
+      'DOCKER_HOST=tcp://10.0.0.5:2376',
+    ],
     ['then DOCKER_CONTEXT', { DOCKER_CONTEXT: 'remote' }, 'DOCKER_CONTEXT=remote'],
-    ['empty values count as unset', { DOCKER_HOST: '', DOCKER_CONTEXT: '' }, 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)'],
-    ['the default', {}, 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)'],
+    [
+      'empty values count as unset',
+      { DOCKER_HOST: '', DOCKER_CONTEXT: '' },
+      'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)',
+    ],
+    [
+      'the default',
+      {},
+      'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)',
+    ],
   ])('%s', (_case, env, expected) => {
     expect(engineLocation(env)).toBe(expected);
   });
@@ -29,7 +41,11 @@ describe('describeImageStore', () => {
 describe('diskFullMessage', () => {
   it.each<[string, string, boolean]>([
     ['a tool in a RUN step', "dd: error writing '/big': No space left on device", true],
-    ['the engine committing a layer', 'failed to register layer: Error processing tar file(exit status 1): write /usr/lib/x.so: no space left on device', true],
+    [
+      'the engine committing a layer',
+      'failed to register layer: Error processing tar file(exit status 1): write /usr/lib/x.so: no space left on device',
+      true,
+    ],
     ['another failure', "The command '/bin/sh -c make' returned a non-zero code: 2", false],
   ])('%s', (_case, output, full) => {
     expect(diskFullMessage(output) !== undefined).toBe(full);

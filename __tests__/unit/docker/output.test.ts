@@ -26,7 +26,6 @@ const LAYER_1 = `sha256:${'1'.repeat(64)}`;
 const LAYER_2 = `sha256:${'2'.repeat(64)}`;
 const CONTAINER_ID = '4f2c9a1e7d3b5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d';
 
-
 describe('parseJsonLines', () => {
   it.each<[string, unknown[]]>([
     ['', []],
@@ -44,28 +43,105 @@ describe('parseJsonLines', () => {
 
 describe('parseImageSummaries', () => {
   // One line of IMAGE_SUMMARY_FORMAT as docker 20.10 prints it (a field set to undefined is left out).
-  const line = (fields: Record<string, unknown>): string => JSON.stringify({
-    Id: ID_A, Parent: '', RepoTags: [], Created: '2026-11-28T15:55:51.557591283Z', Size: 1982256, LastTagTime: '0001-01-01T00:00:00Z', Labels: null, Layers: [LAYER_1], ...fields,
-  });
+  const line = (fields: Record<string, unknown>): string =>
+    JSON.stringify({
+      Id: ID_A,
+      Parent: '',
+      RepoTags: [],
+      Created: '2026-11-28T15:55:51.557591283Z',
+      Size: 1982256,
+      LastTagTime: '0001-01-01T00:00:00Z',
+      Labels: null,
+      Layers: [LAYER_1],
+      ...fields,
+    });
 
   it.each<[string, string, ImageSummary[]]>([
-    ['a tagged image built here', line({ Parent: ID_B, RepoTags: ['acme/app:latest', 'acme/app:d24155b'], Labels: { 'build-test-deploy.repository': 'acme/app' }, LastTagTime: '2026-11-28T16:11:52.959760765Z' }), [{
-      id: ID_A, parent: ID_B, repoTags: ['acme/app:latest', 'acme/app:d24155b'], created: '2026-11-28T15:55:51.557591283Z', size: 1982256,
-      lastTagTime: '2026-11-28T16:11:52.959760765Z', labels: { 'build-test-deploy.repository': 'acme/app' }, layers: [LAYER_1],
-    }]],
-    ['an untagged, imported image without labels', line({ RepoTags: null, Labels: null }), [{
-      id: ID_A, parent: '', repoTags: [], created: '2026-11-28T15:55:51.557591283Z', size: 1982256, lastTagTime: '0001-01-01T00:00:00Z', labels: {}, layers: [LAYER_1],
-    }]],
-    ['a BuildKit image: no parent, its layers bottom first', line({ RepoTags: ['acme/app:d24155b'], Layers: [LAYER_1, LAYER_2, LAYER_1] }), [{
-      id: ID_A, parent: '', repoTags: ['acme/app:d24155b'], created: '2026-11-28T15:55:51.557591283Z', size: 1982256, lastTagTime: '0001-01-01T00:00:00Z', labels: {},
-      layers: [LAYER_1, LAYER_2, LAYER_1],
-    }]],
-    ['Layers null (an image without layers)', line({ Layers: null }), [{
-      id: ID_A, parent: '', repoTags: [], created: '2026-11-28T15:55:51.557591283Z', size: 1982256, lastTagTime: '0001-01-01T00:00:00Z', labels: {}, layers: [],
-    }]],
-    ['no Layers field', line({ Layers: undefined }), [{
-      id: ID_A, parent: '', repoTags: [], created: '2026-11-28T15:55:51.557591283Z', size: 1982256, lastTagTime: '0001-01-01T00:00:00Z', labels: {}, layers: [],
-    }]],
+    [
+      'a tagged image built here',
+      line({
+        Parent: ID_B,
+        RepoTags: ['acme/app:latest', 'acme/app:d24155b'],
+        Labels: { 'build-test-deploy.repository': 'acme/app' },
+        LastTagTime: '2026-11-28T16:11:52.959760765Z',
+      }),
+      [
+        {
+          id: ID_A,
+          parent: ID_B,
+          repoTags: ['acme/app:latest', 'acme/app:d24155b'],
+          created: '2026-11-28T15:55:51.557591283Z',
+          size: 1982256,
+          lastTagTime: '2026-11-28T16:11:52.959760765Z',
+          labels: { 'build-test-deploy.repository': 'acme/app' },
+          layers: [LAYER_1],
+        },
+      ],
+    ],
+    [
+      'an untagged, imported image without labels',
+      line({ RepoTags: null, Labels: null }),
+      [
+        {
+          id: ID_A,
+          parent: '',
+          repoTags: [],
+          created: '2026-11-28T15:55:51.557591283Z',
+          size: 1982256,
+          lastTagTime: '0001-01-01T00:00:00Z',
+          labels: {},
+          layers: [LAYER_1],
+        },
+      ],
+    ],
+    [
+      'a BuildKit image: no parent, its layers bottom first',
+      line({ RepoTags: ['acme/app:d24155b'], Layers: [LAYER_1, LAYER_2, LAYER_1] }),
+      [
+        {
+          id: ID_A,
+          parent: '',
+          repoTags: ['acme/app:d24155b'],
+          created: '2026-11-28T15:55:51.557591283Z',
+          size: 1982256,
+          lastTagTime: '0001-01-01T00:00:00Z',
+          labels: {},
+          layers: [LAYER_1, LAYER_2, LAYER_1],
+        },
+      ],
+    ],
+    [
+      'Layers null (an image without layers)',
+      line({ Layers: null }),
+      [
+        {
+          id: ID_A,
+          parent: '',
+          repoTags: [],
+          created: '2026-11-28T15:55:51.557591283Z',
+          size: 1982256,
+          lastTagTime: '0001-01-01T00:00:00Z',
+          labels: {},
+          layers: [],
+        },
+      ],
+    ],
+    [
+      'no Layers field',
+      line({ Layers: undefined }),
+      [
+        {
+          id: ID_A,
+          parent: '',
+          repoTags: [],
+          created: '2026-11-28T15:55:51.557591283Z',
+          size: 1982256,
+          lastTagTime: '0001-01-01T00:00:00Z',
+          labels: {},
+          layers: [],
+        },
+      ],
+    ],
     ['nothing', '', []],
     ['blank lines', '\n  \n', []],
   ])('%s', (_case, stdout, expected) => {
@@ -73,7 +149,10 @@ describe('parseImageSummaries', () => {
   });
 
   it('reads several lines in order', () => {
-    expect(parseImageSummaries(`${line({ Id: ID_A })}\n${line({ Id: ID_B })}\n`).map((image) => image.id)).toEqual([ID_A, ID_B]);
+    expect(parseImageSummaries(`${line({ Id: ID_A })}\n${line({ Id: ID_B })}\n`).map((image) => image.id)).toEqual([
+      ID_A,
+      ID_B,
+    ]);
   });
 
   it.each(['[]', 'null', '"acme/app"'])('throws on a line that is no object: %s', (text) => {
@@ -84,7 +163,10 @@ describe('parseImageSummaries', () => {
 describe('parseContainerImages', () => {
   it('reads name (without the leading slash) and image id of each container', () => {
     const stdout = `{"Name":"/web-1","Image":"${ID_A}"}\n{"Name":"/db","Image":"${ID_B}"}\n`;
-    expect(parseContainerImages(stdout)).toEqual([{ name: 'web-1', imageId: ID_A }, { name: 'db', imageId: ID_B }]);
+    expect(parseContainerImages(stdout)).toEqual([
+      { name: 'web-1', imageId: ID_A },
+      { name: 'db', imageId: ID_B },
+    ]);
   });
 
   it('gives nothing for no containers', () => {
@@ -99,7 +181,10 @@ describe('parseListedTags', () => {
       `{"ID":"${ID_B}","Repository":"acme/app","Tag":"latest"}`,
       '',
     ].join('\n');
-    expect(parseListedTags(stdout)).toEqual([{ id: ID_A, tag: 'aaaaaaa' }, { id: ID_B, tag: 'latest' }]);
+    expect(parseListedTags(stdout)).toEqual([
+      { id: ID_A, tag: 'aaaaaaa' },
+      { id: ID_B, tag: 'latest' },
+    ]);
   });
 
   it('gives nothing for a repository without tags', () => {
@@ -126,9 +211,17 @@ describe('parseImageHistory', () => {
   });
 
   it.each<[string, string, string]>([
-    ['a BuildKit step, as written', '{"CreatedBy":"RUN /bin/sh -c echo > /y # buildkit","ID":"<missing>","Size":"1"}', 'RUN /bin/sh -c echo > /y # buildkit'],
+    [
+      'a BuildKit step, as written',
+      '{"CreatedBy":"RUN /bin/sh -c echo > /y # buildkit","ID":"<missing>","Size":"1"}',
+      'RUN /bin/sh -c echo > /y # buildkit',
+    ],
     ['a BuildKit metadata step', '{"CreatedBy":"LABEL x=2","ID":"<missing>","Size":"0"}', 'LABEL x=2'],
-    ['a classic step, spaces kept', JSON.stringify({ CreatedBy: '/bin/sh -c #(nop)  CMD ["sh"]', ID: '<missing>', Size: '0' }), '/bin/sh -c #(nop)  CMD ["sh"]'],
+    [
+      'a classic step, spaces kept',
+      JSON.stringify({ CreatedBy: '/bin/sh -c #(nop)  CMD ["sh"]', ID: '<missing>', Size: '0' }),
+      '/bin/sh -c #(nop)  CMD ["sh"]',
+    ],
     ['CreatedBy missing', '{"ID":"<missing>","Size":"0"}', ''],
     ['CreatedBy null', '{"CreatedBy":null,"ID":"<missing>","Size":"0"}', ''],
   ])('reads the instruction of %s', (_case, stdout, createdBy) => {
@@ -145,19 +238,51 @@ describe('parseImageStore', () => {
       { kind: 'graphdriver', driver: 'overlay2' },
     ],
     ['vfs, no status pairs', '{"driver":"vfs","status":null}', { kind: 'graphdriver', driver: 'vfs' }],
-    ['the containerd image store', '{"driver":"overlayfs","status":[["driver-type","io.containerd.snapshotter.v1"]]}', { kind: 'containerd' }],
-    ['the containerd image store, driver-type among other pairs', '{"driver":"stargz","status":[["Backing Filesystem","extfs"],["driver-type","io.containerd.snapshotter.v1"]]}', { kind: 'containerd' }],
-    ['the containerd image store without a driver name', '{"driver":"","status":[["driver-type","io.containerd.snapshotter.v1"]]}', { kind: 'containerd' }],
-    ['another driver-type is no containerd store', '{"driver":"overlay2","status":[["driver-type","something.else.v1"]]}', { kind: 'graphdriver', driver: 'overlay2' }],
-    ['the snapshotter named under another key', '{"driver":"overlay2","status":[["Backing Filesystem","io.containerd.snapshotter.v1"]]}', { kind: 'graphdriver', driver: 'overlay2' }],
+    [
+      'the containerd image store',
+      '{"driver":"overlayfs","status":[["driver-type","io.containerd.snapshotter.v1"]]}',
+      { kind: 'containerd' },
+    ],
+    [
+      'the containerd image store, driver-type among other pairs',
+      '{"driver":"stargz","status":[["Backing Filesystem","extfs"],["driver-type","io.containerd.snapshotter.v1"]]}',
+      { kind: 'containerd' },
+    ],
+    [
+      'the containerd image store without a driver name',
+      '{"driver":"","status":[["driver-type","io.containerd.snapshotter.v1"]]}',
+      { kind: 'containerd' },
+    ],
+    [
+      'another driver-type is no containerd store',
+      '{"driver":"overlay2","status":[["driver-type","something.else.v1"]]}',
+      { kind: 'graphdriver', driver: 'overlay2' },
+    ],
+    [
+      'the snapshotter named under another key',
+      '{"driver":"overlay2","status":[["Backing Filesystem","io.containerd.snapshotter.v1"]]}',
+      { kind: 'graphdriver', driver: 'overlay2' },
+    ],
     ['an unreachable engine', '{"driver":"","status":null}', { kind: 'unknown' }],
     ['no driver', '{"status":[["Backing Filesystem","extfs"]]}', { kind: 'unknown' }],
     ['a driver that is no string', '{"driver":5,"status":[]}', { kind: 'unknown' }],
-    ['status that is no list', '{"driver":"overlay2","status":{"driver-type":"io.containerd.snapshotter.v1"}}', { kind: 'graphdriver', driver: 'overlay2' }],
-    ['status pairs that are no lists', '{"driver":"overlay2","status":["driver-type","io.containerd.snapshotter.v1"]}', { kind: 'graphdriver', driver: 'overlay2' }],
+    [
+      'status that is no list',
+      '{"driver":"overlay2","status":{"driver-type":"io.containerd.snapshotter.v1"}}',
+      { kind: 'graphdriver', driver: 'overlay2' },
+    ],
+    [
+      'status pairs that are no lists',
+      '{"driver":"overlay2","status":["driver-type","io.containerd.snapshotter.v1"]}',
+      { kind: 'graphdriver', driver: 'overlay2' },
+    ],
     ['no line (nothing said in time)', undefined, { kind: 'unknown' }],
     ['an empty line', '', { kind: 'unknown' }],
-    ['not JSON', 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?', { kind: 'unknown' }],
+    [
+      'not JSON',
+      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+      { kind: 'unknown' },
+    ],
     ['a list', '[]', { kind: 'unknown' }],
     ['null', 'null', { kind: 'unknown' }],
     ['a string', '"overlay2"', { kind: 'unknown' }],
@@ -169,7 +294,11 @@ describe('parseImageStore', () => {
 describe('parseRemovalOutput', () => {
   it.each<[string, string, { untagged: string[]; deleted: string[] }]>([
     ['nothing', '', { untagged: [], deleted: [] }],
-    ['an untag only (the image keeps another tag)', 'Untagged: acme/app:aaaaaaa\n', { untagged: ['acme/app:aaaaaaa'], deleted: [] }],
+    [
+      'an untag only (the image keeps another tag)',
+      'Untagged: acme/app:aaaaaaa\n',
+      { untagged: ['acme/app:aaaaaaa'], deleted: [] },
+    ],
     [
       'a tag removed with its image and its untagged parent',
       `Untagged: localhost:5000/app:aaaaaaa\nDeleted: ${ID_A}\nDeleted: ${ID_B}\n`,
@@ -192,9 +321,16 @@ describe('parseImageDetails', () => {
       Config: {
         Hostname: '',
         User: 'node',
-        Env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'NODE_VERSION=20.12.2', 'SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8'],
+        Env: [
+          'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+          'NODE_VERSION=20.12.2',
+          'SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8',
+        ],
         Cmd: ['node', 'server.js'],
-        Labels: { 'org.opencontainers.image.revision': 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', 'com.example.team': 'web' },
+        Labels: {
+          'org.opencontainers.image.revision': 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8',
+          'com.example.team': 'web',
+        },
       },
       Architecture: 'amd64',
       Os: 'linux',
@@ -202,15 +338,30 @@ describe('parseImageDetails', () => {
     });
     expect(parseImageDetails(stdout)).toEqual({
       id: ID_A,
-      env: ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', 'NODE_VERSION=20.12.2', 'SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8'],
-      labels: { 'org.opencontainers.image.revision': 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', 'com.example.team': 'web' },
+      env: [
+        'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+        'NODE_VERSION=20.12.2',
+        'SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8',
+      ],
+      labels: {
+        'org.opencontainers.image.revision': 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8',
+        'com.example.team': 'web',
+      },
       repoDigests: [`acme/app@${DIGEST}`, `localhost:5000/app@${OTHER_DIGEST}`],
     });
   });
 
   it.each([
-    ['Config.Labels null, RepoDigests empty', { Id: ID_B, RepoDigests: [], Config: { Env: ['PATH=/bin'], Labels: null } }, { id: ID_B, env: ['PATH=/bin'], labels: {}, repoDigests: [] }],
-    ['Config.Env null, no RepoDigests', { Id: ID_B, Config: { Env: null, Labels: { a: 'b' } } }, { id: ID_B, env: [], labels: { a: 'b' }, repoDigests: [] }],
+    [
+      'Config.Labels null, RepoDigests empty',
+      { Id: ID_B, RepoDigests: [], Config: { Env: ['PATH=/bin'], Labels: null } },
+      { id: ID_B, env: ['PATH=/bin'], labels: {}, repoDigests: [] },
+    ],
+    [
+      'Config.Env null, no RepoDigests',
+      { Id: ID_B, Config: { Env: null, Labels: { a: 'b' } } },
+      { id: ID_B, env: [], labels: { a: 'b' }, repoDigests: [] },
+    ],
     ['Config null', { Id: ID_B, Config: null, RepoDigests: null }, { id: ID_B, env: [], labels: {}, repoDigests: [] }],
     ['no Config', { Id: ID_B }, { id: ID_B, env: [], labels: {}, repoDigests: [] }],
   ])('%s', (_case, json, expected) => {
@@ -245,23 +396,47 @@ describe('parseContainerState', () => {
     [
       'running with a healthcheck',
       {
-        Status: 'running', Running: true, Paused: false, Restarting: false, OOMKilled: false, Dead: false, Pid: 4242, ExitCode: 0, Error: '',
-        StartedAt: '2024-05-01T10:00:00.5Z', FinishedAt: '0001-01-01T00:00:00Z',
+        Status: 'running',
+        Running: true,
+        Paused: false,
+        Restarting: false,
+        OOMKilled: false,
+        Dead: false,
+        Pid: 4242,
+        ExitCode: 0,
+        Error: '',
+        StartedAt: '2024-05-01T10:00:00.5Z',
+        FinishedAt: '0001-01-01T00:00:00Z',
         Health: {
           Status: 'starting',
           FailingStreak: 2,
           Log: [
-            { Start: '2024-05-01T10:00:01.000000000Z', End: '2024-05-01T10:00:01.050000000Z', ExitCode: 7, Output: 'curl: (7) Failed to connect to localhost port 8080\n' },
+            {
+              Start: '2024-05-01T10:00:01.000000000Z',
+              End: '2024-05-01T10:00:01.050000000Z',
+              ExitCode: 7,
+              Output: 'curl: (7) Failed to connect to localhost port 8080\n',
+            },
             { Start: '2024-05-01T10:00:02.000000000Z', End: '2024-05-01T10:00:02.040000000Z', ExitCode: 1, Output: '' },
           ],
         },
       },
       {
-        id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '',
+        id: CONTAINER_ID,
+        name: 'app-d24155b-42-1-abcdef',
+        created: '2024-05-01T10:00:00.123456789Z',
+        status: 'running',
+        exitCode: 0,
+        oomKilled: false,
+        error: '',
         health: {
           status: 'starting',
           probes: [
-            { start: '2024-05-01T10:00:01.000000000Z', exitCode: 7, output: 'curl: (7) Failed to connect to localhost port 8080\n' },
+            {
+              start: '2024-05-01T10:00:01.000000000Z',
+              exitCode: 7,
+              output: 'curl: (7) Failed to connect to localhost port 8080\n',
+            },
             { start: '2024-05-01T10:00:02.000000000Z', exitCode: 1, output: '' },
           ],
         },
@@ -270,23 +445,88 @@ describe('parseContainerState', () => {
     ],
     [
       'running without a healthcheck',
-      { Status: 'running', Running: true, OOMKilled: false, Dead: false, Pid: 4242, ExitCode: 0, Error: '', StartedAt: '2024-05-01T10:00:00.5Z' },
-      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '', health: undefined, ports: {} },
+      {
+        Status: 'running',
+        Running: true,
+        OOMKilled: false,
+        Dead: false,
+        Pid: 4242,
+        ExitCode: 0,
+        Error: '',
+        StartedAt: '2024-05-01T10:00:00.5Z',
+      },
+      {
+        id: CONTAINER_ID,
+        name: 'app-d24155b-42-1-abcdef',
+        created: '2024-05-01T10:00:00.123456789Z',
+        status: 'running',
+        exitCode: 0,
+        oomKilled: false,
+        error: '',
+        health: undefined,
+        ports: {},
+      },
     ],
     [
       'exited, OOMKilled',
-      { Status: 'exited', Running: false, OOMKilled: true, Dead: false, Pid: 0, ExitCode: 137, Error: '', FinishedAt: '2024-05-01T10:00:03Z' },
-      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'exited', exitCode: 137, oomKilled: true, error: '', health: undefined, ports: {} },
+      {
+        Status: 'exited',
+        Running: false,
+        OOMKilled: true,
+        Dead: false,
+        Pid: 0,
+        ExitCode: 137,
+        Error: '',
+        FinishedAt: '2024-05-01T10:00:03Z',
+      },
+      {
+        id: CONTAINER_ID,
+        name: 'app-d24155b-42-1-abcdef',
+        created: '2024-05-01T10:00:00.123456789Z',
+        status: 'exited',
+        exitCode: 137,
+        oomKilled: true,
+        error: '',
+        health: undefined,
+        ports: {},
+      },
     ],
     [
       'created, failed to start (Error set), Health null',
-      { Status: 'created', Running: false, OOMKilled: false, ExitCode: 127, Error: 'exec: "nope": executable file not found in $PATH', Health: null },
-      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'created', exitCode: 127, oomKilled: false, error: 'exec: "nope": executable file not found in $PATH', health: undefined, ports: {} },
+      {
+        Status: 'created',
+        Running: false,
+        OOMKilled: false,
+        ExitCode: 127,
+        Error: 'exec: "nope": executable file not found in $PATH',
+        Health: null,
+      },
+      {
+        id: CONTAINER_ID,
+        name: 'app-d24155b-42-1-abcdef',
+        created: '2024-05-01T10:00:00.123456789Z',
+        status: 'created',
+        exitCode: 127,
+        oomKilled: false,
+        error: 'exec: "nope": executable file not found in $PATH',
+        health: undefined,
+        ports: {},
+      },
     ],
     [
       'unhealthy with no Log, probe fields missing',
       { Status: 'running', ExitCode: 0, Health: { Status: 'unhealthy', FailingStreak: 3, Log: null } },
-      { id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '', health: { status: 'unhealthy', probes: [] }, ports: {} },
+      {
+        id: CONTAINER_ID,
+        name: 'app-d24155b-42-1-abcdef',
+        created: '2024-05-01T10:00:00.123456789Z',
+        status: 'running',
+        exitCode: 0,
+        oomKilled: false,
+        error: '',
+        health: { status: 'unhealthy', probes: [] },
+        ports: {},
+      },
     ],
   ];
 
@@ -295,7 +535,9 @@ describe('parseContainerState', () => {
   });
 
   it('gives -1 for missing exit codes', () => {
-    const state = parseContainerState(JSON.stringify({ ...base, State: { Status: 'running', Health: { Status: 'starting', Log: [{ Start: 's' }] } } }));
+    const state = parseContainerState(
+      JSON.stringify({ ...base, State: { Status: 'running', Health: { Status: 'starting', Log: [{ Start: 's' }] } } }),
+    );
     expect([state.exitCode, state.health?.probes]).toEqual([-1, [{ start: 's', exitCode: -1, output: '' }]]);
   });
 
@@ -303,16 +545,34 @@ describe('parseContainerState', () => {
     const running = { Status: 'running', Running: true, ExitCode: 0, Error: '' };
     /** NetworkSettings as docker 24 prints it for a container on the default bridge. */
     const network = (ports: unknown): Record<string, unknown> => ({
-      Bridge: '', SandboxID: 'f3a1', SandboxKey: '/var/run/docker/netns/f3a1', Ports: ports,
-      Gateway: '172.17.0.1', IPAddress: '172.17.0.2', IPPrefixLen: 16, MacAddress: '02:42:ac:11:00:02',
+      Bridge: '',
+      SandboxID: 'f3a1',
+      SandboxKey: '/var/run/docker/netns/f3a1',
+      Ports: ports,
+      Gateway: '172.17.0.1',
+      IPAddress: '172.17.0.2',
+      IPPrefixLen: 16,
+      MacAddress: '02:42:ac:11:00:02',
       Networks: { bridge: { NetworkID: 'n1', EndpointID: 'e1', Gateway: '172.17.0.1', IPAddress: '172.17.0.2' } },
     });
 
     it.each<[string, Record<string, unknown>, ContainerState['ports']]>([
       [
         'published on IPv4 and IPv6 (--publish 8080)',
-        { NetworkSettings: network({ '8080/tcp': [{ HostIp: '0.0.0.0', HostPort: '32768' }, { HostIp: '::', HostPort: '32768' }] }) },
-        { '8080/tcp': [{ hostIp: '0.0.0.0', hostPort: '32768' }, { hostIp: '::', hostPort: '32768' }] },
+        {
+          NetworkSettings: network({
+            '8080/tcp': [
+              { HostIp: '0.0.0.0', HostPort: '32768' },
+              { HostIp: '::', HostPort: '32768' },
+            ],
+          }),
+        },
+        {
+          '8080/tcp': [
+            { hostIp: '0.0.0.0', hostPort: '32768' },
+            { hostIp: '::', hostPort: '32768' },
+          ],
+        },
       ],
       [
         'published on loopback only (--publish 127.0.0.1::8080)',
@@ -337,7 +597,14 @@ describe('parseContainerState', () => {
     ])('%s', (_case, fields, expected) => {
       const parsed = parseContainerState(JSON.stringify({ ...base, State: running, ...fields }));
       expect(parsed).toEqual({
-        id: CONTAINER_ID, name: 'app-d24155b-42-1-abcdef', created: '2024-05-01T10:00:00.123456789Z', status: 'running', exitCode: 0, oomKilled: false, error: '', health: undefined,
+        id: CONTAINER_ID,
+        name: 'app-d24155b-42-1-abcdef',
+        created: '2024-05-01T10:00:00.123456789Z',
+        status: 'running',
+        exitCode: 0,
+        oomKilled: false,
+        error: '',
+        health: undefined,
         ports: expected,
       });
     });
@@ -345,7 +612,11 @@ describe('parseContainerState', () => {
     it.each([
       ['NetworkSettings a list', { NetworkSettings: [] }, 'unexpected docker output for container NetworkSettings: []'],
       ['Ports a list', { NetworkSettings: { Ports: [] } }, 'unexpected docker output for container ports: []'],
-      ['a binding that is no object', { NetworkSettings: { Ports: { '8080/tcp': ['0.0.0.0:32768'] } } }, 'unexpected docker output for port binding: "0.0.0.0:32768"'],
+      [
+        'a binding that is no object',
+        { NetworkSettings: { Ports: { '8080/tcp': ['0.0.0.0:32768'] } } },
+        'unexpected docker output for port binding: "0.0.0.0:32768"',
+      ],
     ])('throws on %s', (_case, fields, message) => {
       expect(() => parseContainerState(JSON.stringify({ ...base, State: running, ...fields }))).toThrow(message);
     });
@@ -354,7 +625,11 @@ describe('parseContainerState', () => {
   it.each([
     ['no State', JSON.stringify(base), 'unexpected docker output for container State: undefined'],
     ['a list', '[]', 'unexpected docker output for docker container inspect: []'],
-    ['a bad probe', JSON.stringify({ ...base, State: { Status: 'running', Health: { Status: 'starting', Log: ['x'] } } }), 'unexpected docker output for health probe: "x"'],
+    [
+      'a bad probe',
+      JSON.stringify({ ...base, State: { Status: 'running', Health: { Status: 'starting', Log: ['x'] } } }),
+      'unexpected docker output for health probe: "x"',
+    ],
   ])('throws on %s', (_case, stdout, message) => {
     expect(() => parseContainerState(stdout)).toThrow(message);
   });
@@ -369,7 +644,10 @@ describe('parseReadinessEvent', () => {
       from: 'acme/app:d24155b',
       Type: 'container',
       Action: action,
-      Actor: { ID: CONTAINER_ID, Attributes: { image: 'acme/app:d24155b', name: 'app-d24155b-42-1-abcdef', ...extraAttributes } },
+      Actor: {
+        ID: CONTAINER_ID,
+        Attributes: { image: 'acme/app:d24155b', name: 'app-d24155b-42-1-abcdef', ...extraAttributes },
+      },
       scope: 'local',
       time: 1714557600,
       timeNano: 1714557600123456800,
@@ -394,10 +672,18 @@ describe('parseReadinessEvent', () => {
     ['exec_start', event('exec_start: /bin/sh -c true', { execID: 'e1' }), undefined],
     ['exec_die (has an exitCode, is not die)', event('exec_die', { execID: 'e1', exitCode: '1' }), undefined],
     ['attach', event('attach'), undefined],
-    ['only the legacy status field', JSON.stringify({ status: 'die', id: CONTAINER_ID, Actor: { Attributes: { exitCode: '2' } } }), { kind: 'exited', exitCode: 2 }],
+    [
+      'only the legacy status field',
+      JSON.stringify({ status: 'die', id: CONTAINER_ID, Actor: { Attributes: { exitCode: '2' } } }),
+      { kind: 'exited', exitCode: 2 },
+    ],
     ['no Actor', JSON.stringify({ Action: 'die' }), { kind: 'exited', exitCode: -1 }],
     ['Actor without Attributes', JSON.stringify({ Action: 'start', Actor: { ID: CONTAINER_ID } }), { kind: 'started' }],
-    ['die with Attributes null', JSON.stringify({ Action: 'die', Actor: { ID: CONTAINER_ID, Attributes: null } }), { kind: 'exited', exitCode: -1 }],
+    [
+      'die with Attributes null',
+      JSON.stringify({ Action: 'die', Actor: { ID: CONTAINER_ID, Attributes: null } }),
+      { kind: 'exited', exitCode: -1 },
+    ],
     ['die with a non-numeric exitCode', event('die', { exitCode: 'x' }), { kind: 'exited', exitCode: -1 }],
   ])('%s', (_case, line, expected) => {
     expect(parseReadinessEvent(line)).toEqual(expected);
@@ -456,7 +742,12 @@ describe('pushedDigest', () => {
     ['latest among two pushes', `${pushOutput}latest: digest: ${OTHER_DIGEST} size: 943\n`, 'latest', OTHER_DIGEST],
     ['the sha tag among two pushes', `${pushOutput}latest: digest: ${OTHER_DIGEST} size: 943\n`, 'd24155b', DIGEST],
     ['a short digest', `d24155b: digest: sha256:abc size: 943`, 'd24155b', undefined],
-    ['an uppercase digest', `d24155b: digest: ${DIGEST.toUpperCase().replace('SHA256', 'sha256')} size: 943`, 'd24155b', undefined],
+    [
+      'an uppercase digest',
+      `d24155b: digest: ${DIGEST.toUpperCase().replace('SHA256', 'sha256')} size: 943`,
+      'd24155b',
+      undefined,
+    ],
     ['no size', `d24155b: digest: ${DIGEST}`, 'd24155b', undefined],
     ['no output', '', 'd24155b', undefined],
     ['a dotted tag', `v1.0: digest: ${DIGEST} size: 1`, 'v1.0', DIGEST],

@@ -32,10 +32,22 @@ describe('parseCommandFile', () => {
     ],
     ['an empty heredoc value', 'digest<<ghadelimiter_x\n\nghadelimiter_x\n', { digest: '' }],
     ['a heredoc value of no lines', 'digest<<ghadelimiter_x\nghadelimiter_x\n', { digest: '' }],
-    ['a hyphenated name', 'image-ref<<ghadelimiter_x\nacme/app:d24155b\nghadelimiter_x\n', { 'image-ref': 'acme/app:d24155b' }],
+    [
+      'a hyphenated name',
+      'image-ref<<ghadelimiter_x\nacme/app:d24155b\nghadelimiter_x\n',
+      { 'image-ref': 'acme/app:d24155b' },
+    ],
     ['later wins (plain)', 'tag=aaaaaaa\ntag=bbbbbbb\n', { tag: 'bbbbbbb' }],
-    ['later wins (heredoc over plain)', 'tag=aaaaaaa\ntag<<ghadelimiter_x\nbbbbbbb\nghadelimiter_x\n', { tag: 'bbbbbbb' }],
-    ['later wins (plain over heredoc)', 'tag<<ghadelimiter_x\naaaaaaa\nghadelimiter_x\ntag=bbbbbbb\n', { tag: 'bbbbbbb' }],
+    [
+      'later wins (heredoc over plain)',
+      'tag=aaaaaaa\ntag<<ghadelimiter_x\nbbbbbbb\nghadelimiter_x\n',
+      { tag: 'bbbbbbb' },
+    ],
+    [
+      'later wins (plain over heredoc)',
+      'tag<<ghadelimiter_x\naaaaaaa\nghadelimiter_x\ntag=bbbbbbb\n',
+      { tag: 'bbbbbbb' },
+    ],
     ['a plain value containing "<<"', 'cmd=cat <<EOF\n', { cmd: 'cat <<EOF' }],
     [
       'mixed',

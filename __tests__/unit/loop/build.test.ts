@@ -17,13 +17,31 @@ describe('stampProblems', () => {
     ['ok', [PATH, `SHA=${SHA}`], { [REVISION_LABEL]: SHA, other: 'x' }, 'SHA', []],
     ['ok with another env name', [`GIT_SHA=${SHA}`], { [REVISION_LABEL]: SHA }, 'GIT_SHA', []],
     ['env missing', [PATH], { [REVISION_LABEL]: SHA }, 'SHA', [`env SHA is missing, expected ${SHA}`]],
-    ['only a prefix-sharing env', [PATH, `SHA_OLD=${SHA}`, `XSHA=${SHA}`], { [REVISION_LABEL]: SHA }, 'SHA', [`env SHA is missing, expected ${SHA}`]],
+    [
+      'only a prefix-sharing env',
+      [PATH, `SHA_OLD=${SHA}`, `XSHA=${SHA}`],
+      { [REVISION_LABEL]: SHA },
+      'SHA',
+      [`env SHA is missing, expected ${SHA}`],
+    ],
     ['env wrong', [PATH, `SHA=${OLD}`], { [REVISION_LABEL]: SHA }, 'SHA', [`env SHA is "${OLD}", expected ${SHA}`]],
     ['env empty', ['SHA='], { [REVISION_LABEL]: SHA }, 'SHA', [`env SHA is "", expected ${SHA}`]],
     ['last occurrence wins (right one last)', [`SHA=${OLD}`, PATH, `SHA=${SHA}`], { [REVISION_LABEL]: SHA }, 'SHA', []],
-    ['last occurrence wins (wrong one last)', [`SHA=${SHA}`, PATH, `SHA=${OLD}`], { [REVISION_LABEL]: SHA }, 'SHA', [`env SHA is "${OLD}", expected ${SHA}`]],
+    [
+      'last occurrence wins (wrong one last)',
+      [`SHA=${SHA}`, PATH, `SHA=${OLD}`],
+      { [REVISION_LABEL]: SHA },
+      'SHA',
+      [`env SHA is "${OLD}", expected ${SHA}`],
+    ],
     ['label missing', [`SHA=${SHA}`], {}, 'SHA', [`label ${REVISION_LABEL} is missing, expected ${SHA}`]],
-    ['label wrong', [`SHA=${SHA}`], { [REVISION_LABEL]: OLD }, 'SHA', [`label ${REVISION_LABEL} is "${OLD}", expected ${SHA}`]],
+    [
+      'label wrong',
+      [`SHA=${SHA}`],
+      { [REVISION_LABEL]: OLD },
+      'SHA',
+      [`label ${REVISION_LABEL} is "${OLD}", expected ${SHA}`],
+    ],
     [
       'both wrong',
       [],
@@ -62,7 +80,10 @@ describe('ociLabels', () => {
     [
       'extra labels come last, in order',
       'https://github.com/acme/app',
-      [{ key: 'team', value: 'web' }, { key: 'org.opencontainers.image.title', value: 'app' }],
+      [
+        { key: 'team', value: 'web' },
+        { key: 'org.opencontainers.image.title', value: 'app' },
+      ],
       [
         { key: 'org.opencontainers.image.revision', value: SHA },
         { key: 'org.opencontainers.image.created', value: created },
@@ -89,11 +110,27 @@ describe('ociLabels', () => {
 describe('lostTemporaryImage', () => {
   const ref = 'build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped';
   it.each<[string, string, boolean]>([
-    ['the content went under the stamp (containerd store)', 'ERROR: failed to solve: failed to load cache key: failed to do request: Head "https://registry-1.docker.io/v2/build-test-deploy-tmp/build-test-deploy-ogjstj/manifests/sha256:4c8d": dial tcp: no such host', true],
-    ['the name itself went', 'ERROR: failed to solve: build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped: failed to resolve source metadata for docker.io/build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped', true],
-    ['another run\'s temporary image', 'failed to load cache key: Head "https://registry-1.docker.io/v2/build-test-deploy-tmp/build-test-deploy-zzzzzz/manifests/sha256:4c8d"', false],
+    [
+      'the content went under the stamp (containerd store)',
+      'ERROR: failed to solve: failed to load cache key: failed to do request: Head "https://registry-1.docker.io/v2/build-test-deploy-tmp/build-test-deploy-ogjstj/manifests/sha256:4c8d": dial tcp: no such host',
+      true,
+    ],
+    [
+      'the name itself went',
+      'ERROR: failed to solve: build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped: failed to resolve source metadata for docker.io/build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped',
+      true,
+    ],
+    [
+      "another run's temporary image",
+      'failed to load cache key: Head "https://registry-1.docker.io/v2/build-test-deploy-tmp/build-test-deploy-zzzzzz/manifests/sha256:4c8d"',
+      false,
+    ],
     ['the stamp failed otherwise', 'ERROR: failed to solve: no space left on device', false],
-    ['progress names the temporary image, the error is another', '#2 [internal] load metadata for docker.io/build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped\n#2 DONE 0.0s\nERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2\nnot found', false],
+    [
+      'progress names the temporary image, the error is another',
+      '#2 [internal] load metadata for docker.io/build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped\n#2 DONE 0.0s\nERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2\nnot found',
+      false,
+    ],
   ])('%s', (_case, output, lost) => {
     expect(lostTemporaryImage(output, ref)).toBe(lost);
   });

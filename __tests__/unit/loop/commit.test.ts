@@ -17,7 +17,18 @@ function workTree(): { dir: string; sha: string } {
   writeFileSync(path.join(dir, 'file'), 'x');
   git('init', '--quiet');
   git('add', '.');
-  git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '--quiet', '--message', 'm', '--date', '2025-06-07T08:09:10Z');
+  git(
+    '-c',
+    'user.name=t',
+    '-c',
+    'user.email=t@example.invalid',
+    'commit',
+    '--quiet',
+    '--message',
+    'm',
+    '--date',
+    '2025-06-07T08:09:10Z',
+  );
   return { dir, sha: git('rev-parse', 'HEAD') };
 }
 
@@ -27,7 +38,11 @@ describe('resolveCommit', () => {
     const commit = await resolveCommit('', tree.dir, SHA);
     expect(commit.sha).toBe(tree.sha);
     expect(commit.source).toBe('git');
-    expect(commit.created).toBe(new Date(execFileSync('git', ['-C', tree.dir, 'log', '-1', '--format=%cI'], { encoding: 'utf8' }).trim()).toISOString());
+    expect(commit.created).toBe(
+      new Date(
+        execFileSync('git', ['-C', tree.dir, 'log', '-1', '--format=%cI'], { encoding: 'utf8' }).trim(),
+      ).toISOString(),
+    );
   });
 
   it('takes the sha input first', async () => {
@@ -43,6 +58,8 @@ describe('resolveCommit', () => {
     [undefined, 'GITHUB_SHA is unset'],
     ['not-a-sha', 'GITHUB_SHA is "not-a-sha"'],
   ])('fails naming the sha input when GITHUB_SHA is %s', async (githubSha, message) => {
-    await expect(resolveCommit('', notAWorkTree(), githubSha)).rejects.toThrow(new RegExp(`^Input 'sha' is empty.*${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    await expect(resolveCommit('', notAWorkTree(), githubSha)).rejects.toThrow(
+      new RegExp(`^Input 'sha' is empty.*${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { chainIds, freedBases, freedBytes, layerSizes, type LayeredImage, type LayerStep } from '../../../src/loop/image-layers.js';
+import {
+  chainIds,
+  freedBases,
+  freedBytes,
+  layerSizes,
+  type LayeredImage,
+  type LayerStep,
+} from '../../../src/loop/image-layers.js';
 
 const diffId = (c: string): string => `sha256:${c.repeat(64)}`;
 const D1 = diffId('1');
@@ -13,7 +20,11 @@ describe('chainIds', () => {
   it.each<[string, string[], string[]]>([
     ['no layers', [], []],
     ['one layer: its diff id', [D1], [D1]],
-    ['three layers: each digests the chain below, a space, its diff id', [D1, D2, D3], [D1, sha256(`${D1} ${D2}`), sha256(`${sha256(`${D1} ${D2}`)} ${D3}`)]],
+    [
+      'three layers: each digests the chain below, a space, its diff id',
+      [D1, D2, D3],
+      [D1, sha256(`${D1} ${D2}`), sha256(`${sha256(`${D1} ${D2}`)} ${D3}`)],
+    ],
   ])('%s', (_case, diffIds, expected) => {
     expect(chainIds(diffIds)).toEqual(expected);
   });
@@ -58,7 +69,13 @@ describe('layerSizes', () => {
     [
       'a BuildKit stamp on top: ENV and LABEL carry no layer',
       4,
-      [...buildKit, ...steps(['ENV SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', 0], ['LABEL org.opencontainers.image.revision=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', 0])],
+      [
+        ...buildKit,
+        ...steps(
+          ['ENV SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', 0],
+          ['LABEL org.opencontainers.image.revision=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', 0],
+        ),
+      ],
       [1982256, 0, 300000, 1],
     ],
     [
@@ -69,7 +86,10 @@ describe('layerSizes', () => {
         ['/bin/sh -c #(nop)  CMD ["sh"]', 0],
         ['/bin/sh -c #(nop) COPY file:0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9 in / ', 120],
         ['/bin/sh -c #(nop)  ENV SHA=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8', 0],
-        ['/bin/sh -c #(nop)  LABEL org.opencontainers.image.revision=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8 team=web', 0],
+        [
+          '/bin/sh -c #(nop)  LABEL org.opencontainers.image.revision=d24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8 team=web',
+          0,
+        ],
       ),
       [4261550, 120],
     ],
@@ -86,42 +106,96 @@ describe('layerSizes', () => {
       [4261550, 0, 5],
     ],
     [
-      'every metadata-only instruction, BuildKit\'s and classic',
+      "every metadata-only instruction, BuildKit's and classic",
       1,
       steps(
         ['COPY app /app # buildkit', 10],
-        ['CMD ["node" "server.js"]', 0], ['ENTRYPOINT ["/entry"]', 0], ['EXPOSE map[8080/tcp:{}]', 0], ['HEALTHCHECK &{["CMD" "true"] "5s" "0s" "0s" "0s" \'\\x00\'}', 0],
-        ['USER app', 0], ['ARG A=1', 0], ['ONBUILD RUN make', 0], ['STOPSIGNAL SIGTERM', 0], ['SHELL [/bin/bash -c]', 0], ['VOLUME [/data]', 0], ['MAINTAINER me', 0],
-        ['/bin/sh -c #(nop)  EXPOSE 8080/tcp', 0], ['/bin/sh -c #(nop)  ENTRYPOINT ["/entry"]', 0], ['/bin/sh -c #(nop)  VOLUME [/data]', 0],
-        ['/bin/sh -c #(nop)  STOPSIGNAL SIGQUIT', 0], ['/bin/sh -c #(nop)  HEALTHCHECK &{["CMD-SHELL" "true"] "0s" "0s" "0s" "0s" \'\\x00\'}', 0],
+        ['CMD ["node" "server.js"]', 0],
+        ['ENTRYPOINT ["/entry"]', 0],
+        ['EXPOSE map[8080/tcp:{}]', 0],
+        ['HEALTHCHECK &{["CMD" "true"] "5s" "0s" "0s" "0s" \'\\x00\'}', 0],
+        ['USER app', 0],
+        ['ARG A=1', 0],
+        ['ONBUILD RUN make', 0],
+        ['STOPSIGNAL SIGTERM', 0],
+        ['SHELL [/bin/bash -c]', 0],
+        ['VOLUME [/data]', 0],
+        ['MAINTAINER me', 0],
+        ['/bin/sh -c #(nop)  EXPOSE 8080/tcp', 0],
+        ['/bin/sh -c #(nop)  ENTRYPOINT ["/entry"]', 0],
+        ['/bin/sh -c #(nop)  VOLUME [/data]', 0],
+        ['/bin/sh -c #(nop)  STOPSIGNAL SIGQUIT', 0],
+        ['/bin/sh -c #(nop)  HEALTHCHECK &{["CMD-SHELL" "true"] "0s" "0s" "0s" "0s" \'\\x00\'}', 0],
       ),
       [10],
     ],
-    ['a step with bytes is a layer whatever its instruction', 2, steps(['COPY a /a # buildkit', 10], ['ENV A=b', 3]), [10, 3]],
-    ['WORKDIR is a layer (it may make the directory)', 2, steps(['COPY a /a # buildkit', 10], ['WORKDIR /app', 0]), [10, 0]],
+    [
+      'a step with bytes is a layer whatever its instruction',
+      2,
+      steps(['COPY a /a # buildkit', 10], ['ENV A=b', 3]),
+      [10, 3],
+    ],
+    [
+      'WORKDIR is a layer (it may make the directory)',
+      2,
+      steps(['COPY a /a # buildkit', 10], ['WORKDIR /app', 0]),
+      [10, 0],
+    ],
     ['no layers, metadata only', 0, steps(['LABEL x=2', 0], ['CMD ["sh"]', 0]), []],
     ['no layers, no history', 0, [], []],
     [
       'too many empty candidates above the last layer with bytes: the extra ones pad with 0',
       3,
-      steps(['COPY busybox /bin/busybox # buildkit', 1982256], ['RUN /bin/sh -c head -c 300000 /dev/urandom > /blob # buildkit', 300000], ['RUN /bin/sh -c true # buildkit', 0], ['WORKDIR /app', 0], ['RUN /bin/sh -c true # buildkit', 0], ['LABEL x=2', 0]),
+      steps(
+        ['COPY busybox /bin/busybox # buildkit', 1982256],
+        ['RUN /bin/sh -c head -c 300000 /dev/urandom > /blob # buildkit', 300000],
+        ['RUN /bin/sh -c true # buildkit', 0],
+        ['WORKDIR /app', 0],
+        ['RUN /bin/sh -c true # buildkit', 0],
+        ['LABEL x=2', 0],
+      ),
       [1982256, 300000, 0],
     ],
     [
       'too many empty candidates above the last layer with bytes, none of them a layer',
       2,
-      steps(['COPY busybox /bin/busybox # buildkit', 1982256], ['RUN /bin/sh -c head -c 300000 /dev/urandom > /blob # buildkit', 300000], ['RUN /bin/sh -c true # buildkit', 0], ['WORKDIR /app', 0]),
+      steps(
+        ['COPY busybox /bin/busybox # buildkit', 1982256],
+        ['RUN /bin/sh -c head -c 300000 /dev/urandom > /blob # buildkit', 300000],
+        ['RUN /bin/sh -c true # buildkit', 0],
+        ['WORKDIR /app', 0],
+      ),
       [1982256, 300000],
     ],
-    ['only empty candidates, more than the layers', 1, steps(['RUN /bin/sh -c true # buildkit', 0], ['RUN /bin/sh -c true # buildkit', 0]), [0]],
+    [
+      'only empty candidates, more than the layers',
+      1,
+      steps(['RUN /bin/sh -c true # buildkit', 0], ['RUN /bin/sh -c true # buildkit', 0]),
+      [0],
+    ],
     [
       'ambiguous: an empty RUN below a layer with bytes, one candidate too many (which empty step is no layer?)',
       3,
-      steps(['COPY busybox /bin/busybox # buildkit', 1982256], ['RUN /bin/sh -c true # buildkit', 0], ['RUN /bin/sh -c head -c 300000 /dev/urandom > /blob # buildkit', 300000], ['RUN /bin/sh -c true # buildkit', 0]),
+      steps(
+        ['COPY busybox /bin/busybox # buildkit', 1982256],
+        ['RUN /bin/sh -c true # buildkit', 0],
+        ['RUN /bin/sh -c head -c 300000 /dev/urandom > /blob # buildkit', 300000],
+        ['RUN /bin/sh -c true # buildkit', 0],
+      ),
       undefined,
     ],
-    ['more steps with bytes than layers', 2, steps(['COPY a /a # buildkit', 1], ['COPY b /b # buildkit', 2], ['COPY c /c # buildkit', 3]), undefined],
-    ['fewer candidates than layers', 2, steps(['COPY busybox /bin/busybox # buildkit', 1982256], ['LABEL x=2', 0]), undefined],
+    [
+      'more steps with bytes than layers',
+      2,
+      steps(['COPY a /a # buildkit', 1], ['COPY b /b # buildkit', 2], ['COPY c /c # buildkit', 3]),
+      undefined,
+    ],
+    [
+      'fewer candidates than layers',
+      2,
+      steps(['COPY busybox /bin/busybox # buildkit', 1982256], ['LABEL x=2', 0]),
+      undefined,
+    ],
     ['fewer candidates than layers: the BuildKit history, five layers', 5, buildKit, undefined],
     ['no history for a layer', 1, [], undefined],
   ])('%s', (_case, layerCount, history, expected) => {
@@ -137,18 +211,27 @@ describe('freedBases and freedBytes', () => {
   const sibling = image('sibling', 105, [D1, D2, D4]);
   const stamp = image('stamp', 130, [D1, D2, D3]); // metadata only on top of build: the same layers
   const lone = image('lone', 40, [D4]);
-  const histories = new Map<string, readonly number[] | undefined>([['build', [70, 30, 30]], ['sibling', [70, 30, 5]]]);
+  const histories = new Map<string, readonly number[] | undefined>([
+    ['build', [70, 30, 30]],
+    ['sibling', [70, 30, 5]],
+  ]);
 
   it.each<[string, LayeredImage[], LayeredImage[], Map<string, readonly number[] | undefined>, number]>([
     ['nothing removed', [], [base], histories, 0],
-    ['an image whose base image stays: its size less the base\'s', [build], [base], new Map(), 30],
+    ["an image whose base image stays: its size less the base's", [build], [base], new Map(), 30],
     ['no image left under it: all of it', [build], [], new Map(), 130],
     ['an image whose layers another image still uses frees nothing', [build], [stamp], histories, 0],
     ['two removed images with the same layers count once', [build, stamp], [base], new Map(), 30],
     ['a removed image that another removed one stands on: both, each layer once', [build, base], [], new Map(), 130],
     ['the same, the other way round', [base, build], [], new Map(), 130],
-    ['siblings sharing layers no image ends in, nothing left: the second from its history', [build, sibling], [], histories, 135],
-    ['siblings, the second\'s history not known: what is known', [build, sibling], [], new Map(), 130],
+    [
+      'siblings sharing layers no image ends in, nothing left: the second from its history',
+      [build, sibling],
+      [],
+      histories,
+      135,
+    ],
+    ["siblings, the second's history not known: what is known", [build, sibling], [], new Map(), 130],
     ['an image in use down to a layer no image ends in: its history above it', [sibling], [build], histories, 5],
     ['that history not known: 0, never its whole size', [sibling], [build], new Map(), 0],
     ['an image of one layer of its own', [lone], [base, build], new Map(), 40],
@@ -159,7 +242,13 @@ describe('freedBases and freedBytes', () => {
 
   it('says where each freed part starts and whether an image tells its base', () => {
     const bases = freedBases([build, sibling, stamp], [base]);
-    expect([...bases]).toEqual([['build', { from: 2, bytes: 100 }], ['sibling', { from: 2, bytes: 100 }]]);
-    expect([...freedBases([build, sibling], [])]).toEqual([['build', { from: 0, bytes: 0 }], ['sibling', { from: 2, bytes: undefined }]]);
+    expect([...bases]).toEqual([
+      ['build', { from: 2, bytes: 100 }],
+      ['sibling', { from: 2, bytes: 100 }],
+    ]);
+    expect([...freedBases([build, sibling], [])]).toEqual([
+      ['build', { from: 0, bytes: 0 }],
+      ['sibling', { from: 2, bytes: undefined }],
+    ]);
   });
 });

@@ -42,8 +42,37 @@ const anyText: fc.Arbitrary<string> = fc.oneof(
 
 /** Pieces of shell syntax: none of them may ever be interpreted. */
 const SHELL_PIECES = [
-  "'", '"', '$(touch /tmp/pwned)', '`touch /tmp/pwned`', ';', '&&', '||', '|', '&', '>', '<', '\\', '$HOME', '${PATH}', '$((1+1))',
-  ' ', '\t', '*', '?', '~', '#', '{a,b}', '!', '(', ')', '=', '--rm', '-d', '\r', 'é', '😀',
+  "'",
+  '"',
+  '$(touch /tmp/pwned)',
+  '`touch /tmp/pwned`',
+  ';',
+  '&&',
+  '||',
+  '|',
+  '&',
+  '>',
+  '<',
+  '\\',
+  '$HOME',
+  '${PATH}',
+  '$((1+1))',
+  ' ',
+  '\t',
+  '*',
+  '?',
+  '~',
+  '#',
+  '{a,b}',
+  '!',
+  '(',
+  ')',
+  '=',
+  '--rm',
+  '-d',
+  '\r',
+  'é',
+  '😀',
 ];
 const shellText: fc.Arbitrary<string> = fc
   .array(fc.oneof(fc.constantFrom(...SHELL_PIECES), fc.string({ unit: 'grapheme', maxLength: 6 })), { maxLength: 10 })
@@ -68,9 +97,10 @@ const NAME_TOTAL_LENGTH_MAX = 255;
 function splitDockerDomain(name: string): { domain: string; remainder: string } {
   const slash = name.indexOf('/');
   const first = name.slice(0, slash);
-  let [domain, remainder] = slash === -1 || (!/[.:]/.test(first) && first !== 'localhost' && first.toLowerCase() === first)
-    ? ['docker.io', name]
-    : [first, name.slice(slash + 1)];
+  let [domain, remainder] =
+    slash === -1 || (!/[.:]/.test(first) && first !== 'localhost' && first.toLowerCase() === first)
+      ? ['docker.io', name]
+      : [first, name.slice(slash + 1)];
   if (domain === 'index.docker.io') domain = 'docker.io';
   if (domain === 'docker.io' && !remainder.includes('/')) remainder = `library/${remainder}`;
   return { domain, remainder };
@@ -87,12 +117,21 @@ function dockerFamiliarName(domain: string, remainder: string): string {
 function referenceOracle(name: string): { registry: string; path: string } | undefined {
   if (name.length > NAME_TOTAL_LENGTH_MAX || !NAME_GRAMMAR.test(name)) return undefined;
   const { domain, remainder } = splitDockerDomain(name);
-  if (!DOMAIN_GRAMMAR.test(domain) || !remainder.split('/').every((component) => PATH_COMPONENT_GRAMMAR.test(component))) return undefined;
+  if (
+    !DOMAIN_GRAMMAR.test(domain) ||
+    !remainder.split('/').every((component) => PATH_COMPONENT_GRAMMAR.test(component))
+  )
+    return undefined;
   return { registry: domain, path: remainder };
 }
 
 const lowerAlnum = fc.string({ unit: chars(LOWER_DIGITS), minLength: 1, maxLength: 5 });
-const separator = fc.oneof(fc.constant('.'), fc.constant('_'), fc.constant('__'), fc.integer({ min: 1, max: 3 }).map((n) => '-'.repeat(n)));
+const separator = fc.oneof(
+  fc.constant('.'),
+  fc.constant('_'),
+  fc.constant('__'),
+  fc.integer({ min: 1, max: 3 }).map((n) => '-'.repeat(n)),
+);
 const pathComponent = fc
   .tuple(lowerAlnum, fc.array(fc.tuple(separator, lowerAlnum), { maxLength: 3 }))
   .map(([first, rest]) => first + rest.map(([sep, part]) => sep + part).join(''));
@@ -110,7 +149,10 @@ const domain = fc
   .tuple(host, fc.option(fc.string({ unit: chars('0123456789'), minLength: 1, maxLength: 5 }), { nil: undefined }))
   .map(([h, port]) => (port === undefined ? h : `${h}:${port}`));
 /** Docker Hub's namespace of official images is a path component like any other, but normalisation treats it apart. */
-const pathComponentOrLibrary = fc.oneof({ weight: 4, arbitrary: pathComponent }, { weight: 1, arbitrary: fc.constant('library') });
+const pathComponentOrLibrary = fc.oneof(
+  { weight: 4, arbitrary: pathComponent },
+  { weight: 1, arbitrary: fc.constant('library') },
+);
 /** Names built from the grammar's productions: [domain/]component(/component)*. */
 const grammarName = fc
   .tuple(fc.option(domain, { nil: undefined }), fc.array(pathComponentOrLibrary, { minLength: 1, maxLength: 4 }))
@@ -120,37 +162,49 @@ const validName = grammarName.filter((name) => referenceOracle(name) !== undefin
 
 describe('parseImageName', () => {
   it('the generators build names of the grammar (sanity of the oracle)', () => {
-    fc.assert(fc.property(grammarName, (name) => {
-      expect(name).toMatch(NAME_GRAMMAR);
-    }), RUNS);
+    fc.assert(
+      fc.property(grammarName, (name) => {
+        expect(name).toMatch(NAME_GRAMMAR);
+      }),
+      RUNS,
+    );
   });
 
-  it('parses every name docker accepts, to docker\'s registry and path, keeping the name as written', () => {
-    fc.assert(fc.property(validName, (name) => {
-      const oracle = referenceOracle(name);
-      expect(parseImageName(name)).toEqual({ name, ...oracle });
-    }), RUNS);
+  it("parses every name docker accepts, to docker's registry and path, keeping the name as written", () => {
+    fc.assert(
+      fc.property(validName, (name) => {
+        const oracle = referenceOracle(name);
+        expect(parseImageName(name)).toEqual({ name, ...oracle });
+      }),
+      RUNS,
+    );
   });
 
-  it('familiarName is docker\'s familiar form (what `docker image ls` and RepoDigests print)', () => {
-    fc.assert(fc.property(validName, (name) => {
-      const image = parseImageName(name);
-      expect(familiarName(image)).toBe(dockerFamiliarName(image.registry, image.path));
-    }), RUNS);
+  it("familiarName is docker's familiar form (what `docker image ls` and RepoDigests print)", () => {
+    fc.assert(
+      fc.property(validName, (name) => {
+        const image = parseImageName(name);
+        expect(familiarName(image)).toBe(dockerFamiliarName(image.registry, image.path));
+      }),
+      RUNS,
+    );
   });
 
-  it('familiar names parse back to the same registry and path, wherever docker\'s familiar form is unambiguous', () => {
+  it("familiar names parse back to the same registry and path, wherever docker's familiar form is unambiguous", () => {
     // docker.io/a.b/app is familiar "a.b/app", which reads as registry a.b: docker's own ambiguity, left out.
     const unambiguous = validName.filter((name) => {
       const { registry, path: repositoryPath } = parseImageName(name);
       const first = repositoryPath.split('/')[0] ?? '';
       return registry !== 'docker.io' || !(/[.:]/.test(first) || first === 'localhost');
     });
-    fc.assert(fc.property(unambiguous, (name) => {
-      const image = parseImageName(name);
-      const familiar = familiarName(image);
-      expect(parseImageName(familiar)).toEqual({ name: familiar, registry: image.registry, path: image.path });
-    }), RUNS);
+    fc.assert(
+      fc.property(unambiguous, (name) => {
+        const image = parseImageName(name);
+        const familiar = familiarName(image);
+        expect(parseImageName(familiar)).toEqual({ name: familiar, registry: image.registry, path: image.path });
+      }),
+      RUNS,
+    );
   });
 
   // docker's familiar form of docker.io/library/team/app is "library/team/app" (distribution
@@ -159,36 +213,61 @@ describe('parseImageName', () => {
   // repository whose tags pruning would then remove (shrunk to "library/a/a"; fixed in f5eed1e).
   it('familiarName keeps library/ in a Docker Hub path of several components, so it names the same repository', () => {
     const officialNested = fc
-      .tuple(fc.constantFrom('', 'docker.io/', 'index.docker.io/'), fc.array(pathComponent, { minLength: 2, maxLength: 3 }))
+      .tuple(
+        fc.constantFrom('', 'docker.io/', 'index.docker.io/'),
+        fc.array(pathComponent, { minLength: 2, maxLength: 3 }),
+      )
       .map(([prefix, components]) => `${prefix}library/${components.join('/')}`);
-    fc.assert(fc.property(officialNested, (name) => {
-      const image = parseImageName(name);
-      expect(image.path).toBe(name.slice(name.indexOf('library/')));
-      expect(familiarName(image)).toBe(image.path);
-      expect(parseImageName(familiarName(image))).toMatchObject({ registry: 'docker.io', path: image.path });
-    }), RUNS);
+    fc.assert(
+      fc.property(officialNested, (name) => {
+        const image = parseImageName(name);
+        expect(image.path).toBe(name.slice(name.indexOf('library/')));
+        expect(familiarName(image)).toBe(image.path);
+        expect(parseImageName(familiarName(image))).toMatchObject({ registry: 'docker.io', path: image.path });
+      }),
+      RUNS,
+    );
   });
 
   it('any string: either a name of the grammar (as docker reads it) or an Error with a message, nothing else', () => {
-    const candidates = fc.oneof(anyText, grammarName, grammarName.chain((name) => fc.tuple(fc.constant(name), anyText, fc.nat(name.length)).map(([n, noise, at]) => n.slice(0, at) + noise + n.slice(at))));
-    fc.assert(fc.property(candidates, (name) => {
-      let image: ImageName | undefined;
-      const error = thrownBy(() => (image = parseImageName(name)));
-      if (error !== undefined) return;
-      expect(name).toMatch(NAME_GRAMMAR);
-      expect(name.length).toBeLessThanOrEqual(NAME_TOTAL_LENGTH_MAX);
-      expect(image).toEqual({ name, ...referenceOracle(name) });
-    }), { numRuns: 2000 });
+    const candidates = fc.oneof(
+      anyText,
+      grammarName,
+      grammarName.chain((name) =>
+        fc
+          .tuple(fc.constant(name), anyText, fc.nat(name.length))
+          .map(([n, noise, at]) => n.slice(0, at) + noise + n.slice(at)),
+      ),
+    );
+    fc.assert(
+      fc.property(candidates, (name) => {
+        let image: ImageName | undefined;
+        const error = thrownBy(() => (image = parseImageName(name)));
+        if (error !== undefined) return;
+        expect(name).toMatch(NAME_GRAMMAR);
+        expect(name.length).toBeLessThanOrEqual(NAME_TOTAL_LENGTH_MAX);
+        expect(image).toEqual({ name, ...referenceOracle(name) });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('a grammar name whose first component looks like a domain but is not a valid one is refused as a registry host', () => {
     const misleading = fc
-      .tuple(pathComponent.filter((component) => component.includes('.') && component.includes('_')), fc.array(pathComponent, { minLength: 1, maxLength: 2 }))
+      .tuple(
+        pathComponent.filter((component) => component.includes('.') && component.includes('_')),
+        fc.array(pathComponent, { minLength: 1, maxLength: 2 }),
+      )
       .map(([first, rest]) => [first, ...rest].join('/'));
-    fc.assert(fc.property(misleading, (name) => {
-      expect(name).toMatch(NAME_GRAMMAR);
-      expect(thrownBy(() => parseImageName(name))?.message).toBe(`has an invalid registry host "${name.slice(0, name.indexOf('/'))}"`);
-    }), RUNS);
+    fc.assert(
+      fc.property(misleading, (name) => {
+        expect(name).toMatch(NAME_GRAMMAR);
+        expect(thrownBy(() => parseImageName(name))?.message).toBe(
+          `has an invalid registry host "${name.slice(0, name.indexOf('/'))}"`,
+        );
+      }),
+      RUNS,
+    );
   });
 
   it.each([
@@ -196,9 +275,16 @@ describe('parseImageName', () => {
     ['a digest', (name: string, suffix: string) => `${name}@sha256:${suffix}`, 'must not include a digest'],
     ['white space', (name: string, suffix: string) => `${name} ${suffix}`, 'contains white space'],
   ])('a valid name with %s is refused', (_case, mutate, message) => {
-    fc.assert(fc.property(validName.filter((name) => name.length < 200), lowerAlnum, (name, suffix) => {
-      expect(thrownBy(() => parseImageName(mutate(name, suffix)))?.message).toContain(message);
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        validName.filter((name) => name.length < 200),
+        lowerAlnum,
+        (name, suffix) => {
+          expect(thrownBy(() => parseImageName(mutate(name, suffix)))?.message).toContain(message);
+        },
+      ),
+      RUNS,
+    );
   });
 });
 
@@ -211,12 +297,19 @@ const LABEL_KEY = /^[^\s=]+$/;
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const KEY_PATTERNS: readonly [string, RegExp, fc.Arbitrary<string>][] = [
   ['build-args', BUILD_ARG_KEY, fc.stringMatching(BUILD_ARG_KEY, { maxLength: 20 })],
-  ['labels', LABEL_KEY, fc.oneof(
-    fc.stringMatching(LABEL_KEY, { maxLength: 20 }),
-    // Any Unicode but white space and "=": label keys may hold shell syntax too.
-    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }).map((key) => key.replace(/[\s=]/g, '')).filter((key) => key !== ''),
-    shellText.map((key) => key.replace(/[\s=]/g, '')).filter((key) => key !== ''),
-  )],
+  [
+    'labels',
+    LABEL_KEY,
+    fc.oneof(
+      fc.stringMatching(LABEL_KEY, { maxLength: 20 }),
+      // Any Unicode but white space and "=": label keys may hold shell syntax too.
+      fc
+        .string({ unit: 'grapheme', minLength: 1, maxLength: 12 })
+        .map((key) => key.replace(/[\s=]/g, ''))
+        .filter((key) => key !== ''),
+      shellText.map((key) => key.replace(/[\s=]/g, '')).filter((key) => key !== ''),
+    ),
+  ],
   ['test-env', ENV_KEY, fc.stringMatching(ENV_KEY, { maxLength: 20 })],
 ];
 
@@ -231,28 +324,59 @@ const indent = fc.constantFrom('', ' ', '  ', '\t');
 describe.each(KEY_PATTERNS)('parseKeyValueLines (%s keys)', (_input, pattern, key) => {
   it('every KEY=VALUE round-trips, in order, "=" in values kept, blank lines and indentation ignored', () => {
     const pairs = fc.array(fc.record({ key, value: lineValue }), { maxLength: 6 });
-    fc.assert(fc.property(pairs, fc.array(lineBreak, { minLength: 6, maxLength: 6 }), fc.array(indent, { minLength: 6, maxLength: 6 }), (entries, breaks, indents) => {
-      const raw = entries.map(({ key, value }, index) => `${indents[index] ?? ''}${key}=${value}${breaks[index] ?? '\n'}`).join('');
-      expect(parseKeyValueLines(raw, pattern)).toEqual(entries);
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        pairs,
+        fc.array(lineBreak, { minLength: 6, maxLength: 6 }),
+        fc.array(indent, { minLength: 6, maxLength: 6 }),
+        (entries, breaks, indents) => {
+          const raw = entries
+            .map(({ key, value }, index) => `${indents[index] ?? ''}${key}=${value}${breaks[index] ?? '\n'}`)
+            .join('');
+          expect(parseKeyValueLines(raw, pattern)).toEqual(entries);
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('a value loses only its trailing white space (the line is trimmed), never anything inside', () => {
-    fc.assert(fc.property(key, anyText.filter((value) => !value.includes('\n')), (k, value) => {
-      expect(parseKeyValueLines(`${k}=${value}`, pattern)).toEqual([{ key: k, value: value.trimEnd() }]);
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        key,
+        anyText.filter((value) => !value.includes('\n')),
+        (k, value) => {
+          expect(parseKeyValueLines(`${k}=${value}`, pattern)).toEqual([{ key: k, value: value.trimEnd() }]);
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('a line without "=" or with a key off the pattern is refused, naming its line number', () => {
     const badLine = fc.oneof(
-      anyText.map((text) => text.trim()).filter((line) => line !== '' && !line.includes('\n') && !line.includes('\r') && !line.includes('=')),
-      fc.tuple(anyText, lineValue).map(([key, value]) => `${key.trim()}=${value}`).filter((line) => !line.includes('\n') && !line.includes('\r') && !pattern.test(line.slice(0, line.indexOf('=')))),
+      anyText
+        .map((text) => text.trim())
+        .filter((line) => line !== '' && !line.includes('\n') && !line.includes('\r') && !line.includes('=')),
+      fc
+        .tuple(anyText, lineValue)
+        .map(([key, value]) => `${key.trim()}=${value}`)
+        .filter(
+          (line) => !line.includes('\n') && !line.includes('\r') && !pattern.test(line.slice(0, line.indexOf('='))),
+        ),
     );
-    const good = fc.array(fc.record({ key, value: lineValue.filter((value) => !value.includes('\r')) }), { maxLength: 3 });
-    fc.assert(fc.property(good, badLine, (before, bad) => {
-      const raw = [...before.map(({ key, value }) => `${key}=${value}`), bad].join('\n');
-      expect(thrownBy(() => parseKeyValueLines(raw, pattern))?.message).toBe(`line ${before.length + 1} is "${bad.trim()}"; expected one KEY=VALUE per line`);
-    }), RUNS);
+    const good = fc.array(fc.record({ key, value: lineValue.filter((value) => !value.includes('\r')) }), {
+      maxLength: 3,
+    });
+    fc.assert(
+      fc.property(good, badLine, (before, bad) => {
+        const raw = [...before.map(({ key, value }) => `${key}=${value}`), bad].join('\n');
+        expect(thrownBy(() => parseKeyValueLines(raw, pattern))?.message).toBe(
+          `line ${before.length + 1} is "${bad.trim()}"; expected one KEY=VALUE per line`,
+        );
+      }),
+      RUNS,
+    );
   });
 });
 
@@ -262,91 +386,175 @@ describe.each(KEY_PATTERNS)('parseKeyValueLines (%s keys)', (_input, pattern, ke
 
 const LIFECYCLE_FLAGS = ['--rm', '--detach', '-d', '--name'] as const;
 /** docker run options that take no value: after one, docker reads the next argument as a new option. */
-const BOOLEAN_RUN_FLAGS = ['--init', '--read-only', '--privileged', '--no-healthcheck', '--oom-kill-disable', '--publish-all', '-P', '--interactive', '-i', '--tty', '-t'] as const;
+const BOOLEAN_RUN_FLAGS = [
+  '--init',
+  '--read-only',
+  '--privileged',
+  '--no-healthcheck',
+  '--oom-kill-disable',
+  '--publish-all',
+  '-P',
+  '--interactive',
+  '-i',
+  '--tty',
+  '-t',
+] as const;
 const optionName = fc
   .stringMatching(/^--?[a-z][a-z0-9-]{0,15}$/)
-  .filter((flag) => !(LIFECYCLE_FLAGS as readonly string[]).includes(flag) && !/^-[a-z0-9]*d/.test(flag.startsWith('--') ? '' : flag));
+  .filter(
+    (flag) =>
+      !(LIFECYCLE_FLAGS as readonly string[]).includes(flag) && !/^-[a-z0-9]*d/.test(flag.startsWith('--') ? '' : flag),
+  );
 /** A value that may hold anything a shell would act on, but no line break and no surrounding white space. */
 const argValue = shellText.filter((value) => !value.includes('\n') && value === value.trim() && value !== '');
 
 type RunArgLine = { line: string; expected: string[] };
 const runArgLine: fc.Arbitrary<RunArgLine> = fc.oneof(
   optionName.map((flag) => ({ line: flag, expected: [flag] })),
-  fc.tuple(optionName, argValue.filter((value) => !value.includes('\r'))).map(([flag, value]) => ({ line: `${flag}=${value}`, expected: [`${flag}=${value}`] })),
+  fc
+    .tuple(
+      optionName,
+      argValue.filter((value) => !value.includes('\r')),
+    )
+    .map(([flag, value]) => ({ line: `${flag}=${value}`, expected: [`${flag}=${value}`] })),
   // A split value starting with "-" is left out: docker may read it as an option (refused: see below).
-  fc.tuple(optionName, fc.constantFrom(' ', '  ', '\t', ' \t '), argValue.filter((value) => !value.startsWith('-'))).map(([flag, gap, value]) => ({ line: `${flag}${gap}${value}`, expected: [flag, value] })),
+  fc
+    .tuple(
+      optionName,
+      fc.constantFrom(' ', '  ', '\t', ' \t '),
+      argValue.filter((value) => !value.startsWith('-')),
+    )
+    .map(([flag, gap, value]) => ({ line: `${flag}${gap}${value}`, expected: [flag, value] })),
 );
 
 describe('parseRunArgs', () => {
   it('never shell-splits: quotes, $(...), backticks, ";" survive byte for byte, one or two arguments per line, in order', () => {
-    fc.assert(fc.property(fc.array(runArgLine, { maxLength: 6 }), fc.array(lineBreak, { minLength: 6, maxLength: 6 }), fc.array(indent, { minLength: 6, maxLength: 6 }), (lines, breaks, indents) => {
-      const raw = lines.map(({ line }, index) => `${indents[index] ?? ''}${line}${breaks[index] ?? '\n'}`).join('');
-      expect(parseRunArgs(raw)).toEqual(lines.flatMap(({ expected }) => expected));
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        fc.array(runArgLine, { maxLength: 6 }),
+        fc.array(lineBreak, { minLength: 6, maxLength: 6 }),
+        fc.array(indent, { minLength: 6, maxLength: 6 }),
+        (lines, breaks, indents) => {
+          const raw = lines.map(({ line }, index) => `${indents[index] ?? ''}${line}${breaks[index] ?? '\n'}`).join('');
+          expect(parseRunArgs(raw)).toEqual(lines.flatMap(({ expected }) => expected));
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('every output element comes from exactly one input line: a line is one argument, or its flag and the rest', () => {
-    const lines = fc.array(fc.oneof(runArgLine.map(({ line }) => line), anyText.map((text) => `-${text}`), shellText.map((text) => `--x ${text}`)), { maxLength: 6 });
-    fc.assert(fc.property(lines, (raw) => {
-      const input = raw.join('\n');
-      let output: string[] = [];
-      if (thrownBy(() => (output = parseRunArgs(input))) !== undefined) return;
-      const nonBlank = input.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
-      let at = 0;
-      for (const line of nonBlank) {
-        const first = output[at] ?? '';
-        if (first === line) {
-          at += 1;
-          continue;
+    const lines = fc.array(
+      fc.oneof(
+        runArgLine.map(({ line }) => line),
+        anyText.map((text) => `-${text}`),
+        shellText.map((text) => `--x ${text}`),
+      ),
+      { maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(lines, (raw) => {
+        const input = raw.join('\n');
+        let output: string[] = [];
+        if (thrownBy(() => (output = parseRunArgs(input))) !== undefined) return;
+        const nonBlank = input
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => line !== '');
+        let at = 0;
+        for (const line of nonBlank) {
+          const first = output[at] ?? '';
+          if (first === line) {
+            at += 1;
+            continue;
+          }
+          // Two arguments: the flag up to the first white space, and the rest of the line, trimmed.
+          const second = output[at + 1] ?? '';
+          expect(line.startsWith(first)).toBe(true);
+          expect(line.slice(first.length)).toMatch(/^\s/);
+          expect(line.slice(first.length).trim()).toBe(second);
+          expect(first).not.toMatch(/[\s=]/);
+          at += 2;
         }
-        // Two arguments: the flag up to the first white space, and the rest of the line, trimmed.
-        const second = output[at + 1] ?? '';
-        expect(line.startsWith(first)).toBe(true);
-        expect(line.slice(first.length)).toMatch(/^\s/);
-        expect(line.slice(first.length).trim()).toBe(second);
-        expect(first).not.toMatch(/[\s=]/);
-        at += 2;
-      }
-      expect(at).toBe(output.length);
-    }), { numRuns: 1000 });
+        expect(at).toBe(output.length);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('refuses the lifecycle flags in every spelling, on any line, naming the line', () => {
-    const lifecycleLine = fc.tuple(fc.constantFrom(...LIFECYCLE_FLAGS), fc.constantFrom('', '=', ' ', '\t', '= '), argValue).map(([flag, glue, value]) => ({ flag, line: glue === '' ? flag : `${flag}${glue}${value}` }));
-    fc.assert(fc.property(fc.array(runArgLine, { maxLength: 4 }), lifecycleLine, fc.array(runArgLine, { maxLength: 2 }), (before, { flag, line }, after) => {
-      const raw = [...before.map((l) => l.line), line, ...after.map((l) => l.line)].join('\n');
-      expect(thrownBy(() => parseRunArgs(raw))?.message).toMatch(new RegExp(`^line ${before.length + 1} uses ${flag}, which is not allowed: `));
-    }), RUNS);
+    const lifecycleLine = fc
+      .tuple(fc.constantFrom(...LIFECYCLE_FLAGS), fc.constantFrom('', '=', ' ', '\t', '= '), argValue)
+      .map(([flag, glue, value]) => ({ flag, line: glue === '' ? flag : `${flag}${glue}${value}` }));
+    fc.assert(
+      fc.property(
+        fc.array(runArgLine, { maxLength: 4 }),
+        lifecycleLine,
+        fc.array(runArgLine, { maxLength: 2 }),
+        (before, { flag, line }, after) => {
+          const raw = [...before.map((l) => l.line), line, ...after.map((l) => l.line)].join('\n');
+          expect(thrownBy(() => parseRunArgs(raw))?.message).toMatch(
+            new RegExp(`^line ${before.length + 1} uses ${flag}, which is not allowed: `),
+          );
+        },
+      ),
+      RUNS,
+    );
   });
 
   // docker's option parser (pflag) reads "-td" as -t -d and "-td=false" as -t --detach=false: the
   // action's `docker run --detach` then runs attached and blocks (checked on Docker 28 / Engine 20.10).
   // Accepted until f5eed1e (shrunk to "-id").
   it('refuses detach hidden in a cluster of short boolean options (-td, -itd=false, -Pd), naming the line', () => {
-    const cluster = fc.tuple(fc.array(fc.constantFrom('i', 't', 'P'), { minLength: 1, maxLength: 3 }), fc.constantFrom('', '=false', '=true')).map(([flags, value]) => ({ flag: `-${flags.join('')}d`, line: `-${flags.join('')}d${value}` }));
-    fc.assert(fc.property(fc.array(runArgLine, { maxLength: 3 }), cluster, (before, { flag, line }) => {
-      const raw = [...before.map((l) => l.line), line].join('\n');
-      expect(thrownBy(() => parseRunArgs(raw))?.message).toMatch(new RegExp(`^line ${before.length + 1} uses ${flag}, which is not allowed: `));
-    }), { numRuns: 200 });
+    const cluster = fc
+      .tuple(
+        fc.array(fc.constantFrom('i', 't', 'P'), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('', '=false', '=true'),
+      )
+      .map(([flags, value]) => ({ flag: `-${flags.join('')}d`, line: `-${flags.join('')}d${value}` }));
+    fc.assert(
+      fc.property(fc.array(runArgLine, { maxLength: 3 }), cluster, (before, { flag, line }) => {
+        const raw = [...before.map((l) => l.line), line].join('\n');
+        expect(thrownBy(() => parseRunArgs(raw))?.message).toMatch(
+          new RegExp(`^line ${before.length + 1} uses ${flag}, which is not allowed: `),
+        );
+      }),
+      { numRuns: 200 },
+    );
   });
 
   // A "--flag value" line is split in two; after a boolean flag docker reads the second part as an
   // option of its own: "--read-only --rm" gave an auto-removed container, "--init --name=x" renamed it
   // (checked on Engine 20.10). Accepted until f5eed1e (shrunk to "--init --rm").
   it('refuses a lifecycle flag that follows a boolean flag on the same line (it would become an option of its own)', () => {
-    const line = fc.tuple(fc.constantFrom(...BOOLEAN_RUN_FLAGS), fc.constantFrom(' ', '\t', '  '), fc.constantFrom('--rm', '--detach=false', '-d=false', '-td', '--name=other', '--name other'))
+    const line = fc
+      .tuple(
+        fc.constantFrom(...BOOLEAN_RUN_FLAGS),
+        fc.constantFrom(' ', '\t', '  '),
+        fc.constantFrom('--rm', '--detach=false', '-d=false', '-td', '--name=other', '--name other'),
+      )
       .map(([flag, gap, lifecycle]) => `${flag}${gap}${lifecycle}`);
-    fc.assert(fc.property(fc.array(runArgLine, { maxLength: 3 }), line, (before, bad) => {
-      const raw = [...before.map((l) => l.line), bad].join('\n');
-      expect(thrownBy(() => parseRunArgs(raw))?.message).toMatch(new RegExp(`^line ${before.length + 1} `));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(runArgLine, { maxLength: 3 }), line, (before, bad) => {
+        const raw = [...before.map((l) => l.line), bad].join('\n');
+        expect(thrownBy(() => parseRunArgs(raw))?.message).toMatch(new RegExp(`^line ${before.length + 1} `));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('refuses a line that does not start with "-" (an image or a command would change what runs)', () => {
-    const notAnOption = anyText.map((text) => text.trim()).filter((line) => line !== '' && !line.startsWith('-') && !/[\r\n]/.test(line));
-    fc.assert(fc.property(notAnOption, (line) => {
-      expect(thrownBy(() => parseRunArgs(line))?.message).toBe(`line 1 is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
-    }), RUNS);
+    const notAnOption = anyText
+      .map((text) => text.trim())
+      .filter((line) => line !== '' && !line.startsWith('-') && !/[\r\n]/.test(line));
+    fc.assert(
+      fc.property(notAnOption, (line) => {
+        expect(thrownBy(() => parseRunArgs(line))?.message).toBe(
+          `line 1 is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`,
+        );
+      }),
+      RUNS,
+    );
   });
 });
 
@@ -354,38 +562,81 @@ describe('parseRunArgs', () => {
 // Numbers, booleans, wait-for
 // ---------------------------------------------------------------------------------------------
 
-const range = fc.tuple(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 100_000 })).map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
+const range = fc
+  .tuple(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: 100_000 }))
+  .map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }));
 
 describe('parseInteger', () => {
   it('accepts every whole number in range, written in decimal, also with leading zeros', () => {
-    fc.assert(fc.property(range.chain((r) => fc.tuple(fc.constant(r), fc.integer(r), fc.nat(3))), ([r, n, zeros]) => {
-      expect(parseInteger(String(n), r)).toBe(n);
-      expect(parseInteger(`${'0'.repeat(zeros)}${n}`, r)).toBe(n);
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        range.chain((r) => fc.tuple(fc.constant(r), fc.integer(r), fc.nat(3))),
+        ([r, n, zeros]) => {
+          expect(parseInteger(String(n), r)).toBe(n);
+          expect(parseInteger(`${'0'.repeat(zeros)}${n}`, r)).toBe(n);
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('refuses every whole number out of range, naming the range', () => {
-    const outside = range.chain((r) => fc.tuple(fc.constant(r), fc.oneof(fc.integer({ min: r.max + 1, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: Number.MIN_SAFE_INTEGER, max: r.min - 1 }))));
-    fc.assert(fc.property(outside, ([r, n]) => {
-      expect(thrownBy(() => parseInteger(String(n), r))?.message).toBe(`is "${n}"; expected a whole number from ${r.min} to ${r.max}`);
-    }), RUNS);
+    const outside = range.chain((r) =>
+      fc.tuple(
+        fc.constant(r),
+        fc.oneof(
+          fc.integer({ min: r.max + 1, max: Number.MAX_SAFE_INTEGER }),
+          fc.integer({ min: Number.MIN_SAFE_INTEGER, max: r.min - 1 }),
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(outside, ([r, n]) => {
+        expect(thrownBy(() => parseInteger(String(n), r))?.message).toBe(
+          `is "${n}"; expected a whole number from ${r.min} to ${r.max}`,
+        );
+      }),
+      RUNS,
+    );
   });
 
   it('any string: a number in range written as decimal digits, or the one error message', () => {
-    const text = fc.oneof(anyText, fc.constantFrom('', ' 1', '1 ', '+1', '-0', '1e3', '1.0', '0x10', '0b1', '1_000', 'Infinity', 'NaN', '١٢', '１２', '9'.repeat(400)));
-    fc.assert(fc.property(range, text, (r, raw) => {
-      let value: number | undefined;
-      const error = thrownBy(() => (value = parseInteger(raw, r)));
-      if (error !== undefined) {
-        expect(error.message).toBe(`is "${raw}"; expected a whole number from ${r.min} to ${r.max}`);
-        return;
-      }
-      expect(raw).toMatch(/^[0-9]+$/);
-      expect(Number.isSafeInteger(value)).toBe(true);
-      expect(value).toBe(Number(raw));
-      expect(value).toBeGreaterThanOrEqual(r.min);
-      expect(value).toBeLessThanOrEqual(r.max);
-    }), { numRuns: 1000 });
+    const text = fc.oneof(
+      anyText,
+      fc.constantFrom(
+        '',
+        ' 1',
+        '1 ',
+        '+1',
+        '-0',
+        '1e3',
+        '1.0',
+        '0x10',
+        '0b1',
+        '1_000',
+        'Infinity',
+        'NaN',
+        '١٢',
+        '１２',
+        '9'.repeat(400),
+      ),
+    );
+    fc.assert(
+      fc.property(range, text, (r, raw) => {
+        let value: number | undefined;
+        const error = thrownBy(() => (value = parseInteger(raw, r)));
+        if (error !== undefined) {
+          expect(error.message).toBe(`is "${raw}"; expected a whole number from ${r.min} to ${r.max}`);
+          return;
+        }
+        expect(raw).toMatch(/^[0-9]+$/);
+        expect(Number.isSafeInteger(value)).toBe(true);
+        expect(value).toBe(Number(raw));
+        expect(value).toBeGreaterThanOrEqual(r.min);
+        expect(value).toBeLessThanOrEqual(r.max);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
@@ -394,71 +645,139 @@ describe('parseBoolean', () => {
   const FALSE = ['false', 'False', 'FALSE'];
 
   it('accepts exactly the YAML 1.2 core spellings; any other string is refused with the one message', () => {
-    const text = fc.oneof(anyText, fc.constantFrom(...TRUE, ...FALSE, 'yes', 'no', 'on', 'off', '1', '0', 'tRUE', ' true', 'true ', 'y', 'n', ''));
-    fc.assert(fc.property(text, (raw) => {
-      let value: boolean | undefined;
-      const error = thrownBy(() => (value = parseBoolean(raw)));
-      if (TRUE.includes(raw)) expect(value).toBe(true);
-      else if (FALSE.includes(raw)) expect(value).toBe(false);
-      else expect(error?.message).toBe(`is "${raw}"; expected true or false`);
-    }), { numRuns: 1000 });
+    const text = fc.oneof(
+      anyText,
+      fc.constantFrom(...TRUE, ...FALSE, 'yes', 'no', 'on', 'off', '1', '0', 'tRUE', ' true', 'true ', 'y', 'n', ''),
+    );
+    fc.assert(
+      fc.property(text, (raw) => {
+        let value: boolean | undefined;
+        const error = thrownBy(() => (value = parseBoolean(raw)));
+        if (TRUE.includes(raw)) expect(value).toBe(true);
+        else if (FALSE.includes(raw)) expect(value).toBe(false);
+        else expect(error?.message).toBe(`is "${raw}"; expected true or false`);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
 describe('parseWaitFor', () => {
   const validPort = fc.integer({ min: 1, max: 65535 });
-  const invalidPort = fc.oneof(fc.constant(0), fc.integer({ min: 65536, max: 99999 }), fc.integer({ min: 100000, max: Number.MAX_SAFE_INTEGER }));
+  const invalidPort = fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 65536, max: 99999 }),
+    fc.integer({ min: 100000, max: Number.MAX_SAFE_INTEGER }),
+  );
   const urlPath = fc.string({ unit: chars(`${ALNUM}/-._~%?&=+`), maxLength: 20 }).map((p) => `/${p}`);
 
   it('accepts tcp and http checks on every port from 1 to 65535', () => {
-    fc.assert(fc.property(validPort, urlPath, fc.constantFrom('', 'http://127.0.0.1:', 'http://localhost:'), (port, p, prefix) => {
-      expect(parseWaitFor(`tcp:${port}`)).toEqual({ kind: 'tcp', port });
-      expect(parseWaitFor(`http:${port}`)).toEqual({ kind: 'http', port, path: '/', status: undefined });
-      const http = prefix === '' ? `http:${port}${p}` : `${prefix}${port}${p}`;
-      expect(parseWaitFor(http)).toEqual({ kind: 'http', port, path: p, status: undefined });
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        validPort,
+        urlPath,
+        fc.constantFrom('', 'http://127.0.0.1:', 'http://localhost:'),
+        (port, p, prefix) => {
+          expect(parseWaitFor(`tcp:${port}`)).toEqual({ kind: 'tcp', port });
+          expect(parseWaitFor(`http:${port}`)).toEqual({ kind: 'http', port, path: '/', status: undefined });
+          const http = prefix === '' ? `http:${port}${p}` : `${prefix}${port}${p}`;
+          expect(parseWaitFor(http)).toEqual({ kind: 'http', port, path: p, status: undefined });
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('refuses port 0 and every port above 65535, for tcp and http', () => {
-    fc.assert(fc.property(invalidPort, urlPath, (port, p) => {
-      for (const raw of [`tcp:${port}`, `http:${port}`, `http:${port}${p}`, `http://127.0.0.1:${port}${p}`]) {
-        expect(thrownBy(() => parseWaitFor(raw))?.message, raw).toMatch(/port/);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(invalidPort, urlPath, (port, p) => {
+        for (const raw of [`tcp:${port}`, `http:${port}`, `http:${port}${p}`, `http://127.0.0.1:${port}${p}`]) {
+          expect(thrownBy(() => parseWaitFor(raw))?.message, raw).toMatch(/port/);
+        }
+      }),
+      RUNS,
+    );
   });
 
-  it.each(['', '-1', '+80', ' 80', '80 ', '8o', '0x50', '80.0', '1e3', '٨٠', '８０', '80:81', '//example.com:80', '//127.0.0.1:'])('refuses the port %j for tcp and http', (port) => {
+  it.each([
+    '',
+    '-1',
+    '+80',
+    ' 80',
+    '80 ',
+    '8o',
+    '0x50',
+    '80.0',
+    '1e3',
+    '٨٠',
+    '８０',
+    '80:81',
+    '//example.com:80',
+    '//127.0.0.1:',
+  ])('refuses the port %j for tcp and http', (port) => {
     expect(thrownBy(() => parseWaitFor(`tcp:${port}`))).toBeDefined();
     expect(thrownBy(() => parseWaitFor(`http:${port}`))).toBeDefined();
   });
 
   it('refuses any tcp port that is not plain decimal digits', () => {
-    fc.assert(fc.property(anyText.filter((text) => !/^[0-9]+$/.test(text)), (port) => {
-      expect(thrownBy(() => parseWaitFor(`tcp:${port}`))?.message).toBe(`has the port "${port}"`);
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        anyText.filter((text) => !/^[0-9]+$/.test(text)),
+        (port) => {
+          expect(thrownBy(() => parseWaitFor(`tcp:${port}`))?.message).toBe(`has the port "${port}"`);
+        },
+      ),
+      RUNS,
+    );
   });
 
   it('accepts a #status from 200 to 599 and refuses every other', () => {
-    fc.assert(fc.property(validPort, fc.integer({ min: 0, max: 10_000 }), (port, status) => {
-      const raw = `http:${port}/health#status=${status}`;
-      if (status >= 200 && status <= 599) expect(parseWaitFor(raw)).toEqual({ kind: 'http', port, path: '/health', status });
-      else expect(thrownBy(() => parseWaitFor(raw))?.message).toBe(`has the status "${status}"; a response status is 200 to 599`);
-    }), RUNS);
+    fc.assert(
+      fc.property(validPort, fc.integer({ min: 0, max: 10_000 }), (port, status) => {
+        const raw = `http:${port}/health#status=${status}`;
+        if (status >= 200 && status <= 599)
+          expect(parseWaitFor(raw)).toEqual({ kind: 'http', port, path: '/health', status });
+        else
+          expect(thrownBy(() => parseWaitFor(raw))?.message).toBe(
+            `has the status "${status}"; a response status is 200 to 599`,
+          );
+      }),
+      RUNS,
+    );
   });
 
   it('any string: one of the documented kinds (a port always 1–65535) or an Error with a message', () => {
-    const text = fc.oneof(anyText, fc.tuple(fc.constantFrom('tcp:', 'http:', 'http://127.0.0.1:', 'http://localhost:', 'log:', 'exit:', 'http://example.com:'), anyText).map(([prefix, rest]) => prefix + rest));
-    fc.assert(fc.property(text, (raw) => {
-      let waitFor: WaitFor | undefined;
-      if (thrownBy(() => (waitFor = parseWaitFor(raw))) !== undefined) return;
-      expect(['auto', 'healthy', 'running', 'http', 'tcp', 'log', 'exit']).toContain(waitFor?.kind);
-      if (waitFor?.kind === 'tcp' || waitFor?.kind === 'http') {
-        expect(Number.isInteger(waitFor.port)).toBe(true);
-        expect(waitFor.port).toBeGreaterThanOrEqual(1);
-        expect(waitFor.port).toBeLessThanOrEqual(65535);
-      }
-      if (waitFor?.kind === 'log') expect(waitFor.pattern.source).not.toBe('(?:)');
-    }), { numRuns: 2000 });
+    const text = fc.oneof(
+      anyText,
+      fc
+        .tuple(
+          fc.constantFrom(
+            'tcp:',
+            'http:',
+            'http://127.0.0.1:',
+            'http://localhost:',
+            'log:',
+            'exit:',
+            'http://example.com:',
+          ),
+          anyText,
+        )
+        .map(([prefix, rest]) => prefix + rest),
+    );
+    fc.assert(
+      fc.property(text, (raw) => {
+        let waitFor: WaitFor | undefined;
+        if (thrownBy(() => (waitFor = parseWaitFor(raw))) !== undefined) return;
+        expect(['auto', 'healthy', 'running', 'http', 'tcp', 'log', 'exit']).toContain(waitFor?.kind);
+        if (waitFor?.kind === 'tcp' || waitFor?.kind === 'http') {
+          expect(Number.isInteger(waitFor.port)).toBe(true);
+          expect(waitFor.port).toBeGreaterThanOrEqual(1);
+          expect(waitFor.port).toBeLessThanOrEqual(65535);
+        }
+        if (waitFor?.kind === 'log') expect(waitFor.pattern.source).not.toBe('(?:)');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -472,7 +791,15 @@ interface ActionYml {
 
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYml;
 const INPUT_NAMES = Object.keys(action.inputs);
-const DEFAULTS: Record<string, string> = { ...Object.fromEntries(INPUT_NAMES.map((name) => [name, action.inputs[name]?.default === undefined ? '' : String(action.inputs[name]?.default)])), image: 'acme/app' };
+const DEFAULTS: Record<string, string> = {
+  ...Object.fromEntries(
+    INPUT_NAMES.map((name) => [
+      name,
+      action.inputs[name]?.default === undefined ? '' : String(action.inputs[name]?.default),
+    ]),
+  ),
+  image: 'acme/app',
+};
 
 /** core.getInput over `values`; a name action.yml does not declare is a test failure, not an input. */
 function reader(values: Record<string, string>): (name: string) => string {
@@ -497,22 +824,58 @@ function outcome(values: Record<string, string>): Inputs | InputError {
   }
 }
 
-const inputValue = fc.oneof(anyText, shellText, fc.constantFrom('', ' ', '\n', 'true', 'false', '0', '1', '99', '-1', 'auto', 'exit:0', 'tcp:0', 'log:(', 'runner', 'container', '--rm', 'a=b', '/abs', '../up'));
+const inputValue = fc.oneof(
+  anyText,
+  shellText,
+  fc.constantFrom(
+    '',
+    ' ',
+    '\n',
+    'true',
+    'false',
+    '0',
+    '1',
+    '99',
+    '-1',
+    'auto',
+    'exit:0',
+    'tcp:0',
+    'log:(',
+    'runner',
+    'container',
+    '--rm',
+    'a=b',
+    '/abs',
+    '../up',
+  ),
+);
 
 describe('parseInputs', () => {
   it('never throws anything but an InputError naming inputs, whatever the runner passes', () => {
-    const values = fc.record(Object.fromEntries(INPUT_NAMES.map((name) => [name, fc.oneof(fc.constant(DEFAULTS[name] ?? ''), inputValue)])));
-    fc.assert(fc.property(values, (raw) => {
-      outcome(raw);
-    }), { numRuns: 1000 });
+    const values = fc.record(
+      Object.fromEntries(INPUT_NAMES.map((name) => [name, fc.oneof(fc.constant(DEFAULTS[name] ?? ''), inputValue)])),
+    );
+    fc.assert(
+      fc.property(values, (raw) => {
+        outcome(raw);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('one input off its default: either accepted, or refused with problems naming that input only', () => {
-    const partners: Record<string, readonly string[]> = { 'registry-username': ['registry-password'], 'registry-password': ['registry-username'] };
-    fc.assert(fc.property(fc.constantFrom(...INPUT_NAMES), inputValue, (name, value) => {
-      const result = outcome({ ...DEFAULTS, [name]: value });
-      if (!(result instanceof InputError)) return;
-      for (const problem of result.problems) expect([name, ...(partners[name] ?? [])]).toContain(/^Input '([^']+)'/.exec(problem)?.[1]);
-    }), { numRuns: 2000 });
+    const partners: Record<string, readonly string[]> = {
+      'registry-username': ['registry-password'],
+      'registry-password': ['registry-username'],
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...INPUT_NAMES), inputValue, (name, value) => {
+        const result = outcome({ ...DEFAULTS, [name]: value });
+        if (!(result instanceof InputError)) return;
+        for (const problem of result.problems)
+          expect([name, ...(partners[name] ?? [])]).toContain(/^Input '([^']+)'/.exec(problem)?.[1]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -17,7 +17,9 @@ const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as Act
 
 /** Every input as the runner would pass it with no `with:` apart from image. */
 function actionDefaults(): Record<string, string> {
-  return Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, spec.default === undefined ? '' : String(spec.default)]));
+  return Object.fromEntries(
+    Object.entries(action.inputs).map(([name, spec]) => [name, spec.default === undefined ? '' : String(spec.default)]),
+  );
 }
 
 const SHA40 = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
@@ -95,7 +97,11 @@ describe('parseInputs with action.yml defaults', () => {
   });
 
   it('marks only image as required in action.yml', () => {
-    expect(Object.entries(action.inputs).filter(([, spec]) => spec.required === true).map(([name]) => name)).toEqual(['image']);
+    expect(
+      Object.entries(action.inputs)
+        .filter(([, spec]) => spec.required === true)
+        .map(([name]) => name),
+    ).toEqual(['image']);
   });
 });
 
@@ -137,11 +143,17 @@ describe('parseInputs with values', () => {
       deploy: true,
       context: 'services/api',
       file: 'services/api/Dockerfile.prod',
-      buildArgs: [{ key: 'NODE_ENV', value: 'production' }, { key: 'VERSION', value: '1.2.3' }],
+      buildArgs: [
+        { key: 'NODE_ENV', value: 'production' },
+        { key: 'VERSION', value: '1.2.3' },
+      ],
       target: 'runtime',
       labels: [{ key: 'com.example.team', value: 'web' }],
       builder: 'remote-kit',
-      buildSecrets: [{ id: 'npm', source: { env: 'NPM_TOKEN' } }, { id: 'key', source: { src: '/run/key' } }],
+      buildSecrets: [
+        { id: 'npm', source: { env: 'NPM_TOKEN' } },
+        { id: 'key', source: { src: '/run/key' } },
+      ],
       sha: SHA40,
       tagLength: 12,
       shaEnv: 'GIT_SHA',
@@ -154,7 +166,10 @@ describe('parseInputs with values', () => {
       testCommand: 'curl -fsS http://localhost:8080/health',
       testOn: 'container',
       testUser: 'app:staff',
-      testEnv: [{ key: 'API_TOKEN', value: 's3cret' }, { key: 'lower_case', value: 'a=b' }],
+      testEnv: [
+        { key: 'API_TOKEN', value: 's3cret' },
+        { key: 'lower_case', value: 'a=b' },
+      ],
       testTimeoutSeconds: 600,
       testReports: '/app/reports',
       reportsDir: 'out/reports',
@@ -200,7 +215,11 @@ describe('parseInputs with values', () => {
 describe('parseInputs rejects bad values', () => {
   it.each([
     ['image', '', 'is empty; expected a repository name'],
-    ['image', 'acme/app:1', 'must not include a tag (":1"): the action tags the image with the commit sha; expected a repository name'],
+    [
+      'image',
+      'acme/app:1',
+      'must not include a tag (":1"): the action tags the image with the commit sha; expected a repository name',
+    ],
     ['image', 'acme/App', 'has the path component "App", which is not lowercase; expected a repository name'],
     ['deploy', 'yes', 'is "yes"; expected true or false'],
     ['prune', '1', 'is "1"; expected true, false or dry-run'],
@@ -211,8 +230,16 @@ describe('parseInputs rejects bad values', () => {
     ['builder', 'my builder', 'is "my builder"; expected a buildx builder name'],
     ['build-secrets', 'npm', 'line 1 is "npm"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH'],
     ['build-secrets', 'id=npm', 'line 1 is "id=npm"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH'],
-    ['build-secrets', 'id=npm,env=A,src=/b', 'line 1 is "id=npm,env=A,src=/b"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH'],
-    ['build-secrets', 'id=npm,value=x', 'line 1 is "id=npm,value=x"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH'],
+    [
+      'build-secrets',
+      'id=npm,env=A,src=/b',
+      'line 1 is "id=npm,env=A,src=/b"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH',
+    ],
+    [
+      'build-secrets',
+      'id=npm,value=x',
+      'line 1 is "id=npm,value=x"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH',
+    ],
     ['build-secrets', 'id=a b,env=X', 'line 1 is "id=a b,env=X"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH'],
     ['push-retries', '11', 'is "11"; expected a whole number from 0 to 10'],
     ['push-retries', 'forever', 'is "forever"; expected a whole number from 0 to 10'],
@@ -226,7 +253,11 @@ describe('parseInputs rejects bad values', () => {
     ['wait-timeout', '0', 'is "0"; expected a whole number from 1 to 21600'],
     ['wait-timeout', '-1', 'is "-1"; expected a whole number from 1 to 21600'],
     ['wait-timeout', '21601', 'is "21601"; expected a whole number from 1 to 21600'],
-    ['sha', SHA40.toUpperCase(), `is "${SHA40.toUpperCase()}"; expected a full commit sha: 40 (or 64) lowercase hex characters`],
+    [
+      'sha',
+      SHA40.toUpperCase(),
+      `is "${SHA40.toUpperCase()}"; expected a full commit sha: 40 (or 64) lowercase hex characters`,
+    ],
     ['sha', 'd24155b', 'is "d24155b"; expected a full commit sha'],
     ['sha', `${SHA40}0`, `is "${SHA40}0"; expected a full commit sha`],
     ['sha-env', '1X', 'is "1X"; expected an environment variable name'],
@@ -253,10 +284,22 @@ describe('parseInputs rejects bad values', () => {
     ['wait-for', 'tcp:0', `has the port "0"; expected ${WAIT_FOR_FORM}`],
     ['wait-for', 'tcp:70000', `has the port "70000"; expected ${WAIT_FOR_FORM}`],
     ['wait-for', 'tcp:abc', `has the port "abc"; expected ${WAIT_FOR_FORM}`],
-    ['wait-for', 'http:', `is "http:"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path; expected ${WAIT_FOR_FORM}`],
-    ['wait-for', 'http://example.com:80/', `is "http://example.com:80/"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path; expected ${WAIT_FOR_FORM}`],
+    [
+      'wait-for',
+      'http:',
+      `is "http:"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path; expected ${WAIT_FOR_FORM}`,
+    ],
+    [
+      'wait-for',
+      'http://example.com:80/',
+      `is "http://example.com:80/"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path; expected ${WAIT_FOR_FORM}`,
+    ],
     ['wait-for', 'log:', `has an empty regular expression; expected ${WAIT_FOR_FORM}`],
-    ['wait-for', 'log:(', `has an invalid regular expression: Invalid regular expression: /(/: Unterminated group; expected ${WAIT_FOR_FORM}`],
+    [
+      'wait-for',
+      'log:(',
+      `has an invalid regular expression: Invalid regular expression: /(/: Unterminated group; expected ${WAIT_FOR_FORM}`,
+    ],
     ['test-on', 'host', 'is "host"; expected container or runner'],
     ['test-on', '', 'is ""; expected container or runner'],
     ['test-on', 'Container', 'is "Container"; expected container or runner'],
@@ -294,7 +337,11 @@ describe('parseInputs rejects bad values', () => {
   it.each([
     ['username without password', { 'registry-username': 'bot' }, 'registry-password'],
     ['password without username', { 'registry-password': 's3cret' }, 'registry-username'],
-    ['blank username with password', { 'registry-username': '   ', 'registry-password': 's3cret' }, 'registry-username'],
+    [
+      'blank username with password',
+      { 'registry-username': '   ', 'registry-password': 's3cret' },
+      'registry-username',
+    ],
   ])('%s names the missing one', (_case, overrides, missing) => {
     const error = inputErrorOf(overrides);
     expect(error.problems).toEqual([
@@ -303,9 +350,21 @@ describe('parseInputs rejects bad values', () => {
   });
 
   it('collects every problem into one error', () => {
-    const error = inputErrorOf({ image: 'acme/App', deploy: 'yes', 'tag-length': '3', 'run-args': '--rm', 'registry-username': 'bot' });
+    const error = inputErrorOf({
+      image: 'acme/App',
+      deploy: 'yes',
+      'tag-length': '3',
+      'run-args': '--rm',
+      'registry-username': 'bot',
+    });
     expect(error.problems).toHaveLength(5);
-    expect(error.problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['image', 'deploy', 'tag-length', 'run-args', 'registry-password']);
+    expect(error.problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual([
+      'image',
+      'deploy',
+      'tag-length',
+      'run-args',
+      'registry-password',
+    ]);
     expect(error.message).toBe(`Invalid inputs:\n${error.problems.map((p) => `  - ${p}`).join('\n')}`);
     expect(error.message.split('\n')).toHaveLength(6);
   });
@@ -334,18 +393,57 @@ describe('parseInputs: wait-for and the test phase', () => {
 
   it.each<[string, Record<string, string>, Partial<Inputs>]>([
     ['test-on runner', { 'test-on': 'runner' }, { testOn: 'runner', testUser: '' }],
-    ['test-on container with a user name', { 'test-on': 'container', 'test-user': 'app' }, { testOn: 'container', testUser: 'app' }],
+    [
+      'test-on container with a user name',
+      { 'test-on': 'container', 'test-user': 'app' },
+      { testOn: 'container', testUser: 'app' },
+    ],
     ['test-user uid', { 'test-user': '1000' }, { testUser: '1000' }],
     ['test-user uid:gid', { 'test-user': '1000:1000' }, { testUser: '1000:1000' }],
     ['test-user name:group', { 'test-user': 'www-data:www-data' }, { testUser: 'www-data:www-data' }],
     ['test-user with a dot and underscore', { 'test-user': 'svc.user_1' }, { testUser: 'svc.user_1' }],
     ['test-user blank', { 'test-user': '   ' }, { testUser: '' }],
-    ['test-user empty with test-on runner', { 'test-on': 'runner', 'test-user': '' }, { testOn: 'runner', testUser: '' }],
+    [
+      'test-user empty with test-on runner',
+      { 'test-on': 'runner', 'test-user': '' },
+      { testOn: 'runner', testUser: '' },
+    ],
     ['test-env: upper case', { 'test-env': 'API_TOKEN=s3cret' }, { testEnv: [{ key: 'API_TOKEN', value: 's3cret' }] }],
-    ['test-env: lower case and underscores', { 'test-env': 'lower_case=1\n_private=2' }, { testEnv: [{ key: 'lower_case', value: '1' }, { key: '_private', value: '2' }] }],
-    ['test-env: digits after the first character', { 'test-env': 'A1=x\nb2_C3=' }, { testEnv: [{ key: 'A1', value: 'x' }, { key: 'b2_C3', value: '' }] }],
-    ['test-env: values keep "=" and spaces after it; the line is trimmed', { 'test-env': 'URL=postgres://u:p@db/x?a=1\n  MSG= two words  ' }, { testEnv: [{ key: 'URL', value: 'postgres://u:p@db/x?a=1' }, { key: 'MSG', value: ' two words' }] }],
-    ['test-env with test-on runner', { 'test-on': 'runner', 'test-env': 'A=1' }, { testOn: 'runner', testEnv: [{ key: 'A', value: '1' }] }],
+    [
+      'test-env: lower case and underscores',
+      { 'test-env': 'lower_case=1\n_private=2' },
+      {
+        testEnv: [
+          { key: 'lower_case', value: '1' },
+          { key: '_private', value: '2' },
+        ],
+      },
+    ],
+    [
+      'test-env: digits after the first character',
+      { 'test-env': 'A1=x\nb2_C3=' },
+      {
+        testEnv: [
+          { key: 'A1', value: 'x' },
+          { key: 'b2_C3', value: '' },
+        ],
+      },
+    ],
+    [
+      'test-env: values keep "=" and spaces after it; the line is trimmed',
+      { 'test-env': 'URL=postgres://u:p@db/x?a=1\n  MSG= two words  ' },
+      {
+        testEnv: [
+          { key: 'URL', value: 'postgres://u:p@db/x?a=1' },
+          { key: 'MSG', value: ' two words' },
+        ],
+      },
+    ],
+    [
+      'test-env with test-on runner',
+      { 'test-on': 'runner', 'test-env': 'A=1' },
+      { testOn: 'runner', testEnv: [{ key: 'A', value: '1' }] },
+    ],
     ['test-timeout', { 'test-timeout': '900' }, { testTimeoutSeconds: 900 }],
     ['test-reports', { 'test-reports': '/app/reports' }, { testReports: '/app/reports' }],
     ['test-reports with a trailing slash', { 'test-reports': '/app/reports/' }, { testReports: '/app/reports/' }],
@@ -362,7 +460,8 @@ describe('parseInputs: wait-for and the test phase', () => {
     ]);
   });
 
-  const EXIT_ON_CONTAINER = "Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).";
+  const EXIT_ON_CONTAINER =
+    "Input 'test-on' is container, but wait-for exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected test-on: runner (or no test-command).";
 
   it.each<[string, Record<string, string>]>([
     ['test-on container', { 'wait-for': 'exit:0', 'test-command': 'pytest', 'test-on': 'container' }],
@@ -373,24 +472,59 @@ describe('parseInputs: wait-for and the test phase', () => {
   });
 
   it.each<[string, Record<string, string>, Partial<Inputs>]>([
-    ['with test-on runner', { 'wait-for': 'exit:0', 'test-command': 'pytest', 'test-on': 'runner' }, { waitFor: { kind: 'exit' }, testCommand: 'pytest', testOn: 'runner' }],
-    ['with no test-command', { 'wait-for': 'exit:0', 'test-on': 'container' }, { waitFor: { kind: 'exit' }, testCommand: '', testOn: 'container' }],
-    ['with a blank test-command', { 'wait-for': 'exit:0', 'test-command': '   ' }, { waitFor: { kind: 'exit' }, testCommand: '', testOn: 'container' }],
-    ['with test-reports (copied out of the stopped container)', { 'wait-for': 'exit:0', 'test-reports': '/app/reports' }, { waitFor: { kind: 'exit' }, testReports: '/app/reports' }],
-    ['other wait-for with a test-command in the container', { 'wait-for': 'running', 'test-command': 'pytest' }, { waitFor: { kind: 'running' }, testOn: 'container' }],
+    [
+      'with test-on runner',
+      { 'wait-for': 'exit:0', 'test-command': 'pytest', 'test-on': 'runner' },
+      { waitFor: { kind: 'exit' }, testCommand: 'pytest', testOn: 'runner' },
+    ],
+    [
+      'with no test-command',
+      { 'wait-for': 'exit:0', 'test-on': 'container' },
+      { waitFor: { kind: 'exit' }, testCommand: '', testOn: 'container' },
+    ],
+    [
+      'with a blank test-command',
+      { 'wait-for': 'exit:0', 'test-command': '   ' },
+      { waitFor: { kind: 'exit' }, testCommand: '', testOn: 'container' },
+    ],
+    [
+      'with test-reports (copied out of the stopped container)',
+      { 'wait-for': 'exit:0', 'test-reports': '/app/reports' },
+      { waitFor: { kind: 'exit' }, testReports: '/app/reports' },
+    ],
+    [
+      'other wait-for with a test-command in the container',
+      { 'wait-for': 'running', 'test-command': 'pytest' },
+      { waitFor: { kind: 'running' }, testOn: 'container' },
+    ],
   ])('accepts wait-for exit:0 %s', (_case, overrides, expected) => {
     expect(parseWith(overrides)).toMatchObject(expected);
   });
 
   it('reports a bad test-on once, not also as "is container" for exit:0', () => {
     expect(inputErrorOf({ 'wait-for': 'exit:0', 'test-command': 'pytest', 'test-on': 'host' }).problems).toEqual([
-      "Input 'test-on' is \"host\"; expected container or runner.",
+      'Input \'test-on\' is "host"; expected container or runner.',
     ]);
   });
 
   it('collects the problems of the new inputs with the others, in input order', () => {
-    const error = inputErrorOf({ 'wait-for': 'ready', 'test-on': 'runner', 'test-user': 'app', 'test-env': 'a-b=1', 'test-timeout': '-1', 'test-reports': 'reports', 'reports-dir': '' });
-    expect(error.problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['wait-for', 'test-user', 'test-env', 'test-timeout', 'test-reports', 'reports-dir']);
+    const error = inputErrorOf({
+      'wait-for': 'ready',
+      'test-on': 'runner',
+      'test-user': 'app',
+      'test-env': 'a-b=1',
+      'test-timeout': '-1',
+      'test-reports': 'reports',
+      'reports-dir': '',
+    });
+    expect(error.problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual([
+      'wait-for',
+      'test-user',
+      'test-env',
+      'test-timeout',
+      'test-reports',
+      'reports-dir',
+    ]);
   });
 });
 
@@ -430,14 +564,26 @@ describe('parseRunArgs', () => {
 
   it.each([
     ['foo', 'line 1 is "foo"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)'],
-    ['--read-only\nA=B', 'line 2 is "A=B"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)'],
-    ['--rm', 'line 1 uses --rm, which is not allowed: the action removes the container itself, after it has read its state and logs'],
+    [
+      '--read-only\nA=B',
+      'line 2 is "A=B"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)',
+    ],
+    [
+      '--rm',
+      'line 1 uses --rm, which is not allowed: the action removes the container itself, after it has read its state and logs',
+    ],
     ['-d', 'line 1 uses -d, which is not allowed: the action always runs the container detached'],
     ['-d=true', 'line 1 uses -d, which is not allowed: the action always runs the container detached'],
     ['--detach', 'line 1 uses --detach, which is not allowed: the action always runs the container detached'],
     ['--detach=false', 'line 1 uses --detach, which is not allowed: the action always runs the container detached'],
-    ['--name=x', 'line 1 uses --name, which is not allowed: the action names the container uniquely per run, so parallel runs never collide'],
-    ['--name x', 'line 1 uses --name, which is not allowed: the action names the container uniquely per run, so parallel runs never collide'],
+    [
+      '--name=x',
+      'line 1 uses --name, which is not allowed: the action names the container uniquely per run, so parallel runs never collide',
+    ],
+    [
+      '--name x',
+      'line 1 uses --name, which is not allowed: the action names the container uniquely per run, so parallel runs never collide',
+    ],
     ['\n\n--name x', 'line 1 uses --name, which is not allowed'],
   ])('rejects %j: %s', (raw, message) => {
     expect(() => parseRunArgs(raw)).toThrow(message);
@@ -452,9 +598,22 @@ describe('parseKeyValueLines', () => {
     ['URL=https://x/?a=1&b=2', [{ key: 'URL', value: 'https://x/?a=1&b=2' }]],
     ['EQ==', [{ key: 'EQ', value: '=' }]],
     ['EMPTY=', [{ key: 'EMPTY', value: '' }]],
-    ['A=1\n\n  B=two words  \r\nC=', [{ key: 'A', value: '1' }, { key: 'B', value: 'two words' }, { key: 'C', value: '' }]],
+    [
+      'A=1\n\n  B=two words  \r\nC=',
+      [
+        { key: 'A', value: '1' },
+        { key: 'B', value: 'two words' },
+        { key: 'C', value: '' },
+      ],
+    ],
     ['', []],
-    ['A=1\nA=2', [{ key: 'A', value: '1' }, { key: 'A', value: '2' }]],
+    [
+      'A=1\nA=2',
+      [
+        { key: 'A', value: '1' },
+        { key: 'A', value: '2' },
+      ],
+    ],
   ])('%j → %j', (raw, expected) => {
     expect(parseKeyValueLines(raw, buildArgKey)).toEqual(expected);
   });

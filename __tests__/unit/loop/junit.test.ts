@@ -60,14 +60,16 @@ describe('parseJUnit', () => {
         {
           name: 'test_sum',
           classname: 'tests.test_api',
-          message: 'assert 1 == 2\ndef test_sum():\n>       assert 1 == 2\nE       assert 1 == 2\n\ntests/test_api.py:18: AssertionError',
+          message:
+            'assert 1 == 2\ndef test_sum():\n>       assert 1 == 2\nE       assert 1 == 2\n\ntests/test_api.py:18: AssertionError',
           file: 'tests/test_api.py',
           line: 16,
         },
         {
           name: 'test_connect',
           classname: 'tests.test_db',
-          message: 'failed on setup with "ConnectionRefusedError: [Errno 111] Connection refused"\n@pytest.fixture\ndef db():\n>   return connect()',
+          message:
+            'failed on setup with "ConnectionRefusedError: [Errno 111] Connection refused"\n@pytest.fixture\ndef db():\n>   return connect()',
           file: 'tests/test_db.py',
           line: 5,
         },
@@ -84,7 +86,8 @@ describe('parseJUnit', () => {
         {
           name: 'Calculator divides',
           classname: 'Calculator divides',
-          message: 'Error: expect(received).toBe(expected) // Object.is equality\n\nExpected: 2\nReceived: Infinity\n    at Object.<anonymous> (/app/src/calculator.test.js:12:23)',
+          message:
+            'Error: expect(received).toBe(expected) // Object.is equality\n\nExpected: 2\nReceived: Infinity\n    at Object.<anonymous> (/app/src/calculator.test.js:12:23)',
           file: undefined,
           line: undefined,
         },
@@ -92,17 +95,37 @@ describe('parseJUnit', () => {
     } satisfies JUnitCounts);
   });
 
-  const failure = (overrides: Partial<TestCaseFailure>): TestCaseFailure => ({ name: 't', classname: '', message: '', file: undefined, line: undefined, ...overrides });
+  const failure = (overrides: Partial<TestCaseFailure>): TestCaseFailure => ({
+    name: 't',
+    classname: '',
+    message: '',
+    file: undefined,
+    line: undefined,
+    ...overrides,
+  });
 
   it.each<[string, string, JUnitCounts]>([
     ['an empty document', '', { passed: 0, failed: 0, skipped: 0, failures: [] }],
-    ['only the XML declaration', '<?xml version="1.0" encoding="UTF-8"?>\n', { passed: 0, failed: 0, skipped: 0, failures: [] }],
+    [
+      'only the XML declaration',
+      '<?xml version="1.0" encoding="UTF-8"?>\n',
+      { passed: 0, failed: 0, skipped: 0, failures: [] },
+    ],
     ['an empty testsuites', '<testsuites/>', { passed: 0, failed: 0, skipped: 0, failures: [] }],
-    ['an empty testsuite', '<testsuite name="none" tests="0"></testsuite>', { passed: 0, failed: 0, skipped: 0, failures: [] }],
+    [
+      'an empty testsuite',
+      '<testsuite name="none" tests="0"></testsuite>',
+      { passed: 0, failed: 0, skipped: 0, failures: [] },
+    ],
     [
       'a single testsuite root (Maven surefire)',
       '<?xml version="1.0"?><testsuite name="com.acme.AppTest" tests="3"><testcase name="ok" classname="com.acme.AppTest" time="0.01"/><testcase name="ok2" classname="com.acme.AppTest"/><testcase name="bad" classname="com.acme.AppTest"><failure message="expected:&lt;1&gt; but was:&lt;2&gt;" type="junit.framework.AssertionFailedError"/></testcase></testsuite>',
-      { passed: 2, failed: 1, skipped: 0, failures: [failure({ name: 'bad', classname: 'com.acme.AppTest', message: 'expected:<1> but was:<2>' })] },
+      {
+        passed: 2,
+        failed: 1,
+        skipped: 0,
+        failures: [failure({ name: 'bad', classname: 'com.acme.AppTest', message: 'expected:<1> but was:<2>' })],
+      },
     ],
     [
       'one testcase (not a list in the XML)',
@@ -117,7 +140,12 @@ describe('parseJUnit', () => {
     [
       'failure and error on one case: counted once, both messages',
       '<testsuite><testcase name="t"><failure message="assert x">trace 1</failure><error message="teardown failed">trace 2</error></testcase></testsuite>',
-      { passed: 0, failed: 1, skipped: 0, failures: [failure({ message: 'assert x\ntrace 1\nteardown failed\ntrace 2' })] },
+      {
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        failures: [failure({ message: 'assert x\ntrace 1\nteardown failed\ntrace 2' })],
+      },
     ],
     [
       'two failures on one case: counted once',
@@ -132,7 +160,14 @@ describe('parseJUnit', () => {
     [
       'entities decoded in messages and bodies, &amp;lt; only once',
       '<testsuite><testcase name="a &amp; b" classname="x&lt;y&gt;"><failure message="expected &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;, not &amp;lt;">x &amp;&amp; y &lt; z</failure></testcase></testsuite>',
-      { passed: 0, failed: 1, skipped: 0, failures: [failure({ name: 'a & b', classname: 'x<y>', message: 'expected <b> & "c" \'d\', not &lt;\nx && y < z' })] },
+      {
+        passed: 0,
+        failed: 1,
+        skipped: 0,
+        failures: [
+          failure({ name: 'a & b', classname: 'x<y>', message: 'expected <b> & "c" \'d\', not &lt;\nx && y < z' }),
+        ],
+      },
     ],
     [
       'CDATA in a failure body',
@@ -188,8 +223,16 @@ describe('parseJUnit', () => {
   });
 
   it.each<[string, string, string]>([
-    ['a body that looks like a number', '<testsuite><testcase name="t"><failure>42</failure></testcase></testsuite>', '42'],
-    ['a message and a body that looks like a number', '<testsuite><testcase name="t"><failure message="exit code">1.5</failure></testcase></testsuite>', 'exit code\n1.5'],
+    [
+      'a body that looks like a number',
+      '<testsuite><testcase name="t"><failure>42</failure></testcase></testsuite>',
+      '42',
+    ],
+    [
+      'a message and a body that looks like a number',
+      '<testsuite><testcase name="t"><failure message="exit code">1.5</failure></testcase></testsuite>',
+      'exit code\n1.5',
+    ],
   ])('keeps %s as written', (_case, xml, message) => {
     expect(parseJUnit(xml).failures.map((f) => f.message)).toEqual([message]);
   });
@@ -203,8 +246,18 @@ describe('addCounts', () => {
 
   it.each<[string, JUnitCounts, JUnitCounts, JUnitCounts]>([
     ['zero + zero', zero, zero, zero],
-    ['zero + some', zero, { passed: 3, failed: 1, skipped: 2, failures: [f1] }, { passed: 3, failed: 1, skipped: 2, failures: [f1] }],
-    ['some + zero', { passed: 3, failed: 1, skipped: 2, failures: [f1] }, zero, { passed: 3, failed: 1, skipped: 2, failures: [f1] }],
+    [
+      'zero + some',
+      zero,
+      { passed: 3, failed: 1, skipped: 2, failures: [f1] },
+      { passed: 3, failed: 1, skipped: 2, failures: [f1] },
+    ],
+    [
+      'some + zero',
+      { passed: 3, failed: 1, skipped: 2, failures: [f1] },
+      zero,
+      { passed: 3, failed: 1, skipped: 2, failures: [f1] },
+    ],
     [
       'sums counts, failures in order',
       { passed: 3, failed: 1, skipped: 2, failures: [f1] },

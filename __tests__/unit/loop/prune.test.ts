@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerImage, HistoryStep, ImageSummary } from '../../../src/docker/output.js';
-import { chunk, oneImagePerChain, orphanedAncestors, ownLayerSizes, planPrune, reclaimedBytes, type PrunePolicy } from '../../../src/loop/prune.js';
+import {
+  chunk,
+  oneImagePerChain,
+  orphanedAncestors,
+  ownLayerSizes,
+  planPrune,
+  reclaimedBytes,
+  type PrunePolicy,
+} from '../../../src/loop/prune.js';
 import { REPOSITORY_LABEL } from '../../../src/shared/vocabulary.js';
 
 const id = (n: number): string => `sha256:${String(n).padStart(64, '0')}`;
@@ -8,53 +16,111 @@ const NOW = new Date('2026-11-28T12:00:00Z');
 const LONG_AGO = '2026-11-01T00:00:00Z';
 
 function image(n: number, repoTags: string[], fields: Partial<ImageSummary> = {}): ImageSummary {
-  return { id: id(n), parent: '', repoTags, created: `2026-11-${String(n).padStart(2, '0')}T00:00:00Z`, size: 1000 * n, lastTagTime: LONG_AGO, labels: {}, layers: [], ...fields };
+  return {
+    id: id(n),
+    parent: '',
+    repoTags,
+    created: `2026-11-${String(n).padStart(2, '0')}T00:00:00Z`,
+    size: 1000 * n,
+    lastTagTime: LONG_AGO,
+    labels: {},
+    layers: [],
+    ...fields,
+  };
 }
 
 /** A `docker image history` step; what the instruction was does not matter to ownLayerSizes. */
-const step = (stepId: string, size: number, createdBy = '/bin/sh -c make'): HistoryStep => ({ id: stepId, size, createdBy });
+const step = (stepId: string, size: number, createdBy = '/bin/sh -c make'): HistoryStep => ({
+  id: stepId,
+  size,
+  createdBy,
+});
 
-const policy: PrunePolicy = { repository: 'acme/app', keepTags: new Set(['latest', 'ccccccc']), keepNewest: 0, graceSeconds: 120, now: NOW };
+const policy: PrunePolicy = {
+  repository: 'acme/app',
+  keepTags: new Set(['latest', 'ccccccc']),
+  keepNewest: 0,
+  graceSeconds: 120,
+  now: NOW,
+};
 
 describe('planPrune', () => {
-  it.each<[string, ImageSummary[], ContainerImage[], Partial<PrunePolicy>, { remove: string[]; kept: { ref: string; reason: string }[] }]>([
+  it.each<
+    [
+      string,
+      ImageSummary[],
+      ContainerImage[],
+      Partial<PrunePolicy>,
+      { remove: string[]; kept: { ref: string; reason: string }[] },
+    ]
+  >([
     [
       'removes stale tags, keeps latest and the tag being built',
-      [image(1, ['acme/app:aaaaaaa']), image(2, ['acme/app:bbbbbbb']), image(3, ['acme/app:ccccccc', 'acme/app:latest'])],
-      [], {},
+      [
+        image(1, ['acme/app:aaaaaaa']),
+        image(2, ['acme/app:bbbbbbb']),
+        image(3, ['acme/app:ccccccc', 'acme/app:latest']),
+      ],
+      [],
+      {},
       { remove: ['acme/app:bbbbbbb', 'acme/app:aaaaaaa'], kept: [] },
     ],
     [
       'never touches other repositories, also not one sharing the prefix',
-      [image(1, ['acme/app-worker:aaaaaaa', 'acme/application:x', 'other/app:aaaaaaa', 'localhost:5000/acme/app:aaaaaaa']), image(2, ['acme/app:bbbbbbb'])],
-      [], {},
+      [
+        image(1, [
+          'acme/app-worker:aaaaaaa',
+          'acme/application:x',
+          'other/app:aaaaaaa',
+          'localhost:5000/acme/app:aaaaaaa',
+        ]),
+        image(2, ['acme/app:bbbbbbb']),
+      ],
+      [],
+      {},
       { remove: ['acme/app:bbbbbbb'], kept: [] },
     ],
     [
       'skips images a container uses, naming the containers',
       [image(1, ['acme/app:aaaaaaa']), image(2, ['acme/app:bbbbbbb'])],
-      [{ name: 'web', imageId: id(1) }, { name: 'job', imageId: id(1) }], {},
+      [
+        { name: 'web', imageId: id(1) },
+        { name: 'job', imageId: id(1) },
+      ],
+      {},
       { remove: ['acme/app:bbbbbbb'], kept: [{ ref: 'acme/app:aaaaaaa', reason: 'used by container web, job' }] },
     ],
     [
       'keeps the newest prune-keep by creation time, not by name',
       [image(5, ['acme/app:aaaaaaa']), image(1, ['acme/app:zzzzzzz']), image(9, ['acme/app:mmmmmmm'])],
-      [], { keepNewest: 2 },
+      [],
+      { keepNewest: 2 },
       {
         remove: ['acme/app:zzzzzzz'],
-        kept: [{ ref: 'acme/app:mmmmmmm', reason: 'one of the 2 newest (prune-keep)' }, { ref: 'acme/app:aaaaaaa', reason: 'one of the 2 newest (prune-keep)' }],
+        kept: [
+          { ref: 'acme/app:mmmmmmm', reason: 'one of the 2 newest (prune-keep)' },
+          { ref: 'acme/app:aaaaaaa', reason: 'one of the 2 newest (prune-keep)' },
+        ],
       },
     ],
     [
       'leaves an image tagged within prune-grace alone (a concurrent run)',
-      [image(1, ['acme/app:aaaaaaa'], { lastTagTime: '2026-11-28T11:59:30Z' }), image(2, ['acme/app:bbbbbbb'], { lastTagTime: '2026-11-28T11:57:59Z' })],
-      [], {},
-      { remove: ['acme/app:bbbbbbb'], kept: [{ ref: 'acme/app:aaaaaaa', reason: 'tagged 30 s ago, within prune-grace (a concurrent run\'s image?)' }] },
+      [
+        image(1, ['acme/app:aaaaaaa'], { lastTagTime: '2026-11-28T11:59:30Z' }),
+        image(2, ['acme/app:bbbbbbb'], { lastTagTime: '2026-11-28T11:57:59Z' }),
+      ],
+      [],
+      {},
+      {
+        remove: ['acme/app:bbbbbbb'],
+        kept: [{ ref: 'acme/app:aaaaaaa', reason: "tagged 30 s ago, within prune-grace (a concurrent run's image?)" }],
+      },
     ],
     [
       'prune-grace 0 removes what was just tagged',
       [image(1, ['acme/app:aaaaaaa'], { lastTagTime: '2026-11-28T11:59:59Z' })],
-      [], { graceSeconds: 0 },
+      [],
+      { graceSeconds: 0 },
       { remove: ['acme/app:aaaaaaa'], kept: [] },
     ],
     [
@@ -66,19 +132,22 @@ describe('planPrune', () => {
         image(4, [], { labels: { [REPOSITORY_LABEL]: 'acme/app' } }),
         image(5, ['acme/app:latest'], { parent: id(4) }),
       ],
-      [], {},
+      [],
+      {},
       { remove: [id(1)], kept: [] },
     ],
     [
       'keeps a dangling image a stopped container still uses',
       [image(1, [], { labels: { [REPOSITORY_LABEL]: 'acme/app' } })],
-      [{ name: 'old-run', imageId: id(1) }], {},
+      [{ name: 'old-run', imageId: id(1) }],
+      {},
       { remove: [], kept: [{ ref: id(1), reason: 'used by container old-run' }] },
     ],
     [
       'works for registry hosts with a port',
       [image(1, ['localhost:5000/app:aaaaaaa', 'localhost:5000/app:latest'])],
-      [], { repository: 'localhost:5000/app' },
+      [],
+      { repository: 'localhost:5000/app' },
       { remove: ['localhost:5000/app:aaaaaaa'], kept: [] },
     ],
   ])('%s', (_case, images, containers, overrides, expected) => {
@@ -94,11 +163,19 @@ describe('ownLayerSizes and reclaimedBytes', () => {
   const stamp2 = image(4, ['acme/app:aaaaaaa'], { parent: id(2), size: 2_500_000 });
   const imported = image(5, ['acme/app:stale-1'], { size: 33, layers: [`sha256:${'e'.repeat(64)}`] });
   const extra = image(6, ['acme/app:stale-2'], { parent: id(2), size: 2_500_033 });
-  const histories = new Map<string, HistoryStep[]>([[id(2), [build, step('<missing>', 0, '/bin/sh -c #(nop)  CMD ["sh"]'), step(id(1), 2_000_000)]]]);
+  const histories = new Map<string, HistoryStep[]>([
+    [id(2), [build, step('<missing>', 0, '/bin/sh -c #(nop)  CMD ["sh"]'), step(id(1), 2_000_000)]],
+  ]);
   const sizes = ownLayerSizes([stamp1, stamp2, imported, extra], histories);
 
   it('gives each image its own layer: size less the parent history, ancestors their step sizes', () => {
-    expect(Object.fromEntries(sizes)).toEqual({ [id(1)]: 2_000_000, [id(2)]: 500_000, [id(3)]: 0, [id(4)]: 0, [id(6)]: 33 });
+    expect(Object.fromEntries(sizes)).toEqual({
+      [id(1)]: 2_000_000,
+      [id(2)]: 500_000,
+      [id(3)]: 0,
+      [id(4)]: 0,
+      [id(6)]: 33,
+    });
   });
 
   it('gives a parentless image no entry: its size is all its layers, which other images may share (image-layers.ts counts those)', () => {
@@ -107,12 +184,18 @@ describe('ownLayerSizes and reclaimedBytes', () => {
   });
 
   it('still gives a parentless image the size of a history step with its id', () => {
-    const own = ownLayerSizes([imported], new Map([[id(5), [step(id(5), 0, 'LABEL x=2'), step('<missing>', 33, 'COPY a /a # buildkit')]]]));
+    const own = ownLayerSizes(
+      [imported],
+      new Map([[id(5), [step(id(5), 0, 'LABEL x=2'), step('<missing>', 33, 'COPY a /a # buildkit')]]]),
+    );
     expect(Object.fromEntries(own)).toEqual({ [id(5)]: 0 });
   });
 
-  it('takes a candidate\'s own history as it is: its step, then its ancestors\' steps', () => {
-    const own = ownLayerSizes([stamp1], new Map([[id(3), [step(id(3), 0, '/bin/sh -c #(nop)  ENV SHA=abc'), build, step(id(1), 2_000_000)]]]));
+  it("takes a candidate's own history as it is: its step, then its ancestors' steps", () => {
+    const own = ownLayerSizes(
+      [stamp1],
+      new Map([[id(3), [step(id(3), 0, '/bin/sh -c #(nop)  ENV SHA=abc'), build, step(id(1), 2_000_000)]]]),
+    );
     expect(Object.fromEntries(own)).toEqual({ [id(1)]: 2_000_000, [id(2)]: 500_000, [id(3)]: 0 });
   });
 
@@ -141,11 +224,26 @@ describe('oneImagePerChain', () => {
   it.each<[string, ImageSummary[], [string, string][]]>([
     ['no images', [], []],
     ['one image', [image(1, [], { layers: [a, b] })], [[`${a} ${b}`, id(1)]]],
-    ['the same chain twice (two stamps of one build): the first image', [image(1, [], { layers: [a, b] }), image(2, ['acme/app:x'], { layers: [a, b] })], [[`${a} ${b}`, id(1)]]],
+    [
+      'the same chain twice (two stamps of one build): the first image',
+      [image(1, [], { layers: [a, b] }), image(2, ['acme/app:x'], { layers: [a, b] })],
+      [[`${a} ${b}`, id(1)]],
+    ],
     [
       'a chain, its prefix and the same layers in another order are three chains',
-      [image(1, [], { layers: [a, b] }), image(2, [], { layers: [a] }), image(3, [], { layers: [b, a] }), image(4, [], { layers: [a, b, c] }), image(5, [], { layers: [a] })],
-      [[`${a} ${b}`, id(1)], [a, id(2)], [`${b} ${a}`, id(3)], [`${a} ${b} ${c}`, id(4)]],
+      [
+        image(1, [], { layers: [a, b] }),
+        image(2, [], { layers: [a] }),
+        image(3, [], { layers: [b, a] }),
+        image(4, [], { layers: [a, b, c] }),
+        image(5, [], { layers: [a] }),
+      ],
+      [
+        [`${a} ${b}`, id(1)],
+        [a, id(2)],
+        [`${b} ${a}`, id(3)],
+        [`${a} ${b} ${c}`, id(4)],
+      ],
     ],
     ['images without layers share the empty chain', [image(1, []), image(2, [])], [['', id(1)]]],
   ])('%s', (_case, images, expected) => {
@@ -157,8 +255,26 @@ describe('chunk', () => {
   it.each<[string, number[], number, number[][]]>([
     ['nothing', [], 4, []],
     ['fewer items than parts', [1, 2], 4, [[1], [2]]],
-    ['even', [1, 2, 3, 4, 5, 6, 7, 8], 4, [[1, 2], [3, 4], [5, 6], [7, 8]]],
-    ['uneven, in order', [1, 2, 3, 4, 5], 2, [[1, 2, 3], [4, 5]]],
+    [
+      'even',
+      [1, 2, 3, 4, 5, 6, 7, 8],
+      4,
+      [
+        [1, 2],
+        [3, 4],
+        [5, 6],
+        [7, 8],
+      ],
+    ],
+    [
+      'uneven, in order',
+      [1, 2, 3, 4, 5],
+      2,
+      [
+        [1, 2, 3],
+        [4, 5],
+      ],
+    ],
     ['one part', [1, 2, 3], 1, [[1, 2, 3]]],
   ])('%s', (_case, items, parts, expected) => {
     expect(chunk(items, parts)).toEqual(expected);

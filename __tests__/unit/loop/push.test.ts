@@ -18,7 +18,10 @@ describe('classifyRegistryFailure', () => {
     ['unauthorized: authentication required', 'auth'],
     ['no basic auth credentials', 'auth'],
     ['denied: requested access to the resource is denied', 'auth'],
-    ['Error response from daemon: login attempt to http://127.0.0.1:5000/v2/ failed with status: 401 Unauthorized', 'auth'],
+    [
+      'Error response from daemon: login attempt to http://127.0.0.1:5000/v2/ failed with status: 401 Unauthorized',
+      'auth',
+    ],
     ['error parsing HTTP 403 response body: unexpected end of JSON input', 'auth'],
     ['insufficient_scope: authorization failed', 'auth'],
     ['invalid reference format', 'permanent'],
@@ -31,7 +34,10 @@ describe('classifyRegistryFailure', () => {
     ['Get "http://127.0.0.1:1/v2/": dial tcp 127.0.0.1:1: connect: connection refused', 'transient'],
     ['read tcp 10.0.0.2:51234->10.0.0.3:443: read: connection reset by peer', 'transient'],
     ['net/http: TLS handshake timeout', 'transient'],
-    ['Get "https://ghcr.io/v2/": net/http: request canceled (Client.Timeout exceeded while awaiting headers)', 'transient'],
+    [
+      'Get "https://ghcr.io/v2/": net/http: request canceled (Client.Timeout exceeded while awaiting headers)',
+      'transient',
+    ],
   ])('%s → %s', (stderr, expected) => {
     expect(classifyRegistryFailure(stderr)).toBe(expected);
   });

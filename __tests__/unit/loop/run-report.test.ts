@@ -29,8 +29,23 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
 describe('emptyReport', () => {
   it('starts with nothing known', () => {
     expect(emptyReport()).toEqual({
-      image: '', sha: '', tag: '', imageRef: '', latestRef: '', imageId: '', digest: '', digests: {}, pushed: false, testExitCode: undefined, pruned: 0, reclaimedBytes: 0,
-      readySeconds: undefined, reportsDir: '', junit: undefined, phases: [], failure: undefined,
+      image: '',
+      sha: '',
+      tag: '',
+      imageRef: '',
+      latestRef: '',
+      imageId: '',
+      digest: '',
+      digests: {},
+      pushed: false,
+      testExitCode: undefined,
+      pruned: 0,
+      reclaimedBytes: 0,
+      readySeconds: undefined,
+      reportsDir: '',
+      junit: undefined,
+      phases: [],
+      failure: undefined,
     });
   });
 
@@ -51,35 +66,108 @@ describe('outputsOf', () => {
       'nothing done',
       emptyReport(),
       {
-        sha: '', tag: '', image: '', 'image-ref': '', 'latest-ref': '', 'image-id': '', digest: '', digests: '{}', pushed: 'false', 'test-exit-code': '', pruned: '0', 'reclaimed-bytes': '0',
-        'ready-seconds': '', 'reports-dir': '', 'tests-passed': '', 'tests-failed': '', 'tests-skipped': '',
+        sha: '',
+        tag: '',
+        image: '',
+        'image-ref': '',
+        'latest-ref': '',
+        'image-id': '',
+        digest: '',
+        digests: '{}',
+        pushed: 'false',
+        'test-exit-code': '',
+        pruned: '0',
+        'reclaimed-bytes': '0',
+        'ready-seconds': '',
+        'reports-dir': '',
+        'tests-passed': '',
+        'tests-failed': '',
+        'tests-skipped': '',
       },
     ],
     [
       'tested, not pushed',
       report({ testExitCode: 0, readySeconds: 1.5 }),
       {
-        sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
-        'image-id': IMAGE_ID, digest: '', digests: '{}', pushed: 'false', 'test-exit-code': '0', pruned: '0', 'reclaimed-bytes': '0',
-        'ready-seconds': '1.500', 'reports-dir': '', 'tests-passed': '', 'tests-failed': '', 'tests-skipped': '',
+        sha: SHA,
+        tag: 'd24155b',
+        image: 'localhost:5000/app',
+        'image-ref': 'localhost:5000/app:d24155b',
+        'latest-ref': 'localhost:5000/app:latest',
+        'image-id': IMAGE_ID,
+        digest: '',
+        digests: '{}',
+        pushed: 'false',
+        'test-exit-code': '0',
+        pruned: '0',
+        'reclaimed-bytes': '0',
+        'ready-seconds': '1.500',
+        'reports-dir': '',
+        'tests-passed': '',
+        'tests-failed': '',
+        'tests-skipped': '',
       },
     ],
     [
       'tests failed',
-      report({ testExitCode: 3, failure: 'tests failed', readySeconds: 0.0424, reportsDir: '/home/runner/work/app/app/reports', junit: { passed: 41, failed: 2, skipped: 3, failures: [] } }),
+      report({
+        testExitCode: 3,
+        failure: 'tests failed',
+        readySeconds: 0.0424,
+        reportsDir: '/home/runner/work/app/app/reports',
+        junit: { passed: 41, failed: 2, skipped: 3, failures: [] },
+      }),
       {
-        sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
-        'image-id': IMAGE_ID, digest: '', digests: '{}', pushed: 'false', 'test-exit-code': '3', pruned: '0', 'reclaimed-bytes': '0',
-        'ready-seconds': '0.042', 'reports-dir': '/home/runner/work/app/app/reports', 'tests-passed': '41', 'tests-failed': '2', 'tests-skipped': '3',
+        sha: SHA,
+        tag: 'd24155b',
+        image: 'localhost:5000/app',
+        'image-ref': 'localhost:5000/app:d24155b',
+        'latest-ref': 'localhost:5000/app:latest',
+        'image-id': IMAGE_ID,
+        digest: '',
+        digests: '{}',
+        pushed: 'false',
+        'test-exit-code': '3',
+        pruned: '0',
+        'reclaimed-bytes': '0',
+        'ready-seconds': '0.042',
+        'reports-dir': '/home/runner/work/app/app/reports',
+        'tests-passed': '41',
+        'tests-failed': '2',
+        'tests-skipped': '3',
       },
     ],
     [
       'pushed',
-      report({ testExitCode: 0, pushed: true, digest: DIGEST, digests: { 'localhost:5000/app': DIGEST, 'mirror.example.com/app': DIGEST }, pruned: 2, reclaimedBytes: 524288, readySeconds: 12, reportsDir: 'reports', junit: { passed: 10, failed: 0, skipped: 0, failures: [] } }),
+      report({
+        testExitCode: 0,
+        pushed: true,
+        digest: DIGEST,
+        digests: { 'localhost:5000/app': DIGEST, 'mirror.example.com/app': DIGEST },
+        pruned: 2,
+        reclaimedBytes: 524288,
+        readySeconds: 12,
+        reportsDir: 'reports',
+        junit: { passed: 10, failed: 0, skipped: 0, failures: [] },
+      }),
       {
-        sha: SHA, tag: 'd24155b', image: 'localhost:5000/app', 'image-ref': 'localhost:5000/app:d24155b', 'latest-ref': 'localhost:5000/app:latest',
-        'image-id': IMAGE_ID, digest: DIGEST, digests: JSON.stringify({ 'localhost:5000/app': DIGEST, 'mirror.example.com/app': DIGEST }), pushed: 'true', 'test-exit-code': '0', pruned: '2', 'reclaimed-bytes': '524288',
-        'ready-seconds': '12.000', 'reports-dir': 'reports', 'tests-passed': '10', 'tests-failed': '0', 'tests-skipped': '0',
+        sha: SHA,
+        tag: 'd24155b',
+        image: 'localhost:5000/app',
+        'image-ref': 'localhost:5000/app:d24155b',
+        'latest-ref': 'localhost:5000/app:latest',
+        'image-id': IMAGE_ID,
+        digest: DIGEST,
+        digests: JSON.stringify({ 'localhost:5000/app': DIGEST, 'mirror.example.com/app': DIGEST }),
+        pushed: 'true',
+        'test-exit-code': '0',
+        pruned: '2',
+        'reclaimed-bytes': '524288',
+        'ready-seconds': '12.000',
+        'reports-dir': 'reports',
+        'tests-passed': '10',
+        'tests-failed': '0',
+        'tests-skipped': '0',
       },
     ],
   ])('%s', (_case, r, expected) => {
@@ -91,11 +179,27 @@ describe('outputsOf', () => {
     ['ready at once', { readySeconds: 0 }, { 'ready-seconds': '0.000' }],
     ['ready, rounded to milliseconds', { readySeconds: 3.14159 }, { 'ready-seconds': '3.142' }],
     ['ready, rounded up', { readySeconds: 0.0005 }, { 'ready-seconds': '0.001' }],
-    ['reports copied, no JUnit among them', { reportsDir: 'reports', junit: undefined }, { 'reports-dir': 'reports', 'tests-passed': '', 'tests-failed': '', 'tests-skipped': '' }],
-    ['JUnit with nothing in it', { reportsDir: 'reports', junit: { passed: 0, failed: 0, skipped: 0, failures: [] } }, { 'reports-dir': 'reports', 'tests-passed': '0', 'tests-failed': '0', 'tests-skipped': '0' }],
+    [
+      'reports copied, no JUnit among them',
+      { reportsDir: 'reports', junit: undefined },
+      { 'reports-dir': 'reports', 'tests-passed': '', 'tests-failed': '', 'tests-skipped': '' },
+    ],
+    [
+      'JUnit with nothing in it',
+      { reportsDir: 'reports', junit: { passed: 0, failed: 0, skipped: 0, failures: [] } },
+      { 'reports-dir': 'reports', 'tests-passed': '0', 'tests-failed': '0', 'tests-skipped': '0' },
+    ],
     [
       'JUnit counts, not the failures listed',
-      { reportsDir: 'r', junit: { passed: 7, failed: 1, skipped: 2, failures: [{ name: 'a', classname: 'b', message: 'c', file: undefined, line: undefined }] } },
+      {
+        reportsDir: 'r',
+        junit: {
+          passed: 7,
+          failed: 1,
+          skipped: 2,
+          failures: [{ name: 'a', classname: 'b', message: 'c', file: undefined, line: undefined }],
+        },
+      },
       { 'reports-dir': 'r', 'tests-passed': '7', 'tests-failed': '1', 'tests-skipped': '2' },
     ],
   ])('%s', (_case, overrides, expected) => {
@@ -129,9 +233,15 @@ describe('summaryTables', () => {
   });
 
   it('shows dashes and the image name before anything was built', () => {
-    expect(summaryTables({ ...emptyReport(), image: 'acme/app', failure: "Input 'deploy' is \"yes\"; expected true or false." })).toEqual({
+    expect(
+      summaryTables({
+        ...emptyReport(),
+        image: 'acme/app',
+        failure: 'Input \'deploy\' is "yes"; expected true or false.',
+      }),
+    ).toEqual({
       facts: [
-        ['Result', 'failed: Input \'deploy\' is &quot;yes&quot;; expected true or false.'],
+        ['Result', "failed: Input 'deploy' is &quot;yes&quot;; expected true or false."],
         ['Image', 'acme/app'],
         ['Tag', ''],
         ['SHA', ''],
@@ -152,13 +262,43 @@ describe('summaryTables', () => {
     ['ready at once', { readySeconds: 0 }, '0.000 s', '—'],
     ['ready, no reports', { readySeconds: 2.3456 }, '2.346 s', '—'],
     ['reports without JUnit', { readySeconds: 1, reportsDir: 'reports' }, '1.000 s', '—'],
-    ['JUnit, all passed', { readySeconds: 0.25, junit: { passed: 12, failed: 0, skipped: 0, failures: [] } }, '0.250 s', '12 passed, 0 failed, 0 skipped'],
-    ['JUnit, some failed and skipped', { readySeconds: 61.5, junit: { passed: 41, failed: 2, skipped: 3, failures: [] } }, '61.500 s', '41 passed, 2 failed, 3 skipped'],
-    ['JUnit with no cases', { junit: { passed: 0, failed: 0, skipped: 0, failures: [] } }, '—', '0 passed, 0 failed, 0 skipped'],
+    [
+      'JUnit, all passed',
+      { readySeconds: 0.25, junit: { passed: 12, failed: 0, skipped: 0, failures: [] } },
+      '0.250 s',
+      '12 passed, 0 failed, 0 skipped',
+    ],
+    [
+      'JUnit, some failed and skipped',
+      { readySeconds: 61.5, junit: { passed: 41, failed: 2, skipped: 3, failures: [] } },
+      '61.500 s',
+      '41 passed, 2 failed, 3 skipped',
+    ],
+    [
+      'JUnit with no cases',
+      { junit: { passed: 0, failed: 0, skipped: 0, failures: [] } },
+      '—',
+      '0 passed, 0 failed, 0 skipped',
+    ],
   ])('rows Ready after and Tests (JUnit): %s', (_case, overrides, ready, junit) => {
     const { facts } = summaryTables(report({ testExitCode: 0, ...overrides }));
-    expect(facts.map(([what]) => what)).toEqual(['Result', 'Image', 'Tag', 'SHA', 'Image id', 'Digest', 'Pushed', 'Test exit code', 'Ready after', 'Tests (JUnit)', 'Pruned']);
-    expect(facts.slice(8, 10)).toEqual([['Ready after', ready], ['Tests (JUnit)', junit]]);
+    expect(facts.map(([what]) => what)).toEqual([
+      'Result',
+      'Image',
+      'Tag',
+      'SHA',
+      'Image id',
+      'Digest',
+      'Pushed',
+      'Test exit code',
+      'Ready after',
+      'Tests (JUnit)',
+      'Pruned',
+    ]);
+    expect(facts.slice(8, 10)).toEqual([
+      ['Ready after', ready],
+      ['Tests (JUnit)', junit],
+    ]);
   });
 
   it('escapes HTML in the failure and phase names', () => {

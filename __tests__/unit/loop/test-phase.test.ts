@@ -3,7 +3,13 @@ import type { PortBinding } from '../../../src/docker/output.js';
 import type { KeyValue } from '../../../src/shared/vocabulary.js';
 import { spawnSync } from 'node:child_process';
 import { EXEC_GATE, EXEC_GATE_NAME } from '../../../src/docker/args.js';
-import { containerPortEnv, containerTestArgs, heldContainerTestArgs, runnerTestEnv, type TestRun } from '../../../src/loop/test-phase.js';
+import {
+  containerPortEnv,
+  containerTestArgs,
+  heldContainerTestArgs,
+  runnerTestEnv,
+  type TestRun,
+} from '../../../src/loop/test-phase.js';
 
 const CONTAINER_ID = '4f2c9a1e7d3b5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d';
 const NAME = 'app-d24155b-42-1-abcdef';
@@ -27,18 +33,35 @@ function run(overrides: Partial<TestRun> = {}, ports: Record<string, PortBinding
 describe('containerPortEnv', () => {
   it.each<[string, Record<string, PortBinding[]>, Record<string, string>]>([
     ['no ports', {}, {}],
-    ['tcp', { '8080/tcp': [bind('0.0.0.0', '32768'), bind('::', '32768')] }, { CONTAINER_PORT_8080: '127.0.0.1:32768' }],
+    [
+      'tcp',
+      { '8080/tcp': [bind('0.0.0.0', '32768'), bind('::', '32768')] },
+      { CONTAINER_PORT_8080: '127.0.0.1:32768' },
+    ],
     ['tcp on loopback', { '8080/tcp': [bind('127.0.0.1', '49153')] }, { CONTAINER_PORT_8080: '127.0.0.1:49153' }],
     ['tcp on IPv6 only', { '8080/tcp': [bind('::', '32768')] }, { CONTAINER_PORT_8080: '[::1]:32768' }],
     ['udp gets a suffix', { '53/udp': [bind('0.0.0.0', '32800')] }, { CONTAINER_PORT_53_UDP: '127.0.0.1:32800' }],
     ['sctp gets a suffix', { '132/sctp': [bind('0.0.0.0', '32801')] }, { CONTAINER_PORT_132_SCTP: '127.0.0.1:32801' }],
-    ['the same port over tcp and udp', { '53/tcp': [bind('0.0.0.0', '32799')], '53/udp': [bind('0.0.0.0', '32800')] }, { CONTAINER_PORT_53: '127.0.0.1:32799', CONTAINER_PORT_53_UDP: '127.0.0.1:32800' }],
+    [
+      'the same port over tcp and udp',
+      { '53/tcp': [bind('0.0.0.0', '32799')], '53/udp': [bind('0.0.0.0', '32800')] },
+      { CONTAINER_PORT_53: '127.0.0.1:32799', CONTAINER_PORT_53_UDP: '127.0.0.1:32800' },
+    ],
     ['exposed, not published: skipped', { '9090/tcp': [] }, {}],
     ['empty HostPort: skipped', { '9090/tcp': [bind('0.0.0.0', '')] }, {}],
     [
       'several, unpublished ones skipped',
-      { '5432/tcp': [bind('0.0.0.0', '55432')], '8080/tcp': [bind('0.0.0.0', '32768')], '9090/tcp': [], '53/udp': [bind('', '32800')] },
-      { CONTAINER_PORT_5432: '127.0.0.1:55432', CONTAINER_PORT_8080: '127.0.0.1:32768', CONTAINER_PORT_53_UDP: '127.0.0.1:32800' },
+      {
+        '5432/tcp': [bind('0.0.0.0', '55432')],
+        '8080/tcp': [bind('0.0.0.0', '32768')],
+        '9090/tcp': [],
+        '53/udp': [bind('', '32800')],
+      },
+      {
+        CONTAINER_PORT_5432: '127.0.0.1:55432',
+        CONTAINER_PORT_8080: '127.0.0.1:32768',
+        CONTAINER_PORT_53_UDP: '127.0.0.1:32800',
+      },
     ],
   ])('%s', (_case, ports, expected) => {
     expect(containerPortEnv(ports)).toEqual(expected);
@@ -49,7 +72,13 @@ describe('runnerTestEnv', () => {
   const base = { PATH: '/usr/bin:/bin', HOME: '/home/runner', GITHUB_WORKSPACE: '/home/runner/work/app/app' };
 
   it('adds the container coordinates and ports after the runner environment, in that order', () => {
-    const env = runnerTestEnv(run({ on: 'runner' }, { '8080/tcp': [bind('0.0.0.0', '32768')], '53/udp': [bind('0.0.0.0', '32800')], '9090/tcp': [] }), base);
+    const env = runnerTestEnv(
+      run(
+        { on: 'runner' },
+        { '8080/tcp': [bind('0.0.0.0', '32768')], '53/udp': [bind('0.0.0.0', '32800')], '9090/tcp': [] },
+      ),
+      base,
+    );
     expect(Object.entries(env)).toEqual([
       ['PATH', '/usr/bin:/bin'],
       ['HOME', '/home/runner'],
@@ -66,9 +95,20 @@ describe('runnerTestEnv', () => {
     [
       'test-env comes last',
       base,
-      [{ key: 'API_TOKEN', value: 's3cret' }, { key: 'EMPTY', value: '' }],
+      [
+        { key: 'API_TOKEN', value: 's3cret' },
+        { key: 'EMPTY', value: '' },
+      ],
       { '8080/tcp': '32768' },
-      { ...base, CONTAINER_ID, CONTAINER_NAME: NAME, IMAGE_REF, CONTAINER_PORT_8080: '127.0.0.1:32768', API_TOKEN: 's3cret', EMPTY: '' },
+      {
+        ...base,
+        CONTAINER_ID,
+        CONTAINER_NAME: NAME,
+        IMAGE_REF,
+        CONTAINER_PORT_8080: '127.0.0.1:32768',
+        API_TOKEN: 's3cret',
+        EMPTY: '',
+      },
     ],
     [
       'the container coordinates override the runner environment',
@@ -80,19 +120,35 @@ describe('runnerTestEnv', () => {
     [
       'test-env overrides the runner environment and the container coordinates',
       base,
-      [{ key: 'PATH', value: '/opt/bin' }, { key: 'CONTAINER_PORT_8080', value: 'proxy:80' }, { key: 'IMAGE_REF', value: 'mine' }],
+      [
+        { key: 'PATH', value: '/opt/bin' },
+        { key: 'CONTAINER_PORT_8080', value: 'proxy:80' },
+        { key: 'IMAGE_REF', value: 'mine' },
+      ],
       { '8080/tcp': '32768' },
-      { ...base, PATH: '/opt/bin', CONTAINER_ID, CONTAINER_NAME: NAME, IMAGE_REF: 'mine', CONTAINER_PORT_8080: 'proxy:80' },
+      {
+        ...base,
+        PATH: '/opt/bin',
+        CONTAINER_ID,
+        CONTAINER_NAME: NAME,
+        IMAGE_REF: 'mine',
+        CONTAINER_PORT_8080: 'proxy:80',
+      },
     ],
     [
       'the last of a repeated test-env key wins',
       {},
-      [{ key: 'A', value: '1' }, { key: 'A', value: '2' }],
+      [
+        { key: 'A', value: '1' },
+        { key: 'A', value: '2' },
+      ],
       {},
       { CONTAINER_ID, CONTAINER_NAME: NAME, IMAGE_REF, A: '2' },
     ],
   ])('%s', (_case, baseEnv, testEnv, hostPorts, expected) => {
-    const ports = Object.fromEntries(Object.entries(hostPorts).map(([port, hostPort]) => [port, [bind('0.0.0.0', hostPort)]]));
+    const ports = Object.fromEntries(
+      Object.entries(hostPorts).map(([port, hostPort]) => [port, [bind('0.0.0.0', hostPort)]]),
+    );
     expect(runnerTestEnv(run({ on: 'runner', env: testEnv }, ports), baseEnv)).toEqual(expected);
   });
 
@@ -110,7 +166,11 @@ describe('containerTestArgs', () => {
     ['plain', {}, ['exec', NAME, 'sh', '-c', 'pytest -q']],
     ['a user', { user: 'app' }, ['exec', '--user', 'app', NAME, 'sh', '-c', 'pytest -q']],
     ['a uid:gid', { user: '1000:1000' }, ['exec', '--user', '1000:1000', NAME, 'sh', '-c', 'pytest -q']],
-    ['test-env by name', { env: [{ key: 'TOKEN', value: 's3cret' }] }, ['exec', '--env', 'TOKEN', NAME, 'sh', '-c', 'pytest -q']],
+    [
+      'test-env by name',
+      { env: [{ key: 'TOKEN', value: 's3cret' }] },
+      ['exec', '--env', 'TOKEN', NAME, 'sh', '-c', 'pytest -q'],
+    ],
     [
       'user and test-env',
       { user: 'app', env: [{ key: 'TOKEN', value: 's3cret' }] },
@@ -118,7 +178,13 @@ describe('containerTestArgs', () => {
     ],
     [
       'several test-env, in order',
-      { env: [{ key: 'TOKEN', value: 's3cret' }, { key: 'DB_URL', value: 'postgres://u:p@db/x' }, { key: 'EMPTY', value: '' }] },
+      {
+        env: [
+          { key: 'TOKEN', value: 's3cret' },
+          { key: 'DB_URL', value: 'postgres://u:p@db/x' },
+          { key: 'EMPTY', value: '' },
+        ],
+      },
       ['exec', '--env', 'TOKEN', '--env', 'DB_URL', '--env', 'EMPTY', NAME, 'sh', '-c', 'pytest -q'],
     ],
     [
@@ -132,8 +198,24 @@ describe('containerTestArgs', () => {
 
   it('never puts a test-env value in argv', () => {
     const secrets = ['s3cret-token', 'p@ss word', '--user=root'];
-    const args = containerTestArgs(run({ user: 'app', env: secrets.map((value, i) => ({ key: `SECRET_${i}`, value })) }));
-    expect(args).toEqual(['exec', '--user', 'app', '--env', 'SECRET_0', '--env', 'SECRET_1', '--env', 'SECRET_2', NAME, 'sh', '-c', 'pytest -q']);
+    const args = containerTestArgs(
+      run({ user: 'app', env: secrets.map((value, i) => ({ key: `SECRET_${i}`, value })) }),
+    );
+    expect(args).toEqual([
+      'exec',
+      '--user',
+      'app',
+      '--env',
+      'SECRET_0',
+      '--env',
+      'SECRET_1',
+      '--env',
+      'SECRET_2',
+      NAME,
+      'sh',
+      '-c',
+      'pytest -q',
+    ]);
     for (const secret of secrets) expect(args.join(' ')).not.toContain(secret);
   });
 
@@ -148,7 +230,20 @@ describe('heldContainerTestArgs', () => {
     [
       'user and test-env by name, before the container',
       { user: 'app', env: [{ key: 'TOKEN', value: 's3cret' }] },
-      ['exec', '--interactive', '--user', 'app', '--env', 'TOKEN', NAME, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, 'pytest -q'],
+      [
+        'exec',
+        '--interactive',
+        '--user',
+        'app',
+        '--env',
+        'TOKEN',
+        NAME,
+        'sh',
+        '-c',
+        EXEC_GATE,
+        EXEC_GATE_NAME,
+        'pytest -q',
+      ],
     ],
     [
       'the command stays one argument after the gate',
@@ -165,12 +260,19 @@ describe('heldContainerTestArgs', () => {
   });
 });
 
-describe('EXEC_GATE (run by this machine\'s sh, as by the container\'s)', () => {
-  const gate = (stdin: string, command: string) => spawnSync('sh', ['-c', EXEC_GATE, EXEC_GATE_NAME, command], { input: stdin, encoding: 'utf8' });
+describe("EXEC_GATE (run by this machine's sh, as by the container's)", () => {
+  const gate = (stdin: string, command: string) =>
+    spawnSync('sh', ['-c', EXEC_GATE, EXEC_GATE_NAME, command], { input: stdin, encoding: 'utf8' });
 
   it.each<[string, string, string, number, string]>([
     ['released: runs the command, with its exit status', 'run\n', 'echo "ran as $0"; exit 3', 3, 'ran as sh\n'],
-    ['released: shell syntax of the command works as with sh -c', 'run\n', 'x=1; [ "$x" = 1 ] && echo yes || echo no', 0, 'yes\n'],
+    [
+      'released: shell syntax of the command works as with sh -c',
+      'run\n',
+      'x=1; [ "$x" = 1 ] && echo yes || echo no',
+      0,
+      'yes\n',
+    ],
     ['released: the command sees the end of stdin, not the release line', 'run\n', 'cat; echo end', 0, 'end\n'],
     ['cancelled (end of input): exits 125 without running', '', 'echo ran', 125, ''],
     ['anything but the release line: exits 125 without running', 'runx\n', 'echo ran', 125, ''],
@@ -179,5 +281,4 @@ describe('EXEC_GATE (run by this machine\'s sh, as by the container\'s)', () => 
     expect(result.stdout).toBe(stdout);
     expect(result.status).toBe(status);
   });
-
 });

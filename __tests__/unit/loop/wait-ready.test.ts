@@ -17,7 +17,18 @@ import {
 } from '../../../src/loop/wait-ready.js';
 
 function state(status: string, overrides: Partial<ContainerState> = {}): ContainerState {
-  return { id: 'c1', name: 'app-1', created: '2024-05-01T10:00:00Z', status, exitCode: 0, oomKilled: false, error: '', health: undefined, ports: {}, ...overrides };
+  return {
+    id: 'c1',
+    name: 'app-1',
+    created: '2024-05-01T10:00:00Z',
+    status,
+    exitCode: 0,
+    oomKilled: false,
+    error: '',
+    health: undefined,
+    ports: {},
+    ...overrides,
+  };
 }
 
 function health(status: string, probes: HealthProbe[] = []): ContainerState['health'] {
@@ -27,7 +38,10 @@ function health(status: string, probes: HealthProbe[] = []): ContainerState['hea
 const READY: Verdict = { ready: true };
 const UNHEALTHY: Verdict = { ready: false, reason: 'is unhealthy' };
 const REMOVED: Verdict = { ready: false, reason: 'was removed while the action waited for it' };
-const NO_HEALTHCHECK: Verdict = { ready: false, reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)' };
+const NO_HEALTHCHECK: Verdict = {
+  ready: false,
+  reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)',
+};
 const exited = (code: number, oom = false): Verdict => ({ ready: false, reason: exitReason(code, oom) });
 
 const HEALTHY: Condition = { kind: 'healthy' };
@@ -96,9 +110,15 @@ describe('parseWaitFor', () => {
     ['http:', 'is "http:"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path'],
     ['http:0/health', 'has the port "0"'],
     ['http:99999', 'has the port "99999"'],
-    ['http://localhost:/x', 'is "http://localhost:/x"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path'],
+    [
+      'http://localhost:/x',
+      'is "http://localhost:/x"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path',
+    ],
     // Only the runner's loopback is a host: another one is not taken for a port either.
-    ['http://example.com:80/', 'is "http://example.com:80/"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path'],
+    [
+      'http://example.com:80/',
+      'is "http://example.com:80/"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path',
+    ],
     ['http:8080/x#status=abc', 'is "http:8080/x#status=abc"'],
     ['http:8080#status=20', 'has the status "20"; a response status is 200 to 599'],
     ['http:8080#fragment', 'is "http:8080#fragment"'],
@@ -122,7 +142,9 @@ describe('parseWaitFor', () => {
   );
 
   it('lists every form in WAIT_FOR_FORM', () => {
-    expect(WAIT_FOR_FORM).toBe('auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0');
+    expect(WAIT_FOR_FORM).toBe(
+      'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0',
+    );
   });
 });
 
@@ -130,9 +152,24 @@ describe('resolveCondition', () => {
   it.each<[string, WaitFor, ContainerState, Condition]>([
     ['auto without a healthcheck → running', { kind: 'auto' }, state('running'), RUNNING],
     ['auto without a healthcheck, created → running', { kind: 'auto' }, state('created'), RUNNING],
-    ['auto with a healthcheck, starting → healthy', { kind: 'auto' }, state('running', { health: health('starting') }), HEALTHY],
-    ['auto with a healthcheck, unhealthy → healthy', { kind: 'auto' }, state('running', { health: health('unhealthy') }), HEALTHY],
-    ['auto with a healthcheck, exited → healthy', { kind: 'auto' }, state('exited', { health: health('healthy') }), HEALTHY],
+    [
+      'auto with a healthcheck, starting → healthy',
+      { kind: 'auto' },
+      state('running', { health: health('starting') }),
+      HEALTHY,
+    ],
+    [
+      'auto with a healthcheck, unhealthy → healthy',
+      { kind: 'auto' },
+      state('running', { health: health('unhealthy') }),
+      HEALTHY,
+    ],
+    [
+      'auto with a healthcheck, exited → healthy',
+      { kind: 'auto' },
+      state('exited', { health: health('healthy') }),
+      HEALTHY,
+    ],
     ['healthy without a healthcheck stays healthy', HEALTHY, state('running'), HEALTHY],
     ['running with a healthcheck stays running', RUNNING, state('running', { health: health('starting') }), RUNNING],
     ['http', HTTP, state('running', { health: health('starting') }), HTTP],
@@ -177,7 +214,11 @@ describe('describeCondition', () => {
 
 describe('verdictFromState', () => {
   // Every condition that waits for something besides the container's own state.
-  const PROBED: [string, Condition][] = [['http', HTTP], ['tcp', TCP], ['log', LOG]];
+  const PROBED: [string, Condition][] = [
+    ['http', HTTP],
+    ['tcp', TCP],
+    ['log', LOG],
+  ];
 
   it.each<[string, ContainerState, Condition, Verdict | undefined]>([
     // auto, resolved: running without a healthcheck, healthy with one (the cases before wait-for existed)
@@ -192,7 +233,12 @@ describe('verdictFromState', () => {
     ['running: exited 3', state('exited', { exitCode: 3 }), RUNNING, exited(3)],
     ['running: exited 0', state('exited', { exitCode: 0 }), RUNNING, exited(0)],
     ['healthy: exited, was healthy', state('exited', { exitCode: 1, health: health('healthy') }), HEALTHY, exited(1)],
-    ['running: exited, OOMKilled', state('exited', { exitCode: 137, oomKilled: true }), RUNNING, { ready: false, reason: 'exited with code 137 (OOMKilled: it ran out of memory)' }],
+    [
+      'running: exited, OOMKilled',
+      state('exited', { exitCode: 137, oomKilled: true }),
+      RUNNING,
+      { ready: false, reason: 'exited with code 137 (OOMKilled: it ran out of memory)' },
+    ],
     ['running: dead', state('dead', { exitCode: 255 }), RUNNING, exited(255)],
     // running chosen with a healthcheck: running is enough, unhealthy still fails
     ['running: running, starting', state('running', { health: health('starting') }), RUNNING, READY],
@@ -202,7 +248,12 @@ describe('verdictFromState', () => {
     ['healthy: running without a healthcheck', state('running'), HEALTHY, NO_HEALTHCHECK],
     ['healthy: created without a healthcheck', state('created'), HEALTHY, NO_HEALTHCHECK],
     ['healthy: restarting without a healthcheck', state('restarting'), HEALTHY, NO_HEALTHCHECK],
-    ['healthy: exited 2 without a healthcheck (the exit says more)', state('exited', { exitCode: 2 }), HEALTHY, exited(2)],
+    [
+      'healthy: exited 2 without a healthcheck (the exit says more)',
+      state('exited', { exitCode: 2 }),
+      HEALTHY,
+      exited(2),
+    ],
     // exit:0
     ['exit: created', state('created'), EXIT, undefined],
     ['exit: running', state('running'), EXIT, undefined],
@@ -210,7 +261,12 @@ describe('verdictFromState', () => {
     ['exit: running, healthy', state('running', { health: health('healthy') }), EXIT, undefined],
     ['exit: restarting', state('restarting'), EXIT, undefined],
     ['exit: exited 0', state('exited', { exitCode: 0 }), EXIT, READY],
-    ['exit: exited 0, was unhealthy (ignored)', state('exited', { exitCode: 0, health: health('unhealthy') }), EXIT, READY],
+    [
+      'exit: exited 0, was unhealthy (ignored)',
+      state('exited', { exitCode: 0, health: health('unhealthy') }),
+      EXIT,
+      READY,
+    ],
     ['exit: exited 3', state('exited', { exitCode: 3 }), EXIT, exited(3)],
     ['exit: exited 137, OOMKilled', state('exited', { exitCode: 137, oomKilled: true }), EXIT, exited(137, true)],
     ['exit: dead 255', state('dead', { exitCode: 255 }), EXIT, exited(255)],
@@ -247,22 +303,37 @@ describe('verdictFromEvent', () => {
 
   // What each event says under each condition, in the order of EVENTS.
   const EXPECTED: [string, Condition, (Verdict | undefined)[]][] = [
-    ['healthy', HEALTHY, [undefined, undefined, READY, UNHEALTHY, exited(0), exited(3), exited(-1), undefined, REMOVED]],
-    ['running', RUNNING, [undefined, READY, undefined, UNHEALTHY, exited(0), exited(3), exited(-1), undefined, REMOVED]],
+    [
+      'healthy',
+      HEALTHY,
+      [undefined, undefined, READY, UNHEALTHY, exited(0), exited(3), exited(-1), undefined, REMOVED],
+    ],
+    [
+      'running',
+      RUNNING,
+      [undefined, READY, undefined, UNHEALTHY, exited(0), exited(3), exited(-1), undefined, REMOVED],
+    ],
     ['http', HTTP, [undefined, undefined, undefined, UNHEALTHY, exited(0), exited(3), exited(-1), undefined, REMOVED]],
-    ['http with #status', { kind: 'http', port: 8080, path: '/', status: 204 }, [undefined, undefined, undefined, UNHEALTHY, exited(0), exited(3), exited(-1), undefined, REMOVED]],
+    [
+      'http with #status',
+      { kind: 'http', port: 8080, path: '/', status: 204 },
+      [undefined, undefined, undefined, UNHEALTHY, exited(0), exited(3), exited(-1), undefined, REMOVED],
+    ],
     ['tcp', TCP, [undefined, undefined, undefined, UNHEALTHY, exited(0), exited(3), exited(-1), undefined, REMOVED]],
     ['log', LOG, [undefined, undefined, undefined, UNHEALTHY, exited(0), exited(3), exited(-1), undefined, REMOVED]],
     ['exit', EXIT, [undefined, undefined, undefined, undefined, READY, exited(3), exited(-1), undefined, REMOVED]],
   ];
 
   describe.each(EXPECTED)('wait-for %s', (_kind, condition, verdicts) => {
-    it.each(EVENTS.map(([name, event], index): [string, ReadinessEvent | undefined, Verdict | undefined] => [name, event, verdicts[index]]))(
-      '%s → %j',
-      (_event, event, expected) => {
-        expect(verdictFromEvent(event, condition)).toEqual(expected);
-      },
-    );
+    it.each(
+      EVENTS.map(([name, event], index): [string, ReadinessEvent | undefined, Verdict | undefined] => [
+        name,
+        event,
+        verdicts[index],
+      ]),
+    )('%s → %j', (_event, event, expected) => {
+      expect(verdictFromEvent(event, condition)).toEqual(expected);
+    });
   });
 
   it('has a verdict for every event of every condition in the tables', () => {
@@ -270,7 +341,10 @@ describe('verdictFromEvent', () => {
   });
 
   it('never reports an OOM kill from the event alone (inspection adds it)', () => {
-    expect(verdictFromEvent({ kind: 'exited', exitCode: 137 }, RUNNING)).toEqual({ ready: false, reason: 'exited with code 137' });
+    expect(verdictFromEvent({ kind: 'exited', exitCode: 137 }, RUNNING)).toEqual({
+      ready: false,
+      reason: 'exited with code 137',
+    });
   });
 });
 
@@ -289,17 +363,53 @@ describe('publishedAddress', () => {
   const bind = (hostIp: string, hostPort: string): PortBinding => ({ hostIp, hostPort });
 
   it.each<[string, Record<string, PortBinding[]>, number, string | undefined, string | undefined]>([
-    ['all interfaces (0.0.0.0) → loopback', { '8080/tcp': [bind('0.0.0.0', '32768')] }, 8080, undefined, '127.0.0.1:32768'],
+    [
+      'all interfaces (0.0.0.0) → loopback',
+      { '8080/tcp': [bind('0.0.0.0', '32768')] },
+      8080,
+      undefined,
+      '127.0.0.1:32768',
+    ],
     ['no host IP (empty) → loopback', { '8080/tcp': [bind('', '32768')] }, 8080, undefined, '127.0.0.1:32768'],
     ['a specific IPv4 is kept', { '8080/tcp': [bind('127.0.0.1', '49153')] }, 8080, undefined, '127.0.0.1:49153'],
     ['another IPv4 is kept', { '8080/tcp': [bind('10.1.2.3', '8080')] }, 8080, undefined, '10.1.2.3:8080'],
     ['all IPv6 interfaces (::) → [::1]', { '8080/tcp': [bind('::', '32768')] }, 8080, undefined, '[::1]:32768'],
     ['a specific IPv6 is bracketed', { '8080/tcp': [bind('::1', '32770')] }, 8080, undefined, '[::1]:32770'],
-    ['a specific IPv6 (long) is bracketed', { '8080/tcp': [bind('fd00::5', '32770')] }, 8080, undefined, '[fd00::5]:32770'],
-    ['IPv4 before IPv6, as docker lists them', { '8080/tcp': [bind('0.0.0.0', '32768'), bind('::', '32768')] }, 8080, undefined, '127.0.0.1:32768'],
-    ['IPv4 preferred when IPv6 comes first', { '8080/tcp': [bind('::', '32769'), bind('0.0.0.0', '32768')] }, 8080, undefined, '127.0.0.1:32768'],
-    ['the first IPv4 of several', { '8080/tcp': [bind('::', '1'), bind('127.0.0.1', '2'), bind('0.0.0.0', '3')] }, 8080, undefined, '127.0.0.1:2'],
-    ['the port asked for among several', { '80/tcp': [bind('0.0.0.0', '32768')], '8080/tcp': [bind('0.0.0.0', '32769')] }, 8080, undefined, '127.0.0.1:32769'],
+    [
+      'a specific IPv6 (long) is bracketed',
+      { '8080/tcp': [bind('fd00::5', '32770')] },
+      8080,
+      undefined,
+      '[fd00::5]:32770',
+    ],
+    [
+      'IPv4 before IPv6, as docker lists them',
+      { '8080/tcp': [bind('0.0.0.0', '32768'), bind('::', '32768')] },
+      8080,
+      undefined,
+      '127.0.0.1:32768',
+    ],
+    [
+      'IPv4 preferred when IPv6 comes first',
+      { '8080/tcp': [bind('::', '32769'), bind('0.0.0.0', '32768')] },
+      8080,
+      undefined,
+      '127.0.0.1:32768',
+    ],
+    [
+      'the first IPv4 of several',
+      { '8080/tcp': [bind('::', '1'), bind('127.0.0.1', '2'), bind('0.0.0.0', '3')] },
+      8080,
+      undefined,
+      '127.0.0.1:2',
+    ],
+    [
+      'the port asked for among several',
+      { '80/tcp': [bind('0.0.0.0', '32768')], '8080/tcp': [bind('0.0.0.0', '32769')] },
+      8080,
+      undefined,
+      '127.0.0.1:32769',
+    ],
     ['missing key', { '80/tcp': [bind('0.0.0.0', '32768')] }, 8080, undefined, undefined],
     ['no ports at all', {}, 8080, undefined, undefined],
     ['exposed, not published (empty list)', { '8080/tcp': [] }, 8080, undefined, undefined],
@@ -377,7 +487,10 @@ describe('formatDiagnosis', () => {
       'IPv4 and IPv6 bindings, an empty host IP, a port not published',
       state('running', {
         ports: {
-          '8080/tcp': [{ hostIp: '0.0.0.0', hostPort: '32768' }, { hostIp: '::', hostPort: '32768' }],
+          '8080/tcp': [
+            { hostIp: '0.0.0.0', hostPort: '32768' },
+            { hostIp: '::', hostPort: '32768' },
+          ],
           '53/udp': [{ hostIp: '', hostPort: '32800' }],
           '9090/tcp': [],
         },

@@ -4,7 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { InputError } from '../../../src/shared/field-parser.js';
-import { RESOLVE_DEFAULTS, parseCliArgs, parseResolveInputs, splitImageTag, type CliCommand, type ResolveInputs } from '../../../src/resolve/inputs.js';
+import {
+  RESOLVE_DEFAULTS,
+  parseCliArgs,
+  parseResolveInputs,
+  splitImageTag,
+  type CliCommand,
+  type ResolveInputs,
+} from '../../../src/resolve/inputs.js';
 import { resolutionOutputs } from '../../../src/resolve/resolve.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -19,7 +26,9 @@ interface ActionYml {
 const action = parse(readFileSync(path.join(ACTION_DIR, 'action.yml'), 'utf8')) as ActionYml;
 
 function actionDefaults(): Record<string, string> {
-  return Object.fromEntries(Object.entries(action.inputs).map(([name, spec]) => [name, spec.default === undefined ? '' : String(spec.default)]));
+  return Object.fromEntries(
+    Object.entries(action.inputs).map(([name, spec]) => [name, spec.default === undefined ? '' : String(spec.default)]),
+  );
 }
 
 function fakeReader(overrides: Record<string, string>): { read: (name: string) => string; asked: string[] } {
@@ -49,19 +58,29 @@ function problemsOf(run: () => unknown): readonly string[] {
 const GHCR_APP = { name: 'ghcr.io/acme/app', registry: 'ghcr.io', path: 'acme/app' };
 
 describe('resolve/action.yml', () => {
-  it('runs the resolve bundle from the repository\'s dist/ on node24', () => {
+  it("runs the resolve bundle from the repository's dist/ on node24", () => {
     expect(action.runs).toEqual({ using: 'node24', main: '../dist/resolve/index.js' });
     expect(existsSync(path.resolve(ACTION_DIR, action.runs.main))).toBe(true);
   });
 
   it('has the defaults the CLI has', () => {
-    const withoutNoDefault = Object.entries(actionDefaults()).filter(([name]) => !['image', 'registry-username', 'registry-password'].includes(name));
+    const withoutNoDefault = Object.entries(actionDefaults()).filter(
+      ([name]) => !['image', 'registry-username', 'registry-password'].includes(name),
+    );
     expect(Object.fromEntries(withoutNoDefault)).toEqual(RESOLVE_DEFAULTS);
     expect(action.inputs.image?.required).toBe(true);
   });
 
   it('declares exactly the outputs the action sets', () => {
-    const outputs = resolutionOutputs({ ref: 'a:latest', sha: 'a'.repeat(40), tag: 'aaaaaaa', digest: '', imageRef: 'a:aaaaaaa', source: 'local', shaFrom: 'env' });
+    const outputs = resolutionOutputs({
+      ref: 'a:latest',
+      sha: 'a'.repeat(40),
+      tag: 'aaaaaaa',
+      digest: '',
+      imageRef: 'a:aaaaaaa',
+      source: 'local',
+      shaFrom: 'env',
+    });
     expect(Object.keys(outputs).sort()).toEqual(Object.keys(action.outputs).sort());
   });
 });
@@ -93,25 +112,61 @@ describe('parseResolveInputs', () => {
     ['source registry', { source: 'registry' }, { source: 'registry' }],
     ['another sha env', { 'sha-env': 'GIT_COMMIT' }, { shaEnv: 'GIT_COMMIT' }],
     ['tag-length 12', { 'tag-length': '12' }, { tagLength: 12 }],
-    ['credentials', { 'registry-username': 'ci', 'registry-password': ' p w ' }, { registryAuth: { username: 'ci', password: ' p w ' } }],
-    ['a Docker Hub name', { image: 'nginx' }, { image: { name: 'nginx', registry: 'docker.io', path: 'library/nginx' } }],
-    ['a loopback registry', { image: '127.0.0.1:5000/e2e/app' }, { image: { name: '127.0.0.1:5000/e2e/app', registry: '127.0.0.1:5000', path: 'e2e/app' } }],
+    [
+      'credentials',
+      { 'registry-username': 'ci', 'registry-password': ' p w ' },
+      { registryAuth: { username: 'ci', password: ' p w ' } },
+    ],
+    [
+      'a Docker Hub name',
+      { image: 'nginx' },
+      { image: { name: 'nginx', registry: 'docker.io', path: 'library/nginx' } },
+    ],
+    [
+      'a loopback registry',
+      { image: '127.0.0.1:5000/e2e/app' },
+      { image: { name: '127.0.0.1:5000/e2e/app', registry: '127.0.0.1:5000', path: 'e2e/app' } },
+    ],
   ])('%s', (_case, overrides, expected) => {
     expect(parseResolveInputs(fakeReader(overrides).read)).toMatchObject(expected);
   });
 
   it.each<[string, Record<string, string>, string]>([
-    ['an image with a tag', { image: 'ghcr.io/acme/app:v1' }, `Input 'image' is "ghcr.io/acme/app:v1"; expected a repository without a tag: the tag goes into 'tag'.`],
-    ['an image with a digest', { image: `acme/app@sha256:${'a'.repeat(64)}` }, `Input 'image' is "acme/app@sha256:${'a'.repeat(64)}"; expected a repository without a digest: resolve reads a tag.`],
+    [
+      'an image with a tag',
+      { image: 'ghcr.io/acme/app:v1' },
+      `Input 'image' is "ghcr.io/acme/app:v1"; expected a repository without a tag: the tag goes into 'tag'.`,
+    ],
+    [
+      'an image with a digest',
+      { image: `acme/app@sha256:${'a'.repeat(64)}` },
+      `Input 'image' is "acme/app@sha256:${'a'.repeat(64)}"; expected a repository without a digest: resolve reads a tag.`,
+    ],
     ['an empty image', { image: '' }, "Input 'image' is empty; expected a repository name without tag or digest"],
-    ['an upper-case image', { image: 'Acme/App' }, "Input 'image' has the path component \"App\", which is not lowercase"],
-    ['a tag with a slash', { tag: 'feature/x' }, `Input 'tag' is "feature/x"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -.`],
+    [
+      'an upper-case image',
+      { image: 'Acme/App' },
+      'Input \'image\' has the path component "App", which is not lowercase',
+    ],
+    [
+      'a tag with a slash',
+      { tag: 'feature/x' },
+      `Input 'tag' is "feature/x"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -.`,
+    ],
     ['a tag starting with a dash', { tag: '-x' }, `Input 'tag' is "-x"`],
     ['a tag of 129 characters', { tag: 'a'.repeat(129) }, `Input 'tag' is "${'a'.repeat(129)}"`],
     ['an unknown source', { source: 'pull' }, `Input 'source' is "pull"; expected auto, local or registry.`],
-    ['a sha-env that is no variable name', { 'sha-env': '1SHA' }, `Input 'sha-env' is "1SHA"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*).`],
+    [
+      'a sha-env that is no variable name',
+      { 'sha-env': '1SHA' },
+      `Input 'sha-env' is "1SHA"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*).`,
+    ],
     ['tag-length 3', { 'tag-length': '3' }, `Input 'tag-length' is "3"; expected a whole number from 4 to 40.`],
-    ['a username without a password', { 'registry-username': 'ci' }, `Input 'registry-password' is empty; expected registry-username and registry-password together, or neither (then the registry is read anonymously).`],
+    [
+      'a username without a password',
+      { 'registry-username': 'ci' },
+      `Input 'registry-password' is empty; expected registry-username and registry-password together, or neither (then the registry is read anonymously).`,
+    ],
     ['a password without a username', { 'registry-password': 'x' }, `Input 'registry-username' is empty;`],
   ])('refuses %s', (_case, overrides, message) => {
     const problems = problemsOf(() => parseResolveInputs(fakeReader(overrides).read));
@@ -120,8 +175,18 @@ describe('parseResolveInputs', () => {
   });
 
   it('reports every problem at once', () => {
-    const problems = problemsOf(() => parseResolveInputs(fakeReader({ image: 'acme/B', tag: '.x', source: 'x', 'sha-env': '-', 'tag-length': 'x' }).read));
-    expect(problems.map((problem) => /^Input '([^']+)'/.exec(problem)?.[1])).toEqual(['image', 'tag', 'sha-env', 'source', 'tag-length']);
+    const problems = problemsOf(() =>
+      parseResolveInputs(
+        fakeReader({ image: 'acme/B', tag: '.x', source: 'x', 'sha-env': '-', 'tag-length': 'x' }).read,
+      ),
+    );
+    expect(problems.map((problem) => /^Input '([^']+)'/.exec(problem)?.[1])).toEqual([
+      'image',
+      'tag',
+      'sha-env',
+      'source',
+      'tag-length',
+    ]);
   });
 });
 
@@ -146,14 +211,44 @@ describe('parseCliArgs', () => {
   };
 
   it.each<[string, string[], Record<string, string>, Partial<ResolveInputs>]>([
-    ['only an image: the defaults', ['ghcr.io/acme/app'], {}, { image: GHCR_APP, tag: 'latest', source: 'auto', shaEnv: 'SHA', tagLength: 7, registryAuth: undefined }],
+    [
+      'only an image: the defaults',
+      ['ghcr.io/acme/app'],
+      {},
+      { image: GHCR_APP, tag: 'latest', source: 'auto', shaEnv: 'SHA', tagLength: 7, registryAuth: undefined },
+    ],
     ['IMAGE:TAG', ['ghcr.io/acme/app:d24155b'], {}, { tag: 'd24155b' }],
     ['an empty tag after the colon means latest', ['ghcr.io/acme/app:'], {}, { tag: 'latest' }],
-    ['a registry port is not a tag', ['localhost:5000/app'], {}, { image: { name: 'localhost:5000/app', registry: 'localhost:5000', path: 'app' }, tag: 'latest' }],
-    ['--opt value', ['acme/app', '--source', 'registry', '--sha-env', 'GIT_SHA', '--tag-length', '12'], {}, { source: 'registry', shaEnv: 'GIT_SHA', tagLength: 12 }],
-    ['--opt=value, before the image', ['--source=local', '--sha-env=GIT_SHA', 'acme/app:v1'], {}, { source: 'local', shaEnv: 'GIT_SHA', tag: 'v1' }],
-    ['credentials from the environment', ['acme/app'], { REGISTRY_USERNAME: 'ci', REGISTRY_PASSWORD: 'pw' }, { registryAuth: { username: 'ci', password: 'pw' } }],
-    ['empty credentials in the environment are none', ['acme/app'], { REGISTRY_USERNAME: '', REGISTRY_PASSWORD: '' }, { registryAuth: undefined }],
+    [
+      'a registry port is not a tag',
+      ['localhost:5000/app'],
+      {},
+      { image: { name: 'localhost:5000/app', registry: 'localhost:5000', path: 'app' }, tag: 'latest' },
+    ],
+    [
+      '--opt value',
+      ['acme/app', '--source', 'registry', '--sha-env', 'GIT_SHA', '--tag-length', '12'],
+      {},
+      { source: 'registry', shaEnv: 'GIT_SHA', tagLength: 12 },
+    ],
+    [
+      '--opt=value, before the image',
+      ['--source=local', '--sha-env=GIT_SHA', 'acme/app:v1'],
+      {},
+      { source: 'local', shaEnv: 'GIT_SHA', tag: 'v1' },
+    ],
+    [
+      'credentials from the environment',
+      ['acme/app'],
+      { REGISTRY_USERNAME: 'ci', REGISTRY_PASSWORD: 'pw' },
+      { registryAuth: { username: 'ci', password: 'pw' } },
+    ],
+    [
+      'empty credentials in the environment are none',
+      ['acme/app'],
+      { REGISTRY_USERNAME: '', REGISTRY_PASSWORD: '' },
+      { registryAuth: undefined },
+    ],
     ['"--" ends the options', ['--source', 'local', '--', 'acme/app'], {}, { source: 'local' }],
   ])('%s', (_case, argv, env, expected) => {
     expect(inputsOf(parseCliArgs(argv, env))).toMatchObject(expected);
@@ -166,19 +261,84 @@ describe('parseCliArgs', () => {
   it.each<[string, string[], Record<string, string>, string[]]>([
     ['no image', [], {}, ['Expected one IMAGE[:TAG] argument, got none (see --help).']],
     ['two images, not echoed', ['acme/app', 'hunter2'], {}, ['Expected one IMAGE[:TAG] argument, got 2 (see --help).']],
-    ['an unknown option', ['acme/app', '--platform', 'linux/arm64'], {}, ['--platform is not an option; expected --source, --sha-env or --tag-length (see --help).']],
-    ['--password with a value', ['acme/app', '--password', 'hunter2'], {}, ['--password is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.']],
-    ['--registry-password=value', ['acme/app', '--registry-password=hunter2'], {}, ['--registry-password is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.']],
-    ['-p with the value attached', ['acme/app', '-phunter2'], {}, ['-p is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.']],
+    [
+      'an unknown option',
+      ['acme/app', '--platform', 'linux/arm64'],
+      {},
+      ['--platform is not an option; expected --source, --sha-env or --tag-length (see --help).'],
+    ],
+    [
+      '--password with a value',
+      ['acme/app', '--password', 'hunter2'],
+      {},
+      [
+        '--password is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.',
+      ],
+    ],
+    [
+      '--registry-password=value',
+      ['acme/app', '--registry-password=hunter2'],
+      {},
+      [
+        '--registry-password is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.',
+      ],
+    ],
+    [
+      '-p with the value attached',
+      ['acme/app', '-phunter2'],
+      {},
+      [
+        '-p is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.',
+      ],
+    ],
     ['an option without its value', ['acme/app', '--source'], {}, ['--source needs a value.']],
     ['an option twice', ['acme/app', '--source', 'local', '--source=registry'], {}, ['--source is given twice.']],
-    ['a bad source, named as the CLI option', ['acme/app', '--source', 'pull'], {}, ['--source is "pull"; expected auto, local or registry.']],
-    ['a bad tag-length', ['acme/app', '--tag-length=41'], {}, ['--tag-length is "41"; expected a whole number from 4 to 40.']],
-    ['a bad sha-env', ['acme/app', '--sha-env', 'A-B'], {}, ['--sha-env is "A-B"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*).']],
-    ['a tag with a slash', ['acme/app:feature/x'], {}, ['IMAGE has the invalid path component "app:feature"; expected a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app.']],
-    ['a bad tag after the colon', ['acme/app:-x'], {}, ['TAG is "-x"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -.']],
-    ['a digest', [`acme/app@sha256:${'a'.repeat(64)}`], {}, [`IMAGE is "acme/app@sha256:${'a'.repeat(64)}"; expected a repository without a digest: resolve reads a tag.`]],
-    ['a username without a password', ['acme/app'], { REGISTRY_USERNAME: 'ci' }, ['REGISTRY_PASSWORD is empty; expected REGISTRY_USERNAME and REGISTRY_PASSWORD together, or neither (then the registry is read anonymously).']],
+    [
+      'a bad source, named as the CLI option',
+      ['acme/app', '--source', 'pull'],
+      {},
+      ['--source is "pull"; expected auto, local or registry.'],
+    ],
+    [
+      'a bad tag-length',
+      ['acme/app', '--tag-length=41'],
+      {},
+      ['--tag-length is "41"; expected a whole number from 4 to 40.'],
+    ],
+    [
+      'a bad sha-env',
+      ['acme/app', '--sha-env', 'A-B'],
+      {},
+      ['--sha-env is "A-B"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*).'],
+    ],
+    [
+      'a tag with a slash',
+      ['acme/app:feature/x'],
+      {},
+      [
+        'IMAGE has the invalid path component "app:feature"; expected a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app.',
+      ],
+    ],
+    [
+      'a bad tag after the colon',
+      ['acme/app:-x'],
+      {},
+      ['TAG is "-x"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -.'],
+    ],
+    [
+      'a digest',
+      [`acme/app@sha256:${'a'.repeat(64)}`],
+      {},
+      [`IMAGE is "acme/app@sha256:${'a'.repeat(64)}"; expected a repository without a digest: resolve reads a tag.`],
+    ],
+    [
+      'a username without a password',
+      ['acme/app'],
+      { REGISTRY_USERNAME: 'ci' },
+      [
+        'REGISTRY_PASSWORD is empty; expected REGISTRY_USERNAME and REGISTRY_PASSWORD together, or neither (then the registry is read anonymously).',
+      ],
+    ],
   ])('refuses %s', (_case, argv, env, expected) => {
     const problems = problemsOf(() => parseCliArgs(argv, env));
     expect(problems).toEqual(expected);

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageDetails, ImageStore } from '../../../src/docker/output.js';
 import { digestOf, MEDIA_TYPE, type FetchLike, type ImageConfig } from '../../../src/registry/client.js';
-import { cliLines, failureLine, findSha, resolutionOutputs, resolveImage, summaryLine, type Resolution } from '../../../src/resolve/resolve.js';
+import {
+  cliLines,
+  failureLine,
+  findSha,
+  resolutionOutputs,
+  resolveImage,
+  summaryLine,
+  type Resolution,
+} from '../../../src/resolve/resolve.js';
 import { parseResolveInputs, type ResolveInputs } from '../../../src/resolve/inputs.js';
 
 const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
@@ -20,14 +28,72 @@ describe('findSha', () => {
     ['env and the same label', config([`SHA=${SHA}`], { [LABEL]: SHA }), 'SHA', SHA, 'env', []],
     ['a 64-hex (sha256 repository) sha', config([`SHA=${SHA256}`]), 'SHA', SHA256, 'env', []],
     ['another variable name', config([`GIT_COMMIT=${SHA}`, `SHA=${SHA_B}`]), 'GIT_COMMIT', SHA, 'env', []],
-    ['the last of duplicate entries wins, as docker does', config([`SHA=${SHA_B}`, `SHA=${SHA}`]), 'SHA', SHA, 'env', []],
-    ['a prefix-sharing variable is not the variable', config([`SHA_OLD=${SHA_B}`], { [LABEL]: SHA }), 'SHA', SHA, 'label', [`info:${REF} has no env SHA; the commit comes from its label ${LABEL}.`]],
-    ['label only', config(['PATH=/bin'], { [LABEL]: SHA }), 'SHA', SHA, 'label', [`info:${REF} has no env SHA; the commit comes from its label ${LABEL}.`]],
-    ['env holds no sha: the label', config(['SHA=dev'], { [LABEL]: SHA }), 'SHA', SHA, 'label', [`warning:${REF}: env SHA is "dev", not a commit sha; the commit comes from its label ${LABEL}.`]],
-    ['env holds a short sha: the label', config(['SHA=d24155b'], { [LABEL]: SHA }), 'SHA', SHA, 'label', [`warning:${REF}: env SHA is "d24155b", not a commit sha; the commit comes from its label ${LABEL}.`]],
-    ['env holds an upper-case sha: the label', config([`SHA=${SHA.toUpperCase()}`], { [LABEL]: SHA }), 'SHA', SHA, 'label', [`warning:${REF}: env SHA is "${SHA.toUpperCase()}", not a commit sha; the commit comes from its label ${LABEL}.`]],
-    ['env and label disagree: env, with a warning', config([`SHA=${SHA}`], { [LABEL]: SHA_B }), 'SHA', SHA, 'env', [`warning:${REF}: env SHA is ${SHA} but label ${LABEL} is ${SHA_B}; using the env.`]],
-    ['env is a sha, label garbage: env, quietly', config([`SHA=${SHA}`], { [LABEL]: 'declared-in-dockerfile' }), 'SHA', SHA, 'env', []],
+    [
+      'the last of duplicate entries wins, as docker does',
+      config([`SHA=${SHA_B}`, `SHA=${SHA}`]),
+      'SHA',
+      SHA,
+      'env',
+      [],
+    ],
+    [
+      'a prefix-sharing variable is not the variable',
+      config([`SHA_OLD=${SHA_B}`], { [LABEL]: SHA }),
+      'SHA',
+      SHA,
+      'label',
+      [`info:${REF} has no env SHA; the commit comes from its label ${LABEL}.`],
+    ],
+    [
+      'label only',
+      config(['PATH=/bin'], { [LABEL]: SHA }),
+      'SHA',
+      SHA,
+      'label',
+      [`info:${REF} has no env SHA; the commit comes from its label ${LABEL}.`],
+    ],
+    [
+      'env holds no sha: the label',
+      config(['SHA=dev'], { [LABEL]: SHA }),
+      'SHA',
+      SHA,
+      'label',
+      [`warning:${REF}: env SHA is "dev", not a commit sha; the commit comes from its label ${LABEL}.`],
+    ],
+    [
+      'env holds a short sha: the label',
+      config(['SHA=d24155b'], { [LABEL]: SHA }),
+      'SHA',
+      SHA,
+      'label',
+      [`warning:${REF}: env SHA is "d24155b", not a commit sha; the commit comes from its label ${LABEL}.`],
+    ],
+    [
+      'env holds an upper-case sha: the label',
+      config([`SHA=${SHA.toUpperCase()}`], { [LABEL]: SHA }),
+      'SHA',
+      SHA,
+      'label',
+      [
+        `warning:${REF}: env SHA is "${SHA.toUpperCase()}", not a commit sha; the commit comes from its label ${LABEL}.`,
+      ],
+    ],
+    [
+      'env and label disagree: env, with a warning',
+      config([`SHA=${SHA}`], { [LABEL]: SHA_B }),
+      'SHA',
+      SHA,
+      'env',
+      [`warning:${REF}: env SHA is ${SHA} but label ${LABEL} is ${SHA_B}; using the env.`],
+    ],
+    [
+      'env is a sha, label garbage: env, quietly',
+      config([`SHA=${SHA}`], { [LABEL]: 'declared-in-dockerfile' }),
+      'SHA',
+      SHA,
+      'env',
+      [],
+    ],
   ])('%s', (_case, imageConfig, shaEnv, sha, from, notes) => {
     const found = findSha(imageConfig, shaEnv, REF);
     expect(found.sha).toBe(sha);
@@ -36,8 +102,16 @@ describe('findSha', () => {
   });
 
   it.each<[string, ImageConfig, string]>([
-    ['neither', config(['PATH=/bin']), `${REF} carries no commit sha: env SHA is missing and label ${LABEL} is missing; expected a full commit sha (40 or 64 lowercase hex characters) in either.`],
-    ['both hold something else', config(['SHA=declared-in-dockerfile'], { [LABEL]: 'v1.2' }), `env SHA is "declared-in-dockerfile" and label ${LABEL} is "v1.2"`],
+    [
+      'neither',
+      config(['PATH=/bin']),
+      `${REF} carries no commit sha: env SHA is missing and label ${LABEL} is missing; expected a full commit sha (40 or 64 lowercase hex characters) in either.`,
+    ],
+    [
+      'both hold something else',
+      config(['SHA=declared-in-dockerfile'], { [LABEL]: 'v1.2' }),
+      `env SHA is "declared-in-dockerfile" and label ${LABEL} is "v1.2"`,
+    ],
     ['an empty env', config(['SHA='], {}), 'env SHA is "" and label'],
     ['a very long value is cut', config([`SHA=${'x'.repeat(200)}`]), `env SHA is "${'x'.repeat(80)}…" and`],
   ])('names the image, the variable and the label when %s', (_case, imageConfig, message) => {
@@ -48,7 +122,16 @@ describe('findSha', () => {
 // ---------------------------------------------------------------------------------------------
 
 function inputs(overrides: Record<string, string> = {}): ResolveInputs {
-  const raw: Record<string, string> = { image: 'ghcr.io/acme/app', tag: 'latest', 'sha-env': 'SHA', source: 'auto', 'tag-length': '7', 'registry-username': '', 'registry-password': '', ...overrides };
+  const raw: Record<string, string> = {
+    image: 'ghcr.io/acme/app',
+    tag: 'latest',
+    'sha-env': 'SHA',
+    source: 'auto',
+    'tag-length': '7',
+    'registry-username': '',
+    'registry-password': '',
+    ...overrides,
+  };
   return parseResolveInputs((name) => raw[name] ?? '');
 }
 
@@ -63,14 +146,22 @@ function bytesOf(value: unknown): Uint8Array {
 /** An anonymous registry holding one Docker v2 image at ghcr.io/acme/app:latest with `env`. */
 function registryWith(env: string[]): { fetch: FetchLike; urls: string[]; digest: string } {
   const configBytes = bytesOf({ config: { Env: env } });
-  const manifestBytes = bytesOf({ schemaVersion: 2, mediaType: MEDIA_TYPE.dockerManifest, config: { mediaType: MEDIA_TYPE.dockerConfig, digest: digestOf(configBytes), size: configBytes.byteLength }, layers: [] });
+  const manifestBytes = bytesOf({
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPE.dockerManifest,
+    config: { mediaType: MEDIA_TYPE.dockerConfig, digest: digestOf(configBytes), size: configBytes.byteLength },
+    layers: [],
+  });
   const urls: string[] = [];
   const fetch: FetchLike = (url) => {
     urls.push(url);
     const { pathname } = new URL(url);
-    if (pathname === '/v2/acme/app/manifests/latest') return Promise.resolve(new Response(manifestBytes, { headers: { 'content-type': MEDIA_TYPE.dockerManifest } }));
+    if (pathname === '/v2/acme/app/manifests/latest')
+      return Promise.resolve(new Response(manifestBytes, { headers: { 'content-type': MEDIA_TYPE.dockerManifest } }));
     if (pathname === `/v2/acme/app/blobs/${digestOf(configBytes)}`) return Promise.resolve(new Response(configBytes));
-    return Promise.resolve(new Response('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}', { status: 404 }));
+    return Promise.resolve(
+      new Response('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}', { status: 404 }),
+    );
   };
   return { fetch, urls, digest: digestOf(manifestBytes) };
 }
@@ -93,34 +184,94 @@ describe('resolveImage', () => {
       imageStore: overlay2,
       inspectLocal: (ref) => {
         asked.push(ref);
-        return Promise.resolve(localImage([`SHA=${SHA}`], [`ghcr.io/acme/app@${LOCAL_DIGEST}`, `ghcr.io/acme/other@sha256:${'f'.repeat(64)}`]));
+        return Promise.resolve(
+          localImage(
+            [`SHA=${SHA}`],
+            [`ghcr.io/acme/app@${LOCAL_DIGEST}`, `ghcr.io/acme/other@sha256:${'f'.repeat(64)}`],
+          ),
+        );
       },
     });
     expect(asked).toEqual([REF]);
-    expect(result).toEqual({ ref: REF, sha: SHA, tag: 'd24155b', digest: LOCAL_DIGEST, imageRef: 'ghcr.io/acme/app:d24155b', source: 'local', shaFrom: 'env SHA' } satisfies Resolution);
-    expect(lines).toEqual([`info:Read ${REF} from the local image store (image sha256:${'e'.repeat(64)}); nothing was run or pulled.`]);
+    expect(result).toEqual({
+      ref: REF,
+      sha: SHA,
+      tag: 'd24155b',
+      digest: LOCAL_DIGEST,
+      imageRef: 'ghcr.io/acme/app:d24155b',
+      source: 'local',
+      shaFrom: 'env SHA',
+    } satisfies Resolution);
+    expect(lines).toEqual([
+      `info:Read ${REF} from the local image store (image sha256:${'e'.repeat(64)}); nothing was run or pulled.`,
+    ]);
   });
 
   it.each<[string, string[], ImageStore, string, string | undefined]>([
     ['no RepoDigests (built here, never pushed)', [], { kind: 'graphdriver', driver: 'overlay2' }, '', undefined],
-    ['several digests for the repository', [`ghcr.io/acme/app@${LOCAL_DIGEST}`, `ghcr.io/acme/app@sha256:${'f'.repeat(64)}`], { kind: 'graphdriver', driver: 'overlay2' }, '', undefined],
-    ['a Docker Hub image\'s familiar name', [`acme/app@${LOCAL_DIGEST}`], { kind: 'graphdriver', driver: 'overlay2' }, '', undefined],
-    ['one digest on the graph driver: a registry gave it', [`ghcr.io/acme/app@${LOCAL_DIGEST}`], { kind: 'graphdriver', driver: 'overlay2' }, LOCAL_DIGEST, undefined],
-    ['one digest on the containerd store: the image\'s own, pushed or not', [`ghcr.io/acme/app@${LOCAL_DIGEST}`], { kind: 'containerd' }, '', 'containerd image store'],
-    ['one digest, the store not known', [`ghcr.io/acme/app@${LOCAL_DIGEST}`], { kind: 'unknown' }, '', 'did not say which image store'],
+    [
+      'several digests for the repository',
+      [`ghcr.io/acme/app@${LOCAL_DIGEST}`, `ghcr.io/acme/app@sha256:${'f'.repeat(64)}`],
+      { kind: 'graphdriver', driver: 'overlay2' },
+      '',
+      undefined,
+    ],
+    [
+      "a Docker Hub image's familiar name",
+      [`acme/app@${LOCAL_DIGEST}`],
+      { kind: 'graphdriver', driver: 'overlay2' },
+      '',
+      undefined,
+    ],
+    [
+      'one digest on the graph driver: a registry gave it',
+      [`ghcr.io/acme/app@${LOCAL_DIGEST}`],
+      { kind: 'graphdriver', driver: 'overlay2' },
+      LOCAL_DIGEST,
+      undefined,
+    ],
+    [
+      "one digest on the containerd store: the image's own, pushed or not",
+      [`ghcr.io/acme/app@${LOCAL_DIGEST}`],
+      { kind: 'containerd' },
+      '',
+      'containerd image store',
+    ],
+    [
+      'one digest, the store not known',
+      [`ghcr.io/acme/app@${LOCAL_DIGEST}`],
+      { kind: 'unknown' },
+      '',
+      'did not say which image store',
+    ],
   ])('local digest with %s', async (_case, repoDigests, store, digest, note) => {
     const { lines, logger } = recordingLogger();
-    const result = await resolveImage(inputs({ source: 'local' }), logger, { fetch: noFetch, imageStore: () => Promise.resolve(store), inspectLocal: () => Promise.resolve(localImage([`SHA=${SHA}`], repoDigests)) });
+    const result = await resolveImage(inputs({ source: 'local' }), logger, {
+      fetch: noFetch,
+      imageStore: () => Promise.resolve(store),
+      inspectLocal: () => Promise.resolve(localImage([`SHA=${SHA}`], repoDigests)),
+    });
     expect(result.digest).toBe(digest);
     if (note === undefined) expect(lines.filter((line) => line.includes('digest is left empty'))).toEqual([]);
     else expect(lines.find((line) => line.includes('digest is left empty'))).toContain(note);
   });
 
-  it('auto, image not local: reads the registry; the digest is the manifest\'s', async () => {
+  it("auto, image not local: reads the registry; the digest is the manifest's", async () => {
     const registry = registryWith([`SHA=${SHA}`]);
     const { lines, logger } = recordingLogger();
-    const result = await resolveImage(inputs({ 'tag-length': '12' }), logger, { fetch: registry.fetch, inspectLocal: () => Promise.resolve(undefined) });
-    expect(result).toEqual({ ref: REF, sha: SHA, tag: SHA.slice(0, 12), digest: registry.digest, imageRef: `ghcr.io/acme/app:${SHA.slice(0, 12)}`, source: 'registry', shaFrom: 'env SHA' } satisfies Resolution);
+    const result = await resolveImage(inputs({ 'tag-length': '12' }), logger, {
+      fetch: registry.fetch,
+      inspectLocal: () => Promise.resolve(undefined),
+    });
+    expect(result).toEqual({
+      ref: REF,
+      sha: SHA,
+      tag: SHA.slice(0, 12),
+      digest: registry.digest,
+      imageRef: `ghcr.io/acme/app:${SHA.slice(0, 12)}`,
+      source: 'registry',
+      shaFrom: 'env SHA',
+    } satisfies Resolution);
     expect(registry.urls[0]).toBe('https://ghcr.io/v2/acme/app/manifests/latest');
     expect(lines).toEqual([
       `info:${REF} is not in the local image store; reading the registry ghcr.io.`,
@@ -131,50 +282,117 @@ describe('resolveImage', () => {
   it('auto, docker cannot tell (no engine): reads the registry and says why', async () => {
     const registry = registryWith([`SHA=${SHA}`]);
     const { lines, logger } = recordingLogger();
-    const result = await resolveImage(inputs(), logger, { fetch: registry.fetch, inspectLocal: () => Promise.reject(new Error('Cannot connect to the Docker daemon')) });
+    const result = await resolveImage(inputs(), logger, {
+      fetch: registry.fetch,
+      inspectLocal: () => Promise.reject(new Error('Cannot connect to the Docker daemon')),
+    });
     expect(result.source).toBe('registry');
-    expect(lines[0]).toBe(`info:docker could not tell whether ${REF} is local (Cannot connect to the Docker daemon); reading the registry.`);
+    expect(lines[0]).toBe(
+      `info:docker could not tell whether ${REF} is local (Cannot connect to the Docker daemon); reading the registry.`,
+    );
   });
 
   it('registry: never asks docker', async () => {
     const registry = registryWith([`SHA=${SHA}`]);
-    const result = await resolveImage(inputs({ source: 'registry' }), recordingLogger().logger, { fetch: registry.fetch, inspectLocal: () => Promise.reject(new Error('docker must not be asked')) });
+    const result = await resolveImage(inputs({ source: 'registry' }), recordingLogger().logger, {
+      fetch: registry.fetch,
+      inspectLocal: () => Promise.reject(new Error('docker must not be asked')),
+    });
     expect(result.source).toBe('registry');
   });
 
   it('passes the fallback notes through the logger', async () => {
     const { lines, logger } = recordingLogger();
-    const result = await resolveImage(inputs({ source: 'local' }), logger, { fetch: noFetch, inspectLocal: () => Promise.resolve(localImage(['SHA=dev'], [], { [LABEL]: SHA })) });
+    const result = await resolveImage(inputs({ source: 'local' }), logger, {
+      fetch: noFetch,
+      inspectLocal: () => Promise.resolve(localImage(['SHA=dev'], [], { [LABEL]: SHA })),
+    });
     expect(result).toMatchObject({ sha: SHA, shaFrom: `label ${LABEL}` });
-    expect(lines).toContain(`warning:${REF}: env SHA is "dev", not a commit sha; the commit comes from its label ${LABEL}.`);
+    expect(lines).toContain(
+      `warning:${REF}: env SHA is "dev", not a commit sha; the commit comes from its label ${LABEL}.`,
+    );
   });
 
   it.each<[string, Record<string, string>, () => Promise<ImageDetails | undefined>, FetchLike, string]>([
-    ['local, image absent', { source: 'local' }, () => Promise.resolve(undefined), noFetch, `${REF} is not in the local image store (source: local); use source auto or registry to read the registry instead.`],
-    ['local, docker failing', { source: 'local' }, () => Promise.reject(new Error('docker image failed with exit code 1: boom')), noFetch, `Could not inspect the local image ${REF}: docker image failed with exit code 1: boom`],
-    ['registry, missing tag', { source: 'registry', tag: 'nope' }, () => Promise.resolve(undefined), registryWith([]).fetch, 'Could not resolve ghcr.io/acme/app:nope: The registry ghcr.io has no tag "nope" in acme/app (MANIFEST_UNKNOWN: manifest unknown).'],
-    ['auto, missing everywhere', { tag: 'nope' }, () => Promise.resolve(undefined), registryWith([]).fetch, 'Could not resolve ghcr.io/acme/app:nope: The registry ghcr.io has no tag "nope" in acme/app (MANIFEST_UNKNOWN: manifest unknown). It is not in the local image store either.'],
-    ['registry, no sha in the image', { source: 'registry' }, () => Promise.resolve(undefined), registryWith(['PATH=/bin']).fetch, `${REF} carries no commit sha: env SHA is missing and label ${LABEL} is missing;`],
+    [
+      'local, image absent',
+      { source: 'local' },
+      () => Promise.resolve(undefined),
+      noFetch,
+      `${REF} is not in the local image store (source: local); use source auto or registry to read the registry instead.`,
+    ],
+    [
+      'local, docker failing',
+      { source: 'local' },
+      () => Promise.reject(new Error('docker image failed with exit code 1: boom')),
+      noFetch,
+      `Could not inspect the local image ${REF}: docker image failed with exit code 1: boom`,
+    ],
+    [
+      'registry, missing tag',
+      { source: 'registry', tag: 'nope' },
+      () => Promise.resolve(undefined),
+      registryWith([]).fetch,
+      'Could not resolve ghcr.io/acme/app:nope: The registry ghcr.io has no tag "nope" in acme/app (MANIFEST_UNKNOWN: manifest unknown).',
+    ],
+    [
+      'auto, missing everywhere',
+      { tag: 'nope' },
+      () => Promise.resolve(undefined),
+      registryWith([]).fetch,
+      'Could not resolve ghcr.io/acme/app:nope: The registry ghcr.io has no tag "nope" in acme/app (MANIFEST_UNKNOWN: manifest unknown). It is not in the local image store either.',
+    ],
+    [
+      'registry, no sha in the image',
+      { source: 'registry' },
+      () => Promise.resolve(undefined),
+      registryWith(['PATH=/bin']).fetch,
+      `${REF} carries no commit sha: env SHA is missing and label ${LABEL} is missing;`,
+    ],
   ])('fails clearly: %s', async (_case, overrides, inspectLocal, fetch, message) => {
-    await expect(resolveImage(inputs(overrides), recordingLogger().logger, { fetch, inspectLocal })).rejects.toThrow(message);
+    await expect(resolveImage(inputs(overrides), recordingLogger().logger, { fetch, inspectLocal })).rejects.toThrow(
+      message,
+    );
   });
 });
 
 describe('what the action and the CLI print', () => {
-  const resolution: Resolution = { ref: REF, sha: SHA, tag: 'd24155b', digest: LOCAL_DIGEST, imageRef: 'ghcr.io/acme/app:d24155b', source: 'registry', shaFrom: 'env SHA' };
+  const resolution: Resolution = {
+    ref: REF,
+    sha: SHA,
+    tag: 'd24155b',
+    digest: LOCAL_DIGEST,
+    imageRef: 'ghcr.io/acme/app:d24155b',
+    source: 'registry',
+    shaFrom: 'env SHA',
+  };
 
   it('outputs', () => {
-    expect(resolutionOutputs(resolution)).toEqual({ sha: SHA, tag: 'd24155b', digest: LOCAL_DIGEST, 'image-ref': 'ghcr.io/acme/app:d24155b', source: 'registry' });
+    expect(resolutionOutputs(resolution)).toEqual({
+      sha: SHA,
+      tag: 'd24155b',
+      digest: LOCAL_DIGEST,
+      'image-ref': 'ghcr.io/acme/app:d24155b',
+      source: 'registry',
+    });
   });
 
   it('CLI lines: NAME=value, one per line, an empty digest kept', () => {
-    expect(cliLines(resolution)).toBe(`SHA=${SHA}\nTAG=d24155b\nDIGEST=${LOCAL_DIGEST}\nIMAGE_REF=ghcr.io/acme/app:d24155b\nSOURCE=registry\n`);
-    expect(cliLines({ ...resolution, digest: '', source: 'local' })).toBe(`SHA=${SHA}\nTAG=d24155b\nDIGEST=\nIMAGE_REF=ghcr.io/acme/app:d24155b\nSOURCE=local\n`);
+    expect(cliLines(resolution)).toBe(
+      `SHA=${SHA}\nTAG=d24155b\nDIGEST=${LOCAL_DIGEST}\nIMAGE_REF=ghcr.io/acme/app:d24155b\nSOURCE=registry\n`,
+    );
+    expect(cliLines({ ...resolution, digest: '', source: 'local' })).toBe(
+      `SHA=${SHA}\nTAG=d24155b\nDIGEST=\nIMAGE_REF=ghcr.io/acme/app:d24155b\nSOURCE=local\n`,
+    );
   });
 
   it('summary lines escape HTML', () => {
-    expect(summaryLine(resolution)).toBe(`<p><b>Resolved</b> <code>${REF}</code> → commit <code>${SHA}</code> (<code>ghcr.io/acme/app:d24155b</code>, digest <code>${LOCAL_DIGEST}</code>; env SHA, read from the registry).</p>`);
-    expect(summaryLine({ ...resolution, digest: '', source: 'local' })).toContain('(<code>ghcr.io/acme/app:d24155b</code>; env SHA, read from the local image store)');
+    expect(summaryLine(resolution)).toBe(
+      `<p><b>Resolved</b> <code>${REF}</code> → commit <code>${SHA}</code> (<code>ghcr.io/acme/app:d24155b</code>, digest <code>${LOCAL_DIGEST}</code>; env SHA, read from the registry).</p>`,
+    );
+    expect(summaryLine({ ...resolution, digest: '', source: 'local' })).toContain(
+      '(<code>ghcr.io/acme/app:d24155b</code>; env SHA, read from the local image store)',
+    );
     expect(failureLine('no <tag> & "x"')).toBe('<p><b>Resolve failed:</b> no &lt;tag&gt; &amp; &quot;x&quot;</p>');
   });
 });

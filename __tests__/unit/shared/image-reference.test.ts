@@ -18,7 +18,12 @@ describe('parseImageName', () => {
     ['[::1]:5000/app', '[::1]:5000', 'app', '[::1]:5000/app'],
     ['[2001:db8::1]/app', '[2001:db8::1]', 'app', '[2001:db8::1]/app'],
     ['Registry.Example.com/app', 'Registry.Example.com', 'app', 'Registry.Example.com/app'],
-    ['my-registry.example.com:443/team/app', 'my-registry.example.com:443', 'team/app', 'my-registry.example.com:443/team/app'],
+    [
+      'my-registry.example.com:443/team/app',
+      'my-registry.example.com:443',
+      'team/app',
+      'my-registry.example.com:443/team/app',
+    ],
     ['acme/a__b', 'docker.io', 'acme/a__b', 'acme/a__b'],
     ['acme/a_b', 'docker.io', 'acme/a_b', 'acme/a_b'],
     ['acme/a-b', 'docker.io', 'acme/a-b', 'acme/a-b'],
