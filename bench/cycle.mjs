@@ -1,7 +1,8 @@
 // 1. The whole cycle (main + post, warm build cache, no deploy) against the same docker work in a plain
-// bash script (bench/cycle.sh), in interleaved pairs: action, bash, action, bash… Each run builds a new
-// commit of an unchanged Dockerfile (as a new push would): every Dockerfile step comes from the cache,
-// the sha stamp is new, and the previous run's tag is pruned.
+// bash script (bench/cycle.sh), in interleaved rounds: action, CLI, bash, action, CLI, bash… The CLI
+// (dist/cli/index.js) runs the same loop with the same inputs as flags. Each run builds a new commit of an
+// unchanged Dockerfile (as a new push would): every Dockerfile step comes from the cache, the sha stamp is
+// new, and the previous run's tag is pruned.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { median } from './stats.mjs';
 import {
   ROOT,
+  actionDir,
   expectSuccess,
   gitContext,
   phaseKind,
@@ -30,6 +32,7 @@ export const HEALTHY_DOCKERFILE = [
 export const CYCLE_TEST_COMMAND = 'test -n "$SHA" && echo "tests passed in $SHA"';
 const ACTION_REPOSITORY = 'bench-cycle/action';
 const BASH_REPOSITORY = 'bench-cycle/bash';
+const CLI_REPOSITORY = 'bench-cycle/cli';
 // runAction sets GITHUB_REPOSITORY=acme/service: the action labels the image with this source URL.
 const SOURCE_URL = 'https://github.com/acme/service';
 
@@ -43,6 +46,28 @@ async function actionCycle(context, env = {}) {
   const phases = phasesOf(run.main.stdout);
   const inPhases = phases.reduce((total, p) => total + p.seconds, 0);
   return { seconds: run.seconds, phases, outside: run.seconds - inPhases, pruned: Number(run.outputs.pruned) };
+}
+
+async function cliCycle(context) {
+  context.commit();
+  const run = await runTimed(
+    process.execPath,
+    [
+      path.join(actionDir(), 'dist', 'cli', 'index.js'),
+      '--image',
+      CLI_REPOSITORY,
+      '--context',
+      context.dir,
+      '--test-command',
+      CYCLE_TEST_COMMAND,
+      '--prune-grace',
+      '0',
+    ],
+    // The same source label as the action's (runAction sets GITHUB_REPOSITORY): the same image work.
+    { env: { ...process.env, GITHUB_REPOSITORY: 'acme/service' } },
+  );
+  if (run.exitCode !== 0) throw new Error(`the CLI failed (${run.exitCode}):\n${run.stderr}`);
+  return { seconds: run.seconds };
 }
 
 async function bashCycle(context, pollSeconds, env = process.env) {
@@ -112,19 +137,23 @@ export async function benchCycle({ pairs, warmup, pollSeconds, log }) {
   buildBaseImage();
   const actionContext = gitContext('bench-cycle-action', { Dockerfile: HEALTHY_DOCKERFILE });
   const bashContext = gitContext('bench-cycle-bash', { Dockerfile: HEALTHY_DOCKERFILE });
+  const cliContext = gitContext('bench-cycle-cli', { Dockerfile: HEALTHY_DOCKERFILE });
   const results = [];
   let calls;
   try {
     for (let i = -warmup; i < pairs; i++) {
       const action = await actionCycle(actionContext);
+      const cli = await cliCycle(cliContext);
       const bash = await bashCycle(bashContext, pollSeconds);
       if (i < 0) {
-        log(`  warm-up: action ${action.seconds.toFixed(3)} s, bash ${bash.seconds.toFixed(3)} s (not counted)`);
+        log(
+          `  warm-up: action ${action.seconds.toFixed(3)} s, CLI ${cli.seconds.toFixed(3)} s, bash ${bash.seconds.toFixed(3)} s (not counted)`,
+        );
         continue;
       }
-      results.push({ action, bash, ratio: action.seconds / bash.seconds });
+      results.push({ action, cli, bash, ratio: action.seconds / bash.seconds });
       log(
-        `  pair ${i + 1}/${pairs}: action ${action.seconds.toFixed(3)} s, bash ${bash.seconds.toFixed(3)} s, ratio ${(action.seconds / bash.seconds).toFixed(3)}`,
+        `  round ${i + 1}/${pairs}: action ${action.seconds.toFixed(3)} s, CLI ${cli.seconds.toFixed(3)} s, bash ${bash.seconds.toFixed(3)} s, action ÷ bash ${(action.seconds / bash.seconds).toFixed(3)}`,
       );
     }
     calls = await countDockerCalls(actionContext, bashContext, pollSeconds);
@@ -132,16 +161,20 @@ export async function benchCycle({ pairs, warmup, pollSeconds, log }) {
   } finally {
     actionContext.remove();
     bashContext.remove();
-    removeRepositories(ACTION_REPOSITORY, BASH_REPOSITORY, `${BASH_REPOSITORY}-build`);
+    cliContext.remove();
+    removeRepositories(ACTION_REPOSITORY, CLI_REPOSITORY, BASH_REPOSITORY, `${BASH_REPOSITORY}-build`);
   }
   const actionSeconds = results.map((r) => r.action.seconds);
   const bashSeconds = results.map((r) => r.bash.seconds);
+  const cliSeconds = results.map((r) => r.cli.seconds);
   return {
     pollSeconds,
     calls,
     results,
     actionSeconds,
     bashSeconds,
+    cliSeconds,
+    cliOverAction: median(cliSeconds) / median(actionSeconds),
     ratios: results.map((r) => r.ratio),
     ratioOfMedians: median(actionSeconds) / median(bashSeconds),
     // Where the time goes, side by side: the action's phases (its own "Took" lines) and the script's steps.

@@ -182,6 +182,7 @@ function summaryRows(results) {
   if (cycle)
     lines.push(
       `| 1 | whole cycle, action ÷ bash script | ratio of medians ${cycle.ratioOfMedians.toFixed(3)}; pair ratios ${medianRange(cycle.ratios)} | ≤ 1.05 | ${yes(cycle.ratioOfMedians <= 1.05)} |`,
+      `| 1 | whole cycle, CLI ÷ action | ratio of medians ${cycle.cliOverAction.toFixed(3)} (CLI ${median(cycle.cliSeconds).toFixed(3)} s) | reported | |`,
     );
   if (readiness) {
     for (const [where, runs] of Object.entries(readiness)) {
@@ -207,6 +208,7 @@ function summaryRows(results) {
   if (startup) {
     lines.push(
       `| 4 | bundle cold start (missing input) | ${medianRange(startup.cold.bundle, 1)} ms (node -e '': ${medianRange(startup.cold.floor, 1)} ms) | ≤ 150 ms | ${yes(median(startup.cold.bundle) <= 150)} |`,
+      `| 4 | CLI cold start (missing --image) | ${medianRange(startup.cold.cli, 1)} ms | reported | |`,
     );
     const peak = startup.rss.main.map((m, i) => Math.max(m, startup.rss.post[i]));
     lines.push(
@@ -257,13 +259,16 @@ function details(results, noise) {
       [
         'One cycle is main + post of the action (warm build cache, no deploy), and `bench/cycle.sh` doing the same docker work by hand: commit from `git log`, remove the stale tags, build the context, stamp `SHA` and the same OCI labels (`--label`), tag `:latest`, `docker run`, poll `docker inspect` every',
         `${cycle.pollSeconds} s until healthy, \`docker exec\` the tests, \`docker rm -f\`. Each run builds a new commit of an unchanged Dockerfile (every Dockerfile step is cached, the sha stamp is new, the previous run's tag is pruned; the action with \`prune-grace: 0\`). The image turns healthy at its first probe, 1 s after the start (\`HEALTHCHECK --interval=1s\`).`,
-        'Pairs are interleaved (action, bash, action, bash…) after one warm-up pair; each side is timed in this process from spawn to exit (the action: main spawned until post exited).',
+        'The CLI (`node dist/cli/index.js --image … --context … --test-command … --prune-grace 0`) runs the same loop on its own repository and context, in the same rounds.',
+        'Rounds are interleaved (action, CLI, bash, action, CLI, bash…) after one warm-up round; each side is timed in this process from spawn to exit (the action: main spawned until post exited).',
       ].join('\n'),
       '',
-      '| pair | action s | bash s | ratio |',
-      '| ---: | ---: | ---: | ---: |',
-      ...ratioRows(cycle.actionSeconds, cycle.bashSeconds),
-      `| **median** | **${median(cycle.actionSeconds).toFixed(3)}** | **${median(cycle.bashSeconds).toFixed(3)}** | **${cycle.ratioOfMedians.toFixed(3)}** (ratio of medians) |`,
+      '| round | action s | bash s | action ÷ bash | CLI s |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+      ...ratioRows(cycle.actionSeconds, cycle.bashSeconds).map(
+        (row, i) => `${row} ${cycle.cliSeconds[i]?.toFixed(3) ?? ''} |`,
+      ),
+      `| **median** | **${median(cycle.actionSeconds).toFixed(3)}** | **${median(cycle.bashSeconds).toFixed(3)}** | **${cycle.ratioOfMedians.toFixed(3)}** (ratio of medians) | **${median(cycle.cliSeconds).toFixed(3)}** (CLI ÷ action ${cycle.cliOverAction.toFixed(3)}) |`,
       '',
       `docker CLI calls in one more cycle of each (untimed; a logging \`docker\` first on PATH): action ${cycle.calls.action.total} (${[...cycle.calls.action.byCommand].map(([c, n]) => `${c} ×${n}`).join(', ')}); bash ${cycle.calls.bash.total} (${[...cycle.calls.bash.byCommand].map(([c, n]) => `${c} ×${n}`).join(', ')}).`,
       '',
@@ -363,6 +368,7 @@ function details(results, noise) {
       `| floor, \`node -e ''\` | ${medianRange(cold.floor, 1)} ms |`,
       `| bundle above the floor | ${(median(cold.bundle) - median(cold.floor)).toFixed(1)} ms |`,
       `| post with nothing to undo (main cleaned up), \`node dist/index.js\` | ${medianRange(cold.post, 1)} ms |`,
+      `| CLI cold start, \`node dist/cli/index.js\` (missing --image, exit 2) | ${medianRange(cold.cli, 1)} ms |`,
       `| peak RSS, main | ${medianRange(rss.main, 1)} MiB |`,
       `| peak RSS, post | ${medianRange(rss.post, 1)} MiB |`,
     );

@@ -1,7 +1,7 @@
 // 4. Bundle cold start and peak RSS.
 // Cold start: `node dist/index.js` with the runner's files and action.yml's defaults but no `image`, so it
 // fails at once on the missing input, timed from spawn to exit in this process, interleaved with `node -e ''` (the floor: node
-// itself on this machine). Peak RSS: the action's own node processes (main and post) over full cycles,
+// itself on this machine) and the CLI, `node dist/cli/index.js` without --image (the same failure, exit 2). Peak RSS: the action's own node processes (main and post) over full cycles,
 // each reporting its VmHWM from /proc/self/status as it exits (bench/rss-hook.mjs, preloaded with
 // NODE_OPTIONS=--import); cross-checked against GNU time's "Maximum resident set size" on the cold start.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -42,6 +42,12 @@ function runnerEnv(dir) {
   return { ...base, ...inputs, GITHUB_ACTIONS: 'true', CI: 'true', RUNNER_TEMP: dir, ...files };
 }
 
+function spawnTimed(script, env) {
+  const started = nowMs();
+  const result = spawnSync(process.execPath, [script], { env, encoding: 'utf8' });
+  return { ms: nowMs() - started, status: result.status, stderr: result.stderr };
+}
+
 function timeSpawn(args, env) {
   const started = nowMs();
   const result = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
@@ -53,12 +59,18 @@ function timeSpawn(args, env) {
  */
 export function benchColdStart({ runs, log }) {
   const BUNDLE = path.join(actionDir(), 'dist', 'index.js');
+  const CLI = path.join(actionDir(), 'dist', 'cli', 'index.js');
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-cold-'));
   try {
     const env = runnerEnv(dir);
     const floor = [];
     const bundle = [];
     const post = [];
+    const cli = [];
+    // The CLI in the same environment less the runner's: a developer's shell.
+    const cliEnv = Object.fromEntries(
+      Object.entries(env).filter(([key]) => !/^(INPUT_|GITHUB_|RUNNER_|CI$)/.test(key)),
+    );
     // node -e '' in this machine's own environment, when it sets NODE_EXTRA_CA_CERTS.
     const machineEnv = process.env.NODE_EXTRA_CA_CERTS
       ? { ...env, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS }
@@ -70,6 +82,7 @@ export function benchColdStart({ runs, log }) {
     timeSpawn(['-e', ''], env);
     timeSpawn([BUNDLE], env);
     timeSpawn([BUNDLE], postEnv);
+    timeSpawn([CLI], cliEnv);
     for (let i = 0; i < runs; i++) {
       floor.push(timeSpawn(['-e', ''], env).ms);
       if (machineEnv !== undefined) floorWithCaCerts.push(timeSpawn(['-e', ''], machineEnv).ms);
@@ -82,9 +95,14 @@ export function benchColdStart({ runs, log }) {
       if (postRun.status !== 0)
         throw new Error(`post with nothing to undo failed (status ${postRun.status}):\n${postRun.stdout}`);
       post.push(postRun.ms);
+      const cliRun = spawnTimed(CLI, cliEnv);
+      if (cliRun.status !== 2 || !/--image/.test(cliRun.stderr)) {
+        throw new Error(`the CLI did not refuse the missing --image (status ${cliRun.status}):\n${cliRun.stderr}`);
+      }
+      cli.push(cliRun.ms);
     }
     log(
-      `  cold start: bundle median ${median(bundle).toFixed(1)} ms, node -e '' median ${median(floor).toFixed(1)} ms`,
+      `  cold start: bundle median ${median(bundle).toFixed(1)} ms, CLI median ${median(cli).toFixed(1)} ms, node -e '' median ${median(floor).toFixed(1)} ms`,
     );
 
     // Cross-check of the two RSS measurements on the cold start: GNU time (if installed) and the hook.
@@ -98,7 +116,7 @@ export function benchColdStart({ runs, log }) {
       const timed = spawnSync('/usr/bin/time', ['-v', process.execPath, BUNDLE], { env, encoding: 'utf8' });
       gnuTimeKb = Number(/Maximum resident set size \(kbytes\): ([0-9]+)/.exec(timed.stderr)?.[1] ?? Number.NaN);
     }
-    return { floor, bundle, post, floorWithCaCerts, coldRss: { hookKb, gnuTimeKb } };
+    return { floor, bundle, post, cli, floorWithCaCerts, coldRss: { hookKb, gnuTimeKb } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -9,7 +9,9 @@ export const modules = {
 /* harmony export */   I: () => (/* binding */ actionReporter)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
-/* harmony import */ var _loop_run_report_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(746);
+/* harmony import */ var _process_command_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(207);
+/* harmony import */ var _loop_run_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(746);
+
 
 
 /** The loop as a workflow step shows it: a log group per phase, annotations, step outputs, the job summary. */
@@ -34,13 +36,12 @@ const actionReporter = {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
     },
     summary: writeSummary,
-    command: (line) => process.stdout.write(`[command]${line}\n`),
-    output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
+    ..._process_command_log_js__WEBPACK_IMPORTED_MODULE_1__/* .RUNNER_LOG */ .ki,
 };
 async function writeSummary(report) {
     if (process.env.GITHUB_STEP_SUMMARY === undefined || process.env.GITHUB_STEP_SUMMARY === '')
         return;
-    const { facts, phases } = (0,_loop_run_report_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryTables */ .QQ)(report);
+    const { facts, phases } = (0,_loop_run_report_js__WEBPACK_IMPORTED_MODULE_2__/* .summaryTables */ .QQ)(report);
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
         .addHeading('Build, test, deploy', 3)
         .addTable([
@@ -1382,13 +1383,13 @@ function outputsOf(report) {
         digests: JSON.stringify(report.digests),
         pushed: String(report.pushed),
         'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
-        pruned: String(report.pruned),
-        'reclaimed-bytes': String(report.reclaimedBytes),
         'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
         'reports-dir': report.reportsDir,
         'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
         'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
         'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
+        pruned: String(report.pruned),
+        'reclaimed-bytes': String(report.reclaimedBytes),
     };
 }
 function summaryTables(report) {
@@ -1460,16 +1461,18 @@ function killTracked() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ setCommandLog),
-/* harmony export */   a: () => (/* binding */ commandLog)
+/* harmony export */   Sh: () => (/* binding */ setCommandLog),
+/* harmony export */   a0: () => (/* binding */ commandLog),
+/* harmony export */   ki: () => (/* binding */ RUNNER_LOG)
 /* harmony export */ });
 // Where the commands the loop runs, and their output, are shown: each face installs its own (the action's
 // log, the CLI's terminal). Until one does, they go to this process's stdout and stderr as the runner shows them.
-const runnerLog = {
+/** As the runner shows them: `[command]` marks a command line. */
+const RUNNER_LOG = {
     command: (line) => process.stdout.write(`[command]${line}\n`),
     output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
 };
-let current = runnerLog;
+let current = RUNNER_LOG;
 function setCommandLog(log) {
     current = log;
 }
@@ -1505,7 +1508,7 @@ function spawnTracked(file, args, options) {
 /** Runs a command to its end, its output shown as it comes (unless silent) and returned. */
 function runCommand(file, args, options = {}) {
     const silent = options.silent === true;
-    const log = (0,_command_log_js__WEBPACK_IMPORTED_MODULE_3__/* .commandLog */ .a)();
+    const log = (0,_command_log_js__WEBPACK_IMPORTED_MODULE_3__/* .commandLog */ .a0)();
     if (!silent)
         log.command([file, ...args].join(' '));
     return new Promise((resolve, reject) => {

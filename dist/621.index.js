@@ -884,6 +884,7 @@ var run = __webpack_require__(212);
 ;// CONCATENATED MODULE: ./src/loop/commit.ts
 
 
+
 async function gitLog(context, revision) {
     try {
         const result = await (0,run/* runCommand */.d)('git', ['-C', context, 'log', '-1', '--format=%H%n%cI', revision, '--'], {
@@ -902,7 +903,7 @@ async function gitLog(context, revision) {
  * The commit the image is built from: the `sha` input, else the commit checked out in the context's
  * work tree (what is really built on pull requests and dispatches of other refs), else GITHUB_SHA.
  */
-async function resolveCommit(shaInput, context, githubSha) {
+async function resolveCommit(shaInput, context, githubSha, naming = ACTION_NAMING) {
     if (shaInput !== '') {
         return {
             sha: shaInput,
@@ -915,7 +916,7 @@ async function resolveCommit(shaInput, context, githubSha) {
         return { ...head, source: 'git' };
     if (githubSha !== undefined && vocabulary/* SHA_PATTERN */.yw.test(githubSha))
         return { sha: githubSha, created: new Date().toISOString(), source: 'GITHUB_SHA' };
-    throw new Error(`Input 'sha' is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`);
+    throw new Error(`${naming.subject('sha')} is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`);
 }
 
 // EXTERNAL MODULE: ./src/loop/container.ts
@@ -1264,14 +1265,14 @@ var run_report = __webpack_require__(746);
  * and a time limit that stops it together with everything it started.
  */
 function runStreamed(file, args, options) {
-    (0,command_log/* commandLog */.a)().command(options.display);
+    (0,command_log/* commandLog */.a0)().command(options.display);
     const child = (0,run/* spawnTracked */.A)(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     streamOutput(child);
     return superviseStreamed(child, options.timeoutMs);
 }
 /** Hands a child's output to the command log as it comes. */
 function streamOutput(child) {
-    const log = (0,command_log/* commandLog */.a)();
+    const log = (0,command_log/* commandLog */.a0)();
     child.stdout?.on('data', (chunk) => log.output(chunk, 'stdout'));
     child.stderr?.on('data', (chunk) => log.output(chunk, 'stderr'));
 }
@@ -1348,7 +1349,7 @@ function testEnv(run, base = process.env) {
 function holdContainerTest(run) {
     const args = heldContainerTestArgs(run);
     const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'pipe' });
-    const log = (0,command_log/* commandLog */.a)();
+    const log = (0,command_log/* commandLog */.a0)();
     let gone = false;
     let released = false;
     child.once('close', () => (gone = true));
@@ -1395,7 +1396,7 @@ async function runTests(run) {
         return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
     }
     const args = containerTestArgs(run);
-    (0,command_log/* commandLog */.a)().command(`docker ${args.join(' ')}`);
+    (0,command_log/* commandLog */.a0)().command(`docker ${args.join(' ')}`);
     const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'ignore' });
     streamOutput(child);
     return outcome(run, await superviseStreamed(child, timeoutMs));
@@ -1492,7 +1493,7 @@ class TestsFailedError extends Error {
  * summary, also when a phase failed. SIGINT or SIGTERM stops what runs, cleans up and exits 130 or 143.
  */
 async function runLoop(readInputs, reporter, settings) {
-    (0,command_log/* setCommandLog */.S)(reporter);
+    (0,command_log/* setCommandLog */.Sh)(reporter);
     const report = (0,run_report/* emptyReport */._O)();
     const leftovers = { container: '', loggedInRegistry: '' };
     const finish = async () => {
@@ -1575,7 +1576,7 @@ async function runPhases(inputs, report, reporter, settings) {
     const { naming, leftovers } = settings;
     const [engine, commit] = await Promise.all([
         checkEngine(settings.env),
-        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA),
+        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
     ]);
     reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
     if (!engine.buildx && inputs.buildSecrets.length > 0) {

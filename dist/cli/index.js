@@ -9,6 +9,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   up: () => (/* binding */ CLI_NAMING),
+  c8: () => (/* binding */ CliArgsError),
   TZ: () => (/* binding */ inputsFilePath),
   hT: () => (/* binding */ parseCliArgs),
   CI: () => (/* binding */ usage)
@@ -261,8 +262,38 @@ const CLI_NAMING = {
     subject: (name) => SECRET_ENV[name] ?? `--${name}`,
     name: (name) => SECRET_ENV[name] ?? `--${name}`,
 };
+/**
+ * Bad flags, with the raw inputs the other flags gave: checking those too names every problem of the command
+ * line in one go (`--frob` and a bad `--image` value alike), not the values' only once the flags are fixed.
+ */
+class CliArgsError extends field_parser/* InputError */.dz {
+    inputs;
+    constructor(problems, inputs) {
+        super(problems);
+        this.inputs = inputs;
+        this.name = 'CliArgsError';
+    }
+}
 const BY_NAME = new Map(ACTION_INPUTS.map((input) => [input.name, input]));
 const EXPRESSION = /\$\{\{/;
+const OWN_FLAGS = new Set(['--verbose', '--output-file', '--inputs', '--help']);
+/** An argument the parser reads as one of its options: never taken as the value of a refused flag. */
+function isOption(arg) {
+    if (arg === '-h')
+        return true;
+    const flag = arg.split('=')[0] ?? '';
+    return (OWN_FLAGS.has(flag) ||
+        (flag.startsWith('--') && BY_NAME.has(flag.slice(2))) ||
+        (arg.startsWith('--no-') && BY_NAME.get(arg.slice(5))?.boolean === true));
+}
+/**
+ * The value a flag takes from the next argument: any argument but one of this CLI's own options, so that
+ * `--run-args --read-only` passes a docker option while `--image --deploy` says --image has no value.
+ */
+function valueAfter(argv, i) {
+    const next = argv[i + 1];
+    return next === undefined || (next !== '-h' && isOption(next)) ? undefined : next;
+}
 /** The help text: every flag from the list action.yml is written from. */
 function usage() {
     const width = Math.max(...ACTION_INPUTS.map((input) => input.name.length)) + 4;
@@ -297,7 +328,7 @@ function usage() {
         'REGISTRY_USERNAME stands in for --registry-username.',
         '',
         `Prints the outputs on stdout as KEY=VALUE lines (${ACTION_OUTPUTS.map((output) => output.name).join(', ')}); the log goes to stderr.`,
-        'Exit status: 0 passed, 1 the loop failed, 2 bad flags or inputs (nothing was touched), 130 interrupted.',
+        'Exit status: 0 passed, 1 the loop failed, 2 bad flags or inputs (nothing was touched), 130 interrupted (143 on SIGTERM).',
     ].join('\n');
 }
 /** A value of the inputs file as the runner would pass it: YAML scalars become strings. */
@@ -320,6 +351,7 @@ function parseCliArgs(argv, env, inputsFile) {
     const notes = [];
     let verbose = false;
     let outputFile;
+    let inputsGiven = false;
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i] ?? '';
         if (arg === '-h' || arg === '--help')
@@ -336,50 +368,57 @@ function parseCliArgs(argv, env, inputsFile) {
         const takeValue = () => {
             if (attached !== undefined)
                 return attached;
-            const next = argv[i + 1];
-            if (next === undefined || (next.startsWith('--') && next.length > 2))
-                return undefined;
-            i++;
+            const next = valueAfter(argv, i);
+            if (next !== undefined)
+                i++;
             return next;
         };
+        // A refused flag's value, if it had one, goes with it: whatever it looks like (it may be a password),
+        // unless it is one of the options.
+        const skipValue = () => {
+            if (attached === undefined && i + 1 < argv.length && !isOption(argv[i + 1] ?? ''))
+                i++;
+        };
         if (flag === '--verbose') {
+            if (attached !== undefined)
+                problems.push(`${flag} takes no value.`);
             verbose = true;
             continue;
         }
         if (flag === '--output-file' || flag === '--inputs') {
             const value = takeValue();
+            const twice = flag === '--inputs' ? inputsGiven : outputFile !== undefined;
             if (value === undefined || value === '')
                 problems.push(`${flag} needs a file path.`);
+            else if (twice)
+                problems.push(`${flag} is given twice.`);
             else if (flag === '--output-file')
                 outputFile = value;
-            continue; // --inputs was read before parsing
-        }
-        const negated = flag.startsWith('--no-') ? BY_NAME.get(flag.slice(5)) : undefined;
-        if (negated?.boolean === true && attached === undefined) {
-            given.set(negated.name, ['false']);
+            else
+                inputsGiven = true; // --inputs was read before parsing
             continue;
         }
-        const input = BY_NAME.get(flag.slice(2));
+        const negated = flag.startsWith('--no-') ? BY_NAME.get(flag.slice(5)) : undefined;
+        const negation = negated?.boolean === true && attached === undefined;
+        const input = negation ? negated : BY_NAME.get(flag.slice(2));
         if (input === undefined) {
             problems.push(`${flag} is not an option; expected one of the action's inputs as a flag (see --help).`);
-            if (attached === undefined && !(argv[i + 1] ?? '--').startsWith('-'))
-                i++; // its value, if it had one
+            skipValue();
             continue;
         }
         if (input.secret === true) {
             problems.push(`${flag} is not an option: ${input.name} is read from ${SECRET_ENV[input.name] ?? ''} in the environment only, never from arguments.`);
-            if (attached === undefined && !(argv[i + 1] ?? '--').startsWith('-'))
-                i++;
+            skipValue();
             continue;
         }
-        const value = input.boolean === true ? (attached ?? 'true') : takeValue();
+        const value = negation ? 'false' : input.boolean === true ? (attached ?? 'true') : takeValue();
         if (value === undefined) {
             problems.push(`${flag} needs a value (see --help).`);
             continue;
         }
         const values = given.get(input.name) ?? [];
         if (values.length > 0 && input.lines !== true)
-            problems.push(`${flag} is given twice; only multi-line inputs repeat.`);
+            problems.push(`--${input.name} is given twice; only multi-line inputs repeat.`);
         given.set(input.name, [...values, value]);
     }
     const fromFile = new Map();
@@ -403,8 +442,6 @@ function parseCliArgs(argv, env, inputsFile) {
                 fromFile.set(name, raw);
         }
     }
-    if (problems.length > 0)
-        throw new field_parser/* InputError */.dz(problems);
     const inputs = {};
     for (const input of ACTION_INPUTS) {
         const fallback = ENV_FALLBACK[input.name];
@@ -415,6 +452,8 @@ function parseCliArgs(argv, env, inputsFile) {
                 input.default ??
                 '';
     }
+    if (problems.length > 0)
+        throw new CliArgsError(problems, inputs);
     return { kind: 'run', inputs, verbose, outputFile, notes };
 }
 /** The path `--inputs` names, found before the rest is parsed (it is read first). */
@@ -422,7 +461,7 @@ function inputsFilePath(argv) {
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i] ?? '';
         if (arg === '--inputs')
-            return argv[i + 1];
+            return valueAfter(argv, i);
         if (arg.startsWith('--inputs='))
             return arg.slice('--inputs='.length);
     }
@@ -436,14 +475,19 @@ function inputsFilePath(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9778);
-/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3724);
-/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6021);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9233);
-/* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1197);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1028);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8049);
+/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3724);
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6021);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9233);
+/* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1197);
+/* harmony import */ var _work_tree_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(478);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1028);
+
+
 
 
 
@@ -456,10 +500,10 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 async function readInputsFile(file) {
     let text;
     try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8');
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
     }
     catch (error) {
-        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
             `--inputs ${file} cannot be read: ${error.code ?? error.message}.`,
         ]);
     }
@@ -470,65 +514,104 @@ async function readInputsFile(file) {
         values = parse(text);
     }
     catch (error) {
-        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`--inputs ${file} is not YAML: ${error.message.split('\n')[0] ?? ''}.`]);
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`--inputs ${file} is not YAML: ${error.message.split('\n')[0] ?? ''}.`]);
     }
     // A whole step (`with:` inside) is taken as well as its bare `with:` mapping.
     const mapping = typeof values === 'object' && values !== null && 'with' in values ? values.with : values;
     if (typeof mapping !== 'object' || mapping === null || Array.isArray(mapping))
-        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([`--inputs ${file}: expected a mapping of inputs (a step's with:), one name: value a line.`]);
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`--inputs ${file}: expected a mapping of inputs (a step's with:), one name: value a line.`]);
     return { path: file, values: mapping };
 }
 async function main(argv) {
     let command;
     try {
-        const file = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .inputsFilePath */ .TZ)(argv);
-        const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCliArgs */ .hT)(argv, process.env, file === undefined || file === '' ? undefined : await readInputsFile(file));
+        const file = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .inputsFilePath */ .TZ)(argv);
+        const parsed = (0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCliArgs */ .hT)(argv, process.env, file === undefined || file === '' ? undefined : await readInputsFile(file));
         if (parsed.kind === 'help') {
-            process.stdout.write(`${(0,_args_js__WEBPACK_IMPORTED_MODULE_4__/* .usage */ .CI)()}\n`);
+            process.stdout.write(`${(0,_args_js__WEBPACK_IMPORTED_MODULE_5__/* .usage */ .CI)()}\n`);
             return 0;
         }
         command = parsed;
     }
     catch (error) {
-        return badInput(error);
+        return badInput(error instanceof _args_js__WEBPACK_IMPORTED_MODULE_5__/* .CliArgsError */ .c8 ? withValueProblems(error) : error);
     }
     for (const note of command.notes)
         process.stderr.write(`note: ${note}\n`);
-    const reporter = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .terminalReporter */ .C)({
+    const terminal = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalReporter */ .C)({
         stream: process.stderr,
         fold: process.stderr.isTTY && !command.verbose,
-        colour: (0,_terminal_js__WEBPACK_IMPORTED_MODULE_6__/* .useColour */ .O)(process.stderr, process.env),
+        colour: (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .useColour */ .O)(process.stderr, process.env),
     });
+    // The outputs go out as soon as the loop reports them: after Ctrl-C the loop's clean-up reports them and
+    // then exits 130, with no return to main.
+    let outputFileFailed = false;
+    const reporter = {
+        ...terminal,
+        outputs: (values) => {
+            terminal.outputs(values);
+            const lines = `${terminal.outputLines().join('\n')}\n`;
+            process.stdout.write(lines);
+            if (command.outputFile === undefined)
+                return;
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(command.outputFile, lines);
+            }
+            catch (error) {
+                outputFileFailed = true;
+                process.stderr.write(`error: --output-file ${command.outputFile} cannot be written: ${error.message}\n`);
+            }
+        },
+    };
     let inputs;
     try {
-        inputs = (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)((name) => command.inputs[name] ?? '', process.env, reporter.secret, _args_js__WEBPACK_IMPORTED_MODULE_4__/* .CLI_NAMING */ .up);
+        inputs = (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)((name) => command.inputs[name] ?? '', process.env, reporter.secret, _args_js__WEBPACK_IMPORTED_MODULE_5__/* .CLI_NAMING */ .up);
     }
     catch (error) {
         return badInput(error);
     }
-    const report = await (0,_loop_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runLoop */ .yG)(() => inputs, reporter, {
+    // The image is tagged with HEAD's sha: what the work tree adds to HEAD would ship under a sha that lacks it.
+    const changes = inputs.sha === '' ? await (0,_work_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .uncommittedChanges */ .D)(inputs.context) : undefined;
+    if (changes !== undefined && changes > 0) {
+        const what = `the context ${inputs.context} has ${changes} uncommitted change(s), which the image holds under HEAD's sha`;
+        if (inputs.deploy) {
+            return badInput(new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([`--deploy: ${what}; commit or stash them first, or leave out --deploy.`]));
+        }
+        reporter.warning(`${what[0]?.toUpperCase() ?? ''}${what.slice(1)}: fine for a try, never pushed (--deploy refuses it).`);
+    }
+    const report = await (0,_loop_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runLoop */ .yG)(() => inputs, reporter, {
         env: process.env,
         workspace: process.cwd(),
-        sourceUrl: await (0,_source_url_js__WEBPACK_IMPORTED_MODULE_5__/* .sourceUrlOf */ .c)(process.env, inputs.context),
-        naming: _args_js__WEBPACK_IMPORTED_MODULE_4__/* .CLI_NAMING */ .up,
+        sourceUrl: await (0,_source_url_js__WEBPACK_IMPORTED_MODULE_6__/* .sourceUrlOf */ .c)(process.env, inputs.context),
+        naming: _args_js__WEBPACK_IMPORTED_MODULE_5__/* .CLI_NAMING */ .up,
         onLeftovers: () => undefined, // no post step: the loop cleans up itself, also when interrupted
     });
-    const lines = `${reporter.outputLines().join('\n')}\n`;
-    process.stdout.write(lines);
-    if (command.outputFile !== undefined) {
-        try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(command.outputFile, lines);
-        }
-        catch (error) {
-            process.stderr.write(`error: --output-file ${command.outputFile} cannot be written: ${error.message}\n`);
-            return 1;
-        }
-    }
+    if (outputFileFailed)
+        return 1;
     return report.failure === undefined ? 0 : 1;
+}
+/**
+ * Bad flags, and what is wrong with the values of the others: all named at once. A flag already named (given
+ * twice, or without its value) is not named again for the value it was left with.
+ */
+function withValueProblems(error) {
+    try {
+        (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)((name) => error.inputs[name] ?? '', process.env, () => undefined, _args_js__WEBPACK_IMPORTED_MODULE_5__/* .CLI_NAMING */ .up);
+        return error;
+    }
+    catch (valueError) {
+        if (!(valueError instanceof _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz))
+            return error;
+        const named = new Set(error.problems.map((problem) => problem.split(' ')[0]));
+        return new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz([
+            ...error.problems,
+            ...valueError.problems.filter((problem) => !named.has(problem.split(' ')[0])),
+        ]);
+    }
 }
 /** Bad flags or inputs: every problem named, exit status 2; anything else is a bug and stays loud. */
 function badInput(error) {
-    if (!(error instanceof _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz))
+    if (!(error instanceof _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz))
         throw error;
     process.stderr.write(`${error.problems.map((problem) => `error: ${problem}`).join('\n')}\n(see build-test-deploy --help)\n`);
     return 2;
@@ -551,19 +634,23 @@ __webpack_async_result__();
 
 /** `git@github.com:acme/app.git`, `https://user:token@github.com/acme/app.git` → `https://github.com/acme/app`. */
 function webUrlOfRemote(remote) {
-    const trimmed = remote
-        .trim()
-        .replace(/\.git$/, '')
-        .replace(/\/+$/, '');
+    const trimmed = remote.trim();
+    const bare = (repository) => repository.replace(/\/+$/, '').replace(/\.git$/, '');
     // scp-like `user@host:path`: no scheme, a colon before the first slash.
     const scp = trimmed.includes('://') ? null : /^(?:[^@/\s]+@)?([^:/\s]+):([^\s]+)$/.exec(trimmed);
-    if (scp !== null)
-        return `https://${scp[1] ?? ''}/${(scp[2] ?? '').replace(/^\/+/, '')}`;
+    if (scp !== null) {
+        const repository = bare(scp[2] ?? '').replace(/^\/+/, '');
+        return repository === '' ? undefined : `https://${scp[1] ?? ''}/${repository}`;
+    }
     try {
         const url = new URL(trimmed);
-        if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol) || url.pathname.length <= 1)
+        const repository = bare(url.pathname);
+        if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol) || repository.length <= 1)
             return undefined;
-        return `https://${url.hostname}${url.pathname}`; // never the credentials a remote URL may hold
+        // Never the credentials a remote URL may hold; the port only of a web address (not ssh's or git's).
+        return url.protocol === 'http:' || url.protocol === 'https:'
+            ? `${url.protocol}//${url.host}${repository}`
+            : `https://${url.hostname}${repository}`;
     }
     catch {
         return undefined;
@@ -600,6 +687,7 @@ function terminalReporter(options) {
     const { stream, fold, colour } = options;
     const paint = (code, text) => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);
     const secrets = [];
+    // Kept longest first (see secret()): a secret inside another must not leave the rest of that one in view.
     const redact = (text) => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
     const outputs = [];
     // The running phase: its output lines (all kept, for a failure) and how many live lines are on screen.
@@ -613,8 +701,10 @@ function terminalReporter(options) {
             stream.write(`\x1b[${shown}F\x1b[J`);
         shown = 0;
     };
+    // A progress line redrawn with \r: what stays is its last state.
+    const lastState = (line) => line.replace(/\r+$/, '').replace(/^[^]*\r/, '');
     const drawLive = () => {
-        const tail = [...phaseLines, ...(partial === '' ? [] : [partial])].slice(-LIVE_LINES);
+        const tail = [...phaseLines, ...(partial === '' ? [] : [lastState(partial)])].slice(-LIVE_LINES);
         for (const line of tail)
             stream.write(`${paint('2', `  ${line.replace(/\t/g, '  ').slice(0, columns() - 2)}`)}\n`);
         shown = tail.length;
@@ -628,9 +718,11 @@ function terminalReporter(options) {
             drawLive();
     };
     const phaseOutput = (text) => {
-        // A progress line redrawn with \r: what stays is its last state.
-        const lines = (partial + redact(text)).split('\n').map((line) => line.replace(/\r+$/, '').replace(/^[^]*\r/, ''));
-        partial = lines.pop() ?? '';
+        // Redacted together with the unfinished line before it: a secret may come in two chunks. Of the unfinished
+        // line only its last state is kept, with its trailing \r if any (the next chunk redraws it then).
+        const parts = redact(partial + text).split('\n');
+        partial = (parts.pop() ?? '').replace(/^[^]*\r(?=[^\r])/, '');
+        const lines = parts.map(lastState);
         if (!fold || !inPhase) {
             for (const line of lines)
                 stream.write(`${line}\n`);
@@ -644,14 +736,20 @@ function terminalReporter(options) {
         if (partial === '')
             return;
         if (fold && inPhase)
-            phaseLines.push(partial);
+            phaseLines.push(lastState(partial));
         else
-            stream.write(`${partial}\n`);
+            stream.write(`${lastState(partial)}\n`);
         partial = '';
     };
     return {
         phaseStarted: (name) => {
             flushPartial();
+            // A phase that still runs (the clean-up after Ctrl-C interrupts it) keeps all it printed, as a failed one.
+            if (fold && inPhase) {
+                erase();
+                for (const line of phaseLines)
+                    stream.write(`  ${line}\n`);
+            }
             stream.write(`${paint('1', `▸ ${name}`)}\n`);
             inPhase = true;
             phaseLines = [];
@@ -674,8 +772,10 @@ function terminalReporter(options) {
         annotation: ({ message, title, file, line }) => say(paint('31', `error: ${title}${file === undefined ? '' : ` (${file}${line === undefined ? '' : `:${line}`})`}: ${message}`)),
         details: (title, text) => say(`${paint('1', title)}\n${text}`),
         secret: (value) => {
-            if (value !== '' && !secrets.includes(value))
+            if (value !== '' && !secrets.includes(value)) {
                 secrets.push(value);
+                secrets.sort((a, b) => b.length - a.length);
+            }
         },
         failed: (message) => say(paint('31', `error: ${message}`)),
         outputs: (values) => {
@@ -693,6 +793,31 @@ function terminalReporter(options) {
         output: (chunk) => phaseOutput(chunk.toString()),
         outputLines: () => outputs,
     };
+}
+
+
+/***/ }),
+
+/***/ 478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ uncommittedChanges)
+/* harmony export */ });
+/* harmony import */ var _process_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(507);
+
+/**
+ * How many files in the context differ from the commit checked out (`git status --porcelain`, untracked
+ * files included, ignored ones not); undefined outside a git work tree. A developer's checkout often has
+ * some: the image would then hold them under HEAD's sha.
+ */
+async function uncommittedChanges(context) {
+    const status = await (0,_process_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCommand */ .d)('git', ['-C', context, 'status', '--porcelain', '--untracked-files=normal', '--', '.'], {
+        silent: true,
+    }).catch(() => undefined);
+    if (status === undefined || status.exitCode !== 0)
+        return undefined;
+    return status.stdout.split('\n').filter((line) => line.trim() !== '').length;
 }
 
 
@@ -1218,30 +1343,21 @@ function parseImageStore(line) {
 
 /***/ }),
 
-/***/ 9778:
+/***/ 8049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Ko: () => (/* binding */ readInputs)
-});
-
-// UNUSED EXPORTS: PRUNE_GRACE_RANGE, PRUNE_KEEP_RANGE, PUSH_RETRIES_RANGE, TEST_TIMEOUT_RANGE, WAIT_TIMEOUT_RANGE, parseBuildSecrets, parseInputs, parseKeyValueLines, parsePruneMode, parseRunArgs, shortClusterHasDetach
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/shared/image-reference.ts
-var image_reference = __nccwpck_require__(6876);
-// EXTERNAL MODULE: ./src/shared/field-parser.ts
-var field_parser = __nccwpck_require__(6021);
-// EXTERNAL MODULE: ./src/shared/vocabulary.ts
-var vocabulary = __nccwpck_require__(1229);
-// EXTERNAL MODULE: ./src/loop/wait-ready.ts + 1 modules
-var wait_ready = __nccwpck_require__(5056);
-;// CONCATENATED MODULE: ./src/loop/inputs.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ readInputs)
+/* harmony export */ });
+/* unused harmony exports WAIT_TIMEOUT_RANGE, PRUNE_KEEP_RANGE, PRUNE_GRACE_RANGE, TEST_TIMEOUT_RANGE, PUSH_RETRIES_RANGE, parseInputs, parsePruneMode, parseKeyValueLines, parseBuildSecrets, shortClusterHasDetach, parseRunArgs */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6876);
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6021);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1229);
+/* harmony import */ var _wait_ready_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5056);
 
 
 
@@ -1263,19 +1379,19 @@ const LIFECYCLE_RUN_FLAGS = new Map([
     ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
 ]);
 /** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
-function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
-    const { problems, field } = (0,field_parser/* fieldParser */.MB)(read, naming);
+function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_NAMING */ ._C) {
+    const { problems, field } = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .fieldParser */ .MB)(read, naming);
     const image = field('image', (raw) => {
         try {
-            return (0,image_reference/* parseImageName */["if"])(raw);
+            return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageName */ ["if"])(raw);
         }
         catch (error) {
-            throw new Error(`${error.message}; expected ${image_reference/* IMAGE_NAME_FORM */.Bf}`);
+            throw new Error(`${error.message}; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .IMAGE_NAME_FORM */ .Bf}`);
         }
     }, undefined);
-    const deploy = field('deploy', field_parser/* parseBoolean */.yG, false);
+    const deploy = field('deploy', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG, false);
     const context = field('context', (raw) => raw || '.', '.');
-    const file = field('file', (raw) => raw || external_node_path_.join(context, 'Dockerfile'), '');
+    const file = field('file', (raw) => raw || node_path__WEBPACK_IMPORTED_MODULE_1__.join(context, 'Dockerfile'), '');
     const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
     const target = field('target', (raw) => {
         if (raw !== '' && !STAGE_NAME_PATTERN.test(raw))
@@ -1290,25 +1406,25 @@ function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
     }, '');
     const buildSecrets = field('build-secrets', parseBuildSecrets, []);
     const sha = field('sha', (raw) => {
-        if (raw !== '' && !vocabulary/* SHA_PATTERN */.yw.test(raw))
+        if (raw !== '' && !_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .SHA_PATTERN */ .yw.test(raw))
             throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
         return raw;
     }, '');
-    const tagLength = field('tag-length', (raw) => (0,field_parser/* parseInteger */.cG)(raw, field_parser/* TAG_LENGTH_RANGE */.Y2), 7);
-    const shaEnv = field('sha-env', field_parser/* parseEnvName */.gh, 'SHA');
+    const tagLength = field('tag-length', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .TAG_LENGTH_RANGE */ .Y2), 7);
+    const shaEnv = field('sha-env', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseEnvName */ .gh, 'SHA');
     const prune = field('prune', parsePruneMode, 'on');
-    const pruneKeep = field('prune-keep', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PRUNE_KEEP_RANGE), 0);
-    const pruneGraceSeconds = field('prune-grace', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PRUNE_GRACE_RANGE), 120);
+    const pruneKeep = field('prune-keep', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, PRUNE_KEEP_RANGE), 0);
+    const pruneGraceSeconds = field('prune-grace', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, PRUNE_GRACE_RANGE), 120);
     const runArgs = field('run-args', parseRunArgs, []);
     const waitFor = field('wait-for', (raw) => {
         try {
-            return (0,wait_ready/* parseWaitFor */.AD)(raw);
+            return (0,_wait_ready_js__WEBPACK_IMPORTED_MODULE_4__/* .parseWaitFor */ .AD)(raw);
         }
         catch (error) {
-            throw new Error(`${error.message}; expected ${wait_ready/* WAIT_FOR_FORM */.Zd}`);
+            throw new Error(`${error.message}; expected ${_wait_ready_js__WEBPACK_IMPORTED_MODULE_4__/* .WAIT_FOR_FORM */ .Zd}`);
         }
     }, { kind: 'auto' });
-    const waitTimeoutSeconds = field('wait-timeout', (raw) => (0,field_parser/* parseInteger */.cG)(raw, WAIT_TIMEOUT_RANGE), 60);
+    const waitTimeoutSeconds = field('wait-timeout', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, WAIT_TIMEOUT_RANGE), 60);
     const testCommand = read('test-command').trim();
     const testOn = field('test-on', (raw) => {
         if (raw !== 'container' && raw !== 'runner')
@@ -1322,33 +1438,33 @@ function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
             throw new Error('is set, but test-on is runner; expected it only with test-on: container');
         return raw;
     }, '');
-    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, vocabulary/* ENV_NAME_PATTERN */.jg), []);
-    const testTimeoutSeconds = field('test-timeout', (raw) => (0,field_parser/* parseInteger */.cG)(raw, TEST_TIMEOUT_RANGE), 0);
+    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_NAME_PATTERN */ .jg), []);
+    const testTimeoutSeconds = field('test-timeout', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, TEST_TIMEOUT_RANGE), 0);
     const testReports = field('test-reports', (raw) => {
         if (raw !== '' && !raw.startsWith('/'))
             throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
         return raw;
     }, '');
     const reportsDir = field('reports-dir', (raw) => {
-        if (raw === '' || external_node_path_.isAbsolute(raw) || external_node_path_.normalize(raw).split(external_node_path_.sep)[0] === '..')
+        if (raw === '' || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(raw) || node_path__WEBPACK_IMPORTED_MODULE_1__.normalize(raw).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep)[0] === '..')
             throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
         return raw;
     }, 'reports');
     if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
         problems.push(`${naming.subject('test-on')} is container, but ${naming.name('wait-for')} exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected ${naming.name('test-on')}: runner (or no ${naming.name('test-command')}).`);
     }
-    const pushRetries = field('push-retries', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PUSH_RETRIES_RANGE), 3);
-    const alsoPush = field('also-push', (raw) => (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
+    const pushRetries = field('push-retries', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, PUSH_RETRIES_RANGE), 3);
+    const alsoPush = field('also-push', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .nonBlankLines */ .n5)(raw).map((line, index) => {
         try {
-            return (0,image_reference/* parseImageName */["if"])(line);
+            return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageName */ ["if"])(line);
         }
         catch (error) {
-            throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${image_reference/* IMAGE_NAME_FORM */.Bf})`);
+            throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .IMAGE_NAME_FORM */ .Bf})`);
         }
     }), []);
-    const registryAuth = (0,field_parser/* registryAuthOf */.BM)(read, problems, 'an earlier docker login is used', naming);
+    const registryAuth = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .registryAuthOf */ .BM)(read, problems, 'an earlier docker login is used', naming);
     if (problems.length > 0 || image === undefined)
-        throw new field_parser/* InputError */.dz(problems);
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(problems);
     return {
         image,
         deploy,
@@ -1384,14 +1500,14 @@ function parsePruneMode(raw) {
     if (raw === 'dry-run')
         return 'dry-run';
     try {
-        return (0,field_parser/* parseBoolean */.yG)(raw) ? 'on' : 'off';
+        return (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(raw) ? 'on' : 'off';
     }
     catch {
         throw new Error(`is "${raw}"; expected true, false or dry-run`);
     }
 }
 function parseKeyValueLines(raw, keyPattern) {
-    return (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
+    return (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .nonBlankLines */ .n5)(raw).map((line, index) => {
         const equals = line.indexOf('=');
         const key = equals === -1 ? line : line.slice(0, equals);
         if (equals === -1 || !keyPattern.test(key)) {
@@ -1402,7 +1518,7 @@ function parseKeyValueLines(raw, keyPattern) {
 }
 /** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
 function parseBuildSecrets(raw) {
-    return (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
+    return (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .nonBlankLines */ .n5)(raw).map((line, index) => {
         const fields = new Map(line.split(',').map((part) => {
             const equals = part.indexOf('=');
             return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()];
@@ -1437,7 +1553,7 @@ function shortClusterHasDetach(flag) {
 }
 /** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
 function parseRunArgs(raw) {
-    return (0,field_parser/* nonBlankLines */.n5)(raw).flatMap((line, index) => {
+    return (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .nonBlankLines */ .n5)(raw).flatMap((line, index) => {
         if (!line.startsWith('-')) {
             throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
         }
@@ -1460,16 +1576,16 @@ function parseRunArgs(raw) {
  * Reads, masks (through `mask`, where each secret is born) and validates the inputs, then checks what they
  * name outside docker: the build context, the Dockerfile, each build secret's source. Nothing is touched.
  */
-function readInputs(read, env, mask, naming = field_parser/* ACTION_NAMING */._C) {
+function readInputs(read, env, mask, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_NAMING */ ._C) {
     const password = read('registry-password');
     if (password !== '')
         mask(password);
     const inputs = parseInputs(read, naming);
     const problems = [];
-    if (!(0,external_node_fs_namespaceObject.existsSync)(inputs.context) || !(0,external_node_fs_namespaceObject.statSync)(inputs.context).isDirectory()) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(inputs.context) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(inputs.context).isDirectory()) {
         problems.push(`${naming.subject('context')} is "${inputs.context}", which is not a directory; expected the build context directory.`);
     }
-    else if (!(0,external_node_fs_namespaceObject.existsSync)(inputs.file)) {
+    else if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(inputs.file)) {
         problems.push(`${naming.subject('file')}: ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
     }
     for (const secret of inputs.buildSecrets) {
@@ -1480,12 +1596,12 @@ function readInputs(read, env, mask, naming = field_parser/* ACTION_NAMING */._C
             else
                 mask(value);
         }
-        else if (!(0,external_node_fs_namespaceObject.existsSync)(secret.source.src)) {
+        else if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(secret.source.src)) {
             problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
         }
     }
     if (problems.length > 0)
-        throw new field_parser/* InputError */.dz(problems);
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(problems);
     return inputs;
 }
 
@@ -2381,7 +2497,10 @@ async function cleanUp(leftovers, reporter) {
     return remaining;
 }
 
+// EXTERNAL MODULE: ./src/shared/field-parser.ts
+var field_parser = __nccwpck_require__(6021);
 ;// CONCATENATED MODULE: ./src/loop/commit.ts
+
 
 
 async function gitLog(context, revision) {
@@ -2402,7 +2521,7 @@ async function gitLog(context, revision) {
  * The commit the image is built from: the `sha` input, else the commit checked out in the context's
  * work tree (what is really built on pull requests and dispatches of other refs), else GITHUB_SHA.
  */
-async function resolveCommit(shaInput, context, githubSha) {
+async function resolveCommit(shaInput, context, githubSha, naming = field_parser/* ACTION_NAMING */._C) {
     if (shaInput !== '') {
         return {
             sha: shaInput,
@@ -2415,7 +2534,7 @@ async function resolveCommit(shaInput, context, githubSha) {
         return { ...head, source: 'git' };
     if (githubSha !== undefined && vocabulary/* SHA_PATTERN */.yw.test(githubSha))
         return { sha: githubSha, created: new Date().toISOString(), source: 'GITHUB_SHA' };
-    throw new Error(`Input 'sha' is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`);
+    throw new Error(`${naming.subject('sha')} is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`);
 }
 
 ;// CONCATENATED MODULE: ./src/loop/image-layers.ts
@@ -2782,13 +2901,13 @@ function outputsOf(report) {
         digests: JSON.stringify(report.digests),
         pushed: String(report.pushed),
         'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
-        pruned: String(report.pruned),
-        'reclaimed-bytes': String(report.reclaimedBytes),
         'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
         'reports-dir': report.reportsDir,
         'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
         'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
         'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
+        pruned: String(report.pruned),
+        'reclaimed-bytes': String(report.reclaimedBytes),
     };
 }
 function summaryTables(report) {
@@ -2826,14 +2945,14 @@ function summaryTables(report) {
  * and a time limit that stops it together with everything it started.
  */
 function runStreamed(file, args, options) {
-    (0,command_log/* commandLog */.a)().command(options.display);
+    (0,command_log/* commandLog */.a0)().command(options.display);
     const child = (0,run/* spawnTracked */.A)(file, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     streamOutput(child);
     return superviseStreamed(child, options.timeoutMs);
 }
 /** Hands a child's output to the command log as it comes. */
 function streamOutput(child) {
-    const log = (0,command_log/* commandLog */.a)();
+    const log = (0,command_log/* commandLog */.a0)();
     child.stdout?.on('data', (chunk) => log.output(chunk, 'stdout'));
     child.stderr?.on('data', (chunk) => log.output(chunk, 'stderr'));
 }
@@ -2912,7 +3031,7 @@ function testEnv(run, base = process.env) {
 function holdContainerTest(run) {
     const args = heldContainerTestArgs(run);
     const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'pipe' });
-    const log = (0,command_log/* commandLog */.a)();
+    const log = (0,command_log/* commandLog */.a0)();
     let gone = false;
     let released = false;
     child.once('close', () => (gone = true));
@@ -2959,7 +3078,7 @@ async function runTests(run) {
         return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
     }
     const args = containerTestArgs(run);
-    (0,command_log/* commandLog */.a)().command(`docker ${args.join(' ')}`);
+    (0,command_log/* commandLog */.a0)().command(`docker ${args.join(' ')}`);
     const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'ignore' });
     streamOutput(child);
     return outcome(run, await superviseStreamed(child, timeoutMs));
@@ -3056,7 +3175,7 @@ class TestsFailedError extends Error {
  * summary, also when a phase failed. SIGINT or SIGTERM stops what runs, cleans up and exits 130 or 143.
  */
 async function runLoop(readInputs, reporter, settings) {
-    (0,command_log/* setCommandLog */.S)(reporter);
+    (0,command_log/* setCommandLog */.Sh)(reporter);
     const report = emptyReport();
     const leftovers = { container: '', loggedInRegistry: '' };
     const finish = async () => {
@@ -3139,7 +3258,7 @@ async function runPhases(inputs, report, reporter, settings) {
     const { naming, leftovers } = settings;
     const [engine, commit] = await Promise.all([
         checkEngine(settings.env),
-        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA),
+        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
     ]);
     reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
     if (!engine.buildx && inputs.buildSecrets.length > 0) {
@@ -3647,16 +3766,18 @@ function killTracked() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ setCommandLog),
-/* harmony export */   a: () => (/* binding */ commandLog)
+/* harmony export */   Sh: () => (/* binding */ setCommandLog),
+/* harmony export */   a0: () => (/* binding */ commandLog)
 /* harmony export */ });
+/* unused harmony export RUNNER_LOG */
 // Where the commands the loop runs, and their output, are shown: each face installs its own (the action's
 // log, the CLI's terminal). Until one does, they go to this process's stdout and stderr as the runner shows them.
-const runnerLog = {
+/** As the runner shows them: `[command]` marks a command line. */
+const RUNNER_LOG = {
     command: (line) => process.stdout.write(`[command]${line}\n`),
     output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
 };
-let current = runnerLog;
+let current = RUNNER_LOG;
 function setCommandLog(log) {
     current = log;
 }
@@ -3698,7 +3819,7 @@ function spawnTracked(file, args, options) {
 /** Runs a command to its end, its output shown as it comes (unless silent) and returned. */
 function runCommand(file, args, options = {}) {
     const silent = options.silent === true;
-    const log = (0,command_log/* commandLog */.a)();
+    const log = (0,command_log/* commandLog */.a0)();
     if (!silent)
         log.command([file, ...args].join(' '));
     return new Promise((resolve, reject) => {
@@ -3928,6 +4049,13 @@ function escapeHtml(text) {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 

@@ -1,62 +1,27 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 558:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(201);
-/* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(955);
-
-
-
-// `node dist/resolve-cli/index.js IMAGE[:TAG] [--source auto|local|registry] [--sha-env NAME] [--tag-length N]`
-// stdout: SHA=, TAG=, DIGEST=, IMAGE_REF=, SOURCE= lines only; warnings and the one-line error on stderr.
-function oneLine(error) {
-    const message = error instanceof _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz ? error.problems.join(' ') : error.message;
-    return message.replace(/\s*\n\s*/g, ' ');
-}
-async function main() {
-    try {
-        const command = (0,_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliArgs */ .hT)(process.argv.slice(2), process.env);
-        if (command.kind === 'help') {
-            process.stdout.write(`${_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .CLI_USAGE */ .BQ}\n`);
-            return 0;
-        }
-        const resolution = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveImage */ .AT)(command.inputs, {
-            info: () => undefined, // quiet on success, like any good filter
-            warning: (message) => process.stderr.write(`resolve: warning: ${message}\n`),
-        });
-        process.stdout.write((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .cliLines */ .ot)(resolution));
-        return 0;
-    }
-    catch (error) {
-        process.stderr.write(`resolve: ${oneLine(error)}\n`);
-        return 1;
-    }
-}
-process.exitCode = await main();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 955:
+/***/ 523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BQ: () => (/* binding */ CLI_USAGE),
-/* harmony export */   hT: () => (/* binding */ parseCliArgs)
-/* harmony export */ });
-/* unused harmony exports SOURCES, RESOLVE_DEFAULTS, TAG_PATTERN, parseResolveInputs, splitImageTag */
-/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
-/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  BQ: () => (/* binding */ CLI_USAGE),
+  hT: () => (/* binding */ parseCliArgs)
+});
+
+// UNUSED EXPORTS: splitImageTag
+
+// EXTERNAL MODULE: ./src/shared/field-parser.ts
+var field_parser = __nccwpck_require__(21);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(876);
+;// CONCATENATED MODULE: ./src/resolve/inputs.ts
 
 
-// The only place the resolve action's inputs are read, and the CLI's arguments: both become one
-// typed, validated ResolveInputs through parseResolveInputs.
+// The resolve feature's inputs, as the action's inputs and the resolve CLI's arguments both give them:
+// one typed, validated ResolveInputs through parseResolveInputs.
 const SOURCES = ['auto', 'local', 'registry'];
 /** resolve/action.yml's defaults; the CLI has the same (a unit test keeps them equal). */
 const RESOLVE_DEFAULTS = { tag: 'latest', 'sha-env': 'SHA', source: 'auto', 'tag-length': '7' };
@@ -69,15 +34,15 @@ function parseRepository(raw) {
     if (lastComponent.includes(':'))
         throw new Error(`is "${raw}"; expected a repository without a tag: the tag goes into 'tag'`);
     try {
-        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(raw);
+        return (0,image_reference/* parseImageName */["if"])(raw);
     }
     catch (error) {
-        throw new Error(`${error.message}; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGE_NAME_FORM */ .Bf}`);
+        throw new Error(`${error.message}; expected ${image_reference/* IMAGE_NAME_FORM */.Bf}`);
     }
 }
 /** Parses raw input strings; collects every problem before throwing an InputError. */
-function parseResolveInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .ACTION_NAMING */ ._C) {
-    const { problems, field } = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .fieldParser */ .MB)(read, naming);
+function parseResolveInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
+    const { problems, field } = (0,field_parser/* fieldParser */.MB)(read, naming);
     const image = field('image', parseRepository, undefined);
     const tag = field('tag', (raw) => {
         const tag = raw || RESOLVE_DEFAULTS.tag; // empty (e.g. an unset dispatch input) means latest
@@ -85,20 +50,23 @@ function parseResolveInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPO
             throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
         return tag;
     }, RESOLVE_DEFAULTS.tag);
-    const shaEnv = field('sha-env', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseEnvName */ .gh, RESOLVE_DEFAULTS['sha-env']);
+    const shaEnv = field('sha-env', field_parser/* parseEnvName */.gh, RESOLVE_DEFAULTS['sha-env']);
     const source = field('source', (raw) => {
         const found = SOURCES.find((source) => source === raw);
         if (found === undefined)
             throw new Error(`is "${raw}"; expected auto, local or registry`);
         return found;
     }, RESOLVE_DEFAULTS.source);
-    const tagLength = field('tag-length', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .parseInteger */ .cG)(raw, _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .TAG_LENGTH_RANGE */ .Y2), 7);
-    const registryAuth = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .registryAuthOf */ .BM)(read, problems, 'the registry is read anonymously', naming);
+    const tagLength = field('tag-length', (raw) => (0,field_parser/* parseInteger */.cG)(raw, field_parser/* TAG_LENGTH_RANGE */.Y2), 7);
+    const registryAuth = (0,field_parser/* registryAuthOf */.BM)(read, problems, 'the registry is read anonymously', naming);
     if (problems.length > 0 || image === undefined)
-        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(problems);
+        throw new field_parser/* InputError */.dz(problems);
     return { image, tag, shaEnv, source, tagLength, registryAuth };
 }
-// ---------------------------------------------------------------------------------------------
+
+;// CONCATENATED MODULE: ./src/cli/resolve-args.ts
+
+
 // The CLI: `node dist/resolve-cli/index.js IMAGE[:TAG] [--source S] [--sha-env NAME] [--tag-length N]`
 const CLI_USAGE = [
     'Usage: node dist/resolve-cli/index.js IMAGE[:TAG] [--source auto|local|registry] [--sha-env NAME] [--tag-length N]',
@@ -180,7 +148,7 @@ function parseCliArgs(argv, env) {
     if (positionals.length !== 1)
         problems.push(`Expected one IMAGE[:TAG] argument, got ${positionals.length === 0 ? 'none' : positionals.length} (see --help).`);
     if (problems.length > 0)
-        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(problems);
+        throw new field_parser/* InputError */.dz(problems);
     const { image, tag } = splitImageTag(positionals[0] ?? '');
     const raw = {
         ...RESOLVE_DEFAULTS,
@@ -197,6 +165,48 @@ function parseCliArgs(argv, env) {
     };
 }
 
+
+/***/ }),
+
+/***/ 558:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(201);
+/* harmony import */ var _resolve_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(523);
+
+
+
+// `node dist/resolve-cli/index.js IMAGE[:TAG] [--source auto|local|registry] [--sha-env NAME] [--tag-length N]`
+// stdout: SHA=, TAG=, DIGEST=, IMAGE_REF=, SOURCE= lines only; warnings and the one-line error on stderr.
+function oneLine(error) {
+    const message = error instanceof _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz ? error.problems.join(' ') : error.message;
+    return message.replace(/\s*\n\s*/g, ' ');
+}
+async function main() {
+    try {
+        const command = (0,_resolve_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliArgs */ .hT)(process.argv.slice(2), process.env);
+        if (command.kind === 'help') {
+            process.stdout.write(`${_resolve_args_js__WEBPACK_IMPORTED_MODULE_2__/* .CLI_USAGE */ .BQ}\n`);
+            return 0;
+        }
+        const resolution = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveImage */ .AT)(command.inputs, {
+            info: () => undefined, // quiet on success, like any good filter
+            warning: (message) => process.stderr.write(`resolve: warning: ${message}\n`),
+        });
+        process.stdout.write((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .cliLines */ .ot)(resolution));
+        return 0;
+    }
+    catch (error) {
+        process.stderr.write(`resolve: ${oneLine(error)}\n`);
+        return 1;
+    }
+}
+process.exitCode = await main();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -247,11 +257,12 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: ./src/process/command-log.ts
 // Where the commands the loop runs, and their output, are shown: each face installs its own (the action's
 // log, the CLI's terminal). Until one does, they go to this process's stdout and stderr as the runner shows them.
-const runnerLog = {
+/** As the runner shows them: `[command]` marks a command line. */
+const RUNNER_LOG = {
     command: (line) => process.stdout.write(`[command]${line}\n`),
     output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
 };
-let current = runnerLog;
+let current = RUNNER_LOG;
 function setCommandLog(log) {
     current = log;
 }

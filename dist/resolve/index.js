@@ -346,7 +346,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zw: () => (/* binding */ parseResolveInputs)
 });
 
-// UNUSED EXPORTS: CLI_USAGE, RESOLVE_DEFAULTS, SOURCES, TAG_PATTERN, parseCliArgs, splitImageTag
+// UNUSED EXPORTS: RESOLVE_DEFAULTS, SOURCES, TAG_PATTERN
 
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
 var image_reference = __nccwpck_require__(876);
@@ -356,7 +356,7 @@ var vocabulary = __nccwpck_require__(229);
 
 // Input parsing that collects every problem, shared by the loop's and the resolve feature's inputs, in
 // every face: the action names an input `Input 'tag'`, a CLI `--tag` or `REGISTRY_PASSWORD`.
-class field_parser_InputError extends Error {
+class InputError extends Error {
     problems;
     constructor(problems) {
         super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -425,8 +425,8 @@ function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
 ;// CONCATENATED MODULE: ./src/resolve/inputs.ts
 
 
-// The only place the resolve action's inputs are read, and the CLI's arguments: both become one
-// typed, validated ResolveInputs through parseResolveInputs.
+// The resolve feature's inputs, as the action's inputs and the resolve CLI's arguments both give them:
+// one typed, validated ResolveInputs through parseResolveInputs.
 const SOURCES = ['auto', 'local', 'registry'];
 /** resolve/action.yml's defaults; the CLI has the same (a unit test keeps them equal). */
 const RESOLVE_DEFAULTS = { tag: 'latest', 'sha-env': 'SHA', source: 'auto', 'tag-length': '7' };
@@ -465,106 +465,8 @@ function parseResolveInputs(read, naming = ACTION_NAMING) {
     const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
     const registryAuth = registryAuthOf(read, problems, 'the registry is read anonymously', naming);
     if (problems.length > 0 || image === undefined)
-        throw new field_parser_InputError(problems);
-    return { image, tag, shaEnv, source, tagLength, registryAuth };
-}
-// ---------------------------------------------------------------------------------------------
-// The CLI: `node dist/resolve-cli/index.js IMAGE[:TAG] [--source S] [--sha-env NAME] [--tag-length N]`
-const CLI_USAGE = [
-    'Usage: node dist/resolve-cli/index.js IMAGE[:TAG] [--source auto|local|registry] [--sha-env NAME] [--tag-length N]',
-    '',
-    'Prints which commit IMAGE:TAG (default tag: latest) was built from, without running or pulling it:',
-    '  SHA=<full commit sha>  TAG=<short sha tag>  DIGEST=<manifest digest, may be empty>  IMAGE_REF=<IMAGE:short tag>  SOURCE=<local|registry>',
-    'one per line on stdout; on failure one line on stderr and exit status 1.',
-    '',
-    '  --source      auto (default): the local image if docker has it, else the registry; local; registry',
-    '  --sha-env     env variable in the image that holds the sha (default SHA); the label',
-    '                org.opencontainers.image.revision is read when it does not hold one',
-    '  --tag-length  characters of the sha in TAG and IMAGE_REF (default 7, 4 to 40)',
-    '',
-    'Registry credentials come from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment, never from arguments.',
-].join('\n');
-const CLI_LABELS = {
-    image: 'IMAGE',
-    tag: 'TAG',
-    source: '--source',
-    'sha-env': '--sha-env',
-    'tag-length': '--tag-length',
-    'registry-username': 'REGISTRY_USERNAME',
-    'registry-password': 'REGISTRY_PASSWORD',
-};
-const CLI_OPTIONS = new Map([
-    ['--source', 'source'],
-    ['--sha-env', 'sha-env'],
-    ['--tag-length', 'tag-length'],
-]);
-const CREDENTIAL_OPTIONS = /^-(?:p|u|-(?:registry-)?(?:password|username|user|token))$/;
-/** `IMAGE[:TAG]`: the tag is what follows a colon after the last slash (a registry port is not a tag). */
-function splitImageTag(reference) {
-    if (reference.includes('@'))
-        return { image: reference, tag: '' }; // parseResolveInputs names the digest
-    const colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
-    return colon === -1
-        ? { image: reference, tag: '' }
-        : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
-}
-/** Parses the CLI's arguments; credentials only from `env`. Throws an InputError naming every problem. */
-function parseCliArgs(argv, env) {
-    const options = new Map();
-    const positionals = [];
-    const problems = [];
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i] ?? '';
-        if (arg === '-h' || arg === '--help')
-            return { kind: 'help' };
-        if (arg === '--') {
-            positionals.push(...argv.slice(i + 1));
-            break;
-        }
-        if (!arg.startsWith('-') || arg === '-') {
-            positionals.push(arg);
-            continue;
-        }
-        const equals = arg.indexOf('=');
-        // `-pVALUE` is a short flag with its value attached: only `-p` is the flag.
-        const flag = arg.startsWith('--') ? (equals === -1 ? arg : arg.slice(0, equals)) : arg.slice(0, 2);
-        const input = CLI_OPTIONS.get(flag);
-        if (input === undefined) {
-            // Only the flag is named, never its value: it may be a password.
-            problems.push(CREDENTIAL_OPTIONS.test(flag)
-                ? `${flag} is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.`
-                : `${flag} is not an option; expected --source, --sha-env or --tag-length (see --help).`);
-            if (arg === flag && !(argv[i + 1] ?? '-').startsWith('-'))
-                i++; // skip its value too
-            continue;
-        }
-        const value = equals === -1 ? argv[++i] : arg.slice(equals + 1);
-        if (value === undefined)
-            problems.push(`${flag} needs a value.`);
-        else if (options.has(input))
-            problems.push(`${flag} is given twice.`);
-        else
-            options.set(input, value);
-    }
-    // The arguments are counted, not echoed: a stray one may be a password.
-    if (positionals.length !== 1)
-        problems.push(`Expected one IMAGE[:TAG] argument, got ${positionals.length === 0 ? 'none' : positionals.length} (see --help).`);
-    if (problems.length > 0)
         throw new InputError(problems);
-    const { image, tag } = splitImageTag(positionals[0] ?? '');
-    const raw = {
-        ...RESOLVE_DEFAULTS,
-        ...Object.fromEntries(options),
-        image,
-        tag: tag || RESOLVE_DEFAULTS.tag,
-        'registry-username': env.REGISTRY_USERNAME ?? '',
-        'registry-password': env.REGISTRY_PASSWORD ?? '',
-    };
-    const cliName = (name) => CLI_LABELS[name] ?? name;
-    return {
-        kind: 'resolve',
-        inputs: parseResolveInputs((name) => raw[name] ?? '', { subject: cliName, name: cliName }),
-    };
+    return { image, tag, shaEnv, source, tagLength, registryAuth };
 }
 
 
@@ -619,11 +521,12 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 ;// CONCATENATED MODULE: ./src/process/command-log.ts
 // Where the commands the loop runs, and their output, are shown: each face installs its own (the action's
 // log, the CLI's terminal). Until one does, they go to this process's stdout and stderr as the runner shows them.
-const runnerLog = {
+/** As the runner shows them: `[command]` marks a command line. */
+const RUNNER_LOG = {
     command: (line) => process.stdout.write(`[command]${line}\n`),
     output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
 };
-let current = runnerLog;
+let current = RUNNER_LOG;
 function setCommandLog(log) {
     current = log;
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Reporter } from '../loop/reporter.js';
+import { RUNNER_LOG } from '../process/command-log.js';
 import { summaryTables, type RunReport } from '../loop/run-report.js';
 
 /** The loop as a workflow step shows it: a log group per phase, annotations, step outputs, the job summary. */
@@ -23,8 +24,7 @@ export const actionReporter: Reporter = {
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
   },
   summary: writeSummary,
-  command: (line) => process.stdout.write(`[command]${line}\n`),
-  output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
+  ...RUNNER_LOG,
 };
 
 async function writeSummary(report: RunReport): Promise<void> {

@@ -26,6 +26,20 @@ export interface CliRun {
 
 export type CliCommand = { readonly kind: 'help' } | CliRun;
 
+/**
+ * Bad flags, with the raw inputs the other flags gave: checking those too names every problem of the command
+ * line in one go (`--frob` and a bad `--image` value alike), not the values' only once the flags are fixed.
+ */
+export class CliArgsError extends InputError {
+  constructor(
+    problems: readonly string[],
+    readonly inputs: Readonly<Record<string, string>>,
+  ) {
+    super(problems);
+    this.name = 'CliArgsError';
+  }
+}
+
 /** The `with:` mapping of a workflow step, as `--inputs FILE` gives it: the values, and whence they came. */
 export interface InputsFile {
   readonly path: string;
@@ -34,6 +48,27 @@ export interface InputsFile {
 
 const BY_NAME = new Map(ACTION_INPUTS.map((input) => [input.name, input]));
 const EXPRESSION = /\$\{\{/;
+const OWN_FLAGS = new Set(['--verbose', '--output-file', '--inputs', '--help']);
+
+/** An argument the parser reads as one of its options: never taken as the value of a refused flag. */
+function isOption(arg: string): boolean {
+  if (arg === '-h') return true;
+  const flag = arg.split('=')[0] ?? '';
+  return (
+    OWN_FLAGS.has(flag) ||
+    (flag.startsWith('--') && BY_NAME.has(flag.slice(2))) ||
+    (arg.startsWith('--no-') && BY_NAME.get(arg.slice(5))?.boolean === true)
+  );
+}
+
+/**
+ * The value a flag takes from the next argument: any argument but one of this CLI's own options, so that
+ * `--run-args --read-only` passes a docker option while `--image --deploy` says --image has no value.
+ */
+function valueAfter(argv: readonly string[], i: number): string | undefined {
+  const next = argv[i + 1];
+  return next === undefined || (next !== '-h' && isOption(next)) ? undefined : next;
+}
 
 /** The help text: every flag from the list action.yml is written from. */
 export function usage(): string {
@@ -70,7 +105,7 @@ export function usage(): string {
     'REGISTRY_USERNAME stands in for --registry-username.',
     '',
     `Prints the outputs on stdout as KEY=VALUE lines (${ACTION_OUTPUTS.map((output) => output.name).join(', ')}); the log goes to stderr.`,
-    'Exit status: 0 passed, 1 the loop failed, 2 bad flags or inputs (nothing was touched), 130 interrupted.',
+    'Exit status: 0 passed, 1 the loop failed, 2 bad flags or inputs (nothing was touched), 130 interrupted (143 on SIGTERM).',
   ].join('\n');
 }
 
@@ -96,6 +131,7 @@ export function parseCliArgs(
   const notes: string[] = [];
   let verbose = false;
   let outputFile: string | undefined;
+  let inputsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '-h' || arg === '--help') return { kind: 'help' };
@@ -112,47 +148,52 @@ export function parseCliArgs(
     const attached = equals === -1 ? undefined : arg.slice(equals + 1);
     const takeValue = (): string | undefined => {
       if (attached !== undefined) return attached;
-      const next = argv[i + 1];
-      if (next === undefined || (next.startsWith('--') && next.length > 2)) return undefined;
-      i++;
+      const next = valueAfter(argv, i);
+      if (next !== undefined) i++;
       return next;
     };
+    // A refused flag's value, if it had one, goes with it: whatever it looks like (it may be a password),
+    // unless it is one of the options.
+    const skipValue = (): void => {
+      if (attached === undefined && i + 1 < argv.length && !isOption(argv[i + 1] ?? '')) i++;
+    };
     if (flag === '--verbose') {
+      if (attached !== undefined) problems.push(`${flag} takes no value.`);
       verbose = true;
       continue;
     }
     if (flag === '--output-file' || flag === '--inputs') {
       const value = takeValue();
+      const twice = flag === '--inputs' ? inputsGiven : outputFile !== undefined;
       if (value === undefined || value === '') problems.push(`${flag} needs a file path.`);
+      else if (twice) problems.push(`${flag} is given twice.`);
       else if (flag === '--output-file') outputFile = value;
-      continue; // --inputs was read before parsing
-    }
-    const negated = flag.startsWith('--no-') ? BY_NAME.get(flag.slice(5)) : undefined;
-    if (negated?.boolean === true && attached === undefined) {
-      given.set(negated.name, ['false']);
+      else inputsGiven = true; // --inputs was read before parsing
       continue;
     }
-    const input = BY_NAME.get(flag.slice(2));
+    const negated = flag.startsWith('--no-') ? BY_NAME.get(flag.slice(5)) : undefined;
+    const negation = negated?.boolean === true && attached === undefined;
+    const input = negation ? negated : BY_NAME.get(flag.slice(2));
     if (input === undefined) {
       problems.push(`${flag} is not an option; expected one of the action's inputs as a flag (see --help).`);
-      if (attached === undefined && !(argv[i + 1] ?? '--').startsWith('-')) i++; // its value, if it had one
+      skipValue();
       continue;
     }
     if (input.secret === true) {
       problems.push(
         `${flag} is not an option: ${input.name} is read from ${SECRET_ENV[input.name] ?? ''} in the environment only, never from arguments.`,
       );
-      if (attached === undefined && !(argv[i + 1] ?? '--').startsWith('-')) i++;
+      skipValue();
       continue;
     }
-    const value = input.boolean === true ? (attached ?? 'true') : takeValue();
+    const value = negation ? 'false' : input.boolean === true ? (attached ?? 'true') : takeValue();
     if (value === undefined) {
       problems.push(`${flag} needs a value (see --help).`);
       continue;
     }
     const values = given.get(input.name) ?? [];
     if (values.length > 0 && input.lines !== true)
-      problems.push(`${flag} is given twice; only multi-line inputs repeat.`);
+      problems.push(`--${input.name} is given twice; only multi-line inputs repeat.`);
     given.set(input.name, [...values, value]);
   }
 
@@ -181,8 +222,6 @@ export function parseCliArgs(
       } else fromFile.set(name, raw);
     }
   }
-  if (problems.length > 0) throw new InputError(problems);
-
   const inputs: Record<string, string> = {};
   for (const input of ACTION_INPUTS) {
     const fallback = ENV_FALLBACK[input.name];
@@ -193,6 +232,7 @@ export function parseCliArgs(
       input.default ??
       '';
   }
+  if (problems.length > 0) throw new CliArgsError(problems, inputs);
   return { kind: 'run', inputs, verbose, outputFile, notes };
 }
 
@@ -200,7 +240,7 @@ export function parseCliArgs(
 export function inputsFilePath(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--inputs') return argv[i + 1];
+    if (arg === '--inputs') return valueAfter(argv, i);
     if (arg.startsWith('--inputs=')) return arg.slice('--inputs='.length);
   }
   return undefined;

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { readInputs, type Inputs } from '../loop/inputs.js';
+import type { Reporter } from '../loop/reporter.js';
 import { runLoop } from '../loop/run.js';
 import { InputError } from '../shared/field-parser.js';
-import { CLI_NAMING, inputsFilePath, parseCliArgs, usage, type CliRun, type InputsFile } from './args.js';
+import { CLI_NAMING, CliArgsError, inputsFilePath, parseCliArgs, usage, type CliRun, type InputsFile } from './args.js';
 import { sourceUrlOf } from './source-url.js';
+import { uncommittedChanges } from './work-tree.js';
 import { terminalReporter, useColour } from './terminal.js';
 
 // `npx build-test-deploy --image acme/app --test-command 'make test'`: the action's loop on this machine.
@@ -49,19 +52,50 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     command = parsed;
   } catch (error) {
-    return badInput(error);
+    return badInput(error instanceof CliArgsError ? withValueProblems(error) : error);
   }
   for (const note of command.notes) process.stderr.write(`note: ${note}\n`);
-  const reporter = terminalReporter({
+  const terminal = terminalReporter({
     stream: process.stderr,
     fold: process.stderr.isTTY && !command.verbose,
     colour: useColour(process.stderr, process.env),
   });
+  // The outputs go out as soon as the loop reports them: after Ctrl-C the loop's clean-up reports them and
+  // then exits 130, with no return to main.
+  let outputFileFailed = false;
+  const reporter: Reporter = {
+    ...terminal,
+    outputs: (values) => {
+      terminal.outputs(values);
+      const lines = `${terminal.outputLines().join('\n')}\n`;
+      process.stdout.write(lines);
+      if (command.outputFile === undefined) return;
+      try {
+        writeFileSync(command.outputFile, lines);
+      } catch (error) {
+        outputFileFailed = true;
+        process.stderr.write(
+          `error: --output-file ${command.outputFile} cannot be written: ${(error as Error).message}\n`,
+        );
+      }
+    },
+  };
   let inputs: Inputs;
   try {
     inputs = readInputs((name) => command.inputs[name] ?? '', process.env, reporter.secret, CLI_NAMING);
   } catch (error) {
     return badInput(error);
+  }
+  // The image is tagged with HEAD's sha: what the work tree adds to HEAD would ship under a sha that lacks it.
+  const changes = inputs.sha === '' ? await uncommittedChanges(inputs.context) : undefined;
+  if (changes !== undefined && changes > 0) {
+    const what = `the context ${inputs.context} has ${changes} uncommitted change(s), which the image holds under HEAD's sha`;
+    if (inputs.deploy) {
+      return badInput(new InputError([`--deploy: ${what}; commit or stash them first, or leave out --deploy.`]));
+    }
+    reporter.warning(
+      `${what[0]?.toUpperCase() ?? ''}${what.slice(1)}: fine for a try, never pushed (--deploy refuses it).`,
+    );
   }
 
   const report = await runLoop(() => inputs, reporter, {
@@ -71,19 +105,31 @@ async function main(argv: readonly string[]): Promise<number> {
     naming: CLI_NAMING,
     onLeftovers: () => undefined, // no post step: the loop cleans up itself, also when interrupted
   });
-  const lines = `${reporter.outputLines().join('\n')}\n`;
-  process.stdout.write(lines);
-  if (command.outputFile !== undefined) {
-    try {
-      await writeFile(command.outputFile, lines);
-    } catch (error) {
-      process.stderr.write(
-        `error: --output-file ${command.outputFile} cannot be written: ${(error as Error).message}\n`,
-      );
-      return 1;
-    }
-  }
+  if (outputFileFailed) return 1;
   return report.failure === undefined ? 0 : 1;
+}
+
+/**
+ * Bad flags, and what is wrong with the values of the others: all named at once. A flag already named (given
+ * twice, or without its value) is not named again for the value it was left with.
+ */
+function withValueProblems(error: CliArgsError): InputError {
+  try {
+    readInputs(
+      (name) => error.inputs[name] ?? '',
+      process.env,
+      () => undefined,
+      CLI_NAMING,
+    );
+    return error;
+  } catch (valueError) {
+    if (!(valueError instanceof InputError)) return error;
+    const named = new Set(error.problems.map((problem) => problem.split(' ')[0]));
+    return new InputError([
+      ...error.problems,
+      ...valueError.problems.filter((problem) => !named.has(problem.split(' ')[0])),
+    ]);
+  }
 }
 
 /** Bad flags or inputs: every problem named, exit status 2; anything else is a bug and stays loud. */

@@ -1,6 +1,6 @@
 import { InputError } from '../shared/field-parser.js';
 import { cliLines, resolveImage } from '../resolve/resolve.js';
-import { CLI_USAGE, parseCliArgs } from '../resolve/inputs.js';
+import { CLI_USAGE, parseCliArgs } from './resolve-args.js';
 
 // `node dist/resolve-cli/index.js IMAGE[:TAG] [--source auto|local|registry] [--sha-env NAME] [--tag-length N]`
 // stdout: SHA=, TAG=, DIGEST=, IMAGE_REF=, SOURCE= lines only; warnings and the one-line error on stderr.

@@ -2,17 +2,22 @@ import { runCommand } from '../process/run.js';
 
 /** `git@github.com:acme/app.git`, `https://user:token@github.com/acme/app.git` → `https://github.com/acme/app`. */
 export function webUrlOfRemote(remote: string): string | undefined {
-  const trimmed = remote
-    .trim()
-    .replace(/\.git$/, '')
-    .replace(/\/+$/, '');
+  const trimmed = remote.trim();
+  const bare = (repository: string): string => repository.replace(/\/+$/, '').replace(/\.git$/, '');
   // scp-like `user@host:path`: no scheme, a colon before the first slash.
   const scp = trimmed.includes('://') ? null : /^(?:[^@/\s]+@)?([^:/\s]+):([^\s]+)$/.exec(trimmed);
-  if (scp !== null) return `https://${scp[1] ?? ''}/${(scp[2] ?? '').replace(/^\/+/, '')}`;
+  if (scp !== null) {
+    const repository = bare(scp[2] ?? '').replace(/^\/+/, '');
+    return repository === '' ? undefined : `https://${scp[1] ?? ''}/${repository}`;
+  }
   try {
     const url = new URL(trimmed);
-    if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol) || url.pathname.length <= 1) return undefined;
-    return `https://${url.hostname}${url.pathname}`; // never the credentials a remote URL may hold
+    const repository = bare(url.pathname);
+    if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol) || repository.length <= 1) return undefined;
+    // Never the credentials a remote URL may hold; the port only of a web address (not ssh's or git's).
+    return url.protocol === 'http:' || url.protocol === 'https:'
+      ? `${url.protocol}//${url.host}${repository}`
+      : `https://${url.hostname}${repository}`;
   } catch {
     return undefined;
   }

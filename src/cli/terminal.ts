@@ -29,6 +29,7 @@ export function terminalReporter(
   const { stream, fold, colour } = options;
   const paint = (code: string, text: string): string => (colour ? `\x1b[${code}m${text}\x1b[0m` : text);
   const secrets: string[] = [];
+  // Kept longest first (see secret()): a secret inside another must not leave the rest of that one in view.
   const redact = (text: string): string => secrets.reduce((masked, secret) => masked.split(secret).join('***'), text);
   const outputs: string[] = [];
 
@@ -43,8 +44,10 @@ export function terminalReporter(
     if (shown > 0) stream.write(`\x1b[${shown}F\x1b[J`);
     shown = 0;
   };
+  // A progress line redrawn with \r: what stays is its last state.
+  const lastState = (line: string): string => line.replace(/\r+$/, '').replace(/^[^]*\r/, '');
   const drawLive = (): void => {
-    const tail = [...phaseLines, ...(partial === '' ? [] : [partial])].slice(-LIVE_LINES);
+    const tail = [...phaseLines, ...(partial === '' ? [] : [lastState(partial)])].slice(-LIVE_LINES);
     for (const line of tail) stream.write(`${paint('2', `  ${line.replace(/\t/g, '  ').slice(0, columns() - 2)}`)}\n`);
     shown = tail.length;
   };
@@ -55,9 +58,11 @@ export function terminalReporter(
     if (fold && inPhase) drawLive();
   };
   const phaseOutput = (text: string): void => {
-    // A progress line redrawn with \r: what stays is its last state.
-    const lines = (partial + redact(text)).split('\n').map((line) => line.replace(/\r+$/, '').replace(/^[^]*\r/, ''));
-    partial = lines.pop() ?? '';
+    // Redacted together with the unfinished line before it: a secret may come in two chunks. Of the unfinished
+    // line only its last state is kept, with its trailing \r if any (the next chunk redraws it then).
+    const parts = redact(partial + text).split('\n');
+    partial = (parts.pop() ?? '').replace(/^[^]*\r(?=[^\r])/, '');
+    const lines = parts.map(lastState);
     if (!fold || !inPhase) {
       for (const line of lines) stream.write(`${line}\n`);
       return;
@@ -68,14 +73,19 @@ export function terminalReporter(
   };
   const flushPartial = (): void => {
     if (partial === '') return;
-    if (fold && inPhase) phaseLines.push(partial);
-    else stream.write(`${partial}\n`);
+    if (fold && inPhase) phaseLines.push(lastState(partial));
+    else stream.write(`${lastState(partial)}\n`);
     partial = '';
   };
 
   return {
     phaseStarted: (name) => {
       flushPartial();
+      // A phase that still runs (the clean-up after Ctrl-C interrupts it) keeps all it printed, as a failed one.
+      if (fold && inPhase) {
+        erase();
+        for (const line of phaseLines) stream.write(`  ${line}\n`);
+      }
       stream.write(`${paint('1', `▸ ${name}`)}\n`);
       inPhase = true;
       phaseLines = [];
@@ -101,7 +111,10 @@ export function terminalReporter(
       ),
     details: (title, text) => say(`${paint('1', title)}\n${text}`),
     secret: (value) => {
-      if (value !== '' && !secrets.includes(value)) secrets.push(value);
+      if (value !== '' && !secrets.includes(value)) {
+        secrets.push(value);
+        secrets.sort((a, b) => b.length - a.length);
+      }
     },
     failed: (message) => say(paint('31', `error: ${message}`)),
     outputs: (values) => {

@@ -1,4 +1,5 @@
 import { runCommand } from '../process/run.js';
+import { ACTION_NAMING, type InputNaming } from '../shared/field-parser.js';
 import { SHA_PATTERN } from '../shared/vocabulary.js';
 
 export interface Commit {
@@ -26,7 +27,12 @@ async function gitLog(context: string, revision: string): Promise<{ sha: string;
  * The commit the image is built from: the `sha` input, else the commit checked out in the context's
  * work tree (what is really built on pull requests and dispatches of other refs), else GITHUB_SHA.
  */
-export async function resolveCommit(shaInput: string, context: string, githubSha: string | undefined): Promise<Commit> {
+export async function resolveCommit(
+  shaInput: string,
+  context: string,
+  githubSha: string | undefined,
+  naming: InputNaming = ACTION_NAMING,
+): Promise<Commit> {
   if (shaInput !== '') {
     return {
       sha: shaInput,
@@ -39,6 +45,6 @@ export async function resolveCommit(shaInput: string, context: string, githubSha
   if (githubSha !== undefined && SHA_PATTERN.test(githubSha))
     return { sha: githubSha, created: new Date().toISOString(), source: 'GITHUB_SHA' };
   throw new Error(
-    `Input 'sha' is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`,
+    `${naming.subject('sha')} is empty, the context is not in a git work tree, and GITHUB_SHA is ${githubSha === undefined ? 'unset' : `"${githubSha}"`}; expected a full commit sha (40 lowercase hex characters).`,
   );
 }

@@ -63,13 +63,13 @@ export function outputsOf(report: RunReport): Record<string, string> {
     digests: JSON.stringify(report.digests),
     pushed: String(report.pushed),
     'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
-    pruned: String(report.pruned),
-    'reclaimed-bytes': String(report.reclaimedBytes),
     'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
     'reports-dir': report.reportsDir,
     'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
     'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
     'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
+    pruned: String(report.pruned),
+    'reclaimed-bytes': String(report.reclaimedBytes),
   };
 }
 

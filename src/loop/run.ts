@@ -160,7 +160,7 @@ async function runPhases(
   const { naming, leftovers } = settings;
   const [engine, commit] = await Promise.all([
     checkEngine(settings.env),
-    resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA),
+    resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
   ]);
   reporter.info(
     `Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`,

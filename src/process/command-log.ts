@@ -8,12 +8,13 @@ export interface CommandLog {
   readonly output: (chunk: Buffer, stream: 'stdout' | 'stderr') => void;
 }
 
-const runnerLog: CommandLog = {
+/** As the runner shows them: `[command]` marks a command line. */
+export const RUNNER_LOG: CommandLog = {
   command: (line) => process.stdout.write(`[command]${line}\n`),
   output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
 };
 
-let current: CommandLog = runnerLog;
+let current: CommandLog = RUNNER_LOG;
 
 export function setCommandLog(log: CommandLog): void {
   current = log;

@@ -62,4 +62,9 @@ describe('resolveCommit', () => {
       new RegExp(`^Input 'sha' is empty.*${message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
     );
   });
+
+  it('names the sha input as the face writes it', async () => {
+    const naming = { subject: (name: string) => `--${name}`, name: (name: string) => `--${name}` };
+    await expect(resolveCommit('', notAWorkTree(), undefined, naming)).rejects.toThrow(/^--sha is empty/);
+  });
 });
