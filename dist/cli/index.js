@@ -480,7 +480,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8049);
-/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3724);
+/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2550);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6021);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9233);
 /* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1197);
@@ -579,7 +579,7 @@ async function main(argv) {
         }
         reporter.warning(`${what[0]?.toUpperCase() ?? ''}${what.slice(1)}: fine for a try, never pushed (--deploy refuses it).`);
     }
-    const report = await (0,_loop_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runLoop */ .yG)(() => inputs, reporter, {
+    const report = await (0,_loop_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runLoop */ .y)(() => inputs, reporter, {
         env: process.env,
         workspace: process.cwd(),
         sourceUrl: await (0,_source_url_js__WEBPACK_IMPORTED_MODULE_6__/* .sourceUrlOf */ .c)(process.env, inputs.context),
@@ -1608,189 +1608,25 @@ function readInputs(read, env, mask, naming = _shared_field_parser_js__WEBPACK_I
 
 /***/ }),
 
-/***/ 3724:
+/***/ 2550:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  yG: () => (/* binding */ runLoop)
+  y: () => (/* binding */ runLoop)
 });
-
-// UNUSED EXPORTS: TestsFailedError, TestsTimedOutError, phase
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
-var cli = __nccwpck_require__(9331);
-// EXTERNAL MODULE: ./src/docker/args.ts
-var docker_args = __nccwpck_require__(8391);
-// EXTERNAL MODULE: ./src/docker/output.ts
-var output = __nccwpck_require__(7807);
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-
-
-
-const ENGINE_TIMEOUT_MS = 5000;
-function describeImageStore(store) {
-    return store.kind === 'containerd'
-        ? 'the containerd image store'
-        : store.kind === 'graphdriver'
-            ? `the ${store.driver} graph driver`
-            : 'an image store it did not name';
-}
-/** Which engine the docker CLI talks to, as the user configured it. */
-function engineLocation(env) {
-    if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '')
-        return `DOCKER_HOST=${env.DOCKER_HOST}`;
-    if (env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '')
-        return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
-    return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
-}
-async function firstLine(args, timeoutMs) {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    try {
-        return await (0,cli/* dockerUntil */.Bp)(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** Which image store the engine uses ('unknown' when it does not say in time). */
-async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
-    return firstLine((0,docker_args/* engineStoreArgs */.Hx)(), timeoutMs).then(output/* parseImageStore */.gi, () => (0,output/* parseImageStore */.gi)(undefined));
-}
-/**
- * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
- * engine is a clear error within seconds, not a hang in the middle of a build.
- */
-async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
-    const [server, buildx, imageStore, context] = await Promise.all([
-        firstLine((0,docker_args/* serverVersionArgs */.P6)(), timeoutMs).catch((error) => error),
-        firstLine((0,docker_args/* buildxVersionArgs */.qh)(), timeoutMs).then((line) => line !== undefined, () => false),
-        imageStoreOf(timeoutMs),
-        firstLine((0,docker_args/* contextShowArgs */.uW)(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
-    ]);
-    if (server instanceof Error) {
-        const reason = server instanceof cli/* DockerError */.Bi
-            ? (server.result.stderr.trim().split('\n').pop() ?? server.message)
-            : server.message;
-        throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
-    }
-    if (server === undefined)
-        throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
-    const version = JSON.parse(server);
-    return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
-}
 
 // EXTERNAL MODULE: ./src/process/children.ts
 var children = __nccwpck_require__(1414);
 // EXTERNAL MODULE: ./src/process/command-log.ts
 var command_log = __nccwpck_require__(1207);
-// EXTERNAL MODULE: ./src/shared/image-reference.ts
-var image_reference = __nccwpck_require__(6876);
-// EXTERNAL MODULE: ./src/shared/vocabulary.ts
-var vocabulary = __nccwpck_require__(1229);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./src/loop/build.ts
-
-
-
-
-
-
-
-/** The OCI labels the action sets; the user's `labels` come after and may add to them. */
-function ociLabels(source, extra) {
-    return [
-        { key: vocabulary/* REVISION_LABEL */.P1, value: source.sha },
-        { key: 'org.opencontainers.image.created', value: source.created },
-        ...(source.sourceUrl === undefined ? [] : [{ key: 'org.opencontainers.image.source', value: source.sourceUrl }]),
-        ...extra,
-    ];
-}
-/** What must hold of the built image, or it is not what we claim to ship. */
-function stampProblems(env, labels, shaEnv, sha) {
-    const problems = [];
-    const value = (0,output/* envValue */.$R)(env, shaEnv);
-    if (value !== sha)
-        problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
-    if (labels[vocabulary/* REVISION_LABEL */.P1] !== sha)
-        problems.push(`label ${vocabulary/* REVISION_LABEL */.P1} is ${labels[vocabulary/* REVISION_LABEL */.P1] === undefined ? 'missing' : `"${labels[vocabulary/* REVISION_LABEL */.P1]}"`}, expected ${sha}`);
-    return problems;
-}
-/** The build failed for lack of disk on the engine: say so plainly. */
-function diskFullMessage(output) {
-    return /no space left on device/i.test(output)
-        ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
-        : undefined;
-}
-/**
- * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
- * containerd image store, a concurrent run that built the same content and removed its own temporary name at
- * that moment can take the shared content with it (seen on Docker 26.1).
- */
-function lostTemporaryImage(output, temporaryRef) {
-    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
-    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`, 'm').test(output);
-}
-/** A failed build says why: a full disk plainly, else docker's own last lines. */
-function throwUnlessBuilt(args, result) {
-    if (result.exitCode !== 0)
-        throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new cli/* DockerError */.Bi(args, result).message);
-}
-/**
- * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
- * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
- * Returns the image id.
- */
-async function buildImage(request, reporter) {
-    const workDir = await (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
-    // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
-    // stamp starts from a temporary local name instead; the legacy builder takes the id.
-    const temporaryRef = request.builder.kind === 'buildx'
-        ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped`
-        : undefined;
-    try {
-        const baseIidFile = external_node_path_.join(workDir, 'base.iid');
-        const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
-        throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
-        const baseImageId = (await (0,promises_.readFile)(baseIidFile, 'utf8')).trim();
-        const stamp = (0,docker_args/* stampArgs */.vH)({ tags: request.tags, builder: request.builder });
-        const stampIt = () => (0,cli/* docker */.T3)(stamp, {
-            input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
-            silent: true,
-            allowFailure: true,
-        });
-        let stamped = await stampIt();
-        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
-            reporter.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
-            throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
-            stamped = await stampIt();
-        }
-        throwUnlessBuilt(stamp, stamped);
-        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
-        // digest the containerd image store names images by.
-        const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
-        const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
-        if (problems.length > 0)
-            throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-        return details.id;
-    }
-    finally {
-        if (temporaryRef !== undefined)
-            await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([temporaryRef]), { silent: true, allowFailure: true });
-        await (0,promises_.rm)(workDir, { recursive: true, force: true });
-    }
-}
-
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
+var cli = __nccwpck_require__(9331);
+// EXTERNAL MODULE: ./src/docker/args.ts
+var docker_args = __nccwpck_require__(8391);
 ;// CONCATENATED MODULE: ./src/loop/container.ts
 
 
@@ -1818,9 +1654,17 @@ async function removeContainer(name) {
 }
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var external_node_timers_promises_ = __nccwpck_require__(8500);
+var promises_ = __nccwpck_require__(8500);
 // EXTERNAL MODULE: ./src/process/run.ts + 1 modules
 var run = __nccwpck_require__(507);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(6876);
 ;// CONCATENATED MODULE: ./src/docker/credentials.ts
 
 
@@ -1859,7 +1703,7 @@ async function readStoredCredentials(registry) {
     const file = external_node_path_.join(process.env.DOCKER_CONFIG ?? external_node_path_.join((0,external_node_os_.homedir)(), '.docker'), 'config.json');
     let config;
     try {
-        config = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+        config = JSON.parse(await (0,external_node_fs_promises_.readFile)(file, 'utf8'));
     }
     catch {
         return undefined;
@@ -1881,6 +1725,8 @@ async function readStoredCredentials(registry) {
     return authsEntry(config, registry);
 }
 
+// EXTERNAL MODULE: ./src/docker/output.ts
+var output = __nccwpck_require__(7807);
 // EXTERNAL MODULE: ./src/shared/json.ts
 var json = __nccwpck_require__(8451);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
@@ -2397,7 +2243,7 @@ async function withRetries(what, registry, auth, retries, operation, reporter) {
             throw new Error(`${what} failed after ${attempt + 1} attempt(s) (push-retries: ${retries}); the registry ${registry} did not recover: ${reason}`);
         const delay = backoffMs(attempt + 1);
         reporter.warning(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
-        await (0,external_node_timers_promises_.setTimeout)(delay);
+        await (0,promises_.setTimeout)(delay);
     }
 }
 /** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
@@ -2495,6 +2341,158 @@ async function cleanUp(leftovers, reporter) {
     if (leftovers.loggedInRegistry !== '')
         await undo('loggedInRegistry', () => logout(leftovers.loggedInRegistry));
     return remaining;
+}
+
+;// CONCATENATED MODULE: ./src/docker/engine.ts
+
+
+
+const ENGINE_TIMEOUT_MS = 5000;
+function describeImageStore(store) {
+    return store.kind === 'containerd'
+        ? 'the containerd image store'
+        : store.kind === 'graphdriver'
+            ? `the ${store.driver} graph driver`
+            : 'an image store it did not name';
+}
+/** Which engine the docker CLI talks to, as the user configured it. */
+function engineLocation(env) {
+    if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '')
+        return `DOCKER_HOST=${env.DOCKER_HOST}`;
+    if (env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '')
+        return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
+    return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
+}
+async function firstLine(args, timeoutMs) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    try {
+        return await (0,cli/* dockerUntil */.Bp)(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Which image store the engine uses ('unknown' when it does not say in time). */
+async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstLine((0,docker_args/* engineStoreArgs */.Hx)(), timeoutMs).then(output/* parseImageStore */.gi, () => (0,output/* parseImageStore */.gi)(undefined));
+}
+/**
+ * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
+ * engine is a clear error within seconds, not a hang in the middle of a build.
+ */
+async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
+    const [server, buildx, imageStore, context] = await Promise.all([
+        firstLine((0,docker_args/* serverVersionArgs */.P6)(), timeoutMs).catch((error) => error),
+        firstLine((0,docker_args/* buildxVersionArgs */.qh)(), timeoutMs).then((line) => line !== undefined, () => false),
+        imageStoreOf(timeoutMs),
+        firstLine((0,docker_args/* contextShowArgs */.uW)(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
+    ]);
+    if (server instanceof Error) {
+        const reason = server instanceof cli/* DockerError */.Bi
+            ? (server.result.stderr.trim().split('\n').pop() ?? server.message)
+            : server.message;
+        throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
+    }
+    if (server === undefined)
+        throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
+    const version = JSON.parse(server);
+    return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
+}
+
+// EXTERNAL MODULE: ./src/shared/vocabulary.ts
+var vocabulary = __nccwpck_require__(1229);
+;// CONCATENATED MODULE: ./src/loop/build.ts
+
+
+
+
+
+
+
+/** The OCI labels the action sets; the user's `labels` come after and may add to them. */
+function ociLabels(source, extra) {
+    return [
+        { key: vocabulary/* REVISION_LABEL */.P1, value: source.sha },
+        { key: 'org.opencontainers.image.created', value: source.created },
+        ...(source.sourceUrl === undefined ? [] : [{ key: 'org.opencontainers.image.source', value: source.sourceUrl }]),
+        ...extra,
+    ];
+}
+/** What must hold of the built image, or it is not what we claim to ship. */
+function stampProblems(env, labels, shaEnv, sha) {
+    const problems = [];
+    const value = (0,output/* envValue */.$R)(env, shaEnv);
+    if (value !== sha)
+        problems.push(`env ${shaEnv} is ${value === undefined ? 'missing' : `"${value}"`}, expected ${sha}`);
+    if (labels[vocabulary/* REVISION_LABEL */.P1] !== sha)
+        problems.push(`label ${vocabulary/* REVISION_LABEL */.P1} is ${labels[vocabulary/* REVISION_LABEL */.P1] === undefined ? 'missing' : `"${labels[vocabulary/* REVISION_LABEL */.P1]}"`}, expected ${sha}`);
+    return problems;
+}
+/** The build failed for lack of disk on the engine: say so plainly. */
+function diskFullMessage(output) {
+    return /no space left on device/i.test(output)
+        ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
+        : undefined;
+}
+/**
+ * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
+ * containerd image store, a concurrent run that built the same content and removed its own temporary name at
+ * that moment can take the shared content with it (seen on Docker 26.1).
+ */
+function lostTemporaryImage(output, temporaryRef) {
+    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
+    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`, 'm').test(output);
+}
+/** A failed build says why: a full disk plainly, else docker's own last lines. */
+function throwUnlessBuilt(args, result) {
+    if (result.exitCode !== 0)
+        throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new cli/* DockerError */.Bi(args, result).message);
+}
+/**
+ * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
+ * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
+ * Returns the image id.
+ */
+async function buildImage(request, reporter) {
+    const workDir = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
+    // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
+    // stamp starts from a temporary local name instead; the legacy builder takes the id.
+    const temporaryRef = request.builder.kind === 'buildx'
+        ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped`
+        : undefined;
+    try {
+        const baseIidFile = external_node_path_.join(workDir, 'base.iid');
+        const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
+        throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
+        const baseImageId = (await (0,external_node_fs_promises_.readFile)(baseIidFile, 'utf8')).trim();
+        const stamp = (0,docker_args/* stampArgs */.vH)({ tags: request.tags, builder: request.builder });
+        const stampIt = () => (0,cli/* docker */.T3)(stamp, {
+            input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
+            silent: true,
+            allowFailure: true,
+        });
+        let stamped = await stampIt();
+        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
+            reporter.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
+            throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
+            stamped = await stampIt();
+        }
+        throwUnlessBuilt(stamp, stamped);
+        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
+        // digest the containerd image store names images by.
+        const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
+        const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
+        if (problems.length > 0)
+            throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
+        return details.id;
+    }
+    finally {
+        if (temporaryRef !== undefined)
+            await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([temporaryRef]), { silent: true, allowFailure: true });
+        await (0,external_node_fs_promises_.rm)(workDir, { recursive: true, force: true });
+    }
 }
 
 // EXTERNAL MODULE: ./src/shared/field-parser.ts
@@ -2866,76 +2864,6 @@ async function pruneImages(mode, policy, reporter) {
     return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }
 
-;// CONCATENATED MODULE: ./src/loop/run-report.ts
-
-function emptyReport() {
-    return {
-        image: '',
-        sha: '',
-        tag: '',
-        imageRef: '',
-        latestRef: '',
-        imageId: '',
-        digest: '',
-        digests: {},
-        pushed: false,
-        testExitCode: undefined,
-        pruned: 0,
-        reclaimedBytes: 0,
-        readySeconds: undefined,
-        reportsDir: '',
-        junit: undefined,
-        phases: [],
-        failure: undefined,
-    };
-}
-function outputsOf(report) {
-    return {
-        sha: report.sha,
-        tag: report.tag,
-        image: report.image,
-        'image-ref': report.imageRef,
-        'latest-ref': report.latestRef,
-        'image-id': report.imageId,
-        digest: report.digest,
-        digests: JSON.stringify(report.digests),
-        pushed: String(report.pushed),
-        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
-        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
-        'reports-dir': report.reportsDir,
-        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
-        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
-        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
-        pruned: String(report.pruned),
-        'reclaimed-bytes': String(report.reclaimedBytes),
-    };
-}
-function summaryTables(report) {
-    const facts = [
-        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
-        ['Image', report.imageRef || report.image],
-        ['Tag', report.tag],
-        ['SHA', report.sha],
-        ['Image id', report.imageId],
-        ['Digest', report.digest || '—'],
-        ...Object.entries(report.digests)
-            .filter(([repository]) => repository !== report.image)
-            .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
-        ['Pushed', String(report.pushed)],
-        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
-        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
-        [
-            'Tests (JUnit)',
-            report.junit === undefined
-                ? '—'
-                : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
-        ],
-        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
-    ];
-    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
-    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
-}
-
 ;// CONCATENATED MODULE: ./src/process/streamed.ts
 
 
@@ -3091,7 +3019,7 @@ async function runTests(run) {
 
 const MAX_ANNOTATIONS = 50;
 async function xmlFiles(dir) {
-    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
+    const entries = await (0,external_node_fs_promises_.readdir)(dir, { withFileTypes: true, recursive: true });
     return entries
         .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
         .map((entry) => external_node_path_.join(entry.parentPath, entry.name))
@@ -3102,7 +3030,7 @@ async function xmlFiles(dir) {
  * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
  */
 async function collectReports(container, source, dir, reporter) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
+    await (0,external_node_fs_promises_.mkdir)(dir, { recursive: true });
     // `<dir>/.` copies the directory's content, not the directory, into dir.
     const result = await (0,cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), {
         allowFailure: true,
@@ -3114,7 +3042,7 @@ async function collectReports(container, source, dir, reporter) {
     const { addCounts, parseJUnit } = await Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(886)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5886));
     let counts;
     for (const file of files) {
-        const xml = await (0,promises_.readFile)(file, 'utf8');
+        const xml = await (0,external_node_fs_promises_.readFile)(file, 'utf8');
         if (!/<testsuites?[\s>]/.test(xml))
             continue; // not JUnit
         try {
@@ -3139,11 +3067,7 @@ async function collectReports(container, source, dir, reporter) {
     return { dir, counts };
 }
 
-;// CONCATENATED MODULE: ./src/loop/run.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/loop/phases.ts
 
 
 
@@ -3170,6 +3094,238 @@ class TestsFailedError extends Error {
         this.name = 'TestsFailedError';
     }
 }
+/** Runs one phase of the loop, told to the reporter as one, and records how long it took. */
+async function phase(report, reporter, name, work) {
+    const started = performance.now();
+    let ok = false;
+    reporter.phaseStarted(name);
+    try {
+        const result = await work();
+        ok = true;
+        return result;
+    }
+    finally {
+        const seconds = (performance.now() - started) / 1000;
+        report.phases.push({ name, seconds, ok });
+        reporter.phaseEnded(name, seconds, ok);
+    }
+}
+/** Checks the engine and finds the commit, side by side; names the sha tag. */
+async function checkPhase({ inputs, report, reporter, settings, }) {
+    const { naming } = settings;
+    const [engine, commit] = await Promise.all([
+        checkEngine(settings.env),
+        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
+    ]);
+    reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+    if (!engine.buildx && inputs.buildSecrets.length > 0) {
+        throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
+    }
+    if (!engine.buildx && inputs.builder !== '') {
+        throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
+    }
+    report.image = inputs.image.name;
+    report.sha = commit.sha;
+    report.tag = commit.sha.slice(0, inputs.tagLength);
+    report.imageRef = `${inputs.image.name}:${report.tag}`;
+    report.latestRef = `${inputs.image.name}:latest`;
+    reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
+    return { engine, commit };
+}
+async function prunePhase({ inputs, report, reporter }) {
+    const repository = (0,image_reference/* familiarName */.hG)(inputs.image);
+    const dryRun = inputs.prune === 'dry-run';
+    const pruning = await phase(report, reporter, `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`, () => pruneImages(dryRun ? 'dry-run' : 'on', {
+        repository,
+        keepTags: new Set(['latest', report.tag]),
+        keepNewest: inputs.pruneKeep,
+        graceSeconds: inputs.pruneGraceSeconds,
+    }, reporter));
+    report.pruned = pruning.removed.length;
+    report.reclaimedBytes = pruning.reclaimedBytes;
+}
+/** Builds and stamps the image, tagged with the sha tag and :latest. */
+async function buildPhase({ inputs, report, reporter, settings }, engine, commit) {
+    report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
+        context: inputs.context,
+        file: inputs.file,
+        buildArgs: inputs.buildArgs,
+        target: inputs.target,
+        shaEnv: inputs.shaEnv,
+        builder: engine.buildx
+            ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context }
+            : { kind: 'legacy' },
+        secrets: inputs.buildSecrets,
+        tags: [report.imageRef, report.latestRef],
+        labels: [
+            ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
+            { key: vocabulary/* REPOSITORY_LABEL */.S, value: (0,image_reference/* familiarName */.hG)(inputs.image) },
+        ],
+        sha: commit.sha,
+    }, reporter));
+}
+/** Runs a container of the sha tag; returns its name. */
+async function runPhase({ inputs, report, reporter, settings, leftovers }) {
+    const name = containerName(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
+    // Told before `docker run`, so the action's post removes the container even if this process dies right after.
+    leftovers.container = name;
+    settings.onLeftovers(leftovers);
+    await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => startContainer(name, inputs.runArgs, report.imageRef));
+    return name;
+}
+/** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
+async function waitAndTestPhases({ inputs, report, reporter, settings }, name) {
+    // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
+    const held = inputs.testCommand !== '' && inputs.testOn === 'container'
+        ? holdContainerTest({
+            command: inputs.testCommand,
+            user: inputs.testUser,
+            env: inputs.testEnv,
+            container: { name },
+        })
+        : undefined;
+    try {
+        const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
+            const ready = await (0,wait_ready/* waitUntilReady */.bs)(name, inputs.waitFor, inputs.waitTimeoutSeconds);
+            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+            return ready;
+        });
+        report.readySeconds = readiness.seconds;
+        if (inputs.testCommand === '') {
+            reporter.info(`No ${settings.naming.name('test-command')} given: the test phase is skipped.`);
+            return undefined;
+        }
+        const where = inputs.testOn === 'container' ? `inside ${name}` : 'on the runner';
+        return await phase(report, reporter, `Test ${where} (${readiness.condition})`, async () => {
+            const run = {
+                command: inputs.testCommand,
+                on: inputs.testOn,
+                user: inputs.testUser,
+                env: inputs.testEnv,
+                timeoutSeconds: inputs.testTimeoutSeconds,
+                container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
+                workspace: settings.workspace,
+            };
+            const outcome = held === undefined ? await runTests(run) : await held.release(run);
+            report.testExitCode = outcome.exitCode;
+            return outcome;
+        });
+    }
+    finally {
+        held?.cancel();
+    }
+}
+async function collectReportsPhase({ inputs, report, reporter, settings }, name) {
+    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
+    report.reportsDir = reports.dir;
+    report.junit = reports.counts;
+}
+/** Tests that failed or timed out end the run here: nothing is pushed. */
+function failUnlessPassed({ inputs }, tests, name) {
+    if (tests?.timedOut === true)
+        throw new TestsTimedOutError(inputs.testTimeoutSeconds, name);
+    if (tests !== undefined && tests.exitCode !== 0)
+        throw new TestsFailedError(tests.exitCode, name);
+}
+/** Logs in if credentials were given, pushes the sha tag then :latest to every repository, reads the digests. */
+async function pushPhase({ inputs, report, reporter, settings, leftovers }) {
+    const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
+    await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
+        if (inputs.registryAuth !== undefined) {
+            await login(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
+            leftovers.loggedInRegistry = inputs.image.registry;
+            settings.onLeftovers(leftovers);
+        }
+        report.digests = await pushTags({
+            repositories: [inputs.image, ...inputs.alsoPush],
+            built: inputs.image,
+            tag: report.tag,
+            imageId: report.imageId,
+            retries: inputs.pushRetries,
+            auth: inputs.registryAuth,
+        }, reporter);
+        report.digest = report.digests[inputs.image.name] ?? '';
+        report.pushed = true;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/loop/run-report.ts
+
+function emptyReport() {
+    return {
+        image: '',
+        sha: '',
+        tag: '',
+        imageRef: '',
+        latestRef: '',
+        imageId: '',
+        digest: '',
+        digests: {},
+        pushed: false,
+        testExitCode: undefined,
+        pruned: 0,
+        reclaimedBytes: 0,
+        readySeconds: undefined,
+        reportsDir: '',
+        junit: undefined,
+        phases: [],
+        failure: undefined,
+    };
+}
+function outputsOf(report) {
+    return {
+        sha: report.sha,
+        tag: report.tag,
+        image: report.image,
+        'image-ref': report.imageRef,
+        'latest-ref': report.latestRef,
+        'image-id': report.imageId,
+        digest: report.digest,
+        digests: JSON.stringify(report.digests),
+        pushed: String(report.pushed),
+        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
+        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
+        'reports-dir': report.reportsDir,
+        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
+        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
+        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
+        pruned: String(report.pruned),
+        'reclaimed-bytes': String(report.reclaimedBytes),
+    };
+}
+function summaryTables(report) {
+    const facts = [
+        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
+        ['Image', report.imageRef || report.image],
+        ['Tag', report.tag],
+        ['SHA', report.sha],
+        ['Image id', report.imageId],
+        ['Digest', report.digest || '—'],
+        ...Object.entries(report.digests)
+            .filter(([repository]) => repository !== report.image)
+            .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
+        ['Pushed', String(report.pushed)],
+        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
+        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
+        [
+            'Tests (JUnit)',
+            report.junit === undefined
+                ? '—'
+                : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
+        ],
+        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
+    ];
+    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
+    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
+}
+
+;// CONCATENATED MODULE: ./src/loop/run.ts
+
+
+
+
+
+
 /**
  * The loop: prune, build, tag, run, wait until ready, test, push; then clean up and report outputs and the
  * summary, also when a phase failed. SIGINT or SIGTERM stops what runs, cleans up and exits 130 or 143.
@@ -3187,7 +3343,7 @@ async function runLoop(readInputs, reporter, settings) {
     };
     const cancellation = cleanUpWhenCancelled(report, reporter, finish);
     try {
-        await runPhases(readInputs(), report, reporter, { ...settings, leftovers });
+        await runPhases({ inputs: readInputs(), report, reporter, settings, leftovers });
     }
     catch (error) {
         // A cancelled run's own errors (its streams were stopped) say nothing new.
@@ -3237,150 +3393,20 @@ function cleanUpWhenCancelled(report, reporter, finish) {
         cancelled: () => cancelled,
     };
 }
-/** Runs one phase of the loop, told to the reporter as one, and records how long it took. */
-async function phase(report, reporter, name, work) {
-    const started = performance.now();
-    let ok = false;
-    reporter.phaseStarted(name);
-    try {
-        const result = await work();
-        ok = true;
-        return result;
-    }
-    finally {
-        const seconds = (performance.now() - started) / 1000;
-        report.phases.push({ name, seconds, ok });
-        reporter.phaseEnded(name, seconds, ok);
-    }
-}
-/** The phases in order; each records itself in the report. */
-async function runPhases(inputs, report, reporter, settings) {
-    const { naming, leftovers } = settings;
-    const [engine, commit] = await Promise.all([
-        checkEngine(settings.env),
-        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
-    ]);
-    reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
-    if (!engine.buildx && inputs.buildSecrets.length > 0) {
-        throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
-    }
-    if (!engine.buildx && inputs.builder !== '') {
-        throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
-    }
-    const repository = (0,image_reference/* familiarName */.hG)(inputs.image);
-    report.image = inputs.image.name;
-    report.sha = commit.sha;
-    report.tag = commit.sha.slice(0, inputs.tagLength);
-    report.imageRef = `${inputs.image.name}:${report.tag}`;
-    report.latestRef = `${inputs.image.name}:latest`;
-    reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
-    if (inputs.prune !== 'off') {
-        const pruning = await phase(report, reporter, `Prune ${inputs.prune === 'dry-run' ? '(dry run) ' : ''}stale tags of ${repository}`, () => pruneImages(inputs.prune === 'dry-run' ? 'dry-run' : 'on', {
-            repository,
-            keepTags: new Set(['latest', report.tag]),
-            keepNewest: inputs.pruneKeep,
-            graceSeconds: inputs.pruneGraceSeconds,
-        }, reporter));
-        report.pruned = pruning.removed.length;
-        report.reclaimedBytes = pruning.reclaimedBytes;
-    }
-    report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
-        context: inputs.context,
-        file: inputs.file,
-        buildArgs: inputs.buildArgs,
-        target: inputs.target,
-        shaEnv: inputs.shaEnv,
-        builder: engine.buildx
-            ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context }
-            : { kind: 'legacy' },
-        secrets: inputs.buildSecrets,
-        tags: [report.imageRef, report.latestRef],
-        labels: [
-            ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
-            { key: vocabulary/* REPOSITORY_LABEL */.S, value: repository },
-        ],
-        sha: commit.sha,
-    }, reporter));
-    const name = containerName(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
-    // Told before `docker run`, so the action's post removes the container even if this process dies right after.
-    leftovers.container = name;
-    settings.onLeftovers(leftovers);
-    await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => startContainer(name, inputs.runArgs, report.imageRef));
-    // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
-    const held = inputs.testCommand !== '' && inputs.testOn === 'container'
-        ? holdContainerTest({
-            command: inputs.testCommand,
-            user: inputs.testUser,
-            env: inputs.testEnv,
-            container: { name },
-        })
-        : undefined;
-    let tests;
-    try {
-        const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
-            const ready = await (0,wait_ready/* waitUntilReady */.bs)(name, inputs.waitFor, inputs.waitTimeoutSeconds);
-            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
-            return ready;
-        });
-        report.readySeconds = readiness.seconds;
-        if (inputs.testCommand !== '') {
-            tests = await phase(report, reporter, `Test ${inputs.testOn === 'container' ? `inside ${name}` : 'on the runner'} (${readiness.condition})`, async () => {
-                const run = {
-                    command: inputs.testCommand,
-                    on: inputs.testOn,
-                    user: inputs.testUser,
-                    env: inputs.testEnv,
-                    timeoutSeconds: inputs.testTimeoutSeconds,
-                    container: {
-                        id: readiness.container.id,
-                        name,
-                        imageRef: report.imageRef,
-                        ports: readiness.container.ports,
-                    },
-                    workspace: settings.workspace,
-                };
-                const outcome = held === undefined ? await runTests(run) : await held.release(run);
-                report.testExitCode = outcome.exitCode;
-                return outcome;
-            });
-        }
-        else {
-            reporter.info(`No ${naming.name('test-command')} given: the test phase is skipped.`);
-        }
-    }
-    finally {
-        held?.cancel();
-    }
+/** The phases in order: each records itself in the report; a failed one ends the run. */
+async function runPhases(run) {
+    const { engine, commit } = await checkPhase(run);
+    if (run.inputs.prune !== 'off')
+        await prunePhase(run);
+    await buildPhase(run, engine, commit);
+    const container = await runPhase(run);
+    const tests = await waitAndTestPhases(run, container);
     // Reports are wanted most when the tests failed: collect them before failing.
-    if (inputs.testReports !== '') {
-        const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
-        report.reportsDir = reports.dir;
-        report.junit = reports.counts;
-    }
-    if (tests?.timedOut === true)
-        throw new TestsTimedOutError(inputs.testTimeoutSeconds, name);
-    if (tests !== undefined && tests.exitCode !== 0)
-        throw new TestsFailedError(tests.exitCode, name);
-    if (inputs.deploy) {
-        const repositories = [inputs.image, ...inputs.alsoPush];
-        await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`}`, async () => {
-            if (inputs.registryAuth !== undefined) {
-                await login(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
-                leftovers.loggedInRegistry = inputs.image.registry;
-                settings.onLeftovers(leftovers);
-            }
-            report.digests = await pushTags({
-                repositories,
-                built: inputs.image,
-                tag: report.tag,
-                imageId: report.imageId,
-                retries: inputs.pushRetries,
-                auth: inputs.registryAuth,
-            }, reporter);
-            report.digest = report.digests[inputs.image.name] ?? '';
-            report.pushed = true;
-        });
-    }
+    if (run.inputs.testReports !== '')
+        await collectReportsPhase(run, container);
+    failUnlessPassed(run, tests, container);
+    if (run.inputs.deploy)
+        await pushPhase(run);
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 621;
-export const ids = [621];
+export const id = 762;
+export const ids = [762];
 export const modules = {
 
-/***/ 621:
+/***/ 762:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -719,6 +719,12 @@ function readInputs(read, env, mask, naming = ACTION_NAMING) {
     return inputs;
 }
 
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __webpack_require__(414);
+// EXTERNAL MODULE: ./src/process/command-log.ts
+var command_log = __webpack_require__(207);
+// EXTERNAL MODULE: ./src/loop/cleanup.ts
+var cleanup = __webpack_require__(978);
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 
 
@@ -776,10 +782,6 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
     return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
 }
 
-// EXTERNAL MODULE: ./src/process/children.ts
-var children = __webpack_require__(414);
-// EXTERNAL MODULE: ./src/process/command-log.ts
-var command_log = __webpack_require__(207);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(455);
 // EXTERNAL MODULE: external "node:os"
@@ -877,8 +879,6 @@ async function buildImage(request, reporter) {
     }
 }
 
-// EXTERNAL MODULE: ./src/loop/cleanup.ts
-var cleanup = __webpack_require__(978);
 // EXTERNAL MODULE: ./src/process/run.ts
 var run = __webpack_require__(212);
 ;// CONCATENATED MODULE: ./src/loop/commit.ts
@@ -1254,8 +1254,6 @@ async function pruneImages(mode, policy, reporter) {
 
 // EXTERNAL MODULE: ./src/loop/push.ts + 2 modules
 var push = __webpack_require__(650);
-// EXTERNAL MODULE: ./src/loop/run-report.ts
-var run_report = __webpack_require__(746);
 ;// CONCATENATED MODULE: ./src/process/streamed.ts
 
 
@@ -1457,11 +1455,7 @@ async function collectReports(container, source, dir, reporter) {
     return { dir, counts };
 }
 
-;// CONCATENATED MODULE: ./src/loop/run.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/loop/phases.ts
 
 
 
@@ -1488,6 +1482,170 @@ class TestsFailedError extends Error {
         this.name = 'TestsFailedError';
     }
 }
+/** Runs one phase of the loop, told to the reporter as one, and records how long it took. */
+async function phase(report, reporter, name, work) {
+    const started = performance.now();
+    let ok = false;
+    reporter.phaseStarted(name);
+    try {
+        const result = await work();
+        ok = true;
+        return result;
+    }
+    finally {
+        const seconds = (performance.now() - started) / 1000;
+        report.phases.push({ name, seconds, ok });
+        reporter.phaseEnded(name, seconds, ok);
+    }
+}
+/** Checks the engine and finds the commit, side by side; names the sha tag. */
+async function checkPhase({ inputs, report, reporter, settings, }) {
+    const { naming } = settings;
+    const [engine, commit] = await Promise.all([
+        checkEngine(settings.env),
+        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
+    ]);
+    reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+    if (!engine.buildx && inputs.buildSecrets.length > 0) {
+        throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
+    }
+    if (!engine.buildx && inputs.builder !== '') {
+        throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
+    }
+    report.image = inputs.image.name;
+    report.sha = commit.sha;
+    report.tag = commit.sha.slice(0, inputs.tagLength);
+    report.imageRef = `${inputs.image.name}:${report.tag}`;
+    report.latestRef = `${inputs.image.name}:latest`;
+    reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
+    return { engine, commit };
+}
+async function prunePhase({ inputs, report, reporter }) {
+    const repository = (0,image_reference/* familiarName */.hG)(inputs.image);
+    const dryRun = inputs.prune === 'dry-run';
+    const pruning = await phase(report, reporter, `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`, () => pruneImages(dryRun ? 'dry-run' : 'on', {
+        repository,
+        keepTags: new Set(['latest', report.tag]),
+        keepNewest: inputs.pruneKeep,
+        graceSeconds: inputs.pruneGraceSeconds,
+    }, reporter));
+    report.pruned = pruning.removed.length;
+    report.reclaimedBytes = pruning.reclaimedBytes;
+}
+/** Builds and stamps the image, tagged with the sha tag and :latest. */
+async function buildPhase({ inputs, report, reporter, settings }, engine, commit) {
+    report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
+        context: inputs.context,
+        file: inputs.file,
+        buildArgs: inputs.buildArgs,
+        target: inputs.target,
+        shaEnv: inputs.shaEnv,
+        builder: engine.buildx
+            ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context }
+            : { kind: 'legacy' },
+        secrets: inputs.buildSecrets,
+        tags: [report.imageRef, report.latestRef],
+        labels: [
+            ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
+            { key: vocabulary/* REPOSITORY_LABEL */.S, value: (0,image_reference/* familiarName */.hG)(inputs.image) },
+        ],
+        sha: commit.sha,
+    }, reporter));
+}
+/** Runs a container of the sha tag; returns its name. */
+async function runPhase({ inputs, report, reporter, settings, leftovers }) {
+    const name = (0,container/* containerName */.xN)(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
+    // Told before `docker run`, so the action's post removes the container even if this process dies right after.
+    leftovers.container = name;
+    settings.onLeftovers(leftovers);
+    await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => (0,container/* startContainer */.YI)(name, inputs.runArgs, report.imageRef));
+    return name;
+}
+/** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
+async function waitAndTestPhases({ inputs, report, reporter, settings }, name) {
+    // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
+    const held = inputs.testCommand !== '' && inputs.testOn === 'container'
+        ? holdContainerTest({
+            command: inputs.testCommand,
+            user: inputs.testUser,
+            env: inputs.testEnv,
+            container: { name },
+        })
+        : undefined;
+    try {
+        const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
+            const ready = await waitUntilReady(name, inputs.waitFor, inputs.waitTimeoutSeconds);
+            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+            return ready;
+        });
+        report.readySeconds = readiness.seconds;
+        if (inputs.testCommand === '') {
+            reporter.info(`No ${settings.naming.name('test-command')} given: the test phase is skipped.`);
+            return undefined;
+        }
+        const where = inputs.testOn === 'container' ? `inside ${name}` : 'on the runner';
+        return await phase(report, reporter, `Test ${where} (${readiness.condition})`, async () => {
+            const run = {
+                command: inputs.testCommand,
+                on: inputs.testOn,
+                user: inputs.testUser,
+                env: inputs.testEnv,
+                timeoutSeconds: inputs.testTimeoutSeconds,
+                container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
+                workspace: settings.workspace,
+            };
+            const outcome = held === undefined ? await runTests(run) : await held.release(run);
+            report.testExitCode = outcome.exitCode;
+            return outcome;
+        });
+    }
+    finally {
+        held?.cancel();
+    }
+}
+async function collectReportsPhase({ inputs, report, reporter, settings }, name) {
+    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
+    report.reportsDir = reports.dir;
+    report.junit = reports.counts;
+}
+/** Tests that failed or timed out end the run here: nothing is pushed. */
+function failUnlessPassed({ inputs }, tests, name) {
+    if (tests?.timedOut === true)
+        throw new TestsTimedOutError(inputs.testTimeoutSeconds, name);
+    if (tests !== undefined && tests.exitCode !== 0)
+        throw new TestsFailedError(tests.exitCode, name);
+}
+/** Logs in if credentials were given, pushes the sha tag then :latest to every repository, reads the digests. */
+async function pushPhase({ inputs, report, reporter, settings, leftovers }) {
+    const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
+    await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
+        if (inputs.registryAuth !== undefined) {
+            await (0,push/* login */.iD)(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
+            leftovers.loggedInRegistry = inputs.image.registry;
+            settings.onLeftovers(leftovers);
+        }
+        report.digests = await (0,push/* pushTags */.YP)({
+            repositories: [inputs.image, ...inputs.alsoPush],
+            built: inputs.image,
+            tag: report.tag,
+            imageId: report.imageId,
+            retries: inputs.pushRetries,
+            auth: inputs.registryAuth,
+        }, reporter);
+        report.digest = report.digests[inputs.image.name] ?? '';
+        report.pushed = true;
+    });
+}
+
+// EXTERNAL MODULE: ./src/loop/run-report.ts
+var run_report = __webpack_require__(746);
+;// CONCATENATED MODULE: ./src/loop/run.ts
+
+
+
+
+
+
 /**
  * The loop: prune, build, tag, run, wait until ready, test, push; then clean up and report outputs and the
  * summary, also when a phase failed. SIGINT or SIGTERM stops what runs, cleans up and exits 130 or 143.
@@ -1505,7 +1663,7 @@ async function runLoop(readInputs, reporter, settings) {
     };
     const cancellation = cleanUpWhenCancelled(report, reporter, finish);
     try {
-        await runPhases(readInputs(), report, reporter, { ...settings, leftovers });
+        await runPhases({ inputs: readInputs(), report, reporter, settings, leftovers });
     }
     catch (error) {
         // A cancelled run's own errors (its streams were stopped) say nothing new.
@@ -1555,150 +1713,20 @@ function cleanUpWhenCancelled(report, reporter, finish) {
         cancelled: () => cancelled,
     };
 }
-/** Runs one phase of the loop, told to the reporter as one, and records how long it took. */
-async function phase(report, reporter, name, work) {
-    const started = performance.now();
-    let ok = false;
-    reporter.phaseStarted(name);
-    try {
-        const result = await work();
-        ok = true;
-        return result;
-    }
-    finally {
-        const seconds = (performance.now() - started) / 1000;
-        report.phases.push({ name, seconds, ok });
-        reporter.phaseEnded(name, seconds, ok);
-    }
-}
-/** The phases in order; each records itself in the report. */
-async function runPhases(inputs, report, reporter, settings) {
-    const { naming, leftovers } = settings;
-    const [engine, commit] = await Promise.all([
-        checkEngine(settings.env),
-        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
-    ]);
-    reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
-    if (!engine.buildx && inputs.buildSecrets.length > 0) {
-        throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
-    }
-    if (!engine.buildx && inputs.builder !== '') {
-        throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
-    }
-    const repository = (0,image_reference/* familiarName */.hG)(inputs.image);
-    report.image = inputs.image.name;
-    report.sha = commit.sha;
-    report.tag = commit.sha.slice(0, inputs.tagLength);
-    report.imageRef = `${inputs.image.name}:${report.tag}`;
-    report.latestRef = `${inputs.image.name}:latest`;
-    reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
-    if (inputs.prune !== 'off') {
-        const pruning = await phase(report, reporter, `Prune ${inputs.prune === 'dry-run' ? '(dry run) ' : ''}stale tags of ${repository}`, () => pruneImages(inputs.prune === 'dry-run' ? 'dry-run' : 'on', {
-            repository,
-            keepTags: new Set(['latest', report.tag]),
-            keepNewest: inputs.pruneKeep,
-            graceSeconds: inputs.pruneGraceSeconds,
-        }, reporter));
-        report.pruned = pruning.removed.length;
-        report.reclaimedBytes = pruning.reclaimedBytes;
-    }
-    report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
-        context: inputs.context,
-        file: inputs.file,
-        buildArgs: inputs.buildArgs,
-        target: inputs.target,
-        shaEnv: inputs.shaEnv,
-        builder: engine.buildx
-            ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context }
-            : { kind: 'legacy' },
-        secrets: inputs.buildSecrets,
-        tags: [report.imageRef, report.latestRef],
-        labels: [
-            ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
-            { key: vocabulary/* REPOSITORY_LABEL */.S, value: repository },
-        ],
-        sha: commit.sha,
-    }, reporter));
-    const name = (0,container/* containerName */.xN)(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
-    // Told before `docker run`, so the action's post removes the container even if this process dies right after.
-    leftovers.container = name;
-    settings.onLeftovers(leftovers);
-    await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => (0,container/* startContainer */.YI)(name, inputs.runArgs, report.imageRef));
-    // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
-    const held = inputs.testCommand !== '' && inputs.testOn === 'container'
-        ? holdContainerTest({
-            command: inputs.testCommand,
-            user: inputs.testUser,
-            env: inputs.testEnv,
-            container: { name },
-        })
-        : undefined;
-    let tests;
-    try {
-        const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
-            const ready = await waitUntilReady(name, inputs.waitFor, inputs.waitTimeoutSeconds);
-            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
-            return ready;
-        });
-        report.readySeconds = readiness.seconds;
-        if (inputs.testCommand !== '') {
-            tests = await phase(report, reporter, `Test ${inputs.testOn === 'container' ? `inside ${name}` : 'on the runner'} (${readiness.condition})`, async () => {
-                const run = {
-                    command: inputs.testCommand,
-                    on: inputs.testOn,
-                    user: inputs.testUser,
-                    env: inputs.testEnv,
-                    timeoutSeconds: inputs.testTimeoutSeconds,
-                    container: {
-                        id: readiness.container.id,
-                        name,
-                        imageRef: report.imageRef,
-                        ports: readiness.container.ports,
-                    },
-                    workspace: settings.workspace,
-                };
-                const outcome = held === undefined ? await runTests(run) : await held.release(run);
-                report.testExitCode = outcome.exitCode;
-                return outcome;
-            });
-        }
-        else {
-            reporter.info(`No ${naming.name('test-command')} given: the test phase is skipped.`);
-        }
-    }
-    finally {
-        held?.cancel();
-    }
+/** The phases in order: each records itself in the report; a failed one ends the run. */
+async function runPhases(run) {
+    const { engine, commit } = await checkPhase(run);
+    if (run.inputs.prune !== 'off')
+        await prunePhase(run);
+    await buildPhase(run, engine, commit);
+    const container = await runPhase(run);
+    const tests = await waitAndTestPhases(run, container);
     // Reports are wanted most when the tests failed: collect them before failing.
-    if (inputs.testReports !== '') {
-        const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
-        report.reportsDir = reports.dir;
-        report.junit = reports.counts;
-    }
-    if (tests?.timedOut === true)
-        throw new TestsTimedOutError(inputs.testTimeoutSeconds, name);
-    if (tests !== undefined && tests.exitCode !== 0)
-        throw new TestsFailedError(tests.exitCode, name);
-    if (inputs.deploy) {
-        const repositories = [inputs.image, ...inputs.alsoPush];
-        await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`}`, async () => {
-            if (inputs.registryAuth !== undefined) {
-                await (0,push/* login */.iD)(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
-                leftovers.loggedInRegistry = inputs.image.registry;
-                settings.onLeftovers(leftovers);
-            }
-            report.digests = await (0,push/* pushTags */.YP)({
-                repositories,
-                built: inputs.image,
-                tag: report.tag,
-                imageId: report.imageId,
-                retries: inputs.pushRetries,
-                auth: inputs.registryAuth,
-            }, reporter);
-            report.digest = report.digests[inputs.image.name] ?? '';
-            report.pushed = true;
-        });
-    }
+    if (run.inputs.testReports !== '')
+        await collectReportsPhase(run, container);
+    failUnlessPassed(run, tests, container);
+    if (run.inputs.deploy)
+        await pushPhase(run);
 }
 
 // EXTERNAL MODULE: ./src/action/reporter.ts
@@ -1744,4 +1772,4 @@ async function runMain() {
 
 };
 
-//# sourceMappingURL=621.index.js.map
+//# sourceMappingURL=762.index.js.map

@@ -1,0 +1,273 @@
+import * as path from 'node:path';
+import { checkEngine, describeImageStore, engineLocation, type Engine } from '../docker/engine.js';
+import type { InputNaming } from '../shared/field-parser.js';
+import { familiarName } from '../shared/image-reference.js';
+import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
+import { buildImage, ociLabels } from './build.js';
+import type { Leftovers } from './cleanup.js';
+import { resolveCommit, type Commit } from './commit.js';
+import { containerName, startContainer } from './container.js';
+import type { Inputs } from './inputs.js';
+import { pruneImages } from './prune.js';
+import { login, pushTags } from './push.js';
+import type { Reporter } from './reporter.js';
+import type { RunReport } from './run-report.js';
+import { holdContainerTest, runTests, type TestOutcome, type TestRun } from './test-phase.js';
+import { collectReports } from './test-reports.js';
+import { waitUntilReady } from './wait-ready.js';
+
+// The phases of the loop, in the order src/loop/run.ts runs them. Each takes what it needs of the run and
+// turns the inputs into its own request type (BuildRequest, PrunePolicy, TestRun, PushRequest).
+
+/** What a face knows of where the loop runs. */
+export interface LoopSettings {
+  /** GITHUB_SHA, GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT when set; DOCKER_HOST or DOCKER_CONTEXT for messages. */
+  readonly env: NodeJS.ProcessEnv;
+  /** Where a runner-side test runs, and what reports-dir is relative to. */
+  readonly workspace: string;
+  /** The repository's URL, for the OCI source label. */
+  readonly sourceUrl: string | undefined;
+  /** How problems name an input: `Input 'builder'`, or `--builder`. */
+  readonly naming: InputNaming;
+  /** Told each time what must be undone changes (the action saves it for its post step). */
+  readonly onLeftovers: (leftovers: Leftovers) => void;
+}
+
+/** One run of the loop: its inputs, what it found out so far, where it reports, what it must undo. */
+export interface LoopRun {
+  readonly inputs: Inputs;
+  readonly report: RunReport;
+  readonly reporter: Reporter;
+  readonly settings: LoopSettings;
+  readonly leftovers: Leftovers;
+}
+
+export class TestsTimedOutError extends Error {
+  constructor(seconds: number, container: string) {
+    super(
+      `Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`,
+    );
+    this.name = 'TestsTimedOutError';
+  }
+}
+
+export class TestsFailedError extends Error {
+  constructor(
+    readonly exitCode: number,
+    container: string,
+  ) {
+    super(
+      `Tests failed: the test command exited with status ${exitCode} in container ${container}; nothing was pushed.`,
+    );
+    this.name = 'TestsFailedError';
+  }
+}
+
+/** Runs one phase of the loop, told to the reporter as one, and records how long it took. */
+export async function phase<T>(
+  report: RunReport,
+  reporter: Reporter,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  let ok = false;
+  reporter.phaseStarted(name);
+  try {
+    const result = await work();
+    ok = true;
+    return result;
+  } finally {
+    const seconds = (performance.now() - started) / 1000;
+    report.phases.push({ name, seconds, ok });
+    reporter.phaseEnded(name, seconds, ok);
+  }
+}
+
+/** Checks the engine and finds the commit, side by side; names the sha tag. */
+export async function checkPhase({
+  inputs,
+  report,
+  reporter,
+  settings,
+}: LoopRun): Promise<{ engine: Engine; commit: Commit }> {
+  const { naming } = settings;
+  const [engine, commit] = await Promise.all([
+    checkEngine(settings.env),
+    resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
+  ]);
+  reporter.info(
+    `Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`,
+  );
+  if (!engine.buildx && inputs.buildSecrets.length > 0) {
+    throw new Error(
+      `${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`,
+    );
+  }
+  if (!engine.buildx && inputs.builder !== '') {
+    throw new Error(
+      `${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`,
+    );
+  }
+  report.image = inputs.image.name;
+  report.sha = commit.sha;
+  report.tag = commit.sha.slice(0, inputs.tagLength);
+  report.imageRef = `${inputs.image.name}:${report.tag}`;
+  report.latestRef = `${inputs.image.name}:latest`;
+  reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
+  return { engine, commit };
+}
+
+export async function prunePhase({ inputs, report, reporter }: LoopRun): Promise<void> {
+  const repository = familiarName(inputs.image);
+  const dryRun = inputs.prune === 'dry-run';
+  const pruning = await phase(report, reporter, `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`, () =>
+    pruneImages(
+      dryRun ? 'dry-run' : 'on',
+      {
+        repository,
+        keepTags: new Set(['latest', report.tag]),
+        keepNewest: inputs.pruneKeep,
+        graceSeconds: inputs.pruneGraceSeconds,
+      },
+      reporter,
+    ),
+  );
+  report.pruned = pruning.removed.length;
+  report.reclaimedBytes = pruning.reclaimedBytes;
+}
+
+/** Builds and stamps the image, tagged with the sha tag and :latest. */
+export async function buildPhase(
+  { inputs, report, reporter, settings }: LoopRun,
+  engine: Engine,
+  commit: Commit,
+): Promise<void> {
+  report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () =>
+    buildImage(
+      {
+        context: inputs.context,
+        file: inputs.file,
+        buildArgs: inputs.buildArgs,
+        target: inputs.target,
+        shaEnv: inputs.shaEnv,
+        builder: engine.buildx
+          ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context }
+          : { kind: 'legacy' },
+        secrets: inputs.buildSecrets,
+        tags: [report.imageRef, report.latestRef],
+        labels: [
+          ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
+          { key: REPOSITORY_LABEL, value: familiarName(inputs.image) },
+        ],
+        sha: commit.sha,
+      },
+      reporter,
+    ),
+  );
+}
+
+/** Runs a container of the sha tag; returns its name. */
+export async function runPhase({ inputs, report, reporter, settings, leftovers }: LoopRun): Promise<string> {
+  const name = containerName(
+    inputs.image.path,
+    report.tag,
+    settings.env.GITHUB_RUN_ID,
+    settings.env.GITHUB_RUN_ATTEMPT,
+  );
+  // Told before `docker run`, so the action's post removes the container even if this process dies right after.
+  leftovers.container = name;
+  settings.onLeftovers(leftovers);
+  await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () =>
+    startContainer(name, inputs.runArgs, report.imageRef),
+  );
+  return name;
+}
+
+/** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
+export async function waitAndTestPhases(
+  { inputs, report, reporter, settings }: LoopRun,
+  name: string,
+): Promise<TestOutcome | undefined> {
+  // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
+  const held =
+    inputs.testCommand !== '' && inputs.testOn === 'container'
+      ? holdContainerTest({
+          command: inputs.testCommand,
+          user: inputs.testUser,
+          env: inputs.testEnv,
+          container: { name },
+        })
+      : undefined;
+  try {
+    const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
+      const ready = await waitUntilReady(name, inputs.waitFor, inputs.waitTimeoutSeconds);
+      reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+      return ready;
+    });
+    report.readySeconds = readiness.seconds;
+    if (inputs.testCommand === '') {
+      reporter.info(`No ${settings.naming.name('test-command')} given: the test phase is skipped.`);
+      return undefined;
+    }
+    const where = inputs.testOn === 'container' ? `inside ${name}` : 'on the runner';
+    return await phase(report, reporter, `Test ${where} (${readiness.condition})`, async () => {
+      const run: TestRun = {
+        command: inputs.testCommand,
+        on: inputs.testOn,
+        user: inputs.testUser,
+        env: inputs.testEnv,
+        timeoutSeconds: inputs.testTimeoutSeconds,
+        container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
+        workspace: settings.workspace,
+      };
+      const outcome = held === undefined ? await runTests(run) : await held.release(run);
+      report.testExitCode = outcome.exitCode;
+      return outcome;
+    });
+  } finally {
+    held?.cancel();
+  }
+}
+
+export async function collectReportsPhase(
+  { inputs, report, reporter, settings }: LoopRun,
+  name: string,
+): Promise<void> {
+  const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () =>
+    collectReports(name, inputs.testReports, path.resolve(settings.workspace, inputs.reportsDir), reporter),
+  );
+  report.reportsDir = reports.dir;
+  report.junit = reports.counts;
+}
+
+/** Tests that failed or timed out end the run here: nothing is pushed. */
+export function failUnlessPassed({ inputs }: LoopRun, tests: TestOutcome | undefined, name: string): void {
+  if (tests?.timedOut === true) throw new TestsTimedOutError(inputs.testTimeoutSeconds, name);
+  if (tests !== undefined && tests.exitCode !== 0) throw new TestsFailedError(tests.exitCode, name);
+}
+
+/** Logs in if credentials were given, pushes the sha tag then :latest to every repository, reads the digests. */
+export async function pushPhase({ inputs, report, reporter, settings, leftovers }: LoopRun): Promise<void> {
+  const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
+  await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
+    if (inputs.registryAuth !== undefined) {
+      await login(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
+      leftovers.loggedInRegistry = inputs.image.registry;
+      settings.onLeftovers(leftovers);
+    }
+    report.digests = await pushTags(
+      {
+        repositories: [inputs.image, ...inputs.alsoPush],
+        built: inputs.image,
+        tag: report.tag,
+        imageId: report.imageId,
+        retries: inputs.pushRetries,
+        auth: inputs.registryAuth,
+      },
+      reporter,
+    );
+    report.digest = report.digests[inputs.image.name] ?? '';
+    report.pushed = true;
+  });
+}
