@@ -19,29 +19,43 @@ const runnerPackages = {
   group: ['@actions/*'],
   message: "Only src/action speaks to the runner (@actions/*): report through the loop's Reporter.",
 };
-const childProcess = {
-  name: 'node:child_process',
-  importNames: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'],
+// Any import of it, default or named, under either name: its types alone may be imported.
+const childProcess = ['node:child_process', 'child_process'].map((name) => ({
+  name,
+  allowTypeImports: true,
   message: 'Start child processes through src/process/run.ts: it tracks them for cancellation.',
-};
-const importRules = Object.entries(layers).map(([folder, forbidden]) => ({
-  files: [`src/${folder}/**/*.ts`],
+}));
+const importRules = Object.entries(layers).map(([folder, forbidden]) => {
+  const message = `src/${folder} must not import this: imports run from the faces to the loop to docker, registry, process and shared.`;
+  // The same for `import('…')`, which no-restricted-imports does not see: a face is never loaded from below.
+  const faces = forbidden.includes('../*') ? ['action', 'cli'] : forbidden.map((pattern) => pattern.slice(3));
+  return {
+    files: [`src/${folder}/**/*.{ts,js}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: folder === 'process' ? [] : childProcess,
+          patterns: [{ group: forbidden, message }, ...(folder === 'action' ? [] : [runnerPackages])],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: `ImportExpression[source.value=/^\\.\\.\\/(${faces.join('|')})\\//]`, message },
+      ],
+    },
+  };
+});
+// Nothing lives in src/ itself: each file belongs to one of the folders above.
+const noLooseFiles = {
+  files: ['src/*.{ts,js}'],
   rules: {
-    'no-restricted-imports': [
+    'no-restricted-syntax': [
       'error',
-      {
-        paths: folder === 'process' ? [] : [childProcess],
-        patterns: [
-          {
-            group: forbidden,
-            message: `src/${folder} must not import this: imports run from the faces to the loop to docker, registry, process and shared.`,
-          },
-          ...(folder === 'action' ? [] : [runnerPackages]),
-        ],
-      },
+      { selector: 'Program', message: 'Put this file in one of the folders of src/ (see CONTRIBUTING.md).' },
     ],
   },
-}));
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'examples/'] },
@@ -63,6 +77,7 @@ export default tseslint.config(
     },
   },
   ...importRules,
+  noLooseFiles,
   {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,

@@ -102,7 +102,7 @@ async function writeSummary(report) {
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
 /* unused harmony exports secretArg, dockerfileString, EXEC_GATE, EXEC_GATE_NAME */
-// Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
+// Pure argv builders for every docker call the loop makes; cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
 function serverVersionArgs() {
     return ['version', '--format', '{{json .Server.Version}}'];

@@ -549,7 +549,7 @@ function parseInputs(read, naming = ACTION_NAMING) {
         if (raw !== '' && !USER_PATTERN.test(raw))
             throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
         if (raw !== '' && testOn === 'runner')
-            throw new Error('is set, but test-on is runner; expected it only with test-on: container');
+            throw new Error(`is set, but ${naming.name('test-on')} is runner; expected it only with ${naming.name('test-on')}: container`);
         return raw;
     }, '');
     const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, vocabulary/* ENV_NAME_PATTERN */.jg), []);
@@ -1274,10 +1274,18 @@ function streamOutput(child) {
     child.stdout?.on('data', (chunk) => log.output(chunk, 'stdout'));
     child.stderr?.on('data', (chunk) => log.output(chunk, 'stderr'));
 }
-/** Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. */
+/** How long output may still come after the command exited, from what it left behind in another session. */
+const OUTPUT_AFTER_EXIT_MS = 2000;
+/**
+ * Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. Once
+ * it exits, what it left running in its group (a server started with `&`) is killed too, and what still holds
+ * its output open from outside the group (`setsid daemon &`) is given OUTPUT_AFTER_EXIT_MS, then cut off.
+ */
 function superviseStreamed(child, timeoutMs) {
     return new Promise((resolve, reject) => {
         let timedOut = false;
+        let exitCode = null;
+        let lingering;
         const timer = timeoutMs > 0
             ? setTimeout(() => {
                 timedOut = true;
@@ -1286,13 +1294,22 @@ function superviseStreamed(child, timeoutMs) {
             : undefined;
         child.on('error', (error) => {
             clearTimeout(timer);
+            clearTimeout(lingering);
             reject(error);
         });
-        // Whatever the command left running in its group (a server started with `&`) would hold the output open.
-        child.once('exit', () => (0,children/* killChild */.fH)(child));
-        child.on('close', (exitCode) => {
+        child.once('exit', (code) => {
             clearTimeout(timer);
-            resolve({ exitCode, timedOut });
+            exitCode = code;
+            (0,children/* killChild */.fH)(child);
+            lingering = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            }, OUTPUT_AFTER_EXIT_MS);
+        });
+        child.once('close', (code) => {
+            clearTimeout(timer);
+            clearTimeout(lingering);
+            resolve({ exitCode: code ?? exitCode, timedOut });
         });
     });
 }
@@ -1654,14 +1671,16 @@ async function runLoop(readInputs, reporter, settings) {
     (0,command_log/* setCommandLog */.Sh)(reporter);
     const report = (0,run_report/* emptyReport */._O)();
     const leftovers = { container: '', loggedInRegistry: '' };
-    const finish = async () => {
+    let finishing;
+    // Once: by the run itself, or by a signal's handler; never twice, never side by side.
+    const finish = () => (finishing ??= (async () => {
         if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
             await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await (0,cleanup/* cleanUp */.n)(leftovers, reporter)));
         }
         reporter.outputs((0,run_report/* outputsOf */.Yz)(report));
         await reporter.summary(report);
-    };
-    const cancellation = cleanUpWhenCancelled(report, reporter, finish);
+    })());
+    const cancellation = cleanUpWhenCancelled(report, reporter, finish, () => finishing !== undefined);
     try {
         await runPhases({ inputs: readInputs(), report, reporter, settings, leftovers });
     }
@@ -1676,31 +1695,45 @@ async function runLoop(readInputs, reporter, settings) {
         reporter.failed(report.failure);
     }
     finally {
-        // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side,
-        // and its handlers stay, so the runner's SIGTERM after SIGINT does not cut that clean-up short.
-        if (!cancellation.cancelled()) {
-            cancellation.stop();
+        // Once cancelled, the signal handler owns the clean-up, outputs and summary, and exits when they are done.
+        // The handlers stay through the clean-up: a signal then lets it finish rather than cutting it short (the
+        // CLI has no post step to undo a login left behind).
+        if (!cancellation.cancelled())
             await finish();
-        }
+        if (cancellation.cancelled())
+            await new Promise(() => undefined); // the handler exits the process
+        cancellation.stop();
     }
     return report;
 }
 /**
  * A runner cancels a job with SIGINT, then SIGTERM; a terminal sends SIGINT on Ctrl-C: stop what runs,
- * remove the container, undo the login, then exit. Nothing here waits for a post step.
+ * remove the container, undo the login, then exit. Nothing here waits for a post step. A signal during the
+ * run's own clean-up lets that finish, then exits; a second Ctrl-C exits at once.
  */
-function cleanUpWhenCancelled(report, reporter, finish) {
+function cleanUpWhenCancelled(report, reporter, finish, finishing) {
     let cancelled = false;
     const onSignal = (signal) => {
-        if (cancelled)
-            return; // SIGTERM after SIGINT: the clean-up already runs
+        const exitCode = signal === 'SIGINT' ? 130 : 143;
+        if (cancelled) {
+            // SIGTERM after SIGINT (the runner's way) leaves the clean-up be; a second SIGINT is a person insisting.
+            if (signal !== 'SIGINT')
+                return;
+            (0,children/* killTracked */.HB)();
+            process.exit(exitCode);
+        }
         cancelled = true;
+        if (finishing()) {
+            reporter.warning(`Cancelled (${signal}) during the clean-up: finishing it first.`);
+            void finish().finally(() => process.exit(exitCode));
+            return;
+        }
         (0,children/* killTracked */.HB)();
         report.failure = `Cancelled (${signal})`;
         reporter.failed(`Cancelled (${signal}): removing what the run started.`);
         void finish().finally(() => {
             (0,children/* killTracked */.HB)(); // what the interrupted flow started meanwhile (e.g. the next phase's docker call)
-            process.exit(signal === 'SIGINT' ? 130 : 143);
+            process.exit(exitCode);
         });
     };
     process.on('SIGINT', onSignal);
@@ -1754,11 +1787,17 @@ function saveLeftovers(leftovers) {
     core/* saveState */.LZ(saved_state/* STATE */.c4.container, leftovers.container);
     core/* saveState */.LZ(saved_state/* STATE */.c4.loggedInRegistry, leftovers.loggedInRegistry);
 }
+/** The inputs, masked; the password leaves the environment, which every child (the runner-side test too) inherits. */
+function readActionInputs() {
+    const inputs = readInputs((name) => core/* getInput */.V4(name), process.env, reporter/* actionReporter */.I.secret);
+    delete process.env['INPUT_REGISTRY-PASSWORD'];
+    return inputs;
+}
 /** The action's main step: read the inputs, then the loop's phases (src/loop/run.ts), reported as a step. */
 async function runMain() {
     // The same bundle runs again as post: this tells it so.
     core/* saveState */.LZ(saved_state/* STATE */.c4.isPost, 'true');
-    await runLoop(() => readInputs((name) => core/* getInput */.V4(name), process.env, reporter/* actionReporter */.I.secret), reporter/* actionReporter */.I, {
+    await runLoop(() => readActionInputs(), reporter/* actionReporter */.I, {
         env: process.env,
         workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
         sourceUrl: sourceUrl(),

@@ -10,12 +10,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.d(__webpack_exports__, {
   up: () => (/* binding */ CLI_NAMING),
   c8: () => (/* binding */ CliArgsError),
+  $7: () => (/* binding */ SECRET_ENV),
   TZ: () => (/* binding */ inputsFilePath),
   hT: () => (/* binding */ parseCliArgs),
   CI: () => (/* binding */ usage)
 });
-
-// UNUSED EXPORTS: SECRET_ENV
 
 ;// CONCATENATED MODULE: ./src/loop/action-spec.js
 // The action's inputs and outputs: the one list action.yml is written from (npm run build) and the CLI's
@@ -485,7 +484,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9233);
 /* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1197);
 /* harmony import */ var _work_tree_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(478);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1028);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9350);
 
 
 
@@ -536,6 +535,8 @@ async function main(argv) {
     catch (error) {
         return badInput(error instanceof _args_js__WEBPACK_IMPORTED_MODULE_5__/* .CliArgsError */ .c8 ? withValueProblems(error) : error);
     }
+    // Read: out of the environment, which every child (the runner-side test too) inherits.
+    delete process.env[_args_js__WEBPACK_IMPORTED_MODULE_5__/* .SECRET_ENV */ .$7['registry-password'] ?? ''];
     for (const note of command.notes)
         process.stderr.write(`note: ${note}\n`);
     const terminal = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalReporter */ .C)({
@@ -670,13 +671,20 @@ async function sourceUrlOf(env, context) {
 
 /***/ }),
 
-/***/ 1028:
+/***/ 9350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ terminalReporter),
-/* harmony export */   O: () => (/* binding */ useColour)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ terminalReporter),
+  O: () => (/* binding */ useColour)
+});
+
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+;// CONCATENATED MODULE: ./src/cli/terminal.ts
+
 /** Colours only on a TTY, and never with NO_COLOR (any value but empty). */
 function useColour(stream, env) {
     return stream.isTTY === true && (env.NO_COLOR ?? '') === '' && env.TERM !== 'dumb';
@@ -692,7 +700,9 @@ function terminalReporter(options) {
     const outputs = [];
     // The running phase: its output lines (all kept, for a failure) and how many live lines are on screen.
     let phaseLines = [];
-    let partial = '';
+    // Each stream's unfinished line, and its decoder: a chunk may end inside a character, or inside a secret.
+    const partials = { stdout: '', stderr: '' };
+    const decoders = { stdout: new external_node_string_decoder_namespaceObject.StringDecoder('utf8'), stderr: new external_node_string_decoder_namespaceObject.StringDecoder('utf8') };
     let shown = 0;
     let inPhase = false;
     const columns = () => Math.max(20, (stream.columns || 80) - 1);
@@ -703,8 +713,17 @@ function terminalReporter(options) {
     };
     // A progress line redrawn with \r: what stays is its last state.
     const lastState = (line) => line.replace(/\r+$/, '').replace(/^[^]*\r/, '');
+    /** Whether `text` ends in the first characters of a secret, the rest of which may follow in the next chunk. */
+    const endsInSecretStart = (text) => secrets.some((secret) => {
+        for (let k = Math.min(secret.length - 1, text.length); k > 0; k--)
+            if (text.endsWith(secret.slice(0, k)))
+                return true;
+        return false;
+    });
     const drawLive = () => {
-        const tail = [...phaseLines, ...(partial === '' ? [] : [lastState(partial)])].slice(-LIVE_LINES);
+        // The unfinished lines too (a progress line), unless one may end inside a secret.
+        const unfinished = [partials.stdout, partials.stderr].filter((text) => text !== '' && !endsInSecretStart(text));
+        const tail = [...phaseLines, ...unfinished.map(lastState)].slice(-LIVE_LINES);
         for (const line of tail)
             stream.write(`${paint('2', `  ${line.replace(/\t/g, '  ').slice(0, columns() - 2)}`)}\n`);
         shown = tail.length;
@@ -717,11 +736,11 @@ function terminalReporter(options) {
         if (fold && inPhase)
             drawLive();
     };
-    const phaseOutput = (text) => {
+    const phaseOutput = (text, from) => {
         // Redacted together with the unfinished line before it: a secret may come in two chunks. Of the unfinished
         // line only its last state is kept, with its trailing \r if any (the next chunk redraws it then).
-        const parts = redact(partial + text).split('\n');
-        partial = (parts.pop() ?? '').replace(/^[^]*\r(?=[^\r])/, '');
+        const parts = redact(partials[from] + text).split('\n');
+        partials[from] = (parts.pop() ?? '').replace(/^[^]*\r(?=[^\r])/, '');
         const lines = parts.map(lastState);
         if (!fold || !inPhase) {
             for (const line of lines)
@@ -733,13 +752,16 @@ function terminalReporter(options) {
         drawLive();
     };
     const flushPartial = () => {
-        if (partial === '')
-            return;
-        if (fold && inPhase)
-            phaseLines.push(lastState(partial));
-        else
-            stream.write(`${lastState(partial)}\n`);
-        partial = '';
+        for (const from of ['stdout', 'stderr']) {
+            const rest = redact(partials[from] + decoders[from].end());
+            partials[from] = '';
+            if (rest === '')
+                continue;
+            if (fold && inPhase)
+                phaseLines.push(lastState(rest));
+            else
+                stream.write(`${lastState(rest)}\n`);
+        }
     };
     return {
         phaseStarted: (name) => {
@@ -789,8 +811,11 @@ function terminalReporter(options) {
                 : paint('31', `Failed after ${total.toFixed(1)} s.`));
             return Promise.resolve();
         },
-        command: (line) => phaseOutput(`$ ${line}\n`),
-        output: (chunk) => phaseOutput(chunk.toString()),
+        command: (line) => {
+            flushPartial();
+            phaseOutput(`$ ${line}\n`, 'stdout');
+        },
+        output: (chunk, from) => phaseOutput(decoders[from].write(chunk), from),
         outputLines: () => outputs,
     };
 }
@@ -860,7 +885,7 @@ async function uncommittedChanges(context) {
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
 /* unused harmony exports secretArg, dockerfileString, EXEC_GATE, EXEC_GATE_NAME */
-// Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
+// Pure argv builders for every docker call the loop makes; cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
 function serverVersionArgs() {
     return ['version', '--format', '{{json .Server.Version}}'];
@@ -1435,7 +1460,7 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
         if (raw !== '' && !USER_PATTERN.test(raw))
             throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
         if (raw !== '' && testOn === 'runner')
-            throw new Error('is set, but test-on is runner; expected it only with test-on: container');
+            throw new Error(`is set, but ${naming.name('test-on')} is runner; expected it only with ${naming.name('test-on')}: container`);
         return raw;
     }, '');
     const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_NAME_PATTERN */ .jg), []);
@@ -2884,10 +2909,18 @@ function streamOutput(child) {
     child.stdout?.on('data', (chunk) => log.output(chunk, 'stdout'));
     child.stderr?.on('data', (chunk) => log.output(chunk, 'stderr'));
 }
-/** Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. */
+/** How long output may still come after the command exited, from what it left behind in another session. */
+const OUTPUT_AFTER_EXIT_MS = 2000;
+/**
+ * Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. Once
+ * it exits, what it left running in its group (a server started with `&`) is killed too, and what still holds
+ * its output open from outside the group (`setsid daemon &`) is given OUTPUT_AFTER_EXIT_MS, then cut off.
+ */
 function superviseStreamed(child, timeoutMs) {
     return new Promise((resolve, reject) => {
         let timedOut = false;
+        let exitCode = null;
+        let lingering;
         const timer = timeoutMs > 0
             ? setTimeout(() => {
                 timedOut = true;
@@ -2896,13 +2929,22 @@ function superviseStreamed(child, timeoutMs) {
             : undefined;
         child.on('error', (error) => {
             clearTimeout(timer);
+            clearTimeout(lingering);
             reject(error);
         });
-        // Whatever the command left running in its group (a server started with `&`) would hold the output open.
-        child.once('exit', () => (0,children/* killChild */.fH)(child));
-        child.on('close', (exitCode) => {
+        child.once('exit', (code) => {
             clearTimeout(timer);
-            resolve({ exitCode, timedOut });
+            exitCode = code;
+            (0,children/* killChild */.fH)(child);
+            lingering = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+            }, OUTPUT_AFTER_EXIT_MS);
+        });
+        child.once('close', (code) => {
+            clearTimeout(timer);
+            clearTimeout(lingering);
+            resolve({ exitCode: code ?? exitCode, timedOut });
         });
     });
 }
@@ -3334,14 +3376,16 @@ async function runLoop(readInputs, reporter, settings) {
     (0,command_log/* setCommandLog */.Sh)(reporter);
     const report = emptyReport();
     const leftovers = { container: '', loggedInRegistry: '' };
-    const finish = async () => {
+    let finishing;
+    // Once: by the run itself, or by a signal's handler; never twice, never side by side.
+    const finish = () => (finishing ??= (async () => {
         if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
             await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await cleanUp(leftovers, reporter)));
         }
         reporter.outputs(outputsOf(report));
         await reporter.summary(report);
-    };
-    const cancellation = cleanUpWhenCancelled(report, reporter, finish);
+    })());
+    const cancellation = cleanUpWhenCancelled(report, reporter, finish, () => finishing !== undefined);
     try {
         await runPhases({ inputs: readInputs(), report, reporter, settings, leftovers });
     }
@@ -3356,31 +3400,45 @@ async function runLoop(readInputs, reporter, settings) {
         reporter.failed(report.failure);
     }
     finally {
-        // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side,
-        // and its handlers stay, so the runner's SIGTERM after SIGINT does not cut that clean-up short.
-        if (!cancellation.cancelled()) {
-            cancellation.stop();
+        // Once cancelled, the signal handler owns the clean-up, outputs and summary, and exits when they are done.
+        // The handlers stay through the clean-up: a signal then lets it finish rather than cutting it short (the
+        // CLI has no post step to undo a login left behind).
+        if (!cancellation.cancelled())
             await finish();
-        }
+        if (cancellation.cancelled())
+            await new Promise(() => undefined); // the handler exits the process
+        cancellation.stop();
     }
     return report;
 }
 /**
  * A runner cancels a job with SIGINT, then SIGTERM; a terminal sends SIGINT on Ctrl-C: stop what runs,
- * remove the container, undo the login, then exit. Nothing here waits for a post step.
+ * remove the container, undo the login, then exit. Nothing here waits for a post step. A signal during the
+ * run's own clean-up lets that finish, then exits; a second Ctrl-C exits at once.
  */
-function cleanUpWhenCancelled(report, reporter, finish) {
+function cleanUpWhenCancelled(report, reporter, finish, finishing) {
     let cancelled = false;
     const onSignal = (signal) => {
-        if (cancelled)
-            return; // SIGTERM after SIGINT: the clean-up already runs
+        const exitCode = signal === 'SIGINT' ? 130 : 143;
+        if (cancelled) {
+            // SIGTERM after SIGINT (the runner's way) leaves the clean-up be; a second SIGINT is a person insisting.
+            if (signal !== 'SIGINT')
+                return;
+            (0,children/* killTracked */.HB)();
+            process.exit(exitCode);
+        }
         cancelled = true;
+        if (finishing()) {
+            reporter.warning(`Cancelled (${signal}) during the clean-up: finishing it first.`);
+            void finish().finally(() => process.exit(exitCode));
+            return;
+        }
         (0,children/* killTracked */.HB)();
         report.failure = `Cancelled (${signal})`;
         reporter.failed(`Cancelled (${signal}): removing what the run started.`);
         void finish().finally(() => {
             (0,children/* killTracked */.HB)(); // what the interrupted flow started meanwhile (e.g. the next phase's docker call)
-            process.exit(signal === 'SIGINT' ? 130 : 143);
+            process.exit(exitCode);
         });
     };
     process.on('SIGINT', onSignal);

@@ -394,7 +394,7 @@ function lastLines(text, count) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/args.ts
-// Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
+// Pure argv builders for every docker call the loop makes; cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
 function args_serverVersionArgs() {
     return ['version', '--format', '{{json .Server.Version}}'];

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { Context } from '@actions/github/lib/context.js';
 import type { Leftovers } from '../loop/cleanup.js';
-import { readInputs } from '../loop/inputs.js';
+import { readInputs, type Inputs } from '../loop/inputs.js';
 import { runLoop } from '../loop/run.js';
 import { ACTION_NAMING } from '../shared/field-parser.js';
 import { actionReporter } from './reporter.js';
@@ -21,11 +21,18 @@ function saveLeftovers(leftovers: Leftovers): void {
   core.saveState(STATE.loggedInRegistry, leftovers.loggedInRegistry);
 }
 
+/** The inputs, masked; the password leaves the environment, which every child (the runner-side test too) inherits. */
+function readActionInputs(): Inputs {
+  const inputs = readInputs((name) => core.getInput(name), process.env, actionReporter.secret);
+  delete process.env['INPUT_REGISTRY-PASSWORD'];
+  return inputs;
+}
+
 /** The action's main step: read the inputs, then the loop's phases (src/loop/run.ts), reported as a step. */
 export async function runMain(): Promise<void> {
   // The same bundle runs again as post: this tells it so.
   core.saveState(STATE.isPost, 'true');
-  await runLoop(() => readInputs((name) => core.getInput(name), process.env, actionReporter.secret), actionReporter, {
+  await runLoop(() => readActionInputs(), actionReporter, {
     env: process.env,
     workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
     sourceUrl: sourceUrl(),

@@ -5,7 +5,16 @@ import { readInputs, type Inputs } from '../loop/inputs.js';
 import type { Reporter } from '../loop/reporter.js';
 import { runLoop } from '../loop/run.js';
 import { InputError } from '../shared/field-parser.js';
-import { CLI_NAMING, CliArgsError, inputsFilePath, parseCliArgs, usage, type CliRun, type InputsFile } from './args.js';
+import {
+  CLI_NAMING,
+  CliArgsError,
+  SECRET_ENV,
+  inputsFilePath,
+  parseCliArgs,
+  usage,
+  type CliRun,
+  type InputsFile,
+} from './args.js';
 import { sourceUrlOf } from './source-url.js';
 import { uncommittedChanges } from './work-tree.js';
 import { terminalReporter, useColour } from './terminal.js';
@@ -54,6 +63,8 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     return badInput(error instanceof CliArgsError ? withValueProblems(error) : error);
   }
+  // Read: out of the environment, which every child (the runner-side test too) inherits.
+  delete process.env[SECRET_ENV['registry-password'] ?? ''];
   for (const note of command.notes) process.stderr.write(`note: ${note}\n`);
   const terminal = terminalReporter({
     stream: process.stderr,

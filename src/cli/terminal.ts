@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import type { Reporter } from '../loop/reporter.js';
 import type { RunReport } from '../loop/run-report.js';
 
@@ -35,7 +36,9 @@ export function terminalReporter(
 
   // The running phase: its output lines (all kept, for a failure) and how many live lines are on screen.
   let phaseLines: string[] = [];
-  let partial = '';
+  // Each stream's unfinished line, and its decoder: a chunk may end inside a character, or inside a secret.
+  const partials = { stdout: '', stderr: '' };
+  const decoders = { stdout: new StringDecoder('utf8'), stderr: new StringDecoder('utf8') };
   let shown = 0;
   let inPhase = false;
 
@@ -46,8 +49,17 @@ export function terminalReporter(
   };
   // A progress line redrawn with \r: what stays is its last state.
   const lastState = (line: string): string => line.replace(/\r+$/, '').replace(/^[^]*\r/, '');
+  /** Whether `text` ends in the first characters of a secret, the rest of which may follow in the next chunk. */
+  const endsInSecretStart = (text: string): boolean =>
+    secrets.some((secret) => {
+      for (let k = Math.min(secret.length - 1, text.length); k > 0; k--)
+        if (text.endsWith(secret.slice(0, k))) return true;
+      return false;
+    });
   const drawLive = (): void => {
-    const tail = [...phaseLines, ...(partial === '' ? [] : [lastState(partial)])].slice(-LIVE_LINES);
+    // The unfinished lines too (a progress line), unless one may end inside a secret.
+    const unfinished = [partials.stdout, partials.stderr].filter((text) => text !== '' && !endsInSecretStart(text));
+    const tail = [...phaseLines, ...unfinished.map(lastState)].slice(-LIVE_LINES);
     for (const line of tail) stream.write(`${paint('2', `  ${line.replace(/\t/g, '  ').slice(0, columns() - 2)}`)}\n`);
     shown = tail.length;
   };
@@ -57,11 +69,11 @@ export function terminalReporter(
     stream.write(`${redact(line)}\n`);
     if (fold && inPhase) drawLive();
   };
-  const phaseOutput = (text: string): void => {
+  const phaseOutput = (text: string, from: 'stdout' | 'stderr'): void => {
     // Redacted together with the unfinished line before it: a secret may come in two chunks. Of the unfinished
     // line only its last state is kept, with its trailing \r if any (the next chunk redraws it then).
-    const parts = redact(partial + text).split('\n');
-    partial = (parts.pop() ?? '').replace(/^[^]*\r(?=[^\r])/, '');
+    const parts = redact(partials[from] + text).split('\n');
+    partials[from] = (parts.pop() ?? '').replace(/^[^]*\r(?=[^\r])/, '');
     const lines = parts.map(lastState);
     if (!fold || !inPhase) {
       for (const line of lines) stream.write(`${line}\n`);
@@ -72,10 +84,13 @@ export function terminalReporter(
     drawLive();
   };
   const flushPartial = (): void => {
-    if (partial === '') return;
-    if (fold && inPhase) phaseLines.push(lastState(partial));
-    else stream.write(`${lastState(partial)}\n`);
-    partial = '';
+    for (const from of ['stdout', 'stderr'] as const) {
+      const rest = redact(partials[from] + decoders[from].end());
+      partials[from] = '';
+      if (rest === '') continue;
+      if (fold && inPhase) phaseLines.push(lastState(rest));
+      else stream.write(`${lastState(rest)}\n`);
+    }
   };
 
   return {
@@ -132,8 +147,11 @@ export function terminalReporter(
       );
       return Promise.resolve();
     },
-    command: (line) => phaseOutput(`$ ${line}\n`),
-    output: (chunk) => phaseOutput(chunk.toString()),
+    command: (line) => {
+      flushPartial();
+      phaseOutput(`$ ${line}\n`, 'stdout');
+    },
+    output: (chunk, from) => phaseOutput(decoders[from].write(chunk), from),
     outputLines: () => outputs,
   };
 }

@@ -1,6 +1,6 @@
 import type { KeyValue } from '../shared/vocabulary.js';
 
-// Pure argv builders for every docker call the action makes; docker-cli.ts runs them.
+// Pure argv builders for every docker call the loop makes; cli.ts runs them.
 
 const JSON_FORMAT = '{{json .}}';
 

@@ -41,7 +41,8 @@ export async function docker(args: readonly string[], options: DockerOptions = {
 /**
  * Starts a docker command that runs the user's code (the test `docker exec`) as the leader of its own
  * process group, tracked, so a time limit or a cancellation stops it with all it started; the caller
- * supervises it. `env` carries test-env values, which the argv names only.
+ * supervises it and must read its output (a full pipe would stop it). `env` carries test-env values, which
+ * the argv names only.
  */
 export function startDocker(
   args: readonly string[],

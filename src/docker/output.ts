@@ -1,7 +1,8 @@
 import { isObject, str, type Json } from '../shared/json.js';
+
 // Parsers for docker's machine output (`--format '{{json .}}'`): pure, so they are tested table-driven.
 
-/** What pruning needs to know of one image (see IMAGE_SUMMARY_FORMAT in docker-args.ts). */
+/** What pruning needs to know of one image (see IMAGE_SUMMARY_FORMAT in args.ts). */
 export interface ImageSummary {
   readonly id: string;
   /** Empty for pulled and imported images. */

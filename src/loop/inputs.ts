@@ -154,7 +154,9 @@ export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING
       if (raw !== '' && !USER_PATTERN.test(raw))
         throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
       if (raw !== '' && testOn === 'runner')
-        throw new Error('is set, but test-on is runner; expected it only with test-on: container');
+        throw new Error(
+          `is set, but ${naming.name('test-on')} is runner; expected it only with ${naming.name('test-on')}: container`,
+        );
       return raw;
     },
     '',

@@ -31,14 +31,17 @@ export async function runLoop(
   setCommandLog(reporter);
   const report = emptyReport();
   const leftovers: Leftovers = { container: '', loggedInRegistry: '' };
-  const finish = async (): Promise<void> => {
-    if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
-      await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await cleanUp(leftovers, reporter)));
-    }
-    reporter.outputs(outputsOf(report));
-    await reporter.summary(report);
-  };
-  const cancellation = cleanUpWhenCancelled(report, reporter, finish);
+  let finishing: Promise<void> | undefined;
+  // Once: by the run itself, or by a signal's handler; never twice, never side by side.
+  const finish = (): Promise<void> =>
+    (finishing ??= (async () => {
+      if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
+        await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await cleanUp(leftovers, reporter)));
+      }
+      reporter.outputs(outputsOf(report));
+      await reporter.summary(report);
+    })());
+  const cancellation = cleanUpWhenCancelled(report, reporter, finish, () => finishing !== undefined);
   try {
     await runPhases({ inputs: readInputs(), report, reporter, settings, leftovers });
   } catch (error) {
@@ -53,35 +56,48 @@ export async function runLoop(
     report.failure = (error as Error).message;
     reporter.failed(report.failure);
   } finally {
-    // Once cancelled, the signal handler owns the clean-up, outputs and summary: not twice, not side by side,
-    // and its handlers stay, so the runner's SIGTERM after SIGINT does not cut that clean-up short.
-    if (!cancellation.cancelled()) {
-      cancellation.stop();
-      await finish();
-    }
+    // Once cancelled, the signal handler owns the clean-up, outputs and summary, and exits when they are done.
+    // The handlers stay through the clean-up: a signal then lets it finish rather than cutting it short (the
+    // CLI has no post step to undo a login left behind).
+    if (!cancellation.cancelled()) await finish();
+    if (cancellation.cancelled()) await new Promise<never>(() => undefined); // the handler exits the process
+    cancellation.stop();
   }
   return report;
 }
 
 /**
  * A runner cancels a job with SIGINT, then SIGTERM; a terminal sends SIGINT on Ctrl-C: stop what runs,
- * remove the container, undo the login, then exit. Nothing here waits for a post step.
+ * remove the container, undo the login, then exit. Nothing here waits for a post step. A signal during the
+ * run's own clean-up lets that finish, then exits; a second Ctrl-C exits at once.
  */
 function cleanUpWhenCancelled(
   report: RunReport,
   reporter: Reporter,
   finish: () => Promise<void>,
+  finishing: () => boolean,
 ): { stop: () => void; cancelled: () => boolean } {
   let cancelled = false;
   const onSignal = (signal: NodeJS.Signals): void => {
-    if (cancelled) return; // SIGTERM after SIGINT: the clean-up already runs
+    const exitCode = signal === 'SIGINT' ? 130 : 143;
+    if (cancelled) {
+      // SIGTERM after SIGINT (the runner's way) leaves the clean-up be; a second SIGINT is a person insisting.
+      if (signal !== 'SIGINT') return;
+      killTracked();
+      process.exit(exitCode);
+    }
     cancelled = true;
+    if (finishing()) {
+      reporter.warning(`Cancelled (${signal}) during the clean-up: finishing it first.`);
+      void finish().finally(() => process.exit(exitCode));
+      return;
+    }
     killTracked();
     report.failure = `Cancelled (${signal})`;
     reporter.failed(`Cancelled (${signal}): removing what the run started.`);
     void finish().finally(() => {
       killTracked(); // what the interrupted flow started meanwhile (e.g. the next phase's docker call)
-      process.exit(signal === 'SIGINT' ? 130 : 143);
+      process.exit(exitCode);
     });
   };
   process.on('SIGINT', onSignal);

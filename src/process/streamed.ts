@@ -36,10 +36,19 @@ export function streamOutput(child: ChildProcess): void {
   child.stderr?.on('data', (chunk: Buffer) => log.output(chunk, 'stderr'));
 }
 
-/** Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. */
+/** How long output may still come after the command exited, from what it left behind in another session. */
+const OUTPUT_AFTER_EXIT_MS = 2000;
+
+/**
+ * Waits for a child that leads its own process group; at `timeoutMs` (0: never) kills the whole group. Once
+ * it exits, what it left running in its group (a server started with `&`) is killed too, and what still holds
+ * its output open from outside the group (`setsid daemon &`) is given OUTPUT_AFTER_EXIT_MS, then cut off.
+ */
 export function superviseStreamed(child: ChildProcess, timeoutMs: number): Promise<StreamedResult> {
   return new Promise((resolve, reject) => {
     let timedOut = false;
+    let exitCode: number | null = null;
+    let lingering: NodeJS.Timeout | undefined;
     const timer =
       timeoutMs > 0
         ? setTimeout(() => {
@@ -49,13 +58,22 @@ export function superviseStreamed(child: ChildProcess, timeoutMs: number): Promi
         : undefined;
     child.on('error', (error) => {
       clearTimeout(timer);
+      clearTimeout(lingering);
       reject(error);
     });
-    // Whatever the command left running in its group (a server started with `&`) would hold the output open.
-    child.once('exit', () => killChild(child));
-    child.on('close', (exitCode) => {
+    child.once('exit', (code) => {
       clearTimeout(timer);
-      resolve({ exitCode, timedOut });
+      exitCode = code;
+      killChild(child);
+      lingering = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+      }, OUTPUT_AFTER_EXIT_MS);
+    });
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      clearTimeout(lingering);
+      resolve({ exitCode: code ?? exitCode, timedOut });
     });
   });
 }

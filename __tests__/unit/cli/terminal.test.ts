@@ -398,6 +398,44 @@ describe('terminalReporter secrets', () => {
     expect(stream.writes.join('')).toBe('  x *** y *** z\n');
   });
 
+  it.each([
+    ['without folding', false],
+    ['folding', true],
+  ])('no first characters of a secret show while the rest is still to come (%s)', (_, fold) => {
+    const stream = fakeStream();
+    const reporter = reporterOn(stream, fold);
+    reporter.secret(SECRET);
+    reporter.phaseStarted('Push');
+    reporter.output(Buffer.from(`token ${SECRET.slice(0, 6)}`), 'stdout');
+    expect(stream.writes.join('')).not.toContain(SECRET.slice(0, 6));
+    reporter.output(Buffer.from(`${SECRET.slice(6)}\n`), 'stdout');
+    reporter.phaseEnded('Push', 1, false);
+    expect(stream.writes.join('')).not.toContain(SECRET.slice(0, 6));
+    expect(stream.writes.join('')).toContain('token ***');
+  });
+
+  it('a stderr chunk between two halves of a stdout secret does not split it', () => {
+    const stream = fakeStream();
+    const reporter = reporterOn(stream, false);
+    reporter.secret(SECRET);
+    reporter.output(Buffer.from(`a ${SECRET.slice(0, 4)}`), 'stdout');
+    reporter.output(Buffer.from('from stderr\n'), 'stderr');
+    reporter.output(Buffer.from(`${SECRET.slice(4)} b\n`), 'stdout');
+    const text = stream.writes.join('');
+    expect(text).not.toContain(SECRET.slice(0, 4));
+    expect(text).toContain('a *** b');
+    expect(text).toContain('from stderr');
+  });
+
+  it('a character split across chunks comes out whole, and a secret with one is masked', () => {
+    const stream = fakeStream();
+    const reporter = reporterOn(stream, false);
+    reporter.secret('pässwörd');
+    const bytes = Buffer.from('✓ passed pässwörd\n');
+    for (let i = 0; i < bytes.length; i++) reporter.output(bytes.subarray(i, i + 1), 'stdout');
+    expect(stream.writes.join('')).toBe('✓ passed ***\n');
+  });
+
   it('an empty secret masks nothing', () => {
     const stream = fakeStream();
     const reporter = reporterOn(stream, false);
