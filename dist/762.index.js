@@ -819,15 +819,16 @@ function diskFullMessage(output) {
         ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
         : undefined;
 }
+/** Where the stamp's temporary names live (see buildImage). */
+const TEMPORARY_REPOSITORY = 'build-test-deploy-tmp';
 /**
  * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
  * containerd image store, a concurrent run that built the same content and removed its own temporary name at
- * that moment can take the shared content with it (seen on Docker 26.1).
+ * that moment can take the shared content with it (seen on Docker 26.1). The stamp starts from nothing else.
  */
-function lostTemporaryImage(output, temporaryRef) {
-    const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-    // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
-    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`, 'm').test(output);
+function lostTemporaryImage(output) {
+    // BuildKit's own error line, naming the temporary repository where it went to look (progress lines name it too).
+    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${TEMPORARY_REPOSITORY}(?![\\w.-])`, 'm').test(output);
 }
 /** A failed build says why: a full disk plainly, else docker's own last lines. */
 function throwUnlessBuilt(args, result) {
@@ -842,10 +843,10 @@ function throwUnlessBuilt(args, result) {
 async function buildImage(request, reporter) {
     const workDir = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
     // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
-    // stamp starts from a temporary local name instead; the legacy builder takes the id.
-    const temporaryRef = request.builder.kind === 'buildx'
-        ? `build-test-deploy-tmp/${external_node_path_.basename(workDir).toLowerCase()}:unstamped`
-        : undefined;
+    // stamp starts from a temporary local name instead; the legacy builder takes the id. One repository, a tag
+    // per run: the containerd store lists every repository a blob was named under in one label of at most
+    // 4096 bytes, and once a shared base layer's label is full, BuildKit no longer finds new names locally.
+    const temporaryRef = request.builder.kind === 'buildx' ? `${TEMPORARY_REPOSITORY}:${external_node_path_.basename(workDir).toLowerCase()}` : undefined;
     try {
         const baseIidFile = external_node_path_.join(workDir, 'base.iid');
         const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
@@ -858,7 +859,7 @@ async function buildImage(request, reporter) {
             allowFailure: true,
         });
         let stamped = await stampIt();
-        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
+        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr)) {
             reporter.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
             throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
             stamped = await stampIt();

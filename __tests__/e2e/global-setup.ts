@@ -20,11 +20,26 @@ export default async function setup(project: TestProject): Promise<() => Promise
     );
   }
   checkProfile(process.env.ENGINE_PROFILE);
+  if (process.env.ENGINE_PROFILE === 'containerd') emptyImageStore();
   buildBaseImage();
   const credentials = { username: 'e2e', password: `e2e-secret-${Math.random().toString(36).slice(2)}` };
   const registry = await startRegistry(credentials);
   project.provide('registry', { host: registry.host, ...credentials });
   return async () => registry.stop();
+}
+
+/**
+ * The containerd profile's engine (scripts/engine-profile.sh keeps it for the tests alone) starts each run
+ * with no images and no build cache: its store lists every repository a blob was ever named under in one
+ * label of at most 4096 bytes, and each run names the shared base layer under dozens of random repositories.
+ * Once full, BuildKit no longer finds a newly named image locally.
+ */
+function emptyImageStore(): void {
+  const images = execFileSync('docker', ['image', 'ls', '--all', '--quiet', '--no-trunc'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((id) => id !== '');
+  if (images.length > 0) execFileSync('docker', ['image', 'rm', '--force', ...new Set(images)], { stdio: 'ignore' });
+  execFileSync('docker', ['builder', 'prune', '--all', '--force'], { stdio: 'ignore' });
 }
 
 /** The engine is what its profile's name says: else a test's per-engine branch would quietly test another engine. */

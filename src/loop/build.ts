@@ -70,16 +70,18 @@ export function diskFullMessage(output: string): string | undefined {
     : undefined;
 }
 
+/** Where the stamp's temporary names live (see buildImage). */
+export const TEMPORARY_REPOSITORY = 'build-test-deploy-tmp';
+
 /**
  * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
  * containerd image store, a concurrent run that built the same content and removed its own temporary name at
- * that moment can take the shared content with it (seen on Docker 26.1).
+ * that moment can take the shared content with it (seen on Docker 26.1). The stamp starts from nothing else.
  */
-export function lostTemporaryImage(output: string, temporaryRef: string): boolean {
-  const name = temporaryRef.slice(0, temporaryRef.lastIndexOf(':')).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  // BuildKit's own error line, naming the temporary image where it went to look for it (progress lines name it too).
+export function lostTemporaryImage(output: string): boolean {
+  // BuildKit's own error line, naming the temporary repository where it went to look (progress lines name it too).
   return new RegExp(
-    `^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${name}\\b`,
+    `^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${TEMPORARY_REPOSITORY}(?![\\w.-])`,
     'm',
   ).test(output);
 }
@@ -98,11 +100,11 @@ function throwUnlessBuilt(args: readonly string[], result: DockerResult): void {
 export async function buildImage(request: BuildRequest, reporter: Reporter): Promise<string> {
   const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'build-test-deploy-'));
   // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
-  // stamp starts from a temporary local name instead; the legacy builder takes the id.
+  // stamp starts from a temporary local name instead; the legacy builder takes the id. One repository, a tag
+  // per run: the containerd store lists every repository a blob was named under in one label of at most
+  // 4096 bytes, and once a shared base layer's label is full, BuildKit no longer finds new names locally.
   const temporaryRef =
-    request.builder.kind === 'buildx'
-      ? `build-test-deploy-tmp/${path.basename(workDir).toLowerCase()}:unstamped`
-      : undefined;
+    request.builder.kind === 'buildx' ? `${TEMPORARY_REPOSITORY}:${path.basename(workDir).toLowerCase()}` : undefined;
   try {
     const baseIidFile = path.join(workDir, 'base.iid');
     const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
@@ -117,7 +119,7 @@ export async function buildImage(request: BuildRequest, reporter: Reporter): Pro
         allowFailure: true,
       });
     let stamped = await stampIt();
-    if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr, temporaryRef)) {
+    if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr)) {
       reporter.info(
         `The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`,
       );

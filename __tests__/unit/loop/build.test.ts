@@ -108,30 +108,34 @@ describe('ociLabels', () => {
 });
 
 describe('lostTemporaryImage', () => {
-  const ref = 'build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped';
   it.each<[string, string, boolean]>([
     [
       'the content went under the stamp (containerd store)',
-      'ERROR: failed to solve: failed to load cache key: failed to do request: Head "https://registry-1.docker.io/v2/build-test-deploy-tmp/build-test-deploy-ogjstj/manifests/sha256:4c8d": dial tcp: no such host',
+      'ERROR: failed to solve: failed to load cache key: failed to do request: Head "https://registry-1.docker.io/v2/library/build-test-deploy-tmp/manifests/sha256:4c8d": dial tcp: no such host',
       true,
     ],
     [
       'the name itself went',
-      'ERROR: failed to solve: build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped: failed to resolve source metadata for docker.io/build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped',
+      'ERROR: failed to solve: build-test-deploy-tmp:build-test-deploy-ogjstj: failed to resolve source metadata for docker.io/library/build-test-deploy-tmp:build-test-deploy-ogjstj',
       true,
     ],
     [
-      "another run's temporary image",
-      'failed to load cache key: Head "https://registry-1.docker.io/v2/build-test-deploy-tmp/build-test-deploy-zzzzzz/manifests/sha256:4c8d"',
+      "not BuildKit's error line",
+      'failed to load cache key: Head "https://registry-1.docker.io/v2/build-test-deploy-tmp/manifests/sha256:4c8d"',
+      false,
+    ],
+    [
+      'a repository whose name only starts like the temporary one',
+      'ERROR: failed to solve: failed to load cache key: Head "https://registry-1.docker.io/v2/library/build-test-deploy-tmp-other/manifests/sha256:4c8d"',
       false,
     ],
     ['the stamp failed otherwise', 'ERROR: failed to solve: no space left on device', false],
     [
       'progress names the temporary image, the error is another',
-      '#2 [internal] load metadata for docker.io/build-test-deploy-tmp/build-test-deploy-ogjstj:unstamped\n#2 DONE 0.0s\nERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2\nnot found',
+      '#2 [internal] load metadata for docker.io/library/build-test-deploy-tmp:build-test-deploy-ogjstj\n#2 DONE 0.0s\nERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2\nnot found',
       false,
     ],
   ])('%s', (_case, output, lost) => {
-    expect(lostTemporaryImage(output, ref)).toBe(lost);
+    expect(lostTemporaryImage(output)).toBe(lost);
   });
 });
