@@ -70,7 +70,6 @@ async function writeSummary(report) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $4: () => (/* binding */ imageInspectArgs),
-/* harmony export */   CH: () => (/* binding */ buildArgs),
 /* harmony export */   Cj: () => (/* binding */ tagArgs),
 /* harmony export */   F$: () => (/* binding */ containerImagesArgs),
 /* harmony export */   G_: () => (/* binding */ allImageIdsArgs),
@@ -86,7 +85,6 @@ async function writeSummary(report) {
 /* harmony export */   cX: () => (/* binding */ containerEventsArgs),
 /* harmony export */   cY: () => (/* binding */ heldExecShellArgs),
 /* harmony export */   dn: () => (/* binding */ imageHistoryArgs),
-/* harmony export */   ev: () => (/* binding */ stampDockerfile),
 /* harmony export */   fQ: () => (/* binding */ runArgs),
 /* harmony export */   gQ: () => (/* binding */ followLogsArgs),
 /* harmony export */   kJ: () => (/* binding */ pushArgs),
@@ -98,11 +96,10 @@ async function writeSummary(report) {
 /* harmony export */   rg: () => (/* binding */ imageSummariesArgs),
 /* harmony export */   tj: () => (/* binding */ danglingLabelledArgs),
 /* harmony export */   uW: () => (/* binding */ contextShowArgs),
-/* harmony export */   vH: () => (/* binding */ stampArgs),
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
-/* unused harmony exports secretArg, dockerfileString, EXEC_GATE, EXEC_GATE_NAME */
-// Pure argv builders for every docker call the loop makes; cli.ts runs them.
+/* unused harmony exports EXEC_GATE, EXEC_GATE_NAME */
+// Pure argv builders for the docker calls the loop and resolve make (the two builds: build-args.ts); cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
 function serverVersionArgs() {
     return ['version', '--format', '{{json .Server.Version}}'];
@@ -148,71 +145,9 @@ function containerImagesArgs(containerIds) {
 function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
 }
-function secretArg(secret) {
-    return 'env' in secret.source
-        ? `id=${secret.id},env=${secret.source.env}`
-        : `id=${secret.id},src=${secret.source.src}`;
-}
-/**
- * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
- * store it makes the image an index whose digest changes with every build of the same commit. And it would
- * describe the stamp step, not the user's build.
- */
-const NO_PROVENANCE = ['--provenance=false'];
-function buildArgs(options) {
-    const buildx = options.builder.kind === 'buildx';
-    if (!buildx && options.secrets.length > 0)
-        throw new Error('build secrets need BuildKit (docker buildx)');
-    return [
-        // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-        ...(buildx
-            ? [
-                'buildx',
-                'build',
-                '--load',
-                ...NO_PROVENANCE,
-                ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
-            ]
-            : ['build', '--force-rm']),
-        ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
-        ...(options.tag === undefined ? [] : ['--tag', options.tag]),
-        '--file',
-        options.file,
-        '--iidfile',
-        options.iidFile,
-        ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
-        ...(options.target === '' ? [] : ['--target', options.target]),
-        options.context,
-    ];
-}
-/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
-function stampArgs(options) {
-    return [
-        ...(options.builder.kind === 'buildx'
-            ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
-            : ['build']),
-        ...options.tags.flatMap((tag) => ['--tag', tag]),
-        '-',
-    ];
-}
 /** The current docker context's name: the engine's own buildx builder has it. */
 function contextShowArgs() {
     return ['context', 'show'];
-}
-/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
-function dockerfileString(text) {
-    return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
-}
-/**
- * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
- * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
- * the classic builder makes a step of each --label flag.
- */
-function stampDockerfile(baseImage, shaEnv, sha, labels) {
-    const label = labels.length === 0
-        ? ''
-        : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
-    return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 function imageInspectArgs(image) {
     return ['image', 'inspect', '--format', JSON_FORMAT, image];

@@ -479,7 +479,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8049);
-/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2550);
+/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3005);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6021);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9233);
 /* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1197);
@@ -853,7 +853,6 @@ async function uncommittedChanges(context) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $4: () => (/* binding */ imageInspectArgs),
-/* harmony export */   CH: () => (/* binding */ buildArgs),
 /* harmony export */   Cj: () => (/* binding */ tagArgs),
 /* harmony export */   F$: () => (/* binding */ containerImagesArgs),
 /* harmony export */   G_: () => (/* binding */ allImageIdsArgs),
@@ -869,7 +868,6 @@ async function uncommittedChanges(context) {
 /* harmony export */   cX: () => (/* binding */ containerEventsArgs),
 /* harmony export */   cY: () => (/* binding */ heldExecShellArgs),
 /* harmony export */   dn: () => (/* binding */ imageHistoryArgs),
-/* harmony export */   ev: () => (/* binding */ stampDockerfile),
 /* harmony export */   fQ: () => (/* binding */ runArgs),
 /* harmony export */   gQ: () => (/* binding */ followLogsArgs),
 /* harmony export */   kJ: () => (/* binding */ pushArgs),
@@ -881,11 +879,10 @@ async function uncommittedChanges(context) {
 /* harmony export */   rg: () => (/* binding */ imageSummariesArgs),
 /* harmony export */   tj: () => (/* binding */ danglingLabelledArgs),
 /* harmony export */   uW: () => (/* binding */ contextShowArgs),
-/* harmony export */   vH: () => (/* binding */ stampArgs),
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
-/* unused harmony exports secretArg, dockerfileString, EXEC_GATE, EXEC_GATE_NAME */
-// Pure argv builders for every docker call the loop makes; cli.ts runs them.
+/* unused harmony exports EXEC_GATE, EXEC_GATE_NAME */
+// Pure argv builders for the docker calls the loop and resolve make (the two builds: build-args.ts); cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
 function serverVersionArgs() {
     return ['version', '--format', '{{json .Server.Version}}'];
@@ -931,71 +928,9 @@ function containerImagesArgs(containerIds) {
 function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
 }
-function secretArg(secret) {
-    return 'env' in secret.source
-        ? `id=${secret.id},env=${secret.source.env}`
-        : `id=${secret.id},src=${secret.source.src}`;
-}
-/**
- * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
- * store it makes the image an index whose digest changes with every build of the same commit. And it would
- * describe the stamp step, not the user's build.
- */
-const NO_PROVENANCE = ['--provenance=false'];
-function buildArgs(options) {
-    const buildx = options.builder.kind === 'buildx';
-    if (!buildx && options.secrets.length > 0)
-        throw new Error('build secrets need BuildKit (docker buildx)');
-    return [
-        // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-        ...(buildx
-            ? [
-                'buildx',
-                'build',
-                '--load',
-                ...NO_PROVENANCE,
-                ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
-            ]
-            : ['build', '--force-rm']),
-        ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
-        ...(options.tag === undefined ? [] : ['--tag', options.tag]),
-        '--file',
-        options.file,
-        '--iidfile',
-        options.iidFile,
-        ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
-        ...(options.target === '' ? [] : ['--target', options.target]),
-        options.context,
-    ];
-}
-/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
-function stampArgs(options) {
-    return [
-        ...(options.builder.kind === 'buildx'
-            ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
-            : ['build']),
-        ...options.tags.flatMap((tag) => ['--tag', tag]),
-        '-',
-    ];
-}
 /** The current docker context's name: the engine's own buildx builder has it. */
 function contextShowArgs() {
     return ['context', 'show'];
-}
-/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
-function dockerfileString(text) {
-    return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
-}
-/**
- * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
- * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
- * the classic builder makes a step of each --label flag.
- */
-function stampDockerfile(baseImage, shaEnv, sha, labels) {
-    const label = labels.length === 0
-        ? ''
-        : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
-    return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 function imageInspectArgs(image) {
     return ['image', 'inspect', '--format', JSON_FORMAT, image];
@@ -1633,7 +1568,7 @@ function readInputs(read, env, mask, naming = _shared_field_parser_js__WEBPACK_I
 
 /***/ }),
 
-/***/ 2550:
+/***/ 3005:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2427,7 +2362,72 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
 
 // EXTERNAL MODULE: ./src/shared/vocabulary.ts
 var vocabulary = __nccwpck_require__(1229);
+;// CONCATENATED MODULE: ./src/docker/build-args.ts
+function secretArg(secret) {
+    return 'env' in secret.source
+        ? `id=${secret.id},env=${secret.source.env}`
+        : `id=${secret.id},src=${secret.source.src}`;
+}
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = ['--provenance=false'];
+function buildArgs(options) {
+    const buildx = options.builder.kind === 'buildx';
+    if (!buildx && options.secrets.length > 0)
+        throw new Error('build secrets need BuildKit (docker buildx)');
+    return [
+        // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
+        ...(buildx
+            ? [
+                'buildx',
+                'build',
+                '--load',
+                ...NO_PROVENANCE,
+                ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
+            ]
+            : ['build', '--force-rm']),
+        ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
+        ...(options.tag === undefined ? [] : ['--tag', options.tag]),
+        '--file',
+        options.file,
+        '--iidfile',
+        options.iidFile,
+        ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
+        ...(options.target === '' ? [] : ['--target', options.target]),
+        options.context,
+    ];
+}
+/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
+function stampArgs(options) {
+    return [
+        ...(options.builder.kind === 'buildx'
+            ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
+            : ['build']),
+        ...options.tags.flatMap((tag) => ['--tag', tag]),
+        '-',
+    ];
+}
+/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
+function dockerfileString(text) {
+    return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+/**
+ * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
+ * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
+ * the classic builder makes a step of each --label flag.
+ */
+function stampDockerfile(baseImage, shaEnv, sha, labels) {
+    const label = labels.length === 0
+        ? ''
+        : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+    return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
+}
+
 ;// CONCATENATED MODULE: ./src/loop/build.ts
+
 
 
 
@@ -2490,12 +2490,12 @@ async function buildImage(request, reporter) {
     const temporaryRef = request.builder.kind === 'buildx' ? `${TEMPORARY_REPOSITORY}:${external_node_path_.basename(workDir).toLowerCase()}` : undefined;
     try {
         const baseIidFile = external_node_path_.join(workDir, 'base.iid');
-        const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
+        const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
         throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
         const baseImageId = (await (0,external_node_fs_promises_.readFile)(baseIidFile, 'utf8')).trim();
-        const stamp = (0,docker_args/* stampArgs */.vH)({ tags: request.tags, builder: request.builder });
+        const stamp = stampArgs({ tags: request.tags, builder: request.builder });
         const stampIt = () => (0,cli/* docker */.T3)(stamp, {
-            input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
+            input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
             silent: true,
             allowFailure: true,
         });

@@ -658,7 +658,7 @@ function lastLines(text, count) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/args.ts
-// Pure argv builders for every docker call the loop makes; cli.ts runs them.
+// Pure argv builders for the docker calls the loop and resolve make (the two builds: build-args.ts); cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
 function args_serverVersionArgs() {
     return ['version', '--format', '{{json .Server.Version}}'];
@@ -704,71 +704,9 @@ function containerImagesArgs(containerIds) {
 function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
 }
-function secretArg(secret) {
-    return 'env' in secret.source
-        ? `id=${secret.id},env=${secret.source.env}`
-        : `id=${secret.id},src=${secret.source.src}`;
-}
-/**
- * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
- * store it makes the image an index whose digest changes with every build of the same commit. And it would
- * describe the stamp step, not the user's build.
- */
-const NO_PROVENANCE = (/* unused pure expression or super */ null && (['--provenance=false']));
-function buildArgs(options) {
-    const buildx = options.builder.kind === 'buildx';
-    if (!buildx && options.secrets.length > 0)
-        throw new Error('build secrets need BuildKit (docker buildx)');
-    return [
-        // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-        ...(buildx
-            ? [
-                'buildx',
-                'build',
-                '--load',
-                ...NO_PROVENANCE,
-                ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
-            ]
-            : ['build', '--force-rm']),
-        ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
-        ...(options.tag === undefined ? [] : ['--tag', options.tag]),
-        '--file',
-        options.file,
-        '--iidfile',
-        options.iidFile,
-        ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
-        ...(options.target === '' ? [] : ['--target', options.target]),
-        options.context,
-    ];
-}
-/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
-function stampArgs(options) {
-    return [
-        ...(options.builder.kind === 'buildx'
-            ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
-            : ['build']),
-        ...options.tags.flatMap((tag) => ['--tag', tag]),
-        '-',
-    ];
-}
 /** The current docker context's name: the engine's own buildx builder has it. */
 function args_contextShowArgs() {
     return ['context', 'show'];
-}
-/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
-function dockerfileString(text) {
-    return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
-}
-/**
- * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
- * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
- * the classic builder makes a step of each --label flag.
- */
-function stampDockerfile(baseImage, shaEnv, sha, labels) {
-    const label = labels.length === 0
-        ? ''
-        : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
-    return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 function imageInspectArgs(image) {
     return ['image', 'inspect', '--format', JSON_FORMAT, image];

@@ -2,15 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { docker, DockerError, type DockerResult } from '../docker/cli.js';
-import {
-  buildArgs,
-  imageInspectArgs,
-  imageRemoveArgs,
-  stampArgs,
-  stampDockerfile,
-  type Builder,
-  type BuildSecret,
-} from '../docker/args.js';
+import { imageInspectArgs, imageRemoveArgs } from '../docker/args.js';
+import { buildArgs, stampArgs, stampDockerfile, type Builder, type BuildSecret } from '../docker/build-args.js';
 import { envValue, parseImageDetails } from '../docker/output.js';
 import { REVISION_LABEL, type KeyValue } from '../shared/vocabulary.js';
 import type { Reporter } from './reporter.js';

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { IMAGE_NAME_FORM, parseImageName, type ImageName } from '../shared/image-reference.js';
-import type { BuildSecret } from '../docker/args.js';
+import type { BuildSecret } from '../docker/build-args.js';
 import {
   ACTION_NAMING,
   fieldParser,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildArgs,
   containerEventsArgs,
   containerIdsArgs,
   danglingArgs,
@@ -27,11 +26,9 @@ import {
   logoutArgs,
   pushArgs,
   runArgs,
-  stampArgs,
   contextShowArgs,
-  stampDockerfile,
-  dockerfileString,
 } from '../../../src/docker/args.js';
+import { buildArgs, dockerfileString, stampArgs, stampDockerfile } from '../../../src/docker/build-args.js';
 
 const IMAGE_ID = `sha256:${'b'.repeat(64)}`;
 

@@ -1,8 +1,8 @@
-export const id = 762;
-export const ids = [762];
+export const id = 871;
+export const ids = [871];
 export const modules = {
 
-/***/ 762:
+/***/ 871:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -786,7 +786,72 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
 var external_node_fs_promises_ = __webpack_require__(455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(161);
+;// CONCATENATED MODULE: ./src/docker/build-args.ts
+function secretArg(secret) {
+    return 'env' in secret.source
+        ? `id=${secret.id},env=${secret.source.env}`
+        : `id=${secret.id},src=${secret.source.src}`;
+}
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = ['--provenance=false'];
+function buildArgs(options) {
+    const buildx = options.builder.kind === 'buildx';
+    if (!buildx && options.secrets.length > 0)
+        throw new Error('build secrets need BuildKit (docker buildx)');
+    return [
+        // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
+        ...(buildx
+            ? [
+                'buildx',
+                'build',
+                '--load',
+                ...NO_PROVENANCE,
+                ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
+            ]
+            : ['build', '--force-rm']),
+        ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
+        ...(options.tag === undefined ? [] : ['--tag', options.tag]),
+        '--file',
+        options.file,
+        '--iidfile',
+        options.iidFile,
+        ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
+        ...(options.target === '' ? [] : ['--target', options.target]),
+        options.context,
+    ];
+}
+/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
+function stampArgs(options) {
+    return [
+        ...(options.builder.kind === 'buildx'
+            ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
+            : ['build']),
+        ...options.tags.flatMap((tag) => ['--tag', tag]),
+        '-',
+    ];
+}
+/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
+function dockerfileString(text) {
+    return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+/**
+ * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
+ * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
+ * the classic builder makes a step of each --label flag.
+ */
+function stampDockerfile(baseImage, shaEnv, sha, labels) {
+    const label = labels.length === 0
+        ? ''
+        : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+    return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
+}
+
 ;// CONCATENATED MODULE: ./src/loop/build.ts
+
 
 
 
@@ -849,12 +914,12 @@ async function buildImage(request, reporter) {
     const temporaryRef = request.builder.kind === 'buildx' ? `${TEMPORARY_REPOSITORY}:${external_node_path_.basename(workDir).toLowerCase()}` : undefined;
     try {
         const baseIidFile = external_node_path_.join(workDir, 'base.iid');
-        const args = (0,docker_args/* buildArgs */.CH)({ ...request, iidFile: baseIidFile, tag: temporaryRef });
+        const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
         throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
         const baseImageId = (await (0,external_node_fs_promises_.readFile)(baseIidFile, 'utf8')).trim();
-        const stamp = (0,docker_args/* stampArgs */.vH)({ tags: request.tags, builder: request.builder });
+        const stamp = stampArgs({ tags: request.tags, builder: request.builder });
         const stampIt = () => (0,cli/* docker */.T3)(stamp, {
-            input: (0,docker_args/* stampDockerfile */.ev)(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
+            input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
             silent: true,
             allowFailure: true,
         });
@@ -1812,4 +1877,4 @@ async function runMain() {
 
 };
 
-//# sourceMappingURL=762.index.js.map
+//# sourceMappingURL=871.index.js.map
