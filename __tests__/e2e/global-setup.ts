@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { buildBaseImage } from '../harness/base-image.mjs';
 import { startRegistry } from '../harness/registry.mjs';
-import type { RegistryInfo } from './support.js';
+import { usesContainerdStore, type RegistryInfo } from './support.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -57,9 +57,7 @@ function checkProfile(profile: string | undefined): void {
   } catch {
     buildx = false;
   }
-  const containerdStore = execFileSync('docker', ['info', '--format', '{{json .DriverStatus}}'], {
-    encoding: 'utf8',
-  }).includes('io.containerd.snapshotter.v1');
+  const containerdStore = usesContainerdStore();
   if (buildx !== want.buildx || containerdStore !== want.containerdStore) {
     throw new Error(
       `Engine profile ${profile ?? ''} expects ${want.buildx ? 'buildx' : 'no buildx'} and ${want.containerdStore ? 'the containerd image store' : 'a graph driver'}, but the engine has ${buildx ? 'buildx' : 'no buildx'} and ${containerdStore ? 'the containerd image store' : 'a graph driver'}: start it with eval "$(bash scripts/engine-profile.sh start ${profile ?? ''})".`,

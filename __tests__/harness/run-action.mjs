@@ -54,16 +54,18 @@ function actionDefaults(actionFile) {
 /** @typedef {{ exitCode: number | null, signal: NodeJS.Signals | null, stdout: string, stderr: string }} ProcessResult */
 
 /**
+ * Runs `node script ...args` with stdin ignored and stdout/stderr collected (and echoed with `echo`).
  * @param {string} script
  * @param {NodeJS.ProcessEnv} env
  * @param {string} cwd
  * @param {boolean} echo
  * @param {((child: import('node:child_process').ChildProcess) => void) | undefined} [onSpawn]
+ * @param {{ args?: readonly string[], detached?: boolean }} [options] detached: its own process group
  * @returns {Promise<ProcessResult>}
  */
-function runNode(script, env, cwd, echo, onSpawn) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+export function runNode(script, env, cwd, echo, onSpawn, { args = [], detached = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'], detached });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -74,6 +76,7 @@ function runNode(script, env, cwd, echo, onSpawn) {
       stderr += chunk;
       if (echo) process.stderr.write(chunk);
     });
+    child.on('error', reject);
     onSpawn?.(child);
     child.on('close', (exitCode, signal) => resolve({ exitCode, signal, stdout, stderr }));
   });

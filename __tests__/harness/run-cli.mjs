@@ -2,9 +2,8 @@
 // stdin ignored, stdout and stderr pipes (not a TTY), in a cwd of the test's choosing. The environment is the
 // test process's without anything a runner sets (GITHUB_*, RUNNER_*, INPUT_*, STATE_*) or the CLI's own
 // REGISTRY_* variables, plus `env` (a value of undefined removes a variable).
-import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT } from './run-action.mjs';
+import { ROOT, runNode } from './run-action.mjs';
 
 export const CLI = path.join(ROOT, 'dist', 'cli', 'index.js');
 
@@ -36,7 +35,10 @@ export function parseOutputLines(text) {
  *        Ctrl-C signals the whole group: `process.kill(-child.pid, 'SIGINT')`)
  * @returns {Promise<CliResult>}
  */
-export function runCli(argv, { cwd = ROOT, env = {}, script = CLI, echo = false, processGroup = false, onSpawn } = {}) {
+export async function runCli(
+  argv,
+  { cwd = ROOT, env = {}, script = CLI, echo = false, processGroup = false, onSpawn } = {},
+) {
   /** @type {NodeJS.ProcessEnv} */
   const childEnv = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => !/^(INPUT_|STATE_|GITHUB_|RUNNER_|REGISTRY_)/.test(key)),
@@ -45,27 +47,6 @@ export function runCli(argv, { cwd = ROOT, env = {}, script = CLI, echo = false,
     if (value === undefined) delete childEnv[key];
     else childEnv[key] = value;
   }
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...argv], {
-      cwd,
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: processGroup,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      if (echo) process.stdout.write(chunk);
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-      if (echo) process.stderr.write(chunk);
-    });
-    child.on('error', reject);
-    onSpawn?.(child);
-    child.on('close', (exitCode, signal) =>
-      resolve({ exitCode, signal, stdout, stderr, outputs: parseOutputLines(stdout) }),
-    );
-  });
+  const result = await runNode(script, childEnv, cwd, echo, onSpawn, { args: argv, detached: processGroup });
+  return { ...result, outputs: parseOutputLines(result.stdout) };
 }

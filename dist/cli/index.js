@@ -572,7 +572,10 @@ async function main(argv) {
         return badInput(error);
     }
     // The image is tagged with HEAD's sha: what the work tree adds to HEAD would ship under a sha that lacks it.
-    const changes = inputs.sha === '' ? await (0,_work_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .uncommittedChanges */ .D)(inputs.context) : undefined;
+    const [changes, sourceUrl] = await Promise.all([
+        inputs.sha === '' ? (0,_work_tree_js__WEBPACK_IMPORTED_MODULE_7__/* .uncommittedChanges */ .D)(inputs.context) : undefined,
+        (0,_source_url_js__WEBPACK_IMPORTED_MODULE_6__/* .sourceUrlOf */ .c)(process.env, inputs.context),
+    ]);
     if (changes !== undefined && changes > 0) {
         const what = `the context ${inputs.context} has ${changes} uncommitted change(s), which the image holds under HEAD's sha`;
         if (inputs.deploy) {
@@ -583,7 +586,7 @@ async function main(argv) {
     const report = await (0,_loop_run_js__WEBPACK_IMPORTED_MODULE_3__/* .runLoop */ .y)(() => inputs, reporter, {
         env: process.env,
         workspace: process.cwd(),
-        sourceUrl: await (0,_source_url_js__WEBPACK_IMPORTED_MODULE_6__/* .sourceUrlOf */ .c)(process.env, inputs.context),
+        sourceUrl,
         naming: _args_js__WEBPACK_IMPORTED_MODULE_5__/* .CLI_NAMING */ .up,
         onLeftovers: () => undefined, // no post step: the loop cleans up itself, also when interrupted
     });

@@ -98,7 +98,10 @@ async function main(argv: readonly string[]): Promise<number> {
     return badInput(error);
   }
   // The image is tagged with HEAD's sha: what the work tree adds to HEAD would ship under a sha that lacks it.
-  const changes = inputs.sha === '' ? await uncommittedChanges(inputs.context) : undefined;
+  const [changes, sourceUrl] = await Promise.all([
+    inputs.sha === '' ? uncommittedChanges(inputs.context) : undefined,
+    sourceUrlOf(process.env, inputs.context),
+  ]);
   if (changes !== undefined && changes > 0) {
     const what = `the context ${inputs.context} has ${changes} uncommitted change(s), which the image holds under HEAD's sha`;
     if (inputs.deploy) {
@@ -112,7 +115,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const report = await runLoop(() => inputs, reporter, {
     env: process.env,
     workspace: process.cwd(),
-    sourceUrl: await sourceUrlOf(process.env, inputs.context),
+    sourceUrl,
     naming: CLI_NAMING,
     onLeftovers: () => undefined, // no post step: the loop cleans up itself, also when interrupted
   });

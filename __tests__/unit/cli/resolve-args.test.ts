@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, splitImageTag, type CliCommand } from '../../../src/cli/resolve-args.js';
 import type { ResolveInputs } from '../../../src/resolve/inputs.js';
-import { InputError } from '../../../src/shared/field-parser.js';
-
-function problemsOf(run: () => unknown): readonly string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+import { problemsOf } from '../support.js';
 
 const GHCR_APP = { name: 'ghcr.io/acme/app', registry: 'ghcr.io', path: 'acme/app' };
 

@@ -3,9 +3,9 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { InputError } from '../../../src/shared/field-parser.js';
 import { RESOLVE_DEFAULTS, parseResolveInputs, type ResolveInputs } from '../../../src/resolve/inputs.js';
 import { resolutionOutputs } from '../../../src/resolve/resolve.js';
+import { problemsOf } from '../support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const ACTION_DIR = path.join(ROOT, 'resolve');
@@ -36,16 +36,6 @@ function fakeReader(overrides: Record<string, string>): { read: (name: string) =
       return value;
     },
   };
-}
-
-function problemsOf(run: () => unknown): readonly string[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error.problems;
-    throw error;
-  }
-  throw new Error('expected an InputError');
 }
 
 const GHCR_APP = { name: 'ghcr.io/acme/app', registry: 'ghcr.io', path: 'acme/app' };
