@@ -82,6 +82,7 @@ async function writeSummary(report) {
 /* harmony export */   Vz: () => (/* binding */ execShellArgs),
 /* harmony export */   b2: () => (/* binding */ imageRemoveArgs),
 /* harmony export */   be: () => (/* binding */ loginArgs),
+/* harmony export */   bw: () => (/* binding */ pullArgs),
 /* harmony export */   cX: () => (/* binding */ containerEventsArgs),
 /* harmony export */   cY: () => (/* binding */ heldExecShellArgs),
 /* harmony export */   dn: () => (/* binding */ imageHistoryArgs),
@@ -93,9 +94,9 @@ async function writeSummary(report) {
 /* harmony export */   oM: () => (/* binding */ copyFromContainerArgs),
 /* harmony export */   pe: () => (/* binding */ repositoryTagsArgs),
 /* harmony export */   qh: () => (/* binding */ buildxVersionArgs),
+/* harmony export */   qt: () => (/* binding */ buildxInspectArgs),
 /* harmony export */   rg: () => (/* binding */ imageSummariesArgs),
 /* harmony export */   tj: () => (/* binding */ danglingLabelledArgs),
-/* harmony export */   uW: () => (/* binding */ contextShowArgs),
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
 /* unused harmony exports EXEC_GATE, EXEC_GATE_NAME */
@@ -110,6 +111,14 @@ function engineStoreArgs() {
 }
 function buildxVersionArgs() {
     return ['buildx', 'version'];
+}
+/** A buildx builder ('' for the current one): its `Driver:` line says which driver it has. */
+function buildxInspectArgs(builder) {
+    return ['buildx', 'inspect', ...(builder === '' ? [] : [builder])];
+}
+/** Pulls an image quietly (the cache source of a classic build). */
+function pullArgs(ref) {
+    return ['pull', '--quiet', ref];
 }
 /** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
 function repositoryTagsArgs(repository) {
@@ -144,10 +153,6 @@ function containerImagesArgs(containerIds) {
 }
 function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
-}
-/** The current docker context's name: the engine's own buildx builder has it. */
-function contextShowArgs() {
-    return ['context', 'show'];
 }
 function imageInspectArgs(image) {
     return ['image', 'inspect', '--format', JSON_FORMAT, image];
@@ -227,9 +232,9 @@ function pushArgs(ref) {
 /* harmony export */   Bi: () => (/* binding */ DockerError),
 /* harmony export */   Bp: () => (/* binding */ dockerUntil),
 /* harmony export */   Hw: () => (/* binding */ startDocker),
-/* harmony export */   T3: () => (/* binding */ docker)
+/* harmony export */   T3: () => (/* binding */ docker),
+/* harmony export */   w$: () => (/* binding */ lastLines)
 /* harmony export */ });
-/* unused harmony export lastLines */
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(481);
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _process_children_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(414);
@@ -252,7 +257,11 @@ class DockerError extends Error {
  * cancelled run stops a build or a push at once rather than leaving it running behind.
  */
 async function docker(args, options = {}) {
-    const result = await (0,_process_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)('docker', args, { input: options.input, silent: options.silent });
+    const result = await (0,_process_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runCommand */ .d)('docker', args, {
+        input: options.input,
+        silent: options.silent,
+        renderStderr: options.renderStderr,
+    });
     if (result.exitCode !== 0 && options.allowFailure !== true)
         throw new DockerError(args, result);
     return result;
@@ -323,6 +332,7 @@ function lastLines(text, count) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $R: () => (/* binding */ envValue),
+/* harmony export */   C5: () => (/* binding */ parseLegacySteps),
 /* harmony export */   Dr: () => (/* binding */ parseImageDetails),
 /* harmony export */   M$: () => (/* binding */ parseListedTags),
 /* harmony export */   Mn: () => (/* binding */ pushedDigest),
@@ -332,6 +342,7 @@ function lastLines(text, count) {
 /* harmony export */   Zq: () => (/* binding */ parseContainerImages),
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   e8: () => (/* binding */ parseReadinessEvent),
+/* harmony export */   eK: () => (/* binding */ parseBakeMetadata),
 /* harmony export */   gi: () => (/* binding */ parseImageStore),
 /* harmony export */   nM: () => (/* binding */ parseImageHistory)
 /* harmony export */ });
@@ -414,7 +425,30 @@ function parseImageDetails(stdout) {
         env: Array.isArray(config.Env) ? config.Env.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
         labels: stringRecord(config.Labels, 'image labels'),
         repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+        repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
     };
+}
+/** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */
+function parseLegacySteps(output) {
+    const steps = [];
+    for (const line of output.split(/\r?\n/)) {
+        const step = /^Step \d+\/\d+ : (\S+)/.exec(line);
+        if (step?.[1] !== undefined)
+            steps.push({ instruction: step[1].toUpperCase(), cached: false });
+        else if (/^ ---> Using cache$/.test(line) && steps.length > 0)
+            steps[steps.length - 1].cached = true;
+    }
+    return steps.filter((step) => step.instruction !== 'FROM');
+}
+/** `--metadata-file` of `docker buildx bake`: the image digest each target wrote, if any. */
+function parseBakeMetadata(text) {
+    const metadata = JSON.parse(text);
+    if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(metadata))
+        return {};
+    return Object.fromEntries(Object.entries(metadata).map(([target, value]) => {
+        const digest = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value) ? value['containerimage.digest'] : undefined;
+        return [target, typeof digest === 'string' ? digest : undefined];
+    }));
 }
 /** `docker container inspect --format '{{json .}}'` of one container. */
 function parseContainerState(stdout) {
@@ -508,6 +542,212 @@ function parseImageStore(line) {
     catch {
         return { kind: 'unknown' };
     }
+}
+
+
+/***/ }),
+
+/***/ 164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ cacheMissReason),
+/* harmony export */   Yo: () => (/* binding */ parseCacheSetting),
+/* harmony export */   _s: () => (/* binding */ planCache),
+/* harmony export */   e7: () => (/* binding */ describeCache),
+/* harmony export */   p2: () => (/* binding */ CACHE_AUTO)
+/* harmony export */ });
+/* unused harmony exports cacheForm, parseCacheSpec, NO_CACHE */
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21);
+/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(876);
+
+
+const CACHE_AUTO = { auto: true, specs: [] };
+const TYPES = {
+    from: ['registry', 'local', 'gha', 's3', 'azblob'],
+    to: ['inline', 'registry', 'local', 'gha', 's3', 'azblob'],
+};
+/** Attributes a type cannot go without, per direction. */
+const REQUIRED = {
+    from: { registry: 'ref', local: 'src' },
+    to: { registry: 'ref', local: 'dest' },
+};
+function cacheForm(direction) {
+    return direction === 'from'
+        ? 'auto, none, or one buildx cache spec a line (type=registry,ref=…, type=gha, type=local,src=…)'
+        : 'auto, none, or one buildx cache spec a line (type=registry,ref=…,mode=max, type=gha,mode=max, type=local,dest=…, type=inline)';
+}
+/** Parses one buildx cache spec; throws saying what is wrong with it (without quoting it). */
+function parseCacheSpec(line, direction) {
+    // buildx takes a bare image reference as a registry cache source.
+    if (direction === 'from' && !line.includes('=')) {
+        try {
+            (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(withoutTagOrDigest(line));
+        }
+        catch (error) {
+            throw new Error(`it is neither a cache spec nor an image reference (the name ${error.message})`);
+        }
+        return { type: 'registry', attributes: { type: 'registry', ref: line }, text: `type=registry,ref=${line}` };
+    }
+    if (!line.includes('='))
+        throw new Error('an image reference is a cache source only; write type=registry,ref=…');
+    const attributes = {};
+    for (const pair of line.split(',')) {
+        const equals = pair.indexOf('=');
+        const key = pair.slice(0, equals).trim();
+        if (equals < 1 || key === '' || pair.slice(equals + 1).trim() === '')
+            throw new Error(`"${pair.trim()}" is not key=value`);
+        if (key in attributes)
+            throw new Error(`it sets ${key} twice`);
+        attributes[key] = pair.slice(equals + 1).trim();
+    }
+    const type = attributes.type;
+    if (type === undefined)
+        throw new Error('it has no type=…');
+    if (!TYPES[direction].includes(type))
+        throw new Error(`type=${type} is not one of ${TYPES[direction].join(', ')}`);
+    const required = REQUIRED[direction][type];
+    if (required !== undefined && attributes[required] === undefined)
+        throw new Error(`it has no ${required}=… (type=${type} needs one)`);
+    // As buildx reads it: buildx does not trim the fields.
+    const text = Object.entries(attributes)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(',');
+    return { type, attributes, text };
+}
+/** Parses cache-from or cache-to; empty means auto. */
+function parseCacheSetting(raw, direction) {
+    const lines = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .nonBlankLines */ .n5)(raw);
+    if (lines.length === 0)
+        return CACHE_AUTO;
+    const problems = [];
+    const specs = [];
+    let auto = false;
+    lines.forEach((line, index) => {
+        if (line === 'auto')
+            auto = true;
+        else if (line === 'none') {
+            if (lines.length > 1)
+                problems.push(`line ${index + 1} is none beside other lines (none stands alone)`);
+        }
+        else {
+            try {
+                specs.push(parseCacheSpec(line, direction));
+            }
+            catch (error) {
+                problems.push(`line ${index + 1} is "${line}": ${error.message}`);
+            }
+        }
+    });
+    if (problems.length > 0)
+        throw new Error(`${problems.join('; ')}; expected ${cacheForm(direction)}`);
+    return { auto, specs };
+}
+/** An image reference without its tag and digest: the repository. */
+function withoutTagOrDigest(ref) {
+    return ref.replace(/(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/, '');
+}
+const NO_CACHE = { pull: [], from: [], to: [] };
+/** A registry cache spec whose ref names this image (any tag): what the classic builder can use. */
+function ownImageRef(spec, image) {
+    const ref = spec.type === 'registry' ? spec.attributes.ref : undefined;
+    if (ref === undefined || Object.keys(spec.attributes).some((key) => key !== 'type' && key !== 'ref'))
+        return undefined;
+    try {
+        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(withoutTagOrDigest(ref))) === (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(image) ? ref : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function describeBuilder(builder) {
+    return `the buildx builder ${builder.name === '' ? '(the current one)' : `"${builder.name}"`} has the docker driver`;
+}
+/**
+ * Plans the cache of one build; throws, naming the input and what it needs, when a spec cannot work with this
+ * builder. `auto`: the image's own :latest in its registry (and the engine's own cache, always); on BuildKit
+ * the pushed image carries its cache inline.
+ */
+function planCache(from, to, image, builder, naming) {
+    const latest = `${image.name}:latest`;
+    const problems = [];
+    if (builder.kind === 'legacy') {
+        const refs = from.auto ? [latest] : [];
+        for (const spec of from.specs) {
+            const ref = ownImageRef(spec, image);
+            if (ref === undefined)
+                problems.push(`${naming.subject('cache-from')} has "${spec.text}", which needs BuildKit (docker buildx); the classic builder takes only the image's own reference (e.g. ${latest}) as a cache source.`);
+            else if (!refs.includes(ref))
+                refs.push(ref);
+        }
+        for (const spec of to.specs)
+            problems.push(`${naming.subject('cache-to')} has "${spec.text}", which needs BuildKit (docker buildx); with the classic builder use auto (its images are cache sources by themselves) or none.`);
+        if (problems.length > 0)
+            throw new Error(problems.join('\n'));
+        return { pull: refs, from: refs, to: [] };
+    }
+    if (builder.driver === 'docker') {
+        // The docker driver exports cache only inline, unless the engine keeps its images in containerd.
+        const dockerDriverCan = (spec, direction) => spec.type === 'inline' ||
+            (!['s3', 'azblob'].includes(spec.type) && (direction === 'from' || builder.containerdStore));
+        for (const [direction, setting] of [
+            ['from', from],
+            ['to', to],
+        ]) {
+            for (const spec of setting.specs) {
+                if (dockerDriverCan(spec, direction))
+                    continue;
+                const needs = ['s3', 'azblob'].includes(spec.type)
+                    ? 'a builder with another driver (docker-container, kubernetes or remote)'
+                    : 'a builder with another driver (docker-container, kubernetes or remote), or the containerd image store on this engine';
+                problems.push(`${naming.subject(`cache-${direction}`)} has "${spec.text}", which needs ${needs}; ${describeBuilder(builder)}${builder.containerdStore ? '' : ' on an engine without the containerd image store'}.`);
+            }
+        }
+        if (problems.length > 0)
+            throw new Error(problems.join('\n'));
+    }
+    const specs = (setting, auto, text) => [
+        ...new Set([...(setting.auto ? [auto] : []), ...setting.specs.map(text)]),
+    ];
+    return {
+        pull: [],
+        from: specs(from, `type=registry,ref=${latest}`, (spec) => spec.text),
+        // A cache export that fails (a refused push of the cache ref, say) is no reason to fail the build.
+        to: specs(to, 'type=inline', (spec) => spec.type === 'inline' || 'ignore-error' in spec.attributes ? spec.text : `${spec.text},ignore-error=true`),
+    };
+}
+/** Why a registry cache source was not used, from the builder's or the pull's message. */
+function cacheMissReason(message) {
+    const reason = message
+        .trim()
+        .split('\n')
+        .pop()
+        ?.replace(/^Error response from daemon: /, '')
+        .replace(/^failed to configure registry cache importer: /, '')
+        .trim() ?? '';
+    if (/\bnot found\b|manifest unknown|name unknown|no such manifest/i.test(reason))
+        return 'not found';
+    if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|\b401\b|\b403\b/i.test(reason))
+        return `refused: ${reason}`;
+    return `unreachable: ${reason}`;
+}
+/** One line for the build group and the summary: `cache: hit from …` or `cache: miss: … not found`, with the steps. */
+function describeCache(outcome) {
+    const found = outcome.sources.filter((source) => source.found === true).map((source) => source.source);
+    const unknown = outcome.sources.filter((source) => source.found === undefined).map((source) => source.source);
+    const missed = outcome.sources
+        .filter((source) => source.found === false)
+        .map((source) => `${source.source} ${source.reason ?? 'not found'}`);
+    const steps = outcome.stepsReused + outcome.stepsRun;
+    const counts = `${outcome.stepsReused} of ${steps} step${steps === 1 ? '' : 's'} reused, ${outcome.stepsRun} run`;
+    const misses = missed.length === 0 ? '' : `miss: ${missed.join('; ')}`;
+    if (outcome.stepsReused === 0) {
+        const what = [misses, ...unknown.map((source) => `${source} gave nothing`)].filter((part) => part !== '');
+        return `cache: ${what.length === 0 ? 'miss' : what.join('; ')} (${counts})${outcome.sources.length === 0 ? '; no cache source asked for' : ''}`;
+    }
+    // Which source a reused step came from, BuildKit says only for registry sources.
+    const from = found.length > 0 ? found.join(', ') : [...unknown, "the engine's own cache"].join(' or ');
+    return `cache: hit from ${from} (${counts})${misses === '' ? '' : `; ${misses}`}`;
 }
 
 
@@ -1283,7 +1523,9 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
 /* harmony export */   Yz: () => (/* binding */ outputsOf),
 /* harmony export */   _O: () => (/* binding */ emptyReport)
 /* harmony export */ });
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(229);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(229);
+/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(164);
+
 
 function emptyReport() {
     return {
@@ -1302,6 +1544,7 @@ function emptyReport() {
         readySeconds: undefined,
         reportsDir: '',
         junit: undefined,
+        cache: undefined,
         phases: [],
         failure: undefined,
     };
@@ -1325,6 +1568,9 @@ function outputsOf(report) {
         'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
         pruned: String(report.pruned),
         'reclaimed-bytes': String(report.reclaimedBytes),
+        'cache-hit': report.cache === undefined ? '' : String(report.cache.stepsReused > 0),
+        'cache-steps-reused': report.cache === undefined ? '' : String(report.cache.stepsReused),
+        'cache-steps-run': report.cache === undefined ? '' : String(report.cache.stepsRun),
     };
 }
 function summaryTables(report) {
@@ -1348,9 +1594,10 @@ function summaryTables(report) {
                 : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
         ],
         ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
+        ['Cache', report.cache === undefined ? '—' : (0,_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCache */ .e7)(report.cache).replace(/^cache: /, '')],
     ];
     const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
-    return { facts: facts.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)), phases: phases.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)) };
+    return { facts: facts.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)), phases: phases.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)) };
 }
 
 
@@ -1427,23 +1674,26 @@ function commandLog() {
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(802);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _children_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(414);
-/* harmony import */ var _command_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(207);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(574);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _children_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(414);
+/* harmony import */ var _command_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(207);
+
 
 
 
 
 function spawnTracked(file, args, options) {
     const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, [...args], { ...options, detached: true });
-    (0,_children_js__WEBPACK_IMPORTED_MODULE_2__/* .track */ .u4)(child);
+    (0,_children_js__WEBPACK_IMPORTED_MODULE_3__/* .track */ .u4)(child);
     return child;
 }
 /** Runs a command to its end, its output shown as it comes (unless silent) and returned. */
 function runCommand(file, args, options = {}) {
     const silent = options.silent === true;
-    const log = (0,_command_log_js__WEBPACK_IMPORTED_MODULE_3__/* .commandLog */ .a0)();
+    const log = (0,_command_log_js__WEBPACK_IMPORTED_MODULE_4__/* .commandLog */ .a0)();
     if (!silent)
         log.command([file, ...args].join(' '));
     return new Promise((resolve, reject) => {
@@ -1455,20 +1705,119 @@ function runCommand(file, args, options = {}) {
             if (!silent)
                 log.output(chunk, 'stdout');
         });
+        const render = options.renderStderr;
+        const decoder = new node_string_decoder__WEBPACK_IMPORTED_MODULE_1__.StringDecoder('utf8');
+        const show = (text) => {
+            if (!silent && text !== '')
+                log.output(Buffer.from(text), 'stderr');
+        };
         child.stderr.on('data', (chunk) => {
             stderr.push(chunk);
-            if (!silent)
+            if (render !== undefined)
+                show(render.write(decoder.write(chunk)));
+            else if (!silent)
                 log.output(chunk, 'stderr');
         });
         child.on('error', reject);
-        child.on('close', (code, signal) => resolve({
-            exitCode: code ?? (signal === null ? 1 : 128 + (node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal] ?? 0)),
-            stdout: Buffer.concat(stdout).toString(),
-            stderr: Buffer.concat(stderr).toString(),
-        }));
+        child.on('close', (code, signal) => {
+            if (render !== undefined)
+                show(render.write(decoder.end()) + render.end());
+            resolve({
+                exitCode: code ?? (signal === null ? 1 : 128 + (node_os__WEBPACK_IMPORTED_MODULE_2__.constants.signals[signal] ?? 0)),
+                stdout: Buffer.concat(stdout).toString(),
+                stderr: Buffer.concat(stderr).toString(),
+            });
+        });
         child.stdin.on('error', () => undefined); // it exited before reading it all: its exit status says why
         child.stdin.end(options.input);
     });
+}
+
+
+/***/ }),
+
+/***/ 21:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BM: () => (/* binding */ registryAuthOf),
+/* harmony export */   MB: () => (/* binding */ fieldParser),
+/* harmony export */   Y2: () => (/* binding */ TAG_LENGTH_RANGE),
+/* harmony export */   _C: () => (/* binding */ ACTION_NAMING),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gh: () => (/* binding */ parseEnvName),
+/* harmony export */   n5: () => (/* binding */ nonBlankLines),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(229);
+
+// Input parsing that collects every problem, shared by the loop's and the resolve feature's inputs, in
+// every face: the action names an input `Input 'tag'`, a CLI `--tag` or `REGISTRY_PASSWORD`.
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const ACTION_NAMING = { subject: (name) => `Input '${name}'`, name: (name) => name };
+const TAG_LENGTH_RANGE = { min: 4, max: 40 };
+/**
+ * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
+ * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
+ */
+function fieldParser(read, naming = ACTION_NAMING) {
+    const problems = [];
+    const field = (name, parse, fallback) => {
+        try {
+            return parse(read(name).trim());
+        }
+        catch (error) {
+            problems.push(`${naming.subject(name)} ${error.message}.`);
+            return fallback;
+        }
+    };
+    return { problems, field };
+}
+function parseEnvName(raw) {
+    if (!_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .ENV_NAME_PATTERN */ .jg.test(raw))
+        throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+    return raw;
+}
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
+function parseBoolean(raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new Error(`is "${raw}"; expected true or false`);
+}
+function parseInteger(raw, range) {
+    if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
+        throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
+    }
+    return Number(raw);
+}
+function nonBlankLines(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/**
+ * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
+ * password is taken as given, untrimmed.
+ */
+function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
+    const username = read('registry-username').trim();
+    const password = read('registry-password');
+    if ((username === '') !== (password === '')) {
+        const missing = username === '' ? 'registry-username' : 'registry-password';
+        problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
+    }
+    return username !== '' && password !== '' ? { username, password } : undefined;
 }
 
 

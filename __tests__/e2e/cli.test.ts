@@ -104,6 +104,11 @@ describe('the CLI runs the loop on this machine', () => {
         '--deploy',
         '--build-args',
         'GREETING=e2e',
+        // Both faces export no cache: inline cache metadata is part of the image config and says how the build
+        // found its steps (here the CLI's run from the engine's cache, the action's also from the registry's
+        // :latest), which is not what this test compares.
+        '--cache-to',
+        'none',
         '--test-command',
         testCommand,
         '--output-file',
@@ -167,6 +172,7 @@ describe('the CLI runs the loop on this machine', () => {
         image,
         deploy: 'true',
         'build-args': 'GREETING=e2e',
+        'cache-to': 'none',
         'test-command': testCommand,
         'registry-username': registry.username,
         'registry-password': registry.password,

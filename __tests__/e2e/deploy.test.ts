@@ -63,7 +63,7 @@ describe('deploy to a registry with htpasswd auth', () => {
     expect(containersNamed(`${repositoryPath.split('/')[1]}-${tag}-`)).toEqual([]);
   });
 
-  it('when the tests fail: fails with their status, pushes nothing, never logs in', async () => {
+  it('when the tests fail: fails with their status, pushes nothing, leaves no login behind', async () => {
     const failing = `${registry.host}/e2e/failing-${randomId()}`;
     const sha = randomSha();
     const run = await runAction({
@@ -85,7 +85,13 @@ describe('deploy to a registry with htpasswd auth', () => {
     );
     expect(run.outputs).toMatchObject({ 'test-exit-code': '4', pushed: 'false', digest: '' });
     expect(await registryTags(registry, failing.slice(registry.host.length + 1))).toEqual([]);
-    expect(run.main.stdout).not.toContain('docker login');
+    // Logged in only for the cache pull, before the build, and out again.
+    expect(run.main.stdout).toContain('[command]docker login');
+    expect(run.main.stdout.indexOf('docker login')).toBeLessThan(
+      run.main.stdout.search(/\[command\]docker (?:buildx bake|build)/),
+    );
+    expect(run.main.stdout).toContain(`Logged out of ${registry.host}.`);
+    expect(dockerConfigAuths()).not.toContain(registry.host);
     expect(run.main.stdout).not.toContain('docker push');
     expect(run.summary).toContain('failed: Tests failed');
     expect(containersNamed(`failing-`)).toEqual([]);

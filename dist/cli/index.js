@@ -85,6 +85,20 @@ const ACTION_INPUTS = [
     lines: true,
   },
   {
+    name: 'cache-from',
+    description:
+      "Where the build takes its layer cache from: auto (the image's own :latest in its registry, and what the engine already has), none (only the engine's own cache), or one buildx cache spec a line (type=registry,ref=…, type=gha, type=local,src=…; beside auto, or alone). The classic builder pulls IMAGE:latest and takes only the image's own references. A source that is missing, unreachable or refused is a cache miss, never a failure.",
+    default: 'auto',
+    lines: true,
+  },
+  {
+    name: 'cache-to',
+    description:
+      "Where the build leaves its cache: auto (BuildKit: inline, so the pushed :latest is the next build's cache source; the classic builder's images are that by themselves), none, or buildx cache specs a line (type=registry,ref=…,mode=max, type=gha,mode=max, type=local,dest=…). Specs the builder's driver cannot export are refused before the build.",
+    default: 'auto',
+    lines: true,
+  },
+  {
     name: 'sha',
     description:
       "Commit sha the image is built from. Default: git rev-parse HEAD in the context's work tree, else GITHUB_SHA.",
@@ -191,7 +205,7 @@ const ACTION_INPUTS = [
   {
     name: 'registry-username',
     description:
-      "Registry user. With registry-password, the action logs in to the image's registry before pushing and logs out afterwards.",
+      "Registry user. With registry-password, the action logs in to the image's registry once, before the cache pull (or the push), and logs out afterwards.",
     default: '',
   },
   {
@@ -244,6 +258,17 @@ const ACTION_OUTPUTS = [
     description: 'How many tags and dangling images pruning removed (with prune dry-run: would remove).',
   },
   { name: 'reclaimed-bytes', description: 'Bytes of image layers pruning freed (0 with dry-run).' },
+  {
+    name: 'cache-hit',
+    description:
+      "true when the build reused at least one step of the Dockerfile from a cache (the registry's or the engine's), else false; empty when no build ran.",
+  },
+  {
+    name: 'cache-steps-reused',
+    description:
+      'Steps of the Dockerfile (FROM aside) the build reused from a cache; BuildKit counts filesystem steps (RUN, COPY …), the classic builder every instruction.',
+  },
+  { name: 'cache-steps-run', description: 'Steps of the Dockerfile (FROM aside) the build ran.' },
 ];
 
 // EXTERNAL MODULE: ./src/shared/field-parser.ts
@@ -479,12 +504,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8049);
-/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3005);
+/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(938);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6021);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9233);
 /* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1197);
 /* harmony import */ var _work_tree_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(478);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9350);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1028);
 
 
 
@@ -674,19 +699,15 @@ async function sourceUrlOf(env, context) {
 
 /***/ }),
 
-/***/ 9350:
+/***/ 1028:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ terminalReporter),
-  O: () => (/* binding */ useColour)
-});
-
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: ./src/cli/terminal.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ terminalReporter),
+/* harmony export */   O: () => (/* binding */ useColour)
+/* harmony export */ });
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6193);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_0__);
 
 /** Colours only on a TTY, and never with NO_COLOR (any value but empty). */
 function useColour(stream, env) {
@@ -705,7 +726,7 @@ function terminalReporter(options) {
     let phaseLines = [];
     // Each stream's unfinished line, and its decoder: a chunk may end inside a character, or inside a secret.
     const partials = { stdout: '', stderr: '' };
-    const decoders = { stdout: new external_node_string_decoder_namespaceObject.StringDecoder('utf8'), stderr: new external_node_string_decoder_namespaceObject.StringDecoder('utf8') };
+    const decoders = { stdout: new node_string_decoder__WEBPACK_IMPORTED_MODULE_0__.StringDecoder('utf8'), stderr: new node_string_decoder__WEBPACK_IMPORTED_MODULE_0__.StringDecoder('utf8') };
     let shown = 0;
     let inPhase = false;
     const columns = () => Math.max(20, (stream.columns || 80) - 1);
@@ -868,6 +889,7 @@ async function uncommittedChanges(context) {
 /* harmony export */   Vz: () => (/* binding */ execShellArgs),
 /* harmony export */   b2: () => (/* binding */ imageRemoveArgs),
 /* harmony export */   be: () => (/* binding */ loginArgs),
+/* harmony export */   bw: () => (/* binding */ pullArgs),
 /* harmony export */   cX: () => (/* binding */ containerEventsArgs),
 /* harmony export */   cY: () => (/* binding */ heldExecShellArgs),
 /* harmony export */   dn: () => (/* binding */ imageHistoryArgs),
@@ -879,9 +901,9 @@ async function uncommittedChanges(context) {
 /* harmony export */   oM: () => (/* binding */ copyFromContainerArgs),
 /* harmony export */   pe: () => (/* binding */ repositoryTagsArgs),
 /* harmony export */   qh: () => (/* binding */ buildxVersionArgs),
+/* harmony export */   qt: () => (/* binding */ buildxInspectArgs),
 /* harmony export */   rg: () => (/* binding */ imageSummariesArgs),
 /* harmony export */   tj: () => (/* binding */ danglingLabelledArgs),
-/* harmony export */   uW: () => (/* binding */ contextShowArgs),
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
 /* unused harmony exports EXEC_GATE, EXEC_GATE_NAME */
@@ -896,6 +918,14 @@ function engineStoreArgs() {
 }
 function buildxVersionArgs() {
     return ['buildx', 'version'];
+}
+/** A buildx builder ('' for the current one): its `Driver:` line says which driver it has. */
+function buildxInspectArgs(builder) {
+    return ['buildx', 'inspect', ...(builder === '' ? [] : [builder])];
+}
+/** Pulls an image quietly (the cache source of a classic build). */
+function pullArgs(ref) {
+    return ['pull', '--quiet', ref];
 }
 /** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
 function repositoryTagsArgs(repository) {
@@ -930,10 +960,6 @@ function containerImagesArgs(containerIds) {
 }
 function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
-}
-/** The current docker context's name: the engine's own buildx builder has it. */
-function contextShowArgs() {
-    return ['context', 'show'];
 }
 function imageInspectArgs(image) {
     return ['image', 'inspect', '--format', JSON_FORMAT, image];
@@ -1015,10 +1041,9 @@ __nccwpck_require__.d(__webpack_exports__, {
   Bi: () => (/* binding */ DockerError),
   T3: () => (/* binding */ docker),
   Bp: () => (/* binding */ dockerUntil),
+  w$: () => (/* binding */ lastLines),
   Hw: () => (/* binding */ startDocker)
 });
-
-// UNUSED EXPORTS: lastLines
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
@@ -1045,7 +1070,11 @@ class DockerError extends Error {
  * cancelled run stops a build or a push at once rather than leaving it running behind.
  */
 async function docker(args, options = {}) {
-    const result = await (0,run/* runCommand */.d)('docker', args, { input: options.input, silent: options.silent });
+    const result = await (0,run/* runCommand */.d)('docker', args, {
+        input: options.input,
+        silent: options.silent,
+        renderStderr: options.renderStderr,
+    });
     if (result.exitCode !== 0 && options.allowFailure !== true)
         throw new DockerError(args, result);
     return result;
@@ -1116,6 +1145,7 @@ function lastLines(text, count) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $R: () => (/* binding */ envValue),
+/* harmony export */   C5: () => (/* binding */ parseLegacySteps),
 /* harmony export */   Dr: () => (/* binding */ parseImageDetails),
 /* harmony export */   M$: () => (/* binding */ parseListedTags),
 /* harmony export */   Mn: () => (/* binding */ pushedDigest),
@@ -1125,6 +1155,7 @@ function lastLines(text, count) {
 /* harmony export */   Zq: () => (/* binding */ parseContainerImages),
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   e8: () => (/* binding */ parseReadinessEvent),
+/* harmony export */   eK: () => (/* binding */ parseBakeMetadata),
 /* harmony export */   gi: () => (/* binding */ parseImageStore),
 /* harmony export */   nM: () => (/* binding */ parseImageHistory)
 /* harmony export */ });
@@ -1207,7 +1238,30 @@ function parseImageDetails(stdout) {
         env: Array.isArray(config.Env) ? config.Env.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
         labels: stringRecord(config.Labels, 'image labels'),
         repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+        repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
     };
+}
+/** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */
+function parseLegacySteps(output) {
+    const steps = [];
+    for (const line of output.split(/\r?\n/)) {
+        const step = /^Step \d+\/\d+ : (\S+)/.exec(line);
+        if (step?.[1] !== undefined)
+            steps.push({ instruction: step[1].toUpperCase(), cached: false });
+        else if (/^ ---> Using cache$/.test(line) && steps.length > 0)
+            steps[steps.length - 1].cached = true;
+    }
+    return steps.filter((step) => step.instruction !== 'FROM');
+}
+/** `--metadata-file` of `docker buildx bake`: the image digest each target wrote, if any. */
+function parseBakeMetadata(text) {
+    const metadata = JSON.parse(text);
+    if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(metadata))
+        return {};
+    return Object.fromEntries(Object.entries(metadata).map(([target, value]) => {
+        const digest = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value) ? value['containerimage.digest'] : undefined;
+        return [target, typeof digest === 'string' ? digest : undefined];
+    }));
 }
 /** `docker container inspect --format '{{json .}}'` of one container. */
 function parseContainerState(stdout) {
@@ -1306,6 +1360,212 @@ function parseImageStore(line) {
 
 /***/ }),
 
+/***/ 4164:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ cacheMissReason),
+/* harmony export */   Yo: () => (/* binding */ parseCacheSetting),
+/* harmony export */   _s: () => (/* binding */ planCache),
+/* harmony export */   e7: () => (/* binding */ describeCache),
+/* harmony export */   p2: () => (/* binding */ CACHE_AUTO)
+/* harmony export */ });
+/* unused harmony exports cacheForm, parseCacheSpec, NO_CACHE */
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6021);
+/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6876);
+
+
+const CACHE_AUTO = { auto: true, specs: [] };
+const TYPES = {
+    from: ['registry', 'local', 'gha', 's3', 'azblob'],
+    to: ['inline', 'registry', 'local', 'gha', 's3', 'azblob'],
+};
+/** Attributes a type cannot go without, per direction. */
+const REQUIRED = {
+    from: { registry: 'ref', local: 'src' },
+    to: { registry: 'ref', local: 'dest' },
+};
+function cacheForm(direction) {
+    return direction === 'from'
+        ? 'auto, none, or one buildx cache spec a line (type=registry,ref=…, type=gha, type=local,src=…)'
+        : 'auto, none, or one buildx cache spec a line (type=registry,ref=…,mode=max, type=gha,mode=max, type=local,dest=…, type=inline)';
+}
+/** Parses one buildx cache spec; throws saying what is wrong with it (without quoting it). */
+function parseCacheSpec(line, direction) {
+    // buildx takes a bare image reference as a registry cache source.
+    if (direction === 'from' && !line.includes('=')) {
+        try {
+            (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(withoutTagOrDigest(line));
+        }
+        catch (error) {
+            throw new Error(`it is neither a cache spec nor an image reference (the name ${error.message})`);
+        }
+        return { type: 'registry', attributes: { type: 'registry', ref: line }, text: `type=registry,ref=${line}` };
+    }
+    if (!line.includes('='))
+        throw new Error('an image reference is a cache source only; write type=registry,ref=…');
+    const attributes = {};
+    for (const pair of line.split(',')) {
+        const equals = pair.indexOf('=');
+        const key = pair.slice(0, equals).trim();
+        if (equals < 1 || key === '' || pair.slice(equals + 1).trim() === '')
+            throw new Error(`"${pair.trim()}" is not key=value`);
+        if (key in attributes)
+            throw new Error(`it sets ${key} twice`);
+        attributes[key] = pair.slice(equals + 1).trim();
+    }
+    const type = attributes.type;
+    if (type === undefined)
+        throw new Error('it has no type=…');
+    if (!TYPES[direction].includes(type))
+        throw new Error(`type=${type} is not one of ${TYPES[direction].join(', ')}`);
+    const required = REQUIRED[direction][type];
+    if (required !== undefined && attributes[required] === undefined)
+        throw new Error(`it has no ${required}=… (type=${type} needs one)`);
+    // As buildx reads it: buildx does not trim the fields.
+    const text = Object.entries(attributes)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(',');
+    return { type, attributes, text };
+}
+/** Parses cache-from or cache-to; empty means auto. */
+function parseCacheSetting(raw, direction) {
+    const lines = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .nonBlankLines */ .n5)(raw);
+    if (lines.length === 0)
+        return CACHE_AUTO;
+    const problems = [];
+    const specs = [];
+    let auto = false;
+    lines.forEach((line, index) => {
+        if (line === 'auto')
+            auto = true;
+        else if (line === 'none') {
+            if (lines.length > 1)
+                problems.push(`line ${index + 1} is none beside other lines (none stands alone)`);
+        }
+        else {
+            try {
+                specs.push(parseCacheSpec(line, direction));
+            }
+            catch (error) {
+                problems.push(`line ${index + 1} is "${line}": ${error.message}`);
+            }
+        }
+    });
+    if (problems.length > 0)
+        throw new Error(`${problems.join('; ')}; expected ${cacheForm(direction)}`);
+    return { auto, specs };
+}
+/** An image reference without its tag and digest: the repository. */
+function withoutTagOrDigest(ref) {
+    return ref.replace(/(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/, '');
+}
+const NO_CACHE = { pull: [], from: [], to: [] };
+/** A registry cache spec whose ref names this image (any tag): what the classic builder can use. */
+function ownImageRef(spec, image) {
+    const ref = spec.type === 'registry' ? spec.attributes.ref : undefined;
+    if (ref === undefined || Object.keys(spec.attributes).some((key) => key !== 'type' && key !== 'ref'))
+        return undefined;
+    try {
+        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(withoutTagOrDigest(ref))) === (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(image) ? ref : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function describeBuilder(builder) {
+    return `the buildx builder ${builder.name === '' ? '(the current one)' : `"${builder.name}"`} has the docker driver`;
+}
+/**
+ * Plans the cache of one build; throws, naming the input and what it needs, when a spec cannot work with this
+ * builder. `auto`: the image's own :latest in its registry (and the engine's own cache, always); on BuildKit
+ * the pushed image carries its cache inline.
+ */
+function planCache(from, to, image, builder, naming) {
+    const latest = `${image.name}:latest`;
+    const problems = [];
+    if (builder.kind === 'legacy') {
+        const refs = from.auto ? [latest] : [];
+        for (const spec of from.specs) {
+            const ref = ownImageRef(spec, image);
+            if (ref === undefined)
+                problems.push(`${naming.subject('cache-from')} has "${spec.text}", which needs BuildKit (docker buildx); the classic builder takes only the image's own reference (e.g. ${latest}) as a cache source.`);
+            else if (!refs.includes(ref))
+                refs.push(ref);
+        }
+        for (const spec of to.specs)
+            problems.push(`${naming.subject('cache-to')} has "${spec.text}", which needs BuildKit (docker buildx); with the classic builder use auto (its images are cache sources by themselves) or none.`);
+        if (problems.length > 0)
+            throw new Error(problems.join('\n'));
+        return { pull: refs, from: refs, to: [] };
+    }
+    if (builder.driver === 'docker') {
+        // The docker driver exports cache only inline, unless the engine keeps its images in containerd.
+        const dockerDriverCan = (spec, direction) => spec.type === 'inline' ||
+            (!['s3', 'azblob'].includes(spec.type) && (direction === 'from' || builder.containerdStore));
+        for (const [direction, setting] of [
+            ['from', from],
+            ['to', to],
+        ]) {
+            for (const spec of setting.specs) {
+                if (dockerDriverCan(spec, direction))
+                    continue;
+                const needs = ['s3', 'azblob'].includes(spec.type)
+                    ? 'a builder with another driver (docker-container, kubernetes or remote)'
+                    : 'a builder with another driver (docker-container, kubernetes or remote), or the containerd image store on this engine';
+                problems.push(`${naming.subject(`cache-${direction}`)} has "${spec.text}", which needs ${needs}; ${describeBuilder(builder)}${builder.containerdStore ? '' : ' on an engine without the containerd image store'}.`);
+            }
+        }
+        if (problems.length > 0)
+            throw new Error(problems.join('\n'));
+    }
+    const specs = (setting, auto, text) => [
+        ...new Set([...(setting.auto ? [auto] : []), ...setting.specs.map(text)]),
+    ];
+    return {
+        pull: [],
+        from: specs(from, `type=registry,ref=${latest}`, (spec) => spec.text),
+        // A cache export that fails (a refused push of the cache ref, say) is no reason to fail the build.
+        to: specs(to, 'type=inline', (spec) => spec.type === 'inline' || 'ignore-error' in spec.attributes ? spec.text : `${spec.text},ignore-error=true`),
+    };
+}
+/** Why a registry cache source was not used, from the builder's or the pull's message. */
+function cacheMissReason(message) {
+    const reason = message
+        .trim()
+        .split('\n')
+        .pop()
+        ?.replace(/^Error response from daemon: /, '')
+        .replace(/^failed to configure registry cache importer: /, '')
+        .trim() ?? '';
+    if (/\bnot found\b|manifest unknown|name unknown|no such manifest/i.test(reason))
+        return 'not found';
+    if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|\b401\b|\b403\b/i.test(reason))
+        return `refused: ${reason}`;
+    return `unreachable: ${reason}`;
+}
+/** One line for the build group and the summary: `cache: hit from …` or `cache: miss: … not found`, with the steps. */
+function describeCache(outcome) {
+    const found = outcome.sources.filter((source) => source.found === true).map((source) => source.source);
+    const unknown = outcome.sources.filter((source) => source.found === undefined).map((source) => source.source);
+    const missed = outcome.sources
+        .filter((source) => source.found === false)
+        .map((source) => `${source.source} ${source.reason ?? 'not found'}`);
+    const steps = outcome.stepsReused + outcome.stepsRun;
+    const counts = `${outcome.stepsReused} of ${steps} step${steps === 1 ? '' : 's'} reused, ${outcome.stepsRun} run`;
+    const misses = missed.length === 0 ? '' : `miss: ${missed.join('; ')}`;
+    if (outcome.stepsReused === 0) {
+        const what = [misses, ...unknown.map((source) => `${source} gave nothing`)].filter((part) => part !== '');
+        return `cache: ${what.length === 0 ? 'miss' : what.join('; ')} (${counts})${outcome.sources.length === 0 ? '; no cache source asked for' : ''}`;
+    }
+    // Which source a reused step came from, BuildKit says only for registry sources.
+    const from = found.length > 0 ? found.join(', ') : [...unknown, "the engine's own cache"].join(' or ');
+    return `cache: hit from ${from} (${counts})${misses === '' ? '' : `; ${misses}`}`;
+}
+
+
+/***/ }),
+
 /***/ 8049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1319,8 +1579,10 @@ function parseImageStore(line) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6876);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6021);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1229);
-/* harmony import */ var _wait_ready_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5056);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1229);
+/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4164);
+/* harmony import */ var _wait_ready_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5056);
+
 
 
 
@@ -1368,8 +1630,10 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
         return raw;
     }, '');
     const buildSecrets = field('build-secrets', parseBuildSecrets, []);
+    const cacheFrom = field('cache-from', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCacheSetting */ .Yo)(raw, 'from'), _cache_js__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_AUTO */ .p2);
+    const cacheTo = field('cache-to', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCacheSetting */ .Yo)(raw, 'to'), _cache_js__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_AUTO */ .p2);
     const sha = field('sha', (raw) => {
-        if (raw !== '' && !_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .SHA_PATTERN */ .yw.test(raw))
+        if (raw !== '' && !_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__/* .SHA_PATTERN */ .yw.test(raw))
             throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
         return raw;
     }, '');
@@ -1381,10 +1645,10 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
     const runArgs = field('run-args', parseRunArgs, []);
     const waitFor = field('wait-for', (raw) => {
         try {
-            return (0,_wait_ready_js__WEBPACK_IMPORTED_MODULE_4__/* .parseWaitFor */ .AD)(raw);
+            return (0,_wait_ready_js__WEBPACK_IMPORTED_MODULE_5__/* .parseWaitFor */ .AD)(raw);
         }
         catch (error) {
-            throw new Error(`${error.message}; expected ${_wait_ready_js__WEBPACK_IMPORTED_MODULE_4__/* .WAIT_FOR_FORM */ .Zd}`);
+            throw new Error(`${error.message}; expected ${_wait_ready_js__WEBPACK_IMPORTED_MODULE_5__/* .WAIT_FOR_FORM */ .Zd}`);
         }
     }, { kind: 'auto' });
     const waitTimeoutSeconds = field('wait-timeout', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, WAIT_TIMEOUT_RANGE), 60);
@@ -1401,7 +1665,7 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
             throw new Error(`is set, but ${naming.name('test-on')} is runner; expected it only with ${naming.name('test-on')}: container`);
         return raw;
     }, '');
-    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_NAME_PATTERN */ .jg), []);
+    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__/* .ENV_NAME_PATTERN */ .jg), []);
     const testTimeoutSeconds = field('test-timeout', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, TEST_TIMEOUT_RANGE), 0);
     const testReports = field('test-reports', (raw) => {
         if (raw !== '' && !raw.startsWith('/'))
@@ -1438,6 +1702,8 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
         labels,
         builder,
         buildSecrets,
+        cacheFrom,
+        cacheTo,
         sha,
         tagLength,
         shaEnv,
@@ -1571,7 +1837,7 @@ function readInputs(read, env, mask, naming = _shared_field_parser_js__WEBPACK_I
 
 /***/ }),
 
-/***/ 3005:
+/***/ 938:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2345,11 +2611,10 @@ async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
  * engine is a clear error within seconds, not a hang in the middle of a build.
  */
 async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
-    const [server, buildx, imageStore, context] = await Promise.all([
+    const [server, buildx, imageStore] = await Promise.all([
         firstLine((0,docker_args/* serverVersionArgs */.P6)(), timeoutMs).catch((error) => error),
-        firstLine((0,docker_args/* buildxVersionArgs */.qh)(), timeoutMs).then((line) => line !== undefined, () => false),
+        firstLine((0,docker_args/* buildxVersionArgs */.qh)(), timeoutMs).catch(() => undefined),
         imageStoreOf(timeoutMs),
-        firstLine((0,docker_args/* contextShowArgs */.uW)(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
     ]);
     if (server instanceof Error) {
         const reason = server instanceof cli/* DockerError */.Bi
@@ -2360,7 +2625,44 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
     if (server === undefined)
         throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
     const version = JSON.parse(server);
-    return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
+    return {
+        version: typeof version === 'string' ? version : 'unknown',
+        buildx: buildx !== undefined,
+        buildxVersion: buildx === undefined ? undefined : buildxVersionOf(buildx),
+        imageStore,
+    };
+}
+/**
+ * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
+ * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
+ */
+async function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    try {
+        return await (0,cli/* dockerUntil */.Bp)((0,docker_args/* buildxInspectArgs */.qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeout.signal);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
+function buildxVersionOf(line) {
+    return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
+}
+/** Whether `version` (x.y.z) is at least `minimum`. */
+function versionAtLeast(version, minimum) {
+    const parts = (text) => text.split('.').map(Number);
+    const [have, need] = [parts(version), parts(minimum)];
+    for (let i = 0; i < need.length; i++) {
+        const difference = (have[i] ?? 0) - (need[i] ?? 0);
+        if (difference !== 0)
+            return difference > 0;
+    }
+    return true;
 }
 
 // EXTERNAL MODULE: ./src/shared/vocabulary.ts
@@ -2371,29 +2673,13 @@ function secretArg(secret) {
         ? `id=${secret.id},env=${secret.source.env}`
         : `id=${secret.id},src=${secret.source.src}`;
 }
-/**
- * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
- * store it makes the image an index whose digest changes with every build of the same commit. And it would
- * describe the stamp step, not the user's build.
- */
-const NO_PROVENANCE = ['--provenance=false'];
-function buildArgs(options) {
-    const buildx = options.builder.kind === 'buildx';
-    if (!buildx && options.secrets.length > 0)
-        throw new Error('build secrets need BuildKit (docker buildx)');
+/** The user's Dockerfile on the classic builder; the stamp follows (legacyStampArgs). */
+function legacyBuildArgs(options) {
     return [
-        // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-        ...(buildx
-            ? [
-                'buildx',
-                'build',
-                '--load',
-                ...NO_PROVENANCE,
-                ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
-            ]
-            : ['build', '--force-rm']),
-        ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
-        ...(options.tag === undefined ? [] : ['--tag', options.tag]),
+        'build',
+        // A failed step's container (and its layer, on a full disk) is not left behind.
+        '--force-rm',
+        ...options.cacheFrom.flatMap((ref) => ['--cache-from', ref]),
         '--file',
         options.file,
         '--iidfile',
@@ -2403,14 +2689,66 @@ function buildArgs(options) {
         options.context,
     ];
 }
-/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
-function stampArgs(options) {
+/** The classic builder's stamp: a Dockerfile on stdin (see stampDockerfile), no context. */
+function legacyStampArgs(tags) {
+    return ['build', ...tags.flatMap((tag) => ['--tag', tag]), '-'];
+}
+/** The bake targets: the user's Dockerfile, and the stamp that starts from its result. */
+const BAKE_BUILD_TARGET = 'build';
+const BAKE_STAMP_TARGET = 'stamp';
+/** The name the stamp's FROM gives the build target's result (a bake `target:` context). */
+const STAMP_BASE = 'build-test-deploy-build';
+/** Bake reads every string of its file as an HCL template: `${` and `%{` must stay literal. */
+function bakeLiteral(text) {
+    return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+}
+/**
+ * The bake file of one BuildKit build: the user's Dockerfile, and the stamp, whose FROM is that build's
+ * result as a `target:` context. Bake hands the stamp the build's whole graph, not an image: the stamp's
+ * inline cache then covers every step of the user's Dockerfile, so the pushed :latest is a cache source.
+ */
+function bakeDefinition(options) {
+    const literal = (values) => values.map(bakeLiteral);
+    const build = {
+        context: bakeLiteral(options.context),
+        dockerfile: bakeLiteral(options.file),
+        args: Object.fromEntries(options.buildArgs.map(({ key, value }) => [key, bakeLiteral(value)])),
+        ...(options.target === '' ? {} : { target: options.target }),
+        ...(options.secrets.length === 0 ? {} : { secret: literal(options.secrets.map(secretArg)) }),
+        'cache-from': literal(options.cacheFrom),
+        // Only the stamp's result is wanted (the docker driver writes an untagged image anyway).
+        output: ['type=cacheonly'],
+    };
+    const stamp = {
+        context: bakeLiteral(options.stampContext),
+        'dockerfile-inline': bakeLiteral(options.stampDockerfile),
+        contexts: { [STAMP_BASE]: `target:${BAKE_BUILD_TARGET}` },
+        tags: literal(options.tags),
+        'cache-from': literal(options.cacheFrom),
+        'cache-to': literal(options.cacheTo),
+        output: ['type=docker'],
+    };
+    return { target: { [BAKE_BUILD_TARGET]: build, [BAKE_STAMP_TARGET]: stamp } };
+}
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = '--provenance=false';
+/** Bakes the stamp target (and with it the build target), its progress as JSON (see build-progress.ts). */
+function bakeArgs(options) {
     return [
-        ...(options.builder.kind === 'buildx'
-            ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
-            : ['build']),
-        ...options.tags.flatMap((tag) => ['--tag', tag]),
-        '-',
+        'buildx',
+        'bake',
+        '--file',
+        options.bakeFile,
+        '--metadata-file',
+        options.metadataFile,
+        '--progress=rawjson',
+        NO_PROVENANCE,
+        ...(options.builder === '' ? [] : ['--builder', options.builder]),
+        BAKE_STAMP_TARGET,
     ];
 }
 /** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
@@ -2429,7 +2767,193 @@ function stampDockerfile(baseImage, shaEnv, sha, labels) {
     return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 
+;// CONCATENATED MODULE: ./src/docker/build-progress.ts
+// BuildKit's progress as JSON (`--progress=rawjson`: one JSON object after another, each over several lines),
+// read as it comes: shown in the log as `--progress=plain` shows it, and kept for what the cache did.
+// `[stage 2/4] RUN …`, `[2/4] COPY …`: the Dockerfile's own steps; `[internal] …` and `[stamp] exporting …` are not.
+const STEP_NAME = /^\[(?:[^\]]+ )?\d+\/\d+\] (\S+)/;
+const CACHE_IMPORT_NAME = /^(?:\[[^\]]*\] )?importing cache manifest from (\S+)$/;
+class BuildProgress {
+    vertices = new Map();
+    rendered = [];
+    // The splitter's state: depth of braces, inside a string, after a backslash, the object or text so far.
+    depth = 0;
+    inString = false;
+    escaped = false;
+    object = '';
+    text = '';
+    /** Takes the next chunk of output; returns what to show of it in the log (plain lines). */
+    write(chunk) {
+        const out = [];
+        for (const char of chunk) {
+            if (this.depth === 0) {
+                if (char === '{' && this.text.trim() === '') {
+                    this.text = '';
+                    this.depth = 1;
+                    this.object = char;
+                }
+                else if (char === '\n') {
+                    if (this.text.trim() !== '')
+                        out.push(this.text);
+                    this.text = '';
+                }
+                else
+                    this.text += char;
+                continue;
+            }
+            this.object += char;
+            if (this.inString) {
+                if (this.escaped)
+                    this.escaped = false;
+                else if (char === '\\')
+                    this.escaped = true;
+                else if (char === '"')
+                    this.inString = false;
+            }
+            else if (char === '"')
+                this.inString = true;
+            else if (char === '{')
+                this.depth++;
+            else if (char === '}' && --this.depth === 0) {
+                out.push(...this.take(this.object));
+                this.object = '';
+            }
+        }
+        this.rendered.push(...out);
+        return out.map((line) => `${line}\n`).join('');
+    }
+    /** The output has ended: what is left to show. */
+    end() {
+        const out = [];
+        for (const vertex of this.vertices.values())
+            if (vertex.pending !== '')
+                out.push(this.line(vertex, vertex.pending));
+        if (this.text.trim() !== '')
+            out.push(this.text);
+        if (this.object.trim() !== '')
+            out.push(this.object);
+        this.text = '';
+        this.object = '';
+        this.rendered.push(...out);
+        return out.map((line) => `${line}\n`).join('');
+    }
+    /** Everything shown so far, as the log has it. */
+    log() {
+        return this.rendered.join('\n');
+    }
+    /** The Dockerfile's steps that completed, each once: reused from a cache, or run. */
+    steps() {
+        return [...this.vertices.values()]
+            .filter((vertex) => vertex.completed || vertex.cached)
+            .map((vertex) => ({ vertex, kind: STEP_NAME.exec(vertex.name)?.[1] }))
+            .filter(({ kind }) => kind !== undefined && kind.toUpperCase() !== 'FROM')
+            .map(({ vertex }) => ({ name: vertex.name, cached: vertex.cached }));
+    }
+    /** The registry cache sources BuildKit tried, each once. */
+    cacheImports() {
+        const imports = new Map();
+        for (const vertex of this.vertices.values()) {
+            const ref = CACHE_IMPORT_NAME.exec(vertex.name)?.[1];
+            if (ref === undefined || !vertex.completed)
+                continue;
+            const error = vertex.error === '' ? undefined : vertex.error;
+            // Both targets import the same source: a miss in either is a miss.
+            if (!imports.has(ref) || error !== undefined)
+                imports.set(ref, { ref, error });
+        }
+        return [...imports.values()];
+    }
+    take(json) {
+        let status;
+        try {
+            status = JSON.parse(json);
+        }
+        catch {
+            return [json];
+        }
+        const out = [];
+        for (const raw of Array.isArray(status.vertexes) ? status.vertexes : [])
+            out.push(...this.vertex(raw));
+        for (const raw of Array.isArray(status.logs) ? status.logs : [])
+            out.push(...this.logLines(raw));
+        for (const raw of Array.isArray(status.warnings) ? status.warnings : []) {
+            if (typeof raw.short === 'string')
+                out.push(`WARNING: ${Buffer.from(raw.short, 'base64').toString().trim()}`);
+        }
+        return out;
+    }
+    known(digest, name) {
+        const existing = this.vertices.get(digest);
+        if (existing !== undefined)
+            return { vertex: existing, isNew: false };
+        const vertex = {
+            digest,
+            number: this.vertices.size + 1,
+            name,
+            cached: false,
+            completed: false,
+            error: '',
+            started: undefined,
+            completedAt: undefined,
+            pending: '',
+        };
+        this.vertices.set(digest, vertex);
+        return { vertex, isNew: true };
+    }
+    vertex(raw) {
+        if (typeof raw.digest !== 'string')
+            return [];
+        const name = typeof raw.name === 'string' ? raw.name : raw.digest;
+        const { vertex, isNew } = this.known(raw.digest, name);
+        const out = isNew ? [`#${vertex.number} ${name}`] : [];
+        if (raw.cached === true)
+            vertex.cached = true;
+        if (typeof raw.started === 'string')
+            vertex.started ??= raw.started;
+        if (typeof raw.error === 'string' && raw.error !== '')
+            vertex.error = raw.error;
+        if (typeof raw.completed === 'string' && !vertex.completed) {
+            vertex.completed = true;
+            vertex.completedAt = raw.completed;
+            if (vertex.pending !== '')
+                out.push(this.line(vertex, vertex.pending));
+            vertex.pending = '';
+            out.push(`#${vertex.number} ${this.outcome(vertex)}`);
+        }
+        return out;
+    }
+    outcome(vertex) {
+        if (vertex.error !== '')
+            return `ERROR: ${vertex.error}`;
+        if (vertex.cached)
+            return 'CACHED';
+        const seconds = vertex.started === undefined || vertex.completedAt === undefined
+            ? undefined
+            : (Date.parse(vertex.completedAt) - Date.parse(vertex.started)) / 1000;
+        return seconds === undefined || Number.isNaN(seconds) ? 'DONE' : `DONE ${seconds.toFixed(1)}s`;
+    }
+    logLines(raw) {
+        if (typeof raw.vertex !== 'string' || typeof raw.data !== 'string')
+            return [];
+        const { vertex } = this.known(raw.vertex, raw.vertex);
+        // As plain progress shows a step's output: with the seconds since the step started.
+        const seconds = typeof raw.timestamp === 'string' && vertex.started !== undefined
+            ? (Date.parse(raw.timestamp) - Date.parse(vertex.started)) / 1000
+            : Number.NaN;
+        const lines = (vertex.pending + Buffer.from(raw.data, 'base64').toString()).split(/\r?\n/);
+        vertex.pending = lines.pop() ?? '';
+        return lines.map((line) => this.line(vertex, Number.isFinite(seconds) ? `${seconds.toFixed(3)} ${line}` : line));
+    }
+    line(vertex, text) {
+        return `#${vertex.number} ${text}`;
+    }
+}
+
+// EXTERNAL MODULE: ./src/loop/cache.ts
+var loop_cache = __nccwpck_require__(4164);
 ;// CONCATENATED MODULE: ./src/loop/build.ts
+
+
 
 
 
@@ -2463,65 +2987,134 @@ function diskFullMessage(output) {
         ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
         : undefined;
 }
-/** Where the stamp's temporary names live (see buildImage). */
-const TEMPORARY_REPOSITORY = 'build-test-deploy-tmp';
-/**
- * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
- * containerd image store, a concurrent run that built the same content and removed its own temporary name at
- * that moment can take the shared content with it (seen on Docker 26.1). The stamp starts from nothing else.
- */
-function lostTemporaryImage(output) {
-    // BuildKit's own error line, naming the temporary repository where it went to look (progress lines name it too).
-    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${TEMPORARY_REPOSITORY}(?![\\w.-])`, 'm').test(output);
+/** A failed build says why: a full disk plainly, else docker's own last lines (`log`: its output as shown). */
+function throwUnlessBuilt(args, result, log) {
+    if (result.exitCode === 0)
+        return;
+    const output = log ?? result.stdout + result.stderr;
+    throw new Error(diskFullMessage(output) ??
+        new cli/* DockerError */.Bi(args, log === undefined ? result : { ...result, stdout: '', stderr: log }).message);
 }
-/** A failed build says why: a full disk plainly, else docker's own last lines. */
-function throwUnlessBuilt(args, result) {
-    if (result.exitCode !== 0)
-        throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new cli/* DockerError */.Bi(args, result).message);
+/** buildx refused a cache export this builder cannot do (a driver it could not tell beforehand). */
+function cacheExportRefused(output) {
+    return /cache export (?:is not supported|feature is currently not supported)/i.test(output);
 }
 /**
  * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
  * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
- * Returns the image id.
  */
 async function buildImage(request, reporter) {
     const workDir = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
-    // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
-    // stamp starts from a temporary local name instead; the legacy builder takes the id. One repository, a tag
-    // per run: the containerd store lists every repository a blob was named under in one label of at most
-    // 4096 bytes, and once a shared base layer's label is full, BuildKit no longer finds new names locally.
-    const temporaryRef = request.builder.kind === 'buildx' ? `${TEMPORARY_REPOSITORY}:${external_node_path_.basename(workDir).toLowerCase()}` : undefined;
     try {
-        const baseIidFile = external_node_path_.join(workDir, 'base.iid');
-        const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
-        throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
-        const baseImageId = (await (0,external_node_fs_promises_.readFile)(baseIidFile, 'utf8')).trim();
-        const stamp = stampArgs({ tags: request.tags, builder: request.builder });
-        const stampIt = () => (0,cli/* docker */.T3)(stamp, {
-            input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
-            silent: true,
-            allowFailure: true,
-        });
-        let stamped = await stampIt();
-        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr)) {
-            reporter.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
-            throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
-            stamped = await stampIt();
-        }
-        throwUnlessBuilt(stamp, stamped);
-        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
-        // digest the containerd image store names images by.
+        const cache = request.builder.kind === 'buildx'
+            ? await bake(request, request.builder.name, workDir, reporter)
+            : await legacyBuild(request, workDir);
+        // The id as the engine names the image: on the containerd image store, the manifest digest.
         const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
             throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-        return details.id;
+        return { imageId: details.id, cache };
     }
     finally {
-        if (temporaryRef !== undefined)
-            await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([temporaryRef]), { silent: true, allowFailure: true });
         await (0,external_node_fs_promises_.rm)(workDir, { recursive: true, force: true });
     }
+}
+/** The classic builder: pull the cache sources, build, then stamp `FROM <id>`. */
+async function legacyBuild(request, workDir) {
+    const sources = [];
+    for (const ref of request.cache.pull) {
+        // A cache source that is missing, unreachable or refused is a miss: the build goes on.
+        const pulled = await (0,cli/* docker */.T3)((0,docker_args/* pullArgs */.bw)(ref), { allowFailure: true });
+        sources.push(pulled.exitCode === 0
+            ? { source: ref, found: true, reason: undefined }
+            : { source: ref, found: false, reason: (0,loop_cache/* cacheMissReason */.$x)(pulled.stderr) });
+    }
+    const iidFile = external_node_path_.join(workDir, 'base.iid');
+    const args = legacyBuildArgs({ ...request, iidFile, cacheFrom: request.cache.from });
+    const built = await (0,cli/* docker */.T3)(args, { allowFailure: true });
+    throwUnlessBuilt(args, built);
+    const baseImageId = (await (0,external_node_fs_promises_.readFile)(iidFile, 'utf8')).trim();
+    const stamp = legacyStampArgs(request.tags);
+    const stamped = await (0,cli/* docker */.T3)(stamp, {
+        input: stampDockerfile(baseImageId, request.shaEnv, request.sha, request.labels),
+        silent: true,
+        allowFailure: true,
+    });
+    throwUnlessBuilt(stamp, stamped);
+    const steps = (0,output/* parseLegacySteps */.C5)(built.stdout);
+    return {
+        sources,
+        stepsReused: steps.filter((step) => step.cached).length,
+        stepsRun: steps.filter((step) => !step.cached).length,
+        exportedTo: [],
+    };
+}
+/** BuildKit: the user's Dockerfile and the stamp in one bake (see bakeDefinition). */
+async function bake(request, builder, workDir, reporter) {
+    const bakeFile = external_node_path_.join(workDir, 'bake.json');
+    const metadataFile = external_node_path_.join(workDir, 'metadata.json');
+    const args = bakeArgs({ bakeFile, metadataFile, builder });
+    const run = async (cacheTo) => {
+        const context = external_node_path_.resolve(request.context);
+        const definition = bakeDefinition({
+            ...request,
+            context,
+            file: external_node_path_.resolve(request.file),
+            stampDockerfile: stampDockerfile(STAMP_BASE, request.shaEnv, request.sha, request.labels),
+            // The stamp reads nothing of it; a context of its own would put a per-run key into the inline cache,
+            // and with it a new image id for every build of one commit.
+            stampContext: context,
+            cacheFrom: request.cache.from,
+            cacheTo,
+        });
+        await (0,external_node_fs_promises_.writeFile)(bakeFile, JSON.stringify(definition, undefined, 2));
+        const progress = new BuildProgress();
+        return { result: await (0,cli/* docker */.T3)(args, { allowFailure: true, renderStderr: progress }), progress };
+    };
+    let cacheTo = request.cache.to;
+    let { result, progress } = await run(cacheTo);
+    if (result.exitCode !== 0 && cacheTo.length > 0 && cacheExportRefused(result.stderr)) {
+        // An optimisation never fails the build: build again, exporting no cache.
+        reporter.warning(`cache: the builder cannot export the cache (${(0,cli/* lastLines */.w$)(result.stderr, 1)}); building without cache-to.`);
+        cacheTo = [];
+        ({ result, progress } = await run(cacheTo));
+    }
+    throwUnlessBuilt(args, result, progress.log());
+    await removeBuildTargetImage(metadataFile).catch((error) => reporter.info(`The build target's untagged image stays: ${error.message}`));
+    const steps = progress.steps();
+    const imports = new Map(progress.cacheImports().map((tried) => [tried.ref, tried]));
+    return {
+        sources: request.cache.from.map((spec) => {
+            const ref = registryRef(spec);
+            const tried = ref === undefined ? undefined : imports.get(ref);
+            // BuildKit names only registry imports; whether a gha or local source held anything, it does not say.
+            if (tried === undefined)
+                return { source: ref ?? spec, found: undefined, reason: undefined };
+            return tried.error === undefined
+                ? { source: tried.ref, found: true, reason: undefined }
+                : { source: tried.ref, found: false, reason: (0,loop_cache/* cacheMissReason */.$x)(tried.error) };
+        }),
+        stepsReused: steps.filter((step) => step.cached).length,
+        stepsRun: steps.filter((step) => !step.cached).length,
+        exportedTo: cacheTo,
+    };
+}
+/** The docker driver writes the build target's result as an untagged image too: it goes, unless something names it. */
+async function removeBuildTargetImage(metadataFile) {
+    const metadata = (0,output/* parseBakeMetadata */.eK)(await (0,external_node_fs_promises_.readFile)(metadataFile, 'utf8').catch(() => '{}'));
+    const digest = metadata[BAKE_BUILD_TARGET];
+    if (digest === undefined || digest === metadata[BAKE_STAMP_TARGET])
+        return;
+    const inspected = await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(digest), { silent: true, allowFailure: true });
+    if (inspected.exitCode !== 0 || (0,output/* parseImageDetails */.Dr)(inspected.stdout).repoTags.length > 0)
+        return;
+    await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([digest]), { silent: true, allowFailure: true });
+}
+/** The ref of a `type=registry` cache spec (its fields in any order), else undefined. */
+function registryRef(spec) {
+    const fields = new Map(spec.split(',').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]));
+    return fields.get('type') === 'registry' ? fields.get('ref') : undefined;
 }
 
 // EXTERNAL MODULE: ./src/shared/field-parser.ts
@@ -3126,6 +3719,7 @@ async function collectReports(container, source, dir, reporter) {
 
 
 
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -3156,27 +3750,36 @@ async function phase(report, reporter, name, work) {
         reporter.phaseEnded(name, seconds, ok);
     }
 }
-/** Checks the engine and finds the commit, side by side; names the sha tag. */
+/** Bake's `target:` contexts and `--provenance` (see docs/adr/0003-one-bake-for-build-and-stamp.md). */
+const MINIMUM_BUILDX = '0.10.0';
+/** Checks the engine and finds the commit, side by side; names the sha tag; plans the cache. */
 async function checkPhase({ inputs, report, reporter, settings, }) {
     const { naming } = settings;
-    const [engine, commit] = await Promise.all([
+    const [engine, commit, driver] = await Promise.all([
         checkEngine(settings.env),
         resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
+        builderDriver(inputs.builder),
     ]);
     reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+    if (engine.buildxVersion !== undefined && !versionAtLeast(engine.buildxVersion, MINIMUM_BUILDX)) {
+        throw new Error(`docker buildx ${engine.buildxVersion} is installed, but builds need buildx ${MINIMUM_BUILDX} or later (bake's target: contexts, --provenance); update buildx, or remove it to build with the classic builder.`);
+    }
     if (!engine.buildx && inputs.buildSecrets.length > 0) {
         throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
     }
     if (!engine.buildx && inputs.builder !== '') {
         throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
     }
+    const cache = (0,loop_cache/* planCache */._s)(inputs.cacheFrom, inputs.cacheTo, inputs.image, engine.buildx
+        ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: engine.imageStore.kind === 'containerd' }
+        : { kind: 'legacy' }, naming);
     report.image = inputs.image.name;
     report.sha = commit.sha;
     report.tag = commit.sha.slice(0, inputs.tagLength);
     report.imageRef = `${inputs.image.name}:${report.tag}`;
     report.latestRef = `${inputs.image.name}:latest`;
     reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
-    return { engine, commit };
+    return { engine, commit, cache };
 }
 async function prunePhase({ inputs, report, reporter }) {
     const repository = (0,image_reference/* familiarName */.hG)(inputs.image);
@@ -3190,25 +3793,44 @@ async function prunePhase({ inputs, report, reporter }) {
     report.pruned = pruning.removed.length;
     report.reclaimedBytes = pruning.reclaimedBytes;
 }
-/** Builds and stamps the image, tagged with the sha tag and :latest. */
-async function buildPhase({ inputs, report, reporter, settings }, engine, commit) {
-    report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
-        context: inputs.context,
-        file: inputs.file,
-        buildArgs: inputs.buildArgs,
-        target: inputs.target,
-        shaEnv: inputs.shaEnv,
-        builder: engine.buildx
-            ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context }
-            : { kind: 'legacy' },
-        secrets: inputs.buildSecrets,
-        tags: [report.imageRef, report.latestRef],
-        labels: [
-            ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
-            { key: vocabulary/* REPOSITORY_LABEL */.S, value: (0,image_reference/* familiarName */.hG)(inputs.image) },
-        ],
-        sha: commit.sha,
-    }, reporter));
+/** Logs in to the image's registry once, if credentials were given and not yet used; undone by the clean-up. */
+async function logIn({ inputs, reporter, settings, leftovers }, retries) {
+    if (inputs.registryAuth === undefined || leftovers.loggedInRegistry === inputs.image.registry)
+        return;
+    await login(inputs.image.registry, inputs.registryAuth, retries, reporter);
+    leftovers.loggedInRegistry = inputs.image.registry;
+    settings.onLeftovers(leftovers);
+}
+/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did. */
+async function buildPhase(run, engine, commit, cache) {
+    const { inputs, report, reporter, settings } = run;
+    const built = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, async () => {
+        // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
+        // the push logs in again and fails then, if it must.
+        if (cache.pull.length > 0 || cache.from.some((spec) => spec.startsWith('type=registry,'))) {
+            await logIn(run, 0).catch((error) => reporter.warning(`cache: ${error.message}; the build goes on without that login.`));
+        }
+        const result = await buildImage({
+            context: inputs.context,
+            file: inputs.file,
+            buildArgs: inputs.buildArgs,
+            target: inputs.target,
+            shaEnv: inputs.shaEnv,
+            builder: engine.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+            secrets: inputs.buildSecrets,
+            tags: [report.imageRef, report.latestRef],
+            labels: [
+                ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
+                { key: vocabulary/* REPOSITORY_LABEL */.S, value: (0,image_reference/* familiarName */.hG)(inputs.image) },
+            ],
+            sha: commit.sha,
+            cache,
+        }, reporter);
+        reporter.info((0,loop_cache/* describeCache */.e7)(result.cache));
+        return result;
+    });
+    report.imageId = built.imageId;
+    report.cache = built.cache;
 }
 /** Runs a container of the sha tag; returns its name. */
 async function runPhase({ inputs, report, reporter, settings, leftovers }) {
@@ -3273,15 +3895,12 @@ function failUnlessPassed({ inputs }, tests, name) {
     if (tests !== undefined && tests.exitCode !== 0)
         throw new TestsFailedError(tests.exitCode, name);
 }
-/** Logs in if credentials were given, pushes the sha tag then :latest to every repository, reads the digests. */
-async function pushPhase({ inputs, report, reporter, settings, leftovers }) {
+/** Logs in if credentials were given (unless the build did), pushes the sha tag then :latest everywhere, reads the digests. */
+async function pushPhase(run) {
+    const { inputs, report, reporter } = run;
     const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
     await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
-        if (inputs.registryAuth !== undefined) {
-            await login(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
-            leftovers.loggedInRegistry = inputs.image.registry;
-            settings.onLeftovers(leftovers);
-        }
+        await logIn(run, inputs.pushRetries);
         report.digests = await pushTags({
             repositories: [inputs.image, ...inputs.alsoPush],
             built: inputs.image,
@@ -3296,6 +3915,7 @@ async function pushPhase({ inputs, report, reporter, settings, leftovers }) {
 }
 
 ;// CONCATENATED MODULE: ./src/loop/run-report.ts
+
 
 function emptyReport() {
     return {
@@ -3314,6 +3934,7 @@ function emptyReport() {
         readySeconds: undefined,
         reportsDir: '',
         junit: undefined,
+        cache: undefined,
         phases: [],
         failure: undefined,
     };
@@ -3337,6 +3958,9 @@ function outputsOf(report) {
         'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
         pruned: String(report.pruned),
         'reclaimed-bytes': String(report.reclaimedBytes),
+        'cache-hit': report.cache === undefined ? '' : String(report.cache.stepsReused > 0),
+        'cache-steps-reused': report.cache === undefined ? '' : String(report.cache.stepsReused),
+        'cache-steps-run': report.cache === undefined ? '' : String(report.cache.stepsRun),
     };
 }
 function summaryTables(report) {
@@ -3360,6 +3984,7 @@ function summaryTables(report) {
                 : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
         ],
         ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
+        ['Cache', report.cache === undefined ? '—' : describeCache(report.cache).replace(/^cache: /, '')],
     ];
     const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
     return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
@@ -3457,10 +4082,10 @@ function cleanUpWhenCancelled(report, reporter, finish, finishing) {
 }
 /** The phases in order: each records itself in the report; a failed one ends the run. */
 async function runPhases(run) {
-    const { engine, commit } = await checkPhase(run);
+    const { engine, commit, cache } = await checkPhase(run);
     if (run.inputs.prune !== 'off')
         await prunePhase(run);
-    await buildPhase(run, engine, commit);
+    await buildPhase(run, engine, commit, cache);
     const container = await runPhase(run);
     const tests = await waitAndTestPhases(run, container);
     // Reports are wanted most when the tests failed: collect them before failing.
@@ -3888,6 +4513,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __nccwpck_require__(6193);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/process/children.ts
@@ -3895,6 +4522,7 @@ var children = __nccwpck_require__(1414);
 // EXTERNAL MODULE: ./src/process/command-log.ts
 var command_log = __nccwpck_require__(1207);
 ;// CONCATENATED MODULE: ./src/process/run.ts
+
 
 
 
@@ -3919,17 +4547,29 @@ function runCommand(file, args, options = {}) {
             if (!silent)
                 log.output(chunk, 'stdout');
         });
+        const render = options.renderStderr;
+        const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+        const show = (text) => {
+            if (!silent && text !== '')
+                log.output(Buffer.from(text), 'stderr');
+        };
         child.stderr.on('data', (chunk) => {
             stderr.push(chunk);
-            if (!silent)
+            if (render !== undefined)
+                show(render.write(decoder.write(chunk)));
+            else if (!silent)
                 log.output(chunk, 'stderr');
         });
         child.on('error', reject);
-        child.on('close', (code, signal) => resolve({
-            exitCode: code ?? (signal === null ? 1 : 128 + (external_node_os_.constants.signals[signal] ?? 0)),
-            stdout: Buffer.concat(stdout).toString(),
-            stderr: Buffer.concat(stderr).toString(),
-        }));
+        child.on('close', (code, signal) => {
+            if (render !== undefined)
+                show(render.write(decoder.end()) + render.end());
+            resolve({
+                exitCode: code ?? (signal === null ? 1 : 128 + (external_node_os_.constants.signals[signal] ?? 0)),
+                stdout: Buffer.concat(stdout).toString(),
+                stderr: Buffer.concat(stderr).toString(),
+            });
+        });
         child.stdin.on('error', () => undefined); // it exited before reading it all: its exit status says why
         child.stdin.end(options.input);
     });
@@ -4165,6 +4805,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 

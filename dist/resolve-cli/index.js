@@ -173,7 +173,7 @@ function parseCliArgs(argv, env) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(201);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(802);
 /* harmony import */ var _resolve_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(523);
 
 
@@ -210,7 +210,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 201:
+/***/ 802:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -252,6 +252,8 @@ function killTracked() {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/process/command-log.ts
@@ -271,6 +273,7 @@ function commandLog() {
 }
 
 ;// CONCATENATED MODULE: ./src/process/run.ts
+
 
 
 
@@ -295,17 +298,29 @@ function runCommand(file, args, options = {}) {
             if (!silent)
                 log.output(chunk, 'stdout');
         });
+        const render = options.renderStderr;
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        const show = (text) => {
+            if (!silent && text !== '')
+                log.output(Buffer.from(text), 'stderr');
+        };
         child.stderr.on('data', (chunk) => {
             stderr.push(chunk);
-            if (!silent)
+            if (render !== undefined)
+                show(render.write(decoder.write(chunk)));
+            else if (!silent)
                 log.output(chunk, 'stderr');
         });
         child.on('error', reject);
-        child.on('close', (code, signal) => resolve({
-            exitCode: code ?? (signal === null ? 1 : 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0)),
-            stdout: Buffer.concat(stdout).toString(),
-            stderr: Buffer.concat(stderr).toString(),
-        }));
+        child.on('close', (code, signal) => {
+            if (render !== undefined)
+                show(render.write(decoder.end()) + render.end());
+            resolve({
+                exitCode: code ?? (signal === null ? 1 : 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0)),
+                stdout: Buffer.concat(stdout).toString(),
+                stderr: Buffer.concat(stderr).toString(),
+            });
+        });
         child.stdin.on('error', () => undefined); // it exited before reading it all: its exit status says why
         child.stdin.end(options.input);
     });
@@ -330,7 +345,11 @@ class cli_DockerError extends Error {
  * cancelled run stops a build or a push at once rather than leaving it running behind.
  */
 async function docker(args, options = {}) {
-    const result = await runCommand('docker', args, { input: options.input, silent: options.silent });
+    const result = await runCommand('docker', args, {
+        input: options.input,
+        silent: options.silent,
+        renderStderr: options.renderStderr,
+    });
     if (result.exitCode !== 0 && options.allowFailure !== true)
         throw new cli_DockerError(args, result);
     return result;
@@ -345,7 +364,7 @@ function startDocker(args, options) {
  * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
  * the output pipes open, and the step would never end.
  */
-function dockerUntil(args, onLine, signal, options = {}) {
+function cli_dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
         const child = run_spawnTracked('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';
@@ -406,6 +425,14 @@ function engineStoreArgs() {
 function args_buildxVersionArgs() {
     return ['buildx', 'version'];
 }
+/** A buildx builder ('' for the current one): its `Driver:` line says which driver it has. */
+function args_buildxInspectArgs(builder) {
+    return ['buildx', 'inspect', ...(builder === '' ? [] : [builder])];
+}
+/** Pulls an image quietly (the cache source of a classic build). */
+function pullArgs(ref) {
+    return ['pull', '--quiet', ref];
+}
 /** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
 function repositoryTagsArgs(repository) {
     return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
@@ -439,10 +466,6 @@ function containerImagesArgs(containerIds) {
 }
 function imageRemoveArgs(refs) {
     return ['image', 'rm', ...refs];
-}
-/** The current docker context's name: the engine's own buildx builder has it. */
-function args_contextShowArgs() {
-    return ['context', 'show'];
 }
 function imageInspectArgs(image) {
     return ['image', 'inspect', '--format', JSON_FORMAT, image];
@@ -514,7 +537,7 @@ function pushArgs(ref) {
 
 ;// CONCATENATED MODULE: ./src/shared/json.ts
 // Reading parsed JSON (docker's `--format '{{json .}}'`, the registry's answers) without trusting its shape.
-function isObject(value) {
+function json_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** A JSON value as a string: '' for anything else. */
@@ -523,7 +546,7 @@ const json_str = (value) => (typeof value === 'string' ? value : '');
 ;// CONCATENATED MODULE: ./src/docker/output.ts
 
 function asObject(value, what) {
-    if (!isObject(value))
+    if (!json_isObject(value))
         throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
     return value;
 }
@@ -598,7 +621,30 @@ function parseImageDetails(stdout) {
         env: Array.isArray(config.Env) ? config.Env.map(json_str) : [],
         labels: stringRecord(config.Labels, 'image labels'),
         repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(json_str) : [],
+        repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(json_str) : [],
     };
+}
+/** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */
+function parseLegacySteps(output) {
+    const steps = [];
+    for (const line of output.split(/\r?\n/)) {
+        const step = /^Step \d+\/\d+ : (\S+)/.exec(line);
+        if (step?.[1] !== undefined)
+            steps.push({ instruction: step[1].toUpperCase(), cached: false });
+        else if (/^ ---> Using cache$/.test(line) && steps.length > 0)
+            steps[steps.length - 1].cached = true;
+    }
+    return steps.filter((step) => step.instruction !== 'FROM');
+}
+/** `--metadata-file` of `docker buildx bake`: the image digest each target wrote, if any. */
+function parseBakeMetadata(text) {
+    const metadata = JSON.parse(text);
+    if (!isObject(metadata))
+        return {};
+    return Object.fromEntries(Object.entries(metadata).map(([target, value]) => {
+        const digest = isObject(value) ? value['containerimage.digest'] : undefined;
+        return [target, typeof digest === 'string' ? digest : undefined];
+    }));
 }
 /** `docker container inspect --format '{{json .}}'` of one container. */
 function parseContainerState(stdout) {
@@ -718,7 +764,7 @@ async function firstLine(args, timeoutMs) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     try {
-        return await dockerUntil(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+        return await cli_dockerUntil(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
     }
     finally {
         clearTimeout(timer);
@@ -733,11 +779,10 @@ async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
  * engine is a clear error within seconds, not a hang in the middle of a build.
  */
 async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
-    const [server, buildx, imageStore, context] = await Promise.all([
+    const [server, buildx, imageStore] = await Promise.all([
         firstLine(serverVersionArgs(), timeoutMs).catch((error) => error),
-        firstLine(buildxVersionArgs(), timeoutMs).then((line) => line !== undefined, () => false),
+        firstLine(buildxVersionArgs(), timeoutMs).catch(() => undefined),
         imageStoreOf(timeoutMs),
-        firstLine(contextShowArgs(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
     ]);
     if (server instanceof Error) {
         const reason = server instanceof DockerError
@@ -748,7 +793,44 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
     if (server === undefined)
         throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
     const version = JSON.parse(server);
-    return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
+    return {
+        version: typeof version === 'string' ? version : 'unknown',
+        buildx: buildx !== undefined,
+        buildxVersion: buildx === undefined ? undefined : buildxVersionOf(buildx),
+        imageStore,
+    };
+}
+/**
+ * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
+ * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
+ */
+async function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    try {
+        return await dockerUntil(buildxInspectArgs(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeout.signal);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
+function buildxVersionOf(line) {
+    return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
+}
+/** Whether `version` (x.y.z) is at least `minimum`. */
+function versionAtLeast(version, minimum) {
+    const parts = (text) => text.split('.').map(Number);
+    const [have, need] = [parts(version), parts(minimum)];
+    for (let i = 0; i < need.length; i++) {
+        const difference = (have[i] ?? 0) - (need[i] ?? 0);
+        if (difference !== 0)
+            return difference > 0;
+    }
+    return true;
 }
 
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
@@ -903,12 +985,12 @@ function matchesDigest(bytes, digest) {
     return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
 }
 function parseDescriptor(value, what) {
-    if (!isObject(value))
+    if (!json_isObject(value))
         throw new RegistryError(`The ${what} is not a descriptor object.`);
     const digest = json_str(value.digest);
     if (!DIGEST_PATTERN.test(digest))
         throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
-    const platform = isObject(value.platform)
+    const platform = json_isObject(value.platform)
         ? {
             os: json_str(value.platform.os),
             architecture: json_str(value.platform.architecture),
@@ -922,7 +1004,7 @@ function parseDescriptor(value, what) {
  * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
  */
 function parseManifest(body, contentType) {
-    if (!isObject(body))
+    if (!json_isObject(body))
         throw new RegistryError('The manifest is not a JSON object.');
     if (body.schemaVersion === 1)
         throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
@@ -940,7 +1022,7 @@ function parseManifest(body, contentType) {
             ? header
             : Array.isArray(body.manifests)
                 ? MEDIA_TYPE.ociIndex
-                : isObject(body.config)
+                : json_isObject(body.config)
                     ? MEDIA_TYPE.ociManifest
                     : declared || header;
     if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
@@ -981,10 +1063,10 @@ function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
 }
 /** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
 function parseImageConfig(body) {
-    if (!isObject(body))
+    if (!json_isObject(body))
         throw new RegistryError('The image config is not a JSON object.');
-    const config = isObject(body.config) ? body.config : {};
-    const labels = isObject(config.Labels) ? config.Labels : {};
+    const config = json_isObject(body.config) ? body.config : {};
+    const labels = json_isObject(config.Labels) ? config.Labels : {};
     return {
         env: Array.isArray(config.Env) ? config.Env.map(json_str) : [],
         labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, json_str(value)])),
@@ -994,8 +1076,8 @@ function parseImageConfig(body) {
 function registryErrorCode(body) {
     try {
         const parsed = JSON.parse(body);
-        const first = isObject(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        return isObject(first) && typeof first.code === 'string'
+        const first = json_isObject(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        return json_isObject(first) && typeof first.code === 'string'
             ? { code: first.code, message: json_str(first.message) }
             : undefined;
     }
@@ -1122,7 +1204,7 @@ class RegistryClient {
             throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
         }
         const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
-        const token = isObject(body) ? json_str(body.token) || json_str(body.access_token) : '';
+        const token = json_isObject(body) ? json_str(body.token) || json_str(body.access_token) : '';
         if (token === '')
             throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
         return `Bearer ${token}`;

@@ -15,6 +15,16 @@ export function buildxVersionArgs(): string[] {
   return ['buildx', 'version'];
 }
 
+/** A buildx builder ('' for the current one): its `Driver:` line says which driver it has. */
+export function buildxInspectArgs(builder: string): string[] {
+  return ['buildx', 'inspect', ...(builder === '' ? [] : [builder])];
+}
+
+/** Pulls an image quietly (the cache source of a classic build). */
+export function pullArgs(ref: string): string[] {
+  return ['pull', '--quiet', ref];
+}
+
 /** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
 export function repositoryTagsArgs(repository: string): string[] {
   return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
@@ -58,11 +68,6 @@ export function containerImagesArgs(containerIds: readonly string[]): string[] {
 
 export function imageRemoveArgs(refs: readonly string[]): string[] {
   return ['image', 'rm', ...refs];
-}
-
-/** The current docker context's name: the engine's own buildx builder has it. */
-export function contextShowArgs(): string[] {
-  return ['context', 'show'];
 }
 
 export function imageInspectArgs(image: string): string[] {

@@ -10,25 +10,10 @@ export interface BuildSecret {
 }
 
 /**
- * The legacy builder, or BuildKit through buildx: `name` builds the user's Dockerfile (a named builder, ''
- * for the current one); `engineBuilder`, the engine's own docker-driver builder (named after the docker
- * context), stamps it, since only that one sees the images the engine holds.
+ * The legacy builder, or BuildKit through buildx: `name` is the buildx builder to build with ('' for the
+ * current one).
  */
-export type Builder =
-  { readonly kind: 'legacy' } | { readonly kind: 'buildx'; readonly name: string; readonly engineBuilder: string };
-
-export interface BuildOptions {
-  readonly context: string;
-  readonly file: string;
-  readonly buildArgs: readonly KeyValue[];
-  readonly target: string;
-  readonly iidFile: string;
-  readonly builder: Builder;
-  /** Only with buildx: the legacy builder has no secrets, and build args would leave them in the history. */
-  readonly secrets: readonly BuildSecret[];
-  /** A local name for the result (buildx: what the stamp step starts from). */
-  readonly tag?: string | undefined;
-}
+export type Builder = { readonly kind: 'legacy' } | { readonly kind: 'buildx'; readonly name: string };
 
 export function secretArg(secret: BuildSecret): string {
   return 'env' in secret.source
@@ -36,29 +21,23 @@ export function secretArg(secret: BuildSecret): string {
     : `id=${secret.id},src=${secret.source.src}`;
 }
 
-/**
- * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
- * store it makes the image an index whose digest changes with every build of the same commit. And it would
- * describe the stamp step, not the user's build.
- */
-const NO_PROVENANCE = ['--provenance=false'];
+export interface LegacyBuildOptions {
+  readonly context: string;
+  readonly file: string;
+  readonly buildArgs: readonly KeyValue[];
+  readonly target: string;
+  readonly iidFile: string;
+  /** Images whose history the builder may reuse (`--cache-from`), pulled before. */
+  readonly cacheFrom: readonly string[];
+}
 
-export function buildArgs(options: BuildOptions): string[] {
-  const buildx = options.builder.kind === 'buildx';
-  if (!buildx && options.secrets.length > 0) throw new Error('build secrets need BuildKit (docker buildx)');
+/** The user's Dockerfile on the classic builder; the stamp follows (legacyStampArgs). */
+export function legacyBuildArgs(options: LegacyBuildOptions): string[] {
   return [
-    // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-    ...(buildx
-      ? [
-          'buildx',
-          'build',
-          '--load',
-          ...NO_PROVENANCE,
-          ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
-        ]
-      : ['build', '--force-rm']),
-    ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
-    ...(options.tag === undefined ? [] : ['--tag', options.tag]),
+    'build',
+    // A failed step's container (and its layer, on a full disk) is not left behind.
+    '--force-rm',
+    ...options.cacheFrom.flatMap((ref) => ['--cache-from', ref]),
     '--file',
     options.file,
     '--iidfile',
@@ -69,19 +48,86 @@ export function buildArgs(options: BuildOptions): string[] {
   ];
 }
 
-export interface StampOptions {
-  readonly tags: readonly string[];
-  readonly builder: Builder;
+/** The classic builder's stamp: a Dockerfile on stdin (see stampDockerfile), no context. */
+export function legacyStampArgs(tags: readonly string[]): string[] {
+  return ['build', ...tags.flatMap((tag) => ['--tag', tag]), '-'];
 }
 
-/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
-export function stampArgs(options: StampOptions): string[] {
+/** The bake targets: the user's Dockerfile, and the stamp that starts from its result. */
+export const BAKE_BUILD_TARGET = 'build';
+export const BAKE_STAMP_TARGET = 'stamp';
+/** The name the stamp's FROM gives the build target's result (a bake `target:` context). */
+export const STAMP_BASE = 'build-test-deploy-build';
+
+export interface BakeOptions {
+  readonly context: string;
+  readonly file: string;
+  readonly buildArgs: readonly KeyValue[];
+  readonly target: string;
+  readonly secrets: readonly BuildSecret[];
+  readonly tags: readonly string[];
+  /** The stamp's Dockerfile (stampDockerfile with STAMP_BASE). */
+  readonly stampDockerfile: string;
+  /** The stamp's context: it uses none, but has one (the build's: see build.ts). */
+  readonly stampContext: string;
+  readonly cacheFrom: readonly string[];
+  readonly cacheTo: readonly string[];
+}
+
+/** Bake reads every string of its file as an HCL template: `${` and `%{` must stay literal. */
+export function bakeLiteral(text: string): string {
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+}
+
+/**
+ * The bake file of one BuildKit build: the user's Dockerfile, and the stamp, whose FROM is that build's
+ * result as a `target:` context. Bake hands the stamp the build's whole graph, not an image: the stamp's
+ * inline cache then covers every step of the user's Dockerfile, so the pushed :latest is a cache source.
+ */
+export function bakeDefinition(options: BakeOptions): unknown {
+  const literal = (values: readonly string[]): string[] => values.map(bakeLiteral);
+  const build = {
+    context: bakeLiteral(options.context),
+    dockerfile: bakeLiteral(options.file),
+    args: Object.fromEntries(options.buildArgs.map(({ key, value }) => [key, bakeLiteral(value)])),
+    ...(options.target === '' ? {} : { target: options.target }),
+    ...(options.secrets.length === 0 ? {} : { secret: literal(options.secrets.map(secretArg)) }),
+    'cache-from': literal(options.cacheFrom),
+    // Only the stamp's result is wanted (the docker driver writes an untagged image anyway).
+    output: ['type=cacheonly'],
+  };
+  const stamp = {
+    context: bakeLiteral(options.stampContext),
+    'dockerfile-inline': bakeLiteral(options.stampDockerfile),
+    contexts: { [STAMP_BASE]: `target:${BAKE_BUILD_TARGET}` },
+    tags: literal(options.tags),
+    'cache-from': literal(options.cacheFrom),
+    'cache-to': literal(options.cacheTo),
+    output: ['type=docker'],
+  };
+  return { target: { [BAKE_BUILD_TARGET]: build, [BAKE_STAMP_TARGET]: stamp } };
+}
+
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = '--provenance=false';
+
+/** Bakes the stamp target (and with it the build target), its progress as JSON (see build-progress.ts). */
+export function bakeArgs(options: { bakeFile: string; metadataFile: string; builder: string }): string[] {
   return [
-    ...(options.builder.kind === 'buildx'
-      ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
-      : ['build']),
-    ...options.tags.flatMap((tag) => ['--tag', tag]),
-    '-',
+    'buildx',
+    'bake',
+    '--file',
+    options.bakeFile,
+    '--metadata-file',
+    options.metadataFile,
+    '--progress=rawjson',
+    NO_PROVENANCE,
+    ...(options.builder === '' ? [] : ['--builder', options.builder]),
+    BAKE_STAMP_TARGET,
   ];
 }
 

@@ -1,7 +1,7 @@
 import type { ChildProcess, ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { killChild } from '../process/children.js';
-import { runCommand, spawnTracked, type CommandResult } from '../process/run.js';
+import { runCommand, spawnTracked, type CommandResult, type OutputRenderer } from '../process/run.js';
 
 // The docker CLI, always with an argv array: no shell ever sees an input.
 
@@ -14,6 +14,8 @@ export interface DockerOptions {
   readonly silent?: boolean;
   /** Return a non-zero exit instead of throwing. */
   readonly allowFailure?: boolean;
+  /** Shows stderr (machine output) in the log as this renders it. */
+  readonly renderStderr?: OutputRenderer;
 }
 
 export class DockerError extends Error {
@@ -33,7 +35,11 @@ export class DockerError extends Error {
  * cancelled run stops a build or a push at once rather than leaving it running behind.
  */
 export async function docker(args: readonly string[], options: DockerOptions = {}): Promise<DockerResult> {
-  const result = await runCommand('docker', args, { input: options.input, silent: options.silent });
+  const result = await runCommand('docker', args, {
+    input: options.input,
+    silent: options.silent,
+    renderStderr: options.renderStderr,
+  });
   if (result.exitCode !== 0 && options.allowFailure !== true) throw new DockerError(args, result);
   return result;
 }

@@ -1,5 +1,5 @@
 import { DockerError, dockerUntil } from './cli.js';
-import { buildxVersionArgs, contextShowArgs, engineStoreArgs, serverVersionArgs } from './args.js';
+import { buildxInspectArgs, buildxVersionArgs, engineStoreArgs, serverVersionArgs } from './args.js';
 import { parseImageStore, type ImageStore } from './output.js';
 
 export const ENGINE_TIMEOUT_MS = 5000;
@@ -8,9 +8,9 @@ export interface Engine {
   readonly version: string;
   /** buildx is installed for this docker CLI: builds go through BuildKit. */
   readonly buildx: boolean;
+  /** buildx's version, e.g. `0.13.1`; undefined without buildx or when it printed none. */
+  readonly buildxVersion: string | undefined;
   readonly imageStore: ImageStore;
-  /** The docker context the CLI uses ('default' with DOCKER_HOST): the engine's own buildx builder is named so. */
-  readonly context: string;
 }
 
 export function describeImageStore(store: ImageStore): string {
@@ -51,17 +51,10 @@ export async function checkEngine(
   env: NodeJS.ProcessEnv = process.env,
   timeoutMs = ENGINE_TIMEOUT_MS,
 ): Promise<Engine> {
-  const [server, buildx, imageStore, context] = await Promise.all([
+  const [server, buildx, imageStore] = await Promise.all([
     firstLine(serverVersionArgs(), timeoutMs).catch((error: unknown) => error as Error),
-    firstLine(buildxVersionArgs(), timeoutMs).then(
-      (line) => line !== undefined,
-      () => false,
-    ),
+    firstLine(buildxVersionArgs(), timeoutMs).catch(() => undefined),
     imageStoreOf(timeoutMs),
-    firstLine(contextShowArgs(), timeoutMs).then(
-      (line) => line?.trim() ?? 'default',
-      () => 'default',
-    ),
   ]);
   if (server instanceof Error) {
     const reason =
@@ -73,5 +66,42 @@ export async function checkEngine(
   if (server === undefined)
     throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
   const version: unknown = JSON.parse(server);
-  return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
+  return {
+    version: typeof version === 'string' ? version : 'unknown',
+    buildx: buildx !== undefined,
+    buildxVersion: buildx === undefined ? undefined : buildxVersionOf(buildx),
+    imageStore,
+  };
+}
+
+/**
+ * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
+ * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
+ */
+export async function builderDriver(builder: string, timeoutMs = ENGINE_TIMEOUT_MS): Promise<string | undefined> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
+  try {
+    return await dockerUntil(buildxInspectArgs(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeout.signal);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
+export function buildxVersionOf(line: string): string | undefined {
+  return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
+}
+
+/** Whether `version` (x.y.z) is at least `minimum`. */
+export function versionAtLeast(version: string, minimum: string): boolean {
+  const parts = (text: string): number[] => text.split('.').map(Number);
+  const [have, need] = [parts(version), parts(minimum)];
+  for (let i = 0; i < need.length; i++) {
+    const difference = (have[i] ?? 0) - (need[i] ?? 0);
+    if (difference !== 0) return difference > 0;
+  }
+  return true;
 }

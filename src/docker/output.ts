@@ -53,6 +53,7 @@ export interface ImageDetails {
   readonly env: readonly string[];
   readonly labels: Readonly<Record<string, string>>;
   readonly repoDigests: readonly string[];
+  readonly repoTags: readonly string[];
 }
 
 /** What an event means for readiness; undefined for events that do not change it. */
@@ -168,7 +169,37 @@ export function parseImageDetails(stdout: string): ImageDetails {
     env: Array.isArray(config.Env) ? config.Env.map(str) : [],
     labels: stringRecord(config.Labels, 'image labels'),
     repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(str) : [],
+    repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(str) : [],
   };
+}
+
+/** A step of a classic build, from its output: the classic builder has no machine format, only these lines. */
+export interface LegacyStep {
+  readonly instruction: string;
+  readonly cached: boolean;
+}
+
+/** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */
+export function parseLegacySteps(output: string): LegacyStep[] {
+  const steps: { instruction: string; cached: boolean }[] = [];
+  for (const line of output.split(/\r?\n/)) {
+    const step = /^Step \d+\/\d+ : (\S+)/.exec(line);
+    if (step?.[1] !== undefined) steps.push({ instruction: step[1].toUpperCase(), cached: false });
+    else if (/^ ---> Using cache$/.test(line) && steps.length > 0) steps[steps.length - 1]!.cached = true;
+  }
+  return steps.filter((step) => step.instruction !== 'FROM');
+}
+
+/** `--metadata-file` of `docker buildx bake`: the image digest each target wrote, if any. */
+export function parseBakeMetadata(text: string): Record<string, string | undefined> {
+  const metadata = JSON.parse(text) as unknown;
+  if (!isObject(metadata)) return {};
+  return Object.fromEntries(
+    Object.entries(metadata).map(([target, value]) => {
+      const digest = isObject(value) ? value['containerimage.digest'] : undefined;
+      return [target, typeof digest === 'string' ? digest : undefined];
+    }),
+  );
 }
 
 /** `docker container inspect --format '{{json .}}'` of one container. */

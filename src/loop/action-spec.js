@@ -66,6 +66,20 @@ export const ACTION_INPUTS = [
     lines: true,
   },
   {
+    name: 'cache-from',
+    description:
+      "Where the build takes its layer cache from: auto (the image's own :latest in its registry, and what the engine already has), none (only the engine's own cache), or one buildx cache spec a line (type=registry,ref=…, type=gha, type=local,src=…; beside auto, or alone). The classic builder pulls IMAGE:latest and takes only the image's own references. A source that is missing, unreachable or refused is a cache miss, never a failure.",
+    default: 'auto',
+    lines: true,
+  },
+  {
+    name: 'cache-to',
+    description:
+      "Where the build leaves its cache: auto (BuildKit: inline, so the pushed :latest is the next build's cache source; the classic builder's images are that by themselves), none, or buildx cache specs a line (type=registry,ref=…,mode=max, type=gha,mode=max, type=local,dest=…). Specs the builder's driver cannot export are refused before the build.",
+    default: 'auto',
+    lines: true,
+  },
+  {
     name: 'sha',
     description:
       "Commit sha the image is built from. Default: git rev-parse HEAD in the context's work tree, else GITHUB_SHA.",
@@ -172,7 +186,7 @@ export const ACTION_INPUTS = [
   {
     name: 'registry-username',
     description:
-      "Registry user. With registry-password, the action logs in to the image's registry before pushing and logs out afterwards.",
+      "Registry user. With registry-password, the action logs in to the image's registry once, before the cache pull (or the push), and logs out afterwards.",
     default: '',
   },
   {
@@ -225,4 +239,15 @@ export const ACTION_OUTPUTS = [
     description: 'How many tags and dangling images pruning removed (with prune dry-run: would remove).',
   },
   { name: 'reclaimed-bytes', description: 'Bytes of image layers pruning freed (0 with dry-run).' },
+  {
+    name: 'cache-hit',
+    description:
+      "true when the build reused at least one step of the Dockerfile from a cache (the registry's or the engine's), else false; empty when no build ran.",
+  },
+  {
+    name: 'cache-steps-reused',
+    description:
+      'Steps of the Dockerfile (FROM aside) the build reused from a cache; BuildKit counts filesystem steps (RUN, COPY …), the classic builder every instruction.',
+  },
+  { name: 'cache-steps-run', description: 'Steps of the Dockerfile (FROM aside) the build ran.' },
 ];

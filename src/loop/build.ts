@@ -1,11 +1,24 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { docker, DockerError, type DockerResult } from '../docker/cli.js';
-import { imageInspectArgs, imageRemoveArgs } from '../docker/args.js';
-import { buildArgs, stampArgs, stampDockerfile, type Builder, type BuildSecret } from '../docker/build-args.js';
-import { envValue, parseImageDetails } from '../docker/output.js';
+import { docker, DockerError, lastLines, type DockerResult } from '../docker/cli.js';
+import { imageInspectArgs, imageRemoveArgs, pullArgs } from '../docker/args.js';
+import {
+  BAKE_BUILD_TARGET,
+  BAKE_STAMP_TARGET,
+  bakeArgs,
+  bakeDefinition,
+  legacyBuildArgs,
+  legacyStampArgs,
+  STAMP_BASE,
+  stampDockerfile,
+  type Builder,
+  type BuildSecret,
+} from '../docker/build-args.js';
+import { BuildProgress } from '../docker/build-progress.js';
+import { envValue, parseBakeMetadata, parseImageDetails, parseLegacySteps } from '../docker/output.js';
 import { REVISION_LABEL, type KeyValue } from '../shared/vocabulary.js';
+import { cacheMissReason, type CacheOutcome, type CachePlan, type CacheSourceOutcome } from './cache.js';
 import type { Reporter } from './reporter.js';
 
 export interface BuildRequest {
@@ -20,6 +33,7 @@ export interface BuildRequest {
   readonly sha: string;
   readonly builder: Builder;
   readonly secrets: readonly BuildSecret[];
+  readonly cache: CachePlan;
 }
 
 export interface OciLabelSource {
@@ -63,72 +77,154 @@ export function diskFullMessage(output: string): string | undefined {
     : undefined;
 }
 
-/** Where the stamp's temporary names live (see buildImage). */
-export const TEMPORARY_REPOSITORY = 'build-test-deploy-tmp';
-
-/**
- * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
- * containerd image store, a concurrent run that built the same content and removed its own temporary name at
- * that moment can take the shared content with it (seen on Docker 26.1). The stamp starts from nothing else.
- */
-export function lostTemporaryImage(output: string): boolean {
-  // BuildKit's own error line, naming the temporary repository where it went to look (progress lines name it too).
-  return new RegExp(
-    `^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${TEMPORARY_REPOSITORY}(?![\\w.-])`,
-    'm',
-  ).test(output);
+/** A failed build says why: a full disk plainly, else docker's own last lines (`log`: its output as shown). */
+function throwUnlessBuilt(args: readonly string[], result: DockerResult, log?: string): void {
+  if (result.exitCode === 0) return;
+  const output = log ?? result.stdout + result.stderr;
+  throw new Error(
+    diskFullMessage(output) ??
+      new DockerError(args, log === undefined ? result : { ...result, stdout: '', stderr: log }).message,
+  );
 }
 
-/** A failed build says why: a full disk plainly, else docker's own last lines. */
-function throwUnlessBuilt(args: readonly string[], result: DockerResult): void {
-  if (result.exitCode !== 0)
-    throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new DockerError(args, result).message);
+/** buildx refused a cache export this builder cannot do (a driver it could not tell beforehand). */
+export function cacheExportRefused(output: string): boolean {
+  return /cache export (?:is not supported|feature is currently not supported)/i.test(output);
+}
+
+export interface BuildResult {
+  readonly imageId: string;
+  readonly cache: CacheOutcome;
 }
 
 /**
  * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
  * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
- * Returns the image id.
  */
-export async function buildImage(request: BuildRequest, reporter: Reporter): Promise<string> {
+export async function buildImage(request: BuildRequest, reporter: Reporter): Promise<BuildResult> {
   const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'build-test-deploy-'));
-  // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
-  // stamp starts from a temporary local name instead; the legacy builder takes the id. One repository, a tag
-  // per run: the containerd store lists every repository a blob was named under in one label of at most
-  // 4096 bytes, and once a shared base layer's label is full, BuildKit no longer finds new names locally.
-  const temporaryRef =
-    request.builder.kind === 'buildx' ? `${TEMPORARY_REPOSITORY}:${path.basename(workDir).toLowerCase()}` : undefined;
   try {
-    const baseIidFile = path.join(workDir, 'base.iid');
-    const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
-    throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
-    const baseImageId = (await readFile(baseIidFile, 'utf8')).trim();
-
-    const stamp = stampArgs({ tags: request.tags, builder: request.builder });
-    const stampIt = (): Promise<DockerResult> =>
-      docker(stamp, {
-        input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
-        silent: true,
-        allowFailure: true,
-      });
-    let stamped = await stampIt();
-    if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr)) {
-      reporter.info(
-        `The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`,
-      );
-      throwUnlessBuilt(args, await docker(args, { allowFailure: true }));
-      stamped = await stampIt();
-    }
-    throwUnlessBuilt(stamp, stamped);
-    // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
-    // digest the containerd image store names images by.
+    const cache =
+      request.builder.kind === 'buildx'
+        ? await bake(request, request.builder.name, workDir, reporter)
+        : await legacyBuild(request, workDir);
+    // The id as the engine names the image: on the containerd image store, the manifest digest.
     const details = parseImageDetails((await docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true })).stdout);
     const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
     if (problems.length > 0)
       throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-    return details.id;
+    return { imageId: details.id, cache };
   } finally {
-    if (temporaryRef !== undefined) await docker(imageRemoveArgs([temporaryRef]), { silent: true, allowFailure: true });
     await rm(workDir, { recursive: true, force: true });
   }
+}
+
+/** The classic builder: pull the cache sources, build, then stamp `FROM <id>`. */
+async function legacyBuild(request: BuildRequest, workDir: string): Promise<CacheOutcome> {
+  const sources: CacheSourceOutcome[] = [];
+  for (const ref of request.cache.pull) {
+    // A cache source that is missing, unreachable or refused is a miss: the build goes on.
+    const pulled = await docker(pullArgs(ref), { allowFailure: true });
+    sources.push(
+      pulled.exitCode === 0
+        ? { source: ref, found: true, reason: undefined }
+        : { source: ref, found: false, reason: cacheMissReason(pulled.stderr) },
+    );
+  }
+  const iidFile = path.join(workDir, 'base.iid');
+  const args = legacyBuildArgs({ ...request, iidFile, cacheFrom: request.cache.from });
+  const built = await docker(args, { allowFailure: true });
+  throwUnlessBuilt(args, built);
+  const baseImageId = (await readFile(iidFile, 'utf8')).trim();
+  const stamp = legacyStampArgs(request.tags);
+  const stamped = await docker(stamp, {
+    input: stampDockerfile(baseImageId, request.shaEnv, request.sha, request.labels),
+    silent: true,
+    allowFailure: true,
+  });
+  throwUnlessBuilt(stamp, stamped);
+  const steps = parseLegacySteps(built.stdout);
+  return {
+    sources,
+    stepsReused: steps.filter((step) => step.cached).length,
+    stepsRun: steps.filter((step) => !step.cached).length,
+    exportedTo: [],
+  };
+}
+
+/** BuildKit: the user's Dockerfile and the stamp in one bake (see bakeDefinition). */
+async function bake(
+  request: BuildRequest,
+  builder: string,
+  workDir: string,
+  reporter: Reporter,
+): Promise<CacheOutcome> {
+  const bakeFile = path.join(workDir, 'bake.json');
+  const metadataFile = path.join(workDir, 'metadata.json');
+  const args = bakeArgs({ bakeFile, metadataFile, builder });
+  const run = async (cacheTo: readonly string[]): Promise<{ result: DockerResult; progress: BuildProgress }> => {
+    const context = path.resolve(request.context);
+    const definition = bakeDefinition({
+      ...request,
+      context,
+      file: path.resolve(request.file),
+      stampDockerfile: stampDockerfile(STAMP_BASE, request.shaEnv, request.sha, request.labels),
+      // The stamp reads nothing of it; a context of its own would put a per-run key into the inline cache,
+      // and with it a new image id for every build of one commit.
+      stampContext: context,
+      cacheFrom: request.cache.from,
+      cacheTo,
+    });
+    await writeFile(bakeFile, JSON.stringify(definition, undefined, 2));
+    const progress = new BuildProgress();
+    return { result: await docker(args, { allowFailure: true, renderStderr: progress }), progress };
+  };
+  let cacheTo = request.cache.to;
+  let { result, progress } = await run(cacheTo);
+  if (result.exitCode !== 0 && cacheTo.length > 0 && cacheExportRefused(result.stderr)) {
+    // An optimisation never fails the build: build again, exporting no cache.
+    reporter.warning(
+      `cache: the builder cannot export the cache (${lastLines(result.stderr, 1)}); building without cache-to.`,
+    );
+    cacheTo = [];
+    ({ result, progress } = await run(cacheTo));
+  }
+  throwUnlessBuilt(args, result, progress.log());
+  await removeBuildTargetImage(metadataFile).catch((error: unknown) =>
+    reporter.info(`The build target's untagged image stays: ${(error as Error).message}`),
+  );
+  const steps = progress.steps();
+  const imports = new Map(progress.cacheImports().map((tried) => [tried.ref, tried]));
+  return {
+    sources: request.cache.from.map((spec) => {
+      const ref = registryRef(spec);
+      const tried = ref === undefined ? undefined : imports.get(ref);
+      // BuildKit names only registry imports; whether a gha or local source held anything, it does not say.
+      if (tried === undefined) return { source: ref ?? spec, found: undefined, reason: undefined };
+      return tried.error === undefined
+        ? { source: tried.ref, found: true, reason: undefined }
+        : { source: tried.ref, found: false, reason: cacheMissReason(tried.error) };
+    }),
+    stepsReused: steps.filter((step) => step.cached).length,
+    stepsRun: steps.filter((step) => !step.cached).length,
+    exportedTo: cacheTo,
+  };
+}
+
+/** The docker driver writes the build target's result as an untagged image too: it goes, unless something names it. */
+async function removeBuildTargetImage(metadataFile: string): Promise<void> {
+  const metadata = parseBakeMetadata(await readFile(metadataFile, 'utf8').catch(() => '{}'));
+  const digest = metadata[BAKE_BUILD_TARGET];
+  if (digest === undefined || digest === metadata[BAKE_STAMP_TARGET]) return;
+  const inspected = await docker(imageInspectArgs(digest), { silent: true, allowFailure: true });
+  if (inspected.exitCode !== 0 || parseImageDetails(inspected.stdout).repoTags.length > 0) return;
+  await docker(imageRemoveArgs([digest]), { silent: true, allowFailure: true });
+}
+
+/** The ref of a `type=registry` cache spec (its fields in any order), else undefined. */
+export function registryRef(spec: string): string | undefined {
+  const fields = new Map(
+    spec.split(',').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]),
+  );
+  return fields.get('type') === 'registry' ? fields.get('ref') : undefined;
 }

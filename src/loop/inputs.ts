@@ -16,6 +16,7 @@ import {
   type ReadInput,
 } from '../shared/field-parser.js';
 import { ENV_NAME_PATTERN, SHA_PATTERN, type KeyValue, type RegistryAuth } from '../shared/vocabulary.js';
+import { CACHE_AUTO, parseCacheSetting, type CacheSetting } from './cache.js';
 import type { PruneMode } from './prune.js';
 import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from './wait-ready.js';
 
@@ -32,6 +33,9 @@ export interface Inputs {
   /** buildx builder name; empty: the current builder (or the legacy builder without buildx). */
   readonly builder: string;
   readonly buildSecrets: readonly BuildSecret[];
+  /** Where the build takes its layer cache from, and where it leaves its own (see cache.ts). */
+  readonly cacheFrom: CacheSetting;
+  readonly cacheTo: CacheSetting;
   /** The `sha` input; empty means: resolve from git, then GITHUB_SHA. */
   readonly sha: string;
   readonly tagLength: number;
@@ -112,6 +116,8 @@ export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING
     '',
   );
   const buildSecrets = field('build-secrets', parseBuildSecrets, []);
+  const cacheFrom = field('cache-from', (raw) => parseCacheSetting(raw, 'from'), CACHE_AUTO);
+  const cacheTo = field('cache-to', (raw) => parseCacheSetting(raw, 'to'), CACHE_AUTO);
   const sha = field(
     'sha',
     (raw) => {
@@ -214,6 +220,8 @@ export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING
     labels,
     builder,
     buildSecrets,
+    cacheFrom,
+    cacheTo,
     sha,
     tagLength,
     shaEnv,

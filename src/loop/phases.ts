@@ -1,9 +1,17 @@
 import * as path from 'node:path';
-import { checkEngine, describeImageStore, engineLocation, type Engine } from '../docker/engine.js';
+import {
+  builderDriver,
+  checkEngine,
+  describeImageStore,
+  engineLocation,
+  versionAtLeast,
+  type Engine,
+} from '../docker/engine.js';
 import type { InputNaming } from '../shared/field-parser.js';
 import { familiarName } from '../shared/image-reference.js';
 import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
 import { buildImage, ociLabels } from './build.js';
+import { describeCache, planCache, type CachePlan } from './cache.js';
 import type { Leftovers } from './cleanup.js';
 import { resolveCommit, type Commit } from './commit.js';
 import { containerName, startContainer } from './container.js';
@@ -84,21 +92,30 @@ export async function phase<T>(
   }
 }
 
-/** Checks the engine and finds the commit, side by side; names the sha tag. */
+/** Bake's `target:` contexts and `--provenance` (see docs/adr/0003-one-bake-for-build-and-stamp.md). */
+export const MINIMUM_BUILDX = '0.10.0';
+
+/** Checks the engine and finds the commit, side by side; names the sha tag; plans the cache. */
 export async function checkPhase({
   inputs,
   report,
   reporter,
   settings,
-}: LoopRun): Promise<{ engine: Engine; commit: Commit }> {
+}: LoopRun): Promise<{ engine: Engine; commit: Commit; cache: CachePlan }> {
   const { naming } = settings;
-  const [engine, commit] = await Promise.all([
+  const [engine, commit, driver] = await Promise.all([
     checkEngine(settings.env),
     resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
+    builderDriver(inputs.builder),
   ]);
   reporter.info(
     `Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`,
   );
+  if (engine.buildxVersion !== undefined && !versionAtLeast(engine.buildxVersion, MINIMUM_BUILDX)) {
+    throw new Error(
+      `docker buildx ${engine.buildxVersion} is installed, but builds need buildx ${MINIMUM_BUILDX} or later (bake's target: contexts, --provenance); update buildx, or remove it to build with the classic builder.`,
+    );
+  }
   if (!engine.buildx && inputs.buildSecrets.length > 0) {
     throw new Error(
       `${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`,
@@ -109,13 +126,22 @@ export async function checkPhase({
       `${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`,
     );
   }
+  const cache = planCache(
+    inputs.cacheFrom,
+    inputs.cacheTo,
+    inputs.image,
+    engine.buildx
+      ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: engine.imageStore.kind === 'containerd' }
+      : { kind: 'legacy' },
+    naming,
+  );
   report.image = inputs.image.name;
   report.sha = commit.sha;
   report.tag = commit.sha.slice(0, inputs.tagLength);
   report.imageRef = `${inputs.image.name}:${report.tag}`;
   report.latestRef = `${inputs.image.name}:latest`;
   reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
-  return { engine, commit };
+  return { engine, commit, cache };
 }
 
 export async function prunePhase({ inputs, report, reporter }: LoopRun): Promise<void> {
@@ -137,23 +163,33 @@ export async function prunePhase({ inputs, report, reporter }: LoopRun): Promise
   report.reclaimedBytes = pruning.reclaimedBytes;
 }
 
-/** Builds and stamps the image, tagged with the sha tag and :latest. */
-export async function buildPhase(
-  { inputs, report, reporter, settings }: LoopRun,
-  engine: Engine,
-  commit: Commit,
-): Promise<void> {
-  report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () =>
-    buildImage(
+/** Logs in to the image's registry once, if credentials were given and not yet used; undone by the clean-up. */
+async function logIn({ inputs, reporter, settings, leftovers }: LoopRun, retries: number): Promise<void> {
+  if (inputs.registryAuth === undefined || leftovers.loggedInRegistry === inputs.image.registry) return;
+  await login(inputs.image.registry, inputs.registryAuth, retries, reporter);
+  leftovers.loggedInRegistry = inputs.image.registry;
+  settings.onLeftovers(leftovers);
+}
+
+/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did. */
+export async function buildPhase(run: LoopRun, engine: Engine, commit: Commit, cache: CachePlan): Promise<void> {
+  const { inputs, report, reporter, settings } = run;
+  const built = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, async () => {
+    // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
+    // the push logs in again and fails then, if it must.
+    if (cache.pull.length > 0 || cache.from.some((spec) => spec.startsWith('type=registry,'))) {
+      await logIn(run, 0).catch((error: unknown) =>
+        reporter.warning(`cache: ${(error as Error).message}; the build goes on without that login.`),
+      );
+    }
+    const result = await buildImage(
       {
         context: inputs.context,
         file: inputs.file,
         buildArgs: inputs.buildArgs,
         target: inputs.target,
         shaEnv: inputs.shaEnv,
-        builder: engine.buildx
-          ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context }
-          : { kind: 'legacy' },
+        builder: engine.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
         secrets: inputs.buildSecrets,
         tags: [report.imageRef, report.latestRef],
         labels: [
@@ -161,10 +197,15 @@ export async function buildPhase(
           { key: REPOSITORY_LABEL, value: familiarName(inputs.image) },
         ],
         sha: commit.sha,
+        cache,
       },
       reporter,
-    ),
-  );
+    );
+    reporter.info(describeCache(result.cache));
+    return result;
+  });
+  report.imageId = built.imageId;
+  report.cache = built.cache;
 }
 
 /** Runs a container of the sha tag; returns its name. */
@@ -247,15 +288,12 @@ export function failUnlessPassed({ inputs }: LoopRun, tests: TestOutcome | undef
   if (tests !== undefined && tests.exitCode !== 0) throw new TestsFailedError(tests.exitCode, name);
 }
 
-/** Logs in if credentials were given, pushes the sha tag then :latest to every repository, reads the digests. */
-export async function pushPhase({ inputs, report, reporter, settings, leftovers }: LoopRun): Promise<void> {
+/** Logs in if credentials were given (unless the build did), pushes the sha tag then :latest everywhere, reads the digests. */
+export async function pushPhase(run: LoopRun): Promise<void> {
+  const { inputs, report, reporter } = run;
   const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
   await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
-    if (inputs.registryAuth !== undefined) {
-      await login(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
-      leftovers.loggedInRegistry = inputs.image.registry;
-      settings.onLeftovers(leftovers);
-    }
+    await logIn(run, inputs.pushRetries);
     report.digests = await pushTags(
       {
         repositories: [inputs.image, ...inputs.alsoPush],

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../shared/vocabulary.js';
+import { describeCache, type CacheOutcome } from './cache.js';
 import type { JUnitCounts } from './junit.js';
 
 /** What the run found out, phase by phase: the source of the outputs and the job summary. */
@@ -19,6 +20,8 @@ export interface RunReport {
   readySeconds: number | undefined;
   reportsDir: string;
   junit: JUnitCounts | undefined;
+  /** What the build's cache did; undefined until the build ran. */
+  cache: CacheOutcome | undefined;
   readonly phases: PhaseTiming[];
   failure: string | undefined;
 }
@@ -46,6 +49,7 @@ export function emptyReport(): RunReport {
     readySeconds: undefined,
     reportsDir: '',
     junit: undefined,
+    cache: undefined,
     phases: [],
     failure: undefined,
   };
@@ -70,6 +74,9 @@ export function outputsOf(report: RunReport): Record<string, string> {
     'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
     pruned: String(report.pruned),
     'reclaimed-bytes': String(report.reclaimedBytes),
+    'cache-hit': report.cache === undefined ? '' : String(report.cache.stepsReused > 0),
+    'cache-steps-reused': report.cache === undefined ? '' : String(report.cache.stepsReused),
+    'cache-steps-run': report.cache === undefined ? '' : String(report.cache.stepsRun),
   };
 }
 
@@ -94,6 +101,7 @@ export function summaryTables(report: RunReport): { facts: string[][]; phases: s
         : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
     ],
     ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
+    ['Cache', report.cache === undefined ? '—' : describeCache(report.cache).replace(/^cache: /, '')],
   ];
   const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
   return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };

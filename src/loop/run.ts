@@ -113,9 +113,9 @@ function cleanUpWhenCancelled(
 
 /** The phases in order: each records itself in the report; a failed one ends the run. */
 async function runPhases(run: LoopRun): Promise<void> {
-  const { engine, commit } = await checkPhase(run);
+  const { engine, commit, cache } = await checkPhase(run);
   if (run.inputs.prune !== 'off') await prunePhase(run);
-  await buildPhase(run, engine, commit);
+  await buildPhase(run, engine, commit, cache);
   const container = await runPhase(run);
   const tests = await waitAndTestPhases(run, container);
   // Reports are wanted most when the tests failed: collect them before failing.

@@ -6,6 +6,7 @@ import {
   type SpawnOptions,
 } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { constants as osConstants } from 'node:os';
 import { track } from './children.js';
 import { commandLog } from './command-log.js';
@@ -27,6 +28,15 @@ export interface RunOptions {
   readonly silent?: boolean;
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd?: string;
+  /** Shows stderr in the log as this turns it into text (machine output made readable); stderr is returned as it came. */
+  readonly renderStderr?: OutputRenderer;
+}
+
+/** Turns a command's output into what the log shows, chunk by chunk. */
+export interface OutputRenderer {
+  write(text: string): string;
+  /** The output has ended: the rest. */
+  end(): string;
 }
 
 /** Spawns `file` detached (its own process group) and tracked until it closes. */
@@ -60,18 +70,25 @@ export function runCommand(file: string, args: readonly string[], options: RunOp
       stdout.push(chunk);
       if (!silent) log.output(chunk, 'stdout');
     });
+    const render = options.renderStderr;
+    const decoder = new StringDecoder('utf8');
+    const show = (text: string): void => {
+      if (!silent && text !== '') log.output(Buffer.from(text), 'stderr');
+    };
     child.stderr.on('data', (chunk: Buffer) => {
       stderr.push(chunk);
-      if (!silent) log.output(chunk, 'stderr');
+      if (render !== undefined) show(render.write(decoder.write(chunk)));
+      else if (!silent) log.output(chunk, 'stderr');
     });
     child.on('error', reject);
-    child.on('close', (code, signal) =>
+    child.on('close', (code, signal) => {
+      if (render !== undefined) show(render.write(decoder.end()) + render.end());
       resolve({
         exitCode: code ?? (signal === null ? 1 : 128 + (osConstants.signals[signal] ?? 0)),
         stdout: Buffer.concat(stdout).toString(),
         stderr: Buffer.concat(stderr).toString(),
-      }),
-    );
+      });
+    });
     child.stdin.on('error', () => undefined); // it exited before reading it all: its exit status says why
     child.stdin.end(options.input);
   });

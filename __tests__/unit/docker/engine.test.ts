@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diskFullMessage } from '../../../src/loop/build.js';
 import type { ImageStore } from '../../../src/docker/output.js';
-import { describeImageStore, engineLocation } from '../../../src/docker/engine.js';
+import { buildxVersionOf, describeImageStore, engineLocation, versionAtLeast } from '../../../src/docker/engine.js';
 import { shortClusterHasDetach } from '../../../src/loop/inputs.js';
 
 describe('engineLocation', () => {
@@ -65,5 +65,36 @@ describe('shortClusterHasDetach', () => {
     ['-', false],
   ])('%s → %s', (flag, expected) => {
     expect(shortClusterHasDetach(flag)).toBe(expected);
+  });
+});
+
+describe('buildxVersionOf', () => {
+  it.each<[string, string | undefined]>([
+    ['github.com/docker/buildx v0.13.1 788433953af10f2a698f5c07611dddce2e08c7a0', '0.13.1'],
+    ['github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3', '0.13.1'],
+    ['github.com/docker/buildx v0.14.0-desktop.1 171fcbeb69d67c90ba7f44f41a9e418f6a6ec1da', '0.14.0'],
+    ['github.com/docker/buildx v0.10.0-rc2 0b1cbb3d1b2a8b2d0e1c9b6f6a8a4d1e2f3a4b5c', '0.10.0'],
+    ['github.com/docker/buildx v0.9.1 ed00243a0ce2a0aee75311b06e32d33b44729689', '0.9.1'],
+    ['v0.11.2', '0.11.2'],
+    ['github.com/docker/buildx dev 1234567', undefined],
+    ['', undefined],
+  ])('%j → %s', (line, expected) => {
+    expect(buildxVersionOf(line)).toBe(expected);
+  });
+});
+
+describe('versionAtLeast', () => {
+  it.each<[string, string, boolean]>([
+    ['0.10.0', '0.10.0', true],
+    ['0.13.1', '0.10.0', true],
+    ['0.10.1', '0.10.0', true],
+    ['1.0.0', '0.10.0', true],
+    ['0.9.1', '0.10.0', false],
+    ['0.9.99', '0.10.0', false],
+    ['0.2.0', '0.10.0', false],
+    ['0.10', '0.10.0', true],
+    ['0.10.0', '0.10.1', false],
+  ])('%s ≥ %s: %s', (version, minimum, expected) => {
+    expect(versionAtLeast(version, minimum)).toBe(expected);
   });
 });

@@ -10,11 +10,14 @@ import {
   parseListedTags,
   parseRemovalOutput,
   parseJsonLines,
+  parseBakeMetadata,
+  parseLegacySteps,
   parseReadinessEvent,
   pushedDigest,
   type ContainerState,
   type ImageStore,
   type ImageSummary,
+  type LegacyStep,
   type ReadinessEvent,
 } from '../../../src/docker/output.js';
 
@@ -311,7 +314,7 @@ describe('parseRemovalOutput', () => {
 });
 
 describe('parseImageDetails', () => {
-  it('reads id, env, labels and repo digests', () => {
+  it('reads id, env, labels, repo digests and repo tags', () => {
     const stdout = JSON.stringify({
       Id: ID_A,
       RepoTags: ['acme/app:d24155b', 'acme/app:latest'],
@@ -348,22 +351,32 @@ describe('parseImageDetails', () => {
         'com.example.team': 'web',
       },
       repoDigests: [`acme/app@${DIGEST}`, `localhost:5000/app@${OTHER_DIGEST}`],
+      repoTags: ['acme/app:d24155b', 'acme/app:latest'],
     });
   });
 
   it.each([
     [
-      'Config.Labels null, RepoDigests empty',
-      { Id: ID_B, RepoDigests: [], Config: { Env: ['PATH=/bin'], Labels: null } },
-      { id: ID_B, env: ['PATH=/bin'], labels: {}, repoDigests: [] },
+      'Config.Labels null, RepoDigests and RepoTags empty (an untagged image)',
+      { Id: ID_B, RepoTags: [], RepoDigests: [], Config: { Env: ['PATH=/bin'], Labels: null } },
+      { id: ID_B, env: ['PATH=/bin'], labels: {}, repoDigests: [], repoTags: [] },
     ],
     [
-      'Config.Env null, no RepoDigests',
+      'Config.Env null, no RepoDigests, no RepoTags',
       { Id: ID_B, Config: { Env: null, Labels: { a: 'b' } } },
-      { id: ID_B, env: [], labels: { a: 'b' }, repoDigests: [] },
+      { id: ID_B, env: [], labels: { a: 'b' }, repoDigests: [], repoTags: [] },
     ],
-    ['Config null', { Id: ID_B, Config: null, RepoDigests: null }, { id: ID_B, env: [], labels: {}, repoDigests: [] }],
-    ['no Config', { Id: ID_B }, { id: ID_B, env: [], labels: {}, repoDigests: [] }],
+    [
+      'Config null, RepoDigests and RepoTags null',
+      { Id: ID_B, Config: null, RepoDigests: null, RepoTags: null },
+      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [] },
+    ],
+    ['no Config', { Id: ID_B }, { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [] }],
+    [
+      'tagged, never pushed (RepoTags, no RepoDigests)',
+      { Id: ID_B, RepoTags: ['localhost:5000/app:latest'], Config: {} },
+      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: ['localhost:5000/app:latest'] },
+    ],
   ])('%s', (_case, json, expected) => {
     expect(parseImageDetails(JSON.stringify(json))).toEqual(expected);
   });
@@ -378,6 +391,143 @@ describe('parseImageDetails', () => {
     ['{"Id":"x","Config":{"Labels":"a=b"}}', 'unexpected docker output for image labels: "a=b"'],
   ])('throws on %s', (stdout, message) => {
     expect(() => parseImageDetails(stdout)).toThrow(message);
+  });
+});
+
+describe('parseLegacySteps', () => {
+  // `docker build` (classic builder) output as Docker 20.10 prints it.
+  const build = [
+    'Sending build context to Docker daemon  3.072kB',
+    'Step 1/6 : FROM btd-e2e/busybox:base',
+    ' ---> 3f57d9401f8d',
+    'Step 2/6 : RUN echo cheap > /cheap',
+    ' ---> Using cache',
+    ' ---> 4a2b6c8d0e1f',
+    'Step 3/6 : COPY app.txt /app.txt',
+    ' ---> Using cache',
+    ' ---> 5b3c7d9e1f20',
+    'Step 4/6 : RUN sleep 3 && echo expensive > /expensive',
+    ' ---> Running in 1c2d3e4f5a6b',
+    'expensive output, not a step line: Step 9/9 : RUN x',
+    'Removing intermediate container 1c2d3e4f5a6b',
+    ' ---> 9e8d7c6b5a4f',
+    'Step 5/6 : ENV PORT=8080',
+    ' ---> Running in 2d3e4f5a6b7c',
+    'Removing intermediate container 2d3e4f5a6b7c',
+    ' ---> 0f1e2d3c4b5a',
+    'Step 6/6 : CMD ["sh"]',
+    ' ---> Running in 3e4f5a6b7c8d',
+    'Removing intermediate container 3e4f5a6b7c8d',
+    ' ---> 6a5b4c3d2e1f',
+    'Successfully built 6a5b4c3d2e1f',
+    '',
+  ].join('\n');
+
+  it.each<[string, string, LegacyStep[]]>([
+    [
+      'reused and run steps, FROM aside',
+      build,
+      [
+        { instruction: 'RUN', cached: true },
+        { instruction: 'COPY', cached: true },
+        { instruction: 'RUN', cached: false },
+        { instruction: 'ENV', cached: false },
+        { instruction: 'CMD', cached: false },
+      ],
+    ],
+    [
+      'lowercase instructions, every FROM of a multi-stage build aside',
+      [
+        'Step 1/5 : from golang:1.22 AS builder',
+        ' ---> 1a2b3c4d5e6f',
+        'Step 2/5 : run go build -o /out/app .',
+        ' ---> Using cache',
+        ' ---> 2b3c4d5e6f70',
+        'Step 3/5 : From alpine:3.20',
+        ' ---> 3c4d5e6f7081',
+        'Step 4/5 : copy --from=builder /out/app /app',
+        ' ---> Using cache',
+        ' ---> 4d5e6f708192',
+        'Step 5/5 : Entrypoint ["/app"]',
+        ' ---> Running in 5e6f708192a3',
+        ' ---> 6f708192a3b4',
+      ].join('\n'),
+      [
+        { instruction: 'RUN', cached: true },
+        { instruction: 'COPY', cached: true },
+        { instruction: 'ENTRYPOINT', cached: false },
+      ],
+    ],
+    [
+      'CRLF line ends',
+      'Step 1/3 : FROM busybox\r\n ---> 3f57d9401f8d\r\nStep 2/3 : RUN true\r\n ---> Using cache\r\nStep 3/3 : RUN false\r\n ---> Running in 1c2d\r\n',
+      [
+        { instruction: 'RUN', cached: true },
+        { instruction: 'RUN', cached: false },
+      ],
+    ],
+    ['only FROM', 'Step 1/1 : FROM busybox\n ---> 3f57d9401f8d\nSuccessfully built 3f57d9401f8d\n', []],
+    ['no output', '', []],
+    [
+      '"Using cache" before any step belongs to none',
+      ' ---> Using cache\nStep 1/2 : FROM a\nStep 2/2 : RUN b\n',
+      [{ instruction: 'RUN', cached: false }],
+    ],
+    [
+      'a line only like "Using cache" is not it',
+      'Step 1/2 : FROM a\nStep 2/2 : RUN b\n ---> Using cache for something\n  ---> Using cache\n',
+      [{ instruction: 'RUN', cached: false }],
+    ],
+  ])('%s', (_case, output, expected) => {
+    expect(parseLegacySteps(output)).toEqual(expected);
+  });
+});
+
+describe('parseBakeMetadata', () => {
+  it.each<[string, string, Record<string, string | undefined>]>([
+    [
+      'the digest of each target',
+      JSON.stringify({
+        build: {
+          'buildx.build.ref': 'default/default/ovx1rxql2bbidt4f5ckp0rq8i',
+          'containerimage.config.digest': `sha256:${'1'.repeat(64)}`,
+          'containerimage.digest': ID_A,
+        },
+        stamp: {
+          'buildx.build.ref': 'default/default/q0gw4uhv8c1ymzr0s0rj1tz9b',
+          'containerimage.config.digest': `sha256:${'2'.repeat(64)}`,
+          'containerimage.descriptor': { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: ID_B },
+          'containerimage.digest': ID_B,
+          'image.name': 'acme/app:d24155b,acme/app:latest',
+        },
+      }),
+      { build: ID_A, stamp: ID_B },
+    ],
+    [
+      'a target that wrote no image (cacheonly)',
+      JSON.stringify({
+        build: { 'buildx.build.ref': 'default/default/ovx1rxql2bbidt4f5ckp0rq8i' },
+        stamp: { 'containerimage.digest': ID_B },
+      }),
+      { build: undefined, stamp: ID_B },
+    ],
+    [
+      "bake's own entries and odd values carry no digest",
+      JSON.stringify({
+        'buildx.build.warnings': [{ vertex: ID_A, level: 1, short: 'SlNPTkFyZ3M=' }],
+        build: { 'containerimage.digest': 42 },
+        stamp: null,
+      }),
+      { 'buildx.build.warnings': undefined, build: undefined, stamp: undefined },
+    ],
+    ['nothing', '{}', {}],
+    ['not an object', '[]', {}],
+  ])('%s', (_case, text, expected) => {
+    expect(parseBakeMetadata(text)).toStrictEqual(expected);
+  });
+
+  it('throws on a file that is not JSON', () => {
+    expect(() => parseBakeMetadata('')).toThrow(SyntaxError);
   });
 });
 

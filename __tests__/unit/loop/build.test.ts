@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ociLabels, lostTemporaryImage, stampProblems } from '../../../src/loop/build.js';
+import { cacheExportRefused, ociLabels, registryRef, stampProblems } from '../../../src/loop/build.js';
 import { REVISION_LABEL, type KeyValue } from '../../../src/shared/vocabulary.js';
 
 const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
@@ -107,35 +107,64 @@ describe('ociLabels', () => {
   });
 });
 
-describe('lostTemporaryImage', () => {
+describe('cacheExportRefused', () => {
   it.each<[string, string, boolean]>([
     [
-      'the content went under the stamp (containerd store)',
-      'ERROR: failed to solve: failed to load cache key: failed to do request: Head "https://registry-1.docker.io/v2/library/build-test-deploy-tmp/manifests/sha256:4c8d": dial tcp: no such host',
+      'buildx 0.13 on the docker driver',
+      'ERROR: Cache export is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.\nLearn more at https://docs.docker.com/go/build-cache-backends/',
       true,
     ],
     [
-      'the name itself went',
-      'ERROR: failed to solve: build-test-deploy-tmp:build-test-deploy-ogjstj: failed to resolve source metadata for docker.io/library/build-test-deploy-tmp:build-test-deploy-ogjstj',
+      'older buildx',
+      'ERROR: cache export feature is currently not supported for docker driver. Please switch to a different driver (eg. "docker buildx create --use")',
       true,
     ],
     [
-      "not BuildKit's error line",
-      'failed to load cache key: Head "https://registry-1.docker.io/v2/build-test-deploy-tmp/manifests/sha256:4c8d"',
+      'after the progress, in the rawjson stream',
+      '{\n  "vertexes": [\n    {\n      "digest": "sha256:1",\n      "name": "[internal] load local bake definitions"\n    }\n  ]\n}\nERROR: Cache export is not supported for the docker driver.\n',
+      true,
+    ],
+    [
+      'an export that was tried and failed (a push refused): not a refusal of the driver',
+      'ERROR: failed to solve: failed to push ghcr.io/acme/app:buildcache: unexpected status from HEAD request: 403 Forbidden',
       false,
     ],
     [
-      'a repository whose name only starts like the temporary one',
-      'ERROR: failed to solve: failed to load cache key: Head "https://registry-1.docker.io/v2/library/build-test-deploy-tmp-other/manifests/sha256:4c8d"',
+      'a cache import that failed',
+      'failed to configure registry cache importer: 127.0.0.1:5111/exp/app:latest: not found',
       false,
     ],
-    ['the stamp failed otherwise', 'ERROR: failed to solve: no space left on device', false],
     [
-      'progress names the temporary image, the error is another',
-      '#2 [internal] load metadata for docker.io/library/build-test-deploy-tmp:build-test-deploy-ogjstj\n#2 DONE 0.0s\nERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2\nnot found',
+      'another feature the driver lacks',
+      'ERROR: Multi-platform build is not supported for the docker driver.\nSwitch to a different driver, or turn on the containerd image store, and try again.',
       false,
     ],
-  ])('%s', (_case, output, lost) => {
-    expect(lostTemporaryImage(output)).toBe(lost);
+    [
+      'the build failed',
+      'ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+      false,
+    ],
+    ['no output', '', false],
+  ])('%s', (_case, output, refused) => {
+    expect(cacheExportRefused(output)).toBe(refused);
+  });
+});
+
+describe('registryRef', () => {
+  it.each<[string, string, string | undefined]>([
+    ['type first', 'type=registry,ref=ghcr.io/acme/app:latest', 'ghcr.io/acme/app:latest'],
+    ['ref first', 'ref=ghcr.io/acme/app:latest,type=registry', 'ghcr.io/acme/app:latest'],
+    [
+      'with more fields',
+      'type=registry,mode=max,ref=127.0.0.1:5000/a:cache,ignore-error=true',
+      '127.0.0.1:5000/a:cache',
+    ],
+    ['a port in the ref', 'type=registry,ref=localhost:5000/app', 'localhost:5000/app'],
+    ['another type with a ref', 'type=gha,ref=x', undefined],
+    ['a local source', 'type=local,src=/tmp/cache', undefined],
+    ['registry without ref', 'type=registry', undefined],
+    ['inline', 'type=inline', undefined],
+  ])('%s', (_case, spec, ref) => {
+    expect(registryRef(spec)).toBe(ref);
   });
 });

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { parseInputs, parseKeyValueLines, parseRunArgs, type Inputs } from '../../../src/loop/inputs.js';
 import { InputError, parseBoolean, parseInteger } from '../../../src/shared/field-parser.js';
 import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from '../../../src/loop/wait-ready.js';
+import { cacheForm } from '../../../src/loop/cache.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -66,6 +67,8 @@ describe('parseInputs with action.yml defaults', () => {
       labels: [],
       builder: '',
       buildSecrets: [],
+      cacheFrom: { auto: true, specs: [] },
+      cacheTo: { auto: true, specs: [] },
       sha: '',
       tagLength: 7,
       shaEnv: 'SHA',
@@ -117,6 +120,9 @@ describe('parseInputs with values', () => {
       labels: 'com.example.team=web\n',
       builder: 'remote-kit',
       'build-secrets': 'id=npm,env=NPM_TOKEN\n id=key , src=/run/key ',
+      'cache-from': 'auto\n ghcr.io/acme/app:main \ntype=gha,scope=api\n',
+      // Each key and value trimmed: the spec's text is what buildx gets, and buildx does not trim.
+      'cache-to': ' type=registry, ref = ghcr.io/acme/app:buildcache ,mode=max',
       sha: SHA40,
       'tag-length': '12',
       'sha-env': 'GIT_SHA',
@@ -154,6 +160,27 @@ describe('parseInputs with values', () => {
         { id: 'npm', source: { env: 'NPM_TOKEN' } },
         { id: 'key', source: { src: '/run/key' } },
       ],
+      cacheFrom: {
+        auto: true,
+        specs: [
+          {
+            type: 'registry',
+            attributes: { type: 'registry', ref: 'ghcr.io/acme/app:main' },
+            text: 'type=registry,ref=ghcr.io/acme/app:main',
+          },
+          { type: 'gha', attributes: { type: 'gha', scope: 'api' }, text: 'type=gha,scope=api' },
+        ],
+      },
+      cacheTo: {
+        auto: false,
+        specs: [
+          {
+            type: 'registry',
+            attributes: { type: 'registry', ref: 'ghcr.io/acme/app:buildcache', mode: 'max' },
+            text: 'type=registry,ref=ghcr.io/acme/app:buildcache,mode=max',
+          },
+        ],
+      },
       sha: SHA40,
       tagLength: 12,
       shaEnv: 'GIT_SHA',
@@ -241,6 +268,27 @@ describe('parseInputs rejects bad values', () => {
       'line 1 is "id=npm,value=x"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH',
     ],
     ['build-secrets', 'id=a b,env=X', 'line 1 is "id=a b,env=X"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH'],
+    [
+      'cache-from',
+      'type=inline',
+      `line 1 is "type=inline": type=inline is not one of registry, local, gha, s3, azblob; expected ${cacheForm('from')}`,
+    ],
+    [
+      'cache-from',
+      'type=registry',
+      `line 1 is "type=registry": it has no ref=… (type=registry needs one); expected ${cacheForm('from')}`,
+    ],
+    [
+      'cache-from',
+      'none\nauto',
+      `line 1 is none beside other lines (none stands alone); expected ${cacheForm('from')}`,
+    ],
+    [
+      'cache-to',
+      'type=local,src=/c',
+      `line 1 is "type=local,src=/c": it has no dest=… (type=local needs one); expected ${cacheForm('to')}`,
+    ],
+    ['cache-to', 'type=gha,mode', `line 1 is "type=gha,mode": "mode" is not key=value; expected ${cacheForm('to')}`],
     ['push-retries', '11', 'is "11"; expected a whole number from 0 to 10'],
     ['push-retries', 'forever', 'is "forever"; expected a whole number from 0 to 10'],
     ['also-push', 'mirror.example.com/acme/app:v1', 'line 1 "mirror.example.com/acme/app:v1" must not include a tag'],
@@ -367,6 +415,27 @@ describe('parseInputs rejects bad values', () => {
     ]);
     expect(error.message).toBe(`Invalid inputs:\n${error.problems.map((p) => `  - ${p}`).join('\n')}`);
     expect(error.message.split('\n')).toHaveLength(6);
+  });
+
+  it('says all of a cache input in one problem, in input order with the others', () => {
+    const error = inputErrorOf({
+      builder: 'my builder',
+      'cache-from': 'type=redis\ntype=local',
+      'cache-to': 'none\ntype=inline',
+      sha: 'd24155b',
+    });
+    expect(error.problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual([
+      'builder',
+      'cache-from',
+      'cache-to',
+      'sha',
+    ]);
+    expect(error.problems[1]).toBe(
+      `Input 'cache-from' line 1 is "type=redis": type=redis is not one of registry, local, gha, s3, azblob; line 2 is "type=local": it has no src=… (type=local needs one); expected ${cacheForm('from')}.`,
+    );
+    expect(error.problems[2]).toBe(
+      `Input 'cache-to' line 1 is none beside other lines (none stands alone); expected ${cacheForm('to')}.`,
+    );
   });
 });
 

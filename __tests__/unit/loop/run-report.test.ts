@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { emptyReport, outputsOf, summaryTables, type RunReport } from '../../../src/loop/run-report.js';
 import { escapeHtml } from '../../../src/shared/vocabulary.js';
+import type { CacheOutcome } from '../../../src/loop/cache.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { outputs: Record<string, unknown> };
@@ -12,6 +13,31 @@ const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { o
 const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
 const IMAGE_ID = `sha256:${'c'.repeat(64)}`;
 const DIGEST = `sha256:${'d'.repeat(64)}`;
+const HIT: CacheOutcome = {
+  sources: [{ source: 'localhost:5000/app:latest', found: true, reason: undefined }],
+  stepsReused: 2,
+  stepsRun: 1,
+  exportedTo: ['type=inline'],
+};
+/** A source BuildKit does not say anything of (not a registry): found undefined. */
+const UNTOLD: CacheOutcome = {
+  sources: [{ source: 'type=gha,scope=app', found: undefined, reason: undefined }],
+  stepsReused: 2,
+  stepsRun: 1,
+  exportedTo: ['type=gha,scope=app,mode=max,ignore-error=true'],
+};
+const MISS: CacheOutcome = {
+  sources: [
+    {
+      source: 'localhost:5000/app:latest',
+      found: false,
+      reason: 'unreachable: Get "https://localhost:5000/v2/": dial tcp 127.0.0.1:5000: connect: connection refused',
+    },
+  ],
+  stepsReused: 0,
+  stepsRun: 3,
+  exportedTo: ['type=inline'],
+};
 
 function report(overrides: Partial<RunReport> = {}): RunReport {
   return {
@@ -44,9 +70,11 @@ describe('emptyReport', () => {
       readySeconds: undefined,
       reportsDir: '',
       junit: undefined,
+      cache: undefined,
       phases: [],
       failure: undefined,
     });
+    expect(emptyReport()).toHaveProperty('cache', undefined);
   });
 
   it('gives a fresh phases list each time', () => {
@@ -83,6 +111,9 @@ describe('outputsOf', () => {
         'tests-passed': '',
         'tests-failed': '',
         'tests-skipped': '',
+        'cache-hit': '',
+        'cache-steps-reused': '',
+        'cache-steps-run': '',
       },
     ],
     [
@@ -106,6 +137,9 @@ describe('outputsOf', () => {
         'tests-passed': '',
         'tests-failed': '',
         'tests-skipped': '',
+        'cache-hit': '',
+        'cache-steps-reused': '',
+        'cache-steps-run': '',
       },
     ],
     [
@@ -116,6 +150,7 @@ describe('outputsOf', () => {
         readySeconds: 0.0424,
         reportsDir: '/home/runner/work/app/app/reports',
         junit: { passed: 41, failed: 2, skipped: 3, failures: [] },
+        cache: MISS,
       }),
       {
         sha: SHA,
@@ -135,6 +170,9 @@ describe('outputsOf', () => {
         'tests-passed': '41',
         'tests-failed': '2',
         'tests-skipped': '3',
+        'cache-hit': 'false',
+        'cache-steps-reused': '0',
+        'cache-steps-run': '3',
       },
     ],
     [
@@ -149,6 +187,7 @@ describe('outputsOf', () => {
         readySeconds: 12,
         reportsDir: 'reports',
         junit: { passed: 10, failed: 0, skipped: 0, failures: [] },
+        cache: HIT,
       }),
       {
         sha: SHA,
@@ -168,6 +207,9 @@ describe('outputsOf', () => {
         'tests-passed': '10',
         'tests-failed': '0',
         'tests-skipped': '0',
+        'cache-hit': 'true',
+        'cache-steps-reused': '2',
+        'cache-steps-run': '1',
       },
     ],
   ])('%s', (_case, r, expected) => {
@@ -202,6 +244,29 @@ describe('outputsOf', () => {
       },
       { 'reports-dir': 'r', 'tests-passed': '7', 'tests-failed': '1', 'tests-skipped': '2' },
     ],
+    ['no build ran', { cache: undefined }, { 'cache-hit': '', 'cache-steps-reused': '', 'cache-steps-run': '' }],
+    ['a cache hit', { cache: HIT }, { 'cache-hit': 'true', 'cache-steps-reused': '2', 'cache-steps-run': '1' }],
+    ['a cache miss', { cache: MISS }, { 'cache-hit': 'false', 'cache-steps-reused': '0', 'cache-steps-run': '3' }],
+    [
+      "a hit from the engine's own cache, the source missed",
+      { cache: { ...MISS, stepsReused: 1, stepsRun: 0 } },
+      { 'cache-hit': 'true', 'cache-steps-reused': '1', 'cache-steps-run': '0' },
+    ],
+    [
+      'a hit from a source that does not say whether it held anything',
+      { cache: UNTOLD },
+      { 'cache-hit': 'true', 'cache-steps-reused': '2', 'cache-steps-run': '1' },
+    ],
+    [
+      'nothing reused from a source that does not say',
+      { cache: { ...UNTOLD, stepsReused: 0, stepsRun: 3 } },
+      { 'cache-hit': 'false', 'cache-steps-reused': '0', 'cache-steps-run': '3' },
+    ],
+    [
+      'nothing to cache (FROM and metadata only): no hit',
+      { cache: { ...HIT, stepsReused: 0, stepsRun: 0 } },
+      { 'cache-hit': 'false', 'cache-steps-reused': '0', 'cache-steps-run': '0' },
+    ],
   ])('%s', (_case, overrides, expected) => {
     expect(outputsOf(report(overrides))).toMatchObject(expected);
   });
@@ -209,7 +274,7 @@ describe('outputsOf', () => {
 
 describe('summaryTables', () => {
   it('lists the facts and phases of a passed run', () => {
-    const r = report({ testExitCode: 0, pushed: true, digest: DIGEST });
+    const r = report({ testExitCode: 0, pushed: true, digest: DIGEST, cache: HIT });
     r.phases.push({ name: 'Build', seconds: 12.345, ok: true }, { name: 'Wait until ready', seconds: 0.04, ok: true });
     expect(summaryTables(r)).toEqual({
       facts: [
@@ -224,6 +289,7 @@ describe('summaryTables', () => {
         ['Ready after', '—'],
         ['Tests (JUnit)', '—'],
         ['Pruned', '0 (0 bytes reclaimed)'],
+        ['Cache', 'hit from localhost:5000/app:latest (2 of 3 steps reused, 1 run)'],
       ],
       phases: [
         ['Build', '12.3 s', 'ok'],
@@ -252,6 +318,7 @@ describe('summaryTables', () => {
         ['Ready after', '—'],
         ['Tests (JUnit)', '—'],
         ['Pruned', '0 (0 bytes reclaimed)'],
+        ['Cache', '—'],
       ],
       phases: [],
     });
@@ -294,11 +361,39 @@ describe('summaryTables', () => {
       'Ready after',
       'Tests (JUnit)',
       'Pruned',
+      'Cache',
     ]);
     expect(facts.slice(8, 10)).toEqual([
       ['Ready after', ready],
       ['Tests (JUnit)', junit],
     ]);
+  });
+
+  it.each<[string, CacheOutcome, string]>([
+    ['a hit', HIT, 'hit from localhost:5000/app:latest (2 of 3 steps reused, 1 run)'],
+    [
+      'a miss, its reason escaped',
+      MISS,
+      'miss: localhost:5000/app:latest unreachable: Get &quot;https://localhost:5000/v2/&quot;: dial tcp 127.0.0.1:5000: connect: connection refused (0 of 3 steps reused, 3 run)',
+    ],
+    [
+      'no cache source',
+      { sources: [], stepsReused: 0, stepsRun: 1, exportedTo: [] },
+      'miss (0 of 1 step reused, 1 run); no cache source asked for',
+    ],
+    [
+      'a hit from a source that does not say, or the engine',
+      UNTOLD,
+      "hit from type=gha,scope=app or the engine's own cache (2 of 3 steps reused, 1 run)",
+    ],
+    [
+      'nothing from a source that does not say',
+      { ...UNTOLD, stepsReused: 0, stepsRun: 3 },
+      'type=gha,scope=app gave nothing (0 of 3 steps reused, 3 run)',
+    ],
+  ])('row Cache: %s', (_case, cache, expected) => {
+    const { facts } = summaryTables(report({ cache }));
+    expect(facts.find(([what]) => what === 'Cache')).toEqual(['Cache', expected]);
   });
 
   it('escapes HTML in the failure and phase names', () => {

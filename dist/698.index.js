@@ -1,8 +1,8 @@
-export const id = 871;
-export const ids = [871];
+export const id = 698;
+export const ids = [698];
 export const modules = {
 
-/***/ 871:
+/***/ 698:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -78,78 +78,12 @@ var external_node_fs_ = __webpack_require__(24);
 var external_node_path_ = __webpack_require__(760);
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
 var image_reference = __webpack_require__(876);
+// EXTERNAL MODULE: ./src/shared/field-parser.ts
+var field_parser = __webpack_require__(21);
 // EXTERNAL MODULE: ./src/shared/vocabulary.ts
 var vocabulary = __webpack_require__(229);
-;// CONCATENATED MODULE: ./src/shared/field-parser.ts
-
-// Input parsing that collects every problem, shared by the loop's and the resolve feature's inputs, in
-// every face: the action names an input `Input 'tag'`, a CLI `--tag` or `REGISTRY_PASSWORD`.
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const ACTION_NAMING = { subject: (name) => `Input '${name}'`, name: (name) => name };
-const TAG_LENGTH_RANGE = { min: 4, max: 40 };
-/**
- * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
- * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
- */
-function fieldParser(read, naming = ACTION_NAMING) {
-    const problems = [];
-    const field = (name, parse, fallback) => {
-        try {
-            return parse(read(name).trim());
-        }
-        catch (error) {
-            problems.push(`${naming.subject(name)} ${error.message}.`);
-            return fallback;
-        }
-    };
-    return { problems, field };
-}
-function parseEnvName(raw) {
-    if (!vocabulary/* ENV_NAME_PATTERN */.jg.test(raw))
-        throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-    return raw;
-}
-/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
-function parseBoolean(raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new Error(`is "${raw}"; expected true or false`);
-}
-function parseInteger(raw, range) {
-    if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
-        throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
-    }
-    return Number(raw);
-}
-function nonBlankLines(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-}
-/**
- * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
- * password is taken as given, untrimmed.
- */
-function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
-    const username = read('registry-username').trim();
-    const password = read('registry-password');
-    if ((username === '') !== (password === '')) {
-        const missing = username === '' ? 'registry-username' : 'registry-password';
-        problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
-    }
-    return username !== '' && password !== '' ? { username, password } : undefined;
-}
-
+// EXTERNAL MODULE: ./src/loop/cache.ts
+var loop_cache = __webpack_require__(164);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(30);
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -478,6 +412,7 @@ function formatDiagnosis(state) {
 
 
 
+
 const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
 const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
@@ -493,8 +428,8 @@ const LIFECYCLE_RUN_FLAGS = new Map([
     ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
 ]);
 /** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
-function parseInputs(read, naming = ACTION_NAMING) {
-    const { problems, field } = fieldParser(read, naming);
+function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
+    const { problems, field } = (0,field_parser/* fieldParser */.MB)(read, naming);
     const image = field('image', (raw) => {
         try {
             return (0,image_reference/* parseImageName */["if"])(raw);
@@ -503,7 +438,7 @@ function parseInputs(read, naming = ACTION_NAMING) {
             throw new Error(`${error.message}; expected ${image_reference/* IMAGE_NAME_FORM */.Bf}`);
         }
     }, undefined);
-    const deploy = field('deploy', parseBoolean, false);
+    const deploy = field('deploy', field_parser/* parseBoolean */.yG, false);
     const context = field('context', (raw) => raw || '.', '.');
     const file = field('file', (raw) => raw || external_node_path_.join(context, 'Dockerfile'), '');
     const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
@@ -519,16 +454,18 @@ function parseInputs(read, naming = ACTION_NAMING) {
         return raw;
     }, '');
     const buildSecrets = field('build-secrets', parseBuildSecrets, []);
+    const cacheFrom = field('cache-from', (raw) => (0,loop_cache/* parseCacheSetting */.Yo)(raw, 'from'), loop_cache/* CACHE_AUTO */.p2);
+    const cacheTo = field('cache-to', (raw) => (0,loop_cache/* parseCacheSetting */.Yo)(raw, 'to'), loop_cache/* CACHE_AUTO */.p2);
     const sha = field('sha', (raw) => {
         if (raw !== '' && !vocabulary/* SHA_PATTERN */.yw.test(raw))
             throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
         return raw;
     }, '');
-    const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
-    const shaEnv = field('sha-env', parseEnvName, 'SHA');
+    const tagLength = field('tag-length', (raw) => (0,field_parser/* parseInteger */.cG)(raw, field_parser/* TAG_LENGTH_RANGE */.Y2), 7);
+    const shaEnv = field('sha-env', field_parser/* parseEnvName */.gh, 'SHA');
     const prune = field('prune', parsePruneMode, 'on');
-    const pruneKeep = field('prune-keep', (raw) => parseInteger(raw, PRUNE_KEEP_RANGE), 0);
-    const pruneGraceSeconds = field('prune-grace', (raw) => parseInteger(raw, PRUNE_GRACE_RANGE), 120);
+    const pruneKeep = field('prune-keep', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PRUNE_KEEP_RANGE), 0);
+    const pruneGraceSeconds = field('prune-grace', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PRUNE_GRACE_RANGE), 120);
     const runArgs = field('run-args', parseRunArgs, []);
     const waitFor = field('wait-for', (raw) => {
         try {
@@ -538,7 +475,7 @@ function parseInputs(read, naming = ACTION_NAMING) {
             throw new Error(`${error.message}; expected ${WAIT_FOR_FORM}`);
         }
     }, { kind: 'auto' });
-    const waitTimeoutSeconds = field('wait-timeout', (raw) => parseInteger(raw, WAIT_TIMEOUT_RANGE), 60);
+    const waitTimeoutSeconds = field('wait-timeout', (raw) => (0,field_parser/* parseInteger */.cG)(raw, WAIT_TIMEOUT_RANGE), 60);
     const testCommand = read('test-command').trim();
     const testOn = field('test-on', (raw) => {
         if (raw !== 'container' && raw !== 'runner')
@@ -553,7 +490,7 @@ function parseInputs(read, naming = ACTION_NAMING) {
         return raw;
     }, '');
     const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, vocabulary/* ENV_NAME_PATTERN */.jg), []);
-    const testTimeoutSeconds = field('test-timeout', (raw) => parseInteger(raw, TEST_TIMEOUT_RANGE), 0);
+    const testTimeoutSeconds = field('test-timeout', (raw) => (0,field_parser/* parseInteger */.cG)(raw, TEST_TIMEOUT_RANGE), 0);
     const testReports = field('test-reports', (raw) => {
         if (raw !== '' && !raw.startsWith('/'))
             throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
@@ -567,8 +504,8 @@ function parseInputs(read, naming = ACTION_NAMING) {
     if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
         problems.push(`${naming.subject('test-on')} is container, but ${naming.name('wait-for')} exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected ${naming.name('test-on')}: runner (or no ${naming.name('test-command')}).`);
     }
-    const pushRetries = field('push-retries', (raw) => parseInteger(raw, PUSH_RETRIES_RANGE), 3);
-    const alsoPush = field('also-push', (raw) => nonBlankLines(raw).map((line, index) => {
+    const pushRetries = field('push-retries', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PUSH_RETRIES_RANGE), 3);
+    const alsoPush = field('also-push', (raw) => (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
         try {
             return (0,image_reference/* parseImageName */["if"])(line);
         }
@@ -576,9 +513,9 @@ function parseInputs(read, naming = ACTION_NAMING) {
             throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${image_reference/* IMAGE_NAME_FORM */.Bf})`);
         }
     }), []);
-    const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used', naming);
+    const registryAuth = (0,field_parser/* registryAuthOf */.BM)(read, problems, 'an earlier docker login is used', naming);
     if (problems.length > 0 || image === undefined)
-        throw new InputError(problems);
+        throw new field_parser/* InputError */.dz(problems);
     return {
         image,
         deploy,
@@ -589,6 +526,8 @@ function parseInputs(read, naming = ACTION_NAMING) {
         labels,
         builder,
         buildSecrets,
+        cacheFrom,
+        cacheTo,
         sha,
         tagLength,
         shaEnv,
@@ -614,14 +553,14 @@ function parsePruneMode(raw) {
     if (raw === 'dry-run')
         return 'dry-run';
     try {
-        return parseBoolean(raw) ? 'on' : 'off';
+        return (0,field_parser/* parseBoolean */.yG)(raw) ? 'on' : 'off';
     }
     catch {
         throw new Error(`is "${raw}"; expected true, false or dry-run`);
     }
 }
 function parseKeyValueLines(raw, keyPattern) {
-    return nonBlankLines(raw).map((line, index) => {
+    return (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
         const equals = line.indexOf('=');
         const key = equals === -1 ? line : line.slice(0, equals);
         if (equals === -1 || !keyPattern.test(key)) {
@@ -632,7 +571,7 @@ function parseKeyValueLines(raw, keyPattern) {
 }
 /** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
 function parseBuildSecrets(raw) {
-    return nonBlankLines(raw).map((line, index) => {
+    return (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
         const fields = new Map(line.split(',').map((part) => {
             const equals = part.indexOf('=');
             return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()];
@@ -667,7 +606,7 @@ function shortClusterHasDetach(flag) {
 }
 /** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
 function parseRunArgs(raw) {
-    return nonBlankLines(raw).flatMap((line, index) => {
+    return (0,field_parser/* nonBlankLines */.n5)(raw).flatMap((line, index) => {
         if (!line.startsWith('-')) {
             throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
         }
@@ -690,7 +629,7 @@ function parseRunArgs(raw) {
  * Reads, masks (through `mask`, where each secret is born) and validates the inputs, then checks what they
  * name outside docker: the build context, the Dockerfile, each build secret's source. Nothing is touched.
  */
-function readInputs(read, env, mask, naming = ACTION_NAMING) {
+function readInputs(read, env, mask, naming = field_parser/* ACTION_NAMING */._C) {
     const password = read('registry-password');
     if (password !== '')
         mask(password);
@@ -715,7 +654,7 @@ function readInputs(read, env, mask, naming = ACTION_NAMING) {
         }
     }
     if (problems.length > 0)
-        throw new InputError(problems);
+        throw new field_parser/* InputError */.dz(problems);
     return inputs;
 }
 
@@ -764,11 +703,10 @@ async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
  * engine is a clear error within seconds, not a hang in the middle of a build.
  */
 async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
-    const [server, buildx, imageStore, context] = await Promise.all([
+    const [server, buildx, imageStore] = await Promise.all([
         firstLine((0,docker_args/* serverVersionArgs */.P6)(), timeoutMs).catch((error) => error),
-        firstLine((0,docker_args/* buildxVersionArgs */.qh)(), timeoutMs).then((line) => line !== undefined, () => false),
+        firstLine((0,docker_args/* buildxVersionArgs */.qh)(), timeoutMs).catch(() => undefined),
         imageStoreOf(timeoutMs),
-        firstLine((0,docker_args/* contextShowArgs */.uW)(), timeoutMs).then((line) => line?.trim() ?? 'default', () => 'default'),
     ]);
     if (server instanceof Error) {
         const reason = server instanceof cli/* DockerError */.Bi
@@ -779,7 +717,44 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
     if (server === undefined)
         throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
     const version = JSON.parse(server);
-    return { version: typeof version === 'string' ? version : 'unknown', buildx, imageStore, context };
+    return {
+        version: typeof version === 'string' ? version : 'unknown',
+        buildx: buildx !== undefined,
+        buildxVersion: buildx === undefined ? undefined : buildxVersionOf(buildx),
+        imageStore,
+    };
+}
+/**
+ * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
+ * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
+ */
+async function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    try {
+        return await (0,cli/* dockerUntil */.Bp)((0,docker_args/* buildxInspectArgs */.qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeout.signal);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
+function buildxVersionOf(line) {
+    return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
+}
+/** Whether `version` (x.y.z) is at least `minimum`. */
+function versionAtLeast(version, minimum) {
+    const parts = (text) => text.split('.').map(Number);
+    const [have, need] = [parts(version), parts(minimum)];
+    for (let i = 0; i < need.length; i++) {
+        const difference = (have[i] ?? 0) - (need[i] ?? 0);
+        if (difference !== 0)
+            return difference > 0;
+    }
+    return true;
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -792,29 +767,13 @@ function secretArg(secret) {
         ? `id=${secret.id},env=${secret.source.env}`
         : `id=${secret.id},src=${secret.source.src}`;
 }
-/**
- * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
- * store it makes the image an index whose digest changes with every build of the same commit. And it would
- * describe the stamp step, not the user's build.
- */
-const NO_PROVENANCE = ['--provenance=false'];
-function buildArgs(options) {
-    const buildx = options.builder.kind === 'buildx';
-    if (!buildx && options.secrets.length > 0)
-        throw new Error('build secrets need BuildKit (docker buildx)');
+/** The user's Dockerfile on the classic builder; the stamp follows (legacyStampArgs). */
+function legacyBuildArgs(options) {
     return [
-        // --force-rm: a failed step's container (and its layer, on a full disk) is not left behind.
-        ...(buildx
-            ? [
-                'buildx',
-                'build',
-                '--load',
-                ...NO_PROVENANCE,
-                ...(options.builder.name === '' ? [] : ['--builder', options.builder.name]),
-            ]
-            : ['build', '--force-rm']),
-        ...options.secrets.flatMap((secret) => ['--secret', secretArg(secret)]),
-        ...(options.tag === undefined ? [] : ['--tag', options.tag]),
+        'build',
+        // A failed step's container (and its layer, on a full disk) is not left behind.
+        '--force-rm',
+        ...options.cacheFrom.flatMap((ref) => ['--cache-from', ref]),
         '--file',
         options.file,
         '--iidfile',
@@ -824,14 +783,66 @@ function buildArgs(options) {
         options.context,
     ];
 }
-/** Builds from a Dockerfile on stdin (see stampDockerfile) with no context, on the engine's own builder. */
-function stampArgs(options) {
+/** The classic builder's stamp: a Dockerfile on stdin (see stampDockerfile), no context. */
+function legacyStampArgs(tags) {
+    return ['build', ...tags.flatMap((tag) => ['--tag', tag]), '-'];
+}
+/** The bake targets: the user's Dockerfile, and the stamp that starts from its result. */
+const BAKE_BUILD_TARGET = 'build';
+const BAKE_STAMP_TARGET = 'stamp';
+/** The name the stamp's FROM gives the build target's result (a bake `target:` context). */
+const STAMP_BASE = 'build-test-deploy-build';
+/** Bake reads every string of its file as an HCL template: `${` and `%{` must stay literal. */
+function bakeLiteral(text) {
+    return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+}
+/**
+ * The bake file of one BuildKit build: the user's Dockerfile, and the stamp, whose FROM is that build's
+ * result as a `target:` context. Bake hands the stamp the build's whole graph, not an image: the stamp's
+ * inline cache then covers every step of the user's Dockerfile, so the pushed :latest is a cache source.
+ */
+function bakeDefinition(options) {
+    const literal = (values) => values.map(bakeLiteral);
+    const build = {
+        context: bakeLiteral(options.context),
+        dockerfile: bakeLiteral(options.file),
+        args: Object.fromEntries(options.buildArgs.map(({ key, value }) => [key, bakeLiteral(value)])),
+        ...(options.target === '' ? {} : { target: options.target }),
+        ...(options.secrets.length === 0 ? {} : { secret: literal(options.secrets.map(secretArg)) }),
+        'cache-from': literal(options.cacheFrom),
+        // Only the stamp's result is wanted (the docker driver writes an untagged image anyway).
+        output: ['type=cacheonly'],
+    };
+    const stamp = {
+        context: bakeLiteral(options.stampContext),
+        'dockerfile-inline': bakeLiteral(options.stampDockerfile),
+        contexts: { [STAMP_BASE]: `target:${BAKE_BUILD_TARGET}` },
+        tags: literal(options.tags),
+        'cache-from': literal(options.cacheFrom),
+        'cache-to': literal(options.cacheTo),
+        output: ['type=docker'],
+    };
+    return { target: { [BAKE_BUILD_TARGET]: build, [BAKE_STAMP_TARGET]: stamp } };
+}
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = '--provenance=false';
+/** Bakes the stamp target (and with it the build target), its progress as JSON (see build-progress.ts). */
+function bakeArgs(options) {
     return [
-        ...(options.builder.kind === 'buildx'
-            ? ['buildx', 'build', '--load', ...NO_PROVENANCE, '--builder', options.builder.engineBuilder]
-            : ['build']),
-        ...options.tags.flatMap((tag) => ['--tag', tag]),
-        '-',
+        'buildx',
+        'bake',
+        '--file',
+        options.bakeFile,
+        '--metadata-file',
+        options.metadataFile,
+        '--progress=rawjson',
+        NO_PROVENANCE,
+        ...(options.builder === '' ? [] : ['--builder', options.builder]),
+        BAKE_STAMP_TARGET,
     ];
 }
 /** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
@@ -850,7 +861,191 @@ function stampDockerfile(baseImage, shaEnv, sha, labels) {
     return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
 }
 
+;// CONCATENATED MODULE: ./src/docker/build-progress.ts
+// BuildKit's progress as JSON (`--progress=rawjson`: one JSON object after another, each over several lines),
+// read as it comes: shown in the log as `--progress=plain` shows it, and kept for what the cache did.
+// `[stage 2/4] RUN …`, `[2/4] COPY …`: the Dockerfile's own steps; `[internal] …` and `[stamp] exporting …` are not.
+const STEP_NAME = /^\[(?:[^\]]+ )?\d+\/\d+\] (\S+)/;
+const CACHE_IMPORT_NAME = /^(?:\[[^\]]*\] )?importing cache manifest from (\S+)$/;
+class BuildProgress {
+    vertices = new Map();
+    rendered = [];
+    // The splitter's state: depth of braces, inside a string, after a backslash, the object or text so far.
+    depth = 0;
+    inString = false;
+    escaped = false;
+    object = '';
+    text = '';
+    /** Takes the next chunk of output; returns what to show of it in the log (plain lines). */
+    write(chunk) {
+        const out = [];
+        for (const char of chunk) {
+            if (this.depth === 0) {
+                if (char === '{' && this.text.trim() === '') {
+                    this.text = '';
+                    this.depth = 1;
+                    this.object = char;
+                }
+                else if (char === '\n') {
+                    if (this.text.trim() !== '')
+                        out.push(this.text);
+                    this.text = '';
+                }
+                else
+                    this.text += char;
+                continue;
+            }
+            this.object += char;
+            if (this.inString) {
+                if (this.escaped)
+                    this.escaped = false;
+                else if (char === '\\')
+                    this.escaped = true;
+                else if (char === '"')
+                    this.inString = false;
+            }
+            else if (char === '"')
+                this.inString = true;
+            else if (char === '{')
+                this.depth++;
+            else if (char === '}' && --this.depth === 0) {
+                out.push(...this.take(this.object));
+                this.object = '';
+            }
+        }
+        this.rendered.push(...out);
+        return out.map((line) => `${line}\n`).join('');
+    }
+    /** The output has ended: what is left to show. */
+    end() {
+        const out = [];
+        for (const vertex of this.vertices.values())
+            if (vertex.pending !== '')
+                out.push(this.line(vertex, vertex.pending));
+        if (this.text.trim() !== '')
+            out.push(this.text);
+        if (this.object.trim() !== '')
+            out.push(this.object);
+        this.text = '';
+        this.object = '';
+        this.rendered.push(...out);
+        return out.map((line) => `${line}\n`).join('');
+    }
+    /** Everything shown so far, as the log has it. */
+    log() {
+        return this.rendered.join('\n');
+    }
+    /** The Dockerfile's steps that completed, each once: reused from a cache, or run. */
+    steps() {
+        return [...this.vertices.values()]
+            .filter((vertex) => vertex.completed || vertex.cached)
+            .map((vertex) => ({ vertex, kind: STEP_NAME.exec(vertex.name)?.[1] }))
+            .filter(({ kind }) => kind !== undefined && kind.toUpperCase() !== 'FROM')
+            .map(({ vertex }) => ({ name: vertex.name, cached: vertex.cached }));
+    }
+    /** The registry cache sources BuildKit tried, each once. */
+    cacheImports() {
+        const imports = new Map();
+        for (const vertex of this.vertices.values()) {
+            const ref = CACHE_IMPORT_NAME.exec(vertex.name)?.[1];
+            if (ref === undefined || !vertex.completed)
+                continue;
+            const error = vertex.error === '' ? undefined : vertex.error;
+            // Both targets import the same source: a miss in either is a miss.
+            if (!imports.has(ref) || error !== undefined)
+                imports.set(ref, { ref, error });
+        }
+        return [...imports.values()];
+    }
+    take(json) {
+        let status;
+        try {
+            status = JSON.parse(json);
+        }
+        catch {
+            return [json];
+        }
+        const out = [];
+        for (const raw of Array.isArray(status.vertexes) ? status.vertexes : [])
+            out.push(...this.vertex(raw));
+        for (const raw of Array.isArray(status.logs) ? status.logs : [])
+            out.push(...this.logLines(raw));
+        for (const raw of Array.isArray(status.warnings) ? status.warnings : []) {
+            if (typeof raw.short === 'string')
+                out.push(`WARNING: ${Buffer.from(raw.short, 'base64').toString().trim()}`);
+        }
+        return out;
+    }
+    known(digest, name) {
+        const existing = this.vertices.get(digest);
+        if (existing !== undefined)
+            return { vertex: existing, isNew: false };
+        const vertex = {
+            digest,
+            number: this.vertices.size + 1,
+            name,
+            cached: false,
+            completed: false,
+            error: '',
+            started: undefined,
+            completedAt: undefined,
+            pending: '',
+        };
+        this.vertices.set(digest, vertex);
+        return { vertex, isNew: true };
+    }
+    vertex(raw) {
+        if (typeof raw.digest !== 'string')
+            return [];
+        const name = typeof raw.name === 'string' ? raw.name : raw.digest;
+        const { vertex, isNew } = this.known(raw.digest, name);
+        const out = isNew ? [`#${vertex.number} ${name}`] : [];
+        if (raw.cached === true)
+            vertex.cached = true;
+        if (typeof raw.started === 'string')
+            vertex.started ??= raw.started;
+        if (typeof raw.error === 'string' && raw.error !== '')
+            vertex.error = raw.error;
+        if (typeof raw.completed === 'string' && !vertex.completed) {
+            vertex.completed = true;
+            vertex.completedAt = raw.completed;
+            if (vertex.pending !== '')
+                out.push(this.line(vertex, vertex.pending));
+            vertex.pending = '';
+            out.push(`#${vertex.number} ${this.outcome(vertex)}`);
+        }
+        return out;
+    }
+    outcome(vertex) {
+        if (vertex.error !== '')
+            return `ERROR: ${vertex.error}`;
+        if (vertex.cached)
+            return 'CACHED';
+        const seconds = vertex.started === undefined || vertex.completedAt === undefined
+            ? undefined
+            : (Date.parse(vertex.completedAt) - Date.parse(vertex.started)) / 1000;
+        return seconds === undefined || Number.isNaN(seconds) ? 'DONE' : `DONE ${seconds.toFixed(1)}s`;
+    }
+    logLines(raw) {
+        if (typeof raw.vertex !== 'string' || typeof raw.data !== 'string')
+            return [];
+        const { vertex } = this.known(raw.vertex, raw.vertex);
+        // As plain progress shows a step's output: with the seconds since the step started.
+        const seconds = typeof raw.timestamp === 'string' && vertex.started !== undefined
+            ? (Date.parse(raw.timestamp) - Date.parse(vertex.started)) / 1000
+            : Number.NaN;
+        const lines = (vertex.pending + Buffer.from(raw.data, 'base64').toString()).split(/\r?\n/);
+        vertex.pending = lines.pop() ?? '';
+        return lines.map((line) => this.line(vertex, Number.isFinite(seconds) ? `${seconds.toFixed(3)} ${line}` : line));
+    }
+    line(vertex, text) {
+        return `#${vertex.number} ${text}`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/loop/build.ts
+
+
 
 
 
@@ -884,65 +1079,134 @@ function diskFullMessage(output) {
         ? 'The Docker engine ran out of disk space during the build (no space left on device); nothing was tagged. Free space on the engine (e.g. docker system prune) or give it a larger disk.'
         : undefined;
 }
-/** Where the stamp's temporary names live (see buildImage). */
-const TEMPORARY_REPOSITORY = 'build-test-deploy-tmp';
-/**
- * The stamp could not load the temporary image it starts from, and went looking for it on a registry: on the
- * containerd image store, a concurrent run that built the same content and removed its own temporary name at
- * that moment can take the shared content with it (seen on Docker 26.1). The stamp starts from nothing else.
- */
-function lostTemporaryImage(output) {
-    // BuildKit's own error line, naming the temporary repository where it went to look (progress lines name it too).
-    return new RegExp(`^ERROR: failed to solve: .*(?:failed to load cache key|failed to resolve source metadata for)\\b.*\\b${TEMPORARY_REPOSITORY}(?![\\w.-])`, 'm').test(output);
+/** A failed build says why: a full disk plainly, else docker's own last lines (`log`: its output as shown). */
+function throwUnlessBuilt(args, result, log) {
+    if (result.exitCode === 0)
+        return;
+    const output = log ?? result.stdout + result.stderr;
+    throw new Error(diskFullMessage(output) ??
+        new cli/* DockerError */.Bi(args, log === undefined ? result : { ...result, stdout: '', stderr: log }).message);
 }
-/** A failed build says why: a full disk plainly, else docker's own last lines. */
-function throwUnlessBuilt(args, result) {
-    if (result.exitCode !== 0)
-        throw new Error(diskFullMessage(result.stdout + result.stderr) ?? new cli/* DockerError */.Bi(args, result).message);
+/** buildx refused a cache export this builder cannot do (a driver it could not tell beforehand). */
+function cacheExportRefused(output) {
+    return /cache export (?:is not supported|feature is currently not supported)/i.test(output);
 }
 /**
  * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
  * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
- * Returns the image id.
  */
 async function buildImage(request, reporter) {
     const workDir = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
-    // BuildKit resolves `FROM sha256:<id>` as a registry name (moby/buildkit#2204): under buildx the
-    // stamp starts from a temporary local name instead; the legacy builder takes the id. One repository, a tag
-    // per run: the containerd store lists every repository a blob was named under in one label of at most
-    // 4096 bytes, and once a shared base layer's label is full, BuildKit no longer finds new names locally.
-    const temporaryRef = request.builder.kind === 'buildx' ? `${TEMPORARY_REPOSITORY}:${external_node_path_.basename(workDir).toLowerCase()}` : undefined;
     try {
-        const baseIidFile = external_node_path_.join(workDir, 'base.iid');
-        const args = buildArgs({ ...request, iidFile: baseIidFile, tag: temporaryRef });
-        throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
-        const baseImageId = (await (0,external_node_fs_promises_.readFile)(baseIidFile, 'utf8')).trim();
-        const stamp = stampArgs({ tags: request.tags, builder: request.builder });
-        const stampIt = () => (0,cli/* docker */.T3)(stamp, {
-            input: stampDockerfile(temporaryRef ?? baseImageId, request.shaEnv, request.sha, request.labels),
-            silent: true,
-            allowFailure: true,
-        });
-        let stamped = await stampIt();
-        if (temporaryRef !== undefined && lostTemporaryImage(stamped.stdout + stamped.stderr)) {
-            reporter.info(`The engine lost the layers of ${temporaryRef} while another build of the same content removed its own name; building again (from the cache).`);
-            throwUnlessBuilt(args, await (0,cli/* docker */.T3)(args, { allowFailure: true }));
-            stamped = await stampIt();
-        }
-        throwUnlessBuilt(stamp, stamped);
-        // The id as the engine names the image: BuildKit's --iidfile holds the config digest, not the manifest
-        // digest the containerd image store names images by.
+        const cache = request.builder.kind === 'buildx'
+            ? await bake(request, request.builder.name, workDir, reporter)
+            : await legacyBuild(request, workDir);
+        // The id as the engine names the image: on the containerd image store, the manifest digest.
         const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
             throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-        return details.id;
+        return { imageId: details.id, cache };
     }
     finally {
-        if (temporaryRef !== undefined)
-            await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([temporaryRef]), { silent: true, allowFailure: true });
         await (0,external_node_fs_promises_.rm)(workDir, { recursive: true, force: true });
     }
+}
+/** The classic builder: pull the cache sources, build, then stamp `FROM <id>`. */
+async function legacyBuild(request, workDir) {
+    const sources = [];
+    for (const ref of request.cache.pull) {
+        // A cache source that is missing, unreachable or refused is a miss: the build goes on.
+        const pulled = await (0,cli/* docker */.T3)((0,docker_args/* pullArgs */.bw)(ref), { allowFailure: true });
+        sources.push(pulled.exitCode === 0
+            ? { source: ref, found: true, reason: undefined }
+            : { source: ref, found: false, reason: (0,loop_cache/* cacheMissReason */.$x)(pulled.stderr) });
+    }
+    const iidFile = external_node_path_.join(workDir, 'base.iid');
+    const args = legacyBuildArgs({ ...request, iidFile, cacheFrom: request.cache.from });
+    const built = await (0,cli/* docker */.T3)(args, { allowFailure: true });
+    throwUnlessBuilt(args, built);
+    const baseImageId = (await (0,external_node_fs_promises_.readFile)(iidFile, 'utf8')).trim();
+    const stamp = legacyStampArgs(request.tags);
+    const stamped = await (0,cli/* docker */.T3)(stamp, {
+        input: stampDockerfile(baseImageId, request.shaEnv, request.sha, request.labels),
+        silent: true,
+        allowFailure: true,
+    });
+    throwUnlessBuilt(stamp, stamped);
+    const steps = (0,output/* parseLegacySteps */.C5)(built.stdout);
+    return {
+        sources,
+        stepsReused: steps.filter((step) => step.cached).length,
+        stepsRun: steps.filter((step) => !step.cached).length,
+        exportedTo: [],
+    };
+}
+/** BuildKit: the user's Dockerfile and the stamp in one bake (see bakeDefinition). */
+async function bake(request, builder, workDir, reporter) {
+    const bakeFile = external_node_path_.join(workDir, 'bake.json');
+    const metadataFile = external_node_path_.join(workDir, 'metadata.json');
+    const args = bakeArgs({ bakeFile, metadataFile, builder });
+    const run = async (cacheTo) => {
+        const context = external_node_path_.resolve(request.context);
+        const definition = bakeDefinition({
+            ...request,
+            context,
+            file: external_node_path_.resolve(request.file),
+            stampDockerfile: stampDockerfile(STAMP_BASE, request.shaEnv, request.sha, request.labels),
+            // The stamp reads nothing of it; a context of its own would put a per-run key into the inline cache,
+            // and with it a new image id for every build of one commit.
+            stampContext: context,
+            cacheFrom: request.cache.from,
+            cacheTo,
+        });
+        await (0,external_node_fs_promises_.writeFile)(bakeFile, JSON.stringify(definition, undefined, 2));
+        const progress = new BuildProgress();
+        return { result: await (0,cli/* docker */.T3)(args, { allowFailure: true, renderStderr: progress }), progress };
+    };
+    let cacheTo = request.cache.to;
+    let { result, progress } = await run(cacheTo);
+    if (result.exitCode !== 0 && cacheTo.length > 0 && cacheExportRefused(result.stderr)) {
+        // An optimisation never fails the build: build again, exporting no cache.
+        reporter.warning(`cache: the builder cannot export the cache (${(0,cli/* lastLines */.w$)(result.stderr, 1)}); building without cache-to.`);
+        cacheTo = [];
+        ({ result, progress } = await run(cacheTo));
+    }
+    throwUnlessBuilt(args, result, progress.log());
+    await removeBuildTargetImage(metadataFile).catch((error) => reporter.info(`The build target's untagged image stays: ${error.message}`));
+    const steps = progress.steps();
+    const imports = new Map(progress.cacheImports().map((tried) => [tried.ref, tried]));
+    return {
+        sources: request.cache.from.map((spec) => {
+            const ref = registryRef(spec);
+            const tried = ref === undefined ? undefined : imports.get(ref);
+            // BuildKit names only registry imports; whether a gha or local source held anything, it does not say.
+            if (tried === undefined)
+                return { source: ref ?? spec, found: undefined, reason: undefined };
+            return tried.error === undefined
+                ? { source: tried.ref, found: true, reason: undefined }
+                : { source: tried.ref, found: false, reason: (0,loop_cache/* cacheMissReason */.$x)(tried.error) };
+        }),
+        stepsReused: steps.filter((step) => step.cached).length,
+        stepsRun: steps.filter((step) => !step.cached).length,
+        exportedTo: cacheTo,
+    };
+}
+/** The docker driver writes the build target's result as an untagged image too: it goes, unless something names it. */
+async function removeBuildTargetImage(metadataFile) {
+    const metadata = (0,output/* parseBakeMetadata */.eK)(await (0,external_node_fs_promises_.readFile)(metadataFile, 'utf8').catch(() => '{}'));
+    const digest = metadata[BAKE_BUILD_TARGET];
+    if (digest === undefined || digest === metadata[BAKE_STAMP_TARGET])
+        return;
+    const inspected = await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(digest), { silent: true, allowFailure: true });
+    if (inspected.exitCode !== 0 || (0,output/* parseImageDetails */.Dr)(inspected.stdout).repoTags.length > 0)
+        return;
+    await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([digest]), { silent: true, allowFailure: true });
+}
+/** The ref of a `type=registry` cache spec (its fields in any order), else undefined. */
+function registryRef(spec) {
+    const fields = new Map(spec.split(',').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]));
+    return fields.get('type') === 'registry' ? fields.get('ref') : undefined;
 }
 
 // EXTERNAL MODULE: ./src/process/run.ts
@@ -969,7 +1233,7 @@ async function gitLog(context, revision) {
  * The commit the image is built from: the `sha` input, else the commit checked out in the context's
  * work tree (what is really built on pull requests and dispatches of other refs), else GITHUB_SHA.
  */
-async function resolveCommit(shaInput, context, githubSha, naming = ACTION_NAMING) {
+async function resolveCommit(shaInput, context, githubSha, naming = field_parser/* ACTION_NAMING */._C) {
     if (shaInput !== '') {
         return {
             sha: shaInput,
@@ -1551,6 +1815,7 @@ async function collectReports(container, source, dir, reporter) {
 
 
 
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -1581,27 +1846,36 @@ async function phase(report, reporter, name, work) {
         reporter.phaseEnded(name, seconds, ok);
     }
 }
-/** Checks the engine and finds the commit, side by side; names the sha tag. */
+/** Bake's `target:` contexts and `--provenance` (see docs/adr/0003-one-bake-for-build-and-stamp.md). */
+const MINIMUM_BUILDX = '0.10.0';
+/** Checks the engine and finds the commit, side by side; names the sha tag; plans the cache. */
 async function checkPhase({ inputs, report, reporter, settings, }) {
     const { naming } = settings;
-    const [engine, commit] = await Promise.all([
+    const [engine, commit, driver] = await Promise.all([
         checkEngine(settings.env),
         resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
+        builderDriver(inputs.builder),
     ]);
     reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+    if (engine.buildxVersion !== undefined && !versionAtLeast(engine.buildxVersion, MINIMUM_BUILDX)) {
+        throw new Error(`docker buildx ${engine.buildxVersion} is installed, but builds need buildx ${MINIMUM_BUILDX} or later (bake's target: contexts, --provenance); update buildx, or remove it to build with the classic builder.`);
+    }
     if (!engine.buildx && inputs.buildSecrets.length > 0) {
         throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
     }
     if (!engine.buildx && inputs.builder !== '') {
         throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
     }
+    const cache = (0,loop_cache/* planCache */._s)(inputs.cacheFrom, inputs.cacheTo, inputs.image, engine.buildx
+        ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: engine.imageStore.kind === 'containerd' }
+        : { kind: 'legacy' }, naming);
     report.image = inputs.image.name;
     report.sha = commit.sha;
     report.tag = commit.sha.slice(0, inputs.tagLength);
     report.imageRef = `${inputs.image.name}:${report.tag}`;
     report.latestRef = `${inputs.image.name}:latest`;
     reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
-    return { engine, commit };
+    return { engine, commit, cache };
 }
 async function prunePhase({ inputs, report, reporter }) {
     const repository = (0,image_reference/* familiarName */.hG)(inputs.image);
@@ -1615,25 +1889,44 @@ async function prunePhase({ inputs, report, reporter }) {
     report.pruned = pruning.removed.length;
     report.reclaimedBytes = pruning.reclaimedBytes;
 }
-/** Builds and stamps the image, tagged with the sha tag and :latest. */
-async function buildPhase({ inputs, report, reporter, settings }, engine, commit) {
-    report.imageId = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, () => buildImage({
-        context: inputs.context,
-        file: inputs.file,
-        buildArgs: inputs.buildArgs,
-        target: inputs.target,
-        shaEnv: inputs.shaEnv,
-        builder: engine.buildx
-            ? { kind: 'buildx', name: inputs.builder, engineBuilder: engine.context }
-            : { kind: 'legacy' },
-        secrets: inputs.buildSecrets,
-        tags: [report.imageRef, report.latestRef],
-        labels: [
-            ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
-            { key: vocabulary/* REPOSITORY_LABEL */.S, value: (0,image_reference/* familiarName */.hG)(inputs.image) },
-        ],
-        sha: commit.sha,
-    }, reporter));
+/** Logs in to the image's registry once, if credentials were given and not yet used; undone by the clean-up. */
+async function logIn({ inputs, reporter, settings, leftovers }, retries) {
+    if (inputs.registryAuth === undefined || leftovers.loggedInRegistry === inputs.image.registry)
+        return;
+    await (0,push/* login */.iD)(inputs.image.registry, inputs.registryAuth, retries, reporter);
+    leftovers.loggedInRegistry = inputs.image.registry;
+    settings.onLeftovers(leftovers);
+}
+/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did. */
+async function buildPhase(run, engine, commit, cache) {
+    const { inputs, report, reporter, settings } = run;
+    const built = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, async () => {
+        // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
+        // the push logs in again and fails then, if it must.
+        if (cache.pull.length > 0 || cache.from.some((spec) => spec.startsWith('type=registry,'))) {
+            await logIn(run, 0).catch((error) => reporter.warning(`cache: ${error.message}; the build goes on without that login.`));
+        }
+        const result = await buildImage({
+            context: inputs.context,
+            file: inputs.file,
+            buildArgs: inputs.buildArgs,
+            target: inputs.target,
+            shaEnv: inputs.shaEnv,
+            builder: engine.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+            secrets: inputs.buildSecrets,
+            tags: [report.imageRef, report.latestRef],
+            labels: [
+                ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
+                { key: vocabulary/* REPOSITORY_LABEL */.S, value: (0,image_reference/* familiarName */.hG)(inputs.image) },
+            ],
+            sha: commit.sha,
+            cache,
+        }, reporter);
+        reporter.info((0,loop_cache/* describeCache */.e7)(result.cache));
+        return result;
+    });
+    report.imageId = built.imageId;
+    report.cache = built.cache;
 }
 /** Runs a container of the sha tag; returns its name. */
 async function runPhase({ inputs, report, reporter, settings, leftovers }) {
@@ -1698,15 +1991,12 @@ function failUnlessPassed({ inputs }, tests, name) {
     if (tests !== undefined && tests.exitCode !== 0)
         throw new TestsFailedError(tests.exitCode, name);
 }
-/** Logs in if credentials were given, pushes the sha tag then :latest to every repository, reads the digests. */
-async function pushPhase({ inputs, report, reporter, settings, leftovers }) {
+/** Logs in if credentials were given (unless the build did), pushes the sha tag then :latest everywhere, reads the digests. */
+async function pushPhase(run) {
+    const { inputs, report, reporter } = run;
     const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
     await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
-        if (inputs.registryAuth !== undefined) {
-            await (0,push/* login */.iD)(inputs.image.registry, inputs.registryAuth, inputs.pushRetries, reporter);
-            leftovers.loggedInRegistry = inputs.image.registry;
-            settings.onLeftovers(leftovers);
-        }
+        await logIn(run, inputs.pushRetries);
         report.digests = await (0,push/* pushTags */.YP)({
             repositories: [inputs.image, ...inputs.alsoPush],
             built: inputs.image,
@@ -1814,10 +2104,10 @@ function cleanUpWhenCancelled(report, reporter, finish, finishing) {
 }
 /** The phases in order: each records itself in the report; a failed one ends the run. */
 async function runPhases(run) {
-    const { engine, commit } = await checkPhase(run);
+    const { engine, commit, cache } = await checkPhase(run);
     if (run.inputs.prune !== 'off')
         await prunePhase(run);
-    await buildPhase(run, engine, commit);
+    await buildPhase(run, engine, commit, cache);
     const container = await runPhase(run);
     const tests = await waitAndTestPhases(run, container);
     // Reports are wanted most when the tests failed: collect them before failing.
@@ -1867,7 +2157,7 @@ async function runMain() {
         env: process.env,
         workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
         sourceUrl: sourceUrl(),
-        naming: ACTION_NAMING,
+        naming: field_parser/* ACTION_NAMING */._C,
         onLeftovers: saveLeftovers,
     });
 }
@@ -1877,4 +2167,4 @@ async function runMain() {
 
 };
 
-//# sourceMappingURL=871.index.js.map
+//# sourceMappingURL=698.index.js.map

@@ -1,0 +1,178 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Engine } from '../../../src/docker/engine.js';
+import { ACTION_INPUTS } from '../../../src/loop/action-spec.js';
+import { parseInputs } from '../../../src/loop/inputs.js';
+import { checkPhase, MINIMUM_BUILDX, type LoopRun } from '../../../src/loop/phases.js';
+import type { Reporter } from '../../../src/loop/reporter.js';
+import { emptyReport } from '../../../src/loop/run-report.js';
+import { ACTION_NAMING } from '../../../src/shared/field-parser.js';
+
+// checkPhase decides, before anything is built, what the engine it found cannot do: the engine, the builder's
+// driver and the commit are stood in for here; everything else is the real code.
+const engine = vi.hoisted(() => ({
+  found: undefined as unknown as Engine,
+  driver: undefined as string | undefined,
+  asked: [] as string[],
+}));
+
+vi.mock('../../../src/docker/engine.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../src/docker/engine.js')>()),
+  checkEngine: () => Promise.resolve(engine.found),
+  builderDriver: (builder: string) => {
+    engine.asked.push(builder);
+    return Promise.resolve(engine.driver);
+  },
+}));
+vi.mock('../../../src/loop/commit.js', () => ({
+  resolveCommit: () =>
+    Promise.resolve({
+      sha: 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8',
+      created: '2024-05-01T10:00:00Z',
+      source: 'input',
+    }),
+}));
+
+const CLASSIC: Engine = {
+  version: '20.10.24',
+  buildx: false,
+  buildxVersion: undefined,
+  imageStore: { kind: 'graphdriver', driver: 'overlay2' },
+};
+const BUILDKIT: Engine = { ...CLASSIC, version: '26.1.5', buildx: true, buildxVersion: '0.13.1' };
+const CONTAINERD: Engine = { ...BUILDKIT, imageStore: { kind: 'containerd' } };
+
+const reporter = {
+  info: () => undefined,
+  warning: () => undefined,
+} as unknown as Reporter;
+
+function run(inputs: Record<string, string>): LoopRun {
+  const values: Record<string, string> = {
+    ...Object.fromEntries(ACTION_INPUTS.map((spec) => [spec.name, spec.default ?? ''])),
+    image: 'ghcr.io/acme/app',
+    ...inputs,
+  };
+  return {
+    inputs: parseInputs((name) => values[name] ?? ''),
+    report: emptyReport(),
+    reporter,
+    settings: { env: {}, workspace: '/w', sourceUrl: undefined, naming: ACTION_NAMING, onLeftovers: () => undefined },
+    leftovers: { container: '', loggedInRegistry: '' },
+  };
+}
+
+beforeEach(() => {
+  engine.found = BUILDKIT;
+  engine.driver = 'docker';
+  engine.asked = [];
+});
+
+describe('checkPhase', () => {
+  it('refuses build secrets without buildx: the classic builder would need build args, readable in the history', async () => {
+    engine.found = CLASSIC;
+    await expect(checkPhase(run({ 'build-secrets': 'id=npm,env=NPM_TOKEN' }))).rejects.toThrow(
+      "Input 'build-secrets' needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args",
+    );
+  });
+
+  it('takes build secrets with buildx', async () => {
+    await expect(checkPhase(run({ 'build-secrets': 'id=npm,env=NPM_TOKEN' }))).resolves.toMatchObject({
+      engine: BUILDKIT,
+    });
+  });
+
+  it.each<[string, Engine, string | undefined, Record<string, string>, object]>([
+    [
+      'the classic builder pulls :latest',
+      CLASSIC,
+      undefined,
+      {},
+      { pull: ['ghcr.io/acme/app:latest'], from: ['ghcr.io/acme/app:latest'], to: [] },
+    ],
+    [
+      'BuildKit imports :latest and exports inline',
+      BUILDKIT,
+      'docker',
+      {},
+      { pull: [], from: ['type=registry,ref=ghcr.io/acme/app:latest'], to: ['type=inline'] },
+    ],
+    [
+      'the docker driver on the containerd image store exports to a registry (a failed export fails nothing)',
+      CONTAINERD,
+      'docker',
+      { 'cache-to': 'type=registry,ref=ghcr.io/acme/app:buildcache,mode=max' },
+      {
+        pull: [],
+        from: ['type=registry,ref=ghcr.io/acme/app:latest'],
+        to: ['type=registry,ref=ghcr.io/acme/app:buildcache,mode=max,ignore-error=true'],
+      },
+    ],
+    [
+      'the docker-container driver exports anywhere (a failed export fails nothing)',
+      BUILDKIT,
+      'docker-container',
+      { 'cache-to': 'type=gha,mode=max' },
+      { pull: [], from: ['type=registry,ref=ghcr.io/acme/app:latest'], to: ['type=gha,mode=max,ignore-error=true'] },
+    ],
+    [
+      'an ignore-error the input sets stays as set, and inline beside it as written',
+      BUILDKIT,
+      'docker-container',
+      { 'cache-to': 'type=inline\ntype=gha,mode=max,ignore-error=false' },
+      {
+        pull: [],
+        from: ['type=registry,ref=ghcr.io/acme/app:latest'],
+        to: ['type=inline', 'type=gha,mode=max,ignore-error=false'],
+      },
+    ],
+  ])('plans the cache: %s', async (_case, found, driver, inputs, plan) => {
+    engine.found = found;
+    engine.driver = driver;
+    await expect(checkPhase(run(inputs))).resolves.toMatchObject({ cache: plan });
+  });
+
+  it.each<[string, Engine, Record<string, string>, string]>([
+    [
+      'a foreign cache source on the classic builder',
+      CLASSIC,
+      { 'cache-from': 'type=gha' },
+      `Input 'cache-from' has "type=gha", which needs BuildKit (docker buildx)`,
+    ],
+    [
+      'a registry cache export on the docker driver without the containerd image store',
+      BUILDKIT,
+      { 'cache-to': 'type=registry,ref=ghcr.io/acme/app:buildcache' },
+      `Input 'cache-to' has "type=registry,ref=ghcr.io/acme/app:buildcache", which needs a builder with another driver (docker-container, kubernetes or remote), or the containerd image store on this engine; the buildx builder "kit" has the docker driver on an engine without the containerd image store.`,
+    ],
+  ])('refuses %s before anything is built', async (_case, found, inputs, message) => {
+    engine.found = found;
+    const loop = run({ builder: found.buildx ? 'kit' : '', ...inputs });
+    await expect(checkPhase(loop)).rejects.toThrow(message);
+    expect(loop.report.imageRef).toBe('');
+  });
+
+  it.each<[string, string | undefined]>([
+    ['the oldest that bakes the build and the stamp', '0.10.0'],
+    ['a newer one', '0.13.1'],
+    ['one that printed no version', undefined],
+  ])('builds with buildx: %s', async (_case, buildxVersion) => {
+    engine.found = { ...BUILDKIT, buildxVersion };
+    await expect(checkPhase(run({}))).resolves.toMatchObject({ engine: { buildx: true } });
+  });
+
+  it.each(['0.9.1', '0.1.0'])(
+    'refuses buildx %s: bake has no target: contexts or --provenance before 0.10',
+    async (buildxVersion) => {
+      engine.found = { ...BUILDKIT, buildxVersion };
+      await expect(checkPhase(run({}))).rejects.toThrow(
+        `docker buildx ${buildxVersion} is installed, but builds need buildx ${MINIMUM_BUILDX} or later`,
+      );
+    },
+  );
+
+  it("asks the driver of the builder the build uses ('' for the current one)", async () => {
+    await checkPhase(run({ builder: 'kit' }));
+    await checkPhase(run({}));
+    expect(engine.asked).toEqual(['kit', '']);
+  });
+});
