@@ -5,18 +5,21 @@
 //   npm run bench -- --quick           a few repeats of each, to try things (writes to a temp file unless --out)
 //   npm run bench -- --only cycle,readiness --pairs 5
 //   npm run bench -- --profiles containerd --only prune
+//   npm run bench -- --profiles buildkit --only cache --cache-repeats 5
 //
 // Each engine profile in turn (classic, buildkit, containerd: scripts/engine-profile.sh starts its engine), or
 // --profiles current for the engine that answers now.
-// Options: --only LIST (cycle, readiness, prune, startup, deploy), --pairs N (whole cycle), --latency-runs N,
-// --prune-counts 50,200,500, --prune-repeats N, --cold-runs N, --rss-runs N, --deploy-pairs N,
-// --poll SECONDS (the bash baseline's `docker inspect` interval), --out FILE, --action-dir DIR (measure another
-// checkout's action.yml + dist/index.js, e.g. a candidate fix; written to a temp file unless --out).
+// Options: --only LIST (cycle, readiness, prune, startup, deploy, cache), --pairs N (whole cycle),
+// --latency-runs N, --prune-counts 50,200,500, --prune-repeats N, --cold-runs N, --rss-runs N, --deploy-pairs N,
+// --cache-repeats N (rounds of cold, from the registry, warm local), --poll SECONDS (the bash baseline's
+// `docker inspect` interval), --out FILE, --action-dir DIR (measure another checkout's action.yml +
+// dist/index.js, e.g. a candidate fix; written to a temp file unless --out).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchCache } from './cache.mjs';
 import { benchCycle } from './cycle.mjs';
 import { benchDeploy } from './deploy.mjs';
 import { benchPrune, pruneTable } from './prune.mjs';
@@ -26,7 +29,7 @@ import { benchColdStart, benchPeakRss, nodeFloorRss } from './startup.mjs';
 import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { ROOT, engineInfo, machineInfo, noiseSample, settle } from './support.mjs';
 
-const SECTIONS = ['cycle', 'readiness', 'prune', 'startup', 'deploy'];
+const SECTIONS = ['cycle', 'readiness', 'prune', 'startup', 'deploy', 'cache'];
 const { values: options } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
@@ -38,6 +41,7 @@ const { values: options } = parseArgs({
     'cold-runs': { type: 'string' },
     'rss-runs': { type: 'string' },
     'deploy-pairs': { type: 'string' },
+    'cache-repeats': { type: 'string' },
     poll: { type: 'string', default: '0.05' },
     out: { type: 'string' },
     'action-dir': { type: 'string' },
@@ -55,6 +59,7 @@ const config = {
   coldRuns: count('cold-runs', 30, 5),
   rssRuns: count('rss-runs', 5, 1),
   deployPairs: count('deploy-pairs', 8, 2),
+  cacheRepeats: count('cache-repeats', 3, 1),
   pollSeconds: Number(options.poll),
 };
 const only = new Set(options.only.split(','));
@@ -107,6 +112,7 @@ for (const profile of profiles) {
         floorRss: nodeFloorRss(),
       };
     if (section === 'deploy') results.deploy = await benchDeploy({ pairs: config.deployPairs, warmup: 1, log });
+    if (section === 'cache') results.cache = await benchCache({ repeats: config.cacheRepeats, warmup: 1, log });
     noise.push({ section, quiet, ...noiseSample() });
   }
   runs.push({ profile, engine: engineInfo(), results, noise });
@@ -178,7 +184,7 @@ function report() {
 /** The summary rows of one profile's results, each starting at the `#` column. */
 function summaryRows(results) {
   const lines = [];
-  const { cycle, readiness, prune, startup, deploy } = results;
+  const { cycle, readiness, prune, startup, deploy, cache } = results;
   if (cycle)
     lines.push(
       `| 1 | whole cycle, action ÷ bash script | ratio of medians ${cycle.ratioOfMedians.toFixed(3)}; pair ratios ${medianRange(cycle.ratios)} | ≤ 1.05 | ${yes(cycle.ratioOfMedians <= 1.05)} |`,
@@ -219,6 +225,14 @@ function summaryRows(results) {
     lines.push(
       `| 5 | deploy, action push phase ÷ login + 2 pushes by hand | ratio of medians ${(median(deploy.action) / median(deploy.hand)).toFixed(3)}; pair ratios ${medianRange(deploy.ratios)} | (reported) | |`,
     );
+  if (cache) {
+    const overRegistry = median(cache.cold) / median(cache.registry);
+    const overWarm = median(cache.registry) / median(cache.warm);
+    lines.push(
+      `| 6 | cache from the registry on a fresh engine, cold ÷ from registry (build phase) | ${overRegistry.toFixed(1)}× (cold ${medianRange(cache.cold)} s, from registry ${medianRange(cache.registry)} s) | ≥ 5× | ${yes(overRegistry >= 5)} |`,
+      `| 6 | cache from the registry on a fresh engine, from registry ÷ warm local rebuild (build phase) | ${overWarm.toFixed(2)}× (warm local ${medianRange(cache.warm)} s) | ≤ 1.5× | ${yes(overWarm <= 1.5)} |`,
+    );
+  }
   return lines;
 }
 
@@ -238,9 +252,10 @@ function reproduce() {
       'npm run bench -- --quick           # a few repeats of each, written to a temp file',
       'npm run bench -- --only cycle,readiness --pairs 5 --out /tmp/b.md',
       'npm run bench -- --profiles containerd --only prune --prune-counts 500',
+      'npm run bench -- --profiles buildkit --only cache --cache-repeats 5 --out /tmp/b.md',
       '```',
       '',
-      "Options: `--profiles` (classic, buildkit, containerd, or current: the engine that answers; default all three, one after another), `--only` (cycle, readiness, prune, startup, deploy), `--pairs`, `--latency-runs`, `--prune-counts`, `--prune-repeats`, `--cold-runs`, `--rss-runs`, `--deploy-pairs`, `--poll` (seconds between the bash baseline's `docker inspect` polls), `--out`, `--action-dir` (measure another checkout's `action.yml` and `dist/index.js`, e.g. a candidate fix, against the same baselines).",
+      "Options: `--profiles` (classic, buildkit, containerd, or current: the engine that answers; default all three, one after another), `--only` (cycle, readiness, prune, startup, deploy, cache), `--pairs`, `--latency-runs`, `--prune-counts`, `--prune-repeats`, `--cold-runs`, `--rss-runs`, `--deploy-pairs`, `--cache-repeats`, `--poll` (seconds between the bash baseline's `docker inspect` polls), `--out`, `--action-dir` (measure another checkout's `action.yml` and `dist/index.js`, e.g. a candidate fix, against the same baselines).",
       'Everything runs against the committed `dist/index.js` exactly as the runner starts it (`__tests__/harness/run-action.mjs`: main, then post). Images are built `FROM btd-e2e/busybox:base` (`__tests__/harness/base-image.mjs`); only 127.0.0.1 is used.',
       "Other jobs may share the engine: each profile's *Noise* section says how busy it was. Compare runs on an idle engine.",
     ].join('\n'),
@@ -250,7 +265,7 @@ function reproduce() {
 /** One profile's sections, with `## ` headings. */
 function details(results, noise) {
   const lines = [];
-  const { cycle, readiness, prune, startup, deploy } = results;
+  const { cycle, readiness, prune, startup, deploy, cache } = results;
   if (cycle) {
     lines.push(
       '',
@@ -389,6 +404,29 @@ function details(results, noise) {
       '| ---: | ---: | ---: | ---: |',
       ...ratioRows(deploy.action, deploy.hand),
       `| **median** | **${median(deploy.action).toFixed(3)}** | **${median(deploy.hand).toFixed(3)}** | **${(median(deploy.action) / median(deploy.hand)).toFixed(3)}** (ratio of medians) |`,
+    );
+  }
+
+  if (cache) {
+    lines.push(
+      '',
+      '## 6. The layer cache from the registry on a fresh engine',
+      '',
+      [
+        `A Dockerfile \`FROM btd-e2e/busybox:base\` with a step of about ${cache.expensiveSeconds} s (\`RUN … sleep ${cache.expensiveSeconds}\`, then writing a file; a build arg \`SEED\` new for each benchmark run, so that its first build is cold), then a cheap one that changes with each commit (\`COPY version.txt\` and a \`RUN\` reading it). Times are the action's build phase by its own \`Took\` line (the login and the cache pull included, the run, tests and clean-up not).`,
+        "Each round: the first engine deploys commit N (`deploy: true`, credentials; `cache-from: none`, so that its cache is only what it built itself, and the default `cache-to: auto`) to the local registry with htpasswd auth, untimed; then commit N+1 is built (a) cold, on a fresh second engine (`__tests__/harness/second-engine.mjs`: its own dockerd on a tmpfs, in a network namespace that reaches only the registry's port, the base image copied in) with `cache-from: none`; (b) on another fresh second engine with the default `cache-from: auto`, so from the :latest the deploy pushed (BuildKit: inline cache; classic: `docker pull` first); (c) on the first engine, which built commit N, with `cache-from: none`: a warm local rebuild.",
+        'Interleaved a, b, c, a, b, c… after one warm-up round; each fresh engine is started before its run and stopped after it, untimed. Each run is checked: (a) reused nothing, (b) hit (`cache-hit` true, at least one step reused), (c) hit its own cache.',
+      ].join('\n'),
+      '',
+      '| repeat | cold s | from registry s | warm local s | cold ÷ registry | registry ÷ warm | from registry: steps reused, run |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+      ...cache.cold.map(
+        (cold, i) =>
+          `| ${i + 1} | ${cold.toFixed(3)} | ${cache.registry[i].toFixed(3)} | ${cache.warm[i].toFixed(3)} | ${(cold / cache.registry[i]).toFixed(1)}× | ${(cache.registry[i] / cache.warm[i]).toFixed(2)}× | ${cache.rounds[i].registry.reused}, ${cache.rounds[i].registry.ran} |`,
+      ),
+      `| **median** | **${median(cache.cold).toFixed(3)}** | **${median(cache.registry).toFixed(3)}** | **${median(cache.warm).toFixed(3)}** | **${(median(cache.cold) / median(cache.registry)).toFixed(1)}×** | **${(median(cache.registry) / median(cache.warm)).toFixed(2)}×** (ratios of medians) | |`,
+      '',
+      `The action's cache line, last repeat: cold \`${cache.rounds.at(-1)?.cold.line ?? ''}\`; from registry \`${cache.rounds.at(-1)?.registry.line ?? ''}\`; warm local \`${cache.rounds.at(-1)?.warm.line ?? ''}\`.`,
     );
   }
 

@@ -2,7 +2,7 @@
 // action's phase timings ("Took N s." at the end of each log group) and what the machine is.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, runAction } from '../__tests__/harness/run-action.mjs';
@@ -143,7 +143,7 @@ export async function runActionTimed({ lineTimes = false, ...options }) {
 export function expectSuccess(run, what) {
   if (run.main.exitCode !== 0 || (run.post !== undefined && run.post.exitCode !== 0)) {
     throw new Error(
-      `${what}: the action failed (main ${run.main.exitCode}, post ${run.post?.exitCode}):\n${run.main.stdout}\n${run.main.stderr}\n${run.post?.stdout ?? ''}`,
+      `${what}: the action failed (main ${run.main.exitCode}, post ${run.post?.exitCode}):\n${run.main.stdout}\n${run.main.stderr}\n${run.post?.stdout ?? ''}\n${run.post?.stderr ?? ''}`,
     );
   }
 }
@@ -228,8 +228,15 @@ export function machineInfo() {
   const dirty = git('status', '--porcelain', '--', 'src', 'dist')
     .split('\n')
     .filter((line) => line !== '').length;
-  const bundlePath = path.join(actionDir(), 'dist', 'index.js');
-  const bundle = createHash('sha256').update(readFileSync(bundlePath)).digest('hex').slice(0, 12);
+  // The entry and the chunks it loads: a rebuild may change only a chunk.
+  const distDir = path.join(actionDir(), 'dist');
+  const files = readdirSync(distDir)
+    .filter((name) => name.endsWith('.js'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const name of files) hash.update(name).update(readFileSync(path.join(distDir, name)));
+  const bundle = hash.digest('hex').slice(0, 12);
+  const bundlePath = path.join(distDir, 'index.js');
   return {
     date: new Date().toISOString(),
     cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
@@ -237,7 +244,7 @@ export function machineInfo() {
     os: `${osRelease}, Linux ${os.release()}`,
     node: process.version,
     commit: `${git('rev-parse', '--short', 'HEAD')}${dirty > 0 ? ` with ${dirty} uncommitted change(s) in src/ and dist/` : ''}`,
-    bundle: `${actionDir() === ROOT ? '' : `${actionDir()}/`}dist/index.js sha256 ${bundle}…, ${(readFileSync(bundlePath).length / 1024).toFixed(0)} KiB`,
+    bundle: `${actionDir() === ROOT ? '' : `${actionDir()}/`}dist/*.js sha256 ${bundle}… (${files.length} files; index.js ${(readFileSync(bundlePath).length / 1024).toFixed(0)} KiB)`,
   };
 }
 
