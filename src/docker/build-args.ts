@@ -21,11 +21,15 @@ export function secretArg(secret: BuildSecret): string {
     : `id=${secret.id},src=${secret.source.src}`;
 }
 
-export interface LegacyBuildOptions {
+/** The user's Dockerfile and what it is built with, whichever the builder. */
+export interface DockerfileBuild {
   readonly context: string;
   readonly file: string;
   readonly buildArgs: readonly KeyValue[];
   readonly target: string;
+}
+
+export interface LegacyBuildOptions extends DockerfileBuild {
   readonly iidFile: string;
   /** Images whose history the builder may reuse (`--cache-from`), pulled before. */
   readonly cacheFrom: readonly string[];
@@ -59,11 +63,7 @@ export const BAKE_STAMP_TARGET = 'stamp';
 /** The name the stamp's FROM gives the build target's result (a bake `target:` context). */
 export const STAMP_BASE = 'build-test-deploy-build';
 
-export interface BakeOptions {
-  readonly context: string;
-  readonly file: string;
-  readonly buildArgs: readonly KeyValue[];
-  readonly target: string;
+export interface BakeOptions extends DockerfileBuild {
   readonly secrets: readonly BuildSecret[];
   readonly tags: readonly string[];
   /** The stamp's Dockerfile (stampDockerfile with STAMP_BASE). */

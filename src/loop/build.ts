@@ -14,6 +14,7 @@ import {
   stampDockerfile,
   type Builder,
   type BuildSecret,
+  type DockerfileBuild,
 } from '../docker/build-args.js';
 import { BuildProgress } from '../docker/build-progress.js';
 import { envValue, parseBakeMetadata, parseImageDetails, parseLegacySteps } from '../docker/output.js';
@@ -21,11 +22,7 @@ import { REVISION_LABEL, type KeyValue } from '../shared/vocabulary.js';
 import { cacheMissReason, type CacheOutcome, type CachePlan, type CacheSourceOutcome } from './cache.js';
 import type { Reporter } from './reporter.js';
 
-export interface BuildRequest {
-  readonly context: string;
-  readonly file: string;
-  readonly buildArgs: readonly KeyValue[];
-  readonly target: string;
+export interface BuildRequest extends DockerfileBuild {
   /** Both tags end up on the one image id: `image:<sha tag>` and `image:latest`. */
   readonly tags: readonly string[];
   readonly labels: readonly KeyValue[];
