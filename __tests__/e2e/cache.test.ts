@@ -1,9 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../harness/registry.mjs';
-import { runAction } from '../harness/run-action.mjs';
+import { ROOT, runAction } from '../harness/run-action.mjs';
 import { startSecondEngine } from '../harness/second-engine.mjs';
 import {
   FIXTURES,
@@ -207,5 +208,47 @@ describe('cache specs the builder cannot use', () => {
     }
     // Refused before anything was touched: nothing built, nothing tagged.
     if (run.main.exitCode !== 0) expect(dockerOk('image', 'inspect', `${image}:latest`)).toBe(false);
+  }, 120_000);
+});
+
+describe('a cache that restores steps', () => {
+  it("keeps the image's CMD when the same steps were built for other repositories in between", async () => {
+    const image = `${registry.host}/e2e/cmd-${randomId()}`;
+    const others = [`btd-e2e/cmd-cli-${randomId()}`, `btd-e2e/cmd-plain-${randomId()}`];
+    used.push(image, ...others);
+    const context = mkdtempSync(path.join(tmpdir(), 'cmd-steps-'));
+    workDirs.push(context);
+    // Metadata steps only, the last one a CMD: what a cache restore could give the wrong config.
+    writeFileSync(
+      path.join(context, 'Dockerfile'),
+      `FROM btd-e2e/busybox:base\nLABEL e2e.seed=${randomId()}\nHEALTHCHECK --interval=1s --timeout=1s --retries=3 CMD true\nCMD ["sleep", "3600"]\n`,
+    );
+    const credentials = { 'registry-username': registry.username, 'registry-password': registry.password };
+    const loop = (deploy: string) =>
+      runAction({ inputs: { image, context, sha: randomSha(), deploy, 'test-command': 'true', ...credentials } });
+    const first = await loop('true');
+    expect(first.main.exitCode, first.main.stdout).toBe(0);
+    // The same steps for two other repositories: through the CLI, and a plain docker build.
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'dist', 'cli', 'index.js'),
+        '--image',
+        others[0] ?? '',
+        '--context',
+        context,
+        '--sha',
+        randomSha(),
+      ],
+      { stdio: 'ignore' },
+    );
+    docker('build', '--quiet', '--tag', `${others[1]}:latest`, context);
+    const second = await loop('false');
+    const log = second.main.stdout + second.main.stderr;
+    expect(second.main.exitCode, log).toBe(0);
+    expect(second.outputs['cache-hit']).toBe('true');
+    expect(
+      JSON.parse(docker('image', 'inspect', '--format', '{{json .Config.Cmd}}', second.outputs['image-ref'] ?? '')),
+    ).toEqual(['sleep', '3600']);
   }, 120_000);
 });

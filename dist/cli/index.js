@@ -1239,6 +1239,7 @@ function parseImageDetails(stdout) {
         labels: stringRecord(config.Labels, 'image labels'),
         repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
         repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+        cmd: Array.isArray(config.Cmd) ? config.Cmd.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
     };
 }
 /** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */
@@ -1855,7 +1856,7 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
 var cli = __nccwpck_require__(9331);
 // EXTERNAL MODULE: ./src/docker/args.ts
-var docker_args = __nccwpck_require__(8391);
+var args = __nccwpck_require__(8391);
 ;// CONCATENATED MODULE: ./src/loop/container.ts
 
 
@@ -1870,11 +1871,11 @@ function containerName(repositoryPath, tag, runId, runAttempt, random = (0,exter
 }
 /** Starts the container detached; returns its id. */
 async function startContainer(name, extraArgs, imageRef) {
-    return (await (0,cli/* docker */.T3)((0,docker_args/* runArgs */.fQ)(name, extraArgs, imageRef))).stdout.trim();
+    return (await (0,cli/* docker */.T3)((0,args/* runArgs */.fQ)(name, extraArgs, imageRef))).stdout.trim();
 }
 /** Removes the container and its anonymous volumes; true when it is gone (also when it never existed). */
 async function removeContainer(name) {
-    const result = await (0,cli/* docker */.T3)((0,docker_args/* containerRemoveArgs */.L7)(name), { silent: true, allowFailure: true });
+    const result = await (0,cli/* docker */.T3)((0,args/* containerRemoveArgs */.L7)(name), { silent: true, allowFailure: true });
     if (result.exitCode === 0)
         return { done: true, message: `Removed container ${name}.` };
     if (/no such container/i.test(result.stderr))
@@ -2477,10 +2478,10 @@ async function withRetries(what, registry, auth, retries, operation, reporter) {
 }
 /** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
 async function login(registry, auth, retries, reporter) {
-    await withRetries(`docker login to ${registry}`, registry, auth, retries, () => (0,cli/* docker */.T3)((0,docker_args/* loginArgs */.be)(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }), reporter);
+    await withRetries(`docker login to ${registry}`, registry, auth, retries, () => (0,cli/* docker */.T3)((0,args/* loginArgs */.be)(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }), reporter);
 }
 async function logout(registry) {
-    const result = await (0,cli/* docker */.T3)((0,docker_args/* logoutArgs */.m9)(loginServer(registry)), { silent: true, allowFailure: true });
+    const result = await (0,cli/* docker */.T3)((0,args/* logoutArgs */.m9)(loginServer(registry)), { silent: true, allowFailure: true });
     return result.exitCode === 0
         ? { done: true, message: `Logged out of ${registry}.` }
         : { done: false, message: `Could not log out of ${registry}: ${result.stderr.trim()}` };
@@ -2497,10 +2498,10 @@ async function pushTags(request, reporter) {
         const latestRef = `${repository.name}:latest`;
         if (mirror)
             for (const ref of [shaRef, latestRef])
-                await (0,cli/* docker */.T3)((0,docker_args/* tagArgs */.Cj)(request.imageId, ref), { silent: true });
+                await (0,cli/* docker */.T3)((0,args/* tagArgs */.Cj)(request.imageId, ref), { silent: true });
         try {
             const auth = repository.registry === request.built.registry ? request.auth : undefined;
-            const push = (ref) => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => (0,cli/* docker */.T3)((0,docker_args/* pushArgs */.kJ)(ref), { allowFailure: true }), reporter);
+            const push = (ref) => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => (0,cli/* docker */.T3)((0,args/* pushArgs */.kJ)(ref), { allowFailure: true }), reporter);
             const shaPush = await push(shaRef);
             await push(latestRef);
             digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth, reporter);
@@ -2508,7 +2509,7 @@ async function pushTags(request, reporter) {
         finally {
             // The mirror's local tags served the push only: the engine is left as the build left it.
             if (mirror)
-                await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([shaRef, latestRef]), { silent: true, allowFailure: true });
+                await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)([shaRef, latestRef]), { silent: true, allowFailure: true });
         }
         reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
     }
@@ -2532,7 +2533,7 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
         if (!(error instanceof RegistryError))
             throw error;
         reporter.warning(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
-        const repoDigests = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.imageId), { silent: true })).stdout).repoDigests;
+        const repoDigests = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(request.imageId), { silent: true })).stdout).repoDigests;
         const candidates = (0,output/* digestsFor */.Zu)(repoDigests, (0,image_reference/* familiarName */.hG)(repository));
         // An image pushed before under other manifests can carry several digests: the push's own report says which.
         const digest = candidates.length === 1
@@ -2604,7 +2605,7 @@ async function firstLine(args, timeoutMs) {
 }
 /** Which image store the engine uses ('unknown' when it does not say in time). */
 async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
-    return firstLine((0,docker_args/* engineStoreArgs */.Hx)(), timeoutMs).then(output/* parseImageStore */.gi, () => (0,output/* parseImageStore */.gi)(undefined));
+    return firstLine((0,args/* engineStoreArgs */.Hx)(), timeoutMs).then(output/* parseImageStore */.gi, () => (0,output/* parseImageStore */.gi)(undefined));
 }
 /**
  * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
@@ -2612,8 +2613,8 @@ async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
  */
 async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
     const [server, buildx, imageStore] = await Promise.all([
-        firstLine((0,docker_args/* serverVersionArgs */.P6)(), timeoutMs).catch((error) => error),
-        firstLine((0,docker_args/* buildxVersionArgs */.qh)(), timeoutMs).catch(() => undefined),
+        firstLine((0,args/* serverVersionArgs */.P6)(), timeoutMs).catch((error) => error),
+        firstLine((0,args/* buildxVersionArgs */.qh)(), timeoutMs).catch(() => undefined),
         imageStoreOf(timeoutMs),
     ]);
     if (server instanceof Error) {
@@ -2640,7 +2641,7 @@ async function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     try {
-        return await (0,cli/* dockerUntil */.Bp)((0,docker_args/* buildxInspectArgs */.qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeout.signal);
+        return await (0,cli/* dockerUntil */.Bp)((0,args/* buildxInspectArgs */.qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeout.signal);
     }
     catch {
         return undefined;
@@ -3008,9 +3009,9 @@ async function buildImage(request, reporter) {
     try {
         const cache = request.builder.kind === 'buildx'
             ? await bake(request, request.builder.name, workDir, reporter)
-            : await legacyBuild(request, workDir);
+            : await legacyBuild(request, workDir, reporter);
         // The id as the engine names the image: on the containerd image store, the manifest digest.
-        const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
+        const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
             throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
@@ -3020,29 +3021,48 @@ async function buildImage(request, reporter) {
         await (0,external_node_fs_promises_.rm)(workDir, { recursive: true, force: true });
     }
 }
+/**
+ * The classic builder's `--cache-from` can restore a step from a cached image of another chain with the probe's
+ * config as the image's (Docker 20.10): its CMD then reads `/bin/sh -c "#(nop) " …`, which runs nothing.
+ */
+function brokenByCacheRestore(cmd) {
+    return cmd[0] === '/bin/sh' && cmd[1] === '-c' && cmd[2]?.startsWith('#(nop)') === true;
+}
 /** The classic builder: pull the cache sources, build, then stamp `FROM <id>`. */
-async function legacyBuild(request, workDir) {
+async function legacyBuild(request, workDir, reporter) {
     const sources = [];
     for (const ref of request.cache.pull) {
         // A cache source that is missing, unreachable or refused is a miss: the build goes on.
-        const pulled = await (0,cli/* docker */.T3)((0,docker_args/* pullArgs */.bw)(ref), { allowFailure: true });
+        const pulled = await (0,cli/* docker */.T3)((0,args/* pullArgs */.bw)(ref), { allowFailure: true });
         sources.push(pulled.exitCode === 0
             ? { source: ref, found: true, reason: undefined }
             : { source: ref, found: false, reason: (0,loop_cache/* cacheMissReason */.$x)(pulled.stderr) });
     }
     const iidFile = external_node_path_.join(workDir, 'base.iid');
-    const args = legacyBuildArgs({ ...request, iidFile, cacheFrom: request.cache.from });
-    const built = await (0,cli/* docker */.T3)(args, { allowFailure: true });
-    throwUnlessBuilt(args, built);
-    const baseImageId = (await (0,external_node_fs_promises_.readFile)(iidFile, 'utf8')).trim();
+    // Only what came from the registry: the engine's own images are its cache without --cache-from.
+    const pulled = sources.filter((source) => source.found === true).map((source) => source.source);
+    const build = async (cacheFrom) => {
+        const args = legacyBuildArgs({ ...request, iidFile, cacheFrom });
+        const built = await (0,cli/* docker */.T3)(args, { allowFailure: true });
+        throwUnlessBuilt(args, built);
+        return { output: built.stdout, imageId: (await (0,external_node_fs_promises_.readFile)(iidFile, 'utf8')).trim() };
+    };
+    let built = await build(pulled);
+    if (pulled.length > 0) {
+        const cmd = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(built.imageId), { silent: true })).stdout).cmd;
+        if (brokenByCacheRestore(cmd)) {
+            reporter.warning(`cache: the classic builder restored a step from ${pulled.join(', ')} with a broken config (CMD ${JSON.stringify(cmd)}); building again without --cache-from.`);
+            built = await build([]);
+        }
+    }
     const stamp = legacyStampArgs(request.tags);
     const stamped = await (0,cli/* docker */.T3)(stamp, {
-        input: stampDockerfile(baseImageId, request.shaEnv, request.sha, request.labels),
+        input: stampDockerfile(built.imageId, request.shaEnv, request.sha, request.labels),
         silent: true,
         allowFailure: true,
     });
     throwUnlessBuilt(stamp, stamped);
-    const steps = (0,output/* parseLegacySteps */.C5)(built.stdout);
+    const steps = (0,output/* parseLegacySteps */.C5)(built.output);
     return {
         sources,
         stepsReused: steps.filter((step) => step.cached).length,
@@ -3106,10 +3126,10 @@ async function removeBuildTargetImage(metadataFile) {
     const digest = metadata[BAKE_BUILD_TARGET];
     if (digest === undefined || digest === metadata[BAKE_STAMP_TARGET])
         return;
-    const inspected = await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(digest), { silent: true, allowFailure: true });
+    const inspected = await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(digest), { silent: true, allowFailure: true });
     if (inspected.exitCode !== 0 || (0,output/* parseImageDetails */.Dr)(inspected.stdout).repoTags.length > 0)
         return;
-    await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)([digest]), { silent: true, allowFailure: true });
+    await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)([digest]), { silent: true, allowFailure: true });
 }
 /** The ref of a `type=registry` cache spec (its fields in any order), else undefined. */
 function registryRef(spec) {
@@ -3357,7 +3377,7 @@ async function inspectImages(ids) {
     // The CLI asks the engine for one image after the other: many go in a few calls side by side
     // (500 here: 0.25 s in one call, 0.17 s in four). Images can vanish between the listing and this
     // (another job's prune): inspect reports them and goes on.
-    const results = await Promise.all(callsFor(ids).map((part) => (0,cli/* docker */.T3)((0,docker_args/* imageSummariesArgs */.rg)(part), { silent: true, allowFailure: true })));
+    const results = await Promise.all(callsFor(ids).map((part) => (0,cli/* docker */.T3)((0,args/* imageSummariesArgs */.rg)(part), { silent: true, allowFailure: true })));
     const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
     return {
         images: results.flatMap((result) => (0,output/* parseImageSummaries */.Zp)(result.stdout)),
@@ -3367,19 +3387,19 @@ async function inspectImages(ids) {
 async function containerImages(ids) {
     if (ids.length === 0)
         return [];
-    return (0,output/* parseContainerImages */.Zq)((await (0,cli/* docker */.T3)((0,docker_args/* containerImagesArgs */.F$)(ids), { silent: true, allowFailure: true })).stdout);
+    return (0,output/* parseContainerImages */.Zq)((await (0,cli/* docker */.T3)((0,args/* containerImagesArgs */.F$)(ids), { silent: true, allowFailure: true })).stdout);
 }
 /** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
 async function histories(ids) {
     const read = await Promise.all(ids.map(async (id) => {
-        const result = await (0,cli/* docker */.T3)((0,docker_args/* imageHistoryArgs */.dn)(id), { silent: true, allowFailure: true });
+        const result = await (0,cli/* docker */.T3)((0,args/* imageHistoryArgs */.dn)(id), { silent: true, allowFailure: true });
         return [id, result.exitCode === 0 ? (0,output/* parseImageHistory */.nM)(result.stdout) : undefined];
     }));
     return new Map(read.filter((entry) => entry[1] !== undefined));
 }
 /** Every image on the engine but the candidates (their layers stay); undefined when docker cannot tell. */
 async function otherImages(candidateIds) {
-    const listed = await (0,cli/* docker */.T3)((0,docker_args/* allImageIdsArgs */.G_)(), { silent: true, allowFailure: true });
+    const listed = await (0,cli/* docker */.T3)((0,args/* allImageIdsArgs */.G_)(), { silent: true, allowFailure: true });
     if (listed.exitCode !== 0)
         return undefined;
     const ids = [...new Set(lines(listed))].filter((id) => !candidateIds.has(id));
@@ -3396,9 +3416,9 @@ async function otherImages(candidateIds) {
  */
 async function pruneImages(mode, policy, reporter) {
     const [tagsListed, danglingListed, containersListed] = await Promise.all([
-        (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
-        (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
-        (0,cli/* docker */.T3)((0,docker_args/* containerIdsArgs */.zy)(), { silent: true }),
+        (0,cli/* docker */.T3)((0,args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
+        (0,cli/* docker */.T3)((0,args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
+        (0,cli/* docker */.T3)((0,args/* containerIdsArgs */.zy)(), { silent: true }),
     ]);
     const staleIds = (0,output/* parseListedTags */.M$)(tagsListed.stdout)
         .filter(({ tag }) => !policy.keepTags.has(tag))
@@ -3445,15 +3465,15 @@ async function pruneImages(mode, policy, reporter) {
     const chainHistories = candidateHistories ?? (await histories([...unplaced.values()]));
     // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
     const calls = callsFor(plan.remove);
-    const results = await Promise.all(calls.map((refs) => (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true })));
+    const results = await Promise.all(calls.map((refs) => (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true })));
     const deleted = new Set(results.flatMap((result) => (0,output/* parseRemovalOutput */.XN)(result.stdout).deleted));
     const failed = results.filter((result) => result.exitCode !== 0);
     const candidates = new Set(candidateIds);
     const ancestors = new Set([...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)));
     if (calls.length > 1 && ancestors.size > 0) {
-        const orphans = orphanedAncestors(ancestors, lines(await (0,cli/* docker */.T3)((0,docker_args/* danglingArgs */.m8)(), { silent: true })), deleted);
+        const orphans = orphanedAncestors(ancestors, lines(await (0,cli/* docker */.T3)((0,args/* danglingArgs */.m8)(), { silent: true })), deleted);
         if (orphans.length > 0) {
-            const sweep = await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(orphans), { silent: true, allowFailure: true });
+            const sweep = await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)(orphans), { silent: true, allowFailure: true });
             for (const id of (0,output/* parseRemovalOutput */.XN)(sweep.stdout).deleted)
                 deleted.add(id);
             if (sweep.exitCode !== 0)
@@ -3465,8 +3485,8 @@ async function pruneImages(mode, policy, reporter) {
         // docker removes what it can; what a container started using meanwhile is refused, never forced.
         reporter.warning(`Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`);
         const [tagsLeft, danglingLeft] = await Promise.all([
-            (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
-            (0,cli/* docker */.T3)((0,docker_args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
+            (0,cli/* docker */.T3)((0,args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
+            (0,cli/* docker */.T3)((0,args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
         ]);
         const left = new Set([
             ...(0,output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`),
@@ -3578,11 +3598,11 @@ function runnerTestEnv(run, base) {
 }
 /** docker exec argv: test-env goes by name only (`--env KEY`), its values through the CLI's environment. */
 function containerTestArgs(run) {
-    return (0,docker_args/* execShellArgs */.Vz)(run.container.name, run.command, execOptions(run));
+    return (0,args/* execShellArgs */.Vz)(run.container.name, run.command, execOptions(run));
 }
 /** docker exec argv of a test started ahead and held at the gate until the container is ready. */
 function heldContainerTestArgs(run) {
-    return (0,docker_args/* heldExecShellArgs */.cY)(run.container.name, run.command, execOptions(run));
+    return (0,args/* heldExecShellArgs */.cY)(run.container.name, run.command, execOptions(run));
 }
 function execOptions(run) {
     return [...(run.user === '' ? [] : ['--user', run.user]), ...run.env.flatMap(({ key }) => ['--env', key])];
@@ -3628,7 +3648,7 @@ function holdContainerTest(run) {
 async function outcome(run, result) {
     if (result.timedOut) {
         // Killing `docker exec` leaves the command running inside: stopping the container stops it for sure.
-        await (0,cli/* docker */.T3)((0,docker_args/* killContainerArgs */.JG)(run.container.name), { silent: true, allowFailure: true });
+        await (0,cli/* docker */.T3)((0,args/* killContainerArgs */.JG)(run.container.name), { silent: true, allowFailure: true });
     }
     return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
 }
@@ -3671,7 +3691,7 @@ async function xmlFiles(dir) {
 async function collectReports(container, source, dir, reporter) {
     await (0,external_node_fs_promises_.mkdir)(dir, { recursive: true });
     // `<dir>/.` copies the directory's content, not the directory, into dir.
-    const result = await (0,cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), {
+    const result = await (0,cli/* docker */.T3)((0,args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), {
         allowFailure: true,
     });
     if (result.exitCode !== 0)

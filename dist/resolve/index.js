@@ -886,6 +886,7 @@ function parseImageDetails(stdout) {
         labels: stringRecord(config.Labels, 'image labels'),
         repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(json_str) : [],
         repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(json_str) : [],
+        cmd: Array.isArray(config.Cmd) ? config.Cmd.map(json_str) : [],
     };
 }
 /** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */

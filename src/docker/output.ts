@@ -54,6 +54,8 @@ export interface ImageDetails {
   readonly labels: Readonly<Record<string, string>>;
   readonly repoDigests: readonly string[];
   readonly repoTags: readonly string[];
+  /** Config.Cmd; empty when the image has none. */
+  readonly cmd: readonly string[];
 }
 
 /** What an event means for readiness; undefined for events that do not change it. */
@@ -170,6 +172,7 @@ export function parseImageDetails(stdout: string): ImageDetails {
     labels: stringRecord(config.Labels, 'image labels'),
     repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(str) : [],
     repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(str) : [],
+    cmd: Array.isArray(config.Cmd) ? config.Cmd.map(str) : [],
   };
 }
 

@@ -104,7 +104,7 @@ export async function buildImage(request: BuildRequest, reporter: Reporter): Pro
     const cache =
       request.builder.kind === 'buildx'
         ? await bake(request, request.builder.name, workDir, reporter)
-        : await legacyBuild(request, workDir);
+        : await legacyBuild(request, workDir, reporter);
     // The id as the engine names the image: on the containerd image store, the manifest digest.
     const details = parseImageDetails((await docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true })).stdout);
     const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
@@ -116,8 +116,16 @@ export async function buildImage(request: BuildRequest, reporter: Reporter): Pro
   }
 }
 
+/**
+ * The classic builder's `--cache-from` can restore a step from a cached image of another chain with the probe's
+ * config as the image's (Docker 20.10): its CMD then reads `/bin/sh -c "#(nop) " …`, which runs nothing.
+ */
+export function brokenByCacheRestore(cmd: readonly string[]): boolean {
+  return cmd[0] === '/bin/sh' && cmd[1] === '-c' && cmd[2]?.startsWith('#(nop)') === true;
+}
+
 /** The classic builder: pull the cache sources, build, then stamp `FROM <id>`. */
-async function legacyBuild(request: BuildRequest, workDir: string): Promise<CacheOutcome> {
+async function legacyBuild(request: BuildRequest, workDir: string, reporter: Reporter): Promise<CacheOutcome> {
   const sources: CacheSourceOutcome[] = [];
   for (const ref of request.cache.pull) {
     // A cache source that is missing, unreachable or refused is a miss: the build goes on.
@@ -129,18 +137,32 @@ async function legacyBuild(request: BuildRequest, workDir: string): Promise<Cach
     );
   }
   const iidFile = path.join(workDir, 'base.iid');
-  const args = legacyBuildArgs({ ...request, iidFile, cacheFrom: request.cache.from });
-  const built = await docker(args, { allowFailure: true });
-  throwUnlessBuilt(args, built);
-  const baseImageId = (await readFile(iidFile, 'utf8')).trim();
+  // Only what came from the registry: the engine's own images are its cache without --cache-from.
+  const pulled = sources.filter((source) => source.found === true).map((source) => source.source);
+  const build = async (cacheFrom: readonly string[]): Promise<{ output: string; imageId: string }> => {
+    const args = legacyBuildArgs({ ...request, iidFile, cacheFrom });
+    const built = await docker(args, { allowFailure: true });
+    throwUnlessBuilt(args, built);
+    return { output: built.stdout, imageId: (await readFile(iidFile, 'utf8')).trim() };
+  };
+  let built = await build(pulled);
+  if (pulled.length > 0) {
+    const cmd = parseImageDetails((await docker(imageInspectArgs(built.imageId), { silent: true })).stdout).cmd;
+    if (brokenByCacheRestore(cmd)) {
+      reporter.warning(
+        `cache: the classic builder restored a step from ${pulled.join(', ')} with a broken config (CMD ${JSON.stringify(cmd)}); building again without --cache-from.`,
+      );
+      built = await build([]);
+    }
+  }
   const stamp = legacyStampArgs(request.tags);
   const stamped = await docker(stamp, {
-    input: stampDockerfile(baseImageId, request.shaEnv, request.sha, request.labels),
+    input: stampDockerfile(built.imageId, request.shaEnv, request.sha, request.labels),
     silent: true,
     allowFailure: true,
   });
   throwUnlessBuilt(stamp, stamped);
-  const steps = parseLegacySteps(built.stdout);
+  const steps = parseLegacySteps(built.output);
   return {
     sources,
     stepsReused: steps.filter((step) => step.cached).length,

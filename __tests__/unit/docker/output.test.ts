@@ -352,6 +352,7 @@ describe('parseImageDetails', () => {
       },
       repoDigests: [`acme/app@${DIGEST}`, `localhost:5000/app@${OTHER_DIGEST}`],
       repoTags: ['acme/app:d24155b', 'acme/app:latest'],
+      cmd: ['node', 'server.js'],
     });
   });
 
@@ -359,23 +360,28 @@ describe('parseImageDetails', () => {
     [
       'Config.Labels null, RepoDigests and RepoTags empty (an untagged image)',
       { Id: ID_B, RepoTags: [], RepoDigests: [], Config: { Env: ['PATH=/bin'], Labels: null } },
-      { id: ID_B, env: ['PATH=/bin'], labels: {}, repoDigests: [], repoTags: [] },
+      { id: ID_B, env: ['PATH=/bin'], labels: {}, repoDigests: [], repoTags: [], cmd: [] },
     ],
     [
       'Config.Env null, no RepoDigests, no RepoTags',
       { Id: ID_B, Config: { Env: null, Labels: { a: 'b' } } },
-      { id: ID_B, env: [], labels: { a: 'b' }, repoDigests: [], repoTags: [] },
+      { id: ID_B, env: [], labels: { a: 'b' }, repoDigests: [], repoTags: [], cmd: [] },
     ],
     [
       'Config null, RepoDigests and RepoTags null',
       { Id: ID_B, Config: null, RepoDigests: null, RepoTags: null },
-      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [] },
+      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [], cmd: [] },
     ],
-    ['no Config', { Id: ID_B }, { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [] }],
+    ['no Config', { Id: ID_B }, { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [], cmd: [] }],
+    [
+      'Config.Cmd null (no CMD)',
+      { Id: ID_B, Config: { Cmd: null } },
+      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [], cmd: [] },
+    ],
     [
       'tagged, never pushed (RepoTags, no RepoDigests)',
       { Id: ID_B, RepoTags: ['localhost:5000/app:latest'], Config: {} },
-      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: ['localhost:5000/app:latest'] },
+      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: ['localhost:5000/app:latest'], cmd: [] },
     ],
   ])('%s', (_case, json, expected) => {
     expect(parseImageDetails(JSON.stringify(json))).toEqual(expected);

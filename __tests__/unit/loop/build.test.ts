@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cacheExportRefused, ociLabels, registryRef, stampProblems } from '../../../src/loop/build.js';
+import {
+  brokenByCacheRestore,
+  cacheExportRefused,
+  ociLabels,
+  registryRef,
+  stampProblems,
+} from '../../../src/loop/build.js';
 import { REVISION_LABEL, type KeyValue } from '../../../src/shared/vocabulary.js';
 
 const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
@@ -166,5 +172,22 @@ describe('registryRef', () => {
     ['inline', 'type=inline', undefined],
   ])('%s', (_case, spec, ref) => {
     expect(registryRef(spec)).toBe(ref);
+  });
+});
+
+describe('brokenByCacheRestore', () => {
+  it.each<[string, string[], boolean]>([
+    [
+      'a CMD step restored with the probe config (Docker 20.10)',
+      ['/bin/sh', '-c', '#(nop) ', 'CMD ["sleep" "3600"]'],
+      true,
+    ],
+    ['a LABEL step restored so', ['/bin/sh', '-c', '#(nop) ', 'LABEL a=b'], true],
+    ['the exec form', ['sleep', '3600'], false],
+    ['the shell form', ['/bin/sh', '-c', 'httpd -f -p 8080'], false],
+    ['a shell command that starts with a comment of its own', ['/bin/sh', '-c', '# start\nhttpd'], false],
+    ['no CMD', [], false],
+  ])('%s', (_case, cmd, broken) => {
+    expect(brokenByCacheRestore(cmd)).toBe(broken);
   });
 });

@@ -136,7 +136,7 @@ function inputs(overrides: Record<string, string> = {}): ResolveInputs {
 }
 
 function localImage(env: string[], repoDigests: string[] = [], labels: Record<string, string> = {}): ImageDetails {
-  return { id: `sha256:${'e'.repeat(64)}`, env, labels, repoDigests, repoTags: ['ghcr.io/acme/app:latest'] };
+  return { id: `sha256:${'e'.repeat(64)}`, env, labels, repoDigests, repoTags: ['ghcr.io/acme/app:latest'], cmd: [] };
 }
 
 function bytesOf(value: unknown): Uint8Array {
