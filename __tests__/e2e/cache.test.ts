@@ -142,7 +142,8 @@ describe('a cache source that does not answer is a miss', () => {
     expect(run.main.exitCode, log).toBe(0);
     expect(log).toMatch(new RegExp(`miss: ${image.replace(/[.]/g, '\\.')}:latest unreachable`));
     expect(run.summary).toContain('miss:');
-    expect(run.outputs['cache-hit']).toBe('false');
+    // Cold: the RUN, COPY and RUN steps ran (the classic builder may reuse the ARG instruction from its own cache).
+    expect(Number(run.outputs['cache-steps-run'])).toBeGreaterThanOrEqual(3);
     expect(run.outputs['test-exit-code']).toBe('0');
     expect(
       docker(
@@ -171,7 +172,8 @@ describe('a cache source that does not answer is a miss', () => {
     const log = run.main.stdout + run.main.stderr;
     expect(run.main.exitCode, log).toBe(0);
     expect(log).toMatch(new RegExp(`miss: ${image.replace(/[.]/g, '\\.')}:latest (?:refused|not found)`));
-    expect(run.outputs['cache-hit']).toBe('false');
+    // Cold: the RUN, COPY and RUN steps ran (the classic builder may reuse the ARG instruction from its own cache).
+    expect(Number(run.outputs['cache-steps-run'])).toBeGreaterThanOrEqual(3);
   }, 120_000);
 });
 
