@@ -2996,6 +2996,13 @@ function throwUnlessBuilt(args, result, log) {
     throw new Error(diskFullMessage(output) ??
         new cli/* DockerError */.Bi(args, log === undefined ? result : { ...result, stdout: '', stderr: log }).message);
 }
+/**
+ * On the containerd image store the docker driver records the build target's result as `moby-dangling@<digest>`:
+ * two builds of the same content at once race to create that record, and the second fails (Docker 26.1).
+ */
+function untaggedResultRace(output) {
+    return /image "moby-dangling@sha256:[0-9a-f]{64}": already exists/.test(output);
+}
 /** buildx refused a cache export this builder cannot do (a driver it could not tell beforehand). */
 function cacheExportRefused(output) {
     return /cache export (?:is not supported|feature is currently not supported)/i.test(output);
@@ -3098,6 +3105,10 @@ async function bake(request, builder, workDir, reporter) {
         // An optimisation never fails the build: build again, exporting no cache.
         reporter.warning(`cache: the builder cannot export the cache (${(0,cli/* lastLines */.w$)(result.stderr, 1)}); building without cache-to.`);
         cacheTo = [];
+        ({ result, progress } = await run(cacheTo));
+    }
+    if (result.exitCode !== 0 && untaggedResultRace(result.stderr)) {
+        reporter.info('Another build of the same content wrote the same untagged image at that moment; building again (from the cache).');
         ({ result, progress } = await run(cacheTo));
     }
     throwUnlessBuilt(args, result, progress.log());

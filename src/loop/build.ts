@@ -84,6 +84,14 @@ function throwUnlessBuilt(args: readonly string[], result: DockerResult, log?: s
   );
 }
 
+/**
+ * On the containerd image store the docker driver records the build target's result as `moby-dangling@<digest>`:
+ * two builds of the same content at once race to create that record, and the second fails (Docker 26.1).
+ */
+export function untaggedResultRace(output: string): boolean {
+  return /image "moby-dangling@sha256:[0-9a-f]{64}": already exists/.test(output);
+}
+
 /** buildx refused a cache export this builder cannot do (a driver it could not tell beforehand). */
 export function cacheExportRefused(output: string): boolean {
   return /cache export (?:is not supported|feature is currently not supported)/i.test(output);
@@ -206,6 +214,12 @@ async function bake(
       `cache: the builder cannot export the cache (${lastLines(result.stderr, 1)}); building without cache-to.`,
     );
     cacheTo = [];
+    ({ result, progress } = await run(cacheTo));
+  }
+  if (result.exitCode !== 0 && untaggedResultRace(result.stderr)) {
+    reporter.info(
+      'Another build of the same content wrote the same untagged image at that moment; building again (from the cache).',
+    );
     ({ result, progress } = await run(cacheTo));
   }
   throwUnlessBuilt(args, result, progress.log());

@@ -5,6 +5,7 @@ import {
   ociLabels,
   registryRef,
   stampProblems,
+  untaggedResultRace,
 } from '../../../src/loop/build.js';
 import { REVISION_LABEL, type KeyValue } from '../../../src/shared/vocabulary.js';
 
@@ -189,5 +190,24 @@ describe('brokenByCacheRestore', () => {
     ['no CMD', [], false],
   ])('%s', (_case, cmd, broken) => {
     expect(brokenByCacheRestore(cmd)).toBe(broken);
+  });
+});
+
+describe('untaggedResultRace', () => {
+  it.each<[string, string, boolean]>([
+    [
+      'two builds of one content at once (containerd store)',
+      '#11 ERROR: image "moby-dangling@sha256:7046652a57a15cb6d0166c956b4821612e9f0d0bd080c4be7364c11a3a66d394": already exists\nERROR: failed to solve: image "moby-dangling@sha256:7046652a57a15cb6d0166c956b4821612e9f0d0bd080c4be7364c11a3a66d394": already exists',
+      true,
+    ],
+    ['a tagged image', 'ERROR: failed to solve: image "acme/app:latest": already exists', false],
+    [
+      'another failure',
+      'ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2',
+      false,
+    ],
+    ['no output', '', false],
+  ])('%s', (_case, output, race) => {
+    expect(untaggedResultRace(output)).toBe(race);
   });
 });
