@@ -548,6 +548,28 @@ function parseImageStore(line) {
 
 /***/ }),
 
+/***/ 898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ classifyRegistryFailure)
+/* harmony export */ });
+// What a failed docker login, push or pull says of the registry: docker prints these as prose only.
+/**
+ * What a failed `docker login`/`docker push` says: refused credentials and bad requests fail at once;
+ * everything else (5xx, 429, connection reset or refused, timeouts, EOF) is worth another try.
+ */
+function classifyRegistryFailure(stderr) {
+    if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|insufficient_scope|\b401\b|\b403\b/i.test(stderr))
+        return 'auth';
+    if (/invalid reference format|does not exist locally|tag does not exist|manifest invalid|name invalid|\b400 Bad Request\b/i.test(stderr))
+        return 'permanent';
+    return 'transient';
+}
+
+
+/***/ }),
+
 /***/ 164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -556,11 +578,14 @@ function parseImageStore(line) {
 /* harmony export */   Yo: () => (/* binding */ parseCacheSetting),
 /* harmony export */   _s: () => (/* binding */ planCache),
 /* harmony export */   e7: () => (/* binding */ describeCache),
+/* harmony export */   l7: () => (/* binding */ registryRef),
 /* harmony export */   p2: () => (/* binding */ CACHE_AUTO)
 /* harmony export */ });
 /* unused harmony exports cacheForm, parseCacheSpec, NO_CACHE */
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21);
 /* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(876);
+/* harmony import */ var _docker_registry_failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(898);
+
 
 
 const CACHE_AUTO = { auto: true, specs: [] };
@@ -583,7 +608,7 @@ function parseCacheSpec(line, direction) {
     // buildx takes a bare image reference as a registry cache source.
     if (direction === 'from' && !line.includes('=')) {
         try {
-            (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(withoutTagOrDigest(line));
+            (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryOf */ ._M)(line));
         }
         catch (error) {
             throw new Error(`it is neither a cache spec nor an image reference (the name ${error.message})`);
@@ -616,6 +641,16 @@ function parseCacheSpec(line, direction) {
         .join(',');
     return { type, attributes, text };
 }
+/** The ref of a `type=registry` cache spec as planned (its fields in any order), else undefined. */
+function registryRef(spec) {
+    try {
+        const parsed = parseCacheSpec(spec, 'from');
+        return parsed.type === 'registry' ? parsed.attributes.ref : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Parses cache-from or cache-to; empty means auto. */
 function parseCacheSetting(raw, direction) {
     const lines = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .nonBlankLines */ .n5)(raw);
@@ -644,10 +679,6 @@ function parseCacheSetting(raw, direction) {
         throw new Error(`${problems.join('; ')}; expected ${cacheForm(direction)}`);
     return { auto, specs };
 }
-/** An image reference without its tag and digest: the repository. */
-function withoutTagOrDigest(ref) {
-    return ref.replace(/(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/, '');
-}
 const NO_CACHE = { pull: [], from: [], to: [] };
 /** A registry cache spec whose ref names this image (any tag): what the classic builder can use. */
 function ownImageRef(spec, image) {
@@ -655,7 +686,7 @@ function ownImageRef(spec, image) {
     if (ref === undefined || Object.keys(spec.attributes).some((key) => key !== 'type' && key !== 'ref'))
         return undefined;
     try {
-        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(withoutTagOrDigest(ref))) === (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(image) ? ref : undefined;
+        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryOf */ ._M)(ref))) === (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(image) ? ref : undefined;
     }
     catch {
         return undefined;
@@ -728,9 +759,7 @@ function cacheMissReason(message) {
         .trim() ?? '';
     if (/\bnot found\b|manifest unknown|name unknown|no such manifest/i.test(reason))
         return 'not found';
-    if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|\b401\b|\b403\b/i.test(reason))
-        return `refused: ${reason}`;
-    return `unreachable: ${reason}`;
+    return (0,_docker_registry_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyRegistryFailure */ .k)(reason) === 'auth' ? `refused: ${reason}` : `unreachable: ${reason}`;
 }
 /** One line for the build group and the summary: `cache: hit from …` or `cache: miss: … not found`, with the steps. */
 function describeCache(outcome) {
@@ -843,7 +872,7 @@ __webpack_require__.d(__webpack_exports__, {
   YP: () => (/* binding */ pushTags)
 });
 
-// UNUSED EXPORTS: backoffMs, classifyRegistryFailure, loginServer, withRetries
+// UNUSED EXPORTS: backoffMs, loginServer, withRetries
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(500);
@@ -923,6 +952,8 @@ async function readStoredCredentials(registry) {
 
 // EXTERNAL MODULE: ./src/docker/output.ts
 var output = __webpack_require__(807);
+// EXTERNAL MODULE: ./src/docker/registry-failure.ts
+var registry_failure = __webpack_require__(898);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(598);
 // EXTERNAL MODULE: ./src/shared/json.ts
@@ -1399,22 +1430,12 @@ async function readLimited(response, limit, what) {
 
 
 
+
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_CAP_MS = 30_000;
 /** The server argument for docker login/logout: none for Docker Hub. */
 function loginServer(registry) {
     return registry === image_reference/* DOCKER_HUB */.Xb ? undefined : registry;
-}
-/**
- * What a failed `docker login`/`docker push` says: refused credentials and bad requests fail at once;
- * everything else (5xx, 429, connection reset or refused, timeouts, EOF) is worth another try.
- */
-function classifyRegistryFailure(stderr) {
-    if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|insufficient_scope|\b401\b|\b403\b/i.test(stderr))
-        return 'auth';
-    if (/invalid reference format|does not exist locally|tag does not exist|manifest invalid|name invalid|\b400 Bad Request\b/i.test(stderr))
-        return 'permanent';
-    return 'transient';
 }
 /** Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. */
 function backoffMs(retry, random = Math.random) {
@@ -1432,7 +1453,7 @@ async function withRetries(what, registry, auth, retries, operation, reporter) {
         if (result.exitCode === 0)
             return result;
         const reason = result.stderr.trim().split('\n').pop() ?? '';
-        const kind = classifyRegistryFailure(result.stderr);
+        const kind = (0,registry_failure/* classifyRegistryFailure */.k)(result.stderr);
         if (kind === 'auth')
             throw new Error(`The registry ${registry} refused ${who(auth)} for ${what}: ${reason}`);
         if (kind === 'permanent')
@@ -1830,9 +1851,11 @@ function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bf: () => (/* binding */ IMAGE_NAME_FORM),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   hG: () => (/* binding */ familiarName),
 /* harmony export */   "if": () => (/* binding */ parseImageName)
 /* harmony export */ });
+/* unused harmony export TAG_PATTERN */
 // The distribution reference grammar (github.com/distribution/reference, regexp.go), for a
 // repository name without tag or digest: the action adds the tag itself.
 const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -1843,6 +1866,14 @@ const pathComponentPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DOCKER_HUB = 'docker.io';
 const LEGACY_DOCKER_HUB = 'index.docker.io';
 const MAX_NAME_LENGTH = 255;
+/** A tag, as the reference grammar has it. */
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** The repository of a reference `name[:tag][@sha256:…]`: without its tag and digest. */
+function repositoryOf(reference) {
+    const name = reference.replace(/@sha256:[0-9a-f]{64}$/, '');
+    const colon = name.lastIndexOf(':');
+    return colon > name.lastIndexOf('/') && TAG_PATTERN.test(name.slice(colon + 1)) ? name.slice(0, colon) : name;
+}
 const IMAGE_NAME_FORM = 'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
 /** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
 function parseImageName(name) {

@@ -684,15 +684,19 @@ function engineLocation(env) {
         return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
     return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
 }
-async function firstLine(args, timeoutMs) {
+/** The first line of a docker command's output that `pick` takes, or undefined when none does in time. */
+async function firstMatch(args, pick, timeoutMs) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     try {
-        return await (0,cli/* dockerUntil */.Bp)(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+        return await (0,cli/* dockerUntil */.Bp)(args, pick, timeout.signal);
     }
     finally {
         clearTimeout(timer);
     }
+}
+function firstLine(args, timeoutMs) {
+    return firstMatch(args, (line) => (line.trim() === '' ? undefined : line), timeoutMs);
 }
 /** Which image store the engine uses ('unknown' when it does not say in time). */
 async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
@@ -728,18 +732,8 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
  * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
  * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
  */
-async function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    try {
-        return await (0,cli/* dockerUntil */.Bp)((0,args/* buildxInspectArgs */.qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeout.signal);
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        clearTimeout(timer);
-    }
+function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstMatch((0,args/* buildxInspectArgs */.qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
 }
 /** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
 function buildxVersionOf(line) {
@@ -1105,15 +1099,20 @@ function cacheExportRefused(output) {
 async function buildImage(request, reporter) {
     const workDir = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
     try {
-        const cache = request.builder.kind === 'buildx'
+        const built = request.builder.kind === 'buildx'
             ? await bake(request, request.builder.name, workDir, reporter)
             : await legacyBuild(request, workDir, reporter);
-        // The id as the engine names the image: on the containerd image store, the manifest digest.
-        const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
+        // The id as the engine names the image (on the containerd image store, the manifest digest); the tidying
+        // beside it, not before it.
+        const [inspected] = await Promise.all([
+            (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true }),
+            built.tidy?.(),
+        ]);
+        const details = (0,output/* parseImageDetails */.Dr)(inspected.stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
             throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-        return { imageId: details.id, cache };
+        return { imageId: details.id, cache: built.cache };
     }
     finally {
         await (0,external_node_fs_promises_.rm)(workDir, { recursive: true, force: true });
@@ -1162,10 +1161,12 @@ async function legacyBuild(request, workDir, reporter) {
     throwUnlessBuilt(stamp, stamped);
     const steps = (0,output/* parseLegacySteps */.C5)(built.output);
     return {
-        sources,
-        stepsReused: steps.filter((step) => step.cached).length,
-        stepsRun: steps.filter((step) => !step.cached).length,
-        exportedTo: [],
+        cache: {
+            sources,
+            stepsReused: steps.filter((step) => step.cached).length,
+            stepsRun: steps.filter((step) => !step.cached).length,
+            exportedTo: [],
+        },
     };
 }
 /** BuildKit: the user's Dockerfile and the stamp in one bake (see bakeDefinition). */
@@ -1203,23 +1204,25 @@ async function bake(request, builder, workDir, reporter) {
         ({ result, progress } = await run(cacheTo));
     }
     throwUnlessBuilt(args, result, progress.log());
-    await removeBuildTargetImage(metadataFile).catch((error) => reporter.info(`The build target's untagged image stays: ${error.message}`));
     const steps = progress.steps();
     const imports = new Map(progress.cacheImports().map((tried) => [tried.ref, tried]));
     return {
-        sources: request.cache.from.map((spec) => {
-            const ref = registryRef(spec);
-            const tried = ref === undefined ? undefined : imports.get(ref);
-            // BuildKit names only registry imports; whether a gha or local source held anything, it does not say.
-            if (tried === undefined)
-                return { source: ref ?? spec, found: undefined, reason: undefined };
-            return tried.error === undefined
-                ? { source: tried.ref, found: true, reason: undefined }
-                : { source: tried.ref, found: false, reason: (0,loop_cache/* cacheMissReason */.$x)(tried.error) };
-        }),
-        stepsReused: steps.filter((step) => step.cached).length,
-        stepsRun: steps.filter((step) => !step.cached).length,
-        exportedTo: cacheTo,
+        cache: {
+            sources: request.cache.from.map((spec) => {
+                const ref = (0,loop_cache/* registryRef */.l7)(spec);
+                const tried = ref === undefined ? undefined : imports.get(ref);
+                // BuildKit names only registry imports; whether a gha or local source held anything, it does not say.
+                if (tried === undefined)
+                    return { source: ref ?? spec, found: undefined, reason: undefined };
+                return tried.error === undefined
+                    ? { source: tried.ref, found: true, reason: undefined }
+                    : { source: tried.ref, found: false, reason: (0,loop_cache/* cacheMissReason */.$x)(tried.error) };
+            }),
+            stepsReused: steps.filter((step) => step.cached).length,
+            stepsRun: steps.filter((step) => !step.cached).length,
+            exportedTo: cacheTo,
+        },
+        tidy: () => removeBuildTargetImage(metadataFile).catch((error) => reporter.info(`The build target's untagged image stays: ${error.message}`)),
     };
 }
 /** The docker driver writes the build target's result as an untagged image too: it goes, unless something names it. */
@@ -1232,11 +1235,6 @@ async function removeBuildTargetImage(metadataFile) {
     if (inspected.exitCode !== 0 || (0,output/* parseImageDetails */.Dr)(inspected.stdout).repoTags.length > 0)
         return;
     await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)([digest]), { silent: true, allowFailure: true });
-}
-/** The ref of a `type=registry` cache spec (its fields in any order), else undefined. */
-function registryRef(spec) {
-    const fields = new Map(spec.split(',').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]));
-    return fields.get('type') === 'registry' ? fields.get('ref') : undefined;
 }
 
 // EXTERNAL MODULE: ./src/process/run.ts
@@ -1884,7 +1882,8 @@ async function checkPhase({ inputs, report, reporter, settings, }) {
     const [engine, commit, driver] = await Promise.all([
         checkEngine(settings.env),
         resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
-        builderDriver(inputs.builder),
+        // Only cache specs need the driver (auto works on every one): no extra docker call otherwise.
+        inputs.cacheFrom.specs.length + inputs.cacheTo.specs.length > 0 ? builderDriver(inputs.builder) : undefined,
     ]);
     reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
     if (engine.buildxVersion !== undefined && !versionAtLeast(engine.buildxVersion, MINIMUM_BUILDX)) {
@@ -1933,7 +1932,7 @@ async function buildPhase(run, engine, commit, cache) {
     const built = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, async () => {
         // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
         // the push logs in again and fails then, if it must.
-        if (cache.pull.length > 0 || cache.from.some((spec) => spec.startsWith('type=registry,'))) {
+        if (cache.pull.length > 0 || cache.from.some((spec) => (0,loop_cache/* registryRef */.l7)(spec) !== undefined)) {
             await logIn(run, 0).catch((error) => reporter.warning(`cache: ${error.message}; the build goes on without that login.`));
         }
         const result = await buildImage({

@@ -1361,6 +1361,28 @@ function parseImageStore(line) {
 
 /***/ }),
 
+/***/ 7898:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ classifyRegistryFailure)
+/* harmony export */ });
+// What a failed docker login, push or pull says of the registry: docker prints these as prose only.
+/**
+ * What a failed `docker login`/`docker push` says: refused credentials and bad requests fail at once;
+ * everything else (5xx, 429, connection reset or refused, timeouts, EOF) is worth another try.
+ */
+function classifyRegistryFailure(stderr) {
+    if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|insufficient_scope|\b401\b|\b403\b/i.test(stderr))
+        return 'auth';
+    if (/invalid reference format|does not exist locally|tag does not exist|manifest invalid|name invalid|\b400 Bad Request\b/i.test(stderr))
+        return 'permanent';
+    return 'transient';
+}
+
+
+/***/ }),
+
 /***/ 4164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1369,11 +1391,14 @@ function parseImageStore(line) {
 /* harmony export */   Yo: () => (/* binding */ parseCacheSetting),
 /* harmony export */   _s: () => (/* binding */ planCache),
 /* harmony export */   e7: () => (/* binding */ describeCache),
+/* harmony export */   l7: () => (/* binding */ registryRef),
 /* harmony export */   p2: () => (/* binding */ CACHE_AUTO)
 /* harmony export */ });
 /* unused harmony exports cacheForm, parseCacheSpec, NO_CACHE */
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6021);
 /* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6876);
+/* harmony import */ var _docker_registry_failure_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7898);
+
 
 
 const CACHE_AUTO = { auto: true, specs: [] };
@@ -1396,7 +1421,7 @@ function parseCacheSpec(line, direction) {
     // buildx takes a bare image reference as a registry cache source.
     if (direction === 'from' && !line.includes('=')) {
         try {
-            (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(withoutTagOrDigest(line));
+            (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryOf */ ._M)(line));
         }
         catch (error) {
             throw new Error(`it is neither a cache spec nor an image reference (the name ${error.message})`);
@@ -1429,6 +1454,16 @@ function parseCacheSpec(line, direction) {
         .join(',');
     return { type, attributes, text };
 }
+/** The ref of a `type=registry` cache spec as planned (its fields in any order), else undefined. */
+function registryRef(spec) {
+    try {
+        const parsed = parseCacheSpec(spec, 'from');
+        return parsed.type === 'registry' ? parsed.attributes.ref : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** Parses cache-from or cache-to; empty means auto. */
 function parseCacheSetting(raw, direction) {
     const lines = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .nonBlankLines */ .n5)(raw);
@@ -1457,10 +1492,6 @@ function parseCacheSetting(raw, direction) {
         throw new Error(`${problems.join('; ')}; expected ${cacheForm(direction)}`);
     return { auto, specs };
 }
-/** An image reference without its tag and digest: the repository. */
-function withoutTagOrDigest(ref) {
-    return ref.replace(/(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/, '');
-}
 const NO_CACHE = { pull: [], from: [], to: [] };
 /** A registry cache spec whose ref names this image (any tag): what the classic builder can use. */
 function ownImageRef(spec, image) {
@@ -1468,7 +1499,7 @@ function ownImageRef(spec, image) {
     if (ref === undefined || Object.keys(spec.attributes).some((key) => key !== 'type' && key !== 'ref'))
         return undefined;
     try {
-        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])(withoutTagOrDigest(ref))) === (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(image) ? ref : undefined;
+        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageName */ ["if"])((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryOf */ ._M)(ref))) === (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .familiarName */ .hG)(image) ? ref : undefined;
     }
     catch {
         return undefined;
@@ -1541,9 +1572,7 @@ function cacheMissReason(message) {
         .trim() ?? '';
     if (/\bnot found\b|manifest unknown|name unknown|no such manifest/i.test(reason))
         return 'not found';
-    if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|\b401\b|\b403\b/i.test(reason))
-        return `refused: ${reason}`;
-    return `unreachable: ${reason}`;
+    return (0,_docker_registry_failure_js__WEBPACK_IMPORTED_MODULE_2__/* .classifyRegistryFailure */ .k)(reason) === 'auth' ? `refused: ${reason}` : `unreachable: ${reason}`;
 }
 /** One line for the build group and the summary: `cache: hit from …` or `cache: miss: … not found`, with the steps. */
 function describeCache(outcome) {
@@ -1957,6 +1986,8 @@ async function readStoredCredentials(registry) {
 
 // EXTERNAL MODULE: ./src/docker/output.ts
 var output = __nccwpck_require__(7807);
+// EXTERNAL MODULE: ./src/docker/registry-failure.ts
+var registry_failure = __nccwpck_require__(7898);
 // EXTERNAL MODULE: ./src/shared/json.ts
 var json = __nccwpck_require__(8451);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
@@ -2431,22 +2462,12 @@ async function readLimited(response, limit, what) {
 
 
 
+
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_CAP_MS = 30_000;
 /** The server argument for docker login/logout: none for Docker Hub. */
 function loginServer(registry) {
     return registry === image_reference/* DOCKER_HUB */.Xb ? undefined : registry;
-}
-/**
- * What a failed `docker login`/`docker push` says: refused credentials and bad requests fail at once;
- * everything else (5xx, 429, connection reset or refused, timeouts, EOF) is worth another try.
- */
-function classifyRegistryFailure(stderr) {
-    if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|insufficient_scope|\b401\b|\b403\b/i.test(stderr))
-        return 'auth';
-    if (/invalid reference format|does not exist locally|tag does not exist|manifest invalid|name invalid|\b400 Bad Request\b/i.test(stderr))
-        return 'permanent';
-    return 'transient';
 }
 /** Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. */
 function backoffMs(retry, random = Math.random) {
@@ -2464,7 +2485,7 @@ async function withRetries(what, registry, auth, retries, operation, reporter) {
         if (result.exitCode === 0)
             return result;
         const reason = result.stderr.trim().split('\n').pop() ?? '';
-        const kind = classifyRegistryFailure(result.stderr);
+        const kind = (0,registry_failure/* classifyRegistryFailure */.k)(result.stderr);
         if (kind === 'auth')
             throw new Error(`The registry ${registry} refused ${who(auth)} for ${what}: ${reason}`);
         if (kind === 'permanent')
@@ -2593,15 +2614,19 @@ function engineLocation(env) {
         return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
     return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
 }
-async function firstLine(args, timeoutMs) {
+/** The first line of a docker command's output that `pick` takes, or undefined when none does in time. */
+async function firstMatch(args, pick, timeoutMs) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     try {
-        return await (0,cli/* dockerUntil */.Bp)(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+        return await (0,cli/* dockerUntil */.Bp)(args, pick, timeout.signal);
     }
     finally {
         clearTimeout(timer);
     }
+}
+function firstLine(args, timeoutMs) {
+    return firstMatch(args, (line) => (line.trim() === '' ? undefined : line), timeoutMs);
 }
 /** Which image store the engine uses ('unknown' when it does not say in time). */
 async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
@@ -2637,18 +2662,8 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
  * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
  * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
  */
-async function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    try {
-        return await (0,cli/* dockerUntil */.Bp)((0,args/* buildxInspectArgs */.qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeout.signal);
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        clearTimeout(timer);
-    }
+function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstMatch((0,args/* buildxInspectArgs */.qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
 }
 /** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
 function buildxVersionOf(line) {
@@ -3014,15 +3029,20 @@ function cacheExportRefused(output) {
 async function buildImage(request, reporter) {
     const workDir = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
     try {
-        const cache = request.builder.kind === 'buildx'
+        const built = request.builder.kind === 'buildx'
             ? await bake(request, request.builder.name, workDir, reporter)
             : await legacyBuild(request, workDir, reporter);
-        // The id as the engine names the image: on the containerd image store, the manifest digest.
-        const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
+        // The id as the engine names the image (on the containerd image store, the manifest digest); the tidying
+        // beside it, not before it.
+        const [inspected] = await Promise.all([
+            (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true }),
+            built.tidy?.(),
+        ]);
+        const details = (0,output/* parseImageDetails */.Dr)(inspected.stdout);
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
             throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-        return { imageId: details.id, cache };
+        return { imageId: details.id, cache: built.cache };
     }
     finally {
         await (0,external_node_fs_promises_.rm)(workDir, { recursive: true, force: true });
@@ -3071,10 +3091,12 @@ async function legacyBuild(request, workDir, reporter) {
     throwUnlessBuilt(stamp, stamped);
     const steps = (0,output/* parseLegacySteps */.C5)(built.output);
     return {
-        sources,
-        stepsReused: steps.filter((step) => step.cached).length,
-        stepsRun: steps.filter((step) => !step.cached).length,
-        exportedTo: [],
+        cache: {
+            sources,
+            stepsReused: steps.filter((step) => step.cached).length,
+            stepsRun: steps.filter((step) => !step.cached).length,
+            exportedTo: [],
+        },
     };
 }
 /** BuildKit: the user's Dockerfile and the stamp in one bake (see bakeDefinition). */
@@ -3112,23 +3134,25 @@ async function bake(request, builder, workDir, reporter) {
         ({ result, progress } = await run(cacheTo));
     }
     throwUnlessBuilt(args, result, progress.log());
-    await removeBuildTargetImage(metadataFile).catch((error) => reporter.info(`The build target's untagged image stays: ${error.message}`));
     const steps = progress.steps();
     const imports = new Map(progress.cacheImports().map((tried) => [tried.ref, tried]));
     return {
-        sources: request.cache.from.map((spec) => {
-            const ref = registryRef(spec);
-            const tried = ref === undefined ? undefined : imports.get(ref);
-            // BuildKit names only registry imports; whether a gha or local source held anything, it does not say.
-            if (tried === undefined)
-                return { source: ref ?? spec, found: undefined, reason: undefined };
-            return tried.error === undefined
-                ? { source: tried.ref, found: true, reason: undefined }
-                : { source: tried.ref, found: false, reason: (0,loop_cache/* cacheMissReason */.$x)(tried.error) };
-        }),
-        stepsReused: steps.filter((step) => step.cached).length,
-        stepsRun: steps.filter((step) => !step.cached).length,
-        exportedTo: cacheTo,
+        cache: {
+            sources: request.cache.from.map((spec) => {
+                const ref = (0,loop_cache/* registryRef */.l7)(spec);
+                const tried = ref === undefined ? undefined : imports.get(ref);
+                // BuildKit names only registry imports; whether a gha or local source held anything, it does not say.
+                if (tried === undefined)
+                    return { source: ref ?? spec, found: undefined, reason: undefined };
+                return tried.error === undefined
+                    ? { source: tried.ref, found: true, reason: undefined }
+                    : { source: tried.ref, found: false, reason: (0,loop_cache/* cacheMissReason */.$x)(tried.error) };
+            }),
+            stepsReused: steps.filter((step) => step.cached).length,
+            stepsRun: steps.filter((step) => !step.cached).length,
+            exportedTo: cacheTo,
+        },
+        tidy: () => removeBuildTargetImage(metadataFile).catch((error) => reporter.info(`The build target's untagged image stays: ${error.message}`)),
     };
 }
 /** The docker driver writes the build target's result as an untagged image too: it goes, unless something names it. */
@@ -3141,11 +3165,6 @@ async function removeBuildTargetImage(metadataFile) {
     if (inspected.exitCode !== 0 || (0,output/* parseImageDetails */.Dr)(inspected.stdout).repoTags.length > 0)
         return;
     await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)([digest]), { silent: true, allowFailure: true });
-}
-/** The ref of a `type=registry` cache spec (its fields in any order), else undefined. */
-function registryRef(spec) {
-    const fields = new Map(spec.split(',').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]));
-    return fields.get('type') === 'registry' ? fields.get('ref') : undefined;
 }
 
 // EXTERNAL MODULE: ./src/shared/field-parser.ts
@@ -3789,7 +3808,8 @@ async function checkPhase({ inputs, report, reporter, settings, }) {
     const [engine, commit, driver] = await Promise.all([
         checkEngine(settings.env),
         resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
-        builderDriver(inputs.builder),
+        // Only cache specs need the driver (auto works on every one): no extra docker call otherwise.
+        inputs.cacheFrom.specs.length + inputs.cacheTo.specs.length > 0 ? builderDriver(inputs.builder) : undefined,
     ]);
     reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
     if (engine.buildxVersion !== undefined && !versionAtLeast(engine.buildxVersion, MINIMUM_BUILDX)) {
@@ -3838,7 +3858,7 @@ async function buildPhase(run, engine, commit, cache) {
     const built = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, async () => {
         // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
         // the push logs in again and fails then, if it must.
-        if (cache.pull.length > 0 || cache.from.some((spec) => spec.startsWith('type=registry,'))) {
+        if (cache.pull.length > 0 || cache.from.some((spec) => (0,loop_cache/* registryRef */.l7)(spec) !== undefined)) {
             await logIn(run, 0).catch((error) => reporter.warning(`cache: ${error.message}; the build goes on without that login.`));
         }
         const result = await buildImage({
@@ -4702,9 +4722,11 @@ function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bf: () => (/* binding */ IMAGE_NAME_FORM),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   hG: () => (/* binding */ familiarName),
 /* harmony export */   "if": () => (/* binding */ parseImageName)
 /* harmony export */ });
+/* unused harmony export TAG_PATTERN */
 // The distribution reference grammar (github.com/distribution/reference, regexp.go), for a
 // repository name without tag or digest: the action adds the tag itself.
 const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -4715,6 +4737,14 @@ const pathComponentPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DOCKER_HUB = 'docker.io';
 const LEGACY_DOCKER_HUB = 'index.docker.io';
 const MAX_NAME_LENGTH = 255;
+/** A tag, as the reference grammar has it. */
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** The repository of a reference `name[:tag][@sha256:…]`: without its tag and digest. */
+function repositoryOf(reference) {
+    const name = reference.replace(/@sha256:[0-9a-f]{64}$/, '');
+    const colon = name.lastIndexOf(':');
+    return colon > name.lastIndexOf('/') && TAG_PATTERN.test(name.slice(colon + 1)) ? name.slice(0, colon) : name;
+}
 const IMAGE_NAME_FORM = 'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
 /** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
 function parseImageName(name) {

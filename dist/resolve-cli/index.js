@@ -26,7 +26,6 @@ const SOURCES = ['auto', 'local', 'registry'];
 /** resolve/action.yml's defaults; the CLI has the same (a unit test keeps them equal). */
 const RESOLVE_DEFAULTS = { tag: 'latest', 'sha-env': 'SHA', source: 'auto', 'tag-length': '7' };
 /** A tag, as in the distribution reference grammar. */
-const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 function parseRepository(raw) {
     const lastComponent = raw.slice(raw.lastIndexOf('/') + 1);
     if (raw.includes('@'))
@@ -46,7 +45,7 @@ function parseResolveInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
     const image = field('image', parseRepository, undefined);
     const tag = field('tag', (raw) => {
         const tag = raw || RESOLVE_DEFAULTS.tag; // empty (e.g. an unset dispatch input) means latest
-        if (!TAG_PATTERN.test(tag))
+        if (!image_reference/* TAG_PATTERN */.A0.test(tag))
             throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
         return tag;
     }, RESOLVE_DEFAULTS.tag);
@@ -364,7 +363,7 @@ function startDocker(args, options) {
  * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
  * the output pipes open, and the step would never end.
  */
-function cli_dockerUntil(args, onLine, signal, options = {}) {
+function dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
         const child = run_spawnTracked('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';
@@ -761,15 +760,19 @@ function engineLocation(env) {
         return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
     return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
 }
-async function firstLine(args, timeoutMs) {
+/** The first line of a docker command's output that `pick` takes, or undefined when none does in time. */
+async function firstMatch(args, pick, timeoutMs) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     try {
-        return await cli_dockerUntil(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+        return await dockerUntil(args, pick, timeout.signal);
     }
     finally {
         clearTimeout(timer);
     }
+}
+function firstLine(args, timeoutMs) {
+    return firstMatch(args, (line) => (line.trim() === '' ? undefined : line), timeoutMs);
 }
 /** Which image store the engine uses ('unknown' when it does not say in time). */
 async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
@@ -805,18 +808,8 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
  * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
  * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
  */
-async function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    try {
-        return await dockerUntil(buildxInspectArgs(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeout.signal);
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        clearTimeout(timer);
-    }
+function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstMatch(buildxInspectArgs(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
 }
 /** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
 function buildxVersionOf(line) {
@@ -1565,11 +1558,13 @@ function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A0: () => (/* binding */ TAG_PATTERN),
 /* harmony export */   Bf: () => (/* binding */ IMAGE_NAME_FORM),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   hG: () => (/* binding */ familiarName),
 /* harmony export */   "if": () => (/* binding */ parseImageName)
 /* harmony export */ });
+/* unused harmony export repositoryOf */
 // The distribution reference grammar (github.com/distribution/reference, regexp.go), for a
 // repository name without tag or digest: the action adds the tag itself.
 const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -1580,6 +1575,14 @@ const pathComponentPattern = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DOCKER_HUB = 'docker.io';
 const LEGACY_DOCKER_HUB = 'index.docker.io';
 const MAX_NAME_LENGTH = 255;
+/** A tag, as the reference grammar has it. */
+const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** The repository of a reference `name[:tag][@sha256:…]`: without its tag and digest. */
+function repositoryOf(reference) {
+    const name = reference.replace(/@sha256:[0-9a-f]{64}$/, '');
+    const colon = name.lastIndexOf(':');
+    return colon > name.lastIndexOf('/') && TAG_PATTERN.test(name.slice(colon + 1)) ? name.slice(0, colon) : name;
+}
 const IMAGE_NAME_FORM = 'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
 /** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
 function parseImageName(name) {

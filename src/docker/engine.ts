@@ -28,14 +28,23 @@ export function engineLocation(env: NodeJS.ProcessEnv): string {
   return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
 }
 
-async function firstLine(args: string[], timeoutMs: number): Promise<string | undefined> {
+/** The first line of a docker command's output that `pick` takes, or undefined when none does in time. */
+async function firstMatch<T>(
+  args: string[],
+  pick: (line: string) => T | undefined,
+  timeoutMs: number,
+): Promise<T | undefined> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
   try {
-    return await dockerUntil(args, (line) => (line.trim() === '' ? undefined : line), timeout.signal);
+    return await dockerUntil(args, pick, timeout.signal);
   } finally {
     clearTimeout(timer);
   }
+}
+
+function firstLine(args: string[], timeoutMs: number): Promise<string | undefined> {
+  return firstMatch(args, (line) => (line.trim() === '' ? undefined : line), timeoutMs);
 }
 
 /** Which image store the engine uses ('unknown' when it does not say in time). */
@@ -78,16 +87,10 @@ export async function checkEngine(
  * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
  * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
  */
-export async function builderDriver(builder: string, timeoutMs = ENGINE_TIMEOUT_MS): Promise<string | undefined> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  try {
-    return await dockerUntil(buildxInspectArgs(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeout.signal);
-  } catch {
-    return undefined;
-  } finally {
-    clearTimeout(timer);
-  }
+export function builderDriver(builder: string, timeoutMs = ENGINE_TIMEOUT_MS): Promise<string | undefined> {
+  return firstMatch(buildxInspectArgs(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(
+    () => undefined,
+  );
 }
 
 /** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */

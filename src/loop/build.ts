@@ -19,7 +19,7 @@ import {
 import { BuildProgress } from '../docker/build-progress.js';
 import { envValue, parseBakeMetadata, parseImageDetails, parseLegacySteps } from '../docker/output.js';
 import { REVISION_LABEL, type KeyValue } from '../shared/vocabulary.js';
-import { cacheMissReason, type CacheOutcome, type CachePlan, type CacheSourceOutcome } from './cache.js';
+import { cacheMissReason, registryRef, type CacheOutcome, type CachePlan, type CacheSourceOutcome } from './cache.js';
 import type { Reporter } from './reporter.js';
 
 export interface BuildRequest extends DockerfileBuild {
@@ -97,6 +97,12 @@ export function cacheExportRefused(output: string): boolean {
   return /cache export (?:is not supported|feature is currently not supported)/i.test(output);
 }
 
+/** What a builder's build gave: what the cache did, and what is left to tidy (off the critical path). */
+interface Built {
+  readonly cache: CacheOutcome;
+  readonly tidy?: () => Promise<void>;
+}
+
 export interface BuildResult {
   readonly imageId: string;
   readonly cache: CacheOutcome;
@@ -109,16 +115,21 @@ export interface BuildResult {
 export async function buildImage(request: BuildRequest, reporter: Reporter): Promise<BuildResult> {
   const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'build-test-deploy-'));
   try {
-    const cache =
+    const built =
       request.builder.kind === 'buildx'
         ? await bake(request, request.builder.name, workDir, reporter)
         : await legacyBuild(request, workDir, reporter);
-    // The id as the engine names the image: on the containerd image store, the manifest digest.
-    const details = parseImageDetails((await docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true })).stdout);
+    // The id as the engine names the image (on the containerd image store, the manifest digest); the tidying
+    // beside it, not before it.
+    const [inspected] = await Promise.all([
+      docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true }),
+      built.tidy?.(),
+    ]);
+    const details = parseImageDetails(inspected.stdout);
     const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
     if (problems.length > 0)
       throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-    return { imageId: details.id, cache };
+    return { imageId: details.id, cache: built.cache };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -133,7 +144,7 @@ export function brokenByCacheRestore(cmd: readonly string[]): boolean {
 }
 
 /** The classic builder: pull the cache sources, build, then stamp `FROM <id>`. */
-async function legacyBuild(request: BuildRequest, workDir: string, reporter: Reporter): Promise<CacheOutcome> {
+async function legacyBuild(request: BuildRequest, workDir: string, reporter: Reporter): Promise<Built> {
   const sources: CacheSourceOutcome[] = [];
   for (const ref of request.cache.pull) {
     // A cache source that is missing, unreachable or refused is a miss: the build goes on.
@@ -172,20 +183,17 @@ async function legacyBuild(request: BuildRequest, workDir: string, reporter: Rep
   throwUnlessBuilt(stamp, stamped);
   const steps = parseLegacySteps(built.output);
   return {
-    sources,
-    stepsReused: steps.filter((step) => step.cached).length,
-    stepsRun: steps.filter((step) => !step.cached).length,
-    exportedTo: [],
+    cache: {
+      sources,
+      stepsReused: steps.filter((step) => step.cached).length,
+      stepsRun: steps.filter((step) => !step.cached).length,
+      exportedTo: [],
+    },
   };
 }
 
 /** BuildKit: the user's Dockerfile and the stamp in one bake (see bakeDefinition). */
-async function bake(
-  request: BuildRequest,
-  builder: string,
-  workDir: string,
-  reporter: Reporter,
-): Promise<CacheOutcome> {
+async function bake(request: BuildRequest, builder: string, workDir: string, reporter: Reporter): Promise<Built> {
   const bakeFile = path.join(workDir, 'bake.json');
   const metadataFile = path.join(workDir, 'metadata.json');
   const args = bakeArgs({ bakeFile, metadataFile, builder });
@@ -223,24 +231,27 @@ async function bake(
     ({ result, progress } = await run(cacheTo));
   }
   throwUnlessBuilt(args, result, progress.log());
-  await removeBuildTargetImage(metadataFile).catch((error: unknown) =>
-    reporter.info(`The build target's untagged image stays: ${(error as Error).message}`),
-  );
   const steps = progress.steps();
   const imports = new Map(progress.cacheImports().map((tried) => [tried.ref, tried]));
   return {
-    sources: request.cache.from.map((spec) => {
-      const ref = registryRef(spec);
-      const tried = ref === undefined ? undefined : imports.get(ref);
-      // BuildKit names only registry imports; whether a gha or local source held anything, it does not say.
-      if (tried === undefined) return { source: ref ?? spec, found: undefined, reason: undefined };
-      return tried.error === undefined
-        ? { source: tried.ref, found: true, reason: undefined }
-        : { source: tried.ref, found: false, reason: cacheMissReason(tried.error) };
-    }),
-    stepsReused: steps.filter((step) => step.cached).length,
-    stepsRun: steps.filter((step) => !step.cached).length,
-    exportedTo: cacheTo,
+    cache: {
+      sources: request.cache.from.map((spec) => {
+        const ref = registryRef(spec);
+        const tried = ref === undefined ? undefined : imports.get(ref);
+        // BuildKit names only registry imports; whether a gha or local source held anything, it does not say.
+        if (tried === undefined) return { source: ref ?? spec, found: undefined, reason: undefined };
+        return tried.error === undefined
+          ? { source: tried.ref, found: true, reason: undefined }
+          : { source: tried.ref, found: false, reason: cacheMissReason(tried.error) };
+      }),
+      stepsReused: steps.filter((step) => step.cached).length,
+      stepsRun: steps.filter((step) => !step.cached).length,
+      exportedTo: cacheTo,
+    },
+    tidy: () =>
+      removeBuildTargetImage(metadataFile).catch((error: unknown) =>
+        reporter.info(`The build target's untagged image stays: ${(error as Error).message}`),
+      ),
   };
 }
 
@@ -252,12 +263,4 @@ async function removeBuildTargetImage(metadataFile: string): Promise<void> {
   const inspected = await docker(imageInspectArgs(digest), { silent: true, allowFailure: true });
   if (inspected.exitCode !== 0 || parseImageDetails(inspected.stdout).repoTags.length > 0) return;
   await docker(imageRemoveArgs([digest]), { silent: true, allowFailure: true });
-}
-
-/** The ref of a `type=registry` cache spec (its fields in any order), else undefined. */
-export function registryRef(spec: string): string | undefined {
-  const fields = new Map(
-    spec.split(',').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)]),
-  );
-  return fields.get('type') === 'registry' ? fields.get('ref') : undefined;
 }

@@ -1,5 +1,6 @@
 import { nonBlankLines, type InputNaming } from '../shared/field-parser.js';
-import { familiarName, parseImageName, type ImageName } from '../shared/image-reference.js';
+import { familiarName, parseImageName, repositoryOf, type ImageName } from '../shared/image-reference.js';
+import { classifyRegistryFailure } from '../docker/registry-failure.js';
 
 // The layer cache across runners: which cache sources a build imports (cache-from) and where it exports its
 // cache to (cache-to), planned from the inputs and the builder before anything is touched.
@@ -43,7 +44,7 @@ export function parseCacheSpec(line: string, direction: CacheDirection): CacheSp
   // buildx takes a bare image reference as a registry cache source.
   if (direction === 'from' && !line.includes('=')) {
     try {
-      parseImageName(withoutTagOrDigest(line));
+      parseImageName(repositoryOf(line));
     } catch (error) {
       throw new Error(`it is neither a cache spec nor an image reference (the name ${(error as Error).message})`);
     }
@@ -72,6 +73,16 @@ export function parseCacheSpec(line: string, direction: CacheDirection): CacheSp
   return { type, attributes, text };
 }
 
+/** The ref of a `type=registry` cache spec as planned (its fields in any order), else undefined. */
+export function registryRef(spec: string): string | undefined {
+  try {
+    const parsed = parseCacheSpec(spec, 'from');
+    return parsed.type === 'registry' ? parsed.attributes.ref : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses cache-from or cache-to; empty means auto. */
 export function parseCacheSetting(raw: string, direction: CacheDirection): CacheSetting {
   const lines = nonBlankLines(raw);
@@ -93,11 +104,6 @@ export function parseCacheSetting(raw: string, direction: CacheDirection): Cache
   });
   if (problems.length > 0) throw new Error(`${problems.join('; ')}; expected ${cacheForm(direction)}`);
   return { auto, specs };
-}
-
-/** An image reference without its tag and digest: the repository. */
-function withoutTagOrDigest(ref: string): string {
-  return ref.replace(/(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/, '');
 }
 
 /** What builds the image, as far as the cache is concerned. */
@@ -130,7 +136,7 @@ function ownImageRef(spec: CacheSpec, image: ImageName): string | undefined {
   if (ref === undefined || Object.keys(spec.attributes).some((key) => key !== 'type' && key !== 'ref'))
     return undefined;
   try {
-    return familiarName(parseImageName(withoutTagOrDigest(ref))) === familiarName(image) ? ref : undefined;
+    return familiarName(parseImageName(repositoryOf(ref))) === familiarName(image) ? ref : undefined;
   } catch {
     return undefined;
   }
@@ -234,9 +240,7 @@ export function cacheMissReason(message: string): string {
       .replace(/^failed to configure registry cache importer: /, '')
       .trim() ?? '';
   if (/\bnot found\b|manifest unknown|name unknown|no such manifest/i.test(reason)) return 'not found';
-  if (/unauthorized|authentication required|no basic auth credentials|denied|forbidden|\b401\b|\b403\b/i.test(reason))
-    return `refused: ${reason}`;
-  return `unreachable: ${reason}`;
+  return classifyRegistryFailure(reason) === 'auth' ? `refused: ${reason}` : `unreachable: ${reason}`;
 }
 
 /** One line for the build group and the summary: `cache: hit from …` or `cache: miss: … not found`, with the steps. */

@@ -11,7 +11,7 @@ import type { InputNaming } from '../shared/field-parser.js';
 import { familiarName } from '../shared/image-reference.js';
 import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
 import { buildImage, ociLabels } from './build.js';
-import { describeCache, planCache, type CachePlan } from './cache.js';
+import { describeCache, planCache, registryRef, type CachePlan } from './cache.js';
 import type { Leftovers } from './cleanup.js';
 import { resolveCommit, type Commit } from './commit.js';
 import { containerName, startContainer } from './container.js';
@@ -106,7 +106,8 @@ export async function checkPhase({
   const [engine, commit, driver] = await Promise.all([
     checkEngine(settings.env),
     resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
-    builderDriver(inputs.builder),
+    // Only cache specs need the driver (auto works on every one): no extra docker call otherwise.
+    inputs.cacheFrom.specs.length + inputs.cacheTo.specs.length > 0 ? builderDriver(inputs.builder) : undefined,
   ]);
   reporter.info(
     `Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`,
@@ -177,7 +178,7 @@ export async function buildPhase(run: LoopRun, engine: Engine, commit: Commit, c
   const built = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, async () => {
     // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
     // the push logs in again and fails then, if it must.
-    if (cache.pull.length > 0 || cache.from.some((spec) => spec.startsWith('type=registry,'))) {
+    if (cache.pull.length > 0 || cache.from.some((spec) => registryRef(spec) !== undefined)) {
       await logIn(run, 0).catch((error: unknown) =>
         reporter.warning(`cache: ${(error as Error).message}; the build goes on without that login.`),
       );

@@ -4,6 +4,7 @@ import { docker, type DockerResult } from '../docker/cli.js';
 import { imageInspectArgs, imageRemoveArgs, loginArgs, logoutArgs, pushArgs, tagArgs } from '../docker/args.js';
 import { storedCredentials } from '../docker/credentials.js';
 import { digestsFor, parseImageDetails, pushedDigest } from '../docker/output.js';
+import { classifyRegistryFailure } from '../docker/registry-failure.js';
 import { DOCKER_HUB, familiarName, type ImageName } from '../shared/image-reference.js';
 import type { RegistryAuth } from '../shared/vocabulary.js';
 import type { Reporter } from './reporter.js';
@@ -15,28 +16,6 @@ const BACKOFF_CAP_MS = 30_000;
 /** The server argument for docker login/logout: none for Docker Hub. */
 export function loginServer(registry: string): string | undefined {
   return registry === DOCKER_HUB ? undefined : registry;
-}
-
-export type RegistryFailure = 'auth' | 'permanent' | 'transient';
-
-/**
- * What a failed `docker login`/`docker push` says: refused credentials and bad requests fail at once;
- * everything else (5xx, 429, connection reset or refused, timeouts, EOF) is worth another try.
- */
-export function classifyRegistryFailure(stderr: string): RegistryFailure {
-  if (
-    /unauthorized|authentication required|no basic auth credentials|denied|forbidden|insufficient_scope|\b401\b|\b403\b/i.test(
-      stderr,
-    )
-  )
-    return 'auth';
-  if (
-    /invalid reference format|does not exist locally|tag does not exist|manifest invalid|name invalid|\b400 Bad Request\b/i.test(
-      stderr,
-    )
-  )
-    return 'permanent';
-  return 'transient';
 }
 
 /** Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. */

@@ -1,4 +1,4 @@
-import { IMAGE_NAME_FORM, parseImageName, type ImageName } from '../shared/image-reference.js';
+import { IMAGE_NAME_FORM, parseImageName, TAG_PATTERN, type ImageName } from '../shared/image-reference.js';
 import {
   ACTION_NAMING,
   fieldParser,
@@ -31,7 +31,6 @@ export interface ResolveInputs {
 export const RESOLVE_DEFAULTS = { tag: 'latest', 'sha-env': 'SHA', source: 'auto', 'tag-length': '7' } as const;
 
 /** A tag, as in the distribution reference grammar. */
-export const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
 function parseRepository(raw: string): ImageName {
   const lastComponent = raw.slice(raw.lastIndexOf('/') + 1);

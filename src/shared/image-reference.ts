@@ -19,6 +19,16 @@ export interface ImageName {
   readonly path: string;
 }
 
+/** A tag, as the reference grammar has it. */
+export const TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/** The repository of a reference `name[:tag][@sha256:…]`: without its tag and digest. */
+export function repositoryOf(reference: string): string {
+  const name = reference.replace(/@sha256:[0-9a-f]{64}$/, '');
+  const colon = name.lastIndexOf(':');
+  return colon > name.lastIndexOf('/') && TAG_PATTERN.test(name.slice(colon + 1)) ? name.slice(0, colon) : name;
+}
+
 export const IMAGE_NAME_FORM =
   'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
 

@@ -8,6 +8,7 @@ import {
   parseCacheSetting,
   parseCacheSpec,
   planCache,
+  registryRef,
   type CacheBuilder,
   type CacheOutcome,
   type CachePlan,
@@ -827,5 +828,24 @@ describe('describeCache', () => {
     ],
   ])('%s', (_case, cache, expected) => {
     expect(describeCache(cache)).toBe(expected);
+  });
+});
+
+describe('registryRef', () => {
+  it.each<[string, string, string | undefined]>([
+    ['type first', 'type=registry,ref=ghcr.io/acme/app:latest', 'ghcr.io/acme/app:latest'],
+    ['ref first', 'ref=ghcr.io/acme/app:latest,type=registry', 'ghcr.io/acme/app:latest'],
+    [
+      'with more fields',
+      'type=registry,mode=max,ref=127.0.0.1:5000/a:cache,ignore-error=true',
+      '127.0.0.1:5000/a:cache',
+    ],
+    ['a port in the ref', 'type=registry,ref=localhost:5000/app', 'localhost:5000/app'],
+    ['another type with a ref', 'type=gha,ref=x', undefined],
+    ['a local source', 'type=local,src=/tmp/cache', undefined],
+    ['registry without ref', 'type=registry', undefined],
+    ['inline', 'type=inline', undefined],
+  ])('%s', (_case, spec, ref) => {
+    expect(registryRef(spec)).toBe(ref);
   });
 });

@@ -170,9 +170,15 @@ describe('checkPhase', () => {
     },
   );
 
-  it("asks the driver of the builder the build uses ('' for the current one)", async () => {
-    await checkPhase(run({ builder: 'kit' }));
-    await checkPhase(run({}));
+  it("asks the driver of the builder the build uses ('' for the current one) when a cache spec needs it", async () => {
+    await checkPhase(run({ builder: 'kit', 'cache-from': 'type=registry,ref=ghcr.io/acme/app:cache' }));
+    await checkPhase(run({ 'cache-from': 'type=local,src=/tmp/c' }));
     expect(engine.asked).toEqual(['kit', '']);
+  });
+
+  it('asks no driver with cache-from and cache-to auto or none: no docker call for nothing', async () => {
+    await checkPhase(run({}));
+    await checkPhase(run({ builder: 'kit', 'cache-from': 'none', 'cache-to': 'none' }));
+    expect(engine.asked).toEqual([]);
   });
 });

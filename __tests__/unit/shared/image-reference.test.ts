@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCKER_HUB, familiarName, parseImageName } from '../../../src/shared/image-reference.js';
+import { DOCKER_HUB, familiarName, parseImageName, repositoryOf } from '../../../src/shared/image-reference.js';
 
 describe('parseImageName', () => {
   it.each([
@@ -90,5 +90,19 @@ describe('familiarName', () => {
   it('treats the legacy Docker Hub host index.docker.io as Docker Hub', () => {
     const image = parseImageName('index.docker.io/acme/app');
     expect(familiarName(image)).toBe('acme/app');
+  });
+});
+
+describe('repositoryOf', () => {
+  it.each<[string, string, string]>([
+    ['a tag', 'ghcr.io/acme/app:latest', 'ghcr.io/acme/app'],
+    ['a port, no tag', 'localhost:5000/app', 'localhost:5000/app'],
+    ['a port and a tag', 'localhost:5000/app:cache', 'localhost:5000/app'],
+    ['a digest', `acme/app@sha256:${'a'.repeat(64)}`, 'acme/app'],
+    ['a tag and a digest', `acme/app:1.2@sha256:${'a'.repeat(64)}`, 'acme/app'],
+    ['no tag', 'acme/app', 'acme/app'],
+    ['a colon that is no tag', 'acme/app:-bad', 'acme/app:-bad'],
+  ])('%s', (_case, reference, repository) => {
+    expect(repositoryOf(reference)).toBe(repository);
   });
 });
