@@ -85,11 +85,11 @@ function throwUnlessBuilt(args: readonly string[], result: DockerResult, log?: s
 }
 
 /**
- * On the containerd image store the docker driver records the build target's result as `moby-dangling@<digest>`:
- * two builds of the same content at once race to create that record, and the second fails (Docker 26.1).
+ * On the containerd image store two builds at once race to create the same image record (the build target's
+ * `moby-dangling@<digest>`, or a tag both write, such as `:latest`) and the second fails (Docker 26.1): the name.
  */
-export function untaggedResultRace(output: string): boolean {
-  return /image "moby-dangling@sha256:[0-9a-f]{64}": already exists/.test(output);
+export function imageRecordRace(output: string): string | undefined {
+  return /image "([^"\s]+)": already exists/.exec(output)?.[1];
 }
 
 /** buildx refused a cache export this builder cannot do (a driver it could not tell beforehand). */
@@ -224,10 +224,11 @@ async function bake(request: BuildRequest, builder: string, workDir: string, rep
     cacheTo = [];
     ({ result, progress } = await run(cacheTo));
   }
-  if (result.exitCode !== 0 && untaggedResultRace(result.stderr)) {
-    reporter.info(
-      'Another build of the same content wrote the same untagged image at that moment; building again (from the cache).',
-    );
+  // A third build at once can win the second race too; past that it is not a race.
+  for (let retry = 0; retry < 2 && result.exitCode !== 0; retry++) {
+    const name = imageRecordRace(result.stderr);
+    if (name === undefined) break;
+    reporter.info(`Another build wrote the image record ${name} at that moment; building again (from the cache).`);
     ({ result, progress } = await run(cacheTo));
   }
   throwUnlessBuilt(args, result, progress.log());

@@ -4,7 +4,7 @@ import {
   cacheExportRefused,
   ociLabels,
   stampProblems,
-  untaggedResultRace,
+  imageRecordRace,
 } from '../../../src/loop/build.js';
 import { REVISION_LABEL, type KeyValue } from '../../../src/shared/vocabulary.js';
 
@@ -173,21 +173,26 @@ describe('brokenByCacheRestore', () => {
   });
 });
 
-describe('untaggedResultRace', () => {
-  it.each<[string, string, boolean]>([
+describe('imageRecordRace', () => {
+  it.each<[string, string, string | undefined]>([
     [
-      'two builds of one content at once (containerd store)',
+      'two builds of one content at once: the untagged record (containerd store)',
       '#11 ERROR: image "moby-dangling@sha256:7046652a57a15cb6d0166c956b4821612e9f0d0bd080c4be7364c11a3a66d394": already exists\nERROR: failed to solve: image "moby-dangling@sha256:7046652a57a15cb6d0166c956b4821612e9f0d0bd080c4be7364c11a3a66d394": already exists',
-      true,
+      'moby-dangling@sha256:7046652a57a15cb6d0166c956b4821612e9f0d0bd080c4be7364c11a3a66d394',
     ],
-    ['a tagged image', 'ERROR: failed to solve: image "acme/app:latest": already exists', false],
+    [
+      'two builds of one repository at once: the tag both write (seen in CI)',
+      '#10 ERROR: image "docker.io/btd-e2e-kr9ujf/parallel:latest": already exists | ERROR: failed to solve: image "docker.io/btd-e2e-kr9ujf/parallel:latest": already exists',
+      'docker.io/btd-e2e-kr9ujf/parallel:latest',
+    ],
     [
       'another failure',
       'ERROR: failed to solve: process "/bin/sh -c make" did not complete successfully: exit code: 2',
-      false,
+      undefined,
     ],
-    ['no output', '', false],
-  ])('%s', (_case, output, race) => {
-    expect(untaggedResultRace(output)).toBe(race);
+    ['a file that already exists is no image record', 'ERROR: mkdir /out: file already exists', undefined],
+    ['no output', '', undefined],
+  ])('%s', (_case, output, name) => {
+    expect(imageRecordRace(output)).toBe(name);
   });
 });
