@@ -2,15 +2,15 @@ export const id = 202;
 export const ids = [202];
 export const modules = {
 
-/***/ 121:
+/***/ 5121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ actionReporter)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(421);
-/* harmony import */ var _process_command_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(207);
-/* harmony import */ var _loop_run_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(746);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
+/* harmony import */ var _process_command_log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1207);
+/* harmony import */ var _loop_run_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8746);
 
 
 
@@ -65,7 +65,7 @@ async function writeSummary(report) {
 
 /***/ }),
 
-/***/ 391:
+/***/ 8391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -225,7 +225,7 @@ function pushArgs(ref) {
 
 /***/ }),
 
-/***/ 670:
+/***/ 1670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -237,8 +237,8 @@ function pushArgs(ref) {
 /* harmony export */ });
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(481);
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _process_children_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(414);
-/* harmony import */ var _process_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
+/* harmony import */ var _process_children_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1414);
+/* harmony import */ var _process_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7212);
 
 
 
@@ -327,7 +327,7 @@ function lastLines(text, count) {
 
 /***/ }),
 
-/***/ 807:
+/***/ 7807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -347,7 +347,7 @@ function lastLines(text, count) {
 /* harmony export */   nM: () => (/* binding */ parseImageHistory)
 /* harmony export */ });
 /* unused harmony export parseJsonLines */
-/* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(451);
+/* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8451);
 
 function asObject(value, what) {
     if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value))
@@ -548,7 +548,7 @@ function parseImageStore(line) {
 
 /***/ }),
 
-/***/ 898:
+/***/ 7898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -570,7 +570,7 @@ function classifyRegistryFailure(stderr) {
 
 /***/ }),
 
-/***/ 164:
+/***/ 4164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -582,9 +582,9 @@ function classifyRegistryFailure(stderr) {
 /* harmony export */   p2: () => (/* binding */ CACHE_AUTO)
 /* harmony export */ });
 /* unused harmony exports cacheForm, parseCacheSpec, NO_CACHE */
-/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21);
-/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(876);
-/* harmony import */ var _docker_registry_failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(898);
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6021);
+/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6876);
+/* harmony import */ var _docker_registry_failure_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7898);
 
 
 
@@ -783,14 +783,14 @@ function describeCache(outcome) {
 
 /***/ }),
 
-/***/ 978:
+/***/ 4978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ cleanUp)
 /* harmony export */ });
-/* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(169);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(650);
+/* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7169);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4650);
 
 
 /** Removes what the run left behind; says (as warnings) what it could not undo, and returns that. Never throws. */
@@ -821,7 +821,7 @@ async function cleanUp(leftovers, reporter) {
 
 /***/ }),
 
-/***/ 169:
+/***/ 7169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -829,10 +829,10 @@ async function cleanUp(leftovers, reporter) {
 /* harmony export */   od: () => (/* binding */ removeContainer),
 /* harmony export */   xN: () => (/* binding */ containerName)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(670);
-/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(391);
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1670);
+/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8391);
 
 
 
@@ -861,7 +861,7 @@ async function removeContainer(name) {
 
 /***/ }),
 
-/***/ 650:
+/***/ 4650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -875,21 +875,21 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: backoffMs, loginServer, withRetries
 
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(500);
+var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/docker/cli.ts
-var cli = __webpack_require__(670);
+var cli = __webpack_require__(1670);
 // EXTERNAL MODULE: ./src/docker/args.ts
-var args = __webpack_require__(391);
+var args = __webpack_require__(8391);
 // EXTERNAL MODULE: ./src/process/run.ts
-var run = __webpack_require__(212);
+var run = __webpack_require__(7212);
 // EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(455);
+var external_node_fs_promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
-var image_reference = __webpack_require__(876);
+var image_reference = __webpack_require__(6876);
 ;// CONCATENATED MODULE: ./src/docker/credentials.ts
 
 
@@ -951,13 +951,13 @@ async function readStoredCredentials(registry) {
 }
 
 // EXTERNAL MODULE: ./src/docker/output.ts
-var output = __webpack_require__(807);
+var output = __webpack_require__(7807);
 // EXTERNAL MODULE: ./src/docker/registry-failure.ts
-var registry_failure = __webpack_require__(898);
+var registry_failure = __webpack_require__(7898);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/shared/json.ts
-var json = __webpack_require__(451);
+var json = __webpack_require__(8451);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 
 
@@ -1264,6 +1264,16 @@ class RegistryClient {
             manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
         };
     }
+    /** The digest a tag names, from a HEAD (which registries do not count as a pull); a GET where no digest comes. */
+    async manifestDigest(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
+        await discard(response);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        return DIGEST_PATTERN.test(header) ? header : (await this.getManifest(reference)).digest;
+    }
     async getBlob(digest, limitBytes) {
         if (!DIGEST_PATTERN.test(digest))
             throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
@@ -1276,20 +1286,20 @@ class RegistryClient {
             throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
         return bytes;
     }
-    /** GET with the current authorization; on 401 answers the challenge once and retries. */
-    async get(path, accept) {
+    /** GET (or HEAD) with the current authorization; on 401 answers the challenge once and retries. */
+    async get(path, accept, method = 'GET') {
         const url = `${this.baseUrl}${path}`;
-        let response = await this.send(url, accept, this.authorization);
+        let response = await this.send(url, accept, this.authorization, method);
         if (response.status !== 401)
             return response;
         const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
         await discard(response);
         const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
         if (challenge === undefined) {
-            throw new RegistryError(`The registry ${this.options.registry} answered 401 to GET ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+            throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
         }
         this.authorization = await this.authorize(challenge);
-        response = await this.send(url, accept, this.authorization);
+        response = await this.send(url, accept, this.authorization, method);
         if (response.status === 401) {
             const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
             await discard(response);
@@ -1337,7 +1347,7 @@ class RegistryClient {
             : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
     }
     /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
-    async unexpected(response, path, what) {
+    async unexpected(response, path, what, method = 'GET') {
         const body = await response.text().catch(() => '');
         const error = registryErrorCode(body);
         if (response.status === 404) {
@@ -1347,10 +1357,10 @@ class RegistryClient {
             const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
             return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
         }
-        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to GET ${path}${describeBody(body)}.`, response.status, error?.code);
+        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
     }
     /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
-    async send(url, accept, authorization) {
+    async send(url, accept, authorization, method = 'GET') {
         const origin = new URL(url).origin;
         let target = url;
         for (let hops = 0;; hops++) {
@@ -1361,7 +1371,7 @@ class RegistryClient {
             let response;
             try {
                 response = await this.fetch(target, {
-                    method: 'GET',
+                    method,
                     headers,
                     redirect: 'manual',
                     signal: AbortSignal.timeout(this.timeoutMs),
@@ -1537,21 +1547,25 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
 
 /***/ }),
 
-/***/ 746:
+/***/ 8746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $D: () => (/* binding */ serviceRecord),
 /* harmony export */   QQ: () => (/* binding */ summaryTables),
 /* harmony export */   Yz: () => (/* binding */ outputsOf),
 /* harmony export */   _O: () => (/* binding */ emptyReport)
 /* harmony export */ });
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(229);
-/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(164);
+/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7084);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1229);
+/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4164);
+
 
 
 function emptyReport() {
     return {
         image: '',
+        envPrefix: '',
         sha: '',
         tag: '',
         imageRef: '',
@@ -1569,6 +1583,16 @@ function emptyReport() {
         cache: undefined,
         phases: [],
         failure: undefined,
+    };
+}
+/** The run's record for the env output and env-file: the digest only of a push. */
+function serviceRecord(report) {
+    return {
+        prefix: report.envPrefix,
+        image: report.image,
+        sha: report.sha,
+        tag: report.tag,
+        digest: report.pushed ? report.digest : '',
     };
 }
 function outputsOf(report) {
@@ -1593,6 +1617,8 @@ function outputsOf(report) {
         'cache-hit': report.cache === undefined ? '' : String(report.cache.stepsReused > 0),
         'cache-steps-reused': report.cache === undefined ? '' : String(report.cache.stepsReused),
         'cache-steps-run': report.cache === undefined ? '' : String(report.cache.stepsRun),
+        // Only a run that passed is a record to deploy from.
+        env: report.failure === undefined && report.sha !== '' ? (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__/* .envLines */ .Xk)(serviceRecord(report)).join('\n') : '',
     };
 }
 function summaryTables(report) {
@@ -1616,16 +1642,16 @@ function summaryTables(report) {
                 : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
         ],
         ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
-        ['Cache', report.cache === undefined ? '—' : (0,_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .describeCache */ .e7)(report.cache).replace(/^cache: /, '')],
+        ['Cache', report.cache === undefined ? '—' : (0,_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCache */ .e7)(report.cache).replace(/^cache: /, '')],
     ];
     const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
-    return { facts: facts.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)), phases: phases.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)) };
+    return { facts: facts.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHtml */ .ZD)), phases: phases.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHtml */ .ZD)) };
 }
 
 
 /***/ }),
 
-/***/ 414:
+/***/ 1414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1661,7 +1687,7 @@ function killTracked() {
 
 /***/ }),
 
-/***/ 207:
+/***/ 1207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1687,21 +1713,21 @@ function commandLog() {
 
 /***/ }),
 
-/***/ 212:
+/***/ 7212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ spawnTracked),
 /* harmony export */   d: () => (/* binding */ runCommand)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(802);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(574);
+/* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6193);
 /* harmony import */ var node_string_decoder__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_string_decoder__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _children_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(414);
-/* harmony import */ var _command_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(207);
+/* harmony import */ var _children_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1414);
+/* harmony import */ var _command_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1207);
 
 
 
@@ -1758,7 +1784,7 @@ function runCommand(file, args, options = {}) {
 
 /***/ }),
 
-/***/ 21:
+/***/ 6021:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1772,7 +1798,7 @@ function runCommand(file, args, options = {}) {
 /* harmony export */   n5: () => (/* binding */ nonBlankLines),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(229);
+/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1229);
 
 // Input parsing that collects every problem, shared by the loop's and the resolve feature's inputs, in
 // every face: the action names an input `Input 'tag'`, a CLI `--tag` or `REGISTRY_PASSWORD`.
@@ -1845,7 +1871,7 @@ function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
 
 /***/ }),
 
-/***/ 876:
+/***/ 6876:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1920,7 +1946,7 @@ function familiarName(image) {
 
 /***/ }),
 
-/***/ 451:
+/***/ 8451:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1937,7 +1963,75 @@ const str = (value) => (typeof value === 'string' ? value : '');
 
 /***/ }),
 
-/***/ 229:
+/***/ 7084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ho: () => (/* binding */ envFileImage),
+/* harmony export */   RB: () => (/* binding */ sameRepository),
+/* harmony export */   Xk: () => (/* binding */ envLines),
+/* harmony export */   nJ: () => (/* binding */ defaultEnvPrefix),
+/* harmony export */   xh: () => (/* binding */ withEnvGroup)
+/* harmony export */ });
+/* unused harmony exports ENV_SUFFIXES, pinnedRef */
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6876);
+
+const ENV_SUFFIXES = ['IMAGE', 'SHA', 'TAG', 'DIGEST', 'IMAGE_REF'];
+/**
+ * The prefix an image gets by default: its last path component, upper-cased, each other character `_`, and a
+ * `_` before a leading digit (`2048-game`: `_2048_GAME`), so that it always starts variable names.
+ */
+function defaultEnvPrefix(image) {
+    return image.path
+        .slice(image.path.lastIndexOf('/') + 1)
+        .toUpperCase()
+        .replace(/[^A-Z0-9_]/g, '_')
+        .replace(/^(?=[0-9])/, '_');
+}
+/** Whether two names are one repository (`acme/app` and `docker.io/acme/app` are). */
+function sameRepository(a, b) {
+    try {
+        const [first, second] = [(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(a), (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(b)];
+        return first.registry === second.registry && first.path === second.path;
+    }
+    catch {
+        return a === b;
+    }
+}
+/** The reference a deploy runs: by digest when the registry gave one, else the sha tag. */
+function pinnedRef(record) {
+    return record.digest === '' ? `${record.image}:${record.tag}` : `${record.image}@${record.digest}`;
+}
+/** The group's lines. DIGEST is the digest's hex alone (as cyber-dojo's versioner has it); IMAGE_REF keeps `sha256:`. */
+function envLines(record) {
+    const p = record.prefix;
+    return [
+        `${p}_IMAGE=${record.image}`,
+        `${p}_SHA=${record.sha}`,
+        `${p}_TAG=${record.tag}`,
+        ...(record.digest === '' ? [] : [`${p}_DIGEST=${record.digest.slice(record.digest.indexOf(':') + 1)}`]),
+        `${p}_IMAGE_REF=${pinnedRef(record)}`,
+    ];
+}
+function groupLine(prefix) {
+    return new RegExp(`^${prefix}_(?:${ENV_SUFFIXES.join('|')})=`);
+}
+/** The image an env file's group for `prefix` names; undefined when the file has no such group. */
+function envFileImage(text, prefix) {
+    const line = text.split(/\r?\n/).find((candidate) => candidate.startsWith(`${prefix}_IMAGE=`));
+    return line?.slice(`${prefix}_IMAGE=`.length);
+}
+/** The env file with `record`'s group at its end, in place of an earlier group of the same prefix. */
+function withEnvGroup(text, record) {
+    const pattern = groupLine(record.prefix);
+    const kept = text.split(/\r?\n/).filter((line) => line !== '' && !pattern.test(line));
+    return [...kept, ...envLines(record)].join('\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 1229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -2,7 +2,7 @@ export const id = 698;
 export const ids = [698];
 export const modules = {
 
-/***/ 698:
+/***/ 9698:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(421);
+var core = __webpack_require__(6421);
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __webpack_require__(896);
+var external_fs_ = __webpack_require__(9896);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __webpack_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
@@ -73,27 +73,29 @@ class Context {
 }
 //# sourceMappingURL=context.js.map
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
-var image_reference = __webpack_require__(876);
+var image_reference = __webpack_require__(6876);
 // EXTERNAL MODULE: ./src/shared/field-parser.ts
-var field_parser = __webpack_require__(21);
+var field_parser = __webpack_require__(6021);
+// EXTERNAL MODULE: ./src/shared/service-env.ts
+var service_env = __webpack_require__(7084);
 // EXTERNAL MODULE: ./src/shared/vocabulary.ts
-var vocabulary = __webpack_require__(229);
+var vocabulary = __webpack_require__(1229);
 // EXTERNAL MODULE: ./src/loop/cache.ts
-var loop_cache = __webpack_require__(164);
+var loop_cache = __webpack_require__(4164);
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(30);
+var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(500);
+var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/docker/cli.ts
-var cli = __webpack_require__(670);
+var cli = __webpack_require__(1670);
 // EXTERNAL MODULE: ./src/docker/args.ts
-var args = __webpack_require__(391);
+var args = __webpack_require__(8391);
 // EXTERNAL MODULE: ./src/docker/output.ts
-var output = __webpack_require__(807);
+var output = __webpack_require__(7807);
 ;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
 
 
@@ -413,6 +415,7 @@ function formatDiagnosis(state) {
 
 
 
+
 const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
 const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
@@ -514,6 +517,16 @@ function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
         }
     }), []);
     const registryAuth = (0,field_parser/* registryAuthOf */.BM)(read, problems, 'an earlier docker login is used', naming);
+    const envPrefix = field('env-prefix', (raw) => {
+        if (raw !== '')
+            return (0,field_parser/* parseEnvName */.gh)(raw);
+        return image === undefined ? '' : (0,service_env/* defaultEnvPrefix */.nJ)(image);
+    }, '');
+    const envFile = field('env-file', (raw) => {
+        if (/[\0\r\n]/.test(raw))
+            throw new Error('contains a line break; expected one file path');
+        return raw;
+    }, '');
     if (problems.length > 0 || image === undefined)
         throw new field_parser/* InputError */.dz(problems);
     return {
@@ -547,6 +560,8 @@ function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
         registryAuth,
         pushRetries,
         alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
+        envPrefix,
+        envFile,
     };
 }
 function parsePruneMode(raw) {
@@ -653,17 +668,37 @@ function readInputs(read, env, mask, naming = field_parser/* ACTION_NAMING */._C
             problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
         }
     }
+    // Resolved once, here: against the working directory, which is the workspace (the action's and the CLI's).
+    const envFile = inputs.envFile === '' ? '' : external_node_path_.resolve(inputs.envFile);
+    if (envFile !== '') {
+        const problem = envFileProblem(envFile, inputs.envPrefix, inputs.image.name);
+        if (problem !== undefined)
+            problems.push(`${naming.subject('env-file')} ${problem}.`);
+    }
     if (problems.length > 0)
         throw new field_parser/* InputError */.dz(problems);
-    return inputs;
+    return { ...inputs, envFile };
+}
+/** What stops the record from going into `file`: a directory there, or another image's group of the same prefix. */
+function envFileProblem(file, prefix, image) {
+    if (!(0,external_node_fs_.existsSync)(file))
+        return undefined;
+    if ((0,external_node_fs_.statSync)(file).isDirectory())
+        return `is ${file}, which is a directory; expected a file path`;
+    const named = (0,service_env/* envFileImage */.Ho)((0,external_node_fs_.readFileSync)(file, 'utf8'), prefix);
+    if (named !== undefined && !(0,service_env/* sameRepository */.RB)(named, image))
+        return `${file} has ${prefix}_IMAGE=${named} already, another image under the same prefix; expected an env-prefix of its own for ${image}`;
+    return undefined;
 }
 
 // EXTERNAL MODULE: ./src/process/children.ts
-var children = __webpack_require__(414);
+var children = __webpack_require__(1414);
 // EXTERNAL MODULE: ./src/process/command-log.ts
-var command_log = __webpack_require__(207);
+var command_log = __webpack_require__(1207);
 // EXTERNAL MODULE: ./src/loop/cleanup.ts
-var cleanup = __webpack_require__(978);
+var cleanup = __webpack_require__(4978);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/docker/engine.ts
 
 
@@ -751,10 +786,8 @@ function versionAtLeast(version, minimum) {
     return true;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
+var external_node_os_ = __webpack_require__(8161);
 ;// CONCATENATED MODULE: ./src/docker/build-args.ts
 function secretArg(secret) {
     return 'env' in secret.source
@@ -1082,11 +1115,11 @@ function throwUnlessBuilt(args, result, log) {
         new cli/* DockerError */.Bi(args, log === undefined ? result : { ...result, stdout: '', stderr: log }).message);
 }
 /**
- * On the containerd image store the docker driver records the build target's result as `moby-dangling@<digest>`:
- * two builds of the same content at once race to create that record, and the second fails (Docker 26.1).
+ * On the containerd image store two builds at once race to create the same image record (the build target's
+ * `moby-dangling@<digest>`, or a tag both write, such as `:latest`) and the second fails (Docker 26.1): the name.
  */
-function untaggedResultRace(output) {
-    return /image "moby-dangling@sha256:[0-9a-f]{64}": already exists/.test(output);
+function imageRecordRace(output) {
+    return /image "([^"\s]+)": already exists/.exec(output)?.[1];
 }
 /** buildx refused a cache export this builder cannot do (a driver it could not tell beforehand). */
 function cacheExportRefused(output) {
@@ -1199,8 +1232,12 @@ async function bake(request, builder, workDir, reporter) {
         cacheTo = [];
         ({ result, progress } = await run(cacheTo));
     }
-    if (result.exitCode !== 0 && untaggedResultRace(result.stderr)) {
-        reporter.info('Another build of the same content wrote the same untagged image at that moment; building again (from the cache).');
+    // A third build at once can win the second race too; past that it is not a race.
+    for (let retry = 0; retry < 2 && result.exitCode !== 0; retry++) {
+        const name = imageRecordRace(result.stderr);
+        if (name === undefined)
+            break;
+        reporter.info(`Another build wrote the image record ${name} at that moment; building again (from the cache).`);
         ({ result, progress } = await run(cacheTo));
     }
     throwUnlessBuilt(args, result, progress.log());
@@ -1238,7 +1275,7 @@ async function removeBuildTargetImage(metadataFile) {
 }
 
 // EXTERNAL MODULE: ./src/process/run.ts
-var run = __webpack_require__(212);
+var run = __webpack_require__(7212);
 ;// CONCATENATED MODULE: ./src/loop/commit.ts
 
 
@@ -1278,9 +1315,9 @@ async function resolveCommit(shaInput, context, githubSha, naming = field_parser
 }
 
 // EXTERNAL MODULE: ./src/loop/container.ts
-var container = __webpack_require__(169);
+var container = __webpack_require__(7169);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/loop/image-layers.ts
 
 // What removing images frees when they do not know their parent (BuildKit builds, the containerd image
@@ -1611,7 +1648,9 @@ async function pruneImages(mode, policy, reporter) {
 }
 
 // EXTERNAL MODULE: ./src/loop/push.ts + 2 modules
-var push = __webpack_require__(650);
+var push = __webpack_require__(4650);
+// EXTERNAL MODULE: ./src/loop/run-report.ts
+var run_report = __webpack_require__(8746);
 ;// CONCATENATED MODULE: ./src/process/streamed.ts
 
 
@@ -1802,7 +1841,7 @@ async function collectReports(container, source, dir, reporter) {
         throw new Error(`Could not copy test reports ${source} out of container ${container}: ${result.stderr.trim()}`);
     const files = await xmlFiles(dir);
     // The XML parser is loaded only when there are reports to read.
-    const { addCounts, parseJUnit } = await Promise.all(/* import() */[__webpack_require__.e(879), __webpack_require__.e(886)]).then(__webpack_require__.bind(__webpack_require__, 886));
+    const { addCounts, parseJUnit } = await Promise.all(/* import() */[__webpack_require__.e(879), __webpack_require__.e(886)]).then(__webpack_require__.bind(__webpack_require__, 5886));
     let counts;
     for (const file of files) {
         const xml = await (0,external_node_fs_promises_.readFile)(file, 'utf8');
@@ -1831,6 +1870,9 @@ async function collectReports(container, source, dir, reporter) {
 }
 
 ;// CONCATENATED MODULE: ./src/loop/phases.ts
+
+
+
 
 
 
@@ -1899,6 +1941,7 @@ async function checkPhase({ inputs, report, reporter, settings, }) {
         ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: engine.imageStore.kind === 'containerd' }
         : { kind: 'legacy' }, naming);
     report.image = inputs.image.name;
+    report.envPrefix = inputs.envPrefix;
     report.sha = commit.sha;
     report.tag = commit.sha.slice(0, inputs.tagLength);
     report.imageRef = `${inputs.image.name}:${report.tag}`;
@@ -2038,9 +2081,29 @@ async function pushPhase(run) {
         report.pushed = true;
     });
 }
+/** Puts the run's record into env-file, in place of an earlier group of its prefix (written whole, then renamed). */
+async function envFilePhase({ inputs, report, reporter, settings }) {
+    const file = external_node_path_.resolve(settings.workspace, inputs.envFile); // absolute already, from readInputs
+    await phase(report, reporter, `Record ${report.envPrefix}_* in ${inputs.envFile}`, async () => {
+        const before = await (0,external_node_fs_promises_.readFile)(file, 'utf8').catch((error) => {
+            if (error.code === 'ENOENT')
+                return '';
+            throw error;
+        });
+        await (0,external_node_fs_promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
+        const next = `${file}.${process.pid}.tmp`;
+        try {
+            await (0,external_node_fs_promises_.writeFile)(next, (0,service_env/* withEnvGroup */.xh)(before, (0,run_report/* serviceRecord */.$D)(report)));
+            await (0,external_node_fs_promises_.rename)(next, file);
+        }
+        catch (error) {
+            await (0,external_node_fs_promises_.rm)(next, { force: true });
+            throw error;
+        }
+        reporter.info(`${file} has ${report.envPrefix}_IMAGE, _SHA, _TAG${report.pushed ? ', _DIGEST' : ''} and _IMAGE_REF.`);
+    });
+}
 
-// EXTERNAL MODULE: ./src/loop/run-report.ts
-var run_report = __webpack_require__(746);
 ;// CONCATENATED MODULE: ./src/loop/run.ts
 
 
@@ -2145,12 +2208,14 @@ async function runPhases(run) {
     failUnlessPassed(run, tests, container);
     if (run.inputs.deploy)
         await pushPhase(run);
+    if (run.inputs.envFile !== '')
+        await envFilePhase(run);
 }
 
 // EXTERNAL MODULE: ./src/action/reporter.ts
-var reporter = __webpack_require__(121);
+var reporter = __webpack_require__(5121);
 // EXTERNAL MODULE: ./src/action/saved-state.ts
-var saved_state = __webpack_require__(789);
+var saved_state = __webpack_require__(2789);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 
 

@@ -2,14 +2,14 @@ export const id = 886;
 export const ids = [886];
 export const modules = {
 
-/***/ 886:
+/***/ 5886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   addCounts: () => (/* binding */ addCounts),
 /* harmony export */   parseJUnit: () => (/* binding */ parseJUnit)
 /* harmony export */ });
-/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(879);
+/* harmony import */ var fast_xml_parser__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8879);
 
 const parser = new fast_xml_parser__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A({
     ignoreAttributes: false,

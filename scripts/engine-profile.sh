@@ -5,6 +5,7 @@
 #   buildkit    Debian 13's dockerd 26.1 + containerd 1.7 + buildx 0.13 (overlay2): builds go through BuildKit
 #   containerd  the same with the containerd image store (features.containerd-snapshotter)
 #   native      whatever engine already answers (a hosted runner's); nothing is installed or started
+# Every profile's CLI has Debian 13's compose plugin (docker-compose 2.26) in its DOCKER_CONFIG's cli-plugins.
 #
 #   engine-profile.sh start PROFILE   install what it needs, stop another profile's engine, start this one;
 #                                     prints the environment it needs as `export` lines (eval them)
@@ -21,7 +22,7 @@ CACHE=${ENGINE_CACHE:-/var/cache/build-test-deploy/engines}
 STATE=${ENGINE_STATE:-/var/lib/build-test-deploy/engines}
 RUN=/run/build-test-deploy/engines
 SOCKET=/var/run/docker.sock
-TRIXIE_PACKAGES=(docker.io containerd docker-buildx)
+TRIXIE_PACKAGES=(docker.io containerd docker-buildx docker-compose)
 
 say() { echo "engine-profile: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -50,7 +51,7 @@ apt_install() {
 # Debian 13's engine, unpacked once into $CACHE/trixie; $CACHE/trixie/bin holds what goes first on PATH.
 trixie_install() {
   local root_dir=$CACHE/trixie
-  [ -x "$root_dir/bin/dockerd" ] && [ -x "$root_dir/cli-plugins/docker-buildx" ] && return 0
+  [ -x "$root_dir/bin/dockerd" ] && [ -x "$root_dir/cli-plugins/docker-buildx" ] && [ -x "$root_dir/cli-plugins/docker-compose" ] && return 0
   say "fetching Debian 13's ${TRIXIE_PACKAGES[*]} into $root_dir"
   local work
   work=$(mktemp -d)
@@ -67,7 +68,9 @@ trixie_install() {
   for tool in usr/sbin/dockerd usr/sbin/docker-proxy usr/bin/containerd usr/bin/containerd-shim-runc-v2 usr/bin/ctr; do
     ln -s "${unpacked/#$root_dir.new/$root_dir}/$tool" "$root_dir.new/bin/$(basename "$tool")"
   done
-  ln -s "$root_dir/unpacked/usr/libexec/docker/cli-plugins/docker-buildx" "$root_dir.new/cli-plugins/docker-buildx"
+  for plugin in docker-buildx docker-compose; do
+    ln -s "$root_dir/unpacked/usr/libexec/docker/cli-plugins/$plugin" "$root_dir.new/cli-plugins/$plugin"
+  done
   "$unpacked/usr/sbin/dockerd" --version >/dev/null || die "Debian 13's dockerd does not run here"
   rm -rf "$root_dir" "$work"
   mv "$root_dir.new" "$root_dir"
@@ -146,7 +149,8 @@ start_engine() {
 
   local current
   if current=$(running_profile); then
-    if [ "${current%% *}" = "$profile" ] && docker info >/dev/null 2>&1; then
+    # Up, and installed as this script installs today (else it stops, is installed again and starts).
+    if [ "${current%% *}" = "$profile" ] && [ -x "$CACHE/trixie/cli-plugins/docker-compose" ] && docker info >/dev/null 2>&1; then
       say "$profile engine $(docker version --format '{{.Server.Version}}') is up"
       profile_env "$profile"
       return 0
@@ -157,8 +161,8 @@ start_engine() {
   fi
 
   local dockerd=/usr/sbin/dockerd bin_path=$PATH
+  trixie_install # every profile's CLI takes Debian 13's compose plugin
   if [ "$profile" != classic ]; then
-    trixie_install
     dockerd=$CACHE/trixie/bin/dockerd
     bin_path=$CACHE/trixie/bin:$PATH
   fi
@@ -169,8 +173,9 @@ start_engine() {
   else
     echo '{}' | tee "$data/daemon.json" >/dev/null
   fi
+  mkdir -p "$data/docker-config/cli-plugins"
+  ln -sfn "$CACHE/trixie/cli-plugins/docker-compose" "$data/docker-config/cli-plugins/docker-compose"
   if [ "$profile" != classic ]; then
-    mkdir -p "$data/docker-config/cli-plugins"
     ln -sfn "$CACHE/trixie/cli-plugins/docker-buildx" "$data/docker-config/cli-plugins/docker-buildx"
   fi
   if [ "$profile" = classic ] && DOCKER_CONFIG=$data/docker-config docker buildx version >/dev/null 2>&1; then

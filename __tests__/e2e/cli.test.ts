@@ -95,6 +95,7 @@ describe('the CLI runs the loop on this machine', () => {
     const tag = fixture.sha.slice(0, 7);
     const config = freshDockerConfig();
     const outputFile = path.join(mkdtempSync(path.join(tmpdir(), 'cli-outputs-')), 'outputs.env');
+    const envOutput = path.join(path.dirname(outputFile), 'release', 'service.env');
     const testCommand = `test "$SHA" = "${fixture.sha}" && wget -q -O - http://127.0.0.1:8080/ | grep -q "e2e from the service"`;
 
     const cli = await runCli(
@@ -113,6 +114,11 @@ describe('the CLI runs the loop on this machine', () => {
         testCommand,
         '--output-file',
         outputFile,
+        '--env-prefix',
+        'SERVICE',
+        // Not --env-file: Node.js would read that itself.
+        '--env-output',
+        envOutput,
       ],
       {
         cwd: fixture.dir,
@@ -139,6 +145,16 @@ describe('the CLI runs the loop on this machine', () => {
       pushed: 'true',
       'test-exit-code': '0',
     });
+    // The record: on one output line (its lines joined by spaces), and whole in the --env-output file.
+    const record = [
+      `SERVICE_IMAGE=${image}`,
+      `SERVICE_SHA=${fixture.sha}`,
+      `SERVICE_TAG=${tag}`,
+      `SERVICE_DIGEST=${(digest ?? '').slice('sha256:'.length)}`,
+      `SERVICE_IMAGE_REF=${image}@${digest ?? ''}`,
+    ];
+    expect(cli.outputs.env).toBe(record.join(' '));
+    expect(readFileSync(envOutput, 'utf8')).toBe(`${record.join('\n')}\n`);
     expect(cli.outputs['image-id']).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(imageId(`${image}:${tag}`)).toBe(cli.outputs['image-id']);
     expect(await registryTags(registry, repositoryPath)).toEqual([tag, 'latest'].sort());
@@ -174,6 +190,7 @@ describe('the CLI runs the loop on this machine', () => {
         'build-args': 'GREETING=e2e',
         'cache-to': 'none',
         'test-command': testCommand,
+        'env-prefix': 'SERVICE',
         'registry-username': registry.username,
         'registry-password': registry.password,
       },
@@ -196,6 +213,7 @@ describe('the CLI runs the loop on this machine', () => {
     const pick = (outputs: Record<string, string>): Record<string, string | undefined> =>
       Object.fromEntries(compared.map((name) => [name, outputs[name]]));
     expect(pick(action.outputs)).toEqual(pick(cli.outputs));
+    expect(action.outputs.env?.split('\n')).toEqual(record);
     expect(dockerConfigAuths(config)).not.toContain(registry.host);
   });
 

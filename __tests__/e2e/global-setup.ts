@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildBaseImage } from '../harness/base-image.mjs';
 import { startRegistry } from '../harness/registry.mjs';
@@ -24,7 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   buildBaseImage();
   const credentials = { username: 'e2e', password: `e2e-secret-${Math.random().toString(36).slice(2)}` };
   const registry = await startRegistry(credentials);
-  project.provide('registry', { host: registry.host, ...credentials });
+  project.provide('registry', { host: registry.host, ...credentials, storage: path.join(registry.dir, 'data') });
   return async () => registry.stop();
 }
 

@@ -26,6 +26,8 @@ export interface RegistryInfo {
   readonly host: string;
   readonly username: string;
   readonly password: string;
+  /** The registry's filesystem storage: a test can take a tag away behind its back. */
+  readonly storage: string;
 }
 
 export function docker(...args: string[]): string {

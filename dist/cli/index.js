@@ -16,6 +16,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   CI: () => (/* binding */ usage)
 });
 
+// UNUSED EXPORTS: flagOf
+
 ;// CONCATENATED MODULE: ./src/loop/action-spec.js
 // The action's inputs and outputs: the one list action.yml is written from (npm run build) and the CLI's
 // flags and --help are read from. Plain JavaScript, so the build's script reads it as it is.
@@ -29,6 +31,7 @@ __nccwpck_require__.d(__webpack_exports__, {
  * @property {boolean} [boolean] true or false: the CLI's flag alone means true, --no-<name> false
  * @property {boolean} [lines] one value a line: the CLI's flag repeats
  * @property {boolean} [secret] never in argv: the CLI reads it from the environment
+ * @property {string} [cliFlag] the CLI's flag, where the input's own name cannot be one
  */
 
 /** @type {readonly InputSpec[]} */
@@ -203,6 +206,20 @@ const ACTION_INPUTS = [
     lines: true,
   },
   {
+    name: 'env-prefix',
+    description:
+      "What the names of the env output's variables start with (<PREFIX>_IMAGE, _SHA, _TAG, _DIGEST, _IMAGE_REF); empty: the image's last path component, upper-cased, every character outside A-Z 0-9 _ turned into _, and a _ before a leading digit (ghcr.io/acme/web-app: WEB_APP).",
+    default: '',
+  },
+  {
+    name: 'env-file',
+    description:
+      "A file (relative to the workspace) the env output's lines go into once the run passed: added at its end, in place of an earlier group of the same prefix and image, so several services built in one job add up to one file. Empty: none.",
+    default: '',
+    // Node.js reads --env-file itself, also after the script's path (and exits when there is no such file).
+    cliFlag: 'env-output',
+  },
+  {
     name: 'registry-username',
     description:
       "Registry user. With registry-password, the action logs in to the image's registry once, before the cache pull (or the push), and logs out afterwards.",
@@ -269,6 +286,11 @@ const ACTION_OUTPUTS = [
       'Steps of the Dockerfile (FROM aside) the build reused from a cache; BuildKit counts filesystem steps (RUN, COPY …), the classic builder every instruction.',
   },
   { name: 'cache-steps-run', description: 'Steps of the Dockerfile (FROM aside) the build ran.' },
+  {
+    name: 'env',
+    description:
+      'The run\'s record as dotenv lines, once it passed: <PREFIX>_IMAGE, _SHA, _TAG, _DIGEST (only when pushed: the manifest digest\'s 64 hex characters, without "sha256:") and _IMAGE_REF (image@sha256:... when pushed, else image:tag); empty when the run failed.',
+  },
 ];
 
 // EXTERNAL MODULE: ./src/shared/field-parser.ts
@@ -282,9 +304,15 @@ var field_parser = __nccwpck_require__(6021);
 const SECRET_ENV = { 'registry-password': 'REGISTRY_PASSWORD' };
 /** Inputs also read from the environment when no flag gives them. */
 const ENV_FALLBACK = { 'registry-username': 'REGISTRY_USERNAME', ...SECRET_ENV };
+const BY_NAME = new Map(ACTION_INPUTS.map((input) => [input.name, input]));
+/** The CLI's flag of an input: its name, but where Node.js would take that for itself. */
+function flagOf(name) {
+    return `--${BY_NAME.get(name)?.cliFlag ?? name}`;
+}
+const BY_FLAG = new Map(ACTION_INPUTS.map((input) => [flagOf(input.name), input]));
 const CLI_NAMING = {
-    subject: (name) => SECRET_ENV[name] ?? `--${name}`,
-    name: (name) => SECRET_ENV[name] ?? `--${name}`,
+    subject: (name) => SECRET_ENV[name] ?? flagOf(name),
+    name: (name) => SECRET_ENV[name] ?? flagOf(name),
 };
 /**
  * Bad flags, with the raw inputs the other flags gave: checking those too names every problem of the command
@@ -298,7 +326,6 @@ class CliArgsError extends field_parser/* InputError */.dz {
         this.name = 'CliArgsError';
     }
 }
-const BY_NAME = new Map(ACTION_INPUTS.map((input) => [input.name, input]));
 const EXPRESSION = /\$\{\{/;
 const OWN_FLAGS = new Set(['--verbose', '--output-file', '--inputs', '--help']);
 /** An argument the parser reads as one of its options: never taken as the value of a refused flag. */
@@ -307,8 +334,8 @@ function isOption(arg) {
         return true;
     const flag = arg.split('=')[0] ?? '';
     return (OWN_FLAGS.has(flag) ||
-        (flag.startsWith('--') && BY_NAME.has(flag.slice(2))) ||
-        (arg.startsWith('--no-') && BY_NAME.get(arg.slice(5))?.boolean === true));
+        BY_FLAG.has(flag) ||
+        (arg.startsWith('--no-') && BY_FLAG.get(`--${arg.slice(5)}`)?.boolean === true));
 }
 /**
  * The value a flag takes from the next argument: any argument but one of this CLI's own options, so that
@@ -322,7 +349,8 @@ function valueAfter(argv, i) {
 function usage() {
     const width = Math.max(...ACTION_INPUTS.map((input) => input.name.length)) + 4;
     const flags = ACTION_INPUTS.filter((input) => input.secret !== true).map((input) => {
-        const form = input.boolean === true ? `--${input.name}` : `--${input.name} ${input.lines === true ? 'LINE' : 'VALUE'}`;
+        const flag = flagOf(input.name);
+        const form = input.boolean === true ? flag : `${flag} ${input.lines === true ? 'LINE' : 'VALUE'}`;
         const extra = [
             input.required === true
                 ? 'required'
@@ -422,11 +450,14 @@ function parseCliArgs(argv, env, inputsFile) {
                 inputsGiven = true; // --inputs was read before parsing
             continue;
         }
-        const negated = flag.startsWith('--no-') ? BY_NAME.get(flag.slice(5)) : undefined;
+        const negated = flag.startsWith('--no-') ? BY_FLAG.get(`--${flag.slice(5)}`) : undefined;
         const negation = negated?.boolean === true && attached === undefined;
-        const input = negation ? negated : BY_NAME.get(flag.slice(2));
+        const input = negation ? negated : BY_FLAG.get(flag);
         if (input === undefined) {
-            problems.push(`${flag} is not an option; expected one of the action's inputs as a flag (see --help).`);
+            const renamed = BY_NAME.get(flag.slice(2));
+            problems.push(renamed?.cliFlag === undefined
+                ? `${flag} is not an option; expected one of the action's inputs as a flag (see --help).`
+                : `${flag} is not an option: the ${renamed.name} input is ${flagOf(renamed.name)} here (Node.js reads ${flag} itself, wherever it stands).`);
             skipValue();
             continue;
         }
@@ -442,7 +473,7 @@ function parseCliArgs(argv, env, inputsFile) {
         }
         const values = given.get(input.name) ?? [];
         if (values.length > 0 && input.lines !== true)
-            problems.push(`--${input.name} is given twice; only multi-line inputs repeat.`);
+            problems.push(`${flagOf(input.name)} is given twice; only multi-line inputs repeat.`);
         given.set(input.name, [...values, value]);
     }
     const fromFile = new Map();
@@ -825,8 +856,9 @@ function terminalReporter(options) {
         },
         failed: (message) => say(paint('31', `error: ${message}`)),
         outputs: (values) => {
+            // One line each: a multi-line value (env) has its lines joined by spaces, none of which its lines hold.
             for (const [name, value] of Object.entries(values))
-                outputs.push(`${name}=${value}`);
+                outputs.push(`${name}=${value.replace(/\n/g, ' ')}`);
         },
         summary: (report) => {
             const total = report.phases.reduce((sum, phase) => sum + phase.seconds, 0);
@@ -1609,9 +1641,11 @@ function describeCache(outcome) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6876);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6021);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1229);
-/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4164);
-/* harmony import */ var _wait_ready_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5056);
+/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7084);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1229);
+/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4164);
+/* harmony import */ var _wait_ready_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5056);
+
 
 
 
@@ -1660,10 +1694,10 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
         return raw;
     }, '');
     const buildSecrets = field('build-secrets', parseBuildSecrets, []);
-    const cacheFrom = field('cache-from', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCacheSetting */ .Yo)(raw, 'from'), _cache_js__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_AUTO */ .p2);
-    const cacheTo = field('cache-to', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .parseCacheSetting */ .Yo)(raw, 'to'), _cache_js__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_AUTO */ .p2);
+    const cacheFrom = field('cache-from', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCacheSetting */ .Yo)(raw, 'from'), _cache_js__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_AUTO */ .p2);
+    const cacheTo = field('cache-to', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCacheSetting */ .Yo)(raw, 'to'), _cache_js__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_AUTO */ .p2);
     const sha = field('sha', (raw) => {
-        if (raw !== '' && !_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__/* .SHA_PATTERN */ .yw.test(raw))
+        if (raw !== '' && !_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__/* .SHA_PATTERN */ .yw.test(raw))
             throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
         return raw;
     }, '');
@@ -1675,10 +1709,10 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
     const runArgs = field('run-args', parseRunArgs, []);
     const waitFor = field('wait-for', (raw) => {
         try {
-            return (0,_wait_ready_js__WEBPACK_IMPORTED_MODULE_5__/* .parseWaitFor */ .AD)(raw);
+            return (0,_wait_ready_js__WEBPACK_IMPORTED_MODULE_6__/* .parseWaitFor */ .AD)(raw);
         }
         catch (error) {
-            throw new Error(`${error.message}; expected ${_wait_ready_js__WEBPACK_IMPORTED_MODULE_5__/* .WAIT_FOR_FORM */ .Zd}`);
+            throw new Error(`${error.message}; expected ${_wait_ready_js__WEBPACK_IMPORTED_MODULE_6__/* .WAIT_FOR_FORM */ .Zd}`);
         }
     }, { kind: 'auto' });
     const waitTimeoutSeconds = field('wait-timeout', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, WAIT_TIMEOUT_RANGE), 60);
@@ -1695,7 +1729,7 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
             throw new Error(`is set, but ${naming.name('test-on')} is runner; expected it only with ${naming.name('test-on')}: container`);
         return raw;
     }, '');
-    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__/* .ENV_NAME_PATTERN */ .jg), []);
+    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__/* .ENV_NAME_PATTERN */ .jg), []);
     const testTimeoutSeconds = field('test-timeout', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, TEST_TIMEOUT_RANGE), 0);
     const testReports = field('test-reports', (raw) => {
         if (raw !== '' && !raw.startsWith('/'))
@@ -1720,6 +1754,16 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
         }
     }), []);
     const registryAuth = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .registryAuthOf */ .BM)(read, problems, 'an earlier docker login is used', naming);
+    const envPrefix = field('env-prefix', (raw) => {
+        if (raw !== '')
+            return (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseEnvName */ .gh)(raw);
+        return image === undefined ? '' : (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultEnvPrefix */ .nJ)(image);
+    }, '');
+    const envFile = field('env-file', (raw) => {
+        if (/[\0\r\n]/.test(raw))
+            throw new Error('contains a line break; expected one file path');
+        return raw;
+    }, '');
     if (problems.length > 0 || image === undefined)
         throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(problems);
     return {
@@ -1753,6 +1797,8 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
         registryAuth,
         pushRetries,
         alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
+        envPrefix,
+        envFile,
     };
 }
 function parsePruneMode(raw) {
@@ -1859,9 +1905,27 @@ function readInputs(read, env, mask, naming = _shared_field_parser_js__WEBPACK_I
             problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
         }
     }
+    // Resolved once, here: against the working directory, which is the workspace (the action's and the CLI's).
+    const envFile = inputs.envFile === '' ? '' : node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(inputs.envFile);
+    if (envFile !== '') {
+        const problem = envFileProblem(envFile, inputs.envPrefix, inputs.image.name);
+        if (problem !== undefined)
+            problems.push(`${naming.subject('env-file')} ${problem}.`);
+    }
     if (problems.length > 0)
         throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(problems);
-    return inputs;
+    return { ...inputs, envFile };
+}
+/** What stops the record from going into `file`: a directory there, or another image's group of the same prefix. */
+function envFileProblem(file, prefix, image) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return undefined;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory())
+        return `is ${file}, which is a directory; expected a file path`;
+    const named = (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_4__/* .envFileImage */ .Ho)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'), prefix);
+    if (named !== undefined && !(0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRepository */ .RB)(named, image))
+        return `${file} has ${prefix}_IMAGE=${named} already, another image under the same prefix; expected an env-prefix of its own for ${image}`;
+    return undefined;
 }
 
 
@@ -2296,6 +2360,16 @@ class RegistryClient {
             manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
         };
     }
+    /** The digest a tag names, from a HEAD (which registries do not count as a pull); a GET where no digest comes. */
+    async manifestDigest(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
+        await discard(response);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        return DIGEST_PATTERN.test(header) ? header : (await this.getManifest(reference)).digest;
+    }
     async getBlob(digest, limitBytes) {
         if (!DIGEST_PATTERN.test(digest))
             throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
@@ -2308,20 +2382,20 @@ class RegistryClient {
             throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
         return bytes;
     }
-    /** GET with the current authorization; on 401 answers the challenge once and retries. */
-    async get(path, accept) {
+    /** GET (or HEAD) with the current authorization; on 401 answers the challenge once and retries. */
+    async get(path, accept, method = 'GET') {
         const url = `${this.baseUrl}${path}`;
-        let response = await this.send(url, accept, this.authorization);
+        let response = await this.send(url, accept, this.authorization, method);
         if (response.status !== 401)
             return response;
         const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
         await discard(response);
         const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
         if (challenge === undefined) {
-            throw new RegistryError(`The registry ${this.options.registry} answered 401 to GET ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+            throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
         }
         this.authorization = await this.authorize(challenge);
-        response = await this.send(url, accept, this.authorization);
+        response = await this.send(url, accept, this.authorization, method);
         if (response.status === 401) {
             const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
             await discard(response);
@@ -2369,7 +2443,7 @@ class RegistryClient {
             : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
     }
     /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
-    async unexpected(response, path, what) {
+    async unexpected(response, path, what, method = 'GET') {
         const body = await response.text().catch(() => '');
         const error = registryErrorCode(body);
         if (response.status === 404) {
@@ -2379,10 +2453,10 @@ class RegistryClient {
             const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
             return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
         }
-        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to GET ${path}${describeBody(body)}.`, response.status, error?.code);
+        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
     }
     /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
-    async send(url, accept, authorization) {
+    async send(url, accept, authorization, method = 'GET') {
         const origin = new URL(url).origin;
         let target = url;
         for (let hops = 0;; hops++) {
@@ -2393,7 +2467,7 @@ class RegistryClient {
             let response;
             try {
                 response = await this.fetch(target, {
-                    method: 'GET',
+                    method,
                     headers,
                     redirect: 'manual',
                     signal: AbortSignal.timeout(this.timeoutMs),
@@ -2681,6 +2755,8 @@ function versionAtLeast(version, minimum) {
     return true;
 }
 
+// EXTERNAL MODULE: ./src/shared/service-env.ts
+var service_env = __nccwpck_require__(7084);
 // EXTERNAL MODULE: ./src/shared/vocabulary.ts
 var vocabulary = __nccwpck_require__(1229);
 ;// CONCATENATED MODULE: ./src/docker/build-args.ts
@@ -3012,11 +3088,11 @@ function throwUnlessBuilt(args, result, log) {
         new cli/* DockerError */.Bi(args, log === undefined ? result : { ...result, stdout: '', stderr: log }).message);
 }
 /**
- * On the containerd image store the docker driver records the build target's result as `moby-dangling@<digest>`:
- * two builds of the same content at once race to create that record, and the second fails (Docker 26.1).
+ * On the containerd image store two builds at once race to create the same image record (the build target's
+ * `moby-dangling@<digest>`, or a tag both write, such as `:latest`) and the second fails (Docker 26.1): the name.
  */
-function untaggedResultRace(output) {
-    return /image "moby-dangling@sha256:[0-9a-f]{64}": already exists/.test(output);
+function imageRecordRace(output) {
+    return /image "([^"\s]+)": already exists/.exec(output)?.[1];
 }
 /** buildx refused a cache export this builder cannot do (a driver it could not tell beforehand). */
 function cacheExportRefused(output) {
@@ -3129,8 +3205,12 @@ async function bake(request, builder, workDir, reporter) {
         cacheTo = [];
         ({ result, progress } = await run(cacheTo));
     }
-    if (result.exitCode !== 0 && untaggedResultRace(result.stderr)) {
-        reporter.info('Another build of the same content wrote the same untagged image at that moment; building again (from the cache).');
+    // A third build at once can win the second race too; past that it is not a race.
+    for (let retry = 0; retry < 2 && result.exitCode !== 0; retry++) {
+        const name = imageRecordRace(result.stderr);
+        if (name === undefined)
+            break;
+        reporter.info(`Another build wrote the image record ${name} at that moment; building again (from the cache).`);
         ({ result, progress } = await run(cacheTo));
     }
     throwUnlessBuilt(args, result, progress.log());
@@ -3536,6 +3616,96 @@ async function pruneImages(mode, policy, reporter) {
     return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
 }
 
+;// CONCATENATED MODULE: ./src/loop/run-report.ts
+
+
+
+function emptyReport() {
+    return {
+        image: '',
+        envPrefix: '',
+        sha: '',
+        tag: '',
+        imageRef: '',
+        latestRef: '',
+        imageId: '',
+        digest: '',
+        digests: {},
+        pushed: false,
+        testExitCode: undefined,
+        pruned: 0,
+        reclaimedBytes: 0,
+        readySeconds: undefined,
+        reportsDir: '',
+        junit: undefined,
+        cache: undefined,
+        phases: [],
+        failure: undefined,
+    };
+}
+/** The run's record for the env output and env-file: the digest only of a push. */
+function serviceRecord(report) {
+    return {
+        prefix: report.envPrefix,
+        image: report.image,
+        sha: report.sha,
+        tag: report.tag,
+        digest: report.pushed ? report.digest : '',
+    };
+}
+function outputsOf(report) {
+    return {
+        sha: report.sha,
+        tag: report.tag,
+        image: report.image,
+        'image-ref': report.imageRef,
+        'latest-ref': report.latestRef,
+        'image-id': report.imageId,
+        digest: report.digest,
+        digests: JSON.stringify(report.digests),
+        pushed: String(report.pushed),
+        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
+        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
+        'reports-dir': report.reportsDir,
+        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
+        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
+        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
+        pruned: String(report.pruned),
+        'reclaimed-bytes': String(report.reclaimedBytes),
+        'cache-hit': report.cache === undefined ? '' : String(report.cache.stepsReused > 0),
+        'cache-steps-reused': report.cache === undefined ? '' : String(report.cache.stepsReused),
+        'cache-steps-run': report.cache === undefined ? '' : String(report.cache.stepsRun),
+        // Only a run that passed is a record to deploy from.
+        env: report.failure === undefined && report.sha !== '' ? (0,service_env/* envLines */.Xk)(serviceRecord(report)).join('\n') : '',
+    };
+}
+function summaryTables(report) {
+    const facts = [
+        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
+        ['Image', report.imageRef || report.image],
+        ['Tag', report.tag],
+        ['SHA', report.sha],
+        ['Image id', report.imageId],
+        ['Digest', report.digest || '—'],
+        ...Object.entries(report.digests)
+            .filter(([repository]) => repository !== report.image)
+            .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
+        ['Pushed', String(report.pushed)],
+        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
+        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
+        [
+            'Tests (JUnit)',
+            report.junit === undefined
+                ? '—'
+                : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
+        ],
+        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
+        ['Cache', report.cache === undefined ? '—' : describeCache(report.cache).replace(/^cache: /, '')],
+    ];
+    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
+    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
+}
+
 ;// CONCATENATED MODULE: ./src/process/streamed.ts
 
 
@@ -3770,6 +3940,9 @@ async function collectReports(container, source, dir, reporter) {
 
 
 
+
+
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -3825,6 +3998,7 @@ async function checkPhase({ inputs, report, reporter, settings, }) {
         ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: engine.imageStore.kind === 'containerd' }
         : { kind: 'legacy' }, naming);
     report.image = inputs.image.name;
+    report.envPrefix = inputs.envPrefix;
     report.sha = commit.sha;
     report.tag = commit.sha.slice(0, inputs.tagLength);
     report.imageRef = `${inputs.image.name}:${report.tag}`;
@@ -3964,81 +4138,27 @@ async function pushPhase(run) {
         report.pushed = true;
     });
 }
-
-;// CONCATENATED MODULE: ./src/loop/run-report.ts
-
-
-function emptyReport() {
-    return {
-        image: '',
-        sha: '',
-        tag: '',
-        imageRef: '',
-        latestRef: '',
-        imageId: '',
-        digest: '',
-        digests: {},
-        pushed: false,
-        testExitCode: undefined,
-        pruned: 0,
-        reclaimedBytes: 0,
-        readySeconds: undefined,
-        reportsDir: '',
-        junit: undefined,
-        cache: undefined,
-        phases: [],
-        failure: undefined,
-    };
-}
-function outputsOf(report) {
-    return {
-        sha: report.sha,
-        tag: report.tag,
-        image: report.image,
-        'image-ref': report.imageRef,
-        'latest-ref': report.latestRef,
-        'image-id': report.imageId,
-        digest: report.digest,
-        digests: JSON.stringify(report.digests),
-        pushed: String(report.pushed),
-        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
-        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
-        'reports-dir': report.reportsDir,
-        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
-        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
-        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
-        pruned: String(report.pruned),
-        'reclaimed-bytes': String(report.reclaimedBytes),
-        'cache-hit': report.cache === undefined ? '' : String(report.cache.stepsReused > 0),
-        'cache-steps-reused': report.cache === undefined ? '' : String(report.cache.stepsReused),
-        'cache-steps-run': report.cache === undefined ? '' : String(report.cache.stepsRun),
-    };
-}
-function summaryTables(report) {
-    const facts = [
-        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
-        ['Image', report.imageRef || report.image],
-        ['Tag', report.tag],
-        ['SHA', report.sha],
-        ['Image id', report.imageId],
-        ['Digest', report.digest || '—'],
-        ...Object.entries(report.digests)
-            .filter(([repository]) => repository !== report.image)
-            .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
-        ['Pushed', String(report.pushed)],
-        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
-        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
-        [
-            'Tests (JUnit)',
-            report.junit === undefined
-                ? '—'
-                : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
-        ],
-        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
-        ['Cache', report.cache === undefined ? '—' : describeCache(report.cache).replace(/^cache: /, '')],
-    ];
-    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
-    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
+/** Puts the run's record into env-file, in place of an earlier group of its prefix (written whole, then renamed). */
+async function envFilePhase({ inputs, report, reporter, settings }) {
+    const file = external_node_path_.resolve(settings.workspace, inputs.envFile); // absolute already, from readInputs
+    await phase(report, reporter, `Record ${report.envPrefix}_* in ${inputs.envFile}`, async () => {
+        const before = await (0,external_node_fs_promises_.readFile)(file, 'utf8').catch((error) => {
+            if (error.code === 'ENOENT')
+                return '';
+            throw error;
+        });
+        await (0,external_node_fs_promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
+        const next = `${file}.${process.pid}.tmp`;
+        try {
+            await (0,external_node_fs_promises_.writeFile)(next, (0,service_env/* withEnvGroup */.xh)(before, serviceRecord(report)));
+            await (0,external_node_fs_promises_.rename)(next, file);
+        }
+        catch (error) {
+            await (0,external_node_fs_promises_.rm)(next, { force: true });
+            throw error;
+        }
+        reporter.info(`${file} has ${report.envPrefix}_IMAGE, _SHA, _TAG${report.pushed ? ', _DIGEST' : ''} and _IMAGE_REF.`);
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/loop/run.ts
@@ -4145,6 +4265,8 @@ async function runPhases(run) {
     failUnlessPassed(run, tests, container);
     if (run.inputs.deploy)
         await pushPhase(run);
+    if (run.inputs.envFile !== '')
+        await envFilePhase(run);
 }
 
 
@@ -4804,6 +4926,74 @@ function isObject(value) {
 }
 /** A JSON value as a string: '' for anything else. */
 const str = (value) => (typeof value === 'string' ? value : '');
+
+
+/***/ }),
+
+/***/ 7084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ho: () => (/* binding */ envFileImage),
+/* harmony export */   RB: () => (/* binding */ sameRepository),
+/* harmony export */   Xk: () => (/* binding */ envLines),
+/* harmony export */   nJ: () => (/* binding */ defaultEnvPrefix),
+/* harmony export */   xh: () => (/* binding */ withEnvGroup)
+/* harmony export */ });
+/* unused harmony exports ENV_SUFFIXES, pinnedRef */
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6876);
+
+const ENV_SUFFIXES = ['IMAGE', 'SHA', 'TAG', 'DIGEST', 'IMAGE_REF'];
+/**
+ * The prefix an image gets by default: its last path component, upper-cased, each other character `_`, and a
+ * `_` before a leading digit (`2048-game`: `_2048_GAME`), so that it always starts variable names.
+ */
+function defaultEnvPrefix(image) {
+    return image.path
+        .slice(image.path.lastIndexOf('/') + 1)
+        .toUpperCase()
+        .replace(/[^A-Z0-9_]/g, '_')
+        .replace(/^(?=[0-9])/, '_');
+}
+/** Whether two names are one repository (`acme/app` and `docker.io/acme/app` are). */
+function sameRepository(a, b) {
+    try {
+        const [first, second] = [(0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(a), (0,_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(b)];
+        return first.registry === second.registry && first.path === second.path;
+    }
+    catch {
+        return a === b;
+    }
+}
+/** The reference a deploy runs: by digest when the registry gave one, else the sha tag. */
+function pinnedRef(record) {
+    return record.digest === '' ? `${record.image}:${record.tag}` : `${record.image}@${record.digest}`;
+}
+/** The group's lines. DIGEST is the digest's hex alone (as cyber-dojo's versioner has it); IMAGE_REF keeps `sha256:`. */
+function envLines(record) {
+    const p = record.prefix;
+    return [
+        `${p}_IMAGE=${record.image}`,
+        `${p}_SHA=${record.sha}`,
+        `${p}_TAG=${record.tag}`,
+        ...(record.digest === '' ? [] : [`${p}_DIGEST=${record.digest.slice(record.digest.indexOf(':') + 1)}`]),
+        `${p}_IMAGE_REF=${pinnedRef(record)}`,
+    ];
+}
+function groupLine(prefix) {
+    return new RegExp(`^${prefix}_(?:${ENV_SUFFIXES.join('|')})=`);
+}
+/** The image an env file's group for `prefix` names; undefined when the file has no such group. */
+function envFileImage(text, prefix) {
+    const line = text.split(/\r?\n/).find((candidate) => candidate.startsWith(`${prefix}_IMAGE=`));
+    return line?.slice(`${prefix}_IMAGE=`.length);
+}
+/** The env file with `record`'s group at its end, in place of an earlier group of the same prefix. */
+function withEnvGroup(text, record) {
+    const pattern = groupLine(record.prefix);
+    const kept = text.split(/\r?\n/).filter((line) => line !== '' && !pattern.test(line));
+    return [...kept, ...envLines(record)].join('\n') + '\n';
+}
 
 
 /***/ }),

@@ -1,119 +1,92 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 523:
+/***/ 165:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  BQ: () => (/* binding */ CLI_USAGE),
-  hT: () => (/* binding */ parseCliArgs)
+  B: () => (/* binding */ CLI_USAGE),
+  h: () => (/* binding */ parseCliArgs)
 });
 
-// UNUSED EXPORTS: splitImageTag
-
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./src/shared/field-parser.ts
 var field_parser = __nccwpck_require__(21);
-// EXTERNAL MODULE: ./src/shared/image-reference.ts
-var image_reference = __nccwpck_require__(876);
-;// CONCATENATED MODULE: ./src/resolve/inputs.ts
-
-
-// The resolve feature's inputs, as the action's inputs and the resolve CLI's arguments both give them:
-// one typed, validated ResolveInputs through parseResolveInputs.
-const SOURCES = ['auto', 'local', 'registry'];
-/** resolve/action.yml's defaults; the CLI has the same (a unit test keeps them equal). */
-const RESOLVE_DEFAULTS = { tag: 'latest', 'sha-env': 'SHA', source: 'auto', 'tag-length': '7' };
-/** A tag, as in the distribution reference grammar. */
-function parseRepository(raw) {
-    const lastComponent = raw.slice(raw.lastIndexOf('/') + 1);
-    if (raw.includes('@'))
-        throw new Error(`is "${raw}"; expected a repository without a digest: resolve reads a tag`);
-    if (lastComponent.includes(':'))
-        throw new Error(`is "${raw}"; expected a repository without a tag: the tag goes into 'tag'`);
-    try {
-        return (0,image_reference/* parseImageName */["if"])(raw);
-    }
-    catch (error) {
-        throw new Error(`${error.message}; expected ${image_reference/* IMAGE_NAME_FORM */.Bf}`);
-    }
-}
-/** Parses raw input strings; collects every problem before throwing an InputError. */
-function parseResolveInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
-    const { problems, field } = (0,field_parser/* fieldParser */.MB)(read, naming);
-    const image = field('image', parseRepository, undefined);
-    const tag = field('tag', (raw) => {
-        const tag = raw || RESOLVE_DEFAULTS.tag; // empty (e.g. an unset dispatch input) means latest
-        if (!image_reference/* TAG_PATTERN */.A0.test(tag))
-            throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
-        return tag;
-    }, RESOLVE_DEFAULTS.tag);
-    const shaEnv = field('sha-env', field_parser/* parseEnvName */.gh, RESOLVE_DEFAULTS['sha-env']);
-    const source = field('source', (raw) => {
-        const found = SOURCES.find((source) => source === raw);
-        if (found === undefined)
-            throw new Error(`is "${raw}"; expected auto, local or registry`);
-        return found;
-    }, RESOLVE_DEFAULTS.source);
-    const tagLength = field('tag-length', (raw) => (0,field_parser/* parseInteger */.cG)(raw, field_parser/* TAG_LENGTH_RANGE */.Y2), 7);
-    const registryAuth = (0,field_parser/* registryAuthOf */.BM)(read, problems, 'the registry is read anonymously', naming);
-    if (problems.length > 0 || image === undefined)
-        throw new field_parser/* InputError */.dz(problems);
-    return { image, tag, shaEnv, source, tagLength, registryAuth };
-}
-
+// EXTERNAL MODULE: ./src/resolve/inputs.ts
+var inputs = __nccwpck_require__(955);
 ;// CONCATENATED MODULE: ./src/cli/resolve-args.ts
 
 
-// The CLI: `node dist/resolve-cli/index.js IMAGE[:TAG] [--source S] [--sha-env NAME] [--tag-length N]`
+
+// The CLI: `node dist/resolve-cli/index.js IMAGE[:TAG] [options]`, or a set: `--images FILE` (or `-`: stdin).
 const CLI_USAGE = [
     'Usage: node dist/resolve-cli/index.js IMAGE[:TAG] [--source auto|local|registry] [--sha-env NAME] [--tag-length N]',
+    '       node dist/resolve-cli/index.js --images FILE|- [--env-output PATH] [--json] [--check-pairs true|false] [...]',
     '',
     'Prints which commit IMAGE:TAG (default tag: latest) was built from, without running or pulling it:',
     '  SHA=<full commit sha>  TAG=<short sha tag>  DIGEST=<manifest digest, may be empty>  IMAGE_REF=<IMAGE:short tag>  SOURCE=<local|registry>',
     'one per line on stdout; on failure one line on stderr and exit status 1.',
     '',
-    '  --source      auto (default): the local image if docker has it, else the registry; local; registry',
-    '  --sha-env     env variable in the image that holds the sha (default SHA); the label',
-    '                org.opencontainers.image.revision is read when it does not hold one',
-    '  --tag-length  characters of the sha in TAG and IMAGE_REF (default 7, 4 to 40)',
+    'With --images, a set: FILE has one [PREFIX=]IMAGE[:TAG] a line (PREFIX default: the last path component,',
+    'upper-cased, other characters _), all resolved side by side; printed as dotenv lines, a group per image:',
+    '  <PREFIX>_IMAGE  _SHA  _TAG  _DIGEST (hex, without sha256:)  _IMAGE_REF (IMAGE@sha256:…)',
+    'for `docker compose --env-file` and `set -a; . ./set.env`. The set is consistent or nothing is written.',
     '',
-    'Registry credentials come from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment, never from arguments.',
+    '  --source       auto (default): the local image if docker has it, else the registry; local; registry',
+    '  --sha-env      env variable in the image that holds the sha (default SHA); the label',
+    '                 org.opencontainers.image.revision is read when it does not hold one',
+    '  --tag-length   characters of the sha in TAG and IMAGE_REF (default 7, 4 to 40)',
+    '  --images       the set, from FILE or - (stdin)',
+    '  --env-output   write the env lines to PATH (whole, replacing it) instead of stdout (not --env-file:',
+    '                 Node.js reads that itself, wherever it stands)',
+    '  --json         print the set as JSON (one object per image) instead of env lines',
+    '  --check-pairs  true (default): each image of a set must also be under its short sha tag, the same image',
+    '',
+    'Registry credentials come from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment (for the first',
+    "image's registry), else from docker's stored credentials (docker login); never from arguments.",
 ].join('\n');
 const CLI_LABELS = {
     image: 'IMAGE',
     tag: 'TAG',
+    images: '--images',
     source: '--source',
     'sha-env': '--sha-env',
     'tag-length': '--tag-length',
+    'check-pairs': '--check-pairs',
     'registry-username': 'REGISTRY_USERNAME',
     'registry-password': 'REGISTRY_PASSWORD',
 };
+/** The options that take a value, and what they set. */
 const CLI_OPTIONS = new Map([
     ['--source', 'source'],
     ['--sha-env', 'sha-env'],
     ['--tag-length', 'tag-length'],
+    ['--check-pairs', 'check-pairs'],
+    ['--images', 'images'],
+    ['--env-output', 'env-output'],
 ]);
 const CREDENTIAL_OPTIONS = /^-(?:p|u|-(?:registry-)?(?:password|username|user|token))$/;
-/** `IMAGE[:TAG]`: the tag is what follows a colon after the last slash (a registry port is not a tag). */
-function splitImageTag(reference) {
-    if (reference.includes('@'))
-        return { image: reference, tag: '' }; // parseResolveInputs names the digest
-    const colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
-    return colon === -1
-        ? { image: reference, tag: '' }
-        : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+/** Reads `--images`' FILE, or stdin for `-`. */
+function readImagesFile(file) {
+    return (0,external_node_fs_namespaceObject.readFileSync)(file === '-' ? 0 : file, 'utf8');
 }
 /** Parses the CLI's arguments; credentials only from `env`. Throws an InputError naming every problem. */
-function parseCliArgs(argv, env) {
+function parseCliArgs(argv, env, readImages = readImagesFile) {
     const options = new Map();
+    let json = false;
     const positionals = [];
     const problems = [];
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i] ?? '';
         if (arg === '-h' || arg === '--help')
             return { kind: 'help' };
+        if (arg === '--json') {
+            json = true;
+            continue;
+        }
         if (arg === '--') {
             positionals.push(...argv.slice(i + 1));
             break;
@@ -128,9 +101,11 @@ function parseCliArgs(argv, env) {
         const input = CLI_OPTIONS.get(flag);
         if (input === undefined) {
             // Only the flag is named, never its value: it may be a password.
-            problems.push(CREDENTIAL_OPTIONS.test(flag)
-                ? `${flag} is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.`
-                : `${flag} is not an option; expected --source, --sha-env or --tag-length (see --help).`);
+            problems.push(flag === '--env-file'
+                ? '--env-file is not an option: the env lines go to --env-output PATH (Node.js reads --env-file itself, wherever it stands).'
+                : CREDENTIAL_OPTIONS.test(flag)
+                    ? `${flag} is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.`
+                    : `${flag} is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json or --check-pairs (see --help).`);
             if (arg === flag && !(argv[i + 1] ?? '-').startsWith('-'))
                 i++; // skip its value too
             continue;
@@ -143,24 +118,44 @@ function parseCliArgs(argv, env) {
         else
             options.set(input, value);
     }
+    const imagesFile = options.get('images');
     // The arguments are counted, not echoed: a stray one may be a password.
-    if (positionals.length !== 1)
+    if (imagesFile === undefined && positionals.length !== 1)
         problems.push(`Expected one IMAGE[:TAG] argument, got ${positionals.length === 0 ? 'none' : positionals.length} (see --help).`);
+    if (imagesFile !== undefined && positionals.length > 0)
+        problems.push(`Expected no IMAGE argument with --images, got ${positionals.length}: the set's images go into its file (see --help).`);
+    let images = '';
+    if (imagesFile !== undefined) {
+        try {
+            images = readImages(imagesFile);
+            if (images.trim() === '')
+                problems.push(`--images: ${imagesFile === '-' ? 'stdin' : imagesFile} has no image; expected one [PREFIX=]IMAGE[:TAG] a line.`);
+        }
+        catch (error) {
+            problems.push(`--images: could not read ${imagesFile === '-' ? 'stdin' : imagesFile}: ${error.message}.`);
+        }
+    }
+    const envFile = options.get('env-output');
+    if (envFile === '')
+        problems.push('--env-output is empty; expected a file path.');
     if (problems.length > 0)
         throw new field_parser/* InputError */.dz(problems);
-    const { image, tag } = splitImageTag(positionals[0] ?? '');
+    const { image, tag } = imagesFile === undefined ? (0,inputs/* splitImageTag */.qe)(positionals[0] ?? '') : { image: '', tag: '' };
     const raw = {
-        ...RESOLVE_DEFAULTS,
+        ...inputs/* RESOLVE_DEFAULTS */.MU,
         ...Object.fromEntries(options),
         image,
-        tag: tag || RESOLVE_DEFAULTS.tag,
+        images,
+        tag: tag || inputs/* RESOLVE_DEFAULTS */.MU.tag,
         'registry-username': env.REGISTRY_USERNAME ?? '',
         'registry-password': env.REGISTRY_PASSWORD ?? '',
     };
     const cliName = (name) => CLI_LABELS[name] ?? name;
     return {
         kind: 'resolve',
-        inputs: parseResolveInputs((name) => raw[name] ?? '', { subject: cliName, name: cliName }),
+        inputs: (0,inputs/* parseResolveInputs */.Zw)((name) => raw[name] ?? '', { subject: cliName, name: cliName }),
+        envFile,
+        json,
     };
 }
 
@@ -171,30 +166,57 @@ function parseCliArgs(argv, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(21);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(802);
-/* harmony import */ var _resolve_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(523);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _docker_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(709);
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(267);
+/* harmony import */ var _resolve_set_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(868);
+/* harmony import */ var _resolve_args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(165);
 
 
 
-// `node dist/resolve-cli/index.js IMAGE[:TAG] [--source auto|local|registry] [--sha-env NAME] [--tag-length N]`
-// stdout: SHA=, TAG=, DIGEST=, IMAGE_REF=, SOURCE= lines only; warnings and the one-line error on stderr.
+
+
+
+// `node dist/resolve-cli/index.js IMAGE[:TAG] [options]`: SHA=, TAG=, DIGEST=, IMAGE_REF=, SOURCE= lines on stdout;
+// `--images FILE`: the set's env lines (or --json), on stdout or into --env-output. Warnings and the one-line error
+// on stderr.
 function oneLine(error) {
-    const message = error instanceof _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz ? error.problems.join(' ') : error.message;
+    const message = error instanceof _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz ? error.problems.join(' ') : error.message;
     return message.replace(/\s*\n\s*/g, ' ');
+}
+/** Written whole, then renamed: a reader never sees half a set, and a failed run leaves the old file. */
+async function writeWhole(file, text) {
+    const next = `${file}.${process.pid}.tmp`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(next, text);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(next, file);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(next, { force: true });
+        throw new Error(`Could not write --env-output ${file}: ${error.message}`);
+    }
 }
 async function main() {
     try {
-        const command = (0,_resolve_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliArgs */ .hT)(process.argv.slice(2), process.env);
+        const command = (0,_resolve_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCliArgs */ .h)(process.argv.slice(2), process.env);
         if (command.kind === 'help') {
-            process.stdout.write(`${_resolve_args_js__WEBPACK_IMPORTED_MODULE_2__/* .CLI_USAGE */ .BQ}\n`);
+            process.stdout.write(`${_resolve_args_js__WEBPACK_IMPORTED_MODULE_5__/* .CLI_USAGE */ .B}\n`);
             return 0;
         }
-        const resolution = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveImage */ .AT)(command.inputs, {
+        const set = await (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveSet */ .Tb)(command.inputs, {
             info: () => undefined, // quiet on success, like any good filter
             warning: (message) => process.stderr.write(`resolve: warning: ${message}\n`),
-        });
-        process.stdout.write((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .cliLines */ .ot)(resolution));
+        }, { storedAuth: (registry) => (0,_docker_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .storedCredentials */ ._2)(registry, () => undefined) });
+        const one = set[0]?.resolution;
+        const env = command.inputs.single && command.envFile === undefined && one !== undefined ? (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .cliLines */ .ot)(one) : (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_4__/* .setEnv */ .GJ)(set);
+        if (command.envFile !== undefined)
+            await writeWhole(command.envFile, env);
+        if (command.json)
+            process.stdout.write(`${(0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_4__/* .setJson */ .Lf)(set)}\n`);
+        else if (command.envFile === undefined)
+            process.stdout.write(env);
         return 0;
     }
     catch (error) {
@@ -209,21 +231,98 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 802:
+/***/ 709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  ot: () => (/* binding */ cliLines),
-  AT: () => (/* binding */ resolveImage)
+  _2: () => (/* binding */ storedCredentials)
 });
 
-// UNUSED EXPORTS: failureLine, findSha, inspectLocalImage, localDigest, resolutionOutputs, summaryLine
+// UNUSED EXPORTS: authsEntry, configKey, helperFor
 
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/process/children.ts
+// EXTERNAL MODULE: ./src/process/run.ts + 3 modules
+var run = __nccwpck_require__(55);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(876);
+;// CONCATENATED MODULE: ./src/docker/credentials.ts
+
+
+
+
+
+/** The key docker uses in config.json for a registry: Docker Hub's is its legacy index URL. */
+function configKey(registry) {
+    return registry === image_reference/* DOCKER_HUB */.Xb ? 'https://index.docker.io/v1/' : registry;
+}
+/** Credentials from config.json's `auths` (no helper involved); undefined when there are none. */
+function authsEntry(config, registry) {
+    const entry = config.auths?.[configKey(registry)] ?? config.auths?.[`https://${registry}`];
+    if (entry === undefined)
+        return undefined;
+    if (entry.auth !== undefined && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        return colon === -1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    return entry.username !== undefined && entry.password !== undefined
+        ? { username: entry.username, password: entry.password }
+        : undefined;
+}
+function helperFor(config, registry) {
+    return config.credHelpers?.[configKey(registry)] ?? config.credsStore;
+}
+/** Reads the stored credentials for `registry` (masked at once); undefined when docker has none. */
+async function storedCredentials(registry, mask) {
+    const auth = await readStoredCredentials(registry);
+    if (auth !== undefined && auth.password !== '')
+        mask(auth.password);
+    return auth;
+}
+async function readStoredCredentials(registry) {
+    const file = external_node_path_namespaceObject.join(process.env.DOCKER_CONFIG ?? external_node_path_namespaceObject.join((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const helper = helperFor(config, registry);
+    if (helper !== undefined && helper !== '') {
+        // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
+        const result = await (0,run/* runCommand */.d)(`docker-credential-${helper}`, ['get'], {
+            input: configKey(registry),
+            silent: true,
+        }).catch(() => undefined);
+        if (result === undefined || result.exitCode !== 0)
+            return authsEntry(config, registry);
+        const stored = JSON.parse(result.stdout);
+        return stored.Username !== undefined && stored.Secret !== undefined
+            ? { username: stored.Username, password: stored.Secret }
+            : undefined;
+    }
+    return authsEntry(config, registry);
+}
+
+
+/***/ }),
+
+/***/ 414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fH: () => (/* binding */ killChild),
+/* harmony export */   u4: () => (/* binding */ track)
+/* harmony export */ });
+/* unused harmony export killTracked */
 // Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one
 // running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
 // the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
@@ -249,12 +348,27 @@ function killTracked() {
     children.clear();
 }
 
+
+/***/ }),
+
+/***/ 55:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ runCommand),
+  A: () => (/* binding */ spawnTracked)
+});
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:string_decoder"
 const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __nccwpck_require__(414);
 ;// CONCATENATED MODULE: ./src/process/command-log.ts
 // Where the commands the loop runs, and their output, are shown: each face installs its own (the action's
 // log, the CLI's terminal). Until one does, they go to this process's stdout and stderr as the runner shows them.
@@ -277,9 +391,9 @@ function commandLog() {
 
 
 
-function run_spawnTracked(file, args, options) {
+function spawnTracked(file, args, options) {
     const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], { ...options, detached: true });
-    track(child);
+    (0,children/* track */.u4)(child);
     return child;
 }
 /** Runs a command to its end, its output shown as it comes (unless silent) and returned. */
@@ -289,7 +403,7 @@ function runCommand(file, args, options = {}) {
     if (!silent)
         log.command([file, ...args].join(' '));
     return new Promise((resolve, reject) => {
-        const child = run_spawnTracked(file, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env, cwd: options.cwd });
+        const child = spawnTracked(file, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env, cwd: options.cwd });
         const stdout = [];
         const stderr = [];
         child.stdout.on('data', (chunk) => {
@@ -315,7 +429,7 @@ function runCommand(file, args, options = {}) {
             if (render !== undefined)
                 show(render.write(decoder.end()) + render.end());
             resolve({
-                exitCode: code ?? (signal === null ? 1 : 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0)),
+                exitCode: code ?? (signal === null ? 1 : 128 + (external_node_os_.constants.signals[signal] ?? 0)),
                 stdout: Buffer.concat(stdout).toString(),
                 stderr: Buffer.concat(stderr).toString(),
             });
@@ -325,6 +439,190 @@ function runCommand(file, args, options = {}) {
     });
 }
 
+
+/***/ }),
+
+/***/ 955:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MU: () => (/* binding */ RESOLVE_DEFAULTS),
+/* harmony export */   Zw: () => (/* binding */ parseResolveInputs),
+/* harmony export */   pU: () => (/* binding */ requestFor),
+/* harmony export */   qe: () => (/* binding */ splitImageTag)
+/* harmony export */ });
+/* unused harmony exports SOURCES, IMAGES_LINE_FORM, parseImageSet */
+/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
+/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84);
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(229);
+
+
+
+
+// The resolve feature's inputs, as the action's inputs and the resolve CLI's arguments both give them:
+// one typed, validated ResolveInputs through parseResolveInputs.
+const SOURCES = ['auto', 'local', 'registry'];
+/** resolve/action.yml's defaults; the CLI has the same (a unit test keeps them equal). */
+const RESOLVE_DEFAULTS = {
+    tag: 'latest',
+    images: '',
+    'sha-env': 'SHA',
+    source: 'auto',
+    'tag-length': '7',
+    'check-pairs': 'true',
+};
+const IMAGES_LINE_FORM = 'one [PREFIX=]IMAGE[:TAG] a line, e.g. RUNNER=ghcr.io/acme/runner:latest';
+function parseRepository(raw) {
+    const lastComponent = raw.slice(raw.lastIndexOf('/') + 1);
+    if (raw.includes('@'))
+        throw new Error(`is "${raw}"; expected a repository without a digest: resolve reads a tag`);
+    if (lastComponent.includes(':'))
+        throw new Error(`is "${raw}"; expected a repository without a tag: the tag goes into 'tag'`);
+    try {
+        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(raw);
+    }
+    catch (error) {
+        throw new Error(`${error.message}; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGE_NAME_FORM */ .Bf}`);
+    }
+}
+function parseTag(raw) {
+    if (!_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_PATTERN */ .A0.test(raw))
+        throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
+    return raw;
+}
+/** `IMAGE[:TAG]`: the tag is what follows a colon after the last slash (a registry port is not a tag). */
+function splitImageTag(reference) {
+    if (reference.includes('@'))
+        return { image: reference, tag: '' }; // the caller names the digest
+    const colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
+    return colon === -1
+        ? { image: reference, tag: '' }
+        : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
+/** One `images` line, `[PREFIX=]IMAGE[:TAG]`; throws saying what is wrong with it. */
+function parseSetLine(line, number) {
+    const equals = line.indexOf('=');
+    const prefix = equals === -1 ? undefined : line.slice(0, equals).trim();
+    const { image: name, tag } = splitImageTag(line.slice(equals + 1).trim());
+    if (name.includes('@'))
+        throw new Error(`line ${number} is "${line}": ${name} has a digest; expected a tag (resolve reads a tag)`);
+    let image;
+    try {
+        image = (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(name);
+    }
+    catch (error) {
+        throw new Error(`line ${number} is "${line}": the image ${error.message}; expected ${IMAGES_LINE_FORM}`);
+    }
+    if (tag !== '' && !_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_PATTERN */ .A0.test(tag))
+        throw new Error(`line ${number} is "${line}": "${tag}" is no image tag; expected ${IMAGES_LINE_FORM}`);
+    const chosen = prefix ?? (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultEnvPrefix */ .nJ)(image);
+    if (!_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .ENV_NAME_PATTERN */ .jg.test(chosen))
+        throw new Error(`line ${number} is "${line}": the prefix "${chosen}" is no environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+    return { line: number, prefix: chosen, image, tag: tag || RESOLVE_DEFAULTS.tag };
+}
+/**
+ * The `images` set, each line checked, then the set as a whole: a prefix or an image (the same repository in
+ * the same registry) named twice. Throws one message naming every bad line.
+ */
+function parseImageSet(raw) {
+    const problems = [];
+    const entries = [];
+    raw.split(/\r?\n/).forEach((text, index) => {
+        const line = text.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        try {
+            entries.push(parseSetLine(line, index + 1));
+        }
+        catch (error) {
+            problems.push(error.message);
+        }
+    });
+    for (const [index, entry] of entries.entries()) {
+        const first = entries.findIndex((other) => other.prefix === entry.prefix);
+        const same = entries.findIndex((other) => other.image.registry === entry.image.registry && other.image.path === entry.image.path);
+        if (first < index)
+            problems.push(`line ${entry.line} has the prefix ${entry.prefix} of line ${entries[first]?.line}; expected a prefix of its own`);
+        else if (same < index)
+            problems.push(`line ${entry.line} names ${entry.image.name}, as line ${entries[same]?.line} does; expected each image once`);
+    }
+    if (problems.length > 0)
+        throw new Error(problems.join('; '));
+    if (entries.length === 0)
+        throw new Error(`has no image; expected ${IMAGES_LINE_FORM}`);
+    return entries;
+}
+/** Parses raw input strings; collects every problem before throwing an InputError. */
+function parseResolveInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAMING */ ._C) {
+    // Each input read once: the mode depends on two of them, which the fields read again.
+    const values = new Map();
+    const readOnce = (name) => values.get(name) ?? values.set(name, read(name)).get(name) ?? '';
+    const { problems, field } = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldParser */ .MB)(readOnce, naming);
+    const rawImage = readOnce('image').trim();
+    const rawImages = readOnce('images').trim();
+    const single = rawImages === '';
+    if (rawImage !== '' && !single)
+        problems.push(`${naming.subject('image')} and ${naming.subject('images')} are both set; expected one image in ${naming.name('image')} (and ${naming.name('tag')}), or a set in ${naming.name('images')}.`);
+    const image = single
+        ? field('image', (raw) => {
+            if (raw === '')
+                throw new Error(`is empty; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGE_NAME_FORM */ .Bf}; or a set in ${naming.name('images')}`);
+            return parseRepository(raw);
+        }, undefined)
+        : undefined;
+    // empty (e.g. an unset dispatch input) means latest
+    const tag = field('tag', (raw) => parseTag(raw || RESOLVE_DEFAULTS.tag), RESOLVE_DEFAULTS.tag);
+    const set = single ? [] : field('images', parseImageSet, []);
+    const shaEnv = field('sha-env', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEnvName */ .gh, RESOLVE_DEFAULTS['sha-env']);
+    const source = field('source', (raw) => {
+        const found = SOURCES.find((source) => source === raw);
+        if (found === undefined)
+            throw new Error(`is "${raw}"; expected auto, local or registry`);
+        return found;
+    }, RESOLVE_DEFAULTS.source);
+    const tagLength = field('tag-length', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(raw, _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_LENGTH_RANGE */ .Y2), 7);
+    const checkPairs = field('check-pairs', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG, true);
+    const registryAuth = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .registryAuthOf */ .BM)(readOnce, problems, "docker's stored credentials (an earlier docker login) are used, else the registry is read anonymously", naming);
+    if (problems.length > 0 || (single && image === undefined))
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
+    const entries = image === undefined ? set : [{ line: 0, prefix: (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultEnvPrefix */ .nJ)(image), image, tag }];
+    return { entries, single, shaEnv, source, tagLength, registryAuth, checkPairs };
+}
+/** The request of one entry; `registryAuth` only for the first entry's registry. */
+function requestFor(inputs, entry) {
+    const first = inputs.entries[0]?.image.registry;
+    return {
+        image: entry.image,
+        tag: entry.tag,
+        shaEnv: inputs.shaEnv,
+        source: inputs.source,
+        tagLength: inputs.tagLength,
+        registryAuth: entry.image.registry === first ? inputs.registryAuth : undefined,
+    };
+}
+
+
+/***/ }),
+
+/***/ 267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ot: () => (/* binding */ cliLines),
+  AT: () => (/* binding */ resolveImage)
+});
+
+// UNUSED EXPORTS: failureLine, findSha, inspectLocalImage, localDigest, resolutionOutputs, summaryLine
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __nccwpck_require__(414);
+// EXTERNAL MODULE: ./src/process/run.ts + 3 modules
+var run = __nccwpck_require__(55);
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
 
 
@@ -344,7 +642,7 @@ class cli_DockerError extends Error {
  * cancelled run stops a build or a push at once rather than leaving it running behind.
  */
 async function docker(args, options = {}) {
-    const result = await runCommand('docker', args, {
+    const result = await (0,run/* runCommand */.d)('docker', args, {
         input: options.input,
         silent: options.silent,
         renderStderr: options.renderStderr,
@@ -365,7 +663,7 @@ function startDocker(args, options) {
  */
 function dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = run_spawnTracked('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = (0,run/* spawnTracked */.A)('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';
         let settled = false;
         // Until its output closes: the CLI itself may have exited while what it started runs on.
@@ -376,7 +674,7 @@ function dockerUntil(args, onLine, signal, options = {}) {
             settled = true;
             signal.removeEventListener('abort', onAbort);
             if (!closed)
-                killChild(child);
+                (0,children/* killChild */.fH)(child);
             settle();
         };
         const onAbort = () => finish(() => resolve(undefined));
@@ -1137,6 +1435,16 @@ class RegistryClient {
             manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
         };
     }
+    /** The digest a tag names, from a HEAD (which registries do not count as a pull); a GET where no digest comes. */
+    async manifestDigest(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
+        await discard(response);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        return DIGEST_PATTERN.test(header) ? header : (await this.getManifest(reference)).digest;
+    }
     async getBlob(digest, limitBytes) {
         if (!DIGEST_PATTERN.test(digest))
             throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
@@ -1149,20 +1457,20 @@ class RegistryClient {
             throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
         return bytes;
     }
-    /** GET with the current authorization; on 401 answers the challenge once and retries. */
-    async get(path, accept) {
+    /** GET (or HEAD) with the current authorization; on 401 answers the challenge once and retries. */
+    async get(path, accept, method = 'GET') {
         const url = `${this.baseUrl}${path}`;
-        let response = await this.send(url, accept, this.authorization);
+        let response = await this.send(url, accept, this.authorization, method);
         if (response.status !== 401)
             return response;
         const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
         await discard(response);
         const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
         if (challenge === undefined) {
-            throw new RegistryError(`The registry ${this.options.registry} answered 401 to GET ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+            throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
         }
         this.authorization = await this.authorize(challenge);
-        response = await this.send(url, accept, this.authorization);
+        response = await this.send(url, accept, this.authorization, method);
         if (response.status === 401) {
             const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
             await discard(response);
@@ -1210,7 +1518,7 @@ class RegistryClient {
             : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
     }
     /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
-    async unexpected(response, path, what) {
+    async unexpected(response, path, what, method = 'GET') {
         const body = await response.text().catch(() => '');
         const error = registryErrorCode(body);
         if (response.status === 404) {
@@ -1220,10 +1528,10 @@ class RegistryClient {
             const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
             return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
         }
-        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to GET ${path}${describeBody(body)}.`, response.status, error?.code);
+        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
     }
     /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
-    async send(url, accept, authorization) {
+    async send(url, accept, authorization, method = 'GET') {
         const origin = new URL(url).origin;
         let target = url;
         for (let hops = 0;; hops++) {
@@ -1234,7 +1542,7 @@ class RegistryClient {
             let response;
             try {
                 response = await this.fetch(target, {
-                    method: 'GET',
+                    method,
                     headers,
                     redirect: 'manual',
                     signal: AbortSignal.timeout(this.timeoutMs),
@@ -1376,60 +1684,88 @@ async function inspectLocalImage(ref) {
         return undefined;
     throw new cli_DockerError(args, result);
 }
-/** Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. */
-async function resolveImage(inputs, logger, deps = {}) {
-    const ref = `${inputs.image.name}:${inputs.tag}`;
-    const finish = (config, source, digest) => {
-        const found = findSha(config, inputs.shaEnv, ref);
+/**
+ * Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. With
+ * `checkPair`, the image must also be there under its short sha tag, the same image (the pair the main action
+ * pushes); a tag that is the short sha tag itself is its own pair.
+ */
+async function resolveImage(request, logger, deps = {}, { checkPair = false } = {}) {
+    const ref = `${request.image.name}:${request.tag}`;
+    const finish = (config, source, digest, imageId) => {
+        const found = findSha(config, request.shaEnv, ref);
         for (const note of found.notes)
             logger[note.level](note.message);
-        const tag = found.sha.slice(0, inputs.tagLength);
-        const shaFrom = found.from === 'env' ? `env ${inputs.shaEnv}` : `label ${vocabulary/* REVISION_LABEL */.P1}`;
-        return { ref, sha: found.sha, tag, digest, imageRef: `${inputs.image.name}:${tag}`, source, shaFrom };
+        const tag = found.sha.slice(0, request.tagLength);
+        const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${vocabulary/* REVISION_LABEL */.P1}`;
+        return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom, imageId };
     };
-    if (inputs.source !== 'registry') {
+    const inspectLocal = deps.inspectLocal ?? inspectLocalImage;
+    if (request.source !== 'registry') {
         let local;
         try {
-            local = await (deps.inspectLocal ?? inspectLocalImage)(ref);
+            local = await inspectLocal(ref);
         }
         catch (error) {
-            if (inputs.source === 'local')
+            if (request.source === 'local')
                 throw new Error(`Could not inspect the local image ${ref}: ${error.message}`);
             logger.info(`docker could not tell whether ${ref} is local (${error.message}); reading the registry.`);
         }
         if (local !== undefined) {
-            const hasDigest = digestsFor(local.repoDigests, (0,image_reference/* familiarName */.hG)(inputs.image)).length > 0;
+            const hasDigest = digestsFor(local.repoDigests, (0,image_reference/* familiarName */.hG)(request.image)).length > 0;
             const store = hasDigest ? await (deps.imageStore ?? imageStoreOf)() : { kind: 'unknown' };
-            const { digest, note } = localDigest(local.repoDigests, (0,image_reference/* familiarName */.hG)(inputs.image), store);
+            const { digest, note } = localDigest(local.repoDigests, (0,image_reference/* familiarName */.hG)(request.image), store);
             logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
             if (note !== undefined)
                 logger.info(note);
-            return finish({ env: local.env, labels: local.labels }, 'local', digest);
+            const resolution = finish({ env: local.env, labels: local.labels }, 'local', digest, local.id);
+            if (checkPair && resolution.tag !== request.tag) {
+                const pair = await inspectLocal(resolution.imageRef);
+                if (pair === undefined || pair.id !== local.id)
+                    throw new Error(`${ref} is commit ${resolution.sha}, but ${pair === undefined ? `${resolution.imageRef} is not in the local image store` : `the local ${resolution.imageRef} is another image (${pair.id}, not ${local.id})`}: the pair the main action makes is broken.`);
+            }
+            return resolution;
         }
-        if (inputs.source === 'local')
+        if (request.source === 'local')
             throw new Error(`${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`);
-        logger.info(`${ref} is not in the local image store; reading the registry ${inputs.image.registry}.`);
+        logger.info(`${ref} is not in the local image store; reading the registry ${request.image.registry}.`);
     }
     const client = new RegistryClient({
-        registry: inputs.image.registry,
-        repository: inputs.image.path,
-        auth: inputs.registryAuth,
+        registry: request.image.registry,
+        repository: request.image.path,
+        auth: request.registryAuth ?? (await deps.storedAuth?.(request.image.registry)),
         ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
     });
+    let resolution;
     try {
-        const remote = await client.readImage(inputs.tag);
+        const remote = await client.readImage(request.tag);
         const chosen = remote.platform === undefined
             ? ''
             : `; it is an index: read its ${platformName(remote.platform)} image ${remote.manifestDigest}`;
-        logger.info(`Read ${ref} from the registry ${inputs.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
-        return finish(remote.config, 'registry', remote.digest);
+        logger.info(`Read ${ref} from the registry ${request.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
+        resolution = finish(remote.config, 'registry', remote.digest, '');
     }
     catch (error) {
         if (!(error instanceof RegistryError))
             throw error;
-        const notLocal = inputs.source === 'auto' ? ' It is not in the local image store either.' : '';
+        const notLocal = request.source === 'auto' ? ' It is not in the local image store either.' : '';
         throw new Error(`Could not resolve ${ref}: ${error.message}${notLocal}`);
     }
+    if (checkPair && resolution.tag !== request.tag) {
+        let pair;
+        try {
+            pair = await client.manifestDigest(resolution.tag);
+        }
+        catch (error) {
+            if (!(error instanceof RegistryError))
+                throw error;
+            throw new Error(error.status === 404
+                ? `${ref} is commit ${resolution.sha}, but the registry has no ${resolution.imageRef}: the pair the main action pushes is broken (was the sha tag deleted?).`
+                : `${ref} is commit ${resolution.sha}, but its pair ${resolution.imageRef} could not be read: ${error.message}`);
+        }
+        if (pair !== resolution.digest)
+            throw new Error(`${ref} is ${resolution.digest}, but ${resolution.imageRef} is ${pair} in the registry: the pair the main action pushes is broken (was either tag pushed another way?).`);
+    }
+    return resolution;
 }
 /** The action's outputs. */
 function resolutionOutputs(resolution) {
@@ -1468,6 +1804,93 @@ function failureLine(message) {
 
 /***/ }),
 
+/***/ 868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ setEnv),
+/* harmony export */   Lf: () => (/* binding */ setJson),
+/* harmony export */   Tb: () => (/* binding */ resolveSet)
+/* harmony export */ });
+/* unused harmony exports entryName, serviceRecordOf, setSummary */
+/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(955);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(267);
+
+
+
+
+/** How a problem names an image of the set: its line, as written. */
+function entryName(entry) {
+    return `line ${entry.line} (${entry.prefix}=${entry.image.name}:${entry.tag})`;
+}
+/** Resolves every entry at once; throws naming each that failed (a lone `image`: its error as it is). */
+async function resolveSet(inputs, logger, deps = {}) {
+    const checkPair = !inputs.single && inputs.checkPairs;
+    const settled = await Promise.allSettled(inputs.entries.map((entry) => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveImage */ .AT)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .requestFor */ .pU)(inputs, entry), logger, deps, { checkPair })));
+    const failures = settled.flatMap((result, index) => result.status === 'rejected' ? [{ entry: inputs.entries[index], error: result.reason }] : []);
+    if (failures.length > 0) {
+        if (inputs.single && failures[0] !== undefined)
+            throw failures[0].error;
+        throw new Error(`The set is not consistent: ${failures.length} of ${inputs.entries.length} images did not resolve${checkPair ? ' as a pair' : ''}. ${failures
+            .map(({ entry, error }) => `${entry === undefined ? '' : entryName(entry)}: ${error.message}`)
+            .join(' ')}`);
+    }
+    return settled.map((result, index) => {
+        const entry = inputs.entries[index];
+        if (result.status !== 'fulfilled' || entry === undefined)
+            throw new Error('unreachable: a failure was thrown');
+        return { entry, resolution: result.value };
+    });
+}
+function serviceRecordOf({ entry, resolution }) {
+    return {
+        prefix: entry.prefix,
+        image: entry.image.name,
+        sha: resolution.sha,
+        tag: resolution.tag,
+        digest: resolution.digest,
+    };
+}
+/** The set as dotenv lines, a group per image, in input order. */
+function setEnv(set) {
+    return set.flatMap((resolved) => (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__/* .envLines */ .Xk)(serviceRecordOf(resolved))).join('\n') + '\n';
+}
+/** The set as JSON: one object per image, in input order. */
+function setJson(set) {
+    return JSON.stringify(set.map((resolved) => ({
+        prefix: resolved.entry.prefix,
+        image: resolved.entry.image.name,
+        tag: resolved.entry.tag,
+        sha: resolved.resolution.sha,
+        shortTag: resolved.resolution.tag,
+        digest: resolved.resolution.digest,
+        imageRef: (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__/* .pinnedRef */ .I1)(serviceRecordOf(resolved)),
+        source: resolved.resolution.source,
+    })));
+}
+/** The job summary's table (HTML: every value escaped). */
+function setSummary(set) {
+    const cell = (text) => `<td><code>${escapeHtml(text)}</code></td>`;
+    const rows = set.map((resolved) => `<tr>${[
+        resolved.entry.prefix,
+        `${resolved.entry.image.name}:${resolved.entry.tag}`,
+        resolved.resolution.sha,
+        pinnedRef(serviceRecordOf(resolved)),
+    ]
+        .map(cell)
+        .join('')}<td>${resolved.resolution.source}</td></tr>`);
+    return [
+        `<p><b>Resolved a set of ${set.length} image${set.length === 1 ? '' : 's'}</b></p>`,
+        '<table><tr><th>Prefix</th><th>Image</th><th>Commit</th><th>Pinned</th><th>Read from</th></tr>',
+        ...rows,
+        '</table>',
+    ].join('\n');
+}
+
+
+/***/ }),
+
 /***/ 21:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1478,9 +1901,10 @@ function failureLine(message) {
 /* harmony export */   _C: () => (/* binding */ ACTION_NAMING),
 /* harmony export */   cG: () => (/* binding */ parseInteger),
 /* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gh: () => (/* binding */ parseEnvName)
+/* harmony export */   gh: () => (/* binding */ parseEnvName),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports parseBoolean, nonBlankLines */
+/* unused harmony export nonBlankLines */
 /* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(229);
 
 // Input parsing that collects every problem, shared by the loop's and the resolve feature's inputs, in
@@ -1629,6 +2053,72 @@ function familiarName(image) {
 
 /***/ }),
 
+/***/ 84:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I1: () => (/* binding */ pinnedRef),
+/* harmony export */   Xk: () => (/* binding */ envLines),
+/* harmony export */   nJ: () => (/* binding */ defaultEnvPrefix)
+/* harmony export */ });
+/* unused harmony exports ENV_SUFFIXES, sameRepository, envFileImage, withEnvGroup */
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
+
+const ENV_SUFFIXES = (/* unused pure expression or super */ null && (['IMAGE', 'SHA', 'TAG', 'DIGEST', 'IMAGE_REF']));
+/**
+ * The prefix an image gets by default: its last path component, upper-cased, each other character `_`, and a
+ * `_` before a leading digit (`2048-game`: `_2048_GAME`), so that it always starts variable names.
+ */
+function defaultEnvPrefix(image) {
+    return image.path
+        .slice(image.path.lastIndexOf('/') + 1)
+        .toUpperCase()
+        .replace(/[^A-Z0-9_]/g, '_')
+        .replace(/^(?=[0-9])/, '_');
+}
+/** Whether two names are one repository (`acme/app` and `docker.io/acme/app` are). */
+function sameRepository(a, b) {
+    try {
+        const [first, second] = [parseImageName(a), parseImageName(b)];
+        return first.registry === second.registry && first.path === second.path;
+    }
+    catch {
+        return a === b;
+    }
+}
+/** The reference a deploy runs: by digest when the registry gave one, else the sha tag. */
+function pinnedRef(record) {
+    return record.digest === '' ? `${record.image}:${record.tag}` : `${record.image}@${record.digest}`;
+}
+/** The group's lines. DIGEST is the digest's hex alone (as cyber-dojo's versioner has it); IMAGE_REF keeps `sha256:`. */
+function envLines(record) {
+    const p = record.prefix;
+    return [
+        `${p}_IMAGE=${record.image}`,
+        `${p}_SHA=${record.sha}`,
+        `${p}_TAG=${record.tag}`,
+        ...(record.digest === '' ? [] : [`${p}_DIGEST=${record.digest.slice(record.digest.indexOf(':') + 1)}`]),
+        `${p}_IMAGE_REF=${pinnedRef(record)}`,
+    ];
+}
+function groupLine(prefix) {
+    return new RegExp(`^${prefix}_(?:${ENV_SUFFIXES.join('|')})=`);
+}
+/** The image an env file's group for `prefix` names; undefined when the file has no such group. */
+function envFileImage(text, prefix) {
+    const line = text.split(/\r?\n/).find((candidate) => candidate.startsWith(`${prefix}_IMAGE=`));
+    return line?.slice(`${prefix}_IMAGE=`.length);
+}
+/** The env file with `record`'s group at its end, in place of an earlier group of the same prefix. */
+function withEnvGroup(text, record) {
+    const pattern = groupLine(record.prefix);
+    const kept = text.split(/\r?\n/).filter((line) => line !== '' && !pattern.test(line));
+    return [...kept, ...envLines(record)].join('\n') + '\n';
+}
+
+
+/***/ }),
+
 /***/ 229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1651,6 +2141,20 @@ function escapeHtml(text) {
     return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 }
 
+
+/***/ }),
+
+/***/ 455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ })
 
@@ -1756,6 +2260,18 @@ function escapeHtml(text) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

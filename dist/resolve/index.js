@@ -289,35 +289,45 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */   K: () => (/* binding */ runResolveAction)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(426);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(802);
-/* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(327);
+/* harmony import */ var _docker_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(143);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(267);
+/* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(327);
+/* harmony import */ var _resolve_set_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(868);
 
 
 
-// Entry of resolve/action.yml: which commit an image tag was built from, as step outputs.
+
+
+// Entry of resolve/action.yml: which commit an image tag was built from (or each of a set), as step outputs.
 /** Reads, masks and validates the resolve action's inputs. */
 function readResolveInputs() {
     const password = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('registry-password');
     if (password !== '')
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(password);
-    return (0,_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .parseResolveInputs */ .Zw)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
+    return (0,_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .parseResolveInputs */ .Zw)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
 }
 async function runResolveAction() {
     try {
         const inputs = readResolveInputs();
-        const resolution = await (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolveImage */ .AT)(inputs, {
-            info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
-            warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message),
-        });
-        for (const [name, value] of Object.entries((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .resolutionOutputs */ .Jj)(resolution)))
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${resolution.ref} is commit ${resolution.sha} (${resolution.shaFrom}): ${resolution.imageRef}${resolution.digest === '' ? '' : `, ${resolution.digest}`}.`);
-        await writeSummary((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .summaryLine */ .dC)(resolution));
+        const set = await (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveSet */ .Tb)(inputs, { info: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message), warning: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message) }, { storedAuth: (registry) => (0,_docker_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .storedCredentials */ ._2)(registry, (secret) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret)) });
+        const one = set[0]?.resolution;
+        if (inputs.single && one !== undefined) {
+            for (const [name, value] of Object.entries((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolutionOutputs */ .Jj)(one)))
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${one.ref} is commit ${one.sha} (${one.shaFrom}): ${one.imageRef}${one.digest === '' ? '' : `, ${one.digest}`}.`);
+        }
+        else {
+            for (const { entry, resolution } of set)
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${entry.prefix}: ${resolution.ref} is commit ${resolution.sha} (${resolution.digest || resolution.imageRef}).`);
+        }
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('env', (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_4__/* .setEnv */ .GJ)(set));
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('json', (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_4__/* .setJson */ .Lf)(set));
+        await writeSummary(inputs.single && one !== undefined ? (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .summaryLine */ .dC)(one) : (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_4__/* .setSummary */ .LR)(set));
     }
     catch (error) {
         const message = error.message;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message);
-        await writeSummary((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_1__/* .failureLine */ .Pu)(message));
+        await writeSummary((0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .failureLine */ .Pu)(message));
     }
 }
 async function writeSummary(line) {
@@ -337,19 +347,233 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 143:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _2: () => (/* binding */ storedCredentials)
+});
+
+// UNUSED EXPORTS: authsEntry, configKey, helperFor
+
+// EXTERNAL MODULE: ./src/process/run.ts + 3 modules
+var run = __nccwpck_require__(55);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(876);
+;// CONCATENATED MODULE: ./src/docker/credentials.ts
+
+
+
+
+
+/** The key docker uses in config.json for a registry: Docker Hub's is its legacy index URL. */
+function configKey(registry) {
+    return registry === image_reference/* DOCKER_HUB */.Xb ? 'https://index.docker.io/v1/' : registry;
+}
+/** Credentials from config.json's `auths` (no helper involved); undefined when there are none. */
+function authsEntry(config, registry) {
+    const entry = config.auths?.[configKey(registry)] ?? config.auths?.[`https://${registry}`];
+    if (entry === undefined)
+        return undefined;
+    if (entry.auth !== undefined && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        return colon === -1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    return entry.username !== undefined && entry.password !== undefined
+        ? { username: entry.username, password: entry.password }
+        : undefined;
+}
+function helperFor(config, registry) {
+    return config.credHelpers?.[configKey(registry)] ?? config.credsStore;
+}
+/** Reads the stored credentials for `registry` (masked at once); undefined when docker has none. */
+async function storedCredentials(registry, mask) {
+    const auth = await readStoredCredentials(registry);
+    if (auth !== undefined && auth.password !== '')
+        mask(auth.password);
+    return auth;
+}
+async function readStoredCredentials(registry) {
+    const file = external_node_path_namespaceObject.join(process.env.DOCKER_CONFIG ?? external_node_path_namespaceObject.join((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0,promises_namespaceObject.readFile)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const helper = helperFor(config, registry);
+    if (helper !== undefined && helper !== '') {
+        // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
+        const result = await (0,run/* runCommand */.d)(`docker-credential-${helper}`, ['get'], {
+            input: configKey(registry),
+            silent: true,
+        }).catch(() => undefined);
+        if (result === undefined || result.exitCode !== 0)
+            return authsEntry(config, registry);
+        const stored = JSON.parse(result.stdout);
+        return stored.Username !== undefined && stored.Secret !== undefined
+            ? { username: stored.Username, password: stored.Secret }
+            : undefined;
+    }
+    return authsEntry(config, registry);
+}
+
+
+/***/ }),
+
+/***/ 414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fH: () => (/* binding */ killChild),
+/* harmony export */   u4: () => (/* binding */ track)
+/* harmony export */ });
+/* unused harmony export killTracked */
+// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one
+// running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
+// the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
+const children = new Set();
+/** Remembers a child, which leads its own process group, until it closes. */
+function track(child) {
+    children.add(child);
+    child.once('close', () => children.delete(child));
+}
+/** SIGKILL to a child's whole process group. */
+function killChild(child) {
+    try {
+        if (child.pid !== undefined)
+            process.kill(-child.pid, 'SIGKILL');
+    }
+    catch {
+        child.kill('SIGKILL'); // the group is gone already
+    }
+}
+function killTracked() {
+    for (const child of children)
+        killChild(child);
+    children.clear();
+}
+
+
+/***/ }),
+
+/***/ 55:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ runCommand),
+  A: () => (/* binding */ spawnTracked)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __nccwpck_require__(414);
+;// CONCATENATED MODULE: ./src/process/command-log.ts
+// Where the commands the loop runs, and their output, are shown: each face installs its own (the action's
+// log, the CLI's terminal). Until one does, they go to this process's stdout and stderr as the runner shows them.
+/** As the runner shows them: `[command]` marks a command line. */
+const RUNNER_LOG = {
+    command: (line) => process.stdout.write(`[command]${line}\n`),
+    output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
+};
+let current = RUNNER_LOG;
+function setCommandLog(log) {
+    current = log;
+}
+function commandLog() {
+    return current;
+}
+
+;// CONCATENATED MODULE: ./src/process/run.ts
+
+
+
+
+
+function spawnTracked(file, args, options) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], { ...options, detached: true });
+    (0,children/* track */.u4)(child);
+    return child;
+}
+/** Runs a command to its end, its output shown as it comes (unless silent) and returned. */
+function runCommand(file, args, options = {}) {
+    const silent = options.silent === true;
+    const log = commandLog();
+    if (!silent)
+        log.command([file, ...args].join(' '));
+    return new Promise((resolve, reject) => {
+        const child = spawnTracked(file, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env, cwd: options.cwd });
+        const stdout = [];
+        const stderr = [];
+        child.stdout.on('data', (chunk) => {
+            stdout.push(chunk);
+            if (!silent)
+                log.output(chunk, 'stdout');
+        });
+        const render = options.renderStderr;
+        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
+        const show = (text) => {
+            if (!silent && text !== '')
+                log.output(Buffer.from(text), 'stderr');
+        };
+        child.stderr.on('data', (chunk) => {
+            stderr.push(chunk);
+            if (render !== undefined)
+                show(render.write(decoder.write(chunk)));
+            else if (!silent)
+                log.output(chunk, 'stderr');
+        });
+        child.on('error', reject);
+        child.on('close', (code, signal) => {
+            if (render !== undefined)
+                show(render.write(decoder.end()) + render.end());
+            resolve({
+                exitCode: code ?? (signal === null ? 1 : 128 + (external_node_os_.constants.signals[signal] ?? 0)),
+                stdout: Buffer.concat(stdout).toString(),
+                stderr: Buffer.concat(stderr).toString(),
+            });
+        });
+        child.stdin.on('error', () => undefined); // it exited before reading it all: its exit status says why
+        child.stdin.end(options.input);
+    });
+}
+
+
+/***/ }),
+
 /***/ 327:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Zw: () => (/* binding */ parseResolveInputs)
+  Zw: () => (/* binding */ parseResolveInputs),
+  pU: () => (/* binding */ requestFor)
 });
 
-// UNUSED EXPORTS: RESOLVE_DEFAULTS, SOURCES
+// UNUSED EXPORTS: IMAGES_LINE_FORM, RESOLVE_DEFAULTS, SOURCES, parseImageSet, splitImageTag
 
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
 var image_reference = __nccwpck_require__(876);
+// EXTERNAL MODULE: ./src/shared/service-env.ts
+var service_env = __nccwpck_require__(84);
 // EXTERNAL MODULE: ./src/shared/vocabulary.ts
 var vocabulary = __nccwpck_require__(229);
 ;// CONCATENATED MODULE: ./src/shared/field-parser.ts
@@ -425,12 +649,21 @@ function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
 ;// CONCATENATED MODULE: ./src/resolve/inputs.ts
 
 
+
+
 // The resolve feature's inputs, as the action's inputs and the resolve CLI's arguments both give them:
 // one typed, validated ResolveInputs through parseResolveInputs.
 const SOURCES = ['auto', 'local', 'registry'];
 /** resolve/action.yml's defaults; the CLI has the same (a unit test keeps them equal). */
-const RESOLVE_DEFAULTS = { tag: 'latest', 'sha-env': 'SHA', source: 'auto', 'tag-length': '7' };
-/** A tag, as in the distribution reference grammar. */
+const RESOLVE_DEFAULTS = {
+    tag: 'latest',
+    images: '',
+    'sha-env': 'SHA',
+    source: 'auto',
+    'tag-length': '7',
+    'check-pairs': 'true',
+};
+const IMAGES_LINE_FORM = 'one [PREFIX=]IMAGE[:TAG] a line, e.g. RUNNER=ghcr.io/acme/runner:latest';
 function parseRepository(raw) {
     const lastComponent = raw.slice(raw.lastIndexOf('/') + 1);
     if (raw.includes('@'))
@@ -444,16 +677,94 @@ function parseRepository(raw) {
         throw new Error(`${error.message}; expected ${image_reference/* IMAGE_NAME_FORM */.Bf}`);
     }
 }
+function parseTag(raw) {
+    if (!image_reference/* TAG_PATTERN */.A0.test(raw))
+        throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
+    return raw;
+}
+/** `IMAGE[:TAG]`: the tag is what follows a colon after the last slash (a registry port is not a tag). */
+function splitImageTag(reference) {
+    if (reference.includes('@'))
+        return { image: reference, tag: '' }; // the caller names the digest
+    const colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
+    return colon === -1
+        ? { image: reference, tag: '' }
+        : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
+/** One `images` line, `[PREFIX=]IMAGE[:TAG]`; throws saying what is wrong with it. */
+function parseSetLine(line, number) {
+    const equals = line.indexOf('=');
+    const prefix = equals === -1 ? undefined : line.slice(0, equals).trim();
+    const { image: name, tag } = splitImageTag(line.slice(equals + 1).trim());
+    if (name.includes('@'))
+        throw new Error(`line ${number} is "${line}": ${name} has a digest; expected a tag (resolve reads a tag)`);
+    let image;
+    try {
+        image = (0,image_reference/* parseImageName */["if"])(name);
+    }
+    catch (error) {
+        throw new Error(`line ${number} is "${line}": the image ${error.message}; expected ${IMAGES_LINE_FORM}`);
+    }
+    if (tag !== '' && !image_reference/* TAG_PATTERN */.A0.test(tag))
+        throw new Error(`line ${number} is "${line}": "${tag}" is no image tag; expected ${IMAGES_LINE_FORM}`);
+    const chosen = prefix ?? (0,service_env/* defaultEnvPrefix */.nJ)(image);
+    if (!vocabulary/* ENV_NAME_PATTERN */.jg.test(chosen))
+        throw new Error(`line ${number} is "${line}": the prefix "${chosen}" is no environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+    return { line: number, prefix: chosen, image, tag: tag || RESOLVE_DEFAULTS.tag };
+}
+/**
+ * The `images` set, each line checked, then the set as a whole: a prefix or an image (the same repository in
+ * the same registry) named twice. Throws one message naming every bad line.
+ */
+function parseImageSet(raw) {
+    const problems = [];
+    const entries = [];
+    raw.split(/\r?\n/).forEach((text, index) => {
+        const line = text.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        try {
+            entries.push(parseSetLine(line, index + 1));
+        }
+        catch (error) {
+            problems.push(error.message);
+        }
+    });
+    for (const [index, entry] of entries.entries()) {
+        const first = entries.findIndex((other) => other.prefix === entry.prefix);
+        const same = entries.findIndex((other) => other.image.registry === entry.image.registry && other.image.path === entry.image.path);
+        if (first < index)
+            problems.push(`line ${entry.line} has the prefix ${entry.prefix} of line ${entries[first]?.line}; expected a prefix of its own`);
+        else if (same < index)
+            problems.push(`line ${entry.line} names ${entry.image.name}, as line ${entries[same]?.line} does; expected each image once`);
+    }
+    if (problems.length > 0)
+        throw new Error(problems.join('; '));
+    if (entries.length === 0)
+        throw new Error(`has no image; expected ${IMAGES_LINE_FORM}`);
+    return entries;
+}
 /** Parses raw input strings; collects every problem before throwing an InputError. */
 function parseResolveInputs(read, naming = ACTION_NAMING) {
-    const { problems, field } = fieldParser(read, naming);
-    const image = field('image', parseRepository, undefined);
-    const tag = field('tag', (raw) => {
-        const tag = raw || RESOLVE_DEFAULTS.tag; // empty (e.g. an unset dispatch input) means latest
-        if (!image_reference/* TAG_PATTERN */.A0.test(tag))
-            throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
-        return tag;
-    }, RESOLVE_DEFAULTS.tag);
+    // Each input read once: the mode depends on two of them, which the fields read again.
+    const values = new Map();
+    const readOnce = (name) => values.get(name) ?? values.set(name, read(name)).get(name) ?? '';
+    const { problems, field } = fieldParser(readOnce, naming);
+    const rawImage = readOnce('image').trim();
+    const rawImages = readOnce('images').trim();
+    const single = rawImages === '';
+    if (rawImage !== '' && !single)
+        problems.push(`${naming.subject('image')} and ${naming.subject('images')} are both set; expected one image in ${naming.name('image')} (and ${naming.name('tag')}), or a set in ${naming.name('images')}.`);
+    const image = single
+        ? field('image', (raw) => {
+            if (raw === '')
+                throw new Error(`is empty; expected ${image_reference/* IMAGE_NAME_FORM */.Bf}; or a set in ${naming.name('images')}`);
+            return parseRepository(raw);
+        }, undefined)
+        : undefined;
+    // empty (e.g. an unset dispatch input) means latest
+    const tag = field('tag', (raw) => parseTag(raw || RESOLVE_DEFAULTS.tag), RESOLVE_DEFAULTS.tag);
+    const set = single ? [] : field('images', parseImageSet, []);
     const shaEnv = field('sha-env', parseEnvName, RESOLVE_DEFAULTS['sha-env']);
     const source = field('source', (raw) => {
         const found = SOURCES.find((source) => source === raw);
@@ -462,16 +773,30 @@ function parseResolveInputs(read, naming = ACTION_NAMING) {
         return found;
     }, RESOLVE_DEFAULTS.source);
     const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
-    const registryAuth = registryAuthOf(read, problems, 'the registry is read anonymously', naming);
-    if (problems.length > 0 || image === undefined)
+    const checkPairs = field('check-pairs', parseBoolean, true);
+    const registryAuth = registryAuthOf(readOnce, problems, "docker's stored credentials (an earlier docker login) are used, else the registry is read anonymously", naming);
+    if (problems.length > 0 || (single && image === undefined))
         throw new InputError(problems);
-    return { image, tag, shaEnv, source, tagLength, registryAuth };
+    const entries = image === undefined ? set : [{ line: 0, prefix: (0,service_env/* defaultEnvPrefix */.nJ)(image), image, tag }];
+    return { entries, single, shaEnv, source, tagLength, registryAuth, checkPairs };
+}
+/** The request of one entry; `registryAuth` only for the first entry's registry. */
+function requestFor(inputs, entry) {
+    const first = inputs.entries[0]?.image.registry;
+    return {
+        image: entry.image,
+        tag: entry.tag,
+        shaEnv: inputs.shaEnv,
+        source: inputs.source,
+        tagLength: inputs.tagLength,
+        registryAuth: entry.image.registry === first ? inputs.registryAuth : undefined,
+    };
 }
 
 
 /***/ }),
 
-/***/ 802:
+/***/ 267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -487,108 +812,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-;// CONCATENATED MODULE: ./src/process/children.ts
-// Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one
-// running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
-// the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
-const children = new Set();
-/** Remembers a child, which leads its own process group, until it closes. */
-function track(child) {
-    children.add(child);
-    child.once('close', () => children.delete(child));
-}
-/** SIGKILL to a child's whole process group. */
-function killChild(child) {
-    try {
-        if (child.pid !== undefined)
-            process.kill(-child.pid, 'SIGKILL');
-    }
-    catch {
-        child.kill('SIGKILL'); // the group is gone already
-    }
-}
-function killTracked() {
-    for (const child of children)
-        killChild(child);
-    children.clear();
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:string_decoder"
-const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: ./src/process/command-log.ts
-// Where the commands the loop runs, and their output, are shown: each face installs its own (the action's
-// log, the CLI's terminal). Until one does, they go to this process's stdout and stderr as the runner shows them.
-/** As the runner shows them: `[command]` marks a command line. */
-const RUNNER_LOG = {
-    command: (line) => process.stdout.write(`[command]${line}\n`),
-    output: (chunk, stream) => (stream === 'stdout' ? process.stdout : process.stderr).write(chunk),
-};
-let current = RUNNER_LOG;
-function setCommandLog(log) {
-    current = log;
-}
-function commandLog() {
-    return current;
-}
-
-;// CONCATENATED MODULE: ./src/process/run.ts
-
-
-
-
-
-function run_spawnTracked(file, args, options) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(file, [...args], { ...options, detached: true });
-    track(child);
-    return child;
-}
-/** Runs a command to its end, its output shown as it comes (unless silent) and returned. */
-function runCommand(file, args, options = {}) {
-    const silent = options.silent === true;
-    const log = commandLog();
-    if (!silent)
-        log.command([file, ...args].join(' '));
-    return new Promise((resolve, reject) => {
-        const child = run_spawnTracked(file, args, { stdio: ['pipe', 'pipe', 'pipe'], env: options.env, cwd: options.cwd });
-        const stdout = [];
-        const stderr = [];
-        child.stdout.on('data', (chunk) => {
-            stdout.push(chunk);
-            if (!silent)
-                log.output(chunk, 'stdout');
-        });
-        const render = options.renderStderr;
-        const decoder = new external_node_string_decoder_namespaceObject.StringDecoder('utf8');
-        const show = (text) => {
-            if (!silent && text !== '')
-                log.output(Buffer.from(text), 'stderr');
-        };
-        child.stderr.on('data', (chunk) => {
-            stderr.push(chunk);
-            if (render !== undefined)
-                show(render.write(decoder.write(chunk)));
-            else if (!silent)
-                log.output(chunk, 'stderr');
-        });
-        child.on('error', reject);
-        child.on('close', (code, signal) => {
-            if (render !== undefined)
-                show(render.write(decoder.end()) + render.end());
-            resolve({
-                exitCode: code ?? (signal === null ? 1 : 128 + (external_node_os_namespaceObject.constants.signals[signal] ?? 0)),
-                stdout: Buffer.concat(stdout).toString(),
-                stderr: Buffer.concat(stderr).toString(),
-            });
-        });
-        child.stdin.on('error', () => undefined); // it exited before reading it all: its exit status says why
-        child.stdin.end(options.input);
-    });
-}
-
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __nccwpck_require__(414);
+// EXTERNAL MODULE: ./src/process/run.ts + 3 modules
+var run = __nccwpck_require__(55);
 ;// CONCATENATED MODULE: ./src/docker/cli.ts
 
 
@@ -608,7 +835,7 @@ class cli_DockerError extends Error {
  * cancelled run stops a build or a push at once rather than leaving it running behind.
  */
 async function docker(args, options = {}) {
-    const result = await runCommand('docker', args, {
+    const result = await (0,run/* runCommand */.d)('docker', args, {
         input: options.input,
         silent: options.silent,
         renderStderr: options.renderStderr,
@@ -629,7 +856,7 @@ function startDocker(args, options) {
  */
 function dockerUntil(args, onLine, signal, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = run_spawnTracked('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = (0,run/* spawnTracked */.A)('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';
         let settled = false;
         // Until its output closes: the CLI itself may have exited while what it started runs on.
@@ -640,7 +867,7 @@ function dockerUntil(args, onLine, signal, options = {}) {
             settled = true;
             signal.removeEventListener('abort', onAbort);
             if (!closed)
-                killChild(child);
+                (0,children/* killChild */.fH)(child);
             settle();
         };
         const onAbort = () => finish(() => resolve(undefined));
@@ -1401,6 +1628,16 @@ class RegistryClient {
             manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
         };
     }
+    /** The digest a tag names, from a HEAD (which registries do not count as a pull); a GET where no digest comes. */
+    async manifestDigest(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
+        await discard(response);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        return DIGEST_PATTERN.test(header) ? header : (await this.getManifest(reference)).digest;
+    }
     async getBlob(digest, limitBytes) {
         if (!DIGEST_PATTERN.test(digest))
             throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
@@ -1413,20 +1650,20 @@ class RegistryClient {
             throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
         return bytes;
     }
-    /** GET with the current authorization; on 401 answers the challenge once and retries. */
-    async get(path, accept) {
+    /** GET (or HEAD) with the current authorization; on 401 answers the challenge once and retries. */
+    async get(path, accept, method = 'GET') {
         const url = `${this.baseUrl}${path}`;
-        let response = await this.send(url, accept, this.authorization);
+        let response = await this.send(url, accept, this.authorization, method);
         if (response.status !== 401)
             return response;
         const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
         await discard(response);
         const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
         if (challenge === undefined) {
-            throw new RegistryError(`The registry ${this.options.registry} answered 401 to GET ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+            throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
         }
         this.authorization = await this.authorize(challenge);
-        response = await this.send(url, accept, this.authorization);
+        response = await this.send(url, accept, this.authorization, method);
         if (response.status === 401) {
             const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
             await discard(response);
@@ -1474,7 +1711,7 @@ class RegistryClient {
             : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
     }
     /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
-    async unexpected(response, path, what) {
+    async unexpected(response, path, what, method = 'GET') {
         const body = await response.text().catch(() => '');
         const error = registryErrorCode(body);
         if (response.status === 404) {
@@ -1484,10 +1721,10 @@ class RegistryClient {
             const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
             return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
         }
-        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to GET ${path}${describeBody(body)}.`, response.status, error?.code);
+        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
     }
     /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
-    async send(url, accept, authorization) {
+    async send(url, accept, authorization, method = 'GET') {
         const origin = new URL(url).origin;
         let target = url;
         for (let hops = 0;; hops++) {
@@ -1498,7 +1735,7 @@ class RegistryClient {
             let response;
             try {
                 response = await this.fetch(target, {
-                    method: 'GET',
+                    method,
                     headers,
                     redirect: 'manual',
                     signal: AbortSignal.timeout(this.timeoutMs),
@@ -1640,60 +1877,88 @@ async function inspectLocalImage(ref) {
         return undefined;
     throw new cli_DockerError(args, result);
 }
-/** Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. */
-async function resolveImage(inputs, logger, deps = {}) {
-    const ref = `${inputs.image.name}:${inputs.tag}`;
-    const finish = (config, source, digest) => {
-        const found = findSha(config, inputs.shaEnv, ref);
+/**
+ * Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. With
+ * `checkPair`, the image must also be there under its short sha tag, the same image (the pair the main action
+ * pushes); a tag that is the short sha tag itself is its own pair.
+ */
+async function resolveImage(request, logger, deps = {}, { checkPair = false } = {}) {
+    const ref = `${request.image.name}:${request.tag}`;
+    const finish = (config, source, digest, imageId) => {
+        const found = findSha(config, request.shaEnv, ref);
         for (const note of found.notes)
             logger[note.level](note.message);
-        const tag = found.sha.slice(0, inputs.tagLength);
-        const shaFrom = found.from === 'env' ? `env ${inputs.shaEnv}` : `label ${vocabulary/* REVISION_LABEL */.P1}`;
-        return { ref, sha: found.sha, tag, digest, imageRef: `${inputs.image.name}:${tag}`, source, shaFrom };
+        const tag = found.sha.slice(0, request.tagLength);
+        const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${vocabulary/* REVISION_LABEL */.P1}`;
+        return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom, imageId };
     };
-    if (inputs.source !== 'registry') {
+    const inspectLocal = deps.inspectLocal ?? inspectLocalImage;
+    if (request.source !== 'registry') {
         let local;
         try {
-            local = await (deps.inspectLocal ?? inspectLocalImage)(ref);
+            local = await inspectLocal(ref);
         }
         catch (error) {
-            if (inputs.source === 'local')
+            if (request.source === 'local')
                 throw new Error(`Could not inspect the local image ${ref}: ${error.message}`);
             logger.info(`docker could not tell whether ${ref} is local (${error.message}); reading the registry.`);
         }
         if (local !== undefined) {
-            const hasDigest = digestsFor(local.repoDigests, (0,image_reference/* familiarName */.hG)(inputs.image)).length > 0;
+            const hasDigest = digestsFor(local.repoDigests, (0,image_reference/* familiarName */.hG)(request.image)).length > 0;
             const store = hasDigest ? await (deps.imageStore ?? imageStoreOf)() : { kind: 'unknown' };
-            const { digest, note } = localDigest(local.repoDigests, (0,image_reference/* familiarName */.hG)(inputs.image), store);
+            const { digest, note } = localDigest(local.repoDigests, (0,image_reference/* familiarName */.hG)(request.image), store);
             logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
             if (note !== undefined)
                 logger.info(note);
-            return finish({ env: local.env, labels: local.labels }, 'local', digest);
+            const resolution = finish({ env: local.env, labels: local.labels }, 'local', digest, local.id);
+            if (checkPair && resolution.tag !== request.tag) {
+                const pair = await inspectLocal(resolution.imageRef);
+                if (pair === undefined || pair.id !== local.id)
+                    throw new Error(`${ref} is commit ${resolution.sha}, but ${pair === undefined ? `${resolution.imageRef} is not in the local image store` : `the local ${resolution.imageRef} is another image (${pair.id}, not ${local.id})`}: the pair the main action makes is broken.`);
+            }
+            return resolution;
         }
-        if (inputs.source === 'local')
+        if (request.source === 'local')
             throw new Error(`${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`);
-        logger.info(`${ref} is not in the local image store; reading the registry ${inputs.image.registry}.`);
+        logger.info(`${ref} is not in the local image store; reading the registry ${request.image.registry}.`);
     }
     const client = new RegistryClient({
-        registry: inputs.image.registry,
-        repository: inputs.image.path,
-        auth: inputs.registryAuth,
+        registry: request.image.registry,
+        repository: request.image.path,
+        auth: request.registryAuth ?? (await deps.storedAuth?.(request.image.registry)),
         ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
     });
+    let resolution;
     try {
-        const remote = await client.readImage(inputs.tag);
+        const remote = await client.readImage(request.tag);
         const chosen = remote.platform === undefined
             ? ''
             : `; it is an index: read its ${platformName(remote.platform)} image ${remote.manifestDigest}`;
-        logger.info(`Read ${ref} from the registry ${inputs.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
-        return finish(remote.config, 'registry', remote.digest);
+        logger.info(`Read ${ref} from the registry ${request.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
+        resolution = finish(remote.config, 'registry', remote.digest, '');
     }
     catch (error) {
         if (!(error instanceof RegistryError))
             throw error;
-        const notLocal = inputs.source === 'auto' ? ' It is not in the local image store either.' : '';
+        const notLocal = request.source === 'auto' ? ' It is not in the local image store either.' : '';
         throw new Error(`Could not resolve ${ref}: ${error.message}${notLocal}`);
     }
+    if (checkPair && resolution.tag !== request.tag) {
+        let pair;
+        try {
+            pair = await client.manifestDigest(resolution.tag);
+        }
+        catch (error) {
+            if (!(error instanceof RegistryError))
+                throw error;
+            throw new Error(error.status === 404
+                ? `${ref} is commit ${resolution.sha}, but the registry has no ${resolution.imageRef}: the pair the main action pushes is broken (was the sha tag deleted?).`
+                : `${ref} is commit ${resolution.sha}, but its pair ${resolution.imageRef} could not be read: ${error.message}`);
+        }
+        if (pair !== resolution.digest)
+            throw new Error(`${ref} is ${resolution.digest}, but ${resolution.imageRef} is ${pair} in the registry: the pair the main action pushes is broken (was either tag pushed another way?).`);
+    }
+    return resolution;
 }
 /** The action's outputs. */
 function resolutionOutputs(resolution) {
@@ -1727,6 +1992,95 @@ function summaryLine(resolution) {
 }
 function failureLine(message) {
     return `<p><b>Resolve failed:</b> ${(0,vocabulary/* escapeHtml */.ZD)(message)}</p>`;
+}
+
+
+/***/ }),
+
+/***/ 868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ setEnv),
+/* harmony export */   LR: () => (/* binding */ setSummary),
+/* harmony export */   Lf: () => (/* binding */ setJson),
+/* harmony export */   Tb: () => (/* binding */ resolveSet)
+/* harmony export */ });
+/* unused harmony exports entryName, serviceRecordOf */
+/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(229);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(327);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(267);
+
+
+
+
+/** How a problem names an image of the set: its line, as written. */
+function entryName(entry) {
+    return `line ${entry.line} (${entry.prefix}=${entry.image.name}:${entry.tag})`;
+}
+/** Resolves every entry at once; throws naming each that failed (a lone `image`: its error as it is). */
+async function resolveSet(inputs, logger, deps = {}) {
+    const checkPair = !inputs.single && inputs.checkPairs;
+    const settled = await Promise.allSettled(inputs.entries.map((entry) => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveImage */ .AT)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .requestFor */ .pU)(inputs, entry), logger, deps, { checkPair })));
+    const failures = settled.flatMap((result, index) => result.status === 'rejected' ? [{ entry: inputs.entries[index], error: result.reason }] : []);
+    if (failures.length > 0) {
+        if (inputs.single && failures[0] !== undefined)
+            throw failures[0].error;
+        throw new Error(`The set is not consistent: ${failures.length} of ${inputs.entries.length} images did not resolve${checkPair ? ' as a pair' : ''}. ${failures
+            .map(({ entry, error }) => `${entry === undefined ? '' : entryName(entry)}: ${error.message}`)
+            .join(' ')}`);
+    }
+    return settled.map((result, index) => {
+        const entry = inputs.entries[index];
+        if (result.status !== 'fulfilled' || entry === undefined)
+            throw new Error('unreachable: a failure was thrown');
+        return { entry, resolution: result.value };
+    });
+}
+function serviceRecordOf({ entry, resolution }) {
+    return {
+        prefix: entry.prefix,
+        image: entry.image.name,
+        sha: resolution.sha,
+        tag: resolution.tag,
+        digest: resolution.digest,
+    };
+}
+/** The set as dotenv lines, a group per image, in input order. */
+function setEnv(set) {
+    return set.flatMap((resolved) => (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__/* .envLines */ .Xk)(serviceRecordOf(resolved))).join('\n') + '\n';
+}
+/** The set as JSON: one object per image, in input order. */
+function setJson(set) {
+    return JSON.stringify(set.map((resolved) => ({
+        prefix: resolved.entry.prefix,
+        image: resolved.entry.image.name,
+        tag: resolved.entry.tag,
+        sha: resolved.resolution.sha,
+        shortTag: resolved.resolution.tag,
+        digest: resolved.resolution.digest,
+        imageRef: (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__/* .pinnedRef */ .I1)(serviceRecordOf(resolved)),
+        source: resolved.resolution.source,
+    })));
+}
+/** The job summary's table (HTML: every value escaped). */
+function setSummary(set) {
+    const cell = (text) => `<td><code>${(0,_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeHtml */ .ZD)(text)}</code></td>`;
+    const rows = set.map((resolved) => `<tr>${[
+        resolved.entry.prefix,
+        `${resolved.entry.image.name}:${resolved.entry.tag}`,
+        resolved.resolution.sha,
+        (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__/* .pinnedRef */ .I1)(serviceRecordOf(resolved)),
+    ]
+        .map(cell)
+        .join('')}<td>${resolved.resolution.source}</td></tr>`);
+    return [
+        `<p><b>Resolved a set of ${set.length} image${set.length === 1 ? '' : 's'}</b></p>`,
+        '<table><tr><th>Prefix</th><th>Image</th><th>Commit</th><th>Pinned</th><th>Read from</th></tr>',
+        ...rows,
+        '</table>',
+    ].join('\n');
 }
 
 
@@ -1807,6 +2161,72 @@ function familiarName(image) {
 
 /***/ }),
 
+/***/ 84:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I1: () => (/* binding */ pinnedRef),
+/* harmony export */   Xk: () => (/* binding */ envLines),
+/* harmony export */   nJ: () => (/* binding */ defaultEnvPrefix)
+/* harmony export */ });
+/* unused harmony exports ENV_SUFFIXES, sameRepository, envFileImage, withEnvGroup */
+/* harmony import */ var _image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
+
+const ENV_SUFFIXES = (/* unused pure expression or super */ null && (['IMAGE', 'SHA', 'TAG', 'DIGEST', 'IMAGE_REF']));
+/**
+ * The prefix an image gets by default: its last path component, upper-cased, each other character `_`, and a
+ * `_` before a leading digit (`2048-game`: `_2048_GAME`), so that it always starts variable names.
+ */
+function defaultEnvPrefix(image) {
+    return image.path
+        .slice(image.path.lastIndexOf('/') + 1)
+        .toUpperCase()
+        .replace(/[^A-Z0-9_]/g, '_')
+        .replace(/^(?=[0-9])/, '_');
+}
+/** Whether two names are one repository (`acme/app` and `docker.io/acme/app` are). */
+function sameRepository(a, b) {
+    try {
+        const [first, second] = [parseImageName(a), parseImageName(b)];
+        return first.registry === second.registry && first.path === second.path;
+    }
+    catch {
+        return a === b;
+    }
+}
+/** The reference a deploy runs: by digest when the registry gave one, else the sha tag. */
+function pinnedRef(record) {
+    return record.digest === '' ? `${record.image}:${record.tag}` : `${record.image}@${record.digest}`;
+}
+/** The group's lines. DIGEST is the digest's hex alone (as cyber-dojo's versioner has it); IMAGE_REF keeps `sha256:`. */
+function envLines(record) {
+    const p = record.prefix;
+    return [
+        `${p}_IMAGE=${record.image}`,
+        `${p}_SHA=${record.sha}`,
+        `${p}_TAG=${record.tag}`,
+        ...(record.digest === '' ? [] : [`${p}_DIGEST=${record.digest.slice(record.digest.indexOf(':') + 1)}`]),
+        `${p}_IMAGE_REF=${pinnedRef(record)}`,
+    ];
+}
+function groupLine(prefix) {
+    return new RegExp(`^${prefix}_(?:${ENV_SUFFIXES.join('|')})=`);
+}
+/** The image an env file's group for `prefix` names; undefined when the file has no such group. */
+function envFileImage(text, prefix) {
+    const line = text.split(/\r?\n/).find((candidate) => candidate.startsWith(`${prefix}_IMAGE=`));
+    return line?.slice(`${prefix}_IMAGE=`.length);
+}
+/** The env file with `record`'s group at its end, in place of an earlier group of the same prefix. */
+function withEnvGroup(text, record) {
+    const pattern = groupLine(record.prefix);
+    const kept = text.split(/\r?\n/).filter((line) => line !== '' && !pattern.test(line));
+    return [...kept, ...envLines(record)].join('\n') + '\n';
+}
+
+
+/***/ }),
+
 /***/ 229:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1865,6 +2285,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 

@@ -1,8 +1,10 @@
 import * as core from '@actions/core';
-import { failureLine, resolutionOutputs, resolveImage, summaryLine } from '../resolve/resolve.js';
+import { storedCredentials } from '../docker/credentials.js';
+import { failureLine, resolutionOutputs, summaryLine } from '../resolve/resolve.js';
 import { parseResolveInputs, type ResolveInputs } from '../resolve/inputs.js';
+import { resolveSet, setEnv, setJson, setSummary } from '../resolve/set.js';
 
-// Entry of resolve/action.yml: which commit an image tag was built from, as step outputs.
+// Entry of resolve/action.yml: which commit an image tag was built from (or each of a set), as step outputs.
 
 /** Reads, masks and validates the resolve action's inputs. */
 function readResolveInputs(): ResolveInputs {
@@ -14,15 +16,26 @@ function readResolveInputs(): ResolveInputs {
 export async function runResolveAction(): Promise<void> {
   try {
     const inputs = readResolveInputs();
-    const resolution = await resolveImage(inputs, {
-      info: (message) => core.info(message),
-      warning: (message) => core.warning(message),
-    });
-    for (const [name, value] of Object.entries(resolutionOutputs(resolution))) core.setOutput(name, value);
-    core.info(
-      `${resolution.ref} is commit ${resolution.sha} (${resolution.shaFrom}): ${resolution.imageRef}${resolution.digest === '' ? '' : `, ${resolution.digest}`}.`,
+    const set = await resolveSet(
+      inputs,
+      { info: (message) => core.info(message), warning: (message) => core.warning(message) },
+      { storedAuth: (registry) => storedCredentials(registry, (secret) => core.setSecret(secret)) },
     );
-    await writeSummary(summaryLine(resolution));
+    const one = set[0]?.resolution;
+    if (inputs.single && one !== undefined) {
+      for (const [name, value] of Object.entries(resolutionOutputs(one))) core.setOutput(name, value);
+      core.info(
+        `${one.ref} is commit ${one.sha} (${one.shaFrom}): ${one.imageRef}${one.digest === '' ? '' : `, ${one.digest}`}.`,
+      );
+    } else {
+      for (const { entry, resolution } of set)
+        core.info(
+          `${entry.prefix}: ${resolution.ref} is commit ${resolution.sha} (${resolution.digest || resolution.imageRef}).`,
+        );
+    }
+    core.setOutput('env', setEnv(set));
+    core.setOutput('json', setJson(set));
+    await writeSummary(inputs.single && one !== undefined ? summaryLine(one) : setSummary(set));
   } catch (error) {
     const message = (error as Error).message;
     core.setFailed(message);

@@ -9,9 +9,18 @@ export const SECRET_ENV: Readonly<Record<string, string>> = { 'registry-password
 /** Inputs also read from the environment when no flag gives them. */
 const ENV_FALLBACK: Readonly<Record<string, string>> = { 'registry-username': 'REGISTRY_USERNAME', ...SECRET_ENV };
 
+const BY_NAME = new Map(ACTION_INPUTS.map((input) => [input.name, input]));
+
+/** The CLI's flag of an input: its name, but where Node.js would take that for itself. */
+export function flagOf(name: string): string {
+  return `--${BY_NAME.get(name)?.cliFlag ?? name}`;
+}
+
+const BY_FLAG = new Map(ACTION_INPUTS.map((input) => [flagOf(input.name), input]));
+
 export const CLI_NAMING: InputNaming = {
-  subject: (name) => SECRET_ENV[name] ?? `--${name}`,
-  name: (name) => SECRET_ENV[name] ?? `--${name}`,
+  subject: (name) => SECRET_ENV[name] ?? flagOf(name),
+  name: (name) => SECRET_ENV[name] ?? flagOf(name),
 };
 
 export interface CliRun {
@@ -46,7 +55,6 @@ export interface InputsFile {
   readonly values: Readonly<Record<string, unknown>>;
 }
 
-const BY_NAME = new Map(ACTION_INPUTS.map((input) => [input.name, input]));
 const EXPRESSION = /\$\{\{/;
 const OWN_FLAGS = new Set(['--verbose', '--output-file', '--inputs', '--help']);
 
@@ -56,8 +64,8 @@ function isOption(arg: string): boolean {
   const flag = arg.split('=')[0] ?? '';
   return (
     OWN_FLAGS.has(flag) ||
-    (flag.startsWith('--') && BY_NAME.has(flag.slice(2))) ||
-    (arg.startsWith('--no-') && BY_NAME.get(arg.slice(5))?.boolean === true)
+    BY_FLAG.has(flag) ||
+    (arg.startsWith('--no-') && BY_FLAG.get(`--${arg.slice(5)}`)?.boolean === true)
   );
 }
 
@@ -74,8 +82,8 @@ function valueAfter(argv: readonly string[], i: number): string | undefined {
 export function usage(): string {
   const width = Math.max(...ACTION_INPUTS.map((input) => input.name.length)) + 4;
   const flags = ACTION_INPUTS.filter((input) => input.secret !== true).map((input) => {
-    const form =
-      input.boolean === true ? `--${input.name}` : `--${input.name} ${input.lines === true ? 'LINE' : 'VALUE'}`;
+    const flag = flagOf(input.name);
+    const form = input.boolean === true ? flag : `${flag} ${input.lines === true ? 'LINE' : 'VALUE'}`;
     const extra = [
       input.required === true
         ? 'required'
@@ -171,11 +179,16 @@ export function parseCliArgs(
       else inputsGiven = true; // --inputs was read before parsing
       continue;
     }
-    const negated = flag.startsWith('--no-') ? BY_NAME.get(flag.slice(5)) : undefined;
+    const negated = flag.startsWith('--no-') ? BY_FLAG.get(`--${flag.slice(5)}`) : undefined;
     const negation = negated?.boolean === true && attached === undefined;
-    const input = negation ? negated : BY_NAME.get(flag.slice(2));
+    const input = negation ? negated : BY_FLAG.get(flag);
     if (input === undefined) {
-      problems.push(`${flag} is not an option; expected one of the action's inputs as a flag (see --help).`);
+      const renamed = BY_NAME.get(flag.slice(2));
+      problems.push(
+        renamed?.cliFlag === undefined
+          ? `${flag} is not an option; expected one of the action's inputs as a flag (see --help).`
+          : `${flag} is not an option: the ${renamed.name} input is ${flagOf(renamed.name)} here (Node.js reads ${flag} itself, wherever it stands).`,
+      );
       skipValue();
       continue;
     }
@@ -193,7 +206,7 @@ export function parseCliArgs(
     }
     const values = given.get(input.name) ?? [];
     if (values.length > 0 && input.lines !== true)
-      problems.push(`--${input.name} is given twice; only multi-line inputs repeat.`);
+      problems.push(`${flagOf(input.name)} is given twice; only multi-line inputs repeat.`);
     given.set(input.name, [...values, value]);
   }
 

@@ -1,60 +1,92 @@
+import { readFileSync } from 'node:fs';
 import { InputError } from '../shared/field-parser.js';
-import { parseResolveInputs, RESOLVE_DEFAULTS, type ResolveInputs } from '../resolve/inputs.js';
+import { parseResolveInputs, RESOLVE_DEFAULTS, splitImageTag, type ResolveInputs } from '../resolve/inputs.js';
 
-// The CLI: `node dist/resolve-cli/index.js IMAGE[:TAG] [--source S] [--sha-env NAME] [--tag-length N]`
+// The CLI: `node dist/resolve-cli/index.js IMAGE[:TAG] [options]`, or a set: `--images FILE` (or `-`: stdin).
 
 export const CLI_USAGE = [
   'Usage: node dist/resolve-cli/index.js IMAGE[:TAG] [--source auto|local|registry] [--sha-env NAME] [--tag-length N]',
+  '       node dist/resolve-cli/index.js --images FILE|- [--env-output PATH] [--json] [--check-pairs true|false] [...]',
   '',
   'Prints which commit IMAGE:TAG (default tag: latest) was built from, without running or pulling it:',
   '  SHA=<full commit sha>  TAG=<short sha tag>  DIGEST=<manifest digest, may be empty>  IMAGE_REF=<IMAGE:short tag>  SOURCE=<local|registry>',
   'one per line on stdout; on failure one line on stderr and exit status 1.',
   '',
-  '  --source      auto (default): the local image if docker has it, else the registry; local; registry',
-  '  --sha-env     env variable in the image that holds the sha (default SHA); the label',
-  '                org.opencontainers.image.revision is read when it does not hold one',
-  '  --tag-length  characters of the sha in TAG and IMAGE_REF (default 7, 4 to 40)',
+  'With --images, a set: FILE has one [PREFIX=]IMAGE[:TAG] a line (PREFIX default: the last path component,',
+  'upper-cased, other characters _), all resolved side by side; printed as dotenv lines, a group per image:',
+  '  <PREFIX>_IMAGE  _SHA  _TAG  _DIGEST (hex, without sha256:)  _IMAGE_REF (IMAGE@sha256:…)',
+  'for `docker compose --env-file` and `set -a; . ./set.env`. The set is consistent or nothing is written.',
   '',
-  'Registry credentials come from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment, never from arguments.',
+  '  --source       auto (default): the local image if docker has it, else the registry; local; registry',
+  '  --sha-env      env variable in the image that holds the sha (default SHA); the label',
+  '                 org.opencontainers.image.revision is read when it does not hold one',
+  '  --tag-length   characters of the sha in TAG and IMAGE_REF (default 7, 4 to 40)',
+  '  --images       the set, from FILE or - (stdin)',
+  '  --env-output   write the env lines to PATH (whole, replacing it) instead of stdout (not --env-file:',
+  '                 Node.js reads that itself, wherever it stands)',
+  '  --json         print the set as JSON (one object per image) instead of env lines',
+  '  --check-pairs  true (default): each image of a set must also be under its short sha tag, the same image',
+  '',
+  'Registry credentials come from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment (for the first',
+  "image's registry), else from docker's stored credentials (docker login); never from arguments.",
 ].join('\n');
 
 const CLI_LABELS: Readonly<Record<string, string>> = {
   image: 'IMAGE',
   tag: 'TAG',
+  images: '--images',
   source: '--source',
   'sha-env': '--sha-env',
   'tag-length': '--tag-length',
+  'check-pairs': '--check-pairs',
   'registry-username': 'REGISTRY_USERNAME',
   'registry-password': 'REGISTRY_PASSWORD',
 };
 
-const CLI_OPTIONS: ReadonlyMap<string, keyof typeof RESOLVE_DEFAULTS> = new Map([
+/** The options that take a value, and what they set. */
+const CLI_OPTIONS: ReadonlyMap<string, string> = new Map([
   ['--source', 'source'],
   ['--sha-env', 'sha-env'],
   ['--tag-length', 'tag-length'],
+  ['--check-pairs', 'check-pairs'],
+  ['--images', 'images'],
+  ['--env-output', 'env-output'],
 ]);
 
 const CREDENTIAL_OPTIONS = /^-(?:p|u|-(?:registry-)?(?:password|username|user|token))$/;
 
-export type CliCommand = { readonly kind: 'help' } | { readonly kind: 'resolve'; readonly inputs: ResolveInputs };
+export type CliCommand =
+  | { readonly kind: 'help' }
+  | {
+      readonly kind: 'resolve';
+      readonly inputs: ResolveInputs;
+      /** Where the env lines go instead of stdout; undefined: stdout. */
+      readonly envFile: string | undefined;
+      readonly json: boolean;
+    };
 
-/** `IMAGE[:TAG]`: the tag is what follows a colon after the last slash (a registry port is not a tag). */
-export function splitImageTag(reference: string): { image: string; tag: string } {
-  if (reference.includes('@')) return { image: reference, tag: '' }; // parseResolveInputs names the digest
-  const colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
-  return colon === -1
-    ? { image: reference, tag: '' }
-    : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+/** Reads `--images`' FILE, or stdin for `-`. */
+function readImagesFile(file: string): string {
+  return readFileSync(file === '-' ? 0 : file, 'utf8');
 }
 
 /** Parses the CLI's arguments; credentials only from `env`. Throws an InputError naming every problem. */
-export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): CliCommand {
+export function parseCliArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  readImages: (file: string) => string = readImagesFile,
+): CliCommand {
   const options = new Map<string, string>();
+  let json = false;
   const positionals: string[] = [];
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '-h' || arg === '--help') return { kind: 'help' };
+    if (arg === '--json') {
+      json = true;
+      continue;
+    }
     if (arg === '--') {
       positionals.push(...argv.slice(i + 1));
       break;
@@ -70,9 +102,11 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     if (input === undefined) {
       // Only the flag is named, never its value: it may be a password.
       problems.push(
-        CREDENTIAL_OPTIONS.test(flag)
-          ? `${flag} is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.`
-          : `${flag} is not an option; expected --source, --sha-env or --tag-length (see --help).`,
+        flag === '--env-file'
+          ? '--env-file is not an option: the env lines go to --env-output PATH (Node.js reads --env-file itself, wherever it stands).'
+          : CREDENTIAL_OPTIONS.test(flag)
+            ? `${flag} is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.`
+            : `${flag} is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json or --check-pairs (see --help).`,
       );
       if (arg === flag && !(argv[i + 1] ?? '-').startsWith('-')) i++; // skip its value too
       continue;
@@ -82,18 +116,40 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     else if (options.has(input)) problems.push(`${flag} is given twice.`);
     else options.set(input, value);
   }
+  const imagesFile = options.get('images');
   // The arguments are counted, not echoed: a stray one may be a password.
-  if (positionals.length !== 1)
+  if (imagesFile === undefined && positionals.length !== 1)
     problems.push(
       `Expected one IMAGE[:TAG] argument, got ${positionals.length === 0 ? 'none' : positionals.length} (see --help).`,
     );
+  if (imagesFile !== undefined && positionals.length > 0)
+    problems.push(
+      `Expected no IMAGE argument with --images, got ${positionals.length}: the set's images go into its file (see --help).`,
+    );
+  let images = '';
+  if (imagesFile !== undefined) {
+    try {
+      images = readImages(imagesFile);
+      if (images.trim() === '')
+        problems.push(
+          `--images: ${imagesFile === '-' ? 'stdin' : imagesFile} has no image; expected one [PREFIX=]IMAGE[:TAG] a line.`,
+        );
+    } catch (error) {
+      problems.push(
+        `--images: could not read ${imagesFile === '-' ? 'stdin' : imagesFile}: ${(error as Error).message}.`,
+      );
+    }
+  }
+  const envFile = options.get('env-output');
+  if (envFile === '') problems.push('--env-output is empty; expected a file path.');
   if (problems.length > 0) throw new InputError(problems);
 
-  const { image, tag } = splitImageTag(positionals[0] ?? '');
+  const { image, tag } = imagesFile === undefined ? splitImageTag(positionals[0] ?? '') : { image: '', tag: '' };
   const raw: Readonly<Record<string, string>> = {
     ...RESOLVE_DEFAULTS,
     ...Object.fromEntries(options),
     image,
+    images,
     tag: tag || RESOLVE_DEFAULTS.tag,
     'registry-username': env.REGISTRY_USERNAME ?? '',
     'registry-password': env.REGISTRY_PASSWORD ?? '',
@@ -102,5 +158,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   return {
     kind: 'resolve',
     inputs: parseResolveInputs((name) => raw[name] ?? '', { subject: cliName, name: cliName }),
+    envFile,
+    json,
   };
 }

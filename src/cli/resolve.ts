@@ -1,13 +1,29 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { storedCredentials } from '../docker/credentials.js';
 import { InputError } from '../shared/field-parser.js';
-import { cliLines, resolveImage } from '../resolve/resolve.js';
+import { cliLines } from '../resolve/resolve.js';
+import { resolveSet, setEnv, setJson } from '../resolve/set.js';
 import { CLI_USAGE, parseCliArgs } from './resolve-args.js';
 
-// `node dist/resolve-cli/index.js IMAGE[:TAG] [--source auto|local|registry] [--sha-env NAME] [--tag-length N]`
-// stdout: SHA=, TAG=, DIGEST=, IMAGE_REF=, SOURCE= lines only; warnings and the one-line error on stderr.
+// `node dist/resolve-cli/index.js IMAGE[:TAG] [options]`: SHA=, TAG=, DIGEST=, IMAGE_REF=, SOURCE= lines on stdout;
+// `--images FILE`: the set's env lines (or --json), on stdout or into --env-output. Warnings and the one-line error
+// on stderr.
 
 function oneLine(error: unknown): string {
   const message = error instanceof InputError ? error.problems.join(' ') : (error as Error).message;
   return message.replace(/\s*\n\s*/g, ' ');
+}
+
+/** Written whole, then renamed: a reader never sees half a set, and a failed run leaves the old file. */
+async function writeWhole(file: string, text: string): Promise<void> {
+  const next = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(next, text);
+    await rename(next, file);
+  } catch (error) {
+    await rm(next, { force: true });
+    throw new Error(`Could not write --env-output ${file}: ${(error as Error).message}`);
+  }
 }
 
 async function main(): Promise<number> {
@@ -17,11 +33,20 @@ async function main(): Promise<number> {
       process.stdout.write(`${CLI_USAGE}\n`);
       return 0;
     }
-    const resolution = await resolveImage(command.inputs, {
-      info: () => undefined, // quiet on success, like any good filter
-      warning: (message) => process.stderr.write(`resolve: warning: ${message}\n`),
-    });
-    process.stdout.write(cliLines(resolution));
+    const set = await resolveSet(
+      command.inputs,
+      {
+        info: () => undefined, // quiet on success, like any good filter
+        warning: (message) => process.stderr.write(`resolve: warning: ${message}\n`),
+      },
+      { storedAuth: (registry) => storedCredentials(registry, () => undefined) },
+    );
+    const one = set[0]?.resolution;
+    const env =
+      command.inputs.single && command.envFile === undefined && one !== undefined ? cliLines(one) : setEnv(set);
+    if (command.envFile !== undefined) await writeWhole(command.envFile, env);
+    if (command.json) process.stdout.write(`${setJson(set)}\n`);
+    else if (command.envFile === undefined) process.stdout.write(env);
     return 0;
   } catch (error) {
     process.stderr.write(`resolve: ${oneLine(error)}\n`);

@@ -133,7 +133,8 @@ export function terminalReporter(
     },
     failed: (message) => say(paint('31', `error: ${message}`)),
     outputs: (values) => {
-      for (const [name, value] of Object.entries(values)) outputs.push(`${name}=${value}`);
+      // One line each: a multi-line value (env) has its lines joined by spaces, none of which its lines hold.
+      for (const [name, value] of Object.entries(values)) outputs.push(`${name}=${value.replace(/\n/g, ' ')}`);
     },
     summary: (report: RunReport) => {
       const total = report.phases.reduce((sum, phase) => sum + phase.seconds, 0);

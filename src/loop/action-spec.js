@@ -10,6 +10,7 @@
  * @property {boolean} [boolean] true or false: the CLI's flag alone means true, --no-<name> false
  * @property {boolean} [lines] one value a line: the CLI's flag repeats
  * @property {boolean} [secret] never in argv: the CLI reads it from the environment
+ * @property {string} [cliFlag] the CLI's flag, where the input's own name cannot be one
  */
 
 /** @type {readonly InputSpec[]} */
@@ -184,6 +185,20 @@ export const ACTION_INPUTS = [
     lines: true,
   },
   {
+    name: 'env-prefix',
+    description:
+      "What the names of the env output's variables start with (<PREFIX>_IMAGE, _SHA, _TAG, _DIGEST, _IMAGE_REF); empty: the image's last path component, upper-cased, every character outside A-Z 0-9 _ turned into _, and a _ before a leading digit (ghcr.io/acme/web-app: WEB_APP).",
+    default: '',
+  },
+  {
+    name: 'env-file',
+    description:
+      "A file (relative to the workspace) the env output's lines go into once the run passed: added at its end, in place of an earlier group of the same prefix and image, so several services built in one job add up to one file. Empty: none.",
+    default: '',
+    // Node.js reads --env-file itself, also after the script's path (and exits when there is no such file).
+    cliFlag: 'env-output',
+  },
+  {
     name: 'registry-username',
     description:
       "Registry user. With registry-password, the action logs in to the image's registry once, before the cache pull (or the push), and logs out afterwards.",
@@ -250,4 +265,9 @@ export const ACTION_OUTPUTS = [
       'Steps of the Dockerfile (FROM aside) the build reused from a cache; BuildKit counts filesystem steps (RUN, COPY …), the classic builder every instruction.',
   },
   { name: 'cache-steps-run', description: 'Steps of the Dockerfile (FROM aside) the build ran.' },
+  {
+    name: 'env',
+    description:
+      'The run\'s record as dotenv lines, once it passed: <PREFIX>_IMAGE, _SHA, _TAG, _DIGEST (only when pushed: the manifest digest\'s 64 hex characters, without "sha256:") and _IMAGE_REF (image@sha256:... when pushed, else image:tag); empty when the run failed.',
+  },
 ];

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { IMAGE_NAME_FORM, parseImageName, type ImageName } from '../shared/image-reference.js';
 import type { BuildSecret } from '../docker/build-args.js';
@@ -15,6 +15,7 @@ import {
   type InputNaming,
   type ReadInput,
 } from '../shared/field-parser.js';
+import { defaultEnvPrefix, envFileImage, sameRepository } from '../shared/service-env.js';
 import { ENV_NAME_PATTERN, SHA_PATTERN, type KeyValue, type RegistryAuth } from '../shared/vocabulary.js';
 import { CACHE_AUTO, parseCacheSetting, type CacheSetting } from './cache.js';
 import type { PruneMode } from './prune.js';
@@ -60,6 +61,10 @@ export interface Inputs {
   readonly pushRetries: number;
   /** More repositories that receive the same two tags (mirrors). */
   readonly alsoPush: readonly ImageName[];
+  /** What the run's record's variables start with (`<PREFIX>_IMAGE`, …). */
+  readonly envPrefix: string;
+  /** The env file the record goes into (readInputs makes it absolute, against the workspace); empty: none. */
+  readonly envFile: string;
 }
 
 const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -208,6 +213,22 @@ export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING
     [],
   );
   const registryAuth = registryAuthOf(read, problems, 'an earlier docker login is used', naming);
+  const envPrefix = field(
+    'env-prefix',
+    (raw) => {
+      if (raw !== '') return parseEnvName(raw);
+      return image === undefined ? '' : defaultEnvPrefix(image);
+    },
+    '',
+  );
+  const envFile = field(
+    'env-file',
+    (raw) => {
+      if (/[\0\r\n]/.test(raw)) throw new Error('contains a line break; expected one file path');
+      return raw;
+    },
+    '',
+  );
 
   if (problems.length > 0 || image === undefined) throw new InputError(problems);
   return {
@@ -244,6 +265,8 @@ export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING
       (mirror, index) =>
         mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index,
     ),
+    envPrefix,
+    envFile,
   };
 }
 
@@ -366,6 +389,22 @@ export function readInputs(
       );
     }
   }
+  // Resolved once, here: against the working directory, which is the workspace (the action's and the CLI's).
+  const envFile = inputs.envFile === '' ? '' : path.resolve(inputs.envFile);
+  if (envFile !== '') {
+    const problem = envFileProblem(envFile, inputs.envPrefix, inputs.image.name);
+    if (problem !== undefined) problems.push(`${naming.subject('env-file')} ${problem}.`);
+  }
   if (problems.length > 0) throw new InputError(problems);
-  return inputs;
+  return { ...inputs, envFile };
+}
+
+/** What stops the record from going into `file`: a directory there, or another image's group of the same prefix. */
+function envFileProblem(file: string, prefix: string, image: string): string | undefined {
+  if (!existsSync(file)) return undefined;
+  if (statSync(file).isDirectory()) return `is ${file}, which is a directory; expected a file path`;
+  const named = envFileImage(readFileSync(file, 'utf8'), prefix);
+  if (named !== undefined && !sameRepository(named, image))
+    return `${file} has ${prefix}_IMAGE=${named} already, another image under the same prefix; expected an env-prefix of its own for ${image}`;
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import {
   builderDriver,
@@ -9,6 +10,7 @@ import {
 } from '../docker/engine.js';
 import type { InputNaming } from '../shared/field-parser.js';
 import { familiarName } from '../shared/image-reference.js';
+import { withEnvGroup } from '../shared/service-env.js';
 import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
 import { buildImage, ociLabels } from './build.js';
 import { describeCache, planCache, registryRef, type CachePlan } from './cache.js';
@@ -19,7 +21,7 @@ import type { Inputs } from './inputs.js';
 import { pruneImages } from './prune.js';
 import { login, pushTags } from './push.js';
 import type { Reporter } from './reporter.js';
-import type { RunReport } from './run-report.js';
+import { serviceRecord, type RunReport } from './run-report.js';
 import { holdContainerTest, runTests, type TestOutcome, type TestRun } from './test-phase.js';
 import { collectReports } from './test-reports.js';
 import { waitUntilReady } from './wait-ready.js';
@@ -137,6 +139,7 @@ export async function checkPhase({
     naming,
   );
   report.image = inputs.image.name;
+  report.envPrefix = inputs.envPrefix;
   report.sha = commit.sha;
   report.tag = commit.sha.slice(0, inputs.tagLength);
   report.imageRef = `${inputs.image.name}:${report.tag}`;
@@ -308,5 +311,28 @@ export async function pushPhase(run: LoopRun): Promise<void> {
     );
     report.digest = report.digests[inputs.image.name] ?? '';
     report.pushed = true;
+  });
+}
+
+/** Puts the run's record into env-file, in place of an earlier group of its prefix (written whole, then renamed). */
+export async function envFilePhase({ inputs, report, reporter, settings }: LoopRun): Promise<void> {
+  const file = path.resolve(settings.workspace, inputs.envFile); // absolute already, from readInputs
+  await phase(report, reporter, `Record ${report.envPrefix}_* in ${inputs.envFile}`, async () => {
+    const before = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw error;
+    });
+    await mkdir(path.dirname(file), { recursive: true });
+    const next = `${file}.${process.pid}.tmp`;
+    try {
+      await writeFile(next, withEnvGroup(before, serviceRecord(report)));
+      await rename(next, file);
+    } catch (error) {
+      await rm(next, { force: true });
+      throw error;
+    }
+    reporter.info(
+      `${file} has ${report.envPrefix}_IMAGE, _SHA, _TAG${report.pushed ? ', _DIGEST' : ''} and _IMAGE_REF.`,
+    );
   });
 }

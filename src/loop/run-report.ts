@@ -1,3 +1,4 @@
+import { envLines, type ServiceRecord } from '../shared/service-env.js';
 import { escapeHtml } from '../shared/vocabulary.js';
 import { describeCache, type CacheOutcome } from './cache.js';
 import type { JUnitCounts } from './junit.js';
@@ -5,6 +6,8 @@ import type { JUnitCounts } from './junit.js';
 /** What the run found out, phase by phase: the source of the outputs and the job summary. */
 export interface RunReport {
   image: string;
+  /** What the record's variables start with (env-prefix). */
+  envPrefix: string;
   sha: string;
   tag: string;
   imageRef: string;
@@ -35,6 +38,7 @@ export interface PhaseTiming {
 export function emptyReport(): RunReport {
   return {
     image: '',
+    envPrefix: '',
     sha: '',
     tag: '',
     imageRef: '',
@@ -52,6 +56,17 @@ export function emptyReport(): RunReport {
     cache: undefined,
     phases: [],
     failure: undefined,
+  };
+}
+
+/** The run's record for the env output and env-file: the digest only of a push. */
+export function serviceRecord(report: RunReport): ServiceRecord {
+  return {
+    prefix: report.envPrefix,
+    image: report.image,
+    sha: report.sha,
+    tag: report.tag,
+    digest: report.pushed ? report.digest : '',
   };
 }
 
@@ -77,6 +92,8 @@ export function outputsOf(report: RunReport): Record<string, string> {
     'cache-hit': report.cache === undefined ? '' : String(report.cache.stepsReused > 0),
     'cache-steps-reused': report.cache === undefined ? '' : String(report.cache.stepsReused),
     'cache-steps-run': report.cache === undefined ? '' : String(report.cache.stepsRun),
+    // Only a run that passed is a record to deploy from.
+    env: report.failure === undefined && report.sha !== '' ? envLines(serviceRecord(report)).join('\n') : '',
   };
 }
 

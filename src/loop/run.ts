@@ -6,6 +6,7 @@ import {
   buildPhase,
   checkPhase,
   collectReportsPhase,
+  envFilePhase,
   failUnlessPassed,
   phase,
   prunePhase,
@@ -122,4 +123,5 @@ async function runPhases(run: LoopRun): Promise<void> {
   if (run.inputs.testReports !== '') await collectReportsPhase(run, container);
   failUnlessPassed(run, tests, container);
   if (run.inputs.deploy) await pushPhase(run);
+  if (run.inputs.envFile !== '') await envFilePhase(run);
 }

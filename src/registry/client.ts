@@ -394,6 +394,16 @@ export class RegistryClient {
     };
   }
 
+  /** The digest a tag names, from a HEAD (which registries do not count as a pull); a GET where no digest comes. */
+  async manifestDigest(reference: string): Promise<string> {
+    const path = `/v2/${this.options.repository}/manifests/${reference}`;
+    const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
+    if (response.status !== 200) throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
+    await discard(response);
+    const header = response.headers.get('docker-content-digest') ?? '';
+    return DIGEST_PATTERN.test(header) ? header : (await this.getManifest(reference)).digest;
+  }
+
   async getBlob(digest: string, limitBytes: number): Promise<Uint8Array> {
     if (!DIGEST_PATTERN.test(digest)) throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
     const path = `/v2/${this.options.repository}/blobs/${digest}`;
@@ -407,22 +417,22 @@ export class RegistryClient {
     return bytes;
   }
 
-  /** GET with the current authorization; on 401 answers the challenge once and retries. */
-  private async get(path: string, accept: string): Promise<Response> {
+  /** GET (or HEAD) with the current authorization; on 401 answers the challenge once and retries. */
+  private async get(path: string, accept: string, method: 'GET' | 'HEAD' = 'GET'): Promise<Response> {
     const url = `${this.baseUrl}${path}`;
-    let response = await this.send(url, accept, this.authorization);
+    let response = await this.send(url, accept, this.authorization, method);
     if (response.status !== 401) return response;
     const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
     await discard(response);
     const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
     if (challenge === undefined) {
       throw new RegistryError(
-        `The registry ${this.options.registry} answered 401 to GET ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`,
+        `The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`,
         401,
       );
     }
     this.authorization = await this.authorize(challenge);
-    response = await this.send(url, accept, this.authorization);
+    response = await this.send(url, accept, this.authorization, method);
     if (response.status === 401) {
       const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
       await discard(response);
@@ -495,7 +505,12 @@ export class RegistryClient {
   }
 
   /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
-  private async unexpected(response: Response, path: string, what: string): Promise<RegistryError> {
+  private async unexpected(
+    response: Response,
+    path: string,
+    what: string,
+    method: 'GET' | 'HEAD' = 'GET',
+  ): Promise<RegistryError> {
     const body = await response.text().catch(() => '');
     const error = registryErrorCode(body);
     if (response.status === 404) {
@@ -514,14 +529,19 @@ export class RegistryClient {
       );
     }
     return new RegistryError(
-      `The registry ${this.options.registry} answered HTTP ${response.status} to GET ${path}${describeBody(body)}.`,
+      `The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`,
       response.status,
       error?.code,
     );
   }
 
   /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
-  private async send(url: string, accept: string, authorization: string | undefined): Promise<Response> {
+  private async send(
+    url: string,
+    accept: string,
+    authorization: string | undefined,
+    method: 'GET' | 'HEAD' = 'GET',
+  ): Promise<Response> {
     const origin = new URL(url).origin;
     let target = url;
     for (let hops = 0; ; hops++) {
@@ -531,7 +551,7 @@ export class RegistryClient {
       let response: Response;
       try {
         response = await this.fetch(target, {
-          method: 'GET',
+          method,
           headers,
           redirect: 'manual',
           signal: AbortSignal.timeout(this.timeoutMs),

@@ -11,8 +11,8 @@ import {
   type FetchLike,
   type ImageConfig,
 } from '../registry/client.js';
-import type { ResolveInputs } from './inputs.js';
-import { escapeHtml, REVISION_LABEL, SHA_PATTERN } from '../shared/vocabulary.js';
+import type { ResolveRequest } from './inputs.js';
+import { escapeHtml, REVISION_LABEL, SHA_PATTERN, type RegistryAuth } from '../shared/vocabulary.js';
 
 // Which commit an image tag was built from, read from the image's metadata (env, then the OCI revision
 // label): from the local image store or from the registry's manifest and config blob. Never runs or pulls.
@@ -29,6 +29,8 @@ export interface Resolution {
   readonly source: 'local' | 'registry';
   /** Where in the image the sha was: `env SHA` or `label org.opencontainers.image.revision`. */
   readonly shaFrom: string;
+  /** The local image's id; empty when read from the registry. */
+  readonly imageId: string;
 }
 
 export interface Logger {
@@ -42,6 +44,8 @@ export interface ResolveDeps {
   readonly inspectLocal?: (ref: string) => Promise<ImageDetails | undefined>;
   /** Which image store the engine uses. */
   readonly imageStore?: () => Promise<ImageStore>;
+  /** docker's stored credentials for a registry given none (an earlier docker login); none: anonymous. */
+  readonly storedAuth?: (registry: string) => Promise<RegistryAuth | undefined>;
 }
 
 /**
@@ -134,62 +138,99 @@ export async function inspectLocalImage(ref: string): Promise<ImageDetails | und
   throw new DockerError(args, result);
 }
 
-/** Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. */
-export async function resolveImage(inputs: ResolveInputs, logger: Logger, deps: ResolveDeps = {}): Promise<Resolution> {
-  const ref = `${inputs.image.name}:${inputs.tag}`;
-  const finish = (config: ImageConfig, source: Resolution['source'], digest: string): Resolution => {
-    const found = findSha(config, inputs.shaEnv, ref);
+/**
+ * Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. With
+ * `checkPair`, the image must also be there under its short sha tag, the same image (the pair the main action
+ * pushes); a tag that is the short sha tag itself is its own pair.
+ */
+export async function resolveImage(
+  request: ResolveRequest,
+  logger: Logger,
+  deps: ResolveDeps = {},
+  { checkPair = false }: { checkPair?: boolean } = {},
+): Promise<Resolution> {
+  const ref = `${request.image.name}:${request.tag}`;
+  const finish = (config: ImageConfig, source: Resolution['source'], digest: string, imageId: string): Resolution => {
+    const found = findSha(config, request.shaEnv, ref);
     for (const note of found.notes) logger[note.level](note.message);
-    const tag = found.sha.slice(0, inputs.tagLength);
-    const shaFrom = found.from === 'env' ? `env ${inputs.shaEnv}` : `label ${REVISION_LABEL}`;
-    return { ref, sha: found.sha, tag, digest, imageRef: `${inputs.image.name}:${tag}`, source, shaFrom };
+    const tag = found.sha.slice(0, request.tagLength);
+    const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${REVISION_LABEL}`;
+    return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom, imageId };
   };
+  const inspectLocal = deps.inspectLocal ?? inspectLocalImage;
 
-  if (inputs.source !== 'registry') {
+  if (request.source !== 'registry') {
     let local: ImageDetails | undefined;
     try {
-      local = await (deps.inspectLocal ?? inspectLocalImage)(ref);
+      local = await inspectLocal(ref);
     } catch (error) {
-      if (inputs.source === 'local')
+      if (request.source === 'local')
         throw new Error(`Could not inspect the local image ${ref}: ${(error as Error).message}`);
       logger.info(`docker could not tell whether ${ref} is local (${(error as Error).message}); reading the registry.`);
     }
     if (local !== undefined) {
-      const hasDigest = digestsFor(local.repoDigests, familiarName(inputs.image)).length > 0;
+      const hasDigest = digestsFor(local.repoDigests, familiarName(request.image)).length > 0;
       const store = hasDigest ? await (deps.imageStore ?? imageStoreOf)() : { kind: 'unknown' as const };
-      const { digest, note } = localDigest(local.repoDigests, familiarName(inputs.image), store);
+      const { digest, note } = localDigest(local.repoDigests, familiarName(request.image), store);
       logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
       if (note !== undefined) logger.info(note);
-      return finish({ env: local.env, labels: local.labels }, 'local', digest);
+      const resolution = finish({ env: local.env, labels: local.labels }, 'local', digest, local.id);
+      if (checkPair && resolution.tag !== request.tag) {
+        const pair = await inspectLocal(resolution.imageRef);
+        if (pair === undefined || pair.id !== local.id)
+          throw new Error(
+            `${ref} is commit ${resolution.sha}, but ${pair === undefined ? `${resolution.imageRef} is not in the local image store` : `the local ${resolution.imageRef} is another image (${pair.id}, not ${local.id})`}: the pair the main action makes is broken.`,
+          );
+      }
+      return resolution;
     }
-    if (inputs.source === 'local')
+    if (request.source === 'local')
       throw new Error(
         `${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`,
       );
-    logger.info(`${ref} is not in the local image store; reading the registry ${inputs.image.registry}.`);
+    logger.info(`${ref} is not in the local image store; reading the registry ${request.image.registry}.`);
   }
 
   const client = new RegistryClient({
-    registry: inputs.image.registry,
-    repository: inputs.image.path,
-    auth: inputs.registryAuth,
+    registry: request.image.registry,
+    repository: request.image.path,
+    auth: request.registryAuth ?? (await deps.storedAuth?.(request.image.registry)),
     ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
   });
+  let resolution: Resolution;
   try {
-    const remote = await client.readImage(inputs.tag);
+    const remote = await client.readImage(request.tag);
     const chosen =
       remote.platform === undefined
         ? ''
         : `; it is an index: read its ${platformName(remote.platform)} image ${remote.manifestDigest}`;
     logger.info(
-      `Read ${ref} from the registry ${inputs.image.registry} (${remote.digest}${chosen}); nothing was pulled.`,
+      `Read ${ref} from the registry ${request.image.registry} (${remote.digest}${chosen}); nothing was pulled.`,
     );
-    return finish(remote.config, 'registry', remote.digest);
+    resolution = finish(remote.config, 'registry', remote.digest, '');
   } catch (error) {
     if (!(error instanceof RegistryError)) throw error;
-    const notLocal = inputs.source === 'auto' ? ' It is not in the local image store either.' : '';
+    const notLocal = request.source === 'auto' ? ' It is not in the local image store either.' : '';
     throw new Error(`Could not resolve ${ref}: ${error.message}${notLocal}`);
   }
+  if (checkPair && resolution.tag !== request.tag) {
+    let pair: string;
+    try {
+      pair = await client.manifestDigest(resolution.tag);
+    } catch (error) {
+      if (!(error instanceof RegistryError)) throw error;
+      throw new Error(
+        error.status === 404
+          ? `${ref} is commit ${resolution.sha}, but the registry has no ${resolution.imageRef}: the pair the main action pushes is broken (was the sha tag deleted?).`
+          : `${ref} is commit ${resolution.sha}, but its pair ${resolution.imageRef} could not be read: ${error.message}`,
+      );
+    }
+    if (pair !== resolution.digest)
+      throw new Error(
+        `${ref} is ${resolution.digest}, but ${resolution.imageRef} is ${pair} in the registry: the pair the main action pushes is broken (was either tag pushed another way?).`,
+      );
+  }
+  return resolution;
 }
 
 /** The action's outputs. */

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
   CLI_NAMING,
+  flagOf,
   inputsFilePath,
   parseCliArgs,
   usage,
@@ -102,8 +103,9 @@ describe('parseCliArgs: values of flags', () => {
   ).map((input) => input.name);
 
   it.each(singleLine)('--%s given twice is a problem', (name) => {
-    const problems = problemsOf(['--image', 'a', `--${name}`, 'one', `--${name}=two`].slice(name === 'image' ? 2 : 0));
-    expect(problems).toEqual([`--${name} is given twice; only multi-line inputs repeat.`]);
+    const flag = flagOf(name);
+    const problems = problemsOf(['--image', 'a', flag, 'one', `${flag}=two`].slice(name === 'image' ? 2 : 0));
+    expect(problems).toEqual([`${flag} is given twice; only multi-line inputs repeat.`]);
   });
 
   it.each([
@@ -179,6 +181,23 @@ describe('parseCliArgs: what is not an option', () => {
     expect(problems).toEqual([
       "--password is not an option; expected one of the action's inputs as a flag (see --help).",
     ]);
+  });
+
+  it.each([
+    ['--env-file', 'set.env'],
+    ['--env-file=set.env', undefined],
+  ])('%s (Node.js takes --env-file for itself) points at --env-output, its value skipped', (flag, value) => {
+    const argv = ['--image', 'a', flag, ...(value === undefined ? [] : [value])];
+    expect(problemsOf(argv)).toEqual([
+      '--env-file is not an option: the env-file input is --env-output here (Node.js reads --env-file itself, wherever it stands).',
+    ]);
+    expect(run(['--image', 'a', '--env-output', 'set.env']).inputs['env-file']).toBe('set.env');
+  });
+
+  it('flagOf: an input is its own flag, but where Node.js would take it', () => {
+    expect(
+      ACTION_INPUTS.map((input) => flagOf(input.name)).filter((flag, i) => flag !== `--${ACTION_INPUTS[i]?.name}`),
+    ).toEqual(['--env-output']);
   });
 
   it('an unknown flag leaves the next option alone', () => {
@@ -290,7 +309,8 @@ describe('parseCliArgs: defaults', () => {
   });
 
   it.each(ACTION_INPUTS.filter((input) => input.secret !== true))('--$name replaces only its own default', (input) => {
-    const argv = input.boolean === true ? [`--${input.name}=x`] : [`--${input.name}`, 'x'];
+    const flag = flagOf(input.name);
+    const argv = input.boolean === true ? [`${flag}=x`] : [flag, 'x'];
     expect(run(argv).inputs).toEqual({ ...ACTION_DEFAULTS, [input.name]: 'x' });
   });
 });
@@ -441,7 +461,7 @@ describe('usage', () => {
   it.each(ACTION_INPUTS.filter((input) => input.secret !== true).map((input) => input))(
     'lists --$name with its description',
     (input) => {
-      const line = text.split('\n').find((row) => row.trimStart().startsWith(`--${input.name} `));
+      const line = text.split('\n').find((row) => row.trimStart().startsWith(`${flagOf(input.name)} `));
       expect(line).toBeDefined();
       expect(line).toContain(input.description);
       if (input.required === true) expect(line).toContain('required');

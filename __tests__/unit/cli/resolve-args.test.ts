@@ -1,31 +1,48 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, splitImageTag, type CliCommand } from '../../../src/cli/resolve-args.js';
-import type { ResolveInputs } from '../../../src/resolve/inputs.js';
+import { parseCliArgs, type CliCommand } from '../../../src/cli/resolve-args.js';
+import type { ResolveInputs, SetEntry } from '../../../src/resolve/inputs.js';
 import { problemsOf } from '../support.js';
 
 const GHCR_APP = { name: 'ghcr.io/acme/app', registry: 'ghcr.io', path: 'acme/app' };
 
-describe('splitImageTag', () => {
-  it.each([
-    ['acme/app', 'acme/app', ''],
-    ['acme/app:latest', 'acme/app', 'latest'],
-    ['localhost:5000/app', 'localhost:5000/app', ''],
-    ['localhost:5000/app:d24155b', 'localhost:5000/app', 'd24155b'],
-    ['[::1]:5000/a/b:v1', '[::1]:5000/a/b', 'v1'],
-    ['app:v1:x', 'app', 'v1:x'],
-    [`app@sha256:${'a'.repeat(64)}`, `app@sha256:${'a'.repeat(64)}`, ''],
-  ])('%s → %s + %s', (reference, image, tag) => {
-    expect(splitImageTag(reference)).toEqual({ image, tag });
-  });
-});
+/** The inputs of a one-image command, its one entry's image and tag beside the rest. */
+type SingleView = Omit<ResolveInputs, 'entries'> & Pick<SetEntry, 'image' | 'tag' | 'prefix'>;
 
 describe('parseCliArgs', () => {
-  const inputsOf = (command: CliCommand): ResolveInputs => {
+  /** A one-image command's inputs; fails unless it is one (single, one entry, no --env-output, no --json). */
+  const singleOf = (command: CliCommand): SingleView => {
     if (command.kind !== 'resolve') throw new Error(`expected resolve, got ${command.kind}`);
-    return command.inputs;
+    expect([command.envFile, command.json]).toEqual([undefined, false]);
+    const { entries, ...rest } = command.inputs;
+    expect(rest.single).toBe(true);
+    expect(entries).toHaveLength(1);
+    const entry = entries[0];
+    if (entry === undefined) throw new Error('expected one entry');
+    expect(entry.line).toBe(0);
+    return { ...rest, image: entry.image, tag: entry.tag, prefix: entry.prefix };
   };
 
-  it.each<[string, string[], Record<string, string>, Partial<ResolveInputs>]>([
+  it('only an image: the defaults', () => {
+    expect(parseCliArgs(['ghcr.io/acme/app'], {})).toEqual({
+      kind: 'resolve',
+      inputs: {
+        entries: [{ line: 0, prefix: 'APP', image: GHCR_APP, tag: 'latest' }],
+        single: true,
+        shaEnv: 'SHA',
+        source: 'auto',
+        tagLength: 7,
+        registryAuth: undefined,
+        checkPairs: true,
+      } satisfies ResolveInputs,
+      envFile: undefined,
+      json: false,
+    } satisfies CliCommand);
+  });
+
+  it.each<[string, string[], Record<string, string>, Partial<SingleView>]>([
     [
       'only an image: the defaults',
       ['ghcr.io/acme/app'],
@@ -66,7 +83,7 @@ describe('parseCliArgs', () => {
     ],
     ['"--" ends the options', ['--source', 'local', '--', 'acme/app'], {}, { source: 'local' }],
   ])('%s', (_case, argv, env, expected) => {
-    expect(inputsOf(parseCliArgs(argv, env))).toMatchObject(expected);
+    expect(singleOf(parseCliArgs(argv, env))).toMatchObject(expected);
   });
 
   it.each([[['-h']], [['--help']], [['acme/app', '--help']], [['--source', 'x', '-h']]])('%j asks for help', (argv) => {
@@ -80,7 +97,9 @@ describe('parseCliArgs', () => {
       'an unknown option',
       ['acme/app', '--platform', 'linux/arm64'],
       {},
-      ['--platform is not an option; expected --source, --sha-env or --tag-length (see --help).'],
+      [
+        '--platform is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json or --check-pairs (see --help).',
+      ],
     ],
     [
       '--password with a value',
@@ -151,11 +170,181 @@ describe('parseCliArgs', () => {
       ['acme/app'],
       { REGISTRY_USERNAME: 'ci' },
       [
-        'REGISTRY_PASSWORD is empty; expected REGISTRY_USERNAME and REGISTRY_PASSWORD together, or neither (then the registry is read anonymously).',
+        "REGISTRY_PASSWORD is empty; expected REGISTRY_USERNAME and REGISTRY_PASSWORD together, or neither (then docker's stored credentials (an earlier docker login) are used, else the registry is read anonymously).",
       ],
     ],
   ])('refuses %s', (_case, argv, env, expected) => {
     const problems = problemsOf(() => parseCliArgs(argv, env));
+    expect(problems).toEqual(expected);
+    expect(problems.join(' ')).not.toContain('hunter2');
+  });
+});
+
+describe('parseCliArgs: a set from --images', () => {
+  const WEB = { name: 'ghcr.io/acme/web', registry: 'ghcr.io', path: 'acme/web' };
+  const NGINX = { name: 'nginx', registry: 'docker.io', path: 'library/nginx' };
+  const SET = 'WEB=ghcr.io/acme/web:v1\n# the proxy\nnginx\n';
+  const SET_ENTRIES: SetEntry[] = [
+    { line: 1, prefix: 'WEB', image: WEB, tag: 'v1' },
+    { line: 3, prefix: 'NGINX', image: NGINX, tag: 'latest' },
+  ];
+
+  /** A readImages over `files` ("-" is stdin); records what it was asked for. */
+  function files(contents: Record<string, string>): { read: (file: string) => string; asked: string[] } {
+    const asked: string[] = [];
+    return {
+      asked,
+      read: (file) => {
+        asked.push(file);
+        const text = contents[file];
+        if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${file}'`);
+        return text;
+      },
+    };
+  }
+
+  it.each<[string, string[], Partial<Extract<CliCommand, { kind: 'resolve' }>>, Partial<ResolveInputs>]>([
+    [
+      '--images FILE: the set, in file order; pairs checked',
+      ['--images', 'set.txt'],
+      { envFile: undefined, json: false },
+      { entries: SET_ENTRIES, single: false, checkPairs: true, source: 'auto', shaEnv: 'SHA', tagLength: 7 },
+    ],
+    ['--images=FILE', ['--images=set.txt'], {}, { entries: SET_ENTRIES, single: false }],
+    ['--images - reads stdin', ['--images', '-'], {}, { entries: SET_ENTRIES, single: false }],
+    [
+      '--env-output and --json',
+      ['--images', 'set.txt', '--env-output', 'deploy/set.env', '--json'],
+      { envFile: 'deploy/set.env', json: true },
+      { single: false },
+    ],
+    ['--env-output=PATH', ['--images', 'set.txt', '--env-output=set.env'], { envFile: 'set.env', json: false }, {}],
+    ['--check-pairs false', ['--images', 'set.txt', '--check-pairs', 'false'], {}, { checkPairs: false }],
+    ['--check-pairs=true', ['--images', 'set.txt', '--check-pairs=true'], {}, { checkPairs: true }],
+    [
+      'the other options apply to every image of the set',
+      ['--images', 'set.txt', '--source', 'registry', '--sha-env', 'GIT_SHA', '--tag-length', '12'],
+      {},
+      { source: 'registry', shaEnv: 'GIT_SHA', tagLength: 12 },
+    ],
+  ])('%s', (_case, argv, command, inputs) => {
+    const reader = files({ 'set.txt': SET, '-': SET });
+    const parsed = parseCliArgs(argv, {}, reader.read);
+    if (parsed.kind !== 'resolve') throw new Error(`expected resolve, got ${parsed.kind}`);
+    expect(parsed).toMatchObject(command);
+    expect(parsed.inputs).toMatchObject(inputs);
+    expect(reader.asked).toEqual([argv.includes('-') ? '-' : 'set.txt']);
+  });
+
+  it('--json and --env-output with one image: the one entry, the flags kept', () => {
+    const parsed = parseCliArgs(['acme/app', '--json', '--env-output', 'app.env'], {}, files({}).read);
+    expect(parsed).toMatchObject({ kind: 'resolve', envFile: 'app.env', json: true, inputs: { single: true } });
+  });
+
+  it('reads --images FILE from the disk by default', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'resolve-args-'));
+    try {
+      writeFileSync(path.join(dir, 'set.txt'), SET);
+      const parsed = parseCliArgs(['--images', path.join(dir, 'set.txt')], {});
+      if (parsed.kind !== 'resolve') throw new Error(`expected resolve, got ${parsed.kind}`);
+      expect(parsed.inputs.entries).toEqual(SET_ENTRIES);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each<[string, string[], Record<string, string>, string[]]>([
+    [
+      'an IMAGE argument beside --images',
+      ['acme/app', '--images', 'set.txt'],
+      {},
+      ["Expected no IMAGE argument with --images, got 1: the set's images go into its file (see --help)."],
+    ],
+    [
+      'two arguments beside --images, not echoed',
+      ['--images', 'set.txt', 'acme/app', 'hunter2'],
+      {},
+      ["Expected no IMAGE argument with --images, got 2: the set's images go into its file (see --help)."],
+    ],
+    [
+      'a "-" argument beside --images FILE',
+      ['--images', 'set.txt', '-'],
+      {},
+      ["Expected no IMAGE argument with --images, got 1: the set's images go into its file (see --help)."],
+    ],
+    [
+      'an unreadable file, named',
+      ['--images', 'missing.txt'],
+      {},
+      ["--images: could not read missing.txt: ENOENT: no such file or directory, open 'missing.txt'."],
+    ],
+    [
+      'an empty --env-output',
+      ['--images', 'set.txt', '--env-output', ''],
+      {},
+      ['--env-output is empty; expected a file path.'],
+    ],
+    ['an empty --env-output=', ['acme/app', '--env-output='], {}, ['--env-output is empty; expected a file path.']],
+    ['--env-output without its value', ['acme/app', '--env-output'], {}, ['--env-output needs a value.']],
+    ['--images twice', ['--images', 'set.txt', '--images=other.txt'], {}, ['--images is given twice.']],
+    [
+      '--env-file, which Node.js takes for itself: pointed at --env-output, the path skipped',
+      ['--images', 'set.txt', '--env-file', 'hunter2.env'],
+      {},
+      [
+        '--env-file is not an option: the env lines go to --env-output PATH (Node.js reads --env-file itself, wherever it stands).',
+      ],
+    ],
+    [
+      '--env-file=PATH',
+      ['acme/app', '--env-file=hunter2.env'],
+      {},
+      [
+        '--env-file is not an option: the env lines go to --env-output PATH (Node.js reads --env-file itself, wherever it stands).',
+      ],
+    ],
+    [
+      'a bad --check-pairs, named as the CLI option',
+      ['--images', 'set.txt', '--check-pairs', 'yes'],
+      {},
+      ['--check-pairs is "yes"; expected true or false.'],
+    ],
+    [
+      'a bad line of the set, named as the CLI option',
+      ['--images', 'bad.txt'],
+      {},
+      [
+        '--images line 2 is "WEB=acme/web@sha256:' +
+          'a'.repeat(64) +
+          '": acme/web@sha256:' +
+          'a'.repeat(64) +
+          ' has a digest; expected a tag (resolve reads a tag).',
+      ],
+    ],
+    [
+      'a file with no image',
+      ['--images', 'empty.txt'],
+      {},
+      ['--images has no image; expected one [PREFIX=]IMAGE[:TAG] a line, e.g. RUNNER=ghcr.io/acme/runner:latest.'],
+    ],
+    [
+      'every problem at once',
+      ['x', '--images', 'missing.txt', '--env-output=', '--platform', 'linux/arm64'],
+      {},
+      [
+        '--platform is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json or --check-pairs (see --help).',
+        "Expected no IMAGE argument with --images, got 1: the set's images go into its file (see --help).",
+        "--images: could not read missing.txt: ENOENT: no such file or directory, open 'missing.txt'.",
+        '--env-output is empty; expected a file path.',
+      ],
+    ],
+  ])('refuses %s', (_case, argv, env, expected) => {
+    const reader = files({
+      'set.txt': SET,
+      'bad.txt': `nginx\nWEB=acme/web@sha256:${'a'.repeat(64)}\n`,
+      'empty.txt': '# nothing yet\n\n',
+    });
+    const problems = problemsOf(() => parseCliArgs(argv, env, reader.read));
     expect(problems).toEqual(expected);
     expect(problems.join(' ')).not.toContain('hunter2');
   });

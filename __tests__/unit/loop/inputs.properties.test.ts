@@ -867,6 +867,8 @@ describe('parseInputs', () => {
     const partners: Record<string, readonly string[]> = {
       'registry-username': ['registry-password'],
       'registry-password': ['registry-username'],
+      // An empty env-prefix is derived from the image, and refused when what it gives is no variable name.
+      image: ['env-prefix'],
     };
     fc.assert(
       fc.property(fc.constantFrom(...INPUT_NAMES), inputValue, (name, value) => {

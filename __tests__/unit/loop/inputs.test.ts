@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseInputs, parseKeyValueLines, parseRunArgs, type Inputs } from '../../../src/loop/inputs.js';
+import { parseInputs, parseKeyValueLines, parseRunArgs, readInputs, type Inputs } from '../../../src/loop/inputs.js';
 import { InputError, parseBoolean, parseInteger } from '../../../src/shared/field-parser.js';
 import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from '../../../src/loop/wait-ready.js';
 import { cacheForm } from '../../../src/loop/cache.js';
+import { problemsOf } from '../support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -88,6 +90,8 @@ describe('parseInputs with action.yml defaults', () => {
       registryAuth: undefined,
       pushRetries: 3,
       alsoPush: [],
+      envPrefix: 'APP',
+      envFile: '',
     } satisfies Inputs);
     expect(path.join('.', 'Dockerfile')).toBe('Dockerfile');
   });
@@ -143,6 +147,8 @@ describe('parseInputs with values', () => {
       'also-push': 'mirror.example.com/acme/app\n\nghcr.io/acme/app\nacme/app\nmirror.example.com/acme/app\n',
       'registry-username': ' bot ',
       'registry-password': 's3cret',
+      'env-prefix': ' API ',
+      'env-file': ' deploy/set.env ',
     });
     expect(inputs).toEqual({
       image: { name: 'ghcr.io/acme/app', registry: 'ghcr.io', path: 'acme/app' },
@@ -207,6 +213,8 @@ describe('parseInputs with values', () => {
         { name: 'mirror.example.com/acme/app', registry: 'mirror.example.com', path: 'acme/app' },
         { name: 'acme/app', registry: 'docker.io', path: 'acme/app' },
       ],
+      envPrefix: 'API',
+      envFile: 'deploy/set.env',
     } satisfies Inputs);
   });
 
@@ -373,6 +381,12 @@ describe('parseInputs rejects bad values', () => {
     ['reports-dir', '   ', 'is ""; expected a directory relative to the workspace, inside it'],
     ['reports-dir', '../outside', 'is "../outside"; expected a directory relative to the workspace, inside it'],
     ['reports-dir', '/etc/reports', 'is "/etc/reports"; expected a directory relative to the workspace, inside it'],
+    ['env-prefix', '1X', 'is "1X"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)'],
+    ['env-prefix', 'WEB-APP', 'is "WEB-APP"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)'],
+    ['env-prefix', 'WEB APP', 'is "WEB APP"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)'],
+    ['env-file', 'a.env\nb.env', 'contains a line break; expected one file path'],
+    ['env-file', 'a.env\r\nb.env', 'contains a line break; expected one file path'],
+    ['env-file', 'a\0.env', 'contains a line break; expected one file path'],
   ])("%s %j → Input '<name>' %s", (name, raw, fragment) => {
     const error = inputErrorOf({ [name]: raw });
     expect(error.name).toBe('InputError');
@@ -594,6 +608,110 @@ describe('parseInputs: wait-for and the test phase', () => {
       'test-reports',
       'reports-dir',
     ]);
+  });
+});
+
+describe('parseInputs: env-prefix and env-file', () => {
+  it.each<[string, Record<string, string>, Partial<Inputs>]>([
+    [
+      'the default prefix: the last path component, upper-cased',
+      { image: 'ghcr.io/acme/web-app' },
+      { envPrefix: 'WEB_APP' },
+    ],
+    ['of an official image', { image: 'nginx' }, { envPrefix: 'NGINX' }],
+    ['dots and dashes become _', { image: 'a/b.c--d' }, { envPrefix: 'B_C__D' }],
+    ['a registry port is not part of it', { image: 'localhost:5000/app' }, { envPrefix: 'APP' }],
+    ['an explicit prefix', { 'env-prefix': 'WEB' }, { envPrefix: 'WEB' }],
+    ['an explicit prefix, trimmed, lower case kept', { 'env-prefix': ' web_1 ' }, { envPrefix: 'web_1' }],
+    [
+      'an explicit prefix where the derived one is no variable name',
+      { image: 'acme/2048', 'env-prefix': 'GAME' },
+      { envPrefix: 'GAME' },
+    ],
+    ['an env-file', { 'env-file': 'deploy/set.env' }, { envFile: 'deploy/set.env' }],
+    ['an env-file, trimmed', { 'env-file': '  set.env \n' }, { envFile: 'set.env' }],
+    ['an absolute env-file', { 'env-file': '/tmp/set.env' }, { envFile: '/tmp/set.env' }],
+    ['no env-file', { 'env-file': '   ' }, { envFile: '' }],
+  ])('%s', (_case, overrides, expected) => {
+    expect(parseWith(overrides)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['acme/2048', '_2048'],
+    ['2048-game', '_2048_GAME'],
+    ['ghcr.io/acme/3d-viewer', '_3D_VIEWER'],
+  ])('takes the image %s, whose last path component starts with a digit, with the prefix %s', (image, derived) => {
+    expect(parseWith({ image })).toMatchObject({ envPrefix: derived });
+  });
+
+  it('a bad image: no second problem about the prefix it would give', () => {
+    expect(inputErrorOf({ image: 'acme/App' }).problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['image']);
+  });
+});
+
+describe('readInputs: env-file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'inputs-env-file-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(path.join(dir, 'Dockerfile'), 'FROM scratch\n');
+  mkdirSync(path.join(dir, 'a-directory'));
+  const files: Record<string, string> = {
+    'other.env': 'APP_IMAGE=other/image\nAPP_SHA=x\n',
+    'same.env': `# shop\nAPP_IMAGE=acme/app\nAPP_TAG=aaaaaaa\nWEB_IMAGE=ghcr.io/acme/web\n`,
+    'groups.env': 'WEB_IMAGE=ghcr.io/acme/web\nAPP_IMAGE_IMAGE=other/image\nMY_APP_IMAGE=other/image\n',
+    'crlf.env': 'X=1\r\nAPP_IMAGE=other/image\r\n',
+    'empty.env': '',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
+
+  const read = (overrides: Record<string, string>): Inputs =>
+    readInputs(
+      fakeReader({ context: dir, file: path.join(dir, 'Dockerfile'), ...overrides }).read,
+      {},
+      () => undefined,
+    );
+
+  it.each<[string, Record<string, string>]>([
+    ['a file not there yet', { 'env-file': path.join(dir, 'new', 'set.env') }],
+    ['an empty file', { 'env-file': path.join(dir, 'empty.env') }],
+    ['a file with the same image under the prefix', { 'env-file': path.join(dir, 'same.env') }],
+    ['a file with other groups only (APP_IMAGE_*, MY_APP_*)', { 'env-file': path.join(dir, 'groups.env') }],
+    [
+      'a file with another image under the default prefix, and a prefix of its own',
+      { 'env-file': path.join(dir, 'other.env'), 'env-prefix': 'MINE' },
+    ],
+    ['no env-file', { 'env-file': '' }],
+  ])('accepts %s', (_case, overrides) => {
+    expect(read(overrides).envFile).toBe(overrides['env-file']);
+  });
+
+  it.each<[string, Record<string, string>, (file: string) => string]>([
+    [
+      'a directory',
+      { 'env-file': path.join(dir, 'a-directory') },
+      (file) => `Input 'env-file' is ${file}, which is a directory; expected a file path.`,
+    ],
+    [
+      'another image under the same prefix',
+      { 'env-file': path.join(dir, 'other.env') },
+      (file) =>
+        `Input 'env-file' ${file} has APP_IMAGE=other/image already, another image under the same prefix; expected an env-prefix of its own for acme/app.`,
+    ],
+    [
+      'another image under the same explicit prefix, CRLF lines',
+      { 'env-file': path.join(dir, 'crlf.env'), image: 'ghcr.io/acme/web', 'env-prefix': 'APP' },
+      (file) =>
+        `Input 'env-file' ${file} has APP_IMAGE=other/image already, another image under the same prefix; expected an env-prefix of its own for ghcr.io/acme/web.`,
+    ],
+  ])('refuses %s, naming env-file', (_case, overrides, message) => {
+    const file = overrides['env-file'] ?? '';
+    expect(problemsOf(() => read(overrides))).toEqual([message(file)]);
+  });
+
+  it('with the other problems readInputs finds', () => {
+    const problems = problemsOf(() =>
+      read({ context: path.join(dir, 'missing'), 'env-file': path.join(dir, 'a-directory') }),
+    );
+    expect(problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['context', 'env-file']);
   });
 });
 

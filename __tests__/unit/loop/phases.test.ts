@@ -1,8 +1,11 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Engine } from '../../../src/docker/engine.js';
 import { ACTION_INPUTS } from '../../../src/loop/action-spec.js';
 import { parseInputs } from '../../../src/loop/inputs.js';
-import { checkPhase, MINIMUM_BUILDX, type LoopRun } from '../../../src/loop/phases.js';
+import { checkPhase, envFilePhase, MINIMUM_BUILDX, type LoopRun } from '../../../src/loop/phases.js';
 import type { Reporter } from '../../../src/loop/reporter.js';
 import { emptyReport } from '../../../src/loop/run-report.js';
 import { ACTION_NAMING } from '../../../src/shared/field-parser.js';
@@ -180,5 +183,100 @@ describe('checkPhase', () => {
     await checkPhase(run({}));
     await checkPhase(run({ builder: 'kit', 'cache-from': 'none', 'cache-to': 'none' }));
     expect(engine.asked).toEqual([]);
+  });
+});
+
+describe('checkPhase: the record', () => {
+  it.each([
+    [{}, 'APP'],
+    [{ 'env-prefix': 'WEB' }, 'WEB'],
+  ])('names the prefix of the env output (%j → %s)', async (inputs, prefix) => {
+    const loop = run(inputs);
+    await checkPhase(loop);
+    expect(loop.report).toMatchObject({ envPrefix: prefix, image: 'ghcr.io/acme/app', tag: 'd24155b' });
+  });
+});
+
+describe('envFilePhase', () => {
+  const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
+  const DIGEST = `sha256:${'d'.repeat(64)}`;
+  let workspace = '';
+  beforeEach(() => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'env-file-phase-'));
+  });
+  afterEach(() => rmSync(workspace, { recursive: true, force: true }));
+
+  function passedRun(inputs: Record<string, string>, pushed: boolean): { loop: LoopRun; lines: string[] } {
+    const lines: string[] = [];
+    const base = run(inputs);
+    const loop: LoopRun = {
+      ...base,
+      reporter: {
+        ...reporter,
+        phaseStarted: (name: string) => lines.push(`start:${name}`),
+        phaseEnded: (name: string, _seconds: number, ok: boolean) => lines.push(`end:${name}:${ok}`),
+        info: (message: string) => lines.push(`info:${message}`),
+      },
+      settings: { ...base.settings, workspace },
+    };
+    Object.assign(loop.report, {
+      image: 'ghcr.io/acme/app',
+      envPrefix: base.inputs.envPrefix,
+      sha: SHA,
+      tag: 'd24155b',
+      pushed,
+      digest: pushed ? DIGEST : '',
+    });
+    return { loop, lines };
+  }
+
+  it('writes the group into a new file relative to the workspace, its directory made', async () => {
+    const { loop, lines } = passedRun({ 'env-file': 'deploy/set.env' }, true);
+    await envFilePhase(loop);
+    const file = path.join(workspace, 'deploy', 'set.env');
+    expect(readFileSync(file, 'utf8')).toBe(
+      [
+        'APP_IMAGE=ghcr.io/acme/app',
+        `APP_SHA=${SHA}`,
+        'APP_TAG=d24155b',
+        `APP_DIGEST=${'d'.repeat(64)}`,
+        `APP_IMAGE_REF=ghcr.io/acme/app@${DIGEST}`,
+        '',
+      ].join('\n'),
+    );
+    expect(readdirSync(path.join(workspace, 'deploy'))).toEqual(['set.env']); // no temporary file left
+    expect(lines).toEqual([
+      'start:Record APP_* in deploy/set.env',
+      `info:${file} has APP_IMAGE, _SHA, _TAG, _DIGEST and _IMAGE_REF.`,
+      'end:Record APP_* in deploy/set.env:true',
+    ]);
+  });
+
+  it("replaces the run's earlier group, keeps the others; not pushed: no DIGEST", async () => {
+    writeFileSync(
+      path.join(workspace, 'set.env'),
+      `APP_IMAGE=ghcr.io/acme/app\nAPP_TAG=aaaaaaa\nAPP_DIGEST=${'a'.repeat(64)}\nWEB_IMAGE=ghcr.io/acme/web\n`,
+    );
+    const { loop, lines } = passedRun({ 'env-file': 'set.env' }, false);
+    await envFilePhase(loop);
+    expect(readFileSync(path.join(workspace, 'set.env'), 'utf8')).toBe(
+      [
+        'WEB_IMAGE=ghcr.io/acme/web',
+        'APP_IMAGE=ghcr.io/acme/app',
+        `APP_SHA=${SHA}`,
+        'APP_TAG=d24155b',
+        'APP_IMAGE_REF=ghcr.io/acme/app:d24155b',
+        '',
+      ].join('\n'),
+    );
+    expect(lines).toContain(`info:${path.join(workspace, 'set.env')} has APP_IMAGE, _SHA, _TAG and _IMAGE_REF.`);
+  });
+
+  it('fails the phase when the file cannot be written, leaving no temporary file', async () => {
+    const { loop, lines } = passedRun({ 'env-file': 'taken/set.env' }, true);
+    writeFileSync(path.join(workspace, 'taken'), 'a file, not a directory');
+    await expect(envFilePhase(loop)).rejects.toThrow();
+    expect(readdirSync(workspace)).toEqual(['taken']);
+    expect(lines.at(-1)).toBe('end:Record APP_* in taken/set.env:false');
   });
 });

@@ -43,6 +43,7 @@ function report(overrides: Partial<RunReport> = {}): RunReport {
   return {
     ...emptyReport(),
     image: 'localhost:5000/app',
+    envPrefix: 'APP',
     sha: SHA,
     tag: 'd24155b',
     imageRef: 'localhost:5000/app:d24155b',
@@ -56,6 +57,7 @@ describe('emptyReport', () => {
   it('starts with nothing known', () => {
     expect(emptyReport()).toEqual({
       image: '',
+      envPrefix: '',
       sha: '',
       tag: '',
       imageRef: '',
@@ -114,6 +116,7 @@ describe('outputsOf', () => {
         'cache-hit': '',
         'cache-steps-reused': '',
         'cache-steps-run': '',
+        env: '',
       },
     ],
     [
@@ -140,6 +143,12 @@ describe('outputsOf', () => {
         'cache-hit': '',
         'cache-steps-reused': '',
         'cache-steps-run': '',
+        env: [
+          'APP_IMAGE=localhost:5000/app',
+          `APP_SHA=${SHA}`,
+          'APP_TAG=d24155b',
+          'APP_IMAGE_REF=localhost:5000/app:d24155b',
+        ].join('\n'),
       },
     ],
     [
@@ -173,6 +182,7 @@ describe('outputsOf', () => {
         'cache-hit': 'false',
         'cache-steps-reused': '0',
         'cache-steps-run': '3',
+        env: '',
       },
     ],
     [
@@ -210,10 +220,45 @@ describe('outputsOf', () => {
         'cache-hit': 'true',
         'cache-steps-reused': '2',
         'cache-steps-run': '1',
+        env: [
+          'APP_IMAGE=localhost:5000/app',
+          `APP_SHA=${SHA}`,
+          'APP_TAG=d24155b',
+          `APP_DIGEST=${'d'.repeat(64)}`,
+          `APP_IMAGE_REF=localhost:5000/app@${DIGEST}`,
+        ].join('\n'),
       },
     ],
   ])('%s', (_case, r, expected) => {
     expect(outputsOf(r)).toEqual(expected);
+  });
+
+  it.each<[string, Partial<RunReport>, string]>([
+    [
+      'a passed, pushed run: DIGEST the hex, IMAGE_REF by digest',
+      { testExitCode: 0, pushed: true, digest: DIGEST },
+      `APP_IMAGE=localhost:5000/app\nAPP_SHA=${SHA}\nAPP_TAG=d24155b\nAPP_DIGEST=${'d'.repeat(64)}\nAPP_IMAGE_REF=localhost:5000/app@${DIGEST}`,
+    ],
+    [
+      'a passed run, not pushed: no DIGEST, IMAGE_REF image:tag',
+      { testExitCode: 0, pushed: false },
+      `APP_IMAGE=localhost:5000/app\nAPP_SHA=${SHA}\nAPP_TAG=d24155b\nAPP_IMAGE_REF=localhost:5000/app:d24155b`,
+    ],
+    [
+      'a digest known but not pushed (local RepoDigest): no DIGEST',
+      { testExitCode: 0, pushed: false, digest: DIGEST },
+      `APP_IMAGE=localhost:5000/app\nAPP_SHA=${SHA}\nAPP_TAG=d24155b\nAPP_IMAGE_REF=localhost:5000/app:d24155b`,
+    ],
+    [
+      'another prefix',
+      { testExitCode: 0, envPrefix: 'WEB_APP' },
+      `WEB_APP_IMAGE=localhost:5000/app\nWEB_APP_SHA=${SHA}\nWEB_APP_TAG=d24155b\nWEB_APP_IMAGE_REF=localhost:5000/app:d24155b`,
+    ],
+    ['a failed run: empty', { testExitCode: 1, failure: 'tests failed' }, ''],
+    ['a run that failed after the push: empty', { pushed: true, digest: DIGEST, failure: 'cleanup failed' }, ''],
+    ['a run that failed before the commit was known: empty', { sha: '', failure: 'Input refused' }, ''],
+  ])('env: %s', (_case, overrides, env) => {
+    expect(outputsOf(report(overrides)).env).toBe(env);
   });
 
   it.each<[string, Partial<RunReport>, Record<string, string>]>([

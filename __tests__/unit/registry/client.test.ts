@@ -382,6 +382,7 @@ describe('digests and registry errors', () => {
 // The client against a fake fetch: every request is recorded, nothing touches the network.
 
 interface Call {
+  readonly method: string | undefined;
   readonly url: string;
   readonly headers: Record<string, string>;
   readonly redirect: string | undefined;
@@ -395,7 +396,7 @@ function fakeFetch(handler: Handler): { fetch: FetchLike; calls: Call[] } {
     calls,
     fetch: (url, init) => {
       const headers = { ...(init.headers as Record<string, string>) };
-      calls.push({ url, headers, redirect: init.redirect });
+      calls.push({ method: init.method, url, headers, redirect: init.redirect });
       return Promise.resolve(handler(new URL(url), headers));
     },
   };
@@ -833,5 +834,134 @@ describe('RegistryClient', () => {
         'latest',
       ),
     ).rejects.toThrow('Could not reach the registry ghcr.io at https://ghcr.io: no answer within 2 s.');
+  });
+
+  it('reads with GET only', async () => {
+    const fake = fakeFetch(basicRegistry());
+    await new RegistryClient({
+      registry: '127.0.0.1:5000',
+      repository: 'acme/app',
+      auth: USER,
+      fetch: fake.fetch,
+    }).readImage('latest');
+    expect(fake.calls.map((call) => call.method)).toEqual(['GET', 'GET', 'GET']);
+  });
+});
+
+describe('RegistryClient.manifestDigest', () => {
+  const config = imageConfig([`SHA=${SHA}`]);
+  const manifest = imageManifest(config);
+  const client = (fetch: FetchLike, auth?: RegistryAuth): RegistryClient =>
+    new RegistryClient({ registry: '127.0.0.1:5000', repository: 'acme/app', auth, fetch });
+  const shortTag = (url: URL): boolean => url.pathname === '/v2/acme/app/manifests/d24155b';
+
+  it('asks with HEAD (no pull counted) and gives the Docker-Content-Digest', async () => {
+    const fake = fakeFetch((url) =>
+      shortTag(url)
+        ? new Response(null, {
+            status: 200,
+            headers: { 'content-type': MEDIA_TYPE.dockerManifest, 'docker-content-digest': D1 },
+          })
+        : status(404),
+    );
+    expect(await client(fake.fetch).manifestDigest('d24155b')).toBe(D1);
+    expect(fake.calls.map((call) => [call.method, call.url, call.headers.accept, call.redirect])).toEqual([
+      ['HEAD', 'http://127.0.0.1:5000/v2/acme/app/manifests/d24155b', MANIFEST_ACCEPT, 'manual'],
+    ]);
+  });
+
+  it.each<[string, Record<string, string>]>([
+    ['no Docker-Content-Digest', { 'content-type': MEDIA_TYPE.dockerManifest }],
+    [
+      'a Docker-Content-Digest that is no digest',
+      { 'content-type': MEDIA_TYPE.dockerManifest, 'docker-content-digest': 'not-a-digest' },
+    ],
+    ['an empty Docker-Content-Digest', { 'content-type': MEDIA_TYPE.dockerManifest, 'docker-content-digest': '' }],
+  ])('falls back to a GET, the digest of the body, on %s', async (_case, headers) => {
+    const fake = fakeFetch((url) => {
+      if (!shortTag(url)) return status(404);
+      return new Response(manifest.bytes, { status: 200, headers });
+    });
+    // The fake cannot tell HEAD from GET: both answer the same headers; the GET's body gives the digest.
+    expect(await client(fake.fetch).manifestDigest('d24155b')).toBe(manifest.digest);
+    expect(fake.calls.map((call) => [call.method, new URL(call.url).pathname])).toEqual([
+      ['HEAD', '/v2/acme/app/manifests/d24155b'],
+      ['GET', '/v2/acme/app/manifests/d24155b'],
+    ]);
+  });
+
+  it.each<[string, Response, number, string, string]>([
+    ['a missing tag', status(404), 404, 'NOT_FOUND', 'The registry 127.0.0.1:5000 has no tag "d24155b" in acme/app.'],
+    [
+      'a missing tag, the error code in a body (some registries send one to HEAD)',
+      status(404, {}, '{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}'),
+      404,
+      'MANIFEST_UNKNOWN',
+      'The registry 127.0.0.1:5000 has no tag "d24155b" in acme/app (MANIFEST_UNKNOWN: manifest unknown).',
+    ],
+    [
+      'a denied repository',
+      status(403),
+      403,
+      'DENIED',
+      'The registry 127.0.0.1:5000 denied anonymous access to acme/app (HTTP 403).',
+    ],
+  ])('fails with a RegistryError on %s', async (_case, response, code, errorCode, message) => {
+    const fake = fakeFetch(() => response.clone());
+    const error = await client(fake.fetch)
+      .manifestDigest('d24155b')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(RegistryError);
+    expect(error).toMatchObject({ status: code, code: errorCode, message });
+    expect(fake.calls.map((call) => call.method)).toEqual(['HEAD']);
+  });
+
+  it('Basic: answers the challenge of a HEAD as of a GET, and repeats the HEAD', async () => {
+    const fake = fakeFetch((url, headers) => {
+      if (headers.authorization !== BASIC) return status(401, { 'www-authenticate': 'Basic realm="e2e"' });
+      return shortTag(url) ? status(200, { 'docker-content-digest': D2 }) : status(404);
+    });
+    expect(await client(fake.fetch, USER).manifestDigest('d24155b')).toBe(D2);
+    expect(fake.calls.map((call) => [call.method, call.headers.authorization])).toEqual([
+      ['HEAD', undefined],
+      ['HEAD', BASIC],
+    ]);
+  });
+
+  it('Bearer: the token is fetched with GET, the HEAD repeated with it, and reused for the GET fallback', async () => {
+    const fake = fakeFetch((url, headers) => {
+      if (url.pathname === '/token') return new Response(JSON.stringify({ token: 'tok-1' }));
+      if (headers.authorization !== 'Bearer tok-1')
+        return status(401, { 'www-authenticate': 'Bearer realm="http://127.0.0.1:5000/token",service="r"' });
+      return shortTag(url)
+        ? new Response(manifest.bytes, { status: 200, headers: { 'content-type': MEDIA_TYPE.dockerManifest } })
+        : status(404);
+    });
+    expect(await client(fake.fetch).manifestDigest('d24155b')).toBe(manifest.digest);
+    expect(fake.calls.map((call) => [call.method, new URL(call.url).pathname, call.headers.authorization])).toEqual([
+      ['HEAD', '/v2/acme/app/manifests/d24155b', undefined],
+      ['GET', '/token', undefined],
+      ['HEAD', '/v2/acme/app/manifests/d24155b', 'Bearer tok-1'],
+      ['GET', '/v2/acme/app/manifests/d24155b', 'Bearer tok-1'],
+    ]);
+  });
+
+  it('refused credentials on a HEAD: as on a GET', async () => {
+    const fake = fakeFetch(() => status(401, { 'www-authenticate': 'Basic realm="e2e"' }));
+    const error = await client(fake.fetch, USER)
+      .manifestDigest('d24155b')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(RegistryError);
+    expect(error).toMatchObject({
+      status: 401,
+      code: 'UNAUTHORIZED',
+      message: 'The registry 127.0.0.1:5000 refused the credentials of user "ci" for acme/app (HTTP 401).',
+    });
   });
 });

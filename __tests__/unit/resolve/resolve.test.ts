@@ -10,7 +10,8 @@ import {
   summaryLine,
   type Resolution,
 } from '../../../src/resolve/resolve.js';
-import { parseResolveInputs, type ResolveInputs } from '../../../src/resolve/inputs.js';
+import { parseResolveInputs, requestFor, type ResolveRequest } from '../../../src/resolve/inputs.js';
+import { bytesOf, recordingLogger } from './fakes.js';
 
 const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
 const SHA_B = 'b'.repeat(40);
@@ -121,26 +122,28 @@ describe('findSha', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-function inputs(overrides: Record<string, string> = {}): ResolveInputs {
+/** The request of the `image` input (one image), parsed as the action does. */
+function inputs(overrides: Record<string, string> = {}): ResolveRequest {
   const raw: Record<string, string> = {
     image: 'ghcr.io/acme/app',
     tag: 'latest',
+    images: '',
     'sha-env': 'SHA',
     source: 'auto',
     'tag-length': '7',
+    'check-pairs': 'true',
     'registry-username': '',
     'registry-password': '',
     ...overrides,
   };
-  return parseResolveInputs((name) => raw[name] ?? '');
+  const parsed = parseResolveInputs((name) => raw[name] ?? '');
+  const entry = parsed.entries[0];
+  if (parsed.entries.length !== 1 || entry === undefined) throw new Error('expected one image');
+  return requestFor(parsed, entry);
 }
 
 function localImage(env: string[], repoDigests: string[] = [], labels: Record<string, string> = {}): ImageDetails {
   return { id: `sha256:${'e'.repeat(64)}`, env, labels, repoDigests, repoTags: ['ghcr.io/acme/app:latest'], cmd: [] };
-}
-
-function bytesOf(value: unknown): Uint8Array {
-  return new TextEncoder().encode(JSON.stringify(value));
 }
 
 /** An anonymous registry holding one Docker v2 image at ghcr.io/acme/app:latest with `env`. */
@@ -164,11 +167,6 @@ function registryWith(env: string[]): { fetch: FetchLike; urls: string[]; digest
     );
   };
   return { fetch, urls, digest: digestOf(manifestBytes) };
-}
-
-function recordingLogger(): { lines: string[]; logger: { info: (m: string) => void; warning: (m: string) => void } } {
-  const lines: string[] = [];
-  return { lines, logger: { info: (m) => lines.push(`info:${m}`), warning: (m) => lines.push(`warning:${m}`) } };
 }
 
 const overlay2 = (): Promise<ImageStore> => Promise.resolve({ kind: 'graphdriver', driver: 'overlay2' });
@@ -201,6 +199,7 @@ describe('resolveImage', () => {
       imageRef: 'ghcr.io/acme/app:d24155b',
       source: 'local',
       shaFrom: 'env SHA',
+      imageId: `sha256:${'e'.repeat(64)}`,
     } satisfies Resolution);
     expect(lines).toEqual([
       `info:Read ${REF} from the local image store (image sha256:${'e'.repeat(64)}); nothing was run or pulled.`,
@@ -271,6 +270,7 @@ describe('resolveImage', () => {
       imageRef: `ghcr.io/acme/app:${SHA.slice(0, 12)}`,
       source: 'registry',
       shaFrom: 'env SHA',
+      imageId: '',
     } satisfies Resolution);
     expect(registry.urls[0]).toBe('https://ghcr.io/v2/acme/app/manifests/latest');
     expect(lines).toEqual([
@@ -365,6 +365,7 @@ describe('what the action and the CLI print', () => {
     imageRef: 'ghcr.io/acme/app:d24155b',
     source: 'registry',
     shaFrom: 'env SHA',
+    imageId: '',
   };
 
   it('outputs', () => {
