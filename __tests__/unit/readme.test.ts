@@ -101,7 +101,7 @@ describe('the docs', () => {
   const adrs = readdirSync(path.join(ROOT, 'docs/adr'))
     .filter((file) => file.endsWith('.md'))
     .map((file) => `docs/adr/${file}`);
-  const documents = ['README.md', 'CONTRIBUTING.md', 'docs/how-it-works.md', ...adrs];
+  const documents = ['README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'SECURITY.md', 'docs/how-it-works.md', ...adrs];
 
   /** GitHub's anchor of a heading: lower case, punctuation but `-` dropped, spaces as `-`. */
   const anchor = (heading: string): string =>
