@@ -983,6 +983,7 @@ const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 const MAX_INDEX_DEPTH = 2;
 const DEFAULT_TIMEOUT_MS = 30_000;
+const USER_AGENT = 'build-test-deploy-action';
 /** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
 const DOCKER_HUB_API = 'registry-1.docker.io';
 /** A registry said something the caller should see as is: refused credentials, no such tag, ... */
@@ -997,6 +998,32 @@ class RegistryError extends Error {
     }
 }
 const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
+/** Node's names of CPU architectures as the OCI image spec names them (GOARCH). */
+const OCI_ARCHITECTURES = {
+    x64: { os: 'linux', architecture: 'amd64' },
+    arm64: { os: 'linux', architecture: 'arm64' },
+    arm: { os: 'linux', architecture: 'arm', variant: 'v7' },
+    ia32: { os: 'linux', architecture: '386' },
+    ppc64: { os: 'linux', architecture: 'ppc64le' },
+    s390x: { os: 'linux', architecture: 's390x' },
+    riscv64: { os: 'linux', architecture: 'riscv64' },
+};
+/** The platform of the machine this runs on, as containers see it (linux: what docker runs there by default). */
+function runnerPlatform(arch = process.arch) {
+    return OCI_ARCHITECTURES[arch] ?? DEFAULT_PLATFORM;
+}
+/** `os/arch[/variant]`, e.g. linux/arm64 or linux/arm/v7; throws saying what is wrong. */
+function parsePlatform(raw) {
+    // As docker takes them: any case, and the kernel's names of two architectures.
+    const parts = raw
+        .toLowerCase()
+        .split('/')
+        .map((part, index) => (index === 1 ? ({ x86_64: 'amd64', aarch64: 'arm64' }[part] ?? part) : part));
+    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9._-]+$/.test(part)))
+        throw new Error(`is "${raw}"; expected os/architecture[/variant], e.g. linux/amd64 or linux/arm/v7`);
+    const [os = '', architecture = '', variant] = parts;
+    return { os, architecture, ...(variant === undefined ? {} : { variant }) };
+}
 // ---------------------------------------------------------------------------------------------
 // Pure helpers
 /** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
@@ -1118,7 +1145,15 @@ function parseDescriptor(value, what) {
             ...((0,json/* str */.g)(value.platform.variant) === '' ? {} : { variant: (0,json/* str */.g)(value.platform.variant) }),
         }
         : undefined;
-    return { mediaType: (0,json/* str */.g)(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
+    const annotations = (0,json/* isObject */.G)(value.annotations) ? value.annotations : {};
+    const attestation = (0,json/* str */.g)(annotations['vnd.docker.reference.type']) === 'attestation-manifest' ||
+        (platform?.os === 'unknown' && platform.architecture === 'unknown');
+    return {
+        mediaType: (0,json/* str */.g)(value.mediaType),
+        digest,
+        ...(platform === undefined ? {} : { platform }),
+        ...(attestation ? { attestation: true } : {}),
+    };
 }
 /**
  * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
@@ -1169,8 +1204,9 @@ function platformName(platform) {
         ...(platform.variant === undefined ? [] : [platform.variant]),
     ].join('/');
 }
-/** The index entry to read: the first for `platform`, else the only entry; else an error listing the platforms. */
-function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
+/** The index entry to read: the first image for `platform`, else the only image; never an attestation. */
+function selectManifest(entries, platform = DEFAULT_PLATFORM) {
+    const manifests = entries.filter((entry) => entry.attestation !== true);
     const match = manifests.find((entry) => entry.platform?.os === platform.os &&
         entry.platform.architecture === platform.architecture &&
         (platform.variant === undefined || entry.platform.variant === platform.variant));
@@ -1179,7 +1215,7 @@ function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
     if (manifests.length === 1 && manifests[0] !== undefined)
         return manifests[0];
     if (manifests.length === 0)
-        throw new RegistryError('The index lists no manifests.');
+        throw new RegistryError(entries.length === 0 ? 'The index lists no manifests.' : 'The index lists only attestations, no image.');
     throw new RegistryError(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
 }
 /** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
@@ -1206,18 +1242,42 @@ function registryErrorCode(body) {
         return undefined;
     }
 }
+/** The longest a Retry-After is waited for: a registry asking for longer fails the request instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * How long a `Retry-After` (delta-seconds or an HTTP-date) asks to wait, in ms; undefined when it says nothing
+ * usable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    if (header === null || header.trim() === '')
+        return undefined;
+    const value = header.trim();
+    if (/^[0-9]+$/.test(value))
+        return Number(value) * 1000;
+    // Only an IMF-fixdate (RFC 9110): Date.parse takes "1.5" or "-1" for dates too.
+    if (!/^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
 class RegistryClient {
     options;
     baseUrl;
     fetch;
     timeoutMs;
+    retries;
+    sleep;
     /** The Authorization header that worked last: one challenge per client, not per request. */
     authorization;
+    /** Whether `GET /v2/` was asked for its challenge yet. */
+    pinged = false;
     constructor(options) {
         this.options = options;
         this.baseUrl = registryBaseUrl(options.registry);
         this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
         this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.retries = options.retries ?? 3;
+        this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     }
     /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
     async readImage(reference, platform = DEFAULT_PLATFORM) {
@@ -1286,8 +1346,32 @@ class RegistryClient {
             throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
         return bytes;
     }
-    /** GET (or HEAD) with the current authorization; on 401 answers the challenge once and retries. */
+    /**
+     * The first request asks `GET /v2/` for the registry's challenge and answers it, as docker does: no manifest GET
+     * is spent on a 401 (Docker Hub counts every manifest GET as a pull). A Bearer token gets this repository's pull
+     * scope.
+     */
+    async authorizeFirst() {
+        if (this.pinged)
+            return;
+        this.pinged = true;
+        const response = await this.send(`${this.baseUrl}/v2/`, 'application/json', undefined);
+        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+        await discard(response);
+        if (response.status !== 401)
+            return;
+        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+        // This repository's pull scope, as docker asks: the challenge of /v2/ names none (Docker Hub) or a placeholder
+        // (GHCR: repository:user/image:pull).
+        if (challenge !== undefined)
+            this.authorization = await this.authorize({
+                ...challenge,
+                params: { ...challenge.params, scope: `repository:${this.options.repository}:pull` },
+            });
+    }
+    /** GET (or HEAD) with the current authorization; on 401 (a token expired) answers the challenge once and retries. */
     async get(path, accept, method = 'GET') {
+        await this.authorizeFirst();
         const url = `${this.baseUrl}${path}`;
         let response = await this.send(url, accept, this.authorization, method);
         if (response.status !== 401)
@@ -1357,15 +1441,22 @@ class RegistryClient {
             const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
             return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
         }
+        if (response.status === 429) {
+            const asked = retryAfterMs(response.headers.get('retry-after'));
+            return new RegistryError(`The registry ${this.options.registry} limits requests (HTTP 429 to ${method} ${path})${asked === undefined ? '' : `, asking to wait ${Math.ceil(asked / 1000)} s`}${asked !== undefined && asked > MAX_RETRY_AFTER_MS ? `, longer than the ${MAX_RETRY_AFTER_MS / 1000} s waited for` : this.retries > 0 ? `, also after ${this.retries} wait(s)` : ''}${describeBody(body)}.`, 429, error?.code ?? 'TOOMANYREQUESTS');
+        }
         return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
     }
     /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
     async send(url, accept, authorization, method = 'GET') {
         const origin = new URL(url).origin;
         let target = url;
-        for (let hops = 0;; hops++) {
+        let throttled = 0;
+        let hops = 0;
+        for (;;) {
             const sameOrigin = new URL(target).origin === origin;
-            const headers = { accept };
+            // Named, so that a registry's logs (and a test's proxy) tell this client's requests from docker's.
+            const headers = { accept, 'user-agent': USER_AGENT };
             if (authorization !== undefined && sameOrigin)
                 headers.authorization = authorization;
             let response;
@@ -1384,11 +1475,22 @@ class RegistryClient {
                     : (cause?.message ?? error.message);
                 throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
             }
+            if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
+                // Rate limited: wait as the registry says (else back off), within the retries.
+                const asked = retryAfterMs(response.headers.get('retry-after'));
+                const wait = asked ?? 1000 * 2 ** throttled;
+                if (throttled >= this.retries || wait > MAX_RETRY_AFTER_MS)
+                    return response;
+                throttled++;
+                await discard(response);
+                await this.sleep(wait);
+                continue;
+            }
             const location = response.headers.get('location');
             if (![301, 302, 303, 307, 308].includes(response.status) || location === null)
                 return response;
             await discard(response);
-            if (hops >= MAX_REDIRECTS)
+            if (hops++ >= MAX_REDIRECTS)
                 throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
             target = new URL(location, target).toString();
         }
@@ -1520,13 +1622,16 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
         registry: repository.registry,
         repository: repository.path,
         auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)),
+        retries: request.retries,
     });
     try {
-        const [sha, latest] = [await client.getManifest(request.tag), await client.getManifest('latest')];
-        if (sha.digest !== latest.digest) {
-            throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest.digest} in the registry: another push moved :latest meanwhile?`);
+        // HEADs: a registry that counts pulls (Docker Hub) counts no HEAD.
+        const sha = await client.manifestDigest(request.tag);
+        const latest = await client.manifestDigest('latest');
+        if (sha !== latest) {
+            throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha} but :latest is ${latest} in the registry: another push moved :latest meanwhile?`);
         }
-        return sha.digest;
+        return sha;
     }
     catch (error) {
         if (!(error instanceof RegistryError))
@@ -1580,6 +1685,7 @@ function emptyReport() {
         readySeconds: undefined,
         reportsDir: '',
         junit: undefined,
+        notices: [],
         cache: undefined,
         phases: [],
         failure: undefined,
@@ -1624,6 +1730,7 @@ function outputsOf(report) {
 function summaryTables(report) {
     const facts = [
         ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
+        ...report.notices.map((notice) => ['Note', notice]),
         ['Image', report.imageRef || report.image],
         ['Tag', report.tag],
         ['SHA', report.sha],
@@ -1876,12 +1983,14 @@ function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bf: () => (/* binding */ IMAGE_NAME_FORM),
+/* harmony export */   GO: () => (/* binding */ parseLoweringPath),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   _M: () => (/* binding */ repositoryOf),
 /* harmony export */   hG: () => (/* binding */ familiarName),
-/* harmony export */   "if": () => (/* binding */ parseImageName)
+/* harmony export */   "if": () => (/* binding */ parseImageName),
+/* harmony export */   nA: () => (/* binding */ loweredNotice)
 /* harmony export */ });
-/* unused harmony export TAG_PATTERN */
+/* unused harmony exports TAG_PATTERN, lowercasePath */
 // The distribution reference grammar (github.com/distribution/reference, regexp.go), for a
 // repository name without tag or digest: the action adds the tag itself.
 const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -1901,6 +2010,17 @@ function repositoryOf(reference) {
     return colon > name.lastIndexOf('/') && TAG_PATTERN.test(name.slice(colon + 1)) ? name.slice(0, colon) : name;
 }
 const IMAGE_NAME_FORM = 'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
+/**
+ * The name with its repository path lower-cased: GHCR and most registries refuse upper-case paths, which
+ * `ghcr.io/${{ github.repository }}` gives for an owner or repository with a capital letter. A first component
+ * with a dot, a colon or `localhost` is a registry host and keeps its case; without one the whole name is a path.
+ */
+function lowercasePath(name) {
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    const host = first.includes('.') || first.includes(':') || first === 'localhost' ? first : '';
+    return host === '' ? name.toLowerCase() : `${host}/${name.slice(slash + 1).toLowerCase()}`;
+}
 /** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
 function parseImageName(name) {
     if (name === '')
@@ -1941,6 +2061,30 @@ function familiarName(image) {
     // Only official images drop library/: docker.io/library/a/b stays library/a/b.
     const rest = image.path.slice('library/'.length);
     return image.path.startsWith('library/') && !rest.includes('/') ? rest : image.path;
+}
+/**
+ * parseImageName, but a name whose only fault is upper case in its path is taken lower-cased, and `lowered` says
+ * so; anything else the grammar refuses is refused with the message it has.
+ */
+function parseLoweringPath(raw) {
+    try {
+        return { image: parseImageName(raw) };
+    }
+    catch (error) {
+        const lowered = lowercasePath(raw);
+        if (lowered === raw)
+            throw error;
+        try {
+            return { image: parseImageName(lowered), lowered };
+        }
+        catch {
+            throw error;
+        }
+    }
+}
+/** The notice of a lower-cased path, `subject` naming where it was given. */
+function loweredNotice(subject, raw, lowered) {
+    return `${subject} is "${raw}": registries refuse upper-case repository paths, so the image is ${lowered}.`;
 }
 
 

@@ -433,9 +433,17 @@ const LIFECYCLE_RUN_FLAGS = new Map([
 /** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
 function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
     const { problems, field } = (0,field_parser/* fieldParser */.MB)(read, naming);
+    const notices = [];
+    /** A repository name; its path lower-cased (with a notice) when upper case is all that is wrong with it. */
+    const repositoryName = (name, raw) => {
+        const { image, lowered } = (0,image_reference/* parseLoweringPath */.GO)(raw);
+        if (lowered !== undefined)
+            notices.push((0,image_reference/* loweredNotice */.nA)(naming.subject(name), raw, lowered));
+        return image;
+    };
     const image = field('image', (raw) => {
         try {
-            return (0,image_reference/* parseImageName */["if"])(raw);
+            return repositoryName('image', raw);
         }
         catch (error) {
             throw new Error(`${error.message}; expected ${image_reference/* IMAGE_NAME_FORM */.Bf}`);
@@ -510,7 +518,7 @@ function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
     const pushRetries = field('push-retries', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PUSH_RETRIES_RANGE), 3);
     const alsoPush = field('also-push', (raw) => (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
         try {
-            return (0,image_reference/* parseImageName */["if"])(line);
+            return repositoryName('also-push', line);
         }
         catch (error) {
             throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${image_reference/* IMAGE_NAME_FORM */.Bf})`);
@@ -562,6 +570,7 @@ function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
         alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
         envPrefix,
         envFile,
+        notices,
     };
 }
 function parsePruneMode(raw) {
@@ -1921,6 +1930,9 @@ const MINIMUM_BUILDX = '0.10.0';
 /** Checks the engine and finds the commit, side by side; names the sha tag; plans the cache. */
 async function checkPhase({ inputs, report, reporter, settings, }) {
     const { naming } = settings;
+    for (const notice of inputs.notices)
+        reporter.warning(notice);
+    report.notices.push(...inputs.notices);
     const [engine, commit, driver] = await Promise.all([
         checkEngine(settings.env),
         resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),

@@ -42,6 +42,7 @@ apt_install() {
   command -v git >/dev/null 2>&1 || missing+=(git)
   command -v python3 >/dev/null 2>&1 || missing+=(python3)
   command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   [ ${#missing[@]} -eq 0 ] && return 0
   say "installing ${missing[*]}"
   env DEBIAN_FRONTEND=noninteractive apt-get update -qq

@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parse } from 'yaml';
-import { ROOT, runAction } from '../harness/run-action.mjs';
+import { startFaultProxy } from '../harness/fault-proxy.mjs';
+import { ROOT, runAction, runNode } from '../harness/run-action.mjs';
 import {
   BASE_IMAGE,
   FIXTURES,
@@ -19,6 +19,7 @@ import {
   removeRepositories,
   errorLine,
   usesContainerdStore,
+  resolveActionDir,
 } from './support.js';
 
 // The resolve action and CLI, as users run them: the committed bundles (dist/resolve, dist/resolve-cli)
@@ -67,21 +68,7 @@ function cli(args: string[], credentials: Credentials = registry): CliResult {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, values };
 }
 
-/**
- * An action directory as the runner sees `uses: owner/repo/resolve@v1`: resolve/action.yml, and its
- * `runs.main` resolved against resolve/ (the harness runs <actionDir>/dist/index.js, so that is a link to it).
- */
-function resolveActionDir(): string {
-  const actionYml = path.join(ROOT, 'resolve', 'action.yml');
-  const main = (parse(readFileSync(actionYml, 'utf8')) as { runs: { main: string } }).runs.main;
-  const dir = mkdtempSync(path.join(scratch, 'action-'));
-  mkdirSync(path.join(dir, 'dist'));
-  symlinkSync(actionYml, path.join(dir, 'action.yml'));
-  symlinkSync(path.resolve(ROOT, 'resolve', main), path.join(dir, 'dist', 'index.js'));
-  return dir;
-}
-
-const actionDir = resolveActionDir();
+const actionDir = resolveActionDir(scratch);
 
 async function resolveAction(inputs: Record<string, string>) {
   return runAction({ inputs, actionDir, post: false, cwd: scratch });
@@ -282,12 +269,27 @@ describe('resolve: which commit is :latest?', () => {
       'registry-password': registry.password,
     });
     expect(run.main.exitCode, run.main.stdout).toBe(0);
+    const hex = (digest ?? '').slice('sha256:'.length);
     expect(run.outputs).toEqual({
       sha,
       tag: sha.slice(0, 7),
       digest,
       'image-ref': `${image}:${sha.slice(0, 7)}`,
       source: 'registry',
+      // The same as a set of one: the prefix from the image's last path component.
+      env: `SVC_IMAGE=${image}\nSVC_SHA=${sha}\nSVC_TAG=${sha.slice(0, 7)}\nSVC_DIGEST=${hex}\nSVC_IMAGE_REF=${image}@${digest ?? ''}\n`,
+      json: JSON.stringify([
+        {
+          prefix: 'SVC',
+          image,
+          tag: 'latest',
+          sha,
+          shortTag: sha.slice(0, 7),
+          digest,
+          imageRef: `${image}@${digest ?? ''}`,
+          source: 'registry',
+        },
+      ]),
     });
     expect(run.outputs.digest).toBe(deployed.outputs.digest);
     expect(await registryTags(registry, repositoryPath)).toContain(run.outputs.tag); // image-ref names a tag the registry holds
@@ -346,6 +348,20 @@ describe('resolve: which commit is :latest?', () => {
       digest: '',
       'image-ref': `${image}:${sha.slice(0, 7)}`,
       source: 'local',
+      // No digest: no DIGEST line, and the reference is the sha tag.
+      env: `NOSHELL_IMAGE=${image}\nNOSHELL_SHA=${sha}\nNOSHELL_TAG=${sha.slice(0, 7)}\nNOSHELL_IMAGE_REF=${image}:${sha.slice(0, 7)}\n`,
+      json: JSON.stringify([
+        {
+          prefix: 'NOSHELL',
+          image,
+          tag: 'latest',
+          sha,
+          shortTag: sha.slice(0, 7),
+          digest: '',
+          imageRef: `${image}:${sha.slice(0, 7)}`,
+          source: 'local',
+        },
+      ]),
     });
 
     push(ref);
@@ -424,6 +440,98 @@ describe('resolve: which commit is :latest?', () => {
     expect(none.status).toBe(1);
     expect(none.stderr).toBe(
       `resolve: Could not resolve ${image}:no-amd64: The index has no linux/amd64 image; its entries are linux/arm64/v8, linux/s390x. It is not in the local image store either.\n`,
+    );
+  });
+
+  it('an index with BuildKit attestations: never read; platform picks another image; two manifest GETs and one blob GET', async () => {
+    const { path: repositoryPath, image } = repo('attested');
+    const amdSha = randomSha();
+    const armSha = randomSha();
+    const amd = await ociImage(repositoryPath, 'amd64', [`SHA=${amdSha}`]);
+    const arm = await ociImage(repositoryPath, 'arm64', [`SHA=${armSha}`]);
+    // What BuildKit adds to an index for provenance: a manifest for platform unknown/unknown, annotated.
+    const statement = await uploadBlob(
+      repositoryPath,
+      new TextEncoder().encode('{"_type":"https://in-toto.io/Statement/v0.1"}'),
+    );
+    const attestation = await putManifest(repositoryPath, undefined, 'application/vnd.oci.image.manifest.v1+json', {
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: {
+        mediaType: 'application/vnd.oci.image.config.v1+json',
+        ...(await uploadBlob(repositoryPath, new TextEncoder().encode('{}'))),
+      },
+      layers: [{ mediaType: 'application/vnd.in-toto+json', ...statement }],
+    });
+    const attestationEntry = (of: ManifestDescriptor) => ({
+      ...attestation,
+      platform: { os: 'unknown', architecture: 'unknown' },
+      annotations: { 'vnd.docker.reference.type': 'attestation-manifest', 'vnd.docker.reference.digest': of.digest },
+    });
+    const putAttested = (tag: string, entries: unknown[]) =>
+      putManifest(repositoryPath, tag, 'application/vnd.oci.image.index.v1+json', {
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: entries,
+      });
+    const index = await putAttested('latest', [
+      attestationEntry(amd.descriptor),
+      { ...amd.descriptor, platform: { os: 'linux', architecture: 'amd64' } },
+      { ...arm.descriptor, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+      attestationEntry(arm.descriptor),
+    ]);
+
+    // Through a proxy that counts: the /v2/ challenge, the index, the runner's image, its config; nothing more.
+    const proxy = await startFaultProxy({ target: registry.host, faults: 0 });
+    try {
+      const proxied = `${proxy.host}/${repositoryPath}`;
+      // Not cli(): the proxy answers from this process, which a spawnSync would block.
+      const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('REGISTRY_')));
+      const counted = await runNode(
+        CLI,
+        { ...env, REGISTRY_USERNAME: registry.username, REGISTRY_PASSWORD: registry.password },
+        scratch,
+        false,
+        undefined,
+        { args: [proxied, '--source', 'registry'] },
+      );
+      expect(counted.exitCode, counted.stderr).toBe(0);
+      expect(counted.stdout).toContain(`SHA=${amdSha}\n`);
+      expect(counted.stdout).toContain(`DIGEST=${index.digest}\n`);
+      const amdConfig = (amd.manifest as { config: { digest: string } }).config.digest;
+      expect(proxy.requests()).toEqual([
+        'GET /v2/',
+        `GET /v2/${repositoryPath}/manifests/latest`,
+        `GET /v2/${repositoryPath}/manifests/${amd.descriptor.digest}`,
+        `GET /v2/${repositoryPath}/blobs/${amdConfig}`,
+      ]);
+    } finally {
+      await proxy.stop();
+    }
+
+    expect(cli([image, '--platform', 'linux/arm64']).values).toMatchObject({ SHA: armSha, DIGEST: index.digest });
+    expect(cli([image, '--platform', 'linux/arm64/v8']).values).toMatchObject({ SHA: armSha });
+    const action = await resolveAction({
+      image,
+      platform: 'linux/arm64',
+      'registry-username': registry.username,
+      'registry-password': registry.password,
+    });
+    expect(action.main.exitCode, action.main.stdout).toBe(0);
+    expect(action.outputs).toMatchObject({ sha: armSha, digest: index.digest });
+
+    // The only image of an index beside its attestation is read, whatever the platform: never the attestation.
+    const armOnly = await putAttested('arm-only', [
+      attestationEntry(arm.descriptor),
+      { ...arm.descriptor, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+    ]);
+    expect(cli([`${image}:arm-only`]).values).toMatchObject({ SHA: armSha, DIGEST: armOnly.digest });
+    await putAttested('attestations-only', [attestationEntry(arm.descriptor)]);
+    expect(cli([`${image}:attestations-only`]).stderr).toContain('The index lists only attestations, no image.');
+    const bad = cli([image, '--platform', 'arm64']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toBe(
+      'resolve: --platform is "arm64"; expected os/architecture[/variant], e.g. linux/amd64 or linux/arm/v7.\n',
     );
   });
 

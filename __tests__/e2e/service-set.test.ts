@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { ROOT, runAction } from '../harness/run-action.mjs';
 import {
   FIXTURES,
@@ -14,6 +13,7 @@ import {
   randomSha,
   registryDigest,
   removeRepositories,
+  resolveActionDir,
 } from './support.js';
 
 // A system of services upgraded as one: three services deployed by the main action, each leaving its record
@@ -58,17 +58,6 @@ function deploy(image: string, sha: string, extra: Record<string, string> = {}) 
   });
 }
 
-/** The resolve action's directory as the runner sees `uses: owner/repo/resolve@v1` (see resolve.test.ts). */
-function resolveActionDir(): string {
-  const actionYml = path.join(ROOT, 'resolve', 'action.yml');
-  const main = (parse(readFileSync(actionYml, 'utf8')) as { runs: { main: string } }).runs.main;
-  const dir = mkdtempSync(path.join(workspace, 'action-'));
-  mkdirSync(path.join(dir, 'dist'));
-  symlinkSync(actionYml, path.join(dir, 'action.yml'));
-  symlinkSync(path.resolve(ROOT, 'resolve', main), path.join(dir, 'dist', 'index.js'));
-  return dir;
-}
-
 async function resolveSetAction(inputs: Record<string, string>) {
   return runAction({
     inputs: {
@@ -76,7 +65,7 @@ async function resolveSetAction(inputs: Record<string, string>) {
       'registry-password': registry.password,
       ...inputs,
     },
-    actionDir: resolveActionDir(),
+    actionDir: resolveActionDir(workspace),
     post: false,
     cwd: workspace,
   });

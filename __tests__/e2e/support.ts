@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { BASE_IMAGE } from '../harness/base-image.mjs';
 
 export { BASE_IMAGE };
@@ -194,4 +195,18 @@ export async function registryTags(registry: RegistryInfo, repositoryPath: strin
   if (response.status === 404) return [];
   const body = (await response.json()) as { tags: string[] | null };
   return (body.tags ?? []).sort();
+}
+
+/**
+ * An action directory as the runner sees `uses: owner/repo/resolve@v1`: resolve/action.yml, and its `runs.main`
+ * resolved against resolve/ (the harness runs <actionDir>/dist/index.js, so that is a link to it), in `parent`.
+ */
+export function resolveActionDir(parent: string = tmpdir()): string {
+  const actionYml = path.join(ROOT, 'resolve', 'action.yml');
+  const main = (parse(readFileSync(actionYml, 'utf8')) as { runs: { main: string } }).runs.main;
+  const dir = mkdtempSync(path.join(parent, 'resolve-action-'));
+  mkdirSync(path.join(dir, 'dist'));
+  symlinkSync(actionYml, path.join(dir, 'action.yml'));
+  symlinkSync(path.resolve(ROOT, 'resolve', main), path.join(dir, 'dist', 'index.js'));
+  return dir;
 }

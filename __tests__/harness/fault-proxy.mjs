@@ -1,11 +1,15 @@
 // A fault-injecting reverse proxy for a registry on 127.0.0.1, for tests: forwards everything, but the
-// first N requests that match answer 503 (or lose their connection), as a flaky registry does.
+// first N requests that match answer 503 (or lose their connection, or hang, or are rate-limited with 429 and
+// Retry-After: 1), as a flaky or busy registry does.
 import { createServer, request } from 'node:http';
 
 /**
- * @param {{ target: string, faults: number, mode?: '503' | 'drop' | 'hang', match?: (method: string, url: string) => boolean }} options
+ * @param {{ target: string, faults: number, mode?: '503' | 'drop' | 'hang' | '429', match?: (method: string, url: string) => boolean }} options
  *   target: host:port of the registry; match: which requests count (default: manifest uploads)
- * @returns {Promise<{ host: string, faulted: () => number, requests: () => string[], stop: () => Promise<void> }>}
+ * Resolves with requests() (each `METHOD url`) and log() (each with its User-Agent: docker's, or the action's
+ * own client's), besides the host and how many requests were faulted.
+ * @returns {Promise<{ host: string, faulted: () => number, requests: () => string[],
+ *   log: () => { method: string, url: string, agent: string }[], stop: () => Promise<void> }>}
  */
 export async function startFaultProxy({
   target,
@@ -16,10 +20,13 @@ export async function startFaultProxy({
   let faulted = 0;
   /** @type {string[]} */
   const seen = [];
+  /** @type {{ method: string, url: string, agent: string }[]} */
+  const log = [];
   const server = createServer((incoming, outgoing) => {
     const method = incoming.method ?? 'GET';
     const url = incoming.url ?? '/';
     seen.push(`${method} ${url}`);
+    log.push({ method, url, agent: incoming.headers['user-agent'] ?? '' });
     if (faulted < faults && match(method, url)) {
       faulted++;
       if (mode === 'drop') {
@@ -28,6 +35,11 @@ export async function startFaultProxy({
       }
       if (mode === 'hang') return; // never answers: a registry that stalls
       incoming.resume();
+      if (mode === '429') {
+        outgoing.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
+        outgoing.end('{"errors":[{"code":"TOOMANYREQUESTS","message":"injected rate limit"}]}');
+        return;
+      }
       outgoing.writeHead(503, { 'content-type': 'application/json' });
       outgoing.end('{"errors":[{"code":"UNAVAILABLE","message":"injected fault"}]}');
       return;
@@ -51,6 +63,7 @@ export async function startFaultProxy({
     host: `127.0.0.1:${port}`,
     faulted: () => faulted,
     requests: () => [...seen],
+    log: () => [...log],
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

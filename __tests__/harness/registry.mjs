@@ -1,10 +1,15 @@
-// A real CNCF distribution registry (Debian's docker-registry) on 127.0.0.1 with htpasswd auth,
-// for the end-to-end tests and the bundled example.
+// A real CNCF distribution registry (Debian's docker-registry) on 127.0.0.1 with htpasswd auth, or token auth
+// from token-server.mjs, for the end-to-end tests and the bundled example.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startTokenServer } from './token-server.mjs';
+
+/** The token server's names; the registry trusts tokens from this issuer for this service alone. */
+export const TOKEN_ISSUER = 'e2e-token-server';
+export const TOKEN_SERVICE = 'e2e-registry';
 
 /** @returns {Promise<number>} a port free on 127.0.0.1 right now */
 export async function freePort() {
@@ -33,15 +38,49 @@ export function htpasswdLine(username, password) {
   return `${username}:${hash}\n`;
 }
 
+/** @typedef {import('./token-server.mjs').TokenServer} TokenServer */
+/** @typedef {{ host: string, stop: () => Promise<void>, dir: string }} Registry */
+
 /**
- * Starts a registry; resolves once it answers /v2/.
- * @param {{ username: string, password: string }} credentials
- * @returns {Promise<{ host: string, stop: () => Promise<void>, dir: string }>}
+ * Starts a registry; resolves once it answers /v2/. auth 'token': a token server (token-server.mjs) for these
+ * credentials issues the registry's Bearer tokens, anonymous may pull publicRepositories; default 'htpasswd'.
+ * @overload
+ * @param {{ username: string, password: string, auth?: 'htpasswd' }} options
+ * @returns {Promise<Registry>}
  */
-export async function startRegistry({ username, password }) {
+/**
+ * @overload
+ * @param {{ username: string, password: string, auth: 'token', publicRepositories?: string[], ttlSeconds?: number }} options
+ * @returns {Promise<Registry & { tokenServer: TokenServer }>}
+ */
+/**
+ * @param {{ username: string, password: string, auth?: 'htpasswd' | 'token', publicRepositories?: string[], ttlSeconds?: number }} options
+ * @returns {Promise<Registry & { tokenServer?: TokenServer }>}
+ */
+export async function startRegistry({ username, password, auth = 'htpasswd', publicRepositories = [], ttlSeconds }) {
   const dir = mkdtempSync(path.join(tmpdir(), 'registry-'));
   const port = await freePort();
-  writeFileSync(path.join(dir, 'htpasswd'), htpasswdLine(username, password));
+  const tokenServer =
+    auth === 'token'
+      ? await startTokenServer({
+          issuer: TOKEN_ISSUER,
+          service: TOKEN_SERVICE,
+          users: { [username]: password },
+          publicRepositories,
+          ttlSeconds,
+        })
+      : undefined;
+  const authConfig =
+    tokenServer === undefined
+      ? ['  htpasswd:', '    realm: e2e', `    path: ${path.join(dir, 'htpasswd')}`]
+      : [
+          '  token:',
+          `    realm: ${tokenServer.realm}`,
+          `    service: ${tokenServer.service}`,
+          `    issuer: ${tokenServer.issuer}`,
+          `    rootcertbundle: ${tokenServer.certFile}`,
+        ];
+  if (tokenServer === undefined) writeFileSync(path.join(dir, 'htpasswd'), htpasswdLine(username, password));
   writeFileSync(
     path.join(dir, 'config.yml'),
     [
@@ -57,9 +96,7 @@ export async function startRegistry({ username, password }) {
       `  addr: 127.0.0.1:${port}`,
       `  secret: ${Math.random().toString(36).slice(2)}`,
       'auth:',
-      '  htpasswd:',
-      '    realm: e2e',
-      `    path: ${path.join(dir, 'htpasswd')}`,
+      ...authConfig,
       '',
     ].join('\n'),
   );
@@ -71,24 +108,32 @@ export async function startRegistry({ username, password }) {
   const host = `127.0.0.1:${port}`;
   const deadline = Date.now() + 15000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`docker-registry exited: ${stderr}`);
+    if (child.exitCode !== null) {
+      await tokenServer?.stop();
+      throw new Error(`docker-registry exited: ${stderr}`);
+    }
     try {
       const response = await fetch(`http://${host}/v2/`);
       if (response.status === 401) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`docker-registry did not answer on ${host}: ${stderr}`);
+    if (Date.now() > deadline) {
+      await tokenServer?.stop();
+      throw new Error(`docker-registry did not answer on ${host}: ${stderr}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return {
     host,
     dir,
+    ...(tokenServer === undefined ? {} : { tokenServer }),
     stop: async () => {
       if (child.exitCode === null) {
         child.kill();
         await new Promise((resolve) => child.once('exit', resolve));
       }
+      await tokenServer?.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

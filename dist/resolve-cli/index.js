@@ -44,6 +44,7 @@ const CLI_USAGE = [
     '                 Node.js reads that itself, wherever it stands)',
     '  --json         print the set as JSON (one object per image) instead of env lines',
     '  --check-pairs  true (default): each image of a set must also be under its short sha tag, the same image',
+    "  --platform     os/arch[/variant]: which image of a multi-platform index is read (default: this machine's)",
     '',
     'Registry credentials come from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment (for the first',
     "image's registry), else from docker's stored credentials (docker login); never from arguments.",
@@ -56,6 +57,7 @@ const CLI_LABELS = {
     'sha-env': '--sha-env',
     'tag-length': '--tag-length',
     'check-pairs': '--check-pairs',
+    platform: '--platform',
     'registry-username': 'REGISTRY_USERNAME',
     'registry-password': 'REGISTRY_PASSWORD',
 };
@@ -65,6 +67,7 @@ const CLI_OPTIONS = new Map([
     ['--sha-env', 'sha-env'],
     ['--tag-length', 'tag-length'],
     ['--check-pairs', 'check-pairs'],
+    ['--platform', 'platform'],
     ['--images', 'images'],
     ['--env-output', 'env-output'],
 ]);
@@ -105,7 +108,7 @@ function parseCliArgs(argv, env, readImages = readImagesFile) {
                 ? '--env-file is not an option: the env lines go to --env-output PATH (Node.js reads --env-file itself, wherever it stands).'
                 : CREDENTIAL_OPTIONS.test(flag)
                     ? `${flag} is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.`
-                    : `${flag} is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json or --check-pairs (see --help).`);
+                    : `${flag} is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json, --check-pairs or --platform (see --help).`);
             if (arg === flag && !(argv[i + 1] ?? '-').startsWith('-'))
                 i++; // skip its value too
             continue;
@@ -170,7 +173,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _docker_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(709);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(267);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(449);
 /* harmony import */ var _resolve_set_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(868);
 /* harmony import */ var _resolve_args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(165);
 
@@ -442,6 +445,607 @@ function runCommand(file, args, options = {}) {
 
 /***/ }),
 
+/***/ 148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  WA: () => (/* binding */ DIGEST_PATTERN),
+  bP: () => (/* binding */ RegistryClient),
+  gl: () => (/* binding */ RegistryError),
+  FL: () => (/* binding */ parsePlatform),
+  $r: () => (/* binding */ platformName),
+  GQ: () => (/* binding */ runnerPlatform)
+});
+
+// UNUSED EXPORTS: DEFAULT_PLATFORM, DEFAULT_TIMEOUT_MS, MANIFEST_ACCEPT, MAX_RETRY_AFTER_MS, MEDIA_TYPE, USER_AGENT, basicAuthorization, digestOf, isLoopback, matchesDigest, parseImageConfig, parseManifest, parseWwwAuthenticate, registryBaseUrl, registryErrorCode, retryAfterMs, selectManifest, tokenUrl
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+// EXTERNAL MODULE: ./src/shared/json.ts
+var json = __nccwpck_require__(451);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(876);
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+const MEDIA_TYPE = {
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
+    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    dockerConfig: 'application/vnd.docker.container.image.v1+json',
+    ociConfig: 'application/vnd.oci.image.config.v1+json',
+};
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPE.dockerManifest,
+    MEDIA_TYPE.dockerManifestList,
+    MEDIA_TYPE.ociManifest,
+    MEDIA_TYPE.ociIndex,
+].join(', ');
+const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
+/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
+const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
+const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const MAX_INDEX_DEPTH = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const USER_AGENT = 'build-test-deploy-action';
+/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
+class RegistryError extends Error {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.name = 'RegistryError';
+    }
+}
+const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
+/** Node's names of CPU architectures as the OCI image spec names them (GOARCH). */
+const OCI_ARCHITECTURES = {
+    x64: { os: 'linux', architecture: 'amd64' },
+    arm64: { os: 'linux', architecture: 'arm64' },
+    arm: { os: 'linux', architecture: 'arm', variant: 'v7' },
+    ia32: { os: 'linux', architecture: '386' },
+    ppc64: { os: 'linux', architecture: 'ppc64le' },
+    s390x: { os: 'linux', architecture: 's390x' },
+    riscv64: { os: 'linux', architecture: 'riscv64' },
+};
+/** The platform of the machine this runs on, as containers see it (linux: what docker runs there by default). */
+function runnerPlatform(arch = process.arch) {
+    return OCI_ARCHITECTURES[arch] ?? DEFAULT_PLATFORM;
+}
+/** `os/arch[/variant]`, e.g. linux/arm64 or linux/arm/v7; throws saying what is wrong. */
+function parsePlatform(raw) {
+    // As docker takes them: any case, and the kernel's names of two architectures.
+    const parts = raw
+        .toLowerCase()
+        .split('/')
+        .map((part, index) => (index === 1 ? ({ x86_64: 'amd64', aarch64: 'arm64' }[part] ?? part) : part));
+    if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9._-]+$/.test(part)))
+        throw new Error(`is "${raw}"; expected os/architecture[/variant], e.g. linux/amd64 or linux/arm/v7`);
+    const [os = '', architecture = '', variant] = parts;
+    return { os, architecture, ...(variant === undefined ? {} : { variant }) };
+}
+// ---------------------------------------------------------------------------------------------
+// Pure helpers
+/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
+function registryBaseUrl(registry) {
+    const host = registry === image_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API : registry;
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+/** 127.0.0.0/8, localhost and [::1], with or without a port. */
+function isLoopback(hostPort) {
+    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
+    return (host.toLowerCase() === 'localhost' ||
+        host === '::1' ||
+        /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host));
+}
+/**
+ * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
+ * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
+ */
+function parseWwwAuthenticate(header) {
+    const challenges = [];
+    const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+    let current;
+    let i = 0;
+    const skip = (pattern) => {
+        while (i < header.length && pattern.test(header.charAt(i)))
+            i++;
+    };
+    const readToken = () => {
+        tokenPattern.lastIndex = i;
+        const match = tokenPattern.exec(header);
+        if (match === null)
+            return undefined;
+        i = tokenPattern.lastIndex;
+        return match[0];
+    };
+    while (i < header.length) {
+        skip(/[\s,]/);
+        if (i >= header.length)
+            break;
+        const name = readToken();
+        if (name === undefined) {
+            i++; // not a token character: skip it
+            continue;
+        }
+        const afterName = i;
+        skip(/\s/);
+        if (current !== undefined && header.charAt(i) === '=') {
+            i++;
+            skip(/\s/);
+            let value = '';
+            if (header.charAt(i) === '"') {
+                for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
+                    if (header.charAt(i) === '\\' && i + 1 < header.length)
+                        i++;
+                    value += header.charAt(i);
+                }
+                i++; // the closing quote
+            }
+            else {
+                const start = i;
+                while (i < header.length && !/[\s,]/.test(header.charAt(i)))
+                    i++;
+                value = header.slice(start, i);
+            }
+            current.params[name.toLowerCase()] = value;
+        }
+        else {
+            i = afterName;
+            current = { scheme: name.toLowerCase(), params: {} };
+            challenges.push(current);
+        }
+    }
+    return challenges;
+}
+/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
+function tokenUrl(challenge, repository) {
+    const realm = challenge.params.realm;
+    if (realm === undefined || realm === '')
+        throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
+    if (challenge.params.service !== undefined)
+        url.searchParams.set('service', challenge.params.service);
+    // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
+    const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    return url;
+}
+function basicAuthorization(auth) {
+    return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+}
+/** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+function matchesDigest(bytes, digest) {
+    if (!DIGEST_PATTERN.test(digest))
+        return false;
+    return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
+}
+function parseDescriptor(value, what) {
+    if (!(0,json/* isObject */.G)(value))
+        throw new RegistryError(`The ${what} is not a descriptor object.`);
+    const digest = (0,json/* str */.g)(value.digest);
+    if (!DIGEST_PATTERN.test(digest))
+        throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
+    const platform = (0,json/* isObject */.G)(value.platform)
+        ? {
+            os: (0,json/* str */.g)(value.platform.os),
+            architecture: (0,json/* str */.g)(value.platform.architecture),
+            ...((0,json/* str */.g)(value.platform.variant) === '' ? {} : { variant: (0,json/* str */.g)(value.platform.variant) }),
+        }
+        : undefined;
+    const annotations = (0,json/* isObject */.G)(value.annotations) ? value.annotations : {};
+    const attestation = (0,json/* str */.g)(annotations['vnd.docker.reference.type']) === 'attestation-manifest' ||
+        (platform?.os === 'unknown' && platform.architecture === 'unknown');
+    return {
+        mediaType: (0,json/* str */.g)(value.mediaType),
+        digest,
+        ...(platform === undefined ? {} : { platform }),
+        ...(attestation ? { attestation: true } : {}),
+    };
+}
+/**
+ * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
+ * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
+ */
+function parseManifest(body, contentType) {
+    if (!(0,json/* isObject */.G)(body))
+        throw new RegistryError('The manifest is not a JSON object.');
+    if (body.schemaVersion === 1)
+        throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
+    const known = [
+        MEDIA_TYPE.dockerManifest,
+        MEDIA_TYPE.dockerManifestList,
+        MEDIA_TYPE.ociManifest,
+        MEDIA_TYPE.ociIndex,
+    ];
+    const declared = (0,json/* str */.g)(body.mediaType);
+    const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    const mediaType = known.includes(declared)
+        ? declared
+        : known.includes(header)
+            ? header
+            : Array.isArray(body.manifests)
+                ? MEDIA_TYPE.ociIndex
+                : (0,json/* isObject */.G)(body.config)
+                    ? MEDIA_TYPE.ociManifest
+                    : declared || header;
+    if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
+        if (!Array.isArray(body.manifests))
+            throw new RegistryError(`The ${mediaType} has no manifests list.`);
+        return {
+            kind: 'index',
+            mediaType,
+            manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)),
+        };
+    }
+    if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
+        return { kind: 'image', mediaType, config: parseDescriptor(body.config, "manifest's config") };
+    }
+    throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
+}
+function platformName(platform) {
+    if (platform === undefined)
+        return 'no platform';
+    return [
+        platform.os || '?',
+        platform.architecture || '?',
+        ...(platform.variant === undefined ? [] : [platform.variant]),
+    ].join('/');
+}
+/** The index entry to read: the first image for `platform`, else the only image; never an attestation. */
+function selectManifest(entries, platform = DEFAULT_PLATFORM) {
+    const manifests = entries.filter((entry) => entry.attestation !== true);
+    const match = manifests.find((entry) => entry.platform?.os === platform.os &&
+        entry.platform.architecture === platform.architecture &&
+        (platform.variant === undefined || entry.platform.variant === platform.variant));
+    if (match !== undefined)
+        return match;
+    if (manifests.length === 1 && manifests[0] !== undefined)
+        return manifests[0];
+    if (manifests.length === 0)
+        throw new RegistryError(entries.length === 0 ? 'The index lists no manifests.' : 'The index lists only attestations, no image.');
+    throw new RegistryError(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
+}
+/** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
+function parseImageConfig(body) {
+    if (!(0,json/* isObject */.G)(body))
+        throw new RegistryError('The image config is not a JSON object.');
+    const config = (0,json/* isObject */.G)(body.config) ? body.config : {};
+    const labels = (0,json/* isObject */.G)(config.Labels) ? config.Labels : {};
+    return {
+        env: Array.isArray(config.Env) ? config.Env.map(json/* str */.g) : [],
+        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, (0,json/* str */.g)(value)])),
+    };
+}
+/** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
+function registryErrorCode(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = (0,json/* isObject */.G)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        return (0,json/* isObject */.G)(first) && typeof first.code === 'string'
+            ? { code: first.code, message: (0,json/* str */.g)(first.message) }
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The longest a Retry-After is waited for: a registry asking for longer fails the request instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * How long a `Retry-After` (delta-seconds or an HTTP-date) asks to wait, in ms; undefined when it says nothing
+ * usable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    if (header === null || header.trim() === '')
+        return undefined;
+    const value = header.trim();
+    if (/^[0-9]+$/.test(value))
+        return Number(value) * 1000;
+    // Only an IMF-fixdate (RFC 9110): Date.parse takes "1.5" or "-1" for dates too.
+    if (!/^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+class RegistryClient {
+    options;
+    baseUrl;
+    fetch;
+    timeoutMs;
+    retries;
+    sleep;
+    /** The Authorization header that worked last: one challenge per client, not per request. */
+    authorization;
+    /** Whether `GET /v2/` was asked for its challenge yet. */
+    pinged = false;
+    constructor(options) {
+        this.options = options;
+        this.baseUrl = registryBaseUrl(options.registry);
+        this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.retries = options.retries ?? 3;
+        this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    }
+    /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
+    async readImage(reference, platform = DEFAULT_PLATFORM) {
+        const top = await this.getManifest(reference);
+        let current = top;
+        let chosen;
+        for (let depth = 0; current.manifest.kind === 'index'; depth++) {
+            if (depth >= MAX_INDEX_DEPTH)
+                throw new RegistryError(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
+            const entry = selectManifest(current.manifest.manifests, platform);
+            chosen = entry.platform;
+            current = await this.getManifest(entry.digest);
+        }
+        const config = current.manifest.config;
+        const configTypes = [MEDIA_TYPE.dockerConfig, MEDIA_TYPE.ociConfig];
+        if (!configTypes.includes(config.mediaType)) {
+            throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
+        }
+        const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
+        return {
+            digest: top.digest,
+            manifestDigest: current.digest,
+            platform: chosen,
+            config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)),
+        };
+    }
+    async getManifest(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, MANIFEST_ACCEPT);
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, DIGEST_PATTERN.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
+        const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
+        const computed = digestOf(bytes);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        if (DIGEST_PATTERN.test(reference) && !matchesDigest(bytes, reference)) {
+            throw new RegistryError(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
+        }
+        if (header.startsWith('sha256:') && header !== computed) {
+            throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
+        }
+        const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
+        return {
+            digest,
+            manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
+        };
+    }
+    /** The digest a tag names, from a HEAD (which registries do not count as a pull); a GET where no digest comes. */
+    async manifestDigest(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
+        await discard(response);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        return DIGEST_PATTERN.test(header) ? header : (await this.getManifest(reference)).digest;
+    }
+    async getBlob(digest, limitBytes) {
+        if (!DIGEST_PATTERN.test(digest))
+            throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
+        const path = `/v2/${this.options.repository}/blobs/${digest}`;
+        const response = await this.get(path, '*/*');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `blob ${digest}`);
+        const bytes = await readLimited(response, limitBytes, path);
+        if (!matchesDigest(bytes, digest))
+            throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
+        return bytes;
+    }
+    /**
+     * The first request asks `GET /v2/` for the registry's challenge and answers it, as docker does: no manifest GET
+     * is spent on a 401 (Docker Hub counts every manifest GET as a pull). A Bearer token gets this repository's pull
+     * scope.
+     */
+    async authorizeFirst() {
+        if (this.pinged)
+            return;
+        this.pinged = true;
+        const response = await this.send(`${this.baseUrl}/v2/`, 'application/json', undefined);
+        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+        await discard(response);
+        if (response.status !== 401)
+            return;
+        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+        // This repository's pull scope, as docker asks: the challenge of /v2/ names none (Docker Hub) or a placeholder
+        // (GHCR: repository:user/image:pull).
+        if (challenge !== undefined)
+            this.authorization = await this.authorize({
+                ...challenge,
+                params: { ...challenge.params, scope: `repository:${this.options.repository}:pull` },
+            });
+    }
+    /** GET (or HEAD) with the current authorization; on 401 (a token expired) answers the challenge once and retries. */
+    async get(path, accept, method = 'GET') {
+        await this.authorizeFirst();
+        const url = `${this.baseUrl}${path}`;
+        let response = await this.send(url, accept, this.authorization, method);
+        if (response.status !== 401)
+            return response;
+        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+        await discard(response);
+        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+        if (challenge === undefined) {
+            throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+        }
+        this.authorization = await this.authorize(challenge);
+        response = await this.send(url, accept, this.authorization, method);
+        if (response.status === 401) {
+            const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+            await discard(response);
+            // A valid token without the pull scope: Docker Hub's answer for a private or missing repository.
+            if (again.some((c) => c.params.error === 'insufficient_scope'))
+                throw this.noAccess();
+            throw this.authRefused(401);
+        }
+        return response;
+    }
+    noAccess() {
+        const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
+        return new RegistryError(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
+    }
+    async authorize(challenge) {
+        const auth = this.options.auth;
+        if (challenge.scheme === 'basic') {
+            if (auth === undefined)
+                throw this.authRefused(401);
+            return basicAuthorization(auth);
+        }
+        const url = tokenUrl(challenge, this.options.repository);
+        if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
+            throw new RegistryError(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
+        }
+        const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
+        if (response.status === 401 || response.status === 403) {
+            await discard(response);
+            throw this.authRefused(response.status);
+        }
+        if (response.status !== 200) {
+            const body = await response.text().catch(() => '');
+            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
+        }
+        const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
+        const token = (0,json/* isObject */.G)(body) ? (0,json/* str */.g)(body.token) || (0,json/* str */.g)(body.access_token) : '';
+        if (token === '')
+            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
+        return `Bearer ${token}`;
+    }
+    authRefused(status) {
+        const auth = this.options.auth;
+        return auth === undefined
+            ? new RegistryError(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
+            : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
+    }
+    /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
+    async unexpected(response, path, what, method = 'GET') {
+        const body = await response.text().catch(() => '');
+        const error = registryErrorCode(body);
+        if (response.status === 404) {
+            return new RegistryError(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
+        }
+        if (response.status === 403) {
+            const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
+            return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
+        }
+        if (response.status === 429) {
+            const asked = retryAfterMs(response.headers.get('retry-after'));
+            return new RegistryError(`The registry ${this.options.registry} limits requests (HTTP 429 to ${method} ${path})${asked === undefined ? '' : `, asking to wait ${Math.ceil(asked / 1000)} s`}${asked !== undefined && asked > MAX_RETRY_AFTER_MS ? `, longer than the ${MAX_RETRY_AFTER_MS / 1000} s waited for` : this.retries > 0 ? `, also after ${this.retries} wait(s)` : ''}${describeBody(body)}.`, 429, error?.code ?? 'TOOMANYREQUESTS');
+        }
+        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
+    }
+    /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
+    async send(url, accept, authorization, method = 'GET') {
+        const origin = new URL(url).origin;
+        let target = url;
+        let throttled = 0;
+        let hops = 0;
+        for (;;) {
+            const sameOrigin = new URL(target).origin === origin;
+            // Named, so that a registry's logs (and a test's proxy) tell this client's requests from docker's.
+            const headers = { accept, 'user-agent': USER_AGENT };
+            if (authorization !== undefined && sameOrigin)
+                headers.authorization = authorization;
+            let response;
+            try {
+                response = await this.fetch(target, {
+                    method,
+                    headers,
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(this.timeoutMs),
+                });
+            }
+            catch (error) {
+                const cause = error.cause;
+                const reason = error.name === 'TimeoutError'
+                    ? `no answer within ${this.timeoutMs / 1000} s`
+                    : (cause?.message ?? error.message);
+                throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
+            }
+            if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
+                // Rate limited: wait as the registry says (else back off), within the retries.
+                const asked = retryAfterMs(response.headers.get('retry-after'));
+                const wait = asked ?? 1000 * 2 ** throttled;
+                if (throttled >= this.retries || wait > MAX_RETRY_AFTER_MS)
+                    return response;
+                throttled++;
+                await discard(response);
+                await this.sleep(wait);
+                continue;
+            }
+            const location = response.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(response.status) || location === null)
+                return response;
+            await discard(response);
+            if (hops++ >= MAX_REDIRECTS)
+                throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
+            target = new URL(location, target).toString();
+        }
+    }
+}
+function parseJson(bytes, what) {
+    try {
+        return JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        throw new RegistryError(`The ${what} is not JSON.`);
+    }
+}
+function describeBody(body) {
+    const error = registryErrorCode(body);
+    if (error !== undefined)
+        return ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`;
+    const text = body.replace(/\s+/g, ' ').trim();
+    return text === '' ? '' : `: ${text.slice(0, 200)}`;
+}
+async function discard(response) {
+    await response.body?.cancel().catch(() => undefined);
+}
+/** The body, refusing more than `limit` bytes (a registry is not trusted to send a small manifest). */
+async function readLimited(response, limit, what) {
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > limit) {
+        await discard(response);
+        throw new RegistryError(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
+    }
+    if (response.body === null)
+        return new Uint8Array();
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+        total += chunk.byteLength;
+        if (total > limit)
+            throw new RegistryError(`${what} is more than the ${limit} bytes this reads.`);
+        chunks.push(chunk);
+    }
+    return new Uint8Array(Buffer.concat(chunks));
+}
+
+
+/***/ }),
+
 /***/ 955:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -455,7 +1059,9 @@ function runCommand(file, args, options = {}) {
 /* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
 /* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(229);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(229);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(148);
+
 
 
 
@@ -471,6 +1077,7 @@ const RESOLVE_DEFAULTS = {
     source: 'auto',
     'tag-length': '7',
     'check-pairs': 'true',
+    platform: '',
 };
 const IMAGES_LINE_FORM = 'one [PREFIX=]IMAGE[:TAG] a line, e.g. RUNNER=ghcr.io/acme/runner:latest';
 function parseRepository(raw) {
@@ -480,7 +1087,7 @@ function parseRepository(raw) {
     if (lastComponent.includes(':'))
         throw new Error(`is "${raw}"; expected a repository without a tag: the tag goes into 'tag'`);
     try {
-        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(raw);
+        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLoweringPath */ .GO)(raw);
     }
     catch (error) {
         throw new Error(`${error.message}; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGE_NAME_FORM */ .Bf}`);
@@ -508,8 +1115,9 @@ function parseSetLine(line, number) {
     if (name.includes('@'))
         throw new Error(`line ${number} is "${line}": ${name} has a digest; expected a tag (resolve reads a tag)`);
     let image;
+    let lowered;
     try {
-        image = (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageName */ ["if"])(name);
+        ({ image, lowered } = (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLoweringPath */ .GO)(name));
     }
     catch (error) {
         throw new Error(`line ${number} is "${line}": the image ${error.message}; expected ${IMAGES_LINE_FORM}`);
@@ -517,9 +1125,15 @@ function parseSetLine(line, number) {
     if (tag !== '' && !_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_PATTERN */ .A0.test(tag))
         throw new Error(`line ${number} is "${line}": "${tag}" is no image tag; expected ${IMAGES_LINE_FORM}`);
     const chosen = prefix ?? (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultEnvPrefix */ .nJ)(image);
-    if (!_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .ENV_NAME_PATTERN */ .jg.test(chosen))
+    if (!_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .ENV_NAME_PATTERN */ .jg.test(chosen))
         throw new Error(`line ${number} is "${line}": the prefix "${chosen}" is no environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-    return { line: number, prefix: chosen, image, tag: tag || RESOLVE_DEFAULTS.tag };
+    return {
+        line: number,
+        prefix: chosen,
+        image,
+        tag: tag || RESOLVE_DEFAULTS.tag,
+        ...(lowered === undefined ? {} : { notice: (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .loweredNotice */ .nA)(`line ${number}'s image`, name, lowered) }),
+    };
 }
 /**
  * The `images` set, each line checked, then the set as a whole: a prefix or an image (the same repository in
@@ -564,11 +1178,15 @@ function parseResolveInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPO
     const single = rawImages === '';
     if (rawImage !== '' && !single)
         problems.push(`${naming.subject('image')} and ${naming.subject('images')} are both set; expected one image in ${naming.name('image')} (and ${naming.name('tag')}), or a set in ${naming.name('images')}.`);
+    const notices = [];
     const image = single
         ? field('image', (raw) => {
             if (raw === '')
                 throw new Error(`is empty; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGE_NAME_FORM */ .Bf}; or a set in ${naming.name('images')}`);
-            return parseRepository(raw);
+            const { image, lowered } = parseRepository(raw);
+            if (lowered !== undefined)
+                notices.push((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .loweredNotice */ .nA)(naming.subject('image'), raw, lowered));
+            return image;
         }, undefined)
         : undefined;
     // empty (e.g. an unset dispatch input) means latest
@@ -583,11 +1201,13 @@ function parseResolveInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPO
     }, RESOLVE_DEFAULTS.source);
     const tagLength = field('tag-length', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(raw, _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_LENGTH_RANGE */ .Y2), 7);
     const checkPairs = field('check-pairs', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG, true);
+    const platform = field('platform', (raw) => (raw === '' ? (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerPlatform */ .GQ)() : (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePlatform */ .FL)(raw)), (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerPlatform */ .GQ)());
     const registryAuth = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .registryAuthOf */ .BM)(readOnce, problems, "docker's stored credentials (an earlier docker login) are used, else the registry is read anonymously", naming);
     if (problems.length > 0 || (single && image === undefined))
         throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
     const entries = image === undefined ? set : [{ line: 0, prefix: (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultEnvPrefix */ .nJ)(image), image, tag }];
-    return { entries, single, shaEnv, source, tagLength, registryAuth, checkPairs };
+    notices.push(...set.flatMap((entry) => (entry.notice === undefined ? [] : [`${naming.subject('images')} ${entry.notice}`])));
+    return { entries, single, shaEnv, source, tagLength, platform, registryAuth, checkPairs, notices };
 }
 /** The request of one entry; `registryAuth` only for the first entry's registry. */
 function requestFor(inputs, entry) {
@@ -598,6 +1218,7 @@ function requestFor(inputs, entry) {
         shaEnv: inputs.shaEnv,
         source: inputs.source,
         tagLength: inputs.tagLength,
+        platform: inputs.platform,
         registryAuth: entry.image.registry === first ? inputs.registryAuth : undefined,
     };
 }
@@ -605,7 +1226,7 @@ function requestFor(inputs, entry) {
 
 /***/ }),
 
-/***/ 267:
+/***/ 449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -832,18 +1453,12 @@ function pushArgs(ref) {
     return ['push', ref];
 }
 
-;// CONCATENATED MODULE: ./src/shared/json.ts
-// Reading parsed JSON (docker's `--format '{{json .}}'`, the registry's answers) without trusting its shape.
-function json_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A JSON value as a string: '' for anything else. */
-const json_str = (value) => (typeof value === 'string' ? value : '');
-
+// EXTERNAL MODULE: ./src/shared/json.ts
+var json = __nccwpck_require__(451);
 ;// CONCATENATED MODULE: ./src/docker/output.ts
 
 function asObject(value, what) {
-    if (!json_isObject(value))
+    if (!(0,json/* isObject */.G)(value))
         throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
     return value;
 }
@@ -865,7 +1480,7 @@ const stringList = (value) => (Array.isArray(value) ? value.map(str) : []);
 function stringRecord(value, what) {
     if (value === null || value === undefined)
         return {};
-    return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, json_str(v)]));
+    return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, (0,json/* str */.g)(v)]));
 }
 function parseImageSummaries(stdout) {
     return parseJsonLines(stdout).map((line) => {
@@ -914,12 +1529,12 @@ function parseImageDetails(stdout) {
     const image = asObject(JSON.parse(stdout), 'docker image inspect');
     const config = image.Config === null || image.Config === undefined ? {} : asObject(image.Config, 'image Config');
     return {
-        id: json_str(image.Id),
-        env: Array.isArray(config.Env) ? config.Env.map(json_str) : [],
+        id: (0,json/* str */.g)(image.Id),
+        env: Array.isArray(config.Env) ? config.Env.map(json/* str */.g) : [],
         labels: stringRecord(config.Labels, 'image labels'),
-        repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(json_str) : [],
-        repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(json_str) : [],
-        cmd: Array.isArray(config.Cmd) ? config.Cmd.map(json_str) : [],
+        repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(json/* str */.g) : [],
+        repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(json/* str */.g) : [],
+        cmd: Array.isArray(config.Cmd) ? config.Cmd.map(json/* str */.g) : [],
     };
 }
 /** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */
@@ -1127,482 +1742,8 @@ function versionAtLeast(version, minimum) {
 
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
 var image_reference = __nccwpck_require__(876);
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/registry/client.ts
-
-
-
-const MEDIA_TYPE = {
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-    dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    dockerConfig: 'application/vnd.docker.container.image.v1+json',
-    ociConfig: 'application/vnd.oci.image.config.v1+json',
-};
-const MANIFEST_ACCEPT = [
-    MEDIA_TYPE.dockerManifest,
-    MEDIA_TYPE.dockerManifestList,
-    MEDIA_TYPE.ociManifest,
-    MEDIA_TYPE.ociIndex,
-].join(', ');
-const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
-const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
-const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
-const MAX_INDEX_DEPTH = 2;
-const DEFAULT_TIMEOUT_MS = 30_000;
-/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
-const DOCKER_HUB_API = 'registry-1.docker.io';
-/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
-class RegistryError extends Error {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-        this.name = 'RegistryError';
-    }
-}
-const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
-// ---------------------------------------------------------------------------------------------
-// Pure helpers
-/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
-function registryBaseUrl(registry) {
-    const host = registry === image_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API : registry;
-    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
-}
-/** 127.0.0.0/8, localhost and [::1], with or without a port. */
-function isLoopback(hostPort) {
-    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
-    return (host.toLowerCase() === 'localhost' ||
-        host === '::1' ||
-        /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host));
-}
-/**
- * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
- * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
- */
-function parseWwwAuthenticate(header) {
-    const challenges = [];
-    const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
-    let current;
-    let i = 0;
-    const skip = (pattern) => {
-        while (i < header.length && pattern.test(header.charAt(i)))
-            i++;
-    };
-    const readToken = () => {
-        tokenPattern.lastIndex = i;
-        const match = tokenPattern.exec(header);
-        if (match === null)
-            return undefined;
-        i = tokenPattern.lastIndex;
-        return match[0];
-    };
-    while (i < header.length) {
-        skip(/[\s,]/);
-        if (i >= header.length)
-            break;
-        const name = readToken();
-        if (name === undefined) {
-            i++; // not a token character: skip it
-            continue;
-        }
-        const afterName = i;
-        skip(/\s/);
-        if (current !== undefined && header.charAt(i) === '=') {
-            i++;
-            skip(/\s/);
-            let value = '';
-            if (header.charAt(i) === '"') {
-                for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
-                    if (header.charAt(i) === '\\' && i + 1 < header.length)
-                        i++;
-                    value += header.charAt(i);
-                }
-                i++; // the closing quote
-            }
-            else {
-                const start = i;
-                while (i < header.length && !/[\s,]/.test(header.charAt(i)))
-                    i++;
-                value = header.slice(start, i);
-            }
-            current.params[name.toLowerCase()] = value;
-        }
-        else {
-            i = afterName;
-            current = { scheme: name.toLowerCase(), params: {} };
-            challenges.push(current);
-        }
-    }
-    return challenges;
-}
-/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
-function tokenUrl(challenge, repository) {
-    const realm = challenge.params.realm;
-    if (realm === undefined || realm === '')
-        throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
-    let url;
-    try {
-        url = new URL(realm);
-    }
-    catch {
-        throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
-    if (challenge.params.service !== undefined)
-        url.searchParams.set('service', challenge.params.service);
-    // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
-    const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
-    for (const scope of scopes)
-        url.searchParams.append('scope', scope);
-    return url;
-}
-function basicAuthorization(auth) {
-    return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-}
-/** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
-function digestOf(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-function matchesDigest(bytes, digest) {
-    if (!DIGEST_PATTERN.test(digest))
-        return false;
-    return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
-}
-function parseDescriptor(value, what) {
-    if (!json_isObject(value))
-        throw new RegistryError(`The ${what} is not a descriptor object.`);
-    const digest = json_str(value.digest);
-    if (!DIGEST_PATTERN.test(digest))
-        throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
-    const platform = json_isObject(value.platform)
-        ? {
-            os: json_str(value.platform.os),
-            architecture: json_str(value.platform.architecture),
-            ...(json_str(value.platform.variant) === '' ? {} : { variant: json_str(value.platform.variant) }),
-        }
-        : undefined;
-    return { mediaType: json_str(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
-}
-/**
- * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
- * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
- */
-function parseManifest(body, contentType) {
-    if (!json_isObject(body))
-        throw new RegistryError('The manifest is not a JSON object.');
-    if (body.schemaVersion === 1)
-        throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
-    const known = [
-        MEDIA_TYPE.dockerManifest,
-        MEDIA_TYPE.dockerManifestList,
-        MEDIA_TYPE.ociManifest,
-        MEDIA_TYPE.ociIndex,
-    ];
-    const declared = json_str(body.mediaType);
-    const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-    const mediaType = known.includes(declared)
-        ? declared
-        : known.includes(header)
-            ? header
-            : Array.isArray(body.manifests)
-                ? MEDIA_TYPE.ociIndex
-                : json_isObject(body.config)
-                    ? MEDIA_TYPE.ociManifest
-                    : declared || header;
-    if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
-        if (!Array.isArray(body.manifests))
-            throw new RegistryError(`The ${mediaType} has no manifests list.`);
-        return {
-            kind: 'index',
-            mediaType,
-            manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)),
-        };
-    }
-    if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
-        return { kind: 'image', mediaType, config: parseDescriptor(body.config, "manifest's config") };
-    }
-    throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
-}
-function platformName(platform) {
-    if (platform === undefined)
-        return 'no platform';
-    return [
-        platform.os || '?',
-        platform.architecture || '?',
-        ...(platform.variant === undefined ? [] : [platform.variant]),
-    ].join('/');
-}
-/** The index entry to read: the first for `platform`, else the only entry; else an error listing the platforms. */
-function selectManifest(manifests, platform = DEFAULT_PLATFORM) {
-    const match = manifests.find((entry) => entry.platform?.os === platform.os &&
-        entry.platform.architecture === platform.architecture &&
-        (platform.variant === undefined || entry.platform.variant === platform.variant));
-    if (match !== undefined)
-        return match;
-    if (manifests.length === 1 && manifests[0] !== undefined)
-        return manifests[0];
-    if (manifests.length === 0)
-        throw new RegistryError('The index lists no manifests.');
-    throw new RegistryError(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
-}
-/** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
-function parseImageConfig(body) {
-    if (!json_isObject(body))
-        throw new RegistryError('The image config is not a JSON object.');
-    const config = json_isObject(body.config) ? body.config : {};
-    const labels = json_isObject(config.Labels) ? config.Labels : {};
-    return {
-        env: Array.isArray(config.Env) ? config.Env.map(json_str) : [],
-        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, json_str(value)])),
-    };
-}
-/** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
-function registryErrorCode(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = json_isObject(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        return json_isObject(first) && typeof first.code === 'string'
-            ? { code: first.code, message: json_str(first.message) }
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-class RegistryClient {
-    options;
-    baseUrl;
-    fetch;
-    timeoutMs;
-    /** The Authorization header that worked last: one challenge per client, not per request. */
-    authorization;
-    constructor(options) {
-        this.options = options;
-        this.baseUrl = registryBaseUrl(options.registry);
-        this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
-        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    }
-    /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
-    async readImage(reference, platform = DEFAULT_PLATFORM) {
-        const top = await this.getManifest(reference);
-        let current = top;
-        let chosen;
-        for (let depth = 0; current.manifest.kind === 'index'; depth++) {
-            if (depth >= MAX_INDEX_DEPTH)
-                throw new RegistryError(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
-            const entry = selectManifest(current.manifest.manifests, platform);
-            chosen = entry.platform;
-            current = await this.getManifest(entry.digest);
-        }
-        const config = current.manifest.config;
-        const configTypes = [MEDIA_TYPE.dockerConfig, MEDIA_TYPE.ociConfig];
-        if (!configTypes.includes(config.mediaType)) {
-            throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
-        }
-        const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
-        return {
-            digest: top.digest,
-            manifestDigest: current.digest,
-            platform: chosen,
-            config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)),
-        };
-    }
-    async getManifest(reference) {
-        const path = `/v2/${this.options.repository}/manifests/${reference}`;
-        const response = await this.get(path, MANIFEST_ACCEPT);
-        if (response.status !== 200)
-            throw await this.unexpected(response, path, DIGEST_PATTERN.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
-        const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
-        const computed = digestOf(bytes);
-        const header = response.headers.get('docker-content-digest') ?? '';
-        if (DIGEST_PATTERN.test(reference) && !matchesDigest(bytes, reference)) {
-            throw new RegistryError(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
-        }
-        if (header.startsWith('sha256:') && header !== computed) {
-            throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
-        }
-        const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
-        return {
-            digest,
-            manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
-        };
-    }
-    /** The digest a tag names, from a HEAD (which registries do not count as a pull); a GET where no digest comes. */
-    async manifestDigest(reference) {
-        const path = `/v2/${this.options.repository}/manifests/${reference}`;
-        const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
-        if (response.status !== 200)
-            throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
-        await discard(response);
-        const header = response.headers.get('docker-content-digest') ?? '';
-        return DIGEST_PATTERN.test(header) ? header : (await this.getManifest(reference)).digest;
-    }
-    async getBlob(digest, limitBytes) {
-        if (!DIGEST_PATTERN.test(digest))
-            throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
-        const path = `/v2/${this.options.repository}/blobs/${digest}`;
-        const response = await this.get(path, '*/*');
-        if (response.status !== 200)
-            throw await this.unexpected(response, path, `blob ${digest}`);
-        const bytes = await readLimited(response, limitBytes, path);
-        if (!matchesDigest(bytes, digest))
-            throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
-        return bytes;
-    }
-    /** GET (or HEAD) with the current authorization; on 401 answers the challenge once and retries. */
-    async get(path, accept, method = 'GET') {
-        const url = `${this.baseUrl}${path}`;
-        let response = await this.send(url, accept, this.authorization, method);
-        if (response.status !== 401)
-            return response;
-        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
-        await discard(response);
-        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
-        if (challenge === undefined) {
-            throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
-        }
-        this.authorization = await this.authorize(challenge);
-        response = await this.send(url, accept, this.authorization, method);
-        if (response.status === 401) {
-            const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
-            await discard(response);
-            // A valid token without the pull scope: Docker Hub's answer for a private or missing repository.
-            if (again.some((c) => c.params.error === 'insufficient_scope'))
-                throw this.noAccess();
-            throw this.authRefused(401);
-        }
-        return response;
-    }
-    noAccess() {
-        const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
-        return new RegistryError(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
-    }
-    async authorize(challenge) {
-        const auth = this.options.auth;
-        if (challenge.scheme === 'basic') {
-            if (auth === undefined)
-                throw this.authRefused(401);
-            return basicAuthorization(auth);
-        }
-        const url = tokenUrl(challenge, this.options.repository);
-        if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
-            throw new RegistryError(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
-        }
-        const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
-        if (response.status === 401 || response.status === 403) {
-            await discard(response);
-            throw this.authRefused(response.status);
-        }
-        if (response.status !== 200) {
-            const body = await response.text().catch(() => '');
-            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
-        }
-        const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
-        const token = json_isObject(body) ? json_str(body.token) || json_str(body.access_token) : '';
-        if (token === '')
-            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
-        return `Bearer ${token}`;
-    }
-    authRefused(status) {
-        const auth = this.options.auth;
-        return auth === undefined
-            ? new RegistryError(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
-            : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
-    }
-    /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
-    async unexpected(response, path, what, method = 'GET') {
-        const body = await response.text().catch(() => '');
-        const error = registryErrorCode(body);
-        if (response.status === 404) {
-            return new RegistryError(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
-        }
-        if (response.status === 403) {
-            const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
-            return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
-        }
-        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
-    }
-    /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
-    async send(url, accept, authorization, method = 'GET') {
-        const origin = new URL(url).origin;
-        let target = url;
-        for (let hops = 0;; hops++) {
-            const sameOrigin = new URL(target).origin === origin;
-            const headers = { accept };
-            if (authorization !== undefined && sameOrigin)
-                headers.authorization = authorization;
-            let response;
-            try {
-                response = await this.fetch(target, {
-                    method,
-                    headers,
-                    redirect: 'manual',
-                    signal: AbortSignal.timeout(this.timeoutMs),
-                });
-            }
-            catch (error) {
-                const cause = error.cause;
-                const reason = error.name === 'TimeoutError'
-                    ? `no answer within ${this.timeoutMs / 1000} s`
-                    : (cause?.message ?? error.message);
-                throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
-            }
-            const location = response.headers.get('location');
-            if (![301, 302, 303, 307, 308].includes(response.status) || location === null)
-                return response;
-            await discard(response);
-            if (hops >= MAX_REDIRECTS)
-                throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
-            target = new URL(location, target).toString();
-        }
-    }
-}
-function parseJson(bytes, what) {
-    try {
-        return JSON.parse(Buffer.from(bytes).toString('utf8'));
-    }
-    catch {
-        throw new RegistryError(`The ${what} is not JSON.`);
-    }
-}
-function describeBody(body) {
-    const error = registryErrorCode(body);
-    if (error !== undefined)
-        return ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`;
-    const text = body.replace(/\s+/g, ' ').trim();
-    return text === '' ? '' : `: ${text.slice(0, 200)}`;
-}
-async function discard(response) {
-    await response.body?.cancel().catch(() => undefined);
-}
-/** The body, refusing more than `limit` bytes (a registry is not trusted to send a small manifest). */
-async function readLimited(response, limit, what) {
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > limit) {
-        await discard(response);
-        throw new RegistryError(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
-    }
-    if (response.body === null)
-        return new Uint8Array();
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of response.body) {
-        total += chunk.byteLength;
-        if (total > limit)
-            throw new RegistryError(`${what} is more than the ${limit} bytes this reads.`);
-        chunks.push(chunk);
-    }
-    return new Uint8Array(Buffer.concat(chunks));
-}
-
+// EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
+var registry_client = __nccwpck_require__(148);
 // EXTERNAL MODULE: ./src/shared/vocabulary.ts
 var vocabulary = __nccwpck_require__(229);
 ;// CONCATENATED MODULE: ./src/resolve/resolve.ts
@@ -1619,7 +1760,7 @@ var vocabulary = __nccwpck_require__(229);
  * the start, its own manifest digest, which no registry need hold: none then.
  */
 function localDigest(repoDigests, repository, store) {
-    const digests = digestsFor(repoDigests, repository).filter((digest) => DIGEST_PATTERN.test(digest));
+    const digests = digestsFor(repoDigests, repository).filter((digest) => registry_client/* DIGEST_PATTERN */.WA.test(digest));
     if (digests.length !== 1)
         return { digest: '' };
     if (store.kind === 'graphdriver')
@@ -1729,7 +1870,7 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
             throw new Error(`${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`);
         logger.info(`${ref} is not in the local image store; reading the registry ${request.image.registry}.`);
     }
-    const client = new RegistryClient({
+    const client = new registry_client/* RegistryClient */.bP({
         registry: request.image.registry,
         repository: request.image.path,
         auth: request.registryAuth ?? (await deps.storedAuth?.(request.image.registry)),
@@ -1737,15 +1878,15 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
     });
     let resolution;
     try {
-        const remote = await client.readImage(request.tag);
+        const remote = await client.readImage(request.tag, request.platform);
         const chosen = remote.platform === undefined
             ? ''
-            : `; it is an index: read its ${platformName(remote.platform)} image ${remote.manifestDigest}`;
+            : `; it is an index: read its ${(0,registry_client/* platformName */.$r)(remote.platform)} image ${remote.manifestDigest}`;
         logger.info(`Read ${ref} from the registry ${request.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
         resolution = finish(remote.config, 'registry', remote.digest, '');
     }
     catch (error) {
-        if (!(error instanceof RegistryError))
+        if (!(error instanceof registry_client/* RegistryError */.gl))
             throw error;
         const notLocal = request.source === 'auto' ? ' It is not in the local image store either.' : '';
         throw new Error(`Could not resolve ${ref}: ${error.message}${notLocal}`);
@@ -1756,7 +1897,7 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
             pair = await client.manifestDigest(resolution.tag);
         }
         catch (error) {
-            if (!(error instanceof RegistryError))
+            if (!(error instanceof registry_client/* RegistryError */.gl))
                 throw error;
             throw new Error(error.status === 404
                 ? `${ref} is commit ${resolution.sha}, but the registry has no ${resolution.imageRef}: the pair the main action pushes is broken (was the sha tag deleted?).`
@@ -1815,7 +1956,7 @@ function failureLine(message) {
 /* unused harmony exports entryName, serviceRecordOf, setSummary */
 /* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(955);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(267);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(449);
 
 
 
@@ -1826,6 +1967,8 @@ function entryName(entry) {
 }
 /** Resolves every entry at once; throws naming each that failed (a lone `image`: its error as it is). */
 async function resolveSet(inputs, logger, deps = {}) {
+    for (const notice of inputs.notices)
+        logger.warning(notice);
     const checkPair = !inputs.single && inputs.checkPairs;
     const settled = await Promise.allSettled(inputs.entries.map((entry) => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveImage */ .AT)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .requestFor */ .pU)(inputs, entry), logger, deps, { checkPair })));
     const failures = settled.flatMap((result, index) => result.status === 'rejected' ? [{ entry: inputs.entries[index], error: result.reason }] : []);
@@ -1984,11 +2127,12 @@ function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A0: () => (/* binding */ TAG_PATTERN),
 /* harmony export */   Bf: () => (/* binding */ IMAGE_NAME_FORM),
+/* harmony export */   GO: () => (/* binding */ parseLoweringPath),
 /* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
 /* harmony export */   hG: () => (/* binding */ familiarName),
-/* harmony export */   "if": () => (/* binding */ parseImageName)
+/* harmony export */   nA: () => (/* binding */ loweredNotice)
 /* harmony export */ });
-/* unused harmony export repositoryOf */
+/* unused harmony exports repositoryOf, lowercasePath, parseImageName */
 // The distribution reference grammar (github.com/distribution/reference, regexp.go), for a
 // repository name without tag or digest: the action adds the tag itself.
 const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
@@ -2008,6 +2152,17 @@ function repositoryOf(reference) {
     return colon > name.lastIndexOf('/') && TAG_PATTERN.test(name.slice(colon + 1)) ? name.slice(0, colon) : name;
 }
 const IMAGE_NAME_FORM = 'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
+/**
+ * The name with its repository path lower-cased: GHCR and most registries refuse upper-case paths, which
+ * `ghcr.io/${{ github.repository }}` gives for an owner or repository with a capital letter. A first component
+ * with a dot, a colon or `localhost` is a registry host and keeps its case; without one the whole name is a path.
+ */
+function lowercasePath(name) {
+    const slash = name.indexOf('/');
+    const first = slash === -1 ? '' : name.slice(0, slash);
+    const host = first.includes('.') || first.includes(':') || first === 'localhost' ? first : '';
+    return host === '' ? name.toLowerCase() : `${host}/${name.slice(slash + 1).toLowerCase()}`;
+}
 /** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
 function parseImageName(name) {
     if (name === '')
@@ -2049,6 +2204,47 @@ function familiarName(image) {
     const rest = image.path.slice('library/'.length);
     return image.path.startsWith('library/') && !rest.includes('/') ? rest : image.path;
 }
+/**
+ * parseImageName, but a name whose only fault is upper case in its path is taken lower-cased, and `lowered` says
+ * so; anything else the grammar refuses is refused with the message it has.
+ */
+function parseLoweringPath(raw) {
+    try {
+        return { image: parseImageName(raw) };
+    }
+    catch (error) {
+        const lowered = lowercasePath(raw);
+        if (lowered === raw)
+            throw error;
+        try {
+            return { image: parseImageName(lowered), lowered };
+        }
+        catch {
+            throw error;
+        }
+    }
+}
+/** The notice of a lower-cased path, `subject` naming where it was given. */
+function loweredNotice(subject, raw, lowered) {
+    return `${subject} is "${raw}": registries refuse upper-case repository paths, so the image is ${lowered}.`;
+}
+
+
+/***/ }),
+
+/***/ 451:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject),
+/* harmony export */   g: () => (/* binding */ str)
+/* harmony export */ });
+// Reading parsed JSON (docker's `--format '{{json .}}'`, the registry's answers) without trusting its shape.
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A JSON value as a string: '' for anything else. */
+const str = (value) => (typeof value === 'string' ? value : '');
 
 
 /***/ }),

@@ -3,6 +3,7 @@ import { storedCredentials } from '../docker/credentials.js';
 import { failureLine, resolutionOutputs, summaryLine } from '../resolve/resolve.js';
 import { parseResolveInputs, type ResolveInputs } from '../resolve/inputs.js';
 import { resolveSet, setEnv, setJson, setSummary } from '../resolve/set.js';
+import { escapeHtml } from '../shared/vocabulary.js';
 
 // Entry of resolve/action.yml: which commit an image tag was built from (or each of a set), as step outputs.
 
@@ -35,7 +36,8 @@ export async function runResolveAction(): Promise<void> {
     }
     core.setOutput('env', setEnv(set));
     core.setOutput('json', setJson(set));
-    await writeSummary(inputs.single && one !== undefined ? summaryLine(one) : setSummary(set));
+    const notes = inputs.notices.map((notice) => `<p><b>Note:</b> ${escapeHtml(notice)}</p>`);
+    await writeSummary([...notes, inputs.single && one !== undefined ? summaryLine(one) : setSummary(set)].join('\n'));
   } catch (error) {
     const message = (error as Error).message;
     core.setFailed(message);

@@ -26,6 +26,7 @@ export const CLI_USAGE = [
   '                 Node.js reads that itself, wherever it stands)',
   '  --json         print the set as JSON (one object per image) instead of env lines',
   '  --check-pairs  true (default): each image of a set must also be under its short sha tag, the same image',
+  "  --platform     os/arch[/variant]: which image of a multi-platform index is read (default: this machine's)",
   '',
   'Registry credentials come from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment (for the first',
   "image's registry), else from docker's stored credentials (docker login); never from arguments.",
@@ -39,6 +40,7 @@ const CLI_LABELS: Readonly<Record<string, string>> = {
   'sha-env': '--sha-env',
   'tag-length': '--tag-length',
   'check-pairs': '--check-pairs',
+  platform: '--platform',
   'registry-username': 'REGISTRY_USERNAME',
   'registry-password': 'REGISTRY_PASSWORD',
 };
@@ -49,6 +51,7 @@ const CLI_OPTIONS: ReadonlyMap<string, string> = new Map([
   ['--sha-env', 'sha-env'],
   ['--tag-length', 'tag-length'],
   ['--check-pairs', 'check-pairs'],
+  ['--platform', 'platform'],
   ['--images', 'images'],
   ['--env-output', 'env-output'],
 ]);
@@ -106,7 +109,7 @@ export function parseCliArgs(
           ? '--env-file is not an option: the env lines go to --env-output PATH (Node.js reads --env-file itself, wherever it stands).'
           : CREDENTIAL_OPTIONS.test(flag)
             ? `${flag} is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.`
-            : `${flag} is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json or --check-pairs (see --help).`,
+            : `${flag} is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json, --check-pairs or --platform (see --help).`,
       );
       if (arg === flag && !(argv[i + 1] ?? '-').startsWith('-')) i++; // skip its value too
       continue;

@@ -17,7 +17,8 @@
 export const ACTION_INPUTS = [
   {
     name: 'image',
-    description: 'Repository name without tag or digest, e.g. ghcr.io/acme/app, localhost:5000/app, acme/app.',
+    description:
+      'Repository name without tag or digest, e.g. ghcr.io/acme/app, localhost:5000/app, acme/app. Upper case in its path (as ghcr.io/${{ github.repository }} gives) is lower-cased, with a notice: registries refuse it.',
     required: true,
   },
   {

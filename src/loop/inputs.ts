@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { IMAGE_NAME_FORM, parseImageName, type ImageName } from '../shared/image-reference.js';
+import { IMAGE_NAME_FORM, loweredNotice, parseLoweringPath, type ImageName } from '../shared/image-reference.js';
 import type { BuildSecret } from '../docker/build-args.js';
 import {
   ACTION_NAMING,
@@ -65,6 +65,8 @@ export interface Inputs {
   readonly envPrefix: string;
   /** The env file the record goes into (readInputs makes it absolute, against the workspace); empty: none. */
   readonly envFile: string;
+  /** What the inputs were taken as, other than written (an image path lower-cased): for the log and summary. */
+  readonly notices: readonly string[];
 }
 
 const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -86,11 +88,18 @@ const LIFECYCLE_RUN_FLAGS: ReadonlyMap<string, string> = new Map([
 export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING): Inputs {
   const { problems, field } = fieldParser(read, naming);
 
+  const notices: string[] = [];
+  /** A repository name; its path lower-cased (with a notice) when upper case is all that is wrong with it. */
+  const repositoryName = (name: string, raw: string): ImageName => {
+    const { image, lowered } = parseLoweringPath(raw);
+    if (lowered !== undefined) notices.push(loweredNotice(naming.subject(name), raw, lowered));
+    return image;
+  };
   const image = field(
     'image',
     (raw) => {
       try {
-        return parseImageName(raw);
+        return repositoryName('image', raw);
       } catch (error) {
         throw new Error(`${(error as Error).message}; expected ${IMAGE_NAME_FORM}`);
       }
@@ -203,7 +212,7 @@ export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING
     (raw) =>
       nonBlankLines(raw).map((line, index) => {
         try {
-          return parseImageName(line);
+          return repositoryName('also-push', line);
         } catch (error) {
           throw new Error(
             `line ${index + 1} "${line}" ${(error as Error).message}; expected one repository name a line (${IMAGE_NAME_FORM})`,
@@ -267,6 +276,7 @@ export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING
     ),
     envPrefix,
     envFile,
+    notices,
   };
 }
 

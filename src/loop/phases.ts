@@ -105,6 +105,8 @@ export async function checkPhase({
   settings,
 }: LoopRun): Promise<{ engine: Engine; commit: Commit; cache: CachePlan }> {
   const { naming } = settings;
+  for (const notice of inputs.notices) reporter.warning(notice);
+  report.notices.push(...inputs.notices);
   const [engine, commit, driver] = await Promise.all([
     checkEngine(settings.env),
     resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),

@@ -133,15 +133,18 @@ async function registryDigest(
     registry: repository.registry,
     repository: repository.path,
     auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)),
+    retries: request.retries,
   });
   try {
-    const [sha, latest] = [await client.getManifest(request.tag), await client.getManifest('latest')];
-    if (sha.digest !== latest.digest) {
+    // HEADs: a registry that counts pulls (Docker Hub) counts no HEAD.
+    const sha = await client.manifestDigest(request.tag);
+    const latest = await client.manifestDigest('latest');
+    if (sha !== latest) {
       throw new Error(
-        `After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest.digest} in the registry: another push moved :latest meanwhile?`,
+        `After the push, ${repository.name}:${request.tag} is ${sha} but :latest is ${latest} in the registry: another push moved :latest meanwhile?`,
       );
     }
-    return sha.digest;
+    return sha;
   } catch (error) {
     if (!(error instanceof RegistryError)) throw error;
     reporter.warning(

@@ -23,6 +23,8 @@ export interface RunReport {
   readySeconds: number | undefined;
   reportsDir: string;
   junit: JUnitCounts | undefined;
+  /** What the inputs were taken as, other than written (an image path lower-cased). */
+  readonly notices: string[];
   /** What the build's cache did; undefined until the build ran. */
   cache: CacheOutcome | undefined;
   readonly phases: PhaseTiming[];
@@ -53,6 +55,7 @@ export function emptyReport(): RunReport {
     readySeconds: undefined,
     reportsDir: '',
     junit: undefined,
+    notices: [],
     cache: undefined,
     phases: [],
     failure: undefined,
@@ -100,6 +103,7 @@ export function outputsOf(report: RunReport): Record<string, string> {
 export function summaryTables(report: RunReport): { facts: string[][]; phases: string[][] } {
   const facts = [
     ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
+    ...report.notices.map((notice) => ['Note', notice]),
     ['Image', report.imageRef || report.image],
     ['Tag', report.tag],
     ['SHA', report.sha],

@@ -33,6 +33,8 @@ const MAX_REDIRECTS = 5;
 const MAX_INDEX_DEPTH = 2;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+export const USER_AGENT = 'build-test-deploy-action';
+
 /** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
 const DOCKER_HUB_API = 'registry-1.docker.io';
 
@@ -56,10 +58,41 @@ export interface Platform {
 
 export const DEFAULT_PLATFORM: Platform = { os: 'linux', architecture: 'amd64' };
 
+/** Node's names of CPU architectures as the OCI image spec names them (GOARCH). */
+const OCI_ARCHITECTURES: Readonly<Record<string, Platform>> = {
+  x64: { os: 'linux', architecture: 'amd64' },
+  arm64: { os: 'linux', architecture: 'arm64' },
+  arm: { os: 'linux', architecture: 'arm', variant: 'v7' },
+  ia32: { os: 'linux', architecture: '386' },
+  ppc64: { os: 'linux', architecture: 'ppc64le' },
+  s390x: { os: 'linux', architecture: 's390x' },
+  riscv64: { os: 'linux', architecture: 'riscv64' },
+};
+
+/** The platform of the machine this runs on, as containers see it (linux: what docker runs there by default). */
+export function runnerPlatform(arch: string = process.arch): Platform {
+  return OCI_ARCHITECTURES[arch] ?? DEFAULT_PLATFORM;
+}
+
+/** `os/arch[/variant]`, e.g. linux/arm64 or linux/arm/v7; throws saying what is wrong. */
+export function parsePlatform(raw: string): Platform {
+  // As docker takes them: any case, and the kernel's names of two architectures.
+  const parts = raw
+    .toLowerCase()
+    .split('/')
+    .map((part, index) => (index === 1 ? ({ x86_64: 'amd64', aarch64: 'arm64' }[part] ?? part) : part));
+  if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9._-]+$/.test(part)))
+    throw new Error(`is "${raw}"; expected os/architecture[/variant], e.g. linux/amd64 or linux/arm/v7`);
+  const [os = '', architecture = '', variant] = parts;
+  return { os, architecture, ...(variant === undefined ? {} : { variant }) };
+}
+
 export interface Descriptor {
   readonly mediaType: string;
   readonly digest: string;
   readonly platform?: Platform;
+  /** An index entry that is BuildKit's attestation (provenance, SBOM) of an image, not an image to run. */
+  readonly attestation?: true;
 }
 
 export type ParsedManifest =
@@ -201,7 +234,16 @@ function parseDescriptor(value: unknown, what: string): Descriptor {
         ...(str(value.platform.variant) === '' ? {} : { variant: str(value.platform.variant) }),
       }
     : undefined;
-  return { mediaType: str(value.mediaType), digest, ...(platform === undefined ? {} : { platform }) };
+  const annotations = isObject(value.annotations) ? value.annotations : {};
+  const attestation =
+    str(annotations['vnd.docker.reference.type']) === 'attestation-manifest' ||
+    (platform?.os === 'unknown' && platform.architecture === 'unknown');
+  return {
+    mediaType: str(value.mediaType),
+    digest,
+    ...(platform === undefined ? {} : { platform }),
+    ...(attestation ? { attestation: true as const } : {}),
+  };
 }
 
 /**
@@ -256,8 +298,9 @@ export function platformName(platform: Platform | undefined): string {
   ].join('/');
 }
 
-/** The index entry to read: the first for `platform`, else the only entry; else an error listing the platforms. */
-export function selectManifest(manifests: readonly Descriptor[], platform: Platform = DEFAULT_PLATFORM): Descriptor {
+/** The index entry to read: the first image for `platform`, else the only image; never an attestation. */
+export function selectManifest(entries: readonly Descriptor[], platform: Platform = DEFAULT_PLATFORM): Descriptor {
+  const manifests = entries.filter((entry) => entry.attestation !== true);
   const match = manifests.find(
     (entry) =>
       entry.platform?.os === platform.os &&
@@ -266,7 +309,10 @@ export function selectManifest(manifests: readonly Descriptor[], platform: Platf
   );
   if (match !== undefined) return match;
   if (manifests.length === 1 && manifests[0] !== undefined) return manifests[0];
-  if (manifests.length === 0) throw new RegistryError('The index lists no manifests.');
+  if (manifests.length === 0)
+    throw new RegistryError(
+      entries.length === 0 ? 'The index lists no manifests.' : 'The index lists only attestations, no image.',
+    );
   throw new RegistryError(
     `The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`,
   );
@@ -307,6 +353,27 @@ export interface RegistryClientOptions {
   readonly auth?: RegistryAuth | undefined;
   readonly fetch?: FetchLike;
   readonly timeoutMs?: number;
+  /** How often a request the registry answered 429 (or 503 with Retry-After) is sent again; default 3. */
+  readonly retries?: number;
+  /** Waits that long (tests pass a fake). */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** The longest a Retry-After is waited for: a registry asking for longer fails the request instead. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+/**
+ * How long a `Retry-After` (delta-seconds or an HTTP-date) asks to wait, in ms; undefined when it says nothing
+ * usable.
+ */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const value = header.trim();
+  if (/^[0-9]+$/.test(value)) return Number(value) * 1000;
+  // Only an IMF-fixdate (RFC 9110): Date.parse takes "1.5" or "-1" for dates too.
+  if (!/^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/.test(value)) return undefined;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 export interface FetchedManifest {
@@ -328,13 +395,19 @@ export class RegistryClient {
   private readonly baseUrl: string;
   private readonly fetch: FetchLike;
   private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly sleep: (ms: number) => Promise<void>;
   /** The Authorization header that worked last: one challenge per client, not per request. */
   private authorization: string | undefined;
+  /** Whether `GET /v2/` was asked for its challenge yet. */
+  private pinged = false;
 
   constructor(private readonly options: RegistryClientOptions) {
     this.baseUrl = registryBaseUrl(options.registry);
     this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.retries = options.retries ?? 3;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
@@ -417,8 +490,31 @@ export class RegistryClient {
     return bytes;
   }
 
-  /** GET (or HEAD) with the current authorization; on 401 answers the challenge once and retries. */
+  /**
+   * The first request asks `GET /v2/` for the registry's challenge and answers it, as docker does: no manifest GET
+   * is spent on a 401 (Docker Hub counts every manifest GET as a pull). A Bearer token gets this repository's pull
+   * scope.
+   */
+  private async authorizeFirst(): Promise<void> {
+    if (this.pinged) return;
+    this.pinged = true;
+    const response = await this.send(`${this.baseUrl}/v2/`, 'application/json', undefined);
+    const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+    await discard(response);
+    if (response.status !== 401) return;
+    const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+    // This repository's pull scope, as docker asks: the challenge of /v2/ names none (Docker Hub) or a placeholder
+    // (GHCR: repository:user/image:pull).
+    if (challenge !== undefined)
+      this.authorization = await this.authorize({
+        ...challenge,
+        params: { ...challenge.params, scope: `repository:${this.options.repository}:pull` },
+      });
+  }
+
+  /** GET (or HEAD) with the current authorization; on 401 (a token expired) answers the challenge once and retries. */
   private async get(path: string, accept: string, method: 'GET' | 'HEAD' = 'GET'): Promise<Response> {
+    await this.authorizeFirst();
     const url = `${this.baseUrl}${path}`;
     let response = await this.send(url, accept, this.authorization, method);
     if (response.status !== 401) return response;
@@ -528,6 +624,14 @@ export class RegistryClient {
         error?.code ?? 'DENIED',
       );
     }
+    if (response.status === 429) {
+      const asked = retryAfterMs(response.headers.get('retry-after'));
+      return new RegistryError(
+        `The registry ${this.options.registry} limits requests (HTTP 429 to ${method} ${path})${asked === undefined ? '' : `, asking to wait ${Math.ceil(asked / 1000)} s`}${asked !== undefined && asked > MAX_RETRY_AFTER_MS ? `, longer than the ${MAX_RETRY_AFTER_MS / 1000} s waited for` : this.retries > 0 ? `, also after ${this.retries} wait(s)` : ''}${describeBody(body)}.`,
+        429,
+        error?.code ?? 'TOOMANYREQUESTS',
+      );
+    }
     return new RegistryError(
       `The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`,
       response.status,
@@ -544,9 +648,12 @@ export class RegistryClient {
   ): Promise<Response> {
     const origin = new URL(url).origin;
     let target = url;
-    for (let hops = 0; ; hops++) {
+    let throttled = 0;
+    let hops = 0;
+    for (;;) {
       const sameOrigin = new URL(target).origin === origin;
-      const headers: Record<string, string> = { accept };
+      // Named, so that a registry's logs (and a test's proxy) tell this client's requests from docker's.
+      const headers: Record<string, string> = { accept, 'user-agent': USER_AGENT };
       if (authorization !== undefined && sameOrigin) headers.authorization = authorization;
       let response: Response;
       try {
@@ -566,10 +673,20 @@ export class RegistryClient {
           `Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`,
         );
       }
+      if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
+        // Rate limited: wait as the registry says (else back off), within the retries.
+        const asked = retryAfterMs(response.headers.get('retry-after'));
+        const wait = asked ?? 1000 * 2 ** throttled;
+        if (throttled >= this.retries || wait > MAX_RETRY_AFTER_MS) return response;
+        throttled++;
+        await discard(response);
+        await this.sleep(wait);
+        continue;
+      }
       const location = response.headers.get('location');
       if (![301, 302, 303, 307, 308].includes(response.status) || location === null) return response;
       await discard(response);
-      if (hops >= MAX_REDIRECTS)
+      if (hops++ >= MAX_REDIRECTS)
         throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
       target = new URL(location, target).toString();
     }

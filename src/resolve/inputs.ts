@@ -1,4 +1,10 @@
-import { IMAGE_NAME_FORM, parseImageName, TAG_PATTERN, type ImageName } from '../shared/image-reference.js';
+import {
+  IMAGE_NAME_FORM,
+  loweredNotice,
+  parseLoweringPath,
+  TAG_PATTERN,
+  type ImageName,
+} from '../shared/image-reference.js';
 import { defaultEnvPrefix } from '../shared/service-env.js';
 import {
   ACTION_NAMING,
@@ -12,6 +18,7 @@ import {
   type InputNaming,
 } from '../shared/field-parser.js';
 import { ENV_NAME_PATTERN, type RegistryAuth } from '../shared/vocabulary.js';
+import { parsePlatform, runnerPlatform, type Platform } from '../registry/client.js';
 
 // The resolve feature's inputs, as the action's inputs and the resolve CLI's arguments both give them:
 // one typed, validated ResolveInputs through parseResolveInputs.
@@ -27,6 +34,8 @@ export interface SetEntry {
   readonly prefix: string;
   readonly image: ImageName;
   readonly tag: string;
+  /** Set when the line's image path was lower-cased: what the log says. */
+  readonly notice?: string;
 }
 
 /** Every input of resolve/action.yml, parsed and validated. */
@@ -38,10 +47,14 @@ export interface ResolveInputs {
   readonly shaEnv: string;
   readonly source: Source;
   readonly tagLength: number;
+  /** Which image of an index (a multi-platform image) is read; default the runner's. */
+  readonly platform: Platform;
   /** For the first image's registry; the others (and this one, without it) use docker's stored credentials. */
   readonly registryAuth: RegistryAuth | undefined;
   /** A set only: each image must also exist under its short sha tag with the same digest. */
   readonly checkPairs: boolean;
+  /** What the inputs were taken as, other than written (an image path lower-cased): for the log. */
+  readonly notices: readonly string[];
 }
 
 /** What resolving one image takes. */
@@ -51,6 +64,7 @@ export interface ResolveRequest {
   readonly shaEnv: string;
   readonly source: Source;
   readonly tagLength: number;
+  readonly platform: Platform;
   readonly registryAuth: RegistryAuth | undefined;
 }
 
@@ -62,17 +76,18 @@ export const RESOLVE_DEFAULTS = {
   source: 'auto',
   'tag-length': '7',
   'check-pairs': 'true',
+  platform: '',
 } as const;
 
 export const IMAGES_LINE_FORM = 'one [PREFIX=]IMAGE[:TAG] a line, e.g. RUNNER=ghcr.io/acme/runner:latest';
 
-function parseRepository(raw: string): ImageName {
+function parseRepository(raw: string): { image: ImageName; lowered?: string } {
   const lastComponent = raw.slice(raw.lastIndexOf('/') + 1);
   if (raw.includes('@')) throw new Error(`is "${raw}"; expected a repository without a digest: resolve reads a tag`);
   if (lastComponent.includes(':'))
     throw new Error(`is "${raw}"; expected a repository without a tag: the tag goes into 'tag'`);
   try {
-    return parseImageName(raw);
+    return parseLoweringPath(raw);
   } catch (error) {
     throw new Error(`${(error as Error).message}; expected ${IMAGE_NAME_FORM}`);
   }
@@ -101,8 +116,9 @@ function parseSetLine(line: string, number: number): SetEntry {
   if (name.includes('@'))
     throw new Error(`line ${number} is "${line}": ${name} has a digest; expected a tag (resolve reads a tag)`);
   let image: ImageName;
+  let lowered: string | undefined;
   try {
-    image = parseImageName(name);
+    ({ image, lowered } = parseLoweringPath(name));
   } catch (error) {
     throw new Error(`line ${number} is "${line}": the image ${(error as Error).message}; expected ${IMAGES_LINE_FORM}`);
   }
@@ -113,7 +129,13 @@ function parseSetLine(line: string, number: number): SetEntry {
     throw new Error(
       `line ${number} is "${line}": the prefix "${chosen}" is no environment variable name ([A-Za-z_][A-Za-z0-9_]*)`,
     );
-  return { line: number, prefix: chosen, image, tag: tag || RESOLVE_DEFAULTS.tag };
+  return {
+    line: number,
+    prefix: chosen,
+    image,
+    tag: tag || RESOLVE_DEFAULTS.tag,
+    ...(lowered === undefined ? {} : { notice: loweredNotice(`line ${number}'s image`, name, lowered) }),
+  };
 }
 
 /**
@@ -165,13 +187,16 @@ export function parseResolveInputs(read: (name: string) => string, naming: Input
     problems.push(
       `${naming.subject('image')} and ${naming.subject('images')} are both set; expected one image in ${naming.name('image')} (and ${naming.name('tag')}), or a set in ${naming.name('images')}.`,
     );
+  const notices: string[] = [];
   const image = single
     ? field(
         'image',
         (raw) => {
           if (raw === '')
             throw new Error(`is empty; expected ${IMAGE_NAME_FORM}; or a set in ${naming.name('images')}`);
-          return parseRepository(raw);
+          const { image, lowered } = parseRepository(raw);
+          if (lowered !== undefined) notices.push(loweredNotice(naming.subject('image'), raw, lowered));
+          return image;
         },
         undefined,
       )
@@ -191,6 +216,7 @@ export function parseResolveInputs(read: (name: string) => string, naming: Input
   );
   const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
   const checkPairs = field('check-pairs', parseBoolean, true);
+  const platform = field('platform', (raw) => (raw === '' ? runnerPlatform() : parsePlatform(raw)), runnerPlatform());
   const registryAuth = registryAuthOf(
     readOnce,
     problems,
@@ -200,7 +226,10 @@ export function parseResolveInputs(read: (name: string) => string, naming: Input
 
   if (problems.length > 0 || (single && image === undefined)) throw new InputError(problems);
   const entries = image === undefined ? set : [{ line: 0, prefix: defaultEnvPrefix(image), image, tag }];
-  return { entries, single, shaEnv, source, tagLength, registryAuth, checkPairs };
+  notices.push(
+    ...set.flatMap((entry) => (entry.notice === undefined ? [] : [`${naming.subject('images')} ${entry.notice}`])),
+  );
+  return { entries, single, shaEnv, source, tagLength, platform, registryAuth, checkPairs, notices };
 }
 
 /** The request of one entry; `registryAuth` only for the first entry's registry. */
@@ -212,6 +241,7 @@ export function requestFor(inputs: ResolveInputs, entry: SetEntry): ResolveReque
     shaEnv: inputs.shaEnv,
     source: inputs.source,
     tagLength: inputs.tagLength,
+    platform: inputs.platform,
     registryAuth: entry.image.registry === first ? inputs.registryAuth : undefined,
   };
 }

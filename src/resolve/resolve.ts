@@ -199,7 +199,7 @@ export async function resolveImage(
   });
   let resolution: Resolution;
   try {
-    const remote = await client.readImage(request.tag);
+    const remote = await client.readImage(request.tag, request.platform);
     const chosen =
       remote.platform === undefined
         ? ''

@@ -18,6 +18,7 @@ export function entryName(entry: SetEntry): string {
 
 /** Resolves every entry at once; throws naming each that failed (a lone `image`: its error as it is). */
 export async function resolveSet(inputs: ResolveInputs, logger: Logger, deps: ResolveDeps = {}): Promise<Resolved[]> {
+  for (const notice of inputs.notices) logger.warning(notice);
   const checkPair = !inputs.single && inputs.checkPairs;
   const settled = await Promise.allSettled(
     inputs.entries.map((entry) => resolveImage(requestFor(inputs, entry), logger, deps, { checkPair })),

@@ -32,6 +32,18 @@ export function repositoryOf(reference: string): string {
 export const IMAGE_NAME_FORM =
   'a repository name without tag or digest: [host[:port]/]path, lowercase path components of a-z 0-9 separated by ".", "_", "__" or "-", e.g. ghcr.io/acme/app, localhost:5000/app, acme/app';
 
+/**
+ * The name with its repository path lower-cased: GHCR and most registries refuse upper-case paths, which
+ * `ghcr.io/${{ github.repository }}` gives for an owner or repository with a capital letter. A first component
+ * with a dot, a colon or `localhost` is a registry host and keeps its case; without one the whole name is a path.
+ */
+export function lowercasePath(name: string): string {
+  const slash = name.indexOf('/');
+  const first = slash === -1 ? '' : name.slice(0, slash);
+  const host = first.includes('.') || first.includes(':') || first === 'localhost' ? first : '';
+  return host === '' ? name.toLowerCase() : `${host}/${name.slice(slash + 1).toLowerCase()}`;
+}
+
 /** Parses a repository name; throws an Error saying what is wrong (without naming the input). */
 export function parseImageName(name: string): ImageName {
   if (name === '') throw new Error('is empty');
@@ -70,4 +82,27 @@ export function familiarName(image: ImageName): string {
   // Only official images drop library/: docker.io/library/a/b stays library/a/b.
   const rest = image.path.slice('library/'.length);
   return image.path.startsWith('library/') && !rest.includes('/') ? rest : image.path;
+}
+
+/**
+ * parseImageName, but a name whose only fault is upper case in its path is taken lower-cased, and `lowered` says
+ * so; anything else the grammar refuses is refused with the message it has.
+ */
+export function parseLoweringPath(raw: string): { image: ImageName; lowered?: string } {
+  try {
+    return { image: parseImageName(raw) };
+  } catch (error) {
+    const lowered = lowercasePath(raw);
+    if (lowered === raw) throw error;
+    try {
+      return { image: parseImageName(lowered), lowered };
+    } catch {
+      throw error;
+    }
+  }
+}
+
+/** The notice of a lower-cased path, `subject` naming where it was given. */
+export function loweredNotice(subject: string, raw: string, lowered: string): string {
+  return `${subject} is "${raw}": registries refuse upper-case repository paths, so the image is ${lowered}.`;
 }

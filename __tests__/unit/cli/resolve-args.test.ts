@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, type CliCommand } from '../../../src/cli/resolve-args.js';
 import type { ResolveInputs, SetEntry } from '../../../src/resolve/inputs.js';
+import { runnerPlatform } from '../../../src/registry/client.js';
 import { problemsOf } from '../support.js';
 
 const GHCR_APP = { name: 'ghcr.io/acme/app', registry: 'ghcr.io', path: 'acme/app' };
@@ -34,8 +35,10 @@ describe('parseCliArgs', () => {
         shaEnv: 'SHA',
         source: 'auto',
         tagLength: 7,
+        platform: runnerPlatform(),
         registryAuth: undefined,
         checkPairs: true,
+        notices: [],
       } satisfies ResolveInputs,
       envFile: undefined,
       json: false,
@@ -82,6 +85,30 @@ describe('parseCliArgs', () => {
       { registryAuth: undefined },
     ],
     ['"--" ends the options', ['--source', 'local', '--', 'acme/app'], {}, { source: 'local' }],
+    [
+      '--platform os/arch',
+      ['acme/app', '--platform', 'linux/arm64'],
+      {},
+      { platform: { os: 'linux', architecture: 'arm64' } },
+    ],
+    [
+      '--platform=os/arch/variant',
+      ['--platform=linux/arm/v7', 'acme/app'],
+      {},
+      { platform: { os: 'linux', architecture: 'arm', variant: 'v7' } },
+    ],
+    [
+      'an upper-case IMAGE path: lower-cased, with a notice naming IMAGE',
+      ['ghcr.io/Acme/App:v1'],
+      {},
+      {
+        image: GHCR_APP,
+        tag: 'v1',
+        notices: [
+          'IMAGE is "ghcr.io/Acme/App": registries refuse upper-case repository paths, so the image is ghcr.io/acme/app.',
+        ],
+      },
+    ],
   ])('%s', (_case, argv, env, expected) => {
     expect(singleOf(parseCliArgs(argv, env))).toMatchObject(expected);
   });
@@ -94,13 +121,20 @@ describe('parseCliArgs', () => {
     ['no image', [], {}, ['Expected one IMAGE[:TAG] argument, got none (see --help).']],
     ['two images, not echoed', ['acme/app', 'hunter2'], {}, ['Expected one IMAGE[:TAG] argument, got 2 (see --help).']],
     [
-      'an unknown option',
-      ['acme/app', '--platform', 'linux/arm64'],
+      'an unknown option, its value skipped',
+      ['acme/app', '--arch', 'arm64'],
       {},
       [
-        '--platform is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json or --check-pairs (see --help).',
+        '--arch is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json, --check-pairs or --platform (see --help).',
       ],
     ],
+    [
+      'a bad platform, named as the CLI option',
+      ['acme/app', '--platform', 'arm64'],
+      {},
+      ['--platform is "arm64"; expected os/architecture[/variant], e.g. linux/amd64 or linux/arm/v7.'],
+    ],
+    ['--platform without its value', ['acme/app', '--platform'], {}, ['--platform needs a value.']],
     [
       '--password with a value',
       ['acme/app', '--password', 'hunter2'],
@@ -222,6 +256,12 @@ describe('parseCliArgs: a set from --images', () => {
     ['--check-pairs false', ['--images', 'set.txt', '--check-pairs', 'false'], {}, { checkPairs: false }],
     ['--check-pairs=true', ['--images', 'set.txt', '--check-pairs=true'], {}, { checkPairs: true }],
     [
+      '--platform for every image of the set',
+      ['--images', 'set.txt', '--platform', 'linux/arm64'],
+      {},
+      { platform: { os: 'linux', architecture: 'arm64' } },
+    ],
+    [
       'the other options apply to every image of the set',
       ['--images', 'set.txt', '--source', 'registry', '--sha-env', 'GIT_SHA', '--tag-length', '12'],
       {},
@@ -234,6 +274,19 @@ describe('parseCliArgs: a set from --images', () => {
     expect(parsed).toMatchObject(command);
     expect(parsed.inputs).toMatchObject(inputs);
     expect(reader.asked).toEqual([argv.includes('-') ? '-' : 'set.txt']);
+  });
+
+  it('an upper-case image path in the file: lower-cased, each notice naming --images and the line', () => {
+    const parsed = parseCliArgs(
+      ['--images', 'set.txt'],
+      {},
+      files({ 'set.txt': 'WEB=ghcr.io/Acme/Web:v1\nnginx\n' }).read,
+    );
+    if (parsed.kind !== 'resolve') throw new Error(`expected resolve, got ${parsed.kind}`);
+    expect(parsed.inputs.entries.map((entry) => entry.image)).toEqual([WEB, NGINX]);
+    expect(parsed.inputs.notices).toEqual([
+      `--images line 1's image is "ghcr.io/Acme/Web": registries refuse upper-case repository paths, so the image is ghcr.io/acme/web.`,
+    ]);
   });
 
   it('--json and --env-output with one image: the one entry, the flags kept', () => {
@@ -329,10 +382,10 @@ describe('parseCliArgs: a set from --images', () => {
     ],
     [
       'every problem at once',
-      ['x', '--images', 'missing.txt', '--env-output=', '--platform', 'linux/arm64'],
+      ['x', '--images', 'missing.txt', '--env-output=', '--arch', 'arm64'],
       {},
       [
-        '--platform is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json or --check-pairs (see --help).',
+        '--arch is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json, --check-pairs or --platform (see --help).',
         "Expected no IMAGE argument with --images, got 1: the set's images go into its file (see --help).",
         "--images: could not read missing.txt: ENOENT: no such file or directory, open 'missing.txt'.",
         '--env-output is empty; expected a file path.',

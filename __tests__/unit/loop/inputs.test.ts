@@ -8,6 +8,7 @@ import { parseInputs, parseKeyValueLines, parseRunArgs, readInputs, type Inputs 
 import { InputError, parseBoolean, parseInteger } from '../../../src/shared/field-parser.js';
 import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from '../../../src/loop/wait-ready.js';
 import { cacheForm } from '../../../src/loop/cache.js';
+import { CLI_NAMING } from '../../../src/cli/args.js';
 import { problemsOf } from '../support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -92,6 +93,7 @@ describe('parseInputs with action.yml defaults', () => {
       alsoPush: [],
       envPrefix: 'APP',
       envFile: '',
+      notices: [],
     } satisfies Inputs);
     expect(path.join('.', 'Dockerfile')).toBe('Dockerfile');
   });
@@ -215,6 +217,7 @@ describe('parseInputs with values', () => {
       ],
       envPrefix: 'API',
       envFile: 'deploy/set.env',
+      notices: [],
     } satisfies Inputs);
   });
 
@@ -255,7 +258,9 @@ describe('parseInputs rejects bad values', () => {
       'acme/app:1',
       'must not include a tag (":1"): the action tags the image with the commit sha; expected a repository name',
     ],
-    ['image', 'acme/App', 'has the path component "App", which is not lowercase; expected a repository name'],
+    // Upper case is lower-cased (see below) unless the name has another fault: then the first fault is named.
+    ['image', 'acme/App!', 'has the path component "App!", which is not lowercase; expected a repository name'],
+    ['image', 'ghcr.io/Acme/App:v1', 'must not include a tag (":v1"): the action tags the image with the commit sha'],
     ['deploy', 'yes', 'is "yes"; expected true or false'],
     ['prune', '1', 'is "1"; expected true, false or dry-run'],
     ['prune', 'dryrun', 'is "dryrun"; expected true, false or dry-run'],
@@ -300,7 +305,7 @@ describe('parseInputs rejects bad values', () => {
     ['push-retries', '11', 'is "11"; expected a whole number from 0 to 10'],
     ['push-retries', 'forever', 'is "forever"; expected a whole number from 0 to 10'],
     ['also-push', 'mirror.example.com/acme/app:v1', 'line 1 "mirror.example.com/acme/app:v1" must not include a tag'],
-    ['also-push', 'ok/app\nBad/App', 'line 2 "Bad/App" has the path component "App", which is not lowercase'],
+    ['also-push', 'ok/app\nBad/App!', 'line 2 "Bad/App!" has the path component "App!", which is not lowercase'],
     ['tag-length', '3', 'is "3"; expected a whole number from 4 to 40'],
     ['tag-length', '41', 'is "41"; expected a whole number from 4 to 40'],
     ['tag-length', '7.5', 'is "7.5"; expected a whole number from 4 to 40'],
@@ -413,7 +418,7 @@ describe('parseInputs rejects bad values', () => {
 
   it('collects every problem into one error', () => {
     const error = inputErrorOf({
-      image: 'acme/App',
+      image: 'acme/App!',
       deploy: 'yes',
       'tag-length': '3',
       'run-args': '--rm',
@@ -611,6 +616,86 @@ describe('parseInputs: wait-for and the test phase', () => {
   });
 });
 
+describe('parseInputs: upper case in a repository path', () => {
+  const lowered = (subject: string, raw: string, image: string): string =>
+    `${subject} is "${raw}": registries refuse upper-case repository paths, so the image is ${image}.`;
+
+  it.each<[string, Record<string, string>, Partial<Inputs>]>([
+    [
+      'image ghcr.io/${{ github.repository }} of Acme/App',
+      { image: 'ghcr.io/Acme/App' },
+      {
+        image: { name: 'ghcr.io/acme/app', registry: 'ghcr.io', path: 'acme/app' },
+        envPrefix: 'APP',
+        notices: [lowered("Input 'image'", 'ghcr.io/Acme/App', 'ghcr.io/acme/app')],
+      },
+    ],
+    [
+      'a Docker Hub image',
+      { image: 'Acme/App' },
+      {
+        image: { name: 'acme/app', registry: 'docker.io', path: 'acme/app' },
+        notices: [lowered("Input 'image'", 'Acme/App', 'acme/app')],
+      },
+    ],
+    [
+      'a registry port; the prefix of the lower-cased name',
+      { image: 'localhost:5000/Web-App' },
+      {
+        image: { name: 'localhost:5000/web-app', registry: 'localhost:5000', path: 'web-app' },
+        envPrefix: 'WEB_APP',
+        notices: [lowered("Input 'image'", 'localhost:5000/Web-App', 'localhost:5000/web-app')],
+      },
+    ],
+    [
+      'an upper-case host only: as written, no notice',
+      { image: 'GHCR.IO/acme/app' },
+      { image: { name: 'GHCR.IO/acme/app', registry: 'GHCR.IO', path: 'acme/app' }, notices: [] },
+    ],
+    ['all lower case: no notice', { image: 'ghcr.io/acme/app' }, { notices: [] }],
+    [
+      'an also-push line',
+      { image: 'ghcr.io/acme/app', 'also-push': 'mirror.example.com/acme/app\nmirror.example.com/Acme/Web' },
+      {
+        alsoPush: [
+          { name: 'mirror.example.com/acme/app', registry: 'mirror.example.com', path: 'acme/app' },
+          { name: 'mirror.example.com/acme/web', registry: 'mirror.example.com', path: 'acme/web' },
+        ],
+        notices: [lowered("Input 'also-push'", 'mirror.example.com/Acme/Web', 'mirror.example.com/acme/web')],
+      },
+    ],
+    [
+      'the image and also-push lines, in input order',
+      { image: 'ghcr.io/Acme/App', 'also-push': 'Acme/App\nquay.io/acme/app' },
+      {
+        image: { name: 'ghcr.io/acme/app', registry: 'ghcr.io', path: 'acme/app' },
+        alsoPush: [
+          { name: 'acme/app', registry: 'docker.io', path: 'acme/app' },
+          { name: 'quay.io/acme/app', registry: 'quay.io', path: 'acme/app' },
+        ],
+        notices: [
+          lowered("Input 'image'", 'ghcr.io/Acme/App', 'ghcr.io/acme/app'),
+          lowered("Input 'also-push'", 'Acme/App', 'acme/app'),
+        ],
+      },
+    ],
+    [
+      'an also-push line that is the image once lower-cased: dropped as the image itself',
+      { image: 'ghcr.io/acme/app', 'also-push': 'ghcr.io/Acme/App' },
+      { alsoPush: [], notices: [lowered("Input 'also-push'", 'ghcr.io/Acme/App', 'ghcr.io/acme/app')] },
+    ],
+  ])('%s', (_case, overrides, expected) => {
+    expect(parseWith(overrides)).toMatchObject(expected);
+  });
+
+  it('the CLI names its own option', () => {
+    const values: Record<string, string> = { ...actionDefaults(), image: 'ghcr.io/Acme/App' };
+    expect(parseInputs((name) => values[name] ?? '', CLI_NAMING).notices).toEqual([
+      lowered('--image', 'ghcr.io/Acme/App', 'ghcr.io/acme/app'),
+    ]);
+  });
+});
+
 describe('parseInputs: env-prefix and env-file', () => {
   it.each<[string, Record<string, string>, Partial<Inputs>]>([
     [
@@ -645,7 +730,9 @@ describe('parseInputs: env-prefix and env-file', () => {
   });
 
   it('a bad image: no second problem about the prefix it would give', () => {
-    expect(inputErrorOf({ image: 'acme/App' }).problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['image']);
+    expect(inputErrorOf({ image: 'acme/App!' }).problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual([
+      'image',
+    ]);
   });
 });
 

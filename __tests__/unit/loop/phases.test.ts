@@ -197,6 +197,56 @@ describe('checkPhase: the record', () => {
   });
 });
 
+describe('checkPhase: notices of the inputs', () => {
+  const lowered = (subject: string, raw: string, image: string): string =>
+    `${subject} is "${raw}": registries refuse upper-case repository paths, so the image is ${image}.`;
+
+  it.each<[string, Record<string, string>, string[], string]>([
+    ['none', {}, [], 'ghcr.io/acme/app:d24155b'],
+    [
+      'the image lower-cased',
+      { image: 'ghcr.io/Acme/App' },
+      [lowered("Input 'image'", 'ghcr.io/Acme/App', 'ghcr.io/acme/app')],
+      'ghcr.io/acme/app:d24155b',
+    ],
+    [
+      'the image and an also-push line, in input order',
+      { image: 'ghcr.io/Acme/App', 'also-push': 'quay.io/Acme/App' },
+      [
+        lowered("Input 'image'", 'ghcr.io/Acme/App', 'ghcr.io/acme/app'),
+        lowered("Input 'also-push'", 'quay.io/Acme/App', 'quay.io/acme/app'),
+      ],
+      'ghcr.io/acme/app:d24155b',
+    ],
+  ])('warns each, first, and keeps them for the summary: %s', async (_case, inputs, notices, imageRef) => {
+    const lines: string[] = [];
+    const base = run(inputs);
+    const loop: LoopRun = {
+      ...base,
+      reporter: {
+        ...reporter,
+        info: (message: string) => lines.push(`info:${message}`),
+        warning: (message: string) => lines.push(`warning:${message}`),
+      },
+    };
+    await checkPhase(loop);
+    expect(lines.filter((line) => line.startsWith('warning:'))).toEqual(notices.map((notice) => `warning:${notice}`));
+    expect(lines.slice(0, notices.length)).toEqual(notices.map((notice) => `warning:${notice}`));
+    expect(loop.report.notices).toEqual(notices);
+    expect(loop.report.imageRef).toBe(imageRef);
+  });
+
+  it('warns even when the check then fails', async () => {
+    engine.found = CLASSIC;
+    const warnings: string[] = [];
+    const base = run({ image: 'ghcr.io/Acme/App', 'build-secrets': 'id=npm,env=NPM_TOKEN' });
+    const loop: LoopRun = { ...base, reporter: { ...reporter, warning: (message: string) => warnings.push(message) } };
+    await expect(checkPhase(loop)).rejects.toThrow("Input 'build-secrets' needs BuildKit");
+    expect(warnings).toEqual([lowered("Input 'image'", 'ghcr.io/Acme/App', 'ghcr.io/acme/app')]);
+    expect(loop.report.notices).toEqual(warnings);
+  });
+});
+
 describe('envFilePhase', () => {
   const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
   const DIGEST = `sha256:${'d'.repeat(64)}`;

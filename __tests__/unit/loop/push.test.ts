@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { backoffMs, loginServer } from '../../../src/loop/push.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { backoffMs, loginServer, pushTags, type PushRequest } from '../../../src/loop/push.js';
+import type { Reporter } from '../../../src/loop/reporter.js';
+import { parseImageName } from '../../../src/shared/image-reference.js';
 
 describe('loginServer', () => {
   it.each<[string, string | undefined]>([
@@ -32,5 +34,92 @@ describe('backoffMs', () => {
     const delays = [1, 2, 3, 4].map((retry) => backoffMs(retry, () => 0.5));
     expect(delays).toEqual([...delays].sort((a, b) => a - b));
     expect(new Set(delays).size).toBe(4);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// pushTags' read-back: docker stood in for, the registry behind a fake global fetch.
+
+const docker = vi.hoisted(() => ({ calls: [] as string[][], repoDigests: [] as string[] }));
+
+vi.mock('../../../src/docker/cli.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../src/docker/cli.js')>()),
+  docker: (args: readonly string[]) => {
+    docker.calls.push([...args]);
+    const stdout =
+      args[0] === 'push'
+        ? `${args[1]?.split(':').pop() ?? ''}: digest: ${PUSHED} size: 528`
+        : args[0] === 'image'
+          ? JSON.stringify({ Id: IMAGE_ID, Config: {}, RepoDigests: docker.repoDigests })
+          : '';
+    return Promise.resolve({ exitCode: 0, stdout, stderr: '' });
+  },
+}));
+vi.mock('../../../src/docker/credentials.js', () => ({ storedCredentials: () => Promise.resolve(undefined) }));
+
+const PUSHED = `sha256:${'1'.repeat(64)}`;
+const OTHER = `sha256:${'2'.repeat(64)}`;
+const IMAGE_ID = `sha256:${'c'.repeat(64)}`;
+
+describe('pushTags: reading the pushed tags back', () => {
+  const requests: string[] = [];
+  /** The fake registry's answer to a request of `path`. */
+  let answer: (path: string) => Response = () => new Response(null, { status: 500 });
+  const warnings: string[] = [];
+  const reporter = {
+    info: () => undefined,
+    warning: (message: string) => warnings.push(message),
+    secret: () => undefined,
+  } as unknown as Reporter;
+
+  beforeEach(() => {
+    requests.length = 0;
+    warnings.length = 0;
+    docker.calls = [];
+    docker.repoDigests = [];
+    vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
+      const { pathname } = new URL(url);
+      requests.push(`${init.method ?? 'GET'} ${pathname}`);
+      return Promise.resolve(answer(pathname));
+    });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  const request = (retries: number): PushRequest => {
+    const built = parseImageName('localhost:5000/app');
+    return { repositories: [built], built, tag: 'd24155b', imageId: IMAGE_ID, retries, auth: undefined };
+  };
+  /** A HEAD's answer: the digest in Docker-Content-Digest. */
+  const naming = (digest: string): Response =>
+    new Response(null, { status: 200, headers: { 'docker-content-digest': digest } });
+
+  it('two HEADs, the sha tag and latest, after the ping: no manifest GET (Docker Hub counts each as a pull)', async () => {
+    answer = (path) => (path === '/v2/' ? new Response('{}') : naming(PUSHED));
+    expect(await pushTags(request(3), reporter)).toEqual({ 'localhost:5000/app': PUSHED });
+    expect(requests).toEqual(['GET /v2/', 'HEAD /v2/app/manifests/d24155b', 'HEAD /v2/app/manifests/latest']);
+    expect(docker.calls.map((args) => args.slice(0, 2).join(' '))).toEqual([
+      'push localhost:5000/app:d24155b',
+      'push localhost:5000/app:latest',
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('latest moved meanwhile: says so', async () => {
+    answer = (path) => (path.endsWith('/latest') ? naming(OTHER) : naming(PUSHED));
+    await expect(pushTags(request(3), reporter)).rejects.toThrow(
+      `After the push, localhost:5000/app:d24155b is ${PUSHED} but :latest is ${OTHER} in the registry: another push moved :latest meanwhile?`,
+    );
+  });
+
+  it("the client gets push-retries: with 0, a 429 is not waited for; docker's record of the push is the digest", async () => {
+    docker.repoDigests = [`localhost:5000/app@${PUSHED}`];
+    answer = (path) => (path === '/v2/' ? new Response('{}') : new Response(null, { status: 429 }));
+    expect(await pushTags(request(0), reporter)).toEqual({ 'localhost:5000/app': PUSHED });
+    expect(requests).toEqual(['GET /v2/', 'HEAD /v2/app/manifests/d24155b']);
+    expect(warnings).toEqual([
+      "Could not read the pushed tags back from localhost:5000 (The registry localhost:5000 limits requests (HTTP 429 to HEAD /v2/app/manifests/d24155b).); the digest is docker's record of the push.",
+    ]);
   });
 });

@@ -72,6 +72,7 @@ describe('emptyReport', () => {
       readySeconds: undefined,
       reportsDir: '',
       junit: undefined,
+      notices: [],
       cache: undefined,
       phases: [],
       failure: undefined,
@@ -83,6 +84,11 @@ describe('emptyReport', () => {
     const first = emptyReport();
     first.phases.push({ name: 'Build', seconds: 1, ok: true });
     expect(emptyReport().phases).toEqual([]);
+  });
+
+  it('gives a fresh notices list each time', () => {
+    emptyReport().notices.push('a note');
+    expect(emptyReport().notices).toEqual([]);
   });
 });
 
@@ -439,6 +445,66 @@ describe('summaryTables', () => {
   ])('row Cache: %s', (_case, cache, expected) => {
     const { facts } = summaryTables(report({ cache }));
     expect(facts.find(([what]) => what === 'Cache')).toEqual(['Cache', expected]);
+  });
+
+  const NOTICE = `Input 'image' is "ghcr.io/Acme/App": registries refuse upper-case repository paths, so the image is ghcr.io/acme/app.`;
+  const NOTICE_HTML = `Input 'image' is &quot;ghcr.io/Acme/App&quot;: registries refuse upper-case repository paths, so the image is ghcr.io/acme/app.`;
+
+  it.each<[string, Partial<RunReport>, string[][]]>([
+    [
+      'no notice: no Note row',
+      {},
+      [
+        ['Result', 'passed'],
+        ['Image', 'localhost:5000/app:d24155b'],
+      ],
+    ],
+    [
+      'a notice: a Note row right after Result, escaped',
+      { notices: [NOTICE] },
+      [
+        ['Result', 'passed'],
+        ['Note', NOTICE_HTML],
+        ['Image', 'localhost:5000/app:d24155b'],
+      ],
+    ],
+    [
+      'two notices: a row each, in order',
+      { notices: [NOTICE, 'Input \'also-push\' is "<b>"'] },
+      [
+        ['Result', 'passed'],
+        ['Note', NOTICE_HTML],
+        ['Note', "Input 'also-push' is &quot;&lt;b&gt;&quot;"],
+        ['Image', 'localhost:5000/app:d24155b'],
+      ],
+    ],
+    [
+      'a failed run keeps its notes',
+      { notices: [NOTICE], failure: 'boom' },
+      [
+        ['Result', 'failed: boom'],
+        ['Note', NOTICE_HTML],
+        ['Image', 'localhost:5000/app:d24155b'],
+      ],
+    ],
+  ])('rows Note: %s', (_case, overrides, leading) => {
+    const { facts } = summaryTables(report(overrides));
+    expect(facts.slice(0, leading.length)).toEqual(leading);
+    expect(facts.filter(([what]) => what === 'Note')).toHaveLength(overrides.notices?.length ?? 0);
+    expect(facts.map(([what]) => what).filter((what) => what !== 'Note')).toEqual([
+      'Result',
+      'Image',
+      'Tag',
+      'SHA',
+      'Image id',
+      'Digest',
+      'Pushed',
+      'Test exit code',
+      'Ready after',
+      'Tests (JUnit)',
+      'Pruned',
+      'Cache',
+    ]);
   });
 
   it('escapes HTML in the failure and phase names', () => {

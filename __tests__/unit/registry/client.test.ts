@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_PLATFORM,
   MANIFEST_ACCEPT,
+  MAX_RETRY_AFTER_MS,
   MEDIA_TYPE,
   RegistryClient,
   RegistryError,
@@ -11,15 +12,19 @@ import {
   matchesDigest,
   parseImageConfig,
   parseManifest,
+  parsePlatform,
   parseWwwAuthenticate,
   platformName,
   registryBaseUrl,
   registryErrorCode,
+  retryAfterMs,
+  runnerPlatform,
   selectManifest,
   tokenUrl,
   type Challenge,
   type Descriptor,
   type FetchLike,
+  type Platform,
 } from '../../../src/registry/client.js';
 import type { RegistryAuth } from '../../../src/shared/vocabulary.js';
 
@@ -249,6 +254,46 @@ describe('parseManifest', () => {
     });
   });
 
+  const ATTESTATION_ANNOTATIONS = {
+    'vnd.docker.reference.type': 'attestation-manifest',
+    'vnd.docker.reference.digest': D2,
+  };
+
+  it.each<[string, Record<string, unknown>, boolean]>([
+    [
+      "BuildKit's attestation: its annotation and platform unknown/unknown",
+      { platform: { os: 'unknown', architecture: 'unknown' }, annotations: ATTESTATION_ANNOTATIONS },
+      true,
+    ],
+    [
+      'the annotation alone, whatever the platform',
+      { platform: { os: 'linux', architecture: 'amd64' }, annotations: ATTESTATION_ANNOTATIONS },
+      true,
+    ],
+    ['the annotation alone, no platform', { annotations: ATTESTATION_ANNOTATIONS }, true],
+    ['platform unknown/unknown alone', { platform: { os: 'unknown', architecture: 'unknown' } }, true],
+    ['an image', { platform: { os: 'linux', architecture: 'amd64' } }, false],
+    ['an image without a platform', {}, false],
+    ['only the os unknown', { platform: { os: 'unknown', architecture: 'amd64' } }, false],
+    ['only the architecture unknown', { platform: { os: 'linux', architecture: 'unknown' } }, false],
+    [
+      'another reference type',
+      { platform: { os: 'linux', architecture: 'amd64' }, annotations: { 'vnd.docker.reference.type': 'sbom' } },
+      false,
+    ],
+    [
+      'annotations that are no object',
+      { platform: { os: 'linux', architecture: 'amd64' }, annotations: 'attestation-manifest' },
+      false,
+    ],
+  ])('marks an index entry as an attestation or not: %s', (_case, fields, attestation) => {
+    const index = parseManifest({ manifests: [{ mediaType: MEDIA_TYPE.ociManifest, digest: D1, ...fields }] }, '');
+    if (index.kind !== 'index') throw new Error('expected an index');
+    const [entry] = index.manifests;
+    if (attestation) expect(entry).toMatchObject({ digest: D1, attestation: true });
+    else expect(entry).not.toHaveProperty('attestation');
+  });
+
   it.each<[string, unknown, string, RegExp]>([
     ['not an object', [1, 2], MEDIA_TYPE.ociManifest, /not a JSON object/],
     [
@@ -287,11 +332,15 @@ describe('selectManifest', () => {
     digest,
     platform: { os, architecture, ...(variant === undefined ? {} : { variant }) },
   });
+  /** An attestation as parseDescriptor gives it. */
   const attestation: Descriptor = {
     mediaType: MEDIA_TYPE.ociManifest,
     digest: D3,
     platform: { os: 'unknown', architecture: 'unknown' },
+    attestation: true,
   };
+  /** An attestation known by its annotation alone, listed under the platform of the image it attests. */
+  const amd64Attestation: Descriptor = { ...at(D3, 'linux', 'amd64'), attestation: true };
 
   it.each<[string, Descriptor[], string]>([
     ['linux/amd64 among several', [at(D1, 'linux', 'arm64', 'v8'), at(D2, 'linux', 'amd64')], D2],
@@ -299,22 +348,35 @@ describe('selectManifest', () => {
     ['the first linux/amd64 when there are two', [at(D1, 'linux', 'amd64'), at(D2, 'linux', 'amd64')], D1],
     ['the only entry, whatever its platform', [at(D1, 'linux', 'arm64')], D1],
     ['the only entry, even without a platform', [{ mediaType: MEDIA_TYPE.dockerManifest, digest: D1 }], D1],
+    ['an attestation of linux/amd64 listed first is passed over', [amd64Attestation, at(D2, 'linux', 'amd64')], D2],
+    ['the only image next to its attestation, whatever its platform', [attestation, at(D1, 'linux', 'arm64')], D1],
+    ['the only image next to an attestation of linux/amd64', [amd64Attestation, at(D1, 'linux', 'arm64', 'v8')], D1],
   ])('%s', (_case, manifests, digest) => {
     expect(selectManifest(manifests).digest).toBe(digest);
   });
 
   it.each<[string, Descriptor[], RegExp]>([
     [
-      'none matching lists the platforms',
-      [at(D1, 'linux', 'arm64', 'v8'), at(D2, 'linux', 's390x'), attestation],
-      /^The index has no linux\/amd64 image; its entries are linux\/arm64\/v8, linux\/s390x, unknown\/unknown\.$/,
+      'none matching lists the platforms of the images, not of the attestations',
+      [at(D1, 'linux', 'arm64', 'v8'), at(D2, 'linux', 's390x'), attestation, amd64Attestation],
+      /^The index has no linux\/amd64 image; its entries are linux\/arm64\/v8, linux\/s390x\.$/,
     ],
     [
       'windows/amd64 is not linux/amd64',
       [at(D1, 'windows', 'amd64'), at(D2, 'linux', 'arm64')],
       /its entries are windows\/amd64, linux\/arm64\./,
     ],
-    ['an empty index', [], /lists no manifests/],
+    ['an empty index', [], /^The index lists no manifests\.$/],
+    [
+      'an index of one attestation: not an image, not even as the only entry',
+      [attestation],
+      /^The index lists only attestations, no image\.$/,
+    ],
+    [
+      'an index of attestations only',
+      [attestation, amd64Attestation],
+      /^The index lists only attestations, no image\.$/,
+    ],
   ])('%s', (_case, manifests, message) => {
     expect(() => selectManifest(manifests)).toThrow(message);
   });
@@ -329,6 +391,107 @@ describe('selectManifest', () => {
     ).toBe(D2);
     expect(DEFAULT_PLATFORM).toEqual({ os: 'linux', architecture: 'amd64' });
     expect(platformName(undefined)).toBe('no platform');
+  });
+
+  it.each<[string, Platform, Descriptor[], string]>([
+    [
+      'a variant asked: the entry of that variant',
+      { os: 'linux', architecture: 'arm', variant: 'v7' },
+      [at(D1, 'linux', 'arm', 'v6'), at(D2, 'linux', 'arm', 'v7')],
+      D2,
+    ],
+    [
+      'no variant asked: the first entry of the architecture, whatever its variant',
+      { os: 'linux', architecture: 'arm64' },
+      [at(D1, 'linux', 'amd64'), at(D2, 'linux', 'arm64', 'v8')],
+      D2,
+    ],
+    [
+      'linux/arm64 next to its attestation',
+      { os: 'linux', architecture: 'arm64' },
+      [at(D1, 'linux', 'amd64'), { ...at(D3, 'linux', 'arm64'), attestation: true }, at(D2, 'linux', 'arm64')],
+      D2,
+    ],
+  ])('platform %s', (_case, platform, manifests, digest) => {
+    expect(selectManifest(manifests, platform).digest).toBe(digest);
+  });
+});
+
+describe('runnerPlatform', () => {
+  it.each<[string, Platform]>([
+    ['x64', { os: 'linux', architecture: 'amd64' }],
+    ['arm64', { os: 'linux', architecture: 'arm64' }],
+    ['arm', { os: 'linux', architecture: 'arm', variant: 'v7' }],
+    ['ia32', { os: 'linux', architecture: '386' }],
+    ['ppc64', { os: 'linux', architecture: 'ppc64le' }],
+    ['s390x', { os: 'linux', architecture: 's390x' }],
+    ['riscv64', { os: 'linux', architecture: 'riscv64' }],
+    ['loong64', { os: 'linux', architecture: 'amd64' }],
+    ['mips', { os: 'linux', architecture: 'amd64' }],
+    ['', { os: 'linux', architecture: 'amd64' }],
+  ])('Node arch %j → %o', (arch, platform) => {
+    expect(runnerPlatform(arch)).toEqual(platform);
+  });
+
+  it("is this machine's by default", () => {
+    expect(runnerPlatform()).toEqual(runnerPlatform(process.arch));
+  });
+});
+
+describe('parsePlatform', () => {
+  it.each<[string, Platform]>([
+    ['linux/amd64', { os: 'linux', architecture: 'amd64' }],
+    ['linux/arm64', { os: 'linux', architecture: 'arm64' }],
+    ['linux/arm/v7', { os: 'linux', architecture: 'arm', variant: 'v7' }],
+    ['linux/arm64/v8', { os: 'linux', architecture: 'arm64', variant: 'v8' }],
+    ['windows/amd64', { os: 'windows', architecture: 'amd64' }],
+    ['linux/ppc64le', { os: 'linux', architecture: 'ppc64le' }],
+  ])('%s', (raw, platform) => {
+    const parsed = parsePlatform(raw);
+    expect(parsed).toEqual(platform);
+    expect(platformName(parsed)).toBe(raw);
+  });
+
+  it.each<[string, Platform]>([
+    ['Linux/AMD64', { os: 'linux', architecture: 'amd64' }],
+    ['linux/x86_64', { os: 'linux', architecture: 'amd64' }],
+    ['linux/aarch64', { os: 'linux', architecture: 'arm64' }],
+    ['LINUX/ARM/V7', { os: 'linux', architecture: 'arm', variant: 'v7' }],
+  ])('takes %s as docker does', (raw, platform) => {
+    expect(parsePlatform(raw)).toEqual(platform);
+  });
+
+  it.each(['', 'amd64', 'linux', 'linux/', '/amd64', 'linux//v7', 'linux/arm/v7/x', 'linux/amd 64'])(
+    'refuses %j',
+    (raw) => {
+      expect(() => parsePlatform(raw)).toThrow(
+        new Error(`is "${raw}"; expected os/architecture[/variant], e.g. linux/amd64 or linux/arm/v7`),
+      );
+    },
+  );
+});
+
+describe('retryAfterMs', () => {
+  const NOW = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+
+  it.each<[string, string | null, number | undefined]>([
+    ['no header', null, undefined],
+    ['an empty header', '', undefined],
+    ['white space', '  ', undefined],
+    ['delta-seconds 0', '0', 0],
+    ['delta-seconds', '2', 2000],
+    ['delta-seconds with white space', ' 120 ', 120_000],
+    ['an HTTP-date 5 s ahead', 'Wed, 21 Oct 2015 07:28:05 GMT', 5000],
+    ['an HTTP-date 2 min ahead', 'Wed, 21 Oct 2015 07:30:00 GMT', 120_000],
+    ['an HTTP-date now', 'Wed, 21 Oct 2015 07:28:00 GMT', 0],
+    ['an HTTP-date passed: no wait', 'Wed, 21 Oct 2015 07:00:00 GMT', 0],
+    ['neither', 'soon', undefined],
+  ])('%s (%j) → %s ms', (_case, header, ms) => {
+    expect(retryAfterMs(header, NOW)).toBe(ms);
+  });
+
+  it('waits at most a minute', () => {
+    expect(MAX_RETRY_AFTER_MS).toBe(60_000);
   });
 });
 
@@ -484,12 +647,13 @@ describe('RegistryClient', () => {
       platform: undefined,
       config: { env: ['PATH=/bin', `SHA=${SHA}`], labels: { 'org.opencontainers.image.revision': SHA } },
     });
+    // The challenge comes from the ping: the manifest is asked for once, with the credentials.
     expect(fake.calls.map((call) => [call.url, call.headers.authorization])).toEqual([
-      ['http://127.0.0.1:5000/v2/acme/app/manifests/latest', undefined],
+      ['http://127.0.0.1:5000/v2/', undefined],
       ['http://127.0.0.1:5000/v2/acme/app/manifests/latest', BASIC],
       [`http://127.0.0.1:5000/v2/acme/app/blobs/${config.digest}`, BASIC],
     ]);
-    expect(fake.calls[0]?.headers.accept).toBe(MANIFEST_ACCEPT);
+    expect(fake.calls.map((call) => call.headers.accept)).toEqual(['application/json', MANIFEST_ACCEPT, '*/*']);
     expect(MANIFEST_ACCEPT.split(', ')).toEqual([
       MEDIA_TYPE.dockerManifest,
       MEDIA_TYPE.dockerManifestList,
@@ -499,7 +663,7 @@ describe('RegistryClient', () => {
     expect(fake.calls.every((call) => call.redirect === 'manual')).toBe(true);
   });
 
-  it('Bearer: gets a token from the realm with service and scope, with basic auth, and retries with it', async () => {
+  it('Bearer: gets a token from the realm with service and scope, with basic auth, at the ping, and reads with it', async () => {
     const fake = fakeFetch((url, headers) => {
       if (url.origin === 'https://ghcr.io' && url.pathname === '/token') {
         return headers.authorization === BASIC
@@ -522,7 +686,7 @@ describe('RegistryClient', () => {
     const image = await client.readImage('v1');
     expect(image.config.env).toContain(`SHA=${SHA}`);
     expect(fake.calls.map((call) => [call.url, call.headers.authorization])).toEqual([
-      ['https://ghcr.io/v2/acme/app/manifests/v1', undefined],
+      ['https://ghcr.io/v2/', undefined],
       ['https://ghcr.io/token?service=ghcr.io&scope=repository%3Aacme%2Fapp%3Apull', BASIC],
       ['https://ghcr.io/v2/acme/app/manifests/v1', 'Bearer tok-1'],
       [`https://ghcr.io/v2/acme/app/blobs/${config.digest}`, 'Bearer tok-1'],
@@ -535,6 +699,11 @@ describe('RegistryClient', () => {
     const fake = fakeFetch((url, headers) => {
       if (url.origin === 'https://auth.docker.io')
         return new Response(JSON.stringify({ access_token: 'anon-2' }), { status: 200 });
+      // Docker Hub's /v2/ names no scope: the token gets the repository's pull scope.
+      if (url.pathname === '/v2/')
+        return status(401, {
+          'www-authenticate': 'Bearer realm="https://auth.docker.io/token",service="registry.docker.io"',
+        });
       if (headers.authorization !== 'Bearer anon-2') {
         return status(401, {
           'www-authenticate':
@@ -548,7 +717,7 @@ describe('RegistryClient', () => {
     const client = new RegistryClient({ registry: 'docker.io', repository: 'library/nginx', fetch: fake.fetch });
     await client.readImage('latest');
     expect(fake.calls.map((call) => [call.url, call.headers.authorization])).toEqual([
-      ['https://registry-1.docker.io/v2/library/nginx/manifests/latest', undefined],
+      ['https://registry-1.docker.io/v2/', undefined],
       ['https://auth.docker.io/token?service=registry.docker.io&scope=repository%3Alibrary%2Fnginx%3Apull', undefined],
       ['https://registry-1.docker.io/v2/library/nginx/manifests/latest', 'Bearer anon-2'],
       [`https://registry-1.docker.io/v2/library/nginx/blobs/${config.digest}`, 'Bearer anon-2'],
@@ -570,8 +739,9 @@ describe('RegistryClient', () => {
       return status(404);
     });
     await new RegistryClient({ registry: 'r.example', repository: 'acme/app', fetch: fake.fetch }).readImage('latest');
+    // One token at the ping, one more when it expired: the manifest is read once.
     expect(fake.calls.map((call) => [new URL(call.url).pathname, call.headers.authorization])).toEqual([
-      ['/v2/acme/app/manifests/latest', undefined],
+      ['/v2/', undefined],
       ['/token', undefined],
       ['/v2/acme/app/manifests/latest', 'Bearer tok-1'],
       [`/v2/acme/app/blobs/${config.digest}`, 'Bearer tok-1'],
@@ -623,10 +793,12 @@ describe('RegistryClient', () => {
       platform: { os: 'linux', architecture: 'amd64' },
     });
     expect(image.config.env).toEqual([`SHA=${SHA}`]);
-    expect(fake.calls.map((call) => new URL(call.url).pathname)).toEqual([
-      '/v2/acme/app/manifests/latest',
-      `/v2/acme/app/manifests/${amdManifest.digest}`,
-      `/v2/acme/app/blobs/${amdConfig.digest}`,
+    // Two manifest GETs (the index, the image) and the config blob; the ping's 404 asks for no authorization.
+    expect(fake.calls.map((call) => [call.method, new URL(call.url).pathname])).toEqual([
+      ['GET', '/v2/'],
+      ['GET', '/v2/acme/app/manifests/latest'],
+      ['GET', `/v2/acme/app/manifests/${amdManifest.digest}`],
+      ['GET', `/v2/acme/app/blobs/${amdConfig.digest}`],
     ]);
   });
 
@@ -844,7 +1016,11 @@ describe('RegistryClient', () => {
       auth: USER,
       fetch: fake.fetch,
     }).readImage('latest');
-    expect(fake.calls.map((call) => call.method)).toEqual(['GET', 'GET', 'GET']);
+    expect(fake.calls.map((call) => [call.method, new URL(call.url).pathname])).toEqual([
+      ['GET', '/v2/'],
+      ['GET', '/v2/acme/app/manifests/latest'],
+      ['GET', `/v2/acme/app/blobs/${config.digest}`],
+    ]);
   });
 });
 
@@ -866,6 +1042,7 @@ describe('RegistryClient.manifestDigest', () => {
     );
     expect(await client(fake.fetch).manifestDigest('d24155b')).toBe(D1);
     expect(fake.calls.map((call) => [call.method, call.url, call.headers.accept, call.redirect])).toEqual([
+      ['GET', 'http://127.0.0.1:5000/v2/', 'application/json', 'manual'],
       ['HEAD', 'http://127.0.0.1:5000/v2/acme/app/manifests/d24155b', MANIFEST_ACCEPT, 'manual'],
     ]);
   });
@@ -885,12 +1062,13 @@ describe('RegistryClient.manifestDigest', () => {
     // The fake cannot tell HEAD from GET: both answer the same headers; the GET's body gives the digest.
     expect(await client(fake.fetch).manifestDigest('d24155b')).toBe(manifest.digest);
     expect(fake.calls.map((call) => [call.method, new URL(call.url).pathname])).toEqual([
+      ['GET', '/v2/'],
       ['HEAD', '/v2/acme/app/manifests/d24155b'],
       ['GET', '/v2/acme/app/manifests/d24155b'],
     ]);
   });
 
-  it.each<[string, Response, number, string, string]>([
+  it.each<[string, Response, number, string | undefined, string]>([
     ['a missing tag', status(404), 404, 'NOT_FOUND', 'The registry 127.0.0.1:5000 has no tag "d24155b" in acme/app.'],
     [
       'a missing tag, the error code in a body (some registries send one to HEAD)',
@@ -906,8 +1084,15 @@ describe('RegistryClient.manifestDigest', () => {
       'DENIED',
       'The registry 127.0.0.1:5000 denied anonymous access to acme/app (HTTP 403).',
     ],
+    [
+      'another status: the message says HEAD',
+      status(500),
+      500,
+      undefined,
+      'The registry 127.0.0.1:5000 answered HTTP 500 to HEAD /v2/acme/app/manifests/d24155b.',
+    ],
   ])('fails with a RegistryError on %s', async (_case, response, code, errorCode, message) => {
-    const fake = fakeFetch(() => response.clone());
+    const fake = fakeFetch((url) => (url.pathname === '/v2/' ? status(200) : response.clone()));
     const error = await client(fake.fetch)
       .manifestDigest('d24155b')
       .then(
@@ -916,22 +1101,60 @@ describe('RegistryClient.manifestDigest', () => {
       );
     expect(error).toBeInstanceOf(RegistryError);
     expect(error).toMatchObject({ status: code, code: errorCode, message });
-    expect(fake.calls.map((call) => call.method)).toEqual(['HEAD']);
+    expect(fake.calls.map((call) => [call.method, new URL(call.url).pathname])).toEqual([
+      ['GET', '/v2/'],
+      ['HEAD', '/v2/acme/app/manifests/d24155b'],
+    ]);
   });
 
-  it('Basic: answers the challenge of a HEAD as of a GET, and repeats the HEAD', async () => {
+  it('a 429 to a HEAD: the message says HEAD', async () => {
+    const fake = fakeFetch((url) => (url.pathname === '/v2/' ? status(200) : status(429)));
+    const error = await new RegistryClient({
+      registry: '127.0.0.1:5000',
+      repository: 'acme/app',
+      fetch: fake.fetch,
+      retries: 0,
+    })
+      .manifestDigest('d24155b')
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(RegistryError);
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'TOOMANYREQUESTS',
+      message: 'The registry 127.0.0.1:5000 limits requests (HTTP 429 to HEAD /v2/acme/app/manifests/d24155b).',
+    });
+  });
+
+  it("Basic: the ping's challenge is answered, the HEAD sent once with the credentials", async () => {
     const fake = fakeFetch((url, headers) => {
       if (headers.authorization !== BASIC) return status(401, { 'www-authenticate': 'Basic realm="e2e"' });
       return shortTag(url) ? status(200, { 'docker-content-digest': D2 }) : status(404);
     });
     expect(await client(fake.fetch, USER).manifestDigest('d24155b')).toBe(D2);
-    expect(fake.calls.map((call) => [call.method, call.headers.authorization])).toEqual([
-      ['HEAD', undefined],
-      ['HEAD', BASIC],
+    expect(fake.calls.map((call) => [call.method, new URL(call.url).pathname, call.headers.authorization])).toEqual([
+      ['GET', '/v2/', undefined],
+      ['HEAD', '/v2/acme/app/manifests/d24155b', BASIC],
     ]);
   });
 
-  it('Bearer: the token is fetched with GET, the HEAD repeated with it, and reused for the GET fallback', async () => {
+  it('Basic on the repository alone (the ping open): answers the challenge of a HEAD as of a GET, and repeats the HEAD', async () => {
+    const fake = fakeFetch((url, headers) => {
+      if (url.pathname === '/v2/') return status(200);
+      if (headers.authorization !== BASIC) return status(401, { 'www-authenticate': 'Basic realm="e2e"' });
+      return shortTag(url) ? status(200, { 'docker-content-digest': D2 }) : status(404);
+    });
+    expect(await client(fake.fetch, USER).manifestDigest('d24155b')).toBe(D2);
+    expect(fake.calls.map((call) => [call.method, new URL(call.url).pathname, call.headers.authorization])).toEqual([
+      ['GET', '/v2/', undefined],
+      ['HEAD', '/v2/acme/app/manifests/d24155b', undefined],
+      ['HEAD', '/v2/acme/app/manifests/d24155b', BASIC],
+    ]);
+  });
+
+  it('Bearer: the token is fetched at the ping, the HEAD sent with it, and reused for the GET fallback', async () => {
     const fake = fakeFetch((url, headers) => {
       if (url.pathname === '/token') return new Response(JSON.stringify({ token: 'tok-1' }));
       if (headers.authorization !== 'Bearer tok-1')
@@ -942,7 +1165,7 @@ describe('RegistryClient.manifestDigest', () => {
     });
     expect(await client(fake.fetch).manifestDigest('d24155b')).toBe(manifest.digest);
     expect(fake.calls.map((call) => [call.method, new URL(call.url).pathname, call.headers.authorization])).toEqual([
-      ['HEAD', '/v2/acme/app/manifests/d24155b', undefined],
+      ['GET', '/v2/', undefined],
       ['GET', '/token', undefined],
       ['HEAD', '/v2/acme/app/manifests/d24155b', 'Bearer tok-1'],
       ['GET', '/v2/acme/app/manifests/d24155b', 'Bearer tok-1'],
@@ -963,5 +1186,424 @@ describe('RegistryClient.manifestDigest', () => {
       code: 'UNAUTHORIZED',
       message: 'The registry 127.0.0.1:5000 refused the credentials of user "ci" for acme/app (HTTP 401).',
     });
+  });
+});
+
+describe('RegistryClient: the /v2/ ping answers the challenge before the first manifest request', () => {
+  const config = imageConfig([`SHA=${SHA}`]);
+  const manifest = imageManifest(config);
+  const LATEST = '/v2/acme/app/manifests/latest';
+  const BLOB = `/v2/acme/app/blobs/${config.digest}`;
+  const TOKEN = '/token?service=r.example&scope=repository%3Aacme%2Fapp%3Apull';
+  const BEARER = 'Bearer realm="https://r.example/token",service="r.example"';
+
+  /**
+   * r.example: /v2/ answers `ping`; the manifest and the blob want the Authorization `wanted` (undefined: open),
+   * else 401 with the challenge `challenge`; the token endpoint gives tok-1 to anyone.
+   */
+  function registry(ping: () => Response, wanted: string | undefined, challenge: string): Handler {
+    return (url, headers) => {
+      if (url.pathname === '/v2/') return ping();
+      if (url.pathname === '/token') return new Response(JSON.stringify({ token: 'tok-1' }));
+      if (wanted !== undefined && headers.authorization !== wanted)
+        return status(401, { 'www-authenticate': challenge });
+      if (url.pathname === LATEST) return ok(manifest, MEDIA_TYPE.dockerManifest);
+      if (url.pathname === BLOB) return ok(config, 'application/octet-stream');
+      return status(404);
+    };
+  }
+
+  it.each<[string, Handler, RegistryAuth | undefined, [string, string | undefined][]]>([
+    [
+      'Basic: the credentials from the first manifest GET on',
+      registry(() => status(401, { 'www-authenticate': 'Basic realm="r"' }), BASIC, 'Basic realm="r"'),
+      USER,
+      [
+        ['/v2/', undefined],
+        [LATEST, BASIC],
+        [BLOB, BASIC],
+      ],
+    ],
+    [
+      "Bearer with credentials: a token of the repository's pull scope, asked with them",
+      registry(() => status(401, { 'www-authenticate': BEARER }), 'Bearer tok-1', BEARER),
+      USER,
+      [
+        ['/v2/', undefined],
+        [TOKEN, BASIC],
+        [LATEST, 'Bearer tok-1'],
+        [BLOB, 'Bearer tok-1'],
+      ],
+    ],
+    [
+      'Bearer, anonymously: the token asked without an Authorization',
+      registry(() => status(401, { 'www-authenticate': BEARER }), 'Bearer tok-1', BEARER),
+      undefined,
+      [
+        ['/v2/', undefined],
+        [TOKEN, undefined],
+        [LATEST, 'Bearer tok-1'],
+        [BLOB, 'Bearer tok-1'],
+      ],
+    ],
+    [
+      "Bearer with GHCR's placeholder scope at /v2/: the token still of this repository's pull scope",
+      registry(
+        () => status(401, { 'www-authenticate': `${BEARER},scope="repository:user/image:pull"` }),
+        'Bearer tok-1',
+        BEARER,
+      ),
+      undefined,
+      [
+        ['/v2/', undefined],
+        [TOKEN, undefined],
+        [LATEST, 'Bearer tok-1'],
+        [BLOB, 'Bearer tok-1'],
+      ],
+    ],
+    [
+      'Bearer preferred when /v2/ offers Basic too',
+      registry(() => status(401, { 'www-authenticate': `Basic realm="r", ${BEARER}` }), 'Bearer tok-1', BEARER),
+      USER,
+      [
+        ['/v2/', undefined],
+        [TOKEN, BASIC],
+        [LATEST, 'Bearer tok-1'],
+        [BLOB, 'Bearer tok-1'],
+      ],
+    ],
+    [
+      'no auth (200): nothing sent, credentials or not',
+      registry(() => status(200, {}, '{}'), undefined, BEARER),
+      USER,
+      [
+        ['/v2/', undefined],
+        [LATEST, undefined],
+        [BLOB, undefined],
+      ],
+    ],
+    [
+      'a registry whose /v2/ answers 404: no authorization from it; the 401 of the manifest is answered',
+      registry(() => status(404), 'Bearer tok-1', BEARER),
+      USER,
+      [
+        ['/v2/', undefined],
+        [LATEST, undefined],
+        [TOKEN, BASIC],
+        [LATEST, 'Bearer tok-1'],
+        [BLOB, 'Bearer tok-1'],
+      ],
+    ],
+    [
+      'a 401 at /v2/ without a challenge: nothing to answer yet; the manifest 401 is',
+      registry(() => status(401), 'Bearer tok-1', BEARER),
+      undefined,
+      [
+        ['/v2/', undefined],
+        [LATEST, undefined],
+        [TOKEN, undefined],
+        [LATEST, 'Bearer tok-1'],
+        [BLOB, 'Bearer tok-1'],
+      ],
+    ],
+  ])('%s', async (_case, handler, auth, expected) => {
+    const fake = fakeFetch(handler);
+    const image = await new RegistryClient({
+      registry: 'r.example',
+      repository: 'acme/app',
+      auth,
+      fetch: fake.fetch,
+    }).readImage('latest');
+    expect(image.digest).toBe(manifest.digest);
+    expect(
+      fake.calls.map((call) => [
+        `${new URL(call.url).pathname}${new URL(call.url).search}`,
+        call.headers.authorization,
+      ]),
+    ).toEqual(expected);
+    expect(fake.calls.map((call) => call.method)).toEqual(expected.map(() => 'GET'));
+  });
+
+  it('reads an image manifest with exactly one manifest GET and one blob GET', async () => {
+    const fake = fakeFetch(registry(() => status(401, { 'www-authenticate': BEARER }), 'Bearer tok-1', BEARER));
+    await new RegistryClient({ registry: 'r.example', repository: 'acme/app', fetch: fake.fetch }).readImage('latest');
+    const paths = fake.calls.map((call) => new URL(call.url).pathname);
+    expect(paths.filter((path) => path.includes('/manifests/'))).toEqual([LATEST]);
+    expect(paths.filter((path) => path.includes('/blobs/'))).toEqual([BLOB]);
+    expect(paths).toHaveLength(4); // and the ping and the token
+  });
+
+  it('one client: one ping and one token for all its requests', async () => {
+    const fake = fakeFetch(registry(() => status(401, { 'www-authenticate': BEARER }), 'Bearer tok-1', BEARER));
+    const client = new RegistryClient({ registry: 'r.example', repository: 'acme/app', auth: USER, fetch: fake.fetch });
+    await client.readImage('latest');
+    expect(await client.manifestDigest('latest')).toBe(manifest.digest);
+    await client.readImage('latest');
+    expect(fake.calls.map((call) => [call.method, new URL(call.url).pathname, call.headers.authorization])).toEqual([
+      ['GET', '/v2/', undefined],
+      ['GET', '/token', BASIC],
+      ['GET', LATEST, 'Bearer tok-1'],
+      ['GET', BLOB, 'Bearer tok-1'],
+      ['HEAD', LATEST, 'Bearer tok-1'],
+      ['GET', LATEST, 'Bearer tok-1'],
+      ['GET', BLOB, 'Bearer tok-1'],
+    ]);
+  });
+
+  it('an expired token (a 401 on a later request): one new token, the request repeated once, then success', async () => {
+    let issued = 0;
+    let expired = false;
+    const fake = fakeFetch((url, headers) => {
+      if (url.pathname === '/v2/') return status(401, { 'www-authenticate': BEARER });
+      if (url.pathname === '/token') return new Response(JSON.stringify({ token: `tok-${++issued}` }));
+      const valid = headers.authorization === `Bearer tok-${issued}` && !(expired && issued === 1);
+      if (!valid) return status(401, { 'www-authenticate': BEARER });
+      return url.pathname === LATEST ? ok(manifest, MEDIA_TYPE.dockerManifest) : ok(config, 'application/octet-stream');
+    });
+    const client = new RegistryClient({ registry: 'r.example', repository: 'acme/app', fetch: fake.fetch });
+    await client.readImage('latest');
+    expired = true;
+    await client.readImage('latest');
+    expect(fake.calls.map((call) => [new URL(call.url).pathname, call.headers.authorization])).toEqual([
+      ['/v2/', undefined],
+      ['/token', undefined],
+      [LATEST, 'Bearer tok-1'],
+      [BLOB, 'Bearer tok-1'],
+      [LATEST, 'Bearer tok-1'],
+      ['/token', undefined],
+      [LATEST, 'Bearer tok-2'],
+      [BLOB, 'Bearer tok-2'],
+    ]);
+  });
+});
+
+describe('RegistryClient: rate limits (429, and 503 with Retry-After)', () => {
+  const config = imageConfig([`SHA=${SHA}`]);
+  const manifest = imageManifest(config);
+  const LATEST = '/v2/acme/app/manifests/latest';
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** An open registry whose manifest GETs answer `answers` first, one each, then the manifest. */
+  function throttled(answers: (() => Response)[]): { fetch: FetchLike; calls: Call[] } {
+    const queue = [...answers];
+    return fakeFetch((url) => {
+      if (url.pathname === LATEST) return (queue.shift() ?? (() => ok(manifest, MEDIA_TYPE.dockerManifest)))();
+      if (url.pathname.includes('/blobs/')) return ok(config, 'application/octet-stream');
+      return status(200);
+    });
+  }
+
+  /** A client whose sleep only records how long it was asked to wait. */
+  function client(fetch: FetchLike, retries?: number): { client: RegistryClient; waits: number[] } {
+    const waits: number[] = [];
+    const sleep = (ms: number): Promise<void> => {
+      waits.push(ms);
+      return Promise.resolve();
+    };
+    return {
+      waits,
+      client: new RegistryClient({
+        registry: '127.0.0.1:5000',
+        repository: 'acme/app',
+        fetch,
+        sleep,
+        ...(retries === undefined ? {} : { retries }),
+      }),
+    };
+  }
+
+  const tooMany =
+    (headers: Record<string, string> = {}, body = ''): (() => Response) =>
+    () =>
+      status(429, headers, body);
+
+  it.each<[string, (() => Response)[], number[]]>([
+    ['429 with Retry-After: 2: waits 2 s, then reads', [tooMany({ 'retry-after': '2' })], [2000]],
+    ['429 with Retry-After: 0: asks again at once', [tooMany({ 'retry-after': '0' })], [0]],
+    ['429 with Retry-After: 60, the most waited for', [tooMany({ 'retry-after': '60' })], [60_000]],
+    ['429 without Retry-After: backs off 1 s', [tooMany()], [1000]],
+    ['429 without Retry-After, three times: 1 s, 2 s, 4 s', [tooMany(), tooMany(), tooMany()], [1000, 2000, 4000]],
+    [
+      'Retry-After where given, else the backoff of that retry',
+      [tooMany(), tooMany({ 'retry-after': '5' }), tooMany()],
+      [1000, 5000, 4000],
+    ],
+    ['503 with Retry-After: 1: waits 1 s, then reads', [() => status(503, { 'retry-after': '1' })], [1000]],
+  ])('%s', async (_case, answers, expected) => {
+    const fake = throttled(answers);
+    const { client: registry, waits } = client(fake.fetch);
+    const image = await registry.readImage('latest');
+    expect(image.digest).toBe(manifest.digest);
+    expect(waits).toEqual(expected);
+    expect(fake.calls.filter((call) => call.url.endsWith(LATEST))).toHaveLength(answers.length + 1);
+  });
+
+  it('429 with an HTTP-date Retry-After: waits until then', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-01-06T10:00:00Z'));
+    const fake = throttled([tooMany({ 'retry-after': 'Mon, 06 Jan 2025 10:00:07 GMT' })]);
+    const { client: registry, waits } = client(fake.fetch);
+    await registry.readImage('latest');
+    expect(waits).toEqual([7000]);
+  });
+
+  it('429 with an HTTP-date more than a minute ahead: no wait, the error at once', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2025-01-06T10:00:00Z'));
+    const fake = throttled([tooMany({ 'retry-after': 'Mon, 06 Jan 2025 10:05:00 GMT' })]);
+    const { client: registry, waits } = client(fake.fetch);
+    await expect(registry.readImage('latest')).rejects.toMatchObject({ status: 429, code: 'TOOMANYREQUESTS' });
+    expect(waits).toEqual([]);
+  });
+
+  const always = (answer: () => Response): (() => Response)[] => Array.from({ length: 10 }, () => answer);
+
+  it.each<[string, (() => Response)[], number | undefined, number[], number, Partial<RegistryError>]>([
+    [
+      '429 without Retry-After, every time: 1 s, 2 s, 4 s, then the error',
+      always(tooMany()),
+      undefined,
+      [1000, 2000, 4000],
+      4,
+      {
+        status: 429,
+        code: 'TOOMANYREQUESTS',
+        message:
+          'The registry 127.0.0.1:5000 limits requests (HTTP 429 to GET /v2/acme/app/manifests/latest), also after 3 wait(s).',
+      },
+    ],
+    [
+      "429 with Retry-After and Docker Hub's body, every time: the wait and the body said",
+      always(
+        tooMany(
+          { 'retry-after': '1' },
+          '{"errors":[{"code":"TOOMANYREQUESTS","message":"You have reached your pull rate limit."}]}',
+        ),
+      ),
+      undefined,
+      [1000, 1000, 1000],
+      4,
+      {
+        status: 429,
+        code: 'TOOMANYREQUESTS',
+        message:
+          'The registry 127.0.0.1:5000 limits requests (HTTP 429 to GET /v2/acme/app/manifests/latest), asking to wait 1 s, also after 3 wait(s) (TOOMANYREQUESTS: You have reached your pull rate limit.).',
+      },
+    ],
+    [
+      "the body's error code is the error's",
+      always(tooMany({}, '{"errors":[{"code":"RATE_LIMITED"}]}')),
+      undefined,
+      [1000, 2000, 4000],
+      4,
+      { status: 429, code: 'RATE_LIMITED' },
+    ],
+    [
+      'retries: 0: the 429 at once',
+      always(tooMany()),
+      0,
+      [],
+      1,
+      {
+        status: 429,
+        code: 'TOOMANYREQUESTS',
+        message: 'The registry 127.0.0.1:5000 limits requests (HTTP 429 to GET /v2/acme/app/manifests/latest).',
+      },
+    ],
+    [
+      'retries: 5: 1 s … 16 s',
+      always(tooMany()),
+      5,
+      [1000, 2000, 4000, 8000, 16_000],
+      6,
+      { status: 429, code: 'TOOMANYREQUESTS' },
+    ],
+    [
+      'a 429 after a 503 with Retry-After: one count of retries for both',
+      [() => status(503, { 'retry-after': '1' }), ...always(tooMany())],
+      undefined,
+      [1000, 2000, 4000],
+      4,
+      { status: 429 },
+    ],
+    [
+      '503 with Retry-After, every time: retried, then answered as a 503',
+      always(() => status(503, { 'retry-after': '1' })),
+      undefined,
+      [1000, 1000, 1000],
+      4,
+      {
+        status: 503,
+        message: 'The registry 127.0.0.1:5000 answered HTTP 503 to GET /v2/acme/app/manifests/latest.',
+      },
+    ],
+    [
+      '503 without Retry-After: not retried (the caller decides)',
+      always(() => status(503)),
+      undefined,
+      [],
+      1,
+      {
+        status: 503,
+        message: 'The registry 127.0.0.1:5000 answered HTTP 503 to GET /v2/acme/app/manifests/latest.',
+      },
+    ],
+  ])('%s', async (_case, answers, retries, expectedWaits, manifestGets, expected) => {
+    const fake = throttled(answers);
+    const { client: registry, waits } = client(fake.fetch, retries);
+    const error = await registry.readImage('latest').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RegistryError);
+    expect(error).toMatchObject(expected);
+    expect(waits).toEqual(expectedWaits);
+    expect(fake.calls.filter((call) => call.url.endsWith(LATEST))).toHaveLength(manifestGets);
+  });
+
+  it('Retry-After: 120, more than a minute: no wait, the 429 at once, saying how long was asked', async () => {
+    const fake = throttled(always(tooMany({ 'retry-after': '120' })));
+    const { client: registry, waits } = client(fake.fetch);
+    const error = await registry.readImage('latest').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RegistryError);
+    expect(error).toMatchObject({ status: 429, code: 'TOOMANYREQUESTS' });
+    expect((error as Error).message).toMatch(
+      /^The registry 127\.0\.0\.1:5000 limits requests \(HTTP 429 to GET \/v2\/acme\/app\/manifests\/latest\), asking to wait 120 s/,
+    );
+    expect(waits).toEqual([]);
+    expect(fake.calls.filter((call) => call.url.endsWith(LATEST))).toHaveLength(1);
+  });
+
+  it('the ping and the token endpoint are waited for too', async () => {
+    const answers: Record<string, (() => Response)[]> = {
+      '/v2/': [tooMany({ 'retry-after': '1' })],
+      '/token': [tooMany({ 'retry-after': '3' })],
+    };
+    const fake = fakeFetch((url, headers) => {
+      const next = answers[url.pathname]?.shift();
+      if (next !== undefined) return next();
+      if (url.pathname === '/v2/')
+        return status(401, { 'www-authenticate': 'Bearer realm="http://127.0.0.1:5000/token",service="r"' });
+      if (url.pathname === '/token') return new Response(JSON.stringify({ token: 'tok-1' }));
+      if (headers.authorization !== 'Bearer tok-1') return status(401);
+      return url.pathname === LATEST ? ok(manifest, MEDIA_TYPE.dockerManifest) : ok(config, 'application/octet-stream');
+    });
+    const { client: registry, waits } = client(fake.fetch);
+    await registry.readImage('latest');
+    expect(waits).toEqual([1000, 3000]);
+    expect(fake.calls.map((call) => new URL(call.url).pathname)).toEqual([
+      '/v2/',
+      '/v2/',
+      '/token',
+      '/token',
+      LATEST,
+      `/v2/acme/app/blobs/${config.digest}`,
+    ]);
   });
 });

@@ -54,7 +54,8 @@ const UNKNOWN = '{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unkno
 
 /**
  * A registry holding `tags`, keyed `host/repository:tag` (the API's host: registry-1.docker.io for Docker
- * Hub); answers GET and HEAD of manifests (by tag or digest) and GET of config blobs; records every request.
+ * Hub); answers the `GET /v2/` ping (200, or 401 with the Basic challenge), GET and HEAD of manifests (by tag
+ * or digest) and GET of config blobs; records every request.
  */
 export function fakeRegistry(
   tags: Readonly<Record<string, RegistryImage>>,
@@ -70,6 +71,7 @@ export function fakeRegistry(
     const notFound = (): Response => new Response(head ? null : UNKNOWN, { status: 404 });
     if (basic !== undefined && authorization !== basic)
       return new Response(null, { status: 401, headers: { 'www-authenticate': 'Basic realm="fake"' } });
+    if (url.pathname === '/v2/') return new Response('{}', { headers: { 'content-type': 'application/json' } });
     const match = /^\/v2\/(.+)\/(manifests|blobs)\/([^/]+)$/.exec(url.pathname);
     if (match === null) return notFound();
     const [, repository, kind, reference] = match;

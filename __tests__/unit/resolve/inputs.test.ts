@@ -15,6 +15,7 @@ import {
   type SetEntry,
 } from '../../../src/resolve/inputs.js';
 import { resolutionOutputs } from '../../../src/resolve/resolve.js';
+import { runnerPlatform, type Platform } from '../../../src/registry/client.js';
 import { problemsOf } from '../support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -126,9 +127,12 @@ describe('parseResolveInputs', () => {
       shaEnv: 'SHA',
       source: 'auto',
       tagLength: 7,
+      platform: runnerPlatform(),
       registryAuth: undefined,
       checkPairs: true,
+      notices: [],
     } satisfies ResolveInputs);
+    expect(RESOLVE_DEFAULTS.platform).toBe('');
   });
 
   it.each<[string, Record<string, string>]>([
@@ -177,6 +181,14 @@ describe('parseResolveInputs', () => {
     ['a prefix that would start with a digit gets a "_"', { image: 'acme/2048' }, { prefix: '_2048' }],
     ['check-pairs false (a set only; kept)', { 'check-pairs': 'false' }, { checkPairs: false }],
     ['an empty images is no set', { images: '  \n ' }, { single: true, image: GHCR_APP }],
+    ["an empty platform: the runner's", { platform: '' }, { platform: runnerPlatform() }],
+    ['platform linux/arm64', { platform: 'linux/arm64' }, { platform: { os: 'linux', architecture: 'arm64' } }],
+    [
+      'platform linux/arm/v7, trimmed',
+      { platform: ' linux/arm/v7 ' },
+      { platform: { os: 'linux', architecture: 'arm', variant: 'v7' } },
+    ],
+    ['a lower-case image: no notice', { image: 'ghcr.io/acme/app' }, { image: GHCR_APP, notices: [] }],
   ])('%s', (_case, overrides, expected) => {
     expect(singleOf(parseResolveInputs(fakeReader(overrides).read))).toMatchObject(expected);
   });
@@ -195,10 +207,22 @@ describe('parseResolveInputs', () => {
     ['an empty image', { image: '' }, `Input 'image' is empty; expected ${IMAGE_NAME_FORM}; or a set in images.`],
     ['a blank image', { image: '  ' }, `Input 'image' is empty; expected ${IMAGE_NAME_FORM}; or a set in images.`],
     [
-      'an upper-case image',
-      { image: 'Acme/App' },
-      'Input \'image\' has the path component "App", which is not lowercase',
+      'an upper-case image that lower-casing does not mend: the first fault named',
+      { image: 'Acme/App!' },
+      `Input 'image' has the path component "App!", which is not lowercase; expected ${IMAGE_NAME_FORM}.`,
     ],
+    [
+      'an upper-case image with a tag: the tag named',
+      { image: 'ghcr.io/Acme/App:v1' },
+      `Input 'image' is "ghcr.io/Acme/App:v1"; expected a repository without a tag: the tag goes into 'tag'.`,
+    ],
+    [
+      'a platform without an os',
+      { platform: 'arm64' },
+      `Input 'platform' is "arm64"; expected os/architecture[/variant], e.g. linux/amd64 or linux/arm/v7.`,
+    ],
+    ['a platform with a space', { platform: 'linux/amd 64' }, `Input 'platform' is "linux/amd 64"; expected os/`],
+    ['a platform of four parts', { platform: 'linux/arm/v7/x' }, `Input 'platform' is "linux/arm/v7/x"; expected os/`],
     [
       'a tag with a slash',
       { tag: 'feature/x' },
@@ -229,7 +253,14 @@ describe('parseResolveInputs', () => {
   it('reports every problem at once', () => {
     const problems = problemsOf(() =>
       parseResolveInputs(
-        fakeReader({ image: 'acme/B', tag: '.x', source: 'x', 'sha-env': '-', 'tag-length': 'x' }).read,
+        fakeReader({
+          image: 'acme/B!',
+          tag: '.x',
+          source: 'x',
+          'sha-env': '-',
+          'tag-length': 'x',
+          platform: 'x86',
+        }).read,
       ),
     );
     expect(problems.map((problem) => /^Input '([^']+)'/.exec(problem)?.[1])).toEqual([
@@ -238,6 +269,74 @@ describe('parseResolveInputs', () => {
       'sha-env',
       'source',
       'tag-length',
+      'platform',
+    ]);
+  });
+});
+
+describe('parseResolveInputs: upper case in the image path', () => {
+  const refuse = (raw: string, lowered: string, subject = "Input 'image'"): string =>
+    `${subject} is "${raw}": registries refuse upper-case repository paths, so the image is ${lowered}.`;
+
+  it.each<[string, string, SetEntry['image'], string, string[]]>([
+    [
+      'ghcr.io/${{ github.repository }} of Acme/App',
+      'ghcr.io/Acme/App',
+      GHCR_APP,
+      'APP',
+      [refuse('ghcr.io/Acme/App', 'ghcr.io/acme/app')],
+    ],
+    [
+      'a Docker Hub name',
+      'Acme/App',
+      { name: 'acme/app', registry: 'docker.io', path: 'acme/app' },
+      'APP',
+      [refuse('Acme/App', 'acme/app')],
+    ],
+    [
+      'a registry port',
+      'localhost:5000/Web-App',
+      { name: 'localhost:5000/web-app', registry: 'localhost:5000', path: 'web-app' },
+      'WEB_APP',
+      [refuse('localhost:5000/Web-App', 'localhost:5000/web-app')],
+    ],
+    [
+      'an upper-case host only: as written, no notice',
+      'GHCR.IO/acme/app',
+      { name: 'GHCR.IO/acme/app', registry: 'GHCR.IO', path: 'acme/app' },
+      'APP',
+      [],
+    ],
+  ])('%s: %s', (_case, raw, image, prefix, notices) => {
+    const inputs = parseResolveInputs(fakeReader({ image: raw }).read);
+    expect(inputs.entries).toEqual([{ line: 0, prefix, image, tag: 'latest' }]);
+    expect(inputs.notices).toEqual(notices);
+  });
+
+  it("names each images line whose image was lower-cased, in the set's order", () => {
+    const inputs = parseResolveInputs(
+      fakeReader({ image: '', images: 'ghcr.io/Acme/Web:v1\nPROXY=nginx\n# api\nAPI=Acme/Api' }).read,
+    );
+    expect(inputs.entries).toEqual([
+      {
+        line: 1,
+        prefix: 'WEB',
+        image: WEB,
+        tag: 'v1',
+        notice: `line 1's image is "ghcr.io/Acme/Web": registries refuse upper-case repository paths, so the image is ghcr.io/acme/web.`,
+      },
+      { line: 2, prefix: 'PROXY', image: NGINX, tag: 'latest' },
+      {
+        line: 4,
+        prefix: 'API',
+        image: { name: 'acme/api', registry: 'docker.io', path: 'acme/api' },
+        tag: 'latest',
+        notice: `line 4's image is "Acme/Api": registries refuse upper-case repository paths, so the image is acme/api.`,
+      },
+    ]);
+    expect(inputs.notices).toEqual([
+      refuse('ghcr.io/Acme/Web', 'ghcr.io/acme/web', "Input 'images' line 1's image"),
+      refuse('Acme/Api', 'acme/api', "Input 'images' line 4's image"),
     ]);
   });
 });
@@ -346,6 +445,44 @@ describe('parseImageSet', () => {
         },
       ],
     ],
+    [
+      'an upper-case path: lower-cased, the line noting it',
+      'ghcr.io/Acme/Web:v1',
+      [
+        {
+          line: 1,
+          prefix: 'WEB',
+          image: WEB,
+          tag: 'v1',
+          notice: `line 1's image is "ghcr.io/Acme/Web": registries refuse upper-case repository paths, so the image is ghcr.io/acme/web.`,
+        },
+      ],
+    ],
+    [
+      'an upper-case path with a prefix: the notice names the image, not the line',
+      'FRONT=Acme/Web',
+      [
+        {
+          line: 1,
+          prefix: 'FRONT',
+          image: { name: 'acme/web', registry: 'docker.io', path: 'acme/web' },
+          tag: 'latest',
+          notice: `line 1's image is "Acme/Web": registries refuse upper-case repository paths, so the image is acme/web.`,
+        },
+      ],
+    ],
+    [
+      'an upper-case host: as written, no notice',
+      'GHCR.IO/acme/web',
+      [
+        {
+          line: 1,
+          prefix: 'WEB',
+          image: { name: 'GHCR.IO/acme/web', registry: 'GHCR.IO', path: 'acme/web' },
+          tag: 'latest',
+        },
+      ],
+    ],
   ])('%s', (_case, raw, entries) => {
     expect(parseImageSet(raw)).toEqual(entries);
   });
@@ -378,9 +515,14 @@ describe('parseImageSet', () => {
       `line 1 is "nginx:${'a'.repeat(129)}": "${'a'.repeat(129)}" is no image tag; expected ${IMAGES_LINE_FORM}`,
     ],
     [
-      'an upper-case image',
-      'Acme/Web',
-      `line 1 is "Acme/Web": the image has the path component "Web", which is not lowercase; expected ${IMAGES_LINE_FORM}`,
+      'an upper-case image that lower-casing does not mend',
+      'Acme/Web!',
+      `line 1 is "Acme/Web!": the image has the path component "Web!", which is not lowercase; expected ${IMAGES_LINE_FORM}`,
+    ],
+    [
+      'the same image twice, once in upper case',
+      'ghcr.io/Acme/Web\nOLD_WEB=ghcr.io/acme/web:v0',
+      'line 2 names ghcr.io/acme/web, as line 1 does; expected each image once',
     ],
     [
       'a tag with a slash',
@@ -421,10 +563,10 @@ describe('parseImageSet', () => {
     ['only comments and blank lines', '# none yet\n\n   \n# still none', `has no image; expected ${IMAGES_LINE_FORM}`],
     [
       'several bad lines: all named in one message, the set checks after the lines',
-      '1X=nginx\nacme/App\nghcr.io/acme/web\nnginx:-x\nWEB=ghcr.io/acme/api\nFRONT=ghcr.io/acme/web:v2',
+      '1X=nginx\nacme/App!\nghcr.io/acme/web\nnginx:-x\nWEB=ghcr.io/acme/api\nFRONT=ghcr.io/acme/web:v2',
       [
         'line 1 is "1X=nginx": the prefix "1X" is no environment variable name ([A-Za-z_][A-Za-z0-9_]*)',
-        `line 2 is "acme/App": the image has the path component "App", which is not lowercase; expected ${IMAGES_LINE_FORM}`,
+        `line 2 is "acme/App!": the image has the path component "App!", which is not lowercase; expected ${IMAGES_LINE_FORM}`,
         `line 4 is "nginx:-x": "-x" is no image tag; expected ${IMAGES_LINE_FORM}`,
         'line 5 has the prefix WEB of line 3; expected a prefix of its own',
         'line 6 names ghcr.io/acme/web, as line 3 does; expected each image once',
@@ -449,8 +591,10 @@ describe('parseResolveInputs: a set', () => {
       shaEnv: 'SHA',
       source: 'auto',
       tagLength: 7,
+      platform: runnerPlatform(),
       registryAuth: undefined,
       checkPairs: true,
+      notices: [],
     } satisfies ResolveInputs);
   });
 
@@ -469,6 +613,7 @@ describe('parseResolveInputs: a set', () => {
       { registryAuth: { username: 'ci', password: 'pw' } },
     ],
     ['images indented as a YAML block', { images: `\n  ${SET.replace('\n', '\n  ')}\n` }, { entries: ENTRIES }],
+    ['a platform for the whole set', { platform: 'linux/arm64' }, { platform: { os: 'linux', architecture: 'arm64' } }],
   ])('%s', (_case, overrides, expected) => {
     expect(parseResolveInputs(fakeReader({ image: '', images: SET, ...overrides }).read)).toMatchObject({
       single: false,
@@ -518,10 +663,20 @@ describe('requestFor', () => {
       source: 'registry',
       'sha-env': 'GIT',
       'tag-length': '9',
+      platform: 'linux/arm64',
     });
+    const platform: Platform = { os: 'linux', architecture: 'arm64' };
     expect(inputs.entries.map((entry) => requestFor(inputs, entry))).toEqual([
-      { image: WEB, tag: 'v1', shaEnv: 'GIT', source: 'registry', tagLength: 9, registryAuth: undefined },
-      { image: NGINX, tag: 'latest', shaEnv: 'GIT', source: 'registry', tagLength: 9, registryAuth: undefined },
+      { image: WEB, tag: 'v1', shaEnv: 'GIT', source: 'registry', tagLength: 9, platform, registryAuth: undefined },
+      {
+        image: NGINX,
+        tag: 'latest',
+        shaEnv: 'GIT',
+        source: 'registry',
+        tagLength: 9,
+        platform,
+        registryAuth: undefined,
+      },
     ]);
   });
 
@@ -548,7 +703,15 @@ describe('requestFor', () => {
       fakeReader({ tag: 'v2', 'registry-username': 'ci', 'registry-password': 'pw' }).read,
     );
     expect(inputs.entries.map((entry) => requestFor(inputs, entry))).toEqual([
-      { image: GHCR_APP, tag: 'v2', shaEnv: 'SHA', source: 'auto', tagLength: 7, registryAuth: AUTH },
+      {
+        image: GHCR_APP,
+        tag: 'v2',
+        shaEnv: 'SHA',
+        source: 'auto',
+        tagLength: 7,
+        platform: runnerPlatform(),
+        registryAuth: AUTH,
+      },
     ]);
   });
 });

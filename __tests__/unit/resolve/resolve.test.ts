@@ -169,6 +169,54 @@ function registryWith(env: string[]): { fetch: FetchLike; urls: string[]; digest
   return { fetch, urls, digest: digestOf(manifestBytes) };
 }
 
+/** An anonymous registry holding an index at ghcr.io/acme/app:latest: linux/amd64 and linux/arm64, each attested. */
+function registryWithIndex(): { fetch: FetchLike; digest: string; images: Record<string, string> } {
+  const blobs = new Map<string, Uint8Array>();
+  const put = (bytes: Uint8Array): string => {
+    blobs.set(digestOf(bytes), bytes);
+    return digestOf(bytes);
+  };
+  const image = (sha: string): { digest: string; size: number } => {
+    const configBytes = bytesOf({ config: { Env: [`SHA=${sha}`] } });
+    const manifestBytes = bytesOf({
+      schemaVersion: 2,
+      mediaType: MEDIA_TYPE.ociManifest,
+      config: { mediaType: MEDIA_TYPE.ociConfig, digest: put(configBytes), size: configBytes.byteLength },
+      layers: [],
+    });
+    return { digest: put(manifestBytes), size: manifestBytes.byteLength };
+  };
+  const amd64 = image(SHA);
+  const arm64 = image(SHA_B);
+  const attestation = (of: string) => ({
+    mediaType: MEDIA_TYPE.ociManifest,
+    ...image('0'.repeat(40)),
+    platform: { os: 'unknown', architecture: 'unknown' },
+    annotations: { 'vnd.docker.reference.type': 'attestation-manifest', 'vnd.docker.reference.digest': of },
+  });
+  const index = bytesOf({
+    schemaVersion: 2,
+    mediaType: MEDIA_TYPE.ociIndex,
+    manifests: [
+      { mediaType: MEDIA_TYPE.ociManifest, ...amd64, platform: { os: 'linux', architecture: 'amd64' } },
+      { mediaType: MEDIA_TYPE.ociManifest, ...arm64, platform: { os: 'linux', architecture: 'arm64' } },
+      attestation(amd64.digest),
+      attestation(arm64.digest),
+    ],
+  });
+  const fetch: FetchLike = (url) => {
+    const { pathname } = new URL(url);
+    const reference = /^\/v2\/acme\/app\/(?:manifests|blobs)\/(.+)$/.exec(pathname)?.[1];
+    const bytes = reference === 'latest' ? index : reference === undefined ? undefined : blobs.get(reference);
+    if (bytes === undefined) return Promise.resolve(new Response(null, { status: pathname === '/v2/' ? 200 : 404 }));
+    const type = pathname.includes('/manifests/') ? MEDIA_TYPE.ociManifest : 'application/octet-stream';
+    return Promise.resolve(
+      new Response(bytes, { headers: { 'content-type': reference === 'latest' ? MEDIA_TYPE.ociIndex : type } }),
+    );
+  };
+  return { fetch, digest: digestOf(index), images: { 'linux/amd64': amd64.digest, 'linux/arm64': arm64.digest } };
+}
+
 const overlay2 = (): Promise<ImageStore> => Promise.resolve({ kind: 'graphdriver', driver: 'overlay2' });
 const noFetch: FetchLike = () => Promise.reject(new Error('the registry must not be asked'));
 const LOCAL_DIGEST = `sha256:${'d'.repeat(64)}`;
@@ -272,11 +320,40 @@ describe('resolveImage', () => {
       shaFrom: 'env SHA',
       imageId: '',
     } satisfies Resolution);
-    expect(registry.urls[0]).toBe('https://ghcr.io/v2/acme/app/manifests/latest');
+    // The ping, the manifest once, its config.
+    expect(registry.urls.slice(0, 2)).toEqual(['https://ghcr.io/v2/', 'https://ghcr.io/v2/acme/app/manifests/latest']);
+    expect(registry.urls).toHaveLength(3);
     expect(lines).toEqual([
       `info:${REF} is not in the local image store; reading the registry ghcr.io.`,
       `info:Read ${REF} from the registry ghcr.io (${registry.digest}); nothing was pulled.`,
     ]);
+  });
+
+  it.each<[string, string, string]>([
+    ['linux/amd64', 'linux/amd64', SHA],
+    ['linux/arm64', 'linux/arm64', SHA_B],
+    ['linux/arm64, trimmed', ' linux/arm64 ', SHA_B],
+  ])('an index: the image of the platform input, never an attestation: %s', async (_case, platform, sha) => {
+    const registry = registryWithIndex();
+    const { lines, logger } = recordingLogger();
+    const name = platform.trim();
+    const result = await resolveImage(inputs({ source: 'registry', platform }), logger, { fetch: registry.fetch });
+    expect(result).toMatchObject({ sha, digest: registry.digest, source: 'registry' });
+    expect(lines).toEqual([
+      `info:Read ${REF} from the registry ghcr.io (${registry.digest}; it is an index: read its ${name} image ${registry.images[name]}); nothing was pulled.`,
+    ]);
+  });
+
+  it('an index without the platform asked for: says which it has, attestations not among them', async () => {
+    await expect(
+      resolveImage(inputs({ source: 'registry', platform: 'linux/arm/v7' }), recordingLogger().logger, {
+        fetch: registryWithIndex().fetch,
+      }),
+    ).rejects.toThrow(
+      new Error(
+        `Could not resolve ${REF}: The index has no linux/arm/v7 image; its entries are linux/amd64, linux/arm64.`,
+      ),
+    );
   });
 
   it('auto, docker cannot tell (no engine): reads the registry and says why', async () => {

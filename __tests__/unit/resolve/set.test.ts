@@ -72,11 +72,15 @@ describe('resolveSet', () => {
       ['API', SHA_API, 'bbbbbbb', API.digest],
     ]);
     expect(set.map(({ entry }) => entry.line)).toEqual([1, 2]);
+    // A client each, each pinging first.
+    expect(registry.calls.filter((call) => call.path === 'ghcr.io/v2/')).toHaveLength(2);
     // Side by side: the second image was asked for before the first answered.
-    expect(registry.calls.slice(0, 2).map((call) => call.path)).toEqual([
-      'ghcr.io/v2/acme/web/manifests/latest',
-      'ghcr.io/v2/acme/api/manifests/latest',
-    ]);
+    expect(
+      registry.calls
+        .filter((call) => call.path !== 'ghcr.io/v2/')
+        .slice(0, 2)
+        .map((call) => call.path),
+    ).toEqual(['ghcr.io/v2/acme/web/manifests/latest', 'ghcr.io/v2/acme/api/manifests/latest']);
   });
 
   it('checks each pair with a HEAD of its short sha tag: the same digest, no second manifest read', async () => {
@@ -95,6 +99,8 @@ describe('resolveSet', () => {
       `GET ghcr.io/v2/acme/web/blobs/${WEB.configDigest}`,
       'HEAD ghcr.io/v2/acme/web/manifests/d24155b',
     ]);
+    // The pair is read by the same client: no ping of its own.
+    expect(registry.calls.filter((call) => call.path === 'ghcr.io/v2/')).toHaveLength(2);
   });
 
   it('a tag that is the short sha tag itself is its own pair: no second request', async () => {
@@ -105,6 +111,7 @@ describe('resolveSet', () => {
     });
     expect(summaryOf(set)).toEqual([['WEB', SHA_WEB, 'd24155b', WEB.digest]]);
     expect(registry.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      'GET ghcr.io/v2/',
       'GET ghcr.io/v2/acme/web/manifests/d24155b',
       `GET ghcr.io/v2/acme/web/blobs/${WEB.configDigest}`,
     ]);
@@ -117,7 +124,10 @@ describe('resolveSet', () => {
       inspectLocal: noDocker,
     });
     expect(summaryOf(set)).toEqual([['WEB', SHA_WEB, 'd24155b', WEB.digest]]);
-    expect(registry.calls.slice(2).map((call) => `${call.method} ${call.path}`)).toEqual([
+    expect(registry.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      'GET ghcr.io/v2/',
+      'GET ghcr.io/v2/acme/web/manifests/latest',
+      `GET ghcr.io/v2/acme/web/blobs/${WEB.configDigest}`,
       'HEAD ghcr.io/v2/acme/web/manifests/d24155b',
       'GET ghcr.io/v2/acme/web/manifests/d24155b',
     ]);
@@ -202,7 +212,11 @@ describe('resolveSet', () => {
       { fetch: registry.fetch },
     );
     expect(summaryOf(set)).toEqual([['WEB', SHA_WEB, 'd24155b', WEB.digest]]);
-    expect(registry.calls.map((call) => call.method)).toEqual(['GET', 'GET']);
+    expect(registry.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      'GET ghcr.io/v2/',
+      'GET ghcr.io/v2/acme/web/manifests/latest',
+      `GET ghcr.io/v2/acme/web/blobs/${WEB.configDigest}`,
+    ]);
   });
 
   it('check-pairs false: no HEAD at all', async () => {
@@ -210,8 +224,63 @@ describe('resolveSet', () => {
     await resolveSet(inputsOf({ images: 'ghcr.io/acme/web', 'check-pairs': 'false' }), recordingLogger().logger, {
       fetch: registry.fetch,
     });
-    expect(registry.calls.map((call) => call.method)).toEqual(['GET', 'GET']);
+    expect(registry.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      'GET ghcr.io/v2/',
+      'GET ghcr.io/v2/acme/web/manifests/latest',
+      `GET ghcr.io/v2/acme/web/blobs/${WEB.configDigest}`,
+    ]);
   });
+
+  it.each<[string, Record<string, string>, string[], string[]]>([
+    [
+      'none: nothing warned',
+      { images: 'ghcr.io/acme/web\nghcr.io/acme/api' },
+      [],
+      ['ghcr.io/acme/web:latest', 'ghcr.io/acme/api:latest'],
+    ],
+    [
+      'a line lower-cased',
+      { images: 'ghcr.io/Acme/Web\nghcr.io/acme/api' },
+      [
+        `Input 'images' line 1's image is "ghcr.io/Acme/Web": registries refuse upper-case repository paths, so the image is ghcr.io/acme/web.`,
+      ],
+      ['ghcr.io/acme/web:latest', 'ghcr.io/acme/api:latest'],
+    ],
+    [
+      'each line lower-cased, in input order',
+      { images: 'FRONT=ghcr.io/Acme/Web:latest\n# the api\nghcr.io/ACME/api' },
+      [
+        `Input 'images' line 1's image is "ghcr.io/Acme/Web": registries refuse upper-case repository paths, so the image is ghcr.io/acme/web.`,
+        `Input 'images' line 3's image is "ghcr.io/ACME/api": registries refuse upper-case repository paths, so the image is ghcr.io/acme/api.`,
+      ],
+      ['ghcr.io/acme/web:latest', 'ghcr.io/acme/api:latest'],
+    ],
+    [
+      'the image input lower-cased',
+      { image: 'ghcr.io/Acme/Web' },
+      [
+        `Input 'image' is "ghcr.io/Acme/Web": registries refuse upper-case repository paths, so the image is ghcr.io/acme/web.`,
+      ],
+      ['ghcr.io/acme/web:latest'],
+    ],
+  ])(
+    'warns each notice of the inputs through the logger first, then reads the lower-cased images: %s',
+    async (_case, overrides, notices, refs) => {
+      const registry = fakeRegistry(PUSHED);
+      const { lines, logger } = recordingLogger();
+      const set = await resolveSet(inputsOf({ 'check-pairs': 'false', ...overrides }), logger, {
+        fetch: registry.fetch,
+        inspectLocal: noDocker,
+      });
+      expect(lines.filter((line) => line.startsWith('warning:'))).toEqual(notices.map((notice) => `warning:${notice}`));
+      expect(lines.slice(0, notices.length)).toEqual(notices.map((notice) => `warning:${notice}`));
+      expect(set.map(({ resolution }) => resolution.ref)).toEqual(refs);
+      expect(summaryOf(set).map(([, sha]) => sha)).toEqual(
+        refs.map((ref) => (ref.includes('/web:') ? SHA_WEB : SHA_API)),
+      );
+      expect(registry.calls.filter((call) => call.path !== call.path.toLowerCase())).toEqual([]);
+    },
+  );
 
   describe('local source: the pair by image id', () => {
     const ID = `sha256:${'e'.repeat(64)}`;

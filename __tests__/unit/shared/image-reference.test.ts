@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DOCKER_HUB, familiarName, parseImageName, repositoryOf } from '../../../src/shared/image-reference.js';
+import {
+  DOCKER_HUB,
+  familiarName,
+  loweredNotice,
+  lowercasePath,
+  parseImageName,
+  parseLoweringPath,
+  repositoryOf,
+  type ImageName,
+} from '../../../src/shared/image-reference.js';
 
 describe('parseImageName', () => {
   it.each([
@@ -104,5 +113,92 @@ describe('repositoryOf', () => {
     ['a colon that is no tag', 'acme/app:-bad', 'acme/app:-bad'],
   ])('%s', (_case, reference, repository) => {
     expect(repositoryOf(reference)).toBe(repository);
+  });
+});
+
+describe('lowercasePath', () => {
+  it.each<[string, string, string]>([
+    ['a host with a dot keeps its case', 'ghcr.io/Acme/App', 'ghcr.io/acme/app'],
+    ['an upper-case host keeps its case', 'GHCR.IO/Acme/App', 'GHCR.IO/acme/app'],
+    ['a host with a port', 'localhost:5000/App', 'localhost:5000/app'],
+    ['a host with a port, no dot', 'registry:5000/Team/App', 'registry:5000/team/app'],
+    ['an IPv6 host', '[::1]:5000/App', '[::1]:5000/app'],
+    ['localhost', 'localhost/App', 'localhost/app'],
+    ['no host: the whole name is a path', 'Acme/App', 'acme/app'],
+    ['one component: a path', 'App', 'app'],
+    ['deeper paths', 'ghcr.io/Acme/Team/App', 'ghcr.io/acme/team/app'],
+    ['already lower case: as it is', 'acme/app', 'acme/app'],
+    ['other faults are left alone', 'ghcr.io/Acme/App!', 'ghcr.io/acme/app!'],
+  ])('%s: %s → %s', (_case, name, expected) => {
+    expect(lowercasePath(name)).toBe(expected);
+  });
+});
+
+describe('parseLoweringPath', () => {
+  it.each<[string, string, ImageName, string | undefined]>([
+    [
+      'an upper-case owner and repository (ghcr.io/${{ github.repository }})',
+      'ghcr.io/Acme/App',
+      { name: 'ghcr.io/acme/app', registry: 'ghcr.io', path: 'acme/app' },
+      'ghcr.io/acme/app',
+    ],
+    ['a Docker Hub name', 'Acme/App', { name: 'acme/app', registry: DOCKER_HUB, path: 'acme/app' }, 'acme/app'],
+    ['an official image', 'Nginx', { name: 'nginx', registry: DOCKER_HUB, path: 'library/nginx' }, 'nginx'],
+    [
+      'a registry port',
+      'localhost:5000/App',
+      { name: 'localhost:5000/app', registry: 'localhost:5000', path: 'app' },
+      'localhost:5000/app',
+    ],
+    [
+      'an upper-case host and path: the path lowered',
+      'GHCR.IO/Acme/App',
+      { name: 'GHCR.IO/acme/app', registry: 'GHCR.IO', path: 'acme/app' },
+      'GHCR.IO/acme/app',
+    ],
+    [
+      'an upper-case host alone: the grammar allows it, nothing lowered',
+      'GHCR.IO/acme/app',
+      { name: 'GHCR.IO/acme/app', registry: 'GHCR.IO', path: 'acme/app' },
+      undefined,
+    ],
+    ['lower case: unchanged', 'acme/app', { name: 'acme/app', registry: DOCKER_HUB, path: 'acme/app' }, undefined],
+  ])('%s: %s', (_case, raw, image, lowered) => {
+    const parsed = parseLoweringPath(raw);
+    expect(parsed).toEqual(lowered === undefined ? { image } : { image, lowered });
+    if (lowered === undefined) {
+      expect(parsed).not.toHaveProperty('lowered');
+      expect(parsed.image).toEqual(parseImageName(raw));
+    }
+  });
+
+  it.each<[string, string, string]>([
+    ['another fault beside upper case', 'ghcr.io/Acme/App!', 'has the path component "Acme", which is not lowercase'],
+    [
+      'upper case and a tag',
+      'ghcr.io/Acme/App:v1',
+      'must not include a tag (":v1"): the action tags the image with the commit sha',
+    ],
+    [
+      'upper case and a digest',
+      `Acme/App@sha256:${'a'.repeat(64)}`,
+      'must not include a digest (@sha256:...): the action tags the image itself',
+    ],
+    ['upper case and white space', 'Acme/ App', 'contains white space'],
+    ['upper case and an invalid host', '-Bad.com/App', 'has an invalid registry host "-Bad.com"'],
+    ['upper case and an empty component', 'ghcr.io/Acme//App', 'has the path component "Acme", which is not lowercase'],
+    ['no upper case at all', 'acme/app!', 'has the invalid path component "app!"'],
+    ['empty', '', 'is empty'],
+  ])('refuses %s with the message of the grammar: %j', (_case, raw, message) => {
+    expect(() => parseImageName(raw)).toThrow(new Error(message));
+    expect(() => parseLoweringPath(raw)).toThrow(new Error(message));
+  });
+});
+
+describe('loweredNotice', () => {
+  it('says what was written, why, and what the image is', () => {
+    expect(loweredNotice("Input 'image'", 'ghcr.io/Acme/App', 'ghcr.io/acme/app')).toBe(
+      `Input 'image' is "ghcr.io/Acme/App": registries refuse upper-case repository paths, so the image is ghcr.io/acme/app.`,
+    );
   });
 });
