@@ -6,6 +6,7 @@ import { ROOT, runAction, runNode } from '../harness/run-action.mjs';
 import type { TokenServer } from '../harness/token-server.mjs';
 import {
   FIXTURES,
+  MANIFEST_ACCEPT_ALL,
   errorLine,
   freshDockerConfig,
   randomId,
@@ -40,7 +41,8 @@ afterAll(async () => {
   await registry?.stop();
 });
 
-function deploy(image: string, inputs: Record<string, string> = {}) {
+/** A deploy of the service fixture, logged in as `as` (the token registry's user, by default). */
+function deploy(image: string, as: { username: string; password: string } = credentials) {
   created.push(image);
   return runAction({
     inputs: {
@@ -49,9 +51,8 @@ function deploy(image: string, inputs: Record<string, string> = {}) {
       sha: randomSha(),
       deploy: 'true',
       'test-command': 'wget -q -O - http://127.0.0.1:8080/ | grep -q "from the service"',
-      'registry-username': credentials.username,
-      'registry-password': credentials.password,
-      ...inputs,
+      'registry-username': as.username,
+      'registry-password': as.password,
     },
   });
 }
@@ -103,12 +104,7 @@ async function registryDigest(repositoryPath: string, tag: string): Promise<stri
     method: 'HEAD',
     headers: {
       authorization: `Bearer ${token}`,
-      accept: [
-        'application/vnd.docker.distribution.manifest.v2+json',
-        'application/vnd.oci.image.manifest.v1+json',
-        'application/vnd.docker.distribution.manifest.list.v2+json',
-        'application/vnd.oci.image.index.v1+json',
-      ].join(', '),
+      accept: MANIFEST_ACCEPT_ALL,
     },
   });
   return response.status === 200 ? response.headers.get('docker-content-digest') : null;
@@ -202,18 +198,7 @@ describe('a registry with token auth', () => {
 
 describe('rate limits: 429 with Retry-After', () => {
   it('resolve waits as the registry says and then reads the tag', async () => {
-    const image = `${basicRegistry.host}/${namespace}/limited`;
-    const run = await runAction({
-      inputs: {
-        image,
-        context: path.join(FIXTURES, 'service'),
-        sha: randomSha(),
-        deploy: 'true',
-        'registry-username': basicRegistry.username,
-        'registry-password': basicRegistry.password,
-      },
-    });
-    created.push(image);
+    const run = await deploy(`${basicRegistry.host}/${namespace}/limited`, basicRegistry);
     expect(run.main.exitCode, run.main.stdout).toBe(0);
     const proxy = await startFaultProxy({
       target: basicRegistry.host,
@@ -241,18 +226,7 @@ describe('rate limits: 429 with Retry-After', () => {
     const proxy = await startFaultProxy({ target: basicRegistry.host, faults: 1, mode: '429' });
     try {
       const repositoryPath = `${namespace}/limited-push`;
-      const image = `${proxy.host}/${repositoryPath}`;
-      const run = await runAction({
-        inputs: {
-          image,
-          context: path.join(FIXTURES, 'service'),
-          sha: randomSha(),
-          deploy: 'true',
-          'registry-username': basicRegistry.username,
-          'registry-password': basicRegistry.password,
-        },
-      });
-      created.push(image);
+      const run = await deploy(`${proxy.host}/${repositoryPath}`, basicRegistry);
       expect(run.main.exitCode, run.main.stdout).toBe(0);
       expect(proxy.faulted()).toBe(1);
       const retried = /::warning::docker push .* failed \(.*\); retry 1 of 3 in [0-9.]+ s\./;

@@ -20,6 +20,7 @@ import {
   errorLine,
   usesContainerdStore,
   resolveActionDir,
+  MANIFEST_ACCEPT_ALL,
 } from './support.js';
 
 // The resolve action and CLI, as users run them: the committed bundles (dist/resolve, dist/resolve-cli)
@@ -137,12 +138,6 @@ function containerEventsOf(image: string, since: number): string[] {
 
 const basic = `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`;
 const sha256 = (bytes: Uint8Array): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-const MANIFEST_ACCEPT = [
-  'application/vnd.docker.distribution.manifest.v2+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.oci.image.index.v1+json',
-].join(', ');
 
 /** Monolithic upload: POST for an upload URL, then one PUT with the bytes and their digest. */
 async function uploadBlob(repositoryPath: string, bytes: Uint8Array): Promise<{ digest: string; size: number }> {
@@ -234,7 +229,7 @@ async function putIndex(
 async function headDigest(repositoryPath: string, tag: string): Promise<string | null> {
   const response = await fetch(`http://${registry.host}/v2/${repositoryPath}/manifests/${tag}`, {
     method: 'HEAD',
-    headers: { authorization: basic, accept: MANIFEST_ACCEPT },
+    headers: { authorization: basic, accept: MANIFEST_ACCEPT_ALL },
   });
   return response.status === 200 ? response.headers.get('docker-content-digest') : null;
 }

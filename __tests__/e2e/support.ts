@@ -166,6 +166,14 @@ function basicAuth(registry: RegistryInfo): string {
   return `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`;
 }
 
+/** Every manifest a registry may hold for a tag: an index too, which the containerd image store pushes. */
+export const MANIFEST_ACCEPT_ALL = [
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.index.v1+json',
+].join(', ');
+
 /** The registry's own digest for a tag (Docker-Content-Digest of the manifest), or undefined if it has none. */
 export async function registryDigest(
   registry: RegistryInfo,
@@ -176,13 +184,7 @@ export async function registryDigest(
     method: 'HEAD',
     headers: {
       authorization: basicAuth(registry),
-      // An index too: the containerd image store pushes one where the graph driver pushes a manifest.
-      accept: [
-        'application/vnd.docker.distribution.manifest.v2+json',
-        'application/vnd.oci.image.manifest.v1+json',
-        'application/vnd.docker.distribution.manifest.list.v2+json',
-        'application/vnd.oci.image.index.v1+json',
-      ].join(', '),
+      accept: MANIFEST_ACCEPT_ALL,
     },
   });
   return response.status === 200 ? (response.headers.get('docker-content-digest') ?? undefined) : undefined;
