@@ -1120,6 +1120,10 @@ function tokenUrl(challenge, repository) {
         url.searchParams.append('scope', scope);
     return url;
 }
+/** The challenge to answer: Bearer where the registry offers it, else Basic. */
+function pickChallenge(challenges) {
+    return challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+}
 function basicAuthorization(auth) {
     return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
 }
@@ -1360,14 +1364,13 @@ class RegistryClient {
         await discard(response);
         if (response.status !== 401)
             return;
-        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
-        // This repository's pull scope, as docker asks: the challenge of /v2/ names none (Docker Hub) or a placeholder
-        // (GHCR: repository:user/image:pull).
-        if (challenge !== undefined)
-            this.authorization = await this.authorize({
-                ...challenge,
-                params: { ...challenge.params, scope: `repository:${this.options.repository}:pull` },
-            });
+        const challenge = pickChallenge(challenges);
+        // No scope: tokenUrl asks for this repository's pull, as docker does. The challenge of /v2/ names none (Docker
+        // Hub) or a placeholder (GHCR: repository:user/image:pull).
+        if (challenge !== undefined) {
+            const params = Object.fromEntries(Object.entries(challenge.params).filter(([name]) => name !== 'scope'));
+            this.authorization = await this.authorize({ ...challenge, params });
+        }
     }
     /** GET (or HEAD) with the current authorization; on 401 (a token expired) answers the challenge once and retries. */
     async get(path, accept, method = 'GET') {
@@ -1378,7 +1381,7 @@ class RegistryClient {
             return response;
         const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
         await discard(response);
-        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+        const challenge = pickChallenge(challenges);
         if (challenge === undefined) {
             throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
         }

@@ -18,14 +18,11 @@ export async function startFaultProxy({
   match = (method, url) => method === 'PUT' && url.includes('/manifests/'),
 }) {
   let faulted = 0;
-  /** @type {string[]} */
-  const seen = [];
   /** @type {{ method: string, url: string, agent: string }[]} */
   const log = [];
   const server = createServer((incoming, outgoing) => {
     const method = incoming.method ?? 'GET';
     const url = incoming.url ?? '/';
-    seen.push(`${method} ${url}`);
     log.push({ method, url, agent: incoming.headers['user-agent'] ?? '' });
     if (faulted < faults && match(method, url)) {
       faulted++;
@@ -62,7 +59,7 @@ export async function startFaultProxy({
   return {
     host: `127.0.0.1:${port}`,
     faulted: () => faulted,
-    requests: () => [...seen],
+    requests: () => log.map((entry) => `${entry.method} ${entry.url}`),
     log: () => [...log],
     stop: () =>
       new Promise((resolve) => {

@@ -106,10 +106,19 @@ export async function startRegistry({ username, password, auth = 'htpasswd', pub
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const host = `127.0.0.1:${port}`;
+  // What stop() undoes, and a start that fails too: the registry, the token server, the folder.
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill();
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    await tokenServer?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
   const deadline = Date.now() + 15000;
   for (;;) {
     if (child.exitCode !== null) {
-      await tokenServer?.stop();
+      await stop();
       throw new Error(`docker-registry exited: ${stderr}`);
     }
     try {
@@ -119,7 +128,7 @@ export async function startRegistry({ username, password, auth = 'htpasswd', pub
       // not listening yet
     }
     if (Date.now() > deadline) {
-      await tokenServer?.stop();
+      await stop();
       throw new Error(`docker-registry did not answer on ${host}: ${stderr}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -128,13 +137,6 @@ export async function startRegistry({ username, password, auth = 'htpasswd', pub
     host,
     dir,
     ...(tokenServer === undefined ? {} : { tokenServer }),
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill();
-        await new Promise((resolve) => child.once('exit', resolve));
-      }
-      await tokenServer?.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    stop,
   };
 }

@@ -536,7 +536,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8049);
-/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(938);
+/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1560);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6021);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9233);
 /* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1197);
@@ -1941,7 +1941,7 @@ function envFileProblem(file, prefix, image) {
 
 /***/ }),
 
-/***/ 938:
+/***/ 1560:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2226,6 +2226,10 @@ function tokenUrl(challenge, repository) {
         url.searchParams.append('scope', scope);
     return url;
 }
+/** The challenge to answer: Bearer where the registry offers it, else Basic. */
+function pickChallenge(challenges) {
+    return challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+}
 function basicAuthorization(auth) {
     return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
 }
@@ -2466,14 +2470,13 @@ class RegistryClient {
         await discard(response);
         if (response.status !== 401)
             return;
-        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
-        // This repository's pull scope, as docker asks: the challenge of /v2/ names none (Docker Hub) or a placeholder
-        // (GHCR: repository:user/image:pull).
-        if (challenge !== undefined)
-            this.authorization = await this.authorize({
-                ...challenge,
-                params: { ...challenge.params, scope: `repository:${this.options.repository}:pull` },
-            });
+        const challenge = pickChallenge(challenges);
+        // No scope: tokenUrl asks for this repository's pull, as docker does. The challenge of /v2/ names none (Docker
+        // Hub) or a placeholder (GHCR: repository:user/image:pull).
+        if (challenge !== undefined) {
+            const params = Object.fromEntries(Object.entries(challenge.params).filter(([name]) => name !== 'scope'));
+            this.authorization = await this.authorize({ ...challenge, params });
+        }
     }
     /** GET (or HEAD) with the current authorization; on 401 (a token expired) answers the challenge once and retries. */
     async get(path, accept, method = 'GET') {
@@ -2484,7 +2487,7 @@ class RegistryClient {
             return response;
         const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
         await discard(response);
-        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+        const challenge = pickChallenge(challenges);
         if (challenge === undefined) {
             throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
         }
@@ -2872,6 +2875,24 @@ function versionAtLeast(version, minimum) {
 
 // EXTERNAL MODULE: ./src/shared/service-env.ts
 var service_env = __nccwpck_require__(7084);
+;// CONCATENATED MODULE: ./src/shared/write-whole.ts
+
+/**
+ * Writes `text` to a file beside `file`, then renames it over `file`: a reader never sees half of it, and a
+ * failure leaves the old file as it was (and no temporary one).
+ */
+async function writeWhole(file, text) {
+    const next = `${file}.${process.pid}.tmp`;
+    try {
+        await (0,external_node_fs_promises_.writeFile)(next, text);
+        await (0,external_node_fs_promises_.rename)(next, file);
+    }
+    catch (error) {
+        await (0,external_node_fs_promises_.rm)(next, { force: true });
+        throw error;
+    }
+}
+
 // EXTERNAL MODULE: ./src/shared/vocabulary.ts
 var vocabulary = __nccwpck_require__(1229);
 ;// CONCATENATED MODULE: ./src/docker/build-args.ts
@@ -4060,6 +4081,7 @@ async function collectReports(container, source, dir, reporter) {
 
 
 
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -4268,15 +4290,7 @@ async function envFilePhase({ inputs, report, reporter, settings }) {
             throw error;
         });
         await (0,external_node_fs_promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
-        const next = `${file}.${process.pid}.tmp`;
-        try {
-            await (0,external_node_fs_promises_.writeFile)(next, (0,service_env/* withEnvGroup */.xh)(before, serviceRecord(report)));
-            await (0,external_node_fs_promises_.rename)(next, file);
-        }
-        catch (error) {
-            await (0,external_node_fs_promises_.rm)(next, { force: true });
-            throw error;
-        }
+        await writeWhole(file, (0,service_env/* withEnvGroup */.xh)(before, serviceRecord(report)));
         reporter.info(`${file} has ${report.envPrefix}_IMAGE, _SHA, _TAG${report.pushed ? ', _DIGEST' : ''} and _IMAGE_REF.`);
     });
 }

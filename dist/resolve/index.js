@@ -290,7 +290,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(426);
 /* harmony import */ var _docker_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(143);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(449);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(416);
 /* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(327);
 /* harmony import */ var _resolve_set_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(868);
 /* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(229);
@@ -347,6 +347,247 @@ await runResolveAction();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 391:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ imageInspectArgs),
+/* harmony export */   Hx: () => (/* binding */ engineStoreArgs)
+/* harmony export */ });
+/* unused harmony exports serverVersionArgs, buildxVersionArgs, buildxInspectArgs, pullArgs, repositoryTagsArgs, danglingLabelledArgs, danglingArgs, imageHistoryArgs, imageSummariesArgs, allImageIdsArgs, containerIdsArgs, containerImagesArgs, imageRemoveArgs, runArgs, containerInspectArgs, containerEventsArgs, containerLogsArgs, followLogsArgs, execShellArgs, EXEC_GATE, EXEC_GATE_NAME, heldExecShellArgs, killContainerArgs, copyFromContainerArgs, containerRemoveArgs, loginArgs, logoutArgs, tagArgs, pushArgs */
+// Pure argv builders for the docker calls the loop and resolve make (the two builds: build-args.ts); cli.ts runs them.
+const JSON_FORMAT = '{{json .}}';
+function serverVersionArgs() {
+    return ['version', '--format', '{{json .Server.Version}}'];
+}
+/** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
+function engineStoreArgs() {
+    return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
+}
+function buildxVersionArgs() {
+    return ['buildx', 'version'];
+}
+/** A buildx builder ('' for the current one): its `Driver:` line says which driver it has. */
+function buildxInspectArgs(builder) {
+    return ['buildx', 'inspect', ...(builder === '' ? [] : [builder])];
+}
+/** Pulls an image quietly (the cache source of a classic build). */
+function pullArgs(ref) {
+    return ['pull', '--quiet', ref];
+}
+/** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
+function repositoryTagsArgs(repository) {
+    return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
+}
+/** Untagged leaf images carrying `label=value`. */
+function danglingLabelledArgs(label, value) {
+    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
+}
+/** Untagged leaf images, whoever built them: after removals side by side, the parents they left childless. */
+function danglingArgs() {
+    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true'];
+}
+/** An image's own layer and every ancestor's, newest first, in bytes (what removing them would reclaim). */
+function imageHistoryArgs(image) {
+    return ['image', 'history', '--no-trunc', '--human=false', '--format', JSON_FORMAT, image];
+}
+// Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
+const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
+function imageSummariesArgs(imageIds) {
+    return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
+}
+/** Every image on the engine, untagged and intermediate ones too: which layers are still in use. */
+function allImageIdsArgs() {
+    return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+function containerIdsArgs() {
+    return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+function containerImagesArgs(containerIds) {
+    return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
+}
+function imageRemoveArgs(refs) {
+    return ['image', 'rm', ...refs];
+}
+function imageInspectArgs(image) {
+    return ['image', 'inspect', '--format', JSON_FORMAT, image];
+}
+function runArgs(name, extraArgs, imageRef) {
+    return ['run', '--detach', '--name', name, ...extraArgs, imageRef];
+}
+function containerInspectArgs(container) {
+    return ['container', 'inspect', '--format', JSON_FORMAT, container];
+}
+/** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
+function containerEventsArgs(containerId, since) {
+    return [
+        'events',
+        '--since',
+        since,
+        '--filter',
+        'type=container',
+        '--filter',
+        `container=${containerId}`,
+        '--format',
+        JSON_FORMAT,
+    ];
+}
+function containerLogsArgs(container, tail) {
+    return ['logs', '--timestamps', '--tail', String(tail), container];
+}
+/** All output since the start, then new lines as they come (stdout and stderr). */
+function followLogsArgs(container) {
+    return ['logs', '--follow', container];
+}
+/** `docker exec [options] <container> sh -c <command>`: the command is one argument, parsed only by the container's shell. */
+function execShellArgs(container, command, options = []) {
+    return ['exec', ...options, container, 'sh', '-c', command];
+}
+/**
+ * What a held exec runs behind: the command starts on one line `run` on stdin; on anything else (end of
+ * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
+ */
+const EXEC_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
+const EXEC_GATE_NAME = 'build-test-deploy-gate';
+/** `docker exec --interactive [options] <container> sh -c <gate> <name> <command>`: started ahead, held at the gate. */
+function heldExecShellArgs(container, command, options = []) {
+    return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
+}
+function killContainerArgs(container) {
+    return ['container', 'kill', container];
+}
+/** `docker cp` streams a tar of the path out of the container through the engine and unpacks it. */
+function copyFromContainerArgs(container, source, destination) {
+    return ['cp', `${container}:${source}`, destination];
+}
+function containerRemoveArgs(container) {
+    return ['container', 'rm', '--force', '--volumes', container];
+}
+/** Docker Hub logins take no server argument. */
+function loginArgs(registry, username) {
+    return ['login', '--username', username, '--password-stdin', ...(registry === undefined ? [] : [registry])];
+}
+function logoutArgs(registry) {
+    return ['logout', ...(registry === undefined ? [] : [registry])];
+}
+function tagArgs(source, target) {
+    return ['tag', source, target];
+}
+function pushArgs(ref) {
+    return ['push', ref];
+}
+
+
+/***/ }),
+
+/***/ 331:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Bi: () => (/* binding */ DockerError),
+  T3: () => (/* binding */ docker),
+  Bp: () => (/* binding */ dockerUntil)
+});
+
+// UNUSED EXPORTS: lastLines, startDocker
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __nccwpck_require__(414);
+// EXTERNAL MODULE: ./src/process/run.ts + 3 modules
+var run = __nccwpck_require__(55);
+;// CONCATENATED MODULE: ./src/docker/cli.ts
+
+
+
+class DockerError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        super(`docker ${args[0] ?? ''} failed with exit code ${result.exitCode}: ${lastLines(result.stderr || result.stdout, 5)}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'DockerError';
+    }
+}
+/**
+ * Runs one docker command to its end, shown with its output in the log (unless silent), and tracked, so a
+ * cancelled run stops a build or a push at once rather than leaving it running behind.
+ */
+async function docker(args, options = {}) {
+    const result = await (0,run/* runCommand */.d)('docker', args, {
+        input: options.input,
+        silent: options.silent,
+        renderStderr: options.renderStderr,
+    });
+    if (result.exitCode !== 0 && options.allowFailure !== true)
+        throw new DockerError(args, result);
+    return result;
+}
+function startDocker(args, options) {
+    return spawnTracked('docker', args, { env: options.env, stdio: [options.stdin, 'pipe', 'pipe'] });
+}
+/**
+ * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
+ * to `onLine` until it returns a value other than undefined. Resolves undefined when the command ends
+ * on its own with status 0 or `signal` aborts; the command is stopped either way, with its whole process
+ * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
+ * the output pipes open, and the step would never end.
+ */
+function dockerUntil(args, onLine, signal, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,run/* spawnTracked */.A)('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        let settled = false;
+        // Until its output closes: the CLI itself may have exited while what it started runs on.
+        let closed = false;
+        const finish = (settle) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            if (!closed)
+                (0,children/* killChild */.fH)(child);
+            settle();
+        };
+        const onAbort = () => finish(() => resolve(undefined));
+        const handle = (line) => {
+            if (settled)
+                return;
+            try {
+                const value = onLine(line);
+                if (value !== undefined)
+                    finish(() => resolve(value));
+            }
+            catch (error) {
+                finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+            }
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        if (signal.aborted)
+            onAbort();
+        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', handle);
+        if (options.stderrLines === true)
+            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr }).on('line', handle);
+        else
+            child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.on('error', (error) => finish(() => reject(error)));
+        child.on('close', (code) => {
+            closed = true;
+            finish(() => code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr })));
+        });
+    });
+}
+function lastLines(text, count) {
+    return text.trim().split('\n').slice(-count).join(' | ');
+}
+
 
 /***/ }),
 
@@ -429,6 +670,316 @@ async function readStoredCredentials(registry) {
             : undefined;
     }
     return authsEntry(config, registry);
+}
+
+
+/***/ }),
+
+/***/ 556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sf: () => (/* binding */ imageStoreOf)
+/* harmony export */ });
+/* unused harmony exports ENGINE_TIMEOUT_MS, describeImageStore, engineLocation, checkEngine, builderDriver, buildxVersionOf, versionAtLeast */
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(331);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(391);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(807);
+
+
+
+const ENGINE_TIMEOUT_MS = 5000;
+function describeImageStore(store) {
+    return store.kind === 'containerd'
+        ? 'the containerd image store'
+        : store.kind === 'graphdriver'
+            ? `the ${store.driver} graph driver`
+            : 'an image store it did not name';
+}
+/** Which engine the docker CLI talks to, as the user configured it. */
+function engineLocation(env) {
+    if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '')
+        return `DOCKER_HOST=${env.DOCKER_HOST}`;
+    if (env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '')
+        return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
+    return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
+}
+/** The first line of a docker command's output that `pick` takes, or undefined when none does in time. */
+async function firstMatch(args, pick, timeoutMs) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    try {
+        return await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerUntil */ .Bp)(args, pick, timeout.signal);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function firstLine(args, timeoutMs) {
+    return firstMatch(args, (line) => (line.trim() === '' ? undefined : line), timeoutMs);
+}
+/** Which image store the engine uses ('unknown' when it does not say in time). */
+async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstLine((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .engineStoreArgs */ .Hx)(), timeoutMs).then(_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi, () => (0,_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi)(undefined));
+}
+/**
+ * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
+ * engine is a clear error within seconds, not a hang in the middle of a build.
+ */
+async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
+    const [server, buildx, imageStore] = await Promise.all([
+        firstLine(serverVersionArgs(), timeoutMs).catch((error) => error),
+        firstLine(buildxVersionArgs(), timeoutMs).catch(() => undefined),
+        imageStoreOf(timeoutMs),
+    ]);
+    if (server instanceof Error) {
+        const reason = server instanceof DockerError
+            ? (server.result.stderr.trim().split('\n').pop() ?? server.message)
+            : server.message;
+        throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
+    }
+    if (server === undefined)
+        throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
+    const version = JSON.parse(server);
+    return {
+        version: typeof version === 'string' ? version : 'unknown',
+        buildx: buildx !== undefined,
+        buildxVersion: buildx === undefined ? undefined : buildxVersionOf(buildx),
+        imageStore,
+    };
+}
+/**
+ * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
+ * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
+ */
+function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstMatch(buildxInspectArgs(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
+}
+/** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
+function buildxVersionOf(line) {
+    return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
+}
+/** Whether `version` (x.y.z) is at least `minimum`. */
+function versionAtLeast(version, minimum) {
+    const parts = (text) => text.split('.').map(Number);
+    const [have, need] = [parts(version), parts(minimum)];
+    for (let i = 0; i < need.length; i++) {
+        const difference = (have[i] ?? 0) - (need[i] ?? 0);
+        if (difference !== 0)
+            return difference > 0;
+    }
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 807:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $R: () => (/* binding */ envValue),
+/* harmony export */   Dr: () => (/* binding */ parseImageDetails),
+/* harmony export */   Zu: () => (/* binding */ digestsFor),
+/* harmony export */   gi: () => (/* binding */ parseImageStore)
+/* harmony export */ });
+/* unused harmony exports parseJsonLines, parseImageSummaries, parseContainerImages, parseListedTags, parseImageHistory, parseRemovalOutput, parseLegacySteps, parseBakeMetadata, parseContainerState, parseReadinessEvent, pushedDigest */
+/* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(451);
+
+function asObject(value, what) {
+    if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value))
+        throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
+    return value;
+}
+/** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
+function envValue(env, name) {
+    return env
+        .filter((entry) => entry.startsWith(`${name}=`))
+        .pop()
+        ?.slice(name.length + 1);
+}
+function parseJsonLines(stdout) {
+    return stdout
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line));
+}
+/** A JSON array of strings: [] for anything else (a nil list is `null`). */
+const stringList = (value) => (Array.isArray(value) ? value.map(str) : []);
+function stringRecord(value, what) {
+    if (value === null || value === undefined)
+        return {};
+    return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(v)]));
+}
+function parseImageSummaries(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const image = asObject(line, 'docker image inspect');
+        return {
+            id: str(image.Id),
+            parent: str(image.Parent),
+            repoTags: stringList(image.RepoTags),
+            created: str(image.Created),
+            size: typeof image.Size === 'number' ? image.Size : 0,
+            lastTagTime: str(image.LastTagTime),
+            labels: stringRecord(image.Labels, 'image labels'),
+            layers: stringList(image.Layers),
+        };
+    });
+}
+function parseContainerImages(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const container = asObject(line, 'docker container inspect');
+        return { name: str(container.Name).replace(/^\//, ''), imageId: str(container.Image) };
+    });
+}
+/** `docker image ls --no-trunc --format '{{json .}}' <repository>`: its tags and their image ids. */
+function parseListedTags(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const image = asObject(line, 'docker image ls');
+        return { id: str(image.ID), tag: str(image.Tag) };
+    });
+}
+/** `docker image history --human=false --format '{{json .}}'`: the image first, then its ancestors. */
+function parseImageHistory(stdout) {
+    return parseJsonLines(stdout).map((line) => {
+        const step = asObject(line, 'docker image history');
+        const size = Number(str(step.Size));
+        return { id: str(step.ID), size: Number.isFinite(size) ? size : 0, createdBy: str(step.CreatedBy) };
+    });
+}
+/** What `docker image rm` says it did, line by line (`Untagged: <ref>`, `Deleted: <id>`). */
+function parseRemovalOutput(stdout) {
+    const lines = stdout.split('\n').map((line) => line.trim());
+    const after = (prefix) => lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length).trim());
+    return { untagged: after('Untagged:'), deleted: after('Deleted:') };
+}
+/** `docker image inspect --format '{{json .}}'` of one image. */
+function parseImageDetails(stdout) {
+    const image = asObject(JSON.parse(stdout), 'docker image inspect');
+    const config = image.Config === null || image.Config === undefined ? {} : asObject(image.Config, 'image Config');
+    return {
+        id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Id),
+        env: Array.isArray(config.Env) ? config.Env.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+        labels: stringRecord(config.Labels, 'image labels'),
+        repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+        repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+        cmd: Array.isArray(config.Cmd) ? config.Cmd.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+    };
+}
+/** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */
+function parseLegacySteps(output) {
+    const steps = [];
+    for (const line of output.split(/\r?\n/)) {
+        const step = /^Step \d+\/\d+ : (\S+)/.exec(line);
+        if (step?.[1] !== undefined)
+            steps.push({ instruction: step[1].toUpperCase(), cached: false });
+        else if (/^ ---> Using cache$/.test(line) && steps.length > 0)
+            steps[steps.length - 1].cached = true;
+    }
+    return steps.filter((step) => step.instruction !== 'FROM');
+}
+/** `--metadata-file` of `docker buildx bake`: the image digest each target wrote, if any. */
+function parseBakeMetadata(text) {
+    const metadata = JSON.parse(text);
+    if (!isObject(metadata))
+        return {};
+    return Object.fromEntries(Object.entries(metadata).map(([target, value]) => {
+        const digest = isObject(value) ? value['containerimage.digest'] : undefined;
+        return [target, typeof digest === 'string' ? digest : undefined];
+    }));
+}
+/** `docker container inspect --format '{{json .}}'` of one container. */
+function parseContainerState(stdout) {
+    const container = asObject(JSON.parse(stdout), 'docker container inspect');
+    const state = asObject(container.State, 'container State');
+    const health = state.Health === null || state.Health === undefined ? undefined : asObject(state.Health, 'container Health');
+    const network = container.NetworkSettings === null || container.NetworkSettings === undefined
+        ? {}
+        : asObject(container.NetworkSettings, 'container NetworkSettings');
+    const ports = network.Ports === null || network.Ports === undefined ? {} : asObject(network.Ports, 'container ports');
+    return {
+        id: str(container.Id),
+        name: str(container.Name).replace(/^\//, ''),
+        created: str(container.Created),
+        status: str(state.Status),
+        exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
+        oomKilled: state.OOMKilled === true,
+        error: str(state.Error),
+        health: health === undefined
+            ? undefined
+            : {
+                status: str(health.Status),
+                probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
+                    const p = asObject(probe, 'health probe');
+                    return {
+                        start: str(p.Start),
+                        exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1,
+                        output: str(p.Output),
+                    };
+                }),
+            },
+        ports: Object.fromEntries(Object.entries(ports).map(([port, bindings]) => [
+            port,
+            (Array.isArray(bindings) ? bindings : []).map((binding) => {
+                const b = asObject(binding, 'port binding');
+                return { hostIp: str(b.HostIp), hostPort: str(b.HostPort) };
+            }),
+        ])),
+    };
+}
+/** One line of `docker events --format '{{json .}}'`. */
+function parseReadinessEvent(line) {
+    const event = asObject(JSON.parse(line), 'docker events');
+    const action = str(event.Action) || str(event.status);
+    const attributes = event.Actor === undefined
+        ? {}
+        : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
+    switch (action) {
+        case 'start':
+            return { kind: 'started' };
+        case 'health_status: healthy':
+            return { kind: 'healthy' };
+        case 'health_status: unhealthy':
+            return { kind: 'unhealthy' };
+        case 'die': {
+            const exitCode = Number.parseInt(str(attributes.exitCode), 10);
+            return { kind: 'exited', exitCode: Number.isNaN(exitCode) ? -1 : exitCode };
+        }
+        case 'oom':
+            return { kind: 'oom' };
+        case 'destroy':
+            return { kind: 'destroyed' };
+        default:
+            return undefined;
+    }
+}
+/** The digest the registry gave `repository` (familiar name) among an image's RepoDigests. */
+function digestsFor(repoDigests, repository) {
+    return repoDigests
+        .filter((entry) => entry.startsWith(`${repository}@`))
+        .map((entry) => entry.slice(repository.length + 1));
+}
+/** The digest line `docker push` prints for a tag (`<tag>: digest: sha256:… size: N`). */
+function pushedDigest(pushOutput, tag) {
+    const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^${escaped}: digest: (sha256:[0-9a-f]{64}) size: [0-9]+$`, 'm').exec(pushOutput)?.[1];
+}
+/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs): which image store. */
+function parseImageStore(line) {
+    if (line === undefined)
+        return { kind: 'unknown' };
+    try {
+        const info = asObject(JSON.parse(line), 'docker info');
+        const status = Array.isArray(info.status) ? info.status : [];
+        if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
+            return { kind: 'containerd' };
+        return typeof info.driver === 'string' && info.driver !== ''
+            ? { kind: 'graphdriver', driver: info.driver }
+            : { kind: 'unknown' };
+    }
+    catch {
+        return { kind: 'unknown' };
+    }
 }
 
 
@@ -745,6 +1296,10 @@ function tokenUrl(challenge, repository) {
         url.searchParams.append('scope', scope);
     return url;
 }
+/** The challenge to answer: Bearer where the registry offers it, else Basic. */
+function pickChallenge(challenges) {
+    return challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+}
 function basicAuthorization(auth) {
     return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
 }
@@ -985,14 +1540,13 @@ class RegistryClient {
         await discard(response);
         if (response.status !== 401)
             return;
-        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
-        // This repository's pull scope, as docker asks: the challenge of /v2/ names none (Docker Hub) or a placeholder
-        // (GHCR: repository:user/image:pull).
-        if (challenge !== undefined)
-            this.authorization = await this.authorize({
-                ...challenge,
-                params: { ...challenge.params, scope: `repository:${this.options.repository}:pull` },
-            });
+        const challenge = pickChallenge(challenges);
+        // No scope: tokenUrl asks for this repository's pull, as docker does. The challenge of /v2/ names none (Docker
+        // Hub) or a placeholder (GHCR: repository:user/image:pull).
+        if (challenge !== undefined) {
+            const params = Object.fromEntries(Object.entries(challenge.params).filter(([name]) => name !== 'scope'));
+            this.authorization = await this.authorize({ ...challenge, params });
+        }
     }
     /** GET (or HEAD) with the current authorization; on 401 (a token expired) answers the challenge once and retries. */
     async get(path, accept, method = 'GET') {
@@ -1003,7 +1557,7 @@ class RegistryClient {
             return response;
         const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
         await discard(response);
-        const challenge = challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+        const challenge = pickChallenge(challenges);
         if (challenge === undefined) {
             throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
         }
@@ -1418,529 +1972,23 @@ function requestFor(inputs, entry) {
 
 /***/ }),
 
-/***/ 449:
+/***/ 416:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Pu: () => (/* binding */ failureLine),
-  Jj: () => (/* binding */ resolutionOutputs),
-  AT: () => (/* binding */ resolveImage),
-  dC: () => (/* binding */ summaryLine)
-});
-
-// UNUSED EXPORTS: cliLines, findSha, inspectLocalImage, localDigest
-
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-// EXTERNAL MODULE: ./src/process/children.ts
-var children = __nccwpck_require__(414);
-// EXTERNAL MODULE: ./src/process/run.ts + 3 modules
-var run = __nccwpck_require__(55);
-;// CONCATENATED MODULE: ./src/docker/cli.ts
-
-
-
-class cli_DockerError extends Error {
-    args;
-    result;
-    constructor(args, result) {
-        super(`docker ${args[0] ?? ''} failed with exit code ${result.exitCode}: ${lastLines(result.stderr || result.stdout, 5)}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'DockerError';
-    }
-}
-/**
- * Runs one docker command to its end, shown with its output in the log (unless silent), and tracked, so a
- * cancelled run stops a build or a push at once rather than leaving it running behind.
- */
-async function docker(args, options = {}) {
-    const result = await (0,run/* runCommand */.d)('docker', args, {
-        input: options.input,
-        silent: options.silent,
-        renderStderr: options.renderStderr,
-    });
-    if (result.exitCode !== 0 && options.allowFailure !== true)
-        throw new cli_DockerError(args, result);
-    return result;
-}
-function startDocker(args, options) {
-    return spawnTracked('docker', args, { env: options.env, stdio: [options.stdin, 'pipe', 'pipe'] });
-}
-/**
- * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
- * to `onLine` until it returns a value other than undefined. Resolves undefined when the command ends
- * on its own with status 0 or `signal` aborts; the command is stopped either way, with its whole process
- * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
- * the output pipes open, and the step would never end.
- */
-function dockerUntil(args, onLine, signal, options = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,run/* spawnTracked */.A)('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        let stderr = '';
-        let settled = false;
-        // Until its output closes: the CLI itself may have exited while what it started runs on.
-        let closed = false;
-        const finish = (settle) => {
-            if (settled)
-                return;
-            settled = true;
-            signal.removeEventListener('abort', onAbort);
-            if (!closed)
-                (0,children/* killChild */.fH)(child);
-            settle();
-        };
-        const onAbort = () => finish(() => resolve(undefined));
-        const handle = (line) => {
-            if (settled)
-                return;
-            try {
-                const value = onLine(line);
-                if (value !== undefined)
-                    finish(() => resolve(value));
-            }
-            catch (error) {
-                finish(() => reject(error instanceof Error ? error : new Error(String(error))));
-            }
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        if (signal.aborted)
-            onAbort();
-        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', handle);
-        if (options.stderrLines === true)
-            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr }).on('line', handle);
-        else
-            child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-        child.on('error', (error) => finish(() => reject(error)));
-        child.on('close', (code) => {
-            closed = true;
-            finish(() => code === 0 ? resolve(undefined) : reject(new cli_DockerError(args, { exitCode: code ?? -1, stdout: '', stderr })));
-        });
-    });
-}
-function lastLines(text, count) {
-    return text.trim().split('\n').slice(-count).join(' | ');
-}
-
-;// CONCATENATED MODULE: ./src/docker/args.ts
-// Pure argv builders for the docker calls the loop and resolve make (the two builds: build-args.ts); cli.ts runs them.
-const JSON_FORMAT = '{{json .}}';
-function args_serverVersionArgs() {
-    return ['version', '--format', '{{json .Server.Version}}'];
-}
-/** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
-function engineStoreArgs() {
-    return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
-}
-function args_buildxVersionArgs() {
-    return ['buildx', 'version'];
-}
-/** A buildx builder ('' for the current one): its `Driver:` line says which driver it has. */
-function args_buildxInspectArgs(builder) {
-    return ['buildx', 'inspect', ...(builder === '' ? [] : [builder])];
-}
-/** Pulls an image quietly (the cache source of a classic build). */
-function pullArgs(ref) {
-    return ['pull', '--quiet', ref];
-}
-/** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
-function repositoryTagsArgs(repository) {
-    return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
-}
-/** Untagged leaf images carrying `label=value`. */
-function danglingLabelledArgs(label, value) {
-    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
-}
-/** Untagged leaf images, whoever built them: after removals side by side, the parents they left childless. */
-function danglingArgs() {
-    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true'];
-}
-/** An image's own layer and every ancestor's, newest first, in bytes (what removing them would reclaim). */
-function imageHistoryArgs(image) {
-    return ['image', 'history', '--no-trunc', '--human=false', '--format', JSON_FORMAT, image];
-}
-// Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
-const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
-function imageSummariesArgs(imageIds) {
-    return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
-}
-/** Every image on the engine, untagged and intermediate ones too: which layers are still in use. */
-function allImageIdsArgs() {
-    return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
-}
-function containerIdsArgs() {
-    return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
-}
-function containerImagesArgs(containerIds) {
-    return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
-}
-function imageRemoveArgs(refs) {
-    return ['image', 'rm', ...refs];
-}
-function imageInspectArgs(image) {
-    return ['image', 'inspect', '--format', JSON_FORMAT, image];
-}
-function runArgs(name, extraArgs, imageRef) {
-    return ['run', '--detach', '--name', name, ...extraArgs, imageRef];
-}
-function containerInspectArgs(container) {
-    return ['container', 'inspect', '--format', JSON_FORMAT, container];
-}
-/** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
-function containerEventsArgs(containerId, since) {
-    return [
-        'events',
-        '--since',
-        since,
-        '--filter',
-        'type=container',
-        '--filter',
-        `container=${containerId}`,
-        '--format',
-        JSON_FORMAT,
-    ];
-}
-function containerLogsArgs(container, tail) {
-    return ['logs', '--timestamps', '--tail', String(tail), container];
-}
-/** All output since the start, then new lines as they come (stdout and stderr). */
-function followLogsArgs(container) {
-    return ['logs', '--follow', container];
-}
-/** `docker exec [options] <container> sh -c <command>`: the command is one argument, parsed only by the container's shell. */
-function execShellArgs(container, command, options = []) {
-    return ['exec', ...options, container, 'sh', '-c', command];
-}
-/**
- * What a held exec runs behind: the command starts on one line `run` on stdin; on anything else (end of
- * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
- */
-const EXEC_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
-const EXEC_GATE_NAME = 'build-test-deploy-gate';
-/** `docker exec --interactive [options] <container> sh -c <gate> <name> <command>`: started ahead, held at the gate. */
-function heldExecShellArgs(container, command, options = []) {
-    return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
-}
-function killContainerArgs(container) {
-    return ['container', 'kill', container];
-}
-/** `docker cp` streams a tar of the path out of the container through the engine and unpacks it. */
-function copyFromContainerArgs(container, source, destination) {
-    return ['cp', `${container}:${source}`, destination];
-}
-function containerRemoveArgs(container) {
-    return ['container', 'rm', '--force', '--volumes', container];
-}
-/** Docker Hub logins take no server argument. */
-function loginArgs(registry, username) {
-    return ['login', '--username', username, '--password-stdin', ...(registry === undefined ? [] : [registry])];
-}
-function logoutArgs(registry) {
-    return ['logout', ...(registry === undefined ? [] : [registry])];
-}
-function tagArgs(source, target) {
-    return ['tag', source, target];
-}
-function pushArgs(ref) {
-    return ['push', ref];
-}
-
-// EXTERNAL MODULE: ./src/shared/json.ts
-var json = __nccwpck_require__(451);
-;// CONCATENATED MODULE: ./src/docker/output.ts
-
-function asObject(value, what) {
-    if (!(0,json/* isObject */.G)(value))
-        throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
-    return value;
-}
-/** The value an image's env gives `name` (the last entry wins, as in the container), or undefined. */
-function envValue(env, name) {
-    return env
-        .filter((entry) => entry.startsWith(`${name}=`))
-        .pop()
-        ?.slice(name.length + 1);
-}
-function parseJsonLines(stdout) {
-    return stdout
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line));
-}
-/** A JSON array of strings: [] for anything else (a nil list is `null`). */
-const stringList = (value) => (Array.isArray(value) ? value.map(str) : []);
-function stringRecord(value, what) {
-    if (value === null || value === undefined)
-        return {};
-    return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, (0,json/* str */.g)(v)]));
-}
-function parseImageSummaries(stdout) {
-    return parseJsonLines(stdout).map((line) => {
-        const image = asObject(line, 'docker image inspect');
-        return {
-            id: str(image.Id),
-            parent: str(image.Parent),
-            repoTags: stringList(image.RepoTags),
-            created: str(image.Created),
-            size: typeof image.Size === 'number' ? image.Size : 0,
-            lastTagTime: str(image.LastTagTime),
-            labels: stringRecord(image.Labels, 'image labels'),
-            layers: stringList(image.Layers),
-        };
-    });
-}
-function parseContainerImages(stdout) {
-    return parseJsonLines(stdout).map((line) => {
-        const container = asObject(line, 'docker container inspect');
-        return { name: str(container.Name).replace(/^\//, ''), imageId: str(container.Image) };
-    });
-}
-/** `docker image ls --no-trunc --format '{{json .}}' <repository>`: its tags and their image ids. */
-function parseListedTags(stdout) {
-    return parseJsonLines(stdout).map((line) => {
-        const image = asObject(line, 'docker image ls');
-        return { id: str(image.ID), tag: str(image.Tag) };
-    });
-}
-/** `docker image history --human=false --format '{{json .}}'`: the image first, then its ancestors. */
-function parseImageHistory(stdout) {
-    return parseJsonLines(stdout).map((line) => {
-        const step = asObject(line, 'docker image history');
-        const size = Number(str(step.Size));
-        return { id: str(step.ID), size: Number.isFinite(size) ? size : 0, createdBy: str(step.CreatedBy) };
-    });
-}
-/** What `docker image rm` says it did, line by line (`Untagged: <ref>`, `Deleted: <id>`). */
-function parseRemovalOutput(stdout) {
-    const lines = stdout.split('\n').map((line) => line.trim());
-    const after = (prefix) => lines.filter((line) => line.startsWith(prefix)).map((line) => line.slice(prefix.length).trim());
-    return { untagged: after('Untagged:'), deleted: after('Deleted:') };
-}
-/** `docker image inspect --format '{{json .}}'` of one image. */
-function parseImageDetails(stdout) {
-    const image = asObject(JSON.parse(stdout), 'docker image inspect');
-    const config = image.Config === null || image.Config === undefined ? {} : asObject(image.Config, 'image Config');
-    return {
-        id: (0,json/* str */.g)(image.Id),
-        env: Array.isArray(config.Env) ? config.Env.map(json/* str */.g) : [],
-        labels: stringRecord(config.Labels, 'image labels'),
-        repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(json/* str */.g) : [],
-        repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(json/* str */.g) : [],
-        cmd: Array.isArray(config.Cmd) ? config.Cmd.map(json/* str */.g) : [],
-    };
-}
-/** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */
-function parseLegacySteps(output) {
-    const steps = [];
-    for (const line of output.split(/\r?\n/)) {
-        const step = /^Step \d+\/\d+ : (\S+)/.exec(line);
-        if (step?.[1] !== undefined)
-            steps.push({ instruction: step[1].toUpperCase(), cached: false });
-        else if (/^ ---> Using cache$/.test(line) && steps.length > 0)
-            steps[steps.length - 1].cached = true;
-    }
-    return steps.filter((step) => step.instruction !== 'FROM');
-}
-/** `--metadata-file` of `docker buildx bake`: the image digest each target wrote, if any. */
-function parseBakeMetadata(text) {
-    const metadata = JSON.parse(text);
-    if (!isObject(metadata))
-        return {};
-    return Object.fromEntries(Object.entries(metadata).map(([target, value]) => {
-        const digest = isObject(value) ? value['containerimage.digest'] : undefined;
-        return [target, typeof digest === 'string' ? digest : undefined];
-    }));
-}
-/** `docker container inspect --format '{{json .}}'` of one container. */
-function parseContainerState(stdout) {
-    const container = asObject(JSON.parse(stdout), 'docker container inspect');
-    const state = asObject(container.State, 'container State');
-    const health = state.Health === null || state.Health === undefined ? undefined : asObject(state.Health, 'container Health');
-    const network = container.NetworkSettings === null || container.NetworkSettings === undefined
-        ? {}
-        : asObject(container.NetworkSettings, 'container NetworkSettings');
-    const ports = network.Ports === null || network.Ports === undefined ? {} : asObject(network.Ports, 'container ports');
-    return {
-        id: str(container.Id),
-        name: str(container.Name).replace(/^\//, ''),
-        created: str(container.Created),
-        status: str(state.Status),
-        exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
-        oomKilled: state.OOMKilled === true,
-        error: str(state.Error),
-        health: health === undefined
-            ? undefined
-            : {
-                status: str(health.Status),
-                probes: (Array.isArray(health.Log) ? health.Log : []).map((probe) => {
-                    const p = asObject(probe, 'health probe');
-                    return {
-                        start: str(p.Start),
-                        exitCode: typeof p.ExitCode === 'number' ? p.ExitCode : -1,
-                        output: str(p.Output),
-                    };
-                }),
-            },
-        ports: Object.fromEntries(Object.entries(ports).map(([port, bindings]) => [
-            port,
-            (Array.isArray(bindings) ? bindings : []).map((binding) => {
-                const b = asObject(binding, 'port binding');
-                return { hostIp: str(b.HostIp), hostPort: str(b.HostPort) };
-            }),
-        ])),
-    };
-}
-/** One line of `docker events --format '{{json .}}'`. */
-function parseReadinessEvent(line) {
-    const event = asObject(JSON.parse(line), 'docker events');
-    const action = str(event.Action) || str(event.status);
-    const attributes = event.Actor === undefined
-        ? {}
-        : asObject(asObject(event.Actor, 'event Actor').Attributes ?? {}, 'event attributes');
-    switch (action) {
-        case 'start':
-            return { kind: 'started' };
-        case 'health_status: healthy':
-            return { kind: 'healthy' };
-        case 'health_status: unhealthy':
-            return { kind: 'unhealthy' };
-        case 'die': {
-            const exitCode = Number.parseInt(str(attributes.exitCode), 10);
-            return { kind: 'exited', exitCode: Number.isNaN(exitCode) ? -1 : exitCode };
-        }
-        case 'oom':
-            return { kind: 'oom' };
-        case 'destroy':
-            return { kind: 'destroyed' };
-        default:
-            return undefined;
-    }
-}
-/** The digest the registry gave `repository` (familiar name) among an image's RepoDigests. */
-function digestsFor(repoDigests, repository) {
-    return repoDigests
-        .filter((entry) => entry.startsWith(`${repository}@`))
-        .map((entry) => entry.slice(repository.length + 1));
-}
-/** The digest line `docker push` prints for a tag (`<tag>: digest: sha256:… size: N`). */
-function pushedDigest(pushOutput, tag) {
-    const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`^${escaped}: digest: (sha256:[0-9a-f]{64}) size: [0-9]+$`, 'm').exec(pushOutput)?.[1];
-}
-/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs): which image store. */
-function parseImageStore(line) {
-    if (line === undefined)
-        return { kind: 'unknown' };
-    try {
-        const info = asObject(JSON.parse(line), 'docker info');
-        const status = Array.isArray(info.status) ? info.status : [];
-        if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
-            return { kind: 'containerd' };
-        return typeof info.driver === 'string' && info.driver !== ''
-            ? { kind: 'graphdriver', driver: info.driver }
-            : { kind: 'unknown' };
-    }
-    catch {
-        return { kind: 'unknown' };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-
-
-
-const ENGINE_TIMEOUT_MS = 5000;
-function describeImageStore(store) {
-    return store.kind === 'containerd'
-        ? 'the containerd image store'
-        : store.kind === 'graphdriver'
-            ? `the ${store.driver} graph driver`
-            : 'an image store it did not name';
-}
-/** Which engine the docker CLI talks to, as the user configured it. */
-function engineLocation(env) {
-    if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '')
-        return `DOCKER_HOST=${env.DOCKER_HOST}`;
-    if (env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '')
-        return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
-    return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
-}
-/** The first line of a docker command's output that `pick` takes, or undefined when none does in time. */
-async function firstMatch(args, pick, timeoutMs) {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    try {
-        return await dockerUntil(args, pick, timeout.signal);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-function firstLine(args, timeoutMs) {
-    return firstMatch(args, (line) => (line.trim() === '' ? undefined : line), timeoutMs);
-}
-/** Which image store the engine uses ('unknown' when it does not say in time). */
-async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
-    return firstLine(engineStoreArgs(), timeoutMs).then(parseImageStore, () => parseImageStore(undefined));
-}
-/**
- * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
- * engine is a clear error within seconds, not a hang in the middle of a build.
- */
-async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
-    const [server, buildx, imageStore] = await Promise.all([
-        firstLine(serverVersionArgs(), timeoutMs).catch((error) => error),
-        firstLine(buildxVersionArgs(), timeoutMs).catch(() => undefined),
-        imageStoreOf(timeoutMs),
-    ]);
-    if (server instanceof Error) {
-        const reason = server instanceof DockerError
-            ? (server.result.stderr.trim().split('\n').pop() ?? server.message)
-            : server.message;
-        throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
-    }
-    if (server === undefined)
-        throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
-    const version = JSON.parse(server);
-    return {
-        version: typeof version === 'string' ? version : 'unknown',
-        buildx: buildx !== undefined,
-        buildxVersion: buildx === undefined ? undefined : buildxVersionOf(buildx),
-        imageStore,
-    };
-}
-/**
- * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
- * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
- */
-function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
-    return firstMatch(buildxInspectArgs(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
-}
-/** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
-function buildxVersionOf(line) {
-    return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
-}
-/** Whether `version` (x.y.z) is at least `minimum`. */
-function versionAtLeast(version, minimum) {
-    const parts = (text) => text.split('.').map(Number);
-    const [have, need] = [parts(version), parts(minimum)];
-    for (let i = 0; i < need.length; i++) {
-        const difference = (have[i] ?? 0) - (need[i] ?? 0);
-        if (difference !== 0)
-            return difference > 0;
-    }
-    return true;
-}
-
-// EXTERNAL MODULE: ./src/shared/image-reference.ts
-var image_reference = __nccwpck_require__(876);
-// EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
-var registry_client = __nccwpck_require__(148);
-// EXTERNAL MODULE: ./src/shared/vocabulary.ts
-var vocabulary = __nccwpck_require__(229);
-;// CONCATENATED MODULE: ./src/resolve/resolve.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AT: () => (/* binding */ resolveImage),
+/* harmony export */   Jj: () => (/* binding */ resolutionOutputs),
+/* harmony export */   Pu: () => (/* binding */ failureLine),
+/* harmony export */   dC: () => (/* binding */ summaryLine)
+/* harmony export */ });
+/* unused harmony exports localDigest, findSha, inspectLocalImage, cliLines */
+/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(331);
+/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(391);
+/* harmony import */ var _docker_output_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(807);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(556);
+/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(876);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(148);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(229);
 
 
 
@@ -1954,7 +2002,7 @@ var vocabulary = __nccwpck_require__(229);
  * the start, its own manifest digest, which no registry need hold: none then.
  */
 function localDigest(repoDigests, repository, store) {
-    const digests = digestsFor(repoDigests, repository).filter((digest) => registry_client/* DIGEST_PATTERN */.WA.test(digest));
+    const digests = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_4__/* .digestsFor */ .Zu)(repoDigests, repository).filter((digest) => _registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .DIGEST_PATTERN */ .WA.test(digest));
     if (digests.length !== 1)
         return { digest: '' };
     if (store.kind === 'graphdriver')
@@ -1976,16 +2024,16 @@ function describe(value) {
  * hex), else its revision label; throws naming the image, the variable and the label when neither does.
  */
 function findSha(config, shaEnv, ref) {
-    const fromEnv = envValue(config.env, shaEnv);
-    const label = config.labels[vocabulary/* REVISION_LABEL */.P1];
-    const envOk = fromEnv !== undefined && vocabulary/* SHA_PATTERN */.yw.test(fromEnv);
-    const labelOk = label !== undefined && vocabulary/* SHA_PATTERN */.yw.test(label);
+    const fromEnv = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_4__/* .envValue */ .$R)(config.env, shaEnv);
+    const label = config.labels[_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1];
+    const envOk = fromEnv !== undefined && _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .SHA_PATTERN */ .yw.test(fromEnv);
+    const labelOk = label !== undefined && _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .SHA_PATTERN */ .yw.test(label);
     if (envOk) {
         const notes = labelOk && label !== fromEnv
             ? [
                 {
                     level: 'warning',
-                    message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${vocabulary/* REVISION_LABEL */.P1} is ${label}; using the env.`,
+                    message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1} is ${label}; using the env.`,
                 },
             ]
             : [];
@@ -1996,28 +2044,28 @@ function findSha(config, shaEnv, ref) {
             ? [
                 {
                     level: 'info',
-                    message: `${ref} has no env ${shaEnv}; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.`,
+                    message: `${ref} has no env ${shaEnv}; the commit comes from its label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1}.`,
                 },
             ]
             : [
                 {
                     level: 'warning',
-                    message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.`,
+                    message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1}.`,
                 },
             ];
         return { sha: label, from: 'label', notes };
     }
-    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${vocabulary/* REVISION_LABEL */.P1} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
+    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
 }
 /** `docker image inspect` of a local image; undefined when docker does not have it. */
 async function inspectLocalImage(ref) {
-    const args = imageInspectArgs(ref);
-    const result = await docker(args, { silent: true, allowFailure: true });
+    const args = (0,_docker_args_js__WEBPACK_IMPORTED_MODULE_6__/* .imageInspectArgs */ .$4)(ref);
+    const result = await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T3)(args, { silent: true, allowFailure: true });
     if (result.exitCode === 0)
-        return parseImageDetails(result.stdout);
+        return (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageDetails */ .Dr)(result.stdout);
     if (/no such (?:image|object)/i.test(result.stderr))
         return undefined;
-    throw new cli_DockerError(args, result);
+    throw new _docker_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(args, result);
 }
 /**
  * Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. With
@@ -2031,7 +2079,7 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
         for (const note of found.notes)
             logger[note.level](note.message);
         const tag = found.sha.slice(0, request.tagLength);
-        const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${vocabulary/* REVISION_LABEL */.P1}`;
+        const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1}`;
         return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom, imageId };
     };
     const inspectLocal = deps.inspectLocal ?? inspectLocalImage;
@@ -2046,9 +2094,9 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
             logger.info(`docker could not tell whether ${ref} is local (${error.message}); reading the registry.`);
         }
         if (local !== undefined) {
-            const hasDigest = digestsFor(local.repoDigests, (0,image_reference/* familiarName */.hG)(request.image)).length > 0;
-            const store = hasDigest ? await (deps.imageStore ?? imageStoreOf)() : { kind: 'unknown' };
-            const { digest, note } = localDigest(local.repoDigests, (0,image_reference/* familiarName */.hG)(request.image), store);
+            const hasDigest = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_4__/* .digestsFor */ .Zu)(local.repoDigests, (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarName */ .hG)(request.image)).length > 0;
+            const store = hasDigest ? await (deps.imageStore ?? _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .imageStoreOf */ .Sf)() : { kind: 'unknown' };
+            const { digest, note } = localDigest(local.repoDigests, (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarName */ .hG)(request.image), store);
             logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
             if (note !== undefined)
                 logger.info(note);
@@ -2064,7 +2112,7 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
             throw new Error(`${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`);
         logger.info(`${ref} is not in the local image store; reading the registry ${request.image.registry}.`);
     }
-    const client = new registry_client/* RegistryClient */.bP({
+    const client = new _registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryClient */ .bP({
         registry: request.image.registry,
         repository: request.image.path,
         auth: request.registryAuth ?? (await deps.storedAuth?.(request.image.registry)),
@@ -2075,12 +2123,12 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
         const remote = await client.readImage(request.tag, request.platform);
         const chosen = remote.platform === undefined
             ? ''
-            : `; it is an index: read its ${(0,registry_client/* platformName */.$r)(remote.platform)} image ${remote.manifestDigest}`;
+            : `; it is an index: read its ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .platformName */ .$r)(remote.platform)} image ${remote.manifestDigest}`;
         logger.info(`Read ${ref} from the registry ${request.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
         resolution = finish(remote.config, 'registry', remote.digest, '');
     }
     catch (error) {
-        if (!(error instanceof registry_client/* RegistryError */.gl))
+        if (!(error instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl))
             throw error;
         const notLocal = request.source === 'auto' ? ' It is not in the local image store either.' : '';
         throw new Error(`Could not resolve ${ref}: ${error.message}${notLocal}`);
@@ -2091,7 +2139,7 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
             pair = await client.manifestDigest(resolution.tag);
         }
         catch (error) {
-            if (!(error instanceof registry_client/* RegistryError */.gl))
+            if (!(error instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl))
                 throw error;
             throw new Error(error.status === 404
                 ? `${ref} is commit ${resolution.sha}, but the registry has no ${resolution.imageRef}: the pair the main action pushes is broken (was the sha tag deleted?).`
@@ -2127,13 +2175,13 @@ function cliLines(resolution) {
 }
 /** The job summary's line (HTML: every value escaped). */
 function summaryLine(resolution) {
-    const code = (text) => `<code>${(0,vocabulary/* escapeHtml */.ZD)(text)}</code>`;
+    const code = (text) => `<code>${(0,_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeHtml */ .ZD)(text)}</code>`;
     const from = resolution.source === 'local' ? 'the local image store' : 'the registry';
     const digest = resolution.digest === '' ? '' : `, digest ${code(resolution.digest)}`;
-    return `<p><b>Resolved</b> ${code(resolution.ref)} → commit ${code(resolution.sha)} (${code(resolution.imageRef)}${digest}; ${(0,vocabulary/* escapeHtml */.ZD)(resolution.shaFrom)}, read from ${from}).</p>`;
+    return `<p><b>Resolved</b> ${code(resolution.ref)} → commit ${code(resolution.sha)} (${code(resolution.imageRef)}${digest}; ${(0,_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeHtml */ .ZD)(resolution.shaFrom)}, read from ${from}).</p>`;
 }
 function failureLine(message) {
-    return `<p><b>Resolve failed:</b> ${(0,vocabulary/* escapeHtml */.ZD)(message)}</p>`;
+    return `<p><b>Resolve failed:</b> ${(0,_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .escapeHtml */ .ZD)(message)}</p>`;
 }
 
 
@@ -2149,10 +2197,12 @@ function failureLine(message) {
 /* harmony export */   Tb: () => (/* binding */ resolveSet)
 /* harmony export */ });
 /* unused harmony exports entryName, serviceRecordOf */
-/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(229);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(327);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(449);
+/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(556);
+/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(229);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(327);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(416);
+
 
 
 
@@ -2166,7 +2216,24 @@ async function resolveSet(inputs, logger, deps = {}) {
     for (const notice of inputs.notices)
         logger.warning(notice);
     const checkPair = !inputs.single && inputs.checkPairs;
-    const settled = await Promise.allSettled(inputs.entries.map((entry) => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveImage */ .AT)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .requestFor */ .pU)(inputs, entry), logger, deps, { checkPair })));
+    // Asked once per set, not per image at the same moment: a credential helper per registry, the image store.
+    const stored = new Map();
+    let store;
+    const { storedAuth, imageStore = _docker_engine_js__WEBPACK_IMPORTED_MODULE_0__/* .imageStoreOf */ .Sf } = deps;
+    const shared = {
+        ...deps,
+        ...(storedAuth === undefined
+            ? {}
+            : {
+                storedAuth: (registry) => {
+                    const asked = stored.get(registry) ?? storedAuth(registry);
+                    stored.set(registry, asked);
+                    return asked;
+                },
+            }),
+        imageStore: () => (store ??= imageStore()),
+    };
+    const settled = await Promise.allSettled(inputs.entries.map((entry) => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveImage */ .AT)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .requestFor */ .pU)(inputs, entry), logger, shared, { checkPair })));
     const failures = settled.flatMap((result, index) => result.status === 'rejected' ? [{ entry: inputs.entries[index], error: result.reason }] : []);
     if (failures.length > 0) {
         if (inputs.single && failures[0] !== undefined)
@@ -2193,7 +2260,7 @@ function serviceRecordOf({ entry, resolution }) {
 }
 /** The set as dotenv lines, a group per image, in input order. */
 function setEnv(set) {
-    return set.flatMap((resolved) => (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__/* .envLines */ .Xk)(serviceRecordOf(resolved))).join('\n') + '\n';
+    return set.flatMap((resolved) => (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .envLines */ .Xk)(serviceRecordOf(resolved))).join('\n') + '\n';
 }
 /** The set as JSON: one object per image, in input order. */
 function setJson(set) {
@@ -2204,18 +2271,18 @@ function setJson(set) {
         sha: resolved.resolution.sha,
         shortTag: resolved.resolution.tag,
         digest: resolved.resolution.digest,
-        imageRef: (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__/* .pinnedRef */ .I1)(serviceRecordOf(resolved)),
+        imageRef: (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .pinnedRef */ .I1)(serviceRecordOf(resolved)),
         source: resolved.resolution.source,
     })));
 }
 /** The job summary's table (HTML: every value escaped). */
 function setSummary(set) {
-    const cell = (text) => `<td><code>${(0,_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeHtml */ .ZD)(text)}</code></td>`;
+    const cell = (text) => `<td><code>${(0,_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .ZD)(text)}</code></td>`;
     const rows = set.map((resolved) => `<tr>${[
         resolved.entry.prefix,
         `${resolved.entry.image.name}:${resolved.entry.tag}`,
         resolved.resolution.sha,
-        (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__/* .pinnedRef */ .I1)(serviceRecordOf(resolved)),
+        (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .pinnedRef */ .I1)(serviceRecordOf(resolved)),
     ]
         .map(cell)
         .join('')}<td>${resolved.resolution.source}</td></tr>`);

@@ -1,6 +1,6 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
 import { storedCredentials } from '../docker/credentials.js';
 import { InputError } from '../shared/field-parser.js';
+import { writeWhole } from '../shared/write-whole.js';
 import { cliLines } from '../resolve/resolve.js';
 import { resolveSet, setEnv, setJson } from '../resolve/set.js';
 import { CLI_USAGE, parseCliArgs } from './resolve-args.js';
@@ -12,18 +12,6 @@ import { CLI_USAGE, parseCliArgs } from './resolve-args.js';
 function oneLine(error: unknown): string {
   const message = error instanceof InputError ? error.problems.join(' ') : (error as Error).message;
   return message.replace(/\s*\n\s*/g, ' ');
-}
-
-/** Written whole, then renamed: a reader never sees half a set, and a failed run leaves the old file. */
-async function writeWhole(file: string, text: string): Promise<void> {
-  const next = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(next, text);
-    await rename(next, file);
-  } catch (error) {
-    await rm(next, { force: true });
-    throw new Error(`Could not write --env-output ${file}: ${(error as Error).message}`);
-  }
 }
 
 async function main(): Promise<number> {
@@ -44,7 +32,10 @@ async function main(): Promise<number> {
     const one = set[0]?.resolution;
     const env =
       command.inputs.single && command.envFile === undefined && one !== undefined ? cliLines(one) : setEnv(set);
-    if (command.envFile !== undefined) await writeWhole(command.envFile, env);
+    if (command.envFile !== undefined)
+      await writeWhole(command.envFile, env).catch((error: unknown) => {
+        throw new Error(`Could not write --env-output ${command.envFile}: ${(error as Error).message}`);
+      });
     if (command.json) process.stdout.write(`${setJson(set)}\n`);
     else if (command.envFile === undefined) process.stdout.write(env);
     return 0;

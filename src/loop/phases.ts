@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import {
   builderDriver,
@@ -11,6 +11,7 @@ import {
 import type { InputNaming } from '../shared/field-parser.js';
 import { familiarName } from '../shared/image-reference.js';
 import { withEnvGroup } from '../shared/service-env.js';
+import { writeWhole } from '../shared/write-whole.js';
 import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
 import { buildImage, ociLabels } from './build.js';
 import { describeCache, planCache, registryRef, type CachePlan } from './cache.js';
@@ -325,14 +326,7 @@ export async function envFilePhase({ inputs, report, reporter, settings }: LoopR
       throw error;
     });
     await mkdir(path.dirname(file), { recursive: true });
-    const next = `${file}.${process.pid}.tmp`;
-    try {
-      await writeFile(next, withEnvGroup(before, serviceRecord(report)));
-      await rename(next, file);
-    } catch (error) {
-      await rm(next, { force: true });
-      throw error;
-    }
+    await writeWhole(file, withEnvGroup(before, serviceRecord(report)));
     reporter.info(
       `${file} has ${report.envPrefix}_IMAGE, _SHA, _TAG${report.pushed ? ', _DIGEST' : ''} and _IMAGE_REF.`,
     );

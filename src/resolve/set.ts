@@ -1,5 +1,7 @@
+import { imageStoreOf } from '../docker/engine.js';
 import { envLines, pinnedRef, type ServiceRecord } from '../shared/service-env.js';
-import { escapeHtml } from '../shared/vocabulary.js';
+import { escapeHtml, type RegistryAuth } from '../shared/vocabulary.js';
+import type { ImageStore } from '../docker/output.js';
 import { requestFor, type ResolveInputs, type SetEntry } from './inputs.js';
 import { resolveImage, type Logger, type Resolution, type ResolveDeps } from './resolve.js';
 
@@ -20,8 +22,25 @@ export function entryName(entry: SetEntry): string {
 export async function resolveSet(inputs: ResolveInputs, logger: Logger, deps: ResolveDeps = {}): Promise<Resolved[]> {
   for (const notice of inputs.notices) logger.warning(notice);
   const checkPair = !inputs.single && inputs.checkPairs;
+  // Asked once per set, not per image at the same moment: a credential helper per registry, the image store.
+  const stored = new Map<string, Promise<RegistryAuth | undefined>>();
+  let store: Promise<ImageStore> | undefined;
+  const { storedAuth, imageStore = imageStoreOf } = deps;
+  const shared: ResolveDeps = {
+    ...deps,
+    ...(storedAuth === undefined
+      ? {}
+      : {
+          storedAuth: (registry) => {
+            const asked = stored.get(registry) ?? storedAuth(registry);
+            stored.set(registry, asked);
+            return asked;
+          },
+        }),
+    imageStore: () => (store ??= imageStore()),
+  };
   const settled = await Promise.allSettled(
-    inputs.entries.map((entry) => resolveImage(requestFor(inputs, entry), logger, deps, { checkPair })),
+    inputs.entries.map((entry) => resolveImage(requestFor(inputs, entry), logger, shared, { checkPair })),
   );
   const failures = settled.flatMap((result, index) =>
     result.status === 'rejected' ? [{ entry: inputs.entries[index], error: result.reason as Error }] : [],

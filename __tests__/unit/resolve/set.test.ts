@@ -83,6 +83,21 @@ describe('resolveSet', () => {
     ).toEqual(['ghcr.io/v2/acme/web/manifests/latest', 'ghcr.io/v2/acme/api/manifests/latest']);
   });
 
+  it("asks docker's stored credentials once per registry, not once per image at the same moment", async () => {
+    const registry = fakeRegistry(PUSHED);
+    const asked: string[] = [];
+    const set = await resolveSet(inputsOf({ images: 'ghcr.io/acme/web\nghcr.io/acme/api' }), recordingLogger().logger, {
+      fetch: registry.fetch,
+      inspectLocal: noDocker,
+      storedAuth: (name) => {
+        asked.push(name);
+        return Promise.resolve(undefined);
+      },
+    });
+    expect(set).toHaveLength(2);
+    expect(asked).toEqual(['ghcr.io']);
+  });
+
   it('checks each pair with a HEAD of its short sha tag: the same digest, no second manifest read', async () => {
     const registry = fakeRegistry(PUSHED);
     const set = await resolveSet(inputsOf({ images: 'ghcr.io/acme/web\nghcr.io/acme/api' }), recordingLogger().logger, {

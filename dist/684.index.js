@@ -1,8 +1,8 @@
-export const id = 698;
-export const ids = [698];
+export const id = 684;
+export const ids = [684];
 export const modules = {
 
-/***/ 9698:
+/***/ 1684:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -793,6 +793,24 @@ function versionAtLeast(version, minimum) {
             return difference > 0;
     }
     return true;
+}
+
+;// CONCATENATED MODULE: ./src/shared/write-whole.ts
+
+/**
+ * Writes `text` to a file beside `file`, then renames it over `file`: a reader never sees half of it, and a
+ * failure leaves the old file as it was (and no temporary one).
+ */
+async function writeWhole(file, text) {
+    const next = `${file}.${process.pid}.tmp`;
+    try {
+        await (0,external_node_fs_promises_.writeFile)(next, text);
+        await (0,external_node_fs_promises_.rename)(next, file);
+    }
+    catch (error) {
+        await (0,external_node_fs_promises_.rm)(next, { force: true });
+        throw error;
+    }
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -1895,6 +1913,7 @@ async function collectReports(container, source, dir, reporter) {
 
 
 
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -2103,15 +2122,7 @@ async function envFilePhase({ inputs, report, reporter, settings }) {
             throw error;
         });
         await (0,external_node_fs_promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
-        const next = `${file}.${process.pid}.tmp`;
-        try {
-            await (0,external_node_fs_promises_.writeFile)(next, (0,service_env/* withEnvGroup */.xh)(before, (0,run_report/* serviceRecord */.$D)(report)));
-            await (0,external_node_fs_promises_.rename)(next, file);
-        }
-        catch (error) {
-            await (0,external_node_fs_promises_.rm)(next, { force: true });
-            throw error;
-        }
+        await writeWhole(file, (0,service_env/* withEnvGroup */.xh)(before, (0,run_report/* serviceRecord */.$D)(report)));
         reporter.info(`${file} has ${report.envPrefix}_IMAGE, _SHA, _TAG${report.pushed ? ', _DIGEST' : ''} and _IMAGE_REF.`);
     });
 }
@@ -2273,4 +2284,4 @@ async function runMain() {
 
 };
 
-//# sourceMappingURL=698.index.js.map
+//# sourceMappingURL=684.index.js.map
