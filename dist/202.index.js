@@ -74,10 +74,8 @@ async function writeSummary(report) {
 /* harmony export */   F$: () => (/* binding */ containerImagesArgs),
 /* harmony export */   G_: () => (/* binding */ allImageIdsArgs),
 /* harmony export */   Gh: () => (/* binding */ containerLogsArgs),
-/* harmony export */   Hx: () => (/* binding */ engineStoreArgs),
 /* harmony export */   JG: () => (/* binding */ killContainerArgs),
 /* harmony export */   L7: () => (/* binding */ containerRemoveArgs),
-/* harmony export */   P6: () => (/* binding */ serverVersionArgs),
 /* harmony export */   R8: () => (/* binding */ containerInspectArgs),
 /* harmony export */   Vz: () => (/* binding */ execShellArgs),
 /* harmony export */   b2: () => (/* binding */ imageRemoveArgs),
@@ -87,30 +85,35 @@ async function writeSummary(report) {
 /* harmony export */   cY: () => (/* binding */ heldExecShellArgs),
 /* harmony export */   dn: () => (/* binding */ imageHistoryArgs),
 /* harmony export */   fQ: () => (/* binding */ runArgs),
+/* harmony export */   g0: () => (/* binding */ engineInfoArgs),
 /* harmony export */   gQ: () => (/* binding */ followLogsArgs),
 /* harmony export */   kJ: () => (/* binding */ pushArgs),
 /* harmony export */   m8: () => (/* binding */ danglingArgs),
 /* harmony export */   m9: () => (/* binding */ logoutArgs),
 /* harmony export */   oM: () => (/* binding */ copyFromContainerArgs),
 /* harmony export */   pe: () => (/* binding */ repositoryTagsArgs),
-/* harmony export */   qh: () => (/* binding */ buildxVersionArgs),
 /* harmony export */   qt: () => (/* binding */ buildxInspectArgs),
 /* harmony export */   rg: () => (/* binding */ imageSummariesArgs),
 /* harmony export */   tj: () => (/* binding */ danglingLabelledArgs),
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
-/* unused harmony exports EXEC_GATE, EXEC_GATE_NAME */
+/* unused harmony exports engineStoreArgs, EXEC_GATE, EXEC_GATE_NAME */
 // Pure argv builders for the docker calls the loop and resolve make (the two builds: build-args.ts); cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
-function serverVersionArgs() {
-    return ['version', '--format', '{{json .Server.Version}}'];
+/**
+ * The engine's version and image store, and the CLI's plugins (buildx among them), in one call: `docker info`
+ * asks every plugin for its metadata anyway.
+ */
+function engineInfoArgs() {
+    return [
+        'info',
+        '--format',
+        '{"server":{{json .ServerVersion}},"driver":{{json .Driver}},"status":{{json .DriverStatus}},"plugins":{{json .ClientInfo.Plugins}}}',
+    ];
 }
 /** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
 function engineStoreArgs() {
     return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
-}
-function buildxVersionArgs() {
-    return ['buildx', 'version'];
 }
 /** A buildx builder ('' for the current one): its `Driver:` line says which driver it has. */
 function buildxInspectArgs(builder) {
@@ -338,15 +341,15 @@ function lastLines(text, count) {
 /* harmony export */   Mn: () => (/* binding */ pushedDigest),
 /* harmony export */   O2: () => (/* binding */ parseContainerState),
 /* harmony export */   XN: () => (/* binding */ parseRemovalOutput),
+/* harmony export */   Y: () => (/* binding */ parseEngineInfo),
 /* harmony export */   Zp: () => (/* binding */ parseImageSummaries),
 /* harmony export */   Zq: () => (/* binding */ parseContainerImages),
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   e8: () => (/* binding */ parseReadinessEvent),
 /* harmony export */   eK: () => (/* binding */ parseBakeMetadata),
-/* harmony export */   gi: () => (/* binding */ parseImageStore),
 /* harmony export */   nM: () => (/* binding */ parseImageHistory)
 /* harmony export */ });
-/* unused harmony export parseJsonLines */
+/* unused harmony exports parseJsonLines, parseImageStore */
 /* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8451);
 
 function asObject(value, what) {
@@ -527,22 +530,37 @@ function pushedDigest(pushOutput, tag) {
     const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`^${escaped}: digest: (sha256:[0-9a-f]{64}) size: [0-9]+$`, 'm').exec(pushOutput)?.[1];
 }
-/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs): which image store. */
+/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs, engineInfoArgs): which image store. */
 function parseImageStore(line) {
     if (line === undefined)
         return { kind: 'unknown' };
     try {
-        const info = asObject(JSON.parse(line), 'docker info');
-        const status = Array.isArray(info.status) ? info.status : [];
-        if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
-            return { kind: 'containerd' };
-        return typeof info.driver === 'string' && info.driver !== ''
-            ? { kind: 'graphdriver', driver: info.driver }
-            : { kind: 'unknown' };
+        return imageStoreOfInfo(asObject(JSON.parse(line), 'docker info'));
     }
     catch {
         return { kind: 'unknown' };
     }
+}
+function imageStoreOfInfo(info) {
+    const status = Array.isArray(info.status) ? info.status : [];
+    if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
+        return { kind: 'containerd' };
+    return typeof info.driver === 'string' && info.driver !== ''
+        ? { kind: 'graphdriver', driver: info.driver }
+        : { kind: 'unknown' };
+}
+/** A line of engineInfoArgs. A buildx plugin the CLI found but could not use (`Err`) is no buildx. */
+function parseEngineInfo(line) {
+    const info = asObject(JSON.parse(line), 'docker info');
+    const plugins = Array.isArray(info.plugins) ? info.plugins : [];
+    const buildx = plugins
+        .filter((plugin) => typeof plugin === 'object' && plugin !== null)
+        .find((plugin) => plugin.Name === 'buildx' && (plugin.Err === undefined || plugin.Err === null || plugin.Err === ''));
+    return {
+        version: typeof info.server === 'string' ? info.server : '',
+        imageStore: imageStoreOfInfo(info),
+        buildxVersion: buildx === undefined ? undefined : typeof buildx.Version === 'string' ? buildx.Version : '',
+    };
 }
 
 

@@ -1,5 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runAction } from '../harness/run-action.mjs';
 import {
@@ -43,6 +46,22 @@ function run(repository: string, inputs: Record<string, string>) {
       ...inputs,
     },
   });
+}
+
+/** A one-layer image of `content` as a file, by `docker image import`: no parent, no build cache holds its layer. */
+function importedImage(ref: string, content: Buffer): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'import-'));
+  try {
+    writeFileSync(path.join(dir, 'blob'), content);
+    const tar = execFileSync('tar', ['-C', dir, '-cf', '-', 'blob']);
+    // A label of its own: two imports of one tar in the same second would otherwise be one image.
+    return execFileSync('docker', ['image', 'import', '--change', `LABEL e2e.distinct=${randomId()}`, '-', ref], {
+      input: tar,
+      encoding: 'utf8',
+    }).trim();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The action says which builder it took: buildx (BuildKit) or the classic one. */
@@ -108,6 +127,25 @@ describe('pruning', () => {
     const reclaimed = Number(result.outputs['reclaimed-bytes']);
     expect(reclaimed).toBeGreaterThanOrEqual(400_000);
     expect(reclaimed).toBeLessThan(450_000);
+  });
+
+  it('imported images (no parent): the bytes of the layers only they held, not of one another repository shares', async () => {
+    const repository = newRepository('imports');
+    const shared = randomBytes(100_000);
+    importedImage(`${repository}:stale1`, randomBytes(300_000));
+    importedImage(`${repository}:stale2`, randomBytes(200_000));
+    importedImage(`${repository}:stale3`, shared);
+    // The same layer in another repository's image: removing stale3 frees nothing of it.
+    const workerId = importedImage(`${repository}-worker:keeps`, shared);
+
+    const result = await run(repository, { 'prune-grace': '0' });
+    expect(result.main.exitCode, result.main.stdout).toBe(0);
+    expect(result.outputs.pruned).toBe('3');
+    const reclaimed = Number(result.outputs['reclaimed-bytes']);
+    expect(reclaimed).toBeGreaterThanOrEqual(500_000);
+    expect(reclaimed).toBeLessThan(550_000);
+    expect(localTags(repository)).toEqual([result.outputs.tag, 'latest'].sort());
+    expect(imageId(`${repository}-worker:keeps`)).toBe(workerId);
   });
 
   it('keeps the newest prune-keep tags by creation time', async () => {

@@ -357,18 +357,23 @@ __webpack_async_result__();
 /* harmony export */   $4: () => (/* binding */ imageInspectArgs),
 /* harmony export */   Hx: () => (/* binding */ engineStoreArgs)
 /* harmony export */ });
-/* unused harmony exports serverVersionArgs, buildxVersionArgs, buildxInspectArgs, pullArgs, repositoryTagsArgs, danglingLabelledArgs, danglingArgs, imageHistoryArgs, imageSummariesArgs, allImageIdsArgs, containerIdsArgs, containerImagesArgs, imageRemoveArgs, runArgs, containerInspectArgs, containerEventsArgs, containerLogsArgs, followLogsArgs, execShellArgs, EXEC_GATE, EXEC_GATE_NAME, heldExecShellArgs, killContainerArgs, copyFromContainerArgs, containerRemoveArgs, loginArgs, logoutArgs, tagArgs, pushArgs */
+/* unused harmony exports engineInfoArgs, buildxInspectArgs, pullArgs, repositoryTagsArgs, danglingLabelledArgs, danglingArgs, imageHistoryArgs, imageSummariesArgs, allImageIdsArgs, containerIdsArgs, containerImagesArgs, imageRemoveArgs, runArgs, containerInspectArgs, containerEventsArgs, containerLogsArgs, followLogsArgs, execShellArgs, EXEC_GATE, EXEC_GATE_NAME, heldExecShellArgs, killContainerArgs, copyFromContainerArgs, containerRemoveArgs, loginArgs, logoutArgs, tagArgs, pushArgs */
 // Pure argv builders for the docker calls the loop and resolve make (the two builds: build-args.ts); cli.ts runs them.
 const JSON_FORMAT = '{{json .}}';
-function serverVersionArgs() {
-    return ['version', '--format', '{{json .Server.Version}}'];
+/**
+ * The engine's version and image store, and the CLI's plugins (buildx among them), in one call: `docker info`
+ * asks every plugin for its metadata anyway.
+ */
+function engineInfoArgs() {
+    return [
+        'info',
+        '--format',
+        '{"server":{{json .ServerVersion}},"driver":{{json .Driver}},"status":{{json .DriverStatus}},"plugins":{{json .ClientInfo.Plugins}}}',
+    ];
 }
 /** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
 function engineStoreArgs() {
     return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
-}
-function buildxVersionArgs() {
-    return ['buildx', 'version'];
 }
 /** A buildx builder ('' for the current one): its `Driver:` line says which driver it has. */
 function buildxInspectArgs(builder) {
@@ -723,29 +728,26 @@ async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
     return firstLine((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .engineStoreArgs */ .Hx)(), timeoutMs).then(_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi, () => (0,_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi)(undefined));
 }
 /**
- * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
- * engine is a clear error within seconds, not a hang in the middle of a build.
+ * Asks the engine for its version and image store (and the CLI for buildx) before anything else, so a missing
+ * or silent engine is a clear error within seconds, not a hang in the middle of a build.
  */
 async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
-    const [server, buildx, imageStore] = await Promise.all([
-        firstLine(serverVersionArgs(), timeoutMs).catch((error) => error),
-        firstLine(buildxVersionArgs(), timeoutMs).catch(() => undefined),
-        imageStoreOf(timeoutMs),
-    ]);
-    if (server instanceof Error) {
-        const reason = server instanceof DockerError
-            ? (server.result.stderr.trim().split('\n').pop() ?? server.message)
-            : server.message;
+    // Without an engine the CLI still prints the line (with an empty version), then fails saying why.
+    const info = await firstMatch(engineInfoArgs(), (line) => {
+        const parsed = engineInfoOf(line);
+        return parsed?.version === '' ? undefined : parsed;
+    }, timeoutMs).catch((error) => error);
+    if (info instanceof Error) {
+        const reason = info instanceof DockerError ? (info.result.stderr.trim().split('\n').pop() ?? info.message) : info.message;
         throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
     }
-    if (server === undefined)
+    if (info === undefined)
         throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
-    const version = JSON.parse(server);
     return {
-        version: typeof version === 'string' ? version : 'unknown',
-        buildx: buildx !== undefined,
-        buildxVersion: buildx === undefined ? undefined : buildxVersionOf(buildx),
-        imageStore,
+        version: info.version,
+        buildx: info.buildxVersion !== undefined,
+        buildxVersion: info.buildxVersion === undefined ? undefined : buildxVersionOf(info.buildxVersion),
+        imageStore: info.imageStore,
     };
 }
 /**
@@ -755,7 +757,15 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
 function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
     return firstMatch(buildxInspectArgs(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
 }
-/** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
+function engineInfoOf(line) {
+    try {
+        return parseEngineInfo(line);
+    }
+    catch {
+        return undefined; // not the line asked for
+    }
+}
+/** The version in the buildx plugin's metadata or `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
 function buildxVersionOf(line) {
     return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
 }
@@ -783,7 +793,7 @@ function versionAtLeast(version, minimum) {
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   gi: () => (/* binding */ parseImageStore)
 /* harmony export */ });
-/* unused harmony exports parseJsonLines, parseImageSummaries, parseContainerImages, parseListedTags, parseImageHistory, parseRemovalOutput, parseLegacySteps, parseBakeMetadata, parseContainerState, parseReadinessEvent, pushedDigest */
+/* unused harmony exports parseJsonLines, parseImageSummaries, parseContainerImages, parseListedTags, parseImageHistory, parseRemovalOutput, parseLegacySteps, parseBakeMetadata, parseContainerState, parseReadinessEvent, pushedDigest, parseEngineInfo */
 /* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(451);
 
 function asObject(value, what) {
@@ -964,22 +974,37 @@ function pushedDigest(pushOutput, tag) {
     const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(`^${escaped}: digest: (sha256:[0-9a-f]{64}) size: [0-9]+$`, 'm').exec(pushOutput)?.[1];
 }
-/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs): which image store. */
+/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs, engineInfoArgs): which image store. */
 function parseImageStore(line) {
     if (line === undefined)
         return { kind: 'unknown' };
     try {
-        const info = asObject(JSON.parse(line), 'docker info');
-        const status = Array.isArray(info.status) ? info.status : [];
-        if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
-            return { kind: 'containerd' };
-        return typeof info.driver === 'string' && info.driver !== ''
-            ? { kind: 'graphdriver', driver: info.driver }
-            : { kind: 'unknown' };
+        return imageStoreOfInfo(asObject(JSON.parse(line), 'docker info'));
     }
     catch {
         return { kind: 'unknown' };
     }
+}
+function imageStoreOfInfo(info) {
+    const status = Array.isArray(info.status) ? info.status : [];
+    if (status.some((entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1'))
+        return { kind: 'containerd' };
+    return typeof info.driver === 'string' && info.driver !== ''
+        ? { kind: 'graphdriver', driver: info.driver }
+        : { kind: 'unknown' };
+}
+/** A line of engineInfoArgs. A buildx plugin the CLI found but could not use (`Err`) is no buildx. */
+function parseEngineInfo(line) {
+    const info = asObject(JSON.parse(line), 'docker info');
+    const plugins = Array.isArray(info.plugins) ? info.plugins : [];
+    const buildx = plugins
+        .filter((plugin) => typeof plugin === 'object' && plugin !== null)
+        .find((plugin) => plugin.Name === 'buildx' && (plugin.Err === undefined || plugin.Err === null || plugin.Err === ''));
+    return {
+        version: typeof info.server === 'string' ? info.server : '',
+        imageStore: imageStoreOfInfo(info),
+        buildxVersion: buildx === undefined ? undefined : typeof buildx.Version === 'string' ? buildx.Version : '',
+    };
 }
 
 

@@ -2,17 +2,21 @@
 
 const JSON_FORMAT = '{{json .}}';
 
-export function serverVersionArgs(): string[] {
-  return ['version', '--format', '{{json .Server.Version}}'];
+/**
+ * The engine's version and image store, and the CLI's plugins (buildx among them), in one call: `docker info`
+ * asks every plugin for its metadata anyway.
+ */
+export function engineInfoArgs(): string[] {
+  return [
+    'info',
+    '--format',
+    '{"server":{{json .ServerVersion}},"driver":{{json .Driver}},"status":{{json .DriverStatus}},"plugins":{{json .ClientInfo.Plugins}}}',
+  ];
 }
 
 /** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
 export function engineStoreArgs(): string[] {
   return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
-}
-
-export function buildxVersionArgs(): string[] {
-  return ['buildx', 'version'];
 }
 
 /** A buildx builder ('' for the current one): its `Driver:` line says which driver it has. */

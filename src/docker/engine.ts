@@ -1,6 +1,6 @@
 import { DockerError, dockerUntil } from './cli.js';
-import { buildxInspectArgs, buildxVersionArgs, engineStoreArgs, serverVersionArgs } from './args.js';
-import { parseImageStore, type ImageStore } from './output.js';
+import { buildxInspectArgs, engineInfoArgs, engineStoreArgs } from './args.js';
+import { parseEngineInfo, parseImageStore, type EngineInfo, type ImageStore } from './output.js';
 
 export const ENGINE_TIMEOUT_MS = 5000;
 
@@ -53,33 +53,34 @@ export async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS): Promise<Image
 }
 
 /**
- * Asks the engine for its version (and the CLI for buildx) before anything else, so a missing or silent
- * engine is a clear error within seconds, not a hang in the middle of a build.
+ * Asks the engine for its version and image store (and the CLI for buildx) before anything else, so a missing
+ * or silent engine is a clear error within seconds, not a hang in the middle of a build.
  */
 export async function checkEngine(
   env: NodeJS.ProcessEnv = process.env,
   timeoutMs = ENGINE_TIMEOUT_MS,
 ): Promise<Engine> {
-  const [server, buildx, imageStore] = await Promise.all([
-    firstLine(serverVersionArgs(), timeoutMs).catch((error: unknown) => error as Error),
-    firstLine(buildxVersionArgs(), timeoutMs).catch(() => undefined),
-    imageStoreOf(timeoutMs),
-  ]);
-  if (server instanceof Error) {
+  // Without an engine the CLI still prints the line (with an empty version), then fails saying why.
+  const info = await firstMatch(
+    engineInfoArgs(),
+    (line): EngineInfo | undefined => {
+      const parsed = engineInfoOf(line);
+      return parsed?.version === '' ? undefined : parsed;
+    },
+    timeoutMs,
+  ).catch((error: unknown) => error as Error);
+  if (info instanceof Error) {
     const reason =
-      server instanceof DockerError
-        ? (server.result.stderr.trim().split('\n').pop() ?? server.message)
-        : server.message;
+      info instanceof DockerError ? (info.result.stderr.trim().split('\n').pop() ?? info.message) : info.message;
     throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
   }
-  if (server === undefined)
+  if (info === undefined)
     throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
-  const version: unknown = JSON.parse(server);
   return {
-    version: typeof version === 'string' ? version : 'unknown',
-    buildx: buildx !== undefined,
-    buildxVersion: buildx === undefined ? undefined : buildxVersionOf(buildx),
-    imageStore,
+    version: info.version,
+    buildx: info.buildxVersion !== undefined,
+    buildxVersion: info.buildxVersion === undefined ? undefined : buildxVersionOf(info.buildxVersion),
+    imageStore: info.imageStore,
   };
 }
 
@@ -93,7 +94,15 @@ export function builderDriver(builder: string, timeoutMs = ENGINE_TIMEOUT_MS): P
   );
 }
 
-/** The version in `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
+function engineInfoOf(line: string): EngineInfo | undefined {
+  try {
+    return parseEngineInfo(line);
+  } catch {
+    return undefined; // not the line asked for
+  }
+}
+
+/** The version in the buildx plugin's metadata or `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
 export function buildxVersionOf(line: string): string | undefined {
   return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
 }

@@ -300,22 +300,50 @@ export type ImageStore =
   | { readonly kind: 'graphdriver'; readonly driver: string }
   | { readonly kind: 'unknown' };
 
-/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs): which image store. */
+/** `docker info --format '{"driver":…,"status":…}'` (engineStoreArgs, engineInfoArgs): which image store. */
 export function parseImageStore(line: string | undefined): ImageStore {
   if (line === undefined) return { kind: 'unknown' };
   try {
-    const info = asObject(JSON.parse(line), 'docker info');
-    const status = Array.isArray(info.status) ? (info.status as unknown[]) : [];
-    if (
-      status.some(
-        (entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1',
-      )
-    )
-      return { kind: 'containerd' };
-    return typeof info.driver === 'string' && info.driver !== ''
-      ? { kind: 'graphdriver', driver: info.driver }
-      : { kind: 'unknown' };
+    return imageStoreOfInfo(asObject(JSON.parse(line), 'docker info'));
   } catch {
     return { kind: 'unknown' };
   }
+}
+
+function imageStoreOfInfo(info: Record<string, unknown>): ImageStore {
+  const status = Array.isArray(info.status) ? (info.status as unknown[]) : [];
+  if (
+    status.some(
+      (entry) => Array.isArray(entry) && entry[0] === 'driver-type' && entry[1] === 'io.containerd.snapshotter.v1',
+    )
+  )
+    return { kind: 'containerd' };
+  return typeof info.driver === 'string' && info.driver !== ''
+    ? { kind: 'graphdriver', driver: info.driver }
+    : { kind: 'unknown' };
+}
+
+/** What `docker info` (engineInfoArgs) says of the engine and of the CLI's buildx plugin. */
+export interface EngineInfo {
+  /** The engine's version; '' when the CLI reached no engine (it prints the line, then fails). */
+  readonly version: string;
+  readonly imageStore: ImageStore;
+  /** The buildx plugin as the CLI found it: its version ('' when it printed none); undefined without buildx. */
+  readonly buildxVersion: string | undefined;
+}
+
+/** A line of engineInfoArgs. A buildx plugin the CLI found but could not use (`Err`) is no buildx. */
+export function parseEngineInfo(line: string): EngineInfo {
+  const info = asObject(JSON.parse(line), 'docker info');
+  const plugins = Array.isArray(info.plugins) ? (info.plugins as unknown[]) : [];
+  const buildx = plugins
+    .filter((plugin): plugin is Record<string, unknown> => typeof plugin === 'object' && plugin !== null)
+    .find(
+      (plugin) => plugin.Name === 'buildx' && (plugin.Err === undefined || plugin.Err === null || plugin.Err === ''),
+    );
+  return {
+    version: typeof info.server === 'string' ? info.server : '',
+    imageStore: imageStoreOfInfo(info),
+    buildxVersion: buildx === undefined ? undefined : typeof buildx.Version === 'string' ? buildx.Version : '',
+  };
 }

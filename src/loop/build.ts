@@ -100,12 +100,15 @@ export function cacheExportRefused(output: string): boolean {
 /** What a builder's build gave: what the cache did, and what is left to tidy (off the critical path). */
 interface Built {
   readonly cache: CacheOutcome;
+  /** Never rejects. */
   readonly tidy?: () => Promise<void>;
 }
 
 export interface BuildResult {
   readonly imageId: string;
   readonly cache: CacheOutcome;
+  /** The tidying after the build, for when the engine is less busy (removing an image takes the containerd store long); never rejects. */
+  readonly tidy: () => Promise<void>;
 }
 
 /**
@@ -119,17 +122,20 @@ export async function buildImage(request: BuildRequest, reporter: Reporter): Pro
       request.builder.kind === 'buildx'
         ? await bake(request, request.builder.name, workDir, reporter)
         : await legacyBuild(request, workDir, reporter);
-    // The id as the engine names the image (on the containerd image store, the manifest digest); the tidying
-    // beside it, not before it.
-    const [inspected] = await Promise.all([
-      docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true }),
-      built.tidy?.(),
-    ]);
-    const details = parseImageDetails(inspected.stdout);
-    const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
-    if (problems.length > 0)
-      throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-    return { imageId: details.id, cache: built.cache };
+    const tidy = built.tidy ?? (() => Promise.resolve());
+    try {
+      // The id as the engine names the image (on the containerd image store, the manifest digest).
+      const details = parseImageDetails(
+        (await docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true })).stdout,
+      );
+      const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
+      if (problems.length > 0)
+        throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
+      return { imageId: details.id, cache: built.cache, tidy };
+    } catch (error) {
+      await tidy();
+      throw error;
+    }
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -232,6 +238,10 @@ async function bake(request: BuildRequest, builder: string, workDir: string, rep
     ({ result, progress } = await run(cacheTo));
   }
   throwUnlessBuilt(args, result, progress.log());
+  // Read now: the work folder goes when the build phase ends, before the tidying.
+  const metadata = await readFile(metadataFile, 'utf8')
+    .then(parseBakeMetadata)
+    .catch(() => ({}));
   const steps = progress.steps();
   const imports = new Map(progress.cacheImports().map((tried) => [tried.ref, tried]));
   return {
@@ -250,15 +260,14 @@ async function bake(request: BuildRequest, builder: string, workDir: string, rep
       exportedTo: cacheTo,
     },
     tidy: () =>
-      removeBuildTargetImage(metadataFile).catch((error: unknown) =>
+      removeBuildTargetImage(metadata).catch((error: unknown) =>
         reporter.info(`The build target's untagged image stays: ${(error as Error).message}`),
       ),
   };
 }
 
 /** The docker driver writes the build target's result as an untagged image too: it goes, unless something names it. */
-async function removeBuildTargetImage(metadataFile: string): Promise<void> {
-  const metadata = parseBakeMetadata(await readFile(metadataFile, 'utf8').catch(() => '{}'));
+async function removeBuildTargetImage(metadata: Readonly<Record<string, string | undefined>>): Promise<void> {
   const digest = metadata[BAKE_BUILD_TARGET];
   if (digest === undefined || digest === metadata[BAKE_STAMP_TARGET]) return;
   const inspected = await docker(imageInspectArgs(digest), { silent: true, allowFailure: true });

@@ -132,3 +132,24 @@ export function freedBytes(
   }
   return total;
 }
+
+/**
+ * Whether `deletedIds` (the ids a graph driver's `docker image rm` printed) hold every layer that removing
+ * `deleted` frees while `remaining` stay: then the engine deleted them, so no other image used them.
+ */
+export function engineDeletedAll(
+  deleted: readonly LayeredImage[],
+  remaining: readonly LayeredImage[],
+  deletedIds: ReadonlySet<string>,
+): boolean {
+  const bases = freedBases(deleted, remaining);
+  return deleted.every((image) => {
+    const base = bases.get(image.id);
+    return (
+      base === undefined ||
+      chainIds(image.layers)
+        .slice(base.from)
+        .every((chainId) => deletedIds.has(chainId))
+    );
+  });
+}

@@ -18,8 +18,9 @@ import { describeCache, planCache, registryRef, type CachePlan } from './cache.j
 import type { Leftovers } from './cleanup.js';
 import { resolveCommit, type Commit } from './commit.js';
 import { containerName, startContainer } from './container.js';
+import type { BackgroundWork } from './background.js';
 import type { Inputs } from './inputs.js';
-import { pruneImages } from './prune.js';
+import { pruneImages, type PruneListing } from './prune.js';
 import { login, pushTags } from './push.js';
 import type { Reporter } from './reporter.js';
 import { serviceRecord, type RunReport } from './run-report.js';
@@ -51,6 +52,8 @@ export interface LoopRun {
   readonly reporter: Reporter;
   readonly settings: LoopSettings;
   readonly leftovers: Leftovers;
+  /** Work off the critical path (the build's tidying), started once the container runs. */
+  readonly background: BackgroundWork;
 }
 
 export class TestsTimedOutError extends Error {
@@ -151,20 +154,35 @@ export async function checkPhase({
   return { engine, commit, cache };
 }
 
-export async function prunePhase({ inputs, report, reporter }: LoopRun): Promise<void> {
-  const repository = familiarName(inputs.image);
+/** The repository's name as `docker image ls` prints it, which the prune goes by. */
+export function pruneRepository(inputs: Inputs): string {
+  return familiarName(inputs.image);
+}
+
+export async function prunePhase(
+  { inputs, report, reporter }: LoopRun,
+  engine: Engine,
+  listing: Promise<PruneListing>,
+): Promise<void> {
+  const repository = pruneRepository(inputs);
   const dryRun = inputs.prune === 'dry-run';
-  const pruning = await phase(report, reporter, `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`, () =>
-    pruneImages(
-      dryRun ? 'dry-run' : 'on',
-      {
-        repository,
-        keepTags: new Set(['latest', report.tag]),
-        keepNewest: inputs.pruneKeep,
-        graceSeconds: inputs.pruneGraceSeconds,
-      },
-      reporter,
-    ),
+  const pruning = await phase(
+    report,
+    reporter,
+    `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`,
+    async () =>
+      pruneImages(
+        dryRun ? 'dry-run' : 'on',
+        {
+          repository,
+          keepTags: new Set(['latest', report.tag]),
+          keepNewest: inputs.pruneKeep,
+          graceSeconds: inputs.pruneGraceSeconds,
+        },
+        engine.imageStore,
+        await listing,
+        reporter,
+      ),
   );
   report.pruned = pruning.removed.length;
   report.reclaimedBytes = pruning.reclaimedBytes;
@@ -211,6 +229,7 @@ export async function buildPhase(run: LoopRun, engine: Engine, commit: Commit, c
     reporter.info(describeCache(result.cache));
     return result;
   });
+  run.background.defer(built.tidy);
   report.imageId = built.imageId;
   report.cache = built.cache;
 }

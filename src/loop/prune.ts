@@ -18,10 +18,12 @@ import {
   parseRemovalOutput,
   type ContainerImage,
   type HistoryStep,
+  type ImageStore,
   type ImageSummary,
+  type ListedTag,
 } from '../docker/output.js';
 import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
-import { freedBases, freedBytes, layerSizes } from './image-layers.js';
+import { engineDeletedAll, freedBases, freedBytes, layerSizes } from './image-layers.js';
 import type { Reporter } from './reporter.js';
 
 /** Many images are inspected and removed in this many docker calls side by side. */
@@ -201,47 +203,98 @@ async function histories(ids: readonly string[]): Promise<Map<string, HistorySte
   return new Map(read.filter((entry): entry is readonly [string, HistoryStep[]] => entry[1] !== undefined));
 }
 
-/** Every image on the engine but the candidates (their layers stay); undefined when docker cannot tell. */
-async function otherImages(candidateIds: ReadonlySet<string>): Promise<ImageSummary[] | undefined> {
+/** Every image on the engine (read only); undefined when docker cannot tell. */
+async function allImages(): Promise<ImageSummary[] | undefined> {
   const listed = await docker(allImageIdsArgs(), { silent: true, allowFailure: true });
   if (listed.exitCode !== 0) return undefined;
-  const ids = [...new Set(lines(listed))].filter((id) => !candidateIds.has(id));
+  const ids = [...new Set(lines(listed))];
   if (ids.length === 0) return [];
   const inspected = await inspectImages(ids).catch(() => undefined);
   return inspected?.complete === true ? inspected.images : undefined;
 }
 
+/** A graph driver's `docker image rm` names each layer it deleted (`Deleted: <chain id>`); the containerd store's does not. */
+export function namesDeletedLayers(store: ImageStore): boolean {
+  return store.kind === 'graphdriver';
+}
+
+/**
+ * Bytes the removed parentless images freed: the layers no image uses any more. The repository's own images
+ * that stay often hold all of them (a new commit of an unchanged Dockerfile): then nothing else is read. Where
+ * the engine named every layer it deleted and those are all the images could free, no other image used them
+ * either. Otherwise the rest of the engine, as the removal left it, tells (slow on the containerd store); when
+ * it cannot be read, those layers count as 0 rather than too much.
+ */
+async function parentlessFreed(
+  removed: readonly ImageSummary[],
+  staying: readonly ImageSummary[],
+  removal: {
+    readonly deleted: ReadonlySet<string>;
+    readonly historySizes: ReadonlyMap<string, readonly number[] | undefined>;
+    readonly namesDeletedLayers: boolean;
+  },
+): Promise<number> {
+  const left = staying.filter((image) => !removal.deleted.has(image.id));
+  if (freedBases(removed, left).size === 0) return 0;
+  if (removal.namesDeletedLayers && engineDeletedAll(removed, left, removal.deleted))
+    return freedBytes(removed, left, removal.historySizes);
+  const remaining = await allImages();
+  return remaining === undefined ? 0 : freedBytes(removed, remaining, removal.historySizes);
+}
+
+/** The repository's tags, its labelled dangling images and every container: what the prune decides from. */
+export interface PruneListing {
+  readonly tags: readonly ListedTag[];
+  readonly dangling: readonly string[];
+  readonly containers: readonly string[];
+}
+
+/** Three listings side by side; read only and by the repository's name alone, so it can start with the engine check. */
+export async function listForPrune(repository: string): Promise<PruneListing> {
+  const [tagsListed, danglingListed, containersListed] = await Promise.all([
+    docker(repositoryTagsArgs(repository), { silent: true }),
+    docker(danglingLabelledArgs(REPOSITORY_LABEL, repository), { silent: true }),
+    docker(containerIdsArgs(), { silent: true }),
+  ]);
+  return {
+    tags: parseListedTags(tagsListed.stdout),
+    dangling: lines(danglingListed),
+    containers: lines(containersListed),
+  };
+}
+
 /**
  * Removes the stale tags of the repository and the dangling images it left behind; layers still used
- * by the kept tags (the build cache) stay. Only this repository's images are ever removed: a few listings
- * side by side, an inspect of the candidates, then the removals (and, for images that know no parent, a look
- * at the rest of the engine: which of their layers other images still use).
+ * by the kept tags (the build cache) stay. Only this repository's images are ever removed: from its listing
+ * (listForPrune), an inspect of the candidates, then the removals (and, for images that do not know their
+ * parent, what their removal freed: see parentlessFreed).
  */
 export async function pruneImages(
   mode: Exclude<PruneMode, 'off'>,
   policy: Omit<PrunePolicy, 'now'>,
+  imageStore: ImageStore,
+  listing: PruneListing,
   reporter: Reporter,
 ): Promise<PruneResult> {
-  const [tagsListed, danglingListed, containersListed] = await Promise.all([
-    docker(repositoryTagsArgs(policy.repository), { silent: true }),
-    docker(danglingLabelledArgs(REPOSITORY_LABEL, policy.repository), { silent: true }),
-    docker(containerIdsArgs(), { silent: true }),
-  ]);
-  const staleIds = parseListedTags(tagsListed.stdout)
-    .filter(({ tag }) => !policy.keepTags.has(tag))
-    .map(({ id }) => id);
-  const candidateIds = [...new Set([...staleIds, ...lines(danglingListed)])];
+  const listed = listing.tags;
+  const staleIds = listed.filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
+  const candidateIds = [...new Set([...staleIds, ...listing.dangling])];
   if (candidateIds.length === 0) {
     reporter.info(`Nothing of ${policy.repository} to remove.`);
     return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
   }
+  const candidates = new Set(candidateIds);
+  // The repository's images that stay (`:latest`, the tag being built), inspected with the candidates: when
+  // they hold every layer of what goes, nothing else on the engine need be read for the bytes.
+  const stayingIds = [...new Set(listed.map(({ id }) => id))].filter((id) => !candidates.has(id));
   // A few candidates: their histories (for the bytes) are read alongside; many: only their parents', once the inspect named them.
   const few = candidateIds.length <= SEQUENTIAL_UP_TO;
-  const [images, containers, candidateHistories] = await Promise.all([
-    inspectImages(candidateIds).then(({ images: inspected }) => inspected),
-    containerImages(lines(containersListed)),
+  const [inspected, containers, candidateHistories] = await Promise.all([
+    inspectImages([...candidateIds, ...stayingIds]).then(({ images: found }) => found),
+    containerImages(listing.containers),
     few && mode !== 'dry-run' ? histories(candidateIds) : undefined,
   ]);
+  const images = inspected.filter((image) => candidates.has(image.id));
   const plan = planPrune(images, containers, { ...policy, now: new Date() });
   for (const { ref, reason } of plan.kept) reporter.info(`Kept ${ref}: ${reason}.`);
   if (plan.remove.length === 0) {
@@ -256,25 +309,24 @@ export async function pruneImages(
   const removing = new Set(plan.remove);
   const going = images.filter((image) => removing.has(image.id) || image.repoTags.some((ref) => removing.has(ref)));
   // Images that do not know their parent (BuildKit's, the containerd store's, imports) and lose every tag
-  // free the layers no other image uses: only then is the rest of the engine looked at (read only; slow on
-  // the containerd store), and a history read only where no image's size tells where those layers start.
+  // free the layers no other image uses: see parentlessFreed.
   const parentless = going.filter(
     (image) =>
       image.parent === '' &&
       image.layers.length > 0 &&
       (removing.has(image.id) || image.repoTags.every((ref) => removing.has(ref))),
   );
-  const [layers, others] = await Promise.all([
-    candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
-    parentless.length === 0 ? [] : otherImages(new Set(candidateIds)),
-  ]);
   const parentlessIds = new Set(parentless.map((image) => image.id));
-  const staying = [...(others ?? []), ...images.filter((image) => !parentlessIds.has(image.id))];
-  const bases = freedBases(parentless, staying);
+  const knownStaying = inspected.filter((image) => !parentlessIds.has(image.id));
+  // A history is read only where no image's size tells where the freed layers start.
+  const bases = freedBases(parentless, knownStaying);
   const unplaced = oneImagePerChain(
-    parentless.filter((image) => bases.get(image.id)?.bytes === undefined && bases.has(image.id)),
+    parentless.filter((image) => bases.has(image.id) && bases.get(image.id)?.bytes === undefined),
   );
-  const chainHistories = candidateHistories ?? (await histories([...unplaced.values()]));
+  const [layers, chainHistories] = await Promise.all([
+    candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
+    candidateHistories ?? histories([...unplaced.values()]),
+  ]);
   // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
   const calls = callsFor(plan.remove);
   const results = await Promise.all(
@@ -282,7 +334,6 @@ export async function pruneImages(
   );
   const deleted = new Set(results.flatMap((result) => parseRemovalOutput(result.stdout).deleted));
   const failed = results.filter((result) => result.exitCode !== 0);
-  const candidates = new Set(candidateIds);
   const ancestors = new Set(
     [...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)),
   );
@@ -316,14 +367,11 @@ export async function pruneImages(
       return [image.id, layerSizes(image.layers.length, [...steps].reverse())] as const;
     }),
   );
-  const freed =
-    others === undefined
-      ? 0 // the rest of the engine not known: report nothing rather than too much
-      : freedBytes(
-          parentless.filter((image) => deleted.has(image.id)),
-          [...others, ...images].filter((image) => !deleted.has(image.id)),
-          historySizes,
-        );
+  const freed = await parentlessFreed(
+    parentless.filter((image) => deleted.has(image.id)),
+    [...knownStaying, ...parentless.filter((image) => !deleted.has(image.id))],
+    { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(imageStore) },
+  );
   const bytes =
     reclaimedBytes(
       [...deleted].filter((id) => !parentlessIds.has(id)),

@@ -1,7 +1,9 @@
 import { killTracked } from '../process/children.js';
+import { BackgroundWork } from './background.js';
 import { setCommandLog } from '../process/command-log.js';
 import { cleanUp, type Leftovers } from './cleanup.js';
 import type { Inputs } from './inputs.js';
+import { listForPrune } from './prune.js';
 import {
   buildPhase,
   checkPhase,
@@ -10,6 +12,7 @@ import {
   failUnlessPassed,
   phase,
   prunePhase,
+  pruneRepository,
   pushPhase,
   runPhase,
   waitAndTestPhases,
@@ -32,10 +35,12 @@ export async function runLoop(
   setCommandLog(reporter);
   const report = emptyReport();
   const leftovers: Leftovers = { container: '', loggedInRegistry: '' };
+  const background = new BackgroundWork();
   let finishing: Promise<void> | undefined;
   // Once: by the run itself, or by a signal's handler; never twice, never side by side.
   const finish = (): Promise<void> =>
     (finishing ??= (async () => {
+      await background.finish();
       if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
         await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await cleanUp(leftovers, reporter)));
       }
@@ -44,7 +49,7 @@ export async function runLoop(
     })());
   const cancellation = cleanUpWhenCancelled(report, reporter, finish, () => finishing !== undefined);
   try {
-    await runPhases({ inputs: readInputs(), report, reporter, settings, leftovers });
+    await runPhases({ inputs: readInputs(), report, reporter, settings, leftovers, background });
   } catch (error) {
     // A cancelled run's own errors (its streams were stopped) say nothing new.
     if (cancellation.cancelled()) return report;
@@ -114,10 +119,15 @@ function cleanUpWhenCancelled(
 
 /** The phases in order: each records itself in the report; a failed one ends the run. */
 async function runPhases(run: LoopRun): Promise<void> {
+  // Read only, by the repository's name alone: the prune's listing goes side by side with the engine check.
+  const listing = run.inputs.prune === 'off' ? undefined : listForPrune(pruneRepository(run.inputs));
+  listing?.catch(() => undefined); // a missing engine is the check's to report
   const { engine, commit, cache } = await checkPhase(run);
-  if (run.inputs.prune !== 'off') await prunePhase(run);
+  if (listing !== undefined) await prunePhase(run, engine, listing);
   await buildPhase(run, engine, commit, cache);
   const container = await runPhase(run);
+  // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
+  run.background.start();
   const tests = await waitAndTestPhases(run, container);
   // Reports are wanted most when the tests failed: collect them before failing.
   if (run.inputs.testReports !== '') await collectReportsPhase(run, container);

@@ -27,7 +27,7 @@ import {
   pushArgs,
   runArgs,
   buildxInspectArgs,
-  buildxVersionArgs,
+  engineInfoArgs,
   pullArgs,
 } from '../../../src/docker/args.js';
 
@@ -93,7 +93,15 @@ describe('docker argv builders', () => {
       () => imageRemoveArgs(['acme/app:aaaaaaa', 'acme/app:bbbbbbb']),
       ['image', 'rm', 'acme/app:aaaaaaa', 'acme/app:bbbbbbb'],
     ],
-    ['buildxVersionArgs', () => buildxVersionArgs(), ['buildx', 'version']],
+    [
+      'engineInfoArgs (the version, the image store and the plugins in one call)',
+      () => engineInfoArgs(),
+      [
+        'info',
+        '--format',
+        '{"server":{{json .ServerVersion}},"driver":{{json .Driver}},"status":{{json .DriverStatus}},"plugins":{{json .ClientInfo.Plugins}}}',
+      ],
+    ],
     ['buildxInspectArgs (the current builder)', () => buildxInspectArgs(''), ['buildx', 'inspect']],
     ['buildxInspectArgs (a named builder)', () => buildxInspectArgs('remote-kit'), ['buildx', 'inspect', 'remote-kit']],
     [

@@ -7,6 +7,8 @@ import {
   parseContainerImages,
   parseImageHistory,
   parseImageStore,
+  parseEngineInfo,
+  type EngineInfo,
   parseListedTags,
   parseRemovalOutput,
   parseJsonLines,
@@ -229,6 +231,62 @@ describe('parseImageHistory', () => {
     ['CreatedBy null', '{"CreatedBy":null,"ID":"<missing>","Size":"0"}', ''],
   ])('reads the instruction of %s', (_case, stdout, createdBy) => {
     expect(parseImageHistory(stdout).map((step) => step.createdBy)).toEqual([createdBy]);
+  });
+});
+
+describe('parseEngineInfo', () => {
+  // Lines of engineInfoArgs, as Docker 28's CLI prints them (plugins trimmed to what is read).
+  const overlay = '"driver":"overlay2","status":[["Backing Filesystem","extfs"]]';
+  const buildx = (fields: string): string =>
+    `{"SchemaVersion":"0.1.0","Name":"buildx",${fields},"Path":"/x/docker-buildx"}`;
+  it.each<[string, string, EngineInfo]>([
+    [
+      "Docker 26.1 with Debian's buildx and compose",
+      `{"server":"26.1.5+dfsg1",${overlay},"plugins":[${buildx('"Version":"0.13.1+ds1"')},{"Name":"compose","Version":"2.26.1-4"}]}`,
+      { version: '26.1.5+dfsg1', imageStore: { kind: 'graphdriver', driver: 'overlay2' }, buildxVersion: '0.13.1+ds1' },
+    ],
+    [
+      'the containerd image store, upstream buildx',
+      `{"server":"28.2.2","driver":"overlayfs","status":[["driver-type","io.containerd.snapshotter.v1"]],"plugins":[${buildx('"Version":"v0.24.0"')}]}`,
+      { version: '28.2.2', imageStore: { kind: 'containerd' }, buildxVersion: 'v0.24.0' },
+    ],
+    [
+      'no plugins: the classic builder',
+      `{"server":"20.10.24+dfsg1",${overlay},"plugins":[]}`,
+      { version: '20.10.24+dfsg1', imageStore: { kind: 'graphdriver', driver: 'overlay2' }, buildxVersion: undefined },
+    ],
+    [
+      'plugins null',
+      `{"server":"20.10.24",${overlay},"plugins":null}`,
+      { version: '20.10.24', imageStore: { kind: 'graphdriver', driver: 'overlay2' }, buildxVersion: undefined },
+    ],
+    [
+      'only compose',
+      `{"server":"26.1.5",${overlay},"plugins":[{"Name":"compose","Version":"2.26.1"}]}`,
+      { version: '26.1.5', imageStore: { kind: 'graphdriver', driver: 'overlay2' }, buildxVersion: undefined },
+    ],
+    [
+      'a buildx the CLI could not run is no buildx',
+      `{"server":"26.1.5",${overlay},"plugins":[${buildx('"Err":"failed to fetch metadata: fork/exec: permission denied"')}]}`,
+      { version: '26.1.5', imageStore: { kind: 'graphdriver', driver: 'overlay2' }, buildxVersion: undefined },
+    ],
+    [
+      'a buildx that names no version',
+      `{"server":"26.1.5",${overlay},"plugins":[${buildx('"Err":null')}]}`,
+      { version: '26.1.5', imageStore: { kind: 'graphdriver', driver: 'overlay2' }, buildxVersion: '' },
+    ],
+    [
+      'no engine: the CLI prints the line with an empty version, then fails',
+      '{"server":"","driver":"","status":null,"plugins":[]}',
+      { version: '', imageStore: { kind: 'unknown' }, buildxVersion: undefined },
+    ],
+  ])('%s', (_case, line, info) => {
+    expect(parseEngineInfo(line)).toEqual(info);
+  });
+
+  it('throws on a line that is no JSON object', () => {
+    expect(() => parseEngineInfo('WARNING: no swap limit support')).toThrow();
+    expect(() => parseEngineInfo('"26.1.5"')).toThrow();
   });
 });
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   chainIds,
+  engineDeletedAll,
   freedBases,
   freedBytes,
   layerSizes,
@@ -250,5 +251,55 @@ describe('freedBases and freedBytes', () => {
       ['build', { from: 0, bytes: 0 }],
       ['sibling', { from: 2, bytes: undefined }],
     ]);
+  });
+});
+
+describe('engineDeletedAll', () => {
+  // A graph driver's `docker image rm` prints `Deleted: <chain id>` for each layer it deleted.
+  const image = (id: string, size: number, layers: string[]): LayeredImage => ({ id, size, layers });
+  const base = image('base', 100, [D1, D2]);
+  const build = image('build', 130, [D1, D2, D3]);
+  const sibling = image('sibling', 105, [D1, D2, D4]);
+  const lone = image('lone', 40, [D4]);
+  const [, , buildTop] = chainIds(build.layers);
+  const [c1, c2, siblingTop] = chainIds(sibling.layers);
+  const [loneTop] = chainIds(lone.layers);
+
+  it.each<[string, LayeredImage[], LayeredImage[], string[], boolean]>([
+    ['nothing removed', [], [base], [], true],
+    ['an image whose own layer the engine deleted', [build], [base], ['build', buildTop ?? ''], true],
+    [
+      'only the image record deleted: the build cache or another image holds its layer',
+      [build],
+      [base],
+      ['build'],
+      false,
+    ],
+    ['another image deleted that layer, not this removal', [build], [base], ['build', siblingTop ?? ''], false],
+    [
+      'an image whose layers a remaining image holds frees nothing: nothing to prove',
+      [build],
+      [base, build],
+      ['build'],
+      true,
+    ],
+    ['one layer of its own, imported', [lone], [base], ['lone', loneTop ?? ''], true],
+    [
+      'nothing left under it: every layer must have been deleted',
+      [sibling],
+      [],
+      ['sibling', c1 ?? '', c2 ?? '', siblingTop ?? ''],
+      true,
+    ],
+    [
+      'nothing left under it, its bottom layers kept by something else',
+      [sibling],
+      [],
+      ['sibling', siblingTop ?? ''],
+      false,
+    ],
+    ['two images, one proven, one not', [build, lone], [base], ['build', buildTop ?? '', 'lone'], false],
+  ])('%s', (_case, deleted, remaining, deletedIds, expected) => {
+    expect(engineDeletedAll(deleted, remaining, new Set(deletedIds))).toBe(expected);
   });
 });

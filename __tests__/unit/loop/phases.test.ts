@@ -8,6 +8,7 @@ import { parseInputs } from '../../../src/loop/inputs.js';
 import { checkPhase, envFilePhase, MINIMUM_BUILDX, type LoopRun } from '../../../src/loop/phases.js';
 import type { Reporter } from '../../../src/loop/reporter.js';
 import { emptyReport } from '../../../src/loop/run-report.js';
+import { BackgroundWork } from '../../../src/loop/background.js';
 import { ACTION_NAMING } from '../../../src/shared/field-parser.js';
 
 // checkPhase decides, before anything is built, what the engine it found cannot do: the engine, the builder's
@@ -61,6 +62,7 @@ function run(inputs: Record<string, string>): LoopRun {
     reporter,
     settings: { env: {}, workspace: '/w', sourceUrl: undefined, naming: ACTION_NAMING, onLeftovers: () => undefined },
     leftovers: { container: '', loggedInRegistry: '' },
+    background: new BackgroundWork(),
   };
 }
 
