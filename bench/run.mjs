@@ -351,9 +351,9 @@ function details(results, noise) {
       '## 3. Prune: the action against one `docker image rm` per tag',
       '',
       [
-        "N stale tags, each its own single-layer image (`docker image import`), then either the seed's loop (`docker image ls`, then one `docker image rm` per tag, timed here) or the action's prune phase (its own `Took` line; the rest of that run is not timed).",
+        "N stale tags, each its own single-layer image (`docker image import`), then either the seed's loop (`docker image ls`, then one `docker image rm` per tag, timed here) or the action's prune (its phase's own `Took` line plus its listing, which runs beside the engine check before the phase and is counted in full as if it did not; the rest of that run is not timed).",
         "The engine's own share, for where the time goes: the same tags removed bare, by 4 `docker image rm` calls side by side as the action sends them, nothing listed or inspected first (about the least any client takes to remove them here: more calls side by side do not help much).",
-        `Interleaved: loop, action, bare, loop, action, bare…, ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count. The action lists only this repository's tags, its labelled dangling images and the containers, and inspects only the candidates; the last column says how many images the engine held besides.`,
+        `Interleaved: loop, action, bare, loop, action, bare…, ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count. The action lists only this repository's tags, its labelled dangling images and the containers, and inspects only the candidates and the repository's images that stay; the last column says how many images the engine held besides.`,
         `Growth of the action's time with the tag count, least squares over all runs: ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)}.`,
       ].join('\n'),
       '',

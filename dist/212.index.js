@@ -996,6 +996,7 @@ async function parentlessFreed(removed, staying, removal) {
 }
 /** Three listings side by side; read only and by the repository's name alone, so it can start with the engine check. */
 async function listForPrune(repository) {
+    const started = performance.now();
     const [tagsListed, danglingListed, containersListed] = await Promise.all([
         (0,cli/* docker */.T3)((0,args/* repositoryTagsArgs */.pe)(repository), { silent: true }),
         (0,cli/* docker */.T3)((0,args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, repository), { silent: true }),
@@ -1005,6 +1006,7 @@ async function listForPrune(repository) {
         tags: (0,output/* parseListedTags */.M$)(tagsListed.stdout),
         dangling: lines(danglingListed),
         containers: lines(containersListed),
+        seconds: (performance.now() - started) / 1000,
     };
 }
 /**
@@ -1014,6 +1016,7 @@ async function listForPrune(repository) {
  * parent, what their removal freed: see parentlessFreed).
  */
 async function pruneImages(mode, policy, imageStore, listing, reporter) {
+    reporter.info(`Listed ${listing.tags.length} tags, ${listing.dangling.length} labelled untagged images and ${listing.containers.length} containers in ${listing.seconds.toFixed(3)} s, beside the engine check.`);
     const listed = listing.tags;
     const staleIds = listed.filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
     const candidateIds = [...new Set([...staleIds, ...listing.dangling])];
@@ -1178,7 +1181,7 @@ function engineInfoOf(line) {
         return undefined; // not the line asked for
     }
 }
-/** The version in the buildx plugin's metadata or `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
+/** The x.y.z in the buildx plugin's version (`v0.24.0`, `0.13.1+ds1`) or `docker buildx version`'s line. */
 function buildxVersionOf(line) {
     return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
 }

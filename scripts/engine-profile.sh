@@ -46,7 +46,18 @@ apt_install() {
   [ ${#missing[@]} -eq 0 ] && return 0
   say "installing ${missing[*]}"
   env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  # On a host with an init system the packages would start their services (a dockerd on the socket the
+  # profiles use, a registry): a policy-rc.d that says no (exit 101) keeps invoke-rc.d from starting them.
+  local policy=/usr/sbin/policy-rc.d placed=''
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# placed by build-test-deploy engine-profile.sh for one apt-get install\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    placed=yes
+  fi
+  local status=0
+  env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || status=$?
+  [ -z "$placed" ] || rm -f "$policy"
+  [ "$status" = 0 ] || die "apt-get install ${missing[*]} failed (exit $status)"
 }
 
 # Debian 13's engine, unpacked once into $CACHE/trixie; $CACHE/trixie/bin holds what goes first on PATH.

@@ -765,7 +765,7 @@ function engineInfoOf(line) {
         return undefined; // not the line asked for
     }
 }
-/** The version in the buildx plugin's metadata or `docker buildx version`'s line (`github.com/docker/buildx v0.13.1 <commit>`, `… 0.13.1+ds1 …`). */
+/** The x.y.z in the buildx plugin's version (`v0.24.0`, `0.13.1+ds1`) or `docker buildx version`'s line. */
 function buildxVersionOf(line) {
     return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
 }

@@ -107,7 +107,7 @@ interface Built {
 export interface BuildResult {
   readonly imageId: string;
   readonly cache: CacheOutcome;
-  /** The tidying after the build, for when the engine is less busy (removing an image takes the containerd store long); never rejects. */
+  /** Tidying for when the engine is less busy (the containerd store is slow to remove an image); never rejects. */
   readonly tidy: () => Promise<void>;
 }
 

@@ -247,10 +247,13 @@ export interface PruneListing {
   readonly tags: readonly ListedTag[];
   readonly dangling: readonly string[];
   readonly containers: readonly string[];
+  /** How long the listing took (before the prune phase began). */
+  readonly seconds: number;
 }
 
 /** Three listings side by side; read only and by the repository's name alone, so it can start with the engine check. */
 export async function listForPrune(repository: string): Promise<PruneListing> {
+  const started = performance.now();
   const [tagsListed, danglingListed, containersListed] = await Promise.all([
     docker(repositoryTagsArgs(repository), { silent: true }),
     docker(danglingLabelledArgs(REPOSITORY_LABEL, repository), { silent: true }),
@@ -260,6 +263,7 @@ export async function listForPrune(repository: string): Promise<PruneListing> {
     tags: parseListedTags(tagsListed.stdout),
     dangling: lines(danglingListed),
     containers: lines(containersListed),
+    seconds: (performance.now() - started) / 1000,
   };
 }
 
@@ -276,6 +280,9 @@ export async function pruneImages(
   listing: PruneListing,
   reporter: Reporter,
 ): Promise<PruneResult> {
+  reporter.info(
+    `Listed ${listing.tags.length} tags, ${listing.dangling.length} labelled untagged images and ${listing.containers.length} containers in ${listing.seconds.toFixed(3)} s, beside the engine check.`,
+  );
   const listed = listing.tags;
   const staleIds = listed.filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
   const candidateIds = [...new Set([...staleIds, ...listing.dangling])];
