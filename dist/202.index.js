@@ -264,6 +264,7 @@ async function docker(args, options = {}) {
         input: options.input,
         silent: options.silent,
         renderStderr: options.renderStderr,
+        signal: options.signal,
     });
     if (result.exitCode !== 0 && options.allowFailure !== true)
         throw new DockerError(args, result);
@@ -1894,8 +1895,13 @@ function runCommand(file, args, options = {}) {
             else if (!silent)
                 log.output(chunk, 'stderr');
         });
+        const stop = () => (0,_children_js__WEBPACK_IMPORTED_MODULE_3__/* .killChild */ .fH)(child);
+        options.signal?.addEventListener('abort', stop, { once: true });
+        if (options.signal?.aborted === true)
+            stop();
         child.on('error', reject);
         child.on('close', (code, signal) => {
+            options.signal?.removeEventListener('abort', stop);
             if (render !== undefined)
                 show(render.write(decoder.end()) + render.end());
             resolve({

@@ -994,13 +994,16 @@ async function parentlessFreed(removed, staying, removal) {
     const remaining = await allImages();
     return remaining === undefined ? 0 : freedBytes(removed, remaining, removal.historySizes);
 }
-/** Three listings side by side; read only and by the repository's name alone, so it can start with the engine check. */
-async function listForPrune(repository) {
+/**
+ * Three listings side by side; read only and by the repository's name alone, so it can start with the engine
+ * check (`stop`: when that fails, an engine that never answers would hold these forever).
+ */
+async function listForPrune(repository, stop) {
     const started = performance.now();
     const [tagsListed, danglingListed, containersListed] = await Promise.all([
-        (0,cli/* docker */.T3)((0,args/* repositoryTagsArgs */.pe)(repository), { silent: true }),
-        (0,cli/* docker */.T3)((0,args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, repository), { silent: true }),
-        (0,cli/* docker */.T3)((0,args/* containerIdsArgs */.zy)(), { silent: true }),
+        (0,cli/* docker */.T3)((0,args/* repositoryTagsArgs */.pe)(repository), { silent: true, signal: stop }),
+        (0,cli/* docker */.T3)((0,args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, repository), { silent: true, signal: stop }),
+        (0,cli/* docker */.T3)((0,args/* containerIdsArgs */.zy)(), { silent: true, signal: stop }),
     ]);
     return {
         tags: (0,output/* parseListedTags */.M$)(tagsListed.stdout),
@@ -2305,9 +2308,13 @@ function cleanUpWhenCancelled(report, reporter, finish, finishing) {
 /** The phases in order: each records itself in the report; a failed one ends the run. */
 async function runPhases(run) {
     // Read only, by the repository's name alone: the prune's listing goes side by side with the engine check.
-    const listing = run.inputs.prune === 'off' ? undefined : listForPrune(pruneRepository(run.inputs));
+    const stopListing = new AbortController();
+    const listing = run.inputs.prune === 'off' ? undefined : listForPrune(pruneRepository(run.inputs), stopListing.signal);
     listing?.catch(() => undefined); // a missing engine is the check's to report
-    const { engine, commit, cache } = await checkPhase(run);
+    const { engine, commit, cache } = await checkPhase(run).catch((error) => {
+        stopListing.abort();
+        throw error;
+    });
     if (listing !== undefined)
         await prunePhase(run, engine, listing);
     await buildPhase(run, engine, commit, cache);

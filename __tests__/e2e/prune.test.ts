@@ -48,20 +48,24 @@ function run(repository: string, inputs: Record<string, string>) {
   });
 }
 
-/** A one-layer image of `content` as a file, by `docker image import`: no parent, no build cache holds its layer. */
-function importedImage(ref: string, content: Buffer): string {
+/** A tar of one file holding `content`: the layer of an imported image. */
+function layerTar(content: Buffer): Buffer {
   const dir = mkdtempSync(path.join(tmpdir(), 'import-'));
   try {
     writeFileSync(path.join(dir, 'blob'), content);
-    const tar = execFileSync('tar', ['-C', dir, '-cf', '-', 'blob']);
-    // A label of its own: two imports of one tar in the same second would otherwise be one image.
-    return execFileSync('docker', ['image', 'import', '--change', `LABEL e2e.distinct=${randomId()}`, '-', ref], {
-      input: tar,
-      encoding: 'utf8',
-    }).trim();
+    return execFileSync('tar', ['-C', dir, '-cf', '-', 'blob']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A one-layer image of `tar` by `docker image import`: no parent, no build cache holds its layer. */
+function importedImage(ref: string, tar: Buffer): string {
+  // A label of its own: two imports of one tar in the same second would otherwise be one image.
+  return execFileSync('docker', ['image', 'import', '--change', `LABEL e2e.distinct=${randomId()}`, '-', ref], {
+    input: tar,
+    encoding: 'utf8',
+  }).trim();
 }
 
 /** The action says which builder it took: buildx (BuildKit) or the classic one. */
@@ -131,12 +135,16 @@ describe('pruning', () => {
 
   it('imported images (no parent): the bytes of the layers only they held, not of one another repository shares', async () => {
     const repository = newRepository('imports');
-    const shared = randomBytes(100_000);
-    importedImage(`${repository}:stale1`, randomBytes(300_000));
-    importedImage(`${repository}:stale2`, randomBytes(200_000));
+    // One tar, byte for byte (a file's time is in it): one layer, in two images.
+    const shared = layerTar(randomBytes(100_000));
+    importedImage(`${repository}:stale1`, layerTar(randomBytes(300_000)));
+    importedImage(`${repository}:stale2`, layerTar(randomBytes(200_000)));
     importedImage(`${repository}:stale3`, shared);
     // The same layer in another repository's image: removing stale3 frees nothing of it.
     const workerId = importedImage(`${repository}-worker:keeps`, shared);
+    expect(docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', `${repository}:stale3`)).toBe(
+      docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', workerId),
+    );
 
     const result = await run(repository, { 'prune-grace': '0' });
     expect(result.main.exitCode, result.main.stdout).toBe(0);

@@ -16,6 +16,8 @@ export interface DockerOptions {
   readonly allowFailure?: boolean;
   /** Shows stderr (machine output) in the log as this renders it. */
   readonly renderStderr?: OutputRenderer;
+  /** Stops the command when aborted (it then fails as killed). */
+  readonly signal?: AbortSignal;
 }
 
 export class DockerError extends Error {
@@ -39,6 +41,7 @@ export async function docker(args: readonly string[], options: DockerOptions = {
     input: options.input,
     silent: options.silent,
     renderStderr: options.renderStderr,
+    signal: options.signal,
   });
   if (result.exitCode !== 0 && options.allowFailure !== true) throw new DockerError(args, result);
   return result;

@@ -251,13 +251,16 @@ export interface PruneListing {
   readonly seconds: number;
 }
 
-/** Three listings side by side; read only and by the repository's name alone, so it can start with the engine check. */
-export async function listForPrune(repository: string): Promise<PruneListing> {
+/**
+ * Three listings side by side; read only and by the repository's name alone, so it can start with the engine
+ * check (`stop`: when that fails, an engine that never answers would hold these forever).
+ */
+export async function listForPrune(repository: string, stop: AbortSignal): Promise<PruneListing> {
   const started = performance.now();
   const [tagsListed, danglingListed, containersListed] = await Promise.all([
-    docker(repositoryTagsArgs(repository), { silent: true }),
-    docker(danglingLabelledArgs(REPOSITORY_LABEL, repository), { silent: true }),
-    docker(containerIdsArgs(), { silent: true }),
+    docker(repositoryTagsArgs(repository), { silent: true, signal: stop }),
+    docker(danglingLabelledArgs(REPOSITORY_LABEL, repository), { silent: true, signal: stop }),
+    docker(containerIdsArgs(), { silent: true, signal: stop }),
   ]);
   return {
     tags: parseListedTags(tagsListed.stdout),

@@ -120,9 +120,14 @@ function cleanUpWhenCancelled(
 /** The phases in order: each records itself in the report; a failed one ends the run. */
 async function runPhases(run: LoopRun): Promise<void> {
   // Read only, by the repository's name alone: the prune's listing goes side by side with the engine check.
-  const listing = run.inputs.prune === 'off' ? undefined : listForPrune(pruneRepository(run.inputs));
+  const stopListing = new AbortController();
+  const listing =
+    run.inputs.prune === 'off' ? undefined : listForPrune(pruneRepository(run.inputs), stopListing.signal);
   listing?.catch(() => undefined); // a missing engine is the check's to report
-  const { engine, commit, cache } = await checkPhase(run);
+  const { engine, commit, cache } = await checkPhase(run).catch((error: unknown) => {
+    stopListing.abort();
+    throw error;
+  });
   if (listing !== undefined) await prunePhase(run, engine, listing);
   await buildPhase(run, engine, commit, cache);
   const container = await runPhase(run);

@@ -8,7 +8,7 @@ import {
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { constants as osConstants } from 'node:os';
-import { track } from './children.js';
+import { killChild, track } from './children.js';
 import { commandLog } from './command-log.js';
 
 // The one place a child process starts (docker, git, a credential helper, the runner-side test shell):
@@ -30,6 +30,8 @@ export interface RunOptions {
   readonly cwd?: string;
   /** Shows stderr in the log as this turns it into text (machine output made readable); stderr is returned as it came. */
   readonly renderStderr?: OutputRenderer;
+  /** Stops the child (its whole process group) when aborted: it then ends as killed. */
+  readonly signal?: AbortSignal;
 }
 
 /** Turns a command's output into what the log shows, chunk by chunk. */
@@ -80,8 +82,12 @@ export function runCommand(file: string, args: readonly string[], options: RunOp
       if (render !== undefined) show(render.write(decoder.write(chunk)));
       else if (!silent) log.output(chunk, 'stderr');
     });
+    const stop = (): void => killChild(child);
+    options.signal?.addEventListener('abort', stop, { once: true });
+    if (options.signal?.aborted === true) stop();
     child.on('error', reject);
     child.on('close', (code, signal) => {
+      options.signal?.removeEventListener('abort', stop);
       if (render !== undefined) show(render.write(decoder.end()) + render.end());
       resolve({
         exitCode: code ?? (signal === null ? 1 : 128 + (osConstants.signals[signal] ?? 0)),
