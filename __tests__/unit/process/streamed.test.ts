@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnTracked } from '../../../src/process/run.js';
 import { superviseStreamed } from '../../../src/process/streamed.js';
+import { alive } from '../support.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -16,16 +17,6 @@ afterEach(() => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-/** Running, not a zombie waiting for its new parent to reap it. */
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
 
 /** Runs `script` under sh as the supervised test command does: its own group, output piped. */
 async function supervise(
