@@ -846,7 +846,7 @@ function engineDeletedAll(deleted, remaining, deletedIds) {
 
 /** Many images are inspected and removed in this many docker calls side by side. */
 const PARALLEL_CALLS = 4;
-/** Up to this many: inspected and removed in one call each (removed in order), their histories read up front. */
+/** Up to this many: inspected and removed in one call each (removed in order); the classic builder's histories read up front. */
 const SEQUENTIAL_UP_TO = 8;
 /** Which tags and dangling images go, and why the others stay. Pure: the engine's view comes in as data. */
 function planPrune(images, containers, policy) {
@@ -1018,7 +1018,7 @@ async function listForPrune(repository, stop) {
  * (listForPrune), an inspect of the candidates, then the removals (and, for images that do not know their
  * parent, what their removal freed: see parentlessFreed).
  */
-async function pruneImages(mode, policy, imageStore, listing, reporter) {
+async function pruneImages(mode, policy, engine, listing, reporter) {
     reporter.info(`Listed ${listing.tags.length} tags, ${listing.dangling.length} labelled untagged images and ${listing.containers.length} containers in ${listing.seconds.toFixed(3)} s, beside the engine check.`);
     const listed = listing.tags;
     const staleIds = listed.filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
@@ -1031,12 +1031,13 @@ async function pruneImages(mode, policy, imageStore, listing, reporter) {
     // The repository's images that stay (`:latest`, the tag being built), inspected with the candidates: when
     // they hold every layer of what goes, nothing else on the engine need be read for the bytes.
     const stayingIds = [...new Set(listed.map(({ id }) => id))].filter((id) => !candidates.has(id));
-    // A few candidates: their histories (for the bytes) are read alongside; many: only their parents', once the inspect named them.
-    const few = candidateIds.length <= SEQUENTIAL_UP_TO;
+    // A few of the classic builder's candidates: their histories (for the bytes) are read alongside. Otherwise
+    // only what the inspect shows is needed: the parents' histories, and those of bases no image's size places.
+    const historiesUpFront = candidateIds.length <= SEQUENTIAL_UP_TO && mode !== 'dry-run' && engine.buildsRecordParents;
     const [inspected, containers, candidateHistories] = await Promise.all([
         inspectImages([...candidateIds, ...stayingIds]).then(({ images: found }) => found),
         containerImages(listing.containers),
-        few && mode !== 'dry-run' ? histories(candidateIds) : undefined,
+        historiesUpFront ? histories(candidateIds) : undefined,
     ]);
     const images = inspected.filter((image) => candidates.has(image.id));
     const plan = planPrune(images, containers, { ...policy, now: new Date() });
@@ -1100,7 +1101,7 @@ async function pruneImages(mode, policy, imageStore, listing, reporter) {
         const steps = chainHistories.get(unplaced.get(image.layers.join(' ')) ?? image.id) ?? [];
         return [image.id, layerSizes(image.layers.length, [...steps].reverse())];
     }));
-    const freed = await parentlessFreed(parentless.filter((image) => deleted.has(image.id)), [...knownStaying, ...parentless.filter((image) => !deleted.has(image.id))], { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(imageStore) });
+    const freed = await parentlessFreed(parentless.filter((image) => deleted.has(image.id)), [...knownStaying, ...parentless.filter((image) => !deleted.has(image.id))], { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(engine.imageStore) });
     const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
     reporter.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
     return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
@@ -2071,7 +2072,7 @@ async function prunePhase({ inputs, report, reporter }, engine, listing) {
         keepTags: new Set(['latest', report.tag]),
         keepNewest: inputs.pruneKeep,
         graceSeconds: inputs.pruneGraceSeconds,
-    }, engine.imageStore, await listing, reporter));
+    }, { imageStore: engine.imageStore, buildsRecordParents: !engine.buildx }, await listing, reporter));
     report.pruned = pruning.removed.length;
     report.reclaimedBytes = pruning.reclaimedBytes;
 }

@@ -179,7 +179,7 @@ export async function prunePhase(
           keepNewest: inputs.pruneKeep,
           graceSeconds: inputs.pruneGraceSeconds,
         },
-        engine.imageStore,
+        { imageStore: engine.imageStore, buildsRecordParents: !engine.buildx },
         await listing,
         reporter,
       ),

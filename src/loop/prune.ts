@@ -28,7 +28,7 @@ import type { Reporter } from './reporter.js';
 
 /** Many images are inspected and removed in this many docker calls side by side. */
 const PARALLEL_CALLS = 4;
-/** Up to this many: inspected and removed in one call each (removed in order), their histories read up front. */
+/** Up to this many: inspected and removed in one call each (removed in order); the classic builder's histories read up front. */
 const SEQUENTIAL_UP_TO = 8;
 
 export type PruneMode = 'on' | 'off' | 'dry-run';
@@ -242,6 +242,16 @@ async function parentlessFreed(
   return remaining === undefined ? 0 : freedBytes(removed, remaining, removal.historySizes);
 }
 
+/** What the prune needs to know of the engine. */
+export interface PruneEngine {
+  readonly imageStore: ImageStore;
+  /**
+   * Its builds record each image's parent (the classic builder's): a few candidates' histories are then read
+   * beside the inspect, as the bytes of such images need them. Others' images seldom do: read once inspected, if at all.
+   */
+  readonly buildsRecordParents: boolean;
+}
+
 /** The repository's tags, its labelled dangling images and every container: what the prune decides from. */
 export interface PruneListing {
   readonly tags: readonly ListedTag[];
@@ -279,7 +289,7 @@ export async function listForPrune(repository: string, stop: AbortSignal): Promi
 export async function pruneImages(
   mode: Exclude<PruneMode, 'off'>,
   policy: Omit<PrunePolicy, 'now'>,
-  imageStore: ImageStore,
+  engine: PruneEngine,
   listing: PruneListing,
   reporter: Reporter,
 ): Promise<PruneResult> {
@@ -297,12 +307,13 @@ export async function pruneImages(
   // The repository's images that stay (`:latest`, the tag being built), inspected with the candidates: when
   // they hold every layer of what goes, nothing else on the engine need be read for the bytes.
   const stayingIds = [...new Set(listed.map(({ id }) => id))].filter((id) => !candidates.has(id));
-  // A few candidates: their histories (for the bytes) are read alongside; many: only their parents', once the inspect named them.
-  const few = candidateIds.length <= SEQUENTIAL_UP_TO;
+  // A few of the classic builder's candidates: their histories (for the bytes) are read alongside. Otherwise
+  // only what the inspect shows is needed: the parents' histories, and those of bases no image's size places.
+  const historiesUpFront = candidateIds.length <= SEQUENTIAL_UP_TO && mode !== 'dry-run' && engine.buildsRecordParents;
   const [inspected, containers, candidateHistories] = await Promise.all([
     inspectImages([...candidateIds, ...stayingIds]).then(({ images: found }) => found),
     containerImages(listing.containers),
-    few && mode !== 'dry-run' ? histories(candidateIds) : undefined,
+    historiesUpFront ? histories(candidateIds) : undefined,
   ]);
   const images = inspected.filter((image) => candidates.has(image.id));
   const plan = planPrune(images, containers, { ...policy, now: new Date() });
@@ -380,7 +391,7 @@ export async function pruneImages(
   const freed = await parentlessFreed(
     parentless.filter((image) => deleted.has(image.id)),
     [...knownStaying, ...parentless.filter((image) => !deleted.has(image.id))],
-    { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(imageStore) },
+    { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(engine.imageStore) },
   );
   const bytes =
     reclaimedBytes(
