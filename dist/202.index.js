@@ -809,7 +809,7 @@ function describeCache(outcome) {
 /* harmony export */   n: () => (/* binding */ cleanUp)
 /* harmony export */ });
 /* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7169);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4650);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9022);
 
 
 /** Removes what the run left behind; says (as warnings) what it could not undo, and returns that. Never throws. */
@@ -880,7 +880,7 @@ async function removeContainer(name) {
 
 /***/ }),
 
-/***/ 4650:
+/***/ 9022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -891,7 +891,7 @@ __webpack_require__.d(__webpack_exports__, {
   YP: () => (/* binding */ pushTags)
 });
 
-// UNUSED EXPORTS: backoffMs, loginServer, withRetries
+// UNUSED EXPORTS: loginServer, withRetries
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
@@ -977,7 +977,19 @@ var registry_failure = __webpack_require__(7898);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/shared/json.ts
 var json = __webpack_require__(8451);
+;// CONCATENATED MODULE: ./src/shared/backoff.ts
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+/**
+ * Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. The jitter keeps
+ * the jobs a registry throttled together from asking again together.
+ */
+function backoffMs(retry, random = Math.random) {
+    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+}
+
 ;// CONCATENATED MODULE: ./src/registry/client.ts
+
 
 
 
@@ -1500,7 +1512,7 @@ class RegistryClient {
             if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
                 // Rate limited: wait as the registry says (else back off), within the retries.
                 const asked = retryAfterMs(response.headers.get('retry-after'));
-                const wait = asked ?? 1000 * 2 ** throttled;
+                const wait = asked ?? backoffMs(throttled + 1, this.options.random);
                 if (throttled >= this.retries || wait > MAX_RETRY_AFTER_MS)
                     return response;
                 throttled++;
@@ -1565,15 +1577,10 @@ async function readLimited(response, limit, what) {
 
 
 
-const BACKOFF_BASE_MS = 1000;
-const BACKOFF_CAP_MS = 30_000;
+
 /** The server argument for docker login/logout: none for Docker Hub. */
 function loginServer(registry) {
     return registry === image_reference/* DOCKER_HUB */.Xb ? undefined : registry;
-}
-/** Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. */
-function backoffMs(retry, random = Math.random) {
-    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
 }
 function who(auth) {
     return auth === undefined

@@ -1754,8 +1754,8 @@ async function resolveCommit(shaInput, context, githubSha, naming = field_parser
 
 // EXTERNAL MODULE: ./src/loop/container.ts
 var container = __webpack_require__(7169);
-// EXTERNAL MODULE: ./src/loop/push.ts + 2 modules
-var push = __webpack_require__(4650);
+// EXTERNAL MODULE: ./src/loop/push.ts + 3 modules
+var push = __webpack_require__(9022);
 // EXTERNAL MODULE: ./src/loop/run-report.ts
 var run_report = __webpack_require__(8746);
 ;// CONCATENATED MODULE: ./src/process/streamed.ts

@@ -536,7 +536,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8049);
-/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(832);
+/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(746);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6021);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9233);
 /* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1197);
@@ -1960,7 +1960,7 @@ function envFileProblem(file, prefix, image) {
 
 /***/ }),
 
-/***/ 832:
+/***/ 746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2104,7 +2104,19 @@ var output = __nccwpck_require__(7807);
 var registry_failure = __nccwpck_require__(7898);
 // EXTERNAL MODULE: ./src/shared/json.ts
 var json = __nccwpck_require__(8451);
+;// CONCATENATED MODULE: ./src/shared/backoff.ts
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+/**
+ * Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. The jitter keeps
+ * the jobs a registry throttled together from asking again together.
+ */
+function backoffMs(retry, random = Math.random) {
+    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+}
+
 ;// CONCATENATED MODULE: ./src/registry/client.ts
+
 
 
 
@@ -2627,7 +2639,7 @@ class RegistryClient {
             if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
                 // Rate limited: wait as the registry says (else back off), within the retries.
                 const asked = retryAfterMs(response.headers.get('retry-after'));
-                const wait = asked ?? 1000 * 2 ** throttled;
+                const wait = asked ?? backoffMs(throttled + 1, this.options.random);
                 if (throttled >= this.retries || wait > MAX_RETRY_AFTER_MS)
                     return response;
                 throttled++;
@@ -2692,15 +2704,10 @@ async function readLimited(response, limit, what) {
 
 
 
-const BACKOFF_BASE_MS = 1000;
-const BACKOFF_CAP_MS = 30_000;
+
 /** The server argument for docker login/logout: none for Docker Hub. */
 function loginServer(registry) {
     return registry === image_reference/* DOCKER_HUB */.Xb ? undefined : registry;
-}
-/** Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. */
-function backoffMs(retry, random = Math.random) {
-    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
 }
 function who(auth) {
     return auth === undefined

@@ -1143,7 +1143,7 @@ function runCommand(file, args, options = {}) {
 
 /***/ }),
 
-/***/ 148:
+/***/ 664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1163,9 +1163,21 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: ./src/shared/json.ts
 var json = __nccwpck_require__(451);
+;// CONCATENATED MODULE: ./src/shared/backoff.ts
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+/**
+ * Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. The jitter keeps
+ * the jobs a registry throttled together from asking again together.
+ */
+function backoffMs(retry, random = Math.random) {
+    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+}
+
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
 var image_reference = __nccwpck_require__(876);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
+
 
 
 
@@ -1688,7 +1700,7 @@ class RegistryClient {
             if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
                 // Rate limited: wait as the registry says (else back off), within the retries.
                 const asked = retryAfterMs(response.headers.get('retry-after'));
-                const wait = asked ?? 1000 * 2 ** throttled;
+                const wait = asked ?? backoffMs(throttled + 1, this.options.random);
                 if (throttled >= this.retries || wait > MAX_RETRY_AFTER_MS)
                     return response;
                 throttled++;
@@ -1835,8 +1847,8 @@ function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
     return username !== '' && password !== '' ? { username, password } : undefined;
 }
 
-// EXTERNAL MODULE: ./src/registry/client.ts + 1 modules
-var client = __nccwpck_require__(148);
+// EXTERNAL MODULE: ./src/registry/client.ts + 2 modules
+var client = __nccwpck_require__(664);
 ;// CONCATENATED MODULE: ./src/resolve/inputs.ts
 
 
@@ -2018,7 +2030,7 @@ function requestFor(inputs, entry) {
 /* harmony import */ var _docker_output_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(807);
 /* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(556);
 /* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(876);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(148);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(664);
 /* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(229);
 
 
@@ -2105,13 +2117,13 @@ async function inspectLocalImage(ref) {
  */
 async function resolveImage(request, logger, deps = {}, { checkPair = false } = {}) {
     const ref = `${request.image.name}:${request.tag}`;
-    const finish = (config, source, digest, imageId) => {
+    const finish = (config, source, digest) => {
         const found = findSha(config, request.shaEnv, ref);
         for (const note of found.notes)
             logger[note.level](note.message);
         const tag = found.sha.slice(0, request.tagLength);
         const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1}`;
-        return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom, imageId };
+        return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom };
     };
     const inspectLocal = deps.inspectLocal ?? inspectLocalImage;
     if (request.source !== 'registry') {
@@ -2131,7 +2143,7 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
             logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
             if (note !== undefined)
                 logger.info(note);
-            const resolution = finish({ env: local.env, labels: local.labels }, 'local', digest, local.id);
+            const resolution = finish({ env: local.env, labels: local.labels }, 'local', digest);
             if (checkPair && resolution.tag !== request.tag) {
                 const pair = await inspectLocal(resolution.imageRef);
                 if (pair === undefined || pair.id !== local.id)
@@ -2156,7 +2168,7 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
             ? ''
             : `; it is an index: read its ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .platformName */ .$r)(remote.platform)} image ${remote.manifestDigest}`;
         logger.info(`Read ${ref} from the registry ${request.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
-        resolution = finish(remote.config, 'registry', remote.digest, '');
+        resolution = finish(remote.config, 'registry', remote.digest);
     }
     catch (error) {
         if (!(error instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl))

@@ -9,18 +9,11 @@ import { DOCKER_HUB, familiarName, type ImageName } from '../shared/image-refere
 import type { RegistryAuth } from '../shared/vocabulary.js';
 import type { Reporter } from './reporter.js';
 import { RegistryClient, RegistryError } from '../registry/client.js';
-
-const BACKOFF_BASE_MS = 1000;
-const BACKOFF_CAP_MS = 30_000;
+import { backoffMs } from '../shared/backoff.js';
 
 /** The server argument for docker login/logout: none for Docker Hub. */
 export function loginServer(registry: string): string | undefined {
   return registry === DOCKER_HUB ? undefined : registry;
-}
-
-/** Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. */
-export function backoffMs(retry: number, random: () => number = Math.random): number {
-  return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
 }
 
 function who(auth: RegistryAuth | undefined): string {

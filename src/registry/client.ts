@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isObject, str } from '../shared/json.js';
+import { backoffMs } from '../shared/backoff.js';
 import { DOCKER_HUB } from '../shared/image-reference.js';
 import type { RegistryAuth } from '../shared/vocabulary.js';
 
@@ -362,6 +363,8 @@ export interface RegistryClientOptions {
   readonly retries?: number;
   /** Waits that long (tests pass a fake). */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The backoff's jitter, in [0, 1) (tests pass a fixed one). */
+  readonly random?: () => number;
 }
 
 /** The longest a Retry-After is waited for: a registry asking for longer fails the request instead. */
@@ -680,7 +683,7 @@ export class RegistryClient {
       if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
         // Rate limited: wait as the registry says (else back off), within the retries.
         const asked = retryAfterMs(response.headers.get('retry-after'));
-        const wait = asked ?? 1000 * 2 ** throttled;
+        const wait = asked ?? backoffMs(throttled + 1, this.options.random);
         if (throttled >= this.retries || wait > MAX_RETRY_AFTER_MS) return response;
         throttled++;
         await discard(response);

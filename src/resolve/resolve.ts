@@ -29,8 +29,6 @@ export interface Resolution {
   readonly source: 'local' | 'registry';
   /** Where in the image the sha was: `env SHA` or `label org.opencontainers.image.revision`. */
   readonly shaFrom: string;
-  /** The local image's id; empty when read from the registry. */
-  readonly imageId: string;
 }
 
 export interface Logger {
@@ -150,12 +148,12 @@ export async function resolveImage(
   { checkPair = false }: { checkPair?: boolean } = {},
 ): Promise<Resolution> {
   const ref = `${request.image.name}:${request.tag}`;
-  const finish = (config: ImageConfig, source: Resolution['source'], digest: string, imageId: string): Resolution => {
+  const finish = (config: ImageConfig, source: Resolution['source'], digest: string): Resolution => {
     const found = findSha(config, request.shaEnv, ref);
     for (const note of found.notes) logger[note.level](note.message);
     const tag = found.sha.slice(0, request.tagLength);
     const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${REVISION_LABEL}`;
-    return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom, imageId };
+    return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom };
   };
   const inspectLocal = deps.inspectLocal ?? inspectLocalImage;
 
@@ -174,7 +172,7 @@ export async function resolveImage(
       const { digest, note } = localDigest(local.repoDigests, familiarName(request.image), store);
       logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
       if (note !== undefined) logger.info(note);
-      const resolution = finish({ env: local.env, labels: local.labels }, 'local', digest, local.id);
+      const resolution = finish({ env: local.env, labels: local.labels }, 'local', digest);
       if (checkPair && resolution.tag !== request.tag) {
         const pair = await inspectLocal(resolution.imageRef);
         if (pair === undefined || pair.id !== local.id)
@@ -207,7 +205,7 @@ export async function resolveImage(
     logger.info(
       `Read ${ref} from the registry ${request.image.registry} (${remote.digest}${chosen}); nothing was pulled.`,
     );
-    resolution = finish(remote.config, 'registry', remote.digest, '');
+    resolution = finish(remote.config, 'registry', remote.digest);
   } catch (error) {
     if (!(error instanceof RegistryError)) throw error;
     const notLocal = request.source === 'auto' ? ' It is not in the local image store either.' : '';

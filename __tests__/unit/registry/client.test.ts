@@ -1396,8 +1396,12 @@ describe('RegistryClient: rate limits (429, and 503 with Retry-After)', () => {
     });
   }
 
-  /** A client whose sleep only records how long it was asked to wait. */
-  function client(fetch: FetchLike, retries?: number): { client: RegistryClient; waits: number[] } {
+  /** A client whose sleep only records how long it was asked to wait; its backoff at the top of its jitter. */
+  function client(
+    fetch: FetchLike,
+    retries?: number,
+    random: () => number = () => 1,
+  ): { client: RegistryClient; waits: number[] } {
     const waits: number[] = [];
     const sleep = (ms: number): Promise<void> => {
       waits.push(ms);
@@ -1410,6 +1414,7 @@ describe('RegistryClient: rate limits (429, and 503 with Retry-After)', () => {
         repository: 'acme/app',
         fetch,
         sleep,
+        random,
         ...(retries === undefined ? {} : { retries }),
       }),
     };
@@ -1439,6 +1444,16 @@ describe('RegistryClient: rate limits (429, and 503 with Retry-After)', () => {
     expect(image.digest).toBe(manifest.digest);
     expect(waits).toEqual(expected);
     expect(fake.calls.filter((call) => call.url.endsWith(LATEST))).toHaveLength(answers.length + 1);
+  });
+
+  it.each<[string, number, number[]]>([
+    ['at the bottom of its jitter: half of 1 s, 2 s, 4 s', 0, [500, 1000, 2000]],
+    ['in the middle', 0.5, [750, 1500, 3000]],
+  ])('429 without Retry-After, backoff with jitter %s', async (_case, random, expected) => {
+    const fake = throttled([tooMany(), tooMany(), tooMany()]);
+    const { client: registry, waits } = client(fake.fetch, undefined, () => random);
+    await registry.readImage('latest');
+    expect(waits).toEqual(expected);
   });
 
   it('429 with an HTTP-date Retry-After: waits until then', async () => {

@@ -111,7 +111,6 @@ describe('resolve/action.yml', () => {
       imageRef: 'a:aaaaaaa',
       source: 'local',
       shaFrom: 'env',
-      imageId: '',
     });
     // One image's outputs, and the env and json of every run (one image or a set).
     expect(literalOutputsSet().sort()).toEqual(['env', 'json']);

@@ -247,7 +247,6 @@ describe('resolveImage', () => {
       imageRef: 'ghcr.io/acme/app:d24155b',
       source: 'local',
       shaFrom: 'env SHA',
-      imageId: `sha256:${'e'.repeat(64)}`,
     } satisfies Resolution);
     expect(lines).toEqual([
       `info:Read ${REF} from the local image store (image sha256:${'e'.repeat(64)}); nothing was run or pulled.`,
@@ -318,7 +317,6 @@ describe('resolveImage', () => {
       imageRef: `ghcr.io/acme/app:${SHA.slice(0, 12)}`,
       source: 'registry',
       shaFrom: 'env SHA',
-      imageId: '',
     } satisfies Resolution);
     // The ping, the manifest once, its config.
     expect(registry.urls.slice(0, 2)).toEqual(['https://ghcr.io/v2/', 'https://ghcr.io/v2/acme/app/manifests/latest']);
@@ -442,7 +440,6 @@ describe('what the action and the CLI print', () => {
     imageRef: 'ghcr.io/acme/app:d24155b',
     source: 'registry',
     shaFrom: 'env SHA',
-    imageId: '',
   };
 
   it('outputs', () => {
