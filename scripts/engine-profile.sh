@@ -102,6 +102,7 @@ profile_env() {
     native)
       set_env PATH "$path"
       echo "unset ENGINE_CLI_PLUGINS"
+      echo "unset ENGINE_BUILDX"
       [[ "${DOCKER_CONFIG:-}" == "$STATE"/* ]] && echo "unset DOCKER_CONFIG"
       if [ -f /etc/docker/daemon.json ]; then set_env ENGINE_DAEMON_CONFIG "/etc/docker/daemon.json"; else echo "unset ENGINE_DAEMON_CONFIG"; fi
       ;;
@@ -110,6 +111,9 @@ profile_env() {
       # (classic); a test that makes a DOCKER_CONFIG of its own links ENGINE_CLI_PLUGINS' buildx into it.
       set_env DOCKER_CONFIG "$STATE/$profile/docker-config"
       set_env ENGINE_DAEMON_CONFIG "$STATE/$profile/daemon.json"
+      # Every profile has Debian 13's buildx at hand (linked in its cli-plugins or not): a test of an older engine
+      # through buildx links it into a DOCKER_CONFIG of its own.
+      set_env ENGINE_BUILDX "$CACHE/trixie/cli-plugins/docker-buildx"
       if [ "$profile" = classic ]; then
         set_env PATH "$path"
         echo "unset ENGINE_CLI_PLUGINS"

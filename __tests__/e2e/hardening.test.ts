@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -310,3 +310,56 @@ describe('remote engines: DOCKER_HOST, a docker context, DOCKER_CONFIG, a full d
     expect(dockerConfigAuths(config)).toContain(registry.host); // the user's login is theirs to keep
   });
 });
+
+// Debian 12's engine, which every profile installs (the classic one runs it), and Debian 13's buildx, which every
+// profile keeps at hand: a new CLI on an old engine. Hosted runners (profile native) have no such engine.
+const OLD_DOCKERD = '/usr/sbin/dockerd';
+const buildxAtHand = process.env.ENGINE_BUILDX;
+
+describe.runIf(existsSync(OLD_DOCKERD) && buildxAtHand !== undefined)(
+  "Docker Engine 20.10 through buildx: its BuildKit predates the stamp's named context",
+  () => {
+    let engine: Awaited<ReturnType<typeof startSecondEngine>>;
+    beforeAll(async () => {
+      engine = await startSecondEngine({ sizeMb: 160, dockerd: OLD_DOCKERD, daemonConfig: '' });
+    }, 120_000);
+    afterAll(async () => {
+      await engine.stop();
+    }, 60_000);
+
+    it('the build fails saying why and what to do, leaving nothing; without buildx the same engine builds', async () => {
+      const repository = `${namespace}/old-buildkit-${randomId()}`;
+      const inputs = {
+        image: repository,
+        context: path.join(FIXTURES, 'service'),
+        sha: randomSha(),
+        'test-command': 'wget -q -O - http://127.0.0.1:8080/ | grep -q "from the service"',
+      };
+      const refused = await runAction({
+        inputs,
+        env: { DOCKER_HOST: engine.host, DOCKER_CONFIG: freshDockerConfig({ buildx: buildxAtHand }) },
+      });
+      expect(refused.main.exitCode, refused.main.stdout).toBe(1);
+      expect(refused.main.stdout).toMatch(/Docker engine 20\.10\.\S+ \(DOCKER_HOST=[^)]*\) .*; builder: buildx\./);
+      const error = errorLine(refused.main.stdout);
+      expect(error).toContain("The builder's BuildKit is too old for the stamp: it lacks named contexts");
+      expect(error).toContain('nothing was tagged');
+      expect(engine.docker('image', 'ls', '--all', '--quiet', repository)).toBe('');
+      // Nor an untagged image of the build target: only the base image is there.
+      expect(engine.docker('image', 'ls', '--all', '--quiet', '--filter', 'dangling=true')).toBe('');
+      expect(engine.docker('container', 'ls', '--all', '--quiet')).toBe('');
+
+      // The remedy the message names: the classic builder on the same engine.
+      const built = await runAction({
+        inputs,
+        env: { DOCKER_HOST: engine.host, DOCKER_CONFIG: freshDockerConfig({ buildx: false }) },
+      });
+      expect(built.main.exitCode, built.main.stdout).toBe(0);
+      expect(built.main.stdout).toContain('builder: classic (no buildx).');
+      expect(engine.docker('image', 'inspect', '--format', '{{.Id}}', `${repository}:latest`)).toBe(
+        built.outputs['image-id'],
+      );
+      expect(engine.docker('container', 'ls', '--all', '--quiet')).toBe('');
+    });
+  },
+);

@@ -37,14 +37,16 @@ export function docker(...args: string[]): string {
 
 /**
  * A new, empty DOCKER_CONFIG folder, as docker/login-action makes one; with the engine profile's buildx in its
- * cli-plugins where the profile has one (on runners buildx sits in a system folder every config sees).
+ * cli-plugins where the profile has one (on runners buildx sits in a system folder every config sees), or with
+ * the `buildx` binary given, or none (false).
  */
-export function freshDockerConfig(): string {
+export function freshDockerConfig({ buildx }: { buildx?: string | false } = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'docker-config-'));
   const plugins = process.env.ENGINE_CLI_PLUGINS;
-  if (plugins !== undefined && plugins !== '') {
+  const binary = buildx ?? (plugins !== undefined && plugins !== '' ? path.join(plugins, 'docker-buildx') : false);
+  if (binary !== false) {
     mkdirSync(path.join(dir, 'cli-plugins'));
-    symlinkSync(path.join(plugins, 'docker-buildx'), path.join(dir, 'cli-plugins', 'docker-buildx'));
+    symlinkSync(binary, path.join(dir, 'cli-plugins', 'docker-buildx'));
   }
   return dir;
 }

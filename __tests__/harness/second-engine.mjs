@@ -12,13 +12,21 @@ import { BASE_IMAGE, buildBaseImage } from './base-image.mjs';
 const RELAY = fileURLToPath(new URL('./netns-relay.mjs', import.meta.url));
 
 /**
- * @param {{ sizeMb?: number, reachPorts?: number[], baseImage?: 'build' | 'copy' }} [options]
+ * @param {{ sizeMb?: number, reachPorts?: number[], baseImage?: 'build' | 'copy', dockerd?: string, daemonConfig?: string }} [options]
  *   reachPorts: each 127.0.0.1:PORT in the engine's namespace reaches the host's 127.0.0.1:PORT (a registry);
  *   baseImage: 'build' builds BASE_IMAGE there, 'copy' loads the first engine's (the same id, so the same
- *   BuildKit cache keys for `FROM` it)
+ *   BuildKit cache keys for `FROM` it);
+ *   dockerd: the engine's binary (default: PATH's, the profile's); daemonConfig: its daemon.json (default: the
+ *   profile's, ENGINE_DAEMON_CONFIG; '' for none)
  * @returns {Promise<{ host: string, docker: (...args: string[]) => string, stop: () => Promise<void> }>}
  */
-export async function startSecondEngine({ sizeMb = 160, reachPorts = [], baseImage = 'build' } = {}) {
+export async function startSecondEngine({
+  sizeMb = 160,
+  reachPorts = [],
+  baseImage = 'build',
+  dockerd = 'dockerd',
+  daemonConfig = process.env.ENGINE_DAEMON_CONFIG ?? '',
+} = {}) {
   for (const port of reachPorts)
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`reachPorts: not a port: ${port}`);
   if (baseImage !== 'build' && baseImage !== 'copy') throw new Error(`baseImage: 'build' or 'copy', not ${baseImage}`);
@@ -53,7 +61,7 @@ export async function startSecondEngine({ sizeMb = 160, reachPorts = [], baseIma
       'nsenter',
       [
         `--net=/run/netns/${netns}`,
-        'dockerd',
+        dockerd,
         '--host',
         host,
         '--data-root',
@@ -65,7 +73,7 @@ export async function startSecondEngine({ sizeMb = 160, reachPorts = [], baseIma
         '--iptables=false',
         '--ip-masq=false',
         // The engine profile's daemon settings (the containerd image store), as the first engine has them.
-        ...(process.env.ENGINE_DAEMON_CONFIG ? ['--config-file', process.env.ENGINE_DAEMON_CONFIG] : []),
+        ...(daemonConfig ? ['--config-file', daemonConfig] : []),
       ],
       { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
     );

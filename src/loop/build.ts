@@ -74,12 +74,23 @@ export function diskFullMessage(output: string): string | undefined {
     : undefined;
 }
 
-/** A failed build says why: a full disk plainly, else docker's own last lines (`log`: its output as shown). */
+/**
+ * The stamp's FROM is the build as a named context (bake's `target:`), which BuildKit knows from 0.10 on; the
+ * BuildKit inside Docker Engine 20.10, which buildx's docker driver builds with, is older.
+ */
+export function namedContextsMissingMessage(output: string): string | undefined {
+  return /unsupported frontend capability moby\.buildkit\.frontend\.contexts/.test(output)
+    ? "The builder's BuildKit is too old for the stamp: it lacks named contexts (BuildKit 0.10 or later), and the stamp builds FROM your build as one; nothing was tagged. buildx's docker driver uses the engine's own BuildKit, which on Docker Engine 20.10 is older: update the engine, make a builder of the docker-container driver the current one (docker buildx create --use), or remove buildx to build with the classic builder."
+    : undefined;
+}
+
+/** A failed build says why: a full disk or a BuildKit too old plainly, else docker's own last lines (`log`: its output as shown). */
 function throwUnlessBuilt(args: readonly string[], result: DockerResult, log?: string): void {
   if (result.exitCode === 0) return;
   const output = log ?? result.stdout + result.stderr;
   throw new Error(
     diskFullMessage(output) ??
+      namedContextsMissingMessage(output) ??
       new DockerError(args, log === undefined ? result : { ...result, stdout: '', stderr: log }).message,
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   brokenByCacheRestore,
   cacheExportRefused,
+  namedContextsMissingMessage,
   ociLabels,
   stampProblems,
   imageRecordRace,
@@ -153,6 +154,41 @@ describe('cacheExportRefused', () => {
     ['no output', '', false],
   ])('%s', (_case, output, refused) => {
     expect(cacheExportRefused(output)).toBe(refused);
+  });
+});
+
+describe('namedContextsMissingMessage', () => {
+  it.each<[string, string, boolean]>([
+    [
+      'buildx 0.13 on Docker Engine 20.10 (its docker driver), as the rawjson progress ends',
+      '#5 [stamp internal] load build definition from Dockerfile\n#5 DONE 0.0s\nERROR: failed to solve: rpc error: code = Unknown desc = failed to solve with frontend dockerfile.v0: unsupported frontend capability moby.buildkit.frontend.contexts',
+      true,
+    ],
+    [
+      'another capability the frontend lacks: not this one',
+      'ERROR: failed to solve: failed to solve with frontend dockerfile.v0: unsupported frontend capability moby.buildkit.frontend.subrequests',
+      false,
+    ],
+    [
+      'a user Dockerfile step that prints the words',
+      '#7 [build 2/2] RUN echo "unsupported frontend capability moby.buildkit.frontend contexts"',
+      false,
+    ],
+    [
+      'a failed RUN step',
+      'ERROR: failed to solve: process "/bin/sh -c false" did not complete successfully: exit code: 1',
+      false,
+    ],
+    ['no output', '', false],
+  ])('%s', (_case, output, missing) => {
+    const message = namedContextsMissingMessage(output);
+    expect(message !== undefined).toBe(missing);
+    if (missing) {
+      expect(message).toContain('lacks named contexts (BuildKit 0.10 or later)');
+      expect(message).toContain('nothing was tagged');
+      expect(message).toContain('docker buildx create --use');
+      expect(message).toContain('remove buildx to build with the classic builder');
+    }
   });
 });
 
