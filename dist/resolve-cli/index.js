@@ -7,9 +7,11 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  B: () => (/* binding */ CLI_USAGE),
-  h: () => (/* binding */ parseCliArgs)
+  BQ: () => (/* binding */ CLI_USAGE),
+  hT: () => (/* binding */ parseCliArgs)
 });
+
+// UNUSED EXPORTS: CLI_LABELS
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -49,6 +51,7 @@ const CLI_USAGE = [
     'Registry credentials come from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment (for the first',
     "image's registry), else from docker's stored credentials (docker login); never from arguments.",
 ].join('\n');
+/** Each input of resolve/action.yml as the CLI takes it: an option, the IMAGE[:TAG] argument, or an env variable. */
 const CLI_LABELS = {
     image: 'IMAGE',
     tag: 'TAG',
@@ -190,9 +193,9 @@ function oneLine(error) {
 }
 async function main() {
     try {
-        const command = (0,_resolve_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCliArgs */ .h)(process.argv.slice(2), process.env);
+        const command = (0,_resolve_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCliArgs */ .hT)(process.argv.slice(2), process.env);
         if (command.kind === 'help') {
-            process.stdout.write(`${_resolve_args_js__WEBPACK_IMPORTED_MODULE_5__/* .CLI_USAGE */ .B}\n`);
+            process.stdout.write(`${_resolve_args_js__WEBPACK_IMPORTED_MODULE_5__/* .CLI_USAGE */ .BQ}\n`);
             return 0;
         }
         const set = await (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveSet */ .Tb)(command.inputs, {

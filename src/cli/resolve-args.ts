@@ -32,7 +32,8 @@ export const CLI_USAGE = [
   "image's registry), else from docker's stored credentials (docker login); never from arguments.",
 ].join('\n');
 
-const CLI_LABELS: Readonly<Record<string, string>> = {
+/** Each input of resolve/action.yml as the CLI takes it: an option, the IMAGE[:TAG] argument, or an env variable. */
+export const CLI_LABELS: Readonly<Record<string, string>> = {
   image: 'IMAGE',
   tag: 'TAG',
   images: '--images',

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, type CliCommand } from '../../../src/cli/resolve-args.js';
+import { parse } from 'yaml';
+import { CLI_LABELS, CLI_USAGE, parseCliArgs, type CliCommand } from '../../../src/cli/resolve-args.js';
 import type { ResolveInputs, SetEntry } from '../../../src/resolve/inputs.js';
 import { runnerPlatform } from '../../../src/registry/client.js';
 import { problemsOf } from '../support.js';
@@ -400,5 +402,18 @@ describe('parseCliArgs: a set from --images', () => {
     const problems = problemsOf(() => parseCliArgs(argv, env, reader.read));
     expect(problems).toEqual(expected);
     expect(problems.join(' ')).not.toContain('hunter2');
+  });
+});
+
+describe('CLI_LABELS', () => {
+  const actionYml = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../resolve/action.yml');
+  const inputs = Object.keys((parse(readFileSync(actionYml, 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+
+  it('gives every input of resolve/action.yml a CLI form, and no other', () => {
+    expect(Object.keys(CLI_LABELS).sort()).toEqual([...inputs].sort());
+  });
+
+  it.each(Object.entries(CLI_LABELS))('%s: its CLI form %s is in the usage', (_input, label) => {
+    expect(CLI_USAGE).toContain(label.startsWith('--') ? `${label} ` : label);
   });
 });
