@@ -1,7 +1,8 @@
-// 3. Prune at 50, 200 and 500 stale tags: the action's prune phase (dist/index.js, as shipped, timed by its
-// own "Took" line) against the seed's loop of one `docker image rm` per tag, and against the engine's own
+// 3. Prune at 50, 200 and 500 stale tags: what the action's prune (dist/index.js, as shipped) adds to its run
+// against the seed's loop of one `docker image rm` per tag, and against the engine's own
 // share (the same removals sent bare, 4 calls side by side). Each stale tag is its own image with its own
-// layer, as after real builds. Interleaved: loop, action, bare, loop, action, bare…
+// layer, as after real builds. Each repeat: loop, then action and bare in turn (action first on odd repeats, bare
+// first on even ones), each after its own tags were imported, synced to disk and the CPUs went quiet.
 // Run by bench/run.mjs; alone: node bench/prune.mjs [--counts 50,200,500] [--repeats 2]
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,9 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
-import { ROOT, runAction } from '../__tests__/harness/run-action.mjs';
 import { linearFit, median, medianRange } from './stats.mjs';
-import { actionDir, docker, phaseKind, phasesOf, removeRepositories } from './support.mjs';
+import { docker, phaseKind, phasesOf, removeRepositories, runActionTimed, settle } from './support.mjs';
 
 const run = promisify(execFile);
 const SHA = 'a'.repeat(40);
@@ -35,6 +35,12 @@ export async function makeStaleTags(repository, count) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Before each timed removal: what the import left the disk and the engine doing is not timed as the removal's. */
+async function quiet() {
+  execFileSync('sync');
+  await settle();
 }
 
 function seedLoop(repository) {
@@ -68,23 +74,40 @@ async function bareRemoval(repository, count) {
   return (performance.now() - started) / 1000;
 }
 
+/** Seconds from main's spawn to the build phase's first line. */
+function untilBuild(run) {
+  const build = run.lines.find(({ line }) => line.startsWith('::group::Build '));
+  if (run.main.exitCode !== 0 || build === undefined) throw new Error(`action run failed:\n${run.main.stdout}`);
+  return (build.at - run.spawnedAt) / 1000;
+}
+
+/**
+ * The action's prune of the repository's stale tags, two ways. `seconds`: its phase's own `Took` line plus its
+ * listing, which runs beside the engine check before the phase, counted in full as if it did not. `added`: what
+ * pruning adds to the run, the build phase's start against a run with `prune: false` just before (same tags,
+ * same engine), so the listing counts by how much it delays the check, no more and no less.
+ */
 async function actionPrune(repository, context) {
-  const result = await runAction({
-    inputs: { image: repository, context, sha: SHA, 'prune-grace': '0', 'run-args': '--no-healthcheck' },
-    cwd: ROOT,
-    actionDir: actionDir(),
-  });
-  const prune = phasesOf(result.main.stdout).find((phase) => phaseKind(phase.name) === 'Prune');
-  if (result.main.exitCode !== 0 || prune === undefined) throw new Error(`action run failed:\n${result.main.stdout}`);
-  // The listing runs beside the engine check, before the phase: counted in full, as if it did not.
-  const listed = /^Listed .* in ([0-9.]+) s, beside the engine check\.$/m.exec(result.main.stdout);
-  if (listed === null) throw new Error(`the prune phase did not say how long its listing took:\n${result.main.stdout}`);
-  return { seconds: prune.seconds + Number(listed[1]), pruned: Number(result.outputs.pruned) };
+  const inputs = { image: repository, context, sha: SHA, 'prune-grace': '0', 'run-args': '--no-healthcheck' };
+  const kept = await runActionTimed({ lineTimes: true, inputs: { ...inputs, prune: 'false' } });
+  const withoutPrune = untilBuild(kept);
+  await quiet();
+  const pruned = await runActionTimed({ lineTimes: true, inputs });
+  const withPrune = untilBuild(pruned);
+  const prune = phasesOf(pruned.main.stdout).find((phase) => phaseKind(phase.name) === 'Prune');
+  if (prune === undefined) throw new Error(`the action did not prune:\n${pruned.main.stdout}`);
+  const listed = /^Listed .* in ([0-9.]+) s, beside the engine check\.$/m.exec(pruned.main.stdout);
+  if (listed === null) throw new Error(`the prune phase did not say how long its listing took:\n${pruned.main.stdout}`);
+  return {
+    seconds: prune.seconds + Number(listed[1]),
+    added: withPrune - withoutPrune,
+    pruned: Number(pruned.outputs.pruned),
+  };
 }
 
 /**
  * @param {{ counts: number[], repeats: number, log?: (line: string) => void }} options
- * @returns {Promise<{ rows: { count: number, loop: number[], action: number[], images: number[] }[], fit: ReturnType<typeof linearFit> }>}
+ * @returns {Promise<{ rows: { count: number, loop: number[], action: number[], added: number[], bare: number[], images: number[] }[], fit: ReturnType<typeof linearFit> }>}
  */
 export async function benchPrune({ counts, repeats, log = console.log }) {
   buildBaseImage();
@@ -95,36 +118,43 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
     for (const count of counts) {
       const loop = [];
       const action = [];
+      const added = [];
       const bare = [];
       // How many images the engine held: the action should not care (it looks at this repository's only).
       const images = [];
       for (let r = 0; r < repeats; r++) {
         const loopRepository = `bench-prune/loop-${count}`;
         await makeStaleTags(loopRepository, count);
+        await quiet();
         loop.push(seedLoop(loopRepository));
 
-        const actionRepository = `bench-prune/action-${count}`;
-        await makeStaleTags(actionRepository, count);
-        images.push(docker('image', 'ls', '--all', '--quiet').split('\n').length);
-        const measured = await actionPrune(actionRepository, context);
-        if (measured.pruned !== count) throw new Error(`the action pruned ${measured.pruned}, expected ${count}`);
-        action.push(measured.seconds);
-        execFileSync(
-          'docker',
-          ['image', 'rm', `${actionRepository}:latest`, `${actionRepository}:${SHA.slice(0, 7)}`],
-          { stdio: 'ignore' },
-        );
-
-        const bareRepository = `bench-prune/bare-${count}`;
-        await makeStaleTags(bareRepository, count);
-        bare.push(await bareRemoval(bareRepository, count));
+        const timeAction = async () => {
+          const actionRepository = `bench-prune/action-${count}`;
+          await makeStaleTags(actionRepository, count);
+          images.push(docker('image', 'ls', '--all', '--quiet').split('\n').length);
+          await quiet();
+          const measured = await actionPrune(actionRepository, context);
+          if (measured.pruned !== count) throw new Error(`the action pruned ${measured.pruned}, expected ${count}`);
+          action.push(measured.seconds);
+          added.push(measured.added);
+          // Its two runs' images: SHA is in no git history, so each stamp is dated by its build and the first is left untagged.
+          removeRepositories(actionRepository);
+        };
+        const timeBare = async () => {
+          const bareRepository = `bench-prune/bare-${count}`;
+          await makeStaleTags(bareRepository, count);
+          await quiet();
+          bare.push(await bareRemoval(bareRepository, count));
+        };
+        // In turn, so that a drift of the machine over a repeat weighs on both alike.
+        for (const time of r % 2 === 0 ? [timeAction, timeBare] : [timeBare, timeAction]) await time();
         log(
-          `  ${count} stale tags, ${r + 1}/${repeats}: seed loop ${loop.at(-1).toFixed(2)} s, action prune ${action.at(-1).toFixed(3)} s, bare parallel removal ${bare.at(-1).toFixed(3)} s`,
+          `  ${count} stale tags, ${r + 1}/${repeats}: seed loop ${loop.at(-1).toFixed(2)} s, action prune ${action.at(-1).toFixed(3)} s (adds ${added.at(-1).toFixed(3)} s to the run), bare parallel removal ${bare.at(-1).toFixed(3)} s (${(added.at(-1) / bare.at(-1)).toFixed(2)}×)`,
         );
       }
-      rows.push({ count, loop, action, bare, images });
+      rows.push({ count, loop, action, added, bare, images });
       log(
-        `${count} stale tags: seed loop median ${median(loop).toFixed(2)} s, action prune median ${median(action).toFixed(3)} s, ${(median(loop) / median(action)).toFixed(1)}x`,
+        `${count} stale tags: seed loop median ${median(loop).toFixed(2)} s, action prune median ${median(action).toFixed(3)} s (adds ${median(added).toFixed(3)} s), bare ${median(bare).toFixed(3)} s`,
       );
     }
   } finally {
@@ -138,19 +168,19 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
     );
   }
   const fit = linearFit(
-    rows.flatMap(({ count, action }) => action.map(() => count)),
-    rows.flatMap(({ action }) => action),
+    rows.flatMap(({ count, added }) => added.map(() => count)),
+    rows.flatMap(({ added }) => added),
   );
   return { rows, fit };
 }
 
 export function pruneTable({ rows }) {
   return [
-    '| stale tags | seed loop: median s (min–max) | action prune: median s (min–max) | speed-up (ratio of medians) | action s per 100 tags | bare parallel removal s | loop ÷ bare removal | images on the engine |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| stale tags | seed loop: median s (min–max) | action: phase + listing, median s (min–max) | action: added to the run, median s (min–max) | speed-up (loop ÷ added) | added s per 100 tags | bare parallel removal s | added ÷ bare removal | loop ÷ bare removal | images on the engine |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
-      ({ count, loop, action, bare, images }) =>
-        `| ${count} | ${medianRange(loop, 2)} | ${medianRange(action)} | ${(median(loop) / median(action)).toFixed(1)}× | ${((median(action) / count) * 100).toFixed(3)} | ${medianRange(bare)} | ${(median(loop) / median(bare)).toFixed(1)}× | ${Math.min(...images)}–${Math.max(...images)} |`,
+      ({ count, loop, action, added, bare, images }) =>
+        `| ${count} | ${medianRange(loop, 2)} | ${medianRange(action)} | ${medianRange(added)} | ${(median(loop) / median(added)).toFixed(1)}× | ${((median(added) / count) * 100).toFixed(3)} | ${medianRange(bare)} | ${(median(added) / median(bare)).toFixed(2)}× | ${(median(loop) / median(bare)).toFixed(1)}× | ${Math.min(...images)}–${Math.max(...images)} |`,
     ),
   ].join('\n');
 }

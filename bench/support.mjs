@@ -110,8 +110,8 @@ export function phaseKind(name) {
 
 /**
  * Runs the committed dist/index.js as the runner does (main, then post) and times it from the moment
- * main is spawned until post has exited. With `lineTimes`, each line main prints is stamped (nowMs) as
- * it arrives.
+ * main is spawned (`spawnedAt`, nowMs) until post has exited. With `lineTimes`, each line main prints is
+ * stamped (nowMs) as it arrives.
  * @param {Parameters<typeof runAction>[0] & { lineTimes?: boolean }} options
  */
 export async function runActionTimed({ lineTimes = false, ...options }) {
@@ -136,7 +136,7 @@ export async function runActionTimed({ lineTimes = false, ...options }) {
     },
   });
   const seconds = (nowMs() - started) / 1000;
-  return { ...result, seconds, lines };
+  return { ...result, seconds, lines, spawnedAt: started };
 }
 
 /** Throws with the action's log when main or post did not succeed. */
