@@ -12,10 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { linearFit, median, medianRange } from './stats.mjs';
-import { docker, phaseKind, phasesOf, removeRepositories, runActionTimed, settle } from './support.mjs';
+import { docker, gitContext, phaseKind, phasesOf, removeRepositories, runActionTimed, settle } from './support.mjs';
 
 const run = promisify(execFile);
-const SHA = 'a'.repeat(40);
 
 /** N distinct single-layer images tagged repository:stale-<i>, imported 4 at a time. */
 export async function makeStaleTags(repository, count) {
@@ -88,7 +87,7 @@ function untilBuild(run) {
  * same engine), so the listing counts by how much it delays the check, no more and no less.
  */
 async function actionPrune(repository, context) {
-  const inputs = { image: repository, context, sha: SHA, 'prune-grace': '0', 'run-args': '--no-healthcheck' };
+  const inputs = { image: repository, context, 'prune-grace': '0', 'run-args': '--no-healthcheck' };
   const kept = await runActionTimed({ lineTimes: true, inputs: { ...inputs, prune: 'false' } });
   const withoutPrune = untilBuild(kept);
   await quiet();
@@ -111,8 +110,10 @@ async function actionPrune(repository, context) {
  */
 export async function benchPrune({ counts, repeats, log = console.log }) {
   buildBaseImage();
-  const context = mkdtempSync(path.join(tmpdir(), 'bench-context-'));
-  writeFileSync(path.join(context, 'Dockerfile'), 'FROM btd-e2e/busybox:base\nCMD ["sleep", "3600"]\n');
+  // One commit the action reads from git, as after actions/checkout: both runs of a repeat build the same image.
+  const context = gitContext('bench-prune-context', {
+    Dockerfile: 'FROM btd-e2e/busybox:base\nCMD ["sleep", "3600"]\n',
+  });
   const rows = [];
   try {
     for (const count of counts) {
@@ -133,11 +134,11 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
           await makeStaleTags(actionRepository, count);
           images.push(docker('image', 'ls', '--all', '--quiet').split('\n').length);
           await quiet();
-          const measured = await actionPrune(actionRepository, context);
+          const measured = await actionPrune(actionRepository, context.dir);
           if (measured.pruned !== count) throw new Error(`the action pruned ${measured.pruned}, expected ${count}`);
           action.push(measured.seconds);
           added.push(measured.added);
-          // Its two runs' images: SHA is in no git history, so each stamp is dated by its build and the first is left untagged.
+          // Its :latest and the commit's tag.
           removeRepositories(actionRepository);
         };
         const timeBare = async () => {
@@ -158,7 +159,7 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
       );
     }
   } finally {
-    rmSync(context, { recursive: true, force: true });
+    context.remove();
     removeRepositories(
       ...counts.flatMap((count) => [
         `bench-prune/loop-${count}`,
