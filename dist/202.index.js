@@ -331,6 +331,28 @@ function lastLines(text, count) {
 
 /***/ }),
 
+/***/ 656:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ dockerConfigDir)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** The docker CLI's config folder (config.json, contexts, cli-plugins): DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG !== undefined && env.DOCKER_CONFIG !== ''
+        ? env.DOCKER_CONFIG
+        : node_path__WEBPACK_IMPORTED_MODULE_1__.join((0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)(), '.docker');
+}
+
+
+/***/ }),
+
 /***/ 7807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -341,6 +363,8 @@ function lastLines(text, count) {
 /* harmony export */   M$: () => (/* binding */ parseListedTags),
 /* harmony export */   Mn: () => (/* binding */ pushedDigest),
 /* harmony export */   O2: () => (/* binding */ parseContainerState),
+/* harmony export */   PF: () => (/* binding */ parseApiImage),
+/* harmony export */   RX: () => (/* binding */ parseApiContainer),
 /* harmony export */   XN: () => (/* binding */ parseRemovalOutput),
 /* harmony export */   Y: () => (/* binding */ parseEngineInfo),
 /* harmony export */   Zp: () => (/* binding */ parseImageSummaries),
@@ -348,7 +372,8 @@ function lastLines(text, count) {
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   e8: () => (/* binding */ parseReadinessEvent),
 /* harmony export */   eK: () => (/* binding */ parseBakeMetadata),
-/* harmony export */   nM: () => (/* binding */ parseImageHistory)
+/* harmony export */   nM: () => (/* binding */ parseImageHistory),
+/* harmony export */   uq: () => (/* binding */ parseApiRemoval)
 /* harmony export */ });
 /* unused harmony exports parseJsonLines, parseImageStore */
 /* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8451);
@@ -378,26 +403,51 @@ function stringRecord(value, what) {
         return {};
     return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(v)]));
 }
+/** One image as IMAGE_SUMMARY_FORMAT prints it (the API's inspect, its nested fields lifted). */
+function imageSummaryOf(image) {
+    return {
+        id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Id),
+        parent: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Parent),
+        repoTags: stringList(image.RepoTags),
+        created: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Created),
+        size: typeof image.Size === 'number' ? image.Size : 0,
+        lastTagTime: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.LastTagTime),
+        labels: stringRecord(image.Labels, 'image labels'),
+        layers: stringList(image.Layers),
+    };
+}
 function parseImageSummaries(stdout) {
-    return parseJsonLines(stdout).map((line) => {
-        const image = asObject(line, 'docker image inspect');
-        return {
-            id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Id),
-            parent: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Parent),
-            repoTags: stringList(image.RepoTags),
-            created: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.Created),
-            size: typeof image.Size === 'number' ? image.Size : 0,
-            lastTagTime: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(image.LastTagTime),
-            labels: stringRecord(image.Labels, 'image labels'),
-            layers: stringList(image.Layers),
-        };
+    return parseJsonLines(stdout).map((line) => imageSummaryOf(asObject(line, 'docker image inspect')));
+}
+const containerImageOf = (container) => ({
+    name: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Name).replace(/^\//, ''),
+    imageId: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Image),
+});
+const field = (value, name) => ((0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value) ? value[name] : undefined);
+/** The engine API's answer to `GET /images/{id}/json` (what `docker image inspect` prints whole). */
+function parseApiImage(body) {
+    const image = asObject(JSON.parse(body), 'GET /images/{id}/json');
+    return imageSummaryOf({
+        ...image,
+        LastTagTime: field(image.Metadata, 'LastTagTime'),
+        Labels: field(image.Config, 'Labels'),
+        Layers: field(image.RootFS, 'Layers'),
     });
 }
+/** The engine API's answer to `GET /containers/{id}/json`. */
+function parseApiContainer(body) {
+    return containerImageOf(asObject(JSON.parse(body), 'GET /containers/{id}/json'));
+}
+/** The engine API's answer to `DELETE /images/{name}`: `[{"Untagged": ref} | {"Deleted": id}, …]`. */
+function parseApiRemoval(body) {
+    const items = JSON.parse(body);
+    if (!Array.isArray(items))
+        throw new Error(`unexpected docker output for DELETE /images/{name}: ${body}`);
+    const of = (name) => items.map((item) => (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(field(item, name))).filter((value) => value !== '');
+    return { untagged: of('Untagged'), deleted: of('Deleted') };
+}
 function parseContainerImages(stdout) {
-    return parseJsonLines(stdout).map((line) => {
-        const container = asObject(line, 'docker container inspect');
-        return { name: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Name).replace(/^\//, ''), imageId: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Image) };
-    });
+    return parseJsonLines(stdout).map((line) => containerImageOf(asObject(line, 'docker container inspect')));
 }
 /** `docker image ls --no-trunc --format '{{json .}}' <repository>`: its tags and their image ids. */
 function parseListedTags(stdout) {
@@ -903,10 +953,10 @@ var args = __webpack_require__(8391);
 var run = __webpack_require__(7212);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/docker/config.ts
+var docker_config = __webpack_require__(656);
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
 var image_reference = __webpack_require__(6876);
 ;// CONCATENATED MODULE: ./src/docker/credentials.ts
@@ -944,7 +994,7 @@ async function storedCredentials(registry, mask) {
     return auth;
 }
 async function readStoredCredentials(registry) {
-    const file = external_node_path_.join(process.env.DOCKER_CONFIG ?? external_node_path_.join((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    const file = external_node_path_.join((0,docker_config/* dockerConfigDir */.k)(process.env), 'config.json');
     let config;
     try {
         config = JSON.parse(await (0,external_node_fs_promises_.readFile)(file, 'utf8'));
@@ -1792,6 +1842,7 @@ function summaryTables(report) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HB: () => (/* binding */ killTracked),
+/* harmony export */   RA: () => (/* binding */ trackConnections),
 /* harmony export */   fH: () => (/* binding */ killChild),
 /* harmony export */   u4: () => (/* binding */ track)
 /* harmony export */ });
@@ -1799,10 +1850,17 @@ function summaryTables(report) {
 // running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
 // the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
 const children = new Set();
+// The connections the run holds to the engine's API itself (the prune's): they end with the children.
+const connections = new Set();
 /** Remembers a child, which leads its own process group, until it closes. */
 function track(child) {
     children.add(child);
     child.once('close', () => children.delete(child));
+}
+/** Remembers open connections (an http Agent) until the returned function is called. */
+function trackConnections(agent) {
+    connections.add(agent);
+    return () => connections.delete(agent);
 }
 /** SIGKILL to a child's whole process group. */
 function killChild(child) {
@@ -1818,6 +1876,9 @@ function killTracked() {
     for (const child of children)
         killChild(child);
     children.clear();
+    for (const agent of connections)
+        agent.destroy();
+    connections.clear();
 }
 
 

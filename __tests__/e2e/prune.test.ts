@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import {
   distinctImage,
   docker,
   dockerOk,
+  engineOverTcp,
   gitFixture,
   imageExists,
   imageId,
@@ -31,13 +32,21 @@ function newRepository(name: string): string {
   return repository;
 }
 
-afterAll(() => {
+// The same engine at tcp://127.0.0.1:PORT: there the prune's calls go through the docker CLI.
+let overTcp: Awaited<ReturnType<typeof engineOverTcp>> | undefined;
+beforeAll(async () => {
+  overTcp = await engineOverTcp();
+});
+
+afterAll(async () => {
+  await overTcp?.stop();
   removeRepositories(...repositories);
   for (const id of danglingIds) dockerOk('image', 'rm', '--force', id);
 });
 
-function run(repository: string, inputs: Record<string, string>) {
+function run(repository: string, inputs: Record<string, string>, env: Record<string, string> = {}) {
   return runAction({
+    env,
     inputs: {
       image: repository,
       context: path.join(FIXTURES, 'service'),
@@ -78,9 +87,25 @@ function group(stdout: string, title: string): string {
   return start === -1 ? '' : stdout.slice(start, stdout.indexOf('::endgroup::', start));
 }
 
-describe('pruning', () => {
+/** The two ways the prune's inspect and removals reach the engine, each with what the log says of it. */
+const TRANSPORTS: { key: string; name: string; env: () => Record<string, string>; via: RegExp }[] = [
+  {
+    key: 'api',
+    name: 'the engine API (the CLI talks to a unix socket)',
+    env: () => ({}),
+    via: /^Inspecting and removing through the engine API at unix:\/\/\/.+\.$/m,
+  },
+  {
+    key: 'cli',
+    name: 'the docker CLI (DOCKER_HOST over tcp)',
+    env: () => ({ DOCKER_HOST: overTcp?.host ?? '' }),
+    via: /^Inspecting and removing through the docker CLI \(DOCKER_HOST=tcp:\/\/127\.0\.0\.1:\d+ is no unix socket\)\.$/m,
+  },
+];
+
+describe.each(TRANSPORTS)('pruning through $name', ({ key, env: transportEnv, via }) => {
   it("removes stale tags and this repository's dangling images, reports the bytes, touches nothing else", async () => {
-    const repository = newRepository('bytes');
+    const repository = newRepository(`bytes-${key}`);
     imageWithBytes(`${repository}:stale1`, 300_000);
     imageWithBytes(`${repository}:stale2`, 200_000);
     const ownDangling = imageWithBytes(undefined, 100_000, { [LABEL]: repository });
@@ -89,8 +114,9 @@ describe('pruning', () => {
     danglingIds.push(ownDangling, prefixDangling, unlabelledDangling);
     const workerId = distinctImage(`${repository}-worker:stale1`);
 
-    const result = await run(repository, { 'prune-grace': '0' });
+    const result = await run(repository, { 'prune-grace': '0' }, transportEnv());
     expect(result.main.exitCode, result.main.stdout).toBe(0);
+    expect(result.main.stdout).toMatch(via);
     expect(result.outputs.pruned).toBe('3');
     const reclaimed = Number(result.outputs['reclaimed-bytes']);
     expect(reclaimed).toBeGreaterThanOrEqual(600_000);
@@ -104,7 +130,7 @@ describe('pruning', () => {
   });
 
   it('many stale tags are removed side by side, and the untagged build they shared goes with them', async () => {
-    const repository = newRepository('shared');
+    const repository = newRepository(`shared-${key}`);
     // One build with 400 kB of its own, and 12 tags stamped on top of it (metadata only), as after 12 commits
     // of an unchanged Dockerfile: more than one `docker image rm` removes in order. As the action does, the
     // stamps start from a temporary name (BuildKit cannot build FROM an image id), which then goes: the
@@ -123,8 +149,9 @@ describe('pruning', () => {
     const buildKit = docker('image', 'inspect', '--format', '{{.Parent}}', `${repository}:stale0`) === '';
     expect(imageExists(shared)).toBe(!buildKit);
 
-    const result = await run(repository, { 'prune-grace': '0' });
+    const result = await run(repository, { 'prune-grace': '0' }, transportEnv());
     expect(result.main.exitCode, result.main.stdout).toBe(0);
+    expect(result.main.stdout).toMatch(via);
     expect(result.outputs.pruned).toBe('12');
     expect(localTags(repository)).toEqual([result.outputs.tag, 'latest'].sort());
     expect(imageExists(shared)).toBe(false);
@@ -134,7 +161,7 @@ describe('pruning', () => {
   });
 
   it('imported images (no parent): the bytes of the layers only they held, not of one another repository shares', async () => {
-    const repository = newRepository('imports');
+    const repository = newRepository(`imports-${key}`);
     // One tar, byte for byte (a file's time is in it): one layer, in two images.
     const shared = layerTar(randomBytes(100_000));
     importedImage(`${repository}:stale1`, layerTar(randomBytes(300_000)));
@@ -146,8 +173,9 @@ describe('pruning', () => {
       docker('image', 'inspect', '--format', '{{json .RootFS.Layers}}', workerId),
     );
 
-    const result = await run(repository, { 'prune-grace': '0' });
+    const result = await run(repository, { 'prune-grace': '0' }, transportEnv());
     expect(result.main.exitCode, result.main.stdout).toBe(0);
+    expect(result.main.stdout).toMatch(via);
     expect(result.outputs.pruned).toBe('3');
     const reclaimed = Number(result.outputs['reclaimed-bytes']);
     expect(reclaimed).toBeGreaterThanOrEqual(500_000);
@@ -155,7 +183,9 @@ describe('pruning', () => {
     expect(localTags(repository)).toEqual([result.outputs.tag, 'latest'].sort());
     expect(imageId(`${repository}-worker:keeps`)).toBe(workerId);
   });
+});
 
+describe('pruning', () => {
   it('keeps the newest prune-keep tags by creation time', async () => {
     const repository = newRepository('keep');
     // Created in this order; names sort the other way round, so only creation time can pick right.

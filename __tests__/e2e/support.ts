@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { BASE_IMAGE } from '../harness/base-image.mjs';
 
 export { BASE_IMAGE };
 import { ROOT } from '../harness/run-action.mjs';
+import { freePort } from '../harness/registry.mjs';
 
 export const FIXTURES = path.join(ROOT, '__tests__', 'fixtures');
 
@@ -213,4 +214,30 @@ export function resolveActionDir(parent: string = tmpdir()): string {
   symlinkSync(actionYml, path.join(dir, 'action.yml'));
   symlinkSync(path.resolve(ROOT, 'resolve', main), path.join(dir, 'dist', 'index.js'));
   return dir;
+}
+
+/**
+ * The engine this process talks to, also at tcp://127.0.0.1:PORT (netns-relay.mjs piping each connection to its
+ * unix socket): the same engine as a remote one is reached, which the docker CLI alone speaks to.
+ */
+export async function engineOverTcp(): Promise<{ host: string; stop: () => Promise<void> }> {
+  const socket = (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock').replace(/^unix:\/\//, '');
+  const port = await freePort();
+  const relay = spawn(
+    process.execPath,
+    [path.join(ROOT, '__tests__', 'harness', 'netns-relay.mjs'), String(port), socket],
+    {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  const stop = async (): Promise<void> => {
+    relay.stdin.end(); // its cue to exit
+    if (relay.exitCode === null && relay.signalCode === null)
+      await new Promise((resolve) => relay.once('exit', resolve));
+  };
+  await new Promise((resolve, reject) => {
+    relay.stdout.once('data', resolve);
+    relay.once('exit', (code) => reject(new Error(`the relay to ${socket} exited (${code})`)));
+  });
+  return { host: `tcp://127.0.0.1:${port}`, stop };
 }

@@ -172,7 +172,7 @@ function parseCliArgs(argv, env, readImages = readImagesFile) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _docker_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(709);
+/* harmony import */ var _docker_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(273);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21);
 /* harmony import */ var _shared_write_whole_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(204);
 /* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(416);
@@ -473,7 +473,7 @@ function lastLines(text, count) {
 
 /***/ }),
 
-/***/ 709:
+/***/ 273:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -488,10 +488,20 @@ __nccwpck_require__.d(__webpack_exports__, {
 var run = __nccwpck_require__(55);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(161);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(161);
+;// CONCATENATED MODULE: ./src/docker/config.ts
+
+
+/** The docker CLI's config folder (config.json, contexts, cli-plugins): DOCKER_CONFIG, else ~/.docker. */
+function dockerConfigDir(env) {
+    return env.DOCKER_CONFIG !== undefined && env.DOCKER_CONFIG !== ''
+        ? env.DOCKER_CONFIG
+        : external_node_path_namespaceObject.join((0,external_node_os_.homedir)(), '.docker');
+}
+
 // EXTERNAL MODULE: ./src/shared/image-reference.ts
 var image_reference = __nccwpck_require__(876);
 ;// CONCATENATED MODULE: ./src/docker/credentials.ts
@@ -529,7 +539,7 @@ async function storedCredentials(registry, mask) {
     return auth;
 }
 async function readStoredCredentials(registry) {
-    const file = external_node_path_namespaceObject.join(process.env.DOCKER_CONFIG ?? external_node_path_namespaceObject.join((0,external_node_os_.homedir)(), '.docker'), 'config.json');
+    const file = external_node_path_namespaceObject.join(dockerConfigDir(process.env), 'config.json');
     let config;
     try {
         config = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
@@ -670,7 +680,7 @@ function versionAtLeast(version, minimum) {
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   gi: () => (/* binding */ parseImageStore)
 /* harmony export */ });
-/* unused harmony exports parseJsonLines, parseImageSummaries, parseContainerImages, parseListedTags, parseImageHistory, parseRemovalOutput, parseLegacySteps, parseBakeMetadata, parseContainerState, parseReadinessEvent, pushedDigest, parseEngineInfo */
+/* unused harmony exports parseJsonLines, parseImageSummaries, parseApiImage, parseApiContainer, parseApiRemoval, parseContainerImages, parseListedTags, parseImageHistory, parseRemovalOutput, parseLegacySteps, parseBakeMetadata, parseContainerState, parseReadinessEvent, pushedDigest, parseEngineInfo */
 /* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(451);
 
 function asObject(value, what) {
@@ -698,26 +708,51 @@ function stringRecord(value, what) {
         return {};
     return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(v)]));
 }
+/** One image as IMAGE_SUMMARY_FORMAT prints it (the API's inspect, its nested fields lifted). */
+function imageSummaryOf(image) {
+    return {
+        id: str(image.Id),
+        parent: str(image.Parent),
+        repoTags: stringList(image.RepoTags),
+        created: str(image.Created),
+        size: typeof image.Size === 'number' ? image.Size : 0,
+        lastTagTime: str(image.LastTagTime),
+        labels: stringRecord(image.Labels, 'image labels'),
+        layers: stringList(image.Layers),
+    };
+}
 function parseImageSummaries(stdout) {
-    return parseJsonLines(stdout).map((line) => {
-        const image = asObject(line, 'docker image inspect');
-        return {
-            id: str(image.Id),
-            parent: str(image.Parent),
-            repoTags: stringList(image.RepoTags),
-            created: str(image.Created),
-            size: typeof image.Size === 'number' ? image.Size : 0,
-            lastTagTime: str(image.LastTagTime),
-            labels: stringRecord(image.Labels, 'image labels'),
-            layers: stringList(image.Layers),
-        };
+    return parseJsonLines(stdout).map((line) => imageSummaryOf(asObject(line, 'docker image inspect')));
+}
+const containerImageOf = (container) => ({
+    name: str(container.Name).replace(/^\//, ''),
+    imageId: str(container.Image),
+});
+const field = (value, name) => (isObject(value) ? value[name] : undefined);
+/** The engine API's answer to `GET /images/{id}/json` (what `docker image inspect` prints whole). */
+function parseApiImage(body) {
+    const image = asObject(JSON.parse(body), 'GET /images/{id}/json');
+    return imageSummaryOf({
+        ...image,
+        LastTagTime: field(image.Metadata, 'LastTagTime'),
+        Labels: field(image.Config, 'Labels'),
+        Layers: field(image.RootFS, 'Layers'),
     });
 }
+/** The engine API's answer to `GET /containers/{id}/json`. */
+function parseApiContainer(body) {
+    return containerImageOf(asObject(JSON.parse(body), 'GET /containers/{id}/json'));
+}
+/** The engine API's answer to `DELETE /images/{name}`: `[{"Untagged": ref} | {"Deleted": id}, …]`. */
+function parseApiRemoval(body) {
+    const items = JSON.parse(body);
+    if (!Array.isArray(items))
+        throw new Error(`unexpected docker output for DELETE /images/{name}: ${body}`);
+    const of = (name) => items.map((item) => str(field(item, name))).filter((value) => value !== '');
+    return { untagged: of('Untagged'), deleted: of('Deleted') };
+}
 function parseContainerImages(stdout) {
-    return parseJsonLines(stdout).map((line) => {
-        const container = asObject(line, 'docker container inspect');
-        return { name: str(container.Name).replace(/^\//, ''), imageId: str(container.Image) };
-    });
+    return parseJsonLines(stdout).map((line) => containerImageOf(asObject(line, 'docker container inspect')));
 }
 /** `docker image ls --no-trunc --format '{{json .}}' <repository>`: its tags and their image ids. */
 function parseListedTags(stdout) {
@@ -894,15 +929,22 @@ function parseEngineInfo(line) {
 /* harmony export */   fH: () => (/* binding */ killChild),
 /* harmony export */   u4: () => (/* binding */ track)
 /* harmony export */ });
-/* unused harmony export killTracked */
+/* unused harmony exports trackConnections, killTracked */
 // Every child the run starts (docker calls, event streams, test runs): a cancelled job must not leave one
 // running. Each leads its own process group (spawned detached), so stopping it stops what it started too:
 // the test command's processes, or the real docker CLI behind a `docker` wrapper script on PATH.
 const children = new Set();
+// The connections the run holds to the engine's API itself (the prune's): they end with the children.
+const connections = new Set();
 /** Remembers a child, which leads its own process group, until it closes. */
 function track(child) {
     children.add(child);
     child.once('close', () => children.delete(child));
+}
+/** Remembers open connections (an http Agent) until the returned function is called. */
+function trackConnections(agent) {
+    connections.add(agent);
+    return () => connections.delete(agent);
 }
 /** SIGKILL to a child's whole process group. */
 function killChild(child) {
@@ -918,6 +960,9 @@ function killTracked() {
     for (const child of children)
         killChild(child);
     children.clear();
+    for (const agent of connections)
+        agent.destroy();
+    connections.clear();
 }
 
 

@@ -1,7 +1,7 @@
 import { runCommand } from '../process/run.js';
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import * as path from 'node:path';
+import { dockerConfigDir } from './config.js';
 import { DOCKER_HUB } from '../shared/image-reference.js';
 import type { RegistryAuth } from '../shared/vocabulary.js';
 
@@ -48,7 +48,7 @@ export async function storedCredentials(
 }
 
 async function readStoredCredentials(registry: string): Promise<RegistryAuth | undefined> {
-  const file = path.join(process.env.DOCKER_CONFIG ?? path.join(homedir(), '.docker'), 'config.json');
+  const file = path.join(dockerConfigDir(process.env), 'config.json');
   let config: DockerConfig;
   try {
     config = JSON.parse(await readFile(file, 'utf8')) as DockerConfig;

@@ -95,27 +95,57 @@ function stringRecord(value: unknown, what: string): Record<string, string> {
   return Object.fromEntries(Object.entries(asObject(value, what)).map(([k, v]) => [k, str(v)]));
 }
 
+/** One image as IMAGE_SUMMARY_FORMAT prints it (the API's inspect, its nested fields lifted). */
+function imageSummaryOf(image: Json): ImageSummary {
+  return {
+    id: str(image.Id),
+    parent: str(image.Parent),
+    repoTags: stringList(image.RepoTags),
+    created: str(image.Created),
+    size: typeof image.Size === 'number' ? image.Size : 0,
+    lastTagTime: str(image.LastTagTime),
+    labels: stringRecord(image.Labels, 'image labels'),
+    layers: stringList(image.Layers),
+  };
+}
+
 export function parseImageSummaries(stdout: string): ImageSummary[] {
-  return parseJsonLines(stdout).map((line) => {
-    const image = asObject(line, 'docker image inspect');
-    return {
-      id: str(image.Id),
-      parent: str(image.Parent),
-      repoTags: stringList(image.RepoTags),
-      created: str(image.Created),
-      size: typeof image.Size === 'number' ? image.Size : 0,
-      lastTagTime: str(image.LastTagTime),
-      labels: stringRecord(image.Labels, 'image labels'),
-      layers: stringList(image.Layers),
-    };
+  return parseJsonLines(stdout).map((line) => imageSummaryOf(asObject(line, 'docker image inspect')));
+}
+
+const containerImageOf = (container: Json): ContainerImage => ({
+  name: str(container.Name).replace(/^\//, ''),
+  imageId: str(container.Image),
+});
+
+const field = (value: unknown, name: string): unknown => (isObject(value) ? value[name] : undefined);
+
+/** The engine API's answer to `GET /images/{id}/json` (what `docker image inspect` prints whole). */
+export function parseApiImage(body: string): ImageSummary {
+  const image = asObject(JSON.parse(body), 'GET /images/{id}/json');
+  return imageSummaryOf({
+    ...image,
+    LastTagTime: field(image.Metadata, 'LastTagTime'),
+    Labels: field(image.Config, 'Labels'),
+    Layers: field(image.RootFS, 'Layers'),
   });
 }
 
+/** The engine API's answer to `GET /containers/{id}/json`. */
+export function parseApiContainer(body: string): ContainerImage {
+  return containerImageOf(asObject(JSON.parse(body), 'GET /containers/{id}/json'));
+}
+
+/** The engine API's answer to `DELETE /images/{name}`: `[{"Untagged": ref} | {"Deleted": id}, …]`. */
+export function parseApiRemoval(body: string): RemovalOutput {
+  const items = JSON.parse(body) as unknown;
+  if (!Array.isArray(items)) throw new Error(`unexpected docker output for DELETE /images/{name}: ${body}`);
+  const of = (name: string): string[] => items.map((item) => str(field(item, name))).filter((value) => value !== '');
+  return { untagged: of('Untagged'), deleted: of('Deleted') };
+}
+
 export function parseContainerImages(stdout: string): ContainerImage[] {
-  return parseJsonLines(stdout).map((line) => {
-    const container = asObject(line, 'docker container inspect');
-    return { name: str(container.Name).replace(/^\//, ''), imageId: str(container.Image) };
-  });
+  return parseJsonLines(stdout).map((line) => containerImageOf(asObject(line, 'docker container inspect')));
 }
 
 export interface ListedTag {

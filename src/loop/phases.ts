@@ -20,7 +20,8 @@ import { resolveCommit, type Commit } from './commit.js';
 import { containerName, startContainer } from './container.js';
 import type { BackgroundWork } from './background.js';
 import type { Inputs } from './inputs.js';
-import { pruneImages, type PruneListing } from './prune.js';
+import { PARALLEL_CALLS, pruneImages, type PruneListing } from './prune.js';
+import { imageCalls } from '../docker/image-calls.js';
 import { login, pushTags } from './push.js';
 import type { Reporter } from './reporter.js';
 import { serviceRecord, type RunReport } from './run-report.js';
@@ -160,7 +161,7 @@ export function pruneRepository(inputs: Inputs): string {
 }
 
 export async function prunePhase(
-  { inputs, report, reporter }: LoopRun,
+  { inputs, report, reporter, settings }: LoopRun,
   engine: Engine,
   listing: Promise<PruneListing>,
 ): Promise<void> {
@@ -179,7 +180,11 @@ export async function prunePhase(
           keepNewest: inputs.pruneKeep,
           graceSeconds: inputs.pruneGraceSeconds,
         },
-        { imageStore: engine.imageStore, buildsRecordParents: !engine.buildx },
+        {
+          imageStore: engine.imageStore,
+          buildsRecordParents: !engine.buildx,
+          imageCalls: () => imageCalls(settings.env, PARALLEL_CALLS),
+        },
         await listing,
         reporter,
       ),

@@ -2,20 +2,15 @@ import { docker, type DockerResult } from '../docker/cli.js';
 import {
   allImageIdsArgs,
   containerIdsArgs,
-  containerImagesArgs,
   danglingArgs,
   danglingLabelledArgs,
   imageHistoryArgs,
-  imageRemoveArgs,
-  imageSummariesArgs,
   repositoryTagsArgs,
 } from '../docker/args.js';
+import type { ImageCalls, InspectedImages } from '../docker/image-calls.js';
 import {
-  parseContainerImages,
   parseImageHistory,
-  parseImageSummaries,
   parseListedTags,
-  parseRemovalOutput,
   type ContainerImage,
   type HistoryStep,
   type ImageStore,
@@ -26,8 +21,8 @@ import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
 import { engineDeletedAll, freedBases, freedBytes, layerSizes } from './image-layers.js';
 import type { Reporter } from './reporter.js';
 
-/** Many images are inspected and removed in this many docker calls side by side. */
-const PARALLEL_CALLS = 4;
+/** Many images are inspected and removed in this many calls side by side (docker processes or API connections). */
+export const PARALLEL_CALLS = 4;
 /** Up to this many: inspected and removed in one call each (removed in order); the classic builder's histories read up front. */
 const SEQUENTIAL_UP_TO = 8;
 
@@ -171,25 +166,18 @@ export function orphanedAncestors(
 
 const lines = (result: DockerResult): string[] => result.stdout.split('\n').filter((line) => line !== '');
 
-/** Inspected images, and whether docker failed for a reason other than images removed meanwhile. */
-async function inspectImages(ids: readonly string[]): Promise<{ images: ImageSummary[]; complete: boolean }> {
-  // The CLI asks the engine for one image after the other: many go in a few calls side by side
-  // (500 here: 0.25 s in one call, 0.17 s in four). Images can vanish between the listing and this
-  // (another job's prune): inspect reports them and goes on.
-  const results = await Promise.all(
-    callsFor(ids).map((part) => docker(imageSummariesArgs(part), { silent: true, allowFailure: true })),
-  );
-  const vanished = (result: DockerResult): boolean =>
-    result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
-  return {
-    images: results.flatMap((result) => parseImageSummaries(result.stdout)),
-    complete: results.every((result) => result.exitCode === 0 || vanished(result)),
-  };
+/**
+ * Inspected images. The engine answers one image after the other: many go in a few calls side by side. Images
+ * can vanish between the listing and this (another job's prune): the inspect goes on without them.
+ */
+async function inspectImages(calls: ImageCalls, ids: readonly string[]): Promise<InspectedImages> {
+  const parts = await Promise.all(callsFor(ids).map((part) => calls.inspect(part)));
+  return { images: parts.flatMap((part) => part.images), complete: parts.every((part) => part.complete) };
 }
 
-async function containerImages(ids: readonly string[]): Promise<ContainerImage[]> {
+async function containerImages(calls: ImageCalls, ids: readonly string[]): Promise<ContainerImage[]> {
   if (ids.length === 0) return [];
-  return parseContainerImages((await docker(containerImagesArgs(ids), { silent: true, allowFailure: true })).stdout);
+  return (await Promise.all(callsFor(ids).map((part) => calls.containers(part)))).flat();
 }
 
 /** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
@@ -204,12 +192,12 @@ async function histories(ids: readonly string[]): Promise<Map<string, HistorySte
 }
 
 /** Every image on the engine (read only); undefined when docker cannot tell. */
-async function allImages(): Promise<ImageSummary[] | undefined> {
+async function allImages(calls: ImageCalls): Promise<ImageSummary[] | undefined> {
   const listed = await docker(allImageIdsArgs(), { silent: true, allowFailure: true });
   if (listed.exitCode !== 0) return undefined;
   const ids = [...new Set(lines(listed))];
   if (ids.length === 0) return [];
-  const inspected = await inspectImages(ids).catch(() => undefined);
+  const inspected = await inspectImages(calls, ids).catch(() => undefined);
   return inspected?.complete === true ? inspected.images : undefined;
 }
 
@@ -226,6 +214,7 @@ export function namesDeletedLayers(store: ImageStore): boolean {
  * it cannot be read, those layers count as 0 rather than too much.
  */
 async function parentlessFreed(
+  calls: ImageCalls,
   removed: readonly ImageSummary[],
   staying: readonly ImageSummary[],
   removal: {
@@ -238,7 +227,7 @@ async function parentlessFreed(
   if (freedBases(removed, left).size === 0) return 0;
   if (removal.namesDeletedLayers && engineDeletedAll(removed, left, removal.deleted))
     return freedBytes(removed, left, removal.historySizes);
-  const remaining = await allImages();
+  const remaining = await allImages(calls);
   return remaining === undefined ? 0 : freedBytes(removed, remaining, removal.historySizes);
 }
 
@@ -250,6 +239,8 @@ export interface PruneEngine {
    * beside the inspect, as the bytes of such images need them. Others' images seldom do: read once inspected, if at all.
    */
   readonly buildsRecordParents: boolean;
+  /** Opens the way to it for the calls made by the hundred (the engine's API or the CLI); closed once done. */
+  readonly imageCalls: () => Promise<ImageCalls>;
 }
 
 /** The repository's tags, its labelled dangling images and every container: what the prune decides from. */
@@ -280,6 +271,15 @@ export async function listForPrune(repository: string, stop: AbortSignal): Promi
   };
 }
 
+/** What pruneImages was asked. */
+interface PruneRequest {
+  readonly mode: Exclude<PruneMode, 'off'>;
+  readonly policy: Omit<PrunePolicy, 'now'>;
+  readonly engine: PruneEngine;
+  readonly listing: PruneListing;
+  readonly reporter: Reporter;
+}
+
 /**
  * Removes the stale tags of the repository and the dangling images it left behind; layers still used
  * by the kept tags (the build cache) stay. Only this repository's images are ever removed: from its listing
@@ -303,6 +303,22 @@ export async function pruneImages(
     reporter.info(`Nothing of ${policy.repository} to remove.`);
     return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
   }
+  const calls = await engine.imageCalls();
+  reporter.info(`Inspecting${mode === 'dry-run' ? '' : ' and removing'} through ${calls.via}.`);
+  try {
+    return await pruneCandidates({ mode, policy, engine, listing, reporter }, candidateIds, calls);
+  } finally {
+    calls.close();
+  }
+}
+
+/** pruneImages, once there are candidates: their inspect, the plan, the removals and the bytes they freed. */
+async function pruneCandidates(
+  { mode, policy, engine, listing, reporter }: PruneRequest,
+  candidateIds: readonly string[],
+  calls: ImageCalls,
+): Promise<PruneResult> {
+  const listed = listing.tags;
   const candidates = new Set(candidateIds);
   // The repository's images that stay (`:latest`, the tag being built), inspected with the candidates: when
   // they hold every layer of what goes, nothing else on the engine need be read for the bytes.
@@ -311,8 +327,8 @@ export async function pruneImages(
   // only what the inspect shows is needed: the parents' histories, and those of bases no image's size places.
   const historiesUpFront = candidateIds.length <= SEQUENTIAL_UP_TO && mode !== 'dry-run' && engine.buildsRecordParents;
   const [inspected, containers, candidateHistories] = await Promise.all([
-    inspectImages([...candidateIds, ...stayingIds]).then(({ images: found }) => found),
-    containerImages(listing.containers),
+    inspectImages(calls, [...candidateIds, ...stayingIds]).then(({ images: found }) => found),
+    containerImages(calls, listing.containers),
     historiesUpFront ? histories(candidateIds) : undefined,
   ]);
   const images = inspected.filter((image) => candidates.has(image.id));
@@ -349,29 +365,25 @@ export async function pruneImages(
     candidateHistories ?? histories([...unplaced.values()]),
   ]);
   // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
-  const calls = callsFor(plan.remove);
-  const results = await Promise.all(
-    calls.map((refs) => docker(imageRemoveArgs(refs), { silent: true, allowFailure: true })),
-  );
-  const deleted = new Set(results.flatMap((result) => parseRemovalOutput(result.stdout).deleted));
-  const failed = results.filter((result) => result.exitCode !== 0);
+  const parts = callsFor(plan.remove);
+  const removals = await Promise.all(parts.map((refs) => calls.remove(refs)));
+  const deleted = new Set(removals.flatMap((removal) => removal.deleted));
+  const refused = removals.flatMap((removal) => (removal.refused === undefined ? [] : [removal.refused]));
   const ancestors = new Set(
     [...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)),
   );
-  if (calls.length > 1 && ancestors.size > 0) {
+  if (parts.length > 1 && ancestors.size > 0) {
     const orphans = orphanedAncestors(ancestors, lines(await docker(danglingArgs(), { silent: true })), deleted);
     if (orphans.length > 0) {
-      const sweep = await docker(imageRemoveArgs(orphans), { silent: true, allowFailure: true });
-      for (const id of parseRemovalOutput(sweep.stdout).deleted) deleted.add(id);
-      if (sweep.exitCode !== 0) failed.push(sweep);
+      const sweep = await calls.remove(orphans);
+      for (const id of sweep.deleted) deleted.add(id);
+      if (sweep.refused !== undefined) refused.push(sweep.refused);
     }
   }
   let removed = plan.remove;
-  if (failed.length > 0) {
+  if (refused.length > 0) {
     // docker removes what it can; what a container started using meanwhile is refused, never forced.
-    reporter.warning(
-      `Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`,
-    );
+    reporter.warning(`Some images of ${policy.repository} were not removed: ${refused.join('\n')}`);
     const [tagsLeft, danglingLeft] = await Promise.all([
       docker(repositoryTagsArgs(policy.repository), { silent: true }),
       docker(danglingLabelledArgs(REPOSITORY_LABEL, policy.repository), { silent: true }),
@@ -389,6 +401,7 @@ export async function pruneImages(
     }),
   );
   const freed = await parentlessFreed(
+    calls,
     parentless.filter((image) => deleted.has(image.id)),
     [...knownStaying, ...parentless.filter((image) => !deleted.has(image.id))],
     { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(engine.imageStore) },

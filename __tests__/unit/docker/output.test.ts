@@ -11,6 +11,9 @@ import {
   type EngineInfo,
   parseListedTags,
   parseRemovalOutput,
+  parseApiContainer,
+  parseApiImage,
+  parseApiRemoval,
   parseJsonLines,
   parseBakeMetadata,
   parseLegacySteps,
@@ -162,6 +165,96 @@ describe('parseImageSummaries', () => {
 
   it.each(['[]', 'null', '"acme/app"'])('throws on a line that is no object: %s', (text) => {
     expect(() => parseImageSummaries(text)).toThrow(`unexpected docker output for docker image inspect: ${text}`);
+  });
+});
+
+describe('parseApiImage: GET /images/{id}/json, whole', () => {
+  const body = (fields: Record<string, unknown>): string =>
+    JSON.stringify({
+      Id: ID_A,
+      RepoTags: ['acme/app:d24155b'],
+      RepoDigests: [],
+      Parent: '',
+      Created: '2026-11-28T15:55:51.557591283Z',
+      Size: 1982256,
+      Config: { Env: ['PATH=/bin'], Labels: { 'build-test-deploy.repository': 'acme/app' } },
+      RootFS: { Type: 'layers', Layers: [LAYER_1, LAYER_2] },
+      Metadata: { LastTagTime: '2026-11-28T16:11:52.959760765Z' },
+      ...fields,
+    });
+  const expected: ImageSummary = {
+    id: ID_A,
+    parent: '',
+    repoTags: ['acme/app:d24155b'],
+    created: '2026-11-28T15:55:51.557591283Z',
+    size: 1982256,
+    lastTagTime: '2026-11-28T16:11:52.959760765Z',
+    labels: { 'build-test-deploy.repository': 'acme/app' },
+    layers: [LAYER_1, LAYER_2],
+  };
+
+  it.each<[string, string, ImageSummary]>([
+    ['an image built here', body({}), expected],
+    ['a classic build: its parent', body({ Parent: ID_B }), { ...expected, parent: ID_B }],
+    [
+      'an import: no labels, no tag time',
+      body({ Config: { Labels: null }, Metadata: {}, RepoTags: null }),
+      { ...expected, labels: {}, lastTagTime: '', repoTags: [] },
+    ],
+    ['no Config at all', body({ Config: null }), { ...expected, labels: {} }],
+    ['no layers', body({ RootFS: { Type: 'layers' } }), { ...expected, layers: [] }],
+  ])('%s', (_case, text, summary) => {
+    expect(parseApiImage(text)).toEqual(summary);
+  });
+
+  it('reads the same image as the CLI inspect does', () => {
+    const cli = JSON.stringify({
+      Id: ID_A,
+      Parent: '',
+      RepoTags: ['acme/app:d24155b'],
+      Created: '2026-11-28T15:55:51.557591283Z',
+      Size: 1982256,
+      LastTagTime: '2026-11-28T16:11:52.959760765Z',
+      Labels: { 'build-test-deploy.repository': 'acme/app' },
+      Layers: [LAYER_1, LAYER_2],
+    });
+    expect(parseApiImage(body({}))).toEqual(parseImageSummaries(cli)[0]);
+  });
+
+  it.each(['[]', 'null'])('throws on an answer that is no object: %s', (text) => {
+    expect(() => parseApiImage(text)).toThrow('unexpected docker output for GET /images/{id}/json');
+  });
+});
+
+describe('parseApiContainer', () => {
+  it('reads name (without the leading slash) and image id', () => {
+    expect(parseApiContainer(JSON.stringify({ Id: 'c1', Name: '/web-1', Image: ID_A, State: {} }))).toEqual({
+      name: 'web-1',
+      imageId: ID_A,
+    });
+  });
+});
+
+describe('parseApiRemoval: DELETE /images/{name}', () => {
+  it.each<[string, unknown, { untagged: string[]; deleted: string[] }]>([
+    ['nothing', [], { untagged: [], deleted: [] }],
+    ['an untag only', [{ Untagged: 'acme/app:aaaaaaa' }], { untagged: ['acme/app:aaaaaaa'], deleted: [] }],
+    [
+      'a tag with its image and its layer',
+      [{ Untagged: 'acme/app:aaaaaaa' }, { Deleted: ID_A }, { Deleted: LAYER_1 }],
+      { untagged: ['acme/app:aaaaaaa'], deleted: [ID_A, LAYER_1] },
+    ],
+    [
+      'entries of neither kind are skipped',
+      [{ Other: 'x' }, null, { Deleted: ID_B }],
+      { untagged: [], deleted: [ID_B] },
+    ],
+  ])('%s', (_case, items, expected) => {
+    expect(parseApiRemoval(JSON.stringify(items))).toEqual(expected);
+  });
+
+  it('throws on an answer that is no list', () => {
+    expect(() => parseApiRemoval('{"message":"x"}')).toThrow('unexpected docker output for DELETE /images/{name}');
   });
 });
 

@@ -1,8 +1,8 @@
-export const id = 212;
-export const ids = [212];
+export const id = 835;
+export const ids = [835];
 export const modules = {
 
-/***/ 1212:
+/***/ 6835:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -844,7 +844,7 @@ function engineDeletedAll(deleted, remaining, deletedIds) {
 
 
 
-/** Many images are inspected and removed in this many docker calls side by side. */
+/** Many images are inspected and removed in this many calls side by side (docker processes or API connections). */
 const PARALLEL_CALLS = 4;
 /** Up to this many: inspected and removed in one call each (removed in order); the classic builder's histories read up front. */
 const SEQUENTIAL_UP_TO = 8;
@@ -938,22 +938,18 @@ function orphanedAncestors(ancestorIds, danglingNow, deletedIds) {
     return danglingNow.filter((id) => ancestorIds.has(id) && !deletedIds.has(id));
 }
 const lines = (result) => result.stdout.split('\n').filter((line) => line !== '');
-/** Inspected images, and whether docker failed for a reason other than images removed meanwhile. */
-async function inspectImages(ids) {
-    // The CLI asks the engine for one image after the other: many go in a few calls side by side
-    // (500 here: 0.25 s in one call, 0.17 s in four). Images can vanish between the listing and this
-    // (another job's prune): inspect reports them and goes on.
-    const results = await Promise.all(callsFor(ids).map((part) => (0,cli/* docker */.T3)((0,args/* imageSummariesArgs */.rg)(part), { silent: true, allowFailure: true })));
-    const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
-    return {
-        images: results.flatMap((result) => (0,output/* parseImageSummaries */.Zp)(result.stdout)),
-        complete: results.every((result) => result.exitCode === 0 || vanished(result)),
-    };
+/**
+ * Inspected images. The engine answers one image after the other: many go in a few calls side by side. Images
+ * can vanish between the listing and this (another job's prune): the inspect goes on without them.
+ */
+async function inspectImages(calls, ids) {
+    const parts = await Promise.all(callsFor(ids).map((part) => calls.inspect(part)));
+    return { images: parts.flatMap((part) => part.images), complete: parts.every((part) => part.complete) };
 }
-async function containerImages(ids) {
+async function containerImages(calls, ids) {
     if (ids.length === 0)
         return [];
-    return (0,output/* parseContainerImages */.Zq)((await (0,cli/* docker */.T3)((0,args/* containerImagesArgs */.F$)(ids), { silent: true, allowFailure: true })).stdout);
+    return (await Promise.all(callsFor(ids).map((part) => calls.containers(part)))).flat();
 }
 /** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
 async function histories(ids) {
@@ -964,14 +960,14 @@ async function histories(ids) {
     return new Map(read.filter((entry) => entry[1] !== undefined));
 }
 /** Every image on the engine (read only); undefined when docker cannot tell. */
-async function allImages() {
+async function allImages(calls) {
     const listed = await (0,cli/* docker */.T3)((0,args/* allImageIdsArgs */.G_)(), { silent: true, allowFailure: true });
     if (listed.exitCode !== 0)
         return undefined;
     const ids = [...new Set(lines(listed))];
     if (ids.length === 0)
         return [];
-    const inspected = await inspectImages(ids).catch(() => undefined);
+    const inspected = await inspectImages(calls, ids).catch(() => undefined);
     return inspected?.complete === true ? inspected.images : undefined;
 }
 /** A graph driver's `docker image rm` names each layer it deleted (`Deleted: <chain id>`); the containerd store's does not. */
@@ -985,13 +981,13 @@ function namesDeletedLayers(store) {
  * either. Otherwise the rest of the engine, as the removal left it, tells (slow on the containerd store); when
  * it cannot be read, those layers count as 0 rather than too much.
  */
-async function parentlessFreed(removed, staying, removal) {
+async function parentlessFreed(calls, removed, staying, removal) {
     const left = staying.filter((image) => !removal.deleted.has(image.id));
     if (freedBases(removed, left).size === 0)
         return 0;
     if (removal.namesDeletedLayers && engineDeletedAll(removed, left, removal.deleted))
         return freedBytes(removed, left, removal.historySizes);
-    const remaining = await allImages();
+    const remaining = await allImages(calls);
     return remaining === undefined ? 0 : freedBytes(removed, remaining, removal.historySizes);
 }
 /**
@@ -1027,6 +1023,18 @@ async function pruneImages(mode, policy, engine, listing, reporter) {
         reporter.info(`Nothing of ${policy.repository} to remove.`);
         return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
     }
+    const calls = await engine.imageCalls();
+    reporter.info(`Inspecting${mode === 'dry-run' ? '' : ' and removing'} through ${calls.via}.`);
+    try {
+        return await pruneCandidates({ mode, policy, engine, listing, reporter }, candidateIds, calls);
+    }
+    finally {
+        calls.close();
+    }
+}
+/** pruneImages, once there are candidates: their inspect, the plan, the removals and the bytes they freed. */
+async function pruneCandidates({ mode, policy, engine, listing, reporter }, candidateIds, calls) {
+    const listed = listing.tags;
     const candidates = new Set(candidateIds);
     // The repository's images that stay (`:latest`, the tag being built), inspected with the candidates: when
     // they hold every layer of what goes, nothing else on the engine need be read for the bytes.
@@ -1035,8 +1043,8 @@ async function pruneImages(mode, policy, engine, listing, reporter) {
     // only what the inspect shows is needed: the parents' histories, and those of bases no image's size places.
     const historiesUpFront = candidateIds.length <= SEQUENTIAL_UP_TO && mode !== 'dry-run' && engine.buildsRecordParents;
     const [inspected, containers, candidateHistories] = await Promise.all([
-        inspectImages([...candidateIds, ...stayingIds]).then(({ images: found }) => found),
-        containerImages(listing.containers),
+        inspectImages(calls, [...candidateIds, ...stayingIds]).then(({ images: found }) => found),
+        containerImages(calls, listing.containers),
         historiesUpFront ? histories(candidateIds) : undefined,
     ]);
     const images = inspected.filter((image) => candidates.has(image.id));
@@ -1068,25 +1076,25 @@ async function pruneImages(mode, policy, engine, listing, reporter) {
         candidateHistories ?? histories([...unplaced.values()]),
     ]);
     // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
-    const calls = callsFor(plan.remove);
-    const results = await Promise.all(calls.map((refs) => (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true })));
-    const deleted = new Set(results.flatMap((result) => (0,output/* parseRemovalOutput */.XN)(result.stdout).deleted));
-    const failed = results.filter((result) => result.exitCode !== 0);
+    const parts = callsFor(plan.remove);
+    const removals = await Promise.all(parts.map((refs) => calls.remove(refs)));
+    const deleted = new Set(removals.flatMap((removal) => removal.deleted));
+    const refused = removals.flatMap((removal) => (removal.refused === undefined ? [] : [removal.refused]));
     const ancestors = new Set([...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)));
-    if (calls.length > 1 && ancestors.size > 0) {
+    if (parts.length > 1 && ancestors.size > 0) {
         const orphans = orphanedAncestors(ancestors, lines(await (0,cli/* docker */.T3)((0,args/* danglingArgs */.m8)(), { silent: true })), deleted);
         if (orphans.length > 0) {
-            const sweep = await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)(orphans), { silent: true, allowFailure: true });
-            for (const id of (0,output/* parseRemovalOutput */.XN)(sweep.stdout).deleted)
+            const sweep = await calls.remove(orphans);
+            for (const id of sweep.deleted)
                 deleted.add(id);
-            if (sweep.exitCode !== 0)
-                failed.push(sweep);
+            if (sweep.refused !== undefined)
+                refused.push(sweep.refused);
         }
     }
     let removed = plan.remove;
-    if (failed.length > 0) {
+    if (refused.length > 0) {
         // docker removes what it can; what a container started using meanwhile is refused, never forced.
-        reporter.warning(`Some images of ${policy.repository} were not removed: ${failed.map((result) => result.stderr.trim()).join('\n')}`);
+        reporter.warning(`Some images of ${policy.repository} were not removed: ${refused.join('\n')}`);
         const [tagsLeft, danglingLeft] = await Promise.all([
             (0,cli/* docker */.T3)((0,args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
             (0,cli/* docker */.T3)((0,args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
@@ -1101,7 +1109,7 @@ async function pruneImages(mode, policy, engine, listing, reporter) {
         const steps = chainHistories.get(unplaced.get(image.layers.join(' ')) ?? image.id) ?? [];
         return [image.id, layerSizes(image.layers.length, [...steps].reverse())];
     }));
-    const freed = await parentlessFreed(parentless.filter((image) => deleted.has(image.id)), [...knownStaying, ...parentless.filter((image) => !deleted.has(image.id))], { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(engine.imageStore) });
+    const freed = await parentlessFreed(calls, parentless.filter((image) => deleted.has(image.id)), [...knownStaying, ...parentless.filter((image) => !deleted.has(image.id))], { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(engine.imageStore) });
     const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
     reporter.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
     return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
@@ -1764,6 +1772,221 @@ async function resolveCommit(shaInput, context, githubSha, naming = field_parser
 
 // EXTERNAL MODULE: ./src/loop/container.ts
 var container = __webpack_require__(7169);
+// EXTERNAL MODULE: ./src/shared/json.ts
+var json = __webpack_require__(8451);
+// EXTERNAL MODULE: ./src/docker/config.ts
+var docker_config = __webpack_require__(656);
+;// CONCATENATED MODULE: ./src/docker/engine-api.ts
+
+
+
+
+
+
+// The engine's own API over its unix socket, where the docker CLI would reach the engine there too: for the
+// calls the prune makes by the hundred, the CLI processes cost more than the engine's own work
+// (docs/adr/0004-prune-through-the-engine-api.md). Every other call, and every other endpoint: the CLI.
+/** The CLI's engine when no DOCKER_HOST, context or config names another. */
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+const socketOf = (host) => host.startsWith('unix://') && host.length > 'unix://'.length ? host.slice('unix://'.length) : undefined;
+/**
+ * The docker CLI's choice of engine (DOCKER_HOST, else DOCKER_CONTEXT, else config.json's currentContext,
+ * else the default socket), where it ends at a unix socket without TLS. Pure: the stored contexts come in.
+ */
+function engineEndpoint(env, platform, currentContext, contexts) {
+    if (platform === 'win32')
+        return { socket: undefined, why: 'on Windows the engine listens on a named pipe' };
+    if ((env.DOCKER_TLS ?? '') !== '' || (env.DOCKER_TLS_VERIFY ?? '') !== '')
+        return { socket: undefined, why: 'DOCKER_TLS or DOCKER_TLS_VERIFY is set' };
+    const host = env.DOCKER_HOST ?? '';
+    if (host !== '') {
+        const socket = socketOf(host);
+        return socket === undefined
+            ? { socket: undefined, why: `DOCKER_HOST=${host} is no unix socket` }
+            : { socket, from: `DOCKER_HOST=${host}` };
+    }
+    const name = env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '' ? env.DOCKER_CONTEXT : currentContext;
+    if (name === undefined || name === '' || name === 'default')
+        return { socket: DEFAULT_SOCKET, from: 'the default context' };
+    const contextHost = contexts.host(name);
+    if (contextHost === undefined)
+        return { socket: undefined, why: `docker context ${name} has no docker endpoint` };
+    const socket = socketOf(contextHost);
+    if (socket === undefined)
+        return { socket: undefined, why: `docker context ${name} is at ${contextHost}, no unix socket` };
+    if (contexts.hasTls(name))
+        return { socket: undefined, why: `docker context ${name} uses TLS` };
+    return { socket, from: `docker context ${name}` };
+}
+function readJson(file) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** engineEndpoint from this machine's docker config folder, as the CLI reads it. */
+function localEngineEndpoint(env) {
+    const dir = (0,docker_config/* dockerConfigDir */.k)(env);
+    const config = readJson(external_node_path_.join(dir, 'config.json'));
+    // The CLI keeps each context under the sha256 of its name.
+    const stored = (name, ...parts) => external_node_path_.join(dir, 'contexts', ...parts, (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex'));
+    const contexts = {
+        host: (name) => {
+            const meta = readJson(external_node_path_.join(stored(name, 'meta'), 'meta.json'));
+            const endpoints = (0,json/* isObject */.G)(meta) && (0,json/* isObject */.G)(meta.Endpoints) ? meta.Endpoints : {};
+            const host = (0,json/* isObject */.G)(endpoints.docker) ? (0,json/* str */.g)(endpoints.docker.Host) : '';
+            return host === '' ? undefined : host;
+        },
+        hasTls: (name) => (0,external_node_fs_.existsSync)(stored(name, 'tls')),
+    };
+    const current = (0,json/* isObject */.G)(config) ? (0,json/* str */.g)(config.currentContext) : '';
+    return engineEndpoint(env, process.platform, current === '' ? undefined : current, contexts);
+}
+/** The API version the CLI would speak: DOCKER_API_VERSION when set, else the engine's own (its `/_ping`). */
+function apiVersionOf(env, pingHeader) {
+    const pinned = env.DOCKER_API_VERSION ?? '';
+    const version = pinned !== '' ? pinned : (pingHeader ?? '');
+    return /^\d+\.\d+$/.test(version) ? version : undefined;
+}
+/**
+ * Connects to the engine at `socket` with up to `connections` requests at a time, undefined when it does not
+ * answer its `/_ping` with an API version (the caller then takes the CLI, which says why if it fails too).
+ * The connections end with a cancelled run's children.
+ */
+async function connectEngineApi(socket, env, connections) {
+    // Loaded here: a run that prunes nothing never pays for node's http.
+    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+    const untrack = (0,children/* trackConnections */.RA)(agent);
+    const close = () => {
+        untrack();
+        agent.destroy();
+    };
+    const send = (method, apiPath) => new Promise((resolve, reject) => {
+        const sent = http.request({ socketPath: socket, path: apiPath, method, agent }, (response) => {
+            const chunks = [];
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('error', reject);
+            response.on('end', () => {
+                const header = response.headers['api-version'];
+                resolve({
+                    status: response.statusCode ?? 0,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    version: typeof header === 'string' ? header : undefined,
+                });
+            });
+        });
+        sent.on('error', reject);
+        sent.end();
+    });
+    const ping = await send('GET', '/_ping').catch(() => undefined);
+    const version = ping?.status === 200 ? apiVersionOf(env, ping.version) : undefined;
+    if (version === undefined) {
+        close();
+        return undefined;
+    }
+    return {
+        socket,
+        request: async (method, apiPath) => {
+            const { status, body } = await send(method, `/v${version}${apiPath}`);
+            return { status, body };
+        },
+        close,
+    };
+}
+/** The message of an API error answer (`{"message": …}`), else its body. */
+function apiErrorMessage(response) {
+    try {
+        const parsed = JSON.parse(response.body);
+        if ((0,json/* isObject */.G)(parsed) && typeof parsed.message === 'string')
+            return parsed.message;
+    }
+    catch {
+        // not JSON: the body as it came
+    }
+    return response.body.trim() === '' ? `HTTP ${response.status}` : response.body.trim();
+}
+
+;// CONCATENATED MODULE: ./src/docker/image-calls.ts
+
+
+
+
+/** The docker CLI: one process per call. */
+function cliImageCalls(via) {
+    // Images gone between the listing and the inspect are all docker complained of.
+    const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
+    return {
+        via,
+        inspect: async (ids) => {
+            const result = await (0,cli/* docker */.T3)((0,args/* imageSummariesArgs */.rg)(ids), { silent: true, allowFailure: true });
+            return { images: (0,output/* parseImageSummaries */.Zp)(result.stdout), complete: result.exitCode === 0 || vanished(result) };
+        },
+        containers: async (ids) => (0,output/* parseContainerImages */.Zq)((await (0,cli/* docker */.T3)((0,args/* containerImagesArgs */.F$)(ids), { silent: true, allowFailure: true })).stdout),
+        remove: async (refs) => {
+            const result = await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true });
+            return {
+                deleted: (0,output/* parseRemovalOutput */.XN)(result.stdout).deleted,
+                refused: result.exitCode === 0 ? undefined : result.stderr.trim(),
+            };
+        },
+        close: () => undefined,
+    };
+}
+/** The engine's API: one request per id or ref, in order, on a connection of its own while it lasts. */
+function apiImageCalls(api) {
+    const each = async (items, request) => {
+        const answers = [];
+        for (const item of items)
+            answers.push(await request(item));
+        return answers;
+    };
+    const name = encodeURIComponent;
+    return {
+        via: `the engine API at unix://${api.socket}`,
+        inspect: async (ids) => {
+            const answers = await each(ids, (id) => api.request('GET', `/images/${name(id)}/json`));
+            return {
+                images: answers.filter((answer) => answer.status === 200).map((answer) => (0,output/* parseApiImage */.PF)(answer.body)),
+                complete: answers.every((answer) => answer.status === 200 || answer.status === 404),
+            };
+        },
+        containers: async (ids) => {
+            const answers = await each(ids, (id) => api.request('GET', `/containers/${name(id)}/json`));
+            return answers.filter((answer) => answer.status === 200).map((answer) => (0,output/* parseApiContainer */.RX)(answer.body));
+        },
+        remove: async (refs) => {
+            const answers = await each(refs, (ref) => api.request('DELETE', `/images/${name(ref)}`));
+            // As the CLI reports a refusal (a container started using the image meanwhile).
+            const refused = answers
+                .filter((answer) => answer.status !== 200)
+                .map((answer) => `Error response from daemon: ${apiErrorMessage(answer)}`);
+            return {
+                deleted: answers
+                    .filter((answer) => answer.status === 200)
+                    .flatMap((answer) => (0,output/* parseApiRemoval */.uq)(answer.body).deleted),
+                refused: refused.length === 0 ? undefined : refused.join('\n'),
+            };
+        },
+        close: () => api.close(),
+    };
+}
+/**
+ * The API where the docker CLI talks to a unix socket and the engine answers there, with `connections`
+ * requests at a time; the CLI otherwise.
+ */
+async function imageCalls(env, connections) {
+    const endpoint = localEngineEndpoint(env);
+    if (endpoint.socket === undefined)
+        return cliImageCalls(`the docker CLI (${endpoint.why})`);
+    const api = await connectEngineApi(endpoint.socket, env, connections);
+    return api === undefined
+        ? cliImageCalls(`the docker CLI (no engine API answers at unix://${endpoint.socket}, ${endpoint.from})`)
+        : apiImageCalls(api);
+}
+
 // EXTERNAL MODULE: ./src/loop/push.ts + 3 modules
 var push = __webpack_require__(9022);
 // EXTERNAL MODULE: ./src/loop/run-report.ts
@@ -2004,6 +2227,7 @@ async function collectReports(container, source, dir, reporter) {
 
 
 
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -2074,7 +2298,7 @@ async function checkPhase({ inputs, report, reporter, settings, }) {
 function pruneRepository(inputs) {
     return (0,image_reference/* familiarName */.hG)(inputs.image);
 }
-async function prunePhase({ inputs, report, reporter }, engine, listing) {
+async function prunePhase({ inputs, report, reporter, settings }, engine, listing) {
     const repository = pruneRepository(inputs);
     const dryRun = inputs.prune === 'dry-run';
     const pruning = await phase(report, reporter, `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`, async () => pruneImages(dryRun ? 'dry-run' : 'on', {
@@ -2082,7 +2306,11 @@ async function prunePhase({ inputs, report, reporter }, engine, listing) {
         keepTags: new Set(['latest', report.tag]),
         keepNewest: inputs.pruneKeep,
         graceSeconds: inputs.pruneGraceSeconds,
-    }, { imageStore: engine.imageStore, buildsRecordParents: !engine.buildx }, await listing, reporter));
+    }, {
+        imageStore: engine.imageStore,
+        buildsRecordParents: !engine.buildx,
+        imageCalls: () => imageCalls(settings.env, PARALLEL_CALLS),
+    }, await listing, reporter));
     report.pruned = pruning.removed.length;
     report.reclaimedBytes = pruning.reclaimedBytes;
 }
@@ -2392,4 +2620,4 @@ async function runMain() {
 
 };
 
-//# sourceMappingURL=212.index.js.map
+//# sourceMappingURL=835.index.js.map
