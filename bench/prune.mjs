@@ -1,8 +1,9 @@
 // 3. Prune at 50, 200 and 500 stale tags: what the action's prune (dist/index.js, as shipped) adds to its run
 // against the seed's loop of one `docker image rm` per tag, and against the engine's own
-// share (the same removals sent bare, 4 calls side by side). Each stale tag is its own image with its own
-// layer, as after real builds. Each repeat: loop, then action and bare in turn (action first on odd repeats, bare
-// first on even ones), each after its own tags were imported, synced to disk and the CPUs went quiet.
+// share (the same removals sent bare: by 4 `docker image rm` calls side by side, and by 4 connections to the
+// engine API, the road the action takes on a unix socket). Each stale tag is its own image with its own
+// layer, as after real builds. Each repeat: loop, then action and the two bare removals in turn (which goes
+// first rotates), each after its own tags were imported, synced to disk and the CPUs went quiet.
 // Run by bench/run.mjs; alone: node bench/prune.mjs [--counts 50,200,500] [--repeats 2]
 import { execFile, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,7 +13,16 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { linearFit, median, medianRange } from './stats.mjs';
-import { docker, gitContext, phaseKind, phasesOf, removeRepositories, runActionTimed, settle } from './support.mjs';
+import {
+  docker,
+  engineApiDelete,
+  gitContext,
+  phaseKind,
+  phasesOf,
+  removeRepositories,
+  runActionTimed,
+  settle,
+} from './support.mjs';
 
 const run = promisify(execFile);
 
@@ -56,6 +66,21 @@ function seedLoop(repository) {
  * sends them), with nothing looked up first; timed from the first call's spawn to the last one's exit.
  */
 async function bareRemoval(repository, count) {
+  const started = performance.now();
+  await Promise.all(bareParts(repository, count).map((part) => run('docker', ['image', 'rm', ...part])));
+  return (performance.now() - started) / 1000;
+}
+
+/** The same, by 4 connections to the engine API side by side, each removing its part in order (as the action does). */
+async function bareApiRemoval(repository, count) {
+  const parts = bareParts(repository, count);
+  const started = performance.now();
+  await engineApiDelete(parts.map((part) => part.map((ref) => `/images/${encodeURIComponent(ref)}`)));
+  return (performance.now() - started) / 1000;
+}
+
+/** The repository's tags but :latest, in 4 near-equal parts. */
+function bareParts(repository, count) {
   const refs = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', repository], {
     encoding: 'utf8',
   })
@@ -63,14 +88,7 @@ async function bareRemoval(repository, count) {
     .filter((ref) => ref !== '' && !ref.endsWith(':latest'));
   if (refs.length !== count) throw new Error(`${repository} holds ${refs.length} tags, expected ${count}`);
   const size = Math.ceil(refs.length / 4);
-  const started = performance.now();
-  await Promise.all(
-    [0, 1, 2, 3]
-      .map((i) => refs.slice(i * size, (i + 1) * size))
-      .filter((part) => part.length > 0)
-      .map((part) => run('docker', ['image', 'rm', ...part])),
-  );
-  return (performance.now() - started) / 1000;
+  return [0, 1, 2, 3].map((i) => refs.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0);
 }
 
 /** Seconds from main's spawn to the build phase's first line. */
@@ -121,6 +139,7 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
       const action = [];
       const added = [];
       const bare = [];
+      const bareApi = [];
       // How many images the engine held: the action should not care (it looks at this repository's only).
       const images = [];
       for (let r = 0; r < repeats; r++) {
@@ -147,15 +166,22 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
           await quiet();
           bare.push(await bareRemoval(bareRepository, count));
         };
-        // In turn, so that a drift of the machine over a repeat weighs on both alike.
-        for (const time of r % 2 === 0 ? [timeAction, timeBare] : [timeBare, timeAction]) await time();
+        const timeBareApi = async () => {
+          const bareRepository = `bench-prune/bare-api-${count}`;
+          await makeStaleTags(bareRepository, count);
+          await quiet();
+          bareApi.push(await bareApiRemoval(bareRepository, count));
+        };
+        // In turn, so that a drift of the machine over a repeat weighs on all alike.
+        const order = [timeAction, timeBare, timeBareApi];
+        for (const time of [...order.slice(r % 3), ...order.slice(0, r % 3)]) await time();
         log(
-          `  ${count} stale tags, ${r + 1}/${repeats}: seed loop ${loop.at(-1).toFixed(2)} s, action prune ${action.at(-1).toFixed(3)} s (adds ${added.at(-1).toFixed(3)} s to the run), bare parallel removal ${bare.at(-1).toFixed(3)} s (${(added.at(-1) / bare.at(-1)).toFixed(2)}×)`,
+          `  ${count} stale tags, ${r + 1}/${repeats}: seed loop ${loop.at(-1).toFixed(2)} s, action prune ${action.at(-1).toFixed(3)} s (adds ${added.at(-1).toFixed(3)} s to the run), bare parallel removal ${bare.at(-1).toFixed(3)} s (${(added.at(-1) / bare.at(-1)).toFixed(2)}×), through the API ${bareApi.at(-1).toFixed(3)} s (${(added.at(-1) / bareApi.at(-1)).toFixed(2)}×)`,
         );
       }
-      rows.push({ count, loop, action, added, bare, images });
+      rows.push({ count, loop, action, added, bare, bareApi, images });
       log(
-        `${count} stale tags: seed loop median ${median(loop).toFixed(2)} s, action prune median ${median(action).toFixed(3)} s (adds ${median(added).toFixed(3)} s), bare ${median(bare).toFixed(3)} s`,
+        `${count} stale tags: seed loop median ${median(loop).toFixed(2)} s, action prune median ${median(action).toFixed(3)} s (adds ${median(added).toFixed(3)} s), bare ${median(bare).toFixed(3)} s, through the API ${median(bareApi).toFixed(3)} s`,
       );
     }
   } finally {
@@ -165,6 +191,7 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
         `bench-prune/loop-${count}`,
         `bench-prune/action-${count}`,
         `bench-prune/bare-${count}`,
+        `bench-prune/bare-api-${count}`,
       ]),
     );
   }
@@ -177,11 +204,11 @@ export async function benchPrune({ counts, repeats, log = console.log }) {
 
 export function pruneTable({ rows }) {
   return [
-    '| stale tags | seed loop: median s (min–max) | action: phase + listing, median s (min–max) | action: added to the run, median s (min–max) | speed-up (loop ÷ added) | added s per 100 tags | bare parallel removal s | added ÷ bare removal | loop ÷ bare removal | images on the engine |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| stale tags | seed loop: median s (min–max) | action: phase + listing, median s (min–max) | action: added to the run, median s (min–max) | speed-up (loop ÷ added) | added s per 100 tags | bare parallel removal s | added ÷ bare removal | bare through the API s | added ÷ bare through the API | loop ÷ bare removal | images on the engine |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map(
-      ({ count, loop, action, added, bare, images }) =>
-        `| ${count} | ${medianRange(loop, 2)} | ${medianRange(action)} | ${medianRange(added)} | ${(median(loop) / median(added)).toFixed(1)}× | ${((median(added) / count) * 100).toFixed(3)} | ${medianRange(bare)} | ${(median(added) / median(bare)).toFixed(2)}× | ${(median(loop) / median(bare)).toFixed(1)}× | ${Math.min(...images)}–${Math.max(...images)} |`,
+      ({ count, loop, action, added, bare, bareApi, images }) =>
+        `| ${count} | ${medianRange(loop, 2)} | ${medianRange(action)} | ${medianRange(added)} | ${(median(loop) / median(added)).toFixed(1)}× | ${((median(added) / count) * 100).toFixed(3)} | ${medianRange(bare)} | ${(median(added) / median(bare)).toFixed(2)}× | ${medianRange(bareApi)} | ${(median(added) / median(bareApi)).toFixed(2)}× | ${(median(loop) / median(bare)).toFixed(1)}× | ${Math.min(...images)}–${Math.max(...images)} |`,
     ),
   ].join('\n');
 }

@@ -205,6 +205,13 @@ function summaryRows(results) {
     lines.push(
       `| 3 | prune ${last.count} stale tags, what it adds to the action's run ÷ the engine's bare removal of the same tags | ratio of medians ${overBare.toFixed(2)}× (added ${median(last.added).toFixed(3)} s, bare ${median(last.bare).toFixed(3)} s); pair ratios ${medianRange(pairRatios, 2)} | ≤ 1.15× at 500 | ${last.count === 500 ? yes(overBare <= 1.15) : 'not run at 500'} |`,
     );
+    const overApi = median(last.added) / median(last.bareApi);
+    lines.push(
+      `| 3 | prune ${last.count} stale tags, what it adds to the run ÷ the same removals sent bare through the engine API (the action's road on a unix socket) | ratio of medians ${overApi.toFixed(2)}× (bare through the API ${median(last.bareApi).toFixed(3)} s); pair ratios ${medianRange(
+        last.added.map((seconds, i) => seconds / last.bareApi[i]),
+        2,
+      )} | reported | |`,
+    );
     lines.push(
       `| 3 | prune ${last.count} stale tags, its phase and its listing in full ÷ the bare removal | ${(median(last.action) / median(last.bare)).toFixed(2)}× (phase + listing ${median(last.action).toFixed(3)} s) | reported | |`,
     );
@@ -356,8 +363,8 @@ function details(results, noise) {
       '',
       [
         "N stale tags, each its own single-layer image (`docker image import`), then either the seed's loop (`docker image ls`, then one `docker image rm` per tag, timed here) or the action's prune, two ways: what it adds to the action's run (the build phase's first line, from main's spawn, against a run with `prune: false` on the same tags just before: the listing runs beside the engine check and counts by how much it delays it), and its phase's own `Took` line plus its listing counted in full, as if it did not run beside the check. The target is on the first; the rest of those runs is not timed.",
-        "The engine's own share, for where the time goes: the same tags removed bare, by 4 `docker image rm` calls side by side as the action sends them, nothing listed or inspected first (about the least any client takes to remove them here: more calls side by side do not help much).",
-        `Each repeat: the loop, then the action and the bare removal in turn (the action first in odd repeats, the bare removal first in even ones), ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count; before each timed removal the imported tags are synced to disk and the CPUs quiet, so that what the import left running is not timed as the removal's cost. The action lists only this repository's tags, its labelled dangling images and the containers, and inspects only the candidates and the repository's images that stay; the last column says how many images the engine held besides.`,
+        "The engine's own share, for where the time goes: the same tags removed bare, nothing listed or inspected first, two ways: by 4 `docker image rm` calls side by side (the target's reference), and by 4 connections to the engine API side by side, each removing its part in order, as the action sends them where the CLI talks to a unix socket (docs/adr/0004-prune-through-the-engine-api.md); no CLI process starts there, so that is the lower of the two floors.",
+        `Each repeat: the loop, then the action and the two bare removals in turn (which goes first rotates from repeat to repeat), ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count; before each timed removal the imported tags are synced to disk and the CPUs quiet, so that what the import left running is not timed as the removal's cost. The action lists only this repository's tags, its labelled dangling images and the containers, and inspects only the candidates and the repository's images that stay; the last column says how many images the engine held besides.`,
         `Growth of what the action's prune adds to the run with the tag count, least squares over all runs: ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)}.`,
       ].join('\n'),
       '',

@@ -1,6 +1,7 @@
 // Shared helpers of the benchmarks: docker and git on the command line, timed child processes, the
 // action's phase timings ("Took N s." at the end of each log group) and what the machine is.
 import { execFileSync, spawn } from 'node:child_process';
+import http from 'node:http';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -137,6 +138,41 @@ export async function runActionTimed({ lineTimes = false, ...options }) {
   });
   const seconds = (nowMs() - started) / 1000;
   return { ...result, seconds, lines, spawnedAt: started };
+}
+
+/**
+ * DELETE requests to the engine API at DOCKER_HOST's unix socket (else the default one): each list in order on a
+ * connection of its own, the lists side by side. Throws on an answer other than 200.
+ * @param {string[][]} pathLists paths without the version prefix, e.g. `/images/acme%2Fapp%3Astale`
+ */
+export async function engineApiDelete(pathLists) {
+  const socketPath = (process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock').replace(/^unix:\/\//, '');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: pathLists.length });
+  const send = (method, apiPath) =>
+    new Promise((resolve, reject) => {
+      http
+        .request({ socketPath, path: apiPath, method, agent }, (response) => {
+          const chunks = [];
+          response.on('data', (chunk) => chunks.push(chunk));
+          response.on('end', () => resolve({ response, body: Buffer.concat(chunks).toString() }));
+        })
+        .on('error', reject)
+        .end();
+    });
+  try {
+    const { response } = await send('GET', '/_ping');
+    const version = response.headers['api-version'];
+    await Promise.all(
+      pathLists.map(async (paths) => {
+        for (const apiPath of paths) {
+          const { response: answer, body } = await send('DELETE', `/v${version}${apiPath}`);
+          if (answer.statusCode !== 200) throw new Error(`DELETE ${apiPath}: ${answer.statusCode} ${body}`);
+        }
+      }),
+    );
+  } finally {
+    agent.destroy();
+  }
 }
 
 /** Throws with the action's log when main or post did not succeed. */
