@@ -2,19 +2,20 @@
 # The engine profiles the end-to-end tests, the example and the benchmarks run on, one at a time on the
 # default socket (unix:///var/run/docker.sock), each with data of its own:
 #   classic     Debian 12's docker.io 20.10, no buildx: the classic builder
-#   buildkit    Debian 13's dockerd 26.1 + containerd 1.7 + buildx 0.13 (overlay2): builds go through BuildKit
+#   buildkit    Debian forky's dockerd 28.5 + containerd 2.1 + buildx 0.29 (overlay2): builds go through BuildKit
 #   containerd  the same with the containerd image store (features.containerd-snapshotter)
 #   native      whatever engine already answers (a hosted runner's); nothing is installed or started
-# Every profile's CLI has Debian 13's compose plugin (docker-compose 2.26) in its DOCKER_CONFIG's cli-plugins.
+# Every profile's CLI has forky's compose plugin (docker-compose 2.40) in its DOCKER_CONFIG's cli-plugins.
 #
 #   engine-profile.sh start PROFILE   install what it needs, stop another profile's engine, start this one;
 #                                     prints the environment it needs as `export` lines (eval them)
 #   engine-profile.sh stop            stop the engine a profile started
 #   engine-profile.sh list            the profiles `npm test` runs by default
 #
-# Debian 13's packages come from the same archive as the system's, through an apt sources list of their own,
-# unpacked with dpkg-deb into ENGINE_CACHE: nothing of the system is upgraded. Their runc needs glibc 2.38,
-# so Debian 12's runc (installed with docker.io) runs the containers on every profile.
+# Debian testing's (forky's) packages come from the same archive as the system's, through an apt sources list of
+# their own, unpacked with dpkg-deb into ENGINE_CACHE: nothing of the system is upgraded. Their runc needs glibc
+# 2.38, so Debian 12's runc (installed with docker.io) runs the containers on every profile. When the archive
+# serves another version than the one expected below, the script says so and the tests run on what it found.
 set -euo pipefail
 
 DEFAULT_PROFILES="classic buildkit containerd"
@@ -22,7 +23,9 @@ CACHE=${ENGINE_CACHE:-/var/cache/build-test-deploy/engines}
 STATE=${ENGINE_STATE:-/var/lib/build-test-deploy/engines}
 RUN=/run/build-test-deploy/engines
 SOCKET=/var/run/docker.sock
-TRIXIE_PACKAGES=(docker.io containerd docker-buildx docker-compose)
+SUITE=forky
+# The upstream versions the profiles are meant to run: "package=version" (Debian's revision left off).
+EXPECTED_VERSIONS=(docker.io=28.5.2 containerd=2.1.9 docker-buildx=0.29.1 docker-compose=2.40.3)
 
 say() { echo "engine-profile: $*" >&2; }
 die() { say "$*"; exit 1; }
@@ -60,19 +63,33 @@ apt_install() {
   [ "$status" = 0 ] || die "apt-get install ${missing[*]} failed (exit $status)"
 }
 
-# Debian 13's engine, unpacked once into $CACHE/trixie; $CACHE/trixie/bin holds what goes first on PATH.
-trixie_install() {
-  local root_dir=$CACHE/trixie
-  [ -x "$root_dir/bin/dockerd" ] && [ -x "$root_dir/cli-plugins/docker-buildx" ] && [ -x "$root_dir/cli-plugins/docker-compose" ] && return 0
-  say "fetching Debian 13's ${TRIXIE_PACKAGES[*]} into $root_dir"
+# Debian forky's engine, unpacked once into $CACHE/forky; $CACHE/forky/bin holds what goes first on PATH and
+# $CACHE/forky/versions the Debian versions unpacked there.
+forky_install() {
+  local root_dir=$CACHE/$SUITE
+  [ -x "$root_dir/bin/dockerd" ] && [ -x "$root_dir/cli-plugins/docker-buildx" ] && [ -x "$root_dir/cli-plugins/docker-compose" ] && [ -s "$root_dir/versions" ] && return 0
+  local packages=("${EXPECTED_VERSIONS[@]%%=*}")
+  say "fetching Debian $SUITE's ${packages[*]} into $root_dir"
   local work
   work=$(mktemp -d)
   mkdir -p "$work/lists/partial" "$work/cache/archives/partial" "$work/debs"
-  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian trixie main" >"$work/sources.list"
+  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian $SUITE main" >"$work/sources.list"
   local apt_options=(-o "Dir::Etc::sourcelist=$work/sources.list" -o "Dir::Etc::sourceparts=-"
     -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o "APT::Sandbox::User=root")
   apt-get "${apt_options[@]}" update -qq
-  (cd "$work/debs" && apt-get "${apt_options[@]}" download -qq "${TRIXIE_PACKAGES[@]}")
+  local expected package want found
+  : >"$work/versions"
+  for expected in "${EXPECTED_VERSIONS[@]}"; do
+    package=${expected%%=*} want=${expected#*=}
+    found=$(apt-cache "${apt_options[@]}" show --no-all-versions "$package" 2>/dev/null | sed -n 's/^Version: //p' | head -n 1)
+    [ -n "$found" ] || die "Debian $SUITE has no package $package"
+    # 28.5.2+dfsg3-1 -> 28.5.2: the upstream version, epoch and Debian revision left off.
+    local upstream=${found#*:}
+    upstream=${upstream%%[+~-]*}
+    [ "$upstream" = "$want" ] || say "Debian $SUITE serves $package $found, not the expected $want: the profiles run on $found"
+    echo "$package $found" >>"$work/versions"
+  done
+  (cd "$work/debs" && apt-get "${apt_options[@]}" download -qq "${packages[@]}")
   rm -rf "$root_dir.new"
   mkdir -p "$root_dir.new/unpacked" "$root_dir.new/bin" "$root_dir.new/cli-plugins"
   for deb in "$work/debs"/*.deb; do dpkg-deb -x "$deb" "$root_dir.new/unpacked"; done
@@ -83,9 +100,23 @@ trixie_install() {
   for plugin in docker-buildx docker-compose; do
     ln -s "$root_dir/unpacked/usr/libexec/docker/cli-plugins/$plugin" "$root_dir.new/cli-plugins/$plugin"
   done
-  "$unpacked/usr/sbin/dockerd" --version >/dev/null || die "Debian 13's dockerd does not run here"
+  "$unpacked/usr/sbin/dockerd" --version >/dev/null || die "Debian $SUITE's dockerd does not run here"
+  mv "$work/versions" "$root_dir.new/versions"
   rm -rf "$root_dir" "$work"
   mv "$root_dir.new" "$root_dir"
+}
+
+# What a profile runs, in one line: the engine's, containerd's and the plugins' versions as they report them.
+profile_versions() {
+  local profile=$1 line
+  line="engine $(docker version --format '{{.Server.Version}}'), $(docker info --format '{{.Driver}}')"
+  line+=", containerd $(docker version --format '{{range .Server.Components}}{{if eq .Name "containerd"}}{{.Version}}{{end}}{{end}}')"
+  if [ "$profile" != classic ] && [ "$profile" != native ]; then
+    local config=$STATE/$profile/docker-config
+    line+=", buildx $(DOCKER_CONFIG=$config docker buildx version | awk '{print $2}')"
+    line+=", compose $(DOCKER_CONFIG=$config docker compose version --short)"
+  fi
+  echo "$line"
 }
 
 # The environment a profile's engine and its CLI need, as `export`/`unset` lines: all of it, so that
@@ -94,7 +125,7 @@ set_env() { printf 'export %s=%q\n' "$1" "$2"; }
 
 profile_env() {
   local profile=$1 path=":$PATH:"
-  path=${path//":$CACHE/trixie/bin:"/:}
+  path=${path//":$CACHE/$SUITE/bin:"/:}
   path=${path#:}
   path=${path%:}
   set_env ENGINE_PROFILE "$profile"
@@ -111,15 +142,15 @@ profile_env() {
       # (classic); a test that makes a DOCKER_CONFIG of its own links ENGINE_CLI_PLUGINS' buildx into it.
       set_env DOCKER_CONFIG "$STATE/$profile/docker-config"
       set_env ENGINE_DAEMON_CONFIG "$STATE/$profile/daemon.json"
-      # Every profile has Debian 13's buildx at hand (linked in its cli-plugins or not): a test of an older engine
+      # Every profile has forky's buildx at hand (linked in its cli-plugins or not): a test of an older engine
       # through buildx links it into a DOCKER_CONFIG of its own.
-      set_env ENGINE_BUILDX "$CACHE/trixie/cli-plugins/docker-buildx"
+      set_env ENGINE_BUILDX "$CACHE/$SUITE/cli-plugins/docker-buildx"
       if [ "$profile" = classic ]; then
         set_env PATH "$path"
         echo "unset ENGINE_CLI_PLUGINS"
       else
-        set_env PATH "$CACHE/trixie/bin:$path"
-        set_env ENGINE_CLI_PLUGINS "$CACHE/trixie/cli-plugins"
+        set_env PATH "$CACHE/$SUITE/bin:$path"
+        set_env ENGINE_CLI_PLUGINS "$CACHE/$SUITE/cli-plugins"
       fi
       ;;
   esac
@@ -157,7 +188,7 @@ start_engine() {
   if [ "$profile" = native ]; then
     stop_engine # a profile's engine on the socket is not the native one
     docker info >/dev/null 2>&1 || die "profile native: no engine answers at ${DOCKER_HOST:-$SOCKET}"
-    say "native engine $(docker version --format '{{.Server.Version}}') is up"
+    say "native engine is up: $(profile_versions native)"
     profile_env native
     return 0
   fi
@@ -166,8 +197,8 @@ start_engine() {
   local current
   if current=$(running_profile); then
     # Up, and installed as this script installs today (else it stops, is installed again and starts).
-    if [ "${current%% *}" = "$profile" ] && [ -x "$CACHE/trixie/cli-plugins/docker-compose" ] && docker info >/dev/null 2>&1; then
-      say "$profile engine $(docker version --format '{{.Server.Version}}') is up"
+    if [ "${current%% *}" = "$profile" ] && [ -s "$CACHE/$SUITE/versions" ] && docker info >/dev/null 2>&1; then
+      say "$profile engine is up: $(profile_versions "$profile")"
       profile_env "$profile"
       return 0
     fi
@@ -177,10 +208,10 @@ start_engine() {
   fi
 
   local dockerd=/usr/sbin/dockerd bin_path=$PATH
-  trixie_install # every profile's CLI takes Debian 13's compose plugin
+  forky_install # every profile's CLI takes forky's compose plugin
   if [ "$profile" != classic ]; then
-    dockerd=$CACHE/trixie/bin/dockerd
-    bin_path=$CACHE/trixie/bin:$PATH
+    dockerd=$CACHE/$SUITE/bin/dockerd
+    bin_path=$CACHE/$SUITE/bin:$PATH
   fi
   local data=$STATE/$profile exec_root=$RUN/$profile
   mkdir -p "$data/data" "$data/docker-config" "$exec_root"
@@ -190,9 +221,9 @@ start_engine() {
     echo '{}' | tee "$data/daemon.json" >/dev/null
   fi
   mkdir -p "$data/docker-config/cli-plugins"
-  ln -sfn "$CACHE/trixie/cli-plugins/docker-compose" "$data/docker-config/cli-plugins/docker-compose"
+  ln -sfn "$CACHE/$SUITE/cli-plugins/docker-compose" "$data/docker-config/cli-plugins/docker-compose"
   if [ "$profile" != classic ]; then
-    ln -sfn "$CACHE/trixie/cli-plugins/docker-buildx" "$data/docker-config/cli-plugins/docker-buildx"
+    ln -sfn "$CACHE/$SUITE/cli-plugins/docker-buildx" "$data/docker-config/cli-plugins/docker-buildx"
   fi
   if [ "$profile" = classic ] && DOCKER_CONFIG=$data/docker-config docker buildx version >/dev/null 2>&1; then
     die "profile classic: buildx is installed system-wide for this docker CLI (a cli-plugins folder), so builds would go through BuildKit; remove it to test the classic builder"
@@ -205,7 +236,7 @@ start_engine() {
   for _ in $(seq 1 120); do
     if [ -f "$exec_root/dockerd.pid" ] && docker info >/dev/null 2>&1; then
       echo "$profile $(cat "$exec_root/dockerd.pid")" | tee "$RUN/current" >/dev/null
-      say "$profile engine $(docker version --format '{{.Server.Version}}') is up ($(docker info --format '{{.Driver}}'))"
+      say "$profile engine is up: $(profile_versions "$profile")"
       profile_env "$profile"
       return 0
     fi
