@@ -936,12 +936,13 @@ async function removeContainer(name) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  FK: () => (/* binding */ describeManifest),
   iD: () => (/* binding */ login),
   ri: () => (/* binding */ logout),
   YP: () => (/* binding */ pushTags)
 });
 
-// UNUSED EXPORTS: loginServer, withRetries
+// UNUSED EXPORTS: isIndexMediaType, loginServer, withRetries
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
@@ -1409,15 +1410,27 @@ class RegistryClient {
             manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
         };
     }
-    /** The digest a tag names, from a HEAD (which registries do not count as a pull); a GET where no digest comes. */
-    async manifestDigest(reference) {
+    /**
+     * What a tag names, from a HEAD (which registries do not count as a pull): its digest and media type (an image
+     * manifest or an index; '' when the registry sends none); a GET where no digest comes.
+     */
+    async manifestHead(reference) {
         const path = `/v2/${this.options.repository}/manifests/${reference}`;
         const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
         if (response.status !== 200)
             throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
         await discard(response);
         const header = response.headers.get('docker-content-digest') ?? '';
-        return DIGEST_PATTERN.test(header) ? header : (await this.getManifest(reference)).digest;
+        if (!DIGEST_PATTERN.test(header)) {
+            const fetched = await this.getManifest(reference);
+            return { digest: fetched.digest, mediaType: fetched.manifest.mediaType };
+        }
+        const mediaType = (response.headers.get('content-type') ?? '').split(';', 1)[0] ?? '';
+        return { digest: header, mediaType: mediaType.trim() };
+    }
+    /** The digest a tag names: see manifestHead. */
+    async manifestDigest(reference) {
+        return (await this.manifestHead(reference)).digest;
     }
     async getBlob(digest, limitBytes) {
         if (!DIGEST_PATTERN.test(digest))
@@ -1666,12 +1679,23 @@ async function logout(registry) {
         ? { done: true, message: `Logged out of ${registry}.` }
         : { done: false, message: `Could not log out of ${registry}: ${result.stderr.trim()}` };
 }
+/** An index (Docker manifest list, OCI index) where one image manifest was tested. */
+function isIndexMediaType(mediaType) {
+    return mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex;
+}
+/** How the summary and the log name what was pushed. */
+function describeManifest(mediaType) {
+    if (mediaType === '')
+        return 'not read back';
+    return `${isIndexMediaType(mediaType) ? 'an index' : 'one image manifest'} (${mediaType})`;
+}
 /**
  * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
- * not hold yet), then checks in each registry that both tags name one digest. Returns repository → digest.
+ * not hold yet), then checks in each registry that both tags name one digest. Returns repository → what
+ * the registry serves for both.
  */
 async function pushTags(request, reporter) {
-    const digests = {};
+    const pushed = {};
     for (const repository of request.repositories) {
         const mirror = repository.name !== request.built.name;
         const shaRef = `${repository.name}:${request.tag}`;
@@ -1679,24 +1703,30 @@ async function pushTags(request, reporter) {
         if (mirror)
             for (const ref of [shaRef, latestRef])
                 await (0,cli/* docker */.T3)((0,args/* tagArgs */.Cj)(request.imageId, ref), { silent: true });
+        let manifest;
         try {
             const auth = repository.registry === request.built.registry ? request.auth : undefined;
             const push = (ref) => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => (0,cli/* docker */.T3)((0,args/* pushArgs */.kJ)(ref), { allowFailure: true }), reporter);
             const shaPush = await push(shaRef);
             await push(latestRef);
-            digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth, reporter);
+            manifest = await readBack(repository, request, shaPush.stdout, auth, reporter);
         }
         finally {
             // The mirror's local tags served the push only: the engine is left as the build left it.
             if (mirror)
                 await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)([shaRef, latestRef]), { silent: true, allowFailure: true });
         }
-        reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
+        pushed[repository.name] = manifest;
+        const { digest, mediaType } = manifest;
+        reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digest}, ${describeManifest(mediaType)}).`);
+        // The engine made more of it than the one image tested (an attestation, an index): said, not hidden.
+        if (isIndexMediaType(mediaType))
+            reporter.warning(`${repository.name}:${request.tag} is an index in the registry (${mediaType}), not the one image manifest that was tested: the engine added to it on push.`);
     }
-    return digests;
+    return pushed;
 }
-/** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
-async function registryDigest(repository, request, shaPushOutput, auth, reporter) {
+/** What both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
+async function readBack(repository, request, shaPushOutput, auth, reporter) {
     const client = new RegistryClient({
         registry: repository.registry,
         repository: repository.path,
@@ -1705,10 +1735,10 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
     });
     try {
         // HEADs: a registry that counts pulls (Docker Hub) counts no HEAD.
-        const sha = await client.manifestDigest(request.tag);
+        const sha = await client.manifestHead(request.tag);
         const latest = await client.manifestDigest('latest');
-        if (sha !== latest) {
-            throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha} but :latest is ${latest} in the registry: another push moved :latest meanwhile?`);
+        if (sha.digest !== latest) {
+            throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest} in the registry: another push moved :latest meanwhile?`);
         }
         return sha;
     }
@@ -1724,7 +1754,7 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
             : candidates.find((candidate) => candidate === (0,output/* pushedDigest */.Mn)(shaPushOutput, request.tag));
         if (digest === undefined)
             throw new Error(`Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
-        return digest;
+        return { digest, mediaType: '' };
     }
 }
 
@@ -1741,8 +1771,10 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
 /* harmony export */   _O: () => (/* binding */ emptyReport)
 /* harmony export */ });
 /* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7084);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1229);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1229);
 /* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4164);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9022);
+
 
 
 
@@ -1757,6 +1789,7 @@ function emptyReport() {
         imageId: '',
         digest: '',
         digests: {},
+        manifestType: '',
         pushed: false,
         testExitCode: undefined,
         pruned: 0,
@@ -1790,6 +1823,7 @@ function outputsOf(report) {
         'image-id': report.imageId,
         digest: report.digest,
         digests: JSON.stringify(report.digests),
+        'manifest-type': report.manifestType,
         pushed: String(report.pushed),
         'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
         'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
@@ -1818,7 +1852,7 @@ function summaryTables(report) {
         ...Object.entries(report.digests)
             .filter(([repository]) => repository !== report.image)
             .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
-        ['Pushed', String(report.pushed)],
+        ['Pushed', report.pushed ? `true: ${(0,_push_js__WEBPACK_IMPORTED_MODULE_2__/* .describeManifest */ .FK)(report.manifestType)}` : 'false'],
         ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
         ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
         [
@@ -1831,7 +1865,7 @@ function summaryTables(report) {
         ['Cache', report.cache === undefined ? '—' : (0,_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCache */ .e7)(report.cache).replace(/^cache: /, '')],
     ];
     const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
-    return { facts: facts.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHtml */ .ZD)), phases: phases.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeHtml */ .ZD)) };
+    return { facts: facts.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeHtml */ .ZD)), phases: phases.map((row) => row.map(_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeHtml */ .ZD)) };
 }
 
 

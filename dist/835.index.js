@@ -2423,7 +2423,7 @@ async function pushPhase(run) {
     const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
     await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
         await logIn(run, inputs.pushRetries);
-        report.digests = await (0,push/* pushTags */.YP)({
+        const pushed = await (0,push/* pushTags */.YP)({
             repositories: [inputs.image, ...inputs.alsoPush],
             built: inputs.image,
             tag: report.tag,
@@ -2431,7 +2431,9 @@ async function pushPhase(run) {
             retries: inputs.pushRetries,
             auth: inputs.registryAuth,
         }, reporter);
-        report.digest = report.digests[inputs.image.name] ?? '';
+        report.digests = Object.fromEntries(Object.entries(pushed).map(([name, { digest }]) => [name, digest]));
+        report.digest = pushed[inputs.image.name]?.digest ?? '';
+        report.manifestType = pushed[inputs.image.name]?.mediaType ?? '';
         report.pushed = true;
     });
 }

@@ -1,15 +1,17 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import path from 'node:path';
-import { runAction } from '../harness/run-action.mjs';
+import { ROOT, runAction, runNode } from '../harness/run-action.mjs';
 import {
   FIXTURES,
   containersNamed,
   randomId,
   randomSha,
   registryDigest,
+  registryManifest,
   registryTags,
   removeRepositories,
   dockerConfigAuths,
+  usesContainerdStore,
 } from './support.js';
 
 const registry = inject('registry');
@@ -61,6 +63,55 @@ describe('deploy to a registry with htpasswd auth', () => {
     ].join('\n');
     expect(everything).not.toContain(registry.password);
     expect(containersNamed(`${repositoryPath.split('/')[1]}-${tag}-`)).toEqual([]);
+  });
+
+  it('pushes the tested image as one image manifest: no index, no attestation; resolve reads its digest back', async () => {
+    const pushedPath = `e2e/manifest-${randomId()}`;
+    const pushedImage = `${registry.host}/${pushedPath}`;
+    const sha = randomSha();
+    const run = await runAction({
+      inputs: {
+        image: pushedImage,
+        context: path.join(FIXTURES, 'service'),
+        sha,
+        deploy: 'true',
+        'test-command': 'true',
+        'registry-username': registry.username,
+        'registry-password': registry.password,
+      },
+    });
+    try {
+      expect(run.main.exitCode, run.main.stdout).toBe(0);
+      const tag = run.outputs.tag ?? '';
+      const served = await registryManifest(registry, pushedPath, tag);
+      // What a client that takes any kind is served: one image manifest, not an index of an image and its provenance.
+      expect([
+        'application/vnd.docker.distribution.manifest.v2+json',
+        'application/vnd.oci.image.manifest.v1+json',
+      ]).toContain(served.mediaType);
+      expect(served.body).not.toHaveProperty('manifests');
+      expect(served.digest).toBe(run.outputs.digest);
+      expect(run.outputs['manifest-type']).toBe(served.mediaType);
+      expect(run.summary).toContain(`true: one image manifest (${served.mediaType})`);
+      expect(run.main.stdout).not.toContain('is an index in the registry');
+      expect((await registryManifest(registry, pushedPath, 'latest')).digest).toBe(served.digest);
+      // The tested image, by id: the containerd store's id is the manifest's digest, a graph driver's the config's.
+      const config = (served.body.config as { digest: string }).digest;
+      expect(usesContainerdStore() ? served.digest : config).toBe(run.outputs['image-id']);
+      const read = await runNode(
+        path.join(ROOT, 'dist', 'resolve-cli', 'index.js'),
+        { ...process.env, REGISTRY_USERNAME: registry.username, REGISTRY_PASSWORD: registry.password },
+        ROOT,
+        false,
+        undefined,
+        { args: [pushedImage, '--source', 'registry'] },
+      );
+      expect(read.exitCode, read.stderr).toBe(0);
+      expect(read.stdout).toContain(`DIGEST=${served.digest}\n`);
+      expect(read.stdout).toContain(`SHA=${sha}\n`);
+    } finally {
+      removeRepositories(pushedImage);
+    }
   });
 
   it('when the tests fail: fails with their status, pushes nothing, leaves no login behind', async () => {

@@ -311,7 +311,7 @@ describe('remote engines: DOCKER_HOST, a docker context, DOCKER_CONFIG, a full d
   });
 });
 
-// Debian 12's engine, which every profile installs (the classic one runs it), and Debian 13's buildx, which every
+// Debian 12's engine, which every profile installs (the classic one runs it), and forky's buildx, which every
 // profile keeps at hand: a new CLI on an old engine. Hosted runners (profile native) have no such engine.
 const OLD_DOCKERD = '/usr/sbin/dockerd';
 const buildxAtHand = process.env.ENGINE_BUILDX;

@@ -7,6 +7,7 @@ import { freePort } from '../harness/registry.mjs';
 import { runAction } from '../harness/run-action.mjs';
 import {
   FIXTURES,
+  docker,
   gitFixture,
   imageExists,
   localTags,
@@ -16,6 +17,7 @@ import {
   registryTags,
   removeRepositories,
   errorLine,
+  usesContainerdStore,
 } from './support.js';
 
 const registry = inject('registry');
@@ -44,6 +46,14 @@ function deploy(image: string, inputs: Record<string, string> = {}, context = pa
   });
 }
 
+/**
+ * Docker 28's containerd image store pushes through containerd's pusher, which retries a 5xx answer to an upload
+ * itself (Docker 26.1's did not; the graph drivers' pusher does not): the action then sees one push that worked.
+ */
+function pusherRetries5xx(): boolean {
+  return usesContainerdStore() && Number(docker('version', '--format', '{{.Server.Version}}').split('.')[0]) >= 28;
+}
+
 describe('push: retries, refusals, mirrors, re-runs', () => {
   it.each(['503', 'drop'] as const)(
     'survives a registry that answers the manifest upload with a fault once (%s)',
@@ -56,7 +66,15 @@ describe('push: retries, refusals, mirrors, re-runs', () => {
         expect(proxy.faulted()).toBe(1);
         // The digest was read back from the registry, not taken from docker's record.
         expect(result.main.stdout).not.toContain('Could not read the pushed tags back');
-        expect(result.main.stdout).toMatch(/::warning::docker push .* failed \(.*\); retry 1 of 3 in [0-9.]+ s\./);
+        const pushes = (result.main.stdout.match(/^\[command\]docker push /gm) ?? []).length;
+        if (mode === '503' && pusherRetries5xx()) {
+          // The engine's own pusher took the 503 and tried again inside the one `docker push`: nothing to retry.
+          expect(result.main.stdout).not.toContain('::warning::docker push');
+          expect(pushes).toBe(2);
+        } else {
+          expect(result.main.stdout).toMatch(/::warning::docker push .* failed \(.*\); retry 1 of 3 in [0-9.]+ s\./);
+          expect(pushes).toBe(3);
+        }
         expect(result.outputs.digest).toBe(await registryDigest(registry, repositoryPath, result.outputs.tag ?? ''));
         expect(await registryDigest(registry, repositoryPath, 'latest')).toBe(result.outputs.digest);
       } finally {

@@ -193,6 +193,23 @@ export async function registryDigest(
   return response.status === 200 ? (response.headers.get('docker-content-digest') ?? undefined) : undefined;
 }
 
+/** A tag's manifest as the registry serves it to a client that accepts every kind: digest, media type, body. */
+export async function registryManifest(
+  registry: RegistryInfo,
+  repositoryPath: string,
+  tag: string,
+): Promise<{ digest: string; mediaType: string; body: Record<string, unknown> }> {
+  const response = await fetch(`http://${registry.host}/v2/${repositoryPath}/manifests/${tag}`, {
+    headers: { authorization: basicAuth(registry), accept: MANIFEST_ACCEPT_ALL },
+  });
+  if (response.status !== 200) throw new Error(`GET manifest ${repositoryPath}:${tag}: HTTP ${response.status}`);
+  return {
+    digest: response.headers.get('docker-content-digest') ?? '',
+    mediaType: response.headers.get('content-type') ?? '',
+    body: (await response.json()) as Record<string, unknown>,
+  };
+}
+
 export async function registryTags(registry: RegistryInfo, repositoryPath: string): Promise<string[]> {
   const response = await fetch(`http://${registry.host}/v2/${repositoryPath}/tags/list`, {
     headers: { authorization: basicAuth(registry) },

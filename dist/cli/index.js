@@ -261,6 +261,11 @@ const ACTION_OUTPUTS = [
     description:
       'JSON object: each pushed repository (the image and every also-push mirror) → its manifest digest in that registry; {} when nothing was pushed.',
   },
+  {
+    name: 'manifest-type',
+    description:
+      'Media type the registry serves for the pushed tags: one image manifest (Docker v2 or OCI), as tested; an index (an engine that added to the image on push) is named here and warned of. Empty when nothing was pushed or the registry could not be read back.',
+  },
   { name: 'pushed', description: 'true when both tags were pushed, else false.' },
   { name: 'test-exit-code', description: 'Exit status of the test command; empty when no test ran.' },
   { name: 'ready-seconds', description: "Seconds from the container's start until it was ready." },
@@ -2524,15 +2529,27 @@ class RegistryClient {
             manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
         };
     }
-    /** The digest a tag names, from a HEAD (which registries do not count as a pull); a GET where no digest comes. */
-    async manifestDigest(reference) {
+    /**
+     * What a tag names, from a HEAD (which registries do not count as a pull): its digest and media type (an image
+     * manifest or an index; '' when the registry sends none); a GET where no digest comes.
+     */
+    async manifestHead(reference) {
         const path = `/v2/${this.options.repository}/manifests/${reference}`;
         const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
         if (response.status !== 200)
             throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
         await discard(response);
         const header = response.headers.get('docker-content-digest') ?? '';
-        return DIGEST_PATTERN.test(header) ? header : (await this.getManifest(reference)).digest;
+        if (!DIGEST_PATTERN.test(header)) {
+            const fetched = await this.getManifest(reference);
+            return { digest: fetched.digest, mediaType: fetched.manifest.mediaType };
+        }
+        const mediaType = (response.headers.get('content-type') ?? '').split(';', 1)[0] ?? '';
+        return { digest: header, mediaType: mediaType.trim() };
+    }
+    /** The digest a tag names: see manifestHead. */
+    async manifestDigest(reference) {
+        return (await this.manifestHead(reference)).digest;
     }
     async getBlob(digest, limitBytes) {
         if (!DIGEST_PATTERN.test(digest))
@@ -2781,12 +2798,23 @@ async function logout(registry) {
         ? { done: true, message: `Logged out of ${registry}.` }
         : { done: false, message: `Could not log out of ${registry}: ${result.stderr.trim()}` };
 }
+/** An index (Docker manifest list, OCI index) where one image manifest was tested. */
+function isIndexMediaType(mediaType) {
+    return mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex;
+}
+/** How the summary and the log name what was pushed. */
+function push_describeManifest(mediaType) {
+    if (mediaType === '')
+        return 'not read back';
+    return `${isIndexMediaType(mediaType) ? 'an index' : 'one image manifest'} (${mediaType})`;
+}
 /**
  * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
- * not hold yet), then checks in each registry that both tags name one digest. Returns repository → digest.
+ * not hold yet), then checks in each registry that both tags name one digest. Returns repository → what
+ * the registry serves for both.
  */
 async function pushTags(request, reporter) {
-    const digests = {};
+    const pushed = {};
     for (const repository of request.repositories) {
         const mirror = repository.name !== request.built.name;
         const shaRef = `${repository.name}:${request.tag}`;
@@ -2794,24 +2822,30 @@ async function pushTags(request, reporter) {
         if (mirror)
             for (const ref of [shaRef, latestRef])
                 await (0,cli/* docker */.T3)((0,args/* tagArgs */.Cj)(request.imageId, ref), { silent: true });
+        let manifest;
         try {
             const auth = repository.registry === request.built.registry ? request.auth : undefined;
             const push = (ref) => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => (0,cli/* docker */.T3)((0,args/* pushArgs */.kJ)(ref), { allowFailure: true }), reporter);
             const shaPush = await push(shaRef);
             await push(latestRef);
-            digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth, reporter);
+            manifest = await readBack(repository, request, shaPush.stdout, auth, reporter);
         }
         finally {
             // The mirror's local tags served the push only: the engine is left as the build left it.
             if (mirror)
                 await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)([shaRef, latestRef]), { silent: true, allowFailure: true });
         }
-        reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
+        pushed[repository.name] = manifest;
+        const { digest, mediaType } = manifest;
+        reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digest}, ${push_describeManifest(mediaType)}).`);
+        // The engine made more of it than the one image tested (an attestation, an index): said, not hidden.
+        if (isIndexMediaType(mediaType))
+            reporter.warning(`${repository.name}:${request.tag} is an index in the registry (${mediaType}), not the one image manifest that was tested: the engine added to it on push.`);
     }
-    return digests;
+    return pushed;
 }
-/** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
-async function registryDigest(repository, request, shaPushOutput, auth, reporter) {
+/** What both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
+async function readBack(repository, request, shaPushOutput, auth, reporter) {
     const client = new RegistryClient({
         registry: repository.registry,
         repository: repository.path,
@@ -2820,10 +2854,10 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
     });
     try {
         // HEADs: a registry that counts pulls (Docker Hub) counts no HEAD.
-        const sha = await client.manifestDigest(request.tag);
+        const sha = await client.manifestHead(request.tag);
         const latest = await client.manifestDigest('latest');
-        if (sha !== latest) {
-            throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha} but :latest is ${latest} in the registry: another push moved :latest meanwhile?`);
+        if (sha.digest !== latest) {
+            throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest} in the registry: another push moved :latest meanwhile?`);
         }
         return sha;
     }
@@ -2839,7 +2873,7 @@ async function registryDigest(repository, request, shaPushOutput, auth, reporter
             : candidates.find((candidate) => candidate === (0,output/* pushedDigest */.Mn)(shaPushOutput, request.tag));
         if (digest === undefined)
             throw new Error(`Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
-        return digest;
+        return { digest, mediaType: '' };
     }
 }
 
@@ -4131,6 +4165,7 @@ async function imageCalls(env, connections) {
 
 
 
+
 function emptyReport() {
     return {
         image: '',
@@ -4142,6 +4177,7 @@ function emptyReport() {
         imageId: '',
         digest: '',
         digests: {},
+        manifestType: '',
         pushed: false,
         testExitCode: undefined,
         pruned: 0,
@@ -4175,6 +4211,7 @@ function outputsOf(report) {
         'image-id': report.imageId,
         digest: report.digest,
         digests: JSON.stringify(report.digests),
+        'manifest-type': report.manifestType,
         pushed: String(report.pushed),
         'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
         'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
@@ -4203,7 +4240,7 @@ function summaryTables(report) {
         ...Object.entries(report.digests)
             .filter(([repository]) => repository !== report.image)
             .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
-        ['Pushed', String(report.pushed)],
+        ['Pushed', report.pushed ? `true: ${describeManifest(report.manifestType)}` : 'false'],
         ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
         ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
         [
@@ -4653,7 +4690,7 @@ async function pushPhase(run) {
     const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
     await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
         await logIn(run, inputs.pushRetries);
-        report.digests = await pushTags({
+        const pushed = await pushTags({
             repositories: [inputs.image, ...inputs.alsoPush],
             built: inputs.image,
             tag: report.tag,
@@ -4661,7 +4698,9 @@ async function pushPhase(run) {
             retries: inputs.pushRetries,
             auth: inputs.registryAuth,
         }, reporter);
-        report.digest = report.digests[inputs.image.name] ?? '';
+        report.digests = Object.fromEntries(Object.entries(pushed).map(([name, { digest }]) => [name, digest]));
+        report.digest = pushed[inputs.image.name]?.digest ?? '';
+        report.manifestType = pushed[inputs.image.name]?.mediaType ?? '';
         report.pushed = true;
     });
 }

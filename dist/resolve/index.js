@@ -1592,15 +1592,27 @@ class RegistryClient {
             manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
         };
     }
-    /** The digest a tag names, from a HEAD (which registries do not count as a pull); a GET where no digest comes. */
-    async manifestDigest(reference) {
+    /**
+     * What a tag names, from a HEAD (which registries do not count as a pull): its digest and media type (an image
+     * manifest or an index; '' when the registry sends none); a GET where no digest comes.
+     */
+    async manifestHead(reference) {
         const path = `/v2/${this.options.repository}/manifests/${reference}`;
         const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
         if (response.status !== 200)
             throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
         await discard(response);
         const header = response.headers.get('docker-content-digest') ?? '';
-        return DIGEST_PATTERN.test(header) ? header : (await this.getManifest(reference)).digest;
+        if (!DIGEST_PATTERN.test(header)) {
+            const fetched = await this.getManifest(reference);
+            return { digest: fetched.digest, mediaType: fetched.manifest.mediaType };
+        }
+        const mediaType = (response.headers.get('content-type') ?? '').split(';', 1)[0] ?? '';
+        return { digest: header, mediaType: mediaType.trim() };
+    }
+    /** The digest a tag names: see manifestHead. */
+    async manifestDigest(reference) {
+        return (await this.manifestHead(reference)).digest;
     }
     async getBlob(digest, limitBytes) {
         if (!DIGEST_PATTERN.test(digest))

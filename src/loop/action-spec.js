@@ -240,6 +240,11 @@ export const ACTION_OUTPUTS = [
     description:
       'JSON object: each pushed repository (the image and every also-push mirror) → its manifest digest in that registry; {} when nothing was pushed.',
   },
+  {
+    name: 'manifest-type',
+    description:
+      'Media type the registry serves for the pushed tags: one image manifest (Docker v2 or OCI), as tested; an index (an engine that added to the image on push) is named here and warned of. Empty when nothing was pushed or the registry could not be read back.',
+  },
   { name: 'pushed', description: 'true when both tags were pushed, else false.' },
   { name: 'test-exit-code', description: 'Exit status of the test command; empty when no test ran.' },
   { name: 'ready-seconds', description: "Seconds from the container's start until it was ready." },

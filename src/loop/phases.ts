@@ -325,7 +325,7 @@ export async function pushPhase(run: LoopRun): Promise<void> {
   const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
   await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
     await logIn(run, inputs.pushRetries);
-    report.digests = await pushTags(
+    const pushed = await pushTags(
       {
         repositories: [inputs.image, ...inputs.alsoPush],
         built: inputs.image,
@@ -336,7 +336,9 @@ export async function pushPhase(run: LoopRun): Promise<void> {
       },
       reporter,
     );
-    report.digest = report.digests[inputs.image.name] ?? '';
+    report.digests = Object.fromEntries(Object.entries(pushed).map(([name, { digest }]) => [name, digest]));
+    report.digest = pushed[inputs.image.name]?.digest ?? '';
+    report.manifestType = pushed[inputs.image.name]?.mediaType ?? '';
     report.pushed = true;
   });
 }

@@ -8,7 +8,7 @@ import { classifyRegistryFailure } from '../docker/registry-failure.js';
 import { DOCKER_HUB, familiarName, type ImageName } from '../shared/image-reference.js';
 import type { RegistryAuth } from '../shared/vocabulary.js';
 import type { Reporter } from './reporter.js';
-import { RegistryClient, RegistryError } from '../registry/client.js';
+import { MEDIA_TYPE, RegistryClient, RegistryError } from '../registry/client.js';
 import { backoffMs } from '../shared/backoff.js';
 
 /** The server argument for docker login/logout: none for Docker Hub. */
@@ -80,17 +80,36 @@ export interface PushRequest {
   readonly auth: RegistryAuth | undefined;
 }
 
+/** What a registry serves for the pushed tags: the manifest's digest and media type ('' where unread). */
+export interface PushedManifest {
+  readonly digest: string;
+  readonly mediaType: string;
+}
+
+/** An index (Docker manifest list, OCI index) where one image manifest was tested. */
+export function isIndexMediaType(mediaType: string): boolean {
+  return mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex;
+}
+
+/** How the summary and the log name what was pushed. */
+export function describeManifest(mediaType: string): string {
+  if (mediaType === '') return 'not read back';
+  return `${isIndexMediaType(mediaType) ? 'an index' : 'one image manifest'} (${mediaType})`;
+}
+
 /**
  * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
- * not hold yet), then checks in each registry that both tags name one digest. Returns repository → digest.
+ * not hold yet), then checks in each registry that both tags name one digest. Returns repository → what
+ * the registry serves for both.
  */
-export async function pushTags(request: PushRequest, reporter: Reporter): Promise<Record<string, string>> {
-  const digests: Record<string, string> = {};
+export async function pushTags(request: PushRequest, reporter: Reporter): Promise<Record<string, PushedManifest>> {
+  const pushed: Record<string, PushedManifest> = {};
   for (const repository of request.repositories) {
     const mirror = repository.name !== request.built.name;
     const shaRef = `${repository.name}:${request.tag}`;
     const latestRef = `${repository.name}:latest`;
     if (mirror) for (const ref of [shaRef, latestRef]) await docker(tagArgs(request.imageId, ref), { silent: true });
+    let manifest: PushedManifest;
     try {
       const auth = repository.registry === request.built.registry ? request.auth : undefined;
       const push = (ref: string): Promise<DockerResult> =>
@@ -104,24 +123,31 @@ export async function pushTags(request: PushRequest, reporter: Reporter): Promis
         );
       const shaPush = await push(shaRef);
       await push(latestRef);
-      digests[repository.name] = await registryDigest(repository, request, shaPush.stdout, auth, reporter);
+      manifest = await readBack(repository, request, shaPush.stdout, auth, reporter);
     } finally {
       // The mirror's local tags served the push only: the engine is left as the build left it.
       if (mirror) await docker(imageRemoveArgs([shaRef, latestRef]), { silent: true, allowFailure: true });
     }
-    reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digests[repository.name]}).`);
+    pushed[repository.name] = manifest;
+    const { digest, mediaType } = manifest;
+    reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digest}, ${describeManifest(mediaType)}).`);
+    // The engine made more of it than the one image tested (an attestation, an index): said, not hidden.
+    if (isIndexMediaType(mediaType))
+      reporter.warning(
+        `${repository.name}:${request.tag} is an index in the registry (${mediaType}), not the one image manifest that was tested: the engine added to it on push.`,
+      );
   }
-  return digests;
+  return pushed;
 }
 
-/** The digest both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
-async function registryDigest(
+/** What both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
+async function readBack(
   repository: ImageName,
   request: PushRequest,
   shaPushOutput: string,
   auth: RegistryAuth | undefined,
   reporter: Reporter,
-): Promise<string> {
+): Promise<PushedManifest> {
   const client = new RegistryClient({
     registry: repository.registry,
     repository: repository.path,
@@ -130,11 +156,11 @@ async function registryDigest(
   });
   try {
     // HEADs: a registry that counts pulls (Docker Hub) counts no HEAD.
-    const sha = await client.manifestDigest(request.tag);
+    const sha = await client.manifestHead(request.tag);
     const latest = await client.manifestDigest('latest');
-    if (sha !== latest) {
+    if (sha.digest !== latest) {
       throw new Error(
-        `After the push, ${repository.name}:${request.tag} is ${sha} but :latest is ${latest} in the registry: another push moved :latest meanwhile?`,
+        `After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest} in the registry: another push moved :latest meanwhile?`,
       );
     }
     return sha;
@@ -156,6 +182,6 @@ async function registryDigest(
       throw new Error(
         `Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`,
       );
-    return digest;
+    return { digest, mediaType: '' };
   }
 }

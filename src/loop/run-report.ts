@@ -2,6 +2,7 @@ import { envLines, type ServiceRecord } from '../shared/service-env.js';
 import { escapeHtml } from '../shared/vocabulary.js';
 import { describeCache, type CacheOutcome } from './cache.js';
 import type { JUnitCounts } from './junit.js';
+import { describeManifest } from './push.js';
 
 /** What the run found out, phase by phase: the source of the outputs and the job summary. */
 export interface RunReport {
@@ -16,6 +17,8 @@ export interface RunReport {
   digest: string;
   /** Repository → digest, for the image and every also-push mirror. */
   digests: Record<string, string>;
+  /** The media type the registry serves for the pushed tags: an image manifest, or an index the engine made. */
+  manifestType: string;
   pushed: boolean;
   testExitCode: number | undefined;
   pruned: number;
@@ -48,6 +51,7 @@ export function emptyReport(): RunReport {
     imageId: '',
     digest: '',
     digests: {},
+    manifestType: '',
     pushed: false,
     testExitCode: undefined,
     pruned: 0,
@@ -83,6 +87,7 @@ export function outputsOf(report: RunReport): Record<string, string> {
     'image-id': report.imageId,
     digest: report.digest,
     digests: JSON.stringify(report.digests),
+    'manifest-type': report.manifestType,
     pushed: String(report.pushed),
     'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
     'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
@@ -112,7 +117,7 @@ export function summaryTables(report: RunReport): { facts: string[][]; phases: s
     ...Object.entries(report.digests)
       .filter(([repository]) => repository !== report.image)
       .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
-    ['Pushed', String(report.pushed)],
+    ['Pushed', report.pushed ? `true: ${describeManifest(report.manifestType)}` : 'false'],
     ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
     ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
     [

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loginServer, pushTags, type PushRequest } from '../../../src/loop/push.js';
+import { describeManifest, isIndexMediaType, loginServer, pushTags, type PushRequest } from '../../../src/loop/push.js';
+import { MEDIA_TYPE } from '../../../src/registry/client.js';
 import type { Reporter } from '../../../src/loop/reporter.js';
 import { parseImageName } from '../../../src/shared/image-reference.js';
 
@@ -12,6 +13,19 @@ describe('loginServer', () => {
     ['registry.example.com', 'registry.example.com'],
   ])('%s → %s', (registry, expected) => {
     expect(loginServer(registry)).toBe(expected);
+  });
+});
+
+describe('describeManifest', () => {
+  it.each<[string, string, boolean]>([
+    [MEDIA_TYPE.ociManifest, `one image manifest (${MEDIA_TYPE.ociManifest})`, false],
+    [MEDIA_TYPE.dockerManifest, `one image manifest (${MEDIA_TYPE.dockerManifest})`, false],
+    [MEDIA_TYPE.ociIndex, `an index (${MEDIA_TYPE.ociIndex})`, true],
+    [MEDIA_TYPE.dockerManifestList, `an index (${MEDIA_TYPE.dockerManifestList})`, true],
+    ['', 'not read back', false],
+  ])('%s → %s', (mediaType, described, index) => {
+    expect(describeManifest(mediaType)).toBe(described);
+    expect(isIndexMediaType(mediaType)).toBe(index);
   });
 });
 
@@ -44,8 +58,9 @@ describe('pushTags: reading the pushed tags back', () => {
   /** The fake registry's answer to a request of `path`. */
   let answer: (path: string) => Response = () => new Response(null, { status: 500 });
   const warnings: string[] = [];
+  const infos: string[] = [];
   const reporter = {
-    info: () => undefined,
+    info: (message: string) => infos.push(message),
     warning: (message: string) => warnings.push(message),
     secret: () => undefined,
   } as unknown as Reporter;
@@ -53,6 +68,7 @@ describe('pushTags: reading the pushed tags back', () => {
   beforeEach(() => {
     requests.length = 0;
     warnings.length = 0;
+    infos.length = 0;
     docker.calls = [];
     docker.repoDigests = [];
     vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
@@ -69,19 +85,34 @@ describe('pushTags: reading the pushed tags back', () => {
     const built = parseImageName('localhost:5000/app');
     return { repositories: [built], built, tag: 'd24155b', imageId: IMAGE_ID, retries, auth: undefined };
   };
-  /** A HEAD's answer: the digest in Docker-Content-Digest. */
-  const naming = (digest: string): Response =>
-    new Response(null, { status: 200, headers: { 'docker-content-digest': digest } });
+  /** A HEAD's answer: the digest in Docker-Content-Digest, the media type in Content-Type. */
+  const naming = (digest: string, mediaType: string = MEDIA_TYPE.ociManifest): Response =>
+    new Response(null, { status: 200, headers: { 'docker-content-digest': digest, 'content-type': mediaType } });
 
   it('two HEADs, the sha tag and latest, after the ping: no manifest GET (Docker Hub counts each as a pull)', async () => {
     answer = (path) => (path === '/v2/' ? new Response('{}') : naming(PUSHED));
-    expect(await pushTags(request(3), reporter)).toEqual({ 'localhost:5000/app': PUSHED });
+    expect(await pushTags(request(3), reporter)).toEqual({
+      'localhost:5000/app': { digest: PUSHED, mediaType: MEDIA_TYPE.ociManifest },
+    });
     expect(requests).toEqual(['GET /v2/', 'HEAD /v2/app/manifests/d24155b', 'HEAD /v2/app/manifests/latest']);
     expect(docker.calls.map((args) => args.slice(0, 2).join(' '))).toEqual([
       'push localhost:5000/app:d24155b',
       'push localhost:5000/app:latest',
     ]);
     expect(warnings).toEqual([]);
+    expect(infos).toEqual([
+      `Pushed localhost:5000/app:d24155b and :latest (${PUSHED}, one image manifest (${MEDIA_TYPE.ociManifest})).`,
+    ]);
+  });
+
+  it('an index where one image was tested: the media type is returned and warned of', async () => {
+    answer = (path) => (path === '/v2/' ? new Response('{}') : naming(PUSHED, MEDIA_TYPE.ociIndex));
+    expect(await pushTags(request(3), reporter)).toEqual({
+      'localhost:5000/app': { digest: PUSHED, mediaType: MEDIA_TYPE.ociIndex },
+    });
+    expect(warnings).toEqual([
+      `localhost:5000/app:d24155b is an index in the registry (${MEDIA_TYPE.ociIndex}), not the one image manifest that was tested: the engine added to it on push.`,
+    ]);
   });
 
   it('latest moved meanwhile: says so', async () => {
@@ -94,7 +125,7 @@ describe('pushTags: reading the pushed tags back', () => {
   it("the client gets push-retries: with 0, a 429 is not waited for; docker's record of the push is the digest", async () => {
     docker.repoDigests = [`localhost:5000/app@${PUSHED}`];
     answer = (path) => (path === '/v2/' ? new Response('{}') : new Response(null, { status: 429 }));
-    expect(await pushTags(request(0), reporter)).toEqual({ 'localhost:5000/app': PUSHED });
+    expect(await pushTags(request(0), reporter)).toEqual({ 'localhost:5000/app': { digest: PUSHED, mediaType: '' } });
     expect(requests).toEqual(['GET /v2/', 'HEAD /v2/app/manifests/d24155b']);
     expect(warnings).toEqual([
       "Could not read the pushed tags back from localhost:5000 (The registry localhost:5000 limits requests (HTTP 429 to HEAD /v2/app/manifests/d24155b).); the digest is docker's record of the push.",

@@ -65,6 +65,7 @@ describe('emptyReport', () => {
       imageId: '',
       digest: '',
       digests: {},
+      manifestType: '',
       pushed: false,
       testExitCode: undefined,
       pruned: 0,
@@ -110,6 +111,7 @@ describe('outputsOf', () => {
         'image-id': '',
         digest: '',
         digests: '{}',
+        'manifest-type': '',
         pushed: 'false',
         'test-exit-code': '',
         pruned: '0',
@@ -137,6 +139,7 @@ describe('outputsOf', () => {
         'image-id': IMAGE_ID,
         digest: '',
         digests: '{}',
+        'manifest-type': '',
         pushed: 'false',
         'test-exit-code': '0',
         pruned: '0',
@@ -176,6 +179,7 @@ describe('outputsOf', () => {
         'image-id': IMAGE_ID,
         digest: '',
         digests: '{}',
+        'manifest-type': '',
         pushed: 'false',
         'test-exit-code': '3',
         pruned: '0',
@@ -198,6 +202,7 @@ describe('outputsOf', () => {
         pushed: true,
         digest: DIGEST,
         digests: { 'localhost:5000/app': DIGEST, 'mirror.example.com/app': DIGEST },
+        manifestType: 'application/vnd.oci.image.manifest.v1+json',
         pruned: 2,
         reclaimedBytes: 524288,
         readySeconds: 12,
@@ -214,6 +219,7 @@ describe('outputsOf', () => {
         'image-id': IMAGE_ID,
         digest: DIGEST,
         digests: JSON.stringify({ 'localhost:5000/app': DIGEST, 'mirror.example.com/app': DIGEST }),
+        'manifest-type': 'application/vnd.oci.image.manifest.v1+json',
         pushed: 'true',
         'test-exit-code': '0',
         pruned: '2',
@@ -325,7 +331,13 @@ describe('outputsOf', () => {
 
 describe('summaryTables', () => {
   it('lists the facts and phases of a passed run', () => {
-    const r = report({ testExitCode: 0, pushed: true, digest: DIGEST, cache: HIT });
+    const r = report({
+      testExitCode: 0,
+      pushed: true,
+      digest: DIGEST,
+      manifestType: 'application/vnd.oci.image.manifest.v1+json',
+      cache: HIT,
+    });
     r.phases.push({ name: 'Build', seconds: 12.345, ok: true }, { name: 'Wait until ready', seconds: 0.04, ok: true });
     expect(summaryTables(r)).toEqual({
       facts: [
@@ -335,7 +347,7 @@ describe('summaryTables', () => {
         ['SHA', SHA],
         ['Image id', IMAGE_ID],
         ['Digest', DIGEST],
-        ['Pushed', 'true'],
+        ['Pushed', 'true: one image manifest (application/vnd.oci.image.manifest.v1+json)'],
         ['Test exit code', '0'],
         ['Ready after', '—'],
         ['Tests (JUnit)', '—'],
