@@ -1,7 +1,7 @@
 // 3. Prune at 50, 200 and 500 stale tags: what the action's prune (dist/index.js, as shipped) adds to its run
 // against the seed's loop of one `docker image rm` per tag, and against the engine's own
-// share (the same removals sent bare: by 4 `docker image rm` calls side by side, and by 4 connections to the
-// engine API, the road the action takes on a unix socket). Each stale tag is its own image with its own
+// share (the same removals sent bare: by 4 `docker image rm` calls side by side, and by as many connections to the
+// engine API as the action opens on that store, the road the action takes on a unix socket). Each stale tag is its own image with its own
 // layer, as after real builds. Each repeat: loop, then action and the two bare removals in turn (which goes
 // first rotates), each after its own tags were imported, synced to disk and the CPUs went quiet.
 // Run by bench/run.mjs; alone: node bench/prune.mjs [--counts 50,200,500] [--repeats 2]
@@ -71,24 +71,36 @@ async function bareRemoval(repository, count) {
   return (performance.now() - started) / 1000;
 }
 
-/** The same, by 4 connections to the engine API side by side, each removing its part in order (as the action does). */
+// As many connections as the action's prune opens on this store (src/loop/prune.ts: pruneParallelism).
+const CONTAINERD_API_CONNECTIONS = 32;
+const apiConnections = () =>
+  docker('info', '--format', '{{json .DriverStatus}}').includes('io.containerd.snapshotter.v1')
+    ? CONTAINERD_API_CONNECTIONS
+    : 4;
+
+/**
+ * The same, by as many connections to the engine API side by side as the action opens on this store (4; 32 on the
+ * containerd store), each removing its part in order, as the action does.
+ */
 async function bareApiRemoval(repository, count) {
-  const parts = bareParts(repository, count);
+  const parts = bareParts(repository, count, apiConnections());
   const started = performance.now();
   await engineApiDelete(parts.map((part) => part.map((ref) => `/images/${encodeURIComponent(ref)}`)));
   return (performance.now() - started) / 1000;
 }
 
-/** The repository's tags but :latest, in 4 near-equal parts. */
-function bareParts(repository, count) {
+/** The repository's tags but :latest, in `parts` (4) near-equal parts. */
+function bareParts(repository, count, parts = 4) {
   const refs = execFileSync('docker', ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', repository], {
     encoding: 'utf8',
   })
     .split('\n')
     .filter((ref) => ref !== '' && !ref.endsWith(':latest'));
   if (refs.length !== count) throw new Error(`${repository} holds ${refs.length} tags, expected ${count}`);
-  const size = Math.ceil(refs.length / 4);
-  return [0, 1, 2, 3].map((i) => refs.slice(i * size, (i + 1) * size)).filter((part) => part.length > 0);
+  const size = Math.ceil(refs.length / parts);
+  return Array.from({ length: parts }, (_, i) => refs.slice(i * size, (i + 1) * size)).filter(
+    (part) => part.length > 0,
+  );
 }
 
 /** Seconds from main's spawn to the build phase's first line. */

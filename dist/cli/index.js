@@ -3024,6 +3024,18 @@ function engineDeletedAll(deleted, remaining, deletedIds) {
 
 /** Many images are inspected and removed in this many calls side by side (docker processes or API connections). */
 const PARALLEL_CALLS = 4;
+/**
+ * Through the API, the containerd image store serves many more side by side: each removal waits on a commit of
+ * its metadata, which it makes for many at once (docs/adr/0005-prune-side-by-side-on-the-containerd-store.md).
+ */
+const CONTAINERD_API_CONNECTIONS = 32;
+/** How many calls the prune makes side by side on this image store: API connections and docker processes. */
+function pruneParallelism(store) {
+    return {
+        connections: store.kind === 'containerd' ? CONTAINERD_API_CONNECTIONS : PARALLEL_CALLS,
+        processes: PARALLEL_CALLS,
+    };
+}
 /** Up to this many: inspected and removed in one call each (removed in order); the classic builder's histories read up front. */
 const SEQUENTIAL_UP_TO = 8;
 /** Which tags and dangling images go, and why the others stay. Pure: the engine's view comes in as data. */
@@ -3095,9 +3107,9 @@ function reclaimedBytes(deletedIds, ownSizes) {
         total += ownSizes.get(id) ?? 0;
     return total;
 }
-/** The docker calls `items` go in: one for a few, PARALLEL_CALLS side by side for many. */
-function callsFor(items) {
-    return items.length <= SEQUENTIAL_UP_TO ? [items] : chunk(items, PARALLEL_CALLS);
+/** The calls `items` go in: one for a few, `parallel` side by side for many. */
+function callsFor(items, parallel) {
+    return items.length <= SEQUENTIAL_UP_TO ? [items] : chunk(items, parallel);
 }
 /** Up to `parts` runs of near-equal length, in order. */
 function chunk(items, parts) {
@@ -3121,13 +3133,13 @@ const lines = (result) => result.stdout.split('\n').filter((line) => line !== ''
  * can vanish between the listing and this (another job's prune): the inspect goes on without them.
  */
 async function inspectImages(calls, ids) {
-    const parts = await Promise.all(callsFor(ids).map((part) => calls.inspect(part)));
+    const parts = await Promise.all(callsFor(ids, calls.parallel).map((part) => calls.inspect(part)));
     return { images: parts.flatMap((part) => part.images), complete: parts.every((part) => part.complete) };
 }
 async function containerImages(calls, ids) {
     if (ids.length === 0)
         return [];
-    return (await Promise.all(callsFor(ids).map((part) => calls.containers(part)))).flat();
+    return (await Promise.all(callsFor(ids, calls.parallel).map((part) => calls.containers(part)))).flat();
 }
 /** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
 async function histories(ids) {
@@ -3254,7 +3266,7 @@ async function pruneCandidates({ mode, policy, engine, listing, reporter }, cand
         candidateHistories ?? histories([...unplaced.values()]),
     ]);
     // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
-    const parts = callsFor(plan.remove);
+    const parts = callsFor(plan.remove, calls.parallel);
     const removals = await Promise.all(parts.map((refs) => calls.remove(refs)));
     const deleted = new Set(removals.flatMap((removal) => removal.deleted));
     const refused = removals.flatMap((removal) => (removal.refused === undefined ? [] : [removal.refused]));
@@ -4088,12 +4100,13 @@ function apiErrorMessage(response) {
 
 
 
-/** The docker CLI: one process per call. */
-function cliImageCalls(via) {
+/** The docker CLI: one process per call, `processes` at a time. */
+function cliImageCalls(via, processes) {
     // Images gone between the listing and the inspect are all docker complained of.
     const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
     return {
         via,
+        parallel: processes,
         inspect: async (ids) => {
             const result = await (0,cli/* docker */.T3)((0,args/* imageSummariesArgs */.rg)(ids), { silent: true, allowFailure: true });
             return { images: (0,output/* parseImageSummaries */.Zp)(result.stdout), complete: result.exitCode === 0 || vanished(result) };
@@ -4110,7 +4123,7 @@ function cliImageCalls(via) {
     };
 }
 /** The engine's API: one request per id or ref, in order, on a connection of its own while it lasts. */
-function apiImageCalls(api) {
+function apiImageCalls(api, connections) {
     const each = async (items, request) => {
         const answers = [];
         for (const item of items)
@@ -4120,6 +4133,7 @@ function apiImageCalls(api) {
     const name = encodeURIComponent;
     return {
         via: `the engine API at unix://${api.socket}`,
+        parallel: connections,
         inspect: async (ids) => {
             const answers = await each(ids, (id) => api.request('GET', `/images/${name(id)}/json`));
             return {
@@ -4148,17 +4162,17 @@ function apiImageCalls(api) {
     };
 }
 /**
- * The API where the docker CLI talks to a unix socket and the engine answers there, with `connections`
- * requests at a time; the CLI otherwise.
+ * The API where the docker CLI talks to a unix socket and the engine answers there, with `side.connections`
+ * requests at a time; the CLI otherwise, with `side.processes` docker processes at a time.
  */
-async function imageCalls(env, connections) {
+async function imageCalls(env, side) {
     const endpoint = localEngineEndpoint(env);
     if (endpoint.socket === undefined)
-        return cliImageCalls(`the docker CLI (${endpoint.why})`);
-    const api = await connectEngineApi(endpoint.socket, env, connections);
+        return cliImageCalls(`the docker CLI (${endpoint.why})`, side.processes);
+    const api = await connectEngineApi(endpoint.socket, env, side.connections);
     return api === undefined
-        ? cliImageCalls(`the docker CLI (no engine API answers at unix://${endpoint.socket}, ${endpoint.from})`)
-        : apiImageCalls(api);
+        ? cliImageCalls(`the docker CLI (no engine API answers at unix://${endpoint.socket}, ${endpoint.from})`, side.processes)
+        : apiImageCalls(api, side.connections);
 }
 
 ;// CONCATENATED MODULE: ./src/loop/run-report.ts
@@ -4576,7 +4590,7 @@ async function prunePhase({ inputs, report, reporter, settings }, engine, listin
     }, {
         imageStore: engine.imageStore,
         buildsRecordParents: !engine.buildx,
-        imageCalls: () => imageCalls(settings.env, PARALLEL_CALLS),
+        imageCalls: () => imageCalls(settings.env, pruneParallelism(engine.imageStore)),
     }, await listing, reporter));
     report.pruned = pruning.removed.length;
     report.reclaimedBytes = pruning.reclaimedBytes;

@@ -31,6 +31,8 @@ export interface Removal {
 export interface ImageCalls {
   /** How the calls reach the engine, for the log. */
   readonly via: string;
+  /** How many calls suit this road side by side: the API's connections, or docker processes. */
+  readonly parallel: number;
   inspect(ids: readonly string[]): Promise<InspectedImages>;
   containers(ids: readonly string[]): Promise<ContainerImage[]>;
   remove(refs: readonly string[]): Promise<Removal>;
@@ -38,13 +40,14 @@ export interface ImageCalls {
   close(): void;
 }
 
-/** The docker CLI: one process per call. */
-export function cliImageCalls(via: string): ImageCalls {
+/** The docker CLI: one process per call, `processes` at a time. */
+export function cliImageCalls(via: string, processes: number): ImageCalls {
   // Images gone between the listing and the inspect are all docker complained of.
   const vanished = (result: DockerResult): boolean =>
     result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
   return {
     via,
+    parallel: processes,
     inspect: async (ids) => {
       const result = await docker(imageSummariesArgs(ids), { silent: true, allowFailure: true });
       return { images: parseImageSummaries(result.stdout), complete: result.exitCode === 0 || vanished(result) };
@@ -63,7 +66,7 @@ export function cliImageCalls(via: string): ImageCalls {
 }
 
 /** The engine's API: one request per id or ref, in order, on a connection of its own while it lasts. */
-export function apiImageCalls(api: EngineApi): ImageCalls {
+export function apiImageCalls(api: EngineApi, connections: number): ImageCalls {
   const each = async <T>(items: readonly string[], request: (item: string) => Promise<T>): Promise<T[]> => {
     const answers: T[] = [];
     for (const item of items) answers.push(await request(item));
@@ -72,6 +75,7 @@ export function apiImageCalls(api: EngineApi): ImageCalls {
   const name = encodeURIComponent;
   return {
     via: `the engine API at unix://${api.socket}`,
+    parallel: connections,
     inspect: async (ids) => {
       const answers = await each(ids, (id) => api.request('GET', `/images/${name(id)}/json`));
       return {
@@ -101,14 +105,20 @@ export function apiImageCalls(api: EngineApi): ImageCalls {
 }
 
 /**
- * The API where the docker CLI talks to a unix socket and the engine answers there, with `connections`
- * requests at a time; the CLI otherwise.
+ * The API where the docker CLI talks to a unix socket and the engine answers there, with `side.connections`
+ * requests at a time; the CLI otherwise, with `side.processes` docker processes at a time.
  */
-export async function imageCalls(env: NodeJS.ProcessEnv, connections: number): Promise<ImageCalls> {
+export async function imageCalls(
+  env: NodeJS.ProcessEnv,
+  side: { readonly connections: number; readonly processes: number },
+): Promise<ImageCalls> {
   const endpoint = localEngineEndpoint(env);
-  if (endpoint.socket === undefined) return cliImageCalls(`the docker CLI (${endpoint.why})`);
-  const api = await connectEngineApi(endpoint.socket, env, connections);
+  if (endpoint.socket === undefined) return cliImageCalls(`the docker CLI (${endpoint.why})`, side.processes);
+  const api = await connectEngineApi(endpoint.socket, env, side.connections);
   return api === undefined
-    ? cliImageCalls(`the docker CLI (no engine API answers at unix://${endpoint.socket}, ${endpoint.from})`)
-    : apiImageCalls(api);
+    ? cliImageCalls(
+        `the docker CLI (no engine API answers at unix://${endpoint.socket}, ${endpoint.from})`,
+        side.processes,
+      )
+    : apiImageCalls(api, side.connections);
 }

@@ -20,7 +20,7 @@ import { resolveCommit, type Commit } from './commit.js';
 import { containerName, startContainer } from './container.js';
 import type { BackgroundWork } from './background.js';
 import type { Inputs } from './inputs.js';
-import { PARALLEL_CALLS, pruneImages, type PruneListing } from './prune.js';
+import { pruneImages, pruneParallelism, type PruneListing } from './prune.js';
 import { imageCalls } from '../docker/image-calls.js';
 import { login, pushTags } from './push.js';
 import type { Reporter } from './reporter.js';
@@ -183,7 +183,7 @@ export async function prunePhase(
         {
           imageStore: engine.imageStore,
           buildsRecordParents: !engine.buildx,
-          imageCalls: () => imageCalls(settings.env, PARALLEL_CALLS),
+          imageCalls: () => imageCalls(settings.env, pruneParallelism(engine.imageStore)),
         },
         await listing,
         reporter,

@@ -23,6 +23,19 @@ import type { Reporter } from './reporter.js';
 
 /** Many images are inspected and removed in this many calls side by side (docker processes or API connections). */
 export const PARALLEL_CALLS = 4;
+/**
+ * Through the API, the containerd image store serves many more side by side: each removal waits on a commit of
+ * its metadata, which it makes for many at once (docs/adr/0005-prune-side-by-side-on-the-containerd-store.md).
+ */
+export const CONTAINERD_API_CONNECTIONS = 32;
+
+/** How many calls the prune makes side by side on this image store: API connections and docker processes. */
+export function pruneParallelism(store: ImageStore): { connections: number; processes: number } {
+  return {
+    connections: store.kind === 'containerd' ? CONTAINERD_API_CONNECTIONS : PARALLEL_CALLS,
+    processes: PARALLEL_CALLS,
+  };
+}
 /** Up to this many: inspected and removed in one call each (removed in order); the classic builder's histories read up front. */
 const SEQUENTIAL_UP_TO = 8;
 
@@ -138,9 +151,9 @@ export function reclaimedBytes(deletedIds: Iterable<string>, ownSizes: ReadonlyM
   return total;
 }
 
-/** The docker calls `items` go in: one for a few, PARALLEL_CALLS side by side for many. */
-function callsFor<T>(items: readonly T[]): (readonly T[])[] {
-  return items.length <= SEQUENTIAL_UP_TO ? [items] : chunk(items, PARALLEL_CALLS);
+/** The calls `items` go in: one for a few, `parallel` side by side for many. */
+function callsFor<T>(items: readonly T[], parallel: number): (readonly T[])[] {
+  return items.length <= SEQUENTIAL_UP_TO ? [items] : chunk(items, parallel);
 }
 
 /** Up to `parts` runs of near-equal length, in order. */
@@ -171,13 +184,13 @@ const lines = (result: DockerResult): string[] => result.stdout.split('\n').filt
  * can vanish between the listing and this (another job's prune): the inspect goes on without them.
  */
 async function inspectImages(calls: ImageCalls, ids: readonly string[]): Promise<InspectedImages> {
-  const parts = await Promise.all(callsFor(ids).map((part) => calls.inspect(part)));
+  const parts = await Promise.all(callsFor(ids, calls.parallel).map((part) => calls.inspect(part)));
   return { images: parts.flatMap((part) => part.images), complete: parts.every((part) => part.complete) };
 }
 
 async function containerImages(calls: ImageCalls, ids: readonly string[]): Promise<ContainerImage[]> {
   if (ids.length === 0) return [];
-  return (await Promise.all(callsFor(ids).map((part) => calls.containers(part)))).flat();
+  return (await Promise.all(callsFor(ids, calls.parallel).map((part) => calls.containers(part)))).flat();
 }
 
 /** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
@@ -365,7 +378,7 @@ async function pruneCandidates(
     candidateHistories ?? histories([...unplaced.values()]),
   ]);
   // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
-  const parts = callsFor(plan.remove);
+  const parts = callsFor(plan.remove, calls.parallel);
   const removals = await Promise.all(parts.map((refs) => calls.remove(refs)));
   const deleted = new Set(removals.flatMap((removal) => removal.deleted));
   const refused = removals.flatMap((removal) => (removal.refused === undefined ? [] : [removal.refused]));

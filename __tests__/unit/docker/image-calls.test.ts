@@ -39,8 +39,10 @@ const inspectBody = (id: string): string =>
   });
 
 describe('apiImageCalls', () => {
-  it('says it goes through the socket', () => {
-    expect(apiImageCalls(fakeApi({}).api).via).toBe('the engine API at unix:///var/run/docker.sock');
+  it('says it goes through the socket, and how many requests it makes side by side', () => {
+    const calls = apiImageCalls(fakeApi({}).api, 32);
+    expect(calls.via).toBe('the engine API at unix:///var/run/docker.sock');
+    expect(calls.parallel).toBe(32);
   });
 
   it.each<[string, Record<string, ApiResponse>, string[], boolean]>([
@@ -70,7 +72,7 @@ describe('apiImageCalls', () => {
     ],
   ])('inspect: %s', async (_case, answers, ids, complete) => {
     const { api, asked } = fakeApi(answers);
-    const inspected = await apiImageCalls(api).inspect([ID_A, ID_B]);
+    const inspected = await apiImageCalls(api, 4).inspect([ID_A, ID_B]);
     expect(inspected.images.map((image) => image.id)).toEqual(ids);
     expect(inspected.complete).toBe(complete);
     expect(asked).toEqual([ID_A, ID_B].map((id) => `GET /images/${encodeURIComponent(id)}/json`));
@@ -80,7 +82,7 @@ describe('apiImageCalls', () => {
     const { api } = fakeApi({
       [`GET /images/${encodeURIComponent(ID_A)}/json`]: { status: 200, body: inspectBody(ID_A) },
     });
-    expect((await apiImageCalls(api).inspect([ID_A])).images).toEqual([
+    expect((await apiImageCalls(api, 4).inspect([ID_A])).images).toEqual([
       {
         id: ID_A,
         parent: '',
@@ -98,7 +100,7 @@ describe('apiImageCalls', () => {
     const { api } = fakeApi({
       'GET /containers/c1/json': { status: 200, body: JSON.stringify({ Name: '/web-1', Image: ID_A, State: {} }) },
     });
-    expect(await apiImageCalls(api).containers(['c1', 'c2'])).toEqual([{ name: 'web-1', imageId: ID_A }]);
+    expect(await apiImageCalls(api, 4).containers(['c1', 'c2'])).toEqual([{ name: 'web-1', imageId: ID_A }]);
   });
 
   it('remove: in order, each ref its own request; what went, and what was refused, as the CLI words it', async () => {
@@ -113,7 +115,7 @@ describe('apiImageCalls', () => {
       },
       'DELETE /images/acme%2Fapp%3As3': { status: 200, body: JSON.stringify([{ Untagged: 'acme/app:s3' }]) },
     });
-    const removal = await apiImageCalls(api).remove(['acme/app:s1', 'acme/app:s2', 'acme/app:s3', 'acme/app:s4']);
+    const removal = await apiImageCalls(api, 4).remove(['acme/app:s1', 'acme/app:s2', 'acme/app:s3', 'acme/app:s4']);
     expect(asked).toEqual([
       'DELETE /images/acme%2Fapp%3As1',
       'DELETE /images/acme%2Fapp%3As2',
@@ -132,12 +134,12 @@ describe('apiImageCalls', () => {
     const { api } = fakeApi({
       [`DELETE /images/${encodeURIComponent(ID_B)}`]: { status: 200, body: JSON.stringify([{ Deleted: ID_B }]) },
     });
-    expect(await apiImageCalls(api).remove([ID_B])).toEqual({ deleted: [ID_B], refused: undefined });
+    expect(await apiImageCalls(api, 4).remove([ID_B])).toEqual({ deleted: [ID_B], refused: undefined });
   });
 
   it('close ends the connections', () => {
     const fake = fakeApi({});
-    apiImageCalls(fake.api).close();
+    apiImageCalls(fake.api, 4).close();
     expect(fake.closed()).toBe(true);
   });
 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerImage, HistoryStep, ImageSummary } from '../../../src/docker/output.js';
+import type { ContainerImage, HistoryStep, ImageStore, ImageSummary } from '../../../src/docker/output.js';
 import {
+  CONTAINERD_API_CONNECTIONS,
+  PARALLEL_CALLS,
   chunk,
   oneImagePerChain,
   orphanedAncestors,
   ownLayerSizes,
   planPrune,
+  pruneParallelism,
   reclaimedBytes,
   type PrunePolicy,
 } from '../../../src/loop/prune.js';
@@ -278,6 +281,17 @@ describe('chunk', () => {
     ['one part', [1, 2, 3], 1, [[1, 2, 3]]],
   ])('%s', (_case, items, parts, expected) => {
     expect(chunk(items, parts)).toEqual(expected);
+  });
+});
+
+describe('pruneParallelism', () => {
+  it.each<[string, ImageStore, number]>([
+    ['the containerd store: many API connections', { kind: 'containerd' }, CONTAINERD_API_CONNECTIONS],
+    ['a graph driver: a few', { kind: 'graphdriver', driver: 'overlay2' }, PARALLEL_CALLS],
+    ['a store the engine did not name: a few', { kind: 'unknown' }, PARALLEL_CALLS],
+  ])('%s', (_case, store, connections) => {
+    // docker processes cost the runner's CPU each: a few, whatever the store.
+    expect(pruneParallelism(store)).toEqual({ connections, processes: PARALLEL_CALLS });
   });
 });
 
