@@ -199,11 +199,23 @@ function summaryRows(results) {
     }
   }
   if (prune) {
+    // The target (issue 31): at 200 and at 500 tags, within 1.3× the bare removal with the listing counted in full.
+    for (const row of prune.rows.filter(({ count }) => count === 200 || count === 500)) {
+      const inFull = median(row.action) / median(row.bare);
+      lines.push(
+        `| 3 | prune ${row.count} stale tags, its phase and its listing in full ÷ the engine's bare removal of the same tags | ratio of medians ${inFull.toFixed(2)}× (phase + listing ${median(row.action).toFixed(3)} s, bare ${median(row.bare).toFixed(3)} s); pair ratios ${medianRange(
+          row.action.map((seconds, i) => seconds / row.bare[i]),
+          2,
+        )} | ≤ 1.3× (aim 1.15×) | ${yes(inFull <= 1.3)}${inFull <= 1.15 ? ', and the aim' : ''} |`,
+      );
+    }
+    if (!prune.rows.some(({ count }) => count === 200 || count === 500))
+      lines.push(`| 3 | prune at 200 and 500 stale tags | not run at 200 or 500 | ≤ 1.3× (aim 1.15×) | not run |`);
     const last = prune.rows.at(-1);
     const overBare = median(last.added) / median(last.bare);
     const pairRatios = last.added.map((seconds, i) => seconds / last.bare[i]);
     lines.push(
-      `| 3 | prune ${last.count} stale tags, what it adds to the action's run ÷ the engine's bare removal of the same tags | ratio of medians ${overBare.toFixed(2)}× (added ${median(last.added).toFixed(3)} s, bare ${median(last.bare).toFixed(3)} s); pair ratios ${medianRange(pairRatios, 2)} | ≤ 1.15× at 500 | ${last.count === 500 ? yes(overBare <= 1.15) : 'not run at 500'} |`,
+      `| 3 | prune ${last.count} stale tags, what it adds to the action's run ÷ the engine's bare removal of the same tags | ratio of medians ${overBare.toFixed(2)}× (added ${median(last.added).toFixed(3)} s, bare ${median(last.bare).toFixed(3)} s); pair ratios ${medianRange(pairRatios, 2)} | reported | |`,
     );
     const overApi = median(last.added) / median(last.bareApi);
     lines.push(
@@ -211,9 +223,6 @@ function summaryRows(results) {
         last.added.map((seconds, i) => seconds / last.bareApi[i]),
         2,
       )} | reported | |`,
-    );
-    lines.push(
-      `| 3 | prune ${last.count} stale tags, its phase and its listing in full ÷ the bare removal | ${(median(last.action) / median(last.bare)).toFixed(2)}× (phase + listing ${median(last.action).toFixed(3)} s) | reported | |`,
     );
     lines.push(
       `| 3 | prune ${last.count} stale tags, seed loop ÷ what the action's prune adds | ${(median(last.loop) / median(last.added)).toFixed(1)}× | (the seed's reference) | |`,
@@ -362,7 +371,7 @@ function details(results, noise) {
       '## 3. Prune: the action against one `docker image rm` per tag',
       '',
       [
-        "N stale tags, each its own single-layer image (`docker image import`), then either the seed's loop (`docker image ls`, then one `docker image rm` per tag, timed here) or the action's prune, two ways: what it adds to the action's run (the build phase's first line, from main's spawn, against a run with `prune: false` on the same tags just before: the listing runs beside the engine check and counts by how much it delays it), and its phase's own `Took` line plus its listing counted in full, as if it did not run beside the check. The target is on the first; the rest of those runs is not timed.",
+        "N stale tags, each its own single-layer image (`docker image import`), then either the seed's loop (`docker image ls`, then one `docker image rm` per tag, timed here) or the action's prune, two ways: what it adds to the action's run (the build phase's first line, from main's spawn, against a run with `prune: false` on the same tags just before: the listing runs beside the engine check and counts by how much it delays it), and its phase's own `Took` line plus its listing counted in full, as if it did not run beside the check. The target is on the second (the listing included, at 200 and 500 tags); the first is reported; the rest of those runs is not timed.",
         "The engine's own share, for where the time goes: the same tags removed bare, nothing listed or inspected first, two ways: by 4 `docker image rm` calls side by side (the target's reference), and by as many connections to the engine API side by side as the action opens on that store (4; 32 on the containerd store, which makes many removals at once far faster: docs/adr/0005-prune-side-by-side-on-the-containerd-store.md), each removing its part in order, as the action sends them where the CLI talks to a unix socket (docs/adr/0004-prune-through-the-engine-api.md); no CLI process starts there, so that is the lower of the two floors.",
         `Each repeat: the loop, then the action and the two bare removals in turn (which goes first rotates from repeat to repeat), ${prune.rows[0]?.loop.length ?? 0} repeat(s) per count; before each timed removal the imported tags are synced to disk and the CPUs quiet, so that what the import left running is not timed as the removal's cost. The action lists only this repository's tags, its labelled dangling images and the containers, and inspects only the candidates and the repository's images that stay; the last column says how many images the engine held besides.`,
         `Growth of what the action's prune adds to the run with the tag count, least squares over all runs: ${(prune.fit.slope * 100).toFixed(3)} s per 100 tags + ${prune.fit.intercept.toFixed(3)} s, r² ${prune.fit.r2.toFixed(3)}.`,
