@@ -22,6 +22,7 @@ import {
   removeRepositories,
   runActionTimed,
   settle,
+  usesContainerdStore,
 } from './support.mjs';
 
 const run = promisify(execFile);
@@ -73,10 +74,7 @@ async function bareRemoval(repository, count) {
 
 // As many connections as the action's prune opens on this store (src/loop/prune.ts: pruneParallelism).
 const CONTAINERD_API_CONNECTIONS = 32;
-const apiConnections = () =>
-  docker('info', '--format', '{{json .DriverStatus}}').includes('io.containerd.snapshotter.v1')
-    ? CONTAINERD_API_CONNECTIONS
-    : 4;
+const apiConnections = () => (usesContainerdStore() ? CONTAINERD_API_CONNECTIONS : 4);
 
 /**
  * The same, by as many connections to the engine API side by side as the action opens on this store (4; 32 on the

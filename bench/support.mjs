@@ -285,8 +285,13 @@ export function machineInfo() {
 }
 
 /** The engine the docker CLI talks to now: version, image store, builder. */
+/** The engine keeps images in the containerd image store, not a graph driver. */
+export function usesContainerdStore() {
+  return docker('info', '--format', '{{json .DriverStatus}}').includes('io.containerd.snapshotter.v1');
+}
+
 export function engineInfo() {
-  const store = docker('info', '--format', '{{json .DriverStatus}}').includes('io.containerd.snapshotter.v1')
+  const store = usesContainerdStore()
     ? 'containerd image store'
     : `${docker('info', '--format', '{{.Driver}}')} graph driver`;
   const buildx = dockerOk('buildx', 'version')

@@ -2001,8 +2001,8 @@ async function imageCalls(env, side) {
         : apiImageCalls(api, side.connections);
 }
 
-// EXTERNAL MODULE: ./src/loop/push.ts + 3 modules
-var push = __webpack_require__(9022);
+// EXTERNAL MODULE: ./src/loop/push.ts + 1 modules
+var push = __webpack_require__(2916);
 // EXTERNAL MODULE: ./src/loop/run-report.ts
 var run_report = __webpack_require__(8746);
 ;// CONCATENATED MODULE: ./src/process/streamed.ts

@@ -2145,6 +2145,10 @@ async function readStoredCredentials(registry) {
 var output = __nccwpck_require__(7807);
 // EXTERNAL MODULE: ./src/docker/registry-failure.ts
 var registry_failure = __nccwpck_require__(7898);
+// EXTERNAL MODULE: ./src/shared/service-env.ts
+var service_env = __nccwpck_require__(7084);
+// EXTERNAL MODULE: ./src/loop/cache.ts
+var loop_cache = __nccwpck_require__(4164);
 // EXTERNAL MODULE: ./src/shared/json.ts
 var json = __nccwpck_require__(8451);
 ;// CONCATENATED MODULE: ./src/shared/backoff.ts
@@ -2171,6 +2175,14 @@ const MEDIA_TYPE = {
     dockerConfig: 'application/vnd.docker.container.image.v1+json',
     ociConfig: 'application/vnd.oci.image.config.v1+json',
 };
+/** An index (Docker manifest list, OCI index), not an image manifest. */
+function isIndexMediaType(mediaType) {
+    return mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex;
+}
+/** The media type a Content-Type header names, parameters left off. */
+function headerMediaType(contentType) {
+    return contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+}
 const MANIFEST_ACCEPT = [
     MEDIA_TYPE.dockerManifest,
     MEDIA_TYPE.dockerManifestList,
@@ -2376,7 +2388,7 @@ function parseManifest(body, contentType) {
         MEDIA_TYPE.ociIndex,
     ];
     const declared = (0,json/* str */.g)(body.mediaType);
-    const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    const header = headerMediaType(contentType);
     const mediaType = known.includes(declared)
         ? declared
         : known.includes(header)
@@ -2386,7 +2398,7 @@ function parseManifest(body, contentType) {
                 : (0,json/* isObject */.G)(body.config)
                     ? MEDIA_TYPE.ociManifest
                     : declared || header;
-    if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
+    if (isIndexMediaType(mediaType)) {
         if (!Array.isArray(body.manifests))
             throw new RegistryError(`The ${mediaType} has no manifests list.`);
         return {
@@ -2544,8 +2556,7 @@ class RegistryClient {
             const fetched = await this.getManifest(reference);
             return { digest: fetched.digest, mediaType: fetched.manifest.mediaType };
         }
-        const mediaType = (response.headers.get('content-type') ?? '').split(';', 1)[0] ?? '';
-        return { digest: header, mediaType: mediaType.trim() };
+        return { digest: header, mediaType: headerMediaType(response.headers.get('content-type') ?? '') };
     }
     /** The digest a tag names: see manifestHead. */
     async manifestDigest(reference) {
@@ -2750,7 +2761,109 @@ async function readLimited(response, limit, what) {
     return new Uint8Array(Buffer.concat(chunks));
 }
 
+;// CONCATENATED MODULE: ./src/loop/run-report.ts
+
+
+
+
+function emptyReport() {
+    return {
+        image: '',
+        envPrefix: '',
+        sha: '',
+        tag: '',
+        imageRef: '',
+        latestRef: '',
+        imageId: '',
+        digest: '',
+        digests: {},
+        manifestType: '',
+        pushed: false,
+        testExitCode: undefined,
+        pruned: 0,
+        reclaimedBytes: 0,
+        readySeconds: undefined,
+        reportsDir: '',
+        junit: undefined,
+        notices: [],
+        cache: undefined,
+        phases: [],
+        failure: undefined,
+    };
+}
+/** The run's record for the env output and env-file: the digest only of a push. */
+function serviceRecord(report) {
+    return {
+        prefix: report.envPrefix,
+        image: report.image,
+        sha: report.sha,
+        tag: report.tag,
+        digest: report.pushed ? report.digest : '',
+    };
+}
+function outputsOf(report) {
+    return {
+        sha: report.sha,
+        tag: report.tag,
+        image: report.image,
+        'image-ref': report.imageRef,
+        'latest-ref': report.latestRef,
+        'image-id': report.imageId,
+        digest: report.digest,
+        digests: JSON.stringify(report.digests),
+        'manifest-type': report.manifestType,
+        pushed: String(report.pushed),
+        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
+        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
+        'reports-dir': report.reportsDir,
+        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
+        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
+        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
+        pruned: String(report.pruned),
+        'reclaimed-bytes': String(report.reclaimedBytes),
+        'cache-hit': report.cache === undefined ? '' : String(report.cache.stepsReused > 0),
+        'cache-steps-reused': report.cache === undefined ? '' : String(report.cache.stepsReused),
+        'cache-steps-run': report.cache === undefined ? '' : String(report.cache.stepsRun),
+        // Only a run that passed is a record to deploy from.
+        env: report.failure === undefined && report.sha !== '' ? (0,service_env/* envLines */.Xk)(serviceRecord(report)).join('\n') : '',
+    };
+}
+/** How the summary and the push's log name what the registry serves for the pushed tags. */
+function describeManifest(mediaType) {
+    if (mediaType === '')
+        return 'not read back';
+    return `${isIndexMediaType(mediaType) ? 'an index' : 'one image manifest'} (${mediaType})`;
+}
+function summaryTables(report) {
+    const facts = [
+        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
+        ...report.notices.map((notice) => ['Note', notice]),
+        ['Image', report.imageRef || report.image],
+        ['Tag', report.tag],
+        ['SHA', report.sha],
+        ['Image id', report.imageId],
+        ['Digest', report.digest || '—'],
+        ...Object.entries(report.digests)
+            .filter(([repository]) => repository !== report.image)
+            .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
+        ['Pushed', report.pushed ? `true: ${describeManifest(report.manifestType)}` : 'false'],
+        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
+        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
+        [
+            'Tests (JUnit)',
+            report.junit === undefined
+                ? '—'
+                : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
+        ],
+        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
+        ['Cache', report.cache === undefined ? '—' : describeCache(report.cache).replace(/^cache: /, '')],
+    ];
+    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
+    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
+}
+
 ;// CONCATENATED MODULE: ./src/loop/push.ts
+
 
 
 
@@ -2798,16 +2911,6 @@ async function logout(registry) {
         ? { done: true, message: `Logged out of ${registry}.` }
         : { done: false, message: `Could not log out of ${registry}: ${result.stderr.trim()}` };
 }
-/** An index (Docker manifest list, OCI index) where one image manifest was tested. */
-function isIndexMediaType(mediaType) {
-    return mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex;
-}
-/** How the summary and the log name what was pushed. */
-function push_describeManifest(mediaType) {
-    if (mediaType === '')
-        return 'not read back';
-    return `${isIndexMediaType(mediaType) ? 'an index' : 'one image manifest'} (${mediaType})`;
-}
 /**
  * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
  * not hold yet), then checks in each registry that both tags name one digest. Returns repository → what
@@ -2837,7 +2940,7 @@ async function pushTags(request, reporter) {
         }
         pushed[repository.name] = manifest;
         const { digest, mediaType } = manifest;
-        reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digest}, ${push_describeManifest(mediaType)}).`);
+        reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digest}, ${describeManifest(mediaType)}).`);
         // The engine made more of it than the one image tested (an attestation, an index): said, not hidden.
         if (isIndexMediaType(mediaType))
             reporter.warning(`${repository.name}:${request.tag} is an index in the registry (${mediaType}), not the one image manifest that was tested: the engine added to it on push.`);
@@ -3397,8 +3500,6 @@ function versionAtLeast(version, minimum) {
     return true;
 }
 
-// EXTERNAL MODULE: ./src/shared/service-env.ts
-var service_env = __nccwpck_require__(7084);
 ;// CONCATENATED MODULE: ./src/shared/write-whole.ts
 
 /**
@@ -3699,8 +3800,6 @@ class BuildProgress {
     }
 }
 
-// EXTERNAL MODULE: ./src/loop/cache.ts
-var loop_cache = __nccwpck_require__(4164);
 ;// CONCATENATED MODULE: ./src/loop/build.ts
 
 
@@ -4173,101 +4272,6 @@ async function imageCalls(env, side) {
     return api === undefined
         ? cliImageCalls(`the docker CLI (no engine API answers at unix://${endpoint.socket}, ${endpoint.from})`, side.processes)
         : apiImageCalls(api, side.connections);
-}
-
-;// CONCATENATED MODULE: ./src/loop/run-report.ts
-
-
-
-
-function emptyReport() {
-    return {
-        image: '',
-        envPrefix: '',
-        sha: '',
-        tag: '',
-        imageRef: '',
-        latestRef: '',
-        imageId: '',
-        digest: '',
-        digests: {},
-        manifestType: '',
-        pushed: false,
-        testExitCode: undefined,
-        pruned: 0,
-        reclaimedBytes: 0,
-        readySeconds: undefined,
-        reportsDir: '',
-        junit: undefined,
-        notices: [],
-        cache: undefined,
-        phases: [],
-        failure: undefined,
-    };
-}
-/** The run's record for the env output and env-file: the digest only of a push. */
-function serviceRecord(report) {
-    return {
-        prefix: report.envPrefix,
-        image: report.image,
-        sha: report.sha,
-        tag: report.tag,
-        digest: report.pushed ? report.digest : '',
-    };
-}
-function outputsOf(report) {
-    return {
-        sha: report.sha,
-        tag: report.tag,
-        image: report.image,
-        'image-ref': report.imageRef,
-        'latest-ref': report.latestRef,
-        'image-id': report.imageId,
-        digest: report.digest,
-        digests: JSON.stringify(report.digests),
-        'manifest-type': report.manifestType,
-        pushed: String(report.pushed),
-        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
-        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
-        'reports-dir': report.reportsDir,
-        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
-        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
-        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
-        pruned: String(report.pruned),
-        'reclaimed-bytes': String(report.reclaimedBytes),
-        'cache-hit': report.cache === undefined ? '' : String(report.cache.stepsReused > 0),
-        'cache-steps-reused': report.cache === undefined ? '' : String(report.cache.stepsReused),
-        'cache-steps-run': report.cache === undefined ? '' : String(report.cache.stepsRun),
-        // Only a run that passed is a record to deploy from.
-        env: report.failure === undefined && report.sha !== '' ? (0,service_env/* envLines */.Xk)(serviceRecord(report)).join('\n') : '',
-    };
-}
-function summaryTables(report) {
-    const facts = [
-        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
-        ...report.notices.map((notice) => ['Note', notice]),
-        ['Image', report.imageRef || report.image],
-        ['Tag', report.tag],
-        ['SHA', report.sha],
-        ['Image id', report.imageId],
-        ['Digest', report.digest || '—'],
-        ...Object.entries(report.digests)
-            .filter(([repository]) => repository !== report.image)
-            .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
-        ['Pushed', report.pushed ? `true: ${describeManifest(report.manifestType)}` : 'false'],
-        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
-        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
-        [
-            'Tests (JUnit)',
-            report.junit === undefined
-                ? '—'
-                : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
-        ],
-        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
-        ['Cache', report.cache === undefined ? '—' : describeCache(report.cache).replace(/^cache: /, '')],
-    ];
-    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
-    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
 }
 
 ;// CONCATENATED MODULE: ./src/process/streamed.ts

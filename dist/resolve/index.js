@@ -1202,7 +1202,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   GQ: () => (/* binding */ runnerPlatform)
 });
 
-// UNUSED EXPORTS: DEFAULT_PLATFORM, DEFAULT_TIMEOUT_MS, MANIFEST_ACCEPT, MAX_RETRY_AFTER_MS, MEDIA_TYPE, USER_AGENT, basicAuthorization, digestOf, isLoopback, matchesDigest, parseImageConfig, parseManifest, parseWwwAuthenticate, registryBaseUrl, registryErrorCode, retryAfterMs, selectManifest, tokenUrl
+// UNUSED EXPORTS: DEFAULT_PLATFORM, DEFAULT_TIMEOUT_MS, MANIFEST_ACCEPT, MAX_RETRY_AFTER_MS, MEDIA_TYPE, USER_AGENT, basicAuthorization, digestOf, isIndexMediaType, isLoopback, matchesDigest, parseImageConfig, parseManifest, parseWwwAuthenticate, registryBaseUrl, registryErrorCode, retryAfterMs, selectManifest, tokenUrl
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -1234,6 +1234,14 @@ const MEDIA_TYPE = {
     dockerConfig: 'application/vnd.docker.container.image.v1+json',
     ociConfig: 'application/vnd.oci.image.config.v1+json',
 };
+/** An index (Docker manifest list, OCI index), not an image manifest. */
+function isIndexMediaType(mediaType) {
+    return mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex;
+}
+/** The media type a Content-Type header names, parameters left off. */
+function headerMediaType(contentType) {
+    return contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+}
 const MANIFEST_ACCEPT = [
     MEDIA_TYPE.dockerManifest,
     MEDIA_TYPE.dockerManifestList,
@@ -1439,7 +1447,7 @@ function parseManifest(body, contentType) {
         MEDIA_TYPE.ociIndex,
     ];
     const declared = (0,json/* str */.g)(body.mediaType);
-    const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+    const header = headerMediaType(contentType);
     const mediaType = known.includes(declared)
         ? declared
         : known.includes(header)
@@ -1449,7 +1457,7 @@ function parseManifest(body, contentType) {
                 : (0,json/* isObject */.G)(body.config)
                     ? MEDIA_TYPE.ociManifest
                     : declared || header;
-    if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
+    if (isIndexMediaType(mediaType)) {
         if (!Array.isArray(body.manifests))
             throw new RegistryError(`The ${mediaType} has no manifests list.`);
         return {
@@ -1607,8 +1615,7 @@ class RegistryClient {
             const fetched = await this.getManifest(reference);
             return { digest: fetched.digest, mediaType: fetched.manifest.mediaType };
         }
-        const mediaType = (response.headers.get('content-type') ?? '').split(';', 1)[0] ?? '';
-        return { digest: header, mediaType: mediaType.trim() };
+        return { digest: header, mediaType: headerMediaType(response.headers.get('content-type') ?? '') };
     }
     /** The digest a tag names: see manifestHead. */
     async manifestDigest(reference) {

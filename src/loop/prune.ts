@@ -36,6 +36,7 @@ export function pruneParallelism(store: ImageStore): { connections: number; proc
     processes: PARALLEL_CALLS,
   };
 }
+
 /** Up to this many: inspected and removed in one call each (removed in order); the classic builder's histories read up front. */
 const SEQUENTIAL_UP_TO = 8;
 

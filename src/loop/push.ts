@@ -8,7 +8,8 @@ import { classifyRegistryFailure } from '../docker/registry-failure.js';
 import { DOCKER_HUB, familiarName, type ImageName } from '../shared/image-reference.js';
 import type { RegistryAuth } from '../shared/vocabulary.js';
 import type { Reporter } from './reporter.js';
-import { MEDIA_TYPE, RegistryClient, RegistryError } from '../registry/client.js';
+import { describeManifest } from './run-report.js';
+import { isIndexMediaType, RegistryClient, RegistryError } from '../registry/client.js';
 import { backoffMs } from '../shared/backoff.js';
 
 /** The server argument for docker login/logout: none for Docker Hub. */
@@ -84,17 +85,6 @@ export interface PushRequest {
 export interface PushedManifest {
   readonly digest: string;
   readonly mediaType: string;
-}
-
-/** An index (Docker manifest list, OCI index) where one image manifest was tested. */
-export function isIndexMediaType(mediaType: string): boolean {
-  return mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex;
-}
-
-/** How the summary and the log name what was pushed. */
-export function describeManifest(mediaType: string): string {
-  if (mediaType === '') return 'not read back';
-  return `${isIndexMediaType(mediaType) ? 'an index' : 'one image manifest'} (${mediaType})`;
 }
 
 /**

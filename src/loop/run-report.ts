@@ -2,7 +2,7 @@ import { envLines, type ServiceRecord } from '../shared/service-env.js';
 import { escapeHtml } from '../shared/vocabulary.js';
 import { describeCache, type CacheOutcome } from './cache.js';
 import type { JUnitCounts } from './junit.js';
-import { describeManifest } from './push.js';
+import { isIndexMediaType } from '../registry/client.js';
 
 /** What the run found out, phase by phase: the source of the outputs and the job summary. */
 export interface RunReport {
@@ -103,6 +103,12 @@ export function outputsOf(report: RunReport): Record<string, string> {
     // Only a run that passed is a record to deploy from.
     env: report.failure === undefined && report.sha !== '' ? envLines(serviceRecord(report)).join('\n') : '',
   };
+}
+
+/** How the summary and the push's log name what the registry serves for the pushed tags. */
+export function describeManifest(mediaType: string): string {
+  if (mediaType === '') return 'not read back';
+  return `${isIndexMediaType(mediaType) ? 'an index' : 'one image manifest'} (${mediaType})`;
 }
 
 export function summaryTables(report: RunReport): { facts: string[][]; phases: string[][] } {

@@ -19,6 +19,16 @@ export const MEDIA_TYPE = {
   ociConfig: 'application/vnd.oci.image.config.v1+json',
 } as const;
 
+/** An index (Docker manifest list, OCI index), not an image manifest. */
+export function isIndexMediaType(mediaType: string): boolean {
+  return mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex;
+}
+
+/** The media type a Content-Type header names, parameters left off. */
+function headerMediaType(contentType: string): string {
+  return contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
 export const MANIFEST_ACCEPT = [
   MEDIA_TYPE.dockerManifest,
   MEDIA_TYPE.dockerManifestList,
@@ -269,7 +279,7 @@ export function parseManifest(body: unknown, contentType: string): ParsedManifes
     MEDIA_TYPE.ociIndex,
   ];
   const declared = str(body.mediaType);
-  const header = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  const header = headerMediaType(contentType);
   const mediaType = known.includes(declared)
     ? declared
     : known.includes(header)
@@ -279,7 +289,7 @@ export function parseManifest(body: unknown, contentType: string): ParsedManifes
         : isObject(body.config)
           ? MEDIA_TYPE.ociManifest
           : declared || header;
-  if (mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex) {
+  if (isIndexMediaType(mediaType)) {
     if (!Array.isArray(body.manifests)) throw new RegistryError(`The ${mediaType} has no manifests list.`);
     return {
       kind: 'index',
@@ -489,8 +499,7 @@ export class RegistryClient {
       const fetched = await this.getManifest(reference);
       return { digest: fetched.digest, mediaType: fetched.manifest.mediaType };
     }
-    const mediaType = (response.headers.get('content-type') ?? '').split(';', 1)[0] ?? '';
-    return { digest: header, mediaType: mediaType.trim() };
+    return { digest: header, mediaType: headerMediaType(response.headers.get('content-type') ?? '') };
   }
 
   /** The digest a tag names: see manifestHead. */
