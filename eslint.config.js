@@ -25,6 +25,23 @@ const childProcess = ['node:child_process', 'child_process'].map((name) => ({
   allowTypeImports: true,
   message: 'Start child processes through src/process/run.ts: it tracks them for cancellation.',
 }));
+// The loop and resolve speak to the engine through its port (src/docker/engine.ts), handed to them by a face:
+// never argv, a docker process or its stdout.
+const enginePort = 'The loop and resolve call the Engine they are handed (src/docker/engine.ts), never docker itself.';
+const engineInternals = [
+  ...['cli', 'args', 'docker-engine'].map((file) => ({ name: `../docker/${file}.js`, message: enginePort })),
+  {
+    name: '../docker/build-args.js',
+    importNames: ['legacyBuildArgs', 'legacyStampArgs', 'bakeArgs', 'bakeDefinition'],
+    message: enginePort,
+  },
+  {
+    name: '../docker/engine-facts.js',
+    importNames: ['checkEngine', 'builderDriver', 'imageStoreOf'],
+    message: enginePort,
+  },
+  { name: '../docker/image-calls.js', allowTypeImports: true, message: enginePort },
+];
 const importRules = Object.entries(layers).map(([folder, forbidden]) => {
   const message = `src/${folder} must not import this: imports run from the faces to the loop to docker, registry, process and shared.`;
   // The same for `import('…')`, which no-restricted-imports does not see: a face is never loaded from below.
@@ -35,7 +52,10 @@ const importRules = Object.entries(layers).map(([folder, forbidden]) => {
       'no-restricted-imports': [
         'error',
         {
-          paths: folder === 'process' ? [] : childProcess,
+          paths: [
+            ...(folder === 'process' ? [] : childProcess),
+            ...(folder === 'loop' || folder === 'resolve' ? engineInternals : []),
+          ],
           patterns: [{ group: forbidden, message }, ...(folder === 'action' ? [] : [runnerPackages])],
         },
       ],

@@ -26,8 +26,10 @@ for (const file of readdirSync(dir).sort((a, b) =>
   console.log(`  ${name} — ${results.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
   for (const suite of results.testResults ?? []) {
     for (const test of suite.assertionResults ?? []) {
-      if (test.status === 'failed')
+      if (test.status === 'failed') {
         console.log(`    failed on ${name}: ${path.relative(process.cwd(), suite.name)} > ${test.fullName}`);
+        for (const line of why(test.failureMessages)) console.log(`      ${line}`);
+      }
     }
     if (suite.status === 'failed' && !(suite.assertionResults ?? []).some((test) => test.status === 'failed'))
       console.log(
@@ -35,4 +37,15 @@ for (const file of readdirSync(dir).sort((a, b) =>
       );
   }
 }
+
+/** The first lines of a failure, without colour codes: CI keeps only the end of the log, so the cause goes here. */
+function why(messages = []) {
+  const text = messages.join('\n').replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(0, 12)
+    .map((line) => (line.length > 300 ? `${line.slice(0, 300)}…` : line));
+}
+
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -173,11 +173,13 @@ function parseCliArgs(argv, env, readImages = readImagesFile) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _docker_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(273);
-/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21);
-/* harmony import */ var _shared_write_whole_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(204);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(416);
-/* harmony import */ var _resolve_set_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(868);
-/* harmony import */ var _resolve_args_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(165);
+/* harmony import */ var _docker_docker_image_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(825);
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21);
+/* harmony import */ var _shared_write_whole_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(204);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(416);
+/* harmony import */ var _resolve_set_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(868);
+/* harmony import */ var _resolve_args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(165);
+
 
 
 
@@ -188,28 +190,28 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // `--images FILE`: the set's env lines (or --json), on stdout or into --env-output. Warnings and the one-line error
 // on stderr.
 function oneLine(error) {
-    const message = error instanceof _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz ? error.problems.join(' ') : error.message;
+    const message = error instanceof _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz ? error.problems.join(' ') : error.message;
     return message.replace(/\s*\n\s*/g, ' ');
 }
 async function main() {
     try {
-        const command = (0,_resolve_args_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCliArgs */ .hT)(process.argv.slice(2), process.env);
+        const command = (0,_resolve_args_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCliArgs */ .hT)(process.argv.slice(2), process.env);
         if (command.kind === 'help') {
-            process.stdout.write(`${_resolve_args_js__WEBPACK_IMPORTED_MODULE_5__/* .CLI_USAGE */ .BQ}\n`);
+            process.stdout.write(`${_resolve_args_js__WEBPACK_IMPORTED_MODULE_6__/* .CLI_USAGE */ .BQ}\n`);
             return 0;
         }
-        const set = await (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveSet */ .Tb)(command.inputs, {
+        const set = await (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveSet */ .Tb)(command.inputs, {
             info: () => undefined, // quiet on success, like any good filter
             warning: (message) => process.stderr.write(`resolve: warning: ${message}\n`),
-        }, { storedAuth: (registry) => (0,_docker_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .storedCredentials */ ._2)(registry, () => undefined) });
+        }, { engine: new _docker_docker_image_reader_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerImageReader */ .d(), storedAuth: (registry) => (0,_docker_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .storedCredentials */ ._2)(registry, () => undefined) });
         const one = set[0]?.resolution;
-        const env = command.inputs.single && command.envFile === undefined && one !== undefined ? (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .cliLines */ .ot)(one) : (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_4__/* .setEnv */ .GJ)(set);
+        const env = command.inputs.single && command.envFile === undefined && one !== undefined ? (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_4__/* .cliLines */ .ot)(one) : (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_5__/* .setEnv */ .GJ)(set);
         if (command.envFile !== undefined)
-            await (0,_shared_write_whole_js__WEBPACK_IMPORTED_MODULE_2__/* .writeWhole */ .f)(command.envFile, env).catch((error) => {
+            await (0,_shared_write_whole_js__WEBPACK_IMPORTED_MODULE_3__/* .writeWhole */ .f)(command.envFile, env).catch((error) => {
                 throw new Error(`Could not write --env-output ${command.envFile}: ${error.message}`);
             });
         if (command.json)
-            process.stdout.write(`${(0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_4__/* .setJson */ .Lf)(set)}\n`);
+            process.stdout.write(`${(0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_5__/* .setJson */ .Lf)(set)}\n`);
         else if (command.envFile === undefined)
             process.stdout.write(env);
         return 0;
@@ -223,253 +225,6 @@ process.exitCode = await main();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 391:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $4: () => (/* binding */ imageInspectArgs),
-/* harmony export */   Hx: () => (/* binding */ engineStoreArgs)
-/* harmony export */ });
-/* unused harmony exports engineInfoArgs, buildxInspectArgs, pullArgs, repositoryTagsArgs, danglingLabelledArgs, danglingArgs, imageHistoryArgs, imageSummariesArgs, allImageIdsArgs, containerIdsArgs, containerImagesArgs, imageRemoveArgs, runArgs, containerInspectArgs, containerEventsArgs, containerLogsArgs, followLogsArgs, execShellArgs, EXEC_GATE, EXEC_GATE_NAME, heldExecShellArgs, killContainerArgs, copyFromContainerArgs, containerRemoveArgs, loginArgs, logoutArgs, tagArgs, pushArgs */
-// Pure argv builders for the docker calls the loop and resolve make (the two builds: build-args.ts); cli.ts runs them.
-const JSON_FORMAT = '{{json .}}';
-/**
- * The engine's version and image store, and the CLI's plugins (buildx among them), in one call: `docker info`
- * asks every plugin for its metadata anyway.
- */
-function engineInfoArgs() {
-    return [
-        'info',
-        '--format',
-        '{"server":{{json .ServerVersion}},"driver":{{json .Driver}},"status":{{json .DriverStatus}},"plugins":{{json .ClientInfo.Plugins}}}',
-    ];
-}
-/** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
-function engineStoreArgs() {
-    return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
-}
-/** A buildx builder ('' for the current one): its `Driver:` line says which driver it has. */
-function buildxInspectArgs(builder) {
-    return ['buildx', 'inspect', ...(builder === '' ? [] : [builder])];
-}
-/** Pulls an image quietly (the cache source of a classic build). */
-function pullArgs(ref) {
-    return ['pull', '--quiet', ref];
-}
-/** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
-function repositoryTagsArgs(repository) {
-    return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
-}
-/** Untagged leaf images carrying `label=value`. */
-function danglingLabelledArgs(label, value) {
-    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
-}
-/** Untagged leaf images, whoever built them: after removals side by side, the parents they left childless. */
-function danglingArgs() {
-    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true'];
-}
-/** An image's own layer and every ancestor's, newest first, in bytes (what removing them would reclaim). */
-function imageHistoryArgs(image) {
-    return ['image', 'history', '--no-trunc', '--human=false', '--format', JSON_FORMAT, image];
-}
-// Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
-const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
-function imageSummariesArgs(imageIds) {
-    return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
-}
-/** Every image on the engine, untagged and intermediate ones too: which layers are still in use. */
-function allImageIdsArgs() {
-    return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
-}
-function containerIdsArgs() {
-    return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
-}
-function containerImagesArgs(containerIds) {
-    return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
-}
-function imageRemoveArgs(refs) {
-    return ['image', 'rm', ...refs];
-}
-function imageInspectArgs(image) {
-    return ['image', 'inspect', '--format', JSON_FORMAT, image];
-}
-function runArgs(name, extraArgs, imageRef) {
-    return ['run', '--detach', '--name', name, ...extraArgs, imageRef];
-}
-function containerInspectArgs(container) {
-    return ['container', 'inspect', '--format', JSON_FORMAT, container];
-}
-/** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
-function containerEventsArgs(containerId, since) {
-    return [
-        'events',
-        '--since',
-        since,
-        '--filter',
-        'type=container',
-        '--filter',
-        `container=${containerId}`,
-        '--format',
-        JSON_FORMAT,
-    ];
-}
-function containerLogsArgs(container, tail) {
-    return ['logs', '--timestamps', '--tail', String(tail), container];
-}
-/** All output since the start, then new lines as they come (stdout and stderr). */
-function followLogsArgs(container) {
-    return ['logs', '--follow', container];
-}
-/** `docker exec [options] <container> sh -c <command>`: the command is one argument, parsed only by the container's shell. */
-function execShellArgs(container, command, options = []) {
-    return ['exec', ...options, container, 'sh', '-c', command];
-}
-/**
- * What a held exec runs behind: the command starts on one line `run` on stdin; on anything else (end of
- * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
- */
-const EXEC_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
-const EXEC_GATE_NAME = 'build-test-deploy-gate';
-/** `docker exec --interactive [options] <container> sh -c <gate> <name> <command>`: started ahead, held at the gate. */
-function heldExecShellArgs(container, command, options = []) {
-    return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
-}
-function killContainerArgs(container) {
-    return ['container', 'kill', container];
-}
-/** `docker cp` streams a tar of the path out of the container through the engine and unpacks it. */
-function copyFromContainerArgs(container, source, destination) {
-    return ['cp', `${container}:${source}`, destination];
-}
-function containerRemoveArgs(container) {
-    return ['container', 'rm', '--force', '--volumes', container];
-}
-/** Docker Hub logins take no server argument. */
-function loginArgs(registry, username) {
-    return ['login', '--username', username, '--password-stdin', ...(registry === undefined ? [] : [registry])];
-}
-function logoutArgs(registry) {
-    return ['logout', ...(registry === undefined ? [] : [registry])];
-}
-function tagArgs(source, target) {
-    return ['tag', source, target];
-}
-function pushArgs(ref) {
-    return ['push', ref];
-}
-
-
-/***/ }),
-
-/***/ 331:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Bi: () => (/* binding */ DockerError),
-  T3: () => (/* binding */ docker),
-  Bp: () => (/* binding */ dockerUntil)
-});
-
-// UNUSED EXPORTS: lastLines, startDocker
-
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
-// EXTERNAL MODULE: ./src/process/children.ts
-var children = __nccwpck_require__(414);
-// EXTERNAL MODULE: ./src/process/run.ts + 3 modules
-var run = __nccwpck_require__(55);
-;// CONCATENATED MODULE: ./src/docker/cli.ts
-
-
-
-class DockerError extends Error {
-    args;
-    result;
-    constructor(args, result) {
-        super(`docker ${args[0] ?? ''} failed with exit code ${result.exitCode}: ${lastLines(result.stderr || result.stdout, 5)}`);
-        this.args = args;
-        this.result = result;
-        this.name = 'DockerError';
-    }
-}
-/**
- * Runs one docker command to its end, shown with its output in the log (unless silent), and tracked, so a
- * cancelled run stops a build or a push at once rather than leaving it running behind.
- */
-async function docker(args, options = {}) {
-    const result = await (0,run/* runCommand */.d)('docker', args, {
-        input: options.input,
-        silent: options.silent,
-        renderStderr: options.renderStderr,
-        signal: options.signal,
-    });
-    if (result.exitCode !== 0 && options.allowFailure !== true)
-        throw new DockerError(args, result);
-    return result;
-}
-function startDocker(args, options) {
-    return spawnTracked('docker', args, { env: options.env, stdio: [options.stdin, 'pipe', 'pipe'] });
-}
-/**
- * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
- * to `onLine` until it returns a value other than undefined. Resolves undefined when the command ends
- * on its own with status 0 or `signal` aborts; the command is stopped either way, with its whole process
- * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
- * the output pipes open, and the step would never end.
- */
-function dockerUntil(args, onLine, signal, options = {}) {
-    return new Promise((resolve, reject) => {
-        const child = (0,run/* spawnTracked */.A)('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
-        let stderr = '';
-        let settled = false;
-        // Until its output closes: the CLI itself may have exited while what it started runs on.
-        let closed = false;
-        const finish = (settle) => {
-            if (settled)
-                return;
-            settled = true;
-            signal.removeEventListener('abort', onAbort);
-            if (!closed)
-                (0,children/* killChild */.fH)(child);
-            settle();
-        };
-        const onAbort = () => finish(() => resolve(undefined));
-        const handle = (line) => {
-            if (settled)
-                return;
-            try {
-                const value = onLine(line);
-                if (value !== undefined)
-                    finish(() => resolve(value));
-            }
-            catch (error) {
-                finish(() => reject(error instanceof Error ? error : new Error(String(error))));
-            }
-        };
-        signal.addEventListener('abort', onAbort, { once: true });
-        if (signal.aborted)
-            onAbort();
-        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', handle);
-        if (options.stderrLines === true)
-            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr }).on('line', handle);
-        else
-            child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
-        child.on('error', (error) => finish(() => reject(error)));
-        child.on('close', (code) => {
-            closed = true;
-            finish(() => code === 0 ? resolve(undefined) : reject(new DockerError(args, { exitCode: code ?? -1, stdout: '', stderr })));
-        });
-    });
-}
-function lastLines(text, count) {
-    return text.trim().split('\n').slice(-count).join(' | ');
-}
-
 
 /***/ }),
 
@@ -567,16 +322,248 @@ async function readStoredCredentials(registry) {
 
 /***/ }),
 
-/***/ 556:
+/***/ 825:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Sf: () => (/* binding */ imageStoreOf)
-/* harmony export */ });
-/* unused harmony exports ENGINE_TIMEOUT_MS, describeImageStore, engineLocation, checkEngine, builderDriver, buildxVersionOf, versionAtLeast */
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(331);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(391);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(807);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ DockerImageReader)
+});
+
+;// CONCATENATED MODULE: ./src/docker/args.ts
+const JSON_FORMAT = '{{json .}}';
+/**
+ * The engine's version and image store, and the CLI's plugins (buildx among them), in one call: `docker info`
+ * asks every plugin for its metadata anyway.
+ */
+function args_engineInfoArgs() {
+    return [
+        'info',
+        '--format',
+        '{"server":{{json .ServerVersion}},"driver":{{json .Driver}},"status":{{json .DriverStatus}},"plugins":{{json .ClientInfo.Plugins}}}',
+    ];
+}
+/** The engine's storage driver and its status pairs (`driver-type` names the containerd image store). */
+function engineStoreArgs() {
+    return ['info', '--format', '{"driver":{{json .Driver}},"status":{{json .DriverStatus}}}'];
+}
+/** A buildx builder ('' for the current one): its `Driver:` line says which driver it has. */
+function args_buildxInspectArgs(builder) {
+    return ['buildx', 'inspect', ...(builder === '' ? [] : [builder])];
+}
+/** Pulls an image quietly (the cache source of a classic build). */
+function pullArgs(ref) {
+    return ['pull', '--quiet', ref];
+}
+/** The tags of one repository (exact name match: `acme/app` never lists `acme/app-worker`). */
+function repositoryTagsArgs(repository) {
+    return ['image', 'ls', '--no-trunc', '--format', JSON_FORMAT, repository];
+}
+/** Untagged leaf images carrying `label=value`. */
+function danglingLabelledArgs(label, value) {
+    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true', '--filter', `label=${label}=${value}`];
+}
+/** Untagged leaf images, whoever built them: after removals side by side, the parents they left childless. */
+function danglingArgs() {
+    return ['image', 'ls', '--quiet', '--no-trunc', '--filter', 'dangling=true'];
+}
+/** An image's own layer and every ancestor's, newest first, in bytes (what removing them would reclaim). */
+function imageHistoryArgs(image) {
+    return ['image', 'history', '--no-trunc', '--human=false', '--format', JSON_FORMAT, image];
+}
+// Only the fields pruning needs, one JSON object a line; Config is nil for some imported images.
+const IMAGE_SUMMARY_FORMAT = '{"Id":{{json .Id}},"Parent":{{json .Parent}},"RepoTags":{{json .RepoTags}},"Created":{{json .Created}},"Size":{{json .Size}},"LastTagTime":{{json .Metadata.LastTagTime}},"Labels":{{if .Config}}{{json .Config.Labels}}{{else}}null{{end}},"Layers":{{json .RootFS.Layers}}}';
+function imageSummariesArgs(imageIds) {
+    return ['image', 'inspect', '--format', IMAGE_SUMMARY_FORMAT, ...imageIds];
+}
+/** Every image on the engine, untagged and intermediate ones too: which layers are still in use. */
+function allImageIdsArgs() {
+    return ['image', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+function containerIdsArgs() {
+    return ['container', 'ls', '--all', '--quiet', '--no-trunc'];
+}
+function containerImagesArgs(containerIds) {
+    return ['container', 'inspect', '--format', '{"Name":{{json .Name}},"Image":{{json .Image}}}', ...containerIds];
+}
+function imageRemoveArgs(refs) {
+    return ['image', 'rm', ...refs];
+}
+function imageInspectArgs(image) {
+    return ['image', 'inspect', '--format', JSON_FORMAT, image];
+}
+function runArgs(name, extraArgs, imageRef) {
+    return ['run', '--detach', '--name', name, ...extraArgs, imageRef];
+}
+function containerInspectArgs(container) {
+    return ['container', 'inspect', '--format', JSON_FORMAT, container];
+}
+/** Replays the container's events since `since` (the engine's own clock), then follows new ones. */
+function containerEventsArgs(containerId, since) {
+    return [
+        'events',
+        '--since',
+        since,
+        '--filter',
+        'type=container',
+        '--filter',
+        `container=${containerId}`,
+        '--format',
+        JSON_FORMAT,
+    ];
+}
+function containerLogsArgs(container, tail) {
+    return ['logs', '--timestamps', '--tail', String(tail), container];
+}
+/** All output since the start, then new lines as they come (stdout and stderr). */
+function followLogsArgs(container) {
+    return ['logs', '--follow', container];
+}
+/** `docker exec [options] <container> sh -c <command>`: the command is one argument, parsed only by the container's shell. */
+function execShellArgs(container, command, options = []) {
+    return ['exec', ...options, container, 'sh', '-c', command];
+}
+/**
+ * What a held exec runs behind: the command starts on one line `run` on stdin; on anything else (end of
+ * input: the wait failed) it exits 125 without running. `$1` is the command, one argument, never parsed.
+ */
+const EXEC_GATE = 'read -r go && [ "$go" = run ] || exit 125; exec sh -c "$1"';
+const EXEC_GATE_NAME = 'build-test-deploy-gate';
+/** `docker exec --interactive [options] <container> sh -c <gate> <name> <command>`: started ahead, held at the gate. */
+function heldExecShellArgs(container, command, options = []) {
+    return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
+}
+/** A test's `docker exec` (held: started ahead, at the gate); test-env by name only, never a value in argv. */
+function testExecArgs(exec, held) {
+    const options = [
+        ...(exec.user === '' ? [] : ['--user', exec.user]),
+        ...exec.env.flatMap(({ key }) => ['--env', key]),
+    ];
+    return held
+        ? heldExecShellArgs(exec.container, exec.command, options)
+        : execShellArgs(exec.container, exec.command, options);
+}
+function killContainerArgs(container) {
+    return ['container', 'kill', container];
+}
+/** `docker cp` streams a tar of the path out of the container through the engine and unpacks it. */
+function copyFromContainerArgs(container, source, destination) {
+    return ['cp', `${container}:${source}`, destination];
+}
+function containerRemoveArgs(container) {
+    return ['container', 'rm', '--force', '--volumes', container];
+}
+/** Docker Hub logins take no server argument. */
+function loginArgs(registry, username) {
+    return ['login', '--username', username, '--password-stdin', ...(registry === undefined ? [] : [registry])];
+}
+function logoutArgs(registry) {
+    return ['logout', ...(registry === undefined ? [] : [registry])];
+}
+function tagArgs(source, target) {
+    return ['tag', source, target];
+}
+function pushArgs(ref) {
+    return ['push', ref];
+}
+
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __nccwpck_require__(414);
+// EXTERNAL MODULE: ./src/process/run.ts + 3 modules
+var run = __nccwpck_require__(55);
+;// CONCATENATED MODULE: ./src/docker/cli.ts
+
+
+
+class cli_DockerError extends Error {
+    args;
+    result;
+    constructor(args, result) {
+        super(`docker ${args[0] ?? ''} failed with exit code ${result.exitCode}: ${lastLines(result.stderr || result.stdout, 5)}`);
+        this.args = args;
+        this.result = result;
+        this.name = 'DockerError';
+    }
+}
+/**
+ * Runs one docker command to its end, shown with its output in the log (unless silent), and tracked, so a
+ * cancelled run stops a build or a push at once rather than leaving it running behind.
+ */
+async function docker(args, options = {}) {
+    const result = await (0,run/* runCommand */.d)('docker', args, {
+        input: options.input,
+        silent: options.silent,
+        renderStderr: options.renderStderr,
+        signal: options.signal,
+    });
+    if (result.exitCode !== 0 && options.allowFailure !== true)
+        throw new cli_DockerError(args, result);
+    return result;
+}
+function startDocker(args, options) {
+    return spawnTracked('docker', args, { env: options.env, stdio: [options.stdin, 'pipe', 'pipe'] });
+}
+/**
+ * Runs a long-lived docker command (`docker events`, `docker logs --follow`) and hands each output line
+ * to `onLine` until it returns a value other than undefined. Resolves undefined when the command ends
+ * on its own with status 0 or `signal` aborts; the command is stopped either way, with its whole process
+ * group: a `docker` on PATH that is a wrapper script would otherwise leave the real CLI running, holding
+ * the output pipes open, and the step would never end.
+ */
+function dockerUntil(args, onLine, signal, options = {}) {
+    return new Promise((resolve, reject) => {
+        const child = (0,run/* spawnTracked */.A)('docker', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stderr = '';
+        let settled = false;
+        // Until its output closes: the CLI itself may have exited while what it started runs on.
+        let closed = false;
+        const finish = (settle) => {
+            if (settled)
+                return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            if (!closed)
+                (0,children/* killChild */.fH)(child);
+            settle();
+        };
+        const onAbort = () => finish(() => resolve(undefined));
+        const handle = (line) => {
+            if (settled)
+                return;
+            try {
+                const value = onLine(line);
+                if (value !== undefined)
+                    finish(() => resolve(value));
+            }
+            catch (error) {
+                finish(() => reject(error instanceof Error ? error : new Error(String(error))));
+            }
+        };
+        signal.addEventListener('abort', onAbort, { once: true });
+        if (signal.aborted)
+            onAbort();
+        (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', handle);
+        if (options.stderrLines === true)
+            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stderr }).on('line', handle);
+        else
+            child.stderr.on('data', (chunk) => (stderr += chunk.toString()));
+        child.on('error', (error) => finish(() => reject(error)));
+        child.on('close', (code) => {
+            closed = true;
+            finish(() => code === 0 ? resolve(undefined) : reject(new cli_DockerError(args, { exitCode: code ?? -1, stdout: '', stderr })));
+        });
+    });
+}
+function lastLines(text, count) {
+    return text.trim().split('\n').slice(-count).join(' | ');
+}
+
+// EXTERNAL MODULE: ./src/docker/output.ts
+var output = __nccwpck_require__(807);
+;// CONCATENATED MODULE: ./src/docker/engine-facts.ts
 
 
 
@@ -601,7 +588,7 @@ async function firstMatch(args, pick, timeoutMs) {
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     try {
-        return await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerUntil */ .Bp)(args, pick, timeout.signal);
+        return await dockerUntil(args, pick, timeout.signal);
     }
     finally {
         clearTimeout(timer);
@@ -612,7 +599,7 @@ function firstLine(args, timeoutMs) {
 }
 /** Which image store the engine uses ('unknown' when it does not say in time). */
 async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
-    return firstLine((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .engineStoreArgs */ .Hx)(), timeoutMs).then(_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi, () => (0,_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi)(undefined));
+    return firstLine(engineStoreArgs(), timeoutMs).then(output/* parseImageStore */.gi, () => (0,output/* parseImageStore */.gi)(undefined));
 }
 /**
  * Asks the engine for its version and image store (and the CLI for buildx) before anything else, so a missing
@@ -668,6 +655,30 @@ function versionAtLeast(version, minimum) {
     return true;
 }
 
+;// CONCATENATED MODULE: ./src/docker/docker-image-reader.ts
+
+
+
+
+/** The engine's images, read through the docker CLI: all that resolve asks, without the loop's operations. */
+class DockerImageReader {
+    imageStore() {
+        return imageStoreOf();
+    }
+    async inspectImage(ref) {
+        return (0,output/* parseImageDetails */.Dr)((await docker(imageInspectArgs(ref), { silent: true })).stdout);
+    }
+    async findImage(ref) {
+        const args = imageInspectArgs(ref);
+        const result = await docker(args, { silent: true, allowFailure: true });
+        if (result.exitCode === 0)
+            return (0,output/* parseImageDetails */.Dr)(result.stdout);
+        if (/no such (?:image|object)/i.test(result.stderr))
+            return undefined;
+        throw new cli_DockerError(args, result);
+    }
+}
+
 
 /***/ }),
 
@@ -680,7 +691,7 @@ function versionAtLeast(version, minimum) {
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   gi: () => (/* binding */ parseImageStore)
 /* harmony export */ });
-/* unused harmony exports parseJsonLines, parseImageSummaries, parseApiImage, parseApiContainer, parseApiRemoval, parseContainerImages, parseListedTags, parseImageHistory, parseRemovalOutput, parseLegacySteps, parseBakeMetadata, parseContainerState, parseReadinessEvent, pushedDigest, parseEngineInfo */
+/* unused harmony exports parseJsonLines, parseImageSummaries, parseApiImage, parseApiContainer, parseApiRemoval, parseContainerImages, parseListedTags, parseImageHistory, parseRemovalOutput, parseLegacySteps, parseBakeMetadata, parseContainerState, parseReadinessEvent, pushedDigest, parseEngineInfo, mergeLogStreams */
 /* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(451);
 
 function asObject(value, what) {
@@ -917,6 +928,14 @@ function parseEngineInfo(line) {
         imageStore: imageStoreOfInfo(info),
         buildxVersion: buildx === undefined ? undefined : typeof buildx.Version === 'string' ? buildx.Version : '',
     };
+}
+/** `docker logs --timestamps` splits the container's stdout and stderr; its timestamps put them back in order. */
+function mergeLogStreams(stdout, stderr) {
+    const lines = (text) => text.split('\n').filter((line) => line !== '');
+    // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
+    return [...lines(stdout), ...lines(stderr)]
+        .sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0))
+        .join('\n');
 }
 
 
@@ -1886,17 +1905,11 @@ function requestFor(inputs, entry) {
 /* harmony export */   AT: () => (/* binding */ resolveImage),
 /* harmony export */   ot: () => (/* binding */ cliLines)
 /* harmony export */ });
-/* unused harmony exports localDigest, findSha, inspectLocalImage, resolutionOutputs, summaryLine, failureLine */
-/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(331);
-/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(391);
-/* harmony import */ var _docker_output_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(807);
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(556);
-/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(876);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(664);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(229);
-
-
-
+/* unused harmony exports localDigest, findSha, resolutionOutputs, summaryLine, failureLine */
+/* harmony import */ var _docker_output_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(807);
+/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
+/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(664);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(229);
 
 
 
@@ -1907,7 +1920,7 @@ function requestFor(inputs, entry) {
  * the start, its own manifest digest, which no registry need hold: none then.
  */
 function localDigest(repoDigests, repository, store) {
-    const digests = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_4__/* .digestsFor */ .Zu)(repoDigests, repository).filter((digest) => _registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .DIGEST_PATTERN */ .WA.test(digest));
+    const digests = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_2__/* .digestsFor */ .Zu)(repoDigests, repository).filter((digest) => _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_PATTERN */ .WA.test(digest));
     if (digests.length !== 1)
         return { digest: '' };
     if (store.kind === 'graphdriver')
@@ -1929,16 +1942,16 @@ function describe(value) {
  * hex), else its revision label; throws naming the image, the variable and the label when neither does.
  */
 function findSha(config, shaEnv, ref) {
-    const fromEnv = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_4__/* .envValue */ .$R)(config.env, shaEnv);
-    const label = config.labels[_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1];
-    const envOk = fromEnv !== undefined && _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .SHA_PATTERN */ .yw.test(fromEnv);
-    const labelOk = label !== undefined && _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .SHA_PATTERN */ .yw.test(label);
+    const fromEnv = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_2__/* .envValue */ .$R)(config.env, shaEnv);
+    const label = config.labels[_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1];
+    const envOk = fromEnv !== undefined && _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .SHA_PATTERN */ .yw.test(fromEnv);
+    const labelOk = label !== undefined && _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .SHA_PATTERN */ .yw.test(label);
     if (envOk) {
         const notes = labelOk && label !== fromEnv
             ? [
                 {
                     level: 'warning',
-                    message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1} is ${label}; using the env.`,
+                    message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1} is ${label}; using the env.`,
                 },
             ]
             : [];
@@ -1949,45 +1962,35 @@ function findSha(config, shaEnv, ref) {
             ? [
                 {
                     level: 'info',
-                    message: `${ref} has no env ${shaEnv}; the commit comes from its label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1}.`,
+                    message: `${ref} has no env ${shaEnv}; the commit comes from its label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1}.`,
                 },
             ]
             : [
                 {
                     level: 'warning',
-                    message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1}.`,
+                    message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1}.`,
                 },
             ];
         return { sha: label, from: 'label', notes };
     }
-    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
-}
-/** `docker image inspect` of a local image; undefined when docker does not have it. */
-async function inspectLocalImage(ref) {
-    const args = (0,_docker_args_js__WEBPACK_IMPORTED_MODULE_6__/* .imageInspectArgs */ .$4)(ref);
-    const result = await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .docker */ .T3)(args, { silent: true, allowFailure: true });
-    if (result.exitCode === 0)
-        return (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_4__/* .parseImageDetails */ .Dr)(result.stdout);
-    if (/no such (?:image|object)/i.test(result.stderr))
-        return undefined;
-    throw new _docker_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi(args, result);
+    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
 }
 /**
  * Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. With
  * `checkPair`, the image must also be there under its short sha tag, the same image (the pair the main action
  * pushes); a tag that is the short sha tag itself is its own pair.
  */
-async function resolveImage(request, logger, deps = {}, { checkPair = false } = {}) {
+async function resolveImage(request, logger, deps, { checkPair = false } = {}) {
     const ref = `${request.image.name}:${request.tag}`;
     const finish = (config, source, digest) => {
         const found = findSha(config, request.shaEnv, ref);
         for (const note of found.notes)
             logger[note.level](note.message);
         const tag = found.sha.slice(0, request.tagLength);
-        const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .REVISION_LABEL */ .P1}`;
+        const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1}`;
         return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom };
     };
-    const inspectLocal = deps.inspectLocal ?? inspectLocalImage;
+    const inspectLocal = (local) => deps.engine.findImage(local);
     if (request.source !== 'registry') {
         let local;
         try {
@@ -1999,9 +2002,9 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
             logger.info(`docker could not tell whether ${ref} is local (${error.message}); reading the registry.`);
         }
         if (local !== undefined) {
-            const hasDigest = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_4__/* .digestsFor */ .Zu)(local.repoDigests, (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarName */ .hG)(request.image)).length > 0;
-            const store = hasDigest ? await (deps.imageStore ?? _docker_engine_js__WEBPACK_IMPORTED_MODULE_1__/* .imageStoreOf */ .Sf)() : { kind: 'unknown' };
-            const { digest, note } = localDigest(local.repoDigests, (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .familiarName */ .hG)(request.image), store);
+            const hasDigest = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_2__/* .digestsFor */ .Zu)(local.repoDigests, (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .familiarName */ .hG)(request.image)).length > 0;
+            const store = hasDigest ? await deps.engine.imageStore() : { kind: 'unknown' };
+            const { digest, note } = localDigest(local.repoDigests, (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .familiarName */ .hG)(request.image), store);
             logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
             if (note !== undefined)
                 logger.info(note);
@@ -2017,7 +2020,7 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
             throw new Error(`${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`);
         logger.info(`${ref} is not in the local image store; reading the registry ${request.image.registry}.`);
     }
-    const client = new _registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryClient */ .bP({
+    const client = new _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryClient */ .bP({
         registry: request.image.registry,
         repository: request.image.path,
         auth: request.registryAuth ?? (await deps.storedAuth?.(request.image.registry)),
@@ -2028,12 +2031,12 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
         const remote = await client.readImage(request.tag, request.platform);
         const chosen = remote.platform === undefined
             ? ''
-            : `; it is an index: read its ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .platformName */ .$r)(remote.platform)} image ${remote.manifestDigest}`;
+            : `; it is an index: read its ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .platformName */ .$r)(remote.platform)} image ${remote.manifestDigest}`;
         logger.info(`Read ${ref} from the registry ${request.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
         resolution = finish(remote.config, 'registry', remote.digest);
     }
     catch (error) {
-        if (!(error instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl))
+        if (!(error instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
             throw error;
         const notLocal = request.source === 'auto' ? ' It is not in the local image store either.' : '';
         throw new Error(`Could not resolve ${ref}: ${error.message}${notLocal}`);
@@ -2044,7 +2047,7 @@ async function resolveImage(request, logger, deps = {}, { checkPair = false } = 
             pair = await client.manifestDigest(resolution.tag);
         }
         catch (error) {
-            if (!(error instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .RegistryError */ .gl))
+            if (!(error instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
                 throw error;
             throw new Error(error.status === 404
                 ? `${ref} is commit ${resolution.sha}, but the registry has no ${resolution.imageRef}: the pair the main action pushes is broken (was the sha tag deleted?).`
@@ -2101,11 +2104,9 @@ function failureLine(message) {
 /* harmony export */   Tb: () => (/* binding */ resolveSet)
 /* harmony export */ });
 /* unused harmony exports entryName, serviceRecordOf, setSummary */
-/* harmony import */ var _docker_engine_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(556);
-/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(955);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(416);
-
+/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(955);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(416);
 
 
 
@@ -2115,14 +2116,14 @@ function entryName(entry) {
     return `line ${entry.line} (${entry.prefix}=${entry.image.name}:${entry.tag})`;
 }
 /** Resolves every entry at once; throws naming each that failed (a lone `image`: its error as it is). */
-async function resolveSet(inputs, logger, deps = {}) {
+async function resolveSet(inputs, logger, deps) {
     for (const notice of inputs.notices)
         logger.warning(notice);
     const checkPair = !inputs.single && inputs.checkPairs;
     // Asked once per set, not per image at the same moment: a credential helper per registry, the image store.
     const stored = new Map();
     let store;
-    const { storedAuth, imageStore = _docker_engine_js__WEBPACK_IMPORTED_MODULE_0__/* .imageStoreOf */ .Sf } = deps;
+    const { storedAuth, engine } = deps;
     const shared = {
         ...deps,
         ...(storedAuth === undefined
@@ -2134,9 +2135,13 @@ async function resolveSet(inputs, logger, deps = {}) {
                     return asked;
                 },
             }),
-        imageStore: () => (store ??= imageStore()),
+        engine: {
+            inspectImage: (ref) => engine.inspectImage(ref),
+            findImage: (ref) => engine.findImage(ref),
+            imageStore: () => (store ??= engine.imageStore()),
+        },
     };
-    const settled = await Promise.allSettled(inputs.entries.map((entry) => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveImage */ .AT)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .requestFor */ .pU)(inputs, entry), logger, shared, { checkPair })));
+    const settled = await Promise.allSettled(inputs.entries.map((entry) => (0,_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveImage */ .AT)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .requestFor */ .pU)(inputs, entry), logger, shared, { checkPair })));
     const failures = settled.flatMap((result, index) => result.status === 'rejected' ? [{ entry: inputs.entries[index], error: result.reason }] : []);
     if (failures.length > 0) {
         if (inputs.single && failures[0] !== undefined)
@@ -2163,7 +2168,7 @@ function serviceRecordOf({ entry, resolution }) {
 }
 /** The set as dotenv lines, a group per image, in input order. */
 function setEnv(set) {
-    return set.flatMap((resolved) => (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .envLines */ .Xk)(serviceRecordOf(resolved))).join('\n') + '\n';
+    return set.flatMap((resolved) => (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__/* .envLines */ .Xk)(serviceRecordOf(resolved))).join('\n') + '\n';
 }
 /** The set as JSON: one object per image, in input order. */
 function setJson(set) {
@@ -2174,7 +2179,7 @@ function setJson(set) {
         sha: resolved.resolution.sha,
         shortTag: resolved.resolution.tag,
         digest: resolved.resolution.digest,
-        imageRef: (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .pinnedRef */ .I1)(serviceRecordOf(resolved)),
+        imageRef: (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__/* .pinnedRef */ .I1)(serviceRecordOf(resolved)),
         source: resolved.resolution.source,
     })));
 }

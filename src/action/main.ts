@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { Context } from '@actions/github/lib/context.js';
 import type { Leftovers } from '../loop/cleanup.js';
 import { readInputs, type Inputs } from '../loop/inputs.js';
+import { DockerEngine } from '../docker/docker-engine.js';
 import { runLoop } from '../loop/run.js';
 import { ACTION_NAMING } from '../shared/field-parser.js';
 import { actionReporter } from './reporter.js';
@@ -32,7 +33,7 @@ function readActionInputs(): Inputs {
 export async function runMain(): Promise<void> {
   // The same bundle runs again as post: this tells it so.
   core.saveState(STATE.isPost, 'true');
-  await runLoop(() => readActionInputs(), actionReporter, {
+  await runLoop(new DockerEngine(process.env), () => readActionInputs(), actionReporter, {
     env: process.env,
     workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
     sourceUrl: sourceUrl(),

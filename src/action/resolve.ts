@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { storedCredentials } from '../docker/credentials.js';
+import { DockerImageReader } from '../docker/docker-image-reader.js';
 import { failureLine, resolutionOutputs, summaryLine } from '../resolve/resolve.js';
 import { parseResolveInputs, type ResolveInputs } from '../resolve/inputs.js';
 import { resolveSet, setEnv, setJson, setSummary } from '../resolve/set.js';
@@ -20,7 +21,10 @@ export async function runResolveAction(): Promise<void> {
     const set = await resolveSet(
       inputs,
       { info: (message) => core.info(message), warning: (message) => core.warning(message) },
-      { storedAuth: (registry) => storedCredentials(registry, (secret) => core.setSecret(secret)) },
+      {
+        engine: new DockerImageReader(),
+        storedAuth: (registry) => storedCredentials(registry, (secret) => core.setSecret(secret)),
+      },
     );
     const one = set[0]?.resolution;
     if (inputs.single && one !== undefined) {

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { readInputs, type Inputs } from '../loop/inputs.js';
 import type { Reporter } from '../loop/reporter.js';
+import { DockerEngine } from '../docker/docker-engine.js';
 import { runLoop } from '../loop/run.js';
 import { InputError } from '../shared/field-parser.js';
 import {
@@ -112,7 +113,7 @@ async function main(argv: readonly string[]): Promise<number> {
     );
   }
 
-  const report = await runLoop(() => inputs, reporter, {
+  const report = await runLoop(new DockerEngine(process.env), () => inputs, reporter, {
     env: process.env,
     workspace: process.cwd(),
     sourceUrl,

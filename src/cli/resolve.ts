@@ -1,4 +1,5 @@
 import { storedCredentials } from '../docker/credentials.js';
+import { DockerImageReader } from '../docker/docker-image-reader.js';
 import { InputError } from '../shared/field-parser.js';
 import { writeWhole } from '../shared/write-whole.js';
 import { cliLines } from '../resolve/resolve.js';
@@ -27,7 +28,7 @@ async function main(): Promise<number> {
         info: () => undefined, // quiet on success, like any good filter
         warning: (message) => process.stderr.write(`resolve: warning: ${message}\n`),
       },
-      { storedAuth: (registry) => storedCredentials(registry, () => undefined) },
+      { engine: new DockerImageReader(), storedAuth: (registry) => storedCredentials(registry, () => undefined) },
     );
     const one = set[0]?.resolution;
     const env =

@@ -1,4 +1,5 @@
-// Pure argv builders for the docker calls the loop and resolve make (the two builds: build-args.ts); cli.ts runs them.
+// Pure argv builders for the docker calls docker-engine.ts makes (the two builds: build-args.ts); cli.ts runs them.
+import type { KeyValue } from '../shared/vocabulary.js';
 
 const JSON_FORMAT = '{{json .}}';
 
@@ -125,6 +126,25 @@ export const EXEC_GATE_NAME = 'build-test-deploy-gate';
 /** `docker exec --interactive [options] <container> sh -c <gate> <name> <command>`: started ahead, held at the gate. */
 export function heldExecShellArgs(container: string, command: string, options: readonly string[] = []): string[] {
   return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
+}
+
+/** A test's `docker exec` (held: started ahead, at the gate); test-env by name only, never a value in argv. */
+export function testExecArgs(
+  exec: {
+    readonly container: string;
+    readonly command: string;
+    readonly user: string;
+    readonly env: readonly KeyValue[];
+  },
+  held: boolean,
+): string[] {
+  const options = [
+    ...(exec.user === '' ? [] : ['--user', exec.user]),
+    ...exec.env.flatMap(({ key }) => ['--env', key]),
+  ];
+  return held
+    ? heldExecShellArgs(exec.container, exec.command, options)
+    : execShellArgs(exec.container, exec.command, options);
 }
 
 export function killContainerArgs(container: string): string[] {

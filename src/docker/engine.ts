@@ -1,119 +1,152 @@
-import { DockerError, dockerUntil } from './cli.js';
-import { buildxInspectArgs, engineInfoArgs, engineStoreArgs } from './args.js';
-import { parseEngineInfo, parseImageStore, type EngineInfo, type ImageStore } from './output.js';
+import type { ChildProcess, ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { BakeOptions, DockerfileBuild } from './build-args.js';
+import type { BuildProgress } from './build-progress.js';
+import type { KeyValue } from '../shared/vocabulary.js';
+import type { EngineFacts } from './engine-facts.js';
+import type { ImageCalls } from './image-calls.js';
+import type {
+  ContainerState,
+  HistoryStep,
+  ImageDetails,
+  ImageStore,
+  LegacyStep,
+  ListedTag,
+  ReadinessEvent,
+} from './output.js';
 
-export const ENGINE_TIMEOUT_MS = 5000;
+// The engine as the loop and resolve see it: typed operations. The implementation (docker-engine.ts) owns the
+// argv, the run and the parse of each, on the docker CLI or the engine's API; tests hand a fake.
 
-export interface Engine {
-  readonly version: string;
-  /** buildx is installed for this docker CLI: builds go through BuildKit. */
-  readonly buildx: boolean;
-  /** buildx's version, e.g. `0.13.1`; undefined without buildx or when it printed none. */
-  readonly buildxVersion: string | undefined;
-  readonly imageStore: ImageStore;
+/** A call that may fail without throwing: `error` says why, in docker's words ('' when it succeeded). */
+export interface Outcome {
+  readonly ok: boolean;
+  readonly error: string;
 }
 
-export function describeImageStore(store: ImageStore): string {
-  return store.kind === 'containerd'
-    ? 'the containerd image store'
-    : store.kind === 'graphdriver'
-      ? `the ${store.driver} graph driver`
-      : 'an image store it did not name';
+/** A build's failure: docker's message, and its whole output as shown, which says why (a full disk, an old BuildKit). */
+export interface BuildFailure {
+  readonly ok: false;
+  readonly error: string;
+  readonly log: string;
 }
 
-/** Which engine the docker CLI talks to, as the user configured it. */
-export function engineLocation(env: NodeJS.ProcessEnv): string {
-  if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '') return `DOCKER_HOST=${env.DOCKER_HOST}`;
-  if (env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '') return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
-  return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
+export type ClassicBuildOutcome =
+  { readonly ok: true; readonly imageId: string; readonly steps: readonly LegacyStep[] } | BuildFailure;
+
+export type BakeOutcome =
+  | {
+      readonly ok: true;
+      /** Each target's image digest, from bake's metadata ({} when unread). */
+      readonly digests: Readonly<Record<string, string | undefined>>;
+    }
+  | (BuildFailure & { readonly stderr: string });
+
+/** The classic builder's build of the user's Dockerfile. */
+export interface ClassicBuild extends DockerfileBuild {
+  /** Images whose history the builder may reuse (`--cache-from`), pulled before. */
+  readonly cacheFrom: readonly string[];
 }
 
-/** The first line of a docker command's output that `pick` takes, or undefined when none does in time. */
-async function firstMatch<T>(
-  args: string[],
-  pick: (line: string) => T | undefined,
-  timeoutMs: number,
-): Promise<T | undefined> {
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  try {
-    return await dockerUntil(args, pick, timeout.signal);
-  } finally {
-    clearTimeout(timer);
-  }
+/** `digest`: what docker says it pushed for the ref's tag. */
+export interface PushOutcome extends Outcome {
+  readonly digest: string | undefined;
 }
 
-function firstLine(args: string[], timeoutMs: number): Promise<string | undefined> {
-  return firstMatch(args, (line) => (line.trim() === '' ? undefined : line), timeoutMs);
+/** A test command run in the container by `docker exec`, as `sh -c <command>`. */
+export interface ExecRequest {
+  readonly container: string;
+  readonly command: string;
+  readonly user: string;
+  /** test-env: argv names each key only; the values reach docker through its environment. */
+  readonly env: readonly KeyValue[];
 }
 
-/** Which image store the engine uses ('unknown' when it does not say in time). */
-export async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS): Promise<ImageStore> {
-  return firstLine(engineStoreArgs(), timeoutMs).then(parseImageStore, () => parseImageStore(undefined));
+/** A started `docker exec`: the process the caller supervises, and the command for the log. */
+export interface StartedExec<C extends ChildProcess> {
+  readonly child: C;
+  readonly display: string;
 }
 
-/**
- * Asks the engine for its version and image store (and the CLI for buildx) before anything else, so a missing
- * or silent engine is a clear error within seconds, not a hang in the middle of a build.
- */
-export async function checkEngine(
-  env: NodeJS.ProcessEnv = process.env,
-  timeoutMs = ENGINE_TIMEOUT_MS,
-): Promise<Engine> {
-  // Without an engine the CLI still prints the line (with an empty version), then fails saying why.
-  const info = await firstMatch(
-    engineInfoArgs(),
-    (line): EngineInfo | undefined => {
-      const parsed = engineInfoOf(line);
-      return parsed?.version === '' ? undefined : parsed;
-    },
-    timeoutMs,
-  ).catch((error: unknown) => error as Error);
-  if (info instanceof Error) {
-    const reason =
-      info instanceof DockerError ? (info.result.stderr.trim().split('\n').pop() ?? info.message) : info.message;
-    throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
-  }
-  if (info === undefined)
-    throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
-  return {
-    version: info.version,
-    buildx: info.buildxVersion !== undefined,
-    buildxVersion: info.buildxVersion === undefined ? undefined : buildxVersionOf(info.buildxVersion),
-    imageStore: info.imageStore,
-  };
+export type ContainerRemoval = 'removed' | 'gone' | { readonly error: string };
+
+/** The engine's images as read, all that resolve asks of it. */
+export interface ImageReader {
+  /** Which image store the engine uses ('unknown' when it does not say in time). */
+  imageStore(): Promise<ImageStore>;
+  /** Throws when docker cannot inspect it. */
+  inspectImage(ref: string): Promise<ImageDetails>;
+  /** undefined when the engine has no such image; throws on any other failure. */
+  findImage(ref: string): Promise<ImageDetails | undefined>;
 }
 
-/**
- * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
- * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
- */
-export function builderDriver(builder: string, timeoutMs = ENGINE_TIMEOUT_MS): Promise<string | undefined> {
-  return firstMatch(buildxInspectArgs(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(
-    () => undefined,
-  );
-}
+/** Every operation the loop makes on the engine. */
+export interface Engine extends ImageReader {
+  // The engine itself
+  /** Version, builder and image store; a clear error within seconds when no engine answers. */
+  facts(): Promise<EngineFacts>;
+  /** The driver of a buildx builder ('' for the current one); undefined when buildx does not say in time. */
+  builderDriver(builder: string): Promise<string | undefined>;
 
-function engineInfoOf(line: string): EngineInfo | undefined {
-  try {
-    return parseEngineInfo(line);
-  } catch {
-    return undefined; // not the line asked for
-  }
-}
+  // Images
+  pullImage(ref: string): Promise<Outcome>;
+  tagImage(source: string, target: string): Promise<void>;
+  /** Removes in order what it can; quiet. */
+  removeImages(refs: readonly string[]): Promise<Outcome>;
+  /** undefined when it cannot be read (the image went meanwhile). */
+  imageHistory(id: string): Promise<HistoryStep[] | undefined>;
+  /** Every image's id, once each; undefined when docker cannot tell. */
+  imageIds(): Promise<string[] | undefined>;
+  repositoryTags(repository: string, signal?: AbortSignal): Promise<ListedTag[]>;
+  /** Untagged childless images (with this label, if given). */
+  danglingImages(label?: { readonly key: string; readonly value: string }, signal?: AbortSignal): Promise<string[]>;
+  /** Every container's id, running or not. */
+  containerIds(signal?: AbortSignal): Promise<string[]>;
+  /** The calls made by the hundred (a prune's), on the API's connections or docker processes side by side. */
+  imageCalls(side: { readonly connections: number; readonly processes: number }): Promise<ImageCalls>;
 
-/** The x.y.z in the buildx plugin's version (`v0.24.0`, `0.13.1+ds1`) or `docker buildx version`'s line. */
-export function buildxVersionOf(line: string): string | undefined {
-  return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
-}
+  // Builds
+  classicBuild(build: ClassicBuild): Promise<ClassicBuildOutcome>;
+  /** The classic builder's stamp: `dockerfile` (FROM the built id), tagged with `tags`. */
+  classicStamp(tags: readonly string[], dockerfile: string): Promise<BuildFailure | { readonly ok: true }>;
+  /** The build and the stamp in one bake on `builder`; BuildKit's progress goes to `progress`. */
+  bake(options: BakeOptions, builder: string, progress: BuildProgress): Promise<BakeOutcome>;
 
-/** Whether `version` (x.y.z) is at least `minimum`. */
-export function versionAtLeast(version: string, minimum: string): boolean {
-  const parts = (text: string): number[] => text.split('.').map(Number);
-  const [have, need] = [parts(version), parts(minimum)];
-  for (let i = 0; i < need.length; i++) {
-    const difference = (have[i] ?? 0) - (need[i] ?? 0);
-    if (difference !== 0) return difference > 0;
-  }
-  return true;
+  // Containers
+  /** `docker run --detach`; returns the container's id. */
+  runContainer(name: string, runArgs: readonly string[], imageRef: string): Promise<string>;
+  /** Throws when docker cannot inspect it. */
+  inspectContainer(container: string): Promise<ContainerState>;
+  /** undefined when it cannot be inspected (it is gone). */
+  findContainer(container: string): Promise<ContainerState | undefined>;
+  /** The last `tail` lines, stdout and stderr in time order ('' when unreadable). */
+  containerLogs(container: string, tail: number): Promise<string>;
+  /** The container's events since its creation, replayed then followed, until `pick` returns a value. */
+  untilEvent<T>(
+    container: Pick<ContainerState, 'id' | 'created'>,
+    pick: (event: ReadinessEvent | undefined) => T | undefined,
+    signal: AbortSignal,
+  ): Promise<T | undefined>;
+  /** Its log lines from the start, then followed, until `pick` returns a value. */
+  untilLogLine<T>(
+    container: string,
+    pick: (line: string) => T | undefined,
+    signal: AbortSignal,
+  ): Promise<T | undefined>;
+  /** Starts a test's `docker exec`, tracked, as the leader of its process group; the caller supervises it. */
+  startExec(exec: ExecRequest): StartedExec<ChildProcess>;
+  /** The same, started ahead: it waits at a gate until `run` comes on its stdin. */
+  holdExec(exec: ExecRequest): StartedExec<ChildProcessWithoutNullStreams>;
+  /** The `docker exec` a test runs as, for the log. */
+  describeExec(exec: ExecRequest): string;
+  killContainer(container: string): Promise<void>;
+  /** With its anonymous volumes. */
+  removeContainer(container: string): Promise<ContainerRemoval>;
+  /** Copies `source`'s content out of the container into `dir` (a tar stream through the engine). */
+  copyFromContainer(container: string, source: string, dir: string): Promise<Outcome>;
+
+  // Registries
+  /** The password goes on stdin. `server` undefined: Docker Hub. */
+  login(server: string | undefined, username: string, password: string): Promise<Outcome>;
+  logout(server: string | undefined): Promise<Outcome>;
+  push(ref: string): Promise<PushOutcome>;
 }

@@ -377,3 +377,12 @@ export function parseEngineInfo(line: string): EngineInfo {
     buildxVersion: buildx === undefined ? undefined : typeof buildx.Version === 'string' ? buildx.Version : '',
   };
 }
+
+/** `docker logs --timestamps` splits the container's stdout and stderr; its timestamps put them back in order. */
+export function mergeLogStreams(stdout: string, stderr: string): string {
+  const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
+  // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
+  return [...lines(stdout), ...lines(stderr)]
+    .sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0))
+    .join('\n');
+}

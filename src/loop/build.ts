@@ -1,15 +1,7 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { docker, DockerError, lastLines, type DockerResult } from '../docker/cli.js';
-import { imageInspectArgs, imageRemoveArgs, pullArgs } from '../docker/args.js';
 import {
   BAKE_BUILD_TARGET,
   BAKE_STAMP_TARGET,
-  bakeArgs,
-  bakeDefinition,
-  legacyBuildArgs,
-  legacyStampArgs,
   STAMP_BASE,
   stampDockerfile,
   type Builder,
@@ -17,7 +9,8 @@ import {
   type DockerfileBuild,
 } from '../docker/build-args.js';
 import { BuildProgress } from '../docker/build-progress.js';
-import { envValue, parseBakeMetadata, parseImageDetails, parseLegacySteps } from '../docker/output.js';
+import type { BakeOutcome, BuildFailure, Engine } from '../docker/engine.js';
+import { envValue, type LegacyStep } from '../docker/output.js';
 import { REVISION_LABEL, type KeyValue } from '../shared/vocabulary.js';
 import { cacheMissReason, registryRef, type CacheOutcome, type CachePlan, type CacheSourceOutcome } from './cache.js';
 import type { Reporter } from './reporter.js';
@@ -84,15 +77,9 @@ export function namedContextsMissingMessage(output: string): string | undefined 
     : undefined;
 }
 
-/** A failed build says why: a full disk or a BuildKit too old plainly, else docker's own last lines (`log`: its output as shown). */
-function throwUnlessBuilt(args: readonly string[], result: DockerResult, log?: string): void {
-  if (result.exitCode === 0) return;
-  const output = log ?? result.stdout + result.stderr;
-  throw new Error(
-    diskFullMessage(output) ??
-      namedContextsMissingMessage(output) ??
-      new DockerError(args, log === undefined ? result : { ...result, stdout: '', stderr: log }).message,
-  );
+/** A failed build says why: a full disk or a BuildKit too old plainly, else docker's own last lines. */
+function buildError(failure: BuildFailure): Error {
+  return new Error(diskFullMessage(failure.log) ?? namedContextsMissingMessage(failure.log) ?? failure.error);
 }
 
 /**
@@ -109,13 +96,13 @@ export function cacheExportRefused(output: string): boolean {
 }
 
 /** What a builder's build gave: what the cache did, and what is left to tidy (off the critical path). */
-interface Built {
+interface BuilderOutcome {
   readonly cache: CacheOutcome;
   /** Never rejects. */
   readonly tidy?: () => Promise<void>;
 }
 
-export interface BuildResult {
+export interface BuiltImage {
   readonly imageId: string;
   readonly cache: CacheOutcome;
   /** Tidying for when the engine is less busy (the containerd store is slow to remove an image); never rejects. */
@@ -126,29 +113,22 @@ export interface BuildResult {
  * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
  * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
  */
-export async function buildImage(request: BuildRequest, reporter: Reporter): Promise<BuildResult> {
-  const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP ?? tmpdir(), 'build-test-deploy-'));
+export async function buildImage(engine: Engine, request: BuildRequest, reporter: Reporter): Promise<BuiltImage> {
+  const built =
+    request.builder.kind === 'buildx'
+      ? await bake(engine, request, request.builder.name, reporter)
+      : await classicBuild(engine, request, reporter);
+  const tidy = built.tidy ?? (() => Promise.resolve());
   try {
-    const built =
-      request.builder.kind === 'buildx'
-        ? await bake(request, request.builder.name, workDir, reporter)
-        : await legacyBuild(request, workDir, reporter);
-    const tidy = built.tidy ?? (() => Promise.resolve());
-    try {
-      // The id as the engine names the image (on the containerd image store, the manifest digest).
-      const details = parseImageDetails(
-        (await docker(imageInspectArgs(request.tags[0] ?? ''), { silent: true })).stdout,
-      );
-      const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
-      if (problems.length > 0)
-        throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-      return { imageId: details.id, cache: built.cache, tidy };
-    } catch (error) {
-      await tidy();
-      throw error;
-    }
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
+    // The id as the engine names the image (on the containerd image store, the manifest digest).
+    const details = await engine.inspectImage(request.tags[0] ?? '');
+    const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
+    if (problems.length > 0)
+      throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
+    return { imageId: details.id, cache: built.cache, tidy };
+  } catch (error) {
+    await tidy();
+    throw error;
   }
 }
 
@@ -161,29 +141,27 @@ export function brokenByCacheRestore(cmd: readonly string[]): boolean {
 }
 
 /** The classic builder: pull the cache sources, build, then stamp `FROM <id>`. */
-async function legacyBuild(request: BuildRequest, workDir: string, reporter: Reporter): Promise<Built> {
+async function classicBuild(engine: Engine, request: BuildRequest, reporter: Reporter): Promise<BuilderOutcome> {
   const sources: CacheSourceOutcome[] = [];
   for (const ref of request.cache.pull) {
     // A cache source that is missing, unreachable or refused is a miss: the build goes on.
-    const pulled = await docker(pullArgs(ref), { allowFailure: true });
+    const pulled = await engine.pullImage(ref);
     sources.push(
-      pulled.exitCode === 0
+      pulled.ok
         ? { source: ref, found: true, reason: undefined }
-        : { source: ref, found: false, reason: cacheMissReason(pulled.stderr) },
+        : { source: ref, found: false, reason: cacheMissReason(pulled.error) },
     );
   }
-  const iidFile = path.join(workDir, 'base.iid');
   // Only what came from the registry: the engine's own images are its cache without --cache-from.
   const pulled = sources.filter((source) => source.found === true).map((source) => source.source);
-  const build = async (cacheFrom: readonly string[]): Promise<{ output: string; imageId: string }> => {
-    const args = legacyBuildArgs({ ...request, iidFile, cacheFrom });
-    const built = await docker(args, { allowFailure: true });
-    throwUnlessBuilt(args, built);
-    return { output: built.stdout, imageId: (await readFile(iidFile, 'utf8')).trim() };
+  const build = async (cacheFrom: readonly string[]): Promise<{ imageId: string; steps: readonly LegacyStep[] }> => {
+    const built = await engine.classicBuild({ ...request, cacheFrom });
+    if (!built.ok) throw buildError(built);
+    return built;
   };
   let built = await build(pulled);
   if (pulled.length > 0) {
-    const cmd = parseImageDetails((await docker(imageInspectArgs(built.imageId), { silent: true })).stdout).cmd;
+    const { cmd } = await engine.inspectImage(built.imageId);
     if (brokenByCacheRestore(cmd)) {
       reporter.warning(
         `cache: the classic builder restored a step from ${pulled.join(', ')} with a broken config (CMD ${JSON.stringify(cmd)}); building again without --cache-from.`,
@@ -191,32 +169,32 @@ async function legacyBuild(request: BuildRequest, workDir: string, reporter: Rep
       built = await build([]);
     }
   }
-  const stamp = legacyStampArgs(request.tags);
-  const stamped = await docker(stamp, {
-    input: stampDockerfile(built.imageId, request.shaEnv, request.sha, request.labels),
-    silent: true,
-    allowFailure: true,
-  });
-  throwUnlessBuilt(stamp, stamped);
-  const steps = parseLegacySteps(built.output);
+  const stamped = await engine.classicStamp(
+    request.tags,
+    stampDockerfile(built.imageId, request.shaEnv, request.sha, request.labels),
+  );
+  if (!stamped.ok) throw buildError(stamped);
   return {
     cache: {
       sources,
-      stepsReused: steps.filter((step) => step.cached).length,
-      stepsRun: steps.filter((step) => !step.cached).length,
+      stepsReused: built.steps.filter((step) => step.cached).length,
+      stepsRun: built.steps.filter((step) => !step.cached).length,
       exportedTo: [],
     },
   };
 }
 
 /** BuildKit: the user's Dockerfile and the stamp in one bake (see bakeDefinition). */
-async function bake(request: BuildRequest, builder: string, workDir: string, reporter: Reporter): Promise<Built> {
-  const bakeFile = path.join(workDir, 'bake.json');
-  const metadataFile = path.join(workDir, 'metadata.json');
-  const args = bakeArgs({ bakeFile, metadataFile, builder });
-  const run = async (cacheTo: readonly string[]): Promise<{ result: DockerResult; progress: BuildProgress }> => {
-    const context = path.resolve(request.context);
-    const definition = bakeDefinition({
+async function bake(
+  engine: Engine,
+  request: BuildRequest,
+  builder: string,
+  reporter: Reporter,
+): Promise<BuilderOutcome> {
+  const context = path.resolve(request.context);
+  const run = async (cacheTo: readonly string[]): Promise<{ result: BakeOutcome; progress: BuildProgress }> => {
+    const progress = new BuildProgress();
+    const options = {
       ...request,
       context,
       file: path.resolve(request.file),
@@ -226,33 +204,28 @@ async function bake(request: BuildRequest, builder: string, workDir: string, rep
       stampContext: context,
       cacheFrom: request.cache.from,
       cacheTo,
-    });
-    await writeFile(bakeFile, JSON.stringify(definition, undefined, 2));
-    const progress = new BuildProgress();
-    return { result: await docker(args, { allowFailure: true, renderStderr: progress }), progress };
+    };
+    return { result: await engine.bake(options, builder, progress), progress };
   };
   let cacheTo = request.cache.to;
   let { result, progress } = await run(cacheTo);
-  if (result.exitCode !== 0 && cacheTo.length > 0 && cacheExportRefused(result.stderr)) {
+  if (!result.ok && cacheTo.length > 0 && cacheExportRefused(result.stderr)) {
     // An optimisation never fails the build: build again, exporting no cache.
     reporter.warning(
-      `cache: the builder cannot export the cache (${lastLines(result.stderr, 1)}); building without cache-to.`,
+      `cache: the builder cannot export the cache (${result.stderr.trim().split('\n').pop() ?? ''}); building without cache-to.`,
     );
     cacheTo = [];
     ({ result, progress } = await run(cacheTo));
   }
   // A third build at once can win the second race too; past that it is not a race.
-  for (let retry = 0; retry < 2 && result.exitCode !== 0; retry++) {
+  for (let retry = 0; retry < 2 && !result.ok; retry++) {
     const name = imageRecordRace(result.stderr);
     if (name === undefined) break;
     reporter.info(`Another build wrote the image record ${name} at that moment; building again (from the cache).`);
     ({ result, progress } = await run(cacheTo));
   }
-  throwUnlessBuilt(args, result, progress.log());
-  // Read now: the work folder goes when the build phase ends, before the tidying.
-  const metadata = await readFile(metadataFile, 'utf8')
-    .then(parseBakeMetadata)
-    .catch(() => ({}));
+  if (!result.ok) throw buildError(result);
+  const { digests } = result;
   const steps = progress.steps();
   const imports = new Map(progress.cacheImports().map((tried) => [tried.ref, tried]));
   return {
@@ -271,17 +244,20 @@ async function bake(request: BuildRequest, builder: string, workDir: string, rep
       exportedTo: cacheTo,
     },
     tidy: () =>
-      removeBuildTargetImage(metadata).catch((error: unknown) =>
+      removeBuildTargetImage(engine, digests).catch((error: unknown) =>
         reporter.info(`The build target's untagged image stays: ${(error as Error).message}`),
       ),
   };
 }
 
 /** The docker driver writes the build target's result as an untagged image too: it goes, unless something names it. */
-async function removeBuildTargetImage(metadata: Readonly<Record<string, string | undefined>>): Promise<void> {
-  const digest = metadata[BAKE_BUILD_TARGET];
-  if (digest === undefined || digest === metadata[BAKE_STAMP_TARGET]) return;
-  const inspected = await docker(imageInspectArgs(digest), { silent: true, allowFailure: true });
-  if (inspected.exitCode !== 0 || parseImageDetails(inspected.stdout).repoTags.length > 0) return;
-  await docker(imageRemoveArgs([digest]), { silent: true, allowFailure: true });
+async function removeBuildTargetImage(
+  engine: Engine,
+  digests: Readonly<Record<string, string | undefined>>,
+): Promise<void> {
+  const digest = digests[BAKE_BUILD_TARGET];
+  if (digest === undefined || digest === digests[BAKE_STAMP_TARGET]) return;
+  const image = await engine.findImage(digest).catch(() => undefined);
+  if (image === undefined || image.repoTags.length > 0) return;
+  await engine.removeImages([digest]);
 }

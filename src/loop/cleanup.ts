@@ -1,3 +1,4 @@
+import type { Engine } from '../docker/engine.js';
 import { removeContainer, type CleanupResult } from './container.js';
 import { logout } from './push.js';
 import type { Reporter } from './reporter.js';
@@ -9,7 +10,11 @@ export interface Leftovers {
 }
 
 /** Removes what the run left behind; says (as warnings) what it could not undo, and returns that. Never throws. */
-export async function cleanUp(leftovers: Leftovers, reporter: Pick<Reporter, 'info' | 'warning'>): Promise<Leftovers> {
+export async function cleanUp(
+  engine: Engine,
+  leftovers: Leftovers,
+  reporter: Pick<Reporter, 'info' | 'warning'>,
+): Promise<Leftovers> {
   const remaining: Leftovers = { container: '', loggedInRegistry: '' };
   const undo = async (what: keyof Leftovers, action: () => Promise<CleanupResult>): Promise<void> => {
     try {
@@ -22,7 +27,8 @@ export async function cleanUp(leftovers: Leftovers, reporter: Pick<Reporter, 'in
       remaining[what] = leftovers[what];
     }
   };
-  if (leftovers.container !== '') await undo('container', () => removeContainer(leftovers.container));
-  if (leftovers.loggedInRegistry !== '') await undo('loggedInRegistry', () => logout(leftovers.loggedInRegistry));
+  if (leftovers.container !== '') await undo('container', () => removeContainer(engine, leftovers.container));
+  if (leftovers.loggedInRegistry !== '')
+    await undo('loggedInRegistry', () => logout(engine, leftovers.loggedInRegistry));
   return remaining;
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { docker } from '../docker/cli.js';
-import { containerRemoveArgs, runArgs } from '../docker/args.js';
+import type { Engine } from '../docker/engine.js';
 
 /** The outcome of undoing one thing the run did. */
 export interface CleanupResult {
@@ -23,15 +22,10 @@ export function containerName(
   return [base, tag, runId ?? 'local', runAttempt ?? '1', random].join('-').replace(/[^a-zA-Z0-9_.-]/g, '_');
 }
 
-/** Starts the container detached; returns its id. */
-export async function startContainer(name: string, extraArgs: readonly string[], imageRef: string): Promise<string> {
-  return (await docker(runArgs(name, extraArgs, imageRef))).stdout.trim();
-}
-
 /** Removes the container and its anonymous volumes; true when it is gone (also when it never existed). */
-export async function removeContainer(name: string): Promise<CleanupResult> {
-  const result = await docker(containerRemoveArgs(name), { silent: true, allowFailure: true });
-  if (result.exitCode === 0) return { done: true, message: `Removed container ${name}.` };
-  if (/no such container/i.test(result.stderr)) return { done: true, message: `Container ${name} was already gone.` };
-  return { done: false, message: `Could not remove container ${name}: ${result.stderr.trim()}` };
+export async function removeContainer(engine: Engine, name: string): Promise<CleanupResult> {
+  const removal = await engine.removeContainer(name);
+  if (removal === 'removed') return { done: true, message: `Removed container ${name}.` };
+  if (removal === 'gone') return { done: true, message: `Container ${name} was already gone.` };
+  return { done: false, message: `Could not remove container ${name}: ${removal.error}` };
 }

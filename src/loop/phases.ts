@@ -1,13 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import {
-  builderDriver,
-  checkEngine,
-  describeImageStore,
-  engineLocation,
-  versionAtLeast,
-  type Engine,
-} from '../docker/engine.js';
+import type { Engine } from '../docker/engine.js';
+import { describeImageStore, engineLocation, versionAtLeast, type EngineFacts } from '../docker/engine-facts.js';
 import type { InputNaming } from '../shared/field-parser.js';
 import { familiarName } from '../shared/image-reference.js';
 import { withEnvGroup } from '../shared/service-env.js';
@@ -17,11 +11,10 @@ import { buildImage, ociLabels } from './build.js';
 import { describeCache, planCache, registryRef, type CachePlan } from './cache.js';
 import type { Leftovers } from './cleanup.js';
 import { resolveCommit, type Commit } from './commit.js';
-import { containerName, startContainer } from './container.js';
+import { containerName } from './container.js';
 import type { BackgroundWork } from './background.js';
 import type { Inputs } from './inputs.js';
-import { pruneImages, pruneParallelism, type PruneListing } from './prune.js';
-import { imageCalls } from '../docker/image-calls.js';
+import { pruneImages, type PruneListing } from './prune.js';
 import { login, pushTags } from './push.js';
 import type { Reporter } from './reporter.js';
 import { serviceRecord, type RunReport } from './run-report.js';
@@ -48,6 +41,8 @@ export interface LoopSettings {
 
 /** One run of the loop: its inputs, what it found out so far, where it reports, what it must undo. */
 export interface LoopRun {
+  /** The docker engine the loop works on. */
+  readonly engine: Engine;
   readonly inputs: Inputs;
   readonly report: RunReport;
   readonly reporter: Reporter;
@@ -104,34 +99,35 @@ export const MINIMUM_BUILDX = '0.10.0';
 
 /** Checks the engine and finds the commit, side by side; names the sha tag; plans the cache. */
 export async function checkPhase({
+  engine,
   inputs,
   report,
   reporter,
   settings,
-}: LoopRun): Promise<{ engine: Engine; commit: Commit; cache: CachePlan }> {
+}: LoopRun): Promise<{ facts: EngineFacts; commit: Commit; cache: CachePlan }> {
   const { naming } = settings;
   for (const notice of inputs.notices) reporter.warning(notice);
   report.notices.push(...inputs.notices);
-  const [engine, commit, driver] = await Promise.all([
-    checkEngine(settings.env),
+  const [facts, commit, driver] = await Promise.all([
+    engine.facts(),
     resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
     // Only cache specs need the driver (auto works on every one): no extra docker call otherwise.
-    inputs.cacheFrom.specs.length + inputs.cacheTo.specs.length > 0 ? builderDriver(inputs.builder) : undefined,
+    inputs.cacheFrom.specs.length + inputs.cacheTo.specs.length > 0 ? engine.builderDriver(inputs.builder) : undefined,
   ]);
   reporter.info(
-    `Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`,
+    `Docker engine ${facts.version} (${engineLocation(settings.env)}) with ${describeImageStore(facts.imageStore)}; builder: ${facts.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`,
   );
-  if (engine.buildxVersion !== undefined && !versionAtLeast(engine.buildxVersion, MINIMUM_BUILDX)) {
+  if (facts.buildxVersion !== undefined && !versionAtLeast(facts.buildxVersion, MINIMUM_BUILDX)) {
     throw new Error(
-      `docker buildx ${engine.buildxVersion} is installed, but builds need buildx ${MINIMUM_BUILDX} or later (bake's target: contexts, --provenance); update buildx, or remove it to build with the classic builder.`,
+      `docker buildx ${facts.buildxVersion} is installed, but builds need buildx ${MINIMUM_BUILDX} or later (bake's target: contexts, --provenance); update buildx, or remove it to build with the classic builder.`,
     );
   }
-  if (!engine.buildx && inputs.buildSecrets.length > 0) {
+  if (!facts.buildx && inputs.buildSecrets.length > 0) {
     throw new Error(
       `${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`,
     );
   }
-  if (!engine.buildx && inputs.builder !== '') {
+  if (!facts.buildx && inputs.builder !== '') {
     throw new Error(
       `${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`,
     );
@@ -140,8 +136,8 @@ export async function checkPhase({
     inputs.cacheFrom,
     inputs.cacheTo,
     inputs.image,
-    engine.buildx
-      ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: engine.imageStore.kind === 'containerd' }
+    facts.buildx
+      ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: facts.imageStore.kind === 'containerd' }
       : { kind: 'legacy' },
     naming,
   );
@@ -152,7 +148,7 @@ export async function checkPhase({
   report.imageRef = `${inputs.image.name}:${report.tag}`;
   report.latestRef = `${inputs.image.name}:latest`;
   reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
-  return { engine, commit, cache };
+  return { facts, commit, cache };
 }
 
 /** The repository's name as `docker image ls` prints it, which the prune goes by. */
@@ -161,8 +157,8 @@ export function pruneRepository(inputs: Inputs): string {
 }
 
 export async function prunePhase(
-  { inputs, report, reporter, settings }: LoopRun,
-  engine: Engine,
+  { engine, inputs, report, reporter }: LoopRun,
+  facts: EngineFacts,
   listing: Promise<PruneListing>,
 ): Promise<void> {
   const repository = pruneRepository(inputs);
@@ -173,6 +169,7 @@ export async function prunePhase(
     `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`,
     async () =>
       pruneImages(
+        engine,
         dryRun ? 'dry-run' : 'on',
         {
           repository,
@@ -180,11 +177,7 @@ export async function prunePhase(
           keepNewest: inputs.pruneKeep,
           graceSeconds: inputs.pruneGraceSeconds,
         },
-        {
-          imageStore: engine.imageStore,
-          buildsRecordParents: !engine.buildx,
-          imageCalls: () => imageCalls(settings.env, pruneParallelism(engine.imageStore)),
-        },
+        { imageStore: facts.imageStore, buildsRecordParents: !facts.buildx },
         await listing,
         reporter,
       ),
@@ -194,15 +187,15 @@ export async function prunePhase(
 }
 
 /** Logs in to the image's registry once, if credentials were given and not yet used; undone by the clean-up. */
-async function logIn({ inputs, reporter, settings, leftovers }: LoopRun, retries: number): Promise<void> {
+async function logIn({ engine, inputs, reporter, settings, leftovers }: LoopRun, retries: number): Promise<void> {
   if (inputs.registryAuth === undefined || leftovers.loggedInRegistry === inputs.image.registry) return;
-  await login(inputs.image.registry, inputs.registryAuth, retries, reporter);
+  await login(engine, inputs.image.registry, inputs.registryAuth, retries, reporter);
   leftovers.loggedInRegistry = inputs.image.registry;
   settings.onLeftovers(leftovers);
 }
 
 /** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did. */
-export async function buildPhase(run: LoopRun, engine: Engine, commit: Commit, cache: CachePlan): Promise<void> {
+export async function buildPhase(run: LoopRun, facts: EngineFacts, commit: Commit, cache: CachePlan): Promise<void> {
   const { inputs, report, reporter, settings } = run;
   const built = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, async () => {
     // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
@@ -213,13 +206,14 @@ export async function buildPhase(run: LoopRun, engine: Engine, commit: Commit, c
       );
     }
     const result = await buildImage(
+      run.engine,
       {
         context: inputs.context,
         file: inputs.file,
         buildArgs: inputs.buildArgs,
         target: inputs.target,
         shaEnv: inputs.shaEnv,
-        builder: engine.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+        builder: facts.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
         secrets: inputs.buildSecrets,
         tags: [report.imageRef, report.latestRef],
         labels: [
@@ -240,7 +234,7 @@ export async function buildPhase(run: LoopRun, engine: Engine, commit: Commit, c
 }
 
 /** Runs a container of the sha tag; returns its name. */
-export async function runPhase({ inputs, report, reporter, settings, leftovers }: LoopRun): Promise<string> {
+export async function runPhase({ engine, inputs, report, reporter, settings, leftovers }: LoopRun): Promise<string> {
   const name = containerName(
     inputs.image.path,
     report.tag,
@@ -251,20 +245,20 @@ export async function runPhase({ inputs, report, reporter, settings, leftovers }
   leftovers.container = name;
   settings.onLeftovers(leftovers);
   await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () =>
-    startContainer(name, inputs.runArgs, report.imageRef),
+    engine.runContainer(name, inputs.runArgs, report.imageRef),
   );
   return name;
 }
 
 /** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
 export async function waitAndTestPhases(
-  { inputs, report, reporter, settings }: LoopRun,
+  { engine, inputs, report, reporter, settings }: LoopRun,
   name: string,
 ): Promise<TestOutcome | undefined> {
   // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
   const held =
     inputs.testCommand !== '' && inputs.testOn === 'container'
-      ? holdContainerTest({
+      ? holdContainerTest(engine, {
           command: inputs.testCommand,
           user: inputs.testUser,
           env: inputs.testEnv,
@@ -273,7 +267,7 @@ export async function waitAndTestPhases(
       : undefined;
   try {
     const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
-      const ready = await waitUntilReady(name, inputs.waitFor, inputs.waitTimeoutSeconds);
+      const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds);
       reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
       return ready;
     });
@@ -293,7 +287,7 @@ export async function waitAndTestPhases(
         container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
         workspace: settings.workspace,
       };
-      const outcome = held === undefined ? await runTests(run) : await held.release(run);
+      const outcome = held === undefined ? await runTests(engine, run) : await held.release(run);
       report.testExitCode = outcome.exitCode;
       return outcome;
     });
@@ -303,11 +297,11 @@ export async function waitAndTestPhases(
 }
 
 export async function collectReportsPhase(
-  { inputs, report, reporter, settings }: LoopRun,
+  { engine, inputs, report, reporter, settings }: LoopRun,
   name: string,
 ): Promise<void> {
   const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () =>
-    collectReports(name, inputs.testReports, path.resolve(settings.workspace, inputs.reportsDir), reporter),
+    collectReports(engine, name, inputs.testReports, path.resolve(settings.workspace, inputs.reportsDir), reporter),
   );
   report.reportsDir = reports.dir;
   report.junit = reports.counts;
@@ -326,6 +320,7 @@ export async function pushPhase(run: LoopRun): Promise<void> {
   await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
     await logIn(run, inputs.pushRetries);
     const pushed = await pushTags(
+      run.engine,
       {
         repositories: [inputs.image, ...inputs.alsoPush],
         built: inputs.image,

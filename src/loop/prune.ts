@@ -1,22 +1,6 @@
-import { docker, type DockerResult } from '../docker/cli.js';
-import {
-  allImageIdsArgs,
-  containerIdsArgs,
-  danglingArgs,
-  danglingLabelledArgs,
-  imageHistoryArgs,
-  repositoryTagsArgs,
-} from '../docker/args.js';
+import type { Engine } from '../docker/engine.js';
 import type { ImageCalls, InspectedImages } from '../docker/image-calls.js';
-import {
-  parseImageHistory,
-  parseListedTags,
-  type ContainerImage,
-  type HistoryStep,
-  type ImageStore,
-  type ImageSummary,
-  type ListedTag,
-} from '../docker/output.js';
+import type { ContainerImage, HistoryStep, ImageStore, ImageSummary, ListedTag } from '../docker/output.js';
 import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
 import { engineDeletedAll, freedBases, freedBytes, layerSizes } from './image-layers.js';
 import type { Reporter } from './reporter.js';
@@ -178,8 +162,6 @@ export function orphanedAncestors(
   return danglingNow.filter((id) => ancestorIds.has(id) && !deletedIds.has(id));
 }
 
-const lines = (result: DockerResult): string[] => result.stdout.split('\n').filter((line) => line !== '');
-
 /**
  * Inspected images. The engine answers one image after the other: many go in a few calls side by side. Images
  * can vanish between the listing and this (another job's prune): the inspect goes on without them.
@@ -195,21 +177,15 @@ async function containerImages(calls: ImageCalls, ids: readonly string[]): Promi
 }
 
 /** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
-async function histories(ids: readonly string[]): Promise<Map<string, HistoryStep[]>> {
-  const read = await Promise.all(
-    ids.map(async (id) => {
-      const result = await docker(imageHistoryArgs(id), { silent: true, allowFailure: true });
-      return [id, result.exitCode === 0 ? parseImageHistory(result.stdout) : undefined] as const;
-    }),
-  );
+async function histories(engine: Engine, ids: readonly string[]): Promise<Map<string, HistoryStep[]>> {
+  const read = await Promise.all(ids.map(async (id) => [id, await engine.imageHistory(id)] as const));
   return new Map(read.filter((entry): entry is readonly [string, HistoryStep[]] => entry[1] !== undefined));
 }
 
 /** Every image on the engine (read only); undefined when docker cannot tell. */
-async function allImages(calls: ImageCalls): Promise<ImageSummary[] | undefined> {
-  const listed = await docker(allImageIdsArgs(), { silent: true, allowFailure: true });
-  if (listed.exitCode !== 0) return undefined;
-  const ids = [...new Set(lines(listed))];
+async function allImages(engine: Engine, calls: ImageCalls): Promise<ImageSummary[] | undefined> {
+  const ids = await engine.imageIds();
+  if (ids === undefined) return undefined;
   if (ids.length === 0) return [];
   const inspected = await inspectImages(calls, ids).catch(() => undefined);
   return inspected?.complete === true ? inspected.images : undefined;
@@ -228,6 +204,7 @@ export function namesDeletedLayers(store: ImageStore): boolean {
  * it cannot be read, those layers count as 0 rather than too much.
  */
 async function parentlessFreed(
+  engine: Engine,
   calls: ImageCalls,
   removed: readonly ImageSummary[],
   staying: readonly ImageSummary[],
@@ -241,20 +218,18 @@ async function parentlessFreed(
   if (freedBases(removed, left).size === 0) return 0;
   if (removal.namesDeletedLayers && engineDeletedAll(removed, left, removal.deleted))
     return freedBytes(removed, left, removal.historySizes);
-  const remaining = await allImages(calls);
+  const remaining = await allImages(engine, calls);
   return remaining === undefined ? 0 : freedBytes(removed, remaining, removal.historySizes);
 }
 
 /** What the prune needs to know of the engine. */
-export interface PruneEngine {
+export interface PruneEngineFacts {
   readonly imageStore: ImageStore;
   /**
    * Its builds record each image's parent (the classic builder's): a few candidates' histories are then read
    * beside the inspect, as the bytes of such images need them. Others' images seldom do: read once inspected, if at all.
    */
   readonly buildsRecordParents: boolean;
-  /** Opens the way to it for the calls made by the hundred (the engine's API or the CLI); closed once done. */
-  readonly imageCalls: () => Promise<ImageCalls>;
 }
 
 /** The repository's tags, its labelled dangling images and every container: what the prune decides from. */
@@ -270,26 +245,22 @@ export interface PruneListing {
  * Three listings side by side; read only and by the repository's name alone, so it can start with the engine
  * check (`stop`: when that fails, an engine that never answers would hold these forever).
  */
-export async function listForPrune(repository: string, stop: AbortSignal): Promise<PruneListing> {
+export async function listForPrune(engine: Engine, repository: string, stop: AbortSignal): Promise<PruneListing> {
   const started = performance.now();
-  const [tagsListed, danglingListed, containersListed] = await Promise.all([
-    docker(repositoryTagsArgs(repository), { silent: true, signal: stop }),
-    docker(danglingLabelledArgs(REPOSITORY_LABEL, repository), { silent: true, signal: stop }),
-    docker(containerIdsArgs(), { silent: true, signal: stop }),
+  const [tags, dangling, containers] = await Promise.all([
+    engine.repositoryTags(repository, stop),
+    engine.danglingImages({ key: REPOSITORY_LABEL, value: repository }, stop),
+    engine.containerIds(stop),
   ]);
-  return {
-    tags: parseListedTags(tagsListed.stdout),
-    dangling: lines(danglingListed),
-    containers: lines(containersListed),
-    seconds: (performance.now() - started) / 1000,
-  };
+  return { tags, dangling, containers, seconds: (performance.now() - started) / 1000 };
 }
 
 /** What pruneImages was asked. */
 interface PruneRequest {
   readonly mode: Exclude<PruneMode, 'off'>;
   readonly policy: Omit<PrunePolicy, 'now'>;
-  readonly engine: PruneEngine;
+  readonly engine: Engine;
+  readonly facts: PruneEngineFacts;
   readonly listing: PruneListing;
   readonly reporter: Reporter;
 }
@@ -301,9 +272,10 @@ interface PruneRequest {
  * parent, what their removal freed: see parentlessFreed).
  */
 export async function pruneImages(
+  engine: Engine,
   mode: Exclude<PruneMode, 'off'>,
   policy: Omit<PrunePolicy, 'now'>,
-  engine: PruneEngine,
+  facts: PruneEngineFacts,
   listing: PruneListing,
   reporter: Reporter,
 ): Promise<PruneResult> {
@@ -317,10 +289,11 @@ export async function pruneImages(
     reporter.info(`Nothing of ${policy.repository} to remove.`);
     return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
   }
-  const calls = await engine.imageCalls();
+  // The way to the engine for the calls made by the hundred (its API or the CLI): closed once done.
+  const calls = await engine.imageCalls(pruneParallelism(facts.imageStore));
   reporter.info(`Inspecting${mode === 'dry-run' ? '' : ' and removing'} through ${calls.via}.`);
   try {
-    return await pruneCandidates({ mode, policy, engine, listing, reporter }, candidateIds, calls);
+    return await pruneCandidates({ mode, policy, engine, facts, listing, reporter }, candidateIds, calls);
   } finally {
     calls.close();
   }
@@ -328,7 +301,7 @@ export async function pruneImages(
 
 /** pruneImages, once there are candidates: their inspect, the plan, the removals and the bytes they freed. */
 async function pruneCandidates(
-  { mode, policy, engine, listing, reporter }: PruneRequest,
+  { mode, policy, engine, facts, listing, reporter }: PruneRequest,
   candidateIds: readonly string[],
   calls: ImageCalls,
 ): Promise<PruneResult> {
@@ -339,11 +312,11 @@ async function pruneCandidates(
   const stayingIds = [...new Set(listed.map(({ id }) => id))].filter((id) => !candidates.has(id));
   // A few of the classic builder's candidates: their histories (for the bytes) are read alongside. Otherwise
   // only what the inspect shows is needed: the parents' histories, and those of bases no image's size places.
-  const historiesUpFront = candidateIds.length <= SEQUENTIAL_UP_TO && mode !== 'dry-run' && engine.buildsRecordParents;
+  const historiesUpFront = candidateIds.length <= SEQUENTIAL_UP_TO && mode !== 'dry-run' && facts.buildsRecordParents;
   const [inspected, containers, candidateHistories] = await Promise.all([
     inspectImages(calls, [...candidateIds, ...stayingIds]).then(({ images: found }) => found),
     containerImages(calls, listing.containers),
-    historiesUpFront ? histories(candidateIds) : undefined,
+    historiesUpFront ? histories(engine, candidateIds) : undefined,
   ]);
   const images = inspected.filter((image) => candidates.has(image.id));
   const plan = planPrune(images, containers, { ...policy, now: new Date() });
@@ -375,8 +348,9 @@ async function pruneCandidates(
     parentless.filter((image) => bases.has(image.id) && bases.get(image.id)?.bytes === undefined),
   );
   const [layers, chainHistories] = await Promise.all([
-    candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
-    candidateHistories ?? histories([...unplaced.values()]),
+    candidateHistories ??
+      histories(engine, [...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
+    candidateHistories ?? histories(engine, [...unplaced.values()]),
   ]);
   // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
   const parts = callsFor(plan.remove, calls.parallel);
@@ -387,7 +361,7 @@ async function pruneCandidates(
     [...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)),
   );
   if (parts.length > 1 && ancestors.size > 0) {
-    const orphans = orphanedAncestors(ancestors, lines(await docker(danglingArgs(), { silent: true })), deleted);
+    const orphans = orphanedAncestors(ancestors, await engine.danglingImages(), deleted);
     if (orphans.length > 0) {
       const sweep = await calls.remove(orphans);
       for (const id of sweep.deleted) deleted.add(id);
@@ -399,13 +373,10 @@ async function pruneCandidates(
     // docker removes what it can; what a container started using meanwhile is refused, never forced.
     reporter.warning(`Some images of ${policy.repository} were not removed: ${refused.join('\n')}`);
     const [tagsLeft, danglingLeft] = await Promise.all([
-      docker(repositoryTagsArgs(policy.repository), { silent: true }),
-      docker(danglingLabelledArgs(REPOSITORY_LABEL, policy.repository), { silent: true }),
+      engine.repositoryTags(policy.repository),
+      engine.danglingImages({ key: REPOSITORY_LABEL, value: policy.repository }),
     ]);
-    const left = new Set([
-      ...parseListedTags(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`),
-      ...lines(danglingLeft),
-    ]);
+    const left = new Set([...tagsLeft.map(({ tag }) => `${policy.repository}:${tag}`), ...danglingLeft]);
     removed = plan.remove.filter((ref) => !left.has(ref));
   }
   const historySizes = new Map(
@@ -415,10 +386,11 @@ async function pruneCandidates(
     }),
   );
   const freed = await parentlessFreed(
+    engine,
     calls,
     parentless.filter((image) => deleted.has(image.id)),
     [...knownStaying, ...parentless.filter((image) => !deleted.has(image.id))],
-    { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(engine.imageStore) },
+    { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(facts.imageStore) },
   );
   const bytes =
     reclaimedBytes(

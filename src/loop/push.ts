@@ -1,9 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CleanupResult } from './container.js';
-import { docker, type DockerResult } from '../docker/cli.js';
-import { imageInspectArgs, imageRemoveArgs, loginArgs, logoutArgs, pushArgs, tagArgs } from '../docker/args.js';
 import { storedCredentials } from '../docker/credentials.js';
-import { digestsFor, parseImageDetails, pushedDigest } from '../docker/output.js';
+import type { Engine, Outcome, PushOutcome } from '../docker/engine.js';
+import { digestsFor } from '../docker/output.js';
 import { classifyRegistryFailure } from '../docker/registry-failure.js';
 import { DOCKER_HUB, familiarName, type ImageName } from '../shared/image-reference.js';
 import type { RegistryAuth } from '../shared/vocabulary.js';
@@ -24,19 +23,19 @@ function who(auth: RegistryAuth | undefined): string {
 }
 
 /** Runs a registry operation, retrying transient failures `retries` times; refusals fail at once, saying who was refused where. */
-export async function withRetries(
+export async function withRetries<T extends Outcome>(
   what: string,
   registry: string,
   auth: RegistryAuth | undefined,
   retries: number,
-  operation: () => Promise<DockerResult>,
+  operation: () => Promise<T>,
   reporter: Pick<Reporter, 'warning'>,
-): Promise<DockerResult> {
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     const result = await operation();
-    if (result.exitCode === 0) return result;
-    const reason = result.stderr.trim().split('\n').pop() ?? '';
-    const kind = classifyRegistryFailure(result.stderr);
+    if (result.ok) return result;
+    const reason = result.error.split('\n').pop() ?? '';
+    const kind = classifyRegistryFailure(result.error);
     if (kind === 'auth') throw new Error(`The registry ${registry} refused ${who(auth)} for ${what}: ${reason}`);
     if (kind === 'permanent') throw new Error(`${what} failed: ${reason}`);
     if (attempt >= retries)
@@ -52,22 +51,28 @@ export async function withRetries(
 }
 
 /** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
-export async function login(registry: string, auth: RegistryAuth, retries: number, reporter: Reporter): Promise<void> {
+export async function login(
+  engine: Engine,
+  registry: string,
+  auth: RegistryAuth,
+  retries: number,
+  reporter: Reporter,
+): Promise<void> {
   await withRetries(
     `docker login to ${registry}`,
     registry,
     auth,
     retries,
-    () => docker(loginArgs(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }),
+    () => engine.login(loginServer(registry), auth.username, auth.password),
     reporter,
   );
 }
 
-export async function logout(registry: string): Promise<CleanupResult> {
-  const result = await docker(logoutArgs(loginServer(registry)), { silent: true, allowFailure: true });
-  return result.exitCode === 0
+export async function logout(engine: Engine, registry: string): Promise<CleanupResult> {
+  const result = await engine.logout(loginServer(registry));
+  return result.ok
     ? { done: true, message: `Logged out of ${registry}.` }
-    : { done: false, message: `Could not log out of ${registry}: ${result.stderr.trim()}` };
+    : { done: false, message: `Could not log out of ${registry}: ${result.error}` };
 }
 
 export interface PushRequest {
@@ -92,31 +97,28 @@ export interface PushedManifest {
  * not hold yet), then checks in each registry that both tags name one digest. Returns repository → what
  * the registry serves for both.
  */
-export async function pushTags(request: PushRequest, reporter: Reporter): Promise<Record<string, PushedManifest>> {
+export async function pushTags(
+  engine: Engine,
+  request: PushRequest,
+  reporter: Reporter,
+): Promise<Record<string, PushedManifest>> {
   const pushed: Record<string, PushedManifest> = {};
   for (const repository of request.repositories) {
     const mirror = repository.name !== request.built.name;
     const shaRef = `${repository.name}:${request.tag}`;
     const latestRef = `${repository.name}:latest`;
-    if (mirror) for (const ref of [shaRef, latestRef]) await docker(tagArgs(request.imageId, ref), { silent: true });
+    if (mirror) for (const ref of [shaRef, latestRef]) await engine.tagImage(request.imageId, ref);
     let manifest: PushedManifest;
     try {
       const auth = repository.registry === request.built.registry ? request.auth : undefined;
-      const push = (ref: string): Promise<DockerResult> =>
-        withRetries(
-          `docker push ${ref}`,
-          repository.registry,
-          auth,
-          request.retries,
-          () => docker(pushArgs(ref), { allowFailure: true }),
-          reporter,
-        );
+      const push = (ref: string): Promise<PushOutcome> =>
+        withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => engine.push(ref), reporter);
       const shaPush = await push(shaRef);
       await push(latestRef);
-      manifest = await readBack(repository, request, shaPush.stdout, auth, reporter);
+      manifest = await readBack(engine, repository, request, shaPush.digest, auth, reporter);
     } finally {
       // The mirror's local tags served the push only: the engine is left as the build left it.
-      if (mirror) await docker(imageRemoveArgs([shaRef, latestRef]), { silent: true, allowFailure: true });
+      if (mirror) await engine.removeImages([shaRef, latestRef]);
     }
     pushed[repository.name] = manifest;
     const { digest, mediaType } = manifest;
@@ -132,9 +134,10 @@ export async function pushTags(request: PushRequest, reporter: Reporter): Promis
 
 /** What both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
 async function readBack(
+  engine: Engine,
   repository: ImageName,
   request: PushRequest,
-  shaPushOutput: string,
+  shaPushDigest: string | undefined,
   auth: RegistryAuth | undefined,
   reporter: Reporter,
 ): Promise<PushedManifest> {
@@ -159,15 +162,11 @@ async function readBack(
     reporter.warning(
       `Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`,
     );
-    const repoDigests = parseImageDetails(
-      (await docker(imageInspectArgs(request.imageId), { silent: true })).stdout,
-    ).repoDigests;
+    const { repoDigests } = await engine.inspectImage(request.imageId);
     const candidates = digestsFor(repoDigests, familiarName(repository));
     // An image pushed before under other manifests can carry several digests: the push's own report says which.
     const digest =
-      candidates.length === 1
-        ? candidates[0]
-        : candidates.find((candidate) => candidate === pushedDigest(shaPushOutput, request.tag));
+      candidates.length === 1 ? candidates[0] : candidates.find((candidate) => candidate === shaPushDigest);
     if (digest === undefined)
       throw new Error(
         `Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`,

@@ -1,3 +1,4 @@
+import type { Engine } from '../docker/engine.js';
 import { killTracked } from '../process/children.js';
 import { BackgroundWork } from './background.js';
 import { setCommandLog } from '../process/command-log.js';
@@ -28,6 +29,7 @@ import { ContainerNotReadyError, LOG_TAIL_LINES } from './wait-ready.js';
  * summary, also when a phase failed. SIGINT or SIGTERM stops what runs, cleans up and exits 130 or 143.
  */
 export async function runLoop(
+  engine: Engine,
   readInputs: () => Inputs,
   reporter: Reporter,
   settings: LoopSettings,
@@ -42,14 +44,16 @@ export async function runLoop(
     (finishing ??= (async () => {
       await background.finish();
       if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
-        await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await cleanUp(leftovers, reporter)));
+        await phase(report, reporter, 'Clean up', async () =>
+          settings.onLeftovers(await cleanUp(engine, leftovers, reporter)),
+        );
       }
       reporter.outputs(outputsOf(report));
       await reporter.summary(report);
     })());
   const cancellation = cleanUpWhenCancelled(report, reporter, finish, () => finishing !== undefined);
   try {
-    await runPhases({ inputs: readInputs(), report, reporter, settings, leftovers, background });
+    await runPhases({ engine, inputs: readInputs(), report, reporter, settings, leftovers, background });
   } catch (error) {
     // A cancelled run's own errors (its streams were stopped) say nothing new.
     if (cancellation.cancelled()) return report;
@@ -122,14 +126,14 @@ async function runPhases(run: LoopRun): Promise<void> {
   // Read only, by the repository's name alone: the prune's listing goes side by side with the engine check.
   const stopListing = new AbortController();
   const listing =
-    run.inputs.prune === 'off' ? undefined : listForPrune(pruneRepository(run.inputs), stopListing.signal);
+    run.inputs.prune === 'off' ? undefined : listForPrune(run.engine, pruneRepository(run.inputs), stopListing.signal);
   listing?.catch(() => undefined); // a missing engine is the check's to report
-  const { engine, commit, cache } = await checkPhase(run).catch((error: unknown) => {
+  const { facts, commit, cache } = await checkPhase(run).catch((error: unknown) => {
     stopListing.abort();
     throw error;
   });
-  if (listing !== undefined) await prunePhase(run, engine, listing);
-  await buildPhase(run, engine, commit, cache);
+  if (listing !== undefined) await prunePhase(run, facts, listing);
+  await buildPhase(run, facts, commit, cache);
   const container = await runPhase(run);
   // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
   run.background.start();

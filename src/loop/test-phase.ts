@@ -1,7 +1,6 @@
 import { killChild } from '../process/children.js';
 import { commandLog } from '../process/command-log.js';
-import { docker, startDocker } from '../docker/cli.js';
-import { execShellArgs, heldExecShellArgs, killContainerArgs } from '../docker/args.js';
+import type { Engine, ExecRequest } from '../docker/engine.js';
 import type { PortBinding } from '../docker/output.js';
 import type { KeyValue } from '../shared/vocabulary.js';
 import { runStreamed, streamOutput, superviseStreamed, type StreamedResult } from '../process/streamed.js';
@@ -50,18 +49,9 @@ export function runnerTestEnv(run: TestRun, base: NodeJS.ProcessEnv): NodeJS.Pro
   });
 }
 
-/** docker exec argv: test-env goes by name only (`--env KEY`), its values through the CLI's environment. */
-export function containerTestArgs(run: HeldTestRun): string[] {
-  return execShellArgs(run.container.name, run.command, execOptions(run));
-}
-
-/** docker exec argv of a test started ahead and held at the gate until the container is ready. */
-export function heldContainerTestArgs(run: HeldTestRun): string[] {
-  return heldExecShellArgs(run.container.name, run.command, execOptions(run));
-}
-
-function execOptions(run: Pick<TestRun, 'user' | 'env'>): string[] {
-  return [...(run.user === '' ? [] : ['--user', run.user]), ...run.env.flatMap(({ key }) => ['--env', key])];
+/** The test's `docker exec`: in the container, by name, as the test user, with test-env. */
+function execRequest(run: HeldTestRun): ExecRequest {
+  return { container: run.container.name, command: run.command, user: run.user, env: run.env };
 }
 
 export type HeldTestRun = Pick<TestRun, 'command' | 'user' | 'env'> & {
@@ -75,8 +65,8 @@ export interface HeldTest {
   readonly cancel: () => void;
 }
 
-/** `base` with test-env on top: how its values reach `docker exec --env KEY` or the runner's shell, never argv. */
-function testEnv(run: Pick<TestRun, 'env'>, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+/** `base` with test-env on top: how its values reach the runner's shell, never argv. */
+function testEnv(run: Pick<TestRun, 'env'>, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...base, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };
 }
 
@@ -84,9 +74,8 @@ function testEnv(run: Pick<TestRun, 'env'>, base: NodeJS.ProcessEnv = process.en
  * Starts `docker exec` of the test while the container is still becoming ready, held at a gate: starting
  * an exec costs the engine about 130 ms, which is then paid during the wait instead of after it.
  */
-export function holdContainerTest(run: HeldTestRun): HeldTest {
-  const args = heldContainerTestArgs(run);
-  const child = startDocker(args, { env: testEnv(run), stdin: 'pipe' });
+export function holdContainerTest(engine: Engine, run: HeldTestRun): HeldTest {
+  const { child } = engine.holdExec(execRequest(run));
   const log = commandLog();
   let gone = false;
   let released = false;
@@ -98,12 +87,12 @@ export function holdContainerTest(run: HeldTestRun): HeldTest {
   child.stderr.on('data', (chunk: Buffer) => released && log.output(chunk, 'stderr'));
   return {
     release: async (full) => {
-      if (gone) return runTests(full);
+      if (gone) return runTests(engine, full);
       released = true;
-      log.command(`docker ${containerTestArgs(full).join(' ')} (started while waiting, released now)`);
+      log.command(`${engine.describeExec(execRequest(full))} (started while waiting, released now)`);
       const supervised = superviseStreamed(child, full.timeoutSeconds * 1000);
       child.stdin.end('run\n');
-      return outcome(full, await supervised);
+      return outcome(engine, full, await supervised);
     },
     cancel: () => {
       if (gone || released) return;
@@ -113,16 +102,16 @@ export function holdContainerTest(run: HeldTestRun): HeldTest {
   };
 }
 
-async function outcome(run: TestRun, result: StreamedResult): Promise<TestOutcome> {
+async function outcome(engine: Engine, run: TestRun, result: StreamedResult): Promise<TestOutcome> {
   if (result.timedOut) {
     // Killing `docker exec` leaves the command running inside: stopping the container stops it for sure.
-    await docker(killContainerArgs(run.container.name), { silent: true, allowFailure: true });
+    await engine.killContainer(run.container.name);
   }
   return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
 }
 
 /** Runs the test command in the container or on the runner, streaming its output; stops it at the time limit. */
-export async function runTests(run: TestRun): Promise<TestOutcome> {
+export async function runTests(engine: Engine, run: TestRun): Promise<TestOutcome> {
   const timeoutMs = run.timeoutSeconds * 1000;
   if (run.on === 'runner') {
     const result = await runStreamed('sh', ['-c', run.command], {
@@ -133,9 +122,8 @@ export async function runTests(run: TestRun): Promise<TestOutcome> {
     });
     return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
   }
-  const args = containerTestArgs(run);
-  commandLog().command(`docker ${args.join(' ')}`);
-  const child = startDocker(args, { env: testEnv(run), stdin: 'ignore' });
+  const { child, display } = engine.startExec(execRequest(run));
+  commandLog().command(display);
   streamOutput(child);
-  return outcome(run, await superviseStreamed(child, timeoutMs));
+  return outcome(engine, run, await superviseStreamed(child, timeoutMs));
 }

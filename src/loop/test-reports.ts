@@ -1,7 +1,6 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { docker } from '../docker/cli.js';
-import { copyFromContainerArgs } from '../docker/args.js';
+import type { Engine } from '../docker/engine.js';
 import type { JUnitCounts } from './junit.js';
 import type { Reporter } from './reporter.js';
 
@@ -26,6 +25,7 @@ async function xmlFiles(dir: string): Promise<string[]> {
  * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
  */
 export async function collectReports(
+  engine: Engine,
   container: string,
   source: string,
   dir: string,
@@ -33,11 +33,9 @@ export async function collectReports(
 ): Promise<CollectedReports> {
   await mkdir(dir, { recursive: true });
   // `<dir>/.` copies the directory's content, not the directory, into dir.
-  const result = await docker(copyFromContainerArgs(container, `${source.replace(/\/+$/, '')}/.`, dir), {
-    allowFailure: true,
-  });
-  if (result.exitCode !== 0)
-    throw new Error(`Could not copy test reports ${source} out of container ${container}: ${result.stderr.trim()}`);
+  const copied = await engine.copyFromContainer(container, `${source.replace(/\/+$/, '')}/.`, dir);
+  if (!copied.ok)
+    throw new Error(`Could not copy test reports ${source} out of container ${container}: ${copied.error}`);
   const files = await xmlFiles(dir);
   // The XML parser is loaded only when there are reports to read.
   const { addCounts, parseJUnit } = await import('./junit.js');

@@ -1,14 +1,7 @@
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { docker, dockerUntil } from '../docker/cli.js';
-import { containerEventsArgs, containerInspectArgs, containerLogsArgs, followLogsArgs } from '../docker/args.js';
-import {
-  parseContainerState,
-  parseReadinessEvent,
-  type ContainerState,
-  type PortBinding,
-  type ReadinessEvent,
-} from '../docker/output.js';
+import type { Engine } from '../docker/engine.js';
+import type { ContainerState, PortBinding, ReadinessEvent } from '../docker/output.js';
 
 export const LOG_TAIL_LINES = 100;
 const PROBE_INTERVAL_MS = 100;
@@ -249,11 +242,8 @@ function tcpProbe(address: string, signal: AbortSignal): Probe {
   };
 }
 
-function logProbe(container: string, pattern: RegExp, signal: AbortSignal): Probe {
-  // `docker logs --follow` replays all output since the start before following: no line is missed.
-  const ready = dockerUntil(followLogsArgs(container), (line) => (pattern.test(line) ? READY : undefined), signal, {
-    stderrLines: true,
-  });
+function logProbe(engine: Engine, container: string, pattern: RegExp, signal: AbortSignal): Probe {
+  const ready = engine.untilLogLine(container, (line) => (pattern.test(line) ? READY : undefined), signal);
   return { ready, lastFailure: `no log line matched /${pattern.source}/` };
 }
 
@@ -265,19 +255,20 @@ const never = new Promise<never>(() => undefined);
  * creation on, on the engine's clock, so a change between `docker run` and the subscription is
  * replayed, never missed; port and log probes run alongside.
  */
-export async function waitUntilReady(container: string, waitFor: WaitFor, timeoutSeconds: number): Promise<Readiness> {
+export async function waitUntilReady(
+  engine: Engine,
+  container: string,
+  waitFor: WaitFor,
+  timeoutSeconds: number,
+): Promise<Readiness> {
   const started = performance.now();
-  const state = parseContainerState((await docker(containerInspectArgs(container), { silent: true })).stdout);
+  const state = await engine.inspectContainer(container);
   const condition = resolveCondition(waitFor, state);
   let verdict = verdictFromState(state, condition);
   if (verdict === undefined) {
     const stop = new AbortController();
     const watchers: Promise<Verdict | undefined>[] = [
-      dockerUntil(
-        containerEventsArgs(state.id, state.created),
-        (line) => verdictFromEvent(parseReadinessEvent(line), condition),
-        stop.signal,
-      ),
+      engine.untilEvent(state, (event) => verdictFromEvent(event, condition), stop.signal),
     ];
     let probe: Probe | undefined;
     if (condition.kind === 'http' || condition.kind === 'tcp') {
@@ -291,7 +282,7 @@ export async function waitUntilReady(container: string, waitFor: WaitFor, timeou
         probe = condition.kind === 'http' ? httpProbe(address, condition, stop.signal) : tcpProbe(address, stop.signal);
       }
     } else if (condition.kind === 'log') {
-      probe = logProbe(state.id, condition.pattern, stop.signal);
+      probe = logProbe(engine, state.id, condition.pattern, stop.signal);
     }
     if (probe !== undefined) watchers.push(probe.ready);
     try {
@@ -313,36 +304,22 @@ export async function waitUntilReady(container: string, waitFor: WaitFor, timeou
   }
   if (verdict.ready)
     return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
-  const final = await inspectQuietly(container);
+  const final = await engine.findContainer(container);
   // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
   const reason =
     final !== undefined && verdict.reason.startsWith('exited')
       ? exitReason(final.exitCode, final.oomKilled)
       : verdict.reason;
-  throw new ContainerNotReadyError(container, reason, await diagnosis(container, final));
+  throw new ContainerNotReadyError(container, reason, await diagnosis(engine, container, final));
 }
 
-async function inspectQuietly(container: string): Promise<ContainerState | undefined> {
-  const result = await docker(containerInspectArgs(container), { silent: true, allowFailure: true });
-  return result.exitCode === 0 ? parseContainerState(result.stdout) : undefined;
-}
-
-async function diagnosis(container: string, state: ContainerState | undefined): Promise<string> {
-  const logs = await docker(containerLogsArgs(container, LOG_TAIL_LINES), { silent: true, allowFailure: true });
+async function diagnosis(engine: Engine, container: string, state: ContainerState | undefined): Promise<string> {
+  const logs = await engine.containerLogs(container, LOG_TAIL_LINES);
   return [
     state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
     `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
-    mergeLogStreams(logs.stdout, logs.stderr) || '(no output)',
+    logs || '(no output)',
   ].join('\n');
-}
-
-/** `docker logs --timestamps` splits the container's stdout and stderr; its timestamps put them back in order. */
-export function mergeLogStreams(stdout: string, stderr: string): string {
-  const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
-  // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
-  return [...lines(stdout), ...lines(stderr)]
-    .sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0))
-    .join('\n');
 }
 
 /** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */

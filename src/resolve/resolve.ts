@@ -1,7 +1,5 @@
-import { docker, DockerError } from '../docker/cli.js';
-import { imageInspectArgs } from '../docker/args.js';
-import { digestsFor, envValue, parseImageDetails, type ImageDetails, type ImageStore } from '../docker/output.js';
-import { imageStoreOf } from '../docker/engine.js';
+import type { ImageReader } from '../docker/engine.js';
+import { digestsFor, envValue, type ImageDetails, type ImageStore } from '../docker/output.js';
 import { familiarName } from '../shared/image-reference.js';
 import {
   DIGEST_PATTERN,
@@ -37,11 +35,9 @@ export interface Logger {
 }
 
 export interface ResolveDeps {
+  /** A local image's details, and the image store (what its digests mean). */
+  readonly engine: ImageReader;
   readonly fetch?: FetchLike;
-  /** The local image's details; undefined when docker does not have it; throws when docker cannot tell. */
-  readonly inspectLocal?: (ref: string) => Promise<ImageDetails | undefined>;
-  /** Which image store the engine uses. */
-  readonly imageStore?: () => Promise<ImageStore>;
   /** docker's stored credentials for a registry given none (an earlier docker login); none: anonymous. */
   readonly storedAuth?: (registry: string) => Promise<RegistryAuth | undefined>;
 }
@@ -127,15 +123,6 @@ export function findSha(config: ImageConfig, shaEnv: string, ref: string): ShaFi
   );
 }
 
-/** `docker image inspect` of a local image; undefined when docker does not have it. */
-export async function inspectLocalImage(ref: string): Promise<ImageDetails | undefined> {
-  const args = imageInspectArgs(ref);
-  const result = await docker(args, { silent: true, allowFailure: true });
-  if (result.exitCode === 0) return parseImageDetails(result.stdout);
-  if (/no such (?:image|object)/i.test(result.stderr)) return undefined;
-  throw new DockerError(args, result);
-}
-
 /**
  * Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. With
  * `checkPair`, the image must also be there under its short sha tag, the same image (the pair the main action
@@ -144,7 +131,7 @@ export async function inspectLocalImage(ref: string): Promise<ImageDetails | und
 export async function resolveImage(
   request: ResolveRequest,
   logger: Logger,
-  deps: ResolveDeps = {},
+  deps: ResolveDeps,
   { checkPair = false }: { checkPair?: boolean } = {},
 ): Promise<Resolution> {
   const ref = `${request.image.name}:${request.tag}`;
@@ -155,7 +142,7 @@ export async function resolveImage(
     const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${REVISION_LABEL}`;
     return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom };
   };
-  const inspectLocal = deps.inspectLocal ?? inspectLocalImage;
+  const inspectLocal = (local: string): Promise<ImageDetails | undefined> => deps.engine.findImage(local);
 
   if (request.source !== 'registry') {
     let local: ImageDetails | undefined;
@@ -168,7 +155,7 @@ export async function resolveImage(
     }
     if (local !== undefined) {
       const hasDigest = digestsFor(local.repoDigests, familiarName(request.image)).length > 0;
-      const store = hasDigest ? await (deps.imageStore ?? imageStoreOf)() : { kind: 'unknown' as const };
+      const store = hasDigest ? await deps.engine.imageStore() : { kind: 'unknown' as const };
       const { digest, note } = localDigest(local.repoDigests, familiarName(request.image), store);
       logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
       if (note !== undefined) logger.info(note);

@@ -1,4 +1,3 @@
-import { imageStoreOf } from '../docker/engine.js';
 import { envLines, pinnedRef, type ServiceRecord } from '../shared/service-env.js';
 import { escapeHtml, type RegistryAuth } from '../shared/vocabulary.js';
 import type { ImageStore } from '../docker/output.js';
@@ -19,13 +18,13 @@ export function entryName(entry: SetEntry): string {
 }
 
 /** Resolves every entry at once; throws naming each that failed (a lone `image`: its error as it is). */
-export async function resolveSet(inputs: ResolveInputs, logger: Logger, deps: ResolveDeps = {}): Promise<Resolved[]> {
+export async function resolveSet(inputs: ResolveInputs, logger: Logger, deps: ResolveDeps): Promise<Resolved[]> {
   for (const notice of inputs.notices) logger.warning(notice);
   const checkPair = !inputs.single && inputs.checkPairs;
   // Asked once per set, not per image at the same moment: a credential helper per registry, the image store.
   const stored = new Map<string, Promise<RegistryAuth | undefined>>();
   let store: Promise<ImageStore> | undefined;
-  const { storedAuth, imageStore = imageStoreOf } = deps;
+  const { storedAuth, engine } = deps;
   const shared: ResolveDeps = {
     ...deps,
     ...(storedAuth === undefined
@@ -37,7 +36,11 @@ export async function resolveSet(inputs: ResolveInputs, logger: Logger, deps: Re
             return asked;
           },
         }),
-    imageStore: () => (store ??= imageStore()),
+    engine: {
+      inspectImage: (ref) => engine.inspectImage(ref),
+      findImage: (ref) => engine.findImage(ref),
+      imageStore: () => (store ??= engine.imageStore()),
+    },
   };
   const settled = await Promise.allSettled(
     inputs.entries.map((entry) => resolveImage(requestFor(inputs, entry), logger, shared, { checkPair })),

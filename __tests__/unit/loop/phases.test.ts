@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Engine } from '../../../src/docker/engine.js';
+import type { EngineFacts } from '../../../src/docker/engine-facts.js';
 import { ACTION_INPUTS } from '../../../src/loop/action-spec.js';
 import { parseInputs } from '../../../src/loop/inputs.js';
 import { checkPhase, envFilePhase, MINIMUM_BUILDX, type LoopRun } from '../../../src/loop/phases.js';
@@ -10,23 +10,15 @@ import type { Reporter } from '../../../src/loop/reporter.js';
 import { emptyReport } from '../../../src/loop/run-report.js';
 import { BackgroundWork } from '../../../src/loop/background.js';
 import { ACTION_NAMING } from '../../../src/shared/field-parser.js';
+import { fakeEngine } from '../docker/fake-engine.js';
 
-// checkPhase decides, before anything is built, what the engine it found cannot do: the engine, the builder's
-// driver and the commit are stood in for here; everything else is the real code.
-const engine = vi.hoisted(() => ({
-  found: undefined as unknown as Engine,
+// checkPhase decides, before anything is built, what the engine it found cannot do: the engine (a fake that
+// answers only its facts and the builder's driver) and the commit are stood in for; the rest is the real code.
+const engine = {
+  found: undefined as unknown as EngineFacts,
   driver: undefined as string | undefined,
   asked: [] as string[],
-}));
-
-vi.mock('../../../src/docker/engine.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../src/docker/engine.js')>()),
-  checkEngine: () => Promise.resolve(engine.found),
-  builderDriver: (builder: string) => {
-    engine.asked.push(builder);
-    return Promise.resolve(engine.driver);
-  },
-}));
+};
 vi.mock('../../../src/loop/commit.js', () => ({
   resolveCommit: () =>
     Promise.resolve({
@@ -36,14 +28,14 @@ vi.mock('../../../src/loop/commit.js', () => ({
     }),
 }));
 
-const CLASSIC: Engine = {
+const CLASSIC: EngineFacts = {
   version: '20.10.24',
   buildx: false,
   buildxVersion: undefined,
   imageStore: { kind: 'graphdriver', driver: 'overlay2' },
 };
-const BUILDKIT: Engine = { ...CLASSIC, version: '26.1.5', buildx: true, buildxVersion: '0.13.1' };
-const CONTAINERD: Engine = { ...BUILDKIT, imageStore: { kind: 'containerd' } };
+const BUILDKIT: EngineFacts = { ...CLASSIC, version: '26.1.5', buildx: true, buildxVersion: '0.13.1' };
+const CONTAINERD: EngineFacts = { ...BUILDKIT, imageStore: { kind: 'containerd' } };
 
 const reporter = {
   info: () => undefined,
@@ -57,6 +49,13 @@ function run(inputs: Record<string, string>): LoopRun {
     ...inputs,
   };
   return {
+    engine: fakeEngine({
+      facts: () => Promise.resolve(engine.found),
+      builderDriver: (builder) => {
+        engine.asked.push(builder);
+        return Promise.resolve(engine.driver);
+      },
+    }),
     inputs: parseInputs((name) => values[name] ?? ''),
     report: emptyReport(),
     reporter,
@@ -82,11 +81,11 @@ describe('checkPhase', () => {
 
   it('takes build secrets with buildx', async () => {
     await expect(checkPhase(run({ 'build-secrets': 'id=npm,env=NPM_TOKEN' }))).resolves.toMatchObject({
-      engine: BUILDKIT,
+      facts: BUILDKIT,
     });
   });
 
-  it.each<[string, Engine, string | undefined, Record<string, string>, object]>([
+  it.each<[string, EngineFacts, string | undefined, Record<string, string>, object]>([
     [
       'the classic builder pulls :latest',
       CLASSIC,
@@ -136,7 +135,7 @@ describe('checkPhase', () => {
     await expect(checkPhase(run(inputs))).resolves.toMatchObject({ cache: plan });
   });
 
-  it.each<[string, Engine, Record<string, string>, string]>([
+  it.each<[string, EngineFacts, Record<string, string>, string]>([
     [
       'a foreign cache source on the classic builder',
       CLASSIC,
@@ -162,7 +161,7 @@ describe('checkPhase', () => {
     ['one that printed no version', undefined],
   ])('builds with buildx: %s', async (_case, buildxVersion) => {
     engine.found = { ...BUILDKIT, buildxVersion };
-    await expect(checkPhase(run({}))).resolves.toMatchObject({ engine: { buildx: true } });
+    await expect(checkPhase(run({}))).resolves.toMatchObject({ facts: { buildx: true } });
   });
 
   it.each(['0.9.1', '0.1.0'])(

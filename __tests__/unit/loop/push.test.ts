@@ -4,6 +4,7 @@ import { describeManifest } from '../../../src/loop/run-report.js';
 import { isIndexMediaType, MEDIA_TYPE } from '../../../src/registry/client.js';
 import type { Reporter } from '../../../src/loop/reporter.js';
 import { parseImageName } from '../../../src/shared/image-reference.js';
+import { fakeEngine, image, type FakeEngine } from '../docker/fake-engine.js';
 
 describe('loginServer', () => {
   it.each<[string, string | undefined]>([
@@ -31,23 +32,8 @@ describe('describeManifest', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// pushTags' read-back: docker stood in for, the registry behind a fake global fetch.
+// pushTags' read-back: the engine stood in for, the registry behind a fake global fetch.
 
-const docker = vi.hoisted(() => ({ calls: [] as string[][], repoDigests: [] as string[] }));
-
-vi.mock('../../../src/docker/cli.js', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../src/docker/cli.js')>()),
-  docker: (args: readonly string[]) => {
-    docker.calls.push([...args]);
-    const stdout =
-      args[0] === 'push'
-        ? `${args[1]?.split(':').pop() ?? ''}: digest: ${PUSHED} size: 528`
-        : args[0] === 'image'
-          ? JSON.stringify({ Id: IMAGE_ID, Config: {}, RepoDigests: docker.repoDigests })
-          : '';
-    return Promise.resolve({ exitCode: 0, stdout, stderr: '' });
-  },
-}));
 vi.mock('../../../src/docker/credentials.js', () => ({ storedCredentials: () => Promise.resolve(undefined) }));
 
 const PUSHED = `sha256:${'1'.repeat(64)}`;
@@ -66,12 +52,17 @@ describe('pushTags: reading the pushed tags back', () => {
     secret: () => undefined,
   } as unknown as Reporter;
 
+  let repoDigests: string[] = [];
+  let engine: FakeEngine;
   beforeEach(() => {
     requests.length = 0;
     warnings.length = 0;
     infos.length = 0;
-    docker.calls = [];
-    docker.repoDigests = [];
+    repoDigests = [];
+    engine = fakeEngine({
+      push: () => Promise.resolve({ ok: true, error: '', digest: PUSHED }),
+      inspectImage: () => Promise.resolve(image(IMAGE_ID, repoDigests)),
+    });
     vi.stubGlobal('fetch', (url: string, init: RequestInit) => {
       const { pathname } = new URL(url);
       requests.push(`${init.method ?? 'GET'} ${pathname}`);
@@ -92,14 +83,11 @@ describe('pushTags: reading the pushed tags back', () => {
 
   it('two HEADs, the sha tag and latest, after the ping: no manifest GET (Docker Hub counts each as a pull)', async () => {
     answer = (path) => (path === '/v2/' ? new Response('{}') : naming(PUSHED));
-    expect(await pushTags(request(3), reporter)).toEqual({
+    expect(await pushTags(engine, request(3), reporter)).toEqual({
       'localhost:5000/app': { digest: PUSHED, mediaType: MEDIA_TYPE.ociManifest },
     });
     expect(requests).toEqual(['GET /v2/', 'HEAD /v2/app/manifests/d24155b', 'HEAD /v2/app/manifests/latest']);
-    expect(docker.calls.map((args) => args.slice(0, 2).join(' '))).toEqual([
-      'push localhost:5000/app:d24155b',
-      'push localhost:5000/app:latest',
-    ]);
+    expect(engine.said()).toEqual(['push localhost:5000/app:d24155b', 'push localhost:5000/app:latest']);
     expect(warnings).toEqual([]);
     expect(infos).toEqual([
       `Pushed localhost:5000/app:d24155b and :latest (${PUSHED}, one image manifest (${MEDIA_TYPE.ociManifest})).`,
@@ -108,7 +96,7 @@ describe('pushTags: reading the pushed tags back', () => {
 
   it('an index where one image was tested: the media type is returned and warned of', async () => {
     answer = (path) => (path === '/v2/' ? new Response('{}') : naming(PUSHED, MEDIA_TYPE.ociIndex));
-    expect(await pushTags(request(3), reporter)).toEqual({
+    expect(await pushTags(engine, request(3), reporter)).toEqual({
       'localhost:5000/app': { digest: PUSHED, mediaType: MEDIA_TYPE.ociIndex },
     });
     expect(warnings).toEqual([
@@ -118,15 +106,17 @@ describe('pushTags: reading the pushed tags back', () => {
 
   it('latest moved meanwhile: says so', async () => {
     answer = (path) => (path.endsWith('/latest') ? naming(OTHER) : naming(PUSHED));
-    await expect(pushTags(request(3), reporter)).rejects.toThrow(
+    await expect(pushTags(engine, request(3), reporter)).rejects.toThrow(
       `After the push, localhost:5000/app:d24155b is ${PUSHED} but :latest is ${OTHER} in the registry: another push moved :latest meanwhile?`,
     );
   });
 
   it("the client gets push-retries: with 0, a 429 is not waited for; docker's record of the push is the digest", async () => {
-    docker.repoDigests = [`localhost:5000/app@${PUSHED}`];
+    repoDigests = [`localhost:5000/app@${PUSHED}`];
     answer = (path) => (path === '/v2/' ? new Response('{}') : new Response(null, { status: 429 }));
-    expect(await pushTags(request(0), reporter)).toEqual({ 'localhost:5000/app': { digest: PUSHED, mediaType: '' } });
+    expect(await pushTags(engine, request(0), reporter)).toEqual({
+      'localhost:5000/app': { digest: PUSHED, mediaType: '' },
+    });
     expect(requests).toEqual(['GET /v2/', 'HEAD /v2/app/manifests/d24155b']);
     expect(warnings).toEqual([
       "Could not read the pushed tags back from localhost:5000 (The registry localhost:5000 limits requests (HTTP 429 to HEAD /v2/app/manifests/d24155b).); the digest is docker's record of the push.",

@@ -4,7 +4,6 @@ import {
   describeCondition,
   exitReason,
   formatDiagnosis,
-  mergeLogStreams,
   parseWaitFor,
   publishedAddress,
   resolveCondition,
@@ -420,25 +419,6 @@ describe('publishedAddress', () => {
     ['tcp asked explicitly', { '5432/tcp': [bind('0.0.0.0', '55432')] }, 5432, 'tcp', '127.0.0.1:55432'],
   ])('%s', (_case, ports, port, protocol, expected) => {
     expect(publishedAddress(ports, port, protocol)).toBe(expected);
-  });
-});
-
-describe('mergeLogStreams', () => {
-  const T1 = '2024-05-01T10:00:01.000000000Z';
-  const T2 = '2024-05-01T10:00:02.000000000Z';
-  const T3 = '2024-05-01T10:00:02.500000000Z';
-
-  it.each<[string, string, string, string]>([
-    ['both empty', '', '', ''],
-    ['stdout only', `${T1} a\n${T2} b\n`, '', `${T1} a\n${T2} b`],
-    ['stderr only', '', `${T1} e\n`, `${T1} e`],
-    ['interleaved by time', `${T1} out 1\n${T3} out 2\n`, `${T2} err 1\n`, `${T1} out 1\n${T2} err 1\n${T3} out 2`],
-    ['stderr before stdout', `${T3} out\n`, `${T1} err\n`, `${T1} err\n${T3} out`],
-    ['ties keep stdout first (stable)', `${T1} out\n`, `${T1} err\n`, `${T1} out\n${T1} err`],
-    ['blank lines dropped', `\n${T1} a\n\n`, '\n\n', `${T1} a`],
-    ['same-time lines keep their order', `${T1} z\n${T1} a\n`, '', `${T1} z\n${T1} a`],
-  ])('%s', (_case, stdout, stderr, expected) => {
-    expect(mergeLogStreams(stdout, stderr)).toBe(expected);
   });
 });
 

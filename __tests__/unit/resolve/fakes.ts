@@ -1,5 +1,7 @@
 import { digestOf, MEDIA_TYPE, type FetchLike } from '../../../src/registry/client.js';
-import type { Logger } from '../../../src/resolve/resolve.js';
+import type { ImageDetails, ImageStore } from '../../../src/docker/output.js';
+import type { Logger, ResolveDeps } from '../../../src/resolve/resolve.js';
+import { fakeEngine } from '../docker/fake-engine.js';
 import type { RegistryAuth } from '../../../src/shared/vocabulary.js';
 
 // Fakes of what resolving talks to: a registry behind a fake fetch, and a logger that records.
@@ -102,4 +104,22 @@ export function fakeRegistry(
     return answer(method, parsed, authorization);
   };
   return { fetch, calls };
+}
+
+/** What a resolve test stands in for: the registry's fetch, stored credentials, and the engine's two answers. */
+export interface StandIns {
+  readonly fetch?: FetchLike;
+  readonly storedAuth?: (registry: string) => Promise<RegistryAuth | undefined>;
+  /** The engine's findImage: a local image's details, undefined when it has none. */
+  readonly inspectLocal?: (ref: string) => Promise<ImageDetails | undefined>;
+  readonly imageStore?: () => Promise<ImageStore>;
+}
+
+/** Resolve's dependencies with a fake engine that answers only what the test told it. */
+export function engineDeps({ fetch, storedAuth, inspectLocal, imageStore }: StandIns): ResolveDeps {
+  return {
+    engine: fakeEngine({ findImage: inspectLocal, imageStore }),
+    ...(fetch === undefined ? {} : { fetch }),
+    ...(storedAuth === undefined ? {} : { storedAuth }),
+  };
 }

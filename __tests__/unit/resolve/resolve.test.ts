@@ -11,7 +11,7 @@ import {
   type Resolution,
 } from '../../../src/resolve/resolve.js';
 import { parseResolveInputs, requestFor, type ResolveRequest } from '../../../src/resolve/inputs.js';
-import { bytesOf, recordingLogger } from './fakes.js';
+import { bytesOf, engineDeps, recordingLogger } from './fakes.js';
 
 const SHA = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
 const SHA_B = 'b'.repeat(40);
@@ -225,19 +225,23 @@ describe('resolveImage', () => {
   it('auto, image present locally: reads it there, never asks the registry; the one RepoDigest of the repository is the digest', async () => {
     const asked: string[] = [];
     const { lines, logger } = recordingLogger();
-    const result = await resolveImage(inputs(), logger, {
-      fetch: noFetch,
-      imageStore: overlay2,
-      inspectLocal: (ref) => {
-        asked.push(ref);
-        return Promise.resolve(
-          localImage(
-            [`SHA=${SHA}`],
-            [`ghcr.io/acme/app@${LOCAL_DIGEST}`, `ghcr.io/acme/other@sha256:${'f'.repeat(64)}`],
-          ),
-        );
-      },
-    });
+    const result = await resolveImage(
+      inputs(),
+      logger,
+      engineDeps({
+        fetch: noFetch,
+        imageStore: overlay2,
+        inspectLocal: (ref) => {
+          asked.push(ref);
+          return Promise.resolve(
+            localImage(
+              [`SHA=${SHA}`],
+              [`ghcr.io/acme/app@${LOCAL_DIGEST}`, `ghcr.io/acme/other@sha256:${'f'.repeat(64)}`],
+            ),
+          );
+        },
+      }),
+    );
     expect(asked).toEqual([REF]);
     expect(result).toEqual({
       ref: REF,
@@ -292,11 +296,15 @@ describe('resolveImage', () => {
     ],
   ])('local digest with %s', async (_case, repoDigests, store, digest, note) => {
     const { lines, logger } = recordingLogger();
-    const result = await resolveImage(inputs({ source: 'local' }), logger, {
-      fetch: noFetch,
-      imageStore: () => Promise.resolve(store),
-      inspectLocal: () => Promise.resolve(localImage([`SHA=${SHA}`], repoDigests)),
-    });
+    const result = await resolveImage(
+      inputs({ source: 'local' }),
+      logger,
+      engineDeps({
+        fetch: noFetch,
+        imageStore: () => Promise.resolve(store),
+        inspectLocal: () => Promise.resolve(localImage([`SHA=${SHA}`], repoDigests)),
+      }),
+    );
     expect(result.digest).toBe(digest);
     if (note === undefined) expect(lines.filter((line) => line.includes('digest is left empty'))).toEqual([]);
     else expect(lines.find((line) => line.includes('digest is left empty'))).toContain(note);
@@ -305,10 +313,14 @@ describe('resolveImage', () => {
   it("auto, image not local: reads the registry; the digest is the manifest's", async () => {
     const registry = registryWith([`SHA=${SHA}`]);
     const { lines, logger } = recordingLogger();
-    const result = await resolveImage(inputs({ 'tag-length': '12' }), logger, {
-      fetch: registry.fetch,
-      inspectLocal: () => Promise.resolve(undefined),
-    });
+    const result = await resolveImage(
+      inputs({ 'tag-length': '12' }),
+      logger,
+      engineDeps({
+        fetch: registry.fetch,
+        inspectLocal: () => Promise.resolve(undefined),
+      }),
+    );
     expect(result).toEqual({
       ref: REF,
       sha: SHA,
@@ -335,7 +347,11 @@ describe('resolveImage', () => {
     const registry = registryWithIndex();
     const { lines, logger } = recordingLogger();
     const name = platform.trim();
-    const result = await resolveImage(inputs({ source: 'registry', platform }), logger, { fetch: registry.fetch });
+    const result = await resolveImage(
+      inputs({ source: 'registry', platform }),
+      logger,
+      engineDeps({ fetch: registry.fetch }),
+    );
     expect(result).toMatchObject({ sha, digest: registry.digest, source: 'registry' });
     expect(lines).toEqual([
       `info:Read ${REF} from the registry ghcr.io (${registry.digest}; it is an index: read its ${name} image ${registry.images[name]}); nothing was pulled.`,
@@ -344,9 +360,13 @@ describe('resolveImage', () => {
 
   it('an index without the platform asked for: says which it has, attestations not among them', async () => {
     await expect(
-      resolveImage(inputs({ source: 'registry', platform: 'linux/arm/v7' }), recordingLogger().logger, {
-        fetch: registryWithIndex().fetch,
-      }),
+      resolveImage(
+        inputs({ source: 'registry', platform: 'linux/arm/v7' }),
+        recordingLogger().logger,
+        engineDeps({
+          fetch: registryWithIndex().fetch,
+        }),
+      ),
     ).rejects.toThrow(
       new Error(
         `Could not resolve ${REF}: The index has no linux/arm/v7 image; its entries are linux/amd64, linux/arm64.`,
@@ -357,10 +377,14 @@ describe('resolveImage', () => {
   it('auto, docker cannot tell (no engine): reads the registry and says why', async () => {
     const registry = registryWith([`SHA=${SHA}`]);
     const { lines, logger } = recordingLogger();
-    const result = await resolveImage(inputs(), logger, {
-      fetch: registry.fetch,
-      inspectLocal: () => Promise.reject(new Error('Cannot connect to the Docker daemon')),
-    });
+    const result = await resolveImage(
+      inputs(),
+      logger,
+      engineDeps({
+        fetch: registry.fetch,
+        inspectLocal: () => Promise.reject(new Error('Cannot connect to the Docker daemon')),
+      }),
+    );
     expect(result.source).toBe('registry');
     expect(lines[0]).toBe(
       `info:docker could not tell whether ${REF} is local (Cannot connect to the Docker daemon); reading the registry.`,
@@ -369,19 +393,27 @@ describe('resolveImage', () => {
 
   it('registry: never asks docker', async () => {
     const registry = registryWith([`SHA=${SHA}`]);
-    const result = await resolveImage(inputs({ source: 'registry' }), recordingLogger().logger, {
-      fetch: registry.fetch,
-      inspectLocal: () => Promise.reject(new Error('docker must not be asked')),
-    });
+    const result = await resolveImage(
+      inputs({ source: 'registry' }),
+      recordingLogger().logger,
+      engineDeps({
+        fetch: registry.fetch,
+        inspectLocal: () => Promise.reject(new Error('docker must not be asked')),
+      }),
+    );
     expect(result.source).toBe('registry');
   });
 
   it('passes the fallback notes through the logger', async () => {
     const { lines, logger } = recordingLogger();
-    const result = await resolveImage(inputs({ source: 'local' }), logger, {
-      fetch: noFetch,
-      inspectLocal: () => Promise.resolve(localImage(['SHA=dev'], [], { [LABEL]: SHA })),
-    });
+    const result = await resolveImage(
+      inputs({ source: 'local' }),
+      logger,
+      engineDeps({
+        fetch: noFetch,
+        inspectLocal: () => Promise.resolve(localImage(['SHA=dev'], [], { [LABEL]: SHA })),
+      }),
+    );
     expect(result).toMatchObject({ sha: SHA, shaFrom: `label ${LABEL}` });
     expect(lines).toContain(
       `warning:${REF}: env SHA is "dev", not a commit sha; the commit comes from its label ${LABEL}.`,
@@ -425,9 +457,9 @@ describe('resolveImage', () => {
       `${REF} carries no commit sha: env SHA is missing and label ${LABEL} is missing;`,
     ],
   ])('fails clearly: %s', async (_case, overrides, inspectLocal, fetch, message) => {
-    await expect(resolveImage(inputs(overrides), recordingLogger().logger, { fetch, inspectLocal })).rejects.toThrow(
-      message,
-    );
+    await expect(
+      resolveImage(inputs(overrides), recordingLogger().logger, engineDeps({ fetch, inspectLocal })),
+    ).rejects.toThrow(message);
   });
 });
 

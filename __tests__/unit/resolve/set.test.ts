@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageDetails } from '../../../src/docker/output.js';
 import { parseResolveInputs, requestFor, RESOLVE_DEFAULTS, type ResolveInputs } from '../../../src/resolve/inputs.js';
-import { resolveImage, type ResolveDeps, type Resolution } from '../../../src/resolve/resolve.js';
+import { resolveImage, type Resolution } from '../../../src/resolve/resolve.js';
 import {
   entryName,
   resolveSet,
@@ -11,7 +11,14 @@ import {
   setSummary,
   type Resolved,
 } from '../../../src/resolve/set.js';
-import { fakeRegistry, recordingLogger, registryImage, type RegistryImage } from './fakes.js';
+import {
+  engineDeps,
+  fakeRegistry,
+  recordingLogger,
+  registryImage,
+  type RegistryImage,
+  type StandIns,
+} from './fakes.js';
 
 const SHA_WEB = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
 const SHA_API = 'b'.repeat(40);
@@ -30,7 +37,7 @@ const PUSHED: Record<string, RegistryImage> = {
   'ghcr.io/acme/api:bbbbbbb': API,
 };
 
-const noDocker: ResolveDeps['inspectLocal'] = () => Promise.reject(new Error('docker must not be asked'));
+const noDocker: StandIns['inspectLocal'] = () => Promise.reject(new Error('docker must not be asked'));
 
 /** Parsed as the action parses its inputs: `images` (a set), or `image` when `images` is empty. */
 function inputsOf(overrides: Record<string, string>): ResolveInputs {
@@ -65,7 +72,7 @@ describe('resolveSet', () => {
     const set = await resolveSet(
       inputsOf({ images: 'ghcr.io/acme/web\nghcr.io/acme/api', 'check-pairs': 'false' }),
       recordingLogger().logger,
-      { fetch: registry.fetch, inspectLocal: noDocker },
+      engineDeps({ fetch: registry.fetch, inspectLocal: noDocker }),
     );
     expect(summaryOf(set)).toEqual([
       ['WEB', SHA_WEB, 'd24155b', WEB.digest],
@@ -86,24 +93,32 @@ describe('resolveSet', () => {
   it("asks docker's stored credentials once per registry, not once per image at the same moment", async () => {
     const registry = fakeRegistry(PUSHED);
     const asked: string[] = [];
-    const set = await resolveSet(inputsOf({ images: 'ghcr.io/acme/web\nghcr.io/acme/api' }), recordingLogger().logger, {
-      fetch: registry.fetch,
-      inspectLocal: noDocker,
-      storedAuth: (name) => {
-        asked.push(name);
-        return Promise.resolve(undefined);
-      },
-    });
+    const set = await resolveSet(
+      inputsOf({ images: 'ghcr.io/acme/web\nghcr.io/acme/api' }),
+      recordingLogger().logger,
+      engineDeps({
+        fetch: registry.fetch,
+        inspectLocal: noDocker,
+        storedAuth: (name) => {
+          asked.push(name);
+          return Promise.resolve(undefined);
+        },
+      }),
+    );
     expect(set).toHaveLength(2);
     expect(asked).toEqual(['ghcr.io']);
   });
 
   it('checks each pair with a HEAD of its short sha tag: the same digest, no second manifest read', async () => {
     const registry = fakeRegistry(PUSHED);
-    const set = await resolveSet(inputsOf({ images: 'ghcr.io/acme/web\nghcr.io/acme/api' }), recordingLogger().logger, {
-      fetch: registry.fetch,
-      inspectLocal: noDocker,
-    });
+    const set = await resolveSet(
+      inputsOf({ images: 'ghcr.io/acme/web\nghcr.io/acme/api' }),
+      recordingLogger().logger,
+      engineDeps({
+        fetch: registry.fetch,
+        inspectLocal: noDocker,
+      }),
+    );
     expect(summaryOf(set)).toEqual([
       ['WEB', SHA_WEB, 'd24155b', WEB.digest],
       ['API', SHA_API, 'bbbbbbb', API.digest],
@@ -120,10 +135,14 @@ describe('resolveSet', () => {
 
   it('a tag that is the short sha tag itself is its own pair: no second request', async () => {
     const registry = fakeRegistry(PUSHED);
-    const set = await resolveSet(inputsOf({ images: 'ghcr.io/acme/web:d24155b' }), recordingLogger().logger, {
-      fetch: registry.fetch,
-      inspectLocal: noDocker,
-    });
+    const set = await resolveSet(
+      inputsOf({ images: 'ghcr.io/acme/web:d24155b' }),
+      recordingLogger().logger,
+      engineDeps({
+        fetch: registry.fetch,
+        inspectLocal: noDocker,
+      }),
+    );
     expect(summaryOf(set)).toEqual([['WEB', SHA_WEB, 'd24155b', WEB.digest]]);
     expect(registry.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
       'GET ghcr.io/v2/',
@@ -134,10 +153,14 @@ describe('resolveSet', () => {
 
   it('a registry without Docker-Content-Digest on HEAD: the digest of a GET', async () => {
     const registry = fakeRegistry(PUSHED, { headDigest: false });
-    const set = await resolveSet(inputsOf({ images: 'ghcr.io/acme/web' }), recordingLogger().logger, {
-      fetch: registry.fetch,
-      inspectLocal: noDocker,
-    });
+    const set = await resolveSet(
+      inputsOf({ images: 'ghcr.io/acme/web' }),
+      recordingLogger().logger,
+      engineDeps({
+        fetch: registry.fetch,
+        inspectLocal: noDocker,
+      }),
+    );
     expect(summaryOf(set)).toEqual([['WEB', SHA_WEB, 'd24155b', WEB.digest]]);
     expect(registry.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
       'GET ghcr.io/v2/',
@@ -185,17 +208,25 @@ describe('resolveSet', () => {
   ])('fails whole: %s', async (_case, tags, overrides, message, status) => {
     const registry = fakeRegistry(tags, status === undefined ? {} : { status });
     await expect(
-      resolveSet(inputsOf(overrides), recordingLogger().logger, { fetch: registry.fetch, inspectLocal: noDocker }),
+      resolveSet(
+        inputsOf(overrides),
+        recordingLogger().logger,
+        engineDeps({ fetch: registry.fetch, inspectLocal: noDocker }),
+      ),
     ).rejects.toThrow(new Error(message));
   });
 
   it('a pair that cannot be read for another reason says so', async () => {
     const registry = fakeRegistry(PUSHED, { status: { 'HEAD ghcr.io/acme/web:d24155b': 500 } });
     await expect(
-      resolveSet(inputsOf({ images: 'ghcr.io/acme/web' }), recordingLogger().logger, {
-        fetch: registry.fetch,
-        inspectLocal: noDocker,
-      }),
+      resolveSet(
+        inputsOf({ images: 'ghcr.io/acme/web' }),
+        recordingLogger().logger,
+        engineDeps({
+          fetch: registry.fetch,
+          inspectLocal: noDocker,
+        }),
+      ),
     ).rejects.toThrow(
       `line 1 (WEB=ghcr.io/acme/web:latest): ghcr.io/acme/web:latest is commit ${SHA_WEB}, but its pair ghcr.io/acme/web:d24155b could not be read: The registry ghcr.io answered HTTP 500`,
     );
@@ -206,10 +237,14 @@ describe('resolveSet', () => {
     const inputs = inputsOf({ image: 'ghcr.io/acme/web', tag: 'nope' });
     const [entry] = inputs.entries;
     if (entry === undefined) throw new Error('expected one entry');
-    const alone = await resolveImage(requestFor(inputs, entry), recordingLogger().logger, {
-      fetch: registry.fetch,
-    }).catch((error: unknown) => error as Error);
-    const error = await resolveSet(inputs, recordingLogger().logger, { fetch: registry.fetch }).catch(
+    const alone = await resolveImage(
+      requestFor(inputs, entry),
+      recordingLogger().logger,
+      engineDeps({
+        fetch: registry.fetch,
+      }),
+    ).catch((error: unknown) => error as Error);
+    const error = await resolveSet(inputs, recordingLogger().logger, engineDeps({ fetch: registry.fetch })).catch(
       (e: unknown) => e as Error,
     );
     expect(error).toBeInstanceOf(Error);
@@ -224,7 +259,7 @@ describe('resolveSet', () => {
     const set = await resolveSet(
       inputsOf({ image: 'ghcr.io/acme/web', 'check-pairs': 'true' }),
       recordingLogger().logger,
-      { fetch: registry.fetch },
+      engineDeps({ fetch: registry.fetch }),
     );
     expect(summaryOf(set)).toEqual([['WEB', SHA_WEB, 'd24155b', WEB.digest]]);
     expect(registry.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
@@ -236,9 +271,13 @@ describe('resolveSet', () => {
 
   it('check-pairs false: no HEAD at all', async () => {
     const registry = fakeRegistry({ 'ghcr.io/acme/web:latest': WEB });
-    await resolveSet(inputsOf({ images: 'ghcr.io/acme/web', 'check-pairs': 'false' }), recordingLogger().logger, {
-      fetch: registry.fetch,
-    });
+    await resolveSet(
+      inputsOf({ images: 'ghcr.io/acme/web', 'check-pairs': 'false' }),
+      recordingLogger().logger,
+      engineDeps({
+        fetch: registry.fetch,
+      }),
+    );
     expect(registry.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
       'GET ghcr.io/v2/',
       'GET ghcr.io/v2/acme/web/manifests/latest',
@@ -283,10 +322,14 @@ describe('resolveSet', () => {
     async (_case, overrides, notices, refs) => {
       const registry = fakeRegistry(PUSHED);
       const { lines, logger } = recordingLogger();
-      const set = await resolveSet(inputsOf({ 'check-pairs': 'false', ...overrides }), logger, {
-        fetch: registry.fetch,
-        inspectLocal: noDocker,
-      });
+      const set = await resolveSet(
+        inputsOf({ 'check-pairs': 'false', ...overrides }),
+        logger,
+        engineDeps({
+          fetch: registry.fetch,
+          inspectLocal: noDocker,
+        }),
+      );
       expect(lines.filter((line) => line.startsWith('warning:'))).toEqual(notices.map((notice) => `warning:${notice}`));
       expect(lines.slice(0, notices.length)).toEqual(notices.map((notice) => `warning:${notice}`));
       expect(set.map(({ resolution }) => resolution.ref)).toEqual(refs);
@@ -327,14 +370,18 @@ describe('resolveSet', () => {
       ],
     ])('%s', async (_case, images, message) => {
       const asked: string[] = [];
-      const deps: ResolveDeps = {
+      const deps: StandIns = {
         fetch: () => Promise.reject(new Error('the registry must not be asked')),
         inspectLocal: (ref) => {
           asked.push(ref);
           return Promise.resolve(images[ref]);
         },
       };
-      const run = resolveSet(inputsOf({ images: 'ghcr.io/acme/web', source: 'local' }), recordingLogger().logger, deps);
+      const run = resolveSet(
+        inputsOf({ images: 'ghcr.io/acme/web', source: 'local' }),
+        recordingLogger().logger,
+        engineDeps(deps),
+      );
       if (message === undefined) {
         const set = await run;
         expect(set.map(({ resolution }) => [resolution.source, resolution.digest])).toEqual([['local', '']]);
@@ -347,12 +394,12 @@ describe('resolveSet', () => {
       const set = await resolveSet(
         inputsOf({ images: 'ghcr.io/acme/web:d24155b', source: 'local' }),
         recordingLogger().logger,
-        {
+        engineDeps({
           inspectLocal: (ref) => {
             asked.push(ref);
             return Promise.resolve(local(ID, SHA_WEB));
           },
-        },
+        }),
       );
       expect(set).toHaveLength(1);
       expect(asked).toEqual(['ghcr.io/acme/web:d24155b']);
@@ -384,14 +431,14 @@ describe('resolveSet', () => {
       const set = await resolveSet(
         inputsOf({ images: 'ghcr.io/acme/web\nlocalhost:5000/acme/api', 'check-pairs': 'false', ...overrides }),
         recordingLogger().logger,
-        {
+        engineDeps({
           inspectLocal: noDocker,
           fetch: (url, init) => (new URL(url).host === 'ghcr.io' ? ghcr : local).fetch(url, init),
           storedAuth: (registry) => {
             asked.push(registry);
             return Promise.resolve(STORED);
           },
-        },
+        }),
       );
       for (const call of [...ghcr.calls, ...local.calls].filter((c) => c.authorization !== undefined))
         seen.push(

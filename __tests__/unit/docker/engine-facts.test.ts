@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { diskFullMessage } from '../../../src/loop/build.js';
 import type { ImageStore } from '../../../src/docker/output.js';
-import { buildxVersionOf, describeImageStore, engineLocation, versionAtLeast } from '../../../src/docker/engine.js';
+import {
+  buildxVersionOf,
+  describeImageStore,
+  engineLocation,
+  versionAtLeast,
+} from '../../../src/docker/engine-facts.js';
 import { shortClusterHasDetach } from '../../../src/loop/inputs.js';
 
 describe('engineLocation', () => {

@@ -1,8 +1,8 @@
-export const id = 835;
-export const ids = [835];
+export const id = 774;
+export const ids = [774];
 export const modules = {
 
-/***/ 6835:
+/***/ 6774:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -90,16 +90,7 @@ var loop_cache = __webpack_require__(4164);
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./src/docker/cli.ts
-var cli = __webpack_require__(1670);
-// EXTERNAL MODULE: ./src/docker/args.ts
-var args = __webpack_require__(8391);
-// EXTERNAL MODULE: ./src/docker/output.ts
-var output = __webpack_require__(7807);
 ;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
-
-
-
 
 
 const LOG_TAIL_LINES = 100;
@@ -302,11 +293,8 @@ function tcpProbe(address, signal) {
         },
     };
 }
-function logProbe(container, pattern, signal) {
-    // `docker logs --follow` replays all output since the start before following: no line is missed.
-    const ready = (0,cli/* dockerUntil */.Bp)((0,args/* followLogsArgs */.gQ)(container), (line) => (pattern.test(line) ? READY : undefined), signal, {
-        stderrLines: true,
-    });
+function logProbe(engine, container, pattern, signal) {
+    const ready = engine.untilLogLine(container, (line) => (pattern.test(line) ? READY : undefined), signal);
     return { ready, lastFailure: `no log line matched /${pattern.source}/` };
 }
 const never = new Promise(() => undefined);
@@ -316,15 +304,15 @@ const never = new Promise(() => undefined);
  * creation on, on the engine's clock, so a change between `docker run` and the subscription is
  * replayed, never missed; port and log probes run alongside.
  */
-async function waitUntilReady(container, waitFor, timeoutSeconds) {
+async function waitUntilReady(engine, container, waitFor, timeoutSeconds) {
     const started = performance.now();
-    const state = (0,output/* parseContainerState */.O2)((await (0,cli/* docker */.T3)((0,args/* containerInspectArgs */.R8)(container), { silent: true })).stdout);
+    const state = await engine.inspectContainer(container);
     const condition = resolveCondition(waitFor, state);
     let verdict = verdictFromState(state, condition);
     if (verdict === undefined) {
         const stop = new AbortController();
         const watchers = [
-            (0,cli/* dockerUntil */.Bp)((0,args/* containerEventsArgs */.cX)(state.id, state.created), (line) => verdictFromEvent((0,output/* parseReadinessEvent */.e8)(line), condition), stop.signal),
+            engine.untilEvent(state, (event) => verdictFromEvent(event, condition), stop.signal),
         ];
         let probe;
         if (condition.kind === 'http' || condition.kind === 'tcp') {
@@ -340,7 +328,7 @@ async function waitUntilReady(container, waitFor, timeoutSeconds) {
             }
         }
         else if (condition.kind === 'log') {
-            probe = logProbe(state.id, condition.pattern, stop.signal);
+            probe = logProbe(engine, state.id, condition.pattern, stop.signal);
         }
         if (probe !== undefined)
             watchers.push(probe.ready);
@@ -361,32 +349,20 @@ async function waitUntilReady(container, waitFor, timeoutSeconds) {
     }
     if (verdict.ready)
         return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
-    const final = await inspectQuietly(container);
+    const final = await engine.findContainer(container);
     // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
     const reason = final !== undefined && verdict.reason.startsWith('exited')
         ? exitReason(final.exitCode, final.oomKilled)
         : verdict.reason;
-    throw new ContainerNotReadyError(container, reason, await diagnosis(container, final));
+    throw new ContainerNotReadyError(container, reason, await diagnosis(engine, container, final));
 }
-async function inspectQuietly(container) {
-    const result = await (0,cli/* docker */.T3)((0,args/* containerInspectArgs */.R8)(container), { silent: true, allowFailure: true });
-    return result.exitCode === 0 ? (0,output/* parseContainerState */.O2)(result.stdout) : undefined;
-}
-async function diagnosis(container, state) {
-    const logs = await (0,cli/* docker */.T3)((0,args/* containerLogsArgs */.Gh)(container, LOG_TAIL_LINES), { silent: true, allowFailure: true });
+async function diagnosis(engine, container, state) {
+    const logs = await engine.containerLogs(container, LOG_TAIL_LINES);
     return [
         state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
         `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
-        mergeLogStreams(logs.stdout, logs.stderr) || '(no output)',
+        logs || '(no output)',
     ].join('\n');
-}
-/** `docker logs --timestamps` splits the container's stdout and stderr; its timestamps put them back in order. */
-function mergeLogStreams(stdout, stderr) {
-    const lines = (text) => text.split('\n').filter((line) => line !== '');
-    // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
-    return [...lines(stdout), ...lines(stderr)]
-        .sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0))
-        .join('\n');
 }
 /** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
 function formatDiagnosis(state) {
@@ -700,6 +676,8 @@ function envFileProblem(file, prefix, image) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/docker/docker-engine.ts + 3 modules
+var docker_engine = __webpack_require__(8220);
 // EXTERNAL MODULE: ./src/process/children.ts
 var children = __webpack_require__(1414);
 ;// CONCATENATED MODULE: ./src/loop/background.ts
@@ -841,9 +819,6 @@ function engineDeletedAll(deleted, remaining, deletedIds) {
 ;// CONCATENATED MODULE: ./src/loop/prune.ts
 
 
-
-
-
 /** Many images are inspected and removed in this many calls side by side (docker processes or API connections). */
 const PARALLEL_CALLS = 4;
 /**
@@ -949,7 +924,6 @@ function chunk(items, parts) {
 function orphanedAncestors(ancestorIds, danglingNow, deletedIds) {
     return danglingNow.filter((id) => ancestorIds.has(id) && !deletedIds.has(id));
 }
-const lines = (result) => result.stdout.split('\n').filter((line) => line !== '');
 /**
  * Inspected images. The engine answers one image after the other: many go in a few calls side by side. Images
  * can vanish between the listing and this (another job's prune): the inspect goes on without them.
@@ -964,19 +938,15 @@ async function containerImages(calls, ids) {
     return (await Promise.all(callsFor(ids, calls.parallel).map((part) => calls.containers(part)))).flat();
 }
 /** Image histories (each image's and its ancestors' own layer sizes: what may go with it, and how big it is). */
-async function histories(ids) {
-    const read = await Promise.all(ids.map(async (id) => {
-        const result = await (0,cli/* docker */.T3)((0,args/* imageHistoryArgs */.dn)(id), { silent: true, allowFailure: true });
-        return [id, result.exitCode === 0 ? (0,output/* parseImageHistory */.nM)(result.stdout) : undefined];
-    }));
+async function histories(engine, ids) {
+    const read = await Promise.all(ids.map(async (id) => [id, await engine.imageHistory(id)]));
     return new Map(read.filter((entry) => entry[1] !== undefined));
 }
 /** Every image on the engine (read only); undefined when docker cannot tell. */
-async function allImages(calls) {
-    const listed = await (0,cli/* docker */.T3)((0,args/* allImageIdsArgs */.G_)(), { silent: true, allowFailure: true });
-    if (listed.exitCode !== 0)
+async function allImages(engine, calls) {
+    const ids = await engine.imageIds();
+    if (ids === undefined)
         return undefined;
-    const ids = [...new Set(lines(listed))];
     if (ids.length === 0)
         return [];
     const inspected = await inspectImages(calls, ids).catch(() => undefined);
@@ -993,32 +963,27 @@ function namesDeletedLayers(store) {
  * either. Otherwise the rest of the engine, as the removal left it, tells (slow on the containerd store); when
  * it cannot be read, those layers count as 0 rather than too much.
  */
-async function parentlessFreed(calls, removed, staying, removal) {
+async function parentlessFreed(engine, calls, removed, staying, removal) {
     const left = staying.filter((image) => !removal.deleted.has(image.id));
     if (freedBases(removed, left).size === 0)
         return 0;
     if (removal.namesDeletedLayers && engineDeletedAll(removed, left, removal.deleted))
         return freedBytes(removed, left, removal.historySizes);
-    const remaining = await allImages(calls);
+    const remaining = await allImages(engine, calls);
     return remaining === undefined ? 0 : freedBytes(removed, remaining, removal.historySizes);
 }
 /**
  * Three listings side by side; read only and by the repository's name alone, so it can start with the engine
  * check (`stop`: when that fails, an engine that never answers would hold these forever).
  */
-async function listForPrune(repository, stop) {
+async function listForPrune(engine, repository, stop) {
     const started = performance.now();
-    const [tagsListed, danglingListed, containersListed] = await Promise.all([
-        (0,cli/* docker */.T3)((0,args/* repositoryTagsArgs */.pe)(repository), { silent: true, signal: stop }),
-        (0,cli/* docker */.T3)((0,args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, repository), { silent: true, signal: stop }),
-        (0,cli/* docker */.T3)((0,args/* containerIdsArgs */.zy)(), { silent: true, signal: stop }),
+    const [tags, dangling, containers] = await Promise.all([
+        engine.repositoryTags(repository, stop),
+        engine.danglingImages({ key: vocabulary/* REPOSITORY_LABEL */.S, value: repository }, stop),
+        engine.containerIds(stop),
     ]);
-    return {
-        tags: (0,output/* parseListedTags */.M$)(tagsListed.stdout),
-        dangling: lines(danglingListed),
-        containers: lines(containersListed),
-        seconds: (performance.now() - started) / 1000,
-    };
+    return { tags, dangling, containers, seconds: (performance.now() - started) / 1000 };
 }
 /**
  * Removes the stale tags of the repository and the dangling images it left behind; layers still used
@@ -1026,7 +991,7 @@ async function listForPrune(repository, stop) {
  * (listForPrune), an inspect of the candidates, then the removals (and, for images that do not know their
  * parent, what their removal freed: see parentlessFreed).
  */
-async function pruneImages(mode, policy, engine, listing, reporter) {
+async function pruneImages(engine, mode, policy, facts, listing, reporter) {
     reporter.info(`Listed ${listing.tags.length} tags, ${listing.dangling.length} labelled untagged images and ${listing.containers.length} containers in ${listing.seconds.toFixed(3)} s, beside the engine check.`);
     const listed = listing.tags;
     const staleIds = listed.filter(({ tag }) => !policy.keepTags.has(tag)).map(({ id }) => id);
@@ -1035,17 +1000,18 @@ async function pruneImages(mode, policy, engine, listing, reporter) {
         reporter.info(`Nothing of ${policy.repository} to remove.`);
         return { removed: [], kept: [], reclaimedBytes: 0, dryRun: mode === 'dry-run' };
     }
-    const calls = await engine.imageCalls();
+    // The way to the engine for the calls made by the hundred (its API or the CLI): closed once done.
+    const calls = await engine.imageCalls(pruneParallelism(facts.imageStore));
     reporter.info(`Inspecting${mode === 'dry-run' ? '' : ' and removing'} through ${calls.via}.`);
     try {
-        return await pruneCandidates({ mode, policy, engine, listing, reporter }, candidateIds, calls);
+        return await pruneCandidates({ mode, policy, engine, facts, listing, reporter }, candidateIds, calls);
     }
     finally {
         calls.close();
     }
 }
 /** pruneImages, once there are candidates: their inspect, the plan, the removals and the bytes they freed. */
-async function pruneCandidates({ mode, policy, engine, listing, reporter }, candidateIds, calls) {
+async function pruneCandidates({ mode, policy, engine, facts, listing, reporter }, candidateIds, calls) {
     const listed = listing.tags;
     const candidates = new Set(candidateIds);
     // The repository's images that stay (`:latest`, the tag being built), inspected with the candidates: when
@@ -1053,11 +1019,11 @@ async function pruneCandidates({ mode, policy, engine, listing, reporter }, cand
     const stayingIds = [...new Set(listed.map(({ id }) => id))].filter((id) => !candidates.has(id));
     // A few of the classic builder's candidates: their histories (for the bytes) are read alongside. Otherwise
     // only what the inspect shows is needed: the parents' histories, and those of bases no image's size places.
-    const historiesUpFront = candidateIds.length <= SEQUENTIAL_UP_TO && mode !== 'dry-run' && engine.buildsRecordParents;
+    const historiesUpFront = candidateIds.length <= SEQUENTIAL_UP_TO && mode !== 'dry-run' && facts.buildsRecordParents;
     const [inspected, containers, candidateHistories] = await Promise.all([
         inspectImages(calls, [...candidateIds, ...stayingIds]).then(({ images: found }) => found),
         containerImages(calls, listing.containers),
-        historiesUpFront ? histories(candidateIds) : undefined,
+        historiesUpFront ? histories(engine, candidateIds) : undefined,
     ]);
     const images = inspected.filter((image) => candidates.has(image.id));
     const plan = planPrune(images, containers, { ...policy, now: new Date() });
@@ -1084,8 +1050,9 @@ async function pruneCandidates({ mode, policy, engine, listing, reporter }, cand
     const bases = freedBases(parentless, knownStaying);
     const unplaced = oneImagePerChain(parentless.filter((image) => bases.has(image.id) && bases.get(image.id)?.bytes === undefined));
     const [layers, chainHistories] = await Promise.all([
-        candidateHistories ?? histories([...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
-        candidateHistories ?? histories([...unplaced.values()]),
+        candidateHistories ??
+            histories(engine, [...new Set(going.map((image) => image.parent).filter((parent) => parent !== ''))]),
+        candidateHistories ?? histories(engine, [...unplaced.values()]),
     ]);
     // A few removals in one call run in order, as the seed's loop; many run side by side, which the engine does faster.
     const parts = callsFor(plan.remove, calls.parallel);
@@ -1094,7 +1061,7 @@ async function pruneCandidates({ mode, policy, engine, listing, reporter }, cand
     const refused = removals.flatMap((removal) => (removal.refused === undefined ? [] : [removal.refused]));
     const ancestors = new Set([...layers.values()].flatMap((steps) => steps.map((step) => step.id)).filter((id) => !candidates.has(id)));
     if (parts.length > 1 && ancestors.size > 0) {
-        const orphans = orphanedAncestors(ancestors, lines(await (0,cli/* docker */.T3)((0,args/* danglingArgs */.m8)(), { silent: true })), deleted);
+        const orphans = orphanedAncestors(ancestors, await engine.danglingImages(), deleted);
         if (orphans.length > 0) {
             const sweep = await calls.remove(orphans);
             for (const id of sweep.deleted)
@@ -1108,20 +1075,17 @@ async function pruneCandidates({ mode, policy, engine, listing, reporter }, cand
         // docker removes what it can; what a container started using meanwhile is refused, never forced.
         reporter.warning(`Some images of ${policy.repository} were not removed: ${refused.join('\n')}`);
         const [tagsLeft, danglingLeft] = await Promise.all([
-            (0,cli/* docker */.T3)((0,args/* repositoryTagsArgs */.pe)(policy.repository), { silent: true }),
-            (0,cli/* docker */.T3)((0,args/* danglingLabelledArgs */.tj)(vocabulary/* REPOSITORY_LABEL */.S, policy.repository), { silent: true }),
+            engine.repositoryTags(policy.repository),
+            engine.danglingImages({ key: vocabulary/* REPOSITORY_LABEL */.S, value: policy.repository }),
         ]);
-        const left = new Set([
-            ...(0,output/* parseListedTags */.M$)(tagsLeft.stdout).map(({ tag }) => `${policy.repository}:${tag}`),
-            ...lines(danglingLeft),
-        ]);
+        const left = new Set([...tagsLeft.map(({ tag }) => `${policy.repository}:${tag}`), ...danglingLeft]);
         removed = plan.remove.filter((ref) => !left.has(ref));
     }
     const historySizes = new Map(parentless.map((image) => {
         const steps = chainHistories.get(unplaced.get(image.layers.join(' ')) ?? image.id) ?? [];
         return [image.id, layerSizes(image.layers.length, [...steps].reverse())];
     }));
-    const freed = await parentlessFreed(calls, parentless.filter((image) => deleted.has(image.id)), [...knownStaying, ...parentless.filter((image) => !deleted.has(image.id))], { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(engine.imageStore) });
+    const freed = await parentlessFreed(engine, calls, parentless.filter((image) => deleted.has(image.id)), [...knownStaying, ...parentless.filter((image) => !deleted.has(image.id))], { deleted, historySizes, namesDeletedLayers: namesDeletedLayers(facts.imageStore) });
     const bytes = reclaimedBytes([...deleted].filter((id) => !parentlessIds.has(id)), ownLayerSizes(images, layers)) + freed;
     reporter.info(`Removed ${removed.length} (${bytes} bytes reclaimed): ${removed.join(', ')}`);
     return { removed, kept: plan.kept, reclaimedBytes: bytes, dryRun: false };
@@ -1129,98 +1093,8 @@ async function pruneCandidates({ mode, policy, engine, listing, reporter }, cand
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(1455);
-;// CONCATENATED MODULE: ./src/docker/engine.ts
-
-
-
-const ENGINE_TIMEOUT_MS = 5000;
-function describeImageStore(store) {
-    return store.kind === 'containerd'
-        ? 'the containerd image store'
-        : store.kind === 'graphdriver'
-            ? `the ${store.driver} graph driver`
-            : 'an image store it did not name';
-}
-/** Which engine the docker CLI talks to, as the user configured it. */
-function engineLocation(env) {
-    if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '')
-        return `DOCKER_HOST=${env.DOCKER_HOST}`;
-    if (env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '')
-        return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
-    return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
-}
-/** The first line of a docker command's output that `pick` takes, or undefined when none does in time. */
-async function firstMatch(args, pick, timeoutMs) {
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    try {
-        return await (0,cli/* dockerUntil */.Bp)(args, pick, timeout.signal);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-function firstLine(args, timeoutMs) {
-    return firstMatch(args, (line) => (line.trim() === '' ? undefined : line), timeoutMs);
-}
-/** Which image store the engine uses ('unknown' when it does not say in time). */
-async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
-    return firstLine(engineStoreArgs(), timeoutMs).then(parseImageStore, () => parseImageStore(undefined));
-}
-/**
- * Asks the engine for its version and image store (and the CLI for buildx) before anything else, so a missing
- * or silent engine is a clear error within seconds, not a hang in the middle of a build.
- */
-async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
-    // Without an engine the CLI still prints the line (with an empty version), then fails saying why.
-    const info = await firstMatch((0,args/* engineInfoArgs */.g0)(), (line) => {
-        const parsed = engineInfoOf(line);
-        return parsed?.version === '' ? undefined : parsed;
-    }, timeoutMs).catch((error) => error);
-    if (info instanceof Error) {
-        const reason = info instanceof cli/* DockerError */.Bi ? (info.result.stderr.trim().split('\n').pop() ?? info.message) : info.message;
-        throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
-    }
-    if (info === undefined)
-        throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
-    return {
-        version: info.version,
-        buildx: info.buildxVersion !== undefined,
-        buildxVersion: info.buildxVersion === undefined ? undefined : buildxVersionOf(info.buildxVersion),
-        imageStore: info.imageStore,
-    };
-}
-/**
- * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
- * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
- */
-function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
-    return firstMatch((0,args/* buildxInspectArgs */.qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
-}
-function engineInfoOf(line) {
-    try {
-        return (0,output/* parseEngineInfo */.Y)(line);
-    }
-    catch {
-        return undefined; // not the line asked for
-    }
-}
-/** The x.y.z in the buildx plugin's version (`v0.24.0`, `0.13.1+ds1`) or `docker buildx version`'s line. */
-function buildxVersionOf(line) {
-    return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
-}
-/** Whether `version` (x.y.z) is at least `minimum`. */
-function versionAtLeast(version, minimum) {
-    const parts = (text) => text.split('.').map(Number);
-    const [have, need] = [parts(version), parts(minimum)];
-    for (let i = 0; i < need.length; i++) {
-        const difference = (have[i] ?? 0) - (need[i] ?? 0);
-        if (difference !== 0)
-            return difference > 0;
-    }
-    return true;
-}
-
+// EXTERNAL MODULE: ./src/docker/engine-facts.ts
+var engine_facts = __webpack_require__(7206);
 ;// CONCATENATED MODULE: ./src/shared/write-whole.ts
 
 /**
@@ -1239,108 +1113,8 @@ async function writeWhole(file, text) {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-;// CONCATENATED MODULE: ./src/docker/build-args.ts
-function secretArg(secret) {
-    return 'env' in secret.source
-        ? `id=${secret.id},env=${secret.source.env}`
-        : `id=${secret.id},src=${secret.source.src}`;
-}
-/** The user's Dockerfile on the classic builder; the stamp follows (legacyStampArgs). */
-function legacyBuildArgs(options) {
-    return [
-        'build',
-        // A failed step's container (and its layer, on a full disk) is not left behind.
-        '--force-rm',
-        ...options.cacheFrom.flatMap((ref) => ['--cache-from', ref]),
-        '--file',
-        options.file,
-        '--iidfile',
-        options.iidFile,
-        ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
-        ...(options.target === '' ? [] : ['--target', options.target]),
-        options.context,
-    ];
-}
-/** The classic builder's stamp: a Dockerfile on stdin (see stampDockerfile), no context. */
-function legacyStampArgs(tags) {
-    return ['build', ...tags.flatMap((tag) => ['--tag', tag]), '-'];
-}
-/** The bake targets: the user's Dockerfile, and the stamp that starts from its result. */
-const BAKE_BUILD_TARGET = 'build';
-const BAKE_STAMP_TARGET = 'stamp';
-/** The name the stamp's FROM gives the build target's result (a bake `target:` context). */
-const STAMP_BASE = 'build-test-deploy-build';
-/** Bake reads every string of its file as an HCL template: `${` and `%{` must stay literal. */
-function bakeLiteral(text) {
-    return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
-}
-/**
- * The bake file of one BuildKit build: the user's Dockerfile, and the stamp, whose FROM is that build's
- * result as a `target:` context. Bake hands the stamp the build's whole graph, not an image: the stamp's
- * inline cache then covers every step of the user's Dockerfile, so the pushed :latest is a cache source.
- */
-function bakeDefinition(options) {
-    const literal = (values) => values.map(bakeLiteral);
-    const build = {
-        context: bakeLiteral(options.context),
-        dockerfile: bakeLiteral(options.file),
-        args: Object.fromEntries(options.buildArgs.map(({ key, value }) => [key, bakeLiteral(value)])),
-        ...(options.target === '' ? {} : { target: options.target }),
-        ...(options.secrets.length === 0 ? {} : { secret: literal(options.secrets.map(secretArg)) }),
-        'cache-from': literal(options.cacheFrom),
-        // Only the stamp's result is wanted (the docker driver writes an untagged image anyway).
-        output: ['type=cacheonly'],
-    };
-    const stamp = {
-        context: bakeLiteral(options.stampContext),
-        'dockerfile-inline': bakeLiteral(options.stampDockerfile),
-        contexts: { [STAMP_BASE]: `target:${BAKE_BUILD_TARGET}` },
-        tags: literal(options.tags),
-        'cache-from': literal(options.cacheFrom),
-        'cache-to': literal(options.cacheTo),
-        output: ['type=docker'],
-    };
-    return { target: { [BAKE_BUILD_TARGET]: build, [BAKE_STAMP_TARGET]: stamp } };
-}
-/**
- * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
- * store it makes the image an index whose digest changes with every build of the same commit. And it would
- * describe the stamp step, not the user's build.
- */
-const NO_PROVENANCE = '--provenance=false';
-/** Bakes the stamp target (and with it the build target), its progress as JSON (see build-progress.ts). */
-function bakeArgs(options) {
-    return [
-        'buildx',
-        'bake',
-        '--file',
-        options.bakeFile,
-        '--metadata-file',
-        options.metadataFile,
-        '--progress=rawjson',
-        NO_PROVENANCE,
-        ...(options.builder === '' ? [] : ['--builder', options.builder]),
-        BAKE_STAMP_TARGET,
-    ];
-}
-/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
-function dockerfileString(text) {
-    return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
-}
-/**
- * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
- * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
- * the classic builder makes a step of each --label flag.
- */
-function stampDockerfile(baseImage, shaEnv, sha, labels) {
-    const label = labels.length === 0
-        ? ''
-        : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
-    return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
-}
-
+// EXTERNAL MODULE: ./src/docker/build-args.ts
+var build_args = __webpack_require__(1936);
 ;// CONCATENATED MODULE: ./src/docker/build-progress.ts
 // BuildKit's progress as JSON (`--progress=rawjson`: one JSON object after another, each over several lines),
 // read as it comes: shown in the log as `--progress=plain` shows it, and kept for what the cache did.
@@ -1523,11 +1297,9 @@ class BuildProgress {
     }
 }
 
+// EXTERNAL MODULE: ./src/docker/output.ts
+var output = __webpack_require__(7807);
 ;// CONCATENATED MODULE: ./src/loop/build.ts
-
-
-
-
 
 
 
@@ -1568,14 +1340,9 @@ function namedContextsMissingMessage(output) {
         ? "The builder's BuildKit is too old for the stamp: it lacks named contexts (BuildKit 0.10 or later), and the stamp builds FROM your build as one; nothing was tagged. buildx's docker driver uses the engine's own BuildKit, which on Docker Engine 20.10 is older: update the engine, make a builder of the docker-container driver the current one (docker buildx create --use), or remove buildx to build with the classic builder."
         : undefined;
 }
-/** A failed build says why: a full disk or a BuildKit too old plainly, else docker's own last lines (`log`: its output as shown). */
-function throwUnlessBuilt(args, result, log) {
-    if (result.exitCode === 0)
-        return;
-    const output = log ?? result.stdout + result.stderr;
-    throw new Error(diskFullMessage(output) ??
-        namedContextsMissingMessage(output) ??
-        new cli/* DockerError */.Bi(args, log === undefined ? result : { ...result, stdout: '', stderr: log }).message);
+/** A failed build says why: a full disk or a BuildKit too old plainly, else docker's own last lines. */
+function buildError(failure) {
+    return new Error(diskFullMessage(failure.log) ?? namedContextsMissingMessage(failure.log) ?? failure.error);
 }
 /**
  * On the containerd image store two builds at once race to create the same image record (the build target's
@@ -1592,28 +1359,22 @@ function cacheExportRefused(output) {
  * Builds the user's Dockerfile, then stamps the result with the sha env and the labels and tags it,
  * in one metadata-only step (cached when nothing changed). Nothing is tagged until both succeeded.
  */
-async function buildImage(request, reporter) {
-    const workDir = await (0,external_node_fs_promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
+async function buildImage(engine, request, reporter) {
+    const built = request.builder.kind === 'buildx'
+        ? await bake(engine, request, request.builder.name, reporter)
+        : await classicBuild(engine, request, reporter);
+    const tidy = built.tidy ?? (() => Promise.resolve());
     try {
-        const built = request.builder.kind === 'buildx'
-            ? await bake(request, request.builder.name, workDir, reporter)
-            : await legacyBuild(request, workDir, reporter);
-        const tidy = built.tidy ?? (() => Promise.resolve());
-        try {
-            // The id as the engine names the image (on the containerd image store, the manifest digest).
-            const details = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(request.tags[0] ?? ''), { silent: true })).stdout);
-            const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
-            if (problems.length > 0)
-                throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-            return { imageId: details.id, cache: built.cache, tidy };
-        }
-        catch (error) {
-            await tidy();
-            throw error;
-        }
+        // The id as the engine names the image (on the containerd image store, the manifest digest).
+        const details = await engine.inspectImage(request.tags[0] ?? '');
+        const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
+        if (problems.length > 0)
+            throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
+        return { imageId: details.id, cache: built.cache, tidy };
     }
-    finally {
-        await (0,external_node_fs_promises_.rm)(workDir, { recursive: true, force: true });
+    catch (error) {
+        await tidy();
+        throw error;
     }
 }
 /**
@@ -1624,92 +1385,80 @@ function brokenByCacheRestore(cmd) {
     return cmd[0] === '/bin/sh' && cmd[1] === '-c' && cmd[2]?.startsWith('#(nop)') === true;
 }
 /** The classic builder: pull the cache sources, build, then stamp `FROM <id>`. */
-async function legacyBuild(request, workDir, reporter) {
+async function classicBuild(engine, request, reporter) {
     const sources = [];
     for (const ref of request.cache.pull) {
         // A cache source that is missing, unreachable or refused is a miss: the build goes on.
-        const pulled = await (0,cli/* docker */.T3)((0,args/* pullArgs */.bw)(ref), { allowFailure: true });
-        sources.push(pulled.exitCode === 0
+        const pulled = await engine.pullImage(ref);
+        sources.push(pulled.ok
             ? { source: ref, found: true, reason: undefined }
-            : { source: ref, found: false, reason: (0,loop_cache/* cacheMissReason */.$x)(pulled.stderr) });
+            : { source: ref, found: false, reason: (0,loop_cache/* cacheMissReason */.$x)(pulled.error) });
     }
-    const iidFile = external_node_path_.join(workDir, 'base.iid');
     // Only what came from the registry: the engine's own images are its cache without --cache-from.
     const pulled = sources.filter((source) => source.found === true).map((source) => source.source);
     const build = async (cacheFrom) => {
-        const args = legacyBuildArgs({ ...request, iidFile, cacheFrom });
-        const built = await (0,cli/* docker */.T3)(args, { allowFailure: true });
-        throwUnlessBuilt(args, built);
-        return { output: built.stdout, imageId: (await (0,external_node_fs_promises_.readFile)(iidFile, 'utf8')).trim() };
+        const built = await engine.classicBuild({ ...request, cacheFrom });
+        if (!built.ok)
+            throw buildError(built);
+        return built;
     };
     let built = await build(pulled);
     if (pulled.length > 0) {
-        const cmd = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(built.imageId), { silent: true })).stdout).cmd;
+        const { cmd } = await engine.inspectImage(built.imageId);
         if (brokenByCacheRestore(cmd)) {
             reporter.warning(`cache: the classic builder restored a step from ${pulled.join(', ')} with a broken config (CMD ${JSON.stringify(cmd)}); building again without --cache-from.`);
             built = await build([]);
         }
     }
-    const stamp = legacyStampArgs(request.tags);
-    const stamped = await (0,cli/* docker */.T3)(stamp, {
-        input: stampDockerfile(built.imageId, request.shaEnv, request.sha, request.labels),
-        silent: true,
-        allowFailure: true,
-    });
-    throwUnlessBuilt(stamp, stamped);
-    const steps = (0,output/* parseLegacySteps */.C5)(built.output);
+    const stamped = await engine.classicStamp(request.tags, (0,build_args/* stampDockerfile */.ev)(built.imageId, request.shaEnv, request.sha, request.labels));
+    if (!stamped.ok)
+        throw buildError(stamped);
     return {
         cache: {
             sources,
-            stepsReused: steps.filter((step) => step.cached).length,
-            stepsRun: steps.filter((step) => !step.cached).length,
+            stepsReused: built.steps.filter((step) => step.cached).length,
+            stepsRun: built.steps.filter((step) => !step.cached).length,
             exportedTo: [],
         },
     };
 }
 /** BuildKit: the user's Dockerfile and the stamp in one bake (see bakeDefinition). */
-async function bake(request, builder, workDir, reporter) {
-    const bakeFile = external_node_path_.join(workDir, 'bake.json');
-    const metadataFile = external_node_path_.join(workDir, 'metadata.json');
-    const args = bakeArgs({ bakeFile, metadataFile, builder });
+async function bake(engine, request, builder, reporter) {
+    const context = external_node_path_.resolve(request.context);
     const run = async (cacheTo) => {
-        const context = external_node_path_.resolve(request.context);
-        const definition = bakeDefinition({
+        const progress = new BuildProgress();
+        const options = {
             ...request,
             context,
             file: external_node_path_.resolve(request.file),
-            stampDockerfile: stampDockerfile(STAMP_BASE, request.shaEnv, request.sha, request.labels),
+            stampDockerfile: (0,build_args/* stampDockerfile */.ev)(build_args/* STAMP_BASE */.Ax, request.shaEnv, request.sha, request.labels),
             // The stamp reads nothing of it; a context of its own would put a per-run key into the inline cache,
             // and with it a new image id for every build of one commit.
             stampContext: context,
             cacheFrom: request.cache.from,
             cacheTo,
-        });
-        await (0,external_node_fs_promises_.writeFile)(bakeFile, JSON.stringify(definition, undefined, 2));
-        const progress = new BuildProgress();
-        return { result: await (0,cli/* docker */.T3)(args, { allowFailure: true, renderStderr: progress }), progress };
+        };
+        return { result: await engine.bake(options, builder, progress), progress };
     };
     let cacheTo = request.cache.to;
     let { result, progress } = await run(cacheTo);
-    if (result.exitCode !== 0 && cacheTo.length > 0 && cacheExportRefused(result.stderr)) {
+    if (!result.ok && cacheTo.length > 0 && cacheExportRefused(result.stderr)) {
         // An optimisation never fails the build: build again, exporting no cache.
-        reporter.warning(`cache: the builder cannot export the cache (${(0,cli/* lastLines */.w$)(result.stderr, 1)}); building without cache-to.`);
+        reporter.warning(`cache: the builder cannot export the cache (${result.stderr.trim().split('\n').pop() ?? ''}); building without cache-to.`);
         cacheTo = [];
         ({ result, progress } = await run(cacheTo));
     }
     // A third build at once can win the second race too; past that it is not a race.
-    for (let retry = 0; retry < 2 && result.exitCode !== 0; retry++) {
+    for (let retry = 0; retry < 2 && !result.ok; retry++) {
         const name = imageRecordRace(result.stderr);
         if (name === undefined)
             break;
         reporter.info(`Another build wrote the image record ${name} at that moment; building again (from the cache).`);
         ({ result, progress } = await run(cacheTo));
     }
-    throwUnlessBuilt(args, result, progress.log());
-    // Read now: the work folder goes when the build phase ends, before the tidying.
-    const metadata = await (0,external_node_fs_promises_.readFile)(metadataFile, 'utf8')
-        .then(output/* parseBakeMetadata */.eK)
-        .catch(() => ({}));
+    if (!result.ok)
+        throw buildError(result);
+    const { digests } = result;
     const steps = progress.steps();
     const imports = new Map(progress.cacheImports().map((tried) => [tried.ref, tried]));
     return {
@@ -1728,18 +1477,18 @@ async function bake(request, builder, workDir, reporter) {
             stepsRun: steps.filter((step) => !step.cached).length,
             exportedTo: cacheTo,
         },
-        tidy: () => removeBuildTargetImage(metadata).catch((error) => reporter.info(`The build target's untagged image stays: ${error.message}`)),
+        tidy: () => removeBuildTargetImage(engine, digests).catch((error) => reporter.info(`The build target's untagged image stays: ${error.message}`)),
     };
 }
 /** The docker driver writes the build target's result as an untagged image too: it goes, unless something names it. */
-async function removeBuildTargetImage(metadata) {
-    const digest = metadata[BAKE_BUILD_TARGET];
-    if (digest === undefined || digest === metadata[BAKE_STAMP_TARGET])
+async function removeBuildTargetImage(engine, digests) {
+    const digest = digests[build_args/* BAKE_BUILD_TARGET */.xC];
+    if (digest === undefined || digest === digests[build_args/* BAKE_STAMP_TARGET */.k3])
         return;
-    const inspected = await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(digest), { silent: true, allowFailure: true });
-    if (inspected.exitCode !== 0 || (0,output/* parseImageDetails */.Dr)(inspected.stdout).repoTags.length > 0)
+    const image = await engine.findImage(digest).catch(() => undefined);
+    if (image === undefined || image.repoTags.length > 0)
         return;
-    await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)([digest]), { silent: true, allowFailure: true });
+    await engine.removeImages([digest]);
 }
 
 // EXTERNAL MODULE: ./src/process/run.ts
@@ -1784,223 +1533,6 @@ async function resolveCommit(shaInput, context, githubSha, naming = field_parser
 
 // EXTERNAL MODULE: ./src/loop/container.ts
 var container = __webpack_require__(7169);
-// EXTERNAL MODULE: ./src/shared/json.ts
-var json = __webpack_require__(8451);
-// EXTERNAL MODULE: ./src/docker/config.ts
-var docker_config = __webpack_require__(656);
-;// CONCATENATED MODULE: ./src/docker/engine-api.ts
-
-
-
-
-
-
-// The engine's own API over its unix socket, where the docker CLI would reach the engine there too: for the
-// calls the prune makes by the hundred, the CLI processes cost more than the engine's own work
-// (docs/adr/0004-prune-through-the-engine-api.md). Every other call, and every other endpoint: the CLI.
-/** The CLI's engine when no DOCKER_HOST, context or config names another. */
-const DEFAULT_SOCKET = '/var/run/docker.sock';
-const socketOf = (host) => host.startsWith('unix://') && host.length > 'unix://'.length ? host.slice('unix://'.length) : undefined;
-/**
- * The docker CLI's choice of engine (DOCKER_HOST, else DOCKER_CONTEXT, else config.json's currentContext,
- * else the default socket), where it ends at a unix socket without TLS. Pure: the stored contexts come in.
- */
-function engineEndpoint(env, platform, currentContext, contexts) {
-    if (platform === 'win32')
-        return { socket: undefined, why: 'on Windows the engine listens on a named pipe' };
-    if ((env.DOCKER_TLS ?? '') !== '' || (env.DOCKER_TLS_VERIFY ?? '') !== '')
-        return { socket: undefined, why: 'DOCKER_TLS or DOCKER_TLS_VERIFY is set' };
-    const host = env.DOCKER_HOST ?? '';
-    if (host !== '') {
-        const socket = socketOf(host);
-        return socket === undefined
-            ? { socket: undefined, why: `DOCKER_HOST=${host} is no unix socket` }
-            : { socket, from: `DOCKER_HOST=${host}` };
-    }
-    const name = env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '' ? env.DOCKER_CONTEXT : currentContext;
-    if (name === undefined || name === '' || name === 'default')
-        return { socket: DEFAULT_SOCKET, from: 'the default context' };
-    const contextHost = contexts.host(name);
-    if (contextHost === undefined)
-        return { socket: undefined, why: `docker context ${name} has no docker endpoint` };
-    const socket = socketOf(contextHost);
-    if (socket === undefined)
-        return { socket: undefined, why: `docker context ${name} is at ${contextHost}, no unix socket` };
-    if (contexts.hasTls(name))
-        return { socket: undefined, why: `docker context ${name} uses TLS` };
-    return { socket, from: `docker context ${name}` };
-}
-function readJson(file) {
-    try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** engineEndpoint from this machine's docker config folder, as the CLI reads it. */
-function localEngineEndpoint(env) {
-    const dir = (0,docker_config/* dockerConfigDir */.k)(env);
-    const config = readJson(external_node_path_.join(dir, 'config.json'));
-    // The CLI keeps each context under the sha256 of its name.
-    const stored = (name, ...parts) => external_node_path_.join(dir, 'contexts', ...parts, (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex'));
-    const contexts = {
-        host: (name) => {
-            const meta = readJson(external_node_path_.join(stored(name, 'meta'), 'meta.json'));
-            const endpoints = (0,json/* isObject */.G)(meta) && (0,json/* isObject */.G)(meta.Endpoints) ? meta.Endpoints : {};
-            const host = (0,json/* isObject */.G)(endpoints.docker) ? (0,json/* str */.g)(endpoints.docker.Host) : '';
-            return host === '' ? undefined : host;
-        },
-        hasTls: (name) => (0,external_node_fs_.existsSync)(stored(name, 'tls')),
-    };
-    const current = (0,json/* isObject */.G)(config) ? (0,json/* str */.g)(config.currentContext) : '';
-    return engineEndpoint(env, process.platform, current === '' ? undefined : current, contexts);
-}
-/** The API version the CLI would speak: DOCKER_API_VERSION when set, else the engine's own (its `/_ping`). */
-function apiVersionOf(env, pingHeader) {
-    const pinned = env.DOCKER_API_VERSION ?? '';
-    const version = pinned !== '' ? pinned : (pingHeader ?? '');
-    return /^\d+\.\d+$/.test(version) ? version : undefined;
-}
-/**
- * Connects to the engine at `socket` with up to `connections` requests at a time, undefined when it does not
- * answer its `/_ping` with an API version (the caller then takes the CLI, which says why if it fails too).
- * The connections end with a cancelled run's children.
- */
-async function connectEngineApi(socket, env, connections) {
-    // Loaded here: a run that prunes nothing never pays for node's http.
-    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
-    const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-    const untrack = (0,children/* trackConnections */.RA)(agent);
-    const close = () => {
-        untrack();
-        agent.destroy();
-    };
-    const send = (method, apiPath) => new Promise((resolve, reject) => {
-        const sent = http.request({ socketPath: socket, path: apiPath, method, agent }, (response) => {
-            const chunks = [];
-            response.on('data', (chunk) => chunks.push(chunk));
-            response.on('error', reject);
-            response.on('end', () => {
-                const header = response.headers['api-version'];
-                resolve({
-                    status: response.statusCode ?? 0,
-                    body: Buffer.concat(chunks).toString('utf8'),
-                    version: typeof header === 'string' ? header : undefined,
-                });
-            });
-        });
-        sent.on('error', reject);
-        sent.end();
-    });
-    const ping = await send('GET', '/_ping').catch(() => undefined);
-    const version = ping?.status === 200 ? apiVersionOf(env, ping.version) : undefined;
-    if (version === undefined) {
-        close();
-        return undefined;
-    }
-    return {
-        socket,
-        request: async (method, apiPath) => {
-            const { status, body } = await send(method, `/v${version}${apiPath}`);
-            return { status, body };
-        },
-        close,
-    };
-}
-/** The message of an API error answer (`{"message": …}`), else its body. */
-function apiErrorMessage(response) {
-    try {
-        const parsed = JSON.parse(response.body);
-        if ((0,json/* isObject */.G)(parsed) && typeof parsed.message === 'string')
-            return parsed.message;
-    }
-    catch {
-        // not JSON: the body as it came
-    }
-    return response.body.trim() === '' ? `HTTP ${response.status}` : response.body.trim();
-}
-
-;// CONCATENATED MODULE: ./src/docker/image-calls.ts
-
-
-
-
-/** The docker CLI: one process per call, `processes` at a time. */
-function cliImageCalls(via, processes) {
-    // Images gone between the listing and the inspect are all docker complained of.
-    const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
-    return {
-        via,
-        parallel: processes,
-        inspect: async (ids) => {
-            const result = await (0,cli/* docker */.T3)((0,args/* imageSummariesArgs */.rg)(ids), { silent: true, allowFailure: true });
-            return { images: (0,output/* parseImageSummaries */.Zp)(result.stdout), complete: result.exitCode === 0 || vanished(result) };
-        },
-        containers: async (ids) => (0,output/* parseContainerImages */.Zq)((await (0,cli/* docker */.T3)((0,args/* containerImagesArgs */.F$)(ids), { silent: true, allowFailure: true })).stdout),
-        remove: async (refs) => {
-            const result = await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true });
-            return {
-                deleted: (0,output/* parseRemovalOutput */.XN)(result.stdout).deleted,
-                refused: result.exitCode === 0 ? undefined : result.stderr.trim(),
-            };
-        },
-        close: () => undefined,
-    };
-}
-/** The engine's API: one request per id or ref, in order, on a connection of its own while it lasts. */
-function apiImageCalls(api, connections) {
-    const each = async (items, request) => {
-        const answers = [];
-        for (const item of items)
-            answers.push(await request(item));
-        return answers;
-    };
-    const name = encodeURIComponent;
-    return {
-        via: `the engine API at unix://${api.socket}`,
-        parallel: connections,
-        inspect: async (ids) => {
-            const answers = await each(ids, (id) => api.request('GET', `/images/${name(id)}/json`));
-            return {
-                images: answers.filter((answer) => answer.status === 200).map((answer) => (0,output/* parseApiImage */.PF)(answer.body)),
-                complete: answers.every((answer) => answer.status === 200 || answer.status === 404),
-            };
-        },
-        containers: async (ids) => {
-            const answers = await each(ids, (id) => api.request('GET', `/containers/${name(id)}/json`));
-            return answers.filter((answer) => answer.status === 200).map((answer) => (0,output/* parseApiContainer */.RX)(answer.body));
-        },
-        remove: async (refs) => {
-            const answers = await each(refs, (ref) => api.request('DELETE', `/images/${name(ref)}`));
-            // As the CLI reports a refusal (a container started using the image meanwhile).
-            const refused = answers
-                .filter((answer) => answer.status !== 200)
-                .map((answer) => `Error response from daemon: ${apiErrorMessage(answer)}`);
-            return {
-                deleted: answers
-                    .filter((answer) => answer.status === 200)
-                    .flatMap((answer) => (0,output/* parseApiRemoval */.uq)(answer.body).deleted),
-                refused: refused.length === 0 ? undefined : refused.join('\n'),
-            };
-        },
-        close: () => api.close(),
-    };
-}
-/**
- * The API where the docker CLI talks to a unix socket and the engine answers there, with `side.connections`
- * requests at a time; the CLI otherwise, with `side.processes` docker processes at a time.
- */
-async function imageCalls(env, side) {
-    const endpoint = localEngineEndpoint(env);
-    if (endpoint.socket === undefined)
-        return cliImageCalls(`the docker CLI (${endpoint.why})`, side.processes);
-    const api = await connectEngineApi(endpoint.socket, env, side.connections);
-    return api === undefined
-        ? cliImageCalls(`the docker CLI (no engine API answers at unix://${endpoint.socket}, ${endpoint.from})`, side.processes)
-        : apiImageCalls(api, side.connections);
-}
-
 // EXTERNAL MODULE: ./src/loop/push.ts + 1 modules
 var push = __webpack_require__(2916);
 // EXTERNAL MODULE: ./src/loop/run-report.ts
@@ -2070,8 +1602,6 @@ function superviseStreamed(child, timeoutMs) {
 
 
 
-
-
 /** `CONTAINER_PORT_8080=127.0.0.1:32768` for each published port (`_UDP` suffix for udp): how runner-side tests reach the container. */
 function containerPortEnv(ports) {
     const env = {};
@@ -2093,28 +1623,20 @@ function runnerTestEnv(run, base) {
         ...containerPortEnv(run.container.ports),
     });
 }
-/** docker exec argv: test-env goes by name only (`--env KEY`), its values through the CLI's environment. */
-function containerTestArgs(run) {
-    return (0,args/* execShellArgs */.Vz)(run.container.name, run.command, execOptions(run));
+/** The test's `docker exec`: in the container, by name, as the test user, with test-env. */
+function execRequest(run) {
+    return { container: run.container.name, command: run.command, user: run.user, env: run.env };
 }
-/** docker exec argv of a test started ahead and held at the gate until the container is ready. */
-function heldContainerTestArgs(run) {
-    return (0,args/* heldExecShellArgs */.cY)(run.container.name, run.command, execOptions(run));
-}
-function execOptions(run) {
-    return [...(run.user === '' ? [] : ['--user', run.user]), ...run.env.flatMap(({ key }) => ['--env', key])];
-}
-/** `base` with test-env on top: how its values reach `docker exec --env KEY` or the runner's shell, never argv. */
-function testEnv(run, base = process.env) {
+/** `base` with test-env on top: how its values reach the runner's shell, never argv. */
+function testEnv(run, base) {
     return { ...base, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };
 }
 /**
  * Starts `docker exec` of the test while the container is still becoming ready, held at a gate: starting
  * an exec costs the engine about 130 ms, which is then paid during the wait instead of after it.
  */
-function holdContainerTest(run) {
-    const args = heldContainerTestArgs(run);
-    const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'pipe' });
+function holdContainerTest(engine, run) {
+    const { child } = engine.holdExec(execRequest(run));
     const log = (0,command_log/* commandLog */.a0)();
     let gone = false;
     let released = false;
@@ -2127,12 +1649,12 @@ function holdContainerTest(run) {
     return {
         release: async (full) => {
             if (gone)
-                return runTests(full);
+                return runTests(engine, full);
             released = true;
-            log.command(`docker ${containerTestArgs(full).join(' ')} (started while waiting, released now)`);
+            log.command(`${engine.describeExec(execRequest(full))} (started while waiting, released now)`);
             const supervised = superviseStreamed(child, full.timeoutSeconds * 1000);
             child.stdin.end('run\n');
-            return outcome(full, await supervised);
+            return outcome(engine, full, await supervised);
         },
         cancel: () => {
             if (gone || released)
@@ -2142,15 +1664,15 @@ function holdContainerTest(run) {
         },
     };
 }
-async function outcome(run, result) {
+async function outcome(engine, run, result) {
     if (result.timedOut) {
         // Killing `docker exec` leaves the command running inside: stopping the container stops it for sure.
-        await (0,cli/* docker */.T3)((0,args/* killContainerArgs */.JG)(run.container.name), { silent: true, allowFailure: true });
+        await engine.killContainer(run.container.name);
     }
     return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
 }
 /** Runs the test command in the container or on the runner, streaming its output; stops it at the time limit. */
-async function runTests(run) {
+async function runTests(engine, run) {
     const timeoutMs = run.timeoutSeconds * 1000;
     if (run.on === 'runner') {
         const result = await runStreamed('sh', ['-c', run.command], {
@@ -2161,16 +1683,13 @@ async function runTests(run) {
         });
         return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
     }
-    const args = containerTestArgs(run);
-    (0,command_log/* commandLog */.a0)().command(`docker ${args.join(' ')}`);
-    const child = (0,cli/* startDocker */.Hw)(args, { env: testEnv(run), stdin: 'ignore' });
+    const { child, display } = engine.startExec(execRequest(run));
+    (0,command_log/* commandLog */.a0)().command(display);
     streamOutput(child);
-    return outcome(run, await superviseStreamed(child, timeoutMs));
+    return outcome(engine, run, await superviseStreamed(child, timeoutMs));
 }
 
 ;// CONCATENATED MODULE: ./src/loop/test-reports.ts
-
-
 
 
 const MAX_ANNOTATIONS = 50;
@@ -2185,14 +1704,12 @@ async function xmlFiles(dir) {
  * Copies `source` out of the container (a tar stream through the engine: works on stopped and
  * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
  */
-async function collectReports(container, source, dir, reporter) {
+async function collectReports(engine, container, source, dir, reporter) {
     await (0,external_node_fs_promises_.mkdir)(dir, { recursive: true });
     // `<dir>/.` copies the directory's content, not the directory, into dir.
-    const result = await (0,cli/* docker */.T3)((0,args/* copyFromContainerArgs */.oM)(container, `${source.replace(/\/+$/, '')}/.`, dir), {
-        allowFailure: true,
-    });
-    if (result.exitCode !== 0)
-        throw new Error(`Could not copy test reports ${source} out of container ${container}: ${result.stderr.trim()}`);
+    const copied = await engine.copyFromContainer(container, `${source.replace(/\/+$/, '')}/.`, dir);
+    if (!copied.ok)
+        throw new Error(`Could not copy test reports ${source} out of container ${container}: ${copied.error}`);
     const files = await xmlFiles(dir);
     // The XML parser is loaded only when there are reports to read.
     const { addCounts, parseJUnit } = await Promise.all(/* import() */[__webpack_require__.e(879), __webpack_require__.e(886)]).then(__webpack_require__.bind(__webpack_require__, 5886));
@@ -2224,7 +1741,6 @@ async function collectReports(container, source, dir, reporter) {
 }
 
 ;// CONCATENATED MODULE: ./src/loop/phases.ts
-
 
 
 
@@ -2275,29 +1791,29 @@ async function phase(report, reporter, name, work) {
 /** Bake's `target:` contexts and `--provenance` (see docs/adr/0003-one-bake-for-build-and-stamp.md). */
 const MINIMUM_BUILDX = '0.10.0';
 /** Checks the engine and finds the commit, side by side; names the sha tag; plans the cache. */
-async function checkPhase({ inputs, report, reporter, settings, }) {
+async function checkPhase({ engine, inputs, report, reporter, settings, }) {
     const { naming } = settings;
     for (const notice of inputs.notices)
         reporter.warning(notice);
     report.notices.push(...inputs.notices);
-    const [engine, commit, driver] = await Promise.all([
-        checkEngine(settings.env),
+    const [facts, commit, driver] = await Promise.all([
+        engine.facts(),
         resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
         // Only cache specs need the driver (auto works on every one): no extra docker call otherwise.
-        inputs.cacheFrom.specs.length + inputs.cacheTo.specs.length > 0 ? builderDriver(inputs.builder) : undefined,
+        inputs.cacheFrom.specs.length + inputs.cacheTo.specs.length > 0 ? engine.builderDriver(inputs.builder) : undefined,
     ]);
-    reporter.info(`Docker engine ${engine.version} (${engineLocation(settings.env)}) with ${describeImageStore(engine.imageStore)}; builder: ${engine.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
-    if (engine.buildxVersion !== undefined && !versionAtLeast(engine.buildxVersion, MINIMUM_BUILDX)) {
-        throw new Error(`docker buildx ${engine.buildxVersion} is installed, but builds need buildx ${MINIMUM_BUILDX} or later (bake's target: contexts, --provenance); update buildx, or remove it to build with the classic builder.`);
+    reporter.info(`Docker engine ${facts.version} (${(0,engine_facts/* engineLocation */.wf)(settings.env)}) with ${(0,engine_facts/* describeImageStore */.ap)(facts.imageStore)}; builder: ${facts.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+    if (facts.buildxVersion !== undefined && !(0,engine_facts/* versionAtLeast */.zy)(facts.buildxVersion, MINIMUM_BUILDX)) {
+        throw new Error(`docker buildx ${facts.buildxVersion} is installed, but builds need buildx ${MINIMUM_BUILDX} or later (bake's target: contexts, --provenance); update buildx, or remove it to build with the classic builder.`);
     }
-    if (!engine.buildx && inputs.buildSecrets.length > 0) {
+    if (!facts.buildx && inputs.buildSecrets.length > 0) {
         throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
     }
-    if (!engine.buildx && inputs.builder !== '') {
+    if (!facts.buildx && inputs.builder !== '') {
         throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
     }
-    const cache = (0,loop_cache/* planCache */._s)(inputs.cacheFrom, inputs.cacheTo, inputs.image, engine.buildx
-        ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: engine.imageStore.kind === 'containerd' }
+    const cache = (0,loop_cache/* planCache */._s)(inputs.cacheFrom, inputs.cacheTo, inputs.image, facts.buildx
+        ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: facts.imageStore.kind === 'containerd' }
         : { kind: 'legacy' }, naming);
     report.image = inputs.image.name;
     report.envPrefix = inputs.envPrefix;
@@ -2306,38 +1822,34 @@ async function checkPhase({ inputs, report, reporter, settings, }) {
     report.imageRef = `${inputs.image.name}:${report.tag}`;
     report.latestRef = `${inputs.image.name}:latest`;
     reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
-    return { engine, commit, cache };
+    return { facts, commit, cache };
 }
 /** The repository's name as `docker image ls` prints it, which the prune goes by. */
 function pruneRepository(inputs) {
     return (0,image_reference/* familiarName */.hG)(inputs.image);
 }
-async function prunePhase({ inputs, report, reporter, settings }, engine, listing) {
+async function prunePhase({ engine, inputs, report, reporter }, facts, listing) {
     const repository = pruneRepository(inputs);
     const dryRun = inputs.prune === 'dry-run';
-    const pruning = await phase(report, reporter, `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`, async () => pruneImages(dryRun ? 'dry-run' : 'on', {
+    const pruning = await phase(report, reporter, `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`, async () => pruneImages(engine, dryRun ? 'dry-run' : 'on', {
         repository,
         keepTags: new Set(['latest', report.tag]),
         keepNewest: inputs.pruneKeep,
         graceSeconds: inputs.pruneGraceSeconds,
-    }, {
-        imageStore: engine.imageStore,
-        buildsRecordParents: !engine.buildx,
-        imageCalls: () => imageCalls(settings.env, pruneParallelism(engine.imageStore)),
-    }, await listing, reporter));
+    }, { imageStore: facts.imageStore, buildsRecordParents: !facts.buildx }, await listing, reporter));
     report.pruned = pruning.removed.length;
     report.reclaimedBytes = pruning.reclaimedBytes;
 }
 /** Logs in to the image's registry once, if credentials were given and not yet used; undone by the clean-up. */
-async function logIn({ inputs, reporter, settings, leftovers }, retries) {
+async function logIn({ engine, inputs, reporter, settings, leftovers }, retries) {
     if (inputs.registryAuth === undefined || leftovers.loggedInRegistry === inputs.image.registry)
         return;
-    await (0,push/* login */.iD)(inputs.image.registry, inputs.registryAuth, retries, reporter);
+    await (0,push/* login */.iD)(engine, inputs.image.registry, inputs.registryAuth, retries, reporter);
     leftovers.loggedInRegistry = inputs.image.registry;
     settings.onLeftovers(leftovers);
 }
 /** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did. */
-async function buildPhase(run, engine, commit, cache) {
+async function buildPhase(run, facts, commit, cache) {
     const { inputs, report, reporter, settings } = run;
     const built = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, async () => {
         // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
@@ -2345,13 +1857,13 @@ async function buildPhase(run, engine, commit, cache) {
         if (cache.pull.length > 0 || cache.from.some((spec) => (0,loop_cache/* registryRef */.l7)(spec) !== undefined)) {
             await logIn(run, 0).catch((error) => reporter.warning(`cache: ${error.message}; the build goes on without that login.`));
         }
-        const result = await buildImage({
+        const result = await buildImage(run.engine, {
             context: inputs.context,
             file: inputs.file,
             buildArgs: inputs.buildArgs,
             target: inputs.target,
             shaEnv: inputs.shaEnv,
-            builder: engine.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+            builder: facts.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
             secrets: inputs.buildSecrets,
             tags: [report.imageRef, report.latestRef],
             labels: [
@@ -2369,19 +1881,19 @@ async function buildPhase(run, engine, commit, cache) {
     report.cache = built.cache;
 }
 /** Runs a container of the sha tag; returns its name. */
-async function runPhase({ inputs, report, reporter, settings, leftovers }) {
-    const name = (0,container/* containerName */.xN)(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
+async function runPhase({ engine, inputs, report, reporter, settings, leftovers }) {
+    const name = (0,container/* containerName */.x)(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
     // Told before `docker run`, so the action's post removes the container even if this process dies right after.
     leftovers.container = name;
     settings.onLeftovers(leftovers);
-    await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => (0,container/* startContainer */.YI)(name, inputs.runArgs, report.imageRef));
+    await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => engine.runContainer(name, inputs.runArgs, report.imageRef));
     return name;
 }
 /** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
-async function waitAndTestPhases({ inputs, report, reporter, settings }, name) {
+async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, name) {
     // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
     const held = inputs.testCommand !== '' && inputs.testOn === 'container'
-        ? holdContainerTest({
+        ? holdContainerTest(engine, {
             command: inputs.testCommand,
             user: inputs.testUser,
             env: inputs.testEnv,
@@ -2390,7 +1902,7 @@ async function waitAndTestPhases({ inputs, report, reporter, settings }, name) {
         : undefined;
     try {
         const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
-            const ready = await waitUntilReady(name, inputs.waitFor, inputs.waitTimeoutSeconds);
+            const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds);
             reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
             return ready;
         });
@@ -2410,7 +1922,7 @@ async function waitAndTestPhases({ inputs, report, reporter, settings }, name) {
                 container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
                 workspace: settings.workspace,
             };
-            const outcome = held === undefined ? await runTests(run) : await held.release(run);
+            const outcome = held === undefined ? await runTests(engine, run) : await held.release(run);
             report.testExitCode = outcome.exitCode;
             return outcome;
         });
@@ -2419,8 +1931,8 @@ async function waitAndTestPhases({ inputs, report, reporter, settings }, name) {
         held?.cancel();
     }
 }
-async function collectReportsPhase({ inputs, report, reporter, settings }, name) {
-    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
+async function collectReportsPhase({ engine, inputs, report, reporter, settings }, name) {
+    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(engine, name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
     report.reportsDir = reports.dir;
     report.junit = reports.counts;
 }
@@ -2437,7 +1949,7 @@ async function pushPhase(run) {
     const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
     await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
         await logIn(run, inputs.pushRetries);
-        const pushed = await (0,push/* pushTags */.YP)({
+        const pushed = await (0,push/* pushTags */.YP)(run.engine, {
             repositories: [inputs.image, ...inputs.alsoPush],
             built: inputs.image,
             tag: report.tag,
@@ -2479,7 +1991,7 @@ async function envFilePhase({ inputs, report, reporter, settings }) {
  * The loop: prune, build, tag, run, wait until ready, test, push; then clean up and report outputs and the
  * summary, also when a phase failed. SIGINT or SIGTERM stops what runs, cleans up and exits 130 or 143.
  */
-async function runLoop(readInputs, reporter, settings) {
+async function runLoop(engine, readInputs, reporter, settings) {
     (0,command_log/* setCommandLog */.Sh)(reporter);
     const report = (0,run_report/* emptyReport */._O)();
     const leftovers = { container: '', loggedInRegistry: '' };
@@ -2489,14 +2001,14 @@ async function runLoop(readInputs, reporter, settings) {
     const finish = () => (finishing ??= (async () => {
         await background.finish();
         if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
-            await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await (0,cleanup/* cleanUp */.n)(leftovers, reporter)));
+            await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await (0,cleanup/* cleanUp */.n)(engine, leftovers, reporter)));
         }
         reporter.outputs((0,run_report/* outputsOf */.Yz)(report));
         await reporter.summary(report);
     })());
     const cancellation = cleanUpWhenCancelled(report, reporter, finish, () => finishing !== undefined);
     try {
-        await runPhases({ inputs: readInputs(), report, reporter, settings, leftovers, background });
+        await runPhases({ engine, inputs: readInputs(), report, reporter, settings, leftovers, background });
     }
     catch (error) {
         // A cancelled run's own errors (its streams were stopped) say nothing new.
@@ -2564,15 +2076,15 @@ function cleanUpWhenCancelled(report, reporter, finish, finishing) {
 async function runPhases(run) {
     // Read only, by the repository's name alone: the prune's listing goes side by side with the engine check.
     const stopListing = new AbortController();
-    const listing = run.inputs.prune === 'off' ? undefined : listForPrune(pruneRepository(run.inputs), stopListing.signal);
+    const listing = run.inputs.prune === 'off' ? undefined : listForPrune(run.engine, pruneRepository(run.inputs), stopListing.signal);
     listing?.catch(() => undefined); // a missing engine is the check's to report
-    const { engine, commit, cache } = await checkPhase(run).catch((error) => {
+    const { facts, commit, cache } = await checkPhase(run).catch((error) => {
         stopListing.abort();
         throw error;
     });
     if (listing !== undefined)
-        await prunePhase(run, engine, listing);
-    await buildPhase(run, engine, commit, cache);
+        await prunePhase(run, facts, listing);
+    await buildPhase(run, facts, commit, cache);
     const container = await runPhase(run);
     // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
     run.background.start();
@@ -2592,6 +2104,7 @@ var reporter = __webpack_require__(5121);
 // EXTERNAL MODULE: ./src/action/saved-state.ts
 var saved_state = __webpack_require__(2789);
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -2622,7 +2135,7 @@ function readActionInputs() {
 async function runMain() {
     // The same bundle runs again as post: this tells it so.
     core/* saveState */.LZ(saved_state/* STATE */.c4.isPost, 'true');
-    await runLoop(() => readActionInputs(), reporter/* actionReporter */.I, {
+    await runLoop(new docker_engine/* DockerEngine */.n(process.env), () => readActionInputs(), reporter/* actionReporter */.I, {
         env: process.env,
         workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
         sourceUrl: sourceUrl(),
@@ -2636,4 +2149,4 @@ async function runMain() {
 
 };
 
-//# sourceMappingURL=835.index.js.map
+//# sourceMappingURL=774.index.js.map

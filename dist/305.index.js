@@ -1,5 +1,5 @@
-export const id = 202;
-export const ids = [202];
+export const id = 305;
+export const ids = [305];
 export const modules = {
 
 /***/ 5121:
@@ -72,17 +72,17 @@ async function writeSummary(report) {
 /* harmony export */   $4: () => (/* binding */ imageInspectArgs),
 /* harmony export */   Cj: () => (/* binding */ tagArgs),
 /* harmony export */   F$: () => (/* binding */ containerImagesArgs),
+/* harmony export */   F_: () => (/* binding */ testExecArgs),
 /* harmony export */   G_: () => (/* binding */ allImageIdsArgs),
 /* harmony export */   Gh: () => (/* binding */ containerLogsArgs),
+/* harmony export */   Hx: () => (/* binding */ engineStoreArgs),
 /* harmony export */   JG: () => (/* binding */ killContainerArgs),
 /* harmony export */   L7: () => (/* binding */ containerRemoveArgs),
 /* harmony export */   R8: () => (/* binding */ containerInspectArgs),
-/* harmony export */   Vz: () => (/* binding */ execShellArgs),
 /* harmony export */   b2: () => (/* binding */ imageRemoveArgs),
 /* harmony export */   be: () => (/* binding */ loginArgs),
 /* harmony export */   bw: () => (/* binding */ pullArgs),
 /* harmony export */   cX: () => (/* binding */ containerEventsArgs),
-/* harmony export */   cY: () => (/* binding */ heldExecShellArgs),
 /* harmony export */   dn: () => (/* binding */ imageHistoryArgs),
 /* harmony export */   fQ: () => (/* binding */ runArgs),
 /* harmony export */   g0: () => (/* binding */ engineInfoArgs),
@@ -97,8 +97,7 @@ async function writeSummary(report) {
 /* harmony export */   tj: () => (/* binding */ danglingLabelledArgs),
 /* harmony export */   zy: () => (/* binding */ containerIdsArgs)
 /* harmony export */ });
-/* unused harmony exports engineStoreArgs, EXEC_GATE, EXEC_GATE_NAME */
-// Pure argv builders for the docker calls the loop and resolve make (the two builds: build-args.ts); cli.ts runs them.
+/* unused harmony exports execShellArgs, EXEC_GATE, EXEC_GATE_NAME, heldExecShellArgs */
 const JSON_FORMAT = '{{json .}}';
 /**
  * The engine's version and image store, and the CLI's plugins (buildx among them), in one call: `docker info`
@@ -201,6 +200,16 @@ const EXEC_GATE_NAME = 'build-test-deploy-gate';
 function heldExecShellArgs(container, command, options = []) {
     return ['exec', '--interactive', ...options, container, 'sh', '-c', EXEC_GATE, EXEC_GATE_NAME, command];
 }
+/** A test's `docker exec` (held: started ahead, at the gate); test-env by name only, never a value in argv. */
+function testExecArgs(exec, held) {
+    const options = [
+        ...(exec.user === '' ? [] : ['--user', exec.user]),
+        ...exec.env.flatMap(({ key }) => ['--env', key]),
+    ];
+    return held
+        ? heldExecShellArgs(exec.container, exec.command, options)
+        : execShellArgs(exec.container, exec.command, options);
+}
 function killContainerArgs(container) {
     return ['container', 'kill', container];
 }
@@ -228,6 +237,122 @@ function pushArgs(ref) {
 
 /***/ }),
 
+/***/ 1936:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ax: () => (/* binding */ STAMP_BASE),
+/* harmony export */   Bt: () => (/* binding */ legacyBuildArgs),
+/* harmony export */   ev: () => (/* binding */ stampDockerfile),
+/* harmony export */   k3: () => (/* binding */ BAKE_STAMP_TARGET),
+/* harmony export */   rz: () => (/* binding */ bakeArgs),
+/* harmony export */   wr: () => (/* binding */ legacyStampArgs),
+/* harmony export */   xC: () => (/* binding */ BAKE_BUILD_TARGET),
+/* harmony export */   xs: () => (/* binding */ bakeDefinition)
+/* harmony export */ });
+/* unused harmony exports secretArg, bakeLiteral, dockerfileString */
+function secretArg(secret) {
+    return 'env' in secret.source
+        ? `id=${secret.id},env=${secret.source.env}`
+        : `id=${secret.id},src=${secret.source.src}`;
+}
+/** The user's Dockerfile on the classic builder; the stamp follows (legacyStampArgs). */
+function legacyBuildArgs(options) {
+    return [
+        'build',
+        // A failed step's container (and its layer, on a full disk) is not left behind.
+        '--force-rm',
+        ...options.cacheFrom.flatMap((ref) => ['--cache-from', ref]),
+        '--file',
+        options.file,
+        '--iidfile',
+        options.iidFile,
+        ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
+        ...(options.target === '' ? [] : ['--target', options.target]),
+        options.context,
+    ];
+}
+/** The classic builder's stamp: a Dockerfile on stdin (see stampDockerfile), no context. */
+function legacyStampArgs(tags) {
+    return ['build', ...tags.flatMap((tag) => ['--tag', tag]), '-'];
+}
+/** The bake targets: the user's Dockerfile, and the stamp that starts from its result. */
+const BAKE_BUILD_TARGET = 'build';
+const BAKE_STAMP_TARGET = 'stamp';
+/** The name the stamp's FROM gives the build target's result (a bake `target:` context). */
+const STAMP_BASE = 'build-test-deploy-build';
+/** Bake reads every string of its file as an HCL template: `${` and `%{` must stay literal. */
+function bakeLiteral(text) {
+    return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+}
+/**
+ * The bake file of one BuildKit build: the user's Dockerfile, and the stamp, whose FROM is that build's
+ * result as a `target:` context. Bake hands the stamp the build's whole graph, not an image: the stamp's
+ * inline cache then covers every step of the user's Dockerfile, so the pushed :latest is a cache source.
+ */
+function bakeDefinition(options) {
+    const literal = (values) => values.map(bakeLiteral);
+    const build = {
+        context: bakeLiteral(options.context),
+        dockerfile: bakeLiteral(options.file),
+        args: Object.fromEntries(options.buildArgs.map(({ key, value }) => [key, bakeLiteral(value)])),
+        ...(options.target === '' ? {} : { target: options.target }),
+        ...(options.secrets.length === 0 ? {} : { secret: literal(options.secrets.map(secretArg)) }),
+        'cache-from': literal(options.cacheFrom),
+        // Only the stamp's result is wanted (the docker driver writes an untagged image anyway).
+        output: ['type=cacheonly'],
+    };
+    const stamp = {
+        context: bakeLiteral(options.stampContext),
+        'dockerfile-inline': bakeLiteral(options.stampDockerfile),
+        contexts: { [STAMP_BASE]: `target:${BAKE_BUILD_TARGET}` },
+        tags: literal(options.tags),
+        'cache-from': literal(options.cacheFrom),
+        'cache-to': literal(options.cacheTo),
+        output: ['type=docker'],
+    };
+    return { target: { [BAKE_BUILD_TARGET]: build, [BAKE_STAMP_TARGET]: stamp } };
+}
+/**
+ * BuildKit's default provenance attestation holds the build's start and end times: on the containerd image
+ * store it makes the image an index whose digest changes with every build of the same commit. And it would
+ * describe the stamp step, not the user's build.
+ */
+const NO_PROVENANCE = '--provenance=false';
+/** Bakes the stamp target (and with it the build target), its progress as JSON (see build-progress.ts). */
+function bakeArgs(options) {
+    return [
+        'buildx',
+        'bake',
+        '--file',
+        options.bakeFile,
+        '--metadata-file',
+        options.metadataFile,
+        '--progress=rawjson',
+        NO_PROVENANCE,
+        ...(options.builder === '' ? [] : ['--builder', options.builder]),
+        BAKE_STAMP_TARGET,
+    ];
+}
+/** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
+function dockerfileString(text) {
+    return `"${text.replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+}
+/**
+ * Metadata-only steps on top of the user's image: ENV comes last, so the sha holds whatever the
+ * Dockerfile declared, without editing the user's Dockerfile. All labels go in one LABEL instruction:
+ * the classic builder makes a step of each --label flag.
+ */
+function stampDockerfile(baseImage, shaEnv, sha, labels) {
+    const label = labels.length === 0
+        ? ''
+        : `LABEL ${labels.map(({ key, value }) => `${dockerfileString(key)}=${dockerfileString(value)}`).join(' ')}\n`;
+    return `FROM ${baseImage}\nENV ${shaEnv}=${sha}\n${label}`;
+}
+
+
+/***/ }),
+
 /***/ 1670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -235,9 +360,9 @@ function pushArgs(ref) {
 /* harmony export */   Bi: () => (/* binding */ DockerError),
 /* harmony export */   Bp: () => (/* binding */ dockerUntil),
 /* harmony export */   Hw: () => (/* binding */ startDocker),
-/* harmony export */   T3: () => (/* binding */ docker),
-/* harmony export */   w$: () => (/* binding */ lastLines)
+/* harmony export */   T3: () => (/* binding */ docker)
 /* harmony export */ });
+/* unused harmony export lastLines */
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(481);
 /* harmony import */ var node_readline__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_readline__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _process_children_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1414);
@@ -353,11 +478,567 @@ function dockerConfigDir(env) {
 
 /***/ }),
 
+/***/ 8220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ DockerEngine)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/docker/args.ts
+var docker_args = __webpack_require__(8391);
+// EXTERNAL MODULE: ./src/docker/build-args.ts
+var build_args = __webpack_require__(1936);
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var cli = __webpack_require__(1670);
+// EXTERNAL MODULE: ./src/docker/engine-facts.ts
+var engine_facts = __webpack_require__(7206);
+// EXTERNAL MODULE: ./src/docker/output.ts
+var output = __webpack_require__(7807);
+;// CONCATENATED MODULE: ./src/docker/docker-image-reader.ts
+
+
+
+
+/** The engine's images, read through the docker CLI: all that resolve asks, without the loop's operations. */
+class DockerImageReader {
+    imageStore() {
+        return (0,engine_facts/* imageStoreOf */.Sf)();
+    }
+    async inspectImage(ref) {
+        return (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,docker_args/* imageInspectArgs */.$4)(ref), { silent: true })).stdout);
+    }
+    async findImage(ref) {
+        const args = (0,docker_args/* imageInspectArgs */.$4)(ref);
+        const result = await (0,cli/* docker */.T3)(args, { silent: true, allowFailure: true });
+        if (result.exitCode === 0)
+            return (0,output/* parseImageDetails */.Dr)(result.stdout);
+        if (/no such (?:image|object)/i.test(result.stderr))
+            return undefined;
+        throw new cli/* DockerError */.Bi(args, result);
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/process/children.ts
+var children = __webpack_require__(1414);
+// EXTERNAL MODULE: ./src/shared/json.ts
+var json = __webpack_require__(8451);
+// EXTERNAL MODULE: ./src/docker/config.ts
+var docker_config = __webpack_require__(656);
+;// CONCATENATED MODULE: ./src/docker/engine-api.ts
+
+
+
+
+
+
+// The engine's own API over its unix socket, where the docker CLI would reach the engine there too: for the
+// calls the prune makes by the hundred, the CLI processes cost more than the engine's own work
+// (docs/adr/0004-prune-through-the-engine-api.md). Every other call, and every other endpoint: the CLI.
+/** The CLI's engine when no DOCKER_HOST, context or config names another. */
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+const socketOf = (host) => host.startsWith('unix://') && host.length > 'unix://'.length ? host.slice('unix://'.length) : undefined;
+/**
+ * The docker CLI's choice of engine (DOCKER_HOST, else DOCKER_CONTEXT, else config.json's currentContext,
+ * else the default socket), where it ends at a unix socket without TLS. Pure: the stored contexts come in.
+ */
+function engineEndpoint(env, platform, currentContext, contexts) {
+    if (platform === 'win32')
+        return { socket: undefined, why: 'on Windows the engine listens on a named pipe' };
+    if ((env.DOCKER_TLS ?? '') !== '' || (env.DOCKER_TLS_VERIFY ?? '') !== '')
+        return { socket: undefined, why: 'DOCKER_TLS or DOCKER_TLS_VERIFY is set' };
+    const host = env.DOCKER_HOST ?? '';
+    if (host !== '') {
+        const socket = socketOf(host);
+        return socket === undefined
+            ? { socket: undefined, why: `DOCKER_HOST=${host} is no unix socket` }
+            : { socket, from: `DOCKER_HOST=${host}` };
+    }
+    const name = env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '' ? env.DOCKER_CONTEXT : currentContext;
+    if (name === undefined || name === '' || name === 'default')
+        return { socket: DEFAULT_SOCKET, from: 'the default context' };
+    const contextHost = contexts.host(name);
+    if (contextHost === undefined)
+        return { socket: undefined, why: `docker context ${name} has no docker endpoint` };
+    const socket = socketOf(contextHost);
+    if (socket === undefined)
+        return { socket: undefined, why: `docker context ${name} is at ${contextHost}, no unix socket` };
+    if (contexts.hasTls(name))
+        return { socket: undefined, why: `docker context ${name} uses TLS` };
+    return { socket, from: `docker context ${name}` };
+}
+function readJson(file) {
+    try {
+        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** engineEndpoint from this machine's docker config folder, as the CLI reads it. */
+function localEngineEndpoint(env) {
+    const dir = (0,docker_config/* dockerConfigDir */.k)(env);
+    const config = readJson(external_node_path_.join(dir, 'config.json'));
+    // The CLI keeps each context under the sha256 of its name.
+    const stored = (name, ...parts) => external_node_path_.join(dir, 'contexts', ...parts, (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex'));
+    const contexts = {
+        host: (name) => {
+            const meta = readJson(external_node_path_.join(stored(name, 'meta'), 'meta.json'));
+            const endpoints = (0,json/* isObject */.G)(meta) && (0,json/* isObject */.G)(meta.Endpoints) ? meta.Endpoints : {};
+            const host = (0,json/* isObject */.G)(endpoints.docker) ? (0,json/* str */.g)(endpoints.docker.Host) : '';
+            return host === '' ? undefined : host;
+        },
+        hasTls: (name) => (0,external_node_fs_.existsSync)(stored(name, 'tls')),
+    };
+    const current = (0,json/* isObject */.G)(config) ? (0,json/* str */.g)(config.currentContext) : '';
+    return engineEndpoint(env, process.platform, current === '' ? undefined : current, contexts);
+}
+/** The API version the CLI would speak: DOCKER_API_VERSION when set, else the engine's own (its `/_ping`). */
+function apiVersionOf(env, pingHeader) {
+    const pinned = env.DOCKER_API_VERSION ?? '';
+    const version = pinned !== '' ? pinned : (pingHeader ?? '');
+    return /^\d+\.\d+$/.test(version) ? version : undefined;
+}
+/**
+ * Connects to the engine at `socket` with up to `connections` requests at a time, undefined when it does not
+ * answer its `/_ping` with an API version (the caller then takes the CLI, which says why if it fails too).
+ * The connections end with a cancelled run's children.
+ */
+async function connectEngineApi(socket, env, connections) {
+    // Loaded here: a run that prunes nothing never pays for node's http.
+    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
+    const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+    const untrack = (0,children/* trackConnections */.RA)(agent);
+    const close = () => {
+        untrack();
+        agent.destroy();
+    };
+    const send = (method, apiPath) => new Promise((resolve, reject) => {
+        const sent = http.request({ socketPath: socket, path: apiPath, method, agent }, (response) => {
+            const chunks = [];
+            response.on('data', (chunk) => chunks.push(chunk));
+            response.on('error', reject);
+            response.on('end', () => {
+                const header = response.headers['api-version'];
+                resolve({
+                    status: response.statusCode ?? 0,
+                    body: Buffer.concat(chunks).toString('utf8'),
+                    version: typeof header === 'string' ? header : undefined,
+                });
+            });
+        });
+        sent.on('error', reject);
+        sent.end();
+    });
+    const ping = await send('GET', '/_ping').catch(() => undefined);
+    const version = ping?.status === 200 ? apiVersionOf(env, ping.version) : undefined;
+    if (version === undefined) {
+        close();
+        return undefined;
+    }
+    return {
+        socket,
+        request: async (method, apiPath) => {
+            const { status, body } = await send(method, `/v${version}${apiPath}`);
+            return { status, body };
+        },
+        close,
+    };
+}
+/** The message of an API error answer (`{"message": …}`), else its body. */
+function apiErrorMessage(response) {
+    try {
+        const parsed = JSON.parse(response.body);
+        if ((0,json/* isObject */.G)(parsed) && typeof parsed.message === 'string')
+            return parsed.message;
+    }
+    catch {
+        // not JSON: the body as it came
+    }
+    return response.body.trim() === '' ? `HTTP ${response.status}` : response.body.trim();
+}
+
+;// CONCATENATED MODULE: ./src/docker/image-calls.ts
+
+
+
+
+/** The docker CLI: one process per call, `processes` at a time. */
+function cliImageCalls(via, processes) {
+    // Images gone between the listing and the inspect are all docker complained of.
+    const vanished = (result) => result.stderr.split('\n').every((line) => line.trim() === '' || /no such (?:image|object)/i.test(line));
+    return {
+        via,
+        parallel: processes,
+        inspect: async (ids) => {
+            const result = await (0,cli/* docker */.T3)((0,docker_args/* imageSummariesArgs */.rg)(ids), { silent: true, allowFailure: true });
+            return { images: (0,output/* parseImageSummaries */.Zp)(result.stdout), complete: result.exitCode === 0 || vanished(result) };
+        },
+        containers: async (ids) => (0,output/* parseContainerImages */.Zq)((await (0,cli/* docker */.T3)((0,docker_args/* containerImagesArgs */.F$)(ids), { silent: true, allowFailure: true })).stdout),
+        remove: async (refs) => {
+            const result = await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), { silent: true, allowFailure: true });
+            return {
+                deleted: (0,output/* parseRemovalOutput */.XN)(result.stdout).deleted,
+                refused: result.exitCode === 0 ? undefined : result.stderr.trim(),
+            };
+        },
+        close: () => undefined,
+    };
+}
+/** The engine's API: one request per id or ref, in order, on a connection of its own while it lasts. */
+function apiImageCalls(api, connections) {
+    const each = async (items, request) => {
+        const answers = [];
+        for (const item of items)
+            answers.push(await request(item));
+        return answers;
+    };
+    const name = encodeURIComponent;
+    return {
+        via: `the engine API at unix://${api.socket}`,
+        parallel: connections,
+        inspect: async (ids) => {
+            const answers = await each(ids, (id) => api.request('GET', `/images/${name(id)}/json`));
+            return {
+                images: answers.filter((answer) => answer.status === 200).map((answer) => (0,output/* parseApiImage */.PF)(answer.body)),
+                complete: answers.every((answer) => answer.status === 200 || answer.status === 404),
+            };
+        },
+        containers: async (ids) => {
+            const answers = await each(ids, (id) => api.request('GET', `/containers/${name(id)}/json`));
+            return answers.filter((answer) => answer.status === 200).map((answer) => (0,output/* parseApiContainer */.RX)(answer.body));
+        },
+        remove: async (refs) => {
+            const answers = await each(refs, (ref) => api.request('DELETE', `/images/${name(ref)}`));
+            // As the CLI reports a refusal (a container started using the image meanwhile).
+            const refused = answers
+                .filter((answer) => answer.status !== 200)
+                .map((answer) => `Error response from daemon: ${apiErrorMessage(answer)}`);
+            return {
+                deleted: answers
+                    .filter((answer) => answer.status === 200)
+                    .flatMap((answer) => (0,output/* parseApiRemoval */.uq)(answer.body).deleted),
+                refused: refused.length === 0 ? undefined : refused.join('\n'),
+            };
+        },
+        close: () => api.close(),
+    };
+}
+/**
+ * The API where the docker CLI talks to a unix socket and the engine answers there, with `side.connections`
+ * requests at a time; the CLI otherwise, with `side.processes` docker processes at a time.
+ */
+async function imageCalls(env, side) {
+    const endpoint = localEngineEndpoint(env);
+    if (endpoint.socket === undefined)
+        return cliImageCalls(`the docker CLI (${endpoint.why})`, side.processes);
+    const api = await connectEngineApi(endpoint.socket, env, side.connections);
+    return api === undefined
+        ? cliImageCalls(`the docker CLI (no engine API answers at unix://${endpoint.socket}, ${endpoint.from})`, side.processes)
+        : apiImageCalls(api, side.connections);
+}
+
+;// CONCATENATED MODULE: ./src/docker/docker-engine.ts
+
+
+
+
+
+
+
+
+
+
+const quiet = { silent: true, allowFailure: true };
+const outcome = (result) => result.exitCode === 0 ? { ok: true, error: '' } : { ok: false, error: result.stderr.trim() };
+const lines = (result) => result.stdout.split('\n').filter((line) => line !== '');
+/** Its output failed the build: docker's message, and the output that says why. */
+function buildFailure(args, result, log) {
+    const shown = log === undefined ? result : { ...result, stdout: '', stderr: log };
+    return { ok: false, error: new cli/* DockerError */.Bi(args, shown).message, log: log ?? result.stdout + result.stderr };
+}
+/** The engine through the docker CLI, as the user configured it (DOCKER_HOST, DOCKER_CONTEXT); the prune's calls by the hundred through its API where it answers. */
+class DockerEngine extends DockerImageReader {
+    env;
+    constructor(env = process.env) {
+        super();
+        this.env = env;
+    }
+    facts() {
+        return (0,engine_facts/* checkEngine */.Xx)(this.env);
+    }
+    builderDriver(builder) {
+        return (0,engine_facts/* builderDriver */.kW)(builder);
+    }
+    async pullImage(ref) {
+        return outcome(await (0,cli/* docker */.T3)((0,docker_args/* pullArgs */.bw)(ref), { allowFailure: true }));
+    }
+    async tagImage(source, target) {
+        await (0,cli/* docker */.T3)((0,docker_args/* tagArgs */.Cj)(source, target), { silent: true });
+    }
+    async removeImages(refs) {
+        return outcome(await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), quiet));
+    }
+    async imageHistory(id) {
+        const result = await (0,cli/* docker */.T3)((0,docker_args/* imageHistoryArgs */.dn)(id), quiet);
+        return result.exitCode === 0 ? (0,output/* parseImageHistory */.nM)(result.stdout) : undefined;
+    }
+    async imageIds() {
+        const listed = await (0,cli/* docker */.T3)((0,docker_args/* allImageIdsArgs */.G_)(), quiet);
+        return listed.exitCode === 0 ? [...new Set(lines(listed))] : undefined;
+    }
+    async repositoryTags(repository, signal) {
+        return (0,output/* parseListedTags */.M$)((await (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(repository), { silent: true, signal })).stdout);
+    }
+    async danglingImages(label, signal) {
+        const args = label === undefined ? (0,docker_args/* danglingArgs */.m8)() : (0,docker_args/* danglingLabelledArgs */.tj)(label.key, label.value);
+        return lines(await (0,cli/* docker */.T3)(args, { silent: true, signal }));
+    }
+    async containerIds(signal) {
+        return lines(await (0,cli/* docker */.T3)((0,docker_args/* containerIdsArgs */.zy)(), { silent: true, signal }));
+    }
+    imageCalls(side) {
+        return imageCalls(this.env, side);
+    }
+    async classicBuild(build) {
+        const dir = await workDir();
+        try {
+            const iidFile = external_node_path_.join(dir, 'image.iid');
+            const args = (0,build_args/* legacyBuildArgs */.Bt)({ ...build, iidFile });
+            const result = await (0,cli/* docker */.T3)(args, { allowFailure: true });
+            if (result.exitCode !== 0)
+                return buildFailure(args, result);
+            return {
+                ok: true,
+                imageId: (await (0,promises_.readFile)(iidFile, 'utf8')).trim(),
+                steps: (0,output/* parseLegacySteps */.C5)(result.stdout),
+            };
+        }
+        finally {
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    async classicStamp(tags, dockerfile) {
+        const args = (0,build_args/* legacyStampArgs */.wr)(tags);
+        const result = await (0,cli/* docker */.T3)(args, { input: dockerfile, silent: true, allowFailure: true });
+        return result.exitCode === 0 ? { ok: true } : buildFailure(args, result);
+    }
+    async bake(options, builder, progress) {
+        const dir = await workDir();
+        try {
+            const bakeFile = external_node_path_.join(dir, 'bake.json');
+            const metadataFile = external_node_path_.join(dir, 'metadata.json');
+            const args = (0,build_args/* bakeArgs */.rz)({ bakeFile, metadataFile, builder });
+            await (0,promises_.writeFile)(bakeFile, JSON.stringify((0,build_args/* bakeDefinition */.xs)(options), undefined, 2));
+            const result = await (0,cli/* docker */.T3)(args, { allowFailure: true, renderStderr: progress });
+            if (result.exitCode !== 0)
+                return { ...buildFailure(args, result, progress.log()), stderr: result.stderr };
+            const digests = await (0,promises_.readFile)(metadataFile, 'utf8')
+                .then(output/* parseBakeMetadata */.eK)
+                .catch(() => ({}));
+            return { ok: true, digests };
+        }
+        finally {
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    async runContainer(name, extraArgs, imageRef) {
+        return (await (0,cli/* docker */.T3)((0,docker_args/* runArgs */.fQ)(name, extraArgs, imageRef))).stdout.trim();
+    }
+    async inspectContainer(container) {
+        return (0,output/* parseContainerState */.O2)((await (0,cli/* docker */.T3)((0,docker_args/* containerInspectArgs */.R8)(container), { silent: true })).stdout);
+    }
+    async findContainer(container) {
+        const result = await (0,cli/* docker */.T3)((0,docker_args/* containerInspectArgs */.R8)(container), quiet);
+        return result.exitCode === 0 ? (0,output/* parseContainerState */.O2)(result.stdout) : undefined;
+    }
+    async containerLogs(container, tail) {
+        const logs = await (0,cli/* docker */.T3)((0,docker_args/* containerLogsArgs */.Gh)(container, tail), quiet);
+        return (0,output/* mergeLogStreams */.A3)(logs.stdout, logs.stderr);
+    }
+    untilEvent(container, pick, signal) {
+        return (0,cli/* dockerUntil */.Bp)((0,docker_args/* containerEventsArgs */.cX)(container.id, container.created), (line) => pick((0,output/* parseReadinessEvent */.e8)(line)), signal);
+    }
+    untilLogLine(container, pick, signal) {
+        // `docker logs --follow` replays all output since the start before following: no line is missed.
+        return (0,cli/* dockerUntil */.Bp)((0,docker_args/* followLogsArgs */.gQ)(container), pick, signal, { stderrLines: true });
+    }
+    startExec(exec) {
+        const args = (0,docker_args/* testExecArgs */.F_)(exec, false);
+        return { child: (0,cli/* startDocker */.Hw)(args, { env: execEnv(exec), stdin: 'ignore' }), display: `docker ${args.join(' ')}` };
+    }
+    holdExec(exec) {
+        const args = (0,docker_args/* testExecArgs */.F_)(exec, true);
+        return { child: (0,cli/* startDocker */.Hw)(args, { env: execEnv(exec), stdin: 'pipe' }), display: `docker ${args.join(' ')}` };
+    }
+    describeExec(exec) {
+        return `docker ${(0,docker_args/* testExecArgs */.F_)(exec, false).join(' ')}`;
+    }
+    async killContainer(container) {
+        await (0,cli/* docker */.T3)((0,docker_args/* killContainerArgs */.JG)(container), quiet);
+    }
+    async removeContainer(container) {
+        const result = await (0,cli/* docker */.T3)((0,docker_args/* containerRemoveArgs */.L7)(container), quiet);
+        if (result.exitCode === 0)
+            return 'removed';
+        if (/no such container/i.test(result.stderr))
+            return 'gone';
+        return { error: result.stderr.trim() };
+    }
+    async copyFromContainer(container, source, dir) {
+        return outcome(await (0,cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, source, dir), { allowFailure: true }));
+    }
+    async login(server, username, password) {
+        return outcome(await (0,cli/* docker */.T3)((0,docker_args/* loginArgs */.be)(server, username), { input: password, allowFailure: true }));
+    }
+    async logout(server) {
+        return outcome(await (0,cli/* docker */.T3)((0,docker_args/* logoutArgs */.m9)(server), quiet));
+    }
+    async push(ref) {
+        const result = await (0,cli/* docker */.T3)((0,docker_args/* pushArgs */.kJ)(ref), { allowFailure: true });
+        const tag = ref.slice(ref.lastIndexOf(':') + 1);
+        return { ...outcome(result), digest: result.exitCode === 0 ? (0,output/* pushedDigest */.Mn)(result.stdout, tag) : undefined };
+    }
+}
+/** A folder of the run's own for a build's files, where the runner keeps its temporary files. */
+function workDir() {
+    return (0,promises_.mkdtemp)(external_node_path_.join(process.env.RUNNER_TEMP ?? (0,external_node_os_.tmpdir)(), 'build-test-deploy-'));
+}
+/** The docker CLI's environment for a test's exec: test-env's values, which its argv names only. */
+function execEnv(exec) {
+    return { ...process.env, ...Object.fromEntries(exec.env.map(({ key, value }) => [key, value])) };
+}
+
+
+/***/ }),
+
+/***/ 7206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sf: () => (/* binding */ imageStoreOf),
+/* harmony export */   Xx: () => (/* binding */ checkEngine),
+/* harmony export */   ap: () => (/* binding */ describeImageStore),
+/* harmony export */   kW: () => (/* binding */ builderDriver),
+/* harmony export */   wf: () => (/* binding */ engineLocation),
+/* harmony export */   zy: () => (/* binding */ versionAtLeast)
+/* harmony export */ });
+/* unused harmony exports ENGINE_TIMEOUT_MS, buildxVersionOf */
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1670);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8391);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7807);
+
+
+
+const ENGINE_TIMEOUT_MS = 5000;
+function describeImageStore(store) {
+    return store.kind === 'containerd'
+        ? 'the containerd image store'
+        : store.kind === 'graphdriver'
+            ? `the ${store.driver} graph driver`
+            : 'an image store it did not name';
+}
+/** Which engine the docker CLI talks to, as the user configured it. */
+function engineLocation(env) {
+    if (env.DOCKER_HOST !== undefined && env.DOCKER_HOST !== '')
+        return `DOCKER_HOST=${env.DOCKER_HOST}`;
+    if (env.DOCKER_CONTEXT !== undefined && env.DOCKER_CONTEXT !== '')
+        return `DOCKER_CONTEXT=${env.DOCKER_CONTEXT}`;
+    return 'the default engine (DOCKER_HOST is unset: the current docker context, usually unix:///var/run/docker.sock)';
+}
+/** The first line of a docker command's output that `pick` takes, or undefined when none does in time. */
+async function firstMatch(args, pick, timeoutMs) {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    try {
+        return await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .dockerUntil */ .Bp)(args, pick, timeout.signal);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+function firstLine(args, timeoutMs) {
+    return firstMatch(args, (line) => (line.trim() === '' ? undefined : line), timeoutMs);
+}
+/** Which image store the engine uses ('unknown' when it does not say in time). */
+async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstLine((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .engineStoreArgs */ .Hx)(), timeoutMs).then(_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi, () => (0,_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi)(undefined));
+}
+/**
+ * Asks the engine for its version and image store (and the CLI for buildx) before anything else, so a missing
+ * or silent engine is a clear error within seconds, not a hang in the middle of a build.
+ */
+async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
+    // Without an engine the CLI still prints the line (with an empty version), then fails saying why.
+    const info = await firstMatch((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .engineInfoArgs */ .g0)(), (line) => {
+        const parsed = engineInfoOf(line);
+        return parsed?.version === '' ? undefined : parsed;
+    }, timeoutMs).catch((error) => error);
+    if (info instanceof Error) {
+        const reason = info instanceof _cli_js__WEBPACK_IMPORTED_MODULE_0__/* .DockerError */ .Bi ? (info.result.stderr.trim().split('\n').pop() ?? info.message) : info.message;
+        throw new Error(`No Docker engine answers at ${engineLocation(env)}: ${reason}`);
+    }
+    if (info === undefined)
+        throw new Error(`The Docker engine at ${engineLocation(env)} did not answer within ${timeoutMs / 1000} s.`);
+    return {
+        version: info.version,
+        buildx: info.buildxVersion !== undefined,
+        buildxVersion: info.buildxVersion === undefined ? undefined : buildxVersionOf(info.buildxVersion),
+        imageStore: info.imageStore,
+    };
+}
+/**
+ * The driver of a buildx builder ('' for the current one), or undefined when buildx does not say in time.
+ * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
+ */
+function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
+    return firstMatch((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .buildxInspectArgs */ .qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
+}
+function engineInfoOf(line) {
+    try {
+        return (0,_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEngineInfo */ .Y)(line);
+    }
+    catch {
+        return undefined; // not the line asked for
+    }
+}
+/** The x.y.z in the buildx plugin's version (`v0.24.0`, `0.13.1+ds1`) or `docker buildx version`'s line. */
+function buildxVersionOf(line) {
+    return /(?:^|\s)v?(\d+\.\d+\.\d+)/.exec(line)?.[1];
+}
+/** Whether `version` (x.y.z) is at least `minimum`. */
+function versionAtLeast(version, minimum) {
+    const parts = (text) => text.split('.').map(Number);
+    const [have, need] = [parts(version), parts(minimum)];
+    for (let i = 0; i < need.length; i++) {
+        const difference = (have[i] ?? 0) - (need[i] ?? 0);
+        if (difference !== 0)
+            return difference > 0;
+    }
+    return true;
+}
+
+
+/***/ }),
+
 /***/ 7807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $R: () => (/* binding */ envValue),
+/* harmony export */   A3: () => (/* binding */ mergeLogStreams),
 /* harmony export */   C5: () => (/* binding */ parseLegacySteps),
 /* harmony export */   Dr: () => (/* binding */ parseImageDetails),
 /* harmony export */   M$: () => (/* binding */ parseListedTags),
@@ -372,10 +1053,11 @@ function dockerConfigDir(env) {
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   e8: () => (/* binding */ parseReadinessEvent),
 /* harmony export */   eK: () => (/* binding */ parseBakeMetadata),
+/* harmony export */   gi: () => (/* binding */ parseImageStore),
 /* harmony export */   nM: () => (/* binding */ parseImageHistory),
 /* harmony export */   uq: () => (/* binding */ parseApiRemoval)
 /* harmony export */ });
-/* unused harmony exports parseJsonLines, parseImageStore */
+/* unused harmony export parseJsonLines */
 /* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8451);
 
 function asObject(value, what) {
@@ -612,6 +1294,14 @@ function parseEngineInfo(line) {
         imageStore: imageStoreOfInfo(info),
         buildxVersion: buildx === undefined ? undefined : typeof buildx.Version === 'string' ? buildx.Version : '',
     };
+}
+/** `docker logs --timestamps` splits the container's stdout and stderr; its timestamps put them back in order. */
+function mergeLogStreams(stdout, stderr) {
+    const lines = (text) => text.split('\n').filter((line) => line !== '');
+    // RFC 3339 with fixed-width nanoseconds in UTC: text order is time order; the sort is stable for ties.
+    return [...lines(stdout), ...lines(stderr)]
+        .sort((a, b) => (a.slice(0, 30) < b.slice(0, 30) ? -1 : a.slice(0, 30) > b.slice(0, 30) ? 1 : 0))
+        .join('\n');
 }
 
 
@@ -863,7 +1553,7 @@ function describeCache(outcome) {
 
 
 /** Removes what the run left behind; says (as warnings) what it could not undo, and returns that. Never throws. */
-async function cleanUp(leftovers, reporter) {
+async function cleanUp(engine, leftovers, reporter) {
     const remaining = { container: '', loggedInRegistry: '' };
     const undo = async (what, action) => {
         try {
@@ -881,9 +1571,9 @@ async function cleanUp(leftovers, reporter) {
         }
     };
     if (leftovers.container !== '')
-        await undo('container', () => (0,_container_js__WEBPACK_IMPORTED_MODULE_0__/* .removeContainer */ .od)(leftovers.container));
+        await undo('container', () => (0,_container_js__WEBPACK_IMPORTED_MODULE_0__/* .removeContainer */ .o)(engine, leftovers.container));
     if (leftovers.loggedInRegistry !== '')
-        await undo('loggedInRegistry', () => (0,_push_js__WEBPACK_IMPORTED_MODULE_1__/* .logout */ .ri)(leftovers.loggedInRegistry));
+        await undo('loggedInRegistry', () => (0,_push_js__WEBPACK_IMPORTED_MODULE_1__/* .logout */ .ri)(engine, leftovers.loggedInRegistry));
     return remaining;
 }
 
@@ -894,16 +1584,11 @@ async function cleanUp(leftovers, reporter) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   YI: () => (/* binding */ startContainer),
-/* harmony export */   od: () => (/* binding */ removeContainer),
-/* harmony export */   xN: () => (/* binding */ containerName)
+/* harmony export */   o: () => (/* binding */ removeContainer),
+/* harmony export */   x: () => (/* binding */ containerName)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _docker_cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1670);
-/* harmony import */ var _docker_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8391);
-
-
 
 /**
  * A container name unique per run, attempt and step (parallel jobs on one self-hosted engine never
@@ -913,18 +1598,14 @@ function containerName(repositoryPath, tag, runId, runAttempt, random = (0,node_
     const base = repositoryPath.slice(repositoryPath.lastIndexOf('/') + 1);
     return [base, tag, runId ?? 'local', runAttempt ?? '1', random].join('-').replace(/[^a-zA-Z0-9_.-]/g, '_');
 }
-/** Starts the container detached; returns its id. */
-async function startContainer(name, extraArgs, imageRef) {
-    return (await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_2__/* .runArgs */ .fQ)(name, extraArgs, imageRef))).stdout.trim();
-}
 /** Removes the container and its anonymous volumes; true when it is gone (also when it never existed). */
-async function removeContainer(name) {
-    const result = await (0,_docker_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T3)((0,_docker_args_js__WEBPACK_IMPORTED_MODULE_2__/* .containerRemoveArgs */ .L7)(name), { silent: true, allowFailure: true });
-    if (result.exitCode === 0)
+async function removeContainer(engine, name) {
+    const removal = await engine.removeContainer(name);
+    if (removal === 'removed')
         return { done: true, message: `Removed container ${name}.` };
-    if (/no such container/i.test(result.stderr))
+    if (removal === 'gone')
         return { done: true, message: `Container ${name} was already gone.` };
-    return { done: false, message: `Could not remove container ${name}: ${result.stderr.trim()}` };
+    return { done: false, message: `Could not remove container ${name}: ${removal.error}` };
 }
 
 
@@ -945,10 +1626,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./src/docker/cli.ts
-var cli = __webpack_require__(1670);
-// EXTERNAL MODULE: ./src/docker/args.ts
-var args = __webpack_require__(8391);
 // EXTERNAL MODULE: ./src/process/run.ts
 var run = __webpack_require__(7212);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -1038,8 +1715,6 @@ var backoff = __webpack_require__(9393);
 
 
 
-
-
 /** The server argument for docker login/logout: none for Docker Hub. */
 function loginServer(registry) {
     return registry === image_reference/* DOCKER_HUB */.Xb ? undefined : registry;
@@ -1053,10 +1728,10 @@ function who(auth) {
 async function withRetries(what, registry, auth, retries, operation, reporter) {
     for (let attempt = 0;; attempt++) {
         const result = await operation();
-        if (result.exitCode === 0)
+        if (result.ok)
             return result;
-        const reason = result.stderr.trim().split('\n').pop() ?? '';
-        const kind = (0,registry_failure/* classifyRegistryFailure */.k)(result.stderr);
+        const reason = result.error.split('\n').pop() ?? '';
+        const kind = (0,registry_failure/* classifyRegistryFailure */.k)(result.error);
         if (kind === 'auth')
             throw new Error(`The registry ${registry} refused ${who(auth)} for ${what}: ${reason}`);
         if (kind === 'permanent')
@@ -1069,21 +1744,21 @@ async function withRetries(what, registry, auth, retries, operation, reporter) {
     }
 }
 /** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
-async function login(registry, auth, retries, reporter) {
-    await withRetries(`docker login to ${registry}`, registry, auth, retries, () => (0,cli/* docker */.T3)((0,args/* loginArgs */.be)(loginServer(registry), auth.username), { input: auth.password, allowFailure: true }), reporter);
+async function login(engine, registry, auth, retries, reporter) {
+    await withRetries(`docker login to ${registry}`, registry, auth, retries, () => engine.login(loginServer(registry), auth.username, auth.password), reporter);
 }
-async function logout(registry) {
-    const result = await (0,cli/* docker */.T3)((0,args/* logoutArgs */.m9)(loginServer(registry)), { silent: true, allowFailure: true });
-    return result.exitCode === 0
+async function logout(engine, registry) {
+    const result = await engine.logout(loginServer(registry));
+    return result.ok
         ? { done: true, message: `Logged out of ${registry}.` }
-        : { done: false, message: `Could not log out of ${registry}: ${result.stderr.trim()}` };
+        : { done: false, message: `Could not log out of ${registry}: ${result.error}` };
 }
 /**
  * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
  * not hold yet), then checks in each registry that both tags name one digest. Returns repository → what
  * the registry serves for both.
  */
-async function pushTags(request, reporter) {
+async function pushTags(engine, request, reporter) {
     const pushed = {};
     for (const repository of request.repositories) {
         const mirror = repository.name !== request.built.name;
@@ -1091,19 +1766,19 @@ async function pushTags(request, reporter) {
         const latestRef = `${repository.name}:latest`;
         if (mirror)
             for (const ref of [shaRef, latestRef])
-                await (0,cli/* docker */.T3)((0,args/* tagArgs */.Cj)(request.imageId, ref), { silent: true });
+                await engine.tagImage(request.imageId, ref);
         let manifest;
         try {
             const auth = repository.registry === request.built.registry ? request.auth : undefined;
-            const push = (ref) => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => (0,cli/* docker */.T3)((0,args/* pushArgs */.kJ)(ref), { allowFailure: true }), reporter);
+            const push = (ref) => withRetries(`docker push ${ref}`, repository.registry, auth, request.retries, () => engine.push(ref), reporter);
             const shaPush = await push(shaRef);
             await push(latestRef);
-            manifest = await readBack(repository, request, shaPush.stdout, auth, reporter);
+            manifest = await readBack(engine, repository, request, shaPush.digest, auth, reporter);
         }
         finally {
             // The mirror's local tags served the push only: the engine is left as the build left it.
             if (mirror)
-                await (0,cli/* docker */.T3)((0,args/* imageRemoveArgs */.b2)([shaRef, latestRef]), { silent: true, allowFailure: true });
+                await engine.removeImages([shaRef, latestRef]);
         }
         pushed[repository.name] = manifest;
         const { digest, mediaType } = manifest;
@@ -1115,7 +1790,7 @@ async function pushTags(request, reporter) {
     return pushed;
 }
 /** What both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
-async function readBack(repository, request, shaPushOutput, auth, reporter) {
+async function readBack(engine, repository, request, shaPushDigest, auth, reporter) {
     const client = new registry_client/* RegistryClient */.bP({
         registry: repository.registry,
         repository: repository.path,
@@ -1135,12 +1810,10 @@ async function readBack(repository, request, shaPushOutput, auth, reporter) {
         if (!(error instanceof registry_client/* RegistryError */.gl))
             throw error;
         reporter.warning(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
-        const repoDigests = (0,output/* parseImageDetails */.Dr)((await (0,cli/* docker */.T3)((0,args/* imageInspectArgs */.$4)(request.imageId), { silent: true })).stdout).repoDigests;
+        const { repoDigests } = await engine.inspectImage(request.imageId);
         const candidates = (0,output/* digestsFor */.Zu)(repoDigests, (0,image_reference/* familiarName */.hG)(repository));
         // An image pushed before under other manifests can carry several digests: the push's own report says which.
-        const digest = candidates.length === 1
-            ? candidates[0]
-            : candidates.find((candidate) => candidate === (0,output/* pushedDigest */.Mn)(shaPushOutput, request.tag));
+        const digest = candidates.length === 1 ? candidates[0] : candidates.find((candidate) => candidate === shaPushDigest);
         if (digest === undefined)
             throw new Error(`Pushed ${repository.name}:${request.tag}, but docker reports no single registry digest for it (RepoDigests: ${candidates.join(', ') || 'none'}).`);
         return { digest, mediaType: '' };
@@ -2362,4 +3035,4 @@ function escapeHtml(text) {
 
 };
 
-//# sourceMappingURL=202.index.js.map
+//# sourceMappingURL=305.index.js.map

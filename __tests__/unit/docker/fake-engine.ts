@@ -1,0 +1,47 @@
+import type { Engine } from '../../../src/docker/engine.js';
+import type { ImageDetails } from '../../../src/docker/output.js';
+
+// The engine stood in for: each operation the test tells it, every call recorded in order. An operation the test
+// did not tell it fails the call, so a test states every call the code may make.
+
+/** One call the code made: the operation and its arguments. */
+export interface EngineCall {
+  readonly operation: keyof Engine;
+  readonly args: readonly unknown[];
+}
+
+export type FakeEngine = Engine & {
+  /** Every call, in order. */
+  readonly calls: EngineCall[];
+  /** The operations called, in order, with their first argument when it is a string: `push app:latest`. */
+  readonly said: () => string[];
+};
+
+export function fakeEngine(operations: Partial<Engine> = {}): FakeEngine {
+  const calls: EngineCall[] = [];
+  const said = (): string[] =>
+    calls.map(({ operation, args }) => (typeof args[0] === 'string' ? `${operation} ${args[0]}` : operation));
+  return new Proxy({} as FakeEngine, {
+    get(_target, name) {
+      if (name === 'calls') return calls;
+      if (name === 'said') return said;
+      if (name === 'then') return undefined; // not a promise
+      const operation = name as keyof Engine;
+      return (...args: unknown[]) => {
+        calls.push({ operation, args });
+        const told = operations[operation] as ((...a: unknown[]) => unknown) | undefined;
+        if (told === undefined) throw new Error(`The fake engine was not told how to ${String(name)}.`);
+        return told(...args);
+      };
+    },
+  });
+}
+
+/** An image as the engine inspects it: its id, and the rest as a plain build leaves it unless given. */
+export function image(
+  id: string,
+  repoDigests: readonly string[] = [],
+  details: Partial<ImageDetails> = {},
+): ImageDetails {
+  return { id, env: [], labels: {}, cmd: [], repoTags: [], repoDigests: [...repoDigests], ...details };
+}
