@@ -1,5 +1,5 @@
 import type { Engine } from '../../../src/docker/engine.js';
-import type { ImageDetails } from '../../../src/docker/output.js';
+import type { ContainerState, ImageDetails } from '../../../src/docker/output.js';
 
 // The engine stood in for: each operation the test tells it, every call recorded in order. An operation the test
 // did not tell it fails the call, so a test states every call the code may make.
@@ -44,4 +44,25 @@ export function image(
   details: Partial<ImageDetails> = {},
 ): ImageDetails {
   return { id, env: [], labels: {}, cmd: [], repoTags: [], repoDigests: [...repoDigests], ...details };
+}
+
+/** A container as the engine inspects it: running, no health check, nothing published, unless given. */
+export function container(overrides: Partial<ContainerState> = {}): ContainerState {
+  return {
+    id: 'c0ffee',
+    name: 'app-d24155b-local-1-abcdef',
+    created: '2026-12-08T10:00:00.000000000Z',
+    status: 'running',
+    exitCode: 0,
+    oomKilled: false,
+    error: '',
+    health: undefined,
+    ports: {},
+    ...overrides,
+  };
+}
+
+/** An engine stream (events, log lines) that says nothing until it is stopped. */
+export function silentUntilStopped<T>(signal: AbortSignal): Promise<T | undefined> {
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(undefined), { once: true }));
 }
