@@ -192,7 +192,7 @@ async function bake(
   reporter: Reporter,
 ): Promise<BuilderOutcome> {
   const context = path.resolve(request.context);
-  const run = async (cacheTo: readonly string[]): Promise<{ result: BakeOutcome; progress: BuildProgress }> => {
+  const bakeOnce = async (cacheTo: readonly string[]): Promise<{ result: BakeOutcome; progress: BuildProgress }> => {
     const progress = new BuildProgress();
     const options = {
       ...request,
@@ -208,21 +208,21 @@ async function bake(
     return { result: await engine.bake(options, builder, progress), progress };
   };
   let cacheTo = request.cache.to;
-  let { result, progress } = await run(cacheTo);
+  let { result, progress } = await bakeOnce(cacheTo);
   if (!result.ok && cacheTo.length > 0 && cacheExportRefused(result.stderr)) {
     // An optimisation never fails the build: build again, exporting no cache.
     reporter.warning(
       `cache: the builder cannot export the cache (${result.stderr.trim().split('\n').pop() ?? ''}); building without cache-to.`,
     );
     cacheTo = [];
-    ({ result, progress } = await run(cacheTo));
+    ({ result, progress } = await bakeOnce(cacheTo));
   }
   // A third build at once can win the second race too; past that it is not a race.
   for (let retry = 0; retry < 2 && !result.ok; retry++) {
     const name = imageRecordRace(result.stderr);
     if (name === undefined) break;
     reporter.info(`Another build wrote the image record ${name} at that moment; building again (from the cache).`);
-    ({ result, progress } = await run(cacheTo));
+    ({ result, progress } = await bakeOnce(cacheTo));
   }
   if (!result.ok) throw buildError(result);
   const { digests } = result;

@@ -18,12 +18,12 @@ import { pruneImages, type PruneListing } from './prune.js';
 import { login, pushTags } from './push.js';
 import type { Reporter } from './reporter.js';
 import { serviceRecord, type RunReport } from './run-report.js';
-import { holdContainerTest, runTests, type TestOutcome, type TestRun } from './test-phase.js';
+import { holdContainerTest, runTests, type TestOutcome, type TestRequest } from './test-phase.js';
 import { collectReports } from './test-reports.js';
 import { waitUntilReady } from './wait-ready.js';
 
 // The phases of the loop, in the order src/loop/run.ts runs them. Each takes what it needs of the run and
-// turns the inputs into its own request type (BuildRequest, PrunePolicy, TestRun, PushRequest).
+// turns the inputs into its own request type (BuildRequest, PrunePolicy, TestRequest, PushRequest).
 
 /** What a face knows of where the loop runs. */
 export interface LoopSettings {
@@ -94,20 +94,44 @@ export async function phase<T>(
   }
 }
 
+/** What the check settles for the phases after it: the commit, and the tags the image gets. */
+export interface Target {
+  readonly sha: string;
+  /** The sha tag: the first tag-length characters of the sha. */
+  readonly tag: string;
+  /** `image:<tag>`, what is run, tested and pushed. */
+  readonly imageRef: string;
+  readonly latestRef: string;
+}
+
+/** What the check found: the engine, the commit and its tags, and the cache plan. */
+export interface Checked {
+  readonly facts: EngineFacts;
+  readonly commit: Commit;
+  readonly target: Target;
+  readonly cache: CachePlan;
+}
+
 /** Bake's `target:` contexts and `--provenance` (see docs/adr/0003-one-bake-for-build-and-stamp.md). */
 export const MINIMUM_BUILDX = '0.10.0';
 
 /** Checks the engine and finds the commit, side by side; names the sha tag; plans the cache. */
-export async function checkPhase({
-  engine,
-  inputs,
-  report,
-  reporter,
-  settings,
-}: LoopRun): Promise<{ facts: EngineFacts; commit: Commit; cache: CachePlan }> {
-  const { naming } = settings;
+export async function checkPhase(run: LoopRun): Promise<Checked> {
+  const { inputs, report, reporter } = run;
   for (const notice of inputs.notices) reporter.warning(notice);
   report.notices.push(...inputs.notices);
+  const checked = await phase(report, reporter, `Check the engine and the commit`, () => check(run));
+  report.image = inputs.image.name;
+  report.envPrefix = inputs.envPrefix;
+  report.sha = checked.target.sha;
+  report.tag = checked.target.tag;
+  report.imageRef = checked.target.imageRef;
+  report.latestRef = checked.target.latestRef;
+  return checked;
+}
+
+async function check({ engine, inputs, reporter, settings }: LoopRun): Promise<Checked> {
+  const { naming } = settings;
   const [facts, commit, driver] = await Promise.all([
     engine.facts(),
     resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
@@ -141,14 +165,15 @@ export async function checkPhase({
       : { kind: 'legacy' },
     naming,
   );
-  report.image = inputs.image.name;
-  report.envPrefix = inputs.envPrefix;
-  report.sha = commit.sha;
-  report.tag = commit.sha.slice(0, inputs.tagLength);
-  report.imageRef = `${inputs.image.name}:${report.tag}`;
-  report.latestRef = `${inputs.image.name}:latest`;
-  reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
-  return { facts, commit, cache };
+  const tag = commit.sha.slice(0, inputs.tagLength);
+  const target = {
+    sha: commit.sha,
+    tag,
+    imageRef: `${inputs.image.name}:${tag}`,
+    latestRef: `${inputs.image.name}:latest`,
+  };
+  reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${target.imageRef}`);
+  return { facts, commit, target, cache };
 }
 
 /** The repository's name as `docker image ls` prints it, which the prune goes by. */
@@ -158,7 +183,7 @@ export function pruneRepository(inputs: Inputs): string {
 
 export async function prunePhase(
   { engine, inputs, report, reporter }: LoopRun,
-  facts: EngineFacts,
+  { facts, target }: Checked,
   listing: Promise<PruneListing>,
 ): Promise<void> {
   const repository = pruneRepository(inputs);
@@ -173,7 +198,7 @@ export async function prunePhase(
         dryRun ? 'dry-run' : 'on',
         {
           repository,
-          keepTags: new Set(['latest', report.tag]),
+          keepTags: new Set(['latest', target.tag]),
           keepNewest: inputs.pruneKeep,
           graceSeconds: inputs.pruneGraceSeconds,
         },
@@ -194,10 +219,10 @@ async function logIn({ engine, inputs, reporter, settings, leftovers }: LoopRun,
   settings.onLeftovers(leftovers);
 }
 
-/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did. */
-export async function buildPhase(run: LoopRun, facts: EngineFacts, commit: Commit, cache: CachePlan): Promise<void> {
+/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did; returns its id. */
+export async function buildPhase(run: LoopRun, { facts, commit, target, cache }: Checked): Promise<string> {
   const { inputs, report, reporter, settings } = run;
-  const built = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, async () => {
+  const built = await phase(report, reporter, `Build ${target.imageRef}, tag ${target.latestRef}`, async () => {
     // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
     // the push logs in again and fails then, if it must.
     if (cache.pull.length > 0 || cache.from.some((spec) => registryRef(spec) !== undefined)) {
@@ -215,7 +240,7 @@ export async function buildPhase(run: LoopRun, facts: EngineFacts, commit: Commi
         shaEnv: inputs.shaEnv,
         builder: facts.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
         secrets: inputs.buildSecrets,
-        tags: [report.imageRef, report.latestRef],
+        tags: [target.imageRef, target.latestRef],
         labels: [
           ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
           { key: REPOSITORY_LABEL, value: familiarName(inputs.image) },
@@ -231,21 +256,25 @@ export async function buildPhase(run: LoopRun, facts: EngineFacts, commit: Commi
   run.background.defer(built.tidy);
   report.imageId = built.imageId;
   report.cache = built.cache;
+  return built.imageId;
 }
 
-/** Runs a container of the sha tag; returns its name. */
-export async function runPhase({ engine, inputs, report, reporter, settings, leftovers }: LoopRun): Promise<string> {
+/** Starts a container of the sha tag (`docker run`); returns its name. */
+export async function startContainerPhase(
+  { engine, inputs, report, reporter, settings, leftovers }: LoopRun,
+  target: Target,
+): Promise<string> {
   const name = containerName(
     inputs.image.path,
-    report.tag,
+    target.tag,
     settings.env.GITHUB_RUN_ID,
     settings.env.GITHUB_RUN_ATTEMPT,
   );
   // Told before `docker run`, so the action's post removes the container even if this process dies right after.
   leftovers.container = name;
   settings.onLeftovers(leftovers);
-  await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () =>
-    engine.runContainer(name, inputs.runArgs, report.imageRef),
+  await phase(report, reporter, `Run ${target.imageRef} as ${name}`, () =>
+    engine.runContainer(name, inputs.runArgs, target.imageRef),
   );
   return name;
 }
@@ -253,6 +282,7 @@ export async function runPhase({ engine, inputs, report, reporter, settings, lef
 /** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
 export async function waitAndTestPhases(
   { engine, inputs, report, reporter, settings }: LoopRun,
+  target: Target,
   name: string,
 ): Promise<TestOutcome | undefined> {
   // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
@@ -278,16 +308,16 @@ export async function waitAndTestPhases(
     }
     const where = inputs.testOn === 'container' ? `inside ${name}` : 'on the runner';
     return await phase(report, reporter, `Test ${where} (${readiness.condition})`, async () => {
-      const run: TestRun = {
+      const test: TestRequest = {
         command: inputs.testCommand,
         on: inputs.testOn,
         user: inputs.testUser,
         env: inputs.testEnv,
         timeoutSeconds: inputs.testTimeoutSeconds,
-        container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
+        container: { id: readiness.container.id, name, imageRef: target.imageRef, ports: readiness.container.ports },
         workspace: settings.workspace,
       };
-      const outcome = held === undefined ? await runTests(engine, run) : await held.release(run);
+      const outcome = held === undefined ? await runTests(engine, test) : await held.release(test);
       report.testExitCode = outcome.exitCode;
       return outcome;
     });
@@ -314,18 +344,18 @@ export function failUnlessPassed({ inputs }: LoopRun, tests: TestOutcome | undef
 }
 
 /** Logs in if credentials were given (unless the build did), pushes the sha tag then :latest everywhere, reads the digests. */
-export async function pushPhase(run: LoopRun): Promise<void> {
+export async function pushPhase(run: LoopRun, target: Target, imageId: string): Promise<void> {
   const { inputs, report, reporter } = run;
   const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
-  await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
+  await phase(report, reporter, `Push ${target.imageRef} and ${target.latestRef}${mirrors}`, async () => {
     await logIn(run, inputs.pushRetries);
     const pushed = await pushTags(
       run.engine,
       {
         repositories: [inputs.image, ...inputs.alsoPush],
         built: inputs.image,
-        tag: report.tag,
-        imageId: report.imageId,
+        tag: target.tag,
+        imageId,
         retries: inputs.pushRetries,
         auth: inputs.registryAuth,
       },

@@ -15,7 +15,7 @@ import {
   prunePhase,
   pruneRepository,
   pushPhase,
-  runPhase,
+  startContainerPhase,
   waitAndTestPhases,
   type LoopRun,
   type LoopSettings,
@@ -128,19 +128,20 @@ async function runPhases(run: LoopRun): Promise<void> {
   const listing =
     run.inputs.prune === 'off' ? undefined : listForPrune(run.engine, pruneRepository(run.inputs), stopListing.signal);
   listing?.catch(() => undefined); // a missing engine is the check's to report
-  const { facts, commit, cache } = await checkPhase(run).catch((error: unknown) => {
+  const checked = await checkPhase(run).catch((error: unknown) => {
     stopListing.abort();
     throw error;
   });
-  if (listing !== undefined) await prunePhase(run, facts, listing);
-  await buildPhase(run, facts, commit, cache);
-  const container = await runPhase(run);
+  const { target } = checked;
+  if (listing !== undefined) await prunePhase(run, checked, listing);
+  const imageId = await buildPhase(run, checked);
+  const container = await startContainerPhase(run, target);
   // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
   run.background.start();
-  const tests = await waitAndTestPhases(run, container);
+  const tests = await waitAndTestPhases(run, target, container);
   // Reports are wanted most when the tests failed: collect them before failing.
   if (run.inputs.testReports !== '') await collectReportsPhase(run, container);
   failUnlessPassed(run, tests, container);
-  if (run.inputs.deploy) await pushPhase(run);
+  if (run.inputs.deploy) await pushPhase(run, target, imageId);
   if (run.inputs.envFile !== '') await envFilePhase(run);
 }

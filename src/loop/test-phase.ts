@@ -6,7 +6,7 @@ import type { KeyValue } from '../shared/vocabulary.js';
 import { runStreamed, streamOutput, superviseStreamed, type StreamedResult } from '../process/streamed.js';
 import { publishedAddress } from './wait-ready.js';
 
-export interface TestRun {
+export interface TestRequest {
   readonly command: string;
   readonly on: 'container' | 'runner';
   readonly user: string;
@@ -39,43 +39,43 @@ export function containerPortEnv(ports: Readonly<Record<string, readonly PortBin
 }
 
 /** The environment of a runner-side test: the runner's own, the container's coordinates, then test-env. */
-export function runnerTestEnv(run: TestRun, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return testEnv(run, {
+export function runnerTestEnv(test: TestRequest, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return testEnv(test, {
     ...base,
-    CONTAINER_ID: run.container.id,
-    CONTAINER_NAME: run.container.name,
-    IMAGE_REF: run.container.imageRef,
-    ...containerPortEnv(run.container.ports),
+    CONTAINER_ID: test.container.id,
+    CONTAINER_NAME: test.container.name,
+    IMAGE_REF: test.container.imageRef,
+    ...containerPortEnv(test.container.ports),
   });
 }
 
 /** The test's `docker exec`: in the container, by name, as the test user, with test-env. */
-function execRequest(run: HeldTestRun): ExecRequest {
-  return { container: run.container.name, command: run.command, user: run.user, env: run.env };
+function execRequest(test: HeldTestRequest): ExecRequest {
+  return { container: test.container.name, command: test.command, user: test.user, env: test.env };
 }
 
-export type HeldTestRun = Pick<TestRun, 'command' | 'user' | 'env'> & {
-  readonly container: Pick<TestRun['container'], 'name'>;
+export type HeldTestRequest = Pick<TestRequest, 'command' | 'user' | 'env'> & {
+  readonly container: Pick<TestRequest['container'], 'name'>;
 };
 
 export interface HeldTest {
   /** Lets the command run and waits for it; if the held exec is gone (the container restarted), runs it afresh. */
-  readonly release: (run: TestRun) => Promise<TestOutcome>;
+  readonly release: (test: TestRequest) => Promise<TestOutcome>;
   /** Ends the held exec without running the command. */
   readonly cancel: () => void;
 }
 
 /** `base` with test-env on top: how its values reach the runner's shell, never argv. */
-function testEnv(run: Pick<TestRun, 'env'>, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...base, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };
+function testEnv(test: Pick<TestRequest, 'env'>, base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...base, ...Object.fromEntries(test.env.map(({ key, value }) => [key, value])) };
 }
 
 /**
  * Starts `docker exec` of the test while the container is still becoming ready, held at a gate: starting
  * an exec costs the engine about 130 ms, which is then paid during the wait instead of after it.
  */
-export function holdContainerTest(engine: Engine, run: HeldTestRun): HeldTest {
-  const { child } = engine.holdExec(execRequest(run));
+export function holdContainerTest(engine: Engine, test: HeldTestRequest): HeldTest {
+  const { child } = engine.holdExec(execRequest(test));
   const log = commandLog();
   let gone = false;
   let released = false;
@@ -102,28 +102,28 @@ export function holdContainerTest(engine: Engine, run: HeldTestRun): HeldTest {
   };
 }
 
-async function outcome(engine: Engine, run: TestRun, result: StreamedResult): Promise<TestOutcome> {
+async function outcome(engine: Engine, test: TestRequest, result: StreamedResult): Promise<TestOutcome> {
   if (result.timedOut) {
     // Killing `docker exec` leaves the command running inside: stopping the container stops it for sure.
-    await engine.killContainer(run.container.name);
+    await engine.killContainer(test.container.name);
   }
   return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
 }
 
 /** Runs the test command in the container or on the runner, streaming its output; stops it at the time limit. */
-export async function runTests(engine: Engine, run: TestRun): Promise<TestOutcome> {
-  const timeoutMs = run.timeoutSeconds * 1000;
-  if (run.on === 'runner') {
-    const result = await runStreamed('sh', ['-c', run.command], {
-      cwd: run.workspace,
-      env: runnerTestEnv(run, process.env),
+export async function runTests(engine: Engine, test: TestRequest): Promise<TestOutcome> {
+  const timeoutMs = test.timeoutSeconds * 1000;
+  if (test.on === 'runner') {
+    const result = await runStreamed('sh', ['-c', test.command], {
+      cwd: test.workspace,
+      env: runnerTestEnv(test, process.env),
       timeoutMs,
-      display: `sh -c ${run.command}`,
+      display: `sh -c ${test.command}`,
     });
     return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
   }
-  const { child, display } = engine.startExec(execRequest(run));
+  const { child, display } = engine.startExec(execRequest(test));
   commandLog().command(display);
   streamOutput(child);
-  return outcome(engine, run, await superviseStreamed(child, timeoutMs));
+  return outcome(engine, test, await superviseStreamed(child, timeoutMs));
 }

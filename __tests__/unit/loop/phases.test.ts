@@ -38,6 +38,8 @@ const BUILDKIT: EngineFacts = { ...CLASSIC, version: '26.1.5', buildx: true, bui
 const CONTAINERD: EngineFacts = { ...BUILDKIT, imageStore: { kind: 'containerd' } };
 
 const reporter = {
+  phaseStarted: () => undefined,
+  phaseEnded: () => undefined,
   info: () => undefined,
   warning: () => undefined,
 } as unknown as Reporter;
@@ -77,6 +79,28 @@ describe('checkPhase', () => {
     await expect(checkPhase(run({ 'build-secrets': 'id=npm,env=NPM_TOKEN' }))).rejects.toThrow(
       "Input 'build-secrets' needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args",
     );
+  });
+
+  it('returns the commit and its tags as a value, timed as a phase; the report gets them for the outputs', async () => {
+    const checking = run({ 'tag-length': '8' });
+    const { target } = await checkPhase(checking);
+    const sha = 'd24155b0c3f1e2a4b6c8d0e2f4a6b8c0d2e4f6a8';
+    expect(target).toEqual({
+      sha,
+      tag: 'd24155b0',
+      imageRef: 'ghcr.io/acme/app:d24155b0',
+      latestRef: 'ghcr.io/acme/app:latest',
+    });
+    expect(checking.report).toMatchObject({ sha, tag: 'd24155b0', imageRef: 'ghcr.io/acme/app:d24155b0' });
+    expect(checking.report.phases).toMatchObject([{ name: 'Check the engine and the commit', ok: true }]);
+  });
+
+  it('a failed check is a failed phase, and names no tag', async () => {
+    engine.found = CLASSIC;
+    const checking = run({ builder: 'remote' });
+    await expect(checkPhase(checking)).rejects.toThrow("Input 'builder' is \"remote\"");
+    expect(checking.report.phases).toMatchObject([{ name: 'Check the engine and the commit', ok: false }]);
+    expect(checking.report.tag).toBe('');
   });
 
   it('takes build secrets with buildx', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PortBinding } from '../../../src/docker/output.js';
 import type { KeyValue } from '../../../src/shared/vocabulary.js';
-import { containerPortEnv, runnerTestEnv, type TestRun } from '../../../src/loop/test-phase.js';
+import { containerPortEnv, runnerTestEnv, type TestRequest } from '../../../src/loop/test-phase.js';
 
 const CONTAINER_ID = '4f2c9a1e7d3b5f60812a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d';
 const NAME = 'app-d24155b-42-1-abcdef';
@@ -9,7 +9,7 @@ const IMAGE_REF = 'localhost:5000/app:d24155b';
 
 const bind = (hostIp: string, hostPort: string): PortBinding => ({ hostIp, hostPort });
 
-function run(overrides: Partial<TestRun> = {}, ports: Record<string, PortBinding[]> = {}): TestRun {
+function run(overrides: Partial<TestRequest> = {}, ports: Record<string, PortBinding[]> = {}): TestRequest {
   return {
     command: 'pytest -q',
     on: 'container',
