@@ -19,7 +19,51 @@ import { defaultEnvPrefix, envFileImage, sameRepository } from '../shared/servic
 import { ENV_NAME_PATTERN, SHA_PATTERN, type KeyValue, type RegistryAuth } from '../shared/vocabulary.js';
 import { CACHE_AUTO, parseCacheSetting, type CacheSetting } from './cache.js';
 import type { PruneMode } from './prune.js';
-import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from './wait-ready.js';
+
+/** The `wait-for` input: what "ready" means for this container. */
+export type WaitFor =
+  | { readonly kind: 'auto' }
+  | { readonly kind: 'healthy' }
+  | { readonly kind: 'running' }
+  | { readonly kind: 'http'; readonly port: number; readonly path: string; readonly status: number | undefined }
+  | { readonly kind: 'tcp'; readonly port: number }
+  | { readonly kind: 'log'; readonly pattern: RegExp }
+  | { readonly kind: 'exit' };
+
+export const WAIT_FOR_FORM =
+  'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
+
+function parsePort(text: string): number {
+  if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) throw new Error(`has the port "${text}"`);
+  return Number(text);
+}
+
+/** Parses the `wait-for` input; throws an Error saying what is wrong (without naming the input). */
+export function parseWaitFor(raw: string): WaitFor {
+  if (raw === 'auto' || raw === 'healthy' || raw === 'running') return { kind: raw };
+  if (raw === 'exit:0') return { kind: 'exit' };
+  if (raw.startsWith('tcp:')) return { kind: 'tcp', port: parsePort(raw.slice(4)) };
+  if (raw.startsWith('log:')) {
+    if (raw.length === 4) throw new Error('has an empty regular expression');
+    try {
+      return { kind: 'log', pattern: new RegExp(raw.slice(4)) };
+    } catch (error) {
+      throw new Error(`has an invalid regular expression: ${(error as Error).message}`);
+    }
+  }
+  if (raw.startsWith('http:')) {
+    const http = /^http:(?:\/\/(?:127\.0\.0\.1|localhost):)?([0-9]+)(\/[^#]*)?(?:#status=([0-9]+))?$/.exec(raw);
+    if (http === null)
+      throw new Error(
+        `is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`,
+      );
+    const [, port = '', path = '/', status] = http;
+    if (status !== undefined && (Number(status) < 200 || Number(status) > 599))
+      throw new Error(`has the status "${status}"; a response status is 200 to 599`);
+    return { kind: 'http', port: parsePort(port), path, status: status === undefined ? undefined : Number(status) };
+  }
+  throw new Error(`is "${raw}"`);
+}
 
 /** Every input of action.yml, parsed and validated: the only place inputs are read. */
 export interface Inputs {

@@ -8,7 +8,9 @@ import { DOCKER_HUB, familiarName, type ImageName } from '../shared/image-refere
 import type { RegistryAuth } from '../shared/vocabulary.js';
 import type { Reporter } from './reporter.js';
 import { describeManifest } from './run-report.js';
-import { isIndexMediaType, RegistryClient, RegistryError } from '../registry/client.js';
+import { isIndexMediaType } from '../registry/manifest.js';
+import { RegistryClient } from '../registry/client.js';
+import { RegistryError } from '../registry/registry-error.js';
 import { backoffMs } from '../shared/backoff.js';
 
 /** The server argument for docker login/logout: none for Docker Hub. */

@@ -2,7 +2,7 @@ import { envLines, type ServiceRecord } from '../shared/service-env.js';
 import { escapeHtml } from '../shared/vocabulary.js';
 import { describeCache, type CacheOutcome } from './cache.js';
 import type { JUnitCounts } from './junit.js';
-import { isIndexMediaType } from '../registry/client.js';
+import { isIndexMediaType } from '../registry/manifest.js';
 
 /** What the run found out, phase by phase: the source of the outputs and the job summary. */
 export interface RunReport {

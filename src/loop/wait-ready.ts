@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Engine } from '../docker/engine.js';
 import type { ContainerState, PortBinding, ReadinessEvent } from '../docker/output.js';
+import type { WaitFor } from './inputs.js';
 
 export const LOG_TAIL_LINES = 100;
 const PROBE_INTERVAL_MS = 100;
@@ -10,53 +11,8 @@ const PROBE_TIMEOUT_MS = 2000;
 // closes it: a connection still open (or answering) after this long reached the service.
 const TCP_SETTLE_MS = 100;
 
-/** The `wait-for` input: what "ready" means for this container. */
-export type WaitFor =
-  | { readonly kind: 'auto' }
-  | { readonly kind: 'healthy' }
-  | { readonly kind: 'running' }
-  | { readonly kind: 'http'; readonly port: number; readonly path: string; readonly status: number | undefined }
-  | { readonly kind: 'tcp'; readonly port: number }
-  | { readonly kind: 'log'; readonly pattern: RegExp }
-  | { readonly kind: 'exit' };
-
 /** `auto` resolved against the container: every other kind as it is. */
 export type Condition = Exclude<WaitFor, { kind: 'auto' }>;
-
-export const WAIT_FOR_FORM =
-  'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
-
-function parsePort(text: string): number {
-  if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) throw new Error(`has the port "${text}"`);
-  return Number(text);
-}
-
-/** Parses the `wait-for` input; throws an Error saying what is wrong (without naming the input). */
-export function parseWaitFor(raw: string): WaitFor {
-  if (raw === 'auto' || raw === 'healthy' || raw === 'running') return { kind: raw };
-  if (raw === 'exit:0') return { kind: 'exit' };
-  if (raw.startsWith('tcp:')) return { kind: 'tcp', port: parsePort(raw.slice(4)) };
-  if (raw.startsWith('log:')) {
-    if (raw.length === 4) throw new Error('has an empty regular expression');
-    try {
-      return { kind: 'log', pattern: new RegExp(raw.slice(4)) };
-    } catch (error) {
-      throw new Error(`has an invalid regular expression: ${(error as Error).message}`);
-    }
-  }
-  if (raw.startsWith('http:')) {
-    const http = /^http:(?:\/\/(?:127\.0\.0\.1|localhost):)?([0-9]+)(\/[^#]*)?(?:#status=([0-9]+))?$/.exec(raw);
-    if (http === null)
-      throw new Error(
-        `is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`,
-      );
-    const [, port = '', path = '/', status] = http;
-    if (status !== undefined && (Number(status) < 200 || Number(status) > 599))
-      throw new Error(`has the status "${status}"; a response status is 200 to 599`);
-    return { kind: 'http', port: parsePort(port), path, status: status === undefined ? undefined : Number(status) };
-  }
-  throw new Error(`is "${raw}"`);
-}
 
 /** What ready means for this container: `auto` is healthy with a healthcheck, else running. */
 export function resolveCondition(waitFor: WaitFor, state: ContainerState): Condition {

@@ -1,42 +1,41 @@
-import { createHash } from 'node:crypto';
 import { isObject, str } from '../shared/json.js';
 import { backoffMs } from '../shared/backoff.js';
-import { DOCKER_HUB } from '../shared/image-reference.js';
 import type { RegistryAuth } from '../shared/vocabulary.js';
+import {
+  DEFAULT_PLATFORM,
+  DIGEST_PATTERN,
+  digestOf,
+  headerMediaType,
+  type ImageConfig,
+  MANIFEST_ACCEPT,
+  matchesDigest,
+  MEDIA_TYPE,
+  type ParsedManifest,
+  parseImageConfig,
+  parseManifest,
+  type Platform,
+  selectManifest,
+} from './manifest.js';
+import {
+  basicAuthorization,
+  type Challenge,
+  isLoopback,
+  MAX_RETRY_AFTER_MS,
+  parseWwwAuthenticate,
+  pickChallenge,
+  registryBaseUrl,
+  registryErrorCode,
+  retryAfterMs,
+  tokenUrl,
+} from './protocol.js';
+import { RegistryError } from './registry-error.js';
 
 // A read-only client of the registry HTTP API v2 (the distribution spec) on Node's fetch: reads a tag's
-// manifest and the image config blob without pulling a layer. Pure helpers are exported for unit tests.
+// manifest and the image config blob without pulling a layer. What its answers mean: manifest.ts and protocol.ts.
 
 /** The subset of `fetch` the client uses; tests pass a fake. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-export const MEDIA_TYPE = {
-  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-  dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-  ociIndex: 'application/vnd.oci.image.index.v1+json',
-  dockerConfig: 'application/vnd.docker.container.image.v1+json',
-  ociConfig: 'application/vnd.oci.image.config.v1+json',
-} as const;
-
-/** An index (Docker manifest list, OCI index), not an image manifest. */
-export function isIndexMediaType(mediaType: string): boolean {
-  return mediaType === MEDIA_TYPE.dockerManifestList || mediaType === MEDIA_TYPE.ociIndex;
-}
-
-/** The media type a Content-Type header names, parameters left off. */
-function headerMediaType(contentType: string): string {
-  return contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-}
-
-export const MANIFEST_ACCEPT = [
-  MEDIA_TYPE.dockerManifest,
-  MEDIA_TYPE.dockerManifestList,
-  MEDIA_TYPE.ociManifest,
-  MEDIA_TYPE.ociIndex,
-].join(', ');
-
-export const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
 /** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
 const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
 const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
@@ -45,318 +44,6 @@ const MAX_INDEX_DEPTH = 2;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export const USER_AGENT = 'build-test-deploy-action';
-
-/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
-const DOCKER_HUB_API = 'registry-1.docker.io';
-
-/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
-export class RegistryError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-    readonly code?: string,
-  ) {
-    super(message);
-    this.name = 'RegistryError';
-  }
-}
-
-export interface Platform {
-  readonly os: string;
-  readonly architecture: string;
-  readonly variant?: string;
-}
-
-export const DEFAULT_PLATFORM: Platform = { os: 'linux', architecture: 'amd64' };
-
-/** Node's names of CPU architectures as the OCI image spec names them (GOARCH). */
-const OCI_ARCHITECTURES: Readonly<Record<string, Platform>> = {
-  x64: { os: 'linux', architecture: 'amd64' },
-  arm64: { os: 'linux', architecture: 'arm64' },
-  arm: { os: 'linux', architecture: 'arm', variant: 'v7' },
-  ia32: { os: 'linux', architecture: '386' },
-  ppc64: { os: 'linux', architecture: 'ppc64le' },
-  s390x: { os: 'linux', architecture: 's390x' },
-  riscv64: { os: 'linux', architecture: 'riscv64' },
-};
-
-/** The platform of the machine this runs on, as containers see it (linux: what docker runs there by default). */
-export function runnerPlatform(arch: string = process.arch): Platform {
-  return OCI_ARCHITECTURES[arch] ?? DEFAULT_PLATFORM;
-}
-
-/** `os/arch[/variant]`, e.g. linux/arm64 or linux/arm/v7; throws saying what is wrong. */
-export function parsePlatform(raw: string): Platform {
-  // As docker takes them: any case, and the kernel's names of two architectures.
-  const parts = raw
-    .toLowerCase()
-    .split('/')
-    .map((part, index) => (index === 1 ? ({ x86_64: 'amd64', aarch64: 'arm64' }[part] ?? part) : part));
-  if (parts.length < 2 || parts.length > 3 || parts.some((part) => !/^[a-z0-9._-]+$/.test(part)))
-    throw new Error(`is "${raw}"; expected os/architecture[/variant], e.g. linux/amd64 or linux/arm/v7`);
-  const [os = '', architecture = '', variant] = parts;
-  return { os, architecture, ...(variant === undefined ? {} : { variant }) };
-}
-
-export interface Descriptor {
-  readonly mediaType: string;
-  readonly digest: string;
-  readonly platform?: Platform;
-  /** An index entry that is BuildKit's attestation (provenance, SBOM) of an image, not an image to run. */
-  readonly attestation?: true;
-}
-
-export type ParsedManifest =
-  | { readonly kind: 'index'; readonly mediaType: string; readonly manifests: readonly Descriptor[] }
-  | { readonly kind: 'image'; readonly mediaType: string; readonly config: Descriptor };
-
-export interface ImageConfig {
-  readonly env: readonly string[];
-  readonly labels: Readonly<Record<string, string>>;
-}
-
-export interface Challenge {
-  /** Lower-cased: `basic`, `bearer`. */
-  readonly scheme: string;
-  /** Parameter names lower-cased; values unquoted. */
-  readonly params: Readonly<Record<string, string>>;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Pure helpers
-
-/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
-export function registryBaseUrl(registry: string): string {
-  const host = registry === DOCKER_HUB ? DOCKER_HUB_API : registry;
-  return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
-}
-
-/** 127.0.0.0/8, localhost and [::1], with or without a port. */
-export function isLoopback(hostPort: string): boolean {
-  const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
-  return (
-    host.toLowerCase() === 'localhost' ||
-    host === '::1' ||
-    /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host)
-  );
-}
-
-/**
- * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
- * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
- */
-export function parseWwwAuthenticate(header: string): Challenge[] {
-  const challenges: { scheme: string; params: Record<string, string> }[] = [];
-  const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
-  let current: { scheme: string; params: Record<string, string> } | undefined;
-  let i = 0;
-  const skip = (pattern: RegExp): void => {
-    while (i < header.length && pattern.test(header.charAt(i))) i++;
-  };
-  const readToken = (): string | undefined => {
-    tokenPattern.lastIndex = i;
-    const match = tokenPattern.exec(header);
-    if (match === null) return undefined;
-    i = tokenPattern.lastIndex;
-    return match[0];
-  };
-  while (i < header.length) {
-    skip(/[\s,]/);
-    if (i >= header.length) break;
-    const name = readToken();
-    if (name === undefined) {
-      i++; // not a token character: skip it
-      continue;
-    }
-    const afterName = i;
-    skip(/\s/);
-    if (current !== undefined && header.charAt(i) === '=') {
-      i++;
-      skip(/\s/);
-      let value = '';
-      if (header.charAt(i) === '"') {
-        for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
-          if (header.charAt(i) === '\\' && i + 1 < header.length) i++;
-          value += header.charAt(i);
-        }
-        i++; // the closing quote
-      } else {
-        const start = i;
-        while (i < header.length && !/[\s,]/.test(header.charAt(i))) i++;
-        value = header.slice(start, i);
-      }
-      current.params[name.toLowerCase()] = value;
-    } else {
-      i = afterName;
-      current = { scheme: name.toLowerCase(), params: {} };
-      challenges.push(current);
-    }
-  }
-  return challenges;
-}
-
-/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
-export function tokenUrl(challenge: Challenge, repository: string): URL {
-  const realm = challenge.params.realm;
-  if (realm === undefined || realm === '')
-    throw new RegistryError(
-      'The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.',
-    );
-  let url: URL;
-  try {
-    url = new URL(realm);
-  } catch {
-    throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
-  if (challenge.params.service !== undefined) url.searchParams.set('service', challenge.params.service);
-  // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
-  const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
-  for (const scope of scopes) url.searchParams.append('scope', scope);
-  return url;
-}
-
-/** The challenge to answer: Bearer where the registry offers it, else Basic. */
-function pickChallenge(challenges: readonly Challenge[]): Challenge | undefined {
-  return challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
-}
-
-export function basicAuthorization(auth: RegistryAuth): string {
-  return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-}
-
-/** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
-export function digestOf(bytes: Uint8Array, algorithm: 'sha256' | 'sha512' = 'sha256'): string {
-  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
-}
-
-export function matchesDigest(bytes: Uint8Array, digest: string): boolean {
-  if (!DIGEST_PATTERN.test(digest)) return false;
-  return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
-}
-
-function parseDescriptor(value: unknown, what: string): Descriptor {
-  if (!isObject(value)) throw new RegistryError(`The ${what} is not a descriptor object.`);
-  const digest = str(value.digest);
-  if (!DIGEST_PATTERN.test(digest))
-    throw new RegistryError(
-      `The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`,
-    );
-  const platform = isObject(value.platform)
-    ? {
-        os: str(value.platform.os),
-        architecture: str(value.platform.architecture),
-        ...(str(value.platform.variant) === '' ? {} : { variant: str(value.platform.variant) }),
-      }
-    : undefined;
-  const annotations = isObject(value.annotations) ? value.annotations : {};
-  const attestation =
-    str(annotations['vnd.docker.reference.type']) === 'attestation-manifest' ||
-    (platform?.os === 'unknown' && platform.architecture === 'unknown');
-  return {
-    mediaType: str(value.mediaType),
-    digest,
-    ...(platform === undefined ? {} : { platform }),
-    ...(attestation ? { attestation: true as const } : {}),
-  };
-}
-
-/**
- * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
- * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
- */
-export function parseManifest(body: unknown, contentType: string): ParsedManifest {
-  if (!isObject(body)) throw new RegistryError('The manifest is not a JSON object.');
-  if (body.schemaVersion === 1)
-    throw new RegistryError(
-      'The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.',
-    );
-  const known: readonly string[] = [
-    MEDIA_TYPE.dockerManifest,
-    MEDIA_TYPE.dockerManifestList,
-    MEDIA_TYPE.ociManifest,
-    MEDIA_TYPE.ociIndex,
-  ];
-  const declared = str(body.mediaType);
-  const header = headerMediaType(contentType);
-  const mediaType = known.includes(declared)
-    ? declared
-    : known.includes(header)
-      ? header
-      : Array.isArray(body.manifests)
-        ? MEDIA_TYPE.ociIndex
-        : isObject(body.config)
-          ? MEDIA_TYPE.ociManifest
-          : declared || header;
-  if (isIndexMediaType(mediaType)) {
-    if (!Array.isArray(body.manifests)) throw new RegistryError(`The ${mediaType} has no manifests list.`);
-    return {
-      kind: 'index',
-      mediaType,
-      manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)),
-    };
-  }
-  if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
-    return { kind: 'image', mediaType, config: parseDescriptor(body.config, "manifest's config") };
-  }
-  throw new RegistryError(
-    `The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`,
-  );
-}
-
-export function platformName(platform: Platform | undefined): string {
-  if (platform === undefined) return 'no platform';
-  return [
-    platform.os || '?',
-    platform.architecture || '?',
-    ...(platform.variant === undefined ? [] : [platform.variant]),
-  ].join('/');
-}
-
-/** The index entry to read: the first image for `platform`, else the only image; never an attestation. */
-export function selectManifest(entries: readonly Descriptor[], platform: Platform = DEFAULT_PLATFORM): Descriptor {
-  const manifests = entries.filter((entry) => entry.attestation !== true);
-  const match = manifests.find(
-    (entry) =>
-      entry.platform?.os === platform.os &&
-      entry.platform.architecture === platform.architecture &&
-      (platform.variant === undefined || entry.platform.variant === platform.variant),
-  );
-  if (match !== undefined) return match;
-  if (manifests.length === 1 && manifests[0] !== undefined) return manifests[0];
-  if (manifests.length === 0)
-    throw new RegistryError(
-      entries.length === 0 ? 'The index lists no manifests.' : 'The index lists only attestations, no image.',
-    );
-  throw new RegistryError(
-    `The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`,
-  );
-}
-
-/** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
-export function parseImageConfig(body: unknown): ImageConfig {
-  if (!isObject(body)) throw new RegistryError('The image config is not a JSON object.');
-  const config = isObject(body.config) ? body.config : {};
-  const labels = isObject(config.Labels) ? config.Labels : {};
-  return {
-    env: Array.isArray(config.Env) ? config.Env.map(str) : [],
-    labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, str(value)])),
-  };
-}
-
-/** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
-export function registryErrorCode(body: string): { code: string; message: string } | undefined {
-  try {
-    const parsed = JSON.parse(body) as unknown;
-    const first = isObject(parsed) && Array.isArray(parsed.errors) ? (parsed.errors[0] as unknown) : undefined;
-    return isObject(first) && typeof first.code === 'string'
-      ? { code: first.code, message: str(first.message) }
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The client
@@ -375,23 +62,6 @@ export interface RegistryClientOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** The backoff's jitter, in [0, 1) (tests pass a fixed one). */
   readonly random?: () => number;
-}
-
-/** The longest a Retry-After is waited for: a registry asking for longer fails the request instead. */
-export const MAX_RETRY_AFTER_MS = 60_000;
-
-/**
- * How long a `Retry-After` (delta-seconds or an HTTP-date) asks to wait, in ms; undefined when it says nothing
- * usable.
- */
-export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const value = header.trim();
-  if (/^[0-9]+$/.test(value)) return Number(value) * 1000;
-  // Only an IMF-fixdate (RFC 9110): Date.parse takes "1.5" or "-1" for dates too.
-  if (!/^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/.test(value)) return undefined;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 export interface FetchedManifest {

@@ -18,7 +18,7 @@ import {
   type InputNaming,
 } from '../shared/field-parser.js';
 import { ENV_NAME_PATTERN, type RegistryAuth } from '../shared/vocabulary.js';
-import { parsePlatform, runnerPlatform, type Platform } from '../registry/client.js';
+import { parsePlatform, runnerPlatform, type Platform } from '../registry/manifest.js';
 
 // The resolve feature's inputs, as the action's inputs and the resolve CLI's arguments both give them:
 // one typed, validated ResolveInputs through parseResolveInputs.

@@ -1,14 +1,9 @@
 import type { ImageReader } from '../docker/engine.js';
 import { digestsFor, envValue, type ImageDetails, type ImageStore } from '../docker/output.js';
 import { familiarName } from '../shared/image-reference.js';
-import {
-  DIGEST_PATTERN,
-  platformName,
-  RegistryClient,
-  RegistryError,
-  type FetchLike,
-  type ImageConfig,
-} from '../registry/client.js';
+import { DIGEST_PATTERN, platformName, type ImageConfig } from '../registry/manifest.js';
+import { RegistryClient, type FetchLike } from '../registry/client.js';
+import { RegistryError } from '../registry/registry-error.js';
 import type { ResolveRequest } from './inputs.js';
 import { escapeHtml, REVISION_LABEL, SHA_PATTERN, type RegistryAuth } from '../shared/vocabulary.js';
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CLI_LABELS, CLI_USAGE, parseCliArgs, type CliCommand } from '../../../src/cli/resolve-args.js';
 import type { ResolveInputs, SetEntry } from '../../../src/resolve/inputs.js';
-import { runnerPlatform } from '../../../src/registry/client.js';
+import { runnerPlatform } from '../../../src/registry/manifest.js';
 import { problemsOf } from '../support.js';
 
 const GHCR_APP = { name: 'ghcr.io/acme/app', registry: 'ghcr.io', path: 'acme/app' };

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { familiarName, parseImageName, type ImageName } from '../../../src/shared/image-reference.js';
 import { parseInputs, parseKeyValueLines, parseRunArgs, type Inputs } from '../../../src/loop/inputs.js';
 import { InputError, parseBoolean, parseInteger } from '../../../src/shared/field-parser.js';
-import { parseWaitFor, type WaitFor } from '../../../src/loop/wait-ready.js';
+import { parseWaitFor, type WaitFor } from '../../../src/loop/inputs.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const RUNS = { numRuns: 500 } as const;

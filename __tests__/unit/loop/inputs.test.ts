@@ -4,9 +4,17 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseInputs, parseKeyValueLines, parseRunArgs, readInputs, type Inputs } from '../../../src/loop/inputs.js';
+import {
+  parseInputs,
+  parseKeyValueLines,
+  parseRunArgs,
+  parseWaitFor,
+  readInputs,
+  WAIT_FOR_FORM,
+  type Inputs,
+  type WaitFor,
+} from '../../../src/loop/inputs.js';
 import { InputError, parseBoolean, parseInteger } from '../../../src/shared/field-parser.js';
-import { parseWaitFor, WAIT_FOR_FORM, type WaitFor } from '../../../src/loop/wait-ready.js';
 import { cacheForm } from '../../../src/loop/cache.js';
 import { CLI_NAMING } from '../../../src/cli/args.js';
 import { problemsOf } from '../support.js';
@@ -932,5 +940,102 @@ describe('parseInteger', () => {
 
   it.each(['3', '41', '', ' 7', '7.0', '1e1', '0x10', '+7', '-7'])('rejects %j', (raw) => {
     expect(() => parseInteger(raw, range)).toThrow(`is "${raw}"; expected a whole number from 4 to 40`);
+  });
+});
+
+describe('parseWaitFor', () => {
+  it.each<[string, WaitFor]>([
+    ['auto', { kind: 'auto' }],
+    ['healthy', { kind: 'healthy' }],
+    ['running', { kind: 'running' }],
+    ['exit:0', { kind: 'exit' }],
+    ['tcp:5432', { kind: 'tcp', port: 5432 }],
+    ['tcp:1', { kind: 'tcp', port: 1 }],
+    ['tcp:65535', { kind: 'tcp', port: 65535 }],
+    ['tcp:08080', { kind: 'tcp', port: 8080 }],
+    ['http:8080', { kind: 'http', port: 8080, path: '/', status: undefined }],
+    ['http:8080/', { kind: 'http', port: 8080, path: '/', status: undefined }],
+    ['http:8080/health', { kind: 'http', port: 8080, path: '/health', status: undefined }],
+    ['http:8080/health?full=1', { kind: 'http', port: 8080, path: '/health?full=1', status: undefined }],
+    ['http://127.0.0.1:8080/health', { kind: 'http', port: 8080, path: '/health', status: undefined }],
+    ['http://127.0.0.1:8080', { kind: 'http', port: 8080, path: '/', status: undefined }],
+    ['http://localhost:8080/x#status=204', { kind: 'http', port: 8080, path: '/x', status: 204 }],
+    ['http:8080#status=404', { kind: 'http', port: 8080, path: '/', status: 404 }],
+    ['http:8080/#status=301', { kind: 'http', port: 8080, path: '/', status: 301 }],
+  ])('%j → %j', (raw, expected) => {
+    expect(parseWaitFor(raw)).toEqual(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ['log:^ready$', '^ready$', ''],
+    ['log:Listening on port \\d+', 'Listening on port \\d+', ''],
+    ['log:a/b', 'a\\/b', ''],
+    ['log:  spaces kept  ', '  spaces kept  ', ''],
+    ['log:ready: yes', 'ready: yes', ''],
+  ])('%j → log /%s/%s', (raw, source, flags) => {
+    const waitFor = parseWaitFor(raw);
+    expect(waitFor.kind).toBe('log');
+    if (waitFor.kind !== 'log') return;
+    expect([waitFor.pattern.source, waitFor.pattern.flags]).toEqual([source, flags]);
+  });
+
+  it('gives a log pattern that matches whole lines as written', () => {
+    const waitFor = parseWaitFor('log:^ready$');
+    if (waitFor.kind !== 'log') throw new Error('expected a log condition');
+    expect(['ready', 'not ready', 'ready now'].map((line) => waitFor.pattern.test(line))).toEqual([true, false, false]);
+  });
+
+  it.each<[string, string]>([
+    ['', 'is ""'],
+    ['ready', 'is "ready"'],
+    ['Healthy', 'is "Healthy"'],
+    ['exit:1', 'is "exit:1"'],
+    ['exit', 'is "exit"'],
+    ['exit:0 ', 'is "exit:0 "'],
+    ['tcp:0', 'has the port "0"'],
+    ['tcp:70000', 'has the port "70000"'],
+    ['tcp:65536', 'has the port "65536"'],
+    ['tcp:000080', 'has the port "000080"'],
+    ['tcp:abc', 'has the port "abc"'],
+    ['tcp:', 'has the port ""'],
+    ['tcp:-1', 'has the port "-1"'],
+    ['http:', 'is "http:"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path'],
+    ['http:0/health', 'has the port "0"'],
+    ['http:99999', 'has the port "99999"'],
+    [
+      'http://localhost:/x',
+      'is "http://localhost:/x"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path',
+    ],
+    // Only the runner's loopback is a host: another one is not taken for a port either.
+    [
+      'http://example.com:80/',
+      'is "http://example.com:80/"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path',
+    ],
+    ['http:8080/x#status=abc', 'is "http:8080/x#status=abc"'],
+    ['http:8080#status=20', 'has the status "20"; a response status is 200 to 599'],
+    ['http:8080#fragment', 'is "http:8080#fragment"'],
+    ['https://127.0.0.1:8443/', 'is "https://127.0.0.1:8443/"'],
+    ['log:', 'has an empty regular expression'],
+    ['log:(', 'has an invalid regular expression: Invalid regular expression: /(/: Unterminated group'],
+    ['log:[a-', 'has an invalid regular expression: Invalid regular expression: /[a-/: Unterminated character class'],
+  ])('rejects %j: %s', (raw, message) => {
+    expect(() => parseWaitFor(raw)).toThrow(message);
+  });
+
+  it('never names the input in its message', () => {
+    expect(() => parseWaitFor('ready')).toThrow(/^is "ready"$/);
+  });
+
+  it.each(['http:8080#status=000', 'http:8080#status=099'])(
+    'rejects %j: no HTTP response has that status, so the wait could only time out',
+    (raw) => {
+      expect(() => parseWaitFor(raw)).toThrow();
+    },
+  );
+
+  it('lists every form in WAIT_FOR_FORM', () => {
+    expect(WAIT_FOR_FORM).toBe(
+      'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0',
+    );
   });
 });

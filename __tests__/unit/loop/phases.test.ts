@@ -98,7 +98,7 @@ describe('checkPhase', () => {
   it('a failed check is a failed phase, and names no tag', async () => {
     engine.found = CLASSIC;
     const checking = run({ builder: 'remote' });
-    await expect(checkPhase(checking)).rejects.toThrow("Input 'builder' is \"remote\"");
+    await expect(checkPhase(checking)).rejects.toThrow('Input \'builder\' is "remote"');
     expect(checking.report.phases).toMatchObject([{ name: 'Check the engine and the commit', ok: false }]);
     expect(checking.report.tag).toBe('');
   });

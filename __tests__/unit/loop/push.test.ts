@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loginServer, pushTags, type PushRequest } from '../../../src/loop/push.js';
 import { describeManifest } from '../../../src/loop/run-report.js';
-import { isIndexMediaType, MEDIA_TYPE } from '../../../src/registry/client.js';
+import { isIndexMediaType, MEDIA_TYPE } from '../../../src/registry/manifest.js';
 import type { Reporter } from '../../../src/loop/reporter.js';
 import { parseImageName } from '../../../src/shared/image-reference.js';
 import { fakeEngine, image, type FakeEngine } from '../docker/fake-engine.js';

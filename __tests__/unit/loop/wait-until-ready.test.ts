@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadinessEvent } from '../../../src/docker/output.js';
-import { ContainerNotReadyError, waitUntilReady, type WaitFor } from '../../../src/loop/wait-ready.js';
+import { ContainerNotReadyError, waitUntilReady } from '../../../src/loop/wait-ready.js';
+import type { WaitFor } from '../../../src/loop/inputs.js';
 import { container, fakeEngine, silentUntilStopped } from '../docker/fake-engine.js';
 
 // waitUntilReady against a fake engine: the verdict it reaches from the state and the events, and the calls it

@@ -1,4 +1,5 @@
-import { digestOf, MEDIA_TYPE, type FetchLike } from '../../../src/registry/client.js';
+import { digestOf, MEDIA_TYPE } from '../../../src/registry/manifest.js';
+import { type FetchLike } from '../../../src/registry/client.js';
 import type { ImageDetails, ImageStore } from '../../../src/docker/output.js';
 import type { Logger, ResolveDeps } from '../../../src/resolve/resolve.js';
 import { fakeEngine } from '../docker/fake-engine.js';

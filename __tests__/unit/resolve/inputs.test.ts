@@ -15,7 +15,7 @@ import {
   type SetEntry,
 } from '../../../src/resolve/inputs.js';
 import { resolutionOutputs } from '../../../src/resolve/resolve.js';
-import { runnerPlatform, type Platform } from '../../../src/registry/client.js';
+import { runnerPlatform, type Platform } from '../../../src/registry/manifest.js';
 import { problemsOf } from '../support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageDetails, ImageStore } from '../../../src/docker/output.js';
-import { digestOf, MEDIA_TYPE, type FetchLike, type ImageConfig } from '../../../src/registry/client.js';
+import { digestOf, MEDIA_TYPE, type ImageConfig } from '../../../src/registry/manifest.js';
+import { type FetchLike } from '../../../src/registry/client.js';
 import {
   cliLines,
   failureLine,
