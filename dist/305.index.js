@@ -1549,7 +1549,7 @@ function describeCache(outcome) {
 /* harmony export */   n: () => (/* binding */ cleanUp)
 /* harmony export */ });
 /* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7169);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2916);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8269);
 
 
 /** Removes what the run left behind; says (as warnings) what it could not undo, and returns that. Never throws. */
@@ -1611,7 +1611,7 @@ async function removeContainer(engine, name) {
 
 /***/ }),
 
-/***/ 2916:
+/***/ 8269:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1702,11 +1702,464 @@ var output = __webpack_require__(7807);
 var registry_failure = __webpack_require__(7898);
 // EXTERNAL MODULE: ./src/loop/run-report.ts
 var run_report = __webpack_require__(8746);
-// EXTERNAL MODULE: ./src/registry/client.ts
-var registry_client = __webpack_require__(2440);
-// EXTERNAL MODULE: ./src/shared/backoff.ts
-var backoff = __webpack_require__(9393);
+// EXTERNAL MODULE: ./src/registry/manifest.ts
+var registry_manifest = __webpack_require__(506);
+// EXTERNAL MODULE: ./src/shared/json.ts
+var json = __webpack_require__(8451);
+;// CONCATENATED MODULE: ./src/shared/backoff.ts
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+/**
+ * Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. The jitter keeps
+ * the jobs a registry throttled together from asking again together.
+ */
+function backoffMs(retry, random = Math.random) {
+    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+}
+
+// EXTERNAL MODULE: ./src/registry/registry-error.ts
+var registry_error = __webpack_require__(8787);
+;// CONCATENATED MODULE: ./src/registry/protocol.ts
+
+
+
+// How to speak to a registry's HTTP API: where it lives, what its auth challenges and error bodies say, and how
+// long a Retry-After asks to wait. Pure: the client (client.ts) makes the requests.
+/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
+function registryBaseUrl(registry) {
+    const host = registry === image_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API : registry;
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+/** 127.0.0.0/8, localhost and [::1], with or without a port. */
+function isLoopback(hostPort) {
+    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
+    return (host.toLowerCase() === 'localhost' ||
+        host === '::1' ||
+        /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host));
+}
+/**
+ * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
+ * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
+ */
+function parseWwwAuthenticate(header) {
+    const challenges = [];
+    const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+    let current;
+    let i = 0;
+    const skip = (pattern) => {
+        while (i < header.length && pattern.test(header.charAt(i)))
+            i++;
+    };
+    const readToken = () => {
+        tokenPattern.lastIndex = i;
+        const match = tokenPattern.exec(header);
+        if (match === null)
+            return undefined;
+        i = tokenPattern.lastIndex;
+        return match[0];
+    };
+    while (i < header.length) {
+        skip(/[\s,]/);
+        if (i >= header.length)
+            break;
+        const name = readToken();
+        if (name === undefined) {
+            i++; // not a token character: skip it
+            continue;
+        }
+        const afterName = i;
+        skip(/\s/);
+        if (current !== undefined && header.charAt(i) === '=') {
+            i++;
+            skip(/\s/);
+            let value = '';
+            if (header.charAt(i) === '"') {
+                for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
+                    if (header.charAt(i) === '\\' && i + 1 < header.length)
+                        i++;
+                    value += header.charAt(i);
+                }
+                i++; // the closing quote
+            }
+            else {
+                const start = i;
+                while (i < header.length && !/[\s,]/.test(header.charAt(i)))
+                    i++;
+                value = header.slice(start, i);
+            }
+            current.params[name.toLowerCase()] = value;
+        }
+        else {
+            i = afterName;
+            current = { scheme: name.toLowerCase(), params: {} };
+            challenges.push(current);
+        }
+    }
+    return challenges;
+}
+/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
+function tokenUrl(challenge, repository) {
+    const realm = challenge.params.realm;
+    if (realm === undefined || realm === '')
+        throw new registry_error/* RegistryError */.g('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new registry_error/* RegistryError */.g(`The registry's token realm "${realm}" is not a URL.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new registry_error/* RegistryError */.g(`The registry's token realm "${realm}" is not an http(s) URL.`);
+    if (challenge.params.service !== undefined)
+        url.searchParams.set('service', challenge.params.service);
+    // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
+    const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    return url;
+}
+/** The challenge to answer: Bearer where the registry offers it, else Basic. */
+function pickChallenge(challenges) {
+    return challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+}
+function basicAuthorization(auth) {
+    return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+}
+/** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
+function registryErrorCode(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = (0,json/* isObject */.G)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        return (0,json/* isObject */.G)(first) && typeof first.code === 'string'
+            ? { code: first.code, message: (0,json/* str */.g)(first.message) }
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The longest a Retry-After is waited for: a registry asking for longer fails the request instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * How long a `Retry-After` (delta-seconds or an HTTP-date) asks to wait, in ms; undefined when it says nothing
+ * usable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    if (header === null || header.trim() === '')
+        return undefined;
+    const value = header.trim();
+    if (/^[0-9]+$/.test(value))
+        return Number(value) * 1000;
+    // Only an IMF-fixdate (RFC 9110): Date.parse takes "1.5" or "-1" for dates too.
+    if (!/^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+
+
+/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
+const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
+const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const MAX_INDEX_DEPTH = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const USER_AGENT = 'build-test-deploy-action';
+class RegistryClient {
+    options;
+    baseUrl;
+    fetch;
+    timeoutMs;
+    retries;
+    sleep;
+    /** The Authorization header that worked last: one challenge per client, not per request. */
+    authorization;
+    /** Whether `GET /v2/` was asked for its challenge yet. */
+    pinged = false;
+    constructor(options) {
+        this.options = options;
+        this.baseUrl = registryBaseUrl(options.registry);
+        this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.retries = options.retries ?? 3;
+        this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    }
+    /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
+    async readImage(reference, platform = registry_manifest/* DEFAULT_PLATFORM */.Er) {
+        const top = await this.getManifest(reference);
+        let current = top;
+        let chosen;
+        for (let depth = 0; current.manifest.kind === 'index'; depth++) {
+            if (depth >= MAX_INDEX_DEPTH)
+                throw new registry_error/* RegistryError */.g(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
+            const entry = (0,registry_manifest/* selectManifest */.yY)(current.manifest.manifests, platform);
+            chosen = entry.platform;
+            current = await this.getManifest(entry.digest);
+        }
+        const config = current.manifest.config;
+        const configTypes = [registry_manifest/* MEDIA_TYPE */.Ap.dockerConfig, registry_manifest/* MEDIA_TYPE */.Ap.ociConfig];
+        if (!configTypes.includes(config.mediaType)) {
+            throw new registry_error/* RegistryError */.g(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
+        }
+        const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
+        return {
+            digest: top.digest,
+            manifestDigest: current.digest,
+            platform: chosen,
+            config: (0,registry_manifest/* parseImageConfig */.FB)(parseJson(blob, `config blob ${config.digest}`)),
+        };
+    }
+    async getManifest(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, registry_manifest/* MANIFEST_ACCEPT */.dY);
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, registry_manifest/* DIGEST_PATTERN */.WA.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
+        const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
+        const computed = (0,registry_manifest/* digestOf */.ol)(bytes);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        if (registry_manifest/* DIGEST_PATTERN */.WA.test(reference) && !(0,registry_manifest/* matchesDigest */._j)(bytes, reference)) {
+            throw new registry_error/* RegistryError */.g(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
+        }
+        if (header.startsWith('sha256:') && header !== computed) {
+            throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
+        }
+        const digest = registry_manifest/* DIGEST_PATTERN */.WA.test(reference) ? reference : registry_manifest/* DIGEST_PATTERN */.WA.test(header) ? header : computed;
+        return {
+            digest,
+            manifest: (0,registry_manifest/* parseManifest */.Ng)(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
+        };
+    }
+    /**
+     * What a tag names, from a HEAD (which registries do not count as a pull): its digest and media type (an image
+     * manifest or an index; '' when the registry sends none); a GET where no digest comes.
+     */
+    async manifestHead(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, registry_manifest/* MANIFEST_ACCEPT */.dY, 'HEAD');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
+        await discard(response);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        if (!registry_manifest/* DIGEST_PATTERN */.WA.test(header)) {
+            const fetched = await this.getManifest(reference);
+            return { digest: fetched.digest, mediaType: fetched.manifest.mediaType };
+        }
+        return { digest: header, mediaType: (0,registry_manifest/* headerMediaType */.g1)(response.headers.get('content-type') ?? '') };
+    }
+    /** The digest a tag names: see manifestHead. */
+    async manifestDigest(reference) {
+        return (await this.manifestHead(reference)).digest;
+    }
+    async getBlob(digest, limitBytes) {
+        if (!registry_manifest/* DIGEST_PATTERN */.WA.test(digest))
+            throw new registry_error/* RegistryError */.g(`"${digest.slice(0, 140)}" is not a digest.`);
+        const path = `/v2/${this.options.repository}/blobs/${digest}`;
+        const response = await this.get(path, '*/*');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `blob ${digest}`);
+        const bytes = await readLimited(response, limitBytes, path);
+        if (!(0,registry_manifest/* matchesDigest */._j)(bytes, digest))
+            throw new registry_error/* RegistryError */.g(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
+        return bytes;
+    }
+    /**
+     * The first request asks `GET /v2/` for the registry's challenge and answers it, as docker does: no manifest GET
+     * is spent on a 401 (Docker Hub counts every manifest GET as a pull). A Bearer token gets this repository's pull
+     * scope.
+     */
+    async authorizeFirst() {
+        if (this.pinged)
+            return;
+        this.pinged = true;
+        const response = await this.send(`${this.baseUrl}/v2/`, 'application/json', undefined);
+        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+        await discard(response);
+        if (response.status !== 401)
+            return;
+        const challenge = pickChallenge(challenges);
+        // No scope: tokenUrl asks for this repository's pull, as docker does. The challenge of /v2/ names none (Docker
+        // Hub) or a placeholder (GHCR: repository:user/image:pull).
+        if (challenge !== undefined) {
+            const params = Object.fromEntries(Object.entries(challenge.params).filter(([name]) => name !== 'scope'));
+            this.authorization = await this.authorize({ ...challenge, params });
+        }
+    }
+    /** GET (or HEAD) with the current authorization; on 401 (a token expired) answers the challenge once and retries. */
+    async get(path, accept, method = 'GET') {
+        await this.authorizeFirst();
+        const url = `${this.baseUrl}${path}`;
+        let response = await this.send(url, accept, this.authorization, method);
+        if (response.status !== 401)
+            return response;
+        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+        await discard(response);
+        const challenge = pickChallenge(challenges);
+        if (challenge === undefined) {
+            throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+        }
+        this.authorization = await this.authorize(challenge);
+        response = await this.send(url, accept, this.authorization, method);
+        if (response.status === 401) {
+            const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+            await discard(response);
+            // A valid token without the pull scope: Docker Hub's answer for a private or missing repository.
+            if (again.some((c) => c.params.error === 'insufficient_scope'))
+                throw this.noAccess();
+            throw this.authRefused(401);
+        }
+        return response;
+    }
+    noAccess() {
+        const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
+        return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
+    }
+    async authorize(challenge) {
+        const auth = this.options.auth;
+        if (challenge.scheme === 'basic') {
+            if (auth === undefined)
+                throw this.authRefused(401);
+            return basicAuthorization(auth);
+        }
+        const url = tokenUrl(challenge, this.options.repository);
+        if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
+            throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
+        }
+        const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
+        if (response.status === 401 || response.status === 403) {
+            await discard(response);
+            throw this.authRefused(response.status);
+        }
+        if (response.status !== 200) {
+            const body = await response.text().catch(() => '');
+            throw new registry_error/* RegistryError */.g(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
+        }
+        const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
+        const token = (0,json/* isObject */.G)(body) ? (0,json/* str */.g)(body.token) || (0,json/* str */.g)(body.access_token) : '';
+        if (token === '')
+            throw new registry_error/* RegistryError */.g(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
+        return `Bearer ${token}`;
+    }
+    authRefused(status) {
+        const auth = this.options.auth;
+        return auth === undefined
+            ? new registry_error/* RegistryError */.g(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
+            : new registry_error/* RegistryError */.g(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
+    }
+    /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
+    async unexpected(response, path, what, method = 'GET') {
+        const body = await response.text().catch(() => '');
+        const error = registryErrorCode(body);
+        if (response.status === 404) {
+            return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
+        }
+        if (response.status === 403) {
+            const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
+            return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
+        }
+        if (response.status === 429) {
+            const asked = retryAfterMs(response.headers.get('retry-after'));
+            return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} limits requests (HTTP 429 to ${method} ${path})${asked === undefined ? '' : `, asking to wait ${Math.ceil(asked / 1000)} s`}${asked !== undefined && asked > MAX_RETRY_AFTER_MS ? `, longer than the ${MAX_RETRY_AFTER_MS / 1000} s waited for` : this.retries > 0 ? `, also after ${this.retries} wait(s)` : ''}${describeBody(body)}.`, 429, error?.code ?? 'TOOMANYREQUESTS');
+        }
+        return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
+    }
+    /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
+    async send(url, accept, authorization, method = 'GET') {
+        const origin = new URL(url).origin;
+        let target = url;
+        let throttled = 0;
+        let hops = 0;
+        for (;;) {
+            const sameOrigin = new URL(target).origin === origin;
+            // Named, so that a registry's logs (and a test's proxy) tell this client's requests from docker's.
+            const headers = { accept, 'user-agent': USER_AGENT };
+            if (authorization !== undefined && sameOrigin)
+                headers.authorization = authorization;
+            let response;
+            try {
+                response = await this.fetch(target, {
+                    method,
+                    headers,
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(this.timeoutMs),
+                });
+            }
+            catch (error) {
+                const cause = error.cause;
+                const reason = error.name === 'TimeoutError'
+                    ? `no answer within ${this.timeoutMs / 1000} s`
+                    : (cause?.message ?? error.message);
+                throw new registry_error/* RegistryError */.g(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
+            }
+            if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
+                // Rate limited: wait as the registry says (else back off), within the retries.
+                const asked = retryAfterMs(response.headers.get('retry-after'));
+                const wait = asked ?? backoffMs(throttled + 1, this.options.random);
+                if (throttled >= this.retries || wait > MAX_RETRY_AFTER_MS)
+                    return response;
+                throttled++;
+                await discard(response);
+                await this.sleep(wait);
+                continue;
+            }
+            const location = response.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(response.status) || location === null)
+                return response;
+            await discard(response);
+            if (hops++ >= MAX_REDIRECTS)
+                throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
+            target = new URL(location, target).toString();
+        }
+    }
+}
+function parseJson(bytes, what) {
+    try {
+        return JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        throw new registry_error/* RegistryError */.g(`The ${what} is not JSON.`);
+    }
+}
+function describeBody(body) {
+    const error = registryErrorCode(body);
+    if (error !== undefined)
+        return ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`;
+    const text = body.replace(/\s+/g, ' ').trim();
+    return text === '' ? '' : `: ${text.slice(0, 200)}`;
+}
+async function discard(response) {
+    await response.body?.cancel().catch(() => undefined);
+}
+/** The body, refusing more than `limit` bytes (a registry is not trusted to send a small manifest). */
+async function readLimited(response, limit, what) {
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > limit) {
+        await discard(response);
+        throw new registry_error/* RegistryError */.g(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
+    }
+    if (response.body === null)
+        return new Uint8Array();
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+        total += chunk.byteLength;
+        if (total > limit)
+            throw new registry_error/* RegistryError */.g(`${what} is more than the ${limit} bytes this reads.`);
+        chunks.push(chunk);
+    }
+    return new Uint8Array(Buffer.concat(chunks));
+}
+
 ;// CONCATENATED MODULE: ./src/loop/push.ts
+
+
 
 
 
@@ -1738,7 +2191,7 @@ async function withRetries(what, registry, auth, retries, operation, reporter) {
             throw new Error(`${what} failed: ${reason}`);
         if (attempt >= retries)
             throw new Error(`${what} failed after ${attempt + 1} attempt(s) (push-retries: ${retries}); the registry ${registry} did not recover: ${reason}`);
-        const delay = (0,backoff/* backoffMs */.j)(attempt + 1);
+        const delay = backoffMs(attempt + 1);
         reporter.warning(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
         await (0,promises_.setTimeout)(delay);
     }
@@ -1784,14 +2237,14 @@ async function pushTags(engine, request, reporter) {
         const { digest, mediaType } = manifest;
         reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digest}, ${(0,run_report/* describeManifest */.FK)(mediaType)}).`);
         // The engine made more of it than the one image tested (an attestation, an index): said, not hidden.
-        if ((0,registry_client/* isIndexMediaType */.$$)(mediaType))
+        if ((0,registry_manifest/* isIndexMediaType */.$$)(mediaType))
             reporter.warning(`${repository.name}:${request.tag} is an index in the registry (${mediaType}), not the one image manifest that was tested: the engine added to it on push.`);
     }
     return pushed;
 }
 /** What both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
 async function readBack(engine, repository, request, shaPushDigest, auth, reporter) {
-    const client = new registry_client/* RegistryClient */.bP({
+    const client = new RegistryClient({
         registry: repository.registry,
         repository: repository.path,
         auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)),
@@ -1807,7 +2260,7 @@ async function readBack(engine, repository, request, shaPushDigest, auth, report
         return sha;
     }
     catch (error) {
-        if (!(error instanceof registry_client/* RegistryError */.gl))
+        if (!(error instanceof registry_error/* RegistryError */.g))
             throw error;
         reporter.warning(`Could not read the pushed tags back from ${repository.registry} (${error.message}); the digest is docker's record of the push.`);
         const { repoDigests } = await engine.inspectImage(request.imageId);
@@ -1836,7 +2289,7 @@ async function readBack(engine, repository, request, shaPushDigest, auth, report
 /* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7084);
 /* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1229);
 /* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4164);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2440);
+/* harmony import */ var _registry_manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(506);
 
 
 
@@ -1907,7 +2360,7 @@ function outputsOf(report) {
 function describeManifest(mediaType) {
     if (mediaType === '')
         return 'not read back';
-    return `${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndexMediaType */ .$$)(mediaType) ? 'an index' : 'one image manifest'} (${mediaType})`;
+    return `${(0,_registry_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndexMediaType */ .$$)(mediaType) ? 'an index' : 'one image manifest'} (${mediaType})`;
 }
 function summaryTables(report) {
     const facts = [
@@ -2089,24 +2542,32 @@ function runCommand(file, args, options = {}) {
 
 /***/ }),
 
-/***/ 2440:
+/***/ 506:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $$: () => (/* binding */ isIndexMediaType),
-/* harmony export */   bP: () => (/* binding */ RegistryClient),
-/* harmony export */   gl: () => (/* binding */ RegistryError)
+/* harmony export */   Ap: () => (/* binding */ MEDIA_TYPE),
+/* harmony export */   Er: () => (/* binding */ DEFAULT_PLATFORM),
+/* harmony export */   FB: () => (/* binding */ parseImageConfig),
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   WA: () => (/* binding */ DIGEST_PATTERN),
+/* harmony export */   _j: () => (/* binding */ matchesDigest),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
+/* harmony export */   g1: () => (/* binding */ headerMediaType),
+/* harmony export */   ol: () => (/* binding */ digestOf),
+/* harmony export */   yY: () => (/* binding */ selectManifest)
 /* harmony export */ });
-/* unused harmony exports MEDIA_TYPE, MANIFEST_ACCEPT, DIGEST_PATTERN, DEFAULT_TIMEOUT_MS, USER_AGENT, DEFAULT_PLATFORM, runnerPlatform, parsePlatform, registryBaseUrl, isLoopback, parseWwwAuthenticate, tokenUrl, basicAuthorization, digestOf, matchesDigest, parseManifest, platformName, selectManifest, parseImageConfig, registryErrorCode, MAX_RETRY_AFTER_MS, retryAfterMs */
+/* unused harmony exports runnerPlatform, parsePlatform, platformName */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8451);
-/* harmony import */ var _shared_backoff_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9393);
-/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6876);
+/* harmony import */ var _registry_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8787);
 
 
 
-
+// What a registry's manifests, indexes and image configs say, and which platform's image an index names: pure
+// parsing of the distribution spec's documents, apart from the client that fetches them.
 const MEDIA_TYPE = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -2130,26 +2591,6 @@ const MANIFEST_ACCEPT = [
     MEDIA_TYPE.ociIndex,
 ].join(', ');
 const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
-const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
-const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
-const MAX_INDEX_DEPTH = 2;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const USER_AGENT = 'build-test-deploy-action';
-/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
-const DOCKER_HUB_API = 'registry-1.docker.io';
-/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
-class RegistryError extends Error {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-        this.name = 'RegistryError';
-    }
-}
 const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
 /** Node's names of CPU architectures as the OCI image spec names them (GOARCH). */
 const OCI_ARCHITECTURES = {
@@ -2177,109 +2618,6 @@ function parsePlatform(raw) {
     const [os = '', architecture = '', variant] = parts;
     return { os, architecture, ...(variant === undefined ? {} : { variant }) };
 }
-// ---------------------------------------------------------------------------------------------
-// Pure helpers
-/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
-function registryBaseUrl(registry) {
-    const host = registry === _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HUB */ .Xb ? DOCKER_HUB_API : registry;
-    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
-}
-/** 127.0.0.0/8, localhost and [::1], with or without a port. */
-function isLoopback(hostPort) {
-    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
-    return (host.toLowerCase() === 'localhost' ||
-        host === '::1' ||
-        /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host));
-}
-/**
- * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
- * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
- */
-function parseWwwAuthenticate(header) {
-    const challenges = [];
-    const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
-    let current;
-    let i = 0;
-    const skip = (pattern) => {
-        while (i < header.length && pattern.test(header.charAt(i)))
-            i++;
-    };
-    const readToken = () => {
-        tokenPattern.lastIndex = i;
-        const match = tokenPattern.exec(header);
-        if (match === null)
-            return undefined;
-        i = tokenPattern.lastIndex;
-        return match[0];
-    };
-    while (i < header.length) {
-        skip(/[\s,]/);
-        if (i >= header.length)
-            break;
-        const name = readToken();
-        if (name === undefined) {
-            i++; // not a token character: skip it
-            continue;
-        }
-        const afterName = i;
-        skip(/\s/);
-        if (current !== undefined && header.charAt(i) === '=') {
-            i++;
-            skip(/\s/);
-            let value = '';
-            if (header.charAt(i) === '"') {
-                for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
-                    if (header.charAt(i) === '\\' && i + 1 < header.length)
-                        i++;
-                    value += header.charAt(i);
-                }
-                i++; // the closing quote
-            }
-            else {
-                const start = i;
-                while (i < header.length && !/[\s,]/.test(header.charAt(i)))
-                    i++;
-                value = header.slice(start, i);
-            }
-            current.params[name.toLowerCase()] = value;
-        }
-        else {
-            i = afterName;
-            current = { scheme: name.toLowerCase(), params: {} };
-            challenges.push(current);
-        }
-    }
-    return challenges;
-}
-/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
-function tokenUrl(challenge, repository) {
-    const realm = challenge.params.realm;
-    if (realm === undefined || realm === '')
-        throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
-    let url;
-    try {
-        url = new URL(realm);
-    }
-    catch {
-        throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
-    if (challenge.params.service !== undefined)
-        url.searchParams.set('service', challenge.params.service);
-    // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
-    const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
-    for (const scope of scopes)
-        url.searchParams.append('scope', scope);
-    return url;
-}
-/** The challenge to answer: Bearer where the registry offers it, else Basic. */
-function pickChallenge(challenges) {
-    return challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
-}
-function basicAuthorization(auth) {
-    return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-}
 /** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
 function digestOf(bytes, algorithm = 'sha256') {
     return `${algorithm}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)(algorithm).update(bytes).digest('hex')}`;
@@ -2291,10 +2629,10 @@ function matchesDigest(bytes, digest) {
 }
 function parseDescriptor(value, what) {
     if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(value))
-        throw new RegistryError(`The ${what} is not a descriptor object.`);
+        throw new _registry_error_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g(`The ${what} is not a descriptor object.`);
     const digest = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .g)(value.digest);
     if (!DIGEST_PATTERN.test(digest))
-        throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
+        throw new _registry_error_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
     const platform = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(value.platform)
         ? {
             os: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .g)(value.platform.os),
@@ -2318,9 +2656,9 @@ function parseDescriptor(value, what) {
  */
 function parseManifest(body, contentType) {
     if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(body))
-        throw new RegistryError('The manifest is not a JSON object.');
+        throw new _registry_error_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g('The manifest is not a JSON object.');
     if (body.schemaVersion === 1)
-        throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
+        throw new _registry_error_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
     const known = [
         MEDIA_TYPE.dockerManifest,
         MEDIA_TYPE.dockerManifestList,
@@ -2340,7 +2678,7 @@ function parseManifest(body, contentType) {
                     : declared || header;
     if (isIndexMediaType(mediaType)) {
         if (!Array.isArray(body.manifests))
-            throw new RegistryError(`The ${mediaType} has no manifests list.`);
+            throw new _registry_error_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g(`The ${mediaType} has no manifests list.`);
         return {
             kind: 'index',
             mediaType,
@@ -2350,7 +2688,7 @@ function parseManifest(body, contentType) {
     if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
         return { kind: 'image', mediaType, config: parseDescriptor(body.config, "manifest's config") };
     }
-    throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
+    throw new _registry_error_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
 }
 function platformName(platform) {
     if (platform === undefined)
@@ -2372,13 +2710,13 @@ function selectManifest(entries, platform = DEFAULT_PLATFORM) {
     if (manifests.length === 1 && manifests[0] !== undefined)
         return manifests[0];
     if (manifests.length === 0)
-        throw new RegistryError(entries.length === 0 ? 'The index lists no manifests.' : 'The index lists only attestations, no image.');
-    throw new RegistryError(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
+        throw new _registry_error_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g(entries.length === 0 ? 'The index lists no manifests.' : 'The index lists only attestations, no image.');
+    throw new _registry_error_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
 }
 /** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
 function parseImageConfig(body) {
     if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(body))
-        throw new RegistryError('The image config is not a JSON object.');
+        throw new _registry_error_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .g('The image config is not a JSON object.');
     const config = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(body.config) ? body.config : {};
     const labels = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(config.Labels) ? config.Labels : {};
     return {
@@ -2386,338 +2724,27 @@ function parseImageConfig(body) {
         labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .g)(value)])),
     };
 }
-/** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
-function registryErrorCode(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        return (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(first) && typeof first.code === 'string'
-            ? { code: first.code, message: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .g)(first.message) }
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The longest a Retry-After is waited for: a registry asking for longer fails the request instead. */
-const MAX_RETRY_AFTER_MS = 60_000;
-/**
- * How long a `Retry-After` (delta-seconds or an HTTP-date) asks to wait, in ms; undefined when it says nothing
- * usable.
- */
-function retryAfterMs(header, now = Date.now()) {
-    if (header === null || header.trim() === '')
-        return undefined;
-    const value = header.trim();
-    if (/^[0-9]+$/.test(value))
-        return Number(value) * 1000;
-    // Only an IMF-fixdate (RFC 9110): Date.parse takes "1.5" or "-1" for dates too.
-    if (!/^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/.test(value))
-        return undefined;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-class RegistryClient {
-    options;
-    baseUrl;
-    fetch;
-    timeoutMs;
-    retries;
-    sleep;
-    /** The Authorization header that worked last: one challenge per client, not per request. */
-    authorization;
-    /** Whether `GET /v2/` was asked for its challenge yet. */
-    pinged = false;
-    constructor(options) {
-        this.options = options;
-        this.baseUrl = registryBaseUrl(options.registry);
-        this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
-        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.retries = options.retries ?? 3;
-        this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    }
-    /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
-    async readImage(reference, platform = DEFAULT_PLATFORM) {
-        const top = await this.getManifest(reference);
-        let current = top;
-        let chosen;
-        for (let depth = 0; current.manifest.kind === 'index'; depth++) {
-            if (depth >= MAX_INDEX_DEPTH)
-                throw new RegistryError(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
-            const entry = selectManifest(current.manifest.manifests, platform);
-            chosen = entry.platform;
-            current = await this.getManifest(entry.digest);
-        }
-        const config = current.manifest.config;
-        const configTypes = [MEDIA_TYPE.dockerConfig, MEDIA_TYPE.ociConfig];
-        if (!configTypes.includes(config.mediaType)) {
-            throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
-        }
-        const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
-        return {
-            digest: top.digest,
-            manifestDigest: current.digest,
-            platform: chosen,
-            config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)),
-        };
-    }
-    async getManifest(reference) {
-        const path = `/v2/${this.options.repository}/manifests/${reference}`;
-        const response = await this.get(path, MANIFEST_ACCEPT);
-        if (response.status !== 200)
-            throw await this.unexpected(response, path, DIGEST_PATTERN.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
-        const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
-        const computed = digestOf(bytes);
-        const header = response.headers.get('docker-content-digest') ?? '';
-        if (DIGEST_PATTERN.test(reference) && !matchesDigest(bytes, reference)) {
-            throw new RegistryError(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
-        }
-        if (header.startsWith('sha256:') && header !== computed) {
-            throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
-        }
-        const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
-        return {
-            digest,
-            manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
-        };
-    }
-    /**
-     * What a tag names, from a HEAD (which registries do not count as a pull): its digest and media type (an image
-     * manifest or an index; '' when the registry sends none); a GET where no digest comes.
-     */
-    async manifestHead(reference) {
-        const path = `/v2/${this.options.repository}/manifests/${reference}`;
-        const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
-        if (response.status !== 200)
-            throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
-        await discard(response);
-        const header = response.headers.get('docker-content-digest') ?? '';
-        if (!DIGEST_PATTERN.test(header)) {
-            const fetched = await this.getManifest(reference);
-            return { digest: fetched.digest, mediaType: fetched.manifest.mediaType };
-        }
-        return { digest: header, mediaType: headerMediaType(response.headers.get('content-type') ?? '') };
-    }
-    /** The digest a tag names: see manifestHead. */
-    async manifestDigest(reference) {
-        return (await this.manifestHead(reference)).digest;
-    }
-    async getBlob(digest, limitBytes) {
-        if (!DIGEST_PATTERN.test(digest))
-            throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
-        const path = `/v2/${this.options.repository}/blobs/${digest}`;
-        const response = await this.get(path, '*/*');
-        if (response.status !== 200)
-            throw await this.unexpected(response, path, `blob ${digest}`);
-        const bytes = await readLimited(response, limitBytes, path);
-        if (!matchesDigest(bytes, digest))
-            throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
-        return bytes;
-    }
-    /**
-     * The first request asks `GET /v2/` for the registry's challenge and answers it, as docker does: no manifest GET
-     * is spent on a 401 (Docker Hub counts every manifest GET as a pull). A Bearer token gets this repository's pull
-     * scope.
-     */
-    async authorizeFirst() {
-        if (this.pinged)
-            return;
-        this.pinged = true;
-        const response = await this.send(`${this.baseUrl}/v2/`, 'application/json', undefined);
-        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
-        await discard(response);
-        if (response.status !== 401)
-            return;
-        const challenge = pickChallenge(challenges);
-        // No scope: tokenUrl asks for this repository's pull, as docker does. The challenge of /v2/ names none (Docker
-        // Hub) or a placeholder (GHCR: repository:user/image:pull).
-        if (challenge !== undefined) {
-            const params = Object.fromEntries(Object.entries(challenge.params).filter(([name]) => name !== 'scope'));
-            this.authorization = await this.authorize({ ...challenge, params });
-        }
-    }
-    /** GET (or HEAD) with the current authorization; on 401 (a token expired) answers the challenge once and retries. */
-    async get(path, accept, method = 'GET') {
-        await this.authorizeFirst();
-        const url = `${this.baseUrl}${path}`;
-        let response = await this.send(url, accept, this.authorization, method);
-        if (response.status !== 401)
-            return response;
-        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
-        await discard(response);
-        const challenge = pickChallenge(challenges);
-        if (challenge === undefined) {
-            throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
-        }
-        this.authorization = await this.authorize(challenge);
-        response = await this.send(url, accept, this.authorization, method);
-        if (response.status === 401) {
-            const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
-            await discard(response);
-            // A valid token without the pull scope: Docker Hub's answer for a private or missing repository.
-            if (again.some((c) => c.params.error === 'insufficient_scope'))
-                throw this.noAccess();
-            throw this.authRefused(401);
-        }
-        return response;
-    }
-    noAccess() {
-        const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
-        return new RegistryError(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
-    }
-    async authorize(challenge) {
-        const auth = this.options.auth;
-        if (challenge.scheme === 'basic') {
-            if (auth === undefined)
-                throw this.authRefused(401);
-            return basicAuthorization(auth);
-        }
-        const url = tokenUrl(challenge, this.options.repository);
-        if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
-            throw new RegistryError(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
-        }
-        const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
-        if (response.status === 401 || response.status === 403) {
-            await discard(response);
-            throw this.authRefused(response.status);
-        }
-        if (response.status !== 200) {
-            const body = await response.text().catch(() => '');
-            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
-        }
-        const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
-        const token = (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(body) ? (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .g)(body.token) || (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .g)(body.access_token) : '';
-        if (token === '')
-            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
-        return `Bearer ${token}`;
-    }
-    authRefused(status) {
-        const auth = this.options.auth;
-        return auth === undefined
-            ? new RegistryError(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
-            : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
-    }
-    /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
-    async unexpected(response, path, what, method = 'GET') {
-        const body = await response.text().catch(() => '');
-        const error = registryErrorCode(body);
-        if (response.status === 404) {
-            return new RegistryError(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
-        }
-        if (response.status === 403) {
-            const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
-            return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
-        }
-        if (response.status === 429) {
-            const asked = retryAfterMs(response.headers.get('retry-after'));
-            return new RegistryError(`The registry ${this.options.registry} limits requests (HTTP 429 to ${method} ${path})${asked === undefined ? '' : `, asking to wait ${Math.ceil(asked / 1000)} s`}${asked !== undefined && asked > MAX_RETRY_AFTER_MS ? `, longer than the ${MAX_RETRY_AFTER_MS / 1000} s waited for` : this.retries > 0 ? `, also after ${this.retries} wait(s)` : ''}${describeBody(body)}.`, 429, error?.code ?? 'TOOMANYREQUESTS');
-        }
-        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
-    }
-    /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
-    async send(url, accept, authorization, method = 'GET') {
-        const origin = new URL(url).origin;
-        let target = url;
-        let throttled = 0;
-        let hops = 0;
-        for (;;) {
-            const sameOrigin = new URL(target).origin === origin;
-            // Named, so that a registry's logs (and a test's proxy) tell this client's requests from docker's.
-            const headers = { accept, 'user-agent': USER_AGENT };
-            if (authorization !== undefined && sameOrigin)
-                headers.authorization = authorization;
-            let response;
-            try {
-                response = await this.fetch(target, {
-                    method,
-                    headers,
-                    redirect: 'manual',
-                    signal: AbortSignal.timeout(this.timeoutMs),
-                });
-            }
-            catch (error) {
-                const cause = error.cause;
-                const reason = error.name === 'TimeoutError'
-                    ? `no answer within ${this.timeoutMs / 1000} s`
-                    : (cause?.message ?? error.message);
-                throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
-            }
-            if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
-                // Rate limited: wait as the registry says (else back off), within the retries.
-                const asked = retryAfterMs(response.headers.get('retry-after'));
-                const wait = asked ?? (0,_shared_backoff_js__WEBPACK_IMPORTED_MODULE_3__/* .backoffMs */ .j)(throttled + 1, this.options.random);
-                if (throttled >= this.retries || wait > MAX_RETRY_AFTER_MS)
-                    return response;
-                throttled++;
-                await discard(response);
-                await this.sleep(wait);
-                continue;
-            }
-            const location = response.headers.get('location');
-            if (![301, 302, 303, 307, 308].includes(response.status) || location === null)
-                return response;
-            await discard(response);
-            if (hops++ >= MAX_REDIRECTS)
-                throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
-            target = new URL(location, target).toString();
-        }
-    }
-}
-function parseJson(bytes, what) {
-    try {
-        return JSON.parse(Buffer.from(bytes).toString('utf8'));
-    }
-    catch {
-        throw new RegistryError(`The ${what} is not JSON.`);
-    }
-}
-function describeBody(body) {
-    const error = registryErrorCode(body);
-    if (error !== undefined)
-        return ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`;
-    const text = body.replace(/\s+/g, ' ').trim();
-    return text === '' ? '' : `: ${text.slice(0, 200)}`;
-}
-async function discard(response) {
-    await response.body?.cancel().catch(() => undefined);
-}
-/** The body, refusing more than `limit` bytes (a registry is not trusted to send a small manifest). */
-async function readLimited(response, limit, what) {
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > limit) {
-        await discard(response);
-        throw new RegistryError(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
-    }
-    if (response.body === null)
-        return new Uint8Array();
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of response.body) {
-        total += chunk.byteLength;
-        if (total > limit)
-            throw new RegistryError(`${what} is more than the ${limit} bytes this reads.`);
-        chunks.push(chunk);
-    }
-    return new Uint8Array(Buffer.concat(chunks));
-}
 
 
 /***/ }),
 
-/***/ 9393:
+/***/ 8787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   j: () => (/* binding */ backoffMs)
+/* harmony export */   g: () => (/* binding */ RegistryError)
 /* harmony export */ });
-const BACKOFF_BASE_MS = 1000;
-const BACKOFF_CAP_MS = 30_000;
-/**
- * Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. The jitter keeps
- * the jobs a registry throttled together from asking again together.
- */
-function backoffMs(retry, random = Math.random) {
-    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+// A registry's refusal or its surprising answer, said as the registry said it.
+/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
+class RegistryError extends Error {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.name = 'RegistryError';
+    }
 }
 
 

@@ -86,19 +86,14 @@ var service_env = __webpack_require__(7084);
 var vocabulary = __webpack_require__(1229);
 // EXTERNAL MODULE: ./src/loop/cache.ts
 var loop_cache = __webpack_require__(4164);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
-;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
+;// CONCATENATED MODULE: ./src/loop/inputs.ts
 
 
-const LOG_TAIL_LINES = 100;
-const PROBE_INTERVAL_MS = 100;
-const PROBE_TIMEOUT_MS = 2000;
-// docker-proxy accepts a connection on the published port even when nothing listens inside, then
-// closes it: a connection still open (or answering) after this long reached the service.
-const TCP_SETTLE_MS = 100;
+
+
+
+
+
 const WAIT_FOR_FORM = 'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
 function parsePort(text) {
     if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535)
@@ -134,264 +129,6 @@ function parseWaitFor(raw) {
     }
     throw new Error(`is "${raw}"`);
 }
-/** What ready means for this container: `auto` is healthy with a healthcheck, else running. */
-function resolveCondition(waitFor, state) {
-    if (waitFor.kind === 'auto')
-        return state.health === undefined ? { kind: 'running' } : { kind: 'healthy' };
-    return waitFor;
-}
-function describeCondition(condition) {
-    switch (condition.kind) {
-        case 'healthy':
-        case 'running':
-            return condition.kind;
-        case 'http':
-            return `answering GET :${condition.port}${condition.path} with ${condition.status ?? '2xx'}`;
-        case 'tcp':
-            return `accepting connections on :${condition.port}`;
-        case 'log':
-            return `logging a line matching /${condition.pattern.source}/`;
-        case 'exit':
-            return 'exited with code 0';
-    }
-}
-const READY = { ready: true };
-/** What the container's current state says: a verdict, or undefined while it is still coming up. */
-function verdictFromState(state, condition) {
-    if (state.status === 'exited' || state.status === 'dead') {
-        return condition.kind === 'exit' && state.exitCode === 0
-            ? READY
-            : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
-    }
-    if (condition.kind === 'healthy' && state.health === undefined) {
-        return {
-            ready: false,
-            reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)',
-        };
-    }
-    if (state.status !== 'running')
-        return undefined; // created, restarting, paused
-    if (condition.kind !== 'exit' && state.health?.status === 'unhealthy')
-        return { ready: false, reason: 'is unhealthy' };
-    if (condition.kind === 'running')
-        return READY;
-    if (condition.kind === 'healthy' && state.health?.status === 'healthy')
-        return READY;
-    return undefined;
-}
-/** What an engine event says; undefined for events that decide nothing. */
-function verdictFromEvent(event, condition) {
-    if (event === undefined)
-        return undefined;
-    switch (event.kind) {
-        case 'healthy':
-            return condition.kind === 'healthy' ? READY : undefined;
-        case 'unhealthy':
-            return condition.kind === 'exit' ? undefined : { ready: false, reason: 'is unhealthy' };
-        case 'exited':
-            return condition.kind === 'exit' && event.exitCode === 0
-                ? READY
-                : { ready: false, reason: exitReason(event.exitCode, false) };
-        case 'destroyed':
-            return { ready: false, reason: 'was removed while the action waited for it' };
-        case 'started':
-            return condition.kind === 'running' ? READY : undefined;
-        case 'oom':
-            return undefined; // the die event that follows carries the verdict; inspection adds OOMKilled
-    }
-}
-function exitReason(exitCode, oomKilled) {
-    return `exited with code ${exitCode}${oomKilled ? ' (OOMKilled: it ran out of memory)' : ''}`;
-}
-/** Where the runner reaches a published container port: `127.0.0.1:32768`; undefined when not published. */
-function publishedAddress(ports, port, protocol = 'tcp') {
-    const bindings = ports[`${port}/${protocol}`] ?? [];
-    const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0];
-    if (binding === undefined || binding.hostPort === '')
-        return undefined;
-    const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0'
-        ? '127.0.0.1'
-        : binding.hostIp === '::'
-            ? '[::1]'
-            : binding.hostIp.includes(':')
-                ? `[${binding.hostIp}]`
-                : binding.hostIp;
-    return `${host}:${binding.hostPort}`;
-}
-/** The container did not come up; `diagnosis` says why, for a log group of its own. */
-class ContainerNotReadyError extends Error {
-    container;
-    diagnosis;
-    constructor(container, reason, diagnosis) {
-        super(`Container ${container} ${reason}.`);
-        this.container = container;
-        this.diagnosis = diagnosis;
-        this.name = 'ContainerNotReadyError';
-    }
-}
-function httpProbe(address, condition, signal) {
-    const seen = { lastFailure: 'no check finished yet' };
-    const url = `http://${address}${condition.path}`;
-    const accepts = (status) => condition.status === undefined ? status >= 200 && status < 300 : status === condition.status;
-    const loop = async () => {
-        while (!signal.aborted) {
-            try {
-                const response = await fetch(url, {
-                    redirect: 'manual',
-                    signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]),
-                });
-                await response.body?.cancel();
-                if (accepts(response.status))
-                    return READY;
-                seen.lastFailure = `GET ${url} answered ${response.status}`;
-            }
-            catch (error) {
-                seen.lastFailure = `GET ${url} failed: ${error.cause?.message ?? error.message}`;
-            }
-            await (0,promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
-        }
-        return undefined;
-    };
-    return {
-        ready: loop(),
-        get lastFailure() {
-            return seen.lastFailure;
-        },
-    };
-}
-function tcpReachesService(host, port) {
-    return new Promise((resolve) => {
-        const socket = (0,external_node_net_.connect)({ host: host.replace(/^\[|\]$/g, ''), port, timeout: PROBE_TIMEOUT_MS });
-        const done = (result) => {
-            socket.destroy();
-            resolve(result);
-        };
-        socket.once('connect', () => setTimeout(() => done(true), TCP_SETTLE_MS));
-        socket.once('data', () => done(true));
-        socket.once('end', () => done('the connection was closed at once (nothing listens inside yet)'));
-        socket.once('error', (error) => done(error.message));
-        socket.once('timeout', () => done('connect timed out'));
-    });
-}
-function tcpProbe(address, signal) {
-    const seen = { lastFailure: 'no check finished yet' };
-    const colon = address.lastIndexOf(':');
-    const loop = async () => {
-        while (!signal.aborted) {
-            const result = await tcpReachesService(address.slice(0, colon), Number(address.slice(colon + 1)));
-            if (result === true)
-                return READY;
-            seen.lastFailure = `connecting to ${address}: ${result === false ? 'failed' : result}`;
-            await (0,promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
-        }
-        return undefined;
-    };
-    return {
-        ready: loop(),
-        get lastFailure() {
-            return seen.lastFailure;
-        },
-    };
-}
-function logProbe(engine, container, pattern, signal) {
-    const ready = engine.untilLogLine(container, (line) => (pattern.test(line) ? READY : undefined), signal);
-    return { ready, lastFailure: `no log line matched /${pattern.source}/` };
-}
-const never = new Promise(() => undefined);
-/**
- * Waits until the container is ready as `waitFor` says, and fails at once when it turns unhealthy,
- * exits (unless that is what it waits for) or is removed. Engine events are read from the container's
- * creation on, on the engine's clock, so a change between `docker run` and the subscription is
- * replayed, never missed; port and log probes run alongside.
- */
-async function waitUntilReady(engine, container, waitFor, timeoutSeconds) {
-    const started = performance.now();
-    const state = await engine.inspectContainer(container);
-    const condition = resolveCondition(waitFor, state);
-    let verdict = verdictFromState(state, condition);
-    if (verdict === undefined) {
-        const stop = new AbortController();
-        const watchers = [
-            engine.untilEvent(state, (event) => verdictFromEvent(event, condition), stop.signal),
-        ];
-        let probe;
-        if (condition.kind === 'http' || condition.kind === 'tcp') {
-            const address = publishedAddress(state.ports, condition.port);
-            if (address === undefined) {
-                verdict = {
-                    ready: false,
-                    reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)`,
-                };
-            }
-            else {
-                probe = condition.kind === 'http' ? httpProbe(address, condition, stop.signal) : tcpProbe(address, stop.signal);
-            }
-        }
-        else if (condition.kind === 'log') {
-            probe = logProbe(engine, state.id, condition.pattern, stop.signal);
-        }
-        if (probe !== undefined)
-            watchers.push(probe.ready);
-        try {
-            if (verdict === undefined) {
-                const timeout = (0,promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({
-                    ready: false,
-                    reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}`,
-                }), () => undefined);
-                // A watcher that ends without a verdict (a log stream of a stopped container) never wins the race.
-                verdict = await Promise.race([timeout, ...watchers].map((watcher) => watcher.then((v) => v ?? never)));
-            }
-        }
-        finally {
-            stop.abort();
-            await Promise.allSettled(watchers);
-        }
-    }
-    if (verdict.ready)
-        return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
-    const final = await engine.findContainer(container);
-    // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
-    const reason = final !== undefined && verdict.reason.startsWith('exited')
-        ? exitReason(final.exitCode, final.oomKilled)
-        : verdict.reason;
-    throw new ContainerNotReadyError(container, reason, await diagnosis(engine, container, final));
-}
-async function diagnosis(engine, container, state) {
-    const logs = await engine.containerLogs(container, LOG_TAIL_LINES);
-    return [
-        state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
-        `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
-        logs || '(no output)',
-    ].join('\n');
-}
-/** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
-function formatDiagnosis(state) {
-    const published = Object.entries(state.ports).map(([port, bindings]) => `${port} → ${bindings.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ') || 'not published'}`);
-    const lines = [
-        `State: ${state.status}, exit code ${state.exitCode}, OOMKilled ${state.oomKilled}${state.error === '' ? '' : `, error: ${state.error}`}`,
-        `Ports: ${published.length === 0 ? 'none' : published.join('; ')}`,
-    ];
-    if (state.health === undefined) {
-        lines.push('Health: no healthcheck');
-    }
-    else {
-        lines.push(`Health: ${state.health.status}; last ${state.health.probes.length} probe(s):`);
-        for (const probe of state.health.probes) {
-            lines.push(`  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\r?\n/g, '\n    ')}`);
-        }
-    }
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/loop/inputs.ts
-
-
-
-
-
-
-
-
 const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
 const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
@@ -1092,7 +829,7 @@ async function pruneCandidates({ mode, policy, engine, facts, listing, reporter 
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/docker/engine-facts.ts
 var engine_facts = __webpack_require__(7206);
 ;// CONCATENATED MODULE: ./src/shared/write-whole.ts
@@ -1104,11 +841,11 @@ var engine_facts = __webpack_require__(7206);
 async function writeWhole(file, text) {
     const next = `${file}.${process.pid}.tmp`;
     try {
-        await (0,external_node_fs_promises_.writeFile)(next, text);
-        await (0,external_node_fs_promises_.rename)(next, file);
+        await (0,promises_.writeFile)(next, text);
+        await (0,promises_.rename)(next, file);
     }
     catch (error) {
-        await (0,external_node_fs_promises_.rm)(next, { force: true });
+        await (0,promises_.rm)(next, { force: true });
         throw error;
     }
 }
@@ -1425,7 +1162,7 @@ async function classicBuild(engine, request, reporter) {
 /** BuildKit: the user's Dockerfile and the stamp in one bake (see bakeDefinition). */
 async function bake(engine, request, builder, reporter) {
     const context = external_node_path_.resolve(request.context);
-    const run = async (cacheTo) => {
+    const bakeOnce = async (cacheTo) => {
         const progress = new BuildProgress();
         const options = {
             ...request,
@@ -1441,12 +1178,12 @@ async function bake(engine, request, builder, reporter) {
         return { result: await engine.bake(options, builder, progress), progress };
     };
     let cacheTo = request.cache.to;
-    let { result, progress } = await run(cacheTo);
+    let { result, progress } = await bakeOnce(cacheTo);
     if (!result.ok && cacheTo.length > 0 && cacheExportRefused(result.stderr)) {
         // An optimisation never fails the build: build again, exporting no cache.
         reporter.warning(`cache: the builder cannot export the cache (${result.stderr.trim().split('\n').pop() ?? ''}); building without cache-to.`);
         cacheTo = [];
-        ({ result, progress } = await run(cacheTo));
+        ({ result, progress } = await bakeOnce(cacheTo));
     }
     // A third build at once can win the second race too; past that it is not a race.
     for (let retry = 0; retry < 2 && !result.ok; retry++) {
@@ -1454,7 +1191,7 @@ async function bake(engine, request, builder, reporter) {
         if (name === undefined)
             break;
         reporter.info(`Another build wrote the image record ${name} at that moment; building again (from the cache).`);
-        ({ result, progress } = await run(cacheTo));
+        ({ result, progress } = await bakeOnce(cacheTo));
     }
     if (!result.ok)
         throw buildError(result);
@@ -1533,8 +1270,8 @@ async function resolveCommit(shaInput, context, githubSha, naming = field_parser
 
 // EXTERNAL MODULE: ./src/loop/container.ts
 var container = __webpack_require__(7169);
-// EXTERNAL MODULE: ./src/loop/push.ts + 1 modules
-var push = __webpack_require__(2916);
+// EXTERNAL MODULE: ./src/loop/push.ts + 4 modules
+var push = __webpack_require__(8269);
 // EXTERNAL MODULE: ./src/loop/run-report.ts
 var run_report = __webpack_require__(8746);
 ;// CONCATENATED MODULE: ./src/process/streamed.ts
@@ -1597,6 +1334,268 @@ function superviseStreamed(child, timeoutMs) {
     });
 }
 
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:timers/promises"
+var external_node_timers_promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
+
+
+const LOG_TAIL_LINES = 100;
+const PROBE_INTERVAL_MS = 100;
+const PROBE_TIMEOUT_MS = 2000;
+// docker-proxy accepts a connection on the published port even when nothing listens inside, then
+// closes it: a connection still open (or answering) after this long reached the service.
+const TCP_SETTLE_MS = 100;
+/** What ready means for this container: `auto` is healthy with a healthcheck, else running. */
+function resolveCondition(waitFor, state) {
+    if (waitFor.kind === 'auto')
+        return state.health === undefined ? { kind: 'running' } : { kind: 'healthy' };
+    return waitFor;
+}
+function describeCondition(condition) {
+    switch (condition.kind) {
+        case 'healthy':
+        case 'running':
+            return condition.kind;
+        case 'http':
+            return `answering GET :${condition.port}${condition.path} with ${condition.status ?? '2xx'}`;
+        case 'tcp':
+            return `accepting connections on :${condition.port}`;
+        case 'log':
+            return `logging a line matching /${condition.pattern.source}/`;
+        case 'exit':
+            return 'exited with code 0';
+    }
+}
+const READY = { ready: true };
+/** What the container's current state says: a verdict, or undefined while it is still coming up. */
+function verdictFromState(state, condition) {
+    if (state.status === 'exited' || state.status === 'dead') {
+        return condition.kind === 'exit' && state.exitCode === 0
+            ? READY
+            : { ready: false, reason: exitReason(state.exitCode, state.oomKilled) };
+    }
+    if (condition.kind === 'healthy' && state.health === undefined) {
+        return {
+            ready: false,
+            reason: 'has no healthcheck, but wait-for is healthy (add a HEALTHCHECK or --health-cmd, or choose another wait-for)',
+        };
+    }
+    if (state.status !== 'running')
+        return undefined; // created, restarting, paused
+    if (condition.kind !== 'exit' && state.health?.status === 'unhealthy')
+        return { ready: false, reason: 'is unhealthy' };
+    if (condition.kind === 'running')
+        return READY;
+    if (condition.kind === 'healthy' && state.health?.status === 'healthy')
+        return READY;
+    return undefined;
+}
+/** What an engine event says; undefined for events that decide nothing. */
+function verdictFromEvent(event, condition) {
+    if (event === undefined)
+        return undefined;
+    switch (event.kind) {
+        case 'healthy':
+            return condition.kind === 'healthy' ? READY : undefined;
+        case 'unhealthy':
+            return condition.kind === 'exit' ? undefined : { ready: false, reason: 'is unhealthy' };
+        case 'exited':
+            return condition.kind === 'exit' && event.exitCode === 0
+                ? READY
+                : { ready: false, reason: exitReason(event.exitCode, false) };
+        case 'destroyed':
+            return { ready: false, reason: 'was removed while the action waited for it' };
+        case 'started':
+            return condition.kind === 'running' ? READY : undefined;
+        case 'oom':
+            return undefined; // the die event that follows carries the verdict; inspection adds OOMKilled
+    }
+}
+function exitReason(exitCode, oomKilled) {
+    return `exited with code ${exitCode}${oomKilled ? ' (OOMKilled: it ran out of memory)' : ''}`;
+}
+/** Where the runner reaches a published container port: `127.0.0.1:32768`; undefined when not published. */
+function publishedAddress(ports, port, protocol = 'tcp') {
+    const bindings = ports[`${port}/${protocol}`] ?? [];
+    const binding = bindings.find((b) => !b.hostIp.includes(':')) ?? bindings[0];
+    if (binding === undefined || binding.hostPort === '')
+        return undefined;
+    const host = binding.hostIp === '' || binding.hostIp === '0.0.0.0'
+        ? '127.0.0.1'
+        : binding.hostIp === '::'
+            ? '[::1]'
+            : binding.hostIp.includes(':')
+                ? `[${binding.hostIp}]`
+                : binding.hostIp;
+    return `${host}:${binding.hostPort}`;
+}
+/** The container did not come up; `diagnosis` says why, for a log group of its own. */
+class ContainerNotReadyError extends Error {
+    container;
+    diagnosis;
+    constructor(container, reason, diagnosis) {
+        super(`Container ${container} ${reason}.`);
+        this.container = container;
+        this.diagnosis = diagnosis;
+        this.name = 'ContainerNotReadyError';
+    }
+}
+function httpProbe(address, condition, signal) {
+    const seen = { lastFailure: 'no check finished yet' };
+    const url = `http://${address}${condition.path}`;
+    const accepts = (status) => condition.status === undefined ? status >= 200 && status < 300 : status === condition.status;
+    const loop = async () => {
+        while (!signal.aborted) {
+            try {
+                const response = await fetch(url, {
+                    redirect: 'manual',
+                    signal: AbortSignal.any([signal, AbortSignal.timeout(PROBE_TIMEOUT_MS)]),
+                });
+                await response.body?.cancel();
+                if (accepts(response.status))
+                    return READY;
+                seen.lastFailure = `GET ${url} answered ${response.status}`;
+            }
+            catch (error) {
+                seen.lastFailure = `GET ${url} failed: ${error.cause?.message ?? error.message}`;
+            }
+            await (0,external_node_timers_promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+        }
+        return undefined;
+    };
+    return {
+        ready: loop(),
+        get lastFailure() {
+            return seen.lastFailure;
+        },
+    };
+}
+function tcpReachesService(host, port) {
+    return new Promise((resolve) => {
+        const socket = (0,external_node_net_.connect)({ host: host.replace(/^\[|\]$/g, ''), port, timeout: PROBE_TIMEOUT_MS });
+        const done = (result) => {
+            socket.destroy();
+            resolve(result);
+        };
+        socket.once('connect', () => setTimeout(() => done(true), TCP_SETTLE_MS));
+        socket.once('data', () => done(true));
+        socket.once('end', () => done('the connection was closed at once (nothing listens inside yet)'));
+        socket.once('error', (error) => done(error.message));
+        socket.once('timeout', () => done('connect timed out'));
+    });
+}
+function tcpProbe(address, signal) {
+    const seen = { lastFailure: 'no check finished yet' };
+    const colon = address.lastIndexOf(':');
+    const loop = async () => {
+        while (!signal.aborted) {
+            const result = await tcpReachesService(address.slice(0, colon), Number(address.slice(colon + 1)));
+            if (result === true)
+                return READY;
+            seen.lastFailure = `connecting to ${address}: ${result === false ? 'failed' : result}`;
+            await (0,external_node_timers_promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+        }
+        return undefined;
+    };
+    return {
+        ready: loop(),
+        get lastFailure() {
+            return seen.lastFailure;
+        },
+    };
+}
+function logProbe(engine, container, pattern, signal) {
+    const ready = engine.untilLogLine(container, (line) => (pattern.test(line) ? READY : undefined), signal);
+    return { ready, lastFailure: `no log line matched /${pattern.source}/` };
+}
+const never = new Promise(() => undefined);
+/**
+ * Waits until the container is ready as `waitFor` says, and fails at once when it turns unhealthy,
+ * exits (unless that is what it waits for) or is removed. Engine events are read from the container's
+ * creation on, on the engine's clock, so a change between `docker run` and the subscription is
+ * replayed, never missed; port and log probes run alongside.
+ */
+async function waitUntilReady(engine, container, waitFor, timeoutSeconds) {
+    const started = performance.now();
+    const state = await engine.inspectContainer(container);
+    const condition = resolveCondition(waitFor, state);
+    let verdict = verdictFromState(state, condition);
+    if (verdict === undefined) {
+        const stop = new AbortController();
+        const watchers = [
+            engine.untilEvent(state, (event) => verdictFromEvent(event, condition), stop.signal),
+        ];
+        let probe;
+        if (condition.kind === 'http' || condition.kind === 'tcp') {
+            const address = publishedAddress(state.ports, condition.port);
+            if (address === undefined) {
+                verdict = {
+                    ready: false,
+                    reason: `does not publish port ${condition.port}/tcp to the host, which wait-for ${condition.kind}:${condition.port} needs (add --publish=127.0.0.1::${condition.port} to run-args)`,
+                };
+            }
+            else {
+                probe = condition.kind === 'http' ? httpProbe(address, condition, stop.signal) : tcpProbe(address, stop.signal);
+            }
+        }
+        else if (condition.kind === 'log') {
+            probe = logProbe(engine, state.id, condition.pattern, stop.signal);
+        }
+        if (probe !== undefined)
+            watchers.push(probe.ready);
+        try {
+            if (verdict === undefined) {
+                const timeout = (0,external_node_timers_promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({
+                    ready: false,
+                    reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}`,
+                }), () => undefined);
+                // A watcher that ends without a verdict (a log stream of a stopped container) never wins the race.
+                verdict = await Promise.race([timeout, ...watchers].map((watcher) => watcher.then((v) => v ?? never)));
+            }
+        }
+        finally {
+            stop.abort();
+            await Promise.allSettled(watchers);
+        }
+    }
+    if (verdict.ready)
+        return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
+    const final = await engine.findContainer(container);
+    // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
+    const reason = final !== undefined && verdict.reason.startsWith('exited')
+        ? exitReason(final.exitCode, final.oomKilled)
+        : verdict.reason;
+    throw new ContainerNotReadyError(container, reason, await diagnosis(engine, container, final));
+}
+async function diagnosis(engine, container, state) {
+    const logs = await engine.containerLogs(container, LOG_TAIL_LINES);
+    return [
+        state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
+        `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
+        logs || '(no output)',
+    ].join('\n');
+}
+/** Everything a CI engineer needs to see why the container did not come up, in one collapsible group. */
+function formatDiagnosis(state) {
+    const published = Object.entries(state.ports).map(([port, bindings]) => `${port} → ${bindings.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ') || 'not published'}`);
+    const lines = [
+        `State: ${state.status}, exit code ${state.exitCode}, OOMKilled ${state.oomKilled}${state.error === '' ? '' : `, error: ${state.error}`}`,
+        `Ports: ${published.length === 0 ? 'none' : published.join('; ')}`,
+    ];
+    if (state.health === undefined) {
+        lines.push('Health: no healthcheck');
+    }
+    else {
+        lines.push(`Health: ${state.health.status}; last ${state.health.probes.length} probe(s):`);
+        for (const probe of state.health.probes) {
+            lines.push(`  ${probe.start} exit ${probe.exitCode}: ${probe.output.trim() === '' ? '(no output)' : probe.output.trim().replace(/\r?\n/g, '\n    ')}`);
+        }
+    }
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/loop/test-phase.ts
 
 
@@ -1614,29 +1613,29 @@ function containerPortEnv(ports) {
     return env;
 }
 /** The environment of a runner-side test: the runner's own, the container's coordinates, then test-env. */
-function runnerTestEnv(run, base) {
-    return testEnv(run, {
+function runnerTestEnv(test, base) {
+    return testEnv(test, {
         ...base,
-        CONTAINER_ID: run.container.id,
-        CONTAINER_NAME: run.container.name,
-        IMAGE_REF: run.container.imageRef,
-        ...containerPortEnv(run.container.ports),
+        CONTAINER_ID: test.container.id,
+        CONTAINER_NAME: test.container.name,
+        IMAGE_REF: test.container.imageRef,
+        ...containerPortEnv(test.container.ports),
     });
 }
 /** The test's `docker exec`: in the container, by name, as the test user, with test-env. */
-function execRequest(run) {
-    return { container: run.container.name, command: run.command, user: run.user, env: run.env };
+function execRequest(test) {
+    return { container: test.container.name, command: test.command, user: test.user, env: test.env };
 }
 /** `base` with test-env on top: how its values reach the runner's shell, never argv. */
-function testEnv(run, base) {
-    return { ...base, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };
+function testEnv(test, base) {
+    return { ...base, ...Object.fromEntries(test.env.map(({ key, value }) => [key, value])) };
 }
 /**
  * Starts `docker exec` of the test while the container is still becoming ready, held at a gate: starting
  * an exec costs the engine about 130 ms, which is then paid during the wait instead of after it.
  */
-function holdContainerTest(engine, run) {
-    const { child } = engine.holdExec(execRequest(run));
+function holdContainerTest(engine, test) {
+    const { child } = engine.holdExec(execRequest(test));
     const log = (0,command_log/* commandLog */.a0)();
     let gone = false;
     let released = false;
@@ -1664,29 +1663,29 @@ function holdContainerTest(engine, run) {
         },
     };
 }
-async function outcome(engine, run, result) {
+async function outcome(engine, test, result) {
     if (result.timedOut) {
         // Killing `docker exec` leaves the command running inside: stopping the container stops it for sure.
-        await engine.killContainer(run.container.name);
+        await engine.killContainer(test.container.name);
     }
     return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
 }
 /** Runs the test command in the container or on the runner, streaming its output; stops it at the time limit. */
-async function runTests(engine, run) {
-    const timeoutMs = run.timeoutSeconds * 1000;
-    if (run.on === 'runner') {
-        const result = await runStreamed('sh', ['-c', run.command], {
-            cwd: run.workspace,
-            env: runnerTestEnv(run, process.env),
+async function runTests(engine, test) {
+    const timeoutMs = test.timeoutSeconds * 1000;
+    if (test.on === 'runner') {
+        const result = await runStreamed('sh', ['-c', test.command], {
+            cwd: test.workspace,
+            env: runnerTestEnv(test, process.env),
             timeoutMs,
-            display: `sh -c ${run.command}`,
+            display: `sh -c ${test.command}`,
         });
         return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
     }
-    const { child, display } = engine.startExec(execRequest(run));
+    const { child, display } = engine.startExec(execRequest(test));
     (0,command_log/* commandLog */.a0)().command(display);
     streamOutput(child);
-    return outcome(engine, run, await superviseStreamed(child, timeoutMs));
+    return outcome(engine, test, await superviseStreamed(child, timeoutMs));
 }
 
 ;// CONCATENATED MODULE: ./src/loop/test-reports.ts
@@ -1694,7 +1693,7 @@ async function runTests(engine, run) {
 
 const MAX_ANNOTATIONS = 50;
 async function xmlFiles(dir) {
-    const entries = await (0,external_node_fs_promises_.readdir)(dir, { withFileTypes: true, recursive: true });
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
     return entries
         .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
         .map((entry) => external_node_path_.join(entry.parentPath, entry.name))
@@ -1705,7 +1704,7 @@ async function xmlFiles(dir) {
  * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
  */
 async function collectReports(engine, container, source, dir, reporter) {
-    await (0,external_node_fs_promises_.mkdir)(dir, { recursive: true });
+    await (0,promises_.mkdir)(dir, { recursive: true });
     // `<dir>/.` copies the directory's content, not the directory, into dir.
     const copied = await engine.copyFromContainer(container, `${source.replace(/\/+$/, '')}/.`, dir);
     if (!copied.ok)
@@ -1715,7 +1714,7 @@ async function collectReports(engine, container, source, dir, reporter) {
     const { addCounts, parseJUnit } = await Promise.all(/* import() */[__webpack_require__.e(879), __webpack_require__.e(886)]).then(__webpack_require__.bind(__webpack_require__, 5886));
     let counts;
     for (const file of files) {
-        const xml = await (0,external_node_fs_promises_.readFile)(file, 'utf8');
+        const xml = await (0,promises_.readFile)(file, 'utf8');
         if (!/<testsuites?[\s>]/.test(xml))
             continue; // not JUnit
         try {
@@ -1791,11 +1790,22 @@ async function phase(report, reporter, name, work) {
 /** Bake's `target:` contexts and `--provenance` (see docs/adr/0003-one-bake-for-build-and-stamp.md). */
 const MINIMUM_BUILDX = '0.10.0';
 /** Checks the engine and finds the commit, side by side; names the sha tag; plans the cache. */
-async function checkPhase({ engine, inputs, report, reporter, settings, }) {
-    const { naming } = settings;
+async function checkPhase(run) {
+    const { inputs, report, reporter } = run;
     for (const notice of inputs.notices)
         reporter.warning(notice);
     report.notices.push(...inputs.notices);
+    const checked = await phase(report, reporter, `Check the engine and the commit`, () => check(run));
+    report.image = inputs.image.name;
+    report.envPrefix = inputs.envPrefix;
+    report.sha = checked.target.sha;
+    report.tag = checked.target.tag;
+    report.imageRef = checked.target.imageRef;
+    report.latestRef = checked.target.latestRef;
+    return checked;
+}
+async function check({ engine, inputs, reporter, settings }) {
+    const { naming } = settings;
     const [facts, commit, driver] = await Promise.all([
         engine.facts(),
         resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
@@ -1815,25 +1825,26 @@ async function checkPhase({ engine, inputs, report, reporter, settings, }) {
     const cache = (0,loop_cache/* planCache */._s)(inputs.cacheFrom, inputs.cacheTo, inputs.image, facts.buildx
         ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: facts.imageStore.kind === 'containerd' }
         : { kind: 'legacy' }, naming);
-    report.image = inputs.image.name;
-    report.envPrefix = inputs.envPrefix;
-    report.sha = commit.sha;
-    report.tag = commit.sha.slice(0, inputs.tagLength);
-    report.imageRef = `${inputs.image.name}:${report.tag}`;
-    report.latestRef = `${inputs.image.name}:latest`;
-    reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
-    return { facts, commit, cache };
+    const tag = commit.sha.slice(0, inputs.tagLength);
+    const target = {
+        sha: commit.sha,
+        tag,
+        imageRef: `${inputs.image.name}:${tag}`,
+        latestRef: `${inputs.image.name}:latest`,
+    };
+    reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${target.imageRef}`);
+    return { facts, commit, target, cache };
 }
 /** The repository's name as `docker image ls` prints it, which the prune goes by. */
 function pruneRepository(inputs) {
     return (0,image_reference/* familiarName */.hG)(inputs.image);
 }
-async function prunePhase({ engine, inputs, report, reporter }, facts, listing) {
+async function prunePhase({ engine, inputs, report, reporter }, { facts, target }, listing) {
     const repository = pruneRepository(inputs);
     const dryRun = inputs.prune === 'dry-run';
     const pruning = await phase(report, reporter, `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`, async () => pruneImages(engine, dryRun ? 'dry-run' : 'on', {
         repository,
-        keepTags: new Set(['latest', report.tag]),
+        keepTags: new Set(['latest', target.tag]),
         keepNewest: inputs.pruneKeep,
         graceSeconds: inputs.pruneGraceSeconds,
     }, { imageStore: facts.imageStore, buildsRecordParents: !facts.buildx }, await listing, reporter));
@@ -1848,10 +1859,10 @@ async function logIn({ engine, inputs, reporter, settings, leftovers }, retries)
     leftovers.loggedInRegistry = inputs.image.registry;
     settings.onLeftovers(leftovers);
 }
-/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did. */
-async function buildPhase(run, facts, commit, cache) {
+/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did; returns its id. */
+async function buildPhase(run, { facts, commit, target, cache }) {
     const { inputs, report, reporter, settings } = run;
-    const built = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, async () => {
+    const built = await phase(report, reporter, `Build ${target.imageRef}, tag ${target.latestRef}`, async () => {
         // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
         // the push logs in again and fails then, if it must.
         if (cache.pull.length > 0 || cache.from.some((spec) => (0,loop_cache/* registryRef */.l7)(spec) !== undefined)) {
@@ -1865,7 +1876,7 @@ async function buildPhase(run, facts, commit, cache) {
             shaEnv: inputs.shaEnv,
             builder: facts.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
             secrets: inputs.buildSecrets,
-            tags: [report.imageRef, report.latestRef],
+            tags: [target.imageRef, target.latestRef],
             labels: [
                 ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
                 { key: vocabulary/* REPOSITORY_LABEL */.S, value: (0,image_reference/* familiarName */.hG)(inputs.image) },
@@ -1879,18 +1890,19 @@ async function buildPhase(run, facts, commit, cache) {
     run.background.defer(built.tidy);
     report.imageId = built.imageId;
     report.cache = built.cache;
+    return built.imageId;
 }
-/** Runs a container of the sha tag; returns its name. */
-async function runPhase({ engine, inputs, report, reporter, settings, leftovers }) {
-    const name = (0,container/* containerName */.x)(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
+/** Starts a container of the sha tag (`docker run`); returns its name. */
+async function startContainerPhase({ engine, inputs, report, reporter, settings, leftovers }, target) {
+    const name = (0,container/* containerName */.x)(inputs.image.path, target.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
     // Told before `docker run`, so the action's post removes the container even if this process dies right after.
     leftovers.container = name;
     settings.onLeftovers(leftovers);
-    await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => engine.runContainer(name, inputs.runArgs, report.imageRef));
+    await phase(report, reporter, `Run ${target.imageRef} as ${name}`, () => engine.runContainer(name, inputs.runArgs, target.imageRef));
     return name;
 }
 /** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
-async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, name) {
+async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, target, name) {
     // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
     const held = inputs.testCommand !== '' && inputs.testOn === 'container'
         ? holdContainerTest(engine, {
@@ -1913,16 +1925,16 @@ async function waitAndTestPhases({ engine, inputs, report, reporter, settings },
         }
         const where = inputs.testOn === 'container' ? `inside ${name}` : 'on the runner';
         return await phase(report, reporter, `Test ${where} (${readiness.condition})`, async () => {
-            const run = {
+            const test = {
                 command: inputs.testCommand,
                 on: inputs.testOn,
                 user: inputs.testUser,
                 env: inputs.testEnv,
                 timeoutSeconds: inputs.testTimeoutSeconds,
-                container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
+                container: { id: readiness.container.id, name, imageRef: target.imageRef, ports: readiness.container.ports },
                 workspace: settings.workspace,
             };
-            const outcome = held === undefined ? await runTests(engine, run) : await held.release(run);
+            const outcome = held === undefined ? await runTests(engine, test) : await held.release(test);
             report.testExitCode = outcome.exitCode;
             return outcome;
         });
@@ -1944,16 +1956,16 @@ function failUnlessPassed({ inputs }, tests, name) {
         throw new TestsFailedError(tests.exitCode, name);
 }
 /** Logs in if credentials were given (unless the build did), pushes the sha tag then :latest everywhere, reads the digests. */
-async function pushPhase(run) {
+async function pushPhase(run, target, imageId) {
     const { inputs, report, reporter } = run;
     const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
-    await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
+    await phase(report, reporter, `Push ${target.imageRef} and ${target.latestRef}${mirrors}`, async () => {
         await logIn(run, inputs.pushRetries);
         const pushed = await (0,push/* pushTags */.YP)(run.engine, {
             repositories: [inputs.image, ...inputs.alsoPush],
             built: inputs.image,
-            tag: report.tag,
-            imageId: report.imageId,
+            tag: target.tag,
+            imageId,
             retries: inputs.pushRetries,
             auth: inputs.registryAuth,
         }, reporter);
@@ -1967,12 +1979,12 @@ async function pushPhase(run) {
 async function envFilePhase({ inputs, report, reporter, settings }) {
     const file = external_node_path_.resolve(settings.workspace, inputs.envFile); // absolute already, from readInputs
     await phase(report, reporter, `Record ${report.envPrefix}_* in ${inputs.envFile}`, async () => {
-        const before = await (0,external_node_fs_promises_.readFile)(file, 'utf8').catch((error) => {
+        const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
             if (error.code === 'ENOENT')
                 return '';
             throw error;
         });
-        await (0,external_node_fs_promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
+        await (0,promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
         await writeWhole(file, (0,service_env/* withEnvGroup */.xh)(before, (0,run_report/* serviceRecord */.$D)(report)));
         reporter.info(`${file} has ${report.envPrefix}_IMAGE, _SHA, _TAG${report.pushed ? ', _DIGEST' : ''} and _IMAGE_REF.`);
     });
@@ -2078,23 +2090,24 @@ async function runPhases(run) {
     const stopListing = new AbortController();
     const listing = run.inputs.prune === 'off' ? undefined : listForPrune(run.engine, pruneRepository(run.inputs), stopListing.signal);
     listing?.catch(() => undefined); // a missing engine is the check's to report
-    const { facts, commit, cache } = await checkPhase(run).catch((error) => {
+    const checked = await checkPhase(run).catch((error) => {
         stopListing.abort();
         throw error;
     });
+    const { target } = checked;
     if (listing !== undefined)
-        await prunePhase(run, facts, listing);
-    await buildPhase(run, facts, commit, cache);
-    const container = await runPhase(run);
+        await prunePhase(run, checked, listing);
+    const imageId = await buildPhase(run, checked);
+    const container = await startContainerPhase(run, target);
     // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
     run.background.start();
-    const tests = await waitAndTestPhases(run, container);
+    const tests = await waitAndTestPhases(run, target, container);
     // Reports are wanted most when the tests failed: collect them before failing.
     if (run.inputs.testReports !== '')
         await collectReportsPhase(run, container);
     failUnlessPassed(run, tests, container);
     if (run.inputs.deploy)
-        await pushPhase(run);
+        await pushPhase(run, target, imageId);
     if (run.inputs.envFile !== '')
         await envFilePhase(run);
 }

@@ -12,4 +12,4 @@ if ! diff -r -q dist "$fresh" >/dev/null; then
   diff -r -q dist "$fresh" >&2 || true
   exit 1
 fi
-echo "check-dist: dist/ matches src/ and action.yml matches src/loop/action-spec.js"
+echo "check-dist: dist/ matches src/; action.yml and resolve/action.yml match their specs"

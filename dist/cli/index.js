@@ -542,7 +542,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8049);
 /* harmony import */ var _docker_docker_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8220);
-/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7319);
+/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5171);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6021);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9233);
 /* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1197);
@@ -2402,7 +2402,7 @@ function describeCache(outcome) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ko: () => (/* binding */ readInputs)
 /* harmony export */ });
-/* unused harmony exports WAIT_TIMEOUT_RANGE, PRUNE_KEEP_RANGE, PRUNE_GRACE_RANGE, TEST_TIMEOUT_RANGE, PUSH_RETRIES_RANGE, parseInputs, parsePruneMode, parseKeyValueLines, parseBuildSecrets, shortClusterHasDetach, parseRunArgs */
+/* unused harmony exports WAIT_FOR_FORM, parseWaitFor, WAIT_TIMEOUT_RANGE, PRUNE_KEEP_RANGE, PRUNE_GRACE_RANGE, TEST_TIMEOUT_RANGE, PUSH_RETRIES_RANGE, parseInputs, parsePruneMode, parseKeyValueLines, parseBuildSecrets, shortClusterHasDetach, parseRunArgs */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -2410,9 +2410,8 @@ function describeCache(outcome) {
 /* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6876);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6021);
 /* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7084);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1229);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1229);
 /* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4164);
-/* harmony import */ var _wait_ready_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5056);
 
 
 
@@ -2420,7 +2419,41 @@ function describeCache(outcome) {
 
 
 
-
+const WAIT_FOR_FORM = 'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
+function parsePort(text) {
+    if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535)
+        throw new Error(`has the port "${text}"`);
+    return Number(text);
+}
+/** Parses the `wait-for` input; throws an Error saying what is wrong (without naming the input). */
+function parseWaitFor(raw) {
+    if (raw === 'auto' || raw === 'healthy' || raw === 'running')
+        return { kind: raw };
+    if (raw === 'exit:0')
+        return { kind: 'exit' };
+    if (raw.startsWith('tcp:'))
+        return { kind: 'tcp', port: parsePort(raw.slice(4)) };
+    if (raw.startsWith('log:')) {
+        if (raw.length === 4)
+            throw new Error('has an empty regular expression');
+        try {
+            return { kind: 'log', pattern: new RegExp(raw.slice(4)) };
+        }
+        catch (error) {
+            throw new Error(`has an invalid regular expression: ${error.message}`);
+        }
+    }
+    if (raw.startsWith('http:')) {
+        const http = /^http:(?:\/\/(?:127\.0\.0\.1|localhost):)?([0-9]+)(\/[^#]*)?(?:#status=([0-9]+))?$/.exec(raw);
+        if (http === null)
+            throw new Error(`is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`);
+        const [, port = '', path = '/', status] = http;
+        if (status !== undefined && (Number(status) < 200 || Number(status) > 599))
+            throw new Error(`has the status "${status}"; a response status is 200 to 599`);
+        return { kind: 'http', port: parsePort(port), path, status: status === undefined ? undefined : Number(status) };
+    }
+    throw new Error(`is "${raw}"`);
+}
 const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
 const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
@@ -2473,7 +2506,7 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
     const cacheFrom = field('cache-from', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCacheSetting */ .Yo)(raw, 'from'), _cache_js__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_AUTO */ .p2);
     const cacheTo = field('cache-to', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCacheSetting */ .Yo)(raw, 'to'), _cache_js__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_AUTO */ .p2);
     const sha = field('sha', (raw) => {
-        if (raw !== '' && !_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__/* .SHA_PATTERN */ .yw.test(raw))
+        if (raw !== '' && !_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__/* .SHA_PATTERN */ .yw.test(raw))
             throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
         return raw;
     }, '');
@@ -2485,10 +2518,10 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
     const runArgs = field('run-args', parseRunArgs, []);
     const waitFor = field('wait-for', (raw) => {
         try {
-            return (0,_wait_ready_js__WEBPACK_IMPORTED_MODULE_6__/* .parseWaitFor */ .AD)(raw);
+            return parseWaitFor(raw);
         }
         catch (error) {
-            throw new Error(`${error.message}; expected ${_wait_ready_js__WEBPACK_IMPORTED_MODULE_6__/* .WAIT_FOR_FORM */ .Zd}`);
+            throw new Error(`${error.message}; expected ${WAIT_FOR_FORM}`);
         }
     }, { kind: 'auto' });
     const waitTimeoutSeconds = field('wait-timeout', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, WAIT_TIMEOUT_RANGE), 60);
@@ -2505,7 +2538,7 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
             throw new Error(`is set, but ${naming.name('test-on')} is runner; expected it only with ${naming.name('test-on')}: container`);
         return raw;
     }, '');
-    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__/* .ENV_NAME_PATTERN */ .jg), []);
+    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__/* .ENV_NAME_PATTERN */ .jg), []);
     const testTimeoutSeconds = field('test-timeout', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, TEST_TIMEOUT_RANGE), 0);
     const testReports = field('test-reports', (raw) => {
         if (raw !== '' && !raw.startsWith('/'))
@@ -2708,7 +2741,7 @@ function envFileProblem(file, prefix, image) {
 
 /***/ }),
 
-/***/ 7319:
+/***/ 5171:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2764,12 +2797,12 @@ async function removeContainer(engine, name) {
     return { done: false, message: `Could not remove container ${name}: ${removal.error}` };
 }
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __nccwpck_require__(8500);
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ./src/process/run.ts + 1 modules
 var run = __nccwpck_require__(507);
 // EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/docker/config.ts
@@ -2814,7 +2847,7 @@ async function readStoredCredentials(registry) {
     const file = external_node_path_.join((0,docker_config/* dockerConfigDir */.k)(process.env), 'config.json');
     let config;
     try {
-        config = JSON.parse(await (0,external_node_fs_promises_.readFile)(file, 'utf8'));
+        config = JSON.parse(await (0,promises_.readFile)(file, 'utf8'));
     }
     catch {
         return undefined;
@@ -2846,22 +2879,26 @@ var service_env = __nccwpck_require__(7084);
 var loop_cache = __nccwpck_require__(4164);
 // EXTERNAL MODULE: ./src/shared/json.ts
 var json = __nccwpck_require__(8451);
-;// CONCATENATED MODULE: ./src/shared/backoff.ts
-const BACKOFF_BASE_MS = 1000;
-const BACKOFF_CAP_MS = 30_000;
-/**
- * Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. The jitter keeps
- * the jobs a registry throttled together from asking again together.
- */
-function backoffMs(retry, random = Math.random) {
-    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+;// CONCATENATED MODULE: ./src/registry/registry-error.ts
+// A registry's refusal or its surprising answer, said as the registry said it.
+/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
+class RegistryError extends Error {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.name = 'RegistryError';
+    }
 }
 
-;// CONCATENATED MODULE: ./src/registry/client.ts
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
 
 
 
-
+// What a registry's manifests, indexes and image configs say, and which platform's image an index names: pure
+// parsing of the distribution spec's documents, apart from the client that fetches them.
 const MEDIA_TYPE = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -2885,26 +2922,6 @@ const MANIFEST_ACCEPT = [
     MEDIA_TYPE.ociIndex,
 ].join(', ');
 const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
-const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
-const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
-const MAX_INDEX_DEPTH = 2;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const USER_AGENT = 'build-test-deploy-action';
-/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
-const DOCKER_HUB_API = 'registry-1.docker.io';
-/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
-class RegistryError extends Error {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-        this.name = 'RegistryError';
-    }
-}
 const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
 /** Node's names of CPU architectures as the OCI image spec names them (GOARCH). */
 const OCI_ARCHITECTURES = {
@@ -2931,109 +2948,6 @@ function parsePlatform(raw) {
         throw new Error(`is "${raw}"; expected os/architecture[/variant], e.g. linux/amd64 or linux/arm/v7`);
     const [os = '', architecture = '', variant] = parts;
     return { os, architecture, ...(variant === undefined ? {} : { variant }) };
-}
-// ---------------------------------------------------------------------------------------------
-// Pure helpers
-/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
-function registryBaseUrl(registry) {
-    const host = registry === image_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API : registry;
-    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
-}
-/** 127.0.0.0/8, localhost and [::1], with or without a port. */
-function isLoopback(hostPort) {
-    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
-    return (host.toLowerCase() === 'localhost' ||
-        host === '::1' ||
-        /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host));
-}
-/**
- * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
- * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
- */
-function parseWwwAuthenticate(header) {
-    const challenges = [];
-    const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
-    let current;
-    let i = 0;
-    const skip = (pattern) => {
-        while (i < header.length && pattern.test(header.charAt(i)))
-            i++;
-    };
-    const readToken = () => {
-        tokenPattern.lastIndex = i;
-        const match = tokenPattern.exec(header);
-        if (match === null)
-            return undefined;
-        i = tokenPattern.lastIndex;
-        return match[0];
-    };
-    while (i < header.length) {
-        skip(/[\s,]/);
-        if (i >= header.length)
-            break;
-        const name = readToken();
-        if (name === undefined) {
-            i++; // not a token character: skip it
-            continue;
-        }
-        const afterName = i;
-        skip(/\s/);
-        if (current !== undefined && header.charAt(i) === '=') {
-            i++;
-            skip(/\s/);
-            let value = '';
-            if (header.charAt(i) === '"') {
-                for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
-                    if (header.charAt(i) === '\\' && i + 1 < header.length)
-                        i++;
-                    value += header.charAt(i);
-                }
-                i++; // the closing quote
-            }
-            else {
-                const start = i;
-                while (i < header.length && !/[\s,]/.test(header.charAt(i)))
-                    i++;
-                value = header.slice(start, i);
-            }
-            current.params[name.toLowerCase()] = value;
-        }
-        else {
-            i = afterName;
-            current = { scheme: name.toLowerCase(), params: {} };
-            challenges.push(current);
-        }
-    }
-    return challenges;
-}
-/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
-function tokenUrl(challenge, repository) {
-    const realm = challenge.params.realm;
-    if (realm === undefined || realm === '')
-        throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
-    let url;
-    try {
-        url = new URL(realm);
-    }
-    catch {
-        throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
-    if (challenge.params.service !== undefined)
-        url.searchParams.set('service', challenge.params.service);
-    // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
-    const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
-    for (const scope of scopes)
-        url.searchParams.append('scope', scope);
-    return url;
-}
-/** The challenge to answer: Bearer where the registry offers it, else Basic. */
-function pickChallenge(challenges) {
-    return challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
-}
-function basicAuthorization(auth) {
-    return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
 }
 /** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
 function digestOf(bytes, algorithm = 'sha256') {
@@ -3141,6 +3055,228 @@ function parseImageConfig(body) {
         labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, (0,json/* str */.g)(value)])),
     };
 }
+
+;// CONCATENATED MODULE: ./src/loop/run-report.ts
+
+
+
+
+function emptyReport() {
+    return {
+        image: '',
+        envPrefix: '',
+        sha: '',
+        tag: '',
+        imageRef: '',
+        latestRef: '',
+        imageId: '',
+        digest: '',
+        digests: {},
+        manifestType: '',
+        pushed: false,
+        testExitCode: undefined,
+        pruned: 0,
+        reclaimedBytes: 0,
+        readySeconds: undefined,
+        reportsDir: '',
+        junit: undefined,
+        notices: [],
+        cache: undefined,
+        phases: [],
+        failure: undefined,
+    };
+}
+/** The run's record for the env output and env-file: the digest only of a push. */
+function serviceRecord(report) {
+    return {
+        prefix: report.envPrefix,
+        image: report.image,
+        sha: report.sha,
+        tag: report.tag,
+        digest: report.pushed ? report.digest : '',
+    };
+}
+function outputsOf(report) {
+    return {
+        sha: report.sha,
+        tag: report.tag,
+        image: report.image,
+        'image-ref': report.imageRef,
+        'latest-ref': report.latestRef,
+        'image-id': report.imageId,
+        digest: report.digest,
+        digests: JSON.stringify(report.digests),
+        'manifest-type': report.manifestType,
+        pushed: String(report.pushed),
+        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
+        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
+        'reports-dir': report.reportsDir,
+        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
+        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
+        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
+        pruned: String(report.pruned),
+        'reclaimed-bytes': String(report.reclaimedBytes),
+        'cache-hit': report.cache === undefined ? '' : String(report.cache.stepsReused > 0),
+        'cache-steps-reused': report.cache === undefined ? '' : String(report.cache.stepsReused),
+        'cache-steps-run': report.cache === undefined ? '' : String(report.cache.stepsRun),
+        // Only a run that passed is a record to deploy from.
+        env: report.failure === undefined && report.sha !== '' ? (0,service_env/* envLines */.Xk)(serviceRecord(report)).join('\n') : '',
+    };
+}
+/** How the summary and the push's log name what the registry serves for the pushed tags. */
+function describeManifest(mediaType) {
+    if (mediaType === '')
+        return 'not read back';
+    return `${isIndexMediaType(mediaType) ? 'an index' : 'one image manifest'} (${mediaType})`;
+}
+function summaryTables(report) {
+    const facts = [
+        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
+        ...report.notices.map((notice) => ['Note', notice]),
+        ['Image', report.imageRef || report.image],
+        ['Tag', report.tag],
+        ['SHA', report.sha],
+        ['Image id', report.imageId],
+        ['Digest', report.digest || '—'],
+        ...Object.entries(report.digests)
+            .filter(([repository]) => repository !== report.image)
+            .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
+        ['Pushed', report.pushed ? `true: ${describeManifest(report.manifestType)}` : 'false'],
+        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
+        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
+        [
+            'Tests (JUnit)',
+            report.junit === undefined
+                ? '—'
+                : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
+        ],
+        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
+        ['Cache', report.cache === undefined ? '—' : describeCache(report.cache).replace(/^cache: /, '')],
+    ];
+    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
+    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
+}
+
+;// CONCATENATED MODULE: ./src/shared/backoff.ts
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+/**
+ * Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. The jitter keeps
+ * the jobs a registry throttled together from asking again together.
+ */
+function backoffMs(retry, random = Math.random) {
+    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+}
+
+;// CONCATENATED MODULE: ./src/registry/protocol.ts
+
+
+
+// How to speak to a registry's HTTP API: where it lives, what its auth challenges and error bodies say, and how
+// long a Retry-After asks to wait. Pure: the client (client.ts) makes the requests.
+/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
+function registryBaseUrl(registry) {
+    const host = registry === image_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API : registry;
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+/** 127.0.0.0/8, localhost and [::1], with or without a port. */
+function isLoopback(hostPort) {
+    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
+    return (host.toLowerCase() === 'localhost' ||
+        host === '::1' ||
+        /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host));
+}
+/**
+ * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
+ * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
+ */
+function parseWwwAuthenticate(header) {
+    const challenges = [];
+    const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+    let current;
+    let i = 0;
+    const skip = (pattern) => {
+        while (i < header.length && pattern.test(header.charAt(i)))
+            i++;
+    };
+    const readToken = () => {
+        tokenPattern.lastIndex = i;
+        const match = tokenPattern.exec(header);
+        if (match === null)
+            return undefined;
+        i = tokenPattern.lastIndex;
+        return match[0];
+    };
+    while (i < header.length) {
+        skip(/[\s,]/);
+        if (i >= header.length)
+            break;
+        const name = readToken();
+        if (name === undefined) {
+            i++; // not a token character: skip it
+            continue;
+        }
+        const afterName = i;
+        skip(/\s/);
+        if (current !== undefined && header.charAt(i) === '=') {
+            i++;
+            skip(/\s/);
+            let value = '';
+            if (header.charAt(i) === '"') {
+                for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
+                    if (header.charAt(i) === '\\' && i + 1 < header.length)
+                        i++;
+                    value += header.charAt(i);
+                }
+                i++; // the closing quote
+            }
+            else {
+                const start = i;
+                while (i < header.length && !/[\s,]/.test(header.charAt(i)))
+                    i++;
+                value = header.slice(start, i);
+            }
+            current.params[name.toLowerCase()] = value;
+        }
+        else {
+            i = afterName;
+            current = { scheme: name.toLowerCase(), params: {} };
+            challenges.push(current);
+        }
+    }
+    return challenges;
+}
+/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
+function tokenUrl(challenge, repository) {
+    const realm = challenge.params.realm;
+    if (realm === undefined || realm === '')
+        throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
+    if (challenge.params.service !== undefined)
+        url.searchParams.set('service', challenge.params.service);
+    // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
+    const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    return url;
+}
+/** The challenge to answer: Bearer where the registry offers it, else Basic. */
+function pickChallenge(challenges) {
+    return challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+}
+function basicAuthorization(auth) {
+    return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+}
 /** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
 function registryErrorCode(body) {
     try {
@@ -3172,6 +3308,20 @@ function retryAfterMs(header, now = Date.now()) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+
+
+/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
+const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
+const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const MAX_INDEX_DEPTH = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const USER_AGENT = 'build-test-deploy-action';
 class RegistryClient {
     options;
     baseUrl;
@@ -3456,108 +3606,9 @@ async function readLimited(response, limit, what) {
     return new Uint8Array(Buffer.concat(chunks));
 }
 
-;// CONCATENATED MODULE: ./src/loop/run-report.ts
-
-
-
-
-function emptyReport() {
-    return {
-        image: '',
-        envPrefix: '',
-        sha: '',
-        tag: '',
-        imageRef: '',
-        latestRef: '',
-        imageId: '',
-        digest: '',
-        digests: {},
-        manifestType: '',
-        pushed: false,
-        testExitCode: undefined,
-        pruned: 0,
-        reclaimedBytes: 0,
-        readySeconds: undefined,
-        reportsDir: '',
-        junit: undefined,
-        notices: [],
-        cache: undefined,
-        phases: [],
-        failure: undefined,
-    };
-}
-/** The run's record for the env output and env-file: the digest only of a push. */
-function serviceRecord(report) {
-    return {
-        prefix: report.envPrefix,
-        image: report.image,
-        sha: report.sha,
-        tag: report.tag,
-        digest: report.pushed ? report.digest : '',
-    };
-}
-function outputsOf(report) {
-    return {
-        sha: report.sha,
-        tag: report.tag,
-        image: report.image,
-        'image-ref': report.imageRef,
-        'latest-ref': report.latestRef,
-        'image-id': report.imageId,
-        digest: report.digest,
-        digests: JSON.stringify(report.digests),
-        'manifest-type': report.manifestType,
-        pushed: String(report.pushed),
-        'test-exit-code': report.testExitCode === undefined ? '' : String(report.testExitCode),
-        'ready-seconds': report.readySeconds === undefined ? '' : report.readySeconds.toFixed(3),
-        'reports-dir': report.reportsDir,
-        'tests-passed': report.junit === undefined ? '' : String(report.junit.passed),
-        'tests-failed': report.junit === undefined ? '' : String(report.junit.failed),
-        'tests-skipped': report.junit === undefined ? '' : String(report.junit.skipped),
-        pruned: String(report.pruned),
-        'reclaimed-bytes': String(report.reclaimedBytes),
-        'cache-hit': report.cache === undefined ? '' : String(report.cache.stepsReused > 0),
-        'cache-steps-reused': report.cache === undefined ? '' : String(report.cache.stepsReused),
-        'cache-steps-run': report.cache === undefined ? '' : String(report.cache.stepsRun),
-        // Only a run that passed is a record to deploy from.
-        env: report.failure === undefined && report.sha !== '' ? (0,service_env/* envLines */.Xk)(serviceRecord(report)).join('\n') : '',
-    };
-}
-/** How the summary and the push's log name what the registry serves for the pushed tags. */
-function describeManifest(mediaType) {
-    if (mediaType === '')
-        return 'not read back';
-    return `${isIndexMediaType(mediaType) ? 'an index' : 'one image manifest'} (${mediaType})`;
-}
-function summaryTables(report) {
-    const facts = [
-        ['Result', report.failure === undefined ? 'passed' : `failed: ${report.failure}`],
-        ...report.notices.map((notice) => ['Note', notice]),
-        ['Image', report.imageRef || report.image],
-        ['Tag', report.tag],
-        ['SHA', report.sha],
-        ['Image id', report.imageId],
-        ['Digest', report.digest || '—'],
-        ...Object.entries(report.digests)
-            .filter(([repository]) => repository !== report.image)
-            .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
-        ['Pushed', report.pushed ? `true: ${describeManifest(report.manifestType)}` : 'false'],
-        ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
-        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
-        [
-            'Tests (JUnit)',
-            report.junit === undefined
-                ? '—'
-                : `${report.junit.passed} passed, ${report.junit.failed} failed, ${report.junit.skipped} skipped`,
-        ],
-        ['Pruned', `${report.pruned} (${report.reclaimedBytes} bytes reclaimed)`],
-        ['Cache', report.cache === undefined ? '—' : describeCache(report.cache).replace(/^cache: /, '')],
-    ];
-    const phases = report.phases.map((p) => [p.name, `${p.seconds.toFixed(1)} s`, p.ok ? 'ok' : 'failed']);
-    return { facts: facts.map((row) => row.map(escapeHtml)), phases: phases.map((row) => row.map(escapeHtml)) };
-}
-
 ;// CONCATENATED MODULE: ./src/loop/push.ts
+
+
 
 
 
@@ -3591,7 +3642,7 @@ async function withRetries(what, registry, auth, retries, operation, reporter) {
             throw new Error(`${what} failed after ${attempt + 1} attempt(s) (push-retries: ${retries}); the registry ${registry} did not recover: ${reason}`);
         const delay = backoffMs(attempt + 1);
         reporter.warning(`${what} failed (${reason}); retry ${attempt + 1} of ${retries} in ${(delay / 1000).toFixed(1)} s.`);
-        await (0,promises_.setTimeout)(delay);
+        await (0,promises_namespaceObject.setTimeout)(delay);
     }
 }
 /** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
@@ -4096,11 +4147,11 @@ var engine_facts = __nccwpck_require__(7206);
 async function writeWhole(file, text) {
     const next = `${file}.${process.pid}.tmp`;
     try {
-        await (0,external_node_fs_promises_.writeFile)(next, text);
-        await (0,external_node_fs_promises_.rename)(next, file);
+        await (0,promises_.writeFile)(next, text);
+        await (0,promises_.rename)(next, file);
     }
     catch (error) {
-        await (0,external_node_fs_promises_.rm)(next, { force: true });
+        await (0,promises_.rm)(next, { force: true });
         throw error;
     }
 }
@@ -4415,7 +4466,7 @@ async function classicBuild(engine, request, reporter) {
 /** BuildKit: the user's Dockerfile and the stamp in one bake (see bakeDefinition). */
 async function bake(engine, request, builder, reporter) {
     const context = external_node_path_.resolve(request.context);
-    const run = async (cacheTo) => {
+    const bakeOnce = async (cacheTo) => {
         const progress = new BuildProgress();
         const options = {
             ...request,
@@ -4431,12 +4482,12 @@ async function bake(engine, request, builder, reporter) {
         return { result: await engine.bake(options, builder, progress), progress };
     };
     let cacheTo = request.cache.to;
-    let { result, progress } = await run(cacheTo);
+    let { result, progress } = await bakeOnce(cacheTo);
     if (!result.ok && cacheTo.length > 0 && cacheExportRefused(result.stderr)) {
         // An optimisation never fails the build: build again, exporting no cache.
         reporter.warning(`cache: the builder cannot export the cache (${result.stderr.trim().split('\n').pop() ?? ''}); building without cache-to.`);
         cacheTo = [];
-        ({ result, progress } = await run(cacheTo));
+        ({ result, progress } = await bakeOnce(cacheTo));
     }
     // A third build at once can win the second race too; past that it is not a race.
     for (let retry = 0; retry < 2 && !result.ok; retry++) {
@@ -4444,7 +4495,7 @@ async function bake(engine, request, builder, reporter) {
         if (name === undefined)
             break;
         reporter.info(`Another build wrote the image record ${name} at that moment; building again (from the cache).`);
-        ({ result, progress } = await run(cacheTo));
+        ({ result, progress } = await bakeOnce(cacheTo));
     }
     if (!result.ok)
         throw buildError(result);
@@ -4581,533 +4632,8 @@ function superviseStreamed(child, timeoutMs) {
     });
 }
 
-// EXTERNAL MODULE: ./src/loop/wait-ready.ts + 1 modules
-var wait_ready = __nccwpck_require__(5056);
-;// CONCATENATED MODULE: ./src/loop/test-phase.ts
-
-
-
-
-/** `CONTAINER_PORT_8080=127.0.0.1:32768` for each published port (`_UDP` suffix for udp): how runner-side tests reach the container. */
-function containerPortEnv(ports) {
-    const env = {};
-    for (const key of Object.keys(ports)) {
-        const [port = '', protocol = 'tcp'] = key.split('/');
-        const address = (0,wait_ready/* publishedAddress */.x1)(ports, Number(port), protocol);
-        if (address !== undefined)
-            env[`CONTAINER_PORT_${port}${protocol === 'tcp' ? '' : `_${protocol.toUpperCase()}`}`] = address;
-    }
-    return env;
-}
-/** The environment of a runner-side test: the runner's own, the container's coordinates, then test-env. */
-function runnerTestEnv(run, base) {
-    return testEnv(run, {
-        ...base,
-        CONTAINER_ID: run.container.id,
-        CONTAINER_NAME: run.container.name,
-        IMAGE_REF: run.container.imageRef,
-        ...containerPortEnv(run.container.ports),
-    });
-}
-/** The test's `docker exec`: in the container, by name, as the test user, with test-env. */
-function execRequest(run) {
-    return { container: run.container.name, command: run.command, user: run.user, env: run.env };
-}
-/** `base` with test-env on top: how its values reach the runner's shell, never argv. */
-function testEnv(run, base) {
-    return { ...base, ...Object.fromEntries(run.env.map(({ key, value }) => [key, value])) };
-}
-/**
- * Starts `docker exec` of the test while the container is still becoming ready, held at a gate: starting
- * an exec costs the engine about 130 ms, which is then paid during the wait instead of after it.
- */
-function holdContainerTest(engine, run) {
-    const { child } = engine.holdExec(execRequest(run));
-    const log = (0,command_log/* commandLog */.a0)();
-    let gone = false;
-    let released = false;
-    child.once('close', () => (gone = true));
-    child.once('error', () => (gone = true));
-    child.stdin.on('error', () => undefined); // it ended early: release runs the test afresh
-    // Until released, its output is only the gate's (nothing, or why the exec failed): the fresh run will say it.
-    child.stdout.on('data', (chunk) => released && log.output(chunk, 'stdout'));
-    child.stderr.on('data', (chunk) => released && log.output(chunk, 'stderr'));
-    return {
-        release: async (full) => {
-            if (gone)
-                return runTests(engine, full);
-            released = true;
-            log.command(`${engine.describeExec(execRequest(full))} (started while waiting, released now)`);
-            const supervised = superviseStreamed(child, full.timeoutSeconds * 1000);
-            child.stdin.end('run\n');
-            return outcome(engine, full, await supervised);
-        },
-        cancel: () => {
-            if (gone || released)
-                return;
-            child.stdin.end();
-            (0,children/* killChild */.fH)(child);
-        },
-    };
-}
-async function outcome(engine, run, result) {
-    if (result.timedOut) {
-        // Killing `docker exec` leaves the command running inside: stopping the container stops it for sure.
-        await engine.killContainer(run.container.name);
-    }
-    return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
-}
-/** Runs the test command in the container or on the runner, streaming its output; stops it at the time limit. */
-async function runTests(engine, run) {
-    const timeoutMs = run.timeoutSeconds * 1000;
-    if (run.on === 'runner') {
-        const result = await runStreamed('sh', ['-c', run.command], {
-            cwd: run.workspace,
-            env: runnerTestEnv(run, process.env),
-            timeoutMs,
-            display: `sh -c ${run.command}`,
-        });
-        return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
-    }
-    const { child, display } = engine.startExec(execRequest(run));
-    (0,command_log/* commandLog */.a0)().command(display);
-    streamOutput(child);
-    return outcome(engine, run, await superviseStreamed(child, timeoutMs));
-}
-
-;// CONCATENATED MODULE: ./src/loop/test-reports.ts
-
-
-const MAX_ANNOTATIONS = 50;
-async function xmlFiles(dir) {
-    const entries = await (0,external_node_fs_promises_.readdir)(dir, { withFileTypes: true, recursive: true });
-    return entries
-        .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
-        .map((entry) => external_node_path_.join(entry.parentPath, entry.name))
-        .sort();
-}
-/**
- * Copies `source` out of the container (a tar stream through the engine: works on stopped and
- * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
- */
-async function collectReports(engine, container, source, dir, reporter) {
-    await (0,external_node_fs_promises_.mkdir)(dir, { recursive: true });
-    // `<dir>/.` copies the directory's content, not the directory, into dir.
-    const copied = await engine.copyFromContainer(container, `${source.replace(/\/+$/, '')}/.`, dir);
-    if (!copied.ok)
-        throw new Error(`Could not copy test reports ${source} out of container ${container}: ${copied.error}`);
-    const files = await xmlFiles(dir);
-    // The XML parser is loaded only when there are reports to read.
-    const { addCounts, parseJUnit } = await Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(886)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5886));
-    let counts;
-    for (const file of files) {
-        const xml = await (0,external_node_fs_promises_.readFile)(file, 'utf8');
-        if (!/<testsuites?[\s>]/.test(xml))
-            continue; // not JUnit
-        try {
-            const parsed = parseJUnit(xml);
-            counts = counts === undefined ? parsed : addCounts(counts, parsed);
-        }
-        catch (error) {
-            reporter.warning(`${file} is not readable JUnit XML: ${error.message}`);
-        }
-    }
-    if (counts !== undefined) {
-        reporter.info(`JUnit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${files.length} XML file(s) in ${dir}).`);
-        for (const failure of counts.failures.slice(0, MAX_ANNOTATIONS)) {
-            reporter.annotation({
-                message: failure.message || 'failed',
-                title: `${failure.classname === '' ? '' : `${failure.classname} › `}${failure.name}`,
-                file: failure.file,
-                line: failure.line,
-            });
-        }
-    }
-    return { dir, counts };
-}
-
-;// CONCATENATED MODULE: ./src/loop/phases.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class TestsTimedOutError extends Error {
-    constructor(seconds, container) {
-        super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
-        this.name = 'TestsTimedOutError';
-    }
-}
-class TestsFailedError extends Error {
-    exitCode;
-    constructor(exitCode, container) {
-        super(`Tests failed: the test command exited with status ${exitCode} in container ${container}; nothing was pushed.`);
-        this.exitCode = exitCode;
-        this.name = 'TestsFailedError';
-    }
-}
-/** Runs one phase of the loop, told to the reporter as one, and records how long it took. */
-async function phase(report, reporter, name, work) {
-    const started = performance.now();
-    let ok = false;
-    reporter.phaseStarted(name);
-    try {
-        const result = await work();
-        ok = true;
-        return result;
-    }
-    finally {
-        const seconds = (performance.now() - started) / 1000;
-        report.phases.push({ name, seconds, ok });
-        reporter.phaseEnded(name, seconds, ok);
-    }
-}
-/** Bake's `target:` contexts and `--provenance` (see docs/adr/0003-one-bake-for-build-and-stamp.md). */
-const MINIMUM_BUILDX = '0.10.0';
-/** Checks the engine and finds the commit, side by side; names the sha tag; plans the cache. */
-async function checkPhase({ engine, inputs, report, reporter, settings, }) {
-    const { naming } = settings;
-    for (const notice of inputs.notices)
-        reporter.warning(notice);
-    report.notices.push(...inputs.notices);
-    const [facts, commit, driver] = await Promise.all([
-        engine.facts(),
-        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
-        // Only cache specs need the driver (auto works on every one): no extra docker call otherwise.
-        inputs.cacheFrom.specs.length + inputs.cacheTo.specs.length > 0 ? engine.builderDriver(inputs.builder) : undefined,
-    ]);
-    reporter.info(`Docker engine ${facts.version} (${(0,engine_facts/* engineLocation */.wf)(settings.env)}) with ${(0,engine_facts/* describeImageStore */.ap)(facts.imageStore)}; builder: ${facts.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
-    if (facts.buildxVersion !== undefined && !(0,engine_facts/* versionAtLeast */.zy)(facts.buildxVersion, MINIMUM_BUILDX)) {
-        throw new Error(`docker buildx ${facts.buildxVersion} is installed, but builds need buildx ${MINIMUM_BUILDX} or later (bake's target: contexts, --provenance); update buildx, or remove it to build with the classic builder.`);
-    }
-    if (!facts.buildx && inputs.buildSecrets.length > 0) {
-        throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
-    }
-    if (!facts.buildx && inputs.builder !== '') {
-        throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
-    }
-    const cache = (0,loop_cache/* planCache */._s)(inputs.cacheFrom, inputs.cacheTo, inputs.image, facts.buildx
-        ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: facts.imageStore.kind === 'containerd' }
-        : { kind: 'legacy' }, naming);
-    report.image = inputs.image.name;
-    report.envPrefix = inputs.envPrefix;
-    report.sha = commit.sha;
-    report.tag = commit.sha.slice(0, inputs.tagLength);
-    report.imageRef = `${inputs.image.name}:${report.tag}`;
-    report.latestRef = `${inputs.image.name}:latest`;
-    reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${report.imageRef}`);
-    return { facts, commit, cache };
-}
-/** The repository's name as `docker image ls` prints it, which the prune goes by. */
-function pruneRepository(inputs) {
-    return (0,image_reference/* familiarName */.hG)(inputs.image);
-}
-async function prunePhase({ engine, inputs, report, reporter }, facts, listing) {
-    const repository = pruneRepository(inputs);
-    const dryRun = inputs.prune === 'dry-run';
-    const pruning = await phase(report, reporter, `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`, async () => pruneImages(engine, dryRun ? 'dry-run' : 'on', {
-        repository,
-        keepTags: new Set(['latest', report.tag]),
-        keepNewest: inputs.pruneKeep,
-        graceSeconds: inputs.pruneGraceSeconds,
-    }, { imageStore: facts.imageStore, buildsRecordParents: !facts.buildx }, await listing, reporter));
-    report.pruned = pruning.removed.length;
-    report.reclaimedBytes = pruning.reclaimedBytes;
-}
-/** Logs in to the image's registry once, if credentials were given and not yet used; undone by the clean-up. */
-async function logIn({ engine, inputs, reporter, settings, leftovers }, retries) {
-    if (inputs.registryAuth === undefined || leftovers.loggedInRegistry === inputs.image.registry)
-        return;
-    await login(engine, inputs.image.registry, inputs.registryAuth, retries, reporter);
-    leftovers.loggedInRegistry = inputs.image.registry;
-    settings.onLeftovers(leftovers);
-}
-/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did. */
-async function buildPhase(run, facts, commit, cache) {
-    const { inputs, report, reporter, settings } = run;
-    const built = await phase(report, reporter, `Build ${report.imageRef}, tag ${report.latestRef}`, async () => {
-        // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
-        // the push logs in again and fails then, if it must.
-        if (cache.pull.length > 0 || cache.from.some((spec) => (0,loop_cache/* registryRef */.l7)(spec) !== undefined)) {
-            await logIn(run, 0).catch((error) => reporter.warning(`cache: ${error.message}; the build goes on without that login.`));
-        }
-        const result = await buildImage(run.engine, {
-            context: inputs.context,
-            file: inputs.file,
-            buildArgs: inputs.buildArgs,
-            target: inputs.target,
-            shaEnv: inputs.shaEnv,
-            builder: facts.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
-            secrets: inputs.buildSecrets,
-            tags: [report.imageRef, report.latestRef],
-            labels: [
-                ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
-                { key: vocabulary/* REPOSITORY_LABEL */.S, value: (0,image_reference/* familiarName */.hG)(inputs.image) },
-            ],
-            sha: commit.sha,
-            cache,
-        }, reporter);
-        reporter.info((0,loop_cache/* describeCache */.e7)(result.cache));
-        return result;
-    });
-    run.background.defer(built.tidy);
-    report.imageId = built.imageId;
-    report.cache = built.cache;
-}
-/** Runs a container of the sha tag; returns its name. */
-async function runPhase({ engine, inputs, report, reporter, settings, leftovers }) {
-    const name = containerName(inputs.image.path, report.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
-    // Told before `docker run`, so the action's post removes the container even if this process dies right after.
-    leftovers.container = name;
-    settings.onLeftovers(leftovers);
-    await phase(report, reporter, `Run ${report.imageRef} as ${name}`, () => engine.runContainer(name, inputs.runArgs, report.imageRef));
-    return name;
-}
-/** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
-async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, name) {
-    // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
-    const held = inputs.testCommand !== '' && inputs.testOn === 'container'
-        ? holdContainerTest(engine, {
-            command: inputs.testCommand,
-            user: inputs.testUser,
-            env: inputs.testEnv,
-            container: { name },
-        })
-        : undefined;
-    try {
-        const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
-            const ready = await (0,wait_ready/* waitUntilReady */.bs)(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds);
-            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
-            return ready;
-        });
-        report.readySeconds = readiness.seconds;
-        if (inputs.testCommand === '') {
-            reporter.info(`No ${settings.naming.name('test-command')} given: the test phase is skipped.`);
-            return undefined;
-        }
-        const where = inputs.testOn === 'container' ? `inside ${name}` : 'on the runner';
-        return await phase(report, reporter, `Test ${where} (${readiness.condition})`, async () => {
-            const run = {
-                command: inputs.testCommand,
-                on: inputs.testOn,
-                user: inputs.testUser,
-                env: inputs.testEnv,
-                timeoutSeconds: inputs.testTimeoutSeconds,
-                container: { id: readiness.container.id, name, imageRef: report.imageRef, ports: readiness.container.ports },
-                workspace: settings.workspace,
-            };
-            const outcome = held === undefined ? await runTests(engine, run) : await held.release(run);
-            report.testExitCode = outcome.exitCode;
-            return outcome;
-        });
-    }
-    finally {
-        held?.cancel();
-    }
-}
-async function collectReportsPhase({ engine, inputs, report, reporter, settings }, name) {
-    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(engine, name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
-    report.reportsDir = reports.dir;
-    report.junit = reports.counts;
-}
-/** Tests that failed or timed out end the run here: nothing is pushed. */
-function failUnlessPassed({ inputs }, tests, name) {
-    if (tests?.timedOut === true)
-        throw new TestsTimedOutError(inputs.testTimeoutSeconds, name);
-    if (tests !== undefined && tests.exitCode !== 0)
-        throw new TestsFailedError(tests.exitCode, name);
-}
-/** Logs in if credentials were given (unless the build did), pushes the sha tag then :latest everywhere, reads the digests. */
-async function pushPhase(run) {
-    const { inputs, report, reporter } = run;
-    const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
-    await phase(report, reporter, `Push ${report.imageRef} and ${report.latestRef}${mirrors}`, async () => {
-        await logIn(run, inputs.pushRetries);
-        const pushed = await pushTags(run.engine, {
-            repositories: [inputs.image, ...inputs.alsoPush],
-            built: inputs.image,
-            tag: report.tag,
-            imageId: report.imageId,
-            retries: inputs.pushRetries,
-            auth: inputs.registryAuth,
-        }, reporter);
-        report.digests = Object.fromEntries(Object.entries(pushed).map(([name, { digest }]) => [name, digest]));
-        report.digest = pushed[inputs.image.name]?.digest ?? '';
-        report.manifestType = pushed[inputs.image.name]?.mediaType ?? '';
-        report.pushed = true;
-    });
-}
-/** Puts the run's record into env-file, in place of an earlier group of its prefix (written whole, then renamed). */
-async function envFilePhase({ inputs, report, reporter, settings }) {
-    const file = external_node_path_.resolve(settings.workspace, inputs.envFile); // absolute already, from readInputs
-    await phase(report, reporter, `Record ${report.envPrefix}_* in ${inputs.envFile}`, async () => {
-        const before = await (0,external_node_fs_promises_.readFile)(file, 'utf8').catch((error) => {
-            if (error.code === 'ENOENT')
-                return '';
-            throw error;
-        });
-        await (0,external_node_fs_promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
-        await writeWhole(file, (0,service_env/* withEnvGroup */.xh)(before, serviceRecord(report)));
-        reporter.info(`${file} has ${report.envPrefix}_IMAGE, _SHA, _TAG${report.pushed ? ', _DIGEST' : ''} and _IMAGE_REF.`);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/loop/run.ts
-
-
-
-
-
-
-
-
-/**
- * The loop: prune, build, tag, run, wait until ready, test, push; then clean up and report outputs and the
- * summary, also when a phase failed. SIGINT or SIGTERM stops what runs, cleans up and exits 130 or 143.
- */
-async function runLoop(engine, readInputs, reporter, settings) {
-    (0,command_log/* setCommandLog */.Sh)(reporter);
-    const report = emptyReport();
-    const leftovers = { container: '', loggedInRegistry: '' };
-    const background = new BackgroundWork();
-    let finishing;
-    // Once: by the run itself, or by a signal's handler; never twice, never side by side.
-    const finish = () => (finishing ??= (async () => {
-        await background.finish();
-        if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
-            await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await cleanUp(engine, leftovers, reporter)));
-        }
-        reporter.outputs(outputsOf(report));
-        await reporter.summary(report);
-    })());
-    const cancellation = cleanUpWhenCancelled(report, reporter, finish, () => finishing !== undefined);
-    try {
-        await runPhases({ engine, inputs: readInputs(), report, reporter, settings, leftovers, background });
-    }
-    catch (error) {
-        // A cancelled run's own errors (its streams were stopped) say nothing new.
-        if (cancellation.cancelled())
-            return report;
-        if (error instanceof wait_ready/* ContainerNotReadyError */.ix) {
-            reporter.details(`Diagnosis: state, health probes and last ${wait_ready/* LOG_TAIL_LINES */.A5} log lines of ${error.container}`, error.diagnosis);
-        }
-        report.failure = error.message;
-        reporter.failed(report.failure);
-    }
-    finally {
-        // Once cancelled, the signal handler owns the clean-up, outputs and summary, and exits when they are done.
-        // The handlers stay through the clean-up: a signal then lets it finish rather than cutting it short (the
-        // CLI has no post step to undo a login left behind).
-        if (!cancellation.cancelled())
-            await finish();
-        if (cancellation.cancelled())
-            await new Promise(() => undefined); // the handler exits the process
-        cancellation.stop();
-    }
-    return report;
-}
-/**
- * A runner cancels a job with SIGINT, then SIGTERM; a terminal sends SIGINT on Ctrl-C: stop what runs,
- * remove the container, undo the login, then exit. Nothing here waits for a post step. A signal during the
- * run's own clean-up lets that finish, then exits; a second Ctrl-C exits at once.
- */
-function cleanUpWhenCancelled(report, reporter, finish, finishing) {
-    let cancelled = false;
-    const onSignal = (signal) => {
-        const exitCode = signal === 'SIGINT' ? 130 : 143;
-        if (cancelled) {
-            // SIGTERM after SIGINT (the runner's way) leaves the clean-up be; a second SIGINT is a person insisting.
-            if (signal !== 'SIGINT')
-                return;
-            (0,children/* killTracked */.HB)();
-            process.exit(exitCode);
-        }
-        cancelled = true;
-        if (finishing()) {
-            reporter.warning(`Cancelled (${signal}) during the clean-up: finishing it first.`);
-            void finish().finally(() => process.exit(exitCode));
-            return;
-        }
-        (0,children/* killTracked */.HB)();
-        report.failure = `Cancelled (${signal})`;
-        reporter.failed(`Cancelled (${signal}): removing what the run started.`);
-        void finish().finally(() => {
-            (0,children/* killTracked */.HB)(); // what the interrupted flow started meanwhile (e.g. the next phase's docker call)
-            process.exit(exitCode);
-        });
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    return {
-        stop: () => {
-            process.off('SIGINT', onSignal);
-            process.off('SIGTERM', onSignal);
-        },
-        cancelled: () => cancelled,
-    };
-}
-/** The phases in order: each records itself in the report; a failed one ends the run. */
-async function runPhases(run) {
-    // Read only, by the repository's name alone: the prune's listing goes side by side with the engine check.
-    const stopListing = new AbortController();
-    const listing = run.inputs.prune === 'off' ? undefined : listForPrune(run.engine, pruneRepository(run.inputs), stopListing.signal);
-    listing?.catch(() => undefined); // a missing engine is the check's to report
-    const { facts, commit, cache } = await checkPhase(run).catch((error) => {
-        stopListing.abort();
-        throw error;
-    });
-    if (listing !== undefined)
-        await prunePhase(run, facts, listing);
-    await buildPhase(run, facts, commit, cache);
-    const container = await runPhase(run);
-    // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
-    run.background.start();
-    const tests = await waitAndTestPhases(run, container);
-    // Reports are wanted most when the tests failed: collect them before failing.
-    if (run.inputs.testReports !== '')
-        await collectReportsPhase(run, container);
-    failUnlessPassed(run, tests, container);
-    if (run.inputs.deploy)
-        await pushPhase(run);
-    if (run.inputs.envFile !== '')
-        await envFilePhase(run);
-}
-
-
-/***/ }),
-
-/***/ 5056:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ix: () => (/* binding */ ContainerNotReadyError),
-  A5: () => (/* binding */ LOG_TAIL_LINES),
-  Zd: () => (/* binding */ WAIT_FOR_FORM),
-  AD: () => (/* binding */ parseWaitFor),
-  x1: () => (/* binding */ publishedAddress),
-  bs: () => (/* binding */ waitUntilReady)
-});
-
-// UNUSED EXPORTS: describeCondition, exitReason, formatDiagnosis, resolveCondition, verdictFromEvent, verdictFromState
-
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __nccwpck_require__(8500);
 ;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
 
 
@@ -5117,41 +4643,6 @@ const PROBE_TIMEOUT_MS = 2000;
 // docker-proxy accepts a connection on the published port even when nothing listens inside, then
 // closes it: a connection still open (or answering) after this long reached the service.
 const TCP_SETTLE_MS = 100;
-const WAIT_FOR_FORM = 'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
-function parsePort(text) {
-    if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535)
-        throw new Error(`has the port "${text}"`);
-    return Number(text);
-}
-/** Parses the `wait-for` input; throws an Error saying what is wrong (without naming the input). */
-function parseWaitFor(raw) {
-    if (raw === 'auto' || raw === 'healthy' || raw === 'running')
-        return { kind: raw };
-    if (raw === 'exit:0')
-        return { kind: 'exit' };
-    if (raw.startsWith('tcp:'))
-        return { kind: 'tcp', port: parsePort(raw.slice(4)) };
-    if (raw.startsWith('log:')) {
-        if (raw.length === 4)
-            throw new Error('has an empty regular expression');
-        try {
-            return { kind: 'log', pattern: new RegExp(raw.slice(4)) };
-        }
-        catch (error) {
-            throw new Error(`has an invalid regular expression: ${error.message}`);
-        }
-    }
-    if (raw.startsWith('http:')) {
-        const http = /^http:(?:\/\/(?:127\.0\.0\.1|localhost):)?([0-9]+)(\/[^#]*)?(?:#status=([0-9]+))?$/.exec(raw);
-        if (http === null)
-            throw new Error(`is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`);
-        const [, port = '', path = '/', status] = http;
-        if (status !== undefined && (Number(status) < 200 || Number(status) > 599))
-            throw new Error(`has the status "${status}"; a response status is 200 to 599`);
-        return { kind: 'http', port: parsePort(port), path, status: status === undefined ? undefined : Number(status) };
-    }
-    throw new Error(`is "${raw}"`);
-}
 /** What ready means for this container: `auto` is healthy with a healthcheck, else running. */
 function resolveCondition(waitFor, state) {
     if (waitFor.kind === 'auto')
@@ -5266,7 +4757,7 @@ function httpProbe(address, condition, signal) {
             catch (error) {
                 seen.lastFailure = `GET ${url} failed: ${error.cause?.message ?? error.message}`;
             }
-            await (0,promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+            await (0,promises_namespaceObject.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
         }
         return undefined;
     };
@@ -5300,7 +4791,7 @@ function tcpProbe(address, signal) {
             if (result === true)
                 return READY;
             seen.lastFailure = `connecting to ${address}: ${result === false ? 'failed' : result}`;
-            await (0,promises_.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+            await (0,promises_namespaceObject.setTimeout)(PROBE_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
         }
         return undefined;
     };
@@ -5352,7 +4843,7 @@ async function waitUntilReady(engine, container, waitFor, timeoutSeconds) {
             watchers.push(probe.ready);
         try {
             if (verdict === undefined) {
-                const timeout = (0,promises_.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({
+                const timeout = (0,promises_namespaceObject.setTimeout)(timeoutSeconds * 1000, undefined, { signal: stop.signal }).then(() => ({
                     ready: false,
                     reason: `was not ${describeCondition(condition)} after ${timeoutSeconds} s (wait-timeout)${probe === undefined ? '' : `; last check: ${probe.lastFailure}`}`,
                 }), () => undefined);
@@ -5399,6 +4890,522 @@ function formatDiagnosis(state) {
         }
     }
     return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/loop/test-phase.ts
+
+
+
+
+/** `CONTAINER_PORT_8080=127.0.0.1:32768` for each published port (`_UDP` suffix for udp): how runner-side tests reach the container. */
+function containerPortEnv(ports) {
+    const env = {};
+    for (const key of Object.keys(ports)) {
+        const [port = '', protocol = 'tcp'] = key.split('/');
+        const address = publishedAddress(ports, Number(port), protocol);
+        if (address !== undefined)
+            env[`CONTAINER_PORT_${port}${protocol === 'tcp' ? '' : `_${protocol.toUpperCase()}`}`] = address;
+    }
+    return env;
+}
+/** The environment of a runner-side test: the runner's own, the container's coordinates, then test-env. */
+function runnerTestEnv(test, base) {
+    return testEnv(test, {
+        ...base,
+        CONTAINER_ID: test.container.id,
+        CONTAINER_NAME: test.container.name,
+        IMAGE_REF: test.container.imageRef,
+        ...containerPortEnv(test.container.ports),
+    });
+}
+/** The test's `docker exec`: in the container, by name, as the test user, with test-env. */
+function execRequest(test) {
+    return { container: test.container.name, command: test.command, user: test.user, env: test.env };
+}
+/** `base` with test-env on top: how its values reach the runner's shell, never argv. */
+function testEnv(test, base) {
+    return { ...base, ...Object.fromEntries(test.env.map(({ key, value }) => [key, value])) };
+}
+/**
+ * Starts `docker exec` of the test while the container is still becoming ready, held at a gate: starting
+ * an exec costs the engine about 130 ms, which is then paid during the wait instead of after it.
+ */
+function holdContainerTest(engine, test) {
+    const { child } = engine.holdExec(execRequest(test));
+    const log = (0,command_log/* commandLog */.a0)();
+    let gone = false;
+    let released = false;
+    child.once('close', () => (gone = true));
+    child.once('error', () => (gone = true));
+    child.stdin.on('error', () => undefined); // it ended early: release runs the test afresh
+    // Until released, its output is only the gate's (nothing, or why the exec failed): the fresh run will say it.
+    child.stdout.on('data', (chunk) => released && log.output(chunk, 'stdout'));
+    child.stderr.on('data', (chunk) => released && log.output(chunk, 'stderr'));
+    return {
+        release: async (full) => {
+            if (gone)
+                return runTests(engine, full);
+            released = true;
+            log.command(`${engine.describeExec(execRequest(full))} (started while waiting, released now)`);
+            const supervised = superviseStreamed(child, full.timeoutSeconds * 1000);
+            child.stdin.end('run\n');
+            return outcome(engine, full, await supervised);
+        },
+        cancel: () => {
+            if (gone || released)
+                return;
+            child.stdin.end();
+            (0,children/* killChild */.fH)(child);
+        },
+    };
+}
+async function outcome(engine, test, result) {
+    if (result.timedOut) {
+        // Killing `docker exec` leaves the command running inside: stopping the container stops it for sure.
+        await engine.killContainer(test.container.name);
+    }
+    return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
+}
+/** Runs the test command in the container or on the runner, streaming its output; stops it at the time limit. */
+async function runTests(engine, test) {
+    const timeoutMs = test.timeoutSeconds * 1000;
+    if (test.on === 'runner') {
+        const result = await runStreamed('sh', ['-c', test.command], {
+            cwd: test.workspace,
+            env: runnerTestEnv(test, process.env),
+            timeoutMs,
+            display: `sh -c ${test.command}`,
+        });
+        return { exitCode: result.exitCode ?? 137, timedOut: result.timedOut };
+    }
+    const { child, display } = engine.startExec(execRequest(test));
+    (0,command_log/* commandLog */.a0)().command(display);
+    streamOutput(child);
+    return outcome(engine, test, await superviseStreamed(child, timeoutMs));
+}
+
+;// CONCATENATED MODULE: ./src/loop/test-reports.ts
+
+
+const MAX_ANNOTATIONS = 50;
+async function xmlFiles(dir) {
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true, recursive: true });
+    return entries
+        .filter((entry) => entry.isFile() && entry.name.endsWith('.xml'))
+        .map((entry) => external_node_path_.join(entry.parentPath, entry.name))
+        .sort();
+}
+/**
+ * Copies `source` out of the container (a tar stream through the engine: works on stopped and
+ * read-only containers, without volumes) into `dir`, then reads the JUnit XML found there.
+ */
+async function collectReports(engine, container, source, dir, reporter) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    // `<dir>/.` copies the directory's content, not the directory, into dir.
+    const copied = await engine.copyFromContainer(container, `${source.replace(/\/+$/, '')}/.`, dir);
+    if (!copied.ok)
+        throw new Error(`Could not copy test reports ${source} out of container ${container}: ${copied.error}`);
+    const files = await xmlFiles(dir);
+    // The XML parser is loaded only when there are reports to read.
+    const { addCounts, parseJUnit } = await Promise.all(/* import() */[__nccwpck_require__.e(879), __nccwpck_require__.e(886)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5886));
+    let counts;
+    for (const file of files) {
+        const xml = await (0,promises_.readFile)(file, 'utf8');
+        if (!/<testsuites?[\s>]/.test(xml))
+            continue; // not JUnit
+        try {
+            const parsed = parseJUnit(xml);
+            counts = counts === undefined ? parsed : addCounts(counts, parsed);
+        }
+        catch (error) {
+            reporter.warning(`${file} is not readable JUnit XML: ${error.message}`);
+        }
+    }
+    if (counts !== undefined) {
+        reporter.info(`JUnit: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${files.length} XML file(s) in ${dir}).`);
+        for (const failure of counts.failures.slice(0, MAX_ANNOTATIONS)) {
+            reporter.annotation({
+                message: failure.message || 'failed',
+                title: `${failure.classname === '' ? '' : `${failure.classname} › `}${failure.name}`,
+                file: failure.file,
+                line: failure.line,
+            });
+        }
+    }
+    return { dir, counts };
+}
+
+;// CONCATENATED MODULE: ./src/loop/phases.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class TestsTimedOutError extends Error {
+    constructor(seconds, container) {
+        super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
+        this.name = 'TestsTimedOutError';
+    }
+}
+class TestsFailedError extends Error {
+    exitCode;
+    constructor(exitCode, container) {
+        super(`Tests failed: the test command exited with status ${exitCode} in container ${container}; nothing was pushed.`);
+        this.exitCode = exitCode;
+        this.name = 'TestsFailedError';
+    }
+}
+/** Runs one phase of the loop, told to the reporter as one, and records how long it took. */
+async function phase(report, reporter, name, work) {
+    const started = performance.now();
+    let ok = false;
+    reporter.phaseStarted(name);
+    try {
+        const result = await work();
+        ok = true;
+        return result;
+    }
+    finally {
+        const seconds = (performance.now() - started) / 1000;
+        report.phases.push({ name, seconds, ok });
+        reporter.phaseEnded(name, seconds, ok);
+    }
+}
+/** Bake's `target:` contexts and `--provenance` (see docs/adr/0003-one-bake-for-build-and-stamp.md). */
+const MINIMUM_BUILDX = '0.10.0';
+/** Checks the engine and finds the commit, side by side; names the sha tag; plans the cache. */
+async function checkPhase(run) {
+    const { inputs, report, reporter } = run;
+    for (const notice of inputs.notices)
+        reporter.warning(notice);
+    report.notices.push(...inputs.notices);
+    const checked = await phase(report, reporter, `Check the engine and the commit`, () => check(run));
+    report.image = inputs.image.name;
+    report.envPrefix = inputs.envPrefix;
+    report.sha = checked.target.sha;
+    report.tag = checked.target.tag;
+    report.imageRef = checked.target.imageRef;
+    report.latestRef = checked.target.latestRef;
+    return checked;
+}
+async function check({ engine, inputs, reporter, settings }) {
+    const { naming } = settings;
+    const [facts, commit, driver] = await Promise.all([
+        engine.facts(),
+        resolveCommit(inputs.sha, inputs.context, settings.env.GITHUB_SHA, naming),
+        // Only cache specs need the driver (auto works on every one): no extra docker call otherwise.
+        inputs.cacheFrom.specs.length + inputs.cacheTo.specs.length > 0 ? engine.builderDriver(inputs.builder) : undefined,
+    ]);
+    reporter.info(`Docker engine ${facts.version} (${(0,engine_facts/* engineLocation */.wf)(settings.env)}) with ${(0,engine_facts/* describeImageStore */.ap)(facts.imageStore)}; builder: ${facts.buildx ? `buildx${inputs.builder === '' ? '' : ` ${inputs.builder}`}` : 'classic (no buildx)'}.`);
+    if (facts.buildxVersion !== undefined && !(0,engine_facts/* versionAtLeast */.zy)(facts.buildxVersion, MINIMUM_BUILDX)) {
+        throw new Error(`docker buildx ${facts.buildxVersion} is installed, but builds need buildx ${MINIMUM_BUILDX} or later (bake's target: contexts, --provenance); update buildx, or remove it to build with the classic builder.`);
+    }
+    if (!facts.buildx && inputs.buildSecrets.length > 0) {
+        throw new Error(`${naming.subject('build-secrets')} needs BuildKit, but docker buildx is not installed for this docker CLI; secrets are never passed as build args (those stay readable in the image history). Install buildx (e.g. docker/setup-buildx-action) or drop ${naming.name('build-secrets')}.`);
+    }
+    if (!facts.buildx && inputs.builder !== '') {
+        throw new Error(`${naming.subject('builder')} is "${inputs.builder}", but docker buildx is not installed for this docker CLI; expected buildx with that builder, or an empty ${naming.name('builder')}.`);
+    }
+    const cache = (0,loop_cache/* planCache */._s)(inputs.cacheFrom, inputs.cacheTo, inputs.image, facts.buildx
+        ? { kind: 'buildx', name: inputs.builder, driver, containerdStore: facts.imageStore.kind === 'containerd' }
+        : { kind: 'legacy' }, naming);
+    const tag = commit.sha.slice(0, inputs.tagLength);
+    const target = {
+        sha: commit.sha,
+        tag,
+        imageRef: `${inputs.image.name}:${tag}`,
+        latestRef: `${inputs.image.name}:latest`,
+    };
+    reporter.info(`Commit ${commit.sha} (from ${commit.source}) → ${target.imageRef}`);
+    return { facts, commit, target, cache };
+}
+/** The repository's name as `docker image ls` prints it, which the prune goes by. */
+function pruneRepository(inputs) {
+    return (0,image_reference/* familiarName */.hG)(inputs.image);
+}
+async function prunePhase({ engine, inputs, report, reporter }, { facts, target }, listing) {
+    const repository = pruneRepository(inputs);
+    const dryRun = inputs.prune === 'dry-run';
+    const pruning = await phase(report, reporter, `Prune ${dryRun ? '(dry run) ' : ''}stale tags of ${repository}`, async () => pruneImages(engine, dryRun ? 'dry-run' : 'on', {
+        repository,
+        keepTags: new Set(['latest', target.tag]),
+        keepNewest: inputs.pruneKeep,
+        graceSeconds: inputs.pruneGraceSeconds,
+    }, { imageStore: facts.imageStore, buildsRecordParents: !facts.buildx }, await listing, reporter));
+    report.pruned = pruning.removed.length;
+    report.reclaimedBytes = pruning.reclaimedBytes;
+}
+/** Logs in to the image's registry once, if credentials were given and not yet used; undone by the clean-up. */
+async function logIn({ engine, inputs, reporter, settings, leftovers }, retries) {
+    if (inputs.registryAuth === undefined || leftovers.loggedInRegistry === inputs.image.registry)
+        return;
+    await login(engine, inputs.image.registry, inputs.registryAuth, retries, reporter);
+    leftovers.loggedInRegistry = inputs.image.registry;
+    settings.onLeftovers(leftovers);
+}
+/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did; returns its id. */
+async function buildPhase(run, { facts, commit, target, cache }) {
+    const { inputs, report, reporter, settings } = run;
+    const built = await phase(report, reporter, `Build ${target.imageRef}, tag ${target.latestRef}`, async () => {
+        // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
+        // the push logs in again and fails then, if it must.
+        if (cache.pull.length > 0 || cache.from.some((spec) => (0,loop_cache/* registryRef */.l7)(spec) !== undefined)) {
+            await logIn(run, 0).catch((error) => reporter.warning(`cache: ${error.message}; the build goes on without that login.`));
+        }
+        const result = await buildImage(run.engine, {
+            context: inputs.context,
+            file: inputs.file,
+            buildArgs: inputs.buildArgs,
+            target: inputs.target,
+            shaEnv: inputs.shaEnv,
+            builder: facts.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+            secrets: inputs.buildSecrets,
+            tags: [target.imageRef, target.latestRef],
+            labels: [
+                ...ociLabels({ sha: commit.sha, created: commit.created, sourceUrl: settings.sourceUrl }, inputs.labels),
+                { key: vocabulary/* REPOSITORY_LABEL */.S, value: (0,image_reference/* familiarName */.hG)(inputs.image) },
+            ],
+            sha: commit.sha,
+            cache,
+        }, reporter);
+        reporter.info((0,loop_cache/* describeCache */.e7)(result.cache));
+        return result;
+    });
+    run.background.defer(built.tidy);
+    report.imageId = built.imageId;
+    report.cache = built.cache;
+    return built.imageId;
+}
+/** Starts a container of the sha tag (`docker run`); returns its name. */
+async function startContainerPhase({ engine, inputs, report, reporter, settings, leftovers }, target) {
+    const name = containerName(inputs.image.path, target.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
+    // Told before `docker run`, so the action's post removes the container even if this process dies right after.
+    leftovers.container = name;
+    settings.onLeftovers(leftovers);
+    await phase(report, reporter, `Run ${target.imageRef} as ${name}`, () => engine.runContainer(name, inputs.runArgs, target.imageRef));
+    return name;
+}
+/** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
+async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, target, name) {
+    // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
+    const held = inputs.testCommand !== '' && inputs.testOn === 'container'
+        ? holdContainerTest(engine, {
+            command: inputs.testCommand,
+            user: inputs.testUser,
+            env: inputs.testEnv,
+            container: { name },
+        })
+        : undefined;
+    try {
+        const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
+            const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds);
+            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+            return ready;
+        });
+        report.readySeconds = readiness.seconds;
+        if (inputs.testCommand === '') {
+            reporter.info(`No ${settings.naming.name('test-command')} given: the test phase is skipped.`);
+            return undefined;
+        }
+        const where = inputs.testOn === 'container' ? `inside ${name}` : 'on the runner';
+        return await phase(report, reporter, `Test ${where} (${readiness.condition})`, async () => {
+            const test = {
+                command: inputs.testCommand,
+                on: inputs.testOn,
+                user: inputs.testUser,
+                env: inputs.testEnv,
+                timeoutSeconds: inputs.testTimeoutSeconds,
+                container: { id: readiness.container.id, name, imageRef: target.imageRef, ports: readiness.container.ports },
+                workspace: settings.workspace,
+            };
+            const outcome = held === undefined ? await runTests(engine, test) : await held.release(test);
+            report.testExitCode = outcome.exitCode;
+            return outcome;
+        });
+    }
+    finally {
+        held?.cancel();
+    }
+}
+async function collectReportsPhase({ engine, inputs, report, reporter, settings }, name) {
+    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(engine, name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
+    report.reportsDir = reports.dir;
+    report.junit = reports.counts;
+}
+/** Tests that failed or timed out end the run here: nothing is pushed. */
+function failUnlessPassed({ inputs }, tests, name) {
+    if (tests?.timedOut === true)
+        throw new TestsTimedOutError(inputs.testTimeoutSeconds, name);
+    if (tests !== undefined && tests.exitCode !== 0)
+        throw new TestsFailedError(tests.exitCode, name);
+}
+/** Logs in if credentials were given (unless the build did), pushes the sha tag then :latest everywhere, reads the digests. */
+async function pushPhase(run, target, imageId) {
+    const { inputs, report, reporter } = run;
+    const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
+    await phase(report, reporter, `Push ${target.imageRef} and ${target.latestRef}${mirrors}`, async () => {
+        await logIn(run, inputs.pushRetries);
+        const pushed = await pushTags(run.engine, {
+            repositories: [inputs.image, ...inputs.alsoPush],
+            built: inputs.image,
+            tag: target.tag,
+            imageId,
+            retries: inputs.pushRetries,
+            auth: inputs.registryAuth,
+        }, reporter);
+        report.digests = Object.fromEntries(Object.entries(pushed).map(([name, { digest }]) => [name, digest]));
+        report.digest = pushed[inputs.image.name]?.digest ?? '';
+        report.manifestType = pushed[inputs.image.name]?.mediaType ?? '';
+        report.pushed = true;
+    });
+}
+/** Puts the run's record into env-file, in place of an earlier group of its prefix (written whole, then renamed). */
+async function envFilePhase({ inputs, report, reporter, settings }) {
+    const file = external_node_path_.resolve(settings.workspace, inputs.envFile); // absolute already, from readInputs
+    await phase(report, reporter, `Record ${report.envPrefix}_* in ${inputs.envFile}`, async () => {
+        const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
+            if (error.code === 'ENOENT')
+                return '';
+            throw error;
+        });
+        await (0,promises_.mkdir)(external_node_path_.dirname(file), { recursive: true });
+        await writeWhole(file, (0,service_env/* withEnvGroup */.xh)(before, serviceRecord(report)));
+        reporter.info(`${file} has ${report.envPrefix}_IMAGE, _SHA, _TAG${report.pushed ? ', _DIGEST' : ''} and _IMAGE_REF.`);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/loop/run.ts
+
+
+
+
+
+
+
+
+/**
+ * The loop: prune, build, tag, run, wait until ready, test, push; then clean up and report outputs and the
+ * summary, also when a phase failed. SIGINT or SIGTERM stops what runs, cleans up and exits 130 or 143.
+ */
+async function runLoop(engine, readInputs, reporter, settings) {
+    (0,command_log/* setCommandLog */.Sh)(reporter);
+    const report = emptyReport();
+    const leftovers = { container: '', loggedInRegistry: '' };
+    const background = new BackgroundWork();
+    let finishing;
+    // Once: by the run itself, or by a signal's handler; never twice, never side by side.
+    const finish = () => (finishing ??= (async () => {
+        await background.finish();
+        if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
+            await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await cleanUp(engine, leftovers, reporter)));
+        }
+        reporter.outputs(outputsOf(report));
+        await reporter.summary(report);
+    })());
+    const cancellation = cleanUpWhenCancelled(report, reporter, finish, () => finishing !== undefined);
+    try {
+        await runPhases({ engine, inputs: readInputs(), report, reporter, settings, leftovers, background });
+    }
+    catch (error) {
+        // A cancelled run's own errors (its streams were stopped) say nothing new.
+        if (cancellation.cancelled())
+            return report;
+        if (error instanceof ContainerNotReadyError) {
+            reporter.details(`Diagnosis: state, health probes and last ${LOG_TAIL_LINES} log lines of ${error.container}`, error.diagnosis);
+        }
+        report.failure = error.message;
+        reporter.failed(report.failure);
+    }
+    finally {
+        // Once cancelled, the signal handler owns the clean-up, outputs and summary, and exits when they are done.
+        // The handlers stay through the clean-up: a signal then lets it finish rather than cutting it short (the
+        // CLI has no post step to undo a login left behind).
+        if (!cancellation.cancelled())
+            await finish();
+        if (cancellation.cancelled())
+            await new Promise(() => undefined); // the handler exits the process
+        cancellation.stop();
+    }
+    return report;
+}
+/**
+ * A runner cancels a job with SIGINT, then SIGTERM; a terminal sends SIGINT on Ctrl-C: stop what runs,
+ * remove the container, undo the login, then exit. Nothing here waits for a post step. A signal during the
+ * run's own clean-up lets that finish, then exits; a second Ctrl-C exits at once.
+ */
+function cleanUpWhenCancelled(report, reporter, finish, finishing) {
+    let cancelled = false;
+    const onSignal = (signal) => {
+        const exitCode = signal === 'SIGINT' ? 130 : 143;
+        if (cancelled) {
+            // SIGTERM after SIGINT (the runner's way) leaves the clean-up be; a second SIGINT is a person insisting.
+            if (signal !== 'SIGINT')
+                return;
+            (0,children/* killTracked */.HB)();
+            process.exit(exitCode);
+        }
+        cancelled = true;
+        if (finishing()) {
+            reporter.warning(`Cancelled (${signal}) during the clean-up: finishing it first.`);
+            void finish().finally(() => process.exit(exitCode));
+            return;
+        }
+        (0,children/* killTracked */.HB)();
+        report.failure = `Cancelled (${signal})`;
+        reporter.failed(`Cancelled (${signal}): removing what the run started.`);
+        void finish().finally(() => {
+            (0,children/* killTracked */.HB)(); // what the interrupted flow started meanwhile (e.g. the next phase's docker call)
+            process.exit(exitCode);
+        });
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    return {
+        stop: () => {
+            process.off('SIGINT', onSignal);
+            process.off('SIGTERM', onSignal);
+        },
+        cancelled: () => cancelled,
+    };
+}
+/** The phases in order: each records itself in the report; a failed one ends the run. */
+async function runPhases(run) {
+    // Read only, by the repository's name alone: the prune's listing goes side by side with the engine check.
+    const stopListing = new AbortController();
+    const listing = run.inputs.prune === 'off' ? undefined : listForPrune(run.engine, pruneRepository(run.inputs), stopListing.signal);
+    listing?.catch(() => undefined); // a missing engine is the check's to report
+    const checked = await checkPhase(run).catch((error) => {
+        stopListing.abort();
+        throw error;
+    });
+    const { target } = checked;
+    if (listing !== undefined)
+        await prunePhase(run, checked, listing);
+    const imageId = await buildPhase(run, checked);
+    const container = await startContainerPhase(run, target);
+    // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
+    run.background.start();
+    const tests = await waitAndTestPhases(run, target, container);
+    // Reports are wanted most when the tests failed: collect them before failing.
+    if (run.inputs.testReports !== '')
+        await collectReportsPhase(run, container);
+    failUnlessPassed(run, tests, container);
+    if (run.inputs.deploy)
+        await pushPhase(run, target, imageId);
+    if (run.inputs.envFile !== '')
+        await envFilePhase(run);
 }
 
 
@@ -5922,13 +5929,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
-
-/***/ }),
-
-/***/ 8500:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 

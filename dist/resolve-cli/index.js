@@ -19,11 +19,20 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var field_parser = __nccwpck_require__(21);
 // EXTERNAL MODULE: ./src/resolve/inputs.ts
 var inputs = __nccwpck_require__(955);
+// EXTERNAL MODULE: ./src/resolve/resolve-spec.js
+var resolve_spec = __nccwpck_require__(981);
 ;// CONCATENATED MODULE: ./src/cli/resolve-args.ts
 
 
 
+
 // The CLI: `node dist/resolve-cli/index.js IMAGE[:TAG] [options]`, or a set: `--images FILE` (or `-`: stdin).
+/** Each input of resolve/action.yml as the CLI takes it: an option, the IMAGE[:TAG] argument, or an env variable. */
+const CLI_LABELS = Object.fromEntries(resolve_spec/* RESOLVE_INPUTS */.N.map((input) => [input.name, input.cli]));
+/** The CLI's options that set an input, and their --help lines with the default (from the resolve spec). */
+const INPUT_OPTIONS = resolve_spec/* RESOLVE_INPUTS */.N.filter((input) => input.cli.startsWith('--'));
+const OPTION_WIDTH = 15;
+const optionLines = (flag, help) => help.map((line, index) => `  ${(index === 0 ? flag : '').padEnd(OPTION_WIDTH)}${line}`);
 const CLI_USAGE = [
     'Usage: node dist/resolve-cli/index.js IMAGE[:TAG] [--source auto|local|registry] [--sha-env NAME] [--tag-length N]',
     '       node dist/resolve-cli/index.js --images FILE|- [--env-output PATH] [--json] [--check-pairs true|false] [...]',
@@ -37,42 +46,27 @@ const CLI_USAGE = [
     '  <PREFIX>_IMAGE  _SHA  _TAG  _DIGEST (hex, without sha256:)  _IMAGE_REF (IMAGE@sha256:…)',
     'for `docker compose --env-file` and `set -a; . ./set.env`. The set is consistent or nothing is written.',
     '',
-    '  --source       auto (default): the local image if docker has it, else the registry; local; registry',
-    '  --sha-env      env variable in the image that holds the sha (default SHA); the label',
-    '                 org.opencontainers.image.revision is read when it does not hold one',
-    '  --tag-length   characters of the sha in TAG and IMAGE_REF (default 7, 4 to 40)',
-    '  --images       the set, from FILE or - (stdin)',
-    '  --env-output   write the env lines to PATH (whole, replacing it) instead of stdout (not --env-file:',
-    '                 Node.js reads that itself, wherever it stands)',
-    '  --json         print the set as JSON (one object per image) instead of env lines',
-    '  --check-pairs  true (default): each image of a set must also be under its short sha tag, the same image',
-    "  --platform     os/arch[/variant]: which image of a multi-platform index is read (default: this machine's)",
+    ...INPUT_OPTIONS.flatMap((input) => optionLines(input.cli, [
+        ...(input.help ?? []).slice(0, -1),
+        `${(input.help ?? []).at(-1) ?? ''}${input.default === '' ? '' : ` (default ${input.default})`}`,
+    ])),
+    ...optionLines('--env-output', [
+        'write the env lines to PATH (whole, replacing it) instead of stdout (not --env-file:',
+        'Node.js reads that itself, wherever it stands)',
+    ]),
+    ...optionLines('--json', ['print the set as JSON (one object per image) instead of env lines']),
     '',
-    'Registry credentials come from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment (for the first',
+    `Registry credentials come from ${CLI_LABELS['registry-username'] ?? ''} and ${CLI_LABELS['registry-password'] ?? ''} in the environment (for the first`,
     "image's registry), else from docker's stored credentials (docker login); never from arguments.",
 ].join('\n');
-/** Each input of resolve/action.yml as the CLI takes it: an option, the IMAGE[:TAG] argument, or an env variable. */
-const CLI_LABELS = {
-    image: 'IMAGE',
-    tag: 'TAG',
-    images: '--images',
-    source: '--source',
-    'sha-env': '--sha-env',
-    'tag-length': '--tag-length',
-    'check-pairs': '--check-pairs',
-    platform: '--platform',
-    'registry-username': 'REGISTRY_USERNAME',
-    'registry-password': 'REGISTRY_PASSWORD',
-};
 /** The options that take a value, and what they set. */
 const CLI_OPTIONS = new Map([
-    ['--source', 'source'],
-    ['--sha-env', 'sha-env'],
-    ['--tag-length', 'tag-length'],
-    ['--check-pairs', 'check-pairs'],
-    ['--platform', 'platform'],
-    ['--images', 'images'],
+    ...INPUT_OPTIONS.map((input) => [input.cli, input.name]),
     ['--env-output', 'env-output'],
+]);
+const OPTION_NAMES = ((flags) => `${flags.slice(0, -1).join(', ')} or ${flags.at(-1) ?? ''}`)([
+    ...CLI_OPTIONS.keys(),
+    '--json',
 ]);
 const CREDENTIAL_OPTIONS = /^-(?:p|u|-(?:registry-)?(?:password|username|user|token))$/;
 /** Reads `--images`' FILE, or stdin for `-`. */
@@ -111,7 +105,7 @@ function parseCliArgs(argv, env, readImages = readImagesFile) {
                 ? '--env-file is not an option: the env lines go to --env-output PATH (Node.js reads --env-file itself, wherever it stands).'
                 : CREDENTIAL_OPTIONS.test(flag)
                     ? `${flag} is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.`
-                    : `${flag} is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json, --check-pairs or --platform (see --help).`);
+                    : `${flag} is not an option; expected ${OPTION_NAMES} (see --help).`);
             if (arg === flag && !(argv[i + 1] ?? '-').startsWith('-'))
                 i++; // skip its value too
             continue;
@@ -176,7 +170,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _docker_docker_image_reader_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(825);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21);
 /* harmony import */ var _shared_write_whole_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(204);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(416);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(270);
 /* harmony import */ var _resolve_set_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(868);
 /* harmony import */ var _resolve_args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(165);
 
@@ -1083,44 +1077,41 @@ function runCommand(file, args, options = {}) {
 
 /***/ }),
 
-/***/ 664:
+/***/ 914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Er: () => (/* binding */ DEFAULT_PLATFORM),
   WA: () => (/* binding */ DIGEST_PATTERN),
-  bP: () => (/* binding */ RegistryClient),
-  gl: () => (/* binding */ RegistryError),
+  dY: () => (/* binding */ MANIFEST_ACCEPT),
+  Ap: () => (/* binding */ MEDIA_TYPE),
+  ol: () => (/* binding */ digestOf),
+  g1: () => (/* binding */ headerMediaType),
+  _j: () => (/* binding */ matchesDigest),
+  FB: () => (/* binding */ parseImageConfig),
+  Ng: () => (/* binding */ parseManifest),
   FL: () => (/* binding */ parsePlatform),
   $r: () => (/* binding */ platformName),
-  GQ: () => (/* binding */ runnerPlatform)
+  GQ: () => (/* binding */ runnerPlatform),
+  yY: () => (/* binding */ selectManifest)
 });
 
-// UNUSED EXPORTS: DEFAULT_PLATFORM, DEFAULT_TIMEOUT_MS, MANIFEST_ACCEPT, MAX_RETRY_AFTER_MS, MEDIA_TYPE, USER_AGENT, basicAuthorization, digestOf, isIndexMediaType, isLoopback, matchesDigest, parseImageConfig, parseManifest, parseWwwAuthenticate, registryBaseUrl, registryErrorCode, retryAfterMs, selectManifest, tokenUrl
+// UNUSED EXPORTS: isIndexMediaType
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: ./src/shared/json.ts
 var json = __nccwpck_require__(451);
-;// CONCATENATED MODULE: ./src/shared/backoff.ts
-const BACKOFF_BASE_MS = 1000;
-const BACKOFF_CAP_MS = 30_000;
-/**
- * Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. The jitter keeps
- * the jobs a registry throttled together from asking again together.
- */
-function backoffMs(retry, random = Math.random) {
-    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
-}
-
-// EXTERNAL MODULE: ./src/shared/image-reference.ts
-var image_reference = __nccwpck_require__(876);
-;// CONCATENATED MODULE: ./src/registry/client.ts
+// EXTERNAL MODULE: ./src/registry/registry-error.ts
+var registry_error = __nccwpck_require__(787);
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
 
 
 
-
+// What a registry's manifests, indexes and image configs say, and which platform's image an index names: pure
+// parsing of the distribution spec's documents, apart from the client that fetches them.
 const MEDIA_TYPE = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -1144,26 +1135,6 @@ const MANIFEST_ACCEPT = [
     MEDIA_TYPE.ociIndex,
 ].join(', ');
 const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
-const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
-const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
-const MAX_INDEX_DEPTH = 2;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const USER_AGENT = 'build-test-deploy-action';
-/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
-const DOCKER_HUB_API = 'registry-1.docker.io';
-/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
-class RegistryError extends Error {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-        this.name = 'RegistryError';
-    }
-}
 const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
 /** Node's names of CPU architectures as the OCI image spec names them (GOARCH). */
 const OCI_ARCHITECTURES = {
@@ -1191,8 +1162,369 @@ function parsePlatform(raw) {
     const [os = '', architecture = '', variant] = parts;
     return { os, architecture, ...(variant === undefined ? {} : { variant }) };
 }
-// ---------------------------------------------------------------------------------------------
-// Pure helpers
+/** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
+function digestOf(bytes, algorithm = 'sha256') {
+    return `${algorithm}:${(0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex')}`;
+}
+function matchesDigest(bytes, digest) {
+    if (!DIGEST_PATTERN.test(digest))
+        return false;
+    return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
+}
+function parseDescriptor(value, what) {
+    if (!(0,json/* isObject */.G)(value))
+        throw new registry_error/* RegistryError */.g(`The ${what} is not a descriptor object.`);
+    const digest = (0,json/* str */.g)(value.digest);
+    if (!DIGEST_PATTERN.test(digest))
+        throw new registry_error/* RegistryError */.g(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
+    const platform = (0,json/* isObject */.G)(value.platform)
+        ? {
+            os: (0,json/* str */.g)(value.platform.os),
+            architecture: (0,json/* str */.g)(value.platform.architecture),
+            ...((0,json/* str */.g)(value.platform.variant) === '' ? {} : { variant: (0,json/* str */.g)(value.platform.variant) }),
+        }
+        : undefined;
+    const annotations = (0,json/* isObject */.G)(value.annotations) ? value.annotations : {};
+    const attestation = (0,json/* str */.g)(annotations['vnd.docker.reference.type']) === 'attestation-manifest' ||
+        (platform?.os === 'unknown' && platform.architecture === 'unknown');
+    return {
+        mediaType: (0,json/* str */.g)(value.mediaType),
+        digest,
+        ...(platform === undefined ? {} : { platform }),
+        ...(attestation ? { attestation: true } : {}),
+    };
+}
+/**
+ * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
+ * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
+ */
+function parseManifest(body, contentType) {
+    if (!(0,json/* isObject */.G)(body))
+        throw new registry_error/* RegistryError */.g('The manifest is not a JSON object.');
+    if (body.schemaVersion === 1)
+        throw new registry_error/* RegistryError */.g('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
+    const known = [
+        MEDIA_TYPE.dockerManifest,
+        MEDIA_TYPE.dockerManifestList,
+        MEDIA_TYPE.ociManifest,
+        MEDIA_TYPE.ociIndex,
+    ];
+    const declared = (0,json/* str */.g)(body.mediaType);
+    const header = headerMediaType(contentType);
+    const mediaType = known.includes(declared)
+        ? declared
+        : known.includes(header)
+            ? header
+            : Array.isArray(body.manifests)
+                ? MEDIA_TYPE.ociIndex
+                : (0,json/* isObject */.G)(body.config)
+                    ? MEDIA_TYPE.ociManifest
+                    : declared || header;
+    if (isIndexMediaType(mediaType)) {
+        if (!Array.isArray(body.manifests))
+            throw new registry_error/* RegistryError */.g(`The ${mediaType} has no manifests list.`);
+        return {
+            kind: 'index',
+            mediaType,
+            manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)),
+        };
+    }
+    if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
+        return { kind: 'image', mediaType, config: parseDescriptor(body.config, "manifest's config") };
+    }
+    throw new registry_error/* RegistryError */.g(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
+}
+function platformName(platform) {
+    if (platform === undefined)
+        return 'no platform';
+    return [
+        platform.os || '?',
+        platform.architecture || '?',
+        ...(platform.variant === undefined ? [] : [platform.variant]),
+    ].join('/');
+}
+/** The index entry to read: the first image for `platform`, else the only image; never an attestation. */
+function selectManifest(entries, platform = DEFAULT_PLATFORM) {
+    const manifests = entries.filter((entry) => entry.attestation !== true);
+    const match = manifests.find((entry) => entry.platform?.os === platform.os &&
+        entry.platform.architecture === platform.architecture &&
+        (platform.variant === undefined || entry.platform.variant === platform.variant));
+    if (match !== undefined)
+        return match;
+    if (manifests.length === 1 && manifests[0] !== undefined)
+        return manifests[0];
+    if (manifests.length === 0)
+        throw new registry_error/* RegistryError */.g(entries.length === 0 ? 'The index lists no manifests.' : 'The index lists only attestations, no image.');
+    throw new registry_error/* RegistryError */.g(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
+}
+/** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
+function parseImageConfig(body) {
+    if (!(0,json/* isObject */.G)(body))
+        throw new registry_error/* RegistryError */.g('The image config is not a JSON object.');
+    const config = (0,json/* isObject */.G)(body.config) ? body.config : {};
+    const labels = (0,json/* isObject */.G)(config.Labels) ? config.Labels : {};
+    return {
+        env: Array.isArray(config.Env) ? config.Env.map(json/* str */.g) : [],
+        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, (0,json/* str */.g)(value)])),
+    };
+}
+
+
+/***/ }),
+
+/***/ 787:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ RegistryError)
+/* harmony export */ });
+// A registry's refusal or its surprising answer, said as the registry said it.
+/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
+class RegistryError extends Error {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.name = 'RegistryError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 955:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MU: () => (/* binding */ RESOLVE_DEFAULTS),
+/* harmony export */   Zw: () => (/* binding */ parseResolveInputs),
+/* harmony export */   pU: () => (/* binding */ requestFor),
+/* harmony export */   qe: () => (/* binding */ splitImageTag)
+/* harmony export */ });
+/* unused harmony exports SOURCES, IMAGES_LINE_FORM, parseImageSet */
+/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
+/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84);
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(229);
+/* harmony import */ var _registry_manifest_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(914);
+/* harmony import */ var _resolve_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(981);
+
+
+
+
+
+
+// The resolve feature's inputs, as the action's inputs and the resolve CLI's arguments both give them:
+// one typed, validated ResolveInputs through parseResolveInputs.
+const SOURCES = ['auto', 'local', 'registry'];
+/** resolve/action.yml's defaults; the CLI has the same (a unit test keeps them equal). */
+/** An input's default, as resolve/action.yml and the CLI have it (src/resolve/resolve-spec.js). */
+function defaultOf(name) {
+    const spec = _resolve_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .RESOLVE_INPUTS */ .N.find((input) => input.name === name);
+    if (spec === undefined)
+        throw new Error(`resolve-spec.js has no input ${name}`);
+    return spec.default;
+}
+/** The defaults of the inputs that have one other than empty, or that a set and one image share. */
+const RESOLVE_DEFAULTS = {
+    tag: defaultOf('tag'),
+    images: defaultOf('images'),
+    'sha-env': defaultOf('sha-env'),
+    source: defaultOf('source'),
+    'tag-length': defaultOf('tag-length'),
+    'check-pairs': defaultOf('check-pairs'),
+    platform: defaultOf('platform'),
+};
+const IMAGES_LINE_FORM = 'one [PREFIX=]IMAGE[:TAG] a line, e.g. RUNNER=ghcr.io/acme/runner:latest';
+function parseRepository(raw) {
+    const lastComponent = raw.slice(raw.lastIndexOf('/') + 1);
+    if (raw.includes('@'))
+        throw new Error(`is "${raw}"; expected a repository without a digest: resolve reads a tag`);
+    if (lastComponent.includes(':'))
+        throw new Error(`is "${raw}"; expected a repository without a tag: the tag goes into 'tag'`);
+    try {
+        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLoweringPath */ .GO)(raw);
+    }
+    catch (error) {
+        throw new Error(`${error.message}; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGE_NAME_FORM */ .Bf}`);
+    }
+}
+function parseTag(raw) {
+    if (!_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_PATTERN */ .A0.test(raw))
+        throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
+    return raw;
+}
+/** `IMAGE[:TAG]`: the tag is what follows a colon after the last slash (a registry port is not a tag). */
+function splitImageTag(reference) {
+    if (reference.includes('@'))
+        return { image: reference, tag: '' }; // the caller names the digest
+    const colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
+    return colon === -1
+        ? { image: reference, tag: '' }
+        : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
+}
+/** One `images` line, `[PREFIX=]IMAGE[:TAG]`; throws saying what is wrong with it. */
+function parseSetLine(line, number) {
+    const equals = line.indexOf('=');
+    const prefix = equals === -1 ? undefined : line.slice(0, equals).trim();
+    const { image: name, tag } = splitImageTag(line.slice(equals + 1).trim());
+    if (name.includes('@'))
+        throw new Error(`line ${number} is "${line}": ${name} has a digest; expected a tag (resolve reads a tag)`);
+    let image;
+    let lowered;
+    try {
+        ({ image, lowered } = (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLoweringPath */ .GO)(name));
+    }
+    catch (error) {
+        throw new Error(`line ${number} is "${line}": the image ${error.message}; expected ${IMAGES_LINE_FORM}`);
+    }
+    if (tag !== '' && !_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_PATTERN */ .A0.test(tag))
+        throw new Error(`line ${number} is "${line}": "${tag}" is no image tag; expected ${IMAGES_LINE_FORM}`);
+    const chosen = prefix ?? (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultEnvPrefix */ .nJ)(image);
+    if (!_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_5__/* .ENV_NAME_PATTERN */ .jg.test(chosen))
+        throw new Error(`line ${number} is "${line}": the prefix "${chosen}" is no environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+    return {
+        line: number,
+        prefix: chosen,
+        image,
+        tag: tag || RESOLVE_DEFAULTS.tag,
+        ...(lowered === undefined ? {} : { notice: (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .loweredNotice */ .nA)(`line ${number}'s image`, name, lowered) }),
+    };
+}
+/**
+ * The `images` set, each line checked, then the set as a whole: a prefix or an image (the same repository in
+ * the same registry) named twice. Throws one message naming every bad line.
+ */
+function parseImageSet(raw) {
+    const problems = [];
+    const entries = [];
+    raw.split(/\r?\n/).forEach((text, index) => {
+        const line = text.trim();
+        if (line === '' || line.startsWith('#'))
+            return;
+        try {
+            entries.push(parseSetLine(line, index + 1));
+        }
+        catch (error) {
+            problems.push(error.message);
+        }
+    });
+    for (const [index, entry] of entries.entries()) {
+        const first = entries.findIndex((other) => other.prefix === entry.prefix);
+        const same = entries.findIndex((other) => other.image.registry === entry.image.registry && other.image.path === entry.image.path);
+        if (first < index)
+            problems.push(`line ${entry.line} has the prefix ${entry.prefix} of line ${entries[first]?.line}; expected a prefix of its own`);
+        else if (same < index)
+            problems.push(`line ${entry.line} names ${entry.image.name}, as line ${entries[same]?.line} does; expected each image once`);
+    }
+    if (problems.length > 0)
+        throw new Error(problems.join('; '));
+    if (entries.length === 0)
+        throw new Error(`has no image; expected ${IMAGES_LINE_FORM}`);
+    return entries;
+}
+/** Parses raw input strings; collects every problem before throwing an InputError. */
+function parseResolveInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAMING */ ._C) {
+    // Each input read once: the mode depends on two of them, which the fields read again.
+    const values = new Map();
+    const readOnce = (name) => values.get(name) ?? values.set(name, read(name)).get(name) ?? '';
+    const { problems, field } = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldParser */ .MB)(readOnce, naming);
+    const rawImage = readOnce('image').trim();
+    const rawImages = readOnce('images').trim();
+    const single = rawImages === '';
+    if (rawImage !== '' && !single)
+        problems.push(`${naming.subject('image')} and ${naming.subject('images')} are both set; expected one image in ${naming.name('image')} (and ${naming.name('tag')}), or a set in ${naming.name('images')}.`);
+    const notices = [];
+    const image = single
+        ? field('image', (raw) => {
+            if (raw === '')
+                throw new Error(`is empty; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGE_NAME_FORM */ .Bf}; or a set in ${naming.name('images')}`);
+            const { image, lowered } = parseRepository(raw);
+            if (lowered !== undefined)
+                notices.push((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .loweredNotice */ .nA)(naming.subject('image'), raw, lowered));
+            return image;
+        }, undefined)
+        : undefined;
+    // empty (e.g. an unset dispatch input) means latest
+    const tag = field('tag', (raw) => parseTag(raw || RESOLVE_DEFAULTS.tag), RESOLVE_DEFAULTS.tag);
+    const set = single ? [] : field('images', parseImageSet, []);
+    const shaEnv = field('sha-env', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEnvName */ .gh, RESOLVE_DEFAULTS['sha-env']);
+    const source = field('source', (raw) => {
+        const found = SOURCES.find((source) => source === raw);
+        if (found === undefined)
+            throw new Error(`is "${raw}"; expected auto, local or registry`);
+        return found;
+    }, 'auto');
+    const tagLength = field('tag-length', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(raw, _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_LENGTH_RANGE */ .Y2), 7);
+    const checkPairs = field('check-pairs', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG, true);
+    const platform = field('platform', (raw) => (raw === '' ? (0,_registry_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerPlatform */ .GQ)() : (0,_registry_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePlatform */ .FL)(raw)), (0,_registry_manifest_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerPlatform */ .GQ)());
+    const registryAuth = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .registryAuthOf */ .BM)(readOnce, problems, "docker's stored credentials (an earlier docker login) are used, else the registry is read anonymously", naming);
+    if (problems.length > 0 || (single && image === undefined))
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
+    const entries = image === undefined ? set : [{ line: 0, prefix: (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultEnvPrefix */ .nJ)(image), image, tag }];
+    notices.push(...set.flatMap((entry) => (entry.notice === undefined ? [] : [`${naming.subject('images')} ${entry.notice}`])));
+    return { entries, single, shaEnv, source, tagLength, platform, registryAuth, checkPairs, notices };
+}
+/** The request of one entry; `registryAuth` only for the first entry's registry. */
+function requestFor(inputs, entry) {
+    const first = inputs.entries[0]?.image.registry;
+    return {
+        image: entry.image,
+        tag: entry.tag,
+        shaEnv: inputs.shaEnv,
+        source: inputs.source,
+        tagLength: inputs.tagLength,
+        platform: inputs.platform,
+        registryAuth: entry.image.registry === first ? inputs.registryAuth : undefined,
+    };
+}
+
+
+/***/ }),
+
+/***/ 270:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ot: () => (/* binding */ cliLines),
+  AT: () => (/* binding */ resolveImage)
+});
+
+// UNUSED EXPORTS: failureLine, findSha, localDigest, resolutionOutputs, summaryLine
+
+// EXTERNAL MODULE: ./src/docker/output.ts
+var output = __nccwpck_require__(807);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(876);
+// EXTERNAL MODULE: ./src/registry/manifest.ts + 1 modules
+var manifest = __nccwpck_require__(914);
+// EXTERNAL MODULE: ./src/shared/json.ts
+var json = __nccwpck_require__(451);
+;// CONCATENATED MODULE: ./src/shared/backoff.ts
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+/**
+ * Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. The jitter keeps
+ * the jobs a registry throttled together from asking again together.
+ */
+function backoffMs(retry, random = Math.random) {
+    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+}
+
+// EXTERNAL MODULE: ./src/registry/registry-error.ts
+var registry_error = __nccwpck_require__(787);
+;// CONCATENATED MODULE: ./src/registry/protocol.ts
+
+
+
+// How to speak to a registry's HTTP API: where it lives, what its auth challenges and error bodies say, and how
+// long a Retry-After asks to wait. Pure: the client (client.ts) makes the requests.
+/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
 /** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
 function registryBaseUrl(registry) {
     const host = registry === image_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API : registry;
@@ -1269,16 +1601,16 @@ function parseWwwAuthenticate(header) {
 function tokenUrl(challenge, repository) {
     const realm = challenge.params.realm;
     if (realm === undefined || realm === '')
-        throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
+        throw new registry_error/* RegistryError */.g('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
     let url;
     try {
         url = new URL(realm);
     }
     catch {
-        throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
+        throw new registry_error/* RegistryError */.g(`The registry's token realm "${realm}" is not a URL.`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
+        throw new registry_error/* RegistryError */.g(`The registry's token realm "${realm}" is not an http(s) URL.`);
     if (challenge.params.service !== undefined)
         url.searchParams.set('service', challenge.params.service);
     // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
@@ -1293,112 +1625,6 @@ function pickChallenge(challenges) {
 }
 function basicAuthorization(auth) {
     return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-}
-/** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
-function digestOf(bytes, algorithm = 'sha256') {
-    return `${algorithm}:${(0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex')}`;
-}
-function matchesDigest(bytes, digest) {
-    if (!DIGEST_PATTERN.test(digest))
-        return false;
-    return digestOf(bytes, digest.startsWith('sha512:') ? 'sha512' : 'sha256') === digest;
-}
-function parseDescriptor(value, what) {
-    if (!(0,json/* isObject */.G)(value))
-        throw new RegistryError(`The ${what} is not a descriptor object.`);
-    const digest = (0,json/* str */.g)(value.digest);
-    if (!DIGEST_PATTERN.test(digest))
-        throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
-    const platform = (0,json/* isObject */.G)(value.platform)
-        ? {
-            os: (0,json/* str */.g)(value.platform.os),
-            architecture: (0,json/* str */.g)(value.platform.architecture),
-            ...((0,json/* str */.g)(value.platform.variant) === '' ? {} : { variant: (0,json/* str */.g)(value.platform.variant) }),
-        }
-        : undefined;
-    const annotations = (0,json/* isObject */.G)(value.annotations) ? value.annotations : {};
-    const attestation = (0,json/* str */.g)(annotations['vnd.docker.reference.type']) === 'attestation-manifest' ||
-        (platform?.os === 'unknown' && platform.architecture === 'unknown');
-    return {
-        mediaType: (0,json/* str */.g)(value.mediaType),
-        digest,
-        ...(platform === undefined ? {} : { platform }),
-        ...(attestation ? { attestation: true } : {}),
-    };
-}
-/**
- * What a manifest is: an index (Docker manifest list, OCI index) or an image manifest (Docker v2
- * schema 2, OCI). The body's own mediaType wins over the Content-Type; without either, its shape decides.
- */
-function parseManifest(body, contentType) {
-    if (!(0,json/* isObject */.G)(body))
-        throw new RegistryError('The manifest is not a JSON object.');
-    if (body.schemaVersion === 1)
-        throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
-    const known = [
-        MEDIA_TYPE.dockerManifest,
-        MEDIA_TYPE.dockerManifestList,
-        MEDIA_TYPE.ociManifest,
-        MEDIA_TYPE.ociIndex,
-    ];
-    const declared = (0,json/* str */.g)(body.mediaType);
-    const header = headerMediaType(contentType);
-    const mediaType = known.includes(declared)
-        ? declared
-        : known.includes(header)
-            ? header
-            : Array.isArray(body.manifests)
-                ? MEDIA_TYPE.ociIndex
-                : (0,json/* isObject */.G)(body.config)
-                    ? MEDIA_TYPE.ociManifest
-                    : declared || header;
-    if (isIndexMediaType(mediaType)) {
-        if (!Array.isArray(body.manifests))
-            throw new RegistryError(`The ${mediaType} has no manifests list.`);
-        return {
-            kind: 'index',
-            mediaType,
-            manifests: body.manifests.map((entry, n) => parseDescriptor(entry, `index entry ${n + 1}`)),
-        };
-    }
-    if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
-        return { kind: 'image', mediaType, config: parseDescriptor(body.config, "manifest's config") };
-    }
-    throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
-}
-function platformName(platform) {
-    if (platform === undefined)
-        return 'no platform';
-    return [
-        platform.os || '?',
-        platform.architecture || '?',
-        ...(platform.variant === undefined ? [] : [platform.variant]),
-    ].join('/');
-}
-/** The index entry to read: the first image for `platform`, else the only image; never an attestation. */
-function selectManifest(entries, platform = DEFAULT_PLATFORM) {
-    const manifests = entries.filter((entry) => entry.attestation !== true);
-    const match = manifests.find((entry) => entry.platform?.os === platform.os &&
-        entry.platform.architecture === platform.architecture &&
-        (platform.variant === undefined || entry.platform.variant === platform.variant));
-    if (match !== undefined)
-        return match;
-    if (manifests.length === 1 && manifests[0] !== undefined)
-        return manifests[0];
-    if (manifests.length === 0)
-        throw new RegistryError(entries.length === 0 ? 'The index lists no manifests.' : 'The index lists only attestations, no image.');
-    throw new RegistryError(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
-}
-/** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
-function parseImageConfig(body) {
-    if (!(0,json/* isObject */.G)(body))
-        throw new RegistryError('The image config is not a JSON object.');
-    const config = (0,json/* isObject */.G)(body.config) ? body.config : {};
-    const labels = (0,json/* isObject */.G)(config.Labels) ? config.Labels : {};
-    return {
-        env: Array.isArray(config.Env) ? config.Env.map(json/* str */.g) : [],
-        labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, (0,json/* str */.g)(value)])),
-    };
 }
 /** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
 function registryErrorCode(body) {
@@ -1431,6 +1657,20 @@ function retryAfterMs(header, now = Date.now()) {
     const date = Date.parse(value);
     return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+
+
+/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
+const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
+const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const MAX_INDEX_DEPTH = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const USER_AGENT = 'build-test-deploy-action';
 class RegistryClient {
     options;
     baseUrl;
@@ -1451,48 +1691,48 @@ class RegistryClient {
         this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     }
     /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
-    async readImage(reference, platform = DEFAULT_PLATFORM) {
+    async readImage(reference, platform = manifest/* DEFAULT_PLATFORM */.Er) {
         const top = await this.getManifest(reference);
         let current = top;
         let chosen;
         for (let depth = 0; current.manifest.kind === 'index'; depth++) {
             if (depth >= MAX_INDEX_DEPTH)
-                throw new RegistryError(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
-            const entry = selectManifest(current.manifest.manifests, platform);
+                throw new registry_error/* RegistryError */.g(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
+            const entry = (0,manifest/* selectManifest */.yY)(current.manifest.manifests, platform);
             chosen = entry.platform;
             current = await this.getManifest(entry.digest);
         }
         const config = current.manifest.config;
-        const configTypes = [MEDIA_TYPE.dockerConfig, MEDIA_TYPE.ociConfig];
+        const configTypes = [manifest/* MEDIA_TYPE */.Ap.dockerConfig, manifest/* MEDIA_TYPE */.Ap.ociConfig];
         if (!configTypes.includes(config.mediaType)) {
-            throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
+            throw new registry_error/* RegistryError */.g(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
         }
         const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
         return {
             digest: top.digest,
             manifestDigest: current.digest,
             platform: chosen,
-            config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)),
+            config: (0,manifest/* parseImageConfig */.FB)(parseJson(blob, `config blob ${config.digest}`)),
         };
     }
     async getManifest(reference) {
         const path = `/v2/${this.options.repository}/manifests/${reference}`;
-        const response = await this.get(path, MANIFEST_ACCEPT);
+        const response = await this.get(path, manifest/* MANIFEST_ACCEPT */.dY);
         if (response.status !== 200)
-            throw await this.unexpected(response, path, DIGEST_PATTERN.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
+            throw await this.unexpected(response, path, manifest/* DIGEST_PATTERN */.WA.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
         const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
-        const computed = digestOf(bytes);
+        const computed = (0,manifest/* digestOf */.ol)(bytes);
         const header = response.headers.get('docker-content-digest') ?? '';
-        if (DIGEST_PATTERN.test(reference) && !matchesDigest(bytes, reference)) {
-            throw new RegistryError(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
+        if (manifest/* DIGEST_PATTERN */.WA.test(reference) && !(0,manifest/* matchesDigest */._j)(bytes, reference)) {
+            throw new registry_error/* RegistryError */.g(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
         }
         if (header.startsWith('sha256:') && header !== computed) {
-            throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
+            throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
         }
-        const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
+        const digest = manifest/* DIGEST_PATTERN */.WA.test(reference) ? reference : manifest/* DIGEST_PATTERN */.WA.test(header) ? header : computed;
         return {
             digest,
-            manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
+            manifest: (0,manifest/* parseManifest */.Ng)(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
         };
     }
     /**
@@ -1501,31 +1741,31 @@ class RegistryClient {
      */
     async manifestHead(reference) {
         const path = `/v2/${this.options.repository}/manifests/${reference}`;
-        const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
+        const response = await this.get(path, manifest/* MANIFEST_ACCEPT */.dY, 'HEAD');
         if (response.status !== 200)
             throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
         await discard(response);
         const header = response.headers.get('docker-content-digest') ?? '';
-        if (!DIGEST_PATTERN.test(header)) {
+        if (!manifest/* DIGEST_PATTERN */.WA.test(header)) {
             const fetched = await this.getManifest(reference);
             return { digest: fetched.digest, mediaType: fetched.manifest.mediaType };
         }
-        return { digest: header, mediaType: headerMediaType(response.headers.get('content-type') ?? '') };
+        return { digest: header, mediaType: (0,manifest/* headerMediaType */.g1)(response.headers.get('content-type') ?? '') };
     }
     /** The digest a tag names: see manifestHead. */
     async manifestDigest(reference) {
         return (await this.manifestHead(reference)).digest;
     }
     async getBlob(digest, limitBytes) {
-        if (!DIGEST_PATTERN.test(digest))
-            throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
+        if (!manifest/* DIGEST_PATTERN */.WA.test(digest))
+            throw new registry_error/* RegistryError */.g(`"${digest.slice(0, 140)}" is not a digest.`);
         const path = `/v2/${this.options.repository}/blobs/${digest}`;
         const response = await this.get(path, '*/*');
         if (response.status !== 200)
             throw await this.unexpected(response, path, `blob ${digest}`);
         const bytes = await readLimited(response, limitBytes, path);
-        if (!matchesDigest(bytes, digest))
-            throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
+        if (!(0,manifest/* matchesDigest */._j)(bytes, digest))
+            throw new registry_error/* RegistryError */.g(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
         return bytes;
     }
     /**
@@ -1561,7 +1801,7 @@ class RegistryClient {
         await discard(response);
         const challenge = pickChallenge(challenges);
         if (challenge === undefined) {
-            throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+            throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
         }
         this.authorization = await this.authorize(challenge);
         response = await this.send(url, accept, this.authorization, method);
@@ -1577,7 +1817,7 @@ class RegistryClient {
     }
     noAccess() {
         const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
-        return new RegistryError(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
+        return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
     }
     async authorize(challenge) {
         const auth = this.options.auth;
@@ -1588,7 +1828,7 @@ class RegistryClient {
         }
         const url = tokenUrl(challenge, this.options.repository);
         if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
-            throw new RegistryError(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
+            throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
         }
         const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
         if (response.status === 401 || response.status === 403) {
@@ -1597,36 +1837,36 @@ class RegistryClient {
         }
         if (response.status !== 200) {
             const body = await response.text().catch(() => '');
-            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
+            throw new registry_error/* RegistryError */.g(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
         }
         const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
         const token = (0,json/* isObject */.G)(body) ? (0,json/* str */.g)(body.token) || (0,json/* str */.g)(body.access_token) : '';
         if (token === '')
-            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
+            throw new registry_error/* RegistryError */.g(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
         return `Bearer ${token}`;
     }
     authRefused(status) {
         const auth = this.options.auth;
         return auth === undefined
-            ? new RegistryError(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
-            : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
+            ? new registry_error/* RegistryError */.g(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
+            : new registry_error/* RegistryError */.g(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
     }
     /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
     async unexpected(response, path, what, method = 'GET') {
         const body = await response.text().catch(() => '');
         const error = registryErrorCode(body);
         if (response.status === 404) {
-            return new RegistryError(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
+            return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
         }
         if (response.status === 403) {
             const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
-            return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
+            return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
         }
         if (response.status === 429) {
             const asked = retryAfterMs(response.headers.get('retry-after'));
-            return new RegistryError(`The registry ${this.options.registry} limits requests (HTTP 429 to ${method} ${path})${asked === undefined ? '' : `, asking to wait ${Math.ceil(asked / 1000)} s`}${asked !== undefined && asked > MAX_RETRY_AFTER_MS ? `, longer than the ${MAX_RETRY_AFTER_MS / 1000} s waited for` : this.retries > 0 ? `, also after ${this.retries} wait(s)` : ''}${describeBody(body)}.`, 429, error?.code ?? 'TOOMANYREQUESTS');
+            return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} limits requests (HTTP 429 to ${method} ${path})${asked === undefined ? '' : `, asking to wait ${Math.ceil(asked / 1000)} s`}${asked !== undefined && asked > MAX_RETRY_AFTER_MS ? `, longer than the ${MAX_RETRY_AFTER_MS / 1000} s waited for` : this.retries > 0 ? `, also after ${this.retries} wait(s)` : ''}${describeBody(body)}.`, 429, error?.code ?? 'TOOMANYREQUESTS');
         }
-        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
+        return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
     }
     /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
     async send(url, accept, authorization, method = 'GET') {
@@ -1654,7 +1894,7 @@ class RegistryClient {
                 const reason = error.name === 'TimeoutError'
                     ? `no answer within ${this.timeoutMs / 1000} s`
                     : (cause?.message ?? error.message);
-                throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
+                throw new registry_error/* RegistryError */.g(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
             }
             if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
                 // Rate limited: wait as the registry says (else back off), within the retries.
@@ -1672,7 +1912,7 @@ class RegistryClient {
                 return response;
             await discard(response);
             if (hops++ >= MAX_REDIRECTS)
-                throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
+                throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
             target = new URL(location, target).toString();
         }
     }
@@ -1682,7 +1922,7 @@ function parseJson(bytes, what) {
         return JSON.parse(Buffer.from(bytes).toString('utf8'));
     }
     catch {
-        throw new RegistryError(`The ${what} is not JSON.`);
+        throw new registry_error/* RegistryError */.g(`The ${what} is not JSON.`);
     }
 }
 function describeBody(body) {
@@ -1700,7 +1940,7 @@ async function readLimited(response, limit, what) {
     const declared = Number(response.headers.get('content-length') ?? '0');
     if (declared > limit) {
         await discard(response);
-        throw new RegistryError(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
+        throw new registry_error/* RegistryError */.g(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
     }
     if (response.body === null)
         return new Uint8Array();
@@ -1709,207 +1949,17 @@ async function readLimited(response, limit, what) {
     for await (const chunk of response.body) {
         total += chunk.byteLength;
         if (total > limit)
-            throw new RegistryError(`${what} is more than the ${limit} bytes this reads.`);
+            throw new registry_error/* RegistryError */.g(`${what} is more than the ${limit} bytes this reads.`);
         chunks.push(chunk);
     }
     return new Uint8Array(Buffer.concat(chunks));
 }
 
-
-/***/ }),
-
-/***/ 955:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MU: () => (/* binding */ RESOLVE_DEFAULTS),
-/* harmony export */   Zw: () => (/* binding */ parseResolveInputs),
-/* harmony export */   pU: () => (/* binding */ requestFor),
-/* harmony export */   qe: () => (/* binding */ splitImageTag)
-/* harmony export */ });
-/* unused harmony exports SOURCES, IMAGES_LINE_FORM, parseImageSet */
-/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
-/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84);
-/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(21);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(229);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(664);
+// EXTERNAL MODULE: ./src/shared/vocabulary.ts
+var vocabulary = __nccwpck_require__(229);
+;// CONCATENATED MODULE: ./src/resolve/resolve.ts
 
 
-
-
-
-// The resolve feature's inputs, as the action's inputs and the resolve CLI's arguments both give them:
-// one typed, validated ResolveInputs through parseResolveInputs.
-const SOURCES = ['auto', 'local', 'registry'];
-/** resolve/action.yml's defaults; the CLI has the same (a unit test keeps them equal). */
-const RESOLVE_DEFAULTS = {
-    tag: 'latest',
-    images: '',
-    'sha-env': 'SHA',
-    source: 'auto',
-    'tag-length': '7',
-    'check-pairs': 'true',
-    platform: '',
-};
-const IMAGES_LINE_FORM = 'one [PREFIX=]IMAGE[:TAG] a line, e.g. RUNNER=ghcr.io/acme/runner:latest';
-function parseRepository(raw) {
-    const lastComponent = raw.slice(raw.lastIndexOf('/') + 1);
-    if (raw.includes('@'))
-        throw new Error(`is "${raw}"; expected a repository without a digest: resolve reads a tag`);
-    if (lastComponent.includes(':'))
-        throw new Error(`is "${raw}"; expected a repository without a tag: the tag goes into 'tag'`);
-    try {
-        return (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLoweringPath */ .GO)(raw);
-    }
-    catch (error) {
-        throw new Error(`${error.message}; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGE_NAME_FORM */ .Bf}`);
-    }
-}
-function parseTag(raw) {
-    if (!_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_PATTERN */ .A0.test(raw))
-        throw new Error(`is "${raw}"; expected an image tag: up to 128 of A-Z a-z 0-9 _ . -, not starting with . or -`);
-    return raw;
-}
-/** `IMAGE[:TAG]`: the tag is what follows a colon after the last slash (a registry port is not a tag). */
-function splitImageTag(reference) {
-    if (reference.includes('@'))
-        return { image: reference, tag: '' }; // the caller names the digest
-    const colon = reference.indexOf(':', reference.lastIndexOf('/') + 1);
-    return colon === -1
-        ? { image: reference, tag: '' }
-        : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
-}
-/** One `images` line, `[PREFIX=]IMAGE[:TAG]`; throws saying what is wrong with it. */
-function parseSetLine(line, number) {
-    const equals = line.indexOf('=');
-    const prefix = equals === -1 ? undefined : line.slice(0, equals).trim();
-    const { image: name, tag } = splitImageTag(line.slice(equals + 1).trim());
-    if (name.includes('@'))
-        throw new Error(`line ${number} is "${line}": ${name} has a digest; expected a tag (resolve reads a tag)`);
-    let image;
-    let lowered;
-    try {
-        ({ image, lowered } = (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLoweringPath */ .GO)(name));
-    }
-    catch (error) {
-        throw new Error(`line ${number} is "${line}": the image ${error.message}; expected ${IMAGES_LINE_FORM}`);
-    }
-    if (tag !== '' && !_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_PATTERN */ .A0.test(tag))
-        throw new Error(`line ${number} is "${line}": "${tag}" is no image tag; expected ${IMAGES_LINE_FORM}`);
-    const chosen = prefix ?? (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultEnvPrefix */ .nJ)(image);
-    if (!_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_4__/* .ENV_NAME_PATTERN */ .jg.test(chosen))
-        throw new Error(`line ${number} is "${line}": the prefix "${chosen}" is no environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-    return {
-        line: number,
-        prefix: chosen,
-        image,
-        tag: tag || RESOLVE_DEFAULTS.tag,
-        ...(lowered === undefined ? {} : { notice: (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .loweredNotice */ .nA)(`line ${number}'s image`, name, lowered) }),
-    };
-}
-/**
- * The `images` set, each line checked, then the set as a whole: a prefix or an image (the same repository in
- * the same registry) named twice. Throws one message naming every bad line.
- */
-function parseImageSet(raw) {
-    const problems = [];
-    const entries = [];
-    raw.split(/\r?\n/).forEach((text, index) => {
-        const line = text.trim();
-        if (line === '' || line.startsWith('#'))
-            return;
-        try {
-            entries.push(parseSetLine(line, index + 1));
-        }
-        catch (error) {
-            problems.push(error.message);
-        }
-    });
-    for (const [index, entry] of entries.entries()) {
-        const first = entries.findIndex((other) => other.prefix === entry.prefix);
-        const same = entries.findIndex((other) => other.image.registry === entry.image.registry && other.image.path === entry.image.path);
-        if (first < index)
-            problems.push(`line ${entry.line} has the prefix ${entry.prefix} of line ${entries[first]?.line}; expected a prefix of its own`);
-        else if (same < index)
-            problems.push(`line ${entry.line} names ${entry.image.name}, as line ${entries[same]?.line} does; expected each image once`);
-    }
-    if (problems.length > 0)
-        throw new Error(problems.join('; '));
-    if (entries.length === 0)
-        throw new Error(`has no image; expected ${IMAGES_LINE_FORM}`);
-    return entries;
-}
-/** Parses raw input strings; collects every problem before throwing an InputError. */
-function parseResolveInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .ACTION_NAMING */ ._C) {
-    // Each input read once: the mode depends on two of them, which the fields read again.
-    const values = new Map();
-    const readOnce = (name) => values.get(name) ?? values.set(name, read(name)).get(name) ?? '';
-    const { problems, field } = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .fieldParser */ .MB)(readOnce, naming);
-    const rawImage = readOnce('image').trim();
-    const rawImages = readOnce('images').trim();
-    const single = rawImages === '';
-    if (rawImage !== '' && !single)
-        problems.push(`${naming.subject('image')} and ${naming.subject('images')} are both set; expected one image in ${naming.name('image')} (and ${naming.name('tag')}), or a set in ${naming.name('images')}.`);
-    const notices = [];
-    const image = single
-        ? field('image', (raw) => {
-            if (raw === '')
-                throw new Error(`is empty; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .IMAGE_NAME_FORM */ .Bf}; or a set in ${naming.name('images')}`);
-            const { image, lowered } = parseRepository(raw);
-            if (lowered !== undefined)
-                notices.push((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .loweredNotice */ .nA)(naming.subject('image'), raw, lowered));
-            return image;
-        }, undefined)
-        : undefined;
-    // empty (e.g. an unset dispatch input) means latest
-    const tag = field('tag', (raw) => parseTag(raw || RESOLVE_DEFAULTS.tag), RESOLVE_DEFAULTS.tag);
-    const set = single ? [] : field('images', parseImageSet, []);
-    const shaEnv = field('sha-env', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEnvName */ .gh, RESOLVE_DEFAULTS['sha-env']);
-    const source = field('source', (raw) => {
-        const found = SOURCES.find((source) => source === raw);
-        if (found === undefined)
-            throw new Error(`is "${raw}"; expected auto, local or registry`);
-        return found;
-    }, RESOLVE_DEFAULTS.source);
-    const tagLength = field('tag-length', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .parseInteger */ .cG)(raw, _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_LENGTH_RANGE */ .Y2), 7);
-    const checkPairs = field('check-pairs', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG, true);
-    const platform = field('platform', (raw) => (raw === '' ? (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerPlatform */ .GQ)() : (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePlatform */ .FL)(raw)), (0,_registry_client_js__WEBPACK_IMPORTED_MODULE_3__/* .runnerPlatform */ .GQ)());
-    const registryAuth = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .registryAuthOf */ .BM)(readOnce, problems, "docker's stored credentials (an earlier docker login) are used, else the registry is read anonymously", naming);
-    if (problems.length > 0 || (single && image === undefined))
-        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(problems);
-    const entries = image === undefined ? set : [{ line: 0, prefix: (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultEnvPrefix */ .nJ)(image), image, tag }];
-    notices.push(...set.flatMap((entry) => (entry.notice === undefined ? [] : [`${naming.subject('images')} ${entry.notice}`])));
-    return { entries, single, shaEnv, source, tagLength, platform, registryAuth, checkPairs, notices };
-}
-/** The request of one entry; `registryAuth` only for the first entry's registry. */
-function requestFor(inputs, entry) {
-    const first = inputs.entries[0]?.image.registry;
-    return {
-        image: entry.image,
-        tag: entry.tag,
-        shaEnv: inputs.shaEnv,
-        source: inputs.source,
-        tagLength: inputs.tagLength,
-        platform: inputs.platform,
-        registryAuth: entry.image.registry === first ? inputs.registryAuth : undefined,
-    };
-}
-
-
-/***/ }),
-
-/***/ 416:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AT: () => (/* binding */ resolveImage),
-/* harmony export */   ot: () => (/* binding */ cliLines)
-/* harmony export */ });
-/* unused harmony exports localDigest, findSha, resolutionOutputs, summaryLine, failureLine */
-/* harmony import */ var _docker_output_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(807);
-/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(664);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(229);
 
 
 
@@ -1920,7 +1970,7 @@ function requestFor(inputs, entry) {
  * the start, its own manifest digest, which no registry need hold: none then.
  */
 function localDigest(repoDigests, repository, store) {
-    const digests = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_2__/* .digestsFor */ .Zu)(repoDigests, repository).filter((digest) => _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_PATTERN */ .WA.test(digest));
+    const digests = (0,output/* digestsFor */.Zu)(repoDigests, repository).filter((digest) => manifest/* DIGEST_PATTERN */.WA.test(digest));
     if (digests.length !== 1)
         return { digest: '' };
     if (store.kind === 'graphdriver')
@@ -1942,16 +1992,16 @@ function describe(value) {
  * hex), else its revision label; throws naming the image, the variable and the label when neither does.
  */
 function findSha(config, shaEnv, ref) {
-    const fromEnv = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_2__/* .envValue */ .$R)(config.env, shaEnv);
-    const label = config.labels[_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1];
-    const envOk = fromEnv !== undefined && _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .SHA_PATTERN */ .yw.test(fromEnv);
-    const labelOk = label !== undefined && _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .SHA_PATTERN */ .yw.test(label);
+    const fromEnv = (0,output/* envValue */.$R)(config.env, shaEnv);
+    const label = config.labels[vocabulary/* REVISION_LABEL */.P1];
+    const envOk = fromEnv !== undefined && vocabulary/* SHA_PATTERN */.yw.test(fromEnv);
+    const labelOk = label !== undefined && vocabulary/* SHA_PATTERN */.yw.test(label);
     if (envOk) {
         const notes = labelOk && label !== fromEnv
             ? [
                 {
                     level: 'warning',
-                    message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1} is ${label}; using the env.`,
+                    message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${vocabulary/* REVISION_LABEL */.P1} is ${label}; using the env.`,
                 },
             ]
             : [];
@@ -1962,18 +2012,18 @@ function findSha(config, shaEnv, ref) {
             ? [
                 {
                     level: 'info',
-                    message: `${ref} has no env ${shaEnv}; the commit comes from its label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1}.`,
+                    message: `${ref} has no env ${shaEnv}; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.`,
                 },
             ]
             : [
                 {
                     level: 'warning',
-                    message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1}.`,
+                    message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.`,
                 },
             ];
         return { sha: label, from: 'label', notes };
     }
-    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
+    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${vocabulary/* REVISION_LABEL */.P1} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
 }
 /**
  * Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. With
@@ -1987,7 +2037,7 @@ async function resolveImage(request, logger, deps, { checkPair = false } = {}) {
         for (const note of found.notes)
             logger[note.level](note.message);
         const tag = found.sha.slice(0, request.tagLength);
-        const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1}`;
+        const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${vocabulary/* REVISION_LABEL */.P1}`;
         return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom };
     };
     const inspectLocal = (local) => deps.engine.findImage(local);
@@ -2002,9 +2052,9 @@ async function resolveImage(request, logger, deps, { checkPair = false } = {}) {
             logger.info(`docker could not tell whether ${ref} is local (${error.message}); reading the registry.`);
         }
         if (local !== undefined) {
-            const hasDigest = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_2__/* .digestsFor */ .Zu)(local.repoDigests, (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .familiarName */ .hG)(request.image)).length > 0;
+            const hasDigest = (0,output/* digestsFor */.Zu)(local.repoDigests, (0,image_reference/* familiarName */.hG)(request.image)).length > 0;
             const store = hasDigest ? await deps.engine.imageStore() : { kind: 'unknown' };
-            const { digest, note } = localDigest(local.repoDigests, (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .familiarName */ .hG)(request.image), store);
+            const { digest, note } = localDigest(local.repoDigests, (0,image_reference/* familiarName */.hG)(request.image), store);
             logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
             if (note !== undefined)
                 logger.info(note);
@@ -2020,7 +2070,7 @@ async function resolveImage(request, logger, deps, { checkPair = false } = {}) {
             throw new Error(`${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`);
         logger.info(`${ref} is not in the local image store; reading the registry ${request.image.registry}.`);
     }
-    const client = new _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryClient */ .bP({
+    const client = new RegistryClient({
         registry: request.image.registry,
         repository: request.image.path,
         auth: request.registryAuth ?? (await deps.storedAuth?.(request.image.registry)),
@@ -2031,12 +2081,12 @@ async function resolveImage(request, logger, deps, { checkPair = false } = {}) {
         const remote = await client.readImage(request.tag, request.platform);
         const chosen = remote.platform === undefined
             ? ''
-            : `; it is an index: read its ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .platformName */ .$r)(remote.platform)} image ${remote.manifestDigest}`;
+            : `; it is an index: read its ${(0,manifest/* platformName */.$r)(remote.platform)} image ${remote.manifestDigest}`;
         logger.info(`Read ${ref} from the registry ${request.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
         resolution = finish(remote.config, 'registry', remote.digest);
     }
     catch (error) {
-        if (!(error instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
+        if (!(error instanceof registry_error/* RegistryError */.g))
             throw error;
         const notLocal = request.source === 'auto' ? ' It is not in the local image store either.' : '';
         throw new Error(`Could not resolve ${ref}: ${error.message}${notLocal}`);
@@ -2047,7 +2097,7 @@ async function resolveImage(request, logger, deps, { checkPair = false } = {}) {
             pair = await client.manifestDigest(resolution.tag);
         }
         catch (error) {
-            if (!(error instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
+            if (!(error instanceof registry_error/* RegistryError */.g))
                 throw error;
             throw new Error(error.status === 404
                 ? `${ref} is commit ${resolution.sha}, but the registry has no ${resolution.imageRef}: the pair the main action pushes is broken (was the sha tag deleted?).`
@@ -2106,7 +2156,7 @@ function failureLine(message) {
 /* unused harmony exports entryName, serviceRecordOf, setSummary */
 /* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(955);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(416);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(270);
 
 
 
@@ -2550,6 +2600,136 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/prom
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 981:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ RESOLVE_INPUTS)
+/* harmony export */ });
+/* unused harmony export RESOLVE_OUTPUTS */
+// The resolve action's inputs and outputs: the one list resolve/action.yml is written from (npm run build) and
+// the resolve CLI's options, defaults and --help are read from. Plain JavaScript, so the build's script reads
+// it as it is (as src/loop/action-spec.js for the main action).
+
+/**
+ * @typedef {object} ResolveInputSpec
+ * @property {string} name
+ * @property {string} description
+ * @property {string} default what the runner passes when the workflow does not set it
+ * @property {string} cli how the CLI takes it: an option (`--source`), the IMAGE[:TAG] argument's part, or an env variable
+ * @property {readonly string[]} [help] the CLI's --help lines for an option, its default appended
+ */
+
+/** @type {readonly ResolveInputSpec[]} */
+const RESOLVE_INPUTS = [
+  {
+    name: 'image',
+    description:
+      'Repository name without tag or digest, e.g. ghcr.io/acme/app, localhost:5000/app, acme/app (upper case in its path is lower-cased, with a notice). Either this or images.',
+    default: '',
+    cli: 'IMAGE',
+  },
+  {
+    name: 'tag',
+    description: 'Tag to resolve. Empty means latest.',
+    default: 'latest',
+    cli: 'TAG',
+  },
+  {
+    name: 'images',
+    description:
+      "A set instead of one image: one [PREFIX=]IMAGE[:TAG] a line (TAG default latest; PREFIX default the image's last path component, upper-cased, every character outside A-Z 0-9 _ turned into _, a _ before a leading digit), resolved side by side into the env and json outputs. The set is consistent or the step fails.",
+    default: '',
+    cli: '--images',
+    help: ['the set, from FILE or - (stdin)'],
+  },
+  {
+    name: 'sha-env',
+    description:
+      'Name of the environment variable inside the image that holds the full sha; the org.opencontainers.image.revision label is read when it does not hold one.',
+    default: 'SHA',
+    cli: '--sha-env',
+    help: [
+      'env variable in the image that holds the sha; the label',
+      'org.opencontainers.image.revision is read when it does not hold one',
+    ],
+  },
+  {
+    name: 'source',
+    description:
+      'Where to read the image: auto (the local image if docker has it, else the registry), local (docker image inspect only) or registry (the registry HTTP API only; nothing is pulled).',
+    default: 'auto',
+    cli: '--source',
+    help: ['auto: the local image if docker has it, else the registry; local; registry'],
+  },
+  {
+    name: 'tag-length',
+    description: 'How many leading characters of the sha make the short tag (4 to 40), as in the main action.',
+    default: '7',
+    cli: '--tag-length',
+    help: ['characters of the sha in TAG and IMAGE_REF, 4 to 40'],
+  },
+  {
+    name: 'check-pairs',
+    description:
+      'With images: each image must also exist under its short sha tag with the same digest (locally: the same image id), the pair the main action pushes (true/false).',
+    default: 'true',
+    cli: '--check-pairs',
+    help: ['true or false: each image of a set must also be under its short sha tag, the same image'],
+  },
+  {
+    name: 'platform',
+    description:
+      "Which image of a multi-platform index is read, os/architecture[/variant] (e.g. linux/arm64); empty: the runner's. Attestation entries are never read.",
+    default: '',
+    cli: '--platform',
+    help: ["os/arch[/variant]: which image of a multi-platform index is read (none: this machine's)"],
+  },
+  {
+    name: 'registry-username',
+    description:
+      "Registry user for reading the registry (of the first image, with images). Without it, docker's stored credentials (an earlier docker login) are used, else the registry is read anonymously; other registries of a set always use the stored ones.",
+    default: '',
+    cli: 'REGISTRY_USERNAME',
+  },
+  {
+    name: 'registry-password',
+    description: 'Registry password or token (masked in logs; never passed to a command).',
+    default: '',
+    cli: 'REGISTRY_PASSWORD',
+  },
+];
+
+/** @type {readonly { name: string, description: string }[]} */
+const RESOLVE_OUTPUTS = [
+  { name: 'sha', description: 'Full commit sha the image was built from.' },
+  {
+    name: 'tag',
+    description:
+      'Short tag: the first tag-length characters of the sha (the tag the main action pushes next to latest).',
+  },
+  {
+    name: 'digest',
+    description:
+      "Manifest digest of the tag (the index's, for a multi-platform image); from the local store only when the image has exactly one registry digest for this repository, else empty.",
+  },
+  { name: 'image-ref', description: 'image:<short tag>.' },
+  { name: 'source', description: 'Where the image was read: local or registry.' },
+  {
+    name: 'env',
+    description:
+      "Dotenv lines, a group per image in input order: <PREFIX>_IMAGE, _SHA, _TAG, _DIGEST (the digest's 64 hex characters without sha256:, when there is a digest) and _IMAGE_REF (image@sha256:..., or image:<short tag> without a digest).",
+  },
+  {
+    name: 'json',
+    description:
+      'JSON array, one object per image in input order: prefix, image, tag (as asked), sha, shortTag, digest, imageRef (pinned by digest when there is one), source.',
+  },
+];
+
 
 /***/ })
 

@@ -291,8 +291,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(426);
 /* harmony import */ var _docker_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(665);
 /* harmony import */ var _docker_docker_image_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(825);
-/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(416);
-/* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(327);
+/* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(270);
+/* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42);
 /* harmony import */ var _resolve_set_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(868);
 /* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(229);
 
@@ -1210,44 +1210,41 @@ function runCommand(file, args, options = {}) {
 
 /***/ }),
 
-/***/ 664:
+/***/ 533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Er: () => (/* binding */ DEFAULT_PLATFORM),
   WA: () => (/* binding */ DIGEST_PATTERN),
-  bP: () => (/* binding */ RegistryClient),
-  gl: () => (/* binding */ RegistryError),
+  dY: () => (/* binding */ MANIFEST_ACCEPT),
+  Ap: () => (/* binding */ MEDIA_TYPE),
+  ol: () => (/* binding */ digestOf),
+  g1: () => (/* binding */ headerMediaType),
+  _j: () => (/* binding */ matchesDigest),
+  FB: () => (/* binding */ parseImageConfig),
+  Ng: () => (/* binding */ parseManifest),
   FL: () => (/* binding */ parsePlatform),
   $r: () => (/* binding */ platformName),
-  GQ: () => (/* binding */ runnerPlatform)
+  GQ: () => (/* binding */ runnerPlatform),
+  yY: () => (/* binding */ selectManifest)
 });
 
-// UNUSED EXPORTS: DEFAULT_PLATFORM, DEFAULT_TIMEOUT_MS, MANIFEST_ACCEPT, MAX_RETRY_AFTER_MS, MEDIA_TYPE, USER_AGENT, basicAuthorization, digestOf, isIndexMediaType, isLoopback, matchesDigest, parseImageConfig, parseManifest, parseWwwAuthenticate, registryBaseUrl, registryErrorCode, retryAfterMs, selectManifest, tokenUrl
+// UNUSED EXPORTS: isIndexMediaType
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 // EXTERNAL MODULE: ./src/shared/json.ts
 var json = __nccwpck_require__(451);
-;// CONCATENATED MODULE: ./src/shared/backoff.ts
-const BACKOFF_BASE_MS = 1000;
-const BACKOFF_CAP_MS = 30_000;
-/**
- * Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. The jitter keeps
- * the jobs a registry throttled together from asking again together.
- */
-function backoffMs(retry, random = Math.random) {
-    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
-}
-
-// EXTERNAL MODULE: ./src/shared/image-reference.ts
-var image_reference = __nccwpck_require__(876);
-;// CONCATENATED MODULE: ./src/registry/client.ts
+// EXTERNAL MODULE: ./src/registry/registry-error.ts
+var registry_error = __nccwpck_require__(787);
+;// CONCATENATED MODULE: ./src/registry/manifest.ts
 
 
 
-
+// What a registry's manifests, indexes and image configs say, and which platform's image an index names: pure
+// parsing of the distribution spec's documents, apart from the client that fetches them.
 const MEDIA_TYPE = {
     dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
     dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -1271,26 +1268,6 @@ const MANIFEST_ACCEPT = [
     MEDIA_TYPE.ociIndex,
 ].join(', ');
 const DIGEST_PATTERN = /^(?:sha256:[a-f0-9]{64}|sha512:[a-f0-9]{128})$/;
-/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
-const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
-const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
-const MAX_INDEX_DEPTH = 2;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const USER_AGENT = 'build-test-deploy-action';
-/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
-const DOCKER_HUB_API = 'registry-1.docker.io';
-/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
-class RegistryError extends Error {
-    status;
-    code;
-    constructor(message, status, code) {
-        super(message);
-        this.status = status;
-        this.code = code;
-        this.name = 'RegistryError';
-    }
-}
 const DEFAULT_PLATFORM = { os: 'linux', architecture: 'amd64' };
 /** Node's names of CPU architectures as the OCI image spec names them (GOARCH). */
 const OCI_ARCHITECTURES = {
@@ -1318,109 +1295,6 @@ function parsePlatform(raw) {
     const [os = '', architecture = '', variant] = parts;
     return { os, architecture, ...(variant === undefined ? {} : { variant }) };
 }
-// ---------------------------------------------------------------------------------------------
-// Pure helpers
-/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
-function registryBaseUrl(registry) {
-    const host = registry === image_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API : registry;
-    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
-}
-/** 127.0.0.0/8, localhost and [::1], with or without a port. */
-function isLoopback(hostPort) {
-    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
-    return (host.toLowerCase() === 'localhost' ||
-        host === '::1' ||
-        /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host));
-}
-/**
- * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
- * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
- */
-function parseWwwAuthenticate(header) {
-    const challenges = [];
-    const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
-    let current;
-    let i = 0;
-    const skip = (pattern) => {
-        while (i < header.length && pattern.test(header.charAt(i)))
-            i++;
-    };
-    const readToken = () => {
-        tokenPattern.lastIndex = i;
-        const match = tokenPattern.exec(header);
-        if (match === null)
-            return undefined;
-        i = tokenPattern.lastIndex;
-        return match[0];
-    };
-    while (i < header.length) {
-        skip(/[\s,]/);
-        if (i >= header.length)
-            break;
-        const name = readToken();
-        if (name === undefined) {
-            i++; // not a token character: skip it
-            continue;
-        }
-        const afterName = i;
-        skip(/\s/);
-        if (current !== undefined && header.charAt(i) === '=') {
-            i++;
-            skip(/\s/);
-            let value = '';
-            if (header.charAt(i) === '"') {
-                for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
-                    if (header.charAt(i) === '\\' && i + 1 < header.length)
-                        i++;
-                    value += header.charAt(i);
-                }
-                i++; // the closing quote
-            }
-            else {
-                const start = i;
-                while (i < header.length && !/[\s,]/.test(header.charAt(i)))
-                    i++;
-                value = header.slice(start, i);
-            }
-            current.params[name.toLowerCase()] = value;
-        }
-        else {
-            i = afterName;
-            current = { scheme: name.toLowerCase(), params: {} };
-            challenges.push(current);
-        }
-    }
-    return challenges;
-}
-/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
-function tokenUrl(challenge, repository) {
-    const realm = challenge.params.realm;
-    if (realm === undefined || realm === '')
-        throw new RegistryError('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
-    let url;
-    try {
-        url = new URL(realm);
-    }
-    catch {
-        throw new RegistryError(`The registry's token realm "${realm}" is not a URL.`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new RegistryError(`The registry's token realm "${realm}" is not an http(s) URL.`);
-    if (challenge.params.service !== undefined)
-        url.searchParams.set('service', challenge.params.service);
-    // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
-    const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
-    for (const scope of scopes)
-        url.searchParams.append('scope', scope);
-    return url;
-}
-/** The challenge to answer: Bearer where the registry offers it, else Basic. */
-function pickChallenge(challenges) {
-    return challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
-}
-function basicAuthorization(auth) {
-    return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-}
 /** `sha256:<hex>` (or `sha512:<hex>`) of the bytes. */
 function digestOf(bytes, algorithm = 'sha256') {
     return `${algorithm}:${(0,external_node_crypto_namespaceObject.createHash)(algorithm).update(bytes).digest('hex')}`;
@@ -1432,10 +1306,10 @@ function matchesDigest(bytes, digest) {
 }
 function parseDescriptor(value, what) {
     if (!(0,json/* isObject */.G)(value))
-        throw new RegistryError(`The ${what} is not a descriptor object.`);
+        throw new registry_error/* RegistryError */.g(`The ${what} is not a descriptor object.`);
     const digest = (0,json/* str */.g)(value.digest);
     if (!DIGEST_PATTERN.test(digest))
-        throw new RegistryError(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
+        throw new registry_error/* RegistryError */.g(`The ${what} has the digest "${digest.slice(0, 140)}"; expected sha256:<64 hex> or sha512:<128 hex>.`);
     const platform = (0,json/* isObject */.G)(value.platform)
         ? {
             os: (0,json/* str */.g)(value.platform.os),
@@ -1459,9 +1333,9 @@ function parseDescriptor(value, what) {
  */
 function parseManifest(body, contentType) {
     if (!(0,json/* isObject */.G)(body))
-        throw new RegistryError('The manifest is not a JSON object.');
+        throw new registry_error/* RegistryError */.g('The manifest is not a JSON object.');
     if (body.schemaVersion === 1)
-        throw new RegistryError('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
+        throw new registry_error/* RegistryError */.g('The manifest is Docker image manifest schema 1, which is not supported; push the image again with a current docker or buildx.');
     const known = [
         MEDIA_TYPE.dockerManifest,
         MEDIA_TYPE.dockerManifestList,
@@ -1481,7 +1355,7 @@ function parseManifest(body, contentType) {
                     : declared || header;
     if (isIndexMediaType(mediaType)) {
         if (!Array.isArray(body.manifests))
-            throw new RegistryError(`The ${mediaType} has no manifests list.`);
+            throw new registry_error/* RegistryError */.g(`The ${mediaType} has no manifests list.`);
         return {
             kind: 'index',
             mediaType,
@@ -1491,7 +1365,7 @@ function parseManifest(body, contentType) {
     if (mediaType === MEDIA_TYPE.dockerManifest || mediaType === MEDIA_TYPE.ociManifest) {
         return { kind: 'image', mediaType, config: parseDescriptor(body.config, "manifest's config") };
     }
-    throw new RegistryError(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
+    throw new registry_error/* RegistryError */.g(`The manifest has the media type "${mediaType.slice(0, 140)}"; expected a Docker or OCI image manifest or index.`);
 }
 function platformName(platform) {
     if (platform === undefined)
@@ -1513,13 +1387,13 @@ function selectManifest(entries, platform = DEFAULT_PLATFORM) {
     if (manifests.length === 1 && manifests[0] !== undefined)
         return manifests[0];
     if (manifests.length === 0)
-        throw new RegistryError(entries.length === 0 ? 'The index lists no manifests.' : 'The index lists only attestations, no image.');
-    throw new RegistryError(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
+        throw new registry_error/* RegistryError */.g(entries.length === 0 ? 'The index lists no manifests.' : 'The index lists only attestations, no image.');
+    throw new registry_error/* RegistryError */.g(`The index has no ${platformName(platform)} image; its entries are ${manifests.map((entry) => platformName(entry.platform)).join(', ')}.`);
 }
 /** Env and labels of an image config blob (`config.Env`, `config.Labels`). */
 function parseImageConfig(body) {
     if (!(0,json/* isObject */.G)(body))
-        throw new RegistryError('The image config is not a JSON object.');
+        throw new registry_error/* RegistryError */.g('The image config is not a JSON object.');
     const config = (0,json/* isObject */.G)(body.config) ? body.config : {};
     const labels = (0,json/* isObject */.G)(config.Labels) ? config.Labels : {};
     return {
@@ -1527,325 +1401,33 @@ function parseImageConfig(body) {
         labels: Object.fromEntries(Object.entries(labels).map(([key, value]) => [key, (0,json/* str */.g)(value)])),
     };
 }
-/** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
-function registryErrorCode(body) {
-    try {
-        const parsed = JSON.parse(body);
-        const first = (0,json/* isObject */.G)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
-        return (0,json/* isObject */.G)(first) && typeof first.code === 'string'
-            ? { code: first.code, message: (0,json/* str */.g)(first.message) }
-            : undefined;
+
+
+/***/ }),
+
+/***/ 787:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ RegistryError)
+/* harmony export */ });
+// A registry's refusal or its surprising answer, said as the registry said it.
+/** A registry said something the caller should see as is: refused credentials, no such tag, ... */
+class RegistryError extends Error {
+    status;
+    code;
+    constructor(message, status, code) {
+        super(message);
+        this.status = status;
+        this.code = code;
+        this.name = 'RegistryError';
     }
-    catch {
-        return undefined;
-    }
-}
-/** The longest a Retry-After is waited for: a registry asking for longer fails the request instead. */
-const MAX_RETRY_AFTER_MS = 60_000;
-/**
- * How long a `Retry-After` (delta-seconds or an HTTP-date) asks to wait, in ms; undefined when it says nothing
- * usable.
- */
-function retryAfterMs(header, now = Date.now()) {
-    if (header === null || header.trim() === '')
-        return undefined;
-    const value = header.trim();
-    if (/^[0-9]+$/.test(value))
-        return Number(value) * 1000;
-    // Only an IMF-fixdate (RFC 9110): Date.parse takes "1.5" or "-1" for dates too.
-    if (!/^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/.test(value))
-        return undefined;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-class RegistryClient {
-    options;
-    baseUrl;
-    fetch;
-    timeoutMs;
-    retries;
-    sleep;
-    /** The Authorization header that worked last: one challenge per client, not per request. */
-    authorization;
-    /** Whether `GET /v2/` was asked for its challenge yet. */
-    pinged = false;
-    constructor(options) {
-        this.options = options;
-        this.baseUrl = registryBaseUrl(options.registry);
-        this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
-        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.retries = options.retries ?? 3;
-        this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    }
-    /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
-    async readImage(reference, platform = DEFAULT_PLATFORM) {
-        const top = await this.getManifest(reference);
-        let current = top;
-        let chosen;
-        for (let depth = 0; current.manifest.kind === 'index'; depth++) {
-            if (depth >= MAX_INDEX_DEPTH)
-                throw new RegistryError(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
-            const entry = selectManifest(current.manifest.manifests, platform);
-            chosen = entry.platform;
-            current = await this.getManifest(entry.digest);
-        }
-        const config = current.manifest.config;
-        const configTypes = [MEDIA_TYPE.dockerConfig, MEDIA_TYPE.ociConfig];
-        if (!configTypes.includes(config.mediaType)) {
-            throw new RegistryError(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
-        }
-        const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
-        return {
-            digest: top.digest,
-            manifestDigest: current.digest,
-            platform: chosen,
-            config: parseImageConfig(parseJson(blob, `config blob ${config.digest}`)),
-        };
-    }
-    async getManifest(reference) {
-        const path = `/v2/${this.options.repository}/manifests/${reference}`;
-        const response = await this.get(path, MANIFEST_ACCEPT);
-        if (response.status !== 200)
-            throw await this.unexpected(response, path, DIGEST_PATTERN.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
-        const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
-        const computed = digestOf(bytes);
-        const header = response.headers.get('docker-content-digest') ?? '';
-        if (DIGEST_PATTERN.test(reference) && !matchesDigest(bytes, reference)) {
-            throw new RegistryError(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
-        }
-        if (header.startsWith('sha256:') && header !== computed) {
-            throw new RegistryError(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
-        }
-        const digest = DIGEST_PATTERN.test(reference) ? reference : DIGEST_PATTERN.test(header) ? header : computed;
-        return {
-            digest,
-            manifest: parseManifest(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
-        };
-    }
-    /**
-     * What a tag names, from a HEAD (which registries do not count as a pull): its digest and media type (an image
-     * manifest or an index; '' when the registry sends none); a GET where no digest comes.
-     */
-    async manifestHead(reference) {
-        const path = `/v2/${this.options.repository}/manifests/${reference}`;
-        const response = await this.get(path, MANIFEST_ACCEPT, 'HEAD');
-        if (response.status !== 200)
-            throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
-        await discard(response);
-        const header = response.headers.get('docker-content-digest') ?? '';
-        if (!DIGEST_PATTERN.test(header)) {
-            const fetched = await this.getManifest(reference);
-            return { digest: fetched.digest, mediaType: fetched.manifest.mediaType };
-        }
-        return { digest: header, mediaType: headerMediaType(response.headers.get('content-type') ?? '') };
-    }
-    /** The digest a tag names: see manifestHead. */
-    async manifestDigest(reference) {
-        return (await this.manifestHead(reference)).digest;
-    }
-    async getBlob(digest, limitBytes) {
-        if (!DIGEST_PATTERN.test(digest))
-            throw new RegistryError(`"${digest.slice(0, 140)}" is not a digest.`);
-        const path = `/v2/${this.options.repository}/blobs/${digest}`;
-        const response = await this.get(path, '*/*');
-        if (response.status !== 200)
-            throw await this.unexpected(response, path, `blob ${digest}`);
-        const bytes = await readLimited(response, limitBytes, path);
-        if (!matchesDigest(bytes, digest))
-            throw new RegistryError(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
-        return bytes;
-    }
-    /**
-     * The first request asks `GET /v2/` for the registry's challenge and answers it, as docker does: no manifest GET
-     * is spent on a 401 (Docker Hub counts every manifest GET as a pull). A Bearer token gets this repository's pull
-     * scope.
-     */
-    async authorizeFirst() {
-        if (this.pinged)
-            return;
-        this.pinged = true;
-        const response = await this.send(`${this.baseUrl}/v2/`, 'application/json', undefined);
-        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
-        await discard(response);
-        if (response.status !== 401)
-            return;
-        const challenge = pickChallenge(challenges);
-        // No scope: tokenUrl asks for this repository's pull, as docker does. The challenge of /v2/ names none (Docker
-        // Hub) or a placeholder (GHCR: repository:user/image:pull).
-        if (challenge !== undefined) {
-            const params = Object.fromEntries(Object.entries(challenge.params).filter(([name]) => name !== 'scope'));
-            this.authorization = await this.authorize({ ...challenge, params });
-        }
-    }
-    /** GET (or HEAD) with the current authorization; on 401 (a token expired) answers the challenge once and retries. */
-    async get(path, accept, method = 'GET') {
-        await this.authorizeFirst();
-        const url = `${this.baseUrl}${path}`;
-        let response = await this.send(url, accept, this.authorization, method);
-        if (response.status !== 401)
-            return response;
-        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
-        await discard(response);
-        const challenge = pickChallenge(challenges);
-        if (challenge === undefined) {
-            throw new RegistryError(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
-        }
-        this.authorization = await this.authorize(challenge);
-        response = await this.send(url, accept, this.authorization, method);
-        if (response.status === 401) {
-            const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
-            await discard(response);
-            // A valid token without the pull scope: Docker Hub's answer for a private or missing repository.
-            if (again.some((c) => c.params.error === 'insufficient_scope'))
-                throw this.noAccess();
-            throw this.authRefused(401);
-        }
-        return response;
-    }
-    noAccess() {
-        const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
-        return new RegistryError(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
-    }
-    async authorize(challenge) {
-        const auth = this.options.auth;
-        if (challenge.scheme === 'basic') {
-            if (auth === undefined)
-                throw this.authRefused(401);
-            return basicAuthorization(auth);
-        }
-        const url = tokenUrl(challenge, this.options.repository);
-        if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
-            throw new RegistryError(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
-        }
-        const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
-        if (response.status === 401 || response.status === 403) {
-            await discard(response);
-            throw this.authRefused(response.status);
-        }
-        if (response.status !== 200) {
-            const body = await response.text().catch(() => '');
-            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
-        }
-        const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
-        const token = (0,json/* isObject */.G)(body) ? (0,json/* str */.g)(body.token) || (0,json/* str */.g)(body.access_token) : '';
-        if (token === '')
-            throw new RegistryError(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
-        return `Bearer ${token}`;
-    }
-    authRefused(status) {
-        const auth = this.options.auth;
-        return auth === undefined
-            ? new RegistryError(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
-            : new RegistryError(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
-    }
-    /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
-    async unexpected(response, path, what, method = 'GET') {
-        const body = await response.text().catch(() => '');
-        const error = registryErrorCode(body);
-        if (response.status === 404) {
-            return new RegistryError(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
-        }
-        if (response.status === 403) {
-            const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
-            return new RegistryError(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
-        }
-        if (response.status === 429) {
-            const asked = retryAfterMs(response.headers.get('retry-after'));
-            return new RegistryError(`The registry ${this.options.registry} limits requests (HTTP 429 to ${method} ${path})${asked === undefined ? '' : `, asking to wait ${Math.ceil(asked / 1000)} s`}${asked !== undefined && asked > MAX_RETRY_AFTER_MS ? `, longer than the ${MAX_RETRY_AFTER_MS / 1000} s waited for` : this.retries > 0 ? `, also after ${this.retries} wait(s)` : ''}${describeBody(body)}.`, 429, error?.code ?? 'TOOMANYREQUESTS');
-        }
-        return new RegistryError(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
-    }
-    /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
-    async send(url, accept, authorization, method = 'GET') {
-        const origin = new URL(url).origin;
-        let target = url;
-        let throttled = 0;
-        let hops = 0;
-        for (;;) {
-            const sameOrigin = new URL(target).origin === origin;
-            // Named, so that a registry's logs (and a test's proxy) tell this client's requests from docker's.
-            const headers = { accept, 'user-agent': USER_AGENT };
-            if (authorization !== undefined && sameOrigin)
-                headers.authorization = authorization;
-            let response;
-            try {
-                response = await this.fetch(target, {
-                    method,
-                    headers,
-                    redirect: 'manual',
-                    signal: AbortSignal.timeout(this.timeoutMs),
-                });
-            }
-            catch (error) {
-                const cause = error.cause;
-                const reason = error.name === 'TimeoutError'
-                    ? `no answer within ${this.timeoutMs / 1000} s`
-                    : (cause?.message ?? error.message);
-                throw new RegistryError(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
-            }
-            if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
-                // Rate limited: wait as the registry says (else back off), within the retries.
-                const asked = retryAfterMs(response.headers.get('retry-after'));
-                const wait = asked ?? backoffMs(throttled + 1, this.options.random);
-                if (throttled >= this.retries || wait > MAX_RETRY_AFTER_MS)
-                    return response;
-                throttled++;
-                await discard(response);
-                await this.sleep(wait);
-                continue;
-            }
-            const location = response.headers.get('location');
-            if (![301, 302, 303, 307, 308].includes(response.status) || location === null)
-                return response;
-            await discard(response);
-            if (hops++ >= MAX_REDIRECTS)
-                throw new RegistryError(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
-            target = new URL(location, target).toString();
-        }
-    }
-}
-function parseJson(bytes, what) {
-    try {
-        return JSON.parse(Buffer.from(bytes).toString('utf8'));
-    }
-    catch {
-        throw new RegistryError(`The ${what} is not JSON.`);
-    }
-}
-function describeBody(body) {
-    const error = registryErrorCode(body);
-    if (error !== undefined)
-        return ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`;
-    const text = body.replace(/\s+/g, ' ').trim();
-    return text === '' ? '' : `: ${text.slice(0, 200)}`;
-}
-async function discard(response) {
-    await response.body?.cancel().catch(() => undefined);
-}
-/** The body, refusing more than `limit` bytes (a registry is not trusted to send a small manifest). */
-async function readLimited(response, limit, what) {
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > limit) {
-        await discard(response);
-        throw new RegistryError(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
-    }
-    if (response.body === null)
-        return new Uint8Array();
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of response.body) {
-        total += chunk.byteLength;
-        if (total > limit)
-            throw new RegistryError(`${what} is more than the ${limit} bytes this reads.`);
-        chunks.push(chunk);
-    }
-    return new Uint8Array(Buffer.concat(chunks));
 }
 
 
 /***/ }),
 
-/***/ 327:
+/***/ 42:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1933,9 +1515,131 @@ function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
     return username !== '' && password !== '' ? { username, password } : undefined;
 }
 
-// EXTERNAL MODULE: ./src/registry/client.ts + 2 modules
-var client = __nccwpck_require__(664);
+// EXTERNAL MODULE: ./src/registry/manifest.ts + 1 modules
+var manifest = __nccwpck_require__(533);
+;// CONCATENATED MODULE: ./src/resolve/resolve-spec.js
+// The resolve action's inputs and outputs: the one list resolve/action.yml is written from (npm run build) and
+// the resolve CLI's options, defaults and --help are read from. Plain JavaScript, so the build's script reads
+// it as it is (as src/loop/action-spec.js for the main action).
+
+/**
+ * @typedef {object} ResolveInputSpec
+ * @property {string} name
+ * @property {string} description
+ * @property {string} default what the runner passes when the workflow does not set it
+ * @property {string} cli how the CLI takes it: an option (`--source`), the IMAGE[:TAG] argument's part, or an env variable
+ * @property {readonly string[]} [help] the CLI's --help lines for an option, its default appended
+ */
+
+/** @type {readonly ResolveInputSpec[]} */
+const RESOLVE_INPUTS = [
+  {
+    name: 'image',
+    description:
+      'Repository name without tag or digest, e.g. ghcr.io/acme/app, localhost:5000/app, acme/app (upper case in its path is lower-cased, with a notice). Either this or images.',
+    default: '',
+    cli: 'IMAGE',
+  },
+  {
+    name: 'tag',
+    description: 'Tag to resolve. Empty means latest.',
+    default: 'latest',
+    cli: 'TAG',
+  },
+  {
+    name: 'images',
+    description:
+      "A set instead of one image: one [PREFIX=]IMAGE[:TAG] a line (TAG default latest; PREFIX default the image's last path component, upper-cased, every character outside A-Z 0-9 _ turned into _, a _ before a leading digit), resolved side by side into the env and json outputs. The set is consistent or the step fails.",
+    default: '',
+    cli: '--images',
+    help: ['the set, from FILE or - (stdin)'],
+  },
+  {
+    name: 'sha-env',
+    description:
+      'Name of the environment variable inside the image that holds the full sha; the org.opencontainers.image.revision label is read when it does not hold one.',
+    default: 'SHA',
+    cli: '--sha-env',
+    help: [
+      'env variable in the image that holds the sha; the label',
+      'org.opencontainers.image.revision is read when it does not hold one',
+    ],
+  },
+  {
+    name: 'source',
+    description:
+      'Where to read the image: auto (the local image if docker has it, else the registry), local (docker image inspect only) or registry (the registry HTTP API only; nothing is pulled).',
+    default: 'auto',
+    cli: '--source',
+    help: ['auto: the local image if docker has it, else the registry; local; registry'],
+  },
+  {
+    name: 'tag-length',
+    description: 'How many leading characters of the sha make the short tag (4 to 40), as in the main action.',
+    default: '7',
+    cli: '--tag-length',
+    help: ['characters of the sha in TAG and IMAGE_REF, 4 to 40'],
+  },
+  {
+    name: 'check-pairs',
+    description:
+      'With images: each image must also exist under its short sha tag with the same digest (locally: the same image id), the pair the main action pushes (true/false).',
+    default: 'true',
+    cli: '--check-pairs',
+    help: ['true or false: each image of a set must also be under its short sha tag, the same image'],
+  },
+  {
+    name: 'platform',
+    description:
+      "Which image of a multi-platform index is read, os/architecture[/variant] (e.g. linux/arm64); empty: the runner's. Attestation entries are never read.",
+    default: '',
+    cli: '--platform',
+    help: ["os/arch[/variant]: which image of a multi-platform index is read (none: this machine's)"],
+  },
+  {
+    name: 'registry-username',
+    description:
+      "Registry user for reading the registry (of the first image, with images). Without it, docker's stored credentials (an earlier docker login) are used, else the registry is read anonymously; other registries of a set always use the stored ones.",
+    default: '',
+    cli: 'REGISTRY_USERNAME',
+  },
+  {
+    name: 'registry-password',
+    description: 'Registry password or token (masked in logs; never passed to a command).',
+    default: '',
+    cli: 'REGISTRY_PASSWORD',
+  },
+];
+
+/** @type {readonly { name: string, description: string }[]} */
+const RESOLVE_OUTPUTS = [
+  { name: 'sha', description: 'Full commit sha the image was built from.' },
+  {
+    name: 'tag',
+    description:
+      'Short tag: the first tag-length characters of the sha (the tag the main action pushes next to latest).',
+  },
+  {
+    name: 'digest',
+    description:
+      "Manifest digest of the tag (the index's, for a multi-platform image); from the local store only when the image has exactly one registry digest for this repository, else empty.",
+  },
+  { name: 'image-ref', description: 'image:<short tag>.' },
+  { name: 'source', description: 'Where the image was read: local or registry.' },
+  {
+    name: 'env',
+    description:
+      "Dotenv lines, a group per image in input order: <PREFIX>_IMAGE, _SHA, _TAG, _DIGEST (the digest's 64 hex characters without sha256:, when there is a digest) and _IMAGE_REF (image@sha256:..., or image:<short tag> without a digest).",
+  },
+  {
+    name: 'json',
+    description:
+      'JSON array, one object per image in input order: prefix, image, tag (as asked), sha, shortTag, digest, imageRef (pinned by digest when there is one), source.',
+  },
+];
+
 ;// CONCATENATED MODULE: ./src/resolve/inputs.ts
+
 
 
 
@@ -1945,14 +1649,22 @@ var client = __nccwpck_require__(664);
 // one typed, validated ResolveInputs through parseResolveInputs.
 const SOURCES = ['auto', 'local', 'registry'];
 /** resolve/action.yml's defaults; the CLI has the same (a unit test keeps them equal). */
+/** An input's default, as resolve/action.yml and the CLI have it (src/resolve/resolve-spec.js). */
+function defaultOf(name) {
+    const spec = RESOLVE_INPUTS.find((input) => input.name === name);
+    if (spec === undefined)
+        throw new Error(`resolve-spec.js has no input ${name}`);
+    return spec.default;
+}
+/** The defaults of the inputs that have one other than empty, or that a set and one image share. */
 const RESOLVE_DEFAULTS = {
-    tag: 'latest',
-    images: '',
-    'sha-env': 'SHA',
-    source: 'auto',
-    'tag-length': '7',
-    'check-pairs': 'true',
-    platform: '',
+    tag: defaultOf('tag'),
+    images: defaultOf('images'),
+    'sha-env': defaultOf('sha-env'),
+    source: defaultOf('source'),
+    'tag-length': defaultOf('tag-length'),
+    'check-pairs': defaultOf('check-pairs'),
+    platform: defaultOf('platform'),
 };
 const IMAGES_LINE_FORM = 'one [PREFIX=]IMAGE[:TAG] a line, e.g. RUNNER=ghcr.io/acme/runner:latest';
 function parseRepository(raw) {
@@ -2073,10 +1785,10 @@ function parseResolveInputs(read, naming = ACTION_NAMING) {
         if (found === undefined)
             throw new Error(`is "${raw}"; expected auto, local or registry`);
         return found;
-    }, RESOLVE_DEFAULTS.source);
+    }, 'auto');
     const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
     const checkPairs = field('check-pairs', parseBoolean, true);
-    const platform = field('platform', (raw) => (raw === '' ? (0,client/* runnerPlatform */.GQ)() : (0,client/* parsePlatform */.FL)(raw)), (0,client/* runnerPlatform */.GQ)());
+    const platform = field('platform', (raw) => (raw === '' ? (0,manifest/* runnerPlatform */.GQ)() : (0,manifest/* parsePlatform */.FL)(raw)), (0,manifest/* runnerPlatform */.GQ)());
     const registryAuth = registryAuthOf(readOnce, problems, "docker's stored credentials (an earlier docker login) are used, else the registry is read anonymously", naming);
     if (problems.length > 0 || (single && image === undefined))
         throw new InputError(problems);
@@ -2101,20 +1813,484 @@ function requestFor(inputs, entry) {
 
 /***/ }),
 
-/***/ 416:
+/***/ 270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AT: () => (/* binding */ resolveImage),
-/* harmony export */   Jj: () => (/* binding */ resolutionOutputs),
-/* harmony export */   Pu: () => (/* binding */ failureLine),
-/* harmony export */   dC: () => (/* binding */ summaryLine)
-/* harmony export */ });
-/* unused harmony exports localDigest, findSha, cliLines */
-/* harmony import */ var _docker_output_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(807);
-/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(876);
-/* harmony import */ var _registry_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(664);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(229);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Pu: () => (/* binding */ failureLine),
+  Jj: () => (/* binding */ resolutionOutputs),
+  AT: () => (/* binding */ resolveImage),
+  dC: () => (/* binding */ summaryLine)
+});
+
+// UNUSED EXPORTS: cliLines, findSha, localDigest
+
+// EXTERNAL MODULE: ./src/docker/output.ts
+var output = __nccwpck_require__(807);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(876);
+// EXTERNAL MODULE: ./src/registry/manifest.ts + 1 modules
+var manifest = __nccwpck_require__(533);
+// EXTERNAL MODULE: ./src/shared/json.ts
+var json = __nccwpck_require__(451);
+;// CONCATENATED MODULE: ./src/shared/backoff.ts
+const BACKOFF_BASE_MS = 1000;
+const BACKOFF_CAP_MS = 30_000;
+/**
+ * Exponential backoff with jitter: 1 s, 2 s, 4 s … (each 50–100 % of that), at most 30 s. The jitter keeps
+ * the jobs a registry throttled together from asking again together.
+ */
+function backoffMs(retry, random = Math.random) {
+    return Math.round(Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1)) * (0.5 + random() / 2));
+}
+
+// EXTERNAL MODULE: ./src/registry/registry-error.ts
+var registry_error = __nccwpck_require__(787);
+;// CONCATENATED MODULE: ./src/registry/protocol.ts
+
+
+
+// How to speak to a registry's HTTP API: where it lives, what its auth challenges and error bodies say, and how
+// long a Retry-After asks to wait. Pure: the client (client.ts) makes the requests.
+/** Where Docker Hub's API lives: `docker.io` is only the name in image references. */
+const DOCKER_HUB_API = 'registry-1.docker.io';
+/** `host[:port]` of the API for an image's registry, with the scheme: http only for loopback hosts. */
+function registryBaseUrl(registry) {
+    const host = registry === image_reference/* DOCKER_HUB */.Xb ? DOCKER_HUB_API : registry;
+    return `${isLoopback(host) ? 'http' : 'https'}://${host}`;
+}
+/** 127.0.0.0/8, localhost and [::1], with or without a port. */
+function isLoopback(hostPort) {
+    const host = hostPort.startsWith('[') ? hostPort.slice(1, hostPort.indexOf(']')) : hostPort.replace(/:[0-9]*$/, '');
+    return (host.toLowerCase() === 'localhost' ||
+        host === '::1' ||
+        /^127(?:\.(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}$/.test(host));
+}
+/**
+ * Parses a WWW-Authenticate header (RFC 7235): one or more challenges, each a scheme and
+ * comma-separated `name=value` parameters whose values may be quoted (`scope="repository:a/b:pull,push"`).
+ */
+function parseWwwAuthenticate(header) {
+    const challenges = [];
+    const tokenPattern = /[!#$%&'*+.^_`|~0-9A-Za-z-]+/y;
+    let current;
+    let i = 0;
+    const skip = (pattern) => {
+        while (i < header.length && pattern.test(header.charAt(i)))
+            i++;
+    };
+    const readToken = () => {
+        tokenPattern.lastIndex = i;
+        const match = tokenPattern.exec(header);
+        if (match === null)
+            return undefined;
+        i = tokenPattern.lastIndex;
+        return match[0];
+    };
+    while (i < header.length) {
+        skip(/[\s,]/);
+        if (i >= header.length)
+            break;
+        const name = readToken();
+        if (name === undefined) {
+            i++; // not a token character: skip it
+            continue;
+        }
+        const afterName = i;
+        skip(/\s/);
+        if (current !== undefined && header.charAt(i) === '=') {
+            i++;
+            skip(/\s/);
+            let value = '';
+            if (header.charAt(i) === '"') {
+                for (i++; i < header.length && header.charAt(i) !== '"'; i++) {
+                    if (header.charAt(i) === '\\' && i + 1 < header.length)
+                        i++;
+                    value += header.charAt(i);
+                }
+                i++; // the closing quote
+            }
+            else {
+                const start = i;
+                while (i < header.length && !/[\s,]/.test(header.charAt(i)))
+                    i++;
+                value = header.slice(start, i);
+            }
+            current.params[name.toLowerCase()] = value;
+        }
+        else {
+            i = afterName;
+            current = { scheme: name.toLowerCase(), params: {} };
+            challenges.push(current);
+        }
+    }
+    return challenges;
+}
+/** The token endpoint request for a Bearer challenge: realm plus service and scope as query parameters. */
+function tokenUrl(challenge, repository) {
+    const realm = challenge.params.realm;
+    if (realm === undefined || realm === '')
+        throw new registry_error/* RegistryError */.g('The registry asked for a Bearer token but named no realm (token endpoint) in WWW-Authenticate.');
+    let url;
+    try {
+        url = new URL(realm);
+    }
+    catch {
+        throw new registry_error/* RegistryError */.g(`The registry's token realm "${realm}" is not a URL.`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new registry_error/* RegistryError */.g(`The registry's token realm "${realm}" is not an http(s) URL.`);
+    if (challenge.params.service !== undefined)
+        url.searchParams.set('service', challenge.params.service);
+    // Several scopes are space-separated in one parameter; the token endpoint wants one `scope` each.
+    const scopes = (challenge.params.scope ?? `repository:${repository}:pull`).split(' ').filter((scope) => scope !== '');
+    for (const scope of scopes)
+        url.searchParams.append('scope', scope);
+    return url;
+}
+/** The challenge to answer: Bearer where the registry offers it, else Basic. */
+function pickChallenge(challenges) {
+    return challenges.find((c) => c.scheme === 'bearer') ?? challenges.find((c) => c.scheme === 'basic');
+}
+function basicAuthorization(auth) {
+    return `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+}
+/** `MANIFEST_UNKNOWN: manifest unknown` from a registry's JSON error body, if it has one. */
+function registryErrorCode(body) {
+    try {
+        const parsed = JSON.parse(body);
+        const first = (0,json/* isObject */.G)(parsed) && Array.isArray(parsed.errors) ? parsed.errors[0] : undefined;
+        return (0,json/* isObject */.G)(first) && typeof first.code === 'string'
+            ? { code: first.code, message: (0,json/* str */.g)(first.message) }
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The longest a Retry-After is waited for: a registry asking for longer fails the request instead. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * How long a `Retry-After` (delta-seconds or an HTTP-date) asks to wait, in ms; undefined when it says nothing
+ * usable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    if (header === null || header.trim() === '')
+        return undefined;
+    const value = header.trim();
+    if (/^[0-9]+$/.test(value))
+        return Number(value) * 1000;
+    // Only an IMF-fixdate (RFC 9110): Date.parse takes "1.5" or "-1" for dates too.
+    if (!/^[A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} [0-9]{4} [0-9]{2}:[0-9]{2}:[0-9]{2} GMT$/.test(value))
+        return undefined;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/registry/client.ts
+
+
+
+
+
+/** The distribution spec caps manifests at 4 MiB; a config blob is a few KiB. */
+const MANIFEST_LIMIT_BYTES = 4 * 1024 * 1024;
+const CONFIG_LIMIT_BYTES = 16 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+const MAX_INDEX_DEPTH = 2;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const USER_AGENT = 'build-test-deploy-action';
+class RegistryClient {
+    options;
+    baseUrl;
+    fetch;
+    timeoutMs;
+    retries;
+    sleep;
+    /** The Authorization header that worked last: one challenge per client, not per request. */
+    authorization;
+    /** Whether `GET /v2/` was asked for its challenge yet. */
+    pinged = false;
+    constructor(options) {
+        this.options = options;
+        this.baseUrl = registryBaseUrl(options.registry);
+        this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
+        this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+        this.retries = options.retries ?? 3;
+        this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    }
+    /** Reads what `reference` (tag or digest) names: the tag's digest, the image manifest chosen, its config. */
+    async readImage(reference, platform = manifest/* DEFAULT_PLATFORM */.Er) {
+        const top = await this.getManifest(reference);
+        let current = top;
+        let chosen;
+        for (let depth = 0; current.manifest.kind === 'index'; depth++) {
+            if (depth >= MAX_INDEX_DEPTH)
+                throw new registry_error/* RegistryError */.g(`The index ${top.digest} nests deeper than ${MAX_INDEX_DEPTH} levels.`);
+            const entry = (0,manifest/* selectManifest */.yY)(current.manifest.manifests, platform);
+            chosen = entry.platform;
+            current = await this.getManifest(entry.digest);
+        }
+        const config = current.manifest.config;
+        const configTypes = [manifest/* MEDIA_TYPE */.Ap.dockerConfig, manifest/* MEDIA_TYPE */.Ap.ociConfig];
+        if (!configTypes.includes(config.mediaType)) {
+            throw new registry_error/* RegistryError */.g(`The manifest ${current.digest} is not a container image: its config has the media type "${config.mediaType.slice(0, 140)}".`);
+        }
+        const blob = await this.getBlob(config.digest, CONFIG_LIMIT_BYTES);
+        return {
+            digest: top.digest,
+            manifestDigest: current.digest,
+            platform: chosen,
+            config: (0,manifest/* parseImageConfig */.FB)(parseJson(blob, `config blob ${config.digest}`)),
+        };
+    }
+    async getManifest(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, manifest/* MANIFEST_ACCEPT */.dY);
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, manifest/* DIGEST_PATTERN */.WA.test(reference) ? `manifest ${reference}` : `tag "${reference}"`);
+        const bytes = await readLimited(response, MANIFEST_LIMIT_BYTES, path);
+        const computed = (0,manifest/* digestOf */.ol)(bytes);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        if (manifest/* DIGEST_PATTERN */.WA.test(reference) && !(0,manifest/* matchesDigest */._j)(bytes, reference)) {
+            throw new registry_error/* RegistryError */.g(`The manifest the registry ${this.options.registry} returned for ${reference} does not match that digest.`);
+        }
+        if (header.startsWith('sha256:') && header !== computed) {
+            throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} says the manifest of ${reference} is ${header}, but its content hashes to ${computed}.`);
+        }
+        const digest = manifest/* DIGEST_PATTERN */.WA.test(reference) ? reference : manifest/* DIGEST_PATTERN */.WA.test(header) ? header : computed;
+        return {
+            digest,
+            manifest: (0,manifest/* parseManifest */.Ng)(parseJson(bytes, `manifest ${reference}`), response.headers.get('content-type') ?? ''),
+        };
+    }
+    /**
+     * What a tag names, from a HEAD (which registries do not count as a pull): its digest and media type (an image
+     * manifest or an index; '' when the registry sends none); a GET where no digest comes.
+     */
+    async manifestHead(reference) {
+        const path = `/v2/${this.options.repository}/manifests/${reference}`;
+        const response = await this.get(path, manifest/* MANIFEST_ACCEPT */.dY, 'HEAD');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `tag "${reference}"`, 'HEAD');
+        await discard(response);
+        const header = response.headers.get('docker-content-digest') ?? '';
+        if (!manifest/* DIGEST_PATTERN */.WA.test(header)) {
+            const fetched = await this.getManifest(reference);
+            return { digest: fetched.digest, mediaType: fetched.manifest.mediaType };
+        }
+        return { digest: header, mediaType: (0,manifest/* headerMediaType */.g1)(response.headers.get('content-type') ?? '') };
+    }
+    /** The digest a tag names: see manifestHead. */
+    async manifestDigest(reference) {
+        return (await this.manifestHead(reference)).digest;
+    }
+    async getBlob(digest, limitBytes) {
+        if (!manifest/* DIGEST_PATTERN */.WA.test(digest))
+            throw new registry_error/* RegistryError */.g(`"${digest.slice(0, 140)}" is not a digest.`);
+        const path = `/v2/${this.options.repository}/blobs/${digest}`;
+        const response = await this.get(path, '*/*');
+        if (response.status !== 200)
+            throw await this.unexpected(response, path, `blob ${digest}`);
+        const bytes = await readLimited(response, limitBytes, path);
+        if (!(0,manifest/* matchesDigest */._j)(bytes, digest))
+            throw new registry_error/* RegistryError */.g(`The blob ${digest} the registry ${this.options.registry} returned does not match its digest.`);
+        return bytes;
+    }
+    /**
+     * The first request asks `GET /v2/` for the registry's challenge and answers it, as docker does: no manifest GET
+     * is spent on a 401 (Docker Hub counts every manifest GET as a pull). A Bearer token gets this repository's pull
+     * scope.
+     */
+    async authorizeFirst() {
+        if (this.pinged)
+            return;
+        this.pinged = true;
+        const response = await this.send(`${this.baseUrl}/v2/`, 'application/json', undefined);
+        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+        await discard(response);
+        if (response.status !== 401)
+            return;
+        const challenge = pickChallenge(challenges);
+        // No scope: tokenUrl asks for this repository's pull, as docker does. The challenge of /v2/ names none (Docker
+        // Hub) or a placeholder (GHCR: repository:user/image:pull).
+        if (challenge !== undefined) {
+            const params = Object.fromEntries(Object.entries(challenge.params).filter(([name]) => name !== 'scope'));
+            this.authorization = await this.authorize({ ...challenge, params });
+        }
+    }
+    /** GET (or HEAD) with the current authorization; on 401 (a token expired) answers the challenge once and retries. */
+    async get(path, accept, method = 'GET') {
+        await this.authorizeFirst();
+        const url = `${this.baseUrl}${path}`;
+        let response = await this.send(url, accept, this.authorization, method);
+        if (response.status !== 401)
+            return response;
+        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+        await discard(response);
+        const challenge = pickChallenge(challenges);
+        if (challenge === undefined) {
+            throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} answered 401 to ${method} ${path} with ${challenges.length === 0 ? 'no WWW-Authenticate challenge' : `the unsupported challenge ${challenges.map((c) => c.scheme).join(', ')}`}.`, 401);
+        }
+        this.authorization = await this.authorize(challenge);
+        response = await this.send(url, accept, this.authorization, method);
+        if (response.status === 401) {
+            const again = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+            await discard(response);
+            // A valid token without the pull scope: Docker Hub's answer for a private or missing repository.
+            if (again.some((c) => c.params.error === 'insufficient_scope'))
+                throw this.noAccess();
+            throw this.authRefused(401);
+        }
+        return response;
+    }
+    noAccess() {
+        const who = this.options.auth === undefined ? 'anonymous users' : `user "${this.options.auth.username}"`;
+        return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} gives ${who} no pull access to ${this.options.repository}: it does not exist, or it is private (HTTP 401, insufficient_scope).`, 401, 'DENIED');
+    }
+    async authorize(challenge) {
+        const auth = this.options.auth;
+        if (challenge.scheme === 'basic') {
+            if (auth === undefined)
+                throw this.authRefused(401);
+            return basicAuthorization(auth);
+        }
+        const url = tokenUrl(challenge, this.options.repository);
+        if (auth !== undefined && url.protocol === 'http:' && !isLoopback(url.host)) {
+            throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} wants credentials sent to ${url.origin} over plain http; refusing.`);
+        }
+        const response = await this.send(url.toString(), 'application/json', auth === undefined ? undefined : basicAuthorization(auth));
+        if (response.status === 401 || response.status === 403) {
+            await discard(response);
+            throw this.authRefused(response.status);
+        }
+        if (response.status !== 200) {
+            const body = await response.text().catch(() => '');
+            throw new registry_error/* RegistryError */.g(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} answered HTTP ${response.status}${describeBody(body)}.`, response.status);
+        }
+        const body = parseJson(await readLimited(response, 1024 * 1024, url.pathname), 'token response');
+        const token = (0,json/* isObject */.G)(body) ? (0,json/* str */.g)(body.token) || (0,json/* str */.g)(body.access_token) : '';
+        if (token === '')
+            throw new registry_error/* RegistryError */.g(`The token endpoint ${url.origin}${url.pathname} of the registry ${this.options.registry} returned no token.`);
+        return `Bearer ${token}`;
+    }
+    authRefused(status) {
+        const auth = this.options.auth;
+        return auth === undefined
+            ? new registry_error/* RegistryError */.g(`The registry ${this.options.registry} requires credentials to read ${this.options.repository} (HTTP ${status}), and none were given.`, status, 'UNAUTHORIZED')
+            : new registry_error/* RegistryError */.g(`The registry ${this.options.registry} refused the credentials of user "${auth.username}" for ${this.options.repository} (HTTP ${status}).`, status, 'UNAUTHORIZED');
+    }
+    /** `what`: `tag "latest"`, `manifest sha256:…`, `blob sha256:…`. */
+    async unexpected(response, path, what, method = 'GET') {
+        const body = await response.text().catch(() => '');
+        const error = registryErrorCode(body);
+        if (response.status === 404) {
+            return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} has no ${what} in ${this.options.repository}${error === undefined ? '' : ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`}.`, 404, error?.code ?? 'NOT_FOUND');
+        }
+        if (response.status === 403) {
+            const who = this.options.auth === undefined ? 'anonymous access' : `user "${this.options.auth.username}"`;
+            return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} denied ${who} to ${this.options.repository} (HTTP 403${error === undefined ? '' : `, ${error.code}`}).`, 403, error?.code ?? 'DENIED');
+        }
+        if (response.status === 429) {
+            const asked = retryAfterMs(response.headers.get('retry-after'));
+            return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} limits requests (HTTP 429 to ${method} ${path})${asked === undefined ? '' : `, asking to wait ${Math.ceil(asked / 1000)} s`}${asked !== undefined && asked > MAX_RETRY_AFTER_MS ? `, longer than the ${MAX_RETRY_AFTER_MS / 1000} s waited for` : this.retries > 0 ? `, also after ${this.retries} wait(s)` : ''}${describeBody(body)}.`, 429, error?.code ?? 'TOOMANYREQUESTS');
+        }
+        return new registry_error/* RegistryError */.g(`The registry ${this.options.registry} answered HTTP ${response.status} to ${method} ${path}${describeBody(body)}.`, response.status, error?.code);
+    }
+    /** One request, following redirects itself: the Authorization header never leaves the registry's origin. */
+    async send(url, accept, authorization, method = 'GET') {
+        const origin = new URL(url).origin;
+        let target = url;
+        let throttled = 0;
+        let hops = 0;
+        for (;;) {
+            const sameOrigin = new URL(target).origin === origin;
+            // Named, so that a registry's logs (and a test's proxy) tell this client's requests from docker's.
+            const headers = { accept, 'user-agent': USER_AGENT };
+            if (authorization !== undefined && sameOrigin)
+                headers.authorization = authorization;
+            let response;
+            try {
+                response = await this.fetch(target, {
+                    method,
+                    headers,
+                    redirect: 'manual',
+                    signal: AbortSignal.timeout(this.timeoutMs),
+                });
+            }
+            catch (error) {
+                const cause = error.cause;
+                const reason = error.name === 'TimeoutError'
+                    ? `no answer within ${this.timeoutMs / 1000} s`
+                    : (cause?.message ?? error.message);
+                throw new registry_error/* RegistryError */.g(`Could not reach the registry ${this.options.registry} at ${new URL(target).origin}: ${reason}.`);
+            }
+            if (response.status === 429 || (response.status === 503 && response.headers.has('retry-after'))) {
+                // Rate limited: wait as the registry says (else back off), within the retries.
+                const asked = retryAfterMs(response.headers.get('retry-after'));
+                const wait = asked ?? backoffMs(throttled + 1, this.options.random);
+                if (throttled >= this.retries || wait > MAX_RETRY_AFTER_MS)
+                    return response;
+                throttled++;
+                await discard(response);
+                await this.sleep(wait);
+                continue;
+            }
+            const location = response.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(response.status) || location === null)
+                return response;
+            await discard(response);
+            if (hops++ >= MAX_REDIRECTS)
+                throw new registry_error/* RegistryError */.g(`The registry ${this.options.registry} redirected more than ${MAX_REDIRECTS} times.`);
+            target = new URL(location, target).toString();
+        }
+    }
+}
+function parseJson(bytes, what) {
+    try {
+        return JSON.parse(Buffer.from(bytes).toString('utf8'));
+    }
+    catch {
+        throw new registry_error/* RegistryError */.g(`The ${what} is not JSON.`);
+    }
+}
+function describeBody(body) {
+    const error = registryErrorCode(body);
+    if (error !== undefined)
+        return ` (${error.code}${error.message === '' ? '' : `: ${error.message}`})`;
+    const text = body.replace(/\s+/g, ' ').trim();
+    return text === '' ? '' : `: ${text.slice(0, 200)}`;
+}
+async function discard(response) {
+    await response.body?.cancel().catch(() => undefined);
+}
+/** The body, refusing more than `limit` bytes (a registry is not trusted to send a small manifest). */
+async function readLimited(response, limit, what) {
+    const declared = Number(response.headers.get('content-length') ?? '0');
+    if (declared > limit) {
+        await discard(response);
+        throw new registry_error/* RegistryError */.g(`${what} is ${declared} bytes; more than the ${limit} this reads.`);
+    }
+    if (response.body === null)
+        return new Uint8Array();
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+        total += chunk.byteLength;
+        if (total > limit)
+            throw new registry_error/* RegistryError */.g(`${what} is more than the ${limit} bytes this reads.`);
+        chunks.push(chunk);
+    }
+    return new Uint8Array(Buffer.concat(chunks));
+}
+
+// EXTERNAL MODULE: ./src/shared/vocabulary.ts
+var vocabulary = __nccwpck_require__(229);
+;// CONCATENATED MODULE: ./src/resolve/resolve.ts
+
+
 
 
 
@@ -2125,7 +2301,7 @@ function requestFor(inputs, entry) {
  * the start, its own manifest digest, which no registry need hold: none then.
  */
 function localDigest(repoDigests, repository, store) {
-    const digests = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_2__/* .digestsFor */ .Zu)(repoDigests, repository).filter((digest) => _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DIGEST_PATTERN */ .WA.test(digest));
+    const digests = (0,output/* digestsFor */.Zu)(repoDigests, repository).filter((digest) => manifest/* DIGEST_PATTERN */.WA.test(digest));
     if (digests.length !== 1)
         return { digest: '' };
     if (store.kind === 'graphdriver')
@@ -2147,16 +2323,16 @@ function describe(value) {
  * hex), else its revision label; throws naming the image, the variable and the label when neither does.
  */
 function findSha(config, shaEnv, ref) {
-    const fromEnv = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_2__/* .envValue */ .$R)(config.env, shaEnv);
-    const label = config.labels[_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1];
-    const envOk = fromEnv !== undefined && _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .SHA_PATTERN */ .yw.test(fromEnv);
-    const labelOk = label !== undefined && _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .SHA_PATTERN */ .yw.test(label);
+    const fromEnv = (0,output/* envValue */.$R)(config.env, shaEnv);
+    const label = config.labels[vocabulary/* REVISION_LABEL */.P1];
+    const envOk = fromEnv !== undefined && vocabulary/* SHA_PATTERN */.yw.test(fromEnv);
+    const labelOk = label !== undefined && vocabulary/* SHA_PATTERN */.yw.test(label);
     if (envOk) {
         const notes = labelOk && label !== fromEnv
             ? [
                 {
                     level: 'warning',
-                    message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1} is ${label}; using the env.`,
+                    message: `${ref}: env ${shaEnv} is ${fromEnv} but label ${vocabulary/* REVISION_LABEL */.P1} is ${label}; using the env.`,
                 },
             ]
             : [];
@@ -2167,18 +2343,18 @@ function findSha(config, shaEnv, ref) {
             ? [
                 {
                     level: 'info',
-                    message: `${ref} has no env ${shaEnv}; the commit comes from its label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1}.`,
+                    message: `${ref} has no env ${shaEnv}; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.`,
                 },
             ]
             : [
                 {
                     level: 'warning',
-                    message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1}.`,
+                    message: `${ref}: env ${shaEnv} is ${describe(fromEnv)}, not a commit sha; the commit comes from its label ${vocabulary/* REVISION_LABEL */.P1}.`,
                 },
             ];
         return { sha: label, from: 'label', notes };
     }
-    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
+    throw new Error(`${ref} carries no commit sha: env ${shaEnv} is ${describe(fromEnv)} and label ${vocabulary/* REVISION_LABEL */.P1} is ${describe(label)}; expected a full commit sha (40 or 64 lowercase hex characters) in either.`);
 }
 /**
  * Resolves `image:tag` from the local image store, the registry, or (auto) the first that has it. With
@@ -2192,7 +2368,7 @@ async function resolveImage(request, logger, deps, { checkPair = false } = {}) {
         for (const note of found.notes)
             logger[note.level](note.message);
         const tag = found.sha.slice(0, request.tagLength);
-        const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .REVISION_LABEL */ .P1}`;
+        const shaFrom = found.from === 'env' ? `env ${request.shaEnv}` : `label ${vocabulary/* REVISION_LABEL */.P1}`;
         return { ref, sha: found.sha, tag, digest, imageRef: `${request.image.name}:${tag}`, source, shaFrom };
     };
     const inspectLocal = (local) => deps.engine.findImage(local);
@@ -2207,9 +2383,9 @@ async function resolveImage(request, logger, deps, { checkPair = false } = {}) {
             logger.info(`docker could not tell whether ${ref} is local (${error.message}); reading the registry.`);
         }
         if (local !== undefined) {
-            const hasDigest = (0,_docker_output_js__WEBPACK_IMPORTED_MODULE_2__/* .digestsFor */ .Zu)(local.repoDigests, (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .familiarName */ .hG)(request.image)).length > 0;
+            const hasDigest = (0,output/* digestsFor */.Zu)(local.repoDigests, (0,image_reference/* familiarName */.hG)(request.image)).length > 0;
             const store = hasDigest ? await deps.engine.imageStore() : { kind: 'unknown' };
-            const { digest, note } = localDigest(local.repoDigests, (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .familiarName */ .hG)(request.image), store);
+            const { digest, note } = localDigest(local.repoDigests, (0,image_reference/* familiarName */.hG)(request.image), store);
             logger.info(`Read ${ref} from the local image store (image ${local.id}); nothing was run or pulled.`);
             if (note !== undefined)
                 logger.info(note);
@@ -2225,7 +2401,7 @@ async function resolveImage(request, logger, deps, { checkPair = false } = {}) {
             throw new Error(`${ref} is not in the local image store (source: local); use source auto or registry to read the registry instead.`);
         logger.info(`${ref} is not in the local image store; reading the registry ${request.image.registry}.`);
     }
-    const client = new _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryClient */ .bP({
+    const client = new RegistryClient({
         registry: request.image.registry,
         repository: request.image.path,
         auth: request.registryAuth ?? (await deps.storedAuth?.(request.image.registry)),
@@ -2236,12 +2412,12 @@ async function resolveImage(request, logger, deps, { checkPair = false } = {}) {
         const remote = await client.readImage(request.tag, request.platform);
         const chosen = remote.platform === undefined
             ? ''
-            : `; it is an index: read its ${(0,_registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .platformName */ .$r)(remote.platform)} image ${remote.manifestDigest}`;
+            : `; it is an index: read its ${(0,manifest/* platformName */.$r)(remote.platform)} image ${remote.manifestDigest}`;
         logger.info(`Read ${ref} from the registry ${request.image.registry} (${remote.digest}${chosen}); nothing was pulled.`);
         resolution = finish(remote.config, 'registry', remote.digest);
     }
     catch (error) {
-        if (!(error instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
+        if (!(error instanceof registry_error/* RegistryError */.g))
             throw error;
         const notLocal = request.source === 'auto' ? ' It is not in the local image store either.' : '';
         throw new Error(`Could not resolve ${ref}: ${error.message}${notLocal}`);
@@ -2252,7 +2428,7 @@ async function resolveImage(request, logger, deps, { checkPair = false } = {}) {
             pair = await client.manifestDigest(resolution.tag);
         }
         catch (error) {
-            if (!(error instanceof _registry_client_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
+            if (!(error instanceof registry_error/* RegistryError */.g))
                 throw error;
             throw new Error(error.status === 404
                 ? `${ref} is commit ${resolution.sha}, but the registry has no ${resolution.imageRef}: the pair the main action pushes is broken (was the sha tag deleted?).`
@@ -2288,13 +2464,13 @@ function cliLines(resolution) {
 }
 /** The job summary's line (HTML: every value escaped). */
 function summaryLine(resolution) {
-    const code = (text) => `<code>${(0,_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeHtml */ .ZD)(text)}</code>`;
+    const code = (text) => `<code>${(0,vocabulary/* escapeHtml */.ZD)(text)}</code>`;
     const from = resolution.source === 'local' ? 'the local image store' : 'the registry';
     const digest = resolution.digest === '' ? '' : `, digest ${code(resolution.digest)}`;
-    return `<p><b>Resolved</b> ${code(resolution.ref)} → commit ${code(resolution.sha)} (${code(resolution.imageRef)}${digest}; ${(0,_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeHtml */ .ZD)(resolution.shaFrom)}, read from ${from}).</p>`;
+    return `<p><b>Resolved</b> ${code(resolution.ref)} → commit ${code(resolution.sha)} (${code(resolution.imageRef)}${digest}; ${(0,vocabulary/* escapeHtml */.ZD)(resolution.shaFrom)}, read from ${from}).</p>`;
 }
 function failureLine(message) {
-    return `<p><b>Resolve failed:</b> ${(0,_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeHtml */ .ZD)(message)}</p>`;
+    return `<p><b>Resolve failed:</b> ${(0,vocabulary/* escapeHtml */.ZD)(message)}</p>`;
 }
 
 
@@ -2312,8 +2488,8 @@ function failureLine(message) {
 /* unused harmony exports entryName, serviceRecordOf */
 /* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84);
 /* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(229);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(327);
-/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(416);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42);
+/* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(270);
 
 
 

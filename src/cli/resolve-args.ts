@@ -1,8 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../shared/field-parser.js';
 import { parseResolveInputs, RESOLVE_DEFAULTS, splitImageTag, type ResolveInputs } from '../resolve/inputs.js';
+import { RESOLVE_INPUTS } from '../resolve/resolve-spec.js';
 
 // The CLI: `node dist/resolve-cli/index.js IMAGE[:TAG] [options]`, or a set: `--images FILE` (or `-`: stdin).
+
+/** Each input of resolve/action.yml as the CLI takes it: an option, the IMAGE[:TAG] argument, or an env variable. */
+export const CLI_LABELS: Readonly<Record<string, string>> = Object.fromEntries(
+  RESOLVE_INPUTS.map((input) => [input.name, input.cli]),
+);
+
+/** The CLI's options that set an input, and their --help lines with the default (from the resolve spec). */
+const INPUT_OPTIONS = RESOLVE_INPUTS.filter((input) => input.cli.startsWith('--'));
+const OPTION_WIDTH = 15;
+const optionLines = (flag: string, help: readonly string[]): string[] =>
+  help.map((line, index) => `  ${(index === 0 ? flag : '').padEnd(OPTION_WIDTH)}${line}`);
 
 export const CLI_USAGE = [
   'Usage: node dist/resolve-cli/index.js IMAGE[:TAG] [--source auto|local|registry] [--sha-env NAME] [--tag-length N]',
@@ -17,44 +29,31 @@ export const CLI_USAGE = [
   '  <PREFIX>_IMAGE  _SHA  _TAG  _DIGEST (hex, without sha256:)  _IMAGE_REF (IMAGE@sha256:…)',
   'for `docker compose --env-file` and `set -a; . ./set.env`. The set is consistent or nothing is written.',
   '',
-  '  --source       auto (default): the local image if docker has it, else the registry; local; registry',
-  '  --sha-env      env variable in the image that holds the sha (default SHA); the label',
-  '                 org.opencontainers.image.revision is read when it does not hold one',
-  '  --tag-length   characters of the sha in TAG and IMAGE_REF (default 7, 4 to 40)',
-  '  --images       the set, from FILE or - (stdin)',
-  '  --env-output   write the env lines to PATH (whole, replacing it) instead of stdout (not --env-file:',
-  '                 Node.js reads that itself, wherever it stands)',
-  '  --json         print the set as JSON (one object per image) instead of env lines',
-  '  --check-pairs  true (default): each image of a set must also be under its short sha tag, the same image',
-  "  --platform     os/arch[/variant]: which image of a multi-platform index is read (default: this machine's)",
+  ...INPUT_OPTIONS.flatMap((input) =>
+    optionLines(input.cli, [
+      ...(input.help ?? []).slice(0, -1),
+      `${(input.help ?? []).at(-1) ?? ''}${input.default === '' ? '' : ` (default ${input.default})`}`,
+    ]),
+  ),
+  ...optionLines('--env-output', [
+    'write the env lines to PATH (whole, replacing it) instead of stdout (not --env-file:',
+    'Node.js reads that itself, wherever it stands)',
+  ]),
+  ...optionLines('--json', ['print the set as JSON (one object per image) instead of env lines']),
   '',
-  'Registry credentials come from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment (for the first',
+  `Registry credentials come from ${CLI_LABELS['registry-username'] ?? ''} and ${CLI_LABELS['registry-password'] ?? ''} in the environment (for the first`,
   "image's registry), else from docker's stored credentials (docker login); never from arguments.",
 ].join('\n');
 
-/** Each input of resolve/action.yml as the CLI takes it: an option, the IMAGE[:TAG] argument, or an env variable. */
-export const CLI_LABELS: Readonly<Record<string, string>> = {
-  image: 'IMAGE',
-  tag: 'TAG',
-  images: '--images',
-  source: '--source',
-  'sha-env': '--sha-env',
-  'tag-length': '--tag-length',
-  'check-pairs': '--check-pairs',
-  platform: '--platform',
-  'registry-username': 'REGISTRY_USERNAME',
-  'registry-password': 'REGISTRY_PASSWORD',
-};
-
 /** The options that take a value, and what they set. */
 const CLI_OPTIONS: ReadonlyMap<string, string> = new Map([
-  ['--source', 'source'],
-  ['--sha-env', 'sha-env'],
-  ['--tag-length', 'tag-length'],
-  ['--check-pairs', 'check-pairs'],
-  ['--platform', 'platform'],
-  ['--images', 'images'],
+  ...INPUT_OPTIONS.map((input): [string, string] => [input.cli, input.name]),
   ['--env-output', 'env-output'],
+]);
+
+const OPTION_NAMES = ((flags: string[]) => `${flags.slice(0, -1).join(', ')} or ${flags.at(-1) ?? ''}`)([
+  ...CLI_OPTIONS.keys(),
+  '--json',
 ]);
 
 const CREDENTIAL_OPTIONS = /^-(?:p|u|-(?:registry-)?(?:password|username|user|token))$/;
@@ -110,7 +109,7 @@ export function parseCliArgs(
           ? '--env-file is not an option: the env lines go to --env-output PATH (Node.js reads --env-file itself, wherever it stands).'
           : CREDENTIAL_OPTIONS.test(flag)
             ? `${flag} is not an option: credentials are read from REGISTRY_USERNAME and REGISTRY_PASSWORD in the environment only, never from arguments.`
-            : `${flag} is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json, --check-pairs or --platform (see --help).`,
+            : `${flag} is not an option; expected ${OPTION_NAMES} (see --help).`,
       );
       if (arg === flag && !(argv[i + 1] ?? '-').startsWith('-')) i++; // skip its value too
       continue;

@@ -19,6 +19,7 @@ import {
 } from '../shared/field-parser.js';
 import { ENV_NAME_PATTERN, type RegistryAuth } from '../shared/vocabulary.js';
 import { parsePlatform, runnerPlatform, type Platform } from '../registry/manifest.js';
+import { RESOLVE_INPUTS } from './resolve-spec.js';
 
 // The resolve feature's inputs, as the action's inputs and the resolve CLI's arguments both give them:
 // one typed, validated ResolveInputs through parseResolveInputs.
@@ -69,14 +70,22 @@ export interface ResolveRequest {
 }
 
 /** resolve/action.yml's defaults; the CLI has the same (a unit test keeps them equal). */
+/** An input's default, as resolve/action.yml and the CLI have it (src/resolve/resolve-spec.js). */
+function defaultOf(name: string): string {
+  const spec = RESOLVE_INPUTS.find((input) => input.name === name);
+  if (spec === undefined) throw new Error(`resolve-spec.js has no input ${name}`);
+  return spec.default;
+}
+
+/** The defaults of the inputs that have one other than empty, or that a set and one image share. */
 export const RESOLVE_DEFAULTS = {
-  tag: 'latest',
-  images: '',
-  'sha-env': 'SHA',
-  source: 'auto',
-  'tag-length': '7',
-  'check-pairs': 'true',
-  platform: '',
+  tag: defaultOf('tag'),
+  images: defaultOf('images'),
+  'sha-env': defaultOf('sha-env'),
+  source: defaultOf('source'),
+  'tag-length': defaultOf('tag-length'),
+  'check-pairs': defaultOf('check-pairs'),
+  platform: defaultOf('platform'),
 } as const;
 
 export const IMAGES_LINE_FORM = 'one [PREFIX=]IMAGE[:TAG] a line, e.g. RUNNER=ghcr.io/acme/runner:latest';
@@ -212,7 +221,7 @@ export function parseResolveInputs(read: (name: string) => string, naming: Input
       if (found === undefined) throw new Error(`is "${raw}"; expected auto, local or registry`);
       return found;
     },
-    RESOLVE_DEFAULTS.source,
+    'auto',
   );
   const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
   const checkPairs = field('check-pairs', parseBoolean, true);

@@ -127,7 +127,7 @@ describe('parseCliArgs', () => {
       ['acme/app', '--arch', 'arm64'],
       {},
       [
-        '--arch is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json, --check-pairs or --platform (see --help).',
+        '--arch is not an option; expected --images, --sha-env, --source, --tag-length, --check-pairs, --platform, --env-output or --json (see --help).',
       ],
     ],
     [
@@ -387,7 +387,7 @@ describe('parseCliArgs: a set from --images', () => {
       ['x', '--images', 'missing.txt', '--env-output=', '--arch', 'arm64'],
       {},
       [
-        '--arch is not an option; expected --source, --sha-env, --tag-length, --images, --env-output, --json, --check-pairs or --platform (see --help).',
+        '--arch is not an option; expected --images, --sha-env, --source, --tag-length, --check-pairs, --platform, --env-output or --json (see --help).',
         "Expected no IMAGE argument with --images, got 1: the set's images go into its file (see --help).",
         "--images: could not read missing.txt: ENOENT: no such file or directory, open 'missing.txt'.",
         '--env-output is empty; expected a file path.',

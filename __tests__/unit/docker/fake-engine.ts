@@ -1,5 +1,5 @@
 import type { Engine } from '../../../src/docker/engine.js';
-import type { ContainerState, ImageDetails } from '../../../src/docker/output.js';
+import type { ContainerState, ImageDetails, ImageSummary } from '../../../src/docker/output.js';
 
 // The engine stood in for: each operation the test tells it, every call recorded in order. An operation the test
 // did not tell it fails the call, so a test states every call the code may make.
@@ -65,4 +65,22 @@ export function container(overrides: Partial<ContainerState> = {}): ContainerSta
 /** An engine stream (events, log lines) that says nothing until it is stopped. */
 export function silentUntilStopped<T>(signal: AbortSignal): Promise<T | undefined> {
   return new Promise((resolve) => signal.addEventListener('abort', () => resolve(undefined), { once: true }));
+}
+
+/** The n-th image id: `sha256:000…n`. */
+export const imageIdOf = (n: number): string => `sha256:${String(n).padStart(64, '0')}`;
+
+/** Image n as the prune inspects it: created on day n of November, n KB, tagged long ago, no parent or layers. */
+export function imageSummary(n: number, repoTags: string[], fields: Partial<ImageSummary> = {}): ImageSummary {
+  return {
+    id: imageIdOf(n),
+    parent: '',
+    repoTags,
+    created: `2026-11-${String(n).padStart(2, '0')}T00:00:00Z`,
+    size: 1000 * n,
+    lastTagTime: '2026-11-01T00:00:00Z',
+    labels: {},
+    layers: [],
+    ...fields,
+  };
 }

@@ -3,32 +3,17 @@ import type { ImageCalls, InspectedImages, Removal } from '../../../src/docker/i
 import type { ImageSummary, ListedTag } from '../../../src/docker/output.js';
 import { pruneImages, type PruneEngineFacts, type PruneListing } from '../../../src/loop/prune.js';
 import type { Reporter } from '../../../src/loop/reporter.js';
-import { fakeEngine, type FakeEngine } from '../docker/fake-engine.js';
+import { fakeEngine, imageIdOf, imageSummary, type FakeEngine } from '../docker/fake-engine.js';
 
 // pruneImages against a fake engine: what goes, what stays, and the calls it makes and does not make.
 
-const id = (n: number): string => `sha256:${String(n).padStart(64, '0')}`;
-const LONG_AGO = '2026-11-01T00:00:00Z';
+const id = imageIdOf;
 const CONTAINERD: PruneEngineFacts = { imageStore: { kind: 'containerd' }, buildsRecordParents: false };
 const CLASSIC: PruneEngineFacts = {
   imageStore: { kind: 'graphdriver', driver: 'overlay2' },
   buildsRecordParents: true,
 };
 const policy = { repository: 'acme/app', keepTags: new Set(['latest', 'ccccccc']), keepNewest: 0, graceSeconds: 120 };
-
-function summary(n: number, repoTags: string[], fields: Partial<ImageSummary> = {}): ImageSummary {
-  return {
-    id: id(n),
-    parent: '',
-    repoTags,
-    created: `2026-11-${String(n).padStart(2, '0')}T00:00:00Z`,
-    size: 1000 * n,
-    lastTagTime: LONG_AGO,
-    labels: {},
-    layers: [],
-    ...fields,
-  };
-}
 
 /** The engine's images, and what its bulk calls did: every call recorded, removals as the engine makes them. */
 function engineWith(
@@ -105,9 +90,9 @@ function recorder(): { reporter: Reporter; warnings: string[] } {
 }
 
 const IMAGES = [
-  summary(9, ['acme/app:latest', 'acme/app:ccccccc']),
-  summary(1, ['acme/app:aaaaaaa']),
-  summary(2, ['acme/app:bbbbbbb']),
+  imageSummary(9, ['acme/app:latest', 'acme/app:ccccccc']),
+  imageSummary(1, ['acme/app:aaaaaaa']),
+  imageSummary(2, ['acme/app:bbbbbbb']),
 ];
 
 describe('pruneImages', () => {
@@ -122,7 +107,7 @@ describe('pruneImages', () => {
   });
 
   it('nothing stale: the bulk calls are never opened', async () => {
-    const images = [summary(9, ['acme/app:latest', 'acme/app:ccccccc'])];
+    const images = [imageSummary(9, ['acme/app:latest', 'acme/app:ccccccc'])];
     const { engine } = engineWith(images);
     const result = await pruneImages(engine, 'on', policy, CONTAINERD, listing(images), recorder().reporter);
     expect(result.removed).toEqual([]);

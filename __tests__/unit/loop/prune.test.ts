@@ -13,24 +13,12 @@ import {
   type PrunePolicy,
 } from '../../../src/loop/prune.js';
 import { REPOSITORY_LABEL } from '../../../src/shared/vocabulary.js';
+import { imageIdOf, imageSummary } from '../docker/fake-engine.js';
 
-const id = (n: number): string => `sha256:${String(n).padStart(64, '0')}`;
+const id = imageIdOf;
 const NOW = new Date('2026-11-28T12:00:00Z');
-const LONG_AGO = '2026-11-01T00:00:00Z';
 
-function image(n: number, repoTags: string[], fields: Partial<ImageSummary> = {}): ImageSummary {
-  return {
-    id: id(n),
-    parent: '',
-    repoTags,
-    created: `2026-11-${String(n).padStart(2, '0')}T00:00:00Z`,
-    size: 1000 * n,
-    lastTagTime: LONG_AGO,
-    labels: {},
-    layers: [],
-    ...fields,
-  };
-}
+const image = imageSummary;
 
 /** A `docker image history` step; what the instruction was does not matter to ownLayerSizes. */
 const step = (stepId: string, size: number, createdBy = '/bin/sh -c make'): HistoryStep => ({
