@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fails when the committed dist/ is not what src/ builds to, or action.yml's inputs and outputs are not
-# what src/loop/action-spec.js lists: users run both, so they must be current.
+# Fails when the committed dist/ is not what src/ builds to, or action.yml or resolve/action.yml does not list
+# the inputs and outputs its spec does: users run them, so they must be current.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node scripts/action-yml.mjs --check
