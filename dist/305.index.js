@@ -90,6 +90,7 @@ async function writeSummary(report) {
 /* harmony export */   kJ: () => (/* binding */ pushArgs),
 /* harmony export */   m8: () => (/* binding */ danglingArgs),
 /* harmony export */   m9: () => (/* binding */ logoutArgs),
+/* harmony export */   mT: () => (/* binding */ healthProbeArgs),
 /* harmony export */   oM: () => (/* binding */ copyFromContainerArgs),
 /* harmony export */   pe: () => (/* binding */ repositoryTagsArgs),
 /* harmony export */   qt: () => (/* binding */ buildxInspectArgs),
@@ -209,6 +210,10 @@ function testExecArgs(exec, held) {
     return held
         ? heldExecShellArgs(exec.container, exec.command, options)
         : execShellArgs(exec.container, exec.command, options);
+}
+/** A health check's command run in the container, as the engine runs it (the container's user and env). */
+function healthProbeArgs(container, command) {
+    return ['exec', container, ...command];
 }
 function killContainerArgs(container) {
     return ['container', 'kill', container];
@@ -886,6 +891,14 @@ class DockerEngine extends DockerImageReader {
     describeExec(exec) {
         return `docker ${(0,docker_args/* testExecArgs */.F_)(exec, false).join(' ')}`;
     }
+    async probeHealth(container, command, timeoutMs, signal) {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const result = await (0,cli/* docker */.T3)((0,docker_args/* healthProbeArgs */.mT)(container, command), {
+            ...quiet,
+            signal: AbortSignal.any([signal, timeout]),
+        });
+        return result.exitCode === 0;
+    }
     async killContainer(container) {
         await (0,cli/* docker */.T3)((0,docker_args/* killContainerArgs */.JG)(container), quiet);
     }
@@ -937,8 +950,8 @@ function execEnv(exec) {
 /* harmony export */ });
 /* unused harmony exports ENGINE_TIMEOUT_MS, buildxVersionOf */
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1670);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8391);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7807);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8391);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7807);
 
 
 
@@ -974,7 +987,7 @@ function firstLine(args, timeoutMs) {
 }
 /** Which image store the engine uses ('unknown' when it does not say in time). */
 async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
-    return firstLine((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .engineStoreArgs */ .Hx)(), timeoutMs).then(_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi, () => (0,_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi)(undefined));
+    return firstLine((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .engineStoreArgs */ .Hx)(), timeoutMs).then(_output_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageStore */ .gi, () => (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageStore */ .gi)(undefined));
 }
 /**
  * Asks the engine for its version and image store (and the CLI for buildx) before anything else, so a missing
@@ -982,7 +995,7 @@ async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
  */
 async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
     // Without an engine the CLI still prints the line (with an empty version), then fails saying why.
-    const info = await firstMatch((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .engineInfoArgs */ .g0)(), (line) => {
+    const info = await firstMatch((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .engineInfoArgs */ .g0)(), (line) => {
         const parsed = engineInfoOf(line);
         return parsed?.version === '' ? undefined : parsed;
     }, timeoutMs).catch((error) => error);
@@ -1004,11 +1017,11 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
  * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
  */
 function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
-    return firstMatch((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .buildxInspectArgs */ .qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
+    return firstMatch((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .buildxInspectArgs */ .qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
 }
 function engineInfoOf(line) {
     try {
-        return (0,_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEngineInfo */ .Y)(line);
+        return (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .parseEngineInfo */ .Y)(line);
     }
     catch {
         return undefined; // not the line asked for
@@ -1057,9 +1070,11 @@ function versionAtLeast(version, minimum) {
 /* harmony export */   nM: () => (/* binding */ parseImageHistory),
 /* harmony export */   uq: () => (/* binding */ parseApiRemoval)
 /* harmony export */ });
-/* unused harmony export parseJsonLines */
+/* unused harmony exports HEALTHCHECK_DEFAULTS, parseJsonLines, parseHealthcheck */
 /* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8451);
 
+/** The engine's defaults for what a HEALTHCHECK leaves 0: 30 s interval and timeout, no start period, 3 retries. */
+const HEALTHCHECK_DEFAULTS = { intervalMs: 30_000, timeoutMs: 30_000, startPeriodMs: 0, retries: 3 };
 function asObject(value, what) {
     if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value))
         throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
@@ -1163,6 +1178,25 @@ function parseImageDetails(stdout) {
         repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
         repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
         cmd: Array.isArray(config.Cmd) ? config.Cmd.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+        healthcheck: parseHealthcheck(config.Healthcheck),
+        shell: stringList(config.Shell),
+    };
+}
+/** Config.Healthcheck (durations in ns); undefined for none, an inherited one's absence, or NONE. */
+function parseHealthcheck(value) {
+    if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value))
+        return undefined;
+    const test = stringList(value.Test);
+    if (test.length === 0 || test[0] === 'NONE')
+        return undefined;
+    const ms = (ns, fallback) => typeof ns === 'number' && ns > 0 ? Math.round(ns / 1_000_000) : fallback;
+    return {
+        test,
+        intervalMs: ms(value.Interval, HEALTHCHECK_DEFAULTS.intervalMs),
+        timeoutMs: ms(value.Timeout, HEALTHCHECK_DEFAULTS.timeoutMs),
+        startPeriodMs: ms(value.StartPeriod, HEALTHCHECK_DEFAULTS.startPeriodMs),
+        startIntervalMs: ms(value.StartInterval, 0),
+        retries: typeof value.Retries === 'number' && value.Retries > 0 ? value.Retries : HEALTHCHECK_DEFAULTS.retries,
     };
 }
 /** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */
@@ -2311,6 +2345,7 @@ function emptyReport() {
         pruned: 0,
         reclaimedBytes: 0,
         readySeconds: undefined,
+        imageCadenceSeconds: undefined,
         reportsDir: '',
         junit: undefined,
         notices: [],
@@ -2376,7 +2411,12 @@ function summaryTables(report) {
             .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
         ['Pushed', report.pushed ? `true: ${describeManifest(report.manifestType)}` : 'false'],
         ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
-        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
+        [
+            'Ready after',
+            report.readySeconds === undefined
+                ? '—'
+                : `${report.readySeconds.toFixed(3)} s${report.imageCadenceSeconds === undefined ? '' : ` (the image's own health check cadence: ${report.imageCadenceSeconds} s)`}`,
+        ],
         [
             'Tests (JUnit)',
             report.junit === undefined

@@ -542,7 +542,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8049);
 /* harmony import */ var _docker_docker_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8220);
-/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5171);
+/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1246);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6021);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9233);
 /* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1197);
@@ -937,6 +937,7 @@ async function uncommittedChanges(context) {
 /* harmony export */   kJ: () => (/* binding */ pushArgs),
 /* harmony export */   m8: () => (/* binding */ danglingArgs),
 /* harmony export */   m9: () => (/* binding */ logoutArgs),
+/* harmony export */   mT: () => (/* binding */ healthProbeArgs),
 /* harmony export */   oM: () => (/* binding */ copyFromContainerArgs),
 /* harmony export */   pe: () => (/* binding */ repositoryTagsArgs),
 /* harmony export */   qt: () => (/* binding */ buildxInspectArgs),
@@ -1056,6 +1057,10 @@ function testExecArgs(exec, held) {
     return held
         ? heldExecShellArgs(exec.container, exec.command, options)
         : execShellArgs(exec.container, exec.command, options);
+}
+/** A health check's command run in the container, as the engine runs it (the container's user and env). */
+function healthProbeArgs(container, command) {
+    return ['exec', container, ...command];
 }
 function killContainerArgs(container) {
     return ['container', 'kill', container];
@@ -1740,6 +1745,14 @@ class DockerEngine extends DockerImageReader {
     describeExec(exec) {
         return `docker ${(0,docker_args/* testExecArgs */.F_)(exec, false).join(' ')}`;
     }
+    async probeHealth(container, command, timeoutMs, signal) {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const result = await (0,cli/* docker */.T3)((0,docker_args/* healthProbeArgs */.mT)(container, command), {
+            ...quiet,
+            signal: AbortSignal.any([signal, timeout]),
+        });
+        return result.exitCode === 0;
+    }
     async killContainer(container) {
         await (0,cli/* docker */.T3)((0,docker_args/* killContainerArgs */.JG)(container), quiet);
     }
@@ -1791,8 +1804,8 @@ function execEnv(exec) {
 /* harmony export */ });
 /* unused harmony exports ENGINE_TIMEOUT_MS, buildxVersionOf */
 /* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9331);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8391);
-/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7807);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8391);
+/* harmony import */ var _output_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7807);
 
 
 
@@ -1828,7 +1841,7 @@ function firstLine(args, timeoutMs) {
 }
 /** Which image store the engine uses ('unknown' when it does not say in time). */
 async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
-    return firstLine((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .engineStoreArgs */ .Hx)(), timeoutMs).then(_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi, () => (0,_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageStore */ .gi)(undefined));
+    return firstLine((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .engineStoreArgs */ .Hx)(), timeoutMs).then(_output_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageStore */ .gi, () => (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageStore */ .gi)(undefined));
 }
 /**
  * Asks the engine for its version and image store (and the CLI for buildx) before anything else, so a missing
@@ -1836,7 +1849,7 @@ async function imageStoreOf(timeoutMs = ENGINE_TIMEOUT_MS) {
  */
 async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
     // Without an engine the CLI still prints the line (with an empty version), then fails saying why.
-    const info = await firstMatch((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .engineInfoArgs */ .g0)(), (line) => {
+    const info = await firstMatch((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .engineInfoArgs */ .g0)(), (line) => {
         const parsed = engineInfoOf(line);
         return parsed?.version === '' ? undefined : parsed;
     }, timeoutMs).catch((error) => error);
@@ -1858,11 +1871,11 @@ async function checkEngine(env = process.env, timeoutMs = ENGINE_TIMEOUT_MS) {
  * `buildx inspect` has no machine format; its `Driver:` line has read the same since buildx 0.1.
  */
 function builderDriver(builder, timeoutMs = ENGINE_TIMEOUT_MS) {
-    return firstMatch((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .buildxInspectArgs */ .qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
+    return firstMatch((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .buildxInspectArgs */ .qt)(builder), (line) => /^Driver:\s+(\S+)/.exec(line)?.[1], timeoutMs).catch(() => undefined);
 }
 function engineInfoOf(line) {
     try {
-        return (0,_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parseEngineInfo */ .Y)(line);
+        return (0,_output_js__WEBPACK_IMPORTED_MODULE_1__/* .parseEngineInfo */ .Y)(line);
     }
     catch {
         return undefined; // not the line asked for
@@ -1911,9 +1924,11 @@ function versionAtLeast(version, minimum) {
 /* harmony export */   nM: () => (/* binding */ parseImageHistory),
 /* harmony export */   uq: () => (/* binding */ parseApiRemoval)
 /* harmony export */ });
-/* unused harmony export parseJsonLines */
+/* unused harmony exports HEALTHCHECK_DEFAULTS, parseJsonLines, parseHealthcheck */
 /* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8451);
 
+/** The engine's defaults for what a HEALTHCHECK leaves 0: 30 s interval and timeout, no start period, 3 retries. */
+const HEALTHCHECK_DEFAULTS = { intervalMs: 30_000, timeoutMs: 30_000, startPeriodMs: 0, retries: 3 };
 function asObject(value, what) {
     if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value))
         throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
@@ -2017,6 +2032,25 @@ function parseImageDetails(stdout) {
         repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
         repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
         cmd: Array.isArray(config.Cmd) ? config.Cmd.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+        healthcheck: parseHealthcheck(config.Healthcheck),
+        shell: stringList(config.Shell),
+    };
+}
+/** Config.Healthcheck (durations in ns); undefined for none, an inherited one's absence, or NONE. */
+function parseHealthcheck(value) {
+    if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value))
+        return undefined;
+    const test = stringList(value.Test);
+    if (test.length === 0 || test[0] === 'NONE')
+        return undefined;
+    const ms = (ns, fallback) => typeof ns === 'number' && ns > 0 ? Math.round(ns / 1_000_000) : fallback;
+    return {
+        test,
+        intervalMs: ms(value.Interval, HEALTHCHECK_DEFAULTS.intervalMs),
+        timeoutMs: ms(value.Timeout, HEALTHCHECK_DEFAULTS.timeoutMs),
+        startPeriodMs: ms(value.StartPeriod, HEALTHCHECK_DEFAULTS.startPeriodMs),
+        startIntervalMs: ms(value.StartInterval, 0),
+        retries: typeof value.Retries === 'number' && value.Retries > 0 ? value.Retries : HEALTHCHECK_DEFAULTS.retries,
     };
 }
 /** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */
@@ -2741,7 +2775,7 @@ function envFileProblem(file, prefix, image) {
 
 /***/ }),
 
-/***/ 5171:
+/***/ 1246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3078,6 +3112,7 @@ function emptyReport() {
         pruned: 0,
         reclaimedBytes: 0,
         readySeconds: undefined,
+        imageCadenceSeconds: undefined,
         reportsDir: '',
         junit: undefined,
         notices: [],
@@ -3143,7 +3178,12 @@ function summaryTables(report) {
             .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
         ['Pushed', report.pushed ? `true: ${describeManifest(report.manifestType)}` : 'false'],
         ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
-        ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
+        [
+            'Ready after',
+            report.readySeconds === undefined
+                ? '—'
+                : `${report.readySeconds.toFixed(3)} s${report.imageCadenceSeconds === undefined ? '' : ` (the image's own health check cadence: ${report.imageCadenceSeconds} s)`}`,
+        ],
         [
             'Tests (JUnit)',
             report.junit === undefined
@@ -4411,7 +4451,13 @@ async function buildImage(engine, request, reporter) {
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
             throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-        return { imageId: details.id, cache: built.cache, tidy };
+        return {
+            imageId: details.id,
+            healthcheck: details.healthcheck,
+            shell: details.shell ?? [],
+            cache: built.cache,
+            tidy,
+        };
     }
     catch (error) {
         await tidy();
@@ -4532,6 +4578,72 @@ async function removeBuildTargetImage(engine, digests) {
     await engine.removeImages([digest]);
 }
 
+;// CONCATENATED MODULE: ./src/loop/health-cadence.ts
+
+// An image's HEALTHCHECK keeps its own cadence (Docker's default: the first check 30 s after the start), so a
+// service that answers after 1 s would be found healthy after 30. While the container starts, its own check is
+// asked every START_INTERVAL_MS instead: by the engine where it can (--health-start-interval, Docker 25 and
+// later, so the engine's status, its events and compose's service_healthy agree), else by the action.
+const START_INTERVAL_MS = 200;
+/** The engine release whose API (1.44) has a health check's start interval. */
+const START_INTERVAL_ENGINE = '25.0';
+/** run-args that set the health check: the user's own cadence, which wins. */
+function setsHealthcheck(runArgs) {
+    return runArgs.some((arg) => /^--(?:health-[a-z-]+|no-healthcheck)(?:=|$)/.test(arg));
+}
+/**
+ * When, by the image's own settings, a check that never passes makes the container unhealthy: at the
+ * `retries`-th check after its start period (checks come every interval from the start).
+ */
+function unhealthyAfterMs(check) {
+    return (Math.floor(check.startPeriodMs / check.intervalMs) + check.retries) * check.intervalMs;
+}
+/** The command a health check runs, as `docker exec` would run it: CMD's argv, or CMD-SHELL's in the shell. */
+function checkCommand(check, shell) {
+    const [kind = '', ...rest] = check.test;
+    if (kind === 'CMD-SHELL')
+        return [...(shell.length > 0 ? shell : ['/bin/sh', '-c']), rest.join(' ')];
+    return rest;
+}
+/** How the container's health check is asked while it starts: see HealthCadence. */
+function planHealthCadence(plan) {
+    const { check } = plan;
+    if (check === undefined)
+        return { kind: 'image', why: 'the image has no health check' };
+    if (plan.waitFor.kind !== 'auto' && plan.waitFor.kind !== 'healthy')
+        return { kind: 'image', why: `wait-for is ${plan.waitFor.kind}, not its health` };
+    if (setsHealthcheck(plan.runArgs))
+        return { kind: 'image', why: 'run-args set the health check' };
+    const first = check.startIntervalMs > 0 && check.startPeriodMs > 0 ? check.startIntervalMs : check.intervalMs;
+    if (first <= START_INTERVAL_MS)
+        return { kind: 'image', why: `the image checks every ${first} ms already` };
+    const unhealthy = unhealthyAfterMs(check);
+    if ((0,engine_facts/* versionAtLeast */.zy)(plan.engineVersion, START_INTERVAL_ENGINE))
+        return {
+            kind: 'engine',
+            check,
+            runArgs: [`--health-start-period=${plan.waitTimeoutSeconds}s`, `--health-start-interval=${START_INTERVAL_MS}ms`],
+            unhealthyAfterMs: unhealthy,
+        };
+    return { kind: 'action', check, command: checkCommand(check, plan.shell), unhealthyAfterMs: unhealthy };
+}
+/** When the image's own cadence would have seen the first passing check of a service ready after `readyMs`. */
+function imageCadenceMs(check, readyMs) {
+    const every = check.startIntervalMs > 0 && readyMs <= check.startPeriodMs ? check.startIntervalMs : check.intervalMs;
+    return Math.max(1, Math.ceil(readyMs / every)) * every;
+}
+/** How the verdict was reached, for the log: what asked the check, and how often. */
+function describeCadence(cadence) {
+    switch (cadence.kind) {
+        case 'image':
+            return `its health check at the image's own cadence (${cadence.why})`;
+        case 'engine':
+            return `its health check, asked by the engine every ${START_INTERVAL_MS} ms while it started (--health-start-interval)`;
+        case 'action':
+            return `its health check, run by the action every ${START_INTERVAL_MS} ms while it started (this engine has no --health-start-interval: Docker 25 or later does)`;
+    }
+}
+
 // EXTERNAL MODULE: ./src/shared/field-parser.ts
 var field_parser = __nccwpck_require__(6021);
 ;// CONCATENATED MODULE: ./src/loop/commit.ts
@@ -4635,6 +4747,7 @@ function superviseStreamed(child, timeoutMs) {
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 ;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
+
 
 
 const LOG_TAIL_LINES = 100;
@@ -4813,16 +4926,28 @@ const never = new Promise(() => undefined);
  * creation on, on the engine's clock, so a change between `docker run` and the subscription is
  * replayed, never missed; port and log probes run alongside.
  */
-async function waitUntilReady(engine, container, waitFor, timeoutSeconds) {
+async function waitUntilReady(engine, container, waitFor, timeoutSeconds, cadence = { kind: 'image', why: 'none was planned' }) {
     const started = performance.now();
     const state = await engine.inspectContainer(container);
     const condition = resolveCondition(waitFor, state);
     let verdict = verdictFromState(state, condition);
+    // What the image's own health settings would have decided, said with the diagnosis.
+    let imageRule;
     if (verdict === undefined) {
         const stop = new AbortController();
         const watchers = [
             engine.untilEvent(state, (event) => verdictFromEvent(event, condition), stop.signal),
         ];
+        if (condition.kind === 'healthy' && cadence.kind !== 'image') {
+            if (cadence.kind === 'action')
+                watchers.push(actionHealthProbe(engine, state.id, cadence, stop.signal));
+            // The engine counts no failure during the longer start period: the image's own rule fails it as early.
+            if (cadence.unhealthyAfterMs < timeoutSeconds * 1000)
+                watchers.push((0,promises_namespaceObject.setTimeout)(cadence.unhealthyAfterMs, undefined, { signal: stop.signal }).then(() => {
+                    imageRule = `No health check passed within ${cadence.unhealthyAfterMs / 1000} s, when the image's own settings (${describeCheck(cadence.check)}) make it unhealthy; it was asked every ${START_INTERVAL_MS} ms meanwhile.`;
+                    return { ready: false, reason: 'is unhealthy' };
+                }, () => undefined));
+        }
         let probe;
         if (condition.kind === 'http' || condition.kind === 'tcp') {
             const address = publishedAddress(state.ports, condition.port);
@@ -4857,17 +4982,37 @@ async function waitUntilReady(engine, container, waitFor, timeoutSeconds) {
         }
     }
     if (verdict.ready)
-        return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
+        return {
+            condition: describeCondition(condition),
+            seconds: (performance.now() - started) / 1000,
+            container: state,
+            how: condition.kind === 'healthy' ? describeCadence(cadence) : undefined,
+        };
     const final = await engine.findContainer(container);
     // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
     const reason = final !== undefined && verdict.reason.startsWith('exited')
         ? exitReason(final.exitCode, final.oomKilled)
         : verdict.reason;
-    throw new ContainerNotReadyError(container, reason, await diagnosis(engine, container, final));
+    throw new ContainerNotReadyError(container, reason, await diagnosis(engine, container, final, imageRule));
 }
-async function diagnosis(engine, container, state) {
+/** The image's health check, run by the action every START_INTERVAL_MS until it passes. */
+async function actionHealthProbe(engine, container, cadence, signal) {
+    while (!signal.aborted) {
+        if (await engine.probeHealth(container, cadence.command, cadence.check.timeoutMs, signal))
+            return READY;
+        await (0,promises_namespaceObject.setTimeout)(START_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+    }
+    return undefined;
+}
+/** `3 retries every 30 s` (and its start period). */
+function describeCheck(check) {
+    const period = check.startPeriodMs > 0 ? ` after a start period of ${check.startPeriodMs / 1000} s` : '';
+    return `${check.retries} retries every ${check.intervalMs / 1000} s${period}`;
+}
+async function diagnosis(engine, container, state, note) {
     const logs = await engine.containerLogs(container, LOG_TAIL_LINES);
     return [
+        ...(note === undefined ? [] : [note]),
         state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
         `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
         logs || '(no output)',
@@ -5053,6 +5198,7 @@ async function collectReports(engine, container, source, dir, reporter) {
 
 
 
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -5155,7 +5301,7 @@ async function logIn({ engine, inputs, reporter, settings, leftovers }, retries)
     leftovers.loggedInRegistry = inputs.image.registry;
     settings.onLeftovers(leftovers);
 }
-/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did; returns its id. */
+/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did; returns it. */
 async function buildPhase(run, { facts, commit, target, cache }) {
     const { inputs, report, reporter, settings } = run;
     const built = await phase(report, reporter, `Build ${target.imageRef}, tag ${target.latestRef}`, async () => {
@@ -5186,19 +5332,35 @@ async function buildPhase(run, { facts, commit, target, cache }) {
     run.background.defer(built.tidy);
     report.imageId = built.imageId;
     report.cache = built.cache;
-    return built.imageId;
+    return built;
+}
+/** How the container's health check is asked while it starts (see health-cadence.ts), said in the log. */
+function healthCadenceFor({ inputs, reporter }, facts, built) {
+    const cadence = planHealthCadence({
+        check: built.healthcheck,
+        shell: built.shell,
+        waitFor: inputs.waitFor,
+        runArgs: inputs.runArgs,
+        engineVersion: facts.version,
+        waitTimeoutSeconds: inputs.waitTimeoutSeconds,
+    });
+    if (cadence.kind === 'engine')
+        reporter.info(`Health check: asked every ${START_INTERVAL_MS / 1000} s while the container starts (${cadence.runArgs.join(' ')}).`);
+    if (cadence.kind === 'action')
+        reporter.info(`Health check: Docker ${facts.version} has no --health-start-interval; the action runs the image's check (${cadence.command.join(' ')}) every ${START_INTERVAL_MS / 1000} s while the container starts.`);
+    return cadence;
 }
 /** Starts a container of the sha tag (`docker run`); returns its name. */
-async function startContainerPhase({ engine, inputs, report, reporter, settings, leftovers }, target) {
+async function startContainerPhase({ engine, inputs, report, reporter, settings, leftovers }, target, cadence) {
     const name = containerName(inputs.image.path, target.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
     // Told before `docker run`, so the action's post removes the container even if this process dies right after.
     leftovers.container = name;
     settings.onLeftovers(leftovers);
-    await phase(report, reporter, `Run ${target.imageRef} as ${name}`, () => engine.runContainer(name, inputs.runArgs, target.imageRef));
+    await phase(report, reporter, `Run ${target.imageRef} as ${name}`, () => engine.runContainer(name, [...inputs.runArgs, ...(cadence.kind === 'engine' ? cadence.runArgs : [])], target.imageRef));
     return name;
 }
 /** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
-async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, target, name) {
+async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, target, cadence, name) {
     // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
     const held = inputs.testCommand !== '' && inputs.testOn === 'container'
         ? holdContainerTest(engine, {
@@ -5210,8 +5372,13 @@ async function waitAndTestPhases({ engine, inputs, report, reporter, settings },
         : undefined;
     try {
         const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
-            const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds);
-            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+            const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds, cadence);
+            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s${ready.how === undefined ? '' : `, by ${ready.how}`}.`);
+            if (ready.how !== undefined && cadence.kind !== 'image') {
+                const imageCadence = imageCadenceMs(cadence.check, ready.seconds * 1000) / 1000;
+                report.imageCadenceSeconds = imageCadence;
+                reporter.info(`At the image's own cadence (a check every ${cadence.check.intervalMs / 1000} s) it would have been found healthy after ${imageCadence} s at the earliest.`);
+            }
             return ready;
         });
         report.readySeconds = readiness.seconds;
@@ -5393,17 +5560,18 @@ async function runPhases(run) {
     const { target } = checked;
     if (listing !== undefined)
         await prunePhase(run, checked, listing);
-    const imageId = await buildPhase(run, checked);
-    const container = await startContainerPhase(run, target);
+    const built = await buildPhase(run, checked);
+    const cadence = healthCadenceFor(run, checked.facts, built);
+    const container = await startContainerPhase(run, target, cadence);
     // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
     run.background.start();
-    const tests = await waitAndTestPhases(run, target, container);
+    const tests = await waitAndTestPhases(run, target, cadence, container);
     // Reports are wanted most when the tests failed: collect them before failing.
     if (run.inputs.testReports !== '')
         await collectReportsPhase(run, container);
     failUnlessPassed(run, tests, container);
     if (run.inputs.deploy)
-        await pushPhase(run, target, imageId);
+        await pushPhase(run, target, built.imageId);
     if (run.inputs.envFile !== '')
         await envFilePhase(run);
 }

@@ -571,6 +571,10 @@ function testExecArgs(exec, held) {
         ? heldExecShellArgs(exec.container, exec.command, options)
         : execShellArgs(exec.container, exec.command, options);
 }
+/** A health check's command run in the container, as the engine runs it (the container's user and env). */
+function healthProbeArgs(container, command) {
+    return ['exec', container, ...command];
+}
 function killContainerArgs(container) {
     return ['container', 'kill', container];
 }
@@ -818,9 +822,11 @@ class DockerImageReader {
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   gi: () => (/* binding */ parseImageStore)
 /* harmony export */ });
-/* unused harmony exports parseJsonLines, parseImageSummaries, parseApiImage, parseApiContainer, parseApiRemoval, parseContainerImages, parseListedTags, parseImageHistory, parseRemovalOutput, parseLegacySteps, parseBakeMetadata, parseContainerState, parseReadinessEvent, pushedDigest, parseEngineInfo, mergeLogStreams */
+/* unused harmony exports HEALTHCHECK_DEFAULTS, parseJsonLines, parseImageSummaries, parseApiImage, parseApiContainer, parseApiRemoval, parseContainerImages, parseListedTags, parseImageHistory, parseRemovalOutput, parseHealthcheck, parseLegacySteps, parseBakeMetadata, parseContainerState, parseReadinessEvent, pushedDigest, parseEngineInfo, mergeLogStreams */
 /* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(451);
 
+/** The engine's defaults for what a HEALTHCHECK leaves 0: 30 s interval and timeout, no start period, 3 retries. */
+const HEALTHCHECK_DEFAULTS = { intervalMs: 30_000, timeoutMs: 30_000, startPeriodMs: 0, retries: 3 };
 function asObject(value, what) {
     if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value))
         throw new Error(`unexpected docker output for ${what}: ${JSON.stringify(value)}`);
@@ -840,7 +846,7 @@ function parseJsonLines(stdout) {
         .map((line) => JSON.parse(line));
 }
 /** A JSON array of strings: [] for anything else (a nil list is `null`). */
-const stringList = (value) => (Array.isArray(value) ? value.map(str) : []);
+const stringList = (value) => (Array.isArray(value) ? value.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : []);
 function stringRecord(value, what) {
     if (value === null || value === undefined)
         return {};
@@ -924,6 +930,25 @@ function parseImageDetails(stdout) {
         repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
         repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
         cmd: Array.isArray(config.Cmd) ? config.Cmd.map(_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g) : [],
+        healthcheck: parseHealthcheck(config.Healthcheck),
+        shell: stringList(config.Shell),
+    };
+}
+/** Config.Healthcheck (durations in ns); undefined for none, an inherited one's absence, or NONE. */
+function parseHealthcheck(value) {
+    if (!(0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .G)(value))
+        return undefined;
+    const test = stringList(value.Test);
+    if (test.length === 0 || test[0] === 'NONE')
+        return undefined;
+    const ms = (ns, fallback) => typeof ns === 'number' && ns > 0 ? Math.round(ns / 1_000_000) : fallback;
+    return {
+        test,
+        intervalMs: ms(value.Interval, HEALTHCHECK_DEFAULTS.intervalMs),
+        timeoutMs: ms(value.Timeout, HEALTHCHECK_DEFAULTS.timeoutMs),
+        startPeriodMs: ms(value.StartPeriod, HEALTHCHECK_DEFAULTS.startPeriodMs),
+        startIntervalMs: ms(value.StartInterval, 0),
+        retries: typeof value.Retries === 'number' && value.Retries > 0 ? value.Retries : HEALTHCHECK_DEFAULTS.retries,
     };
 }
 /** The steps of `docker build` (classic) output but FROM: `Step 2/5 : RUN …`, then ` ---> Using cache` if reused. */

@@ -147,6 +147,11 @@ export function testExecArgs(
     : execShellArgs(exec.container, exec.command, options);
 }
 
+/** A health check's command run in the container, as the engine runs it (the container's user and env). */
+export function healthProbeArgs(container: string, command: readonly string[]): string[] {
+  return ['exec', container, ...command];
+}
+
 export function killContainerArgs(container: string): string[] {
   return ['container', 'kill', container];
 }

@@ -13,6 +13,7 @@ import {
   danglingArgs,
   danglingLabelledArgs,
   followLogsArgs,
+  healthProbeArgs,
   imageHistoryArgs,
   imageRemoveArgs,
   killContainerArgs,
@@ -219,6 +220,20 @@ export class DockerEngine extends DockerImageReader implements Engine {
 
   describeExec(exec: ExecRequest): string {
     return `docker ${testExecArgs(exec, false).join(' ')}`;
+  }
+
+  async probeHealth(
+    container: string,
+    command: readonly string[],
+    timeoutMs: number,
+    signal: AbortSignal,
+  ): Promise<boolean> {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const result = await docker(healthProbeArgs(container, command), {
+      ...quiet,
+      signal: AbortSignal.any([signal, timeout]),
+    });
+    return result.exitCode === 0;
   }
 
   async killContainer(container: string): Promise<void> {

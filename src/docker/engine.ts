@@ -138,6 +138,8 @@ export interface Engine extends ImageReader {
   holdExec(exec: ExecRequest): StartedExec<ChildProcessWithoutNullStreams>;
   /** The `docker exec` a test runs as, for the log. */
   describeExec(exec: ExecRequest): string;
+  /** Runs a health check's command in the container: whether it passed (exit 0) within `timeoutMs`. */
+  probeHealth(container: string, command: readonly string[], timeoutMs: number, signal: AbortSignal): Promise<boolean>;
   killContainer(container: string): Promise<void>;
   /** With its anonymous volumes. */
   removeContainer(container: string): Promise<ContainerRemoval>;

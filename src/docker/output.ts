@@ -48,6 +48,21 @@ export interface PortBinding {
   readonly hostPort: string;
 }
 
+/** An image's HEALTHCHECK, its durations in ms (the engine's defaults where the image left them 0). */
+export interface Healthcheck {
+  /** `["CMD", …]` or `["CMD-SHELL", "…"]`. */
+  readonly test: readonly string[];
+  readonly intervalMs: number;
+  readonly timeoutMs: number;
+  readonly startPeriodMs: number;
+  /** 0: none (the interval applies during the start period too). */
+  readonly startIntervalMs: number;
+  readonly retries: number;
+}
+
+/** The engine's defaults for what a HEALTHCHECK leaves 0: 30 s interval and timeout, no start period, 3 retries. */
+export const HEALTHCHECK_DEFAULTS = { intervalMs: 30_000, timeoutMs: 30_000, startPeriodMs: 0, retries: 3 } as const;
+
 export interface ImageDetails {
   readonly id: string;
   readonly env: readonly string[];
@@ -56,6 +71,10 @@ export interface ImageDetails {
   readonly repoTags: readonly string[];
   /** Config.Cmd; empty when the image has none. */
   readonly cmd: readonly string[];
+  /** undefined when the image has none (or `HEALTHCHECK NONE`). */
+  readonly healthcheck?: Healthcheck | undefined;
+  /** Config.Shell, what a CMD-SHELL health check runs in; empty: the engine's `/bin/sh -c`. */
+  readonly shell?: readonly string[];
 }
 
 /** What an event means for readiness; undefined for events that do not change it. */
@@ -203,6 +222,25 @@ export function parseImageDetails(stdout: string): ImageDetails {
     repoDigests: Array.isArray(image.RepoDigests) ? image.RepoDigests.map(str) : [],
     repoTags: Array.isArray(image.RepoTags) ? image.RepoTags.map(str) : [],
     cmd: Array.isArray(config.Cmd) ? config.Cmd.map(str) : [],
+    healthcheck: parseHealthcheck(config.Healthcheck),
+    shell: stringList(config.Shell),
+  };
+}
+
+/** Config.Healthcheck (durations in ns); undefined for none, an inherited one's absence, or NONE. */
+export function parseHealthcheck(value: unknown): Healthcheck | undefined {
+  if (!isObject(value)) return undefined;
+  const test = stringList(value.Test);
+  if (test.length === 0 || test[0] === 'NONE') return undefined;
+  const ms = (ns: unknown, fallback: number): number =>
+    typeof ns === 'number' && ns > 0 ? Math.round(ns / 1_000_000) : fallback;
+  return {
+    test,
+    intervalMs: ms(value.Interval, HEALTHCHECK_DEFAULTS.intervalMs),
+    timeoutMs: ms(value.Timeout, HEALTHCHECK_DEFAULTS.timeoutMs),
+    startPeriodMs: ms(value.StartPeriod, HEALTHCHECK_DEFAULTS.startPeriodMs),
+    startIntervalMs: ms(value.StartInterval, 0),
+    retries: typeof value.Retries === 'number' && value.Retries > 0 ? value.Retries : HEALTHCHECK_DEFAULTS.retries,
   };
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../docker/build-args.js';
 import { BuildProgress } from '../docker/build-progress.js';
 import type { BakeOutcome, BuildFailure, Engine } from '../docker/engine.js';
-import { envValue, type LegacyStep } from '../docker/output.js';
+import { envValue, type Healthcheck, type LegacyStep } from '../docker/output.js';
 import { REVISION_LABEL, type KeyValue } from '../shared/vocabulary.js';
 import { cacheMissReason, registryRef, type CacheOutcome, type CachePlan, type CacheSourceOutcome } from './cache.js';
 import type { Reporter } from './reporter.js';
@@ -104,6 +104,9 @@ interface BuilderOutcome {
 
 export interface BuiltImage {
   readonly imageId: string;
+  /** Its HEALTHCHECK (undefined: none), and the shell a CMD-SHELL check runs in. */
+  readonly healthcheck: Healthcheck | undefined;
+  readonly shell: readonly string[];
   readonly cache: CacheOutcome;
   /** Tidying for when the engine is less busy (the containerd store is slow to remove an image); never rejects. */
   readonly tidy: () => Promise<void>;
@@ -125,7 +128,13 @@ export async function buildImage(engine: Engine, request: BuildRequest, reporter
     const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
     if (problems.length > 0)
       throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-    return { imageId: details.id, cache: built.cache, tidy };
+    return {
+      imageId: details.id,
+      healthcheck: details.healthcheck,
+      shell: details.shell ?? [],
+      cache: built.cache,
+      tidy,
+    };
   } catch (error) {
     await tidy();
     throw error;

@@ -7,7 +7,8 @@ import { familiarName } from '../shared/image-reference.js';
 import { withEnvGroup } from '../shared/service-env.js';
 import { writeWhole } from '../shared/write-whole.js';
 import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
-import { buildImage, ociLabels } from './build.js';
+import { buildImage, ociLabels, type BuiltImage } from './build.js';
+import { imageCadenceMs, planHealthCadence, START_INTERVAL_MS, type HealthCadence } from './health-cadence.js';
 import { describeCache, planCache, registryRef, type CachePlan } from './cache.js';
 import type { Leftovers } from './cleanup.js';
 import { resolveCommit, type Commit } from './commit.js';
@@ -219,8 +220,8 @@ async function logIn({ engine, inputs, reporter, settings, leftovers }: LoopRun,
   settings.onLeftovers(leftovers);
 }
 
-/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did; returns its id. */
-export async function buildPhase(run: LoopRun, { facts, commit, target, cache }: Checked): Promise<string> {
+/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did; returns it. */
+export async function buildPhase(run: LoopRun, { facts, commit, target, cache }: Checked): Promise<BuiltImage> {
   const { inputs, report, reporter, settings } = run;
   const built = await phase(report, reporter, `Build ${target.imageRef}, tag ${target.latestRef}`, async () => {
     // The cache pull comes first: with credentials, log in before it. A login refused here is a cache miss;
@@ -256,13 +257,35 @@ export async function buildPhase(run: LoopRun, { facts, commit, target, cache }:
   run.background.defer(built.tidy);
   report.imageId = built.imageId;
   report.cache = built.cache;
-  return built.imageId;
+  return built;
+}
+
+/** How the container's health check is asked while it starts (see health-cadence.ts), said in the log. */
+export function healthCadenceFor({ inputs, reporter }: LoopRun, facts: EngineFacts, built: BuiltImage): HealthCadence {
+  const cadence = planHealthCadence({
+    check: built.healthcheck,
+    shell: built.shell,
+    waitFor: inputs.waitFor,
+    runArgs: inputs.runArgs,
+    engineVersion: facts.version,
+    waitTimeoutSeconds: inputs.waitTimeoutSeconds,
+  });
+  if (cadence.kind === 'engine')
+    reporter.info(
+      `Health check: asked every ${START_INTERVAL_MS / 1000} s while the container starts (${cadence.runArgs.join(' ')}).`,
+    );
+  if (cadence.kind === 'action')
+    reporter.info(
+      `Health check: Docker ${facts.version} has no --health-start-interval; the action runs the image's check (${cadence.command.join(' ')}) every ${START_INTERVAL_MS / 1000} s while the container starts.`,
+    );
+  return cadence;
 }
 
 /** Starts a container of the sha tag (`docker run`); returns its name. */
 export async function startContainerPhase(
   { engine, inputs, report, reporter, settings, leftovers }: LoopRun,
   target: Target,
+  cadence: HealthCadence,
 ): Promise<string> {
   const name = containerName(
     inputs.image.path,
@@ -274,7 +297,11 @@ export async function startContainerPhase(
   leftovers.container = name;
   settings.onLeftovers(leftovers);
   await phase(report, reporter, `Run ${target.imageRef} as ${name}`, () =>
-    engine.runContainer(name, inputs.runArgs, target.imageRef),
+    engine.runContainer(
+      name,
+      [...inputs.runArgs, ...(cadence.kind === 'engine' ? cadence.runArgs : [])],
+      target.imageRef,
+    ),
   );
   return name;
 }
@@ -283,6 +310,7 @@ export async function startContainerPhase(
 export async function waitAndTestPhases(
   { engine, inputs, report, reporter, settings }: LoopRun,
   target: Target,
+  cadence: HealthCadence,
   name: string,
 ): Promise<TestOutcome | undefined> {
   // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
@@ -297,8 +325,17 @@ export async function waitAndTestPhases(
       : undefined;
   try {
     const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
-      const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds);
-      reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+      const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds, cadence);
+      reporter.info(
+        `Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s${ready.how === undefined ? '' : `, by ${ready.how}`}.`,
+      );
+      if (ready.how !== undefined && cadence.kind !== 'image') {
+        const imageCadence = imageCadenceMs(cadence.check, ready.seconds * 1000) / 1000;
+        report.imageCadenceSeconds = imageCadence;
+        reporter.info(
+          `At the image's own cadence (a check every ${cadence.check.intervalMs / 1000} s) it would have been found healthy after ${imageCadence} s at the earliest.`,
+        );
+      }
       return ready;
     });
     report.readySeconds = readiness.seconds;

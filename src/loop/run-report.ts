@@ -24,6 +24,8 @@ export interface RunReport {
   pruned: number;
   reclaimedBytes: number;
   readySeconds: number | undefined;
+  /** When the image's own health check cadence would have found it healthy; undefined: it was not sped up. */
+  imageCadenceSeconds: number | undefined;
   reportsDir: string;
   junit: JUnitCounts | undefined;
   /** What the inputs were taken as, other than written (an image path lower-cased). */
@@ -57,6 +59,7 @@ export function emptyReport(): RunReport {
     pruned: 0,
     reclaimedBytes: 0,
     readySeconds: undefined,
+    imageCadenceSeconds: undefined,
     reportsDir: '',
     junit: undefined,
     notices: [],
@@ -125,7 +128,12 @@ export function summaryTables(report: RunReport): { facts: string[][]; phases: s
       .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
     ['Pushed', report.pushed ? `true: ${describeManifest(report.manifestType)}` : 'false'],
     ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
-    ['Ready after', report.readySeconds === undefined ? '—' : `${report.readySeconds.toFixed(3)} s`],
+    [
+      'Ready after',
+      report.readySeconds === undefined
+        ? '—'
+        : `${report.readySeconds.toFixed(3)} s${report.imageCadenceSeconds === undefined ? '' : ` (the image's own health check cadence: ${report.imageCadenceSeconds} s)`}`,
+    ],
     [
       'Tests (JUnit)',
       report.junit === undefined

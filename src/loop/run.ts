@@ -11,6 +11,7 @@ import {
   collectReportsPhase,
   envFilePhase,
   failUnlessPassed,
+  healthCadenceFor,
   phase,
   prunePhase,
   pruneRepository,
@@ -134,14 +135,15 @@ async function runPhases(run: LoopRun): Promise<void> {
   });
   const { target } = checked;
   if (listing !== undefined) await prunePhase(run, checked, listing);
-  const imageId = await buildPhase(run, checked);
-  const container = await startContainerPhase(run, target);
+  const built = await buildPhase(run, checked);
+  const cadence = healthCadenceFor(run, checked.facts, built);
+  const container = await startContainerPhase(run, target, cadence);
   // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
   run.background.start();
-  const tests = await waitAndTestPhases(run, target, container);
+  const tests = await waitAndTestPhases(run, target, cadence, container);
   // Reports are wanted most when the tests failed: collect them before failing.
   if (run.inputs.testReports !== '') await collectReportsPhase(run, container);
   failUnlessPassed(run, tests, container);
-  if (run.inputs.deploy) await pushPhase(run, target, imageId);
+  if (run.inputs.deploy) await pushPhase(run, target, built.imageId);
   if (run.inputs.envFile !== '') await envFilePhase(run);
 }

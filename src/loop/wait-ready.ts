@@ -2,6 +2,8 @@ import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Engine } from '../docker/engine.js';
 import type { ContainerState, PortBinding, ReadinessEvent } from '../docker/output.js';
+import type { Healthcheck } from '../docker/output.js';
+import { describeCadence, START_INTERVAL_MS, type HealthCadence } from './health-cadence.js';
 import type { WaitFor } from './inputs.js';
 
 export const LOG_TAIL_LINES = 100;
@@ -122,6 +124,8 @@ export class ContainerNotReadyError extends Error {
 export interface Readiness {
   /** What ready meant, e.g. `healthy` or `answering GET :8080/ with 2xx`. */
   readonly condition: string;
+  /** For `healthy`: how the verdict was reached (the check's cadence, and who asked it). */
+  readonly how?: string | undefined;
   readonly seconds: number;
   /** The container as it was when the wait began (id, published ports). */
   readonly container: ContainerState;
@@ -216,16 +220,33 @@ export async function waitUntilReady(
   container: string,
   waitFor: WaitFor,
   timeoutSeconds: number,
+  cadence: HealthCadence = { kind: 'image', why: 'none was planned' },
 ): Promise<Readiness> {
   const started = performance.now();
   const state = await engine.inspectContainer(container);
   const condition = resolveCondition(waitFor, state);
   let verdict = verdictFromState(state, condition);
+  // What the image's own health settings would have decided, said with the diagnosis.
+  let imageRule: string | undefined;
   if (verdict === undefined) {
     const stop = new AbortController();
     const watchers: Promise<Verdict | undefined>[] = [
       engine.untilEvent(state, (event) => verdictFromEvent(event, condition), stop.signal),
     ];
+    if (condition.kind === 'healthy' && cadence.kind !== 'image') {
+      if (cadence.kind === 'action') watchers.push(actionHealthProbe(engine, state.id, cadence, stop.signal));
+      // The engine counts no failure during the longer start period: the image's own rule fails it as early.
+      if (cadence.unhealthyAfterMs < timeoutSeconds * 1000)
+        watchers.push(
+          sleep(cadence.unhealthyAfterMs, undefined, { signal: stop.signal }).then(
+            (): Verdict => {
+              imageRule = `No health check passed within ${cadence.unhealthyAfterMs / 1000} s, when the image's own settings (${describeCheck(cadence.check)}) make it unhealthy; it was asked every ${START_INTERVAL_MS} ms meanwhile.`;
+              return { ready: false, reason: 'is unhealthy' };
+            },
+            () => undefined,
+          ),
+        );
+    }
     let probe: Probe | undefined;
     if (condition.kind === 'http' || condition.kind === 'tcp') {
       const address = publishedAddress(state.ports, condition.port);
@@ -259,19 +280,50 @@ export async function waitUntilReady(
     }
   }
   if (verdict.ready)
-    return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
+    return {
+      condition: describeCondition(condition),
+      seconds: (performance.now() - started) / 1000,
+      container: state,
+      how: condition.kind === 'healthy' ? describeCadence(cadence) : undefined,
+    };
   const final = await engine.findContainer(container);
   // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
   const reason =
     final !== undefined && verdict.reason.startsWith('exited')
       ? exitReason(final.exitCode, final.oomKilled)
       : verdict.reason;
-  throw new ContainerNotReadyError(container, reason, await diagnosis(engine, container, final));
+  throw new ContainerNotReadyError(container, reason, await diagnosis(engine, container, final, imageRule));
 }
 
-async function diagnosis(engine: Engine, container: string, state: ContainerState | undefined): Promise<string> {
+/** The image's health check, run by the action every START_INTERVAL_MS until it passes. */
+async function actionHealthProbe(
+  engine: Engine,
+  container: string,
+  cadence: Extract<HealthCadence, { kind: 'action' }>,
+  signal: AbortSignal,
+): Promise<Verdict | undefined> {
+  while (!signal.aborted) {
+    if (await engine.probeHealth(container, cadence.command, cadence.check.timeoutMs, signal)) return READY;
+    await sleep(START_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+  }
+  return undefined;
+}
+
+/** `3 retries every 30 s` (and its start period). */
+function describeCheck(check: Healthcheck): string {
+  const period = check.startPeriodMs > 0 ? ` after a start period of ${check.startPeriodMs / 1000} s` : '';
+  return `${check.retries} retries every ${check.intervalMs / 1000} s${period}`;
+}
+
+async function diagnosis(
+  engine: Engine,
+  container: string,
+  state: ContainerState | undefined,
+  note: string | undefined,
+): Promise<string> {
   const logs = await engine.containerLogs(container, LOG_TAIL_LINES);
   return [
+    ...(note === undefined ? [] : [note]),
     state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
     `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
     logs || '(no output)',

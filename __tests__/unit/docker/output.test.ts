@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  parseHealthcheck,
   mergeLogStreams,
   digestsFor,
   parseContainerState,
@@ -505,6 +506,7 @@ describe('parseImageDetails', () => {
       repoDigests: [`acme/app@${DIGEST}`, `localhost:5000/app@${OTHER_DIGEST}`],
       repoTags: ['acme/app:d24155b', 'acme/app:latest'],
       cmd: ['node', 'server.js'],
+      shell: [],
     });
   });
 
@@ -512,28 +514,28 @@ describe('parseImageDetails', () => {
     [
       'Config.Labels null, RepoDigests and RepoTags empty (an untagged image)',
       { Id: ID_B, RepoTags: [], RepoDigests: [], Config: { Env: ['PATH=/bin'], Labels: null } },
-      { id: ID_B, env: ['PATH=/bin'], labels: {}, repoDigests: [], repoTags: [], cmd: [] },
+      { id: ID_B, env: ['PATH=/bin'], labels: {}, repoDigests: [], repoTags: [], cmd: [], shell: [] },
     ],
     [
       'Config.Env null, no RepoDigests, no RepoTags',
       { Id: ID_B, Config: { Env: null, Labels: { a: 'b' } } },
-      { id: ID_B, env: [], labels: { a: 'b' }, repoDigests: [], repoTags: [], cmd: [] },
+      { id: ID_B, env: [], labels: { a: 'b' }, repoDigests: [], repoTags: [], cmd: [], shell: [] },
     ],
     [
       'Config null, RepoDigests and RepoTags null',
       { Id: ID_B, Config: null, RepoDigests: null, RepoTags: null },
-      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [], cmd: [] },
+      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [], cmd: [], shell: [] },
     ],
-    ['no Config', { Id: ID_B }, { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [], cmd: [] }],
+    ['no Config', { Id: ID_B }, { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [], cmd: [], shell: [] }],
     [
       'Config.Cmd null (no CMD)',
       { Id: ID_B, Config: { Cmd: null } },
-      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [], cmd: [] },
+      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: [], cmd: [], shell: [] },
     ],
     [
       'tagged, never pushed (RepoTags, no RepoDigests)',
       { Id: ID_B, RepoTags: ['localhost:5000/app:latest'], Config: {} },
-      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: ['localhost:5000/app:latest'], cmd: [] },
+      { id: ID_B, env: [], labels: {}, repoDigests: [], repoTags: ['localhost:5000/app:latest'], cmd: [], shell: [] },
     ],
   ])('%s', (_case, json, expected) => {
     expect(parseImageDetails(JSON.stringify(json))).toEqual(expected);
@@ -1085,5 +1087,46 @@ describe('mergeLogStreams', () => {
     ['same-time lines keep their order', `${T1} z\n${T1} a\n`, '', `${T1} z\n${T1} a`],
   ])('%s', (_case, stdout, stderr, expected) => {
     expect(mergeLogStreams(stdout, stderr)).toBe(expected);
+  });
+});
+
+describe('parseHealthcheck', () => {
+  it.each<[string, unknown, ReturnType<typeof parseHealthcheck>]>([
+    ['none', undefined, undefined],
+    ['HEALTHCHECK NONE', { Test: ['NONE'] }, undefined],
+    ['an empty test (inherit)', { Test: [] }, undefined],
+    [
+      'the defaults (durations 0)',
+      { Test: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] },
+      {
+        test: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'],
+        intervalMs: 30_000,
+        timeoutMs: 30_000,
+        startPeriodMs: 0,
+        startIntervalMs: 0,
+        retries: 3,
+      },
+    ],
+    [
+      'every duration set, in ns',
+      {
+        Test: ['CMD', 'true'],
+        Interval: 5_000_000_000,
+        Timeout: 2_000_000_000,
+        StartPeriod: 10_000_000_000,
+        StartInterval: 500_000_000,
+        Retries: 5,
+      },
+      {
+        test: ['CMD', 'true'],
+        intervalMs: 5000,
+        timeoutMs: 2000,
+        startPeriodMs: 10_000,
+        startIntervalMs: 500,
+        retries: 5,
+      },
+    ],
+  ])('%s', (_case, value, expected) => {
+    expect(parseHealthcheck(value)).toEqual(expected);
   });
 });

@@ -146,4 +146,87 @@ describe('waitUntilReady', () => {
       'does not publish port 8080/tcp to the host, which wait-for http:8080 needs (add --publish=127.0.0.1::8080 to run-args)',
     );
   });
+
+  describe('with the health check asked every 200 ms while it starts', () => {
+    const check = {
+      test: ['CMD-SHELL', 'wget -q -O /dev/null http://127.0.0.1:8080/'],
+      intervalMs: 30_000,
+      timeoutMs: 30_000,
+      startPeriodMs: 0,
+      startIntervalMs: 0,
+      retries: 3,
+    };
+    const command = ['/bin/sh', '-c', 'wget -q -O /dev/null http://127.0.0.1:8080/'];
+
+    it('an older engine: the action runs the check until it passes; ready, saying how', async () => {
+      let probes = 0;
+      const engine = fakeEngine({
+        inspectContainer: () => Promise.resolve(container({ health: STARTING })),
+        untilEvent: eventsSay(),
+        probeHealth: () => Promise.resolve(++probes === 3),
+      });
+      const ready = await waitUntilReady(engine, NAME, auto, 30, {
+        kind: 'action',
+        check,
+        command,
+        unhealthyAfterMs: 90_000,
+      });
+      expect(ready.condition).toBe('healthy');
+      expect(ready.how).toContain('run by the action every 200 ms');
+      expect(probes).toBe(3);
+      // Two waits of 200 ms between three checks.
+      expect(ready.seconds).toBeGreaterThanOrEqual(0.39);
+      expect(
+        engine.calls.filter((call) => call.operation === 'probeHealth').map((call) => call.args.slice(0, 3)),
+      ).toEqual(Array(3).fill(['c0ffee', command, 30_000]));
+    });
+
+    it("the engine's cadence: ready on its healthy event; the action runs no check of its own", async () => {
+      const engine = fakeEngine({
+        inspectContainer: () => Promise.resolve(container({ health: STARTING })),
+        untilEvent: eventsSay({ kind: 'healthy' }),
+      });
+      const ready = await waitUntilReady(engine, NAME, auto, 30, {
+        kind: 'engine',
+        check,
+        runArgs: [],
+        unhealthyAfterMs: 90_000,
+      });
+      expect(ready.how).toContain('asked by the engine every 200 ms');
+      expect(engine.said()).toEqual([`inspectContainer ${NAME}`, 'untilEvent']);
+    });
+
+    it('a check that never passes fails when the image’s own settings would find it unhealthy, and says so', async () => {
+      const engine = fakeEngine({
+        inspectContainer: () => Promise.resolve(container({ health: STARTING })),
+        untilEvent: eventsSay(),
+        findContainer: () => Promise.resolve(container({ health: STARTING })),
+        containerLogs: () => Promise.resolve(''),
+      });
+      const started = performance.now();
+      const error = (await waitUntilReady(engine, NAME, auto, 30, {
+        kind: 'engine',
+        check: { ...check, intervalMs: 100, retries: 2 },
+        runArgs: [],
+        unhealthyAfterMs: 200,
+      }).catch((e: unknown) => e)) as ContainerNotReadyError;
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(error.message).toBe(`Container ${NAME} is unhealthy.`);
+      expect(error.diagnosis.split('\n')[0]).toBe(
+        "No health check passed within 0.2 s, when the image's own settings (2 retries every 0.1 s) make it unhealthy; it was asked every 200 ms meanwhile.",
+      );
+    });
+
+    it('a wait-timeout shorter than that: the timeout says it, as before', async () => {
+      const engine = fakeEngine({
+        inspectContainer: () => Promise.resolve(container({ health: STARTING })),
+        untilEvent: eventsSay(),
+        findContainer: () => Promise.resolve(container({ health: STARTING })),
+        containerLogs: () => Promise.resolve(''),
+      });
+      await expect(
+        waitUntilReady(engine, NAME, auto, 0.05, { kind: 'engine', check, runArgs: [], unhealthyAfterMs: 90_000 }),
+      ).rejects.toThrow('was not healthy after 0.05 s (wait-timeout)');
+    });
+  });
 });

@@ -1,8 +1,8 @@
-export const id = 774;
-export const ids = [774];
+export const id = 123;
+export const ids = [123];
 export const modules = {
 
-/***/ 6774:
+/***/ 2123:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1107,7 +1107,13 @@ async function buildImage(engine, request, reporter) {
         const problems = stampProblems(details.env, details.labels, request.shaEnv, request.sha);
         if (problems.length > 0)
             throw new Error(`The built image ${details.id} does not carry the commit: ${problems.join('; ')}.`);
-        return { imageId: details.id, cache: built.cache, tidy };
+        return {
+            imageId: details.id,
+            healthcheck: details.healthcheck,
+            shell: details.shell ?? [],
+            cache: built.cache,
+            tidy,
+        };
     }
     catch (error) {
         await tidy();
@@ -1228,6 +1234,72 @@ async function removeBuildTargetImage(engine, digests) {
     await engine.removeImages([digest]);
 }
 
+;// CONCATENATED MODULE: ./src/loop/health-cadence.ts
+
+// An image's HEALTHCHECK keeps its own cadence (Docker's default: the first check 30 s after the start), so a
+// service that answers after 1 s would be found healthy after 30. While the container starts, its own check is
+// asked every START_INTERVAL_MS instead: by the engine where it can (--health-start-interval, Docker 25 and
+// later, so the engine's status, its events and compose's service_healthy agree), else by the action.
+const START_INTERVAL_MS = 200;
+/** The engine release whose API (1.44) has a health check's start interval. */
+const START_INTERVAL_ENGINE = '25.0';
+/** run-args that set the health check: the user's own cadence, which wins. */
+function setsHealthcheck(runArgs) {
+    return runArgs.some((arg) => /^--(?:health-[a-z-]+|no-healthcheck)(?:=|$)/.test(arg));
+}
+/**
+ * When, by the image's own settings, a check that never passes makes the container unhealthy: at the
+ * `retries`-th check after its start period (checks come every interval from the start).
+ */
+function unhealthyAfterMs(check) {
+    return (Math.floor(check.startPeriodMs / check.intervalMs) + check.retries) * check.intervalMs;
+}
+/** The command a health check runs, as `docker exec` would run it: CMD's argv, or CMD-SHELL's in the shell. */
+function checkCommand(check, shell) {
+    const [kind = '', ...rest] = check.test;
+    if (kind === 'CMD-SHELL')
+        return [...(shell.length > 0 ? shell : ['/bin/sh', '-c']), rest.join(' ')];
+    return rest;
+}
+/** How the container's health check is asked while it starts: see HealthCadence. */
+function planHealthCadence(plan) {
+    const { check } = plan;
+    if (check === undefined)
+        return { kind: 'image', why: 'the image has no health check' };
+    if (plan.waitFor.kind !== 'auto' && plan.waitFor.kind !== 'healthy')
+        return { kind: 'image', why: `wait-for is ${plan.waitFor.kind}, not its health` };
+    if (setsHealthcheck(plan.runArgs))
+        return { kind: 'image', why: 'run-args set the health check' };
+    const first = check.startIntervalMs > 0 && check.startPeriodMs > 0 ? check.startIntervalMs : check.intervalMs;
+    if (first <= START_INTERVAL_MS)
+        return { kind: 'image', why: `the image checks every ${first} ms already` };
+    const unhealthy = unhealthyAfterMs(check);
+    if ((0,engine_facts/* versionAtLeast */.zy)(plan.engineVersion, START_INTERVAL_ENGINE))
+        return {
+            kind: 'engine',
+            check,
+            runArgs: [`--health-start-period=${plan.waitTimeoutSeconds}s`, `--health-start-interval=${START_INTERVAL_MS}ms`],
+            unhealthyAfterMs: unhealthy,
+        };
+    return { kind: 'action', check, command: checkCommand(check, plan.shell), unhealthyAfterMs: unhealthy };
+}
+/** When the image's own cadence would have seen the first passing check of a service ready after `readyMs`. */
+function imageCadenceMs(check, readyMs) {
+    const every = check.startIntervalMs > 0 && readyMs <= check.startPeriodMs ? check.startIntervalMs : check.intervalMs;
+    return Math.max(1, Math.ceil(readyMs / every)) * every;
+}
+/** How the verdict was reached, for the log: what asked the check, and how often. */
+function describeCadence(cadence) {
+    switch (cadence.kind) {
+        case 'image':
+            return `its health check at the image's own cadence (${cadence.why})`;
+        case 'engine':
+            return `its health check, asked by the engine every ${START_INTERVAL_MS} ms while it started (--health-start-interval)`;
+        case 'action':
+            return `its health check, run by the action every ${START_INTERVAL_MS} ms while it started (this engine has no --health-start-interval: Docker 25 or later does)`;
+    }
+}
+
 // EXTERNAL MODULE: ./src/process/run.ts
 var run = __webpack_require__(7212);
 ;// CONCATENATED MODULE: ./src/loop/commit.ts
@@ -1339,6 +1411,7 @@ var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:timers/promises"
 var external_node_timers_promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/loop/wait-ready.ts
+
 
 
 const LOG_TAIL_LINES = 100;
@@ -1517,16 +1590,28 @@ const never = new Promise(() => undefined);
  * creation on, on the engine's clock, so a change between `docker run` and the subscription is
  * replayed, never missed; port and log probes run alongside.
  */
-async function waitUntilReady(engine, container, waitFor, timeoutSeconds) {
+async function waitUntilReady(engine, container, waitFor, timeoutSeconds, cadence = { kind: 'image', why: 'none was planned' }) {
     const started = performance.now();
     const state = await engine.inspectContainer(container);
     const condition = resolveCondition(waitFor, state);
     let verdict = verdictFromState(state, condition);
+    // What the image's own health settings would have decided, said with the diagnosis.
+    let imageRule;
     if (verdict === undefined) {
         const stop = new AbortController();
         const watchers = [
             engine.untilEvent(state, (event) => verdictFromEvent(event, condition), stop.signal),
         ];
+        if (condition.kind === 'healthy' && cadence.kind !== 'image') {
+            if (cadence.kind === 'action')
+                watchers.push(actionHealthProbe(engine, state.id, cadence, stop.signal));
+            // The engine counts no failure during the longer start period: the image's own rule fails it as early.
+            if (cadence.unhealthyAfterMs < timeoutSeconds * 1000)
+                watchers.push((0,external_node_timers_promises_.setTimeout)(cadence.unhealthyAfterMs, undefined, { signal: stop.signal }).then(() => {
+                    imageRule = `No health check passed within ${cadence.unhealthyAfterMs / 1000} s, when the image's own settings (${describeCheck(cadence.check)}) make it unhealthy; it was asked every ${START_INTERVAL_MS} ms meanwhile.`;
+                    return { ready: false, reason: 'is unhealthy' };
+                }, () => undefined));
+        }
         let probe;
         if (condition.kind === 'http' || condition.kind === 'tcp') {
             const address = publishedAddress(state.ports, condition.port);
@@ -1561,17 +1646,37 @@ async function waitUntilReady(engine, container, waitFor, timeoutSeconds) {
         }
     }
     if (verdict.ready)
-        return { condition: describeCondition(condition), seconds: (performance.now() - started) / 1000, container: state };
+        return {
+            condition: describeCondition(condition),
+            seconds: (performance.now() - started) / 1000,
+            container: state,
+            how: condition.kind === 'healthy' ? describeCadence(cadence) : undefined,
+        };
     const final = await engine.findContainer(container);
     // The engine's final state is authoritative for the exit code and says whether it was OOMKilled.
     const reason = final !== undefined && verdict.reason.startsWith('exited')
         ? exitReason(final.exitCode, final.oomKilled)
         : verdict.reason;
-    throw new ContainerNotReadyError(container, reason, await diagnosis(engine, container, final));
+    throw new ContainerNotReadyError(container, reason, await diagnosis(engine, container, final, imageRule));
 }
-async function diagnosis(engine, container, state) {
+/** The image's health check, run by the action every START_INTERVAL_MS until it passes. */
+async function actionHealthProbe(engine, container, cadence, signal) {
+    while (!signal.aborted) {
+        if (await engine.probeHealth(container, cadence.command, cadence.check.timeoutMs, signal))
+            return READY;
+        await (0,external_node_timers_promises_.setTimeout)(START_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
+    }
+    return undefined;
+}
+/** `3 retries every 30 s` (and its start period). */
+function describeCheck(check) {
+    const period = check.startPeriodMs > 0 ? ` after a start period of ${check.startPeriodMs / 1000} s` : '';
+    return `${check.retries} retries every ${check.intervalMs / 1000} s${period}`;
+}
+async function diagnosis(engine, container, state, note) {
     const logs = await engine.containerLogs(container, LOG_TAIL_LINES);
     return [
+        ...(note === undefined ? [] : [note]),
         state === undefined ? 'The container no longer exists.' : formatDiagnosis(state),
         `Logs (last ${LOG_TAIL_LINES} lines, stdout and stderr by time):`,
         logs || '(no output)',
@@ -1757,6 +1862,7 @@ async function collectReports(engine, container, source, dir, reporter) {
 
 
 
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -1859,7 +1965,7 @@ async function logIn({ engine, inputs, reporter, settings, leftovers }, retries)
     leftovers.loggedInRegistry = inputs.image.registry;
     settings.onLeftovers(leftovers);
 }
-/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did; returns its id. */
+/** Builds and stamps the image, tagged with the sha tag and :latest; says what the cache did; returns it. */
 async function buildPhase(run, { facts, commit, target, cache }) {
     const { inputs, report, reporter, settings } = run;
     const built = await phase(report, reporter, `Build ${target.imageRef}, tag ${target.latestRef}`, async () => {
@@ -1890,19 +1996,35 @@ async function buildPhase(run, { facts, commit, target, cache }) {
     run.background.defer(built.tidy);
     report.imageId = built.imageId;
     report.cache = built.cache;
-    return built.imageId;
+    return built;
+}
+/** How the container's health check is asked while it starts (see health-cadence.ts), said in the log. */
+function healthCadenceFor({ inputs, reporter }, facts, built) {
+    const cadence = planHealthCadence({
+        check: built.healthcheck,
+        shell: built.shell,
+        waitFor: inputs.waitFor,
+        runArgs: inputs.runArgs,
+        engineVersion: facts.version,
+        waitTimeoutSeconds: inputs.waitTimeoutSeconds,
+    });
+    if (cadence.kind === 'engine')
+        reporter.info(`Health check: asked every ${START_INTERVAL_MS / 1000} s while the container starts (${cadence.runArgs.join(' ')}).`);
+    if (cadence.kind === 'action')
+        reporter.info(`Health check: Docker ${facts.version} has no --health-start-interval; the action runs the image's check (${cadence.command.join(' ')}) every ${START_INTERVAL_MS / 1000} s while the container starts.`);
+    return cadence;
 }
 /** Starts a container of the sha tag (`docker run`); returns its name. */
-async function startContainerPhase({ engine, inputs, report, reporter, settings, leftovers }, target) {
+async function startContainerPhase({ engine, inputs, report, reporter, settings, leftovers }, target, cadence) {
     const name = (0,container/* containerName */.x)(inputs.image.path, target.tag, settings.env.GITHUB_RUN_ID, settings.env.GITHUB_RUN_ATTEMPT);
     // Told before `docker run`, so the action's post removes the container even if this process dies right after.
     leftovers.container = name;
     settings.onLeftovers(leftovers);
-    await phase(report, reporter, `Run ${target.imageRef} as ${name}`, () => engine.runContainer(name, inputs.runArgs, target.imageRef));
+    await phase(report, reporter, `Run ${target.imageRef} as ${name}`, () => engine.runContainer(name, [...inputs.runArgs, ...(cadence.kind === 'engine' ? cadence.runArgs : [])], target.imageRef));
     return name;
 }
 /** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
-async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, target, name) {
+async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, target, cadence, name) {
     // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
     const held = inputs.testCommand !== '' && inputs.testOn === 'container'
         ? holdContainerTest(engine, {
@@ -1914,8 +2036,13 @@ async function waitAndTestPhases({ engine, inputs, report, reporter, settings },
         : undefined;
     try {
         const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
-            const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds);
-            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s.`);
+            const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds, cadence);
+            reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s${ready.how === undefined ? '' : `, by ${ready.how}`}.`);
+            if (ready.how !== undefined && cadence.kind !== 'image') {
+                const imageCadence = imageCadenceMs(cadence.check, ready.seconds * 1000) / 1000;
+                report.imageCadenceSeconds = imageCadence;
+                reporter.info(`At the image's own cadence (a check every ${cadence.check.intervalMs / 1000} s) it would have been found healthy after ${imageCadence} s at the earliest.`);
+            }
             return ready;
         });
         report.readySeconds = readiness.seconds;
@@ -2097,17 +2224,18 @@ async function runPhases(run) {
     const { target } = checked;
     if (listing !== undefined)
         await prunePhase(run, checked, listing);
-    const imageId = await buildPhase(run, checked);
-    const container = await startContainerPhase(run, target);
+    const built = await buildPhase(run, checked);
+    const cadence = healthCadenceFor(run, checked.facts, built);
+    const container = await startContainerPhase(run, target, cadence);
     // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
     run.background.start();
-    const tests = await waitAndTestPhases(run, target, container);
+    const tests = await waitAndTestPhases(run, target, cadence, container);
     // Reports are wanted most when the tests failed: collect them before failing.
     if (run.inputs.testReports !== '')
         await collectReportsPhase(run, container);
     failUnlessPassed(run, tests, container);
     if (run.inputs.deploy)
-        await pushPhase(run, target, imageId);
+        await pushPhase(run, target, built.imageId);
     if (run.inputs.envFile !== '')
         await envFilePhase(run);
 }
@@ -2162,4 +2290,4 @@ async function runMain() {
 
 };
 
-//# sourceMappingURL=774.index.js.map
+//# sourceMappingURL=123.index.js.map
