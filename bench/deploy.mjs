@@ -6,7 +6,7 @@
 // repository that already holds the base layers, as a deploy of the next push would.
 import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { startRegistry } from '../__tests__/harness/registry.mjs';
-import { CYCLE_TEST_COMMAND, HEALTHY_DOCKERFILE } from './cycle.mjs';
+import { CYCLE_TEST_COMMAND, HEALTHY_DOCKERFILE, IMAGE_CADENCE_RUN_ARGS } from './cycle.mjs';
 import {
   docker,
   dockerOk,
@@ -42,6 +42,7 @@ export async function benchDeploy({ pairs, warmup, log }) {
         inputs: {
           image: actionRepository,
           context: actionContext.dir,
+          'run-args': IMAGE_CADENCE_RUN_ARGS,
           'test-command': CYCLE_TEST_COMMAND,
           'prune-grace': '0',
           deploy: 'true',

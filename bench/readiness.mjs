@@ -8,7 +8,7 @@
 // (`docker exec` through the engine, or `sh -c` on the runner).
 import { randomBytes } from 'node:crypto';
 import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
-import { HEALTHY_DOCKERFILE } from './cycle.mjs';
+import { HEALTHY_DOCKERFILE, IMAGE_CADENCE_RUN_ARGS } from './cycle.mjs';
 import {
   expectSuccess,
   followEvents,
@@ -45,7 +45,8 @@ async function once(context, on) {
     inputs: {
       image: REPOSITORY,
       context: context.dir,
-      'run-args': `--label=${LABEL}=${id}`,
+      // The engine's own probe makes it healthy, so that its event is the moment the action acts on.
+      'run-args': `--label=${LABEL}=${id}\n${IMAGE_CADENCE_RUN_ARGS}`,
       'test-on': on,
       'test-command': TEST_COMMANDS[on],
       'prune-grace': '0',
