@@ -37,7 +37,9 @@ for (const { file, spec, inputs, outputs } of files) {
   const written = `${current.slice(0, start)}${inputsAndOutputs(inputs, outputs)}${current.slice(end)}`;
   if (written === current) continue;
   if (process.argv.includes('--check')) {
-    console.error(`action-yml: ${file}'s inputs or outputs differ from ${spec}; run 'npm run build' and commit ${file}`);
+    console.error(
+      `action-yml: ${file}'s inputs or outputs differ from ${spec}; run 'npm run build' and commit ${file}`,
+    );
     stale = true;
   } else writeFileSync(path.join(root, file), written);
 }
