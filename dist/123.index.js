@@ -1288,6 +1288,11 @@ function imageCadenceMs(check, readyMs) {
     const every = check.startIntervalMs > 0 && readyMs <= check.startPeriodMs ? check.startIntervalMs : check.intervalMs;
     return Math.max(1, Math.ceil(readyMs / every)) * every;
 }
+/** `3 retries every 30 s` (and its start period). */
+function describeCheck(check) {
+    const period = check.startPeriodMs > 0 ? ` after a start period of ${check.startPeriodMs / 1000} s` : '';
+    return `${check.retries} retries every ${check.intervalMs / 1000} s${period}`;
+}
 /** How the verdict was reached, for the log: what asked the check, and how often. */
 function describeCadence(cadence) {
     switch (cadence.kind) {
@@ -1667,11 +1672,6 @@ async function actionHealthProbe(engine, container, cadence, signal) {
         await (0,external_node_timers_promises_.setTimeout)(START_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
     }
     return undefined;
-}
-/** `3 retries every 30 s` (and its start period). */
-function describeCheck(check) {
-    const period = check.startPeriodMs > 0 ? ` after a start period of ${check.startPeriodMs / 1000} s` : '';
-    return `${check.retries} retries every ${check.intervalMs / 1000} s${period}`;
 }
 async function diagnosis(engine, container, state, note) {
     const logs = await engine.containerLogs(container, LOG_TAIL_LINES);

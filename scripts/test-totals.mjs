@@ -2,6 +2,7 @@
 // line CI reads, counting every run: "tests: N passed, N failed, N skipped".
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const dir = process.argv[2];
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -40,8 +41,7 @@ for (const file of readdirSync(dir).sort((a, b) =>
 
 /** The first lines of a failure, without colour codes: CI keeps only the end of the log, so the cause goes here. */
 function why(messages = []) {
-  const text = messages.join('\n').replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
-  return text
+  return stripVTControlCharacters(messages.join('\n'))
     .split('\n')
     .filter((line) => line.trim() !== '')
     .slice(0, 12)

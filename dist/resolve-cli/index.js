@@ -64,10 +64,7 @@ const CLI_OPTIONS = new Map([
     ...INPUT_OPTIONS.map((input) => [input.cli, input.name]),
     ['--env-output', 'env-output'],
 ]);
-const OPTION_NAMES = ((flags) => `${flags.slice(0, -1).join(', ')} or ${flags.at(-1) ?? ''}`)([
-    ...CLI_OPTIONS.keys(),
-    '--json',
-]);
+const OPTION_NAMES = `${[...CLI_OPTIONS.keys()].join(', ')} or --json`;
 const CREDENTIAL_OPTIONS = /^-(?:p|u|-(?:registry-)?(?:password|username|user|token))$/;
 /** Reads `--images`' FILE, or stdin for `-`. */
 function readImagesFile(file) {

@@ -51,10 +51,7 @@ const CLI_OPTIONS: ReadonlyMap<string, string> = new Map([
   ['--env-output', 'env-output'],
 ]);
 
-const OPTION_NAMES = ((flags: string[]) => `${flags.slice(0, -1).join(', ')} or ${flags.at(-1) ?? ''}`)([
-  ...CLI_OPTIONS.keys(),
-  '--json',
-]);
+const OPTION_NAMES = `${[...CLI_OPTIONS.keys()].join(', ')} or --json`;
 
 const CREDENTIAL_OPTIONS = /^-(?:p|u|-(?:registry-)?(?:password|username|user|token))$/;
 

@@ -88,6 +88,12 @@ export function imageCadenceMs(check: Healthcheck, readyMs: number): number {
   return Math.max(1, Math.ceil(readyMs / every)) * every;
 }
 
+/** `3 retries every 30 s` (and its start period). */
+export function describeCheck(check: Healthcheck): string {
+  const period = check.startPeriodMs > 0 ? ` after a start period of ${check.startPeriodMs / 1000} s` : '';
+  return `${check.retries} retries every ${check.intervalMs / 1000} s${period}`;
+}
+
 /** How the verdict was reached, for the log: what asked the check, and how often. */
 export function describeCadence(cadence: HealthCadence): string {
   switch (cadence.kind) {

@@ -2,8 +2,7 @@ import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Engine } from '../docker/engine.js';
 import type { ContainerState, PortBinding, ReadinessEvent } from '../docker/output.js';
-import type { Healthcheck } from '../docker/output.js';
-import { describeCadence, START_INTERVAL_MS, type HealthCadence } from './health-cadence.js';
+import { describeCadence, describeCheck, START_INTERVAL_MS, type HealthCadence } from './health-cadence.js';
 import type { WaitFor } from './inputs.js';
 
 export const LOG_TAIL_LINES = 100;
@@ -307,12 +306,6 @@ async function actionHealthProbe(
     await sleep(START_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
   }
   return undefined;
-}
-
-/** `3 retries every 30 s` (and its start period). */
-function describeCheck(check: Healthcheck): string {
-  const period = check.startPeriodMs > 0 ? ` after a start period of ${check.startPeriodMs / 1000} s` : '';
-  return `${check.retries} retries every ${check.intervalMs / 1000} s${period}`;
 }
 
 async function diagnosis(
