@@ -4940,12 +4940,17 @@ async function waitUntilReady(engine, container, waitFor, timeoutSeconds, cadenc
     let imageRule;
     if (verdict === undefined) {
         const stop = new AbortController();
+        // What must end before the wait returns, beyond the watchers themselves.
+        const stopped = [];
         const watchers = [
             engine.untilEvent(state, (event) => verdictFromEvent(event, condition), stop.signal),
         ];
         if (condition.kind === 'healthy' && cadence.kind !== 'image') {
-            if (cadence.kind === 'action')
-                watchers.push(actionHealthProbe(engine, state.id, cadence, stop.signal));
+            if (cadence.kind === 'action') {
+                const checks = actionHealthProbe(engine, state.id, cadence, stop.signal);
+                watchers.push(checks.ready);
+                stopped.push(checks.settled);
+            }
             // The engine counts no failure during the longer start period: the image's own rule fails it as early.
             if (cadence.unhealthyAfterMs < timeoutSeconds * 1000)
                 watchers.push((0,promises_namespaceObject.setTimeout)(cadence.unhealthyAfterMs, undefined, { signal: stop.signal }).then(() => {
@@ -4983,7 +4988,7 @@ async function waitUntilReady(engine, container, waitFor, timeoutSeconds, cadenc
         }
         finally {
             stop.abort();
-            await Promise.allSettled(watchers);
+            await Promise.allSettled([...watchers, ...stopped]);
         }
     }
     if (verdict.ready)
@@ -5000,14 +5005,44 @@ async function waitUntilReady(engine, container, waitFor, timeoutSeconds, cadenc
         : verdict.reason;
     throw new ContainerNotReadyError(container, reason, await diagnosis(engine, container, final, imageRule));
 }
-/** The image's health check, run by the action every START_INTERVAL_MS until it passes. */
-async function actionHealthProbe(engine, container, cadence, signal) {
-    while (!signal.aborted) {
-        if (await engine.probeHealth(container, cadence.command, cadence.check.timeoutMs, signal))
-            return READY;
-        await (0,promises_namespaceObject.setTimeout)(START_INTERVAL_MS, undefined, { signal }).catch(() => undefined);
-    }
-    return undefined;
+/** Checks of the image's own running at once: a slow check never delays the next start, a hung one never piles up. */
+const ACTION_PROBES_IN_FLIGHT = 2;
+/**
+ * The image's health check, run by the action until it passes: one starts every START_INTERVAL_MS (start to
+ * start, so the check's own run time is not added to the wait), while fewer than ACTION_PROBES_IN_FLIGHT run.
+ * `settled` ends when the signal has stopped every check it started.
+ */
+function actionHealthProbe(engine, container, cadence, signal) {
+    const running = new Set();
+    let ticker;
+    const ready = new Promise((resolve) => {
+        const finish = (verdict) => {
+            clearInterval(ticker);
+            resolve(verdict);
+        };
+        const start = () => {
+            if (signal.aborted || running.size >= ACTION_PROBES_IN_FLIGHT)
+                return;
+            const check = engine.probeHealth(container, cadence.command, cadence.check.timeoutMs, signal).then((passed) => {
+                if (passed && !signal.aborted)
+                    finish(READY);
+            }, () => undefined);
+            running.add(check);
+            void check.finally(() => running.delete(check));
+        };
+        if (signal.aborted)
+            return finish(undefined);
+        signal.addEventListener('abort', () => finish(undefined), { once: true });
+        ticker = setInterval(start, START_INTERVAL_MS);
+        start();
+    });
+    const settled = new Promise((resolve) => {
+        if (signal.aborted)
+            resolve();
+        else
+            signal.addEventListener('abort', () => resolve(), { once: true });
+    }).then(() => Promise.allSettled([...running]));
+    return { ready, settled };
 }
 async function diagnosis(engine, container, state, note) {
     const logs = await engine.containerLogs(container, LOG_TAIL_LINES);

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import type { ReadinessEvent } from '../../../src/docker/output.js';
 import { ContainerNotReadyError, waitUntilReady } from '../../../src/loop/wait-ready.js';
@@ -179,6 +180,55 @@ describe('waitUntilReady', () => {
       expect(
         engine.calls.filter((call) => call.operation === 'probeHealth').map((call) => call.args.slice(0, 3)),
       ).toEqual(Array(3).fill(['c0ffee', command, 30_000]));
+    });
+
+    it('a slow check: the next starts 200 ms after the last started, two at most at once', async () => {
+      let started = 0;
+      let running = 0;
+      let most = 0;
+      const engine = fakeEngine({
+        inspectContainer: () => Promise.resolve(container({ health: STARTING })),
+        untilEvent: eventsSay(),
+        // Each check takes 350 ms unless stopped; the third passes.
+        probeHealth: async (_container: string, _command: string[], _timeout: number, signal: AbortSignal) => {
+          const passes = ++started === 3;
+          most = Math.max(most, ++running);
+          await sleep(350, undefined, { signal }).finally(() => running--);
+          return passes;
+        },
+      });
+      const ready = await waitUntilReady(engine, NAME, auto, 30, {
+        kind: 'action',
+        check,
+        command,
+        unhealthyAfterMs: 90_000,
+      });
+      // Started at 0, 200 and 400 ms, the third passing at 750 ms; one after another it would pass at 1450 ms.
+      expect(ready.seconds).toBeGreaterThanOrEqual(0.7);
+      expect(ready.seconds).toBeLessThan(0.9);
+      expect(most).toBe(2);
+      expect(running).toBe(0);
+    });
+
+    it('a check that hangs: two at most, and none still running when the wait has failed', async () => {
+      let running = 0;
+      let most = 0;
+      const engine = fakeEngine({
+        inspectContainer: () => Promise.resolve(container({ health: STARTING })),
+        untilEvent: eventsSay(),
+        probeHealth: (_container: string, _command: string[], _timeout: number, signal: AbortSignal) =>
+          new Promise<boolean>((_passed, failed) => {
+            most = Math.max(most, ++running);
+            signal.addEventListener('abort', () => setTimeout(() => (running--, failed(new Error('stopped'))), 20));
+          }),
+        findContainer: () => Promise.resolve(container({ health: STARTING })),
+        containerLogs: () => Promise.resolve(''),
+      });
+      await expect(
+        waitUntilReady(engine, NAME, auto, 1, { kind: 'action', check, command, unhealthyAfterMs: 90_000 }),
+      ).rejects.toThrow(/wait-timeout/);
+      expect(most).toBe(2);
+      expect(running).toBe(0);
     });
 
     it("the engine's cadence: ready on its healthy event; the action runs no check of its own", async () => {
