@@ -1233,6 +1233,7 @@ function parseContainerState(stdout) {
     return {
         id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Id),
         name: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Name).replace(/^\//, ''),
+        image: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Image),
         created: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Created),
         status: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(state.Status),
         exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
@@ -2251,9 +2252,10 @@ async function pushTags(engine, request, reporter) {
         const mirror = repository.name !== request.built.name;
         const shaRef = `${repository.name}:${request.tag}`;
         const latestRef = `${repository.name}:latest`;
-        if (mirror)
-            for (const ref of [shaRef, latestRef])
-                await engine.tagImage(request.imageId, ref);
+        // docker push goes by name: the names are set to the tested image's id first, whatever another run on this
+        // engine tagged meanwhile.
+        for (const ref of [shaRef, latestRef])
+            await engine.tagImage(request.imageId, ref);
         let manifest;
         try {
             const auth = repository.registry === request.built.registry ? request.auth : undefined;
@@ -2276,6 +2278,18 @@ async function pushTags(engine, request, reporter) {
     }
     return pushed;
 }
+/**
+ * The registry's digest is the tested image's: the image id itself (the containerd store names an image by its
+ * manifest), or a digest the engine recorded when it pushed that very id (RepoDigests); no pull, no GET.
+ */
+async function provePushed(engine, repository, request, digest) {
+    if (digest === request.imageId)
+        return;
+    const recorded = (0,output/* digestsFor */.Zu)((await engine.inspectImage(request.imageId)).repoDigests, (0,image_reference/* familiarName */.hG)(repository));
+    if (recorded.includes(digest))
+        return;
+    throw new Error(`After the push, ${repository.name}:${request.tag} is ${digest} in the registry, which the engine never pushed for the tested image ${request.imageId} (its digests there: ${recorded.join(', ') || 'none'}): another run pushed that tag meanwhile?`);
+}
 /** What both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
 async function readBack(engine, repository, request, shaPushDigest, auth, reporter) {
     const client = new RegistryClient({
@@ -2291,6 +2305,7 @@ async function readBack(engine, repository, request, shaPushDigest, auth, report
         if (sha.digest !== latest) {
             throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest} in the registry: another push moved :latest meanwhile?`);
         }
+        await provePushed(engine, repository, request, sha.digest);
         return sha;
     }
     catch (error) {
@@ -2795,6 +2810,7 @@ class RegistryError extends Error {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BM: () => (/* binding */ registryAuthOf),
+/* harmony export */   JX: () => (/* binding */ registryPassword),
 /* harmony export */   MB: () => (/* binding */ fieldParser),
 /* harmony export */   Y2: () => (/* binding */ TAG_LENGTH_RANGE),
 /* harmony export */   _C: () => (/* binding */ ACTION_NAMING),
@@ -2861,12 +2877,16 @@ function nonBlankLines(raw) {
         .filter((line) => line !== '');
 }
 /**
- * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
- * password is taken as given, untrimmed.
+ * The password as `docker login --password-stdin` takes it: as given, but for one line ending at its end (a
+ * secret saved from `echo`), in every face alike, so that the registry client logs in with what docker did.
  */
+function registryPassword(raw) {
+    return raw.replace(/\r?\n$/, '');
+}
+/** registry-username and registry-password: both, or neither (`withNeither` says what happens then). */
 function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
     const username = read('registry-username').trim();
-    const password = read('registry-password');
+    const password = registryPassword(read('registry-password'));
     if ((username === '') !== (password === '')) {
         const missing = username === '' ? 'registry-username' : 'registry-password';
         problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);

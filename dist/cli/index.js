@@ -630,7 +630,12 @@ async function main(argv) {
     };
     let inputs;
     try {
-        inputs = (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)((name) => command.inputs[name] ?? '', process.env, reporter.secret, _args_js__WEBPACK_IMPORTED_MODULE_6__/* .CLI_NAMING */ .up);
+        inputs = (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)((name) => command.inputs[name] ?? '', {
+            env: process.env,
+            mask: reporter.secret,
+            naming: _args_js__WEBPACK_IMPORTED_MODULE_6__/* .CLI_NAMING */ .up,
+            workspace: process.cwd(),
+        });
     }
     catch (error) {
         return badInput(error);
@@ -664,7 +669,12 @@ async function main(argv) {
  */
 function withValueProblems(error) {
     try {
-        (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)((name) => error.inputs[name] ?? '', process.env, () => undefined, _args_js__WEBPACK_IMPORTED_MODULE_6__/* .CLI_NAMING */ .up);
+        (0,_loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputs */ .Ko)((name) => error.inputs[name] ?? '', {
+            env: process.env,
+            mask: () => undefined,
+            naming: _args_js__WEBPACK_IMPORTED_MODULE_6__/* .CLI_NAMING */ .up,
+            workspace: process.cwd(),
+        });
         return error;
     }
     catch (valueError) {
@@ -2087,6 +2097,7 @@ function parseContainerState(stdout) {
     return {
         id: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Id),
         name: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Name).replace(/^\//, ''),
+        image: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Image),
         created: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(container.Created),
         status: (0,_shared_json_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .g)(state.Status),
         exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
@@ -2444,8 +2455,10 @@ function describeCache(outcome) {
 /* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6876);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6021);
 /* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7084);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1229);
-/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4164);
+/* harmony import */ var _shared_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6134);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1229);
+/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4164);
+
 
 
 
@@ -2495,15 +2508,18 @@ const PRUNE_GRACE_RANGE = { min: 0, max: 86400 };
 const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 };
 const PUSH_RETRIES_RANGE = { min: 0, max: 10 };
 const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
-// These flags would take the container's lifecycle away from the action.
-const LIFECYCLE_RUN_FLAGS = new Map([
-    ['--rm', 'the action removes the container itself, after it has read its state and logs'],
-    ['--detach', 'the action always runs the container detached'],
-    ['-d', 'the action always runs the container detached'],
-    ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
-]);
+/** Inputs from problems and a draft: throws every problem at once. */
+function completed(draft, problems) {
+    if (problems.length > 0 || draft.image === undefined)
+        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(problems);
+    return { ...draft, image: draft.image };
+}
 /** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
-function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_NAMING */ ._C) {
+function parseInputs(read, naming = ACTION_NAMING) {
+    const { draft, problems } = draftInputs(read, naming);
+    return completed(draft, problems);
+}
+function draftInputs(read, naming) {
     const { problems, field } = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .fieldParser */ .MB)(read, naming);
     const notices = [];
     /** A repository name; its path lower-cased (with a notice) when upper case is all that is wrong with it. */
@@ -2537,10 +2553,10 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
         return raw;
     }, '');
     const buildSecrets = field('build-secrets', parseBuildSecrets, []);
-    const cacheFrom = field('cache-from', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCacheSetting */ .Yo)(raw, 'from'), _cache_js__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_AUTO */ .p2);
-    const cacheTo = field('cache-to', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCacheSetting */ .Yo)(raw, 'to'), _cache_js__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_AUTO */ .p2);
+    const cacheFrom = field('cache-from', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCacheSetting */ .Yo)(raw, 'from'), _cache_js__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_AUTO */ .p2);
+    const cacheTo = field('cache-to', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCacheSetting */ .Yo)(raw, 'to'), _cache_js__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_AUTO */ .p2);
     const sha = field('sha', (raw) => {
-        if (raw !== '' && !_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__/* .SHA_PATTERN */ .yw.test(raw))
+        if (raw !== '' && !_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__/* .SHA_PATTERN */ .yw.test(raw))
             throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
         return raw;
     }, '');
@@ -2572,15 +2588,17 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
             throw new Error(`is set, but ${naming.name('test-on')} is runner; expected it only with ${naming.name('test-on')}: container`);
         return raw;
     }, '');
-    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__/* .ENV_NAME_PATTERN */ .jg), []);
+    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__/* .ENV_NAME_PATTERN */ .jg), []);
     const testTimeoutSeconds = field('test-timeout', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, TEST_TIMEOUT_RANGE), 0);
     const testReports = field('test-reports', (raw) => {
         if (raw !== '' && !raw.startsWith('/'))
             throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
+        if (node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(raw) === '/')
+            throw new Error(`is "${raw}", the container's whole file system; expected the directory the tests write their reports to, e.g. /app/reports`);
         return raw;
     }, '');
     const reportsDir = field('reports-dir', (raw) => {
-        if (raw === '' || node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(raw) || node_path__WEBPACK_IMPORTED_MODULE_1__.normalize(raw).split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep)[0] === '..')
+        if (raw === '' || !relativeInside(raw))
             throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
         return raw;
     }, 'reports');
@@ -2605,11 +2623,11 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
     const envFile = field('env-file', (raw) => {
         if (/[\0\r\n]/.test(raw))
             throw new Error('contains a line break; expected one file path');
+        if (raw !== '' && !relativeInside(raw))
+            throw new Error(`is "${raw}"; expected a file path relative to the workspace, inside it`);
         return raw;
     }, '');
-    if (problems.length > 0 || image === undefined)
-        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(problems);
-    return {
+    const draft = {
         image,
         deploy,
         context,
@@ -2639,11 +2657,17 @@ function parseInputs(read, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MO
         reportsDir,
         registryAuth,
         pushRetries,
-        alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
+        alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image?.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
         envPrefix,
         envFile,
         notices,
     };
+    return { draft, problems };
+}
+/** A relative path that stays below the directory it is relative to (written, before any link is followed). */
+function relativeInside(raw) {
+    const normal = node_path__WEBPACK_IMPORTED_MODULE_1__.normalize(raw);
+    return !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(raw) && normal !== '.' && normal !== '..' && !normal.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`);
 }
 function parsePruneMode(raw) {
     if (raw === 'dry-run')
@@ -2686,51 +2710,104 @@ function parseBuildSecrets(raw) {
         return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
     });
 }
-// docker run's boolean short options: they combine (`-itd`), and the first other letter takes a value.
-const BOOLEAN_SHORT_OPTIONS = new Set(['d', 'i', 't', 'P']);
-/** `-td`, `-itd`: a cluster of short boolean options that includes -d. */
+// docker run's switches (docker run --help, 20.10 to 28): they take no value, or one only after "=". Any other
+// option takes one. A word after a switch would reach docker as the image to run, the built one as its command.
+const RUN_SWITCHES = new Set([
+    '--detach',
+    '--disable-content-trust',
+    '--help',
+    '--init',
+    '--interactive',
+    '--no-healthcheck',
+    '--oom-kill-disable',
+    '--privileged',
+    '--publish-all',
+    '--quiet',
+    '--read-only',
+    '--rm',
+    '--sig-proxy',
+    '--tty',
+    '--use-api-socket',
+]);
+// The short switches combine (`-itd`); the first other letter takes a value (the rest of the word, or the next).
+const SHORT_SWITCHES = new Set(['d', 'i', 't', 'P', 'q']);
+// Options whose value the action needs to be its own, or that would run something other than the built image.
+const REFUSED_RUN_OPTIONS = new Map([
+    ['--rm', () => 'the action removes the container itself, after it has read its state and logs'],
+    ['--detach', () => 'the action always runs the container detached'],
+    ['-d', () => 'the action always runs the container detached'],
+    ['--name', () => 'the action names the container uniquely per run, so parallel runs never collide'],
+    [
+        '--pull',
+        (value) => value === 'never' || value === 'missing'
+            ? undefined
+            : `the container runs the image built here; --pull=${value ?? ''} would take the registry's instead`,
+    ],
+]);
+/** `-td`, `-itd`: a cluster of short switches that includes -d. */
 function shortClusterHasDetach(flag) {
     if (!/^-[A-Za-z]{2,}$/.test(flag))
         return false;
     for (const letter of flag.slice(1)) {
         if (letter === 'd')
             return true;
-        if (!BOOLEAN_SHORT_OPTIONS.has(letter))
+        if (!SHORT_SWITCHES.has(letter))
             return false; // the rest is this option's value
     }
     return false;
 }
-/** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
+/** A short option word (`-e`, `-it`, `-eA=B`): it ends in a switch, or a value-taking letter has its value in it. */
+function shortWordTakesNext(word) {
+    for (let index = 1; index < word.length; index++) {
+        if (!SHORT_SWITCHES.has(word[index] ?? ''))
+            return index === word.length - 1;
+    }
+    return false;
+}
+/**
+ * One option per line; `--flag value` on one line becomes two arguments. Never shell-split. A line can add
+ * nothing but its option: no `--`, no word after a switch or after an option that has its value already.
+ */
 function parseRunArgs(raw) {
     return (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .nonBlankLines */ .n5)(raw).flatMap((line, index) => {
-        if (!line.startsWith('-')) {
-            throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
+        const at = `line ${index + 1}`;
+        if (!line.startsWith('-') || line === '-') {
+            throw new Error(`${at} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
         }
         const flagEnd = line.search(/[=\s]/);
         const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
-        const reason = LIFECYCLE_RUN_FLAGS.get(shortClusterHasDetach(flag) ? '-d' : flag);
-        if (reason !== undefined)
-            throw new Error(`line ${index + 1} uses ${flag}, which is not allowed: ${reason}`);
-        if (flagEnd !== -1 && line[flagEnd] !== '=') {
-            const value = line.slice(flagEnd).trim();
-            // A second option on the line would reach docker as an option of its own, unchecked.
-            if (value.startsWith('-'))
-                throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
-            return [flag, value];
+        if (flag === '--')
+            throw new Error(`${at} is "${line}", which ends docker run's options: what follows would be run instead of the built image`);
+        const attached = flagEnd !== -1 && line[flagEnd] === '=' ? line.slice(flagEnd + 1) : undefined;
+        const spaced = flagEnd !== -1 && line[flagEnd] !== '=' ? line.slice(flagEnd).trim() : undefined;
+        const refused = REFUSED_RUN_OPTIONS.get(shortClusterHasDetach(flag) ? '-d' : flag)?.(attached ?? spaced);
+        if (refused !== undefined)
+            throw new Error(`${at} uses ${flag}, which is not allowed: ${refused}`);
+        if (spaced === undefined) {
+            // Alone, an option that takes a value would take the built image's reference as its value.
+            const bareTakesNext = attached === undefined && (flag.startsWith('--') ? !RUN_SWITCHES.has(flag) : shortWordTakesNext(flag));
+            if (bareTakesNext)
+                throw new Error(`${at} is "${line}": ${flag} takes a value, and alone it would take the built image's name as it; expected ${flag.startsWith('--') ? `${flag}=VALUE (or ${flag}=true for a switch this list does not know)` : `${flag} VALUE`}`);
+            return [line];
         }
-        return [line];
+        // A second option on the line would reach docker as an option of its own, unchecked.
+        if (spaced.startsWith('-'))
+            throw new Error(`${at} is "${line}"; expected one docker run option per line`);
+        const takesNext = flag.startsWith('--') ? !RUN_SWITCHES.has(flag) : shortWordTakesNext(flag);
+        if (!takesNext)
+            throw new Error(`${at} is "${line}": ${flag} takes no value after a space, so "${spaced}" would reach docker run as the image to run; expected ${flag.startsWith('--') ? `${flag}=VALUE or ${flag} alone` : 'one option, its value in the same word or after one space'}`);
+        return [flag, spaced];
     });
 }
 /**
- * Reads, masks (through `mask`, where each secret is born) and validates the inputs, then checks what they
- * name outside docker: the build context, the Dockerfile, each build secret's source. Nothing is touched.
+ * Reads, masks and validates the inputs, then checks what they name outside docker: the build context, the
+ * Dockerfile, each build secret's source, the paths written. Every problem at once; nothing is touched.
  */
-function readInputs(read, env, mask, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_NAMING */ ._C) {
-    const password = read('registry-password');
+function readInputs(read, { env, mask, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_NAMING */ ._C, workspace }) {
+    const password = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .registryPassword */ .JX)(read('registry-password'));
     if (password !== '')
         mask(password);
-    const inputs = parseInputs(read, naming);
-    const problems = [];
+    const { draft: inputs, problems } = draftInputs(read, naming);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(inputs.context) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(inputs.context).isDirectory()) {
         problems.push(`${naming.subject('context')} is "${inputs.context}", which is not a directory; expected the build context directory.`);
     }
@@ -2749,16 +2826,25 @@ function readInputs(read, env, mask, naming = _shared_field_parser_js__WEBPACK_I
             problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
         }
     }
-    // Resolved once, here: against the working directory, which is the workspace (the action's and the CLI's).
-    const envFile = inputs.envFile === '' ? '' : node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(inputs.envFile);
-    if (envFile !== '') {
+    const written = (name, raw) => {
+        const checked = (0,_shared_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__/* .workspacePath */ .X)(workspace, raw);
+        if ('path' in checked)
+            return checked.path;
+        problems.push(`${naming.subject(name)} ${checked.problem}.`);
+        return '';
+    };
+    // Only a path that parsed is followed on disk: one problem an input.
+    const parsed = (name) => !problems.some((problem) => problem.startsWith(`${naming.subject(name)} `));
+    if (inputs.testReports !== '' && parsed('reports-dir'))
+        written('reports-dir', inputs.reportsDir);
+    // Resolved once, here: against the workspace (the action's and the CLI's working directory).
+    const envFile = inputs.envFile === '' || !parsed('env-file') ? '' : written('env-file', inputs.envFile);
+    if (envFile !== '' && inputs.image !== undefined) {
         const problem = envFileProblem(envFile, inputs.envPrefix, inputs.image.name);
         if (problem !== undefined)
             problems.push(`${naming.subject('env-file')} ${problem}.`);
     }
-    if (problems.length > 0)
-        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(problems);
-    return { ...inputs, envFile };
+    return completed({ ...inputs, envFile }, problems);
 }
 /** What stops the record from going into `file`: a directory there, or another image's group of the same prefix. */
 function envFileProblem(file, prefix, image) {
@@ -3706,9 +3792,10 @@ async function pushTags(engine, request, reporter) {
         const mirror = repository.name !== request.built.name;
         const shaRef = `${repository.name}:${request.tag}`;
         const latestRef = `${repository.name}:latest`;
-        if (mirror)
-            for (const ref of [shaRef, latestRef])
-                await engine.tagImage(request.imageId, ref);
+        // docker push goes by name: the names are set to the tested image's id first, whatever another run on this
+        // engine tagged meanwhile.
+        for (const ref of [shaRef, latestRef])
+            await engine.tagImage(request.imageId, ref);
         let manifest;
         try {
             const auth = repository.registry === request.built.registry ? request.auth : undefined;
@@ -3731,6 +3818,18 @@ async function pushTags(engine, request, reporter) {
     }
     return pushed;
 }
+/**
+ * The registry's digest is the tested image's: the image id itself (the containerd store names an image by its
+ * manifest), or a digest the engine recorded when it pushed that very id (RepoDigests); no pull, no GET.
+ */
+async function provePushed(engine, repository, request, digest) {
+    if (digest === request.imageId)
+        return;
+    const recorded = (0,output/* digestsFor */.Zu)((await engine.inspectImage(request.imageId)).repoDigests, (0,image_reference/* familiarName */.hG)(repository));
+    if (recorded.includes(digest))
+        return;
+    throw new Error(`After the push, ${repository.name}:${request.tag} is ${digest} in the registry, which the engine never pushed for the tested image ${request.imageId} (its digests there: ${recorded.join(', ') || 'none'}): another run pushed that tag meanwhile?`);
+}
 /** What both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
 async function readBack(engine, repository, request, shaPushDigest, auth, reporter) {
     const client = new RegistryClient({
@@ -3746,6 +3845,7 @@ async function readBack(engine, repository, request, shaPushDigest, auth, report
         if (sha.digest !== latest) {
             throw new Error(`After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest} in the registry: another push moved :latest meanwhile?`);
         }
+        await provePushed(engine, repository, request, sha.digest);
         return sha;
     }
     catch (error) {
@@ -4196,6 +4296,8 @@ async function writeWhole(file, text) {
     }
 }
 
+// EXTERNAL MODULE: ./src/shared/workspace-path.ts
+var workspace_path = __nccwpck_require__(6134);
 // EXTERNAL MODULE: ./src/docker/build-args.ts
 var build_args = __nccwpck_require__(1936);
 ;// CONCATENATED MODULE: ./src/docker/build-progress.ts
@@ -4931,11 +5033,16 @@ const never = new Promise(() => undefined);
  * creation on, on the engine's clock, so a change between `docker run` and the subscription is
  * replayed, never missed; port and log probes run alongside.
  */
-async function waitUntilReady(engine, container, waitFor, timeoutSeconds, cadence = { kind: 'image', why: 'none was planned' }) {
+async function waitUntilReady(engine, container, waitFor, timeoutSeconds, cadence = { kind: 'image', why: 'none was planned' }, builtImageId) {
     const started = performance.now();
     const state = await engine.inspectContainer(container);
     const condition = resolveCondition(waitFor, state);
-    let verdict = verdictFromState(state, condition);
+    let verdict = builtImageId !== undefined && state.image !== builtImageId
+        ? {
+            ready: false,
+            reason: `runs the image ${state.image}, not ${builtImageId}, the one built here and to be tested: docker run took another image`,
+        }
+        : verdictFromState(state, condition);
     // What the image's own health settings would have decided, said with the diagnosis.
     let imageRule;
     if (verdict === undefined) {
@@ -5234,6 +5341,7 @@ async function collectReports(engine, container, source, dir, reporter) {
 
 
 
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -5395,7 +5503,9 @@ async function startContainerPhase({ engine, inputs, report, reporter, settings,
     return name;
 }
 /** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
-async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, target, cadence, name) {
+async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, target, cadence, name, 
+/** What the container must run: run-args that made docker run another image fail the wait. */
+imageId) {
     // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
     const held = inputs.testCommand !== '' && inputs.testOn === 'container'
         ? holdContainerTest(engine, {
@@ -5407,7 +5517,7 @@ async function waitAndTestPhases({ engine, inputs, report, reporter, settings },
         : undefined;
     try {
         const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
-            const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds, cadence);
+            const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds, cadence, imageId);
             reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s${ready.how === undefined ? '' : `, by ${ready.how}`}.`);
             if (ready.how !== undefined && cadence.kind !== 'image') {
                 const imageCadence = imageCadenceMs(cadence.check, ready.seconds * 1000) / 1000;
@@ -5442,7 +5552,9 @@ async function waitAndTestPhases({ engine, inputs, report, reporter, settings },
     }
 }
 async function collectReportsPhase({ engine, inputs, report, reporter, settings }, name) {
-    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(engine, name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
+    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(engine, name, inputs.testReports, 
+    // Again, just before the copy: tests on the runner may have put a link there meanwhile.
+    (0,workspace_path/* checkedWorkspacePath */.K)(settings.workspace, inputs.reportsDir, settings.naming.subject('reports-dir')), reporter));
     report.reportsDir = reports.dir;
     report.junit = reports.counts;
 }
@@ -5475,8 +5587,9 @@ async function pushPhase(run, target, imageId) {
 }
 /** Puts the run's record into env-file, in place of an earlier group of its prefix (written whole, then renamed). */
 async function envFilePhase({ inputs, report, reporter, settings }) {
-    const file = external_node_path_.resolve(settings.workspace, inputs.envFile); // absolute already, from readInputs
     await phase(report, reporter, `Record ${report.envPrefix}_* in ${inputs.envFile}`, async () => {
+        // Again, just before the write: the tests may have put a link on the way meanwhile.
+        const file = (0,workspace_path/* checkedWorkspacePath */.K)(settings.workspace, inputs.envFile, settings.naming.subject('env-file'));
         const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
             if (error.code === 'ENOENT')
                 return '';
@@ -5514,7 +5627,10 @@ async function runLoop(engine, readInputs, reporter, settings) {
             await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await cleanUp(engine, leftovers, reporter)));
         }
         reporter.outputs(outputsOf(report));
-        await reporter.summary(report);
+        // The summary tells of the run; it is not the run: a runner that cannot take it fails nothing.
+        await reporter.summary(report).catch((error) => {
+            reporter.warning(`The job summary was not written: ${error instanceof Error ? error.message : String(error)}`);
+        });
     })());
     const cancellation = cleanUpWhenCancelled(report, reporter, finish, () => finishing !== undefined);
     try {
@@ -5600,11 +5716,19 @@ async function runPhases(run) {
     const container = await startContainerPhase(run, target, cadence);
     // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
     run.background.start();
-    const tests = await waitAndTestPhases(run, target, cadence, container);
-    // Reports are wanted most when the tests failed: collect them before failing.
+    const tests = await waitAndTestPhases(run, target, cadence, container, built.imageId);
+    // Reports are wanted most when the tests failed: collect them before failing, but a failed copy never
+    // hides the tests' own verdict.
+    let reportsFailure;
     if (run.inputs.testReports !== '')
-        await collectReportsPhase(run, container);
+        await collectReportsPhase(run, container).catch((error) => {
+            reportsFailure = error instanceof Error ? error : new Error(String(error));
+        });
+    if (reportsFailure !== undefined && tests !== undefined && (tests.timedOut || tests.exitCode !== 0))
+        run.reporter.warning(`The test reports were not collected: ${reportsFailure.message}`);
     failUnlessPassed(run, tests, container);
+    if (reportsFailure !== undefined)
+        throw reportsFailure;
     if (run.inputs.deploy)
         await pushPhase(run, target, built.imageId);
     if (run.inputs.envFile !== '')
@@ -5774,6 +5898,7 @@ function runCommand(file, args, options = {}) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BM: () => (/* binding */ registryAuthOf),
+/* harmony export */   JX: () => (/* binding */ registryPassword),
 /* harmony export */   MB: () => (/* binding */ fieldParser),
 /* harmony export */   Y2: () => (/* binding */ TAG_LENGTH_RANGE),
 /* harmony export */   _C: () => (/* binding */ ACTION_NAMING),
@@ -5840,12 +5965,16 @@ function nonBlankLines(raw) {
         .filter((line) => line !== '');
 }
 /**
- * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
- * password is taken as given, untrimmed.
+ * The password as `docker login --password-stdin` takes it: as given, but for one line ending at its end (a
+ * secret saved from `echo`), in every face alike, so that the registry client logs in with what docker did.
  */
+function registryPassword(raw) {
+    return raw.replace(/\r?\n$/, '');
+}
+/** registry-username and registry-password: both, or neither (`withNeither` says what happens then). */
 function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
     const username = read('registry-username').trim();
-    const password = read('registry-password');
+    const password = registryPassword(read('registry-password'));
     if ((username === '') !== (password === '')) {
         const missing = username === '' ? 'registry-username' : 'registry-password';
         problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
@@ -6074,6 +6203,88 @@ const REPOSITORY_LABEL = 'build-test-deploy.repository';
 /** Summary tables are HTML: docker's error text must not become markup. */
 function escapeHtml(text) {
     return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+
+/***/ }),
+
+/***/ 6134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ checkedWorkspacePath),
+/* harmony export */   X: () => (/* binding */ workspacePath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** `child` is below `parent` (both absolute and normalised), not `parent` itself. */
+function below(parent, child) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(parent, child);
+    return relative !== '' && relative !== '..' && !relative.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(relative);
+}
+function realOrSelf(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(file);
+    }
+}
+/** The deepest part of `file` that exists (a link counts, even a broken one), and what follows it. */
+function existingPrefix(file) {
+    const rest = [];
+    let existing = file;
+    for (;;) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(existing);
+            return { existing, rest };
+        }
+        catch {
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(existing);
+            if (parent === existing)
+                return { existing, rest };
+            rest.unshift(node_path__WEBPACK_IMPORTED_MODULE_1__.basename(existing));
+            existing = parent;
+        }
+    }
+}
+/**
+ * Where `raw` (relative to the workspace, or absolute) lands: strictly inside the workspace, once every
+ * symbolic link on the way that exists has been followed. A path not there yet is fine: it is created inside.
+ */
+function workspacePath(workspace, raw) {
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(workspace);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, raw);
+    if (file === root)
+        return { problem: `is "${raw}", the workspace itself; expected a path inside it` };
+    if (!below(root, file))
+        return { problem: `is "${raw}", outside the workspace ${root}; expected a path inside it` };
+    const { existing, rest } = existingPrefix(file);
+    let real;
+    try {
+        real = node_path__WEBPACK_IMPORTED_MODULE_1__.join((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing), ...rest);
+    }
+    catch {
+        return {
+            problem: `is "${raw}", which leads through a broken symbolic link (${existing}); expected a path inside the workspace`,
+        };
+    }
+    if (!below(realOrSelf(root), real))
+        return {
+            problem: `is "${raw}", which a symbolic link sends to ${real}, outside the workspace ${root}; expected a path inside it`,
+        };
+    return { path: file };
+}
+/** workspacePath's path, or an Error naming the input (for the check just before a write). */
+function checkedWorkspacePath(workspace, raw, subject) {
+    const checked = workspacePath(workspace, raw);
+    if ('problem' in checked)
+        throw new Error(`${subject} ${checked.problem}.`);
+    return checked.path;
 }
 
 

@@ -849,6 +849,7 @@ function parseContainerState(stdout) {
     return {
         id: str(container.Id),
         name: str(container.Name).replace(/^\//, ''),
+        image: str(container.Image),
         created: str(container.Created),
         status: str(state.Status),
         exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
@@ -2290,7 +2291,7 @@ function setSummary(set) {
 /* harmony export */   gh: () => (/* binding */ parseEnvName),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony export nonBlankLines */
+/* unused harmony exports nonBlankLines, registryPassword */
 /* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(229);
 
 // Input parsing that collects every problem, shared by the loop's and the resolve feature's inputs, in
@@ -2348,12 +2349,16 @@ function nonBlankLines(raw) {
         .filter((line) => line !== '');
 }
 /**
- * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
- * password is taken as given, untrimmed.
+ * The password as `docker login --password-stdin` takes it: as given, but for one line ending at its end (a
+ * secret saved from `echo`), in every face alike, so that the registry client logs in with what docker did.
  */
+function registryPassword(raw) {
+    return raw.replace(/\r?\n$/, '');
+}
+/** registry-username and registry-password: both, or neither (`withNeither` says what happens then). */
 function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
     const username = read('registry-username').trim();
-    const password = read('registry-password');
+    const password = registryPassword(read('registry-password'));
     if ((username === '') !== (password === '')) {
         const missing = username === '' ? 'registry-username' : 'registry-password';
         problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);

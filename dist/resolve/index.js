@@ -292,9 +292,11 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _docker_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(665);
 /* harmony import */ var _docker_docker_image_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(825);
 /* harmony import */ var _resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(270);
-/* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(42);
+/* harmony import */ var _resolve_inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(358);
 /* harmony import */ var _resolve_set_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(868);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(229);
+/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(21);
+/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(229);
+
 
 
 
@@ -305,10 +307,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // Entry of resolve/action.yml: which commit an image tag was built from (or each of a set), as step outputs.
 /** Reads, masks and validates the resolve action's inputs. */
 function readResolveInputs() {
-    const password = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4('registry-password');
+    // Untrimmed, as the CLI reads it: registryAuthOf takes a final line ending off, as docker login does.
+    const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: false });
+    const password = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_6__/* .registryPassword */ .JX)(read('registry-password'));
     if (password !== '')
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(password);
-    return (0,_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseResolveInputs */ .Zw)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
+    return (0,_resolve_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .parseResolveInputs */ .Zw)(read);
 }
 async function runResolveAction() {
     try {
@@ -329,7 +333,7 @@ async function runResolveAction() {
         }
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('env', (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_5__/* .setEnv */ .GJ)(set));
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('json', (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_5__/* .setJson */ .Lf)(set));
-        const notes = inputs.notices.map((notice) => `<p><b>Note:</b> ${(0,_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_6__/* .escapeHtml */ .ZD)(notice)}</p>`);
+        const notes = inputs.notices.map((notice) => `<p><b>Note:</b> ${(0,_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__/* .escapeHtml */ .ZD)(notice)}</p>`);
         await writeSummary([...notes, inputs.single && one !== undefined ? (0,_resolve_resolve_js__WEBPACK_IMPORTED_MODULE_3__/* .summaryLine */ .dC)(one) : (0,_resolve_set_js__WEBPACK_IMPORTED_MODULE_5__/* .setSummary */ .LR)(set)].join('\n'));
     }
     catch (error) {
@@ -985,6 +989,7 @@ function parseContainerState(stdout) {
     return {
         id: str(container.Id),
         name: str(container.Name).replace(/^\//, ''),
+        image: str(container.Image),
         created: str(container.Created),
         status: str(state.Status),
         exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,
@@ -1452,7 +1457,7 @@ class RegistryError extends Error {
 
 /***/ }),
 
-/***/ 42:
+/***/ 358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1468,78 +1473,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var image_reference = __nccwpck_require__(876);
 // EXTERNAL MODULE: ./src/shared/service-env.ts
 var service_env = __nccwpck_require__(84);
+// EXTERNAL MODULE: ./src/shared/field-parser.ts
+var field_parser = __nccwpck_require__(21);
 // EXTERNAL MODULE: ./src/shared/vocabulary.ts
 var vocabulary = __nccwpck_require__(229);
-;// CONCATENATED MODULE: ./src/shared/field-parser.ts
-
-// Input parsing that collects every problem, shared by the loop's and the resolve feature's inputs, in
-// every face: the action names an input `Input 'tag'`, a CLI `--tag` or `REGISTRY_PASSWORD`.
-class InputError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-        this.problems = problems;
-        this.name = 'InputError';
-    }
-}
-const ACTION_NAMING = { subject: (name) => `Input '${name}'`, name: (name) => name };
-const TAG_LENGTH_RANGE = { min: 4, max: 40 };
-/**
- * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
- * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
- */
-function fieldParser(read, naming = ACTION_NAMING) {
-    const problems = [];
-    const field = (name, parse, fallback) => {
-        try {
-            return parse(read(name).trim());
-        }
-        catch (error) {
-            problems.push(`${naming.subject(name)} ${error.message}.`);
-            return fallback;
-        }
-    };
-    return { problems, field };
-}
-function parseEnvName(raw) {
-    if (!vocabulary/* ENV_NAME_PATTERN */.jg.test(raw))
-        throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
-    return raw;
-}
-/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
-function parseBoolean(raw) {
-    if (['true', 'True', 'TRUE'].includes(raw))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(raw))
-        return false;
-    throw new Error(`is "${raw}"; expected true or false`);
-}
-function parseInteger(raw, range) {
-    if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
-        throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
-    }
-    return Number(raw);
-}
-function nonBlankLines(raw) {
-    return raw
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-}
-/**
- * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
- * password is taken as given, untrimmed.
- */
-function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
-    const username = read('registry-username').trim();
-    const password = read('registry-password');
-    if ((username === '') !== (password === '')) {
-        const missing = username === '' ? 'registry-username' : 'registry-password';
-        problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
-    }
-    return username !== '' && password !== '' ? { username, password } : undefined;
-}
-
 // EXTERNAL MODULE: ./src/registry/manifest.ts + 1 modules
 var manifest = __nccwpck_require__(533);
 ;// CONCATENATED MODULE: ./src/resolve/resolve-spec.js
@@ -1780,11 +1717,11 @@ function parseImageSet(raw) {
     return entries;
 }
 /** Parses raw input strings; collects every problem before throwing an InputError. */
-function parseResolveInputs(read, naming = ACTION_NAMING) {
+function parseResolveInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
     // Each input read once: the mode depends on two of them, which the fields read again.
     const values = new Map();
     const readOnce = (name) => values.get(name) ?? values.set(name, read(name)).get(name) ?? '';
-    const { problems, field } = fieldParser(readOnce, naming);
+    const { problems, field } = (0,field_parser/* fieldParser */.MB)(readOnce, naming);
     const rawImage = readOnce('image').trim();
     const rawImages = readOnce('images').trim();
     const single = rawImages === '';
@@ -1804,19 +1741,19 @@ function parseResolveInputs(read, naming = ACTION_NAMING) {
     // empty (e.g. an unset dispatch input) means latest
     const tag = field('tag', (raw) => parseTag(raw || RESOLVE_DEFAULTS.tag), RESOLVE_DEFAULTS.tag);
     const set = single ? [] : field('images', parseImageSet, []);
-    const shaEnv = field('sha-env', parseEnvName, RESOLVE_DEFAULTS['sha-env']);
+    const shaEnv = field('sha-env', field_parser/* parseEnvName */.gh, RESOLVE_DEFAULTS['sha-env']);
     const source = field('source', (raw) => {
         const found = SOURCES.find((source) => source === raw);
         if (found === undefined)
             throw new Error(`is "${raw}"; expected auto, local or registry`);
         return found;
     }, 'auto');
-    const tagLength = field('tag-length', (raw) => parseInteger(raw, TAG_LENGTH_RANGE), 7);
-    const checkPairs = field('check-pairs', parseBoolean, true);
+    const tagLength = field('tag-length', (raw) => (0,field_parser/* parseInteger */.cG)(raw, field_parser/* TAG_LENGTH_RANGE */.Y2), 7);
+    const checkPairs = field('check-pairs', field_parser/* parseBoolean */.yG, true);
     const platform = field('platform', (raw) => (raw === '' ? (0,manifest/* runnerPlatform */.GQ)() : (0,manifest/* parsePlatform */.FL)(raw)), (0,manifest/* runnerPlatform */.GQ)());
-    const registryAuth = registryAuthOf(readOnce, problems, "docker's stored credentials (an earlier docker login) are used, else the registry is read anonymously", naming);
+    const registryAuth = (0,field_parser/* registryAuthOf */.BM)(readOnce, problems, "docker's stored credentials (an earlier docker login) are used, else the registry is read anonymously", naming);
     if (problems.length > 0 || (single && image === undefined))
-        throw new InputError(problems);
+        throw new field_parser/* InputError */.dz(problems);
     const entries = image === undefined ? set : [{ line: 0, prefix: (0,service_env/* defaultEnvPrefix */.nJ)(image), image, tag }];
     notices.push(...set.flatMap((entry) => (entry.notice === undefined ? [] : [`${naming.subject('images')} ${entry.notice}`])));
     return { entries, single, shaEnv, source, tagLength, platform, registryAuth, checkPairs, notices };
@@ -2513,7 +2450,7 @@ function failureLine(message) {
 /* unused harmony exports entryName, serviceRecordOf */
 /* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84);
 /* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(229);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(358);
 /* harmony import */ var _resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(270);
 
 
@@ -2608,6 +2545,98 @@ function setSummary(set) {
         ...rows,
         '</table>',
     ].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 21:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BM: () => (/* binding */ registryAuthOf),
+/* harmony export */   JX: () => (/* binding */ registryPassword),
+/* harmony export */   MB: () => (/* binding */ fieldParser),
+/* harmony export */   Y2: () => (/* binding */ TAG_LENGTH_RANGE),
+/* harmony export */   _C: () => (/* binding */ ACTION_NAMING),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gh: () => (/* binding */ parseEnvName),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* unused harmony export nonBlankLines */
+/* harmony import */ var _vocabulary_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(229);
+
+// Input parsing that collects every problem, shared by the loop's and the resolve feature's inputs, in
+// every face: the action names an input `Input 'tag'`, a CLI `--tag` or `REGISTRY_PASSWORD`.
+class InputError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.length === 1 ? problems[0] : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+        this.problems = problems;
+        this.name = 'InputError';
+    }
+}
+const ACTION_NAMING = { subject: (name) => `Input '${name}'`, name: (name) => name };
+const TAG_LENGTH_RANGE = { min: 4, max: 40 };
+/**
+ * Reads inputs one field at a time and collects every problem, so that one run names all bad inputs: a field
+ * whose parse throws adds `<subject> <message>.` to `problems` and yields its fallback.
+ */
+function fieldParser(read, naming = ACTION_NAMING) {
+    const problems = [];
+    const field = (name, parse, fallback) => {
+        try {
+            return parse(read(name).trim());
+        }
+        catch (error) {
+            problems.push(`${naming.subject(name)} ${error.message}.`);
+            return fallback;
+        }
+    };
+    return { problems, field };
+}
+function parseEnvName(raw) {
+    if (!_vocabulary_js__WEBPACK_IMPORTED_MODULE_0__/* .ENV_NAME_PATTERN */ .jg.test(raw))
+        throw new Error(`is "${raw}"; expected an environment variable name ([A-Za-z_][A-Za-z0-9_]*)`);
+    return raw;
+}
+/** YAML 1.2 core booleans, as `core.getBooleanInput` accepts them. */
+function parseBoolean(raw) {
+    if (['true', 'True', 'TRUE'].includes(raw))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(raw))
+        return false;
+    throw new Error(`is "${raw}"; expected true or false`);
+}
+function parseInteger(raw, range) {
+    if (!/^[0-9]+$/.test(raw) || Number(raw) < range.min || Number(raw) > range.max) {
+        throw new Error(`is "${raw}"; expected a whole number from ${range.min} to ${range.max}`);
+    }
+    return Number(raw);
+}
+function nonBlankLines(raw) {
+    return raw
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+}
+/**
+ * The password as `docker login --password-stdin` takes it: as given, but for one line ending at its end (a
+ * secret saved from `echo`), in every face alike, so that the registry client logs in with what docker did.
+ */
+function registryPassword(raw) {
+    return raw.replace(/\r?\n$/, '');
+}
+/** registry-username and registry-password: both, or neither (`withNeither` says what happens then). */
+function registryAuthOf(read, problems, withNeither, naming = ACTION_NAMING) {
+    const username = read('registry-username').trim();
+    const password = registryPassword(read('registry-password'));
+    if ((username === '') !== (password === '')) {
+        const missing = username === '' ? 'registry-username' : 'registry-password';
+        problems.push(`${naming.subject(missing)} is empty; expected ${naming.name('registry-username')} and ${naming.name('registry-password')} together, or neither (then ${withNeither}).`);
+    }
+    return username !== '' && password !== '' ? { username, password } : undefined;
 }
 
 

@@ -22,9 +22,18 @@ function saveLeftovers(leftovers: Leftovers): void {
   core.saveState(STATE.loggedInRegistry, leftovers.loggedInRegistry);
 }
 
+/** The runner's workspace, where the job's paths are relative to. */
+function actionWorkspace(): string {
+  return process.env.GITHUB_WORKSPACE ?? process.cwd();
+}
+
 /** The inputs, masked; the password leaves the environment, which every child (the runner-side test too) inherits. */
 function readActionInputs(): Inputs {
-  const inputs = readInputs((name) => core.getInput(name), process.env, actionReporter.secret);
+  const inputs = readInputs((name) => core.getInput(name, { trimWhitespace: false }), {
+    env: process.env,
+    mask: actionReporter.secret,
+    workspace: actionWorkspace(),
+  });
   delete process.env['INPUT_REGISTRY-PASSWORD'];
   return inputs;
 }
@@ -35,7 +44,7 @@ export async function runMain(): Promise<void> {
   core.saveState(STATE.isPost, 'true');
   await runLoop(new DockerEngine(process.env), () => readActionInputs(), actionReporter, {
     env: process.env,
-    workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+    workspace: actionWorkspace(),
     sourceUrl: sourceUrl(),
     naming: ACTION_NAMING,
     onLeftovers: saveLeftovers,

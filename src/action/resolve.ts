@@ -4,15 +4,18 @@ import { DockerImageReader } from '../docker/docker-image-reader.js';
 import { failureLine, resolutionOutputs, summaryLine } from '../resolve/resolve.js';
 import { parseResolveInputs, type ResolveInputs } from '../resolve/inputs.js';
 import { resolveSet, setEnv, setJson, setSummary } from '../resolve/set.js';
+import { registryPassword } from '../shared/field-parser.js';
 import { escapeHtml } from '../shared/vocabulary.js';
 
 // Entry of resolve/action.yml: which commit an image tag was built from (or each of a set), as step outputs.
 
 /** Reads, masks and validates the resolve action's inputs. */
 function readResolveInputs(): ResolveInputs {
-  const password = core.getInput('registry-password');
+  // Untrimmed, as the CLI reads it: registryAuthOf takes a final line ending off, as docker login does.
+  const read = (name: string): string => core.getInput(name, { trimWhitespace: false });
+  const password = registryPassword(read('registry-password'));
   if (password !== '') core.setSecret(password);
-  return parseResolveInputs((name) => core.getInput(name));
+  return parseResolveInputs(read);
 }
 
 export async function runResolveAction(): Promise<void> {

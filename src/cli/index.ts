@@ -94,7 +94,12 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   let inputs: Inputs;
   try {
-    inputs = readInputs((name) => command.inputs[name] ?? '', process.env, reporter.secret, CLI_NAMING);
+    inputs = readInputs((name) => command.inputs[name] ?? '', {
+      env: process.env,
+      mask: reporter.secret,
+      naming: CLI_NAMING,
+      workspace: process.cwd(),
+    });
   } catch (error) {
     return badInput(error);
   }
@@ -130,12 +135,12 @@ async function main(argv: readonly string[]): Promise<number> {
  */
 function withValueProblems(error: CliArgsError): InputError {
   try {
-    readInputs(
-      (name) => error.inputs[name] ?? '',
-      process.env,
-      () => undefined,
-      CLI_NAMING,
-    );
+    readInputs((name) => error.inputs[name] ?? '', {
+      env: process.env,
+      mask: () => undefined,
+      naming: CLI_NAMING,
+      workspace: process.cwd(),
+    });
     return error;
   } catch (valueError) {
     if (!(valueError instanceof InputError)) return error;

@@ -32,6 +32,8 @@ export interface HealthProbe {
 export interface ContainerState {
   readonly id: string;
   readonly name: string;
+  /** The id of the image it runs. */
+  readonly image: string;
   readonly created: string;
   readonly status: string;
   readonly exitCode: number;
@@ -287,6 +289,7 @@ export function parseContainerState(stdout: string): ContainerState {
   return {
     id: str(container.Id),
     name: str(container.Name).replace(/^\//, ''),
+    image: str(container.Image),
     created: str(container.Created),
     status: str(state.Status),
     exitCode: typeof state.ExitCode === 'number' ? state.ExitCode : -1,

@@ -11,11 +11,13 @@ import {
   parseEnvName,
   parseInteger,
   registryAuthOf,
+  registryPassword,
   TAG_LENGTH_RANGE,
   type InputNaming,
   type ReadInput,
 } from '../shared/field-parser.js';
 import { defaultEnvPrefix, envFileImage, sameRepository } from '../shared/service-env.js';
+import { workspacePath } from '../shared/workspace-path.js';
 import { ENV_NAME_PATTERN, SHA_PATTERN, type KeyValue, type RegistryAuth } from '../shared/vocabulary.js';
 import { CACHE_AUTO, parseCacheSetting, type CacheSetting } from './cache.js';
 import type { PruneMode } from './prune.js';
@@ -120,16 +122,22 @@ export const PRUNE_GRACE_RANGE = { min: 0, max: 86400 } as const;
 export const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 } as const;
 export const PUSH_RETRIES_RANGE = { min: 0, max: 10 } as const;
 const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
-// These flags would take the container's lifecycle away from the action.
-const LIFECYCLE_RUN_FLAGS: ReadonlyMap<string, string> = new Map([
-  ['--rm', 'the action removes the container itself, after it has read its state and logs'],
-  ['--detach', 'the action always runs the container detached'],
-  ['-d', 'the action always runs the container detached'],
-  ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
-]);
+/** The inputs as far as they parsed, beside every problem found: the image is missing when it did not parse. */
+type DraftInputs = Omit<Inputs, 'image'> & { readonly image: ImageName | undefined };
+
+/** Inputs from problems and a draft: throws every problem at once. */
+function completed(draft: DraftInputs, problems: readonly string[]): Inputs {
+  if (problems.length > 0 || draft.image === undefined) throw new InputError(problems);
+  return { ...draft, image: draft.image };
+}
 
 /** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
 export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING): Inputs {
+  const { draft, problems } = draftInputs(read, naming);
+  return completed(draft, problems);
+}
+
+function draftInputs(read: ReadInput, naming: InputNaming): { draft: DraftInputs; problems: string[] } {
   const { problems, field } = fieldParser(read, naming);
 
   const notices: string[] = [];
@@ -232,6 +240,10 @@ export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING
     (raw) => {
       if (raw !== '' && !raw.startsWith('/'))
         throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
+      if (path.posix.normalize(raw) === '/')
+        throw new Error(
+          `is "${raw}", the container's whole file system; expected the directory the tests write their reports to, e.g. /app/reports`,
+        );
       return raw;
     },
     '',
@@ -239,7 +251,7 @@ export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING
   const reportsDir = field(
     'reports-dir',
     (raw) => {
-      if (raw === '' || path.isAbsolute(raw) || path.normalize(raw).split(path.sep)[0] === '..')
+      if (raw === '' || !relativeInside(raw))
         throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
       return raw;
     },
@@ -278,13 +290,14 @@ export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING
     'env-file',
     (raw) => {
       if (/[\0\r\n]/.test(raw)) throw new Error('contains a line break; expected one file path');
+      if (raw !== '' && !relativeInside(raw))
+        throw new Error(`is "${raw}"; expected a file path relative to the workspace, inside it`);
       return raw;
     },
     '',
   );
 
-  if (problems.length > 0 || image === undefined) throw new InputError(problems);
-  return {
+  const draft: DraftInputs = {
     image,
     deploy,
     context,
@@ -316,12 +329,19 @@ export function parseInputs(read: ReadInput, naming: InputNaming = ACTION_NAMING
     pushRetries,
     alsoPush: alsoPush.filter(
       (mirror, index) =>
-        mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index,
+        mirror.name !== image?.name && alsoPush.findIndex((other) => other.name === mirror.name) === index,
     ),
     envPrefix,
     envFile,
     notices,
   };
+  return { draft, problems };
+}
+
+/** A relative path that stays below the directory it is relative to (written, before any link is followed). */
+function relativeInside(raw: string): boolean {
+  const normal = path.normalize(raw);
+  return !path.isAbsolute(raw) && normal !== '.' && normal !== '..' && !normal.startsWith(`..${path.sep}`);
 }
 
 export function parsePruneMode(raw: string): PruneMode {
@@ -370,56 +390,121 @@ export function parseBuildSecrets(raw: string): BuildSecret[] {
   });
 }
 
-// docker run's boolean short options: they combine (`-itd`), and the first other letter takes a value.
-const BOOLEAN_SHORT_OPTIONS = new Set(['d', 'i', 't', 'P']);
+// docker run's switches (docker run --help, 20.10 to 28): they take no value, or one only after "=". Any other
+// option takes one. A word after a switch would reach docker as the image to run, the built one as its command.
+const RUN_SWITCHES = new Set([
+  '--detach',
+  '--disable-content-trust',
+  '--help',
+  '--init',
+  '--interactive',
+  '--no-healthcheck',
+  '--oom-kill-disable',
+  '--privileged',
+  '--publish-all',
+  '--quiet',
+  '--read-only',
+  '--rm',
+  '--sig-proxy',
+  '--tty',
+  '--use-api-socket',
+]);
+// The short switches combine (`-itd`); the first other letter takes a value (the rest of the word, or the next).
+const SHORT_SWITCHES = new Set(['d', 'i', 't', 'P', 'q']);
+// Options whose value the action needs to be its own, or that would run something other than the built image.
+const REFUSED_RUN_OPTIONS: ReadonlyMap<string, (value: string | undefined) => string | undefined> = new Map([
+  ['--rm', () => 'the action removes the container itself, after it has read its state and logs'],
+  ['--detach', () => 'the action always runs the container detached'],
+  ['-d', () => 'the action always runs the container detached'],
+  ['--name', () => 'the action names the container uniquely per run, so parallel runs never collide'],
+  [
+    '--pull',
+    (value: string | undefined) =>
+      value === 'never' || value === 'missing'
+        ? undefined
+        : `the container runs the image built here; --pull=${value ?? ''} would take the registry's instead`,
+  ],
+]);
 
-/** `-td`, `-itd`: a cluster of short boolean options that includes -d. */
+/** `-td`, `-itd`: a cluster of short switches that includes -d. */
 export function shortClusterHasDetach(flag: string): boolean {
   if (!/^-[A-Za-z]{2,}$/.test(flag)) return false;
   for (const letter of flag.slice(1)) {
     if (letter === 'd') return true;
-    if (!BOOLEAN_SHORT_OPTIONS.has(letter)) return false; // the rest is this option's value
+    if (!SHORT_SWITCHES.has(letter)) return false; // the rest is this option's value
   }
   return false;
 }
 
-/** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
+/** A short option word (`-e`, `-it`, `-eA=B`): it ends in a switch, or a value-taking letter has its value in it. */
+function shortWordTakesNext(word: string): boolean {
+  for (let index = 1; index < word.length; index++) {
+    if (!SHORT_SWITCHES.has(word[index] ?? '')) return index === word.length - 1;
+  }
+  return false;
+}
+
+/**
+ * One option per line; `--flag value` on one line becomes two arguments. Never shell-split. A line can add
+ * nothing but its option: no `--`, no word after a switch or after an option that has its value already.
+ */
 export function parseRunArgs(raw: string): string[] {
   return nonBlankLines(raw).flatMap((line, index) => {
-    if (!line.startsWith('-')) {
+    const at = `line ${index + 1}`;
+    if (!line.startsWith('-') || line === '-') {
       throw new Error(
-        `line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`,
+        `${at} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`,
       );
     }
     const flagEnd = line.search(/[=\s]/);
     const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
-    const reason = LIFECYCLE_RUN_FLAGS.get(shortClusterHasDetach(flag) ? '-d' : flag);
-    if (reason !== undefined) throw new Error(`line ${index + 1} uses ${flag}, which is not allowed: ${reason}`);
-    if (flagEnd !== -1 && line[flagEnd] !== '=') {
-      const value = line.slice(flagEnd).trim();
-      // A second option on the line would reach docker as an option of its own, unchecked.
-      if (value.startsWith('-'))
-        throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
-      return [flag, value];
+    if (flag === '--')
+      throw new Error(
+        `${at} is "${line}", which ends docker run's options: what follows would be run instead of the built image`,
+      );
+    const attached = flagEnd !== -1 && line[flagEnd] === '=' ? line.slice(flagEnd + 1) : undefined;
+    const spaced = flagEnd !== -1 && line[flagEnd] !== '=' ? line.slice(flagEnd).trim() : undefined;
+    const refused = REFUSED_RUN_OPTIONS.get(shortClusterHasDetach(flag) ? '-d' : flag)?.(attached ?? spaced);
+    if (refused !== undefined) throw new Error(`${at} uses ${flag}, which is not allowed: ${refused}`);
+    if (spaced === undefined) {
+      // Alone, an option that takes a value would take the built image's reference as its value.
+      const bareTakesNext =
+        attached === undefined && (flag.startsWith('--') ? !RUN_SWITCHES.has(flag) : shortWordTakesNext(flag));
+      if (bareTakesNext)
+        throw new Error(
+          `${at} is "${line}": ${flag} takes a value, and alone it would take the built image's name as it; expected ${flag.startsWith('--') ? `${flag}=VALUE (or ${flag}=true for a switch this list does not know)` : `${flag} VALUE`}`,
+        );
+      return [line];
     }
-    return [line];
+    // A second option on the line would reach docker as an option of its own, unchecked.
+    if (spaced.startsWith('-')) throw new Error(`${at} is "${line}"; expected one docker run option per line`);
+    const takesNext = flag.startsWith('--') ? !RUN_SWITCHES.has(flag) : shortWordTakesNext(flag);
+    if (!takesNext)
+      throw new Error(
+        `${at} is "${line}": ${flag} takes no value after a space, so "${spaced}" would reach docker run as the image to run; expected ${flag.startsWith('--') ? `${flag}=VALUE or ${flag} alone` : 'one option, its value in the same word or after one space'}`,
+      );
+    return [flag, spaced];
   });
 }
 
+/** What readInputs needs besides the inputs: the environment (build secrets), the mask, the workspace. */
+export interface InputSettings {
+  readonly env: NodeJS.ProcessEnv;
+  /** Called with each secret where it is born (the password, a build secret's value). */
+  readonly mask: (secret: string) => void;
+  readonly naming?: InputNaming;
+  /** What relative paths are relative to, and where written paths must stay. */
+  readonly workspace: string;
+}
+
 /**
- * Reads, masks (through `mask`, where each secret is born) and validates the inputs, then checks what they
- * name outside docker: the build context, the Dockerfile, each build secret's source. Nothing is touched.
+ * Reads, masks and validates the inputs, then checks what they name outside docker: the build context, the
+ * Dockerfile, each build secret's source, the paths written. Every problem at once; nothing is touched.
  */
-export function readInputs(
-  read: ReadInput,
-  env: NodeJS.ProcessEnv,
-  mask: (secret: string) => void,
-  naming: InputNaming = ACTION_NAMING,
-): Inputs {
-  const password = read('registry-password');
+export function readInputs(read: ReadInput, { env, mask, naming = ACTION_NAMING, workspace }: InputSettings): Inputs {
+  const password = registryPassword(read('registry-password'));
   if (password !== '') mask(password);
-  const inputs = parseInputs(read, naming);
-  const problems: string[] = [];
+  const { draft: inputs, problems } = draftInputs(read, naming);
   if (!existsSync(inputs.context) || !statSync(inputs.context).isDirectory()) {
     problems.push(
       `${naming.subject('context')} is "${inputs.context}", which is not a directory; expected the build context directory.`,
@@ -443,14 +528,22 @@ export function readInputs(
       );
     }
   }
-  // Resolved once, here: against the working directory, which is the workspace (the action's and the CLI's).
-  const envFile = inputs.envFile === '' ? '' : path.resolve(inputs.envFile);
-  if (envFile !== '') {
+  const written = (name: string, raw: string): string => {
+    const checked = workspacePath(workspace, raw);
+    if ('path' in checked) return checked.path;
+    problems.push(`${naming.subject(name)} ${checked.problem}.`);
+    return '';
+  };
+  // Only a path that parsed is followed on disk: one problem an input.
+  const parsed = (name: string): boolean => !problems.some((problem) => problem.startsWith(`${naming.subject(name)} `));
+  if (inputs.testReports !== '' && parsed('reports-dir')) written('reports-dir', inputs.reportsDir);
+  // Resolved once, here: against the workspace (the action's and the CLI's working directory).
+  const envFile = inputs.envFile === '' || !parsed('env-file') ? '' : written('env-file', inputs.envFile);
+  if (envFile !== '' && inputs.image !== undefined) {
     const problem = envFileProblem(envFile, inputs.envPrefix, inputs.image.name);
     if (problem !== undefined) problems.push(`${naming.subject('env-file')} ${problem}.`);
   }
-  if (problems.length > 0) throw new InputError(problems);
-  return { ...inputs, envFile };
+  return completed({ ...inputs, envFile }, problems);
 }
 
 /** What stops the record from going into `file`: a directory there, or another image's group of the same prefix. */

@@ -6,6 +6,7 @@ import type { InputNaming } from '../shared/field-parser.js';
 import { familiarName } from '../shared/image-reference.js';
 import { withEnvGroup } from '../shared/service-env.js';
 import { writeWhole } from '../shared/write-whole.js';
+import { checkedWorkspacePath } from '../shared/workspace-path.js';
 import { REPOSITORY_LABEL } from '../shared/vocabulary.js';
 import { buildImage, ociLabels, type BuiltImage } from './build.js';
 import { imageCadenceMs, planHealthCadence, START_INTERVAL_MS, type HealthCadence } from './health-cadence.js';
@@ -312,6 +313,8 @@ export async function waitAndTestPhases(
   target: Target,
   cadence: HealthCadence,
   name: string,
+  /** What the container must run: run-args that made docker run another image fail the wait. */
+  imageId: string,
 ): Promise<TestOutcome | undefined> {
   // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
   const held =
@@ -325,7 +328,7 @@ export async function waitAndTestPhases(
       : undefined;
   try {
     const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
-      const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds, cadence);
+      const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds, cadence, imageId);
       reporter.info(
         `Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s${ready.how === undefined ? '' : `, by ${ready.how}`}.`,
       );
@@ -368,7 +371,14 @@ export async function collectReportsPhase(
   name: string,
 ): Promise<void> {
   const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () =>
-    collectReports(engine, name, inputs.testReports, path.resolve(settings.workspace, inputs.reportsDir), reporter),
+    collectReports(
+      engine,
+      name,
+      inputs.testReports,
+      // Again, just before the copy: tests on the runner may have put a link there meanwhile.
+      checkedWorkspacePath(settings.workspace, inputs.reportsDir, settings.naming.subject('reports-dir')),
+      reporter,
+    ),
   );
   report.reportsDir = reports.dir;
   report.junit = reports.counts;
@@ -407,8 +417,9 @@ export async function pushPhase(run: LoopRun, target: Target, imageId: string): 
 
 /** Puts the run's record into env-file, in place of an earlier group of its prefix (written whole, then renamed). */
 export async function envFilePhase({ inputs, report, reporter, settings }: LoopRun): Promise<void> {
-  const file = path.resolve(settings.workspace, inputs.envFile); // absolute already, from readInputs
   await phase(report, reporter, `Record ${report.envPrefix}_* in ${inputs.envFile}`, async () => {
+    // Again, just before the write: the tests may have put a link on the way meanwhile.
+    const file = checkedWorkspacePath(settings.workspace, inputs.envFile, settings.naming.subject('env-file'));
     const before = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT') return '';
       throw error;

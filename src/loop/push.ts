@@ -109,7 +109,9 @@ export async function pushTags(
     const mirror = repository.name !== request.built.name;
     const shaRef = `${repository.name}:${request.tag}`;
     const latestRef = `${repository.name}:latest`;
-    if (mirror) for (const ref of [shaRef, latestRef]) await engine.tagImage(request.imageId, ref);
+    // docker push goes by name: the names are set to the tested image's id first, whatever another run on this
+    // engine tagged meanwhile.
+    for (const ref of [shaRef, latestRef]) await engine.tagImage(request.imageId, ref);
     let manifest: PushedManifest;
     try {
       const auth = repository.registry === request.built.registry ? request.auth : undefined;
@@ -132,6 +134,19 @@ export async function pushTags(
       );
   }
   return pushed;
+}
+
+/**
+ * The registry's digest is the tested image's: the image id itself (the containerd store names an image by its
+ * manifest), or a digest the engine recorded when it pushed that very id (RepoDigests); no pull, no GET.
+ */
+async function provePushed(engine: Engine, repository: ImageName, request: PushRequest, digest: string): Promise<void> {
+  if (digest === request.imageId) return;
+  const recorded = digestsFor((await engine.inspectImage(request.imageId)).repoDigests, familiarName(repository));
+  if (recorded.includes(digest)) return;
+  throw new Error(
+    `After the push, ${repository.name}:${request.tag} is ${digest} in the registry, which the engine never pushed for the tested image ${request.imageId} (its digests there: ${recorded.join(', ') || 'none'}): another run pushed that tag meanwhile?`,
+  );
 }
 
 /** What both tags name in the registry; falls back to docker's RepoDigests when the registry cannot be read. */
@@ -158,6 +173,7 @@ async function readBack(
         `After the push, ${repository.name}:${request.tag} is ${sha.digest} but :latest is ${latest} in the registry: another push moved :latest meanwhile?`,
       );
     }
+    await provePushed(engine, repository, request, sha.digest);
     return sha;
   } catch (error) {
     if (!(error instanceof RegistryError)) throw error;

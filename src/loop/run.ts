@@ -50,7 +50,10 @@ export async function runLoop(
         );
       }
       reporter.outputs(outputsOf(report));
-      await reporter.summary(report);
+      // The summary tells of the run; it is not the run: a runner that cannot take it fails nothing.
+      await reporter.summary(report).catch((error: unknown) => {
+        reporter.warning(`The job summary was not written: ${error instanceof Error ? error.message : String(error)}`);
+      });
     })());
   const cancellation = cleanUpWhenCancelled(report, reporter, finish, () => finishing !== undefined);
   try {
@@ -140,10 +143,18 @@ async function runPhases(run: LoopRun): Promise<void> {
   const container = await startContainerPhase(run, target, cadence);
   // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
   run.background.start();
-  const tests = await waitAndTestPhases(run, target, cadence, container);
-  // Reports are wanted most when the tests failed: collect them before failing.
-  if (run.inputs.testReports !== '') await collectReportsPhase(run, container);
+  const tests = await waitAndTestPhases(run, target, cadence, container, built.imageId);
+  // Reports are wanted most when the tests failed: collect them before failing, but a failed copy never
+  // hides the tests' own verdict.
+  let reportsFailure: Error | undefined;
+  if (run.inputs.testReports !== '')
+    await collectReportsPhase(run, container).catch((error: unknown) => {
+      reportsFailure = error instanceof Error ? error : new Error(String(error));
+    });
+  if (reportsFailure !== undefined && tests !== undefined && (tests.timedOut || tests.exitCode !== 0))
+    run.reporter.warning(`The test reports were not collected: ${reportsFailure.message}`);
   failUnlessPassed(run, tests, container);
+  if (reportsFailure !== undefined) throw reportsFailure;
   if (run.inputs.deploy) await pushPhase(run, target, built.imageId);
   if (run.inputs.envFile !== '') await envFilePhase(run);
 }

@@ -220,11 +220,18 @@ export async function waitUntilReady(
   waitFor: WaitFor,
   timeoutSeconds: number,
   cadence: HealthCadence = { kind: 'image', why: 'none was planned' },
+  builtImageId?: string,
 ): Promise<Readiness> {
   const started = performance.now();
   const state = await engine.inspectContainer(container);
   const condition = resolveCondition(waitFor, state);
-  let verdict = verdictFromState(state, condition);
+  let verdict: Verdict | undefined =
+    builtImageId !== undefined && state.image !== builtImageId
+      ? {
+          ready: false,
+          reason: `runs the image ${state.image}, not ${builtImageId}, the one built here and to be tested: docker run took another image`,
+        }
+      : verdictFromState(state, condition);
   // What the image's own health settings would have decided, said with the diagnosis.
   let imageRule: string | undefined;
   if (verdict === undefined) {

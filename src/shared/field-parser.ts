@@ -75,9 +75,14 @@ export function nonBlankLines(raw: string): string[] {
 }
 
 /**
- * registry-username and registry-password: both, or neither (`withNeither` says what happens then). The
- * password is taken as given, untrimmed.
+ * The password as `docker login --password-stdin` takes it: as given, but for one line ending at its end (a
+ * secret saved from `echo`), in every face alike, so that the registry client logs in with what docker did.
  */
+export function registryPassword(raw: string): string {
+  return raw.replace(/\r?\n$/, '');
+}
+
+/** registry-username and registry-password: both, or neither (`withNeither` says what happens then). */
 export function registryAuthOf(
   read: ReadInput,
   problems: string[],
@@ -85,7 +90,7 @@ export function registryAuthOf(
   naming: InputNaming = ACTION_NAMING,
 ): RegistryAuth | undefined {
   const username = read('registry-username').trim();
-  const password = read('registry-password');
+  const password = registryPassword(read('registry-password'));
   if ((username === '') !== (password === '')) {
     const missing = username === '' ? 'registry-username' : 'registry-password';
     problems.push(

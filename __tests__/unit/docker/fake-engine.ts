@@ -51,6 +51,7 @@ export function container(overrides: Partial<ContainerState> = {}): ContainerSta
   return {
     id: 'c0ffee',
     name: 'app-d24155b-local-1-abcdef',
+    image: `sha256:${'5'.repeat(64)}`,
     created: '2026-12-08T10:00:00.000000000Z',
     status: 'running',
     exitCode: 0,

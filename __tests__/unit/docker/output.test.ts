@@ -734,6 +734,7 @@ describe('parseContainerState', () => {
       {
         id: CONTAINER_ID,
         name: 'app-d24155b-42-1-abcdef',
+        image: ID_A,
         created: '2024-05-01T10:00:00.123456789Z',
         status: 'running',
         exitCode: 0,
@@ -768,6 +769,7 @@ describe('parseContainerState', () => {
       {
         id: CONTAINER_ID,
         name: 'app-d24155b-42-1-abcdef',
+        image: ID_A,
         created: '2024-05-01T10:00:00.123456789Z',
         status: 'running',
         exitCode: 0,
@@ -792,6 +794,7 @@ describe('parseContainerState', () => {
       {
         id: CONTAINER_ID,
         name: 'app-d24155b-42-1-abcdef',
+        image: ID_A,
         created: '2024-05-01T10:00:00.123456789Z',
         status: 'exited',
         exitCode: 137,
@@ -814,6 +817,7 @@ describe('parseContainerState', () => {
       {
         id: CONTAINER_ID,
         name: 'app-d24155b-42-1-abcdef',
+        image: ID_A,
         created: '2024-05-01T10:00:00.123456789Z',
         status: 'created',
         exitCode: 127,
@@ -829,6 +833,7 @@ describe('parseContainerState', () => {
       {
         id: CONTAINER_ID,
         name: 'app-d24155b-42-1-abcdef',
+        image: ID_A,
         created: '2024-05-01T10:00:00.123456789Z',
         status: 'running',
         exitCode: 0,
@@ -909,6 +914,7 @@ describe('parseContainerState', () => {
       expect(parsed).toEqual({
         id: CONTAINER_ID,
         name: 'app-d24155b-42-1-abcdef',
+        image: ID_A,
         created: '2024-05-01T10:00:00.123456789Z',
         status: 'running',
         exitCode: 0,

@@ -112,7 +112,7 @@ describe('parseInputs', () => {
 
   it('readInputs too', () => {
     const reader = strictReader({ ...actionDefaults(), context: ROOT, file: path.join(ROOT, 'package.json') });
-    readInputs(reader.read, {}, () => undefined);
+    readInputs(reader.read, { env: {}, mask: () => undefined, workspace: process.cwd() });
     expect([...reader.asked].sort()).toEqual(ACTION_INPUTS.map((input) => input.name).sort());
   });
 });

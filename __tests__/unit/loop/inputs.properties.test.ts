@@ -399,18 +399,45 @@ const BOOLEAN_RUN_FLAGS = [
   '--tty',
   '-t',
 ] as const;
+/** docker run's switches (no value after a space): after one, a word would be the image to run. */
+const RUN_SWITCHES = [
+  ...BOOLEAN_RUN_FLAGS,
+  '--rm',
+  '--detach',
+  '--disable-content-trust',
+  '--help',
+  '--quiet',
+  '--sig-proxy',
+  '--use-api-socket',
+];
+const SHORT_SWITCH_LETTERS = 'ditPq';
 const optionName = fc
   .stringMatching(/^--?[a-z][a-z0-9-]{0,15}$/)
   .filter(
     (flag) =>
-      !(LIFECYCLE_FLAGS as readonly string[]).includes(flag) && !/^-[a-z0-9]*d/.test(flag.startsWith('--') ? '' : flag),
+      !(LIFECYCLE_FLAGS as readonly string[]).includes(flag) &&
+      flag !== '--pull' &&
+      !/^-[a-z0-9]*d/.test(flag.startsWith('--') ? '' : flag),
   );
+/** An option that takes the word after it as its value: a long non-switch, or one short value letter. */
+const valueOptionName = optionName.filter((flag) =>
+  flag.startsWith('--')
+    ? !RUN_SWITCHES.includes(flag)
+    : flag.length === 2 && !SHORT_SWITCH_LETTERS.includes(flag[1] ?? ''),
+);
 /** A value that may hold anything a shell would act on, but no line break and no surrounding white space. */
 const argValue = shellText.filter((value) => !value.includes('\n') && value === value.trim() && value !== '');
 
 type RunArgLine = { line: string; expected: string[] };
 const runArgLine: fc.Arbitrary<RunArgLine> = fc.oneof(
-  optionName.map((flag) => ({ line: flag, expected: [flag] })),
+  // Alone: a switch, or a cluster of short ones (without -d).
+  fc
+    .constantFrom(
+      ...RUN_SWITCHES.filter((flag) => !(LIFECYCLE_FLAGS as readonly string[]).includes(flag)),
+      '-it',
+      '-iP',
+    )
+    .map((flag) => ({ line: flag, expected: [flag] })),
   fc
     .tuple(
       optionName,
@@ -420,7 +447,7 @@ const runArgLine: fc.Arbitrary<RunArgLine> = fc.oneof(
   // A split value starting with "-" is left out: docker may read it as an option (refused: see below).
   fc
     .tuple(
-      optionName,
+      valueOptionName,
       fc.constantFrom(' ', '  ', '\t', ' \t '),
       argValue.filter((value) => !value.startsWith('-')),
     )
@@ -541,6 +568,76 @@ describe('parseRunArgs', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  // docker's own reading of its arguments (pflag, as docker run's flags are): the first word that is no option,
+  // nor an option's value, is the image to run. Switches and short clusters as `docker run --help` has them.
+  function imageDockerRuns(args: readonly string[]): string | undefined {
+    for (let at = 0; at < args.length; at++) {
+      const arg = args[at] ?? '';
+      if (arg === '--') return args[at + 1];
+      if (!arg.startsWith('-') || arg === '-') return arg;
+      if (arg.startsWith('--')) {
+        if (!arg.includes('=') && !RUN_SWITCHES.includes(arg)) at++; // its value is the next argument
+        continue;
+      }
+      // A short cluster: switches, until a letter that takes the rest of the word, or else the next argument.
+      for (let letter = 1; letter < arg.length; letter++) {
+        if (SHORT_SWITCH_LETTERS.includes(arg[letter] ?? '')) continue;
+        if (letter === arg.length - 1) at++;
+        break;
+      }
+    }
+    return undefined;
+  }
+
+  it('whatever run-args it accepts, docker runs the built image: no line adds an image, a command or a "--"', () => {
+    const IMAGE = 'localhost:5000/acme/app:d24155b';
+    const hostile = fc.oneof(
+      runArgLine.map(({ line }) => line),
+      fc
+        .tuple(fc.constantFrom(...RUN_SWITCHES, '-i', '-it', '-eA=B', '-e', '--env', '--init=true'), argValue)
+        .map(([flag, word]) => `${flag} ${word}`),
+      fc.constantFrom('--', '-- busybox', '--env', '-e', '-it', '--pull=always', '--pull always', '-'),
+      anyText.map((text) => `-${text}`),
+      shellText.map((text) => `--x ${text}`),
+    );
+    fc.assert(
+      fc.property(fc.array(hostile, { maxLength: 6 }), (lines) => {
+        let args: string[] = [];
+        if (thrownBy(() => (args = parseRunArgs(lines.join('\n')))) !== undefined) return;
+        // As the action runs it: its own options, the user's, then the built image.
+        expect(imageDockerRuns(['--detach', '--name=app-1', ...args, IMAGE])).toBe(IMAGE);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['--init busybox', 'line 1 is "--init busybox": --init takes no value after a space'],
+    ['-it busybox', 'line 1 is "-it busybox": -it takes no value after a space'],
+    ['-eA busybox', 'line 1 is "-eA busybox": -eA takes no value after a space'],
+    ['--env', 'line 1 is "--env": --env takes a value, and alone it would take the built image\'s name as it'],
+    ['-e', 'line 1 is "-e": -e takes a value'],
+    ['-ie', 'line 1 is "-ie": -ie takes a value'],
+    ['--', 'line 1 is "--", which ends docker run\'s options'],
+    ['-- busybox', 'line 1 is "-- busybox", which ends docker run\'s options'],
+    ['--pull=always', 'line 1 uses --pull, which is not allowed: the container runs the image built here'],
+    ['--pull always', 'line 1 uses --pull, which is not allowed: the container runs the image built here'],
+  ])('refuses %j, which would run another image', (raw, message) => {
+    expect(thrownBy(() => parseRunArgs(raw))?.message).toContain(message);
+  });
+
+  it.each([
+    ['--pull=never', ['--pull=never']],
+    ['--pull missing', ['--pull', 'missing']],
+    ['--init=true', ['--init=true']],
+    ['-e A=B', ['-e', 'A=B']],
+    ['--rmi=true', ['--rmi=true']],
+    ['-eA=B busybox', ['-eA=B busybox']],
+    ['-it', ['-it']],
+  ])('accepts %j', (raw, args) => {
+    expect(parseRunArgs(raw)).toEqual(args);
   });
 
   it('refuses a line that does not start with "-" (an image or a command would change what runs)', () => {

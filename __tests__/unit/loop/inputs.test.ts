@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import {
   type Inputs,
   type WaitFor,
 } from '../../../src/loop/inputs.js';
-import { InputError, parseBoolean, parseInteger } from '../../../src/shared/field-parser.js';
+import { InputError, parseBoolean, parseInteger, registryPassword } from '../../../src/shared/field-parser.js';
 import { cacheForm } from '../../../src/loop/cache.js';
 import { CLI_NAMING } from '../../../src/cli/args.js';
 import { problemsOf } from '../support.js';
@@ -390,6 +390,26 @@ describe('parseInputs rejects bad values', () => {
     ['test-reports', 'reports', 'is "reports"; expected an absolute path inside the container, e.g. /app/reports'],
     ['test-reports', './reports', 'is "./reports"; expected an absolute path inside the container, e.g. /app/reports'],
     ['test-reports', '~/reports', 'is "~/reports"; expected an absolute path inside the container, e.g. /app/reports'],
+    [
+      'test-reports',
+      '/',
+      `is "/", the container's whole file system; expected the directory the tests write their reports to, e.g. /app/reports`,
+    ],
+    [
+      'test-reports',
+      '/app/..',
+      `is "/app/..", the container's whole file system; expected the directory the tests write their reports to, e.g. /app/reports`,
+    ],
+    [
+      'test-reports',
+      '//',
+      `is "//", the container's whole file system; expected the directory the tests write their reports to, e.g. /app/reports`,
+    ],
+    ['reports-dir', '.', 'is "."; expected a directory relative to the workspace, inside it'],
+    ['reports-dir', 'a/..', 'is "a/.."; expected a directory relative to the workspace, inside it'],
+    ['reports-dir', 'a/../../b', 'is "a/../../b"; expected a directory relative to the workspace, inside it'],
+    ['env-file', '/tmp/set.env', 'is "/tmp/set.env"; expected a file path relative to the workspace, inside it'],
+    ['env-file', '../set.env', 'is "../set.env"; expected a file path relative to the workspace, inside it'],
     ['reports-dir', '', 'is ""; expected a directory relative to the workspace, inside it'],
     ['reports-dir', '   ', 'is ""; expected a directory relative to the workspace, inside it'],
     ['reports-dir', '../outside', 'is "../outside"; expected a directory relative to the workspace, inside it'],
@@ -543,7 +563,6 @@ describe('parseInputs: wait-for and the test phase', () => {
     ['test-timeout', { 'test-timeout': '900' }, { testTimeoutSeconds: 900 }],
     ['test-reports', { 'test-reports': '/app/reports' }, { testReports: '/app/reports' }],
     ['test-reports with a trailing slash', { 'test-reports': '/app/reports/' }, { testReports: '/app/reports/' }],
-    ['test-reports root', { 'test-reports': '/' }, { testReports: '/' }],
     ['reports-dir nested', { 'reports-dir': 'build/test-results' }, { reportsDir: 'build/test-results' }],
     ['reports-dir with ./', { 'reports-dir': './junit' }, { reportsDir: './junit' }],
   ])('accepts %s', (_case, overrides, expected) => {
@@ -723,7 +742,6 @@ describe('parseInputs: env-prefix and env-file', () => {
     ],
     ['an env-file', { 'env-file': 'deploy/set.env' }, { envFile: 'deploy/set.env' }],
     ['an env-file, trimmed', { 'env-file': '  set.env \n' }, { envFile: 'set.env' }],
-    ['an absolute env-file', { 'env-file': '/tmp/set.env' }, { envFile: '/tmp/set.env' }],
     ['no env-file', { 'env-file': '   ' }, { envFile: '' }],
   ])('%s', (_case, overrides, expected) => {
     expect(parseWith(overrides)).toMatchObject(expected);
@@ -758,54 +776,53 @@ describe('readInputs: env-file', () => {
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
 
+  // The workspace is `dir`: env-file is relative to it.
   const read = (overrides: Record<string, string>): Inputs =>
-    readInputs(
-      fakeReader({ context: dir, file: path.join(dir, 'Dockerfile'), ...overrides }).read,
-      {},
-      () => undefined,
-    );
+    readInputs(fakeReader({ context: dir, file: path.join(dir, 'Dockerfile'), ...overrides }).read, {
+      env: {},
+      mask: () => undefined,
+      workspace: dir,
+    });
 
   it.each<[string, Record<string, string>]>([
-    ['a file not there yet', { 'env-file': path.join(dir, 'new', 'set.env') }],
-    ['an empty file', { 'env-file': path.join(dir, 'empty.env') }],
-    ['a file with the same image under the prefix', { 'env-file': path.join(dir, 'same.env') }],
-    ['a file with other groups only (APP_IMAGE_*, MY_APP_*)', { 'env-file': path.join(dir, 'groups.env') }],
+    ['a file not there yet', { 'env-file': 'new/set.env' }],
+    ['an empty file', { 'env-file': 'empty.env' }],
+    ['a file with the same image under the prefix', { 'env-file': 'same.env' }],
+    ['a file with other groups only (APP_IMAGE_*, MY_APP_*)', { 'env-file': 'groups.env' }],
     [
       'a file with another image under the default prefix, and a prefix of its own',
-      { 'env-file': path.join(dir, 'other.env'), 'env-prefix': 'MINE' },
+      { 'env-file': 'other.env', 'env-prefix': 'MINE' },
     ],
     ['no env-file', { 'env-file': '' }],
   ])('accepts %s', (_case, overrides) => {
-    expect(read(overrides).envFile).toBe(overrides['env-file']);
+    const file = overrides['env-file'] ?? '';
+    expect(read(overrides).envFile).toBe(file === '' ? '' : path.join(dir, file));
   });
 
   it.each<[string, Record<string, string>, (file: string) => string]>([
     [
       'a directory',
-      { 'env-file': path.join(dir, 'a-directory') },
+      { 'env-file': 'a-directory' },
       (file) => `Input 'env-file' is ${file}, which is a directory; expected a file path.`,
     ],
     [
       'another image under the same prefix',
-      { 'env-file': path.join(dir, 'other.env') },
+      { 'env-file': 'other.env' },
       (file) =>
         `Input 'env-file' ${file} has APP_IMAGE=other/image already, another image under the same prefix; expected an env-prefix of its own for acme/app.`,
     ],
     [
       'another image under the same explicit prefix, CRLF lines',
-      { 'env-file': path.join(dir, 'crlf.env'), image: 'ghcr.io/acme/web', 'env-prefix': 'APP' },
+      { 'env-file': 'crlf.env', image: 'ghcr.io/acme/web', 'env-prefix': 'APP' },
       (file) =>
         `Input 'env-file' ${file} has APP_IMAGE=other/image already, another image under the same prefix; expected an env-prefix of its own for ghcr.io/acme/web.`,
     ],
   ])('refuses %s, naming env-file', (_case, overrides, message) => {
-    const file = overrides['env-file'] ?? '';
-    expect(problemsOf(() => read(overrides))).toEqual([message(file)]);
+    expect(problemsOf(() => read(overrides))).toEqual([message(path.join(dir, overrides['env-file'] ?? ''))]);
   });
 
   it('with the other problems readInputs finds', () => {
-    const problems = problemsOf(() =>
-      read({ context: path.join(dir, 'missing'), 'env-file': path.join(dir, 'a-directory') }),
-    );
+    const problems = problemsOf(() => read({ context: path.join(dir, 'missing'), 'env-file': 'a-directory' }));
     expect(problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['context', 'env-file']);
   });
 });
@@ -833,8 +850,8 @@ describe('parseRunArgs', () => {
     ['--publish    8080:80', ['--publish', '8080:80']],
     ['--publish\t8080:80', ['--publish', '8080:80']],
     ['-it', ['-it']],
-    ['--rmi', ['--rmi']],
-    ['--names-are-fine', ['--names-are-fine']],
+    ['--rmi=true', ['--rmi=true']],
+    ['--init', ['--init']],
     ['', []],
     ['\n  \n\t\n', []],
     ['  --read-only  \n\n   --env=A=B   \n', ['--read-only', '--env=A=B']],
@@ -867,6 +884,14 @@ describe('parseRunArgs', () => {
       'line 1 uses --name, which is not allowed: the action names the container uniquely per run, so parallel runs never collide',
     ],
     ['\n\n--name x', 'line 1 uses --name, which is not allowed'],
+    [
+      '--rmi',
+      'line 1 is "--rmi": --rmi takes a value, and alone it would take the built image\'s name as it; expected --rmi=VALUE (or --rmi=true for a switch this list does not know)',
+    ],
+    [
+      '--read-only\n-v',
+      'line 2 is "-v": -v takes a value, and alone it would take the built image\'s name as it; expected -v VALUE',
+    ],
   ])('rejects %j: %s', (raw, message) => {
     expect(() => parseRunArgs(raw)).toThrow(message);
   });
@@ -1037,5 +1062,100 @@ describe('parseWaitFor', () => {
     expect(WAIT_FOR_FORM).toBe(
       'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0',
     );
+  });
+});
+
+describe('readInputs: every problem at once; written paths inside the workspace', () => {
+  const workspace = mkdtempSync(path.join(tmpdir(), 'inputs-workspace-'));
+  const outside = mkdtempSync(path.join(tmpdir(), 'inputs-outside-'));
+  afterAll(() => {
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(outside, { recursive: true, force: true });
+  });
+  writeFileSync(path.join(workspace, 'Dockerfile'), 'FROM scratch\n');
+  // Committed links: one out of the workspace, one inside it, one to nowhere.
+  symlinkSync(outside, path.join(workspace, 'out-link'));
+  mkdirSync(path.join(workspace, 'real-reports'));
+  symlinkSync('real-reports', path.join(workspace, 'in-link'));
+  symlinkSync(path.join(workspace, 'gone'), path.join(workspace, 'broken-link'));
+
+  const read = (overrides: Record<string, string>): Inputs =>
+    readInputs(fakeReader({ context: workspace, file: path.join(workspace, 'Dockerfile'), ...overrides }).read, {
+      env: {},
+      mask: () => undefined,
+      workspace,
+    });
+
+  it('a bad value and a missing context: both named, in one error', () => {
+    const problems = problemsOf(() => read({ 'tag-length': '99', context: path.join(workspace, 'missing') }));
+    expect(problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['tag-length', 'context']);
+  });
+
+  it('a bad image and a missing build secret file: both named', () => {
+    const problems = problemsOf(() =>
+      read({ image: 'acme/App!', 'build-secrets': `id=npm,src=${path.join(workspace, 'no-npmrc')}` }),
+    );
+    expect(problems.map((p) => /^Input '([^']+)'/.exec(p)?.[1])).toEqual(['image', 'build-secrets']);
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    [
+      'reports-dir through a link out of the workspace',
+      { 'reports-dir': 'out-link/reports' },
+      `Input 'reports-dir' is "out-link/reports", which a symbolic link sends to ${path.join(realpathSync(outside), 'reports')}, outside the workspace ${workspace}; expected a path inside it.`,
+    ],
+    [
+      'reports-dir that is the link out',
+      { 'reports-dir': 'out-link' },
+      `Input 'reports-dir' is "out-link", which a symbolic link sends to ${realpathSync(outside)}, outside the workspace ${workspace}; expected a path inside it.`,
+    ],
+    [
+      'reports-dir through a broken link',
+      { 'reports-dir': 'broken-link/x' },
+      `Input 'reports-dir' is "broken-link/x", which leads through a broken symbolic link (${path.join(workspace, 'broken-link')}); expected a path inside the workspace.`,
+    ],
+    [
+      'env-file through a link out of the workspace',
+      { 'env-file': 'out-link/set.env', 'test-reports': '' },
+      `Input 'env-file' is "out-link/set.env", which a symbolic link sends to ${path.join(realpathSync(outside), 'set.env')}, outside the workspace ${workspace}; expected a path inside it.`,
+    ],
+  ])('refuses %s', (_case, overrides, problem) => {
+    expect(problemsOf(() => read({ 'test-reports': '/app/reports', ...overrides }))).toEqual([problem]);
+  });
+
+  it.each<[string, Record<string, string>, Partial<Inputs>]>([
+    ['reports-dir through a link inside', { 'reports-dir': 'in-link/junit' }, { reportsDir: 'in-link/junit' }],
+    ['reports-dir not there yet', { 'reports-dir': 'a/b/c' }, { reportsDir: 'a/b/c' }],
+    [
+      'env-file through a link inside',
+      { 'env-file': 'in-link/set.env' },
+      { envFile: path.join(workspace, 'in-link', 'set.env') },
+    ],
+    // Not copied at all without test-reports: its link is not followed.
+    [
+      'reports-dir out, but no test-reports',
+      { 'reports-dir': 'out-link', 'test-reports': '' },
+      { reportsDir: 'out-link' },
+    ],
+  ])('accepts %s', (_case, overrides, expected) => {
+    expect(read({ 'test-reports': '/app/reports', ...overrides })).toMatchObject(expected);
+  });
+});
+
+describe('registryPassword: as docker login --password-stdin takes it', () => {
+  it.each([
+    ['s3cret', 's3cret'],
+    ['s3cret\n', 's3cret'],
+    ['s3cret\r\n', 's3cret'],
+    ['s3cret\n\n', 's3cret\n'],
+    [' s3cret ', ' s3cret '],
+    ['', ''],
+  ])('%j → %j', (raw, password) => {
+    expect(registryPassword(raw)).toBe(password);
+  });
+
+  it('the same in the action and the CLI: registryAuthOf takes it so', () => {
+    const auth = parseInputs(fakeReader({ 'registry-username': 'u', 'registry-password': ' p \n' }).read).registryAuth;
+    expect(auth).toEqual({ username: 'u', password: ' p ' });
   });
 });

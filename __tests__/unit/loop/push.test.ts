@@ -58,8 +58,10 @@ describe('pushTags: reading the pushed tags back', () => {
     requests.length = 0;
     warnings.length = 0;
     infos.length = 0;
-    repoDigests = [];
+    // The engine's record of the push: the tested image's digest in the registry.
+    repoDigests = [`localhost:5000/app@${PUSHED}`];
     engine = fakeEngine({
+      tagImage: () => Promise.resolve(),
       push: () => Promise.resolve({ ok: true, error: '', digest: PUSHED }),
       inspectImage: () => Promise.resolve(image(IMAGE_ID, repoDigests)),
     });
@@ -87,7 +89,18 @@ describe('pushTags: reading the pushed tags back', () => {
       'localhost:5000/app': { digest: PUSHED, mediaType: MEDIA_TYPE.ociManifest },
     });
     expect(requests).toEqual(['GET /v2/', 'HEAD /v2/app/manifests/d24155b', 'HEAD /v2/app/manifests/latest']);
-    expect(engine.said()).toEqual(['push localhost:5000/app:d24155b', 'push localhost:5000/app:latest']);
+    expect(engine.said()).toEqual([
+      `tagImage ${IMAGE_ID}`,
+      `tagImage ${IMAGE_ID}`,
+      'push localhost:5000/app:d24155b',
+      'push localhost:5000/app:latest',
+      `inspectImage ${IMAGE_ID}`,
+    ]);
+    // By the tested image's id, whatever the names pointed to before.
+    expect(engine.calls.filter((call) => call.operation === 'tagImage').map((call) => call.args)).toEqual([
+      [IMAGE_ID, 'localhost:5000/app:d24155b'],
+      [IMAGE_ID, 'localhost:5000/app:latest'],
+    ]);
     expect(warnings).toEqual([]);
     expect(infos).toEqual([
       `Pushed localhost:5000/app:d24155b and :latest (${PUSHED}, one image manifest (${MEDIA_TYPE.ociManifest})).`,
@@ -102,6 +115,23 @@ describe('pushTags: reading the pushed tags back', () => {
     expect(warnings).toEqual([
       `localhost:5000/app:d24155b is an index in the registry (${MEDIA_TYPE.ociIndex}), not the one image manifest that was tested: the engine added to it on push.`,
     ]);
+  });
+
+  it('the registry serves a digest the engine never pushed for the tested image: fails, naming both', async () => {
+    repoDigests = [`localhost:5000/app@${OTHER}`];
+    answer = (path) => (path === '/v2/' ? new Response('{}') : naming(PUSHED));
+    await expect(pushTags(engine, request(3), reporter)).rejects.toThrow(
+      `After the push, localhost:5000/app:d24155b is ${PUSHED} in the registry, which the engine never pushed for the tested image ${IMAGE_ID} (its digests there: ${OTHER}): another run pushed that tag meanwhile?`,
+    );
+  });
+
+  it('the containerd store: the image id is the pushed manifest, no record needed', async () => {
+    repoDigests = [];
+    answer = (path) => (path === '/v2/' ? new Response('{}') : naming(IMAGE_ID));
+    expect(await pushTags(engine, request(3), reporter)).toEqual({
+      'localhost:5000/app': { digest: IMAGE_ID, mediaType: MEDIA_TYPE.ociManifest },
+    });
+    expect(engine.said()).not.toContain(`inspectImage ${IMAGE_ID}`);
   });
 
   it('latest moved meanwhile: says so', async () => {

@@ -41,17 +41,20 @@ function engine(overrides: Partial<Engine> = {}): FakeEngine {
     runContainer: () => Promise.resolve('c0ffee'),
     inspectContainer: () => Promise.resolve(container()),
     removeContainer: () => Promise.resolve('removed'),
+    tagImage: () => Promise.resolve(),
     push: () => Promise.resolve({ ok: true, error: '', digest: PUSHED }),
     ...overrides,
   });
 }
 
-function reporter(): { reporter: Reporter; failed: string[]; outputs: Record<string, string> } {
+function reporter(): { reporter: Reporter; failed: string[]; warnings: string[]; outputs: Record<string, string> } {
   const failed: string[] = [];
+  const warnings: string[] = [];
   const outputs: Record<string, string> = {};
   const quiet = (): undefined => undefined;
   return {
     failed,
+    warnings,
     outputs,
     reporter: {
       command: quiet,
@@ -59,7 +62,7 @@ function reporter(): { reporter: Reporter; failed: string[]; outputs: Record<str
       phaseStarted: quiet,
       phaseEnded: quiet,
       info: quiet,
-      warning: quiet,
+      warning: (message) => warnings.push(message),
       annotation: quiet,
       details: quiet,
       secret: quiet,
@@ -70,7 +73,11 @@ function reporter(): { reporter: Reporter; failed: string[]; outputs: Record<str
   };
 }
 
-function run(fake: FakeEngine, inputs: Record<string, string>): Promise<RunReport & { said: string[] }> {
+function run(
+  fake: FakeEngine,
+  inputs: Record<string, string>,
+  told: Reporter = reporter().reporter,
+): Promise<RunReport & { said: string[] }> {
   const values: Record<string, string> = {
     ...Object.fromEntries(ACTION_INPUTS.map((spec) => [spec.name, spec.default ?? ''])),
     image: IMAGE,
@@ -82,7 +89,6 @@ function run(fake: FakeEngine, inputs: Record<string, string>): Promise<RunRepor
     'push-retries': '0',
     ...inputs,
   };
-  const { reporter: told } = reporter();
   return runLoop(fake, () => parseInputs((name) => values[name] ?? ''), told, {
     env: {},
     workspace,
@@ -155,6 +161,8 @@ describe('runLoop against a fake engine', () => {
       `runContainer ${name}`,
       `inspectContainer ${name}`,
       'login localhost:5000',
+      `tagImage ${STAMPED_ID}`,
+      `tagImage ${STAMPED_ID}`,
       `push ${IMAGE}:d24155b`,
       `push ${IMAGE}:latest`,
       `inspectImage ${STAMPED_ID}`,
@@ -164,4 +172,38 @@ describe('runLoop against a fake engine', () => {
     // The password reaches the engine's login, never an argument of another call.
     expect(fake.calls.find((call) => call.operation === 'login')?.args).toEqual(['localhost:5000', 'ci', 'secret']);
   });
+
+  it('a job summary the runner cannot take: the run that passed still passes, and says so', async () => {
+    const told = reporter();
+    const report = await run(
+      engine(),
+      { 'test-command': 'exit 0' },
+      {
+        ...told.reporter,
+        summary: () => Promise.reject(new Error('ENOSPC: no space left on device')),
+      },
+    );
+    expect(report.failure).toBeUndefined();
+    expect(told.warnings).toContain('The job summary was not written: ENOSPC: no space left on device');
+  });
+
+  it.each([
+    ['fail', 'exit 3', 'Tests failed: the test command exited with status 3'],
+    ['pass', 'exit 0', 'Could not copy test reports /app/reports'],
+  ])(
+    "reports that cannot be copied, tests that %s: the verdict is the tests' own first",
+    async (_case, command, failure) => {
+      const told = reporter();
+      const fake = engine({
+        copyFromContainer: () =>
+          Promise.resolve({ ok: false, error: 'Error: No such container:path: c0ffee:/app/reports' }),
+      });
+      const report = await run(fake, { 'test-command': command, 'test-reports': '/app/reports' }, told.reporter);
+      expect(report.failure).toContain(failure);
+      if (command === 'exit 3')
+        expect(told.warnings.some((w) => w.startsWith('The test reports were not collected: Could not copy'))).toBe(
+          true,
+        );
+    },
+  );
 });

@@ -1,8 +1,8 @@
-export const id = 123;
-export const ids = [123];
+export const id = 485;
+export const ids = [485];
 export const modules = {
 
-/***/ 2123:
+/***/ 485:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -82,11 +82,81 @@ var image_reference = __webpack_require__(6876);
 var field_parser = __webpack_require__(6021);
 // EXTERNAL MODULE: ./src/shared/service-env.ts
 var service_env = __webpack_require__(7084);
+;// CONCATENATED MODULE: ./src/shared/workspace-path.ts
+
+
+/** `child` is below `parent` (both absolute and normalised), not `parent` itself. */
+function below(parent, child) {
+    const relative = external_node_path_.relative(parent, child);
+    return relative !== '' && relative !== '..' && !relative.startsWith(`..${external_node_path_.sep}`) && !external_node_path_.isAbsolute(relative);
+}
+function realOrSelf(file) {
+    try {
+        return (0,external_node_fs_.realpathSync)(file);
+    }
+    catch {
+        return external_node_path_.resolve(file);
+    }
+}
+/** The deepest part of `file` that exists (a link counts, even a broken one), and what follows it. */
+function existingPrefix(file) {
+    const rest = [];
+    let existing = file;
+    for (;;) {
+        try {
+            (0,external_node_fs_.lstatSync)(existing);
+            return { existing, rest };
+        }
+        catch {
+            const parent = external_node_path_.dirname(existing);
+            if (parent === existing)
+                return { existing, rest };
+            rest.unshift(external_node_path_.basename(existing));
+            existing = parent;
+        }
+    }
+}
+/**
+ * Where `raw` (relative to the workspace, or absolute) lands: strictly inside the workspace, once every
+ * symbolic link on the way that exists has been followed. A path not there yet is fine: it is created inside.
+ */
+function workspacePath(workspace, raw) {
+    const root = external_node_path_.resolve(workspace);
+    const file = external_node_path_.resolve(root, raw);
+    if (file === root)
+        return { problem: `is "${raw}", the workspace itself; expected a path inside it` };
+    if (!below(root, file))
+        return { problem: `is "${raw}", outside the workspace ${root}; expected a path inside it` };
+    const { existing, rest } = existingPrefix(file);
+    let real;
+    try {
+        real = external_node_path_.join((0,external_node_fs_.realpathSync)(existing), ...rest);
+    }
+    catch {
+        return {
+            problem: `is "${raw}", which leads through a broken symbolic link (${existing}); expected a path inside the workspace`,
+        };
+    }
+    if (!below(realOrSelf(root), real))
+        return {
+            problem: `is "${raw}", which a symbolic link sends to ${real}, outside the workspace ${root}; expected a path inside it`,
+        };
+    return { path: file };
+}
+/** workspacePath's path, or an Error naming the input (for the check just before a write). */
+function checkedWorkspacePath(workspace, raw, subject) {
+    const checked = workspacePath(workspace, raw);
+    if ('problem' in checked)
+        throw new Error(`${subject} ${checked.problem}.`);
+    return checked.path;
+}
+
 // EXTERNAL MODULE: ./src/shared/vocabulary.ts
 var vocabulary = __webpack_require__(1229);
 // EXTERNAL MODULE: ./src/loop/cache.ts
 var loop_cache = __webpack_require__(4164);
 ;// CONCATENATED MODULE: ./src/loop/inputs.ts
+
 
 
 
@@ -136,15 +206,18 @@ const PRUNE_GRACE_RANGE = { min: 0, max: 86400 };
 const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 };
 const PUSH_RETRIES_RANGE = { min: 0, max: 10 };
 const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
-// These flags would take the container's lifecycle away from the action.
-const LIFECYCLE_RUN_FLAGS = new Map([
-    ['--rm', 'the action removes the container itself, after it has read its state and logs'],
-    ['--detach', 'the action always runs the container detached'],
-    ['-d', 'the action always runs the container detached'],
-    ['--name', 'the action names the container uniquely per run, so parallel runs never collide'],
-]);
+/** Inputs from problems and a draft: throws every problem at once. */
+function completed(draft, problems) {
+    if (problems.length > 0 || draft.image === undefined)
+        throw new field_parser/* InputError */.dz(problems);
+    return { ...draft, image: draft.image };
+}
 /** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
-function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
+function parseInputs(read, naming = ACTION_NAMING) {
+    const { draft, problems } = draftInputs(read, naming);
+    return completed(draft, problems);
+}
+function draftInputs(read, naming) {
     const { problems, field } = (0,field_parser/* fieldParser */.MB)(read, naming);
     const notices = [];
     /** A repository name; its path lower-cased (with a notice) when upper case is all that is wrong with it. */
@@ -218,10 +291,12 @@ function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
     const testReports = field('test-reports', (raw) => {
         if (raw !== '' && !raw.startsWith('/'))
             throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
+        if (external_node_path_.posix.normalize(raw) === '/')
+            throw new Error(`is "${raw}", the container's whole file system; expected the directory the tests write their reports to, e.g. /app/reports`);
         return raw;
     }, '');
     const reportsDir = field('reports-dir', (raw) => {
-        if (raw === '' || external_node_path_.isAbsolute(raw) || external_node_path_.normalize(raw).split(external_node_path_.sep)[0] === '..')
+        if (raw === '' || !relativeInside(raw))
             throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
         return raw;
     }, 'reports');
@@ -246,11 +321,11 @@ function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
     const envFile = field('env-file', (raw) => {
         if (/[\0\r\n]/.test(raw))
             throw new Error('contains a line break; expected one file path');
+        if (raw !== '' && !relativeInside(raw))
+            throw new Error(`is "${raw}"; expected a file path relative to the workspace, inside it`);
         return raw;
     }, '');
-    if (problems.length > 0 || image === undefined)
-        throw new field_parser/* InputError */.dz(problems);
-    return {
+    const draft = {
         image,
         deploy,
         context,
@@ -280,11 +355,17 @@ function parseInputs(read, naming = field_parser/* ACTION_NAMING */._C) {
         reportsDir,
         registryAuth,
         pushRetries,
-        alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
+        alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image?.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
         envPrefix,
         envFile,
         notices,
     };
+    return { draft, problems };
+}
+/** A relative path that stays below the directory it is relative to (written, before any link is followed). */
+function relativeInside(raw) {
+    const normal = external_node_path_.normalize(raw);
+    return !external_node_path_.isAbsolute(raw) && normal !== '.' && normal !== '..' && !normal.startsWith(`..${external_node_path_.sep}`);
 }
 function parsePruneMode(raw) {
     if (raw === 'dry-run')
@@ -327,51 +408,104 @@ function parseBuildSecrets(raw) {
         return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
     });
 }
-// docker run's boolean short options: they combine (`-itd`), and the first other letter takes a value.
-const BOOLEAN_SHORT_OPTIONS = new Set(['d', 'i', 't', 'P']);
-/** `-td`, `-itd`: a cluster of short boolean options that includes -d. */
+// docker run's switches (docker run --help, 20.10 to 28): they take no value, or one only after "=". Any other
+// option takes one. A word after a switch would reach docker as the image to run, the built one as its command.
+const RUN_SWITCHES = new Set([
+    '--detach',
+    '--disable-content-trust',
+    '--help',
+    '--init',
+    '--interactive',
+    '--no-healthcheck',
+    '--oom-kill-disable',
+    '--privileged',
+    '--publish-all',
+    '--quiet',
+    '--read-only',
+    '--rm',
+    '--sig-proxy',
+    '--tty',
+    '--use-api-socket',
+]);
+// The short switches combine (`-itd`); the first other letter takes a value (the rest of the word, or the next).
+const SHORT_SWITCHES = new Set(['d', 'i', 't', 'P', 'q']);
+// Options whose value the action needs to be its own, or that would run something other than the built image.
+const REFUSED_RUN_OPTIONS = new Map([
+    ['--rm', () => 'the action removes the container itself, after it has read its state and logs'],
+    ['--detach', () => 'the action always runs the container detached'],
+    ['-d', () => 'the action always runs the container detached'],
+    ['--name', () => 'the action names the container uniquely per run, so parallel runs never collide'],
+    [
+        '--pull',
+        (value) => value === 'never' || value === 'missing'
+            ? undefined
+            : `the container runs the image built here; --pull=${value ?? ''} would take the registry's instead`,
+    ],
+]);
+/** `-td`, `-itd`: a cluster of short switches that includes -d. */
 function shortClusterHasDetach(flag) {
     if (!/^-[A-Za-z]{2,}$/.test(flag))
         return false;
     for (const letter of flag.slice(1)) {
         if (letter === 'd')
             return true;
-        if (!BOOLEAN_SHORT_OPTIONS.has(letter))
+        if (!SHORT_SWITCHES.has(letter))
             return false; // the rest is this option's value
     }
     return false;
 }
-/** One argument per line; `--flag value` on one line becomes two arguments. Never shell-split. */
+/** A short option word (`-e`, `-it`, `-eA=B`): it ends in a switch, or a value-taking letter has its value in it. */
+function shortWordTakesNext(word) {
+    for (let index = 1; index < word.length; index++) {
+        if (!SHORT_SWITCHES.has(word[index] ?? ''))
+            return index === word.length - 1;
+    }
+    return false;
+}
+/**
+ * One option per line; `--flag value` on one line becomes two arguments. Never shell-split. A line can add
+ * nothing but its option: no `--`, no word after a switch or after an option that has its value already.
+ */
 function parseRunArgs(raw) {
     return (0,field_parser/* nonBlankLines */.n5)(raw).flatMap((line, index) => {
-        if (!line.startsWith('-')) {
-            throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
+        const at = `line ${index + 1}`;
+        if (!line.startsWith('-') || line === '-') {
+            throw new Error(`${at} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
         }
         const flagEnd = line.search(/[=\s]/);
         const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
-        const reason = LIFECYCLE_RUN_FLAGS.get(shortClusterHasDetach(flag) ? '-d' : flag);
-        if (reason !== undefined)
-            throw new Error(`line ${index + 1} uses ${flag}, which is not allowed: ${reason}`);
-        if (flagEnd !== -1 && line[flagEnd] !== '=') {
-            const value = line.slice(flagEnd).trim();
-            // A second option on the line would reach docker as an option of its own, unchecked.
-            if (value.startsWith('-'))
-                throw new Error(`line ${index + 1} is "${line}"; expected one docker run option per line`);
-            return [flag, value];
+        if (flag === '--')
+            throw new Error(`${at} is "${line}", which ends docker run's options: what follows would be run instead of the built image`);
+        const attached = flagEnd !== -1 && line[flagEnd] === '=' ? line.slice(flagEnd + 1) : undefined;
+        const spaced = flagEnd !== -1 && line[flagEnd] !== '=' ? line.slice(flagEnd).trim() : undefined;
+        const refused = REFUSED_RUN_OPTIONS.get(shortClusterHasDetach(flag) ? '-d' : flag)?.(attached ?? spaced);
+        if (refused !== undefined)
+            throw new Error(`${at} uses ${flag}, which is not allowed: ${refused}`);
+        if (spaced === undefined) {
+            // Alone, an option that takes a value would take the built image's reference as its value.
+            const bareTakesNext = attached === undefined && (flag.startsWith('--') ? !RUN_SWITCHES.has(flag) : shortWordTakesNext(flag));
+            if (bareTakesNext)
+                throw new Error(`${at} is "${line}": ${flag} takes a value, and alone it would take the built image's name as it; expected ${flag.startsWith('--') ? `${flag}=VALUE (or ${flag}=true for a switch this list does not know)` : `${flag} VALUE`}`);
+            return [line];
         }
-        return [line];
+        // A second option on the line would reach docker as an option of its own, unchecked.
+        if (spaced.startsWith('-'))
+            throw new Error(`${at} is "${line}"; expected one docker run option per line`);
+        const takesNext = flag.startsWith('--') ? !RUN_SWITCHES.has(flag) : shortWordTakesNext(flag);
+        if (!takesNext)
+            throw new Error(`${at} is "${line}": ${flag} takes no value after a space, so "${spaced}" would reach docker run as the image to run; expected ${flag.startsWith('--') ? `${flag}=VALUE or ${flag} alone` : 'one option, its value in the same word or after one space'}`);
+        return [flag, spaced];
     });
 }
 /**
- * Reads, masks (through `mask`, where each secret is born) and validates the inputs, then checks what they
- * name outside docker: the build context, the Dockerfile, each build secret's source. Nothing is touched.
+ * Reads, masks and validates the inputs, then checks what they name outside docker: the build context, the
+ * Dockerfile, each build secret's source, the paths written. Every problem at once; nothing is touched.
  */
-function readInputs(read, env, mask, naming = field_parser/* ACTION_NAMING */._C) {
-    const password = read('registry-password');
+function readInputs(read, { env, mask, naming = field_parser/* ACTION_NAMING */._C, workspace }) {
+    const password = (0,field_parser/* registryPassword */.JX)(read('registry-password'));
     if (password !== '')
         mask(password);
-    const inputs = parseInputs(read, naming);
-    const problems = [];
+    const { draft: inputs, problems } = draftInputs(read, naming);
     if (!(0,external_node_fs_.existsSync)(inputs.context) || !(0,external_node_fs_.statSync)(inputs.context).isDirectory()) {
         problems.push(`${naming.subject('context')} is "${inputs.context}", which is not a directory; expected the build context directory.`);
     }
@@ -390,16 +524,25 @@ function readInputs(read, env, mask, naming = field_parser/* ACTION_NAMING */._C
             problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
         }
     }
-    // Resolved once, here: against the working directory, which is the workspace (the action's and the CLI's).
-    const envFile = inputs.envFile === '' ? '' : external_node_path_.resolve(inputs.envFile);
-    if (envFile !== '') {
+    const written = (name, raw) => {
+        const checked = workspacePath(workspace, raw);
+        if ('path' in checked)
+            return checked.path;
+        problems.push(`${naming.subject(name)} ${checked.problem}.`);
+        return '';
+    };
+    // Only a path that parsed is followed on disk: one problem an input.
+    const parsed = (name) => !problems.some((problem) => problem.startsWith(`${naming.subject(name)} `));
+    if (inputs.testReports !== '' && parsed('reports-dir'))
+        written('reports-dir', inputs.reportsDir);
+    // Resolved once, here: against the workspace (the action's and the CLI's working directory).
+    const envFile = inputs.envFile === '' || !parsed('env-file') ? '' : written('env-file', inputs.envFile);
+    if (envFile !== '' && inputs.image !== undefined) {
         const problem = envFileProblem(envFile, inputs.envPrefix, inputs.image.name);
         if (problem !== undefined)
             problems.push(`${naming.subject('env-file')} ${problem}.`);
     }
-    if (problems.length > 0)
-        throw new field_parser/* InputError */.dz(problems);
-    return { ...inputs, envFile };
+    return completed({ ...inputs, envFile }, problems);
 }
 /** What stops the record from going into `file`: a directory there, or another image's group of the same prefix. */
 function envFileProblem(file, prefix, image) {
@@ -1595,11 +1738,16 @@ const never = new Promise(() => undefined);
  * creation on, on the engine's clock, so a change between `docker run` and the subscription is
  * replayed, never missed; port and log probes run alongside.
  */
-async function waitUntilReady(engine, container, waitFor, timeoutSeconds, cadence = { kind: 'image', why: 'none was planned' }) {
+async function waitUntilReady(engine, container, waitFor, timeoutSeconds, cadence = { kind: 'image', why: 'none was planned' }, builtImageId) {
     const started = performance.now();
     const state = await engine.inspectContainer(container);
     const condition = resolveCondition(waitFor, state);
-    let verdict = verdictFromState(state, condition);
+    let verdict = builtImageId !== undefined && state.image !== builtImageId
+        ? {
+            ready: false,
+            reason: `runs the image ${state.image}, not ${builtImageId}, the one built here and to be tested: docker run took another image`,
+        }
+        : verdictFromState(state, condition);
     // What the image's own health settings would have decided, said with the diagnosis.
     let imageRule;
     if (verdict === undefined) {
@@ -1898,6 +2046,7 @@ async function collectReports(engine, container, source, dir, reporter) {
 
 
 
+
 class TestsTimedOutError extends Error {
     constructor(seconds, container) {
         super(`Tests timed out: the test command ran longer than test-timeout (${seconds} s) and was stopped (container ${container}); nothing was pushed.`);
@@ -2059,7 +2208,9 @@ async function startContainerPhase({ engine, inputs, report, reporter, settings,
     return name;
 }
 /** Waits until the container is ready, then runs the tests against it; undefined when there are none. */
-async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, target, cadence, name) {
+async function waitAndTestPhases({ engine, inputs, report, reporter, settings }, target, cadence, name, 
+/** What the container must run: run-args that made docker run another image fail the wait. */
+imageId) {
     // The in-container test's `docker exec` starts now and waits at a gate for the container to be ready.
     const held = inputs.testCommand !== '' && inputs.testOn === 'container'
         ? holdContainerTest(engine, {
@@ -2071,7 +2222,7 @@ async function waitAndTestPhases({ engine, inputs, report, reporter, settings },
         : undefined;
     try {
         const readiness = await phase(report, reporter, `Wait until ${name} is ready`, async () => {
-            const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds, cadence);
+            const ready = await waitUntilReady(engine, name, inputs.waitFor, inputs.waitTimeoutSeconds, cadence, imageId);
             reporter.info(`Container ${name} is ready (${ready.condition}) after ${ready.seconds.toFixed(3)} s${ready.how === undefined ? '' : `, by ${ready.how}`}.`);
             if (ready.how !== undefined && cadence.kind !== 'image') {
                 const imageCadence = imageCadenceMs(cadence.check, ready.seconds * 1000) / 1000;
@@ -2106,7 +2257,9 @@ async function waitAndTestPhases({ engine, inputs, report, reporter, settings },
     }
 }
 async function collectReportsPhase({ engine, inputs, report, reporter, settings }, name) {
-    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(engine, name, inputs.testReports, external_node_path_.resolve(settings.workspace, inputs.reportsDir), reporter));
+    const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(engine, name, inputs.testReports, 
+    // Again, just before the copy: tests on the runner may have put a link there meanwhile.
+    checkedWorkspacePath(settings.workspace, inputs.reportsDir, settings.naming.subject('reports-dir')), reporter));
     report.reportsDir = reports.dir;
     report.junit = reports.counts;
 }
@@ -2139,8 +2292,9 @@ async function pushPhase(run, target, imageId) {
 }
 /** Puts the run's record into env-file, in place of an earlier group of its prefix (written whole, then renamed). */
 async function envFilePhase({ inputs, report, reporter, settings }) {
-    const file = external_node_path_.resolve(settings.workspace, inputs.envFile); // absolute already, from readInputs
     await phase(report, reporter, `Record ${report.envPrefix}_* in ${inputs.envFile}`, async () => {
+        // Again, just before the write: the tests may have put a link on the way meanwhile.
+        const file = checkedWorkspacePath(settings.workspace, inputs.envFile, settings.naming.subject('env-file'));
         const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
             if (error.code === 'ENOENT')
                 return '';
@@ -2178,7 +2332,10 @@ async function runLoop(engine, readInputs, reporter, settings) {
             await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await (0,cleanup/* cleanUp */.n)(engine, leftovers, reporter)));
         }
         reporter.outputs((0,run_report/* outputsOf */.Yz)(report));
-        await reporter.summary(report);
+        // The summary tells of the run; it is not the run: a runner that cannot take it fails nothing.
+        await reporter.summary(report).catch((error) => {
+            reporter.warning(`The job summary was not written: ${error instanceof Error ? error.message : String(error)}`);
+        });
     })());
     const cancellation = cleanUpWhenCancelled(report, reporter, finish, () => finishing !== undefined);
     try {
@@ -2264,11 +2421,19 @@ async function runPhases(run) {
     const container = await startContainerPhase(run, target, cadence);
     // The engine is less busy now than during the run (which the containerd store would hold up): the tidying.
     run.background.start();
-    const tests = await waitAndTestPhases(run, target, cadence, container);
-    // Reports are wanted most when the tests failed: collect them before failing.
+    const tests = await waitAndTestPhases(run, target, cadence, container, built.imageId);
+    // Reports are wanted most when the tests failed: collect them before failing, but a failed copy never
+    // hides the tests' own verdict.
+    let reportsFailure;
     if (run.inputs.testReports !== '')
-        await collectReportsPhase(run, container);
+        await collectReportsPhase(run, container).catch((error) => {
+            reportsFailure = error instanceof Error ? error : new Error(String(error));
+        });
+    if (reportsFailure !== undefined && tests !== undefined && (tests.timedOut || tests.exitCode !== 0))
+        run.reporter.warning(`The test reports were not collected: ${reportsFailure.message}`);
     failUnlessPassed(run, tests, container);
+    if (reportsFailure !== undefined)
+        throw reportsFailure;
     if (run.inputs.deploy)
         await pushPhase(run, target, built.imageId);
     if (run.inputs.envFile !== '')
@@ -2301,9 +2466,17 @@ function saveLeftovers(leftovers) {
     core/* saveState */.LZ(saved_state/* STATE */.c4.container, leftovers.container);
     core/* saveState */.LZ(saved_state/* STATE */.c4.loggedInRegistry, leftovers.loggedInRegistry);
 }
+/** The runner's workspace, where the job's paths are relative to. */
+function actionWorkspace() {
+    return process.env.GITHUB_WORKSPACE ?? process.cwd();
+}
 /** The inputs, masked; the password leaves the environment, which every child (the runner-side test too) inherits. */
 function readActionInputs() {
-    const inputs = readInputs((name) => core/* getInput */.V4(name), process.env, reporter/* actionReporter */.I.secret);
+    const inputs = readInputs((name) => core/* getInput */.V4(name, { trimWhitespace: false }), {
+        env: process.env,
+        mask: reporter/* actionReporter */.I.secret,
+        workspace: actionWorkspace(),
+    });
     delete process.env['INPUT_REGISTRY-PASSWORD'];
     return inputs;
 }
@@ -2313,7 +2486,7 @@ async function runMain() {
     core/* saveState */.LZ(saved_state/* STATE */.c4.isPost, 'true');
     await runLoop(new docker_engine/* DockerEngine */.n(process.env), () => readActionInputs(), reporter/* actionReporter */.I, {
         env: process.env,
-        workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        workspace: actionWorkspace(),
         sourceUrl: sourceUrl(),
         naming: field_parser/* ACTION_NAMING */._C,
         onLeftovers: saveLeftovers,
@@ -2325,4 +2498,4 @@ async function runMain() {
 
 };
 
-//# sourceMappingURL=123.index.js.map
+//# sourceMappingURL=485.index.js.map

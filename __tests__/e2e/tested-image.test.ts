@@ -1,0 +1,136 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runAction } from '../harness/run-action.mjs';
+import {
+  BASE_IMAGE,
+  FIXTURES,
+  containersNamed,
+  localTags,
+  randomId,
+  randomSha,
+  registryDigest,
+  registryManifest,
+  removeRepositories,
+  usesContainerdStore,
+} from './support.js';
+
+// What is pushed is what was tested, by id; run-args and path inputs cannot change what runs or where files go.
+
+const registry = inject('registry');
+const used: string[] = [];
+afterAll(() => removeRepositories(...used));
+
+const docker = (...args: string[]): string => execFileSync('docker', args, { encoding: 'utf8' }).trim();
+
+describe('the push goes by the tested image, not by the names', () => {
+  it('another run retags :latest and the sha tag during the tests: the registry gets the tested image', async () => {
+    const repositoryPath = `e2e/tested-${randomId()}`;
+    const image = `${registry.host}/${repositoryPath}`;
+    used.push(image);
+    const sha = randomSha();
+    const tag = sha.slice(0, 7);
+    // The test, on the runner, plays the other run on the same engine: it moves both names to another image.
+    const run = await runAction({
+      inputs: {
+        image,
+        context: path.join(FIXTURES, 'service'),
+        sha,
+        deploy: 'true',
+        'test-on': 'runner',
+        'test-command': `docker tag ${BASE_IMAGE} ${image}:latest && docker tag ${BASE_IMAGE} ${image}:${tag}`,
+        'registry-username': registry.username,
+        'registry-password': registry.password,
+      },
+    });
+    expect(run.main.exitCode, run.main.stdout).toBe(0);
+    const tested = run.outputs['image-id'] ?? '';
+    expect(tested).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(tested).not.toBe(docker('image', 'inspect', '--format', '{{.Id}}', BASE_IMAGE));
+    const digest = await registryDigest(registry, repositoryPath, tag);
+    expect(await registryDigest(registry, repositoryPath, 'latest')).toBe(digest);
+    expect(run.outputs.digest).toBe(digest);
+    // The registry's image is the tested one: its manifest (containerd store) or its config (graph drivers).
+    const manifest = await registryManifest(registry, repositoryPath, tag);
+    if (usesContainerdStore()) expect(manifest.digest).toBe(tested);
+    else expect((manifest.body.config as { digest: string }).digest).toBe(tested);
+    // And the names are the tested image's again.
+    expect(docker('image', 'inspect', '--format', '{{.Id}}', `${image}:latest`)).toBe(tested);
+  });
+});
+
+describe('run-args cannot make docker run another image', () => {
+  it.each([
+    ['a word after a switch', '--init\n--read-only busybox', 'line 2 is "--read-only busybox"'],
+    ['the end of the options', '-- sh', 'line 1 is "-- sh", which ends docker run\'s options'],
+    ['an option that would take the image as its value', '--env', 'line 1 is "--env": --env takes a value'],
+    ['--pull=always', '--pull=always', 'line 1 uses --pull, which is not allowed'],
+  ])('%s: refused before anything is built', async (_case, runArgs, problem) => {
+    const repository = `btd-e2e/run-args-${randomId()}`;
+    used.push(repository);
+    const run = await runAction({
+      inputs: { image: repository, context: path.join(FIXTURES, 'service'), sha: randomSha(), 'run-args': runArgs },
+    });
+    expect(run.main.exitCode).not.toBe(0);
+    expect(run.main.stdout).toContain(`Input 'run-args' ${problem}`);
+    expect(localTags(repository)).toEqual([]);
+    expect(containersNamed(repository.split('/')[1] ?? '')).toEqual([]);
+  });
+});
+
+describe('written paths stay inside the workspace', () => {
+  it('a committed link sends reports-dir out, tag-length is bad too: both named, nothing built or written', async () => {
+    const workspace = mkdtempSync(path.join(tmpdir(), 'btd-workspace-'));
+    const outside = mkdtempSync(path.join(tmpdir(), 'btd-outside-'));
+    try {
+      symlinkSync(outside, path.join(workspace, 'reports'));
+      mkdirSync(path.join(workspace, 'release'));
+      const repository = `btd-e2e/paths-${randomId()}`;
+      used.push(repository);
+      const run = await runAction({
+        cwd: workspace,
+        inputs: {
+          image: repository,
+          context: path.join(FIXTURES, 'service'),
+          sha: randomSha(),
+          'tag-length': '99',
+          'test-command': 'true',
+          'test-reports': '/',
+          'env-file': '../outside.env',
+        },
+      });
+      expect(run.main.exitCode).not.toBe(0);
+      for (const problem of [
+        'Input \'tag-length\' is "99"',
+        "Input 'test-reports' is \"/\", the container's whole file system",
+        'Input \'env-file\' is "../outside.env"; expected a file path relative to the workspace',
+      ])
+        expect(run.main.stdout).toContain(problem);
+      expect(localTags(repository)).toEqual([]);
+
+      const linked = await runAction({
+        cwd: workspace,
+        inputs: {
+          image: repository,
+          context: path.join(FIXTURES, 'service'),
+          sha: randomSha(),
+          'tag-length': '99',
+          'test-command': 'true',
+          'test-reports': '/www',
+        },
+      });
+      expect(linked.main.exitCode).not.toBe(0);
+      expect(linked.main.stdout).toContain(
+        `Input 'reports-dir' is "reports", which a symbolic link sends to ${outside}, outside the workspace ${workspace}; expected a path inside it.`,
+      );
+      expect(linked.main.stdout).toContain('Input \'tag-length\' is "99"');
+      expect(readdirSync(outside)).toEqual([]);
+      expect(localTags(repository)).toEqual([]);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
