@@ -469,13 +469,14 @@ function shortWordTakesNext(word) {
 function parseRunArgs(raw) {
     return (0,field_parser/* nonBlankLines */.n5)(raw).flatMap((line, index) => {
         const at = `line ${index + 1}`;
-        if (!line.startsWith('-') || line === '-') {
-            throw new Error(`${at} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
-        }
         const flagEnd = line.search(/[=\s]/);
         const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
         if (flag === '--')
             throw new Error(`${at} is "${line}", which ends docker run's options: what follows would be run instead of the built image`);
+        // An option's name, as docker's parser takes one: a short letter (its value may follow), or a long name.
+        if (!/^(?:-[A-Za-z0-9]|--[A-Za-z0-9][A-Za-z0-9-]*$)/.test(flag)) {
+            throw new Error(`${at} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`);
+        }
         const attached = flagEnd !== -1 && line[flagEnd] === '=' ? line.slice(flagEnd + 1) : undefined;
         const spaced = flagEnd !== -1 && line[flagEnd] !== '=' ? line.slice(flagEnd).trim() : undefined;
         const refused = REFUSED_RUN_OPTIONS.get(shortClusterHasDetach(flag) ? '-d' : flag)?.(attached ?? spaced);
@@ -556,8 +557,8 @@ function envFileProblem(file, prefix, image) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/docker/docker-engine.ts + 3 modules
-var docker_engine = __webpack_require__(8220);
+// EXTERNAL MODULE: ./src/docker/docker-engine.ts + 4 modules
+var docker_engine = __webpack_require__(7266);
 // EXTERNAL MODULE: ./src/process/children.ts
 var children = __webpack_require__(1414);
 ;// CONCATENATED MODULE: ./src/loop/background.ts
@@ -1490,8 +1491,8 @@ async function resolveCommit(shaInput, context, githubSha, naming = field_parser
 
 // EXTERNAL MODULE: ./src/loop/container.ts
 var container = __webpack_require__(7169);
-// EXTERNAL MODULE: ./src/loop/push.ts + 4 modules
-var push = __webpack_require__(8269);
+// EXTERNAL MODULE: ./src/loop/push.ts + 3 modules
+var push = __webpack_require__(673);
 // EXTERNAL MODULE: ./src/loop/run-report.ts
 var run_report = __webpack_require__(8746);
 ;// CONCATENATED MODULE: ./src/process/streamed.ts
@@ -2145,7 +2146,7 @@ async function prunePhase({ engine, inputs, report, reporter }, { facts, target 
 async function logIn({ engine, inputs, reporter, settings, leftovers }, retries) {
     if (inputs.registryAuth === undefined || leftovers.loggedInRegistry === inputs.image.registry)
         return;
-    await (0,push/* login */.iD)(engine, inputs.image.registry, inputs.registryAuth, retries, reporter);
+    leftovers.loginConfig = await (0,push/* login */.iD)(engine, inputs.image.registry, inputs.registryAuth, retries, reporter);
     leftovers.loggedInRegistry = inputs.image.registry;
     settings.onLeftovers(leftovers);
 }
@@ -2322,13 +2323,13 @@ async function envFilePhase({ inputs, report, reporter, settings }) {
 async function runLoop(engine, readInputs, reporter, settings) {
     (0,command_log/* setCommandLog */.Sh)(reporter);
     const report = (0,run_report/* emptyReport */._O)();
-    const leftovers = { container: '', loggedInRegistry: '' };
+    const leftovers = { ...cleanup/* NO_LEFTOVERS */.R };
     const background = new BackgroundWork();
     let finishing;
     // Once: by the run itself, or by a signal's handler; never twice, never side by side.
     const finish = () => (finishing ??= (async () => {
         await background.finish();
-        if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
+        if (leftovers.container !== '' || leftovers.loginConfig !== '') {
             await phase(report, reporter, 'Clean up', async () => settings.onLeftovers(await (0,cleanup/* cleanUp */.n)(engine, leftovers, reporter)));
         }
         reporter.outputs((0,run_report/* outputsOf */.Yz)(report));
@@ -2465,6 +2466,7 @@ function sourceUrl() {
 function saveLeftovers(leftovers) {
     core/* saveState */.LZ(saved_state/* STATE */.c4.container, leftovers.container);
     core/* saveState */.LZ(saved_state/* STATE */.c4.loggedInRegistry, leftovers.loggedInRegistry);
+    core/* saveState */.LZ(saved_state/* STATE */.c4.loginConfig, leftovers.loginConfig);
 }
 /** The runner's workspace, where the job's paths are relative to. */
 function actionWorkspace() {

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6421);
-/* harmony import */ var _docker_docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8220);
+/* harmony import */ var _docker_docker_engine_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7266);
 /* harmony import */ var _loop_cleanup_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4978);
 /* harmony import */ var _reporter_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5121);
 

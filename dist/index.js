@@ -12,13 +12,13 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // the toolkit, whose start-up costs about as much again as node's own.
 const saved = (0,_saved_state_js__WEBPACK_IMPORTED_MODULE_0__/* .savedState */ .fP)(process.env);
 if (!saved.isPost) {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(305), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 485))).runMain();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(527), __nccwpck_require__.e(485)]).then(__nccwpck_require__.bind(__nccwpck_require__, 485))).runMain();
 }
 else if ((0,_saved_state_js__WEBPACK_IMPORTED_MODULE_0__/* .nothingLeft */ .Zt)(saved.leftovers)) {
     process.stdout.write('Nothing to clean up: the main step already did.\n');
 }
 else {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(305), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).runPost(saved.leftovers);
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(527), __nccwpck_require__.e(718)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7718))).runPost(saved.leftovers);
 }
 
 __webpack_async_result__();
@@ -38,6 +38,7 @@ const STATE = {
     isPost: 'isPost',
     container: 'container',
     loggedInRegistry: 'logged-in-registry',
+    loginConfig: 'login-config',
 };
 /**
  * The state main saved, as post sees it: the runner passes it as `STATE_<name>` variables, which is all
@@ -47,11 +48,15 @@ function savedState(env) {
     const saved = (name) => env[`STATE_${name}`] ?? '';
     return {
         isPost: saved(STATE.isPost) === 'true',
-        leftovers: { container: saved(STATE.container), loggedInRegistry: saved(STATE.loggedInRegistry) },
+        leftovers: {
+            container: saved(STATE.container),
+            loggedInRegistry: saved(STATE.loggedInRegistry),
+            loginConfig: saved(STATE.loginConfig),
+        },
     };
 }
 function nothingLeft(leftovers) {
-    return leftovers.container === '' && leftovers.loggedInRegistry === '';
+    return leftovers.container === '' && leftovers.loginConfig === '';
 }
 
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runAction } from '../harness/run-action.mjs';
@@ -8,6 +8,7 @@ import {
   BASE_IMAGE,
   FIXTURES,
   containersNamed,
+  freshDockerConfig,
   localTags,
   randomId,
   randomSha,
@@ -131,6 +132,62 @@ describe('written paths stay inside the workspace', () => {
     } finally {
       rmSync(workspace, { recursive: true, force: true });
       rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the login is the run's own", () => {
+  it('tests on the runner see the shared config unchanged; an earlier login there stays; nothing is left', async () => {
+    const repositoryPath = `e2e/own-login-${randomId()}`;
+    const image = `${registry.host}/${repositoryPath}`;
+    used.push(image);
+    // An earlier login to the same registry in the shared config, as docker/login-action leaves it.
+    const shared = freshDockerConfig();
+    const seen = mkdtempSync(path.join(tmpdir(), 'btd-seen-'));
+    try {
+      execFileSync(
+        'docker',
+        ['--config', shared, 'login', '--username', registry.username, '--password-stdin', registry.host],
+        {
+          input: registry.password,
+          stdio: ['pipe', 'ignore', 'ignore'],
+        },
+      );
+      const before = readFileSync(path.join(shared, 'config.json'), 'utf8');
+      const sha = randomSha();
+      // What the tests see: their DOCKER_CONFIG, its config.json, and the run's own folder's mode.
+      const probe = [
+        `echo "$DOCKER_CONFIG" > ${seen}/docker-config`,
+        `cp "$DOCKER_CONFIG/config.json" ${seen}/config.json`,
+        `stat -c %a "$RUNNER_TEMP"/build-test-deploy-docker-config-* > ${seen}/mode`,
+      ].join(' && ');
+      const run = await runAction({
+        env: { DOCKER_CONFIG: shared },
+        inputs: {
+          image,
+          context: path.join(FIXTURES, 'service'),
+          sha,
+          deploy: 'true',
+          'test-on': 'runner',
+          'test-command': probe,
+          'registry-username': registry.username,
+          'registry-password': registry.password,
+        },
+      });
+      expect(run.main.exitCode, run.main.stdout).toBe(0);
+      expect(run.outputs.pushed).toBe('true');
+      expect(readFileSync(path.join(seen, 'docker-config'), 'utf8').trim()).toBe(shared);
+      expect(readFileSync(path.join(seen, 'config.json'), 'utf8')).toBe(before);
+      expect(readFileSync(path.join(seen, 'mode'), 'utf8').trim()).toBe('700');
+      // After the run: the earlier login as it was, the run's own folder gone.
+      expect(readFileSync(path.join(shared, 'config.json'), 'utf8')).toBe(before);
+      expect(
+        readdirSync(path.join(run.files, 'temp')).filter((name) => name.startsWith('build-test-deploy-docker-config-')),
+      ).toEqual([]);
+      expect(run.main.stdout).toContain(`Logged out of ${registry.host}.`);
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+      rmSync(seen, { recursive: true, force: true });
     }
   });
 });

@@ -453,9 +453,6 @@ function containerRemoveArgs(container) {
 function loginArgs(registry, username) {
     return ['login', '--username', username, '--password-stdin', ...(registry === undefined ? [] : [registry])];
 }
-function logoutArgs(registry) {
-    return ['logout', ...(registry === undefined ? [] : [registry])];
-}
 function tagArgs(source, target) {
     return ['tag', source, target];
 }
@@ -493,6 +490,7 @@ async function docker(args, options = {}) {
         silent: options.silent,
         renderStderr: options.renderStderr,
         signal: options.signal,
+        env: options.env,
     });
     if (result.exitCode !== 0 && options.allowFailure !== true)
         throw new cli_DockerError(args, result);

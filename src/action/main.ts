@@ -20,6 +20,7 @@ function sourceUrl(): string | undefined {
 function saveLeftovers(leftovers: Leftovers): void {
   core.saveState(STATE.container, leftovers.container);
   core.saveState(STATE.loggedInRegistry, leftovers.loggedInRegistry);
+  core.saveState(STATE.loginConfig, leftovers.loginConfig);
 }
 
 /** The runner's workspace, where the job's paths are relative to. */

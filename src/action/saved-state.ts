@@ -6,6 +6,7 @@ export const STATE = {
   isPost: 'isPost',
   container: 'container',
   loggedInRegistry: 'logged-in-registry',
+  loginConfig: 'login-config',
 } as const;
 
 /**
@@ -16,10 +17,14 @@ export function savedState(env: NodeJS.ProcessEnv): { readonly isPost: boolean; 
   const saved = (name: string): string => env[`STATE_${name}`] ?? '';
   return {
     isPost: saved(STATE.isPost) === 'true',
-    leftovers: { container: saved(STATE.container), loggedInRegistry: saved(STATE.loggedInRegistry) },
+    leftovers: {
+      container: saved(STATE.container),
+      loggedInRegistry: saved(STATE.loggedInRegistry),
+      loginConfig: saved(STATE.loginConfig),
+    },
   };
 }
 
 export function nothingLeft(leftovers: Leftovers): boolean {
-  return leftovers.container === '' && leftovers.loggedInRegistry === '';
+  return leftovers.container === '' && leftovers.loginConfig === '';
 }

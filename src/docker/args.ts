@@ -170,10 +170,6 @@ export function loginArgs(registry: string | undefined, username: string): strin
   return ['login', '--username', username, '--password-stdin', ...(registry === undefined ? [] : [registry])];
 }
 
-export function logoutArgs(registry: string | undefined): string[] {
-  return ['logout', ...(registry === undefined ? [] : [registry])];
-}
-
 export function tagArgs(source: string, target: string): string[] {
   return ['tag', source, target];
 }

@@ -18,6 +18,8 @@ export interface DockerOptions {
   readonly renderStderr?: OutputRenderer;
   /** Stops the command when aborted (it then fails as killed). */
   readonly signal?: AbortSignal;
+  /** The CLI's environment; this process's when undefined. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export class DockerError extends Error {
@@ -42,6 +44,7 @@ export async function docker(args: readonly string[], options: DockerOptions = {
     silent: options.silent,
     renderStderr: options.renderStderr,
     signal: options.signal,
+    env: options.env,
   });
   if (result.exitCode !== 0 && options.allowFailure !== true) throw new DockerError(args, result);
   return result;

@@ -18,7 +18,6 @@ import {
   imageRemoveArgs,
   killContainerArgs,
   loginArgs,
-  logoutArgs,
   pullArgs,
   pushArgs,
   repositoryTagsArgs,
@@ -28,7 +27,7 @@ import {
 } from './args.js';
 import { bakeArgs, bakeDefinition, legacyBuildArgs, legacyStampArgs, type BakeOptions } from './build-args.js';
 import type { BuildProgress } from './build-progress.js';
-import { docker, DockerError, dockerUntil, startDocker, type DockerResult } from './cli.js';
+import { docker, DockerError, dockerUntil, startDocker, type DockerOptions, type DockerResult } from './cli.js';
 import type {
   BakeOutcome,
   BuildFailure,
@@ -37,6 +36,7 @@ import type {
   ContainerRemoval,
   Engine,
   ExecRequest,
+  LoginOutcome,
   Outcome,
   PushOutcome,
   StartedExec,
@@ -44,6 +44,8 @@ import type {
 import { DockerImageReader } from './docker-image-reader.js';
 import { builderDriver, checkEngine, type EngineFacts } from './engine-facts.js';
 import { imageCalls, type ImageCalls } from './image-calls.js';
+import { createPrivateConfig, removePrivateConfig } from './private-config.js';
+import { DOCKER_HUB } from '../shared/image-reference.js';
 import {
   mergeLogStreams,
   parseBakeMetadata,
@@ -74,8 +76,19 @@ function buildFailure(args: readonly string[], result: DockerResult, log?: strin
 
 /** The engine through the docker CLI, as the user configured it (DOCKER_HOST, DOCKER_CONTEXT); the prune's calls by the hundred through its API where it answers. */
 export class DockerEngine extends DockerImageReader implements Engine {
+  /** The run's own docker config, once logged in: every later call of this engine uses it. */
+  private ownConfig: string | undefined;
+
   constructor(private readonly env: NodeJS.ProcessEnv = process.env) {
     super();
+  }
+
+  /** One docker CLI call, with the run's own config once there is one. */
+  private docker(args: readonly string[], options: DockerOptions = {}): Promise<DockerResult> {
+    return docker(
+      args,
+      this.ownConfig === undefined ? options : { ...options, env: { ...this.env, DOCKER_CONFIG: this.ownConfig } },
+    );
   }
 
   facts(): Promise<EngineFacts> {
@@ -87,29 +100,29 @@ export class DockerEngine extends DockerImageReader implements Engine {
   }
 
   async pullImage(ref: string): Promise<Outcome> {
-    return outcome(await docker(pullArgs(ref), { allowFailure: true }));
+    return outcome(await this.docker(pullArgs(ref), { allowFailure: true }));
   }
 
   async tagImage(source: string, target: string): Promise<void> {
-    await docker(tagArgs(source, target), { silent: true });
+    await this.docker(tagArgs(source, target), { silent: true });
   }
 
   async removeImages(refs: readonly string[]): Promise<Outcome> {
-    return outcome(await docker(imageRemoveArgs(refs), quiet));
+    return outcome(await this.docker(imageRemoveArgs(refs), quiet));
   }
 
   async imageHistory(id: string): Promise<HistoryStep[] | undefined> {
-    const result = await docker(imageHistoryArgs(id), quiet);
+    const result = await this.docker(imageHistoryArgs(id), quiet);
     return result.exitCode === 0 ? parseImageHistory(result.stdout) : undefined;
   }
 
   async imageIds(): Promise<string[] | undefined> {
-    const listed = await docker(allImageIdsArgs(), quiet);
+    const listed = await this.docker(allImageIdsArgs(), quiet);
     return listed.exitCode === 0 ? [...new Set(lines(listed))] : undefined;
   }
 
   async repositoryTags(repository: string, signal?: AbortSignal): Promise<ListedTag[]> {
-    return parseListedTags((await docker(repositoryTagsArgs(repository), { silent: true, signal })).stdout);
+    return parseListedTags((await this.docker(repositoryTagsArgs(repository), { silent: true, signal })).stdout);
   }
 
   async danglingImages(
@@ -117,11 +130,11 @@ export class DockerEngine extends DockerImageReader implements Engine {
     signal?: AbortSignal,
   ): Promise<string[]> {
     const args = label === undefined ? danglingArgs() : danglingLabelledArgs(label.key, label.value);
-    return lines(await docker(args, { silent: true, signal }));
+    return lines(await this.docker(args, { silent: true, signal }));
   }
 
   async containerIds(signal?: AbortSignal): Promise<string[]> {
-    return lines(await docker(containerIdsArgs(), { silent: true, signal }));
+    return lines(await this.docker(containerIdsArgs(), { silent: true, signal }));
   }
 
   imageCalls(side: { readonly connections: number; readonly processes: number }): Promise<ImageCalls> {
@@ -133,7 +146,7 @@ export class DockerEngine extends DockerImageReader implements Engine {
     try {
       const iidFile = path.join(dir, 'image.iid');
       const args = legacyBuildArgs({ ...build, iidFile });
-      const result = await docker(args, { allowFailure: true });
+      const result = await this.docker(args, { allowFailure: true });
       if (result.exitCode !== 0) return buildFailure(args, result);
       return {
         ok: true,
@@ -147,7 +160,7 @@ export class DockerEngine extends DockerImageReader implements Engine {
 
   async classicStamp(tags: readonly string[], dockerfile: string): Promise<BuildFailure | { readonly ok: true }> {
     const args = legacyStampArgs(tags);
-    const result = await docker(args, { input: dockerfile, silent: true, allowFailure: true });
+    const result = await this.docker(args, { input: dockerfile, silent: true, allowFailure: true });
     return result.exitCode === 0 ? { ok: true } : buildFailure(args, result);
   }
 
@@ -158,7 +171,7 @@ export class DockerEngine extends DockerImageReader implements Engine {
       const metadataFile = path.join(dir, 'metadata.json');
       const args = bakeArgs({ bakeFile, metadataFile, builder });
       await writeFile(bakeFile, JSON.stringify(bakeDefinition(options), undefined, 2));
-      const result = await docker(args, { allowFailure: true, renderStderr: progress });
+      const result = await this.docker(args, { allowFailure: true, renderStderr: progress });
       if (result.exitCode !== 0) return { ...buildFailure(args, result, progress.log()), stderr: result.stderr };
       const digests = await readFile(metadataFile, 'utf8')
         .then(parseBakeMetadata)
@@ -170,20 +183,20 @@ export class DockerEngine extends DockerImageReader implements Engine {
   }
 
   async runContainer(name: string, extraArgs: readonly string[], imageRef: string): Promise<string> {
-    return (await docker(runArgs(name, extraArgs, imageRef))).stdout.trim();
+    return (await this.docker(runArgs(name, extraArgs, imageRef))).stdout.trim();
   }
 
   async inspectContainer(container: string): Promise<ContainerState> {
-    return parseContainerState((await docker(containerInspectArgs(container), { silent: true })).stdout);
+    return parseContainerState((await this.docker(containerInspectArgs(container), { silent: true })).stdout);
   }
 
   async findContainer(container: string): Promise<ContainerState | undefined> {
-    const result = await docker(containerInspectArgs(container), quiet);
+    const result = await this.docker(containerInspectArgs(container), quiet);
     return result.exitCode === 0 ? parseContainerState(result.stdout) : undefined;
   }
 
   async containerLogs(container: string, tail: number): Promise<string> {
-    const logs = await docker(containerLogsArgs(container, tail), quiet);
+    const logs = await this.docker(containerLogsArgs(container, tail), quiet);
     return mergeLogStreams(logs.stdout, logs.stderr);
   }
 
@@ -229,7 +242,7 @@ export class DockerEngine extends DockerImageReader implements Engine {
     signal: AbortSignal,
   ): Promise<boolean> {
     const timeout = AbortSignal.timeout(timeoutMs);
-    const result = await docker(healthProbeArgs(container, command), {
+    const result = await this.docker(healthProbeArgs(container, command), {
       ...quiet,
       signal: AbortSignal.any([signal, timeout]),
     });
@@ -237,30 +250,46 @@ export class DockerEngine extends DockerImageReader implements Engine {
   }
 
   async killContainer(container: string): Promise<void> {
-    await docker(killContainerArgs(container), quiet);
+    await this.docker(killContainerArgs(container), quiet);
   }
 
   async removeContainer(container: string): Promise<ContainerRemoval> {
-    const result = await docker(containerRemoveArgs(container), quiet);
+    const result = await this.docker(containerRemoveArgs(container), quiet);
     if (result.exitCode === 0) return 'removed';
     if (/no such container/i.test(result.stderr)) return 'gone';
     return { error: result.stderr.trim() };
   }
 
   async copyFromContainer(container: string, source: string, dir: string): Promise<Outcome> {
-    return outcome(await docker(copyFromContainerArgs(container, source, dir), { allowFailure: true }));
+    return outcome(await this.docker(copyFromContainerArgs(container, source, dir), { allowFailure: true }));
   }
 
-  async login(server: string | undefined, username: string, password: string): Promise<Outcome> {
-    return outcome(await docker(loginArgs(server, username), { input: password, allowFailure: true }));
+  async login(server: string | undefined, username: string, password: string): Promise<LoginOutcome> {
+    const made = this.ownConfig === undefined;
+    this.ownConfig ??= await createPrivateConfig(this.env, server ?? DOCKER_HUB);
+    const result = outcome(await this.docker(loginArgs(server, username), { input: password, allowFailure: true }));
+    if (result.ok) return { ...result, config: this.ownConfig };
+    // A failed first login leaves no folder behind: a retry makes a new one.
+    if (made) await this.dropOwnConfig(this.ownConfig);
+    return { ...result, config: undefined };
   }
 
-  async logout(server: string | undefined): Promise<Outcome> {
-    return outcome(await docker(logoutArgs(server), quiet));
+  async logout(_server: string | undefined, config: string): Promise<Outcome> {
+    try {
+      await this.dropOwnConfig(config);
+      return { ok: true, error: '' };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  }
+
+  private async dropOwnConfig(config: string): Promise<void> {
+    if (this.ownConfig === config) this.ownConfig = undefined;
+    await removePrivateConfig(config);
   }
 
   async push(ref: string): Promise<PushOutcome> {
-    const result = await docker(pushArgs(ref), { allowFailure: true });
+    const result = await this.docker(pushArgs(ref), { allowFailure: true });
     const tag = ref.slice(ref.lastIndexOf(':') + 1);
     return { ...outcome(result), digest: result.exitCode === 0 ? pushedDigest(result.stdout, tag) : undefined };
   }

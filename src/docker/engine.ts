@@ -48,6 +48,9 @@ export interface ClassicBuild extends DockerfileBuild {
 }
 
 /** `digest`: what docker says it pushed for the ref's tag. */
+/** A login, and the docker config folder of the run's own that holds it (undefined when it failed). */
+export type LoginOutcome = Outcome & { readonly config: string | undefined };
+
 export interface PushOutcome extends Outcome {
   readonly digest: string | undefined;
 }
@@ -147,8 +150,12 @@ export interface Engine extends ImageReader {
   copyFromContainer(container: string, source: string, dir: string): Promise<Outcome>;
 
   // Registries
-  /** The password goes on stdin. `server` undefined: Docker Hub. */
-  login(server: string | undefined, username: string, password: string): Promise<Outcome>;
-  logout(server: string | undefined): Promise<Outcome>;
+  /**
+   * The password goes on stdin. `server` undefined: Docker Hub. The login is kept in a docker config of the
+   * run's own (`config`), which this engine's later calls use; the shared one is never written.
+   */
+  login(server: string | undefined, username: string, password: string): Promise<LoginOutcome>;
+  /** Undoes a login: removes the run's own config it is in (also one an earlier process made). */
+  logout(server: string | undefined, config: string): Promise<Outcome>;
   push(ref: string): Promise<PushOutcome>;
 }

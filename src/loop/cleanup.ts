@@ -7,7 +7,11 @@ import type { Reporter } from './reporter.js';
 export interface Leftovers {
   container: string;
   loggedInRegistry: string;
+  /** The run's own docker config folder that holds the login. */
+  loginConfig: string;
 }
+
+export const NO_LEFTOVERS: Readonly<Leftovers> = { container: '', loggedInRegistry: '', loginConfig: '' };
 
 /** Removes what the run left behind; says (as warnings) what it could not undo, and returns that. Never throws. */
 export async function cleanUp(
@@ -15,7 +19,7 @@ export async function cleanUp(
   leftovers: Leftovers,
   reporter: Pick<Reporter, 'info' | 'warning'>,
 ): Promise<Leftovers> {
-  const remaining: Leftovers = { container: '', loggedInRegistry: '' };
+  const remaining: Leftovers = { ...NO_LEFTOVERS };
   const undo = async (what: keyof Leftovers, action: () => Promise<CleanupResult>): Promise<void> => {
     try {
       const result = await action();
@@ -28,7 +32,9 @@ export async function cleanUp(
     }
   };
   if (leftovers.container !== '') await undo('container', () => removeContainer(engine, leftovers.container));
-  if (leftovers.loggedInRegistry !== '')
-    await undo('loggedInRegistry', () => logout(engine, leftovers.loggedInRegistry));
+  if (leftovers.loginConfig !== '') {
+    await undo('loginConfig', () => logout(engine, leftovers.loggedInRegistry, leftovers.loginConfig));
+    if (remaining.loginConfig !== '') remaining.loggedInRegistry = leftovers.loggedInRegistry;
+  }
   return remaining;
 }

@@ -451,17 +451,18 @@ function shortWordTakesNext(word: string): boolean {
 export function parseRunArgs(raw: string): string[] {
   return nonBlankLines(raw).flatMap((line, index) => {
     const at = `line ${index + 1}`;
-    if (!line.startsWith('-') || line === '-') {
-      throw new Error(
-        `${at} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`,
-      );
-    }
     const flagEnd = line.search(/[=\s]/);
     const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
     if (flag === '--')
       throw new Error(
         `${at} is "${line}", which ends docker run's options: what follows would be run instead of the built image`,
       );
+    // An option's name, as docker's parser takes one: a short letter (its value may follow), or a long name.
+    if (!/^(?:-[A-Za-z0-9]|--[A-Za-z0-9][A-Za-z0-9-]*$)/.test(flag)) {
+      throw new Error(
+        `${at} is "${line}"; expected one docker run option per line, starting with "-" (e.g. --env=KEY=VALUE)`,
+      );
+    }
     const attached = flagEnd !== -1 && line[flagEnd] === '=' ? line.slice(flagEnd + 1) : undefined;
     const spaced = flagEnd !== -1 && line[flagEnd] !== '=' ? line.slice(flagEnd).trim() : undefined;
     const refused = REFUSED_RUN_OPTIONS.get(shortClusterHasDetach(flag) ? '-d' : flag)?.(attached ?? spaced);

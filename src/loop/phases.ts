@@ -216,7 +216,7 @@ export async function prunePhase(
 /** Logs in to the image's registry once, if credentials were given and not yet used; undone by the clean-up. */
 async function logIn({ engine, inputs, reporter, settings, leftovers }: LoopRun, retries: number): Promise<void> {
   if (inputs.registryAuth === undefined || leftovers.loggedInRegistry === inputs.image.registry) return;
-  await login(engine, inputs.image.registry, inputs.registryAuth, retries, reporter);
+  leftovers.loginConfig = await login(engine, inputs.image.registry, inputs.registryAuth, retries, reporter);
   leftovers.loggedInRegistry = inputs.image.registry;
   settings.onLeftovers(leftovers);
 }

@@ -52,15 +52,18 @@ export async function withRetries<T extends Outcome>(
   }
 }
 
-/** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
+/**
+ * Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry.
+ * Returns the run's own docker config folder the login is kept in.
+ */
 export async function login(
   engine: Engine,
   registry: string,
   auth: RegistryAuth,
   retries: number,
   reporter: Reporter,
-): Promise<void> {
-  await withRetries(
+): Promise<string> {
+  const { config } = await withRetries(
     `docker login to ${registry}`,
     registry,
     auth,
@@ -68,10 +71,13 @@ export async function login(
     () => engine.login(loginServer(registry), auth.username, auth.password),
     reporter,
   );
+  if (config === undefined) throw new Error(`docker login to ${registry} kept no docker config.`);
+  return config;
 }
 
-export async function logout(engine: Engine, registry: string): Promise<CleanupResult> {
-  const result = await engine.logout(loginServer(registry));
+/** Undoes the login: the run's own config folder goes, and the login with it; the shared config is untouched. */
+export async function logout(engine: Engine, registry: string, config: string): Promise<CleanupResult> {
+  const result = await engine.logout(loginServer(registry), config);
   return result.ok
     ? { done: true, message: `Logged out of ${registry}.` }
     : { done: false, message: `Could not log out of ${registry}: ${result.error}` };

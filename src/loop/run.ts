@@ -2,7 +2,7 @@ import type { Engine } from '../docker/engine.js';
 import { killTracked } from '../process/children.js';
 import { BackgroundWork } from './background.js';
 import { setCommandLog } from '../process/command-log.js';
-import { cleanUp, type Leftovers } from './cleanup.js';
+import { cleanUp, NO_LEFTOVERS, type Leftovers } from './cleanup.js';
 import type { Inputs } from './inputs.js';
 import { listForPrune } from './prune.js';
 import {
@@ -37,14 +37,14 @@ export async function runLoop(
 ): Promise<RunReport> {
   setCommandLog(reporter);
   const report = emptyReport();
-  const leftovers: Leftovers = { container: '', loggedInRegistry: '' };
+  const leftovers: Leftovers = { ...NO_LEFTOVERS };
   const background = new BackgroundWork();
   let finishing: Promise<void> | undefined;
   // Once: by the run itself, or by a signal's handler; never twice, never side by side.
   const finish = (): Promise<void> =>
     (finishing ??= (async () => {
       await background.finish();
-      if (leftovers.container !== '' || leftovers.loggedInRegistry !== '') {
+      if (leftovers.container !== '' || leftovers.loginConfig !== '') {
         await phase(report, reporter, 'Clean up', async () =>
           settings.onLeftovers(await cleanUp(engine, leftovers, reporter)),
         );

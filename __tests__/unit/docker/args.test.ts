@@ -23,7 +23,6 @@ import {
   imageRemoveArgs,
   killContainerArgs,
   loginArgs,
-  logoutArgs,
   pushArgs,
   runArgs,
   buildxInspectArgs,
@@ -171,8 +170,6 @@ describe('docker argv builders', () => {
       () => loginArgs('ghcr.io', 'bot'),
       ['login', '--username', 'bot', '--password-stdin', 'ghcr.io'],
     ],
-    ['logoutArgs (Docker Hub)', () => logoutArgs(undefined), ['logout']],
-    ['logoutArgs (server)', () => logoutArgs('localhost:5000'), ['logout', 'localhost:5000']],
     ['pushArgs', () => pushArgs('localhost:5000/app:d24155b'), ['push', 'localhost:5000/app:d24155b']],
   ])('%s', (_name, build, expected) => {
     expect(build()).toEqual(expected);

@@ -140,7 +140,7 @@ describe('runLoop against a fake engine', () => {
 
   it('tests that pass: the sha tag, then latest, pushed after the test, logged in once and out at the end', async () => {
     const fake = engine({
-      login: () => Promise.resolve({ ok: true, error: '' }),
+      login: () => Promise.resolve({ ok: true, error: '', config: '/tmp/build-test-deploy-docker-config-x1' }),
       logout: () => Promise.resolve({ ok: true, error: '' }),
     });
     const report = await run(fake, {
@@ -171,6 +171,11 @@ describe('runLoop against a fake engine', () => {
     ]);
     // The password reaches the engine's login, never an argument of another call.
     expect(fake.calls.find((call) => call.operation === 'login')?.args).toEqual(['localhost:5000', 'ci', 'secret']);
+    // The logout removes the config folder the login was kept in.
+    expect(fake.calls.find((call) => call.operation === 'logout')?.args).toEqual([
+      'localhost:5000',
+      '/tmp/build-test-deploy-docker-config-x1',
+    ]);
   });
 
   it('a job summary the runner cannot take: the run that passed still passes, and says so', async () => {

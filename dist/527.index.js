@@ -1,5 +1,5 @@
-export const id = 305;
-export const ids = [305];
+export const id = 527;
+export const ids = [527];
 export const modules = {
 
 /***/ 5121:
@@ -89,7 +89,6 @@ async function writeSummary(report) {
 /* harmony export */   gQ: () => (/* binding */ followLogsArgs),
 /* harmony export */   kJ: () => (/* binding */ pushArgs),
 /* harmony export */   m8: () => (/* binding */ danglingArgs),
-/* harmony export */   m9: () => (/* binding */ logoutArgs),
 /* harmony export */   mT: () => (/* binding */ healthProbeArgs),
 /* harmony export */   oM: () => (/* binding */ copyFromContainerArgs),
 /* harmony export */   pe: () => (/* binding */ repositoryTagsArgs),
@@ -228,9 +227,6 @@ function containerRemoveArgs(container) {
 /** Docker Hub logins take no server argument. */
 function loginArgs(registry, username) {
     return ['login', '--username', username, '--password-stdin', ...(registry === undefined ? [] : [registry])];
-}
-function logoutArgs(registry) {
-    return ['logout', ...(registry === undefined ? [] : [registry])];
 }
 function tagArgs(source, target) {
     return ['tag', source, target];
@@ -395,6 +391,7 @@ async function docker(args, options = {}) {
         silent: options.silent,
         renderStderr: options.renderStderr,
         signal: options.signal,
+        env: options.env,
     });
     if (result.exitCode !== 0 && options.allowFailure !== true)
         throw new DockerError(args, result);
@@ -483,7 +480,84 @@ function dockerConfigDir(env) {
 
 /***/ }),
 
-/***/ 8220:
+/***/ 5517:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _2: () => (/* binding */ storedCredentials),
+/* harmony export */   ur: () => (/* binding */ configKey)
+/* harmony export */ });
+/* unused harmony exports authsEntry, helperFor */
+/* harmony import */ var _process_run_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7212);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(656);
+/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6876);
+
+
+
+
+
+/** The key docker uses in config.json for a registry: Docker Hub's is its legacy index URL. */
+function configKey(registry) {
+    return registry === _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_4__/* .DOCKER_HUB */ .Xb ? 'https://index.docker.io/v1/' : registry;
+}
+/** Credentials from config.json's `auths` (no helper involved); undefined when there are none. */
+function authsEntry(config, registry) {
+    const entry = config.auths?.[configKey(registry)] ?? config.auths?.[`https://${registry}`];
+    if (entry === undefined)
+        return undefined;
+    if (entry.auth !== undefined && entry.auth !== '') {
+        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        return colon === -1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+    }
+    return entry.username !== undefined && entry.password !== undefined
+        ? { username: entry.username, password: entry.password }
+        : undefined;
+}
+function helperFor(config, registry) {
+    return config.credHelpers?.[configKey(registry)] ?? config.credsStore;
+}
+/** Reads the stored credentials for `registry` (masked at once); undefined when docker has none. */
+async function storedCredentials(registry, mask) {
+    const auth = await readStoredCredentials(registry);
+    if (auth !== undefined && auth.password !== '')
+        mask(auth.password);
+    return auth;
+}
+async function readStoredCredentials(registry) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2__.join((0,_config_js__WEBPACK_IMPORTED_MODULE_3__/* .dockerConfigDir */ .k)(process.env), 'config.json');
+    let config;
+    try {
+        config = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const helper = helperFor(config, registry);
+    if (helper !== undefined && helper !== '') {
+        // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
+        const result = await (0,_process_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCommand */ .d)(`docker-credential-${helper}`, ['get'], {
+            input: configKey(registry),
+            silent: true,
+        }).catch(() => undefined);
+        if (result === undefined || result.exitCode !== 0)
+            return authsEntry(config, registry);
+        const stored = JSON.parse(result.stdout);
+        return stored.Username !== undefined && stored.Secret !== undefined
+            ? { username: stored.Username, password: stored.Secret }
+            : undefined;
+    }
+    return authsEntry(config, registry);
+}
+
+
+/***/ }),
+
+/***/ 7266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -755,7 +829,68 @@ async function imageCalls(env, side) {
         : apiImageCalls(api, side.connections);
 }
 
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __webpack_require__(6876);
+// EXTERNAL MODULE: ./src/docker/credentials.ts
+var credentials = __webpack_require__(5517);
+;// CONCATENATED MODULE: ./src/docker/private-config.ts
+
+
+
+
+
+
+// The run's own docker config folder: the login the inputs give lives there, reachable by the action's own docker
+// calls and by nothing else. The shared config (HOME's, DOCKER_CONFIG's: what the tests on the runner see, what
+// docker/login-action wrote) is never written: an earlier login to the same registry is left as it was, and two
+// runs under one user never log each other out. Everything else of the user's config is carried over: its
+// settings and other logins (config.json), its plugins (buildx, compose), builders and contexts (linked).
+const PREFIX = 'build-test-deploy-docker-config-';
+/** The user's config.json with `registry`'s login kept in the file itself (0600, in a 0700 folder). */
+function privateConfigJson(config, registry) {
+    if (config.credsStore === undefined && config.credHelpers === undefined)
+        return config;
+    // An empty helper for the registry makes the CLI keep its login in config.json, not in the user's store.
+    const hosts = registry === image_reference/* DOCKER_HUB */.Xb ? ['index.docker.io', (0,credentials/* configKey */.ur)(registry)] : [registry];
+    return { ...config, credHelpers: { ...config.credHelpers, ...Object.fromEntries(hosts.map((host) => [host, ''])) } };
+}
+/** Makes the run's own config folder, under RUNNER_TEMP (or the system's temp folder); returns its path. */
+async function createPrivateConfig(env, registry) {
+    const shared = (0,docker_config/* dockerConfigDir */.k)(env);
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(env.RUNNER_TEMP !== undefined && env.RUNNER_TEMP !== '' ? env.RUNNER_TEMP : (0,external_node_os_.tmpdir)(), PREFIX));
+    try {
+        let config = {};
+        try {
+            config = JSON.parse(await (0,promises_.readFile)(external_node_path_.join(shared, 'config.json'), 'utf8'));
+        }
+        catch {
+            // none, or unreadable: docker itself would start from an empty one
+        }
+        await (0,promises_.writeFile)(external_node_path_.join(dir, 'config.json'), JSON.stringify(privateConfigJson(config, registry), null, 2), {
+            mode: 0o600,
+        });
+        const entries = await (0,promises_.readdir)(shared).catch(() => []);
+        for (const entry of entries)
+            if (entry !== 'config.json')
+                await (0,promises_.symlink)(external_node_path_.join(shared, entry), external_node_path_.join(dir, entry));
+        return dir;
+    }
+    catch (error) {
+        await removePrivateConfig(dir);
+        throw error;
+    }
+}
+/** Removes the run's own config folder and the login in it; only ever one this module made. */
+async function removePrivateConfig(dir) {
+    if (!external_node_path_.basename(dir).startsWith(PREFIX))
+        throw new Error(`${dir} is not a docker config this action made.`);
+    // The links go with the folder; what they point to stays.
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+}
+
 ;// CONCATENATED MODULE: ./src/docker/docker-engine.ts
+
+
 
 
 
@@ -777,9 +912,15 @@ function buildFailure(args, result, log) {
 /** The engine through the docker CLI, as the user configured it (DOCKER_HOST, DOCKER_CONTEXT); the prune's calls by the hundred through its API where it answers. */
 class DockerEngine extends DockerImageReader {
     env;
+    /** The run's own docker config, once logged in: every later call of this engine uses it. */
+    ownConfig;
     constructor(env = process.env) {
         super();
         this.env = env;
+    }
+    /** One docker CLI call, with the run's own config once there is one. */
+    docker(args, options = {}) {
+        return (0,cli/* docker */.T3)(args, this.ownConfig === undefined ? options : { ...options, env: { ...this.env, DOCKER_CONFIG: this.ownConfig } });
     }
     facts() {
         return (0,engine_facts/* checkEngine */.Xx)(this.env);
@@ -788,31 +929,31 @@ class DockerEngine extends DockerImageReader {
         return (0,engine_facts/* builderDriver */.kW)(builder);
     }
     async pullImage(ref) {
-        return outcome(await (0,cli/* docker */.T3)((0,docker_args/* pullArgs */.bw)(ref), { allowFailure: true }));
+        return outcome(await this.docker((0,docker_args/* pullArgs */.bw)(ref), { allowFailure: true }));
     }
     async tagImage(source, target) {
-        await (0,cli/* docker */.T3)((0,docker_args/* tagArgs */.Cj)(source, target), { silent: true });
+        await this.docker((0,docker_args/* tagArgs */.Cj)(source, target), { silent: true });
     }
     async removeImages(refs) {
-        return outcome(await (0,cli/* docker */.T3)((0,docker_args/* imageRemoveArgs */.b2)(refs), quiet));
+        return outcome(await this.docker((0,docker_args/* imageRemoveArgs */.b2)(refs), quiet));
     }
     async imageHistory(id) {
-        const result = await (0,cli/* docker */.T3)((0,docker_args/* imageHistoryArgs */.dn)(id), quiet);
+        const result = await this.docker((0,docker_args/* imageHistoryArgs */.dn)(id), quiet);
         return result.exitCode === 0 ? (0,output/* parseImageHistory */.nM)(result.stdout) : undefined;
     }
     async imageIds() {
-        const listed = await (0,cli/* docker */.T3)((0,docker_args/* allImageIdsArgs */.G_)(), quiet);
+        const listed = await this.docker((0,docker_args/* allImageIdsArgs */.G_)(), quiet);
         return listed.exitCode === 0 ? [...new Set(lines(listed))] : undefined;
     }
     async repositoryTags(repository, signal) {
-        return (0,output/* parseListedTags */.M$)((await (0,cli/* docker */.T3)((0,docker_args/* repositoryTagsArgs */.pe)(repository), { silent: true, signal })).stdout);
+        return (0,output/* parseListedTags */.M$)((await this.docker((0,docker_args/* repositoryTagsArgs */.pe)(repository), { silent: true, signal })).stdout);
     }
     async danglingImages(label, signal) {
         const args = label === undefined ? (0,docker_args/* danglingArgs */.m8)() : (0,docker_args/* danglingLabelledArgs */.tj)(label.key, label.value);
-        return lines(await (0,cli/* docker */.T3)(args, { silent: true, signal }));
+        return lines(await this.docker(args, { silent: true, signal }));
     }
     async containerIds(signal) {
-        return lines(await (0,cli/* docker */.T3)((0,docker_args/* containerIdsArgs */.zy)(), { silent: true, signal }));
+        return lines(await this.docker((0,docker_args/* containerIdsArgs */.zy)(), { silent: true, signal }));
     }
     imageCalls(side) {
         return imageCalls(this.env, side);
@@ -822,7 +963,7 @@ class DockerEngine extends DockerImageReader {
         try {
             const iidFile = external_node_path_.join(dir, 'image.iid');
             const args = (0,build_args/* legacyBuildArgs */.Bt)({ ...build, iidFile });
-            const result = await (0,cli/* docker */.T3)(args, { allowFailure: true });
+            const result = await this.docker(args, { allowFailure: true });
             if (result.exitCode !== 0)
                 return buildFailure(args, result);
             return {
@@ -837,7 +978,7 @@ class DockerEngine extends DockerImageReader {
     }
     async classicStamp(tags, dockerfile) {
         const args = (0,build_args/* legacyStampArgs */.wr)(tags);
-        const result = await (0,cli/* docker */.T3)(args, { input: dockerfile, silent: true, allowFailure: true });
+        const result = await this.docker(args, { input: dockerfile, silent: true, allowFailure: true });
         return result.exitCode === 0 ? { ok: true } : buildFailure(args, result);
     }
     async bake(options, builder, progress) {
@@ -847,7 +988,7 @@ class DockerEngine extends DockerImageReader {
             const metadataFile = external_node_path_.join(dir, 'metadata.json');
             const args = (0,build_args/* bakeArgs */.rz)({ bakeFile, metadataFile, builder });
             await (0,promises_.writeFile)(bakeFile, JSON.stringify((0,build_args/* bakeDefinition */.xs)(options), undefined, 2));
-            const result = await (0,cli/* docker */.T3)(args, { allowFailure: true, renderStderr: progress });
+            const result = await this.docker(args, { allowFailure: true, renderStderr: progress });
             if (result.exitCode !== 0)
                 return { ...buildFailure(args, result, progress.log()), stderr: result.stderr };
             const digests = await (0,promises_.readFile)(metadataFile, 'utf8')
@@ -860,17 +1001,17 @@ class DockerEngine extends DockerImageReader {
         }
     }
     async runContainer(name, extraArgs, imageRef) {
-        return (await (0,cli/* docker */.T3)((0,docker_args/* runArgs */.fQ)(name, extraArgs, imageRef))).stdout.trim();
+        return (await this.docker((0,docker_args/* runArgs */.fQ)(name, extraArgs, imageRef))).stdout.trim();
     }
     async inspectContainer(container) {
-        return (0,output/* parseContainerState */.O2)((await (0,cli/* docker */.T3)((0,docker_args/* containerInspectArgs */.R8)(container), { silent: true })).stdout);
+        return (0,output/* parseContainerState */.O2)((await this.docker((0,docker_args/* containerInspectArgs */.R8)(container), { silent: true })).stdout);
     }
     async findContainer(container) {
-        const result = await (0,cli/* docker */.T3)((0,docker_args/* containerInspectArgs */.R8)(container), quiet);
+        const result = await this.docker((0,docker_args/* containerInspectArgs */.R8)(container), quiet);
         return result.exitCode === 0 ? (0,output/* parseContainerState */.O2)(result.stdout) : undefined;
     }
     async containerLogs(container, tail) {
-        const logs = await (0,cli/* docker */.T3)((0,docker_args/* containerLogsArgs */.Gh)(container, tail), quiet);
+        const logs = await this.docker((0,docker_args/* containerLogsArgs */.Gh)(container, tail), quiet);
         return (0,output/* mergeLogStreams */.A3)(logs.stdout, logs.stderr);
     }
     untilEvent(container, pick, signal) {
@@ -893,17 +1034,17 @@ class DockerEngine extends DockerImageReader {
     }
     async probeHealth(container, command, timeoutMs, signal) {
         const timeout = AbortSignal.timeout(timeoutMs);
-        const result = await (0,cli/* docker */.T3)((0,docker_args/* healthProbeArgs */.mT)(container, command), {
+        const result = await this.docker((0,docker_args/* healthProbeArgs */.mT)(container, command), {
             ...quiet,
             signal: AbortSignal.any([signal, timeout]),
         });
         return result.exitCode === 0;
     }
     async killContainer(container) {
-        await (0,cli/* docker */.T3)((0,docker_args/* killContainerArgs */.JG)(container), quiet);
+        await this.docker((0,docker_args/* killContainerArgs */.JG)(container), quiet);
     }
     async removeContainer(container) {
-        const result = await (0,cli/* docker */.T3)((0,docker_args/* containerRemoveArgs */.L7)(container), quiet);
+        const result = await this.docker((0,docker_args/* containerRemoveArgs */.L7)(container), quiet);
         if (result.exitCode === 0)
             return 'removed';
         if (/no such container/i.test(result.stderr))
@@ -911,16 +1052,35 @@ class DockerEngine extends DockerImageReader {
         return { error: result.stderr.trim() };
     }
     async copyFromContainer(container, source, dir) {
-        return outcome(await (0,cli/* docker */.T3)((0,docker_args/* copyFromContainerArgs */.oM)(container, source, dir), { allowFailure: true }));
+        return outcome(await this.docker((0,docker_args/* copyFromContainerArgs */.oM)(container, source, dir), { allowFailure: true }));
     }
     async login(server, username, password) {
-        return outcome(await (0,cli/* docker */.T3)((0,docker_args/* loginArgs */.be)(server, username), { input: password, allowFailure: true }));
+        const made = this.ownConfig === undefined;
+        this.ownConfig ??= await createPrivateConfig(this.env, server ?? image_reference/* DOCKER_HUB */.Xb);
+        const result = outcome(await this.docker((0,docker_args/* loginArgs */.be)(server, username), { input: password, allowFailure: true }));
+        if (result.ok)
+            return { ...result, config: this.ownConfig };
+        // A failed first login leaves no folder behind: a retry makes a new one.
+        if (made)
+            await this.dropOwnConfig(this.ownConfig);
+        return { ...result, config: undefined };
     }
-    async logout(server) {
-        return outcome(await (0,cli/* docker */.T3)((0,docker_args/* logoutArgs */.m9)(server), quiet));
+    async logout(_server, config) {
+        try {
+            await this.dropOwnConfig(config);
+            return { ok: true, error: '' };
+        }
+        catch (error) {
+            return { ok: false, error: error.message };
+        }
+    }
+    async dropOwnConfig(config) {
+        if (this.ownConfig === config)
+            this.ownConfig = undefined;
+        await removePrivateConfig(config);
     }
     async push(ref) {
-        const result = await (0,cli/* docker */.T3)((0,docker_args/* pushArgs */.kJ)(ref), { allowFailure: true });
+        const result = await this.docker((0,docker_args/* pushArgs */.kJ)(ref), { allowFailure: true });
         const tag = ref.slice(ref.lastIndexOf(':') + 1);
         return { ...outcome(result), digest: result.exitCode === 0 ? (0,output/* pushedDigest */.Mn)(result.stdout, tag) : undefined };
     }
@@ -1581,15 +1741,17 @@ function describeCache(outcome) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ NO_LEFTOVERS),
 /* harmony export */   n: () => (/* binding */ cleanUp)
 /* harmony export */ });
 /* harmony import */ var _container_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7169);
-/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8269);
+/* harmony import */ var _push_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(673);
 
 
+const NO_LEFTOVERS = { container: '', loggedInRegistry: '', loginConfig: '' };
 /** Removes what the run left behind; says (as warnings) what it could not undo, and returns that. Never throws. */
 async function cleanUp(engine, leftovers, reporter) {
-    const remaining = { container: '', loggedInRegistry: '' };
+    const remaining = { ...NO_LEFTOVERS };
     const undo = async (what, action) => {
         try {
             const result = await action();
@@ -1607,8 +1769,11 @@ async function cleanUp(engine, leftovers, reporter) {
     };
     if (leftovers.container !== '')
         await undo('container', () => (0,_container_js__WEBPACK_IMPORTED_MODULE_0__/* .removeContainer */ .o)(engine, leftovers.container));
-    if (leftovers.loggedInRegistry !== '')
-        await undo('loggedInRegistry', () => (0,_push_js__WEBPACK_IMPORTED_MODULE_1__/* .logout */ .ri)(engine, leftovers.loggedInRegistry));
+    if (leftovers.loginConfig !== '') {
+        await undo('loginConfig', () => (0,_push_js__WEBPACK_IMPORTED_MODULE_1__/* .logout */ .ri)(engine, leftovers.loggedInRegistry, leftovers.loginConfig));
+        if (remaining.loginConfig !== '')
+            remaining.loggedInRegistry = leftovers.loggedInRegistry;
+    }
     return remaining;
 }
 
@@ -1646,7 +1811,7 @@ async function removeContainer(engine, name) {
 
 /***/ }),
 
-/***/ 8269:
+/***/ 673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1661,80 +1826,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./src/process/run.ts
-var run = __webpack_require__(7212);
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/docker/config.ts
-var docker_config = __webpack_require__(656);
-// EXTERNAL MODULE: ./src/shared/image-reference.ts
-var image_reference = __webpack_require__(6876);
-;// CONCATENATED MODULE: ./src/docker/credentials.ts
-
-
-
-
-
-/** The key docker uses in config.json for a registry: Docker Hub's is its legacy index URL. */
-function configKey(registry) {
-    return registry === image_reference/* DOCKER_HUB */.Xb ? 'https://index.docker.io/v1/' : registry;
-}
-/** Credentials from config.json's `auths` (no helper involved); undefined when there are none. */
-function authsEntry(config, registry) {
-    const entry = config.auths?.[configKey(registry)] ?? config.auths?.[`https://${registry}`];
-    if (entry === undefined)
-        return undefined;
-    if (entry.auth !== undefined && entry.auth !== '') {
-        const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-        const colon = decoded.indexOf(':');
-        return colon === -1 ? undefined : { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
-    }
-    return entry.username !== undefined && entry.password !== undefined
-        ? { username: entry.username, password: entry.password }
-        : undefined;
-}
-function helperFor(config, registry) {
-    return config.credHelpers?.[configKey(registry)] ?? config.credsStore;
-}
-/** Reads the stored credentials for `registry` (masked at once); undefined when docker has none. */
-async function storedCredentials(registry, mask) {
-    const auth = await readStoredCredentials(registry);
-    if (auth !== undefined && auth.password !== '')
-        mask(auth.password);
-    return auth;
-}
-async function readStoredCredentials(registry) {
-    const file = external_node_path_.join((0,docker_config/* dockerConfigDir */.k)(process.env), 'config.json');
-    let config;
-    try {
-        config = JSON.parse(await (0,external_node_fs_promises_.readFile)(file, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    const helper = helperFor(config, registry);
-    if (helper !== undefined && helper !== '') {
-        // The credential-helper protocol: the server on stdin, {"Username","Secret"} on stdout.
-        const result = await (0,run/* runCommand */.d)(`docker-credential-${helper}`, ['get'], {
-            input: configKey(registry),
-            silent: true,
-        }).catch(() => undefined);
-        if (result === undefined || result.exitCode !== 0)
-            return authsEntry(config, registry);
-        const stored = JSON.parse(result.stdout);
-        return stored.Username !== undefined && stored.Secret !== undefined
-            ? { username: stored.Username, password: stored.Secret }
-            : undefined;
-    }
-    return authsEntry(config, registry);
-}
-
+// EXTERNAL MODULE: ./src/docker/credentials.ts
+var credentials = __webpack_require__(5517);
 // EXTERNAL MODULE: ./src/docker/output.ts
 var output = __webpack_require__(7807);
 // EXTERNAL MODULE: ./src/docker/registry-failure.ts
 var registry_failure = __webpack_require__(7898);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __webpack_require__(6876);
 // EXTERNAL MODULE: ./src/loop/run-report.ts
 var run_report = __webpack_require__(8746);
 // EXTERNAL MODULE: ./src/registry/manifest.ts
@@ -2231,12 +2330,19 @@ async function withRetries(what, registry, auth, retries, operation, reporter) {
         await (0,promises_.setTimeout)(delay);
     }
 }
-/** Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry. */
+/**
+ * Logs in with the password on stdin (masked when the inputs were read), retrying an unreachable registry.
+ * Returns the run's own docker config folder the login is kept in.
+ */
 async function login(engine, registry, auth, retries, reporter) {
-    await withRetries(`docker login to ${registry}`, registry, auth, retries, () => engine.login(loginServer(registry), auth.username, auth.password), reporter);
+    const { config } = await withRetries(`docker login to ${registry}`, registry, auth, retries, () => engine.login(loginServer(registry), auth.username, auth.password), reporter);
+    if (config === undefined)
+        throw new Error(`docker login to ${registry} kept no docker config.`);
+    return config;
 }
-async function logout(engine, registry) {
-    const result = await engine.logout(loginServer(registry));
+/** Undoes the login: the run's own config folder goes, and the login with it; the shared config is untouched. */
+async function logout(engine, registry, config) {
+    const result = await engine.logout(loginServer(registry), config);
     return result.ok
         ? { done: true, message: `Logged out of ${registry}.` }
         : { done: false, message: `Could not log out of ${registry}: ${result.error}` };
@@ -2295,7 +2401,7 @@ async function readBack(engine, repository, request, shaPushDigest, auth, report
     const client = new RegistryClient({
         registry: repository.registry,
         repository: repository.path,
-        auth: auth ?? (await storedCredentials(repository.registry, reporter.secret)),
+        auth: auth ?? (await (0,credentials/* storedCredentials */._2)(repository.registry, reporter.secret)),
         retries: request.retries,
     });
     try {
@@ -3122,4 +3228,4 @@ function escapeHtml(text) {
 
 };
 
-//# sourceMappingURL=305.index.js.map
+//# sourceMappingURL=527.index.js.map
