@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runAction } from '../harness/run-action.mjs';
@@ -8,6 +8,7 @@ import {
   BASE_IMAGE,
   FIXTURES,
   containersNamed,
+  errorLine,
   freshDockerConfig,
   localTags,
   randomId,
@@ -188,6 +189,29 @@ describe("the login is the run's own", () => {
     } finally {
       rmSync(shared, { recursive: true, force: true });
       rmSync(seen, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a failing build says why, on every builder', () => {
+  it("the failing step's own last lines are in the error annotation, not only in the log", async () => {
+    const context = mkdtempSync(path.join(tmpdir(), 'btd-lint-'));
+    const repository = `btd-e2e/lint-${randomId()}`;
+    used.push(repository);
+    try {
+      // A project that runs its linter in a RUN step: its findings are the reason.
+      writeFileSync(
+        path.join(context, 'Dockerfile'),
+        `FROM ${BASE_IMAGE}\nRUN echo "checking src/" && echo "src/app.py:30:1: F401 os imported but unused" && exit 1\n`,
+      );
+      const run = await runAction({ inputs: { image: repository, context, sha: randomSha() } });
+      expect(run.main.exitCode).not.toBe(0);
+      const error = errorLine(run.main.stdout);
+      expect(error).toContain('src/app.py:30:1: F401 os imported but unused');
+      expect(error).toContain('checking src/');
+      expect(localTags(repository)).toEqual([]);
+    } finally {
+      rmSync(context, { recursive: true, force: true });
     }
   });
 });

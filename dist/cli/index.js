@@ -542,7 +542,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8049);
 /* harmony import */ var _docker_docker_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7266);
-/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7072);
+/* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9322);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6021);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9233);
 /* harmony import */ var _source_url_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1197);
@@ -1211,6 +1211,210 @@ function stampDockerfile(baseImage, shaEnv, sha, labels) {
 
 /***/ }),
 
+/***/ 454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ BuildProgress),
+/* harmony export */   n: () => (/* binding */ FAILED_STEP_LINES)
+/* harmony export */ });
+/** How much of a failed step's output the error repeats. */
+const FAILED_STEP_LINES = 20;
+// `[stage 2/4] RUN …`, `[2/4] COPY …`: the Dockerfile's own steps; `[internal] …` and `[stamp] exporting …` are not.
+const STEP_NAME = /^\[(?:[^\]]+ )?\d+\/\d+\] (\S+)/;
+const CACHE_IMPORT_NAME = /^(?:\[[^\]]*\] )?importing cache manifest from (\S+)$/;
+class BuildProgress {
+    vertices = new Map();
+    rendered = [];
+    // The splitter's state: depth of braces, inside a string, after a backslash, the object or text so far.
+    depth = 0;
+    inString = false;
+    escaped = false;
+    object = '';
+    text = '';
+    /** Takes the next chunk of output; returns what to show of it in the log (plain lines). */
+    write(chunk) {
+        const out = [];
+        for (const char of chunk) {
+            if (this.depth === 0) {
+                if (char === '{' && this.text.trim() === '') {
+                    this.text = '';
+                    this.depth = 1;
+                    this.object = char;
+                }
+                else if (char === '\n') {
+                    if (this.text.trim() !== '')
+                        out.push(this.text);
+                    this.text = '';
+                }
+                else
+                    this.text += char;
+                continue;
+            }
+            this.object += char;
+            if (this.inString) {
+                if (this.escaped)
+                    this.escaped = false;
+                else if (char === '\\')
+                    this.escaped = true;
+                else if (char === '"')
+                    this.inString = false;
+            }
+            else if (char === '"')
+                this.inString = true;
+            else if (char === '{')
+                this.depth++;
+            else if (char === '}' && --this.depth === 0) {
+                out.push(...this.take(this.object));
+                this.object = '';
+            }
+        }
+        this.rendered.push(...out);
+        return out.map((line) => `${line}\n`).join('');
+    }
+    /** The output has ended: what is left to show. */
+    end() {
+        const out = [];
+        for (const vertex of this.vertices.values())
+            if (vertex.pending !== '')
+                out.push(this.line(vertex, vertex.pending));
+        if (this.text.trim() !== '')
+            out.push(this.text);
+        if (this.object.trim() !== '')
+            out.push(this.object);
+        this.text = '';
+        this.object = '';
+        this.rendered.push(...out);
+        return out.map((line) => `${line}\n`).join('');
+    }
+    /** Everything shown so far, as the log has it. */
+    log() {
+        return this.rendered.join('\n');
+    }
+    /** The Dockerfile's steps that completed, each once: reused from a cache, or run. */
+    steps() {
+        return [...this.vertices.values()]
+            .filter((vertex) => vertex.completed || vertex.cached)
+            .map((vertex) => ({ vertex, kind: STEP_NAME.exec(vertex.name)?.[1] }))
+            .filter(({ kind }) => kind !== undefined && kind.toUpperCase() !== 'FROM')
+            .map(({ vertex }) => ({ name: vertex.name, cached: vertex.cached }));
+    }
+    /** The step whose own error failed the build (not one cancelled with it), and its last lines of output. */
+    failedStep() {
+        const failed = [...this.vertices.values()].find((vertex) => vertex.error !== '' && STEP_NAME.test(vertex.name) && !/\b(?:context )?cancel+ed\b/i.test(vertex.error));
+        if (failed === undefined)
+            return undefined;
+        const output = failed.pending === '' ? failed.output : [...failed.output, failed.pending];
+        return { name: failed.name, output: output.slice(-FAILED_STEP_LINES) };
+    }
+    /** The registry cache sources BuildKit tried, each once. */
+    cacheImports() {
+        const imports = new Map();
+        for (const vertex of this.vertices.values()) {
+            const ref = CACHE_IMPORT_NAME.exec(vertex.name)?.[1];
+            if (ref === undefined || !vertex.completed)
+                continue;
+            const error = vertex.error === '' ? undefined : vertex.error;
+            // Both targets import the same source: a miss in either is a miss.
+            if (!imports.has(ref) || error !== undefined)
+                imports.set(ref, { ref, error });
+        }
+        return [...imports.values()];
+    }
+    take(json) {
+        let status;
+        try {
+            status = JSON.parse(json);
+        }
+        catch {
+            return [json];
+        }
+        const out = [];
+        for (const raw of Array.isArray(status.vertexes) ? status.vertexes : [])
+            out.push(...this.vertex(raw));
+        for (const raw of Array.isArray(status.logs) ? status.logs : [])
+            out.push(...this.logLines(raw));
+        for (const raw of Array.isArray(status.warnings) ? status.warnings : []) {
+            if (typeof raw.short === 'string')
+                out.push(`WARNING: ${Buffer.from(raw.short, 'base64').toString().trim()}`);
+        }
+        return out;
+    }
+    known(digest, name) {
+        const existing = this.vertices.get(digest);
+        if (existing !== undefined)
+            return { vertex: existing, isNew: false };
+        const vertex = {
+            digest,
+            number: this.vertices.size + 1,
+            name,
+            cached: false,
+            completed: false,
+            error: '',
+            started: undefined,
+            completedAt: undefined,
+            pending: '',
+            output: [],
+        };
+        this.vertices.set(digest, vertex);
+        return { vertex, isNew: true };
+    }
+    vertex(raw) {
+        if (typeof raw.digest !== 'string')
+            return [];
+        const name = typeof raw.name === 'string' ? raw.name : raw.digest;
+        const { vertex, isNew } = this.known(raw.digest, name);
+        const out = isNew ? [`#${vertex.number} ${name}`] : [];
+        if (raw.cached === true)
+            vertex.cached = true;
+        if (typeof raw.started === 'string')
+            vertex.started ??= raw.started;
+        if (typeof raw.error === 'string' && raw.error !== '')
+            vertex.error = raw.error;
+        if (typeof raw.completed === 'string' && !vertex.completed) {
+            vertex.completed = true;
+            vertex.completedAt = raw.completed;
+            if (vertex.pending !== '') {
+                out.push(this.line(vertex, vertex.pending));
+                vertex.output.push(vertex.pending);
+            }
+            vertex.pending = '';
+            out.push(`#${vertex.number} ${this.outcome(vertex)}`);
+        }
+        return out;
+    }
+    outcome(vertex) {
+        if (vertex.error !== '')
+            return `ERROR: ${vertex.error}`;
+        if (vertex.cached)
+            return 'CACHED';
+        const seconds = vertex.started === undefined || vertex.completedAt === undefined
+            ? undefined
+            : (Date.parse(vertex.completedAt) - Date.parse(vertex.started)) / 1000;
+        return seconds === undefined || Number.isNaN(seconds) ? 'DONE' : `DONE ${seconds.toFixed(1)}s`;
+    }
+    logLines(raw) {
+        if (typeof raw.vertex !== 'string' || typeof raw.data !== 'string')
+            return [];
+        const { vertex } = this.known(raw.vertex, raw.vertex);
+        // As plain progress shows a step's output: with the seconds since the step started.
+        const seconds = typeof raw.timestamp === 'string' && vertex.started !== undefined
+            ? (Date.parse(raw.timestamp) - Date.parse(vertex.started)) / 1000
+            : Number.NaN;
+        const lines = (vertex.pending + Buffer.from(raw.data, 'base64').toString()).split(/\r?\n/);
+        vertex.pending = lines.pop() ?? '';
+        vertex.output.push(...lines);
+        vertex.output.splice(0, Math.max(0, vertex.output.length - FAILED_STEP_LINES));
+        return lines.map((line) => this.line(vertex, Number.isFinite(seconds) ? `${seconds.toFixed(3)} ${line}` : line));
+    }
+    line(vertex, text) {
+        return `#${vertex.number} ${text}`;
+    }
+}
+
+
+/***/ }),
+
 /***/ 9331:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -1440,6 +1644,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var docker_args = __nccwpck_require__(8391);
 // EXTERNAL MODULE: ./src/docker/build-args.ts
 var build_args = __nccwpck_require__(1936);
+// EXTERNAL MODULE: ./src/docker/build-progress.ts
+var build_progress = __nccwpck_require__(454);
 // EXTERNAL MODULE: ./src/docker/cli.ts + 1 modules
 var cli = __nccwpck_require__(9331);
 // EXTERNAL MODULE: ./src/docker/engine-facts.ts
@@ -1765,6 +1971,7 @@ async function removePrivateConfig(dir) {
 
 
 
+
 const quiet = { silent: true, allowFailure: true };
 const outcome = (result) => result.exitCode === 0 ? { ok: true, error: '' } : { ok: false, error: result.stderr.trim() };
 const lines = (result) => result.stdout.split('\n').filter((line) => line !== '');
@@ -1829,7 +2036,7 @@ class DockerEngine extends DockerImageReader {
             const args = (0,build_args/* legacyBuildArgs */.Bt)({ ...build, iidFile });
             const result = await this.docker(args, { allowFailure: true });
             if (result.exitCode !== 0)
-                return buildFailure(args, result);
+                return { ...buildFailure(args, result), failedStep: (0,output/* legacyFailedStep */.Bs)(result.stdout, build_progress/* FAILED_STEP_LINES */.n) };
             return {
                 ok: true,
                 imageId: (await (0,promises_.readFile)(iidFile, 'utf8')).trim(),
@@ -1854,7 +2061,11 @@ class DockerEngine extends DockerImageReader {
             await (0,promises_.writeFile)(bakeFile, JSON.stringify((0,build_args/* bakeDefinition */.xs)(options), undefined, 2));
             const result = await this.docker(args, { allowFailure: true, renderStderr: progress });
             if (result.exitCode !== 0)
-                return { ...buildFailure(args, result, progress.log()), stderr: result.stderr };
+                return {
+                    ...buildFailure(args, result, progress.log()),
+                    failedStep: progress.failedStep(),
+                    stderr: result.stderr,
+                };
             const digests = await (0,promises_.readFile)(metadataFile, 'utf8')
                 .then(output/* parseBakeMetadata */.eK)
                 .catch(() => ({}));
@@ -2076,6 +2287,7 @@ function versionAtLeast(version, minimum) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $R: () => (/* binding */ envValue),
 /* harmony export */   A3: () => (/* binding */ mergeLogStreams),
+/* harmony export */   Bs: () => (/* binding */ legacyFailedStep),
 /* harmony export */   C5: () => (/* binding */ parseLegacySteps),
 /* harmony export */   Dr: () => (/* binding */ parseImageDetails),
 /* harmony export */   M$: () => (/* binding */ parseListedTags),
@@ -2234,6 +2446,22 @@ function parseLegacySteps(output) {
             steps[steps.length - 1].cached = true;
     }
     return steps.filter((step) => step.instruction !== 'FROM');
+}
+/**
+ * The step a failed classic build stopped at, and its last `lines` of output: what follows its last
+ * `Step n/m : …` line, but the builder's own ` ---> …` lines. Undefined when no step ran.
+ */
+function legacyFailedStep(stdout, lines) {
+    const all = stdout.split(/\r?\n/);
+    const start = all.findLastIndex((line) => /^Step \d+\/\d+ : /.test(line));
+    if (start === -1)
+        return undefined;
+    const output = all
+        .slice(start + 1)
+        .filter((line) => !/^ ---> /.test(line) && !/^Removing intermediate container /.test(line));
+    while (output.length > 0 && output.at(-1)?.trim() === '')
+        output.pop();
+    return { name: all[start] ?? '', output: output.slice(-lines) };
 }
 /** `--metadata-file` of `docker buildx bake`: the image digest each target wrote, if any. */
 function parseBakeMetadata(text) {
@@ -3022,7 +3250,7 @@ function envFileProblem(file, prefix, image) {
 
 /***/ }),
 
-/***/ 7072:
+/***/ 9322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3357,7 +3585,12 @@ function summaryTables(report) {
         ...Object.entries(report.digests)
             .filter(([repository]) => repository !== report.image)
             .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
-        ['Pushed', report.pushed ? `true: ${describeManifest(report.manifestType)}` : 'false'],
+        [
+            'Pushed',
+            report.pushed
+                ? `true: ${describeManifest(report.manifestType)}${report.testExitCode === undefined ? '; no test-command ran: pushed once the container was ready, untested' : ''}`
+                : 'false',
+        ],
         ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
         [
             'Ready after',
@@ -3886,9 +4119,10 @@ async function logout(engine, registry, config) {
 /**
  * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
  * not hold yet), then checks in each registry that both tags name one digest. Returns repository → what
- * the registry serves for both.
+ * the registry serves for both; `onPushed` hears of each repository as it is done, so a later failure
+ * (a mirror's) loses nothing of what is true already.
  */
-async function pushTags(engine, request, reporter) {
+async function pushTags(engine, request, reporter, onPushed = () => undefined) {
     const pushed = {};
     for (const repository of request.repositories) {
         const mirror = repository.name !== request.built.name;
@@ -3912,6 +4146,7 @@ async function pushTags(engine, request, reporter) {
                 await engine.removeImages([shaRef, latestRef]);
         }
         pushed[repository.name] = manifest;
+        onPushed(repository.name, manifest);
         const { digest, mediaType } = manifest;
         reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digest}, ${describeManifest(mediaType)}).`);
         // The engine made more of it than the one image tested (an attestation, an index): said, not hidden.
@@ -4410,188 +4645,8 @@ async function writeWhole(file, text) {
 var workspace_path = __nccwpck_require__(6134);
 // EXTERNAL MODULE: ./src/docker/build-args.ts
 var build_args = __nccwpck_require__(1936);
-;// CONCATENATED MODULE: ./src/docker/build-progress.ts
-// BuildKit's progress as JSON (`--progress=rawjson`: one JSON object after another, each over several lines),
-// read as it comes: shown in the log as `--progress=plain` shows it, and kept for what the cache did.
-// `[stage 2/4] RUN …`, `[2/4] COPY …`: the Dockerfile's own steps; `[internal] …` and `[stamp] exporting …` are not.
-const STEP_NAME = /^\[(?:[^\]]+ )?\d+\/\d+\] (\S+)/;
-const CACHE_IMPORT_NAME = /^(?:\[[^\]]*\] )?importing cache manifest from (\S+)$/;
-class BuildProgress {
-    vertices = new Map();
-    rendered = [];
-    // The splitter's state: depth of braces, inside a string, after a backslash, the object or text so far.
-    depth = 0;
-    inString = false;
-    escaped = false;
-    object = '';
-    text = '';
-    /** Takes the next chunk of output; returns what to show of it in the log (plain lines). */
-    write(chunk) {
-        const out = [];
-        for (const char of chunk) {
-            if (this.depth === 0) {
-                if (char === '{' && this.text.trim() === '') {
-                    this.text = '';
-                    this.depth = 1;
-                    this.object = char;
-                }
-                else if (char === '\n') {
-                    if (this.text.trim() !== '')
-                        out.push(this.text);
-                    this.text = '';
-                }
-                else
-                    this.text += char;
-                continue;
-            }
-            this.object += char;
-            if (this.inString) {
-                if (this.escaped)
-                    this.escaped = false;
-                else if (char === '\\')
-                    this.escaped = true;
-                else if (char === '"')
-                    this.inString = false;
-            }
-            else if (char === '"')
-                this.inString = true;
-            else if (char === '{')
-                this.depth++;
-            else if (char === '}' && --this.depth === 0) {
-                out.push(...this.take(this.object));
-                this.object = '';
-            }
-        }
-        this.rendered.push(...out);
-        return out.map((line) => `${line}\n`).join('');
-    }
-    /** The output has ended: what is left to show. */
-    end() {
-        const out = [];
-        for (const vertex of this.vertices.values())
-            if (vertex.pending !== '')
-                out.push(this.line(vertex, vertex.pending));
-        if (this.text.trim() !== '')
-            out.push(this.text);
-        if (this.object.trim() !== '')
-            out.push(this.object);
-        this.text = '';
-        this.object = '';
-        this.rendered.push(...out);
-        return out.map((line) => `${line}\n`).join('');
-    }
-    /** Everything shown so far, as the log has it. */
-    log() {
-        return this.rendered.join('\n');
-    }
-    /** The Dockerfile's steps that completed, each once: reused from a cache, or run. */
-    steps() {
-        return [...this.vertices.values()]
-            .filter((vertex) => vertex.completed || vertex.cached)
-            .map((vertex) => ({ vertex, kind: STEP_NAME.exec(vertex.name)?.[1] }))
-            .filter(({ kind }) => kind !== undefined && kind.toUpperCase() !== 'FROM')
-            .map(({ vertex }) => ({ name: vertex.name, cached: vertex.cached }));
-    }
-    /** The registry cache sources BuildKit tried, each once. */
-    cacheImports() {
-        const imports = new Map();
-        for (const vertex of this.vertices.values()) {
-            const ref = CACHE_IMPORT_NAME.exec(vertex.name)?.[1];
-            if (ref === undefined || !vertex.completed)
-                continue;
-            const error = vertex.error === '' ? undefined : vertex.error;
-            // Both targets import the same source: a miss in either is a miss.
-            if (!imports.has(ref) || error !== undefined)
-                imports.set(ref, { ref, error });
-        }
-        return [...imports.values()];
-    }
-    take(json) {
-        let status;
-        try {
-            status = JSON.parse(json);
-        }
-        catch {
-            return [json];
-        }
-        const out = [];
-        for (const raw of Array.isArray(status.vertexes) ? status.vertexes : [])
-            out.push(...this.vertex(raw));
-        for (const raw of Array.isArray(status.logs) ? status.logs : [])
-            out.push(...this.logLines(raw));
-        for (const raw of Array.isArray(status.warnings) ? status.warnings : []) {
-            if (typeof raw.short === 'string')
-                out.push(`WARNING: ${Buffer.from(raw.short, 'base64').toString().trim()}`);
-        }
-        return out;
-    }
-    known(digest, name) {
-        const existing = this.vertices.get(digest);
-        if (existing !== undefined)
-            return { vertex: existing, isNew: false };
-        const vertex = {
-            digest,
-            number: this.vertices.size + 1,
-            name,
-            cached: false,
-            completed: false,
-            error: '',
-            started: undefined,
-            completedAt: undefined,
-            pending: '',
-        };
-        this.vertices.set(digest, vertex);
-        return { vertex, isNew: true };
-    }
-    vertex(raw) {
-        if (typeof raw.digest !== 'string')
-            return [];
-        const name = typeof raw.name === 'string' ? raw.name : raw.digest;
-        const { vertex, isNew } = this.known(raw.digest, name);
-        const out = isNew ? [`#${vertex.number} ${name}`] : [];
-        if (raw.cached === true)
-            vertex.cached = true;
-        if (typeof raw.started === 'string')
-            vertex.started ??= raw.started;
-        if (typeof raw.error === 'string' && raw.error !== '')
-            vertex.error = raw.error;
-        if (typeof raw.completed === 'string' && !vertex.completed) {
-            vertex.completed = true;
-            vertex.completedAt = raw.completed;
-            if (vertex.pending !== '')
-                out.push(this.line(vertex, vertex.pending));
-            vertex.pending = '';
-            out.push(`#${vertex.number} ${this.outcome(vertex)}`);
-        }
-        return out;
-    }
-    outcome(vertex) {
-        if (vertex.error !== '')
-            return `ERROR: ${vertex.error}`;
-        if (vertex.cached)
-            return 'CACHED';
-        const seconds = vertex.started === undefined || vertex.completedAt === undefined
-            ? undefined
-            : (Date.parse(vertex.completedAt) - Date.parse(vertex.started)) / 1000;
-        return seconds === undefined || Number.isNaN(seconds) ? 'DONE' : `DONE ${seconds.toFixed(1)}s`;
-    }
-    logLines(raw) {
-        if (typeof raw.vertex !== 'string' || typeof raw.data !== 'string')
-            return [];
-        const { vertex } = this.known(raw.vertex, raw.vertex);
-        // As plain progress shows a step's output: with the seconds since the step started.
-        const seconds = typeof raw.timestamp === 'string' && vertex.started !== undefined
-            ? (Date.parse(raw.timestamp) - Date.parse(vertex.started)) / 1000
-            : Number.NaN;
-        const lines = (vertex.pending + Buffer.from(raw.data, 'base64').toString()).split(/\r?\n/);
-        vertex.pending = lines.pop() ?? '';
-        return lines.map((line) => this.line(vertex, Number.isFinite(seconds) ? `${seconds.toFixed(3)} ${line}` : line));
-    }
-    line(vertex, text) {
-        return `#${vertex.number} ${text}`;
-    }
-}
-
+// EXTERNAL MODULE: ./src/docker/build-progress.ts
+var build_progress = __nccwpck_require__(454);
 ;// CONCATENATED MODULE: ./src/loop/build.ts
 
 
@@ -4633,9 +4688,18 @@ function namedContextsMissingMessage(output) {
         ? "The builder's BuildKit is too old for the stamp: it lacks named contexts (BuildKit 0.10 or later), and the stamp builds FROM your build as one; nothing was tagged. buildx's docker driver uses the engine's own BuildKit, which on Docker Engine 20.10 is older: update the engine, make a builder of the docker-container driver the current one (docker buildx create --use), or remove buildx to build with the classic builder."
         : undefined;
 }
-/** A failed build says why: a full disk or a BuildKit too old plainly, else docker's own last lines. */
+/**
+ * A failed build says why: a full disk or a BuildKit too old plainly, else docker's own last lines, with the
+ * failing step's own last lines of output (which linter, which line), on every builder.
+ */
 function buildError(failure) {
-    return new Error(diskFullMessage(failure.log) ?? namedContextsMissingMessage(failure.log) ?? failure.error);
+    const plain = diskFullMessage(failure.log) ?? namedContextsMissingMessage(failure.log);
+    if (plain !== undefined)
+        return new Error(plain);
+    const step = failure.failedStep;
+    if (step === undefined || step.output.length === 0)
+        return new Error(failure.error);
+    return new Error(`${failure.error}\nThe last ${step.output.length} line(s) of ${step.name}:\n${step.output.map((line) => `  ${line}`).join('\n')}`);
 }
 /**
  * On the containerd image store two builds at once race to create the same image record (the build target's
@@ -4725,7 +4789,7 @@ async function classicBuild(engine, request, reporter) {
 async function bake(engine, request, builder, reporter) {
     const context = external_node_path_.resolve(request.context);
     const bakeOnce = async (cacheTo) => {
-        const progress = new BuildProgress();
+        const progress = new build_progress/* BuildProgress */.e();
         const options = {
             ...request,
             context,
@@ -5682,19 +5746,26 @@ async function pushPhase(run, target, imageId) {
     const { inputs, report, reporter } = run;
     const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
     await phase(report, reporter, `Push ${target.imageRef} and ${target.latestRef}${mirrors}`, async () => {
+        if (inputs.testCommand === '')
+            reporter.warning('deploy without a test-command: the image is pushed once its container was ready, untested.');
         await logIn(run, inputs.pushRetries);
-        const pushed = await pushTags(run.engine, {
+        // Recorded per repository as each is done: when a mirror fails after the image's own repository got both
+        // tags, the outputs say that it did (pushed, its digest) and which mirrors got them.
+        await pushTags(run.engine, {
             repositories: [inputs.image, ...inputs.alsoPush],
             built: inputs.image,
             tag: target.tag,
             imageId,
             retries: inputs.pushRetries,
             auth: inputs.registryAuth,
-        }, reporter);
-        report.digests = Object.fromEntries(Object.entries(pushed).map(([name, { digest }]) => [name, digest]));
-        report.digest = pushed[inputs.image.name]?.digest ?? '';
-        report.manifestType = pushed[inputs.image.name]?.mediaType ?? '';
-        report.pushed = true;
+        }, reporter, (repository, { digest, mediaType }) => {
+            report.digests = { ...report.digests, [repository]: digest };
+            if (repository !== inputs.image.name)
+                return;
+            report.digest = digest;
+            report.manifestType = mediaType;
+            report.pushed = true;
+        });
     });
 }
 /** Puts the run's record into env-file, in place of an earlier group of its prefix (written whole, then renamed). */

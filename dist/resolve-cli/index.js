@@ -684,7 +684,7 @@ class DockerImageReader {
 /* harmony export */   Zu: () => (/* binding */ digestsFor),
 /* harmony export */   gi: () => (/* binding */ parseImageStore)
 /* harmony export */ });
-/* unused harmony exports HEALTHCHECK_DEFAULTS, parseJsonLines, parseImageSummaries, parseApiImage, parseApiContainer, parseApiRemoval, parseContainerImages, parseListedTags, parseImageHistory, parseRemovalOutput, parseHealthcheck, parseLegacySteps, parseBakeMetadata, parseContainerState, parseReadinessEvent, pushedDigest, parseEngineInfo, mergeLogStreams */
+/* unused harmony exports HEALTHCHECK_DEFAULTS, parseJsonLines, parseImageSummaries, parseApiImage, parseApiContainer, parseApiRemoval, parseContainerImages, parseListedTags, parseImageHistory, parseRemovalOutput, parseHealthcheck, parseLegacySteps, legacyFailedStep, parseBakeMetadata, parseContainerState, parseReadinessEvent, pushedDigest, parseEngineInfo, mergeLogStreams */
 /* harmony import */ var _shared_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(451);
 
 /** The engine's defaults for what a HEALTHCHECK leaves 0: 30 s interval and timeout, no start period, 3 retries. */
@@ -824,6 +824,22 @@ function parseLegacySteps(output) {
             steps[steps.length - 1].cached = true;
     }
     return steps.filter((step) => step.instruction !== 'FROM');
+}
+/**
+ * The step a failed classic build stopped at, and its last `lines` of output: what follows its last
+ * `Step n/m : …` line, but the builder's own ` ---> …` lines. Undefined when no step ran.
+ */
+function legacyFailedStep(stdout, lines) {
+    const all = stdout.split(/\r?\n/);
+    const start = all.findLastIndex((line) => /^Step \d+\/\d+ : /.test(line));
+    if (start === -1)
+        return undefined;
+    const output = all
+        .slice(start + 1)
+        .filter((line) => !/^ ---> /.test(line) && !/^Removing intermediate container /.test(line));
+    while (output.length > 0 && output.at(-1)?.trim() === '')
+        output.pop();
+    return { name: all[start] ?? '', output: output.slice(-lines) };
 }
 /** `--metadata-file` of `docker buildx bake`: the image digest each target wrote, if any. */
 function parseBakeMetadata(text) {

@@ -1,3 +1,5 @@
+import type { FailedStep } from './engine.js';
+
 // BuildKit's progress as JSON (`--progress=rawjson`: one JSON object after another, each over several lines),
 // read as it comes: shown in the log as `--progress=plain` shows it, and kept for what the cache did.
 
@@ -12,6 +14,8 @@ interface Vertex {
   completedAt: string | undefined;
   /** A log line not yet ended. */
   pending: string;
+  /** Its last lines of output, without the progress prefix. */
+  output: string[];
 }
 
 interface RawVertex {
@@ -45,6 +49,9 @@ export interface CacheImport {
   readonly ref: string;
   readonly error: string | undefined;
 }
+
+/** How much of a failed step's output the error repeats. */
+export const FAILED_STEP_LINES = 20;
 
 // `[stage 2/4] RUN …`, `[2/4] COPY …`: the Dockerfile's own steps; `[internal] …` and `[stamp] exporting …` are not.
 const STEP_NAME = /^\[(?:[^\]]+ )?\d+\/\d+\] (\S+)/;
@@ -117,6 +124,17 @@ export class BuildProgress {
       .map(({ vertex }) => ({ name: vertex.name, cached: vertex.cached }));
   }
 
+  /** The step whose own error failed the build (not one cancelled with it), and its last lines of output. */
+  failedStep(): FailedStep | undefined {
+    const failed = [...this.vertices.values()].find(
+      (vertex) =>
+        vertex.error !== '' && STEP_NAME.test(vertex.name) && !/\b(?:context )?cancel+ed\b/i.test(vertex.error),
+    );
+    if (failed === undefined) return undefined;
+    const output = failed.pending === '' ? failed.output : [...failed.output, failed.pending];
+    return { name: failed.name, output: output.slice(-FAILED_STEP_LINES) };
+  }
+
   /** The registry cache sources BuildKit tried, each once. */
   cacheImports(): CacheImport[] {
     const imports = new Map<string, CacheImport>();
@@ -160,6 +178,7 @@ export class BuildProgress {
       started: undefined,
       completedAt: undefined,
       pending: '',
+      output: [],
     };
     this.vertices.set(digest, vertex);
     return { vertex, isNew: true };
@@ -176,7 +195,10 @@ export class BuildProgress {
     if (typeof raw.completed === 'string' && !vertex.completed) {
       vertex.completed = true;
       vertex.completedAt = raw.completed;
-      if (vertex.pending !== '') out.push(this.line(vertex, vertex.pending));
+      if (vertex.pending !== '') {
+        out.push(this.line(vertex, vertex.pending));
+        vertex.output.push(vertex.pending);
+      }
       vertex.pending = '';
       out.push(`#${vertex.number} ${this.outcome(vertex)}`);
     }
@@ -203,6 +225,8 @@ export class BuildProgress {
         : Number.NaN;
     const lines = (vertex.pending + Buffer.from(raw.data, 'base64').toString()).split(/\r?\n/);
     vertex.pending = lines.pop() ?? '';
+    vertex.output.push(...lines);
+    vertex.output.splice(0, Math.max(0, vertex.output.length - FAILED_STEP_LINES));
     return lines.map((line) => this.line(vertex, Number.isFinite(seconds) ? `${seconds.toFixed(3)} ${line}` : line));
   }
 

@@ -26,7 +26,7 @@ import {
   testExecArgs,
 } from './args.js';
 import { bakeArgs, bakeDefinition, legacyBuildArgs, legacyStampArgs, type BakeOptions } from './build-args.js';
-import type { BuildProgress } from './build-progress.js';
+import { FAILED_STEP_LINES, type BuildProgress } from './build-progress.js';
 import { docker, DockerError, dockerUntil, startDocker, type DockerOptions, type DockerResult } from './cli.js';
 import type {
   BakeOutcome,
@@ -51,6 +51,7 @@ import {
   parseBakeMetadata,
   parseContainerState,
   parseImageHistory,
+  legacyFailedStep,
   parseLegacySteps,
   parseListedTags,
   parseReadinessEvent,
@@ -147,7 +148,8 @@ export class DockerEngine extends DockerImageReader implements Engine {
       const iidFile = path.join(dir, 'image.iid');
       const args = legacyBuildArgs({ ...build, iidFile });
       const result = await this.docker(args, { allowFailure: true });
-      if (result.exitCode !== 0) return buildFailure(args, result);
+      if (result.exitCode !== 0)
+        return { ...buildFailure(args, result), failedStep: legacyFailedStep(result.stdout, FAILED_STEP_LINES) };
       return {
         ok: true,
         imageId: (await readFile(iidFile, 'utf8')).trim(),
@@ -172,7 +174,12 @@ export class DockerEngine extends DockerImageReader implements Engine {
       const args = bakeArgs({ bakeFile, metadataFile, builder });
       await writeFile(bakeFile, JSON.stringify(bakeDefinition(options), undefined, 2));
       const result = await this.docker(args, { allowFailure: true, renderStderr: progress });
-      if (result.exitCode !== 0) return { ...buildFailure(args, result, progress.log()), stderr: result.stderr };
+      if (result.exitCode !== 0)
+        return {
+          ...buildFailure(args, result, progress.log()),
+          failedStep: progress.failedStep(),
+          stderr: result.stderr,
+        };
       const digests = await readFile(metadataFile, 'utf8')
         .then(parseBakeMetadata)
         .catch(() => ({}));

@@ -28,6 +28,14 @@ export interface BuildFailure {
   readonly ok: false;
   readonly error: string;
   readonly log: string;
+  /** The step that failed and its last lines of output (a linter's findings), where the output names one. */
+  readonly failedStep?: FailedStep;
+}
+
+/** A Dockerfile step that failed: its name as the builder shows it, and the last lines it printed. */
+export interface FailedStep {
+  readonly name: string;
+  readonly output: readonly string[];
 }
 
 export type ClassicBuildOutcome =

@@ -263,6 +263,21 @@ export function parseLegacySteps(output: string): LegacyStep[] {
   return steps.filter((step) => step.instruction !== 'FROM');
 }
 
+/**
+ * The step a failed classic build stopped at, and its last `lines` of output: what follows its last
+ * `Step n/m : …` line, but the builder's own ` ---> …` lines. Undefined when no step ran.
+ */
+export function legacyFailedStep(stdout: string, lines: number): { name: string; output: string[] } | undefined {
+  const all = stdout.split(/\r?\n/);
+  const start = all.findLastIndex((line) => /^Step \d+\/\d+ : /.test(line));
+  if (start === -1) return undefined;
+  const output = all
+    .slice(start + 1)
+    .filter((line) => !/^ ---> /.test(line) && !/^Removing intermediate container /.test(line));
+  while (output.length > 0 && output.at(-1)?.trim() === '') output.pop();
+  return { name: all[start] ?? '', output: output.slice(-lines) };
+}
+
 /** `--metadata-file` of `docker buildx bake`: the image digest each target wrote, if any. */
 export function parseBakeMetadata(text: string): Record<string, string | undefined> {
   const metadata = JSON.parse(text) as unknown;

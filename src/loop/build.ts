@@ -77,9 +77,18 @@ export function namedContextsMissingMessage(output: string): string | undefined 
     : undefined;
 }
 
-/** A failed build says why: a full disk or a BuildKit too old plainly, else docker's own last lines. */
+/**
+ * A failed build says why: a full disk or a BuildKit too old plainly, else docker's own last lines, with the
+ * failing step's own last lines of output (which linter, which line), on every builder.
+ */
 function buildError(failure: BuildFailure): Error {
-  return new Error(diskFullMessage(failure.log) ?? namedContextsMissingMessage(failure.log) ?? failure.error);
+  const plain = diskFullMessage(failure.log) ?? namedContextsMissingMessage(failure.log);
+  if (plain !== undefined) return new Error(plain);
+  const step = failure.failedStep;
+  if (step === undefined || step.output.length === 0) return new Error(failure.error);
+  return new Error(
+    `${failure.error}\nThe last ${step.output.length} line(s) of ${step.name}:\n${step.output.map((line) => `  ${line}`).join('\n')}`,
+  );
 }
 
 /**

@@ -395,8 +395,12 @@ export async function pushPhase(run: LoopRun, target: Target, imageId: string): 
   const { inputs, report, reporter } = run;
   const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
   await phase(report, reporter, `Push ${target.imageRef} and ${target.latestRef}${mirrors}`, async () => {
+    if (inputs.testCommand === '')
+      reporter.warning('deploy without a test-command: the image is pushed once its container was ready, untested.');
     await logIn(run, inputs.pushRetries);
-    const pushed = await pushTags(
+    // Recorded per repository as each is done: when a mirror fails after the image's own repository got both
+    // tags, the outputs say that it did (pushed, its digest) and which mirrors got them.
+    await pushTags(
       run.engine,
       {
         repositories: [inputs.image, ...inputs.alsoPush],
@@ -407,11 +411,14 @@ export async function pushPhase(run: LoopRun, target: Target, imageId: string): 
         auth: inputs.registryAuth,
       },
       reporter,
+      (repository, { digest, mediaType }) => {
+        report.digests = { ...report.digests, [repository]: digest };
+        if (repository !== inputs.image.name) return;
+        report.digest = digest;
+        report.manifestType = mediaType;
+        report.pushed = true;
+      },
     );
-    report.digests = Object.fromEntries(Object.entries(pushed).map(([name, { digest }]) => [name, digest]));
-    report.digest = pushed[inputs.image.name]?.digest ?? '';
-    report.manifestType = pushed[inputs.image.name]?.mediaType ?? '';
-    report.pushed = true;
   });
 }
 

@@ -103,12 +103,14 @@ export interface PushedManifest {
 /**
  * Pushes the sha tag, then latest, to each repository (so :latest never names what that registry does
  * not hold yet), then checks in each registry that both tags name one digest. Returns repository → what
- * the registry serves for both.
+ * the registry serves for both; `onPushed` hears of each repository as it is done, so a later failure
+ * (a mirror's) loses nothing of what is true already.
  */
 export async function pushTags(
   engine: Engine,
   request: PushRequest,
   reporter: Reporter,
+  onPushed: (repository: string, manifest: PushedManifest) => void = () => undefined,
 ): Promise<Record<string, PushedManifest>> {
   const pushed: Record<string, PushedManifest> = {};
   for (const repository of request.repositories) {
@@ -131,6 +133,7 @@ export async function pushTags(
       if (mirror) await engine.removeImages([shaRef, latestRef]);
     }
     pushed[repository.name] = manifest;
+    onPushed(repository.name, manifest);
     const { digest, mediaType } = manifest;
     reporter.info(`Pushed ${repository.name}:${request.tag} and :latest (${digest}, ${describeManifest(mediaType)}).`);
     // The engine made more of it than the one image tested (an attestation, an index): said, not hidden.

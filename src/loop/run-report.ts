@@ -126,7 +126,12 @@ export function summaryTables(report: RunReport): { facts: string[][]; phases: s
     ...Object.entries(report.digests)
       .filter(([repository]) => repository !== report.image)
       .map(([repository, digest]) => [`Mirror ${repository}`, digest]),
-    ['Pushed', report.pushed ? `true: ${describeManifest(report.manifestType)}` : 'false'],
+    [
+      'Pushed',
+      report.pushed
+        ? `true: ${describeManifest(report.manifestType)}${report.testExitCode === undefined ? '; no test-command ran: pushed once the container was ready, untested' : ''}`
+        : 'false',
+    ],
     ['Test exit code', report.testExitCode === undefined ? '—' : String(report.testExitCode)],
     [
       'Ready after',

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BuildProgress, type BuildStep, type CacheImport } from '../../../src/docker/build-progress.js';
+import {
+  BuildProgress,
+  FAILED_STEP_LINES,
+  type BuildStep,
+  type CacheImport,
+} from '../../../src/docker/build-progress.js';
 
 // `docker buildx bake --progress=rawjson` writes one SolveStatus after another to stderr, each pretty-printed
 // by Go's encoding/json (two-space indent, <, > and & escaped as \u003c, \u003e, \u0026), then buildx's own
@@ -218,6 +223,66 @@ describe('BuildProgress', () => {
     const { shown, progress } = feed([BUILD, 'ERROR: failed to solve: exit code: 1\n']);
     expect(progress.log()).toBe(shown.slice(0, -1));
     expect(progress.log().split('\n').at(-1)).toBe('ERROR: failed to solve: exit code: 1');
+  });
+
+  describe('failedStep: the step whose own error failed the build, with its last lines', () => {
+    const lint = digest(20);
+    const sibling = digest(21);
+    const RUN_LINT = '[build 3/4] RUN ./lint.sh';
+    const failing = [
+      vertex({ digest: lint, name: RUN_LINT, started: at(1) }),
+      vertex({ digest: sibling, name: '[build 2/4] COPY . .', started: at(1) }),
+      log(lint, 'checking src/\nsrc/app.py:12:80: E501 line too long', 1.2),
+      log(
+        lint,
+        " (88 > 79 characters)\nsrc/app.py:30:1: F401 'os' imported but unused\n1 file would be reformatted",
+        1.3,
+      ),
+      vertex({
+        digest: sibling,
+        name: '[build 2/4] COPY . .',
+        started: at(1),
+        completed: at(1.4),
+        error: 'context canceled',
+      }),
+      vertex({
+        digest: lint,
+        name: RUN_LINT,
+        started: at(1),
+        completed: at(1.5),
+        error: 'process "/bin/sh -c ./lint.sh" did not complete successfully: exit code: 1',
+      }),
+      'ERROR: failed to solve: process "/bin/sh -c ./lint.sh" did not complete successfully: exit code: 1\n',
+    ];
+
+    it('names the step, and its output without the progress prefix; a step cancelled with it aside', () => {
+      expect(feed(failing).progress.failedStep()).toEqual({
+        name: RUN_LINT,
+        output: [
+          'checking src/',
+          'src/app.py:12:80: E501 line too long (88 > 79 characters)',
+          "src/app.py:30:1: F401 'os' imported but unused",
+          '1 file would be reformatted',
+        ],
+      });
+    });
+
+    it(`keeps the last ${FAILED_STEP_LINES} lines of a long output`, () => {
+      const many = Array.from({ length: 50 }, (_, n) => `finding ${n + 1}`).join('\n');
+      const { progress } = feed([
+        vertex({ digest: lint, name: RUN_LINT, started: at(1) }),
+        log(lint, `${many}\n`, 1.1),
+        vertex({ digest: lint, name: RUN_LINT, started: at(1), completed: at(2), error: 'exit code: 1' }),
+      ]);
+      expect(progress.failedStep()?.output).toEqual(
+        Array.from({ length: FAILED_STEP_LINES }, (_, n) => `finding ${n + 31}`),
+      );
+    });
+
+    it('a build that passed, or failed at no step of its own: none', () => {
+      expect(feed([BUILD]).progress.failedStep()).toBeUndefined();
+      expect(feed(['ERROR: failed to solve: no space left on device\n']).progress.failedStep()).toBeUndefined();
+    });
   });
 
   describe('chunk boundaries', () => {

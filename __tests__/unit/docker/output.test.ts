@@ -18,6 +18,7 @@ import {
   parseApiRemoval,
   parseJsonLines,
   parseBakeMetadata,
+  legacyFailedStep,
   parseLegacySteps,
   parseReadinessEvent,
   pushedDigest,
@@ -1134,5 +1135,45 @@ describe('parseHealthcheck', () => {
     ],
   ])('%s', (_case, value, expected) => {
     expect(parseHealthcheck(value)).toEqual(expected);
+  });
+});
+
+describe('legacyFailedStep: where a classic build stopped, and what the step printed', () => {
+  const OUTPUT = [
+    'Sending build context to Docker daemon  3.072kB',
+    'Step 1/4 : FROM btd-e2e/busybox:base',
+    ' ---> 0a3e45dac07b',
+    'Step 2/4 : COPY . /src',
+    ' ---> Using cache',
+    ' ---> 4d5e6f7a8b9c',
+    'Step 3/4 : RUN ./lint.sh',
+    ' ---> Running in 9f8e7d6c5b4a',
+    'checking src/',
+    "src/app.py:30:1: F401 'os' imported but unused",
+    '',
+  ].join('\n');
+
+  it.each<[string, string, number, ReturnType<typeof legacyFailedStep>]>([
+    [
+      "the last step and its lines, without the builder's own",
+      OUTPUT,
+      20,
+      { name: 'Step 3/4 : RUN ./lint.sh', output: ['checking src/', "src/app.py:30:1: F401 'os' imported but unused"] },
+    ],
+    [
+      'only the last lines asked for',
+      OUTPUT,
+      1,
+      { name: 'Step 3/4 : RUN ./lint.sh', output: ["src/app.py:30:1: F401 'os' imported but unused"] },
+    ],
+    [
+      'CRLF lines',
+      OUTPUT.replace(/\n/g, '\r\n'),
+      20,
+      { name: 'Step 3/4 : RUN ./lint.sh', output: ['checking src/', "src/app.py:30:1: F401 'os' imported but unused"] },
+    ],
+    ['no step ran (a bad Dockerfile)', 'Sending build context to Docker daemon  2.048kB\n', 20, undefined],
+  ])('%s', (_case, stdout, lines, expected) => {
+    expect(legacyFailedStep(stdout, lines)).toEqual(expected);
   });
 });

@@ -152,6 +152,40 @@ describe('buildImage, the classic builder', () => {
     );
   });
 
+  it.each<[string, 'classic' | 'bake']>([
+    ['the classic builder', 'classic'],
+    ['BuildKit', 'bake'],
+  ])("a failing step, on %s: docker's message, then the step's own last lines", async (_case, builder) => {
+    const failure = {
+      ok: false as const,
+      error: 'docker build failed with exit code 1: process "/bin/sh -c ./lint.sh" did not complete successfully',
+      log: '',
+      failedStep: {
+        name: 'RUN ./lint.sh',
+        output: ['checking src/', "src/app.py:30:1: F401 'os' imported but unused"],
+      },
+    };
+    const engine = fakeEngine(
+      builder === 'classic'
+        ? { classicBuild: () => Promise.resolve(failure) }
+        : { bake: () => Promise.resolve({ ...failure, stderr: '' }) },
+    );
+    await expect(
+      buildImage(
+        engine,
+        request(builder === 'bake' ? { builder: { kind: 'buildx', name: '' } } : {}),
+        recorder().reporter,
+      ),
+    ).rejects.toThrow(
+      [
+        failure.error,
+        'The last 2 line(s) of RUN ./lint.sh:',
+        '  checking src/',
+        "  src/app.py:30:1: F401 'os' imported but unused",
+      ].join('\n'),
+    );
+  });
+
   it('an image that does not carry the commit is refused, naming what is wrong', async () => {
     const engine = fakeEngine({
       classicBuild: () => Promise.resolve(built([])),

@@ -432,6 +432,20 @@ describe('summaryTables', () => {
     ]);
   });
 
+  it.each<[string, Partial<RunReport>, string]>([
+    ['pushed after the tests', { pushed: true, testExitCode: 0, manifestType: '' }, 'true: '],
+    [
+      'pushed with no test-command',
+      { pushed: true, testExitCode: undefined, manifestType: '' },
+      '; no test-command ran: pushed once the container was ready, untested',
+    ],
+    ['not pushed, no test-command', { pushed: false, testExitCode: undefined }, 'false'],
+  ])('row Pushed: %s', (_case, overrides, says) => {
+    const pushed = summaryTables(report(overrides)).facts.find(([what]) => what === 'Pushed')?.[1] ?? '';
+    expect(pushed).toContain(says);
+    expect(pushed.includes('untested')).toBe(overrides.pushed === true && overrides.testExitCode === undefined);
+  });
+
   it.each<[string, CacheOutcome, string]>([
     ['a hit', HIT, 'hit from localhost:5000/app:latest (2 of 3 steps reused, 1 run)'],
     [

@@ -211,4 +211,31 @@ describe('runLoop against a fake engine', () => {
         );
     },
   );
+
+  it("a mirror refused after the image's own repository got both tags: the run fails, the outputs say what is true", async () => {
+    const fake = engine({
+      push: (ref: string) =>
+        Promise.resolve(
+          ref.includes('/mirror:')
+            ? { ok: false, error: 'denied: requested access to the resource is denied', digest: undefined }
+            : { ok: true, error: '', digest: PUSHED },
+        ),
+      removeImages: () => Promise.resolve({ ok: true, error: '' }),
+    });
+    const told = reporter();
+    const report = await run(
+      fake,
+      { 'test-command': 'exit 0', deploy: 'true', 'also-push': 'localhost:5000/acme/mirror' },
+      told.reporter,
+    );
+    expect(report.failure).toContain('localhost:5000/acme/mirror:d24155b');
+    expect(report.pushed).toBe(true);
+    expect(report.digest).toBe(PUSHED);
+    expect(report.digests).toEqual({ [IMAGE]: PUSHED });
+    expect(told.outputs).toMatchObject({
+      pushed: 'true',
+      digest: PUSHED,
+      digests: JSON.stringify({ [IMAGE]: PUSHED }),
+    });
+  });
 });

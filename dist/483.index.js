@@ -1,8 +1,8 @@
-export const id = 485;
-export const ids = [485];
+export const id = 483;
+export const ids = [483];
 export const modules = {
 
-/***/ 485:
+/***/ 2483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -996,188 +996,8 @@ async function writeWhole(file, text) {
 
 // EXTERNAL MODULE: ./src/docker/build-args.ts
 var build_args = __webpack_require__(1936);
-;// CONCATENATED MODULE: ./src/docker/build-progress.ts
-// BuildKit's progress as JSON (`--progress=rawjson`: one JSON object after another, each over several lines),
-// read as it comes: shown in the log as `--progress=plain` shows it, and kept for what the cache did.
-// `[stage 2/4] RUN …`, `[2/4] COPY …`: the Dockerfile's own steps; `[internal] …` and `[stamp] exporting …` are not.
-const STEP_NAME = /^\[(?:[^\]]+ )?\d+\/\d+\] (\S+)/;
-const CACHE_IMPORT_NAME = /^(?:\[[^\]]*\] )?importing cache manifest from (\S+)$/;
-class BuildProgress {
-    vertices = new Map();
-    rendered = [];
-    // The splitter's state: depth of braces, inside a string, after a backslash, the object or text so far.
-    depth = 0;
-    inString = false;
-    escaped = false;
-    object = '';
-    text = '';
-    /** Takes the next chunk of output; returns what to show of it in the log (plain lines). */
-    write(chunk) {
-        const out = [];
-        for (const char of chunk) {
-            if (this.depth === 0) {
-                if (char === '{' && this.text.trim() === '') {
-                    this.text = '';
-                    this.depth = 1;
-                    this.object = char;
-                }
-                else if (char === '\n') {
-                    if (this.text.trim() !== '')
-                        out.push(this.text);
-                    this.text = '';
-                }
-                else
-                    this.text += char;
-                continue;
-            }
-            this.object += char;
-            if (this.inString) {
-                if (this.escaped)
-                    this.escaped = false;
-                else if (char === '\\')
-                    this.escaped = true;
-                else if (char === '"')
-                    this.inString = false;
-            }
-            else if (char === '"')
-                this.inString = true;
-            else if (char === '{')
-                this.depth++;
-            else if (char === '}' && --this.depth === 0) {
-                out.push(...this.take(this.object));
-                this.object = '';
-            }
-        }
-        this.rendered.push(...out);
-        return out.map((line) => `${line}\n`).join('');
-    }
-    /** The output has ended: what is left to show. */
-    end() {
-        const out = [];
-        for (const vertex of this.vertices.values())
-            if (vertex.pending !== '')
-                out.push(this.line(vertex, vertex.pending));
-        if (this.text.trim() !== '')
-            out.push(this.text);
-        if (this.object.trim() !== '')
-            out.push(this.object);
-        this.text = '';
-        this.object = '';
-        this.rendered.push(...out);
-        return out.map((line) => `${line}\n`).join('');
-    }
-    /** Everything shown so far, as the log has it. */
-    log() {
-        return this.rendered.join('\n');
-    }
-    /** The Dockerfile's steps that completed, each once: reused from a cache, or run. */
-    steps() {
-        return [...this.vertices.values()]
-            .filter((vertex) => vertex.completed || vertex.cached)
-            .map((vertex) => ({ vertex, kind: STEP_NAME.exec(vertex.name)?.[1] }))
-            .filter(({ kind }) => kind !== undefined && kind.toUpperCase() !== 'FROM')
-            .map(({ vertex }) => ({ name: vertex.name, cached: vertex.cached }));
-    }
-    /** The registry cache sources BuildKit tried, each once. */
-    cacheImports() {
-        const imports = new Map();
-        for (const vertex of this.vertices.values()) {
-            const ref = CACHE_IMPORT_NAME.exec(vertex.name)?.[1];
-            if (ref === undefined || !vertex.completed)
-                continue;
-            const error = vertex.error === '' ? undefined : vertex.error;
-            // Both targets import the same source: a miss in either is a miss.
-            if (!imports.has(ref) || error !== undefined)
-                imports.set(ref, { ref, error });
-        }
-        return [...imports.values()];
-    }
-    take(json) {
-        let status;
-        try {
-            status = JSON.parse(json);
-        }
-        catch {
-            return [json];
-        }
-        const out = [];
-        for (const raw of Array.isArray(status.vertexes) ? status.vertexes : [])
-            out.push(...this.vertex(raw));
-        for (const raw of Array.isArray(status.logs) ? status.logs : [])
-            out.push(...this.logLines(raw));
-        for (const raw of Array.isArray(status.warnings) ? status.warnings : []) {
-            if (typeof raw.short === 'string')
-                out.push(`WARNING: ${Buffer.from(raw.short, 'base64').toString().trim()}`);
-        }
-        return out;
-    }
-    known(digest, name) {
-        const existing = this.vertices.get(digest);
-        if (existing !== undefined)
-            return { vertex: existing, isNew: false };
-        const vertex = {
-            digest,
-            number: this.vertices.size + 1,
-            name,
-            cached: false,
-            completed: false,
-            error: '',
-            started: undefined,
-            completedAt: undefined,
-            pending: '',
-        };
-        this.vertices.set(digest, vertex);
-        return { vertex, isNew: true };
-    }
-    vertex(raw) {
-        if (typeof raw.digest !== 'string')
-            return [];
-        const name = typeof raw.name === 'string' ? raw.name : raw.digest;
-        const { vertex, isNew } = this.known(raw.digest, name);
-        const out = isNew ? [`#${vertex.number} ${name}`] : [];
-        if (raw.cached === true)
-            vertex.cached = true;
-        if (typeof raw.started === 'string')
-            vertex.started ??= raw.started;
-        if (typeof raw.error === 'string' && raw.error !== '')
-            vertex.error = raw.error;
-        if (typeof raw.completed === 'string' && !vertex.completed) {
-            vertex.completed = true;
-            vertex.completedAt = raw.completed;
-            if (vertex.pending !== '')
-                out.push(this.line(vertex, vertex.pending));
-            vertex.pending = '';
-            out.push(`#${vertex.number} ${this.outcome(vertex)}`);
-        }
-        return out;
-    }
-    outcome(vertex) {
-        if (vertex.error !== '')
-            return `ERROR: ${vertex.error}`;
-        if (vertex.cached)
-            return 'CACHED';
-        const seconds = vertex.started === undefined || vertex.completedAt === undefined
-            ? undefined
-            : (Date.parse(vertex.completedAt) - Date.parse(vertex.started)) / 1000;
-        return seconds === undefined || Number.isNaN(seconds) ? 'DONE' : `DONE ${seconds.toFixed(1)}s`;
-    }
-    logLines(raw) {
-        if (typeof raw.vertex !== 'string' || typeof raw.data !== 'string')
-            return [];
-        const { vertex } = this.known(raw.vertex, raw.vertex);
-        // As plain progress shows a step's output: with the seconds since the step started.
-        const seconds = typeof raw.timestamp === 'string' && vertex.started !== undefined
-            ? (Date.parse(raw.timestamp) - Date.parse(vertex.started)) / 1000
-            : Number.NaN;
-        const lines = (vertex.pending + Buffer.from(raw.data, 'base64').toString()).split(/\r?\n/);
-        vertex.pending = lines.pop() ?? '';
-        return lines.map((line) => this.line(vertex, Number.isFinite(seconds) ? `${seconds.toFixed(3)} ${line}` : line));
-    }
-    line(vertex, text) {
-        return `#${vertex.number} ${text}`;
-    }
-}
-
+// EXTERNAL MODULE: ./src/docker/build-progress.ts
+var build_progress = __webpack_require__(454);
 // EXTERNAL MODULE: ./src/docker/output.ts
 var output = __webpack_require__(7807);
 ;// CONCATENATED MODULE: ./src/loop/build.ts
@@ -1221,9 +1041,18 @@ function namedContextsMissingMessage(output) {
         ? "The builder's BuildKit is too old for the stamp: it lacks named contexts (BuildKit 0.10 or later), and the stamp builds FROM your build as one; nothing was tagged. buildx's docker driver uses the engine's own BuildKit, which on Docker Engine 20.10 is older: update the engine, make a builder of the docker-container driver the current one (docker buildx create --use), or remove buildx to build with the classic builder."
         : undefined;
 }
-/** A failed build says why: a full disk or a BuildKit too old plainly, else docker's own last lines. */
+/**
+ * A failed build says why: a full disk or a BuildKit too old plainly, else docker's own last lines, with the
+ * failing step's own last lines of output (which linter, which line), on every builder.
+ */
 function buildError(failure) {
-    return new Error(diskFullMessage(failure.log) ?? namedContextsMissingMessage(failure.log) ?? failure.error);
+    const plain = diskFullMessage(failure.log) ?? namedContextsMissingMessage(failure.log);
+    if (plain !== undefined)
+        return new Error(plain);
+    const step = failure.failedStep;
+    if (step === undefined || step.output.length === 0)
+        return new Error(failure.error);
+    return new Error(`${failure.error}\nThe last ${step.output.length} line(s) of ${step.name}:\n${step.output.map((line) => `  ${line}`).join('\n')}`);
 }
 /**
  * On the containerd image store two builds at once race to create the same image record (the build target's
@@ -1313,7 +1142,7 @@ async function classicBuild(engine, request, reporter) {
 async function bake(engine, request, builder, reporter) {
     const context = external_node_path_.resolve(request.context);
     const bakeOnce = async (cacheTo) => {
-        const progress = new BuildProgress();
+        const progress = new build_progress/* BuildProgress */.e();
         const options = {
             ...request,
             context,
@@ -2276,19 +2105,26 @@ async function pushPhase(run, target, imageId) {
     const { inputs, report, reporter } = run;
     const mirrors = inputs.alsoPush.length === 0 ? '' : ` (and to ${inputs.alsoPush.length} more)`;
     await phase(report, reporter, `Push ${target.imageRef} and ${target.latestRef}${mirrors}`, async () => {
+        if (inputs.testCommand === '')
+            reporter.warning('deploy without a test-command: the image is pushed once its container was ready, untested.');
         await logIn(run, inputs.pushRetries);
-        const pushed = await (0,push/* pushTags */.YP)(run.engine, {
+        // Recorded per repository as each is done: when a mirror fails after the image's own repository got both
+        // tags, the outputs say that it did (pushed, its digest) and which mirrors got them.
+        await (0,push/* pushTags */.YP)(run.engine, {
             repositories: [inputs.image, ...inputs.alsoPush],
             built: inputs.image,
             tag: target.tag,
             imageId,
             retries: inputs.pushRetries,
             auth: inputs.registryAuth,
-        }, reporter);
-        report.digests = Object.fromEntries(Object.entries(pushed).map(([name, { digest }]) => [name, digest]));
-        report.digest = pushed[inputs.image.name]?.digest ?? '';
-        report.manifestType = pushed[inputs.image.name]?.mediaType ?? '';
-        report.pushed = true;
+        }, reporter, (repository, { digest, mediaType }) => {
+            report.digests = { ...report.digests, [repository]: digest };
+            if (repository !== inputs.image.name)
+                return;
+            report.digest = digest;
+            report.manifestType = mediaType;
+            report.pushed = true;
+        });
     });
 }
 /** Puts the run's record into env-file, in place of an earlier group of its prefix (written whole, then renamed). */
@@ -2500,4 +2336,4 @@ async function runMain() {
 
 };
 
-//# sourceMappingURL=485.index.js.map
+//# sourceMappingURL=483.index.js.map
