@@ -236,7 +236,8 @@ function draftInputs(read, naming) {
         }
     }, undefined);
     const deploy = field('deploy', field_parser/* parseBoolean */.yG, false);
-    const context = field('context', (raw) => raw || '.', '.');
+    // A context named like an option (`-x`) would reach `docker build` as one: it is given as `./-x`.
+    const context = field('context', (raw) => (raw === '' ? '.' : raw.startsWith('-') ? `./${raw}` : raw), '.');
     const file = field('file', (raw) => raw || external_node_path_.join(context, 'Dockerfile'), '');
     const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
     const target = field('target', (raw) => {

@@ -2926,7 +2926,8 @@ function draftInputs(read, naming) {
         }
     }, undefined);
     const deploy = field('deploy', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG, false);
-    const context = field('context', (raw) => raw || '.', '.');
+    // A context named like an option (`-x`) would reach `docker build` as one: it is given as `./-x`.
+    const context = field('context', (raw) => (raw === '' ? '.' : raw.startsWith('-') ? `./${raw}` : raw), '.');
     const file = field('file', (raw) => raw || node_path__WEBPACK_IMPORTED_MODULE_1__.join(context, 'Dockerfile'), '');
     const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
     const target = field('target', (raw) => {

@@ -159,7 +159,8 @@ function draftInputs(read: ReadInput, naming: InputNaming): { draft: DraftInputs
     undefined,
   );
   const deploy = field('deploy', parseBoolean, false);
-  const context = field('context', (raw) => raw || '.', '.');
+  // A context named like an option (`-x`) would reach `docker build` as one: it is given as `./-x`.
+  const context = field('context', (raw) => (raw === '' ? '.' : raw.startsWith('-') ? `./${raw}` : raw), '.');
   const file = field('file', (raw) => raw || path.join(context, 'Dockerfile'), '');
   const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
   const target = field(

@@ -1,14 +1,25 @@
 // Property-based tests (fast-check) for every parser that turns an input string into something the
 // action acts on. The oracles here are written from the specifications (the distribution reference
 // grammar, action.yml, the README), not copied from src/.
-import { readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { familiarName, parseImageName, type ImageName } from '../../../src/shared/image-reference.js';
-import { parseInputs, parseKeyValueLines, parseRunArgs, type Inputs } from '../../../src/loop/inputs.js';
+import { parseInputs, parseKeyValueLines, parseRunArgs, readInputs, type Inputs } from '../../../src/loop/inputs.js';
+import { legacyBuildArgs } from '../../../src/docker/build-args.js';
 import { InputError, parseBoolean, parseInteger } from '../../../src/shared/field-parser.js';
 import { parseWaitFor, type WaitFor } from '../../../src/loop/inputs.js';
 
@@ -975,6 +986,135 @@ describe('parseInputs', () => {
           expect([name, ...(partners[name] ?? [])]).toContain(/^Input '([^']+)'/.exec(problem)?.[1]);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// written paths and the build's argv
+// ---------------------------------------------------------------------------------------------
+
+describe('written paths: whatever reports-dir and env-file it accepts, a write there stays in the workspace', () => {
+  // A workspace with committed links: out of it, to the root, up, inside it, to nowhere, to itself.
+  const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'paths-fuzz-')));
+  const workspace = path.join(root, 'workspace');
+  const outside = path.join(root, 'outside');
+  mkdirSync(path.join(workspace, 'sub', 'deep'), { recursive: true });
+  mkdirSync(outside);
+  writeFileSync(path.join(workspace, 'Dockerfile'), 'FROM scratch\n');
+  const links: Record<string, string> = {
+    out: outside,
+    slash: '/',
+    up: '..',
+    'sub/back': '../..',
+    in: 'sub',
+    'sub/deep/home': workspace,
+    broken: path.join(root, 'gone'),
+    self: 'self',
+  };
+  for (const [link, target] of Object.entries(links)) symlinkSync(target, path.join(workspace, link));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const segment = fc.constantFrom(
+    'out',
+    'slash',
+    'up',
+    'in',
+    'sub',
+    'back',
+    'deep',
+    'home',
+    'broken',
+    'self',
+    '..',
+    '.',
+    'new',
+    'x y',
+    '',
+  );
+  const written = fc.oneof(
+    fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('/')),
+    fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => `/${parts.join('/')}`),
+    fc.array(segment, { minLength: 1, maxLength: 3 }).map((parts) => `${workspace}/${parts.join('/')}`),
+    anyText,
+  );
+  const inside = (file: string): boolean => {
+    const relative = path.relative(workspace, file);
+    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  };
+  /** Where a write there would land: the deepest existing part with its links followed, and the rest. */
+  const landing = (file: string): string => {
+    let existing = file;
+    const rest: string[] = [];
+    while (!existsSync(existing) && path.dirname(existing) !== existing) {
+      rest.unshift(path.basename(existing));
+      existing = path.dirname(existing);
+    }
+    return path.join(realpathSync(existing), ...rest);
+  };
+
+  it.each(['reports-dir', 'env-file'])('%s', (name) => {
+    fc.assert(
+      fc.property(written, (value) => {
+        let inputs: Inputs | undefined;
+        try {
+          inputs = readInputs(
+            reader({
+              ...DEFAULTS,
+              image: 'acme/app',
+              context: workspace,
+              'test-reports': '/app/reports',
+              [name]: value,
+            }),
+            { env: {}, mask: () => undefined, workspace },
+          );
+        } catch (error) {
+          expect(error).toBeInstanceOf(InputError);
+          expect((error as InputError).problems.every((problem) => problem.startsWith(`Input '${name}' `))).toBe(true);
+          return;
+        }
+        const file = name === 'env-file' ? inputs.envFile : path.resolve(workspace, inputs.reportsDir);
+        if (file === '') return; // no env-file
+        expect(inside(landing(file))).toBe(true);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe("the classic build's argv: no input adds a docker flag it does not name", () => {
+  const known = new Set(['--cache-from', '--file', '--iidfile', '--build-arg', '--target']);
+  const multiLine = fc
+    .array(fc.oneof(anyText, shellText, fc.constantFrom('--rm', '-t x', '--output=/', 'A=--output=/', '--=')), {
+      maxLength: 4,
+    })
+    .map((lines) => lines.join('\n'));
+  it('build-args, target, file and context: every value sits after the flag that names it', () => {
+    fc.assert(
+      fc.property(
+        multiLine,
+        anyText,
+        fc.constantFrom('.', '-x', '--output=type=local,dest=/', 'app'),
+        (buildArgs, target, context) => {
+          let inputs: Inputs;
+          try {
+            inputs = parseInputs(reader({ ...DEFAULTS, image: 'acme/app', 'build-args': buildArgs, target, context }));
+          } catch {
+            return;
+          }
+          const argv = legacyBuildArgs({ ...inputs, cacheFrom: [], iidFile: '/tmp/iid' });
+          const rest: string[] = [];
+          for (let at = 0; at < argv.length; at++) {
+            if (known.has(argv[at] ?? '')) at++;
+            else rest.push(argv[at] ?? '');
+          }
+          // The command, the one switch the loop adds, and the context as one argument that is no option.
+          expect(rest.slice(0, 2)).toEqual(['build', '--force-rm']);
+          expect(rest).toHaveLength(3);
+          expect(rest[2]?.startsWith('-')).toBe(false);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
