@@ -1072,7 +1072,7 @@ function cacheExportRefused(output) {
  */
 async function buildImage(engine, request, reporter) {
     const built = request.builder.kind === 'buildx'
-        ? await bake(engine, request, request.builder.name, reporter)
+        ? await bake(engine, request, request.builder, reporter)
         : await classicBuild(engine, request, reporter);
     const tidy = built.tidy ?? (() => Promise.resolve());
     try {
@@ -1154,8 +1154,9 @@ async function bake(engine, request, builder, reporter) {
             stampContext: context,
             cacheFrom: request.cache.from,
             cacheTo,
+            fsEntitlements: builder.fsEntitlements,
         };
-        return { result: await engine.bake(options, builder, progress), progress };
+        return { result: await engine.bake(options, builder.name, progress), progress };
     };
     let cacheTo = request.cache.to;
     let { result, progress } = await bakeOnce(cacheTo);
@@ -1995,7 +1996,13 @@ async function buildPhase(run, { facts, commit, target, cache }) {
             buildArgs: inputs.buildArgs,
             target: inputs.target,
             shaEnv: inputs.shaEnv,
-            builder: facts.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+            builder: facts.buildx
+                ? {
+                    kind: 'buildx',
+                    name: inputs.builder,
+                    fsEntitlements: (0,engine_facts/* versionAtLeast */.zy)(facts.buildxVersion ?? '0', engine_facts/* BAKE_FS_ENTITLEMENTS_BUILDX */.u4),
+                }
+                : { kind: 'legacy' },
             secrets: inputs.buildSecrets,
             tags: [target.imageRef, target.latestRef],
             labels: [

@@ -246,6 +246,7 @@ function pushArgs(ref) {
 /* harmony export */   Bt: () => (/* binding */ legacyBuildArgs),
 /* harmony export */   ev: () => (/* binding */ stampDockerfile),
 /* harmony export */   k3: () => (/* binding */ BAKE_STAMP_TARGET),
+/* harmony export */   kp: () => (/* binding */ bakeEntitlements),
 /* harmony export */   rz: () => (/* binding */ bakeArgs),
 /* harmony export */   wr: () => (/* binding */ legacyStampArgs),
 /* harmony export */   xC: () => (/* binding */ BAKE_BUILD_TARGET),
@@ -331,8 +332,44 @@ function bakeArgs(options) {
         options.metadataFile,
         '--progress=rawjson',
         NO_PROVENANCE,
+        ...(options.allow ?? []).map((entitlement) => `--allow=${entitlement}`),
         ...(options.builder === '' ? [] : ['--builder', options.builder]),
         BAKE_STAMP_TARGET,
+    ];
+}
+/** A cache spec's attributes (`type=local,dest=/c,mode=max`). */
+function specAttributes(spec) {
+    return new Map(spec.split(',').map((part) => {
+        const equals = part.indexOf('=');
+        return equals === -1 ? [part.trim(), ''] : [part.slice(0, equals).trim(), part.slice(equals + 1)];
+    }));
+}
+/**
+ * What bake must be allowed to read and write on this machine: exactly the files the inputs name (a build
+ * secret's file, a local cache source), and the folder a local cache goes to. `existing` gives the deepest part
+ * of a path that exists, which is what buildx grants (a cache folder is made by the build).
+ */
+function bakeEntitlements(options, existing) {
+    const read = [
+        ...options.secrets.flatMap((secret) => ('src' in secret.source ? [secret.source.src] : [])),
+        ...options.cacheFrom.flatMap((spec) => {
+            const attributes = specAttributes(spec);
+            return attributes.get('type') === 'local' && (attributes.get('src') ?? '') !== ''
+                ? [attributes.get('src') ?? '']
+                : [];
+        }),
+    ];
+    const write = options.cacheTo.flatMap((spec) => {
+        const attributes = specAttributes(spec);
+        return attributes.get('type') === 'local' && (attributes.get('dest') ?? '') !== ''
+            ? [attributes.get('dest') ?? '']
+            : [];
+    });
+    return [
+        ...new Set([
+            ...read.map((file) => `fs.read=${existing(file)}`),
+            ...write.map((dir) => `fs.write=${existing(dir)}`),
+        ]),
     ];
 }
 /** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
@@ -770,6 +807,8 @@ __webpack_require__.d(__webpack_exports__, {
   n: () => (/* binding */ DockerEngine)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -814,8 +853,6 @@ class DockerImageReader {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/process/children.ts
 var children = __webpack_require__(1414);
 // EXTERNAL MODULE: ./src/shared/json.ts
@@ -1108,6 +1145,7 @@ async function removePrivateConfig(dir) {
 
 
 
+
 const quiet = { silent: true, allowFailure: true };
 const outcome = (result) => result.exitCode === 0 ? { ok: true, error: '' } : { ok: false, error: result.stderr.trim() };
 const lines = (result) => result.stdout.split('\n').filter((line) => line !== '');
@@ -1193,7 +1231,8 @@ class DockerEngine extends DockerImageReader {
         try {
             const bakeFile = external_node_path_.join(dir, 'bake.json');
             const metadataFile = external_node_path_.join(dir, 'metadata.json');
-            const args = (0,build_args/* bakeArgs */.rz)({ bakeFile, metadataFile, builder });
+            const allow = options.fsEntitlements ? (0,build_args/* bakeEntitlements */.kp)(options, existingPart) : [];
+            const args = (0,build_args/* bakeArgs */.rz)({ bakeFile, metadataFile, builder, allow });
             await (0,promises_.writeFile)(bakeFile, JSON.stringify((0,build_args/* bakeDefinition */.xs)(options), undefined, 2));
             const result = await this.docker(args, { allowFailure: true, renderStderr: progress });
             if (result.exitCode !== 0)
@@ -1304,6 +1343,13 @@ function workDir() {
 function execEnv(exec) {
     return { ...process.env, ...Object.fromEntries(exec.env.map(({ key, value }) => [key, value])) };
 }
+/** The deepest part of `file` that exists, absolute: what buildx grants an entitlement for. */
+function existingPart(file) {
+    let part = external_node_path_.resolve(file);
+    while (!(0,external_node_fs_.existsSync)(part) && external_node_path_.dirname(part) !== part)
+        part = external_node_path_.dirname(part);
+    return part;
+}
 
 
 /***/ }),
@@ -1316,6 +1362,7 @@ function execEnv(exec) {
 /* harmony export */   Xx: () => (/* binding */ checkEngine),
 /* harmony export */   ap: () => (/* binding */ describeImageStore),
 /* harmony export */   kW: () => (/* binding */ builderDriver),
+/* harmony export */   u4: () => (/* binding */ BAKE_FS_ENTITLEMENTS_BUILDX),
 /* harmony export */   wf: () => (/* binding */ engineLocation),
 /* harmony export */   zy: () => (/* binding */ versionAtLeast)
 /* harmony export */ });
@@ -1413,6 +1460,8 @@ function versionAtLeast(version, minimum) {
     }
     return true;
 }
+/** buildx's first version whose bake checks file system access (and takes fs entitlements). */
+const BAKE_FS_ENTITLEMENTS_BUILDX = '0.20.0';
 
 
 /***/ }),

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -212,6 +213,46 @@ describe('a failing build says why, on every builder', () => {
       expect(localTags(repository)).toEqual([]);
     } finally {
       rmSync(context, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('BuildKit: files the inputs name outside the working directory are allowed, exactly those', () => {
+  it("a secret file (and, on the containerd store, a local cache) outside it, bake's file system checks on", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'btd-outside-cwd-'));
+    const repository = `btd-e2e/entitled-${randomId()}`;
+    used.push(repository);
+    try {
+      const secret = `secret-${randomId()}`;
+      writeFileSync(path.join(dir, 'token'), secret);
+      const cache = usesContainerdStore() ? { 'cache-to': `type=local,dest=${path.join(dir, 'cache')}` } : {};
+      const run = await runAction({
+        // As buildx will have it by default: a bake that reads or writes outside the working directory without
+        // being allowed to fails.
+        env: { BUILDX_BAKE_ENTITLEMENTS_FS: '1' },
+        inputs: {
+          image: repository,
+          context: path.join(FIXTURES, 'build-secret'),
+          sha: randomSha(),
+          'build-secrets': `id=token,src=${path.join(dir, 'token')}`,
+          'build-args': `NONCE=${randomId()}`,
+          'test-command': `test "$(cat /token.sha256)" = ${createHash('sha256').update(secret).digest('hex')}`,
+          ...cache,
+        },
+      });
+      if (!/; builder: buildx/.test(run.main.stdout)) {
+        expect(errorLine(run.main.stdout)).toContain("Input 'build-secrets' needs BuildKit");
+        return;
+      }
+      expect(run.main.exitCode, run.main.stdout + run.main.stderr).toBe(0);
+      expect(run.main.stdout).toContain(`--allow=fs.read=${path.join(dir, 'token')}`);
+      expect(run.main.stdout + run.main.stderr).not.toContain('requesting privileges');
+      if (usesContainerdStore()) {
+        expect(run.main.stdout).toContain(`--allow=fs.write=${dir}`);
+        expect(readdirSync(path.join(dir, 'cache'))).toContain('index.json');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -1103,6 +1103,7 @@ function pushArgs(ref) {
 /* harmony export */   Bt: () => (/* binding */ legacyBuildArgs),
 /* harmony export */   ev: () => (/* binding */ stampDockerfile),
 /* harmony export */   k3: () => (/* binding */ BAKE_STAMP_TARGET),
+/* harmony export */   kp: () => (/* binding */ bakeEntitlements),
 /* harmony export */   rz: () => (/* binding */ bakeArgs),
 /* harmony export */   wr: () => (/* binding */ legacyStampArgs),
 /* harmony export */   xC: () => (/* binding */ BAKE_BUILD_TARGET),
@@ -1188,8 +1189,44 @@ function bakeArgs(options) {
         options.metadataFile,
         '--progress=rawjson',
         NO_PROVENANCE,
+        ...(options.allow ?? []).map((entitlement) => `--allow=${entitlement}`),
         ...(options.builder === '' ? [] : ['--builder', options.builder]),
         BAKE_STAMP_TARGET,
+    ];
+}
+/** A cache spec's attributes (`type=local,dest=/c,mode=max`). */
+function specAttributes(spec) {
+    return new Map(spec.split(',').map((part) => {
+        const equals = part.indexOf('=');
+        return equals === -1 ? [part.trim(), ''] : [part.slice(0, equals).trim(), part.slice(equals + 1)];
+    }));
+}
+/**
+ * What bake must be allowed to read and write on this machine: exactly the files the inputs name (a build
+ * secret's file, a local cache source), and the folder a local cache goes to. `existing` gives the deepest part
+ * of a path that exists, which is what buildx grants (a cache folder is made by the build).
+ */
+function bakeEntitlements(options, existing) {
+    const read = [
+        ...options.secrets.flatMap((secret) => ('src' in secret.source ? [secret.source.src] : [])),
+        ...options.cacheFrom.flatMap((spec) => {
+            const attributes = specAttributes(spec);
+            return attributes.get('type') === 'local' && (attributes.get('src') ?? '') !== ''
+                ? [attributes.get('src') ?? '']
+                : [];
+        }),
+    ];
+    const write = options.cacheTo.flatMap((spec) => {
+        const attributes = specAttributes(spec);
+        return attributes.get('type') === 'local' && (attributes.get('dest') ?? '') !== ''
+            ? [attributes.get('dest') ?? '']
+            : [];
+    });
+    return [
+        ...new Set([
+            ...read.map((file) => `fs.read=${existing(file)}`),
+            ...write.map((dir) => `fs.write=${existing(dir)}`),
+        ]),
     ];
 }
 /** A Dockerfile double-quoted string: `"`, `\\` and `$` (variable expansion) escaped, so a value arrives as written. */
@@ -1634,6 +1671,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   n: () => (/* binding */ DockerEngine)
 });
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -1678,8 +1717,6 @@ class DockerImageReader {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/process/children.ts
 var children = __nccwpck_require__(1414);
 // EXTERNAL MODULE: ./src/shared/json.ts
@@ -1972,6 +2009,7 @@ async function removePrivateConfig(dir) {
 
 
 
+
 const quiet = { silent: true, allowFailure: true };
 const outcome = (result) => result.exitCode === 0 ? { ok: true, error: '' } : { ok: false, error: result.stderr.trim() };
 const lines = (result) => result.stdout.split('\n').filter((line) => line !== '');
@@ -2057,7 +2095,8 @@ class DockerEngine extends DockerImageReader {
         try {
             const bakeFile = external_node_path_.join(dir, 'bake.json');
             const metadataFile = external_node_path_.join(dir, 'metadata.json');
-            const args = (0,build_args/* bakeArgs */.rz)({ bakeFile, metadataFile, builder });
+            const allow = options.fsEntitlements ? (0,build_args/* bakeEntitlements */.kp)(options, existingPart) : [];
+            const args = (0,build_args/* bakeArgs */.rz)({ bakeFile, metadataFile, builder, allow });
             await (0,promises_.writeFile)(bakeFile, JSON.stringify((0,build_args/* bakeDefinition */.xs)(options), undefined, 2));
             const result = await this.docker(args, { allowFailure: true, renderStderr: progress });
             if (result.exitCode !== 0)
@@ -2168,6 +2207,13 @@ function workDir() {
 function execEnv(exec) {
     return { ...process.env, ...Object.fromEntries(exec.env.map(({ key, value }) => [key, value])) };
 }
+/** The deepest part of `file` that exists, absolute: what buildx grants an entitlement for. */
+function existingPart(file) {
+    let part = external_node_path_.resolve(file);
+    while (!(0,external_node_fs_.existsSync)(part) && external_node_path_.dirname(part) !== part)
+        part = external_node_path_.dirname(part);
+    return part;
+}
 
 
 /***/ }),
@@ -2180,6 +2226,7 @@ function execEnv(exec) {
 /* harmony export */   Xx: () => (/* binding */ checkEngine),
 /* harmony export */   ap: () => (/* binding */ describeImageStore),
 /* harmony export */   kW: () => (/* binding */ builderDriver),
+/* harmony export */   u4: () => (/* binding */ BAKE_FS_ENTITLEMENTS_BUILDX),
 /* harmony export */   wf: () => (/* binding */ engineLocation),
 /* harmony export */   zy: () => (/* binding */ versionAtLeast)
 /* harmony export */ });
@@ -2277,6 +2324,8 @@ function versionAtLeast(version, minimum) {
     }
     return true;
 }
+/** buildx's first version whose bake checks file system access (and takes fs entitlements). */
+const BAKE_FS_ENTITLEMENTS_BUILDX = '0.20.0';
 
 
 /***/ }),
@@ -4719,7 +4768,7 @@ function cacheExportRefused(output) {
  */
 async function buildImage(engine, request, reporter) {
     const built = request.builder.kind === 'buildx'
-        ? await bake(engine, request, request.builder.name, reporter)
+        ? await bake(engine, request, request.builder, reporter)
         : await classicBuild(engine, request, reporter);
     const tidy = built.tidy ?? (() => Promise.resolve());
     try {
@@ -4801,8 +4850,9 @@ async function bake(engine, request, builder, reporter) {
             stampContext: context,
             cacheFrom: request.cache.from,
             cacheTo,
+            fsEntitlements: builder.fsEntitlements,
         };
-        return { result: await engine.bake(options, builder, progress), progress };
+        return { result: await engine.bake(options, builder.name, progress), progress };
     };
     let cacheTo = request.cache.to;
     let { result, progress } = await bakeOnce(cacheTo);
@@ -5636,7 +5686,13 @@ async function buildPhase(run, { facts, commit, target, cache }) {
             buildArgs: inputs.buildArgs,
             target: inputs.target,
             shaEnv: inputs.shaEnv,
-            builder: facts.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+            builder: facts.buildx
+                ? {
+                    kind: 'buildx',
+                    name: inputs.builder,
+                    fsEntitlements: (0,engine_facts/* versionAtLeast */.zy)(facts.buildxVersion ?? '0', engine_facts/* BAKE_FS_ENTITLEMENTS_BUILDX */.u4),
+                }
+                : { kind: 'legacy' },
             secrets: inputs.buildSecrets,
             tags: [target.imageRef, target.latestRef],
             labels: [

@@ -647,6 +647,8 @@ function versionAtLeast(version, minimum) {
     }
     return true;
 }
+/** buildx's first version whose bake checks file system access (and takes fs entitlements). */
+const BAKE_FS_ENTITLEMENTS_BUILDX = '0.20.0';
 
 ;// CONCATENATED MODULE: ./src/docker/docker-image-reader.ts
 

@@ -11,9 +11,11 @@ export interface BuildSecret {
 
 /**
  * The legacy builder, or BuildKit through buildx: `name` is the buildx builder to build with ('' for the
- * current one).
+ * current one); `fsEntitlements`: its bake checks what it reads and writes outside the working directory
+ * (buildx 0.20 and later), and takes `--allow=fs.read=…` / `fs.write=…` for it.
  */
-export type Builder = { readonly kind: 'legacy' } | { readonly kind: 'buildx'; readonly name: string };
+export type Builder =
+  { readonly kind: 'legacy' } | { readonly kind: 'buildx'; readonly name: string; readonly fsEntitlements: boolean };
 
 export function secretArg(secret: BuildSecret): string {
   return 'env' in secret.source
@@ -64,6 +66,8 @@ export const BAKE_STAMP_TARGET = 'stamp';
 export const STAMP_BASE = 'build-test-deploy-build';
 
 export interface BakeOptions extends DockerfileBuild {
+  /** The builder's bake checks file system access: what it needs is granted (bakeEntitlements). */
+  readonly fsEntitlements: boolean;
   readonly secrets: readonly BuildSecret[];
   readonly tags: readonly string[];
   /** The stamp's Dockerfile (stampDockerfile with STAMP_BASE). */
@@ -116,7 +120,13 @@ export function bakeDefinition(options: BakeOptions): unknown {
 const NO_PROVENANCE = '--provenance=false';
 
 /** Bakes the stamp target (and with it the build target), its progress as JSON (see build-progress.ts). */
-export function bakeArgs(options: { bakeFile: string; metadataFile: string; builder: string }): string[] {
+export function bakeArgs(options: {
+  bakeFile: string;
+  metadataFile: string;
+  builder: string;
+  /** Entitlements granted (bakeEntitlements): `fs.read=/path`, `fs.write=/path`. */
+  allow?: readonly string[];
+}): string[] {
   return [
     'buildx',
     'bake',
@@ -126,8 +136,51 @@ export function bakeArgs(options: { bakeFile: string; metadataFile: string; buil
     options.metadataFile,
     '--progress=rawjson',
     NO_PROVENANCE,
+    ...(options.allow ?? []).map((entitlement) => `--allow=${entitlement}`),
     ...(options.builder === '' ? [] : ['--builder', options.builder]),
     BAKE_STAMP_TARGET,
+  ];
+}
+
+/** A cache spec's attributes (`type=local,dest=/c,mode=max`). */
+function specAttributes(spec: string): Map<string, string> {
+  return new Map(
+    spec.split(',').map((part) => {
+      const equals = part.indexOf('=');
+      return equals === -1 ? [part.trim(), ''] : [part.slice(0, equals).trim(), part.slice(equals + 1)];
+    }),
+  );
+}
+
+/**
+ * What bake must be allowed to read and write on this machine: exactly the files the inputs name (a build
+ * secret's file, a local cache source), and the folder a local cache goes to. `existing` gives the deepest part
+ * of a path that exists, which is what buildx grants (a cache folder is made by the build).
+ */
+export function bakeEntitlements(
+  options: Pick<BakeOptions, 'secrets' | 'cacheFrom' | 'cacheTo'>,
+  existing: (file: string) => string,
+): string[] {
+  const read = [
+    ...options.secrets.flatMap((secret) => ('src' in secret.source ? [secret.source.src] : [])),
+    ...options.cacheFrom.flatMap((spec) => {
+      const attributes = specAttributes(spec);
+      return attributes.get('type') === 'local' && (attributes.get('src') ?? '') !== ''
+        ? [attributes.get('src') ?? '']
+        : [];
+    }),
+  ];
+  const write = options.cacheTo.flatMap((spec) => {
+    const attributes = specAttributes(spec);
+    return attributes.get('type') === 'local' && (attributes.get('dest') ?? '') !== ''
+      ? [attributes.get('dest') ?? '']
+      : [];
+  });
+  return [
+    ...new Set([
+      ...read.map((file) => `fs.read=${existing(file)}`),
+      ...write.map((dir) => `fs.write=${existing(dir)}`),
+    ]),
   ];
 }
 

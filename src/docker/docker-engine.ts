@@ -1,4 +1,5 @@
 import type { ChildProcess, ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -25,7 +26,14 @@ import {
   tagArgs,
   testExecArgs,
 } from './args.js';
-import { bakeArgs, bakeDefinition, legacyBuildArgs, legacyStampArgs, type BakeOptions } from './build-args.js';
+import {
+  bakeArgs,
+  bakeDefinition,
+  bakeEntitlements,
+  legacyBuildArgs,
+  legacyStampArgs,
+  type BakeOptions,
+} from './build-args.js';
 import { FAILED_STEP_LINES, type BuildProgress } from './build-progress.js';
 import { docker, DockerError, dockerUntil, startDocker, type DockerOptions, type DockerResult } from './cli.js';
 import type {
@@ -171,7 +179,8 @@ export class DockerEngine extends DockerImageReader implements Engine {
     try {
       const bakeFile = path.join(dir, 'bake.json');
       const metadataFile = path.join(dir, 'metadata.json');
-      const args = bakeArgs({ bakeFile, metadataFile, builder });
+      const allow = options.fsEntitlements ? bakeEntitlements(options, existingPart) : [];
+      const args = bakeArgs({ bakeFile, metadataFile, builder, allow });
       await writeFile(bakeFile, JSON.stringify(bakeDefinition(options), undefined, 2));
       const result = await this.docker(args, { allowFailure: true, renderStderr: progress });
       if (result.exitCode !== 0)
@@ -310,4 +319,11 @@ function workDir(): Promise<string> {
 /** The docker CLI's environment for a test's exec: test-env's values, which its argv names only. */
 function execEnv(exec: ExecRequest): NodeJS.ProcessEnv {
   return { ...process.env, ...Object.fromEntries(exec.env.map(({ key, value }) => [key, value])) };
+}
+
+/** The deepest part of `file` that exists, absolute: what buildx grants an entitlement for. */
+function existingPart(file: string): string {
+  let part = path.resolve(file);
+  while (!existsSync(part) && path.dirname(part) !== part) part = path.dirname(part);
+  return part;
 }

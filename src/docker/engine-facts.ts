@@ -117,3 +117,6 @@ export function versionAtLeast(version: string, minimum: string): boolean {
   }
   return true;
 }
+
+/** buildx's first version whose bake checks file system access (and takes fs entitlements). */
+export const BAKE_FS_ENTITLEMENTS_BUILDX = '0.20.0';

@@ -128,7 +128,7 @@ export interface BuiltImage {
 export async function buildImage(engine: Engine, request: BuildRequest, reporter: Reporter): Promise<BuiltImage> {
   const built =
     request.builder.kind === 'buildx'
-      ? await bake(engine, request, request.builder.name, reporter)
+      ? await bake(engine, request, request.builder, reporter)
       : await classicBuild(engine, request, reporter);
   const tidy = built.tidy ?? (() => Promise.resolve());
   try {
@@ -206,7 +206,7 @@ async function classicBuild(engine: Engine, request: BuildRequest, reporter: Rep
 async function bake(
   engine: Engine,
   request: BuildRequest,
-  builder: string,
+  builder: Extract<Builder, { kind: 'buildx' }>,
   reporter: Reporter,
 ): Promise<BuilderOutcome> {
   const context = path.resolve(request.context);
@@ -222,8 +222,9 @@ async function bake(
       stampContext: context,
       cacheFrom: request.cache.from,
       cacheTo,
+      fsEntitlements: builder.fsEntitlements,
     };
-    return { result: await engine.bake(options, builder, progress), progress };
+    return { result: await engine.bake(options, builder.name, progress), progress };
   };
   let cacheTo = request.cache.to;
   let { result, progress } = await bakeOnce(cacheTo);

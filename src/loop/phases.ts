@@ -1,7 +1,13 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Engine } from '../docker/engine.js';
-import { describeImageStore, engineLocation, versionAtLeast, type EngineFacts } from '../docker/engine-facts.js';
+import {
+  BAKE_FS_ENTITLEMENTS_BUILDX,
+  describeImageStore,
+  engineLocation,
+  versionAtLeast,
+  type EngineFacts,
+} from '../docker/engine-facts.js';
 import type { InputNaming } from '../shared/field-parser.js';
 import { familiarName } from '../shared/image-reference.js';
 import { withEnvGroup } from '../shared/service-env.js';
@@ -240,7 +246,13 @@ export async function buildPhase(run: LoopRun, { facts, commit, target, cache }:
         buildArgs: inputs.buildArgs,
         target: inputs.target,
         shaEnv: inputs.shaEnv,
-        builder: facts.buildx ? { kind: 'buildx', name: inputs.builder } : { kind: 'legacy' },
+        builder: facts.buildx
+          ? {
+              kind: 'buildx',
+              name: inputs.builder,
+              fsEntitlements: versionAtLeast(facts.buildxVersion ?? '0', BAKE_FS_ENTITLEMENTS_BUILDX),
+            }
+          : { kind: 'legacy' },
         secrets: inputs.buildSecrets,
         tags: [target.imageRef, target.latestRef],
         labels: [

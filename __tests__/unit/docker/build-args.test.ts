@@ -3,6 +3,7 @@ import {
   BAKE_BUILD_TARGET,
   BAKE_STAMP_TARGET,
   bakeArgs,
+  bakeEntitlements,
   bakeDefinition,
   bakeLiteral,
   dockerfileString,
@@ -351,6 +352,60 @@ describe('bakeArgs', () => {
     expect(args).toEqual(expected);
     // Bake builds the target it is given last; the build target comes with it, as the stamp's context.
     expect(args.at(-1)).toBe(BAKE_STAMP_TARGET);
+  });
+});
+
+describe('bakeArgs with entitlements', () => {
+  it('each one an --allow, before the target', () => {
+    const args = bakeArgs({
+      bakeFile: '/tmp/w/bake.json',
+      metadataFile: '/tmp/w/metadata.json',
+      builder: '',
+      allow: ['fs.read=/run/secrets/npmrc', 'fs.write=/tmp'],
+    });
+    expect(args.slice(-3)).toEqual(['--allow=fs.read=/run/secrets/npmrc', '--allow=fs.write=/tmp', 'stamp']);
+  });
+});
+
+describe('bakeEntitlements: exactly what the inputs name', () => {
+  const none = { secrets: [], cacheFrom: [], cacheTo: [] };
+  // The deepest existing part: here, /tmp exists and /tmp/new-cache not yet.
+  const existing = (file: string): string => (file.startsWith('/tmp/new-cache') ? '/tmp' : file);
+  it.each<[string, Partial<Parameters<typeof bakeEntitlements>[0]>, string[]]>([
+    ['nothing named: nothing', {}, []],
+    ['a secret from an environment variable: nothing', { secrets: [{ id: 'a', source: { env: 'TOKEN' } }] }, []],
+    [
+      'a secret file: read',
+      { secrets: [{ id: 'npm', source: { src: '/home/runner/.npmrc' } }] },
+      ['fs.read=/home/runner/.npmrc'],
+    ],
+    [
+      'a local cache source: read; a registry one: nothing',
+      { cacheFrom: ['type=local,src=/srv/cache', 'type=registry,ref=ghcr.io/acme/app:cache'] },
+      ['fs.read=/srv/cache'],
+    ],
+    [
+      'a local cache not made yet: write, where it will be made',
+      { cacheTo: ['type=local,dest=/tmp/new-cache/app,mode=max'] },
+      ['fs.write=/tmp'],
+    ],
+    [
+      'the same path twice: once',
+      {
+        secrets: [
+          { id: 'a', source: { src: '/s' } },
+          { id: 'b', source: { src: '/s' } },
+        ],
+      },
+      ['fs.read=/s'],
+    ],
+    [
+      'cache specs of other types: nothing',
+      { cacheFrom: ['type=gha'], cacheTo: ['type=inline', 'type=gha,mode=max'] },
+      [],
+    ],
+  ])('%s', (_case, options, expected) => {
+    expect(bakeEntitlements({ ...none, ...options }, existing)).toEqual(expected);
   });
 });
 

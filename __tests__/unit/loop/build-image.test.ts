@@ -173,7 +173,7 @@ describe('buildImage, the classic builder', () => {
     await expect(
       buildImage(
         engine,
-        request(builder === 'bake' ? { builder: { kind: 'buildx', name: '' } } : {}),
+        request(builder === 'bake' ? { builder: { kind: 'buildx', name: '', fsEntitlements: false } } : {}),
         recorder().reporter,
       ),
     ).rejects.toThrow(
@@ -206,7 +206,7 @@ describe('buildImage, BuildKit (one bake)', () => {
     ok: true,
     digests,
   });
-  const buildx = { builder: { kind: 'buildx', name: '' } } as const;
+  const buildx = { builder: { kind: 'buildx', name: '', fsEntitlements: true } } as const;
 
   it('bakes the build and the stamp once; the tidying removes the untagged build target, and only that', async () => {
     const engine = fakeEngine({
@@ -257,8 +257,8 @@ describe('buildImage, BuildKit (one bake)', () => {
     const cache = { pull: [], from: [], to: ['type=registry,ref=localhost:5000/app:cache'] };
     const result = await buildImage(engine, request({ ...buildx, cache }), reporter);
     expect(engine.calls.filter((call) => call.operation === 'bake').map((call) => call.args[0])).toMatchObject([
-      { cacheTo: cache.to },
-      { cacheTo: [] },
+      { cacheTo: cache.to, fsEntitlements: true },
+      { cacheTo: [], fsEntitlements: true },
     ]);
     expect(result.cache.exportedTo).toEqual([]);
     expect(warnings).toEqual([
