@@ -398,6 +398,8 @@ function stampDockerfile(baseImage, shaEnv, sha, labels) {
 /* harmony export */   e: () => (/* binding */ BuildProgress),
 /* harmony export */   n: () => (/* binding */ FAILED_STEP_LINES)
 /* harmony export */ });
+// BuildKit's progress as JSON (`--progress=rawjson`: one JSON object after another, each over several lines),
+// read as it comes: shown in the log as `--progress=plain` shows it, and kept for what the cache did.
 /** How much of a failed step's output the error repeats. */
 const FAILED_STEP_LINES = 20;
 // `[stage 2/4] RUN …`, `[2/4] COPY …`: the Dockerfile's own steps; `[internal] …` and `[stamp] exporting …` are not.

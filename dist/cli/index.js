@@ -540,7 +540,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8049);
+/* harmony import */ var _loop_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3668);
 /* harmony import */ var _docker_docker_engine_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7266);
 /* harmony import */ var _loop_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9322);
 /* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6021);
@@ -1255,6 +1255,8 @@ function stampDockerfile(baseImage, shaEnv, sha, labels) {
 /* harmony export */   e: () => (/* binding */ BuildProgress),
 /* harmony export */   n: () => (/* binding */ FAILED_STEP_LINES)
 /* harmony export */ });
+// BuildKit's progress as JSON (`--progress=rawjson`: one JSON object after another, each over several lines),
+// read as it comes: shown in the log as `--progress=plain` shows it, and kept for what the cache did.
 /** How much of a failed step's output the error repeats. */
 const FAILED_STEP_LINES = 20;
 // `[stage 2/4] RUN …`, `[2/4] COPY …`: the Dockerfile's own steps; `[internal] …` and `[stamp] exporting …` are not.
@@ -2878,276 +2880,37 @@ function describeCache(outcome) {
 
 /***/ }),
 
-/***/ 8049:
+/***/ 3668:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ko: () => (/* binding */ readInputs)
-/* harmony export */ });
-/* unused harmony exports WAIT_FOR_FORM, parseWaitFor, WAIT_TIMEOUT_RANGE, PRUNE_KEEP_RANGE, PRUNE_GRACE_RANGE, TEST_TIMEOUT_RANGE, PUSH_RETRIES_RANGE, parseInputs, parsePruneMode, parseKeyValueLines, parseBuildSecrets, shortClusterHasDetach, parseRunArgs */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6876);
-/* harmony import */ var _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6021);
-/* harmony import */ var _shared_service_env_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7084);
-/* harmony import */ var _shared_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6134);
-/* harmony import */ var _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1229);
-/* harmony import */ var _cache_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4164);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ko: () => (/* binding */ readInputs)
+});
 
+// UNUSED EXPORTS: PRUNE_GRACE_RANGE, PRUNE_KEEP_RANGE, PUSH_RETRIES_RANGE, TEST_TIMEOUT_RANGE, WAIT_FOR_FORM, WAIT_TIMEOUT_RANGE, parseBuildSecrets, parseInputs, parseKeyValueLines, parsePruneMode, parseWaitFor
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/shared/image-reference.ts
+var image_reference = __nccwpck_require__(6876);
+// EXTERNAL MODULE: ./src/shared/field-parser.ts
+var field_parser = __nccwpck_require__(6021);
+// EXTERNAL MODULE: ./src/shared/service-env.ts
+var service_env = __nccwpck_require__(7084);
+// EXTERNAL MODULE: ./src/shared/workspace-path.ts
+var workspace_path = __nccwpck_require__(6134);
+// EXTERNAL MODULE: ./src/shared/vocabulary.ts
+var vocabulary = __nccwpck_require__(1229);
+// EXTERNAL MODULE: ./src/loop/cache.ts
+var cache = __nccwpck_require__(4164);
+;// CONCATENATED MODULE: ./src/loop/run-args.ts
 
-
-
-
-
-const WAIT_FOR_FORM = 'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
-function parsePort(text) {
-    if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535)
-        throw new Error(`has the port "${text}"`);
-    return Number(text);
-}
-/** Parses the `wait-for` input; throws an Error saying what is wrong (without naming the input). */
-function parseWaitFor(raw) {
-    if (raw === 'auto' || raw === 'healthy' || raw === 'running')
-        return { kind: raw };
-    if (raw === 'exit:0')
-        return { kind: 'exit' };
-    if (raw.startsWith('tcp:'))
-        return { kind: 'tcp', port: parsePort(raw.slice(4)) };
-    if (raw.startsWith('log:')) {
-        if (raw.length === 4)
-            throw new Error('has an empty regular expression');
-        try {
-            return { kind: 'log', pattern: new RegExp(raw.slice(4)) };
-        }
-        catch (error) {
-            throw new Error(`has an invalid regular expression: ${error.message}`);
-        }
-    }
-    if (raw.startsWith('http:')) {
-        const http = /^http:(?:\/\/(?:127\.0\.0\.1|localhost):)?([0-9]+)(\/[^#]*)?(?:#status=([0-9]+))?$/.exec(raw);
-        if (http === null)
-            throw new Error(`is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`);
-        const [, port = '', path = '/', status] = http;
-        if (status !== undefined && (Number(status) < 200 || Number(status) > 599))
-            throw new Error(`has the status "${status}"; a response status is 200 to 599`);
-        return { kind: 'http', port: parsePort(port), path, status: status === undefined ? undefined : Number(status) };
-    }
-    throw new Error(`is "${raw}"`);
-}
-const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
-const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
-const PRUNE_GRACE_RANGE = { min: 0, max: 86400 };
-const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 };
-const PUSH_RETRIES_RANGE = { min: 0, max: 10 };
-const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
-/** Inputs from problems and a draft: throws every problem at once. */
-function completed(draft, problems) {
-    if (problems.length > 0 || draft.image === undefined)
-        throw new _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(problems);
-    return { ...draft, image: draft.image };
-}
-/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
-function parseInputs(read, naming = ACTION_NAMING) {
-    const { draft, problems } = draftInputs(read, naming);
-    return completed(draft, problems);
-}
-function draftInputs(read, naming) {
-    const { problems, field } = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .fieldParser */ .MB)(read, naming);
-    const notices = [];
-    /** A repository name; its path lower-cased (with a notice) when upper case is all that is wrong with it. */
-    const repositoryName = (name, raw) => {
-        const { image, lowered } = (0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseLoweringPath */ .GO)(raw);
-        if (lowered !== undefined)
-            notices.push((0,_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .loweredNotice */ .nA)(naming.subject(name), raw, lowered));
-        return image;
-    };
-    const image = field('image', (raw) => {
-        try {
-            return repositoryName('image', raw);
-        }
-        catch (error) {
-            throw new Error(`${error.message}; expected ${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .IMAGE_NAME_FORM */ .Bf}`);
-        }
-    }, undefined);
-    const deploy = field('deploy', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG, false);
-    // A context named like an option (`-x`) would reach `docker build` as one: it is given as `./-x`.
-    const context = field('context', (raw) => (raw === '' ? '.' : raw.startsWith('-') ? `./${raw}` : raw), '.');
-    const file = field('file', (raw) => raw || node_path__WEBPACK_IMPORTED_MODULE_1__.join(context, 'Dockerfile'), '');
-    const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
-    const target = field('target', (raw) => {
-        if (raw !== '' && !STAGE_NAME_PATTERN.test(raw))
-            throw new Error(`is "${raw}"; expected a build stage name (letters, digits, "_", ".", "-")`);
-        return raw;
-    }, '');
-    const labels = field('labels', (raw) => parseKeyValueLines(raw, /^[^\s=]+$/), []);
-    const builder = field('builder', (raw) => {
-        if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw))
-            throw new Error(`is "${raw}"; expected a buildx builder name`);
-        return raw;
-    }, '');
-    const buildSecrets = field('build-secrets', parseBuildSecrets, []);
-    const cacheFrom = field('cache-from', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCacheSetting */ .Yo)(raw, 'from'), _cache_js__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_AUTO */ .p2);
-    const cacheTo = field('cache-to', (raw) => (0,_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCacheSetting */ .Yo)(raw, 'to'), _cache_js__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_AUTO */ .p2);
-    const sha = field('sha', (raw) => {
-        if (raw !== '' && !_shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__/* .SHA_PATTERN */ .yw.test(raw))
-            throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
-        return raw;
-    }, '');
-    const tagLength = field('tag-length', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .TAG_LENGTH_RANGE */ .Y2), 7);
-    const shaEnv = field('sha-env', _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseEnvName */ .gh, 'SHA');
-    const prune = field('prune', parsePruneMode, 'on');
-    const pruneKeep = field('prune-keep', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, PRUNE_KEEP_RANGE), 0);
-    const pruneGraceSeconds = field('prune-grace', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, PRUNE_GRACE_RANGE), 120);
-    const runArgs = field('run-args', parseRunArgs, []);
-    const waitFor = field('wait-for', (raw) => {
-        try {
-            return parseWaitFor(raw);
-        }
-        catch (error) {
-            throw new Error(`${error.message}; expected ${WAIT_FOR_FORM}`);
-        }
-    }, { kind: 'auto' });
-    const waitTimeoutSeconds = field('wait-timeout', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, WAIT_TIMEOUT_RANGE), 60);
-    const testCommand = read('test-command').trim();
-    const testOn = field('test-on', (raw) => {
-        if (raw !== 'container' && raw !== 'runner')
-            throw new Error(`is "${raw}"; expected container or runner`);
-        return raw;
-    }, undefined);
-    const testUser = field('test-user', (raw) => {
-        if (raw !== '' && !USER_PATTERN.test(raw))
-            throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
-        if (raw !== '' && testOn === 'runner')
-            throw new Error(`is set, but ${naming.name('test-on')} is runner; expected it only with ${naming.name('test-on')}: container`);
-        return raw;
-    }, '');
-    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, _shared_vocabulary_js__WEBPACK_IMPORTED_MODULE_7__/* .ENV_NAME_PATTERN */ .jg), []);
-    const testTimeoutSeconds = field('test-timeout', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, TEST_TIMEOUT_RANGE), 0);
-    const testReports = field('test-reports', (raw) => {
-        if (raw !== '' && !raw.startsWith('/'))
-            throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
-        if (node_path__WEBPACK_IMPORTED_MODULE_1__.posix.normalize(raw) === '/')
-            throw new Error(`is "${raw}", the container's whole file system; expected the directory the tests write their reports to, e.g. /app/reports`);
-        return raw;
-    }, '');
-    const reportsDir = field('reports-dir', (raw) => {
-        if (raw === '' || !relativeInside(raw))
-            throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
-        return raw;
-    }, 'reports');
-    if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
-        problems.push(`${naming.subject('test-on')} is container, but ${naming.name('wait-for')} exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected ${naming.name('test-on')}: runner (or no ${naming.name('test-command')}).`);
-    }
-    const pushRetries = field('push-retries', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseInteger */ .cG)(raw, PUSH_RETRIES_RANGE), 3);
-    const alsoPush = field('also-push', (raw) => (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .nonBlankLines */ .n5)(raw).map((line, index) => {
-        try {
-            return repositoryName('also-push', line);
-        }
-        catch (error) {
-            throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${_shared_image_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .IMAGE_NAME_FORM */ .Bf})`);
-        }
-    }), []);
-    const registryAuth = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .registryAuthOf */ .BM)(read, problems, 'an earlier docker login is used', naming);
-    const envPrefix = field('env-prefix', (raw) => {
-        if (raw !== '')
-            return (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseEnvName */ .gh)(raw);
-        return image === undefined ? '' : (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_4__/* .defaultEnvPrefix */ .nJ)(image);
-    }, '');
-    const envFile = field('env-file', (raw) => {
-        if (/[\0\r\n]/.test(raw))
-            throw new Error('contains a line break; expected one file path');
-        if (raw !== '' && !relativeInside(raw))
-            throw new Error(`is "${raw}"; expected a file path relative to the workspace, inside it`);
-        return raw;
-    }, '');
-    const draft = {
-        image,
-        deploy,
-        context,
-        file,
-        buildArgs,
-        target,
-        labels,
-        builder,
-        buildSecrets,
-        cacheFrom,
-        cacheTo,
-        sha,
-        tagLength,
-        shaEnv,
-        prune,
-        pruneKeep,
-        pruneGraceSeconds,
-        runArgs,
-        waitFor,
-        waitTimeoutSeconds,
-        testCommand,
-        testOn: testOn ?? 'container',
-        testUser,
-        testEnv,
-        testTimeoutSeconds,
-        testReports,
-        reportsDir,
-        registryAuth,
-        pushRetries,
-        alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image?.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
-        envPrefix,
-        envFile,
-        notices,
-    };
-    return { draft, problems };
-}
-/** A relative path that stays below the directory it is relative to (written, before any link is followed). */
-function relativeInside(raw) {
-    const normal = node_path__WEBPACK_IMPORTED_MODULE_1__.normalize(raw);
-    return !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(raw) && normal !== '.' && normal !== '..' && !normal.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`);
-}
-function parsePruneMode(raw) {
-    if (raw === 'dry-run')
-        return 'dry-run';
-    try {
-        return (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(raw) ? 'on' : 'off';
-    }
-    catch {
-        throw new Error(`is "${raw}"; expected true, false or dry-run`);
-    }
-}
-function parseKeyValueLines(raw, keyPattern) {
-    return (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .nonBlankLines */ .n5)(raw).map((line, index) => {
-        const equals = line.indexOf('=');
-        const key = equals === -1 ? line : line.slice(0, equals);
-        if (equals === -1 || !keyPattern.test(key)) {
-            throw new Error(`line ${index + 1} is "${line}"; expected one KEY=VALUE per line`);
-        }
-        return { key, value: line.slice(equals + 1) };
-    });
-}
-/** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
-function parseBuildSecrets(raw) {
-    return (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .nonBlankLines */ .n5)(raw).map((line, index) => {
-        const fields = new Map(line.split(',').map((part) => {
-            const equals = part.indexOf('=');
-            return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()];
-        }));
-        const id = fields.get('id') ?? '';
-        const env = fields.get('env');
-        const src = fields.get('src');
-        const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
-        if (!known ||
-            !/^[A-Za-z0-9_.-]+$/.test(id) ||
-            (env === undefined) === (src === undefined) ||
-            env === '' ||
-            src === '') {
-            throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
-        }
-        return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
-    });
-}
+// The run-args input: docker run options the user adds, one a line, checked so that none changes what runs (another
+// image, a command, the end of the options) or takes the container's lifecycle from the loop.
 // docker run's switches (docker run --help, 20.10 to 28): they take no value, or one only after "=". Any other
 // option takes one. A word after a switch would reach docker as the image to run, the built one as its command.
 const RUN_SWITCHES = new Set([
@@ -3207,7 +2970,7 @@ function shortWordTakesNext(word) {
  * nothing but its option: no `--`, no word after a switch or after an option that has its value already.
  */
 function parseRunArgs(raw) {
-    return (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .nonBlankLines */ .n5)(raw).flatMap((line, index) => {
+    return (0,field_parser/* nonBlankLines */.n5)(raw).flatMap((line, index) => {
         const at = `line ${index + 1}`;
         const flagEnd = line.search(/[=\s]/);
         const flag = flagEnd === -1 ? line : line.slice(0, flagEnd);
@@ -3238,19 +3001,277 @@ function parseRunArgs(raw) {
         return [flag, spaced];
     });
 }
+
+;// CONCATENATED MODULE: ./src/loop/inputs.ts
+
+
+
+
+
+
+
+
+
+const WAIT_FOR_FORM = 'auto, healthy, running, http:PORT/path (or http://127.0.0.1:PORT/path; #status=CODE for a status other than 2xx), tcp:PORT, log:REGEX or exit:0';
+function parsePort(text) {
+    if (!/^[0-9]{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535)
+        throw new Error(`has the port "${text}"`);
+    return Number(text);
+}
+/** Parses the `wait-for` input; throws an Error saying what is wrong (without naming the input). */
+function parseWaitFor(raw) {
+    if (raw === 'auto' || raw === 'healthy' || raw === 'running')
+        return { kind: raw };
+    if (raw === 'exit:0')
+        return { kind: 'exit' };
+    if (raw.startsWith('tcp:'))
+        return { kind: 'tcp', port: parsePort(raw.slice(4)) };
+    if (raw.startsWith('log:')) {
+        if (raw.length === 4)
+            throw new Error('has an empty regular expression');
+        try {
+            return { kind: 'log', pattern: new RegExp(raw.slice(4)) };
+        }
+        catch (error) {
+            throw new Error(`has an invalid regular expression: ${error.message}`);
+        }
+    }
+    if (raw.startsWith('http:')) {
+        const http = /^http:(?:\/\/(?:127\.0\.0\.1|localhost):)?([0-9]+)(\/[^#]*)?(?:#status=([0-9]+))?$/.exec(raw);
+        if (http === null)
+            throw new Error(`is "${raw}"; an http check names the container port, as http:PORT/path or http://127.0.0.1:PORT/path`);
+        const [, port = '', path = '/', status] = http;
+        if (status !== undefined && (Number(status) < 200 || Number(status) > 599))
+            throw new Error(`has the status "${status}"; a response status is 200 to 599`);
+        return { kind: 'http', port: parsePort(port), path, status: status === undefined ? undefined : Number(status) };
+    }
+    throw new Error(`is "${raw}"`);
+}
+const STAGE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const WAIT_TIMEOUT_RANGE = { min: 1, max: 21600 };
+const PRUNE_KEEP_RANGE = { min: 0, max: 1000 };
+const PRUNE_GRACE_RANGE = { min: 0, max: 86400 };
+const TEST_TIMEOUT_RANGE = { min: 0, max: 86400 };
+const PUSH_RETRIES_RANGE = { min: 0, max: 10 };
+const USER_PATTERN = /^[A-Za-z0-9_.-]+(?::[A-Za-z0-9_.-]+)?$/;
+/** Inputs from problems and a draft: throws every problem at once. */
+function completed(draft, problems) {
+    if (problems.length > 0 || draft.image === undefined)
+        throw new field_parser/* InputError */.dz(problems);
+    return { ...draft, image: draft.image };
+}
+/** Parses raw input strings (as `core.getInput` returns them); collects every problem before throwing. */
+function parseInputs(read, naming = ACTION_NAMING) {
+    const { draft, problems } = draftInputs(read, naming);
+    return completed(draft, problems);
+}
+function draftInputs(read, naming) {
+    const { problems, field } = (0,field_parser/* fieldParser */.MB)(read, naming);
+    const notices = [];
+    /** A repository name; its path lower-cased (with a notice) when upper case is all that is wrong with it. */
+    const repositoryName = (name, raw) => {
+        const { image, lowered } = (0,image_reference/* parseLoweringPath */.GO)(raw);
+        if (lowered !== undefined)
+            notices.push((0,image_reference/* loweredNotice */.nA)(naming.subject(name), raw, lowered));
+        return image;
+    };
+    const image = field('image', (raw) => {
+        try {
+            return repositoryName('image', raw);
+        }
+        catch (error) {
+            throw new Error(`${error.message}; expected ${image_reference/* IMAGE_NAME_FORM */.Bf}`);
+        }
+    }, undefined);
+    const deploy = field('deploy', field_parser/* parseBoolean */.yG, false);
+    // A context named like an option (`-x`) would reach `docker build` as one: it is given as `./-x`.
+    const context = field('context', (raw) => (raw === '' ? '.' : raw.startsWith('-') ? `./${raw}` : raw), '.');
+    const file = field('file', (raw) => raw || external_node_path_.join(context, 'Dockerfile'), '');
+    const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
+    const target = field('target', (raw) => {
+        if (raw !== '' && !STAGE_NAME_PATTERN.test(raw))
+            throw new Error(`is "${raw}"; expected a build stage name (letters, digits, "_", ".", "-")`);
+        return raw;
+    }, '');
+    const labels = field('labels', (raw) => parseKeyValueLines(raw, /^[^\s=]+$/), []);
+    const builder = field('builder', (raw) => {
+        if (raw !== '' && !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(raw))
+            throw new Error(`is "${raw}"; expected a buildx builder name`);
+        return raw;
+    }, '');
+    const buildSecrets = field('build-secrets', parseBuildSecrets, []);
+    const cacheFrom = field('cache-from', (raw) => (0,cache/* parseCacheSetting */.Yo)(raw, 'from'), cache/* CACHE_AUTO */.p2);
+    const cacheTo = field('cache-to', (raw) => (0,cache/* parseCacheSetting */.Yo)(raw, 'to'), cache/* CACHE_AUTO */.p2);
+    const sha = field('sha', (raw) => {
+        if (raw !== '' && !vocabulary/* SHA_PATTERN */.yw.test(raw))
+            throw new Error(`is "${raw}"; expected a full commit sha: 40 (or 64) lowercase hex characters`);
+        return raw;
+    }, '');
+    const tagLength = field('tag-length', (raw) => (0,field_parser/* parseInteger */.cG)(raw, field_parser/* TAG_LENGTH_RANGE */.Y2), 7);
+    const shaEnv = field('sha-env', field_parser/* parseEnvName */.gh, 'SHA');
+    const prune = field('prune', parsePruneMode, 'on');
+    const pruneKeep = field('prune-keep', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PRUNE_KEEP_RANGE), 0);
+    const pruneGraceSeconds = field('prune-grace', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PRUNE_GRACE_RANGE), 120);
+    const runArgs = field('run-args', parseRunArgs, []);
+    const waitFor = field('wait-for', (raw) => {
+        try {
+            return parseWaitFor(raw);
+        }
+        catch (error) {
+            throw new Error(`${error.message}; expected ${WAIT_FOR_FORM}`);
+        }
+    }, { kind: 'auto' });
+    const waitTimeoutSeconds = field('wait-timeout', (raw) => (0,field_parser/* parseInteger */.cG)(raw, WAIT_TIMEOUT_RANGE), 60);
+    const testCommand = read('test-command').trim();
+    const testOn = field('test-on', (raw) => {
+        if (raw !== 'container' && raw !== 'runner')
+            throw new Error(`is "${raw}"; expected container or runner`);
+        return raw;
+    }, undefined);
+    const testUser = field('test-user', (raw) => {
+        if (raw !== '' && !USER_PATTERN.test(raw))
+            throw new Error(`is "${raw}"; expected a user name or uid, optionally :group or :gid`);
+        if (raw !== '' && testOn === 'runner')
+            throw new Error(`is set, but ${naming.name('test-on')} is runner; expected it only with ${naming.name('test-on')}: container`);
+        return raw;
+    }, '');
+    const testEnv = field('test-env', (raw) => parseKeyValueLines(raw, vocabulary/* ENV_NAME_PATTERN */.jg), []);
+    const testTimeoutSeconds = field('test-timeout', (raw) => (0,field_parser/* parseInteger */.cG)(raw, TEST_TIMEOUT_RANGE), 0);
+    const testReports = field('test-reports', (raw) => {
+        if (raw !== '' && !raw.startsWith('/'))
+            throw new Error(`is "${raw}"; expected an absolute path inside the container, e.g. /app/reports`);
+        if (external_node_path_.posix.normalize(raw) === '/')
+            throw new Error(`is "${raw}", the container's whole file system; expected the directory the tests write their reports to, e.g. /app/reports`);
+        return raw;
+    }, '');
+    const reportsDir = field('reports-dir', (raw) => {
+        if (/[\0\r\n]/.test(raw))
+            throw new Error('contains a line break; expected one directory path');
+        if (raw === '' || !relativeInside(raw))
+            throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
+        return raw;
+    }, 'reports');
+    if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
+        problems.push(`${naming.subject('test-on')} is container, but ${naming.name('wait-for')} exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected ${naming.name('test-on')}: runner (or no ${naming.name('test-command')}).`);
+    }
+    const pushRetries = field('push-retries', (raw) => (0,field_parser/* parseInteger */.cG)(raw, PUSH_RETRIES_RANGE), 3);
+    const alsoPush = field('also-push', (raw) => (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
+        try {
+            return repositoryName('also-push', line);
+        }
+        catch (error) {
+            throw new Error(`line ${index + 1} "${line}" ${error.message}; expected one repository name a line (${image_reference/* IMAGE_NAME_FORM */.Bf})`);
+        }
+    }), []);
+    const registryAuth = (0,field_parser/* registryAuthOf */.BM)(read, problems, 'an earlier docker login is used', naming);
+    const envPrefix = field('env-prefix', (raw) => {
+        if (raw !== '')
+            return (0,field_parser/* parseEnvName */.gh)(raw);
+        return image === undefined ? '' : (0,service_env/* defaultEnvPrefix */.nJ)(image);
+    }, '');
+    const envFile = field('env-file', (raw) => {
+        if (/[\0\r\n]/.test(raw))
+            throw new Error('contains a line break; expected one file path');
+        if (raw !== '' && !relativeInside(raw))
+            throw new Error(`is "${raw}"; expected a file path relative to the workspace, inside it`);
+        return raw;
+    }, '');
+    const draft = {
+        image,
+        deploy,
+        context,
+        file,
+        buildArgs,
+        target,
+        labels,
+        builder,
+        buildSecrets,
+        cacheFrom,
+        cacheTo,
+        sha,
+        tagLength,
+        shaEnv,
+        prune,
+        pruneKeep,
+        pruneGraceSeconds,
+        runArgs,
+        waitFor,
+        waitTimeoutSeconds,
+        testCommand,
+        testOn: testOn ?? 'container',
+        testUser,
+        testEnv,
+        testTimeoutSeconds,
+        testReports,
+        reportsDir,
+        registryAuth,
+        pushRetries,
+        alsoPush: alsoPush.filter((mirror, index) => mirror.name !== image?.name && alsoPush.findIndex((other) => other.name === mirror.name) === index),
+        envPrefix,
+        envFile,
+        notices,
+    };
+    return { draft, problems };
+}
+/** A relative path that stays below the directory it is relative to (written, before any link is followed). */
+function relativeInside(raw) {
+    const normal = external_node_path_.normalize(raw);
+    return !external_node_path_.isAbsolute(raw) && normal !== '.' && normal !== '..' && !normal.startsWith(`..${external_node_path_.sep}`);
+}
+function parsePruneMode(raw) {
+    if (raw === 'dry-run')
+        return 'dry-run';
+    try {
+        return (0,field_parser/* parseBoolean */.yG)(raw) ? 'on' : 'off';
+    }
+    catch {
+        throw new Error(`is "${raw}"; expected true, false or dry-run`);
+    }
+}
+function parseKeyValueLines(raw, keyPattern) {
+    return (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
+        const equals = line.indexOf('=');
+        const key = equals === -1 ? line : line.slice(0, equals);
+        if (equals === -1 || !keyPattern.test(key)) {
+            throw new Error(`line ${index + 1} is "${line}"; expected one KEY=VALUE per line`);
+        }
+        return { key, value: line.slice(equals + 1) };
+    });
+}
+/** One secret a line: `id=NAME,env=VARIABLE` or `id=NAME,src=PATH`. */
+function parseBuildSecrets(raw) {
+    return (0,field_parser/* nonBlankLines */.n5)(raw).map((line, index) => {
+        const fields = new Map(line.split(',').map((part) => {
+            const equals = part.indexOf('=');
+            return [part.slice(0, equals).trim(), part.slice(equals + 1).trim()];
+        }));
+        const id = fields.get('id') ?? '';
+        const env = fields.get('env');
+        const src = fields.get('src');
+        const known = [...fields.keys()].every((key) => key === 'id' || key === 'env' || key === 'src');
+        if (!known ||
+            !/^[A-Za-z0-9_.-]+$/.test(id) ||
+            (env === undefined) === (src === undefined) ||
+            env === '' ||
+            src === '') {
+            throw new Error(`line ${index + 1} is "${line}"; expected id=NAME,env=VARIABLE or id=NAME,src=PATH`);
+        }
+        return { id, source: env !== undefined ? { env } : { src: src ?? '' } };
+    });
+}
 /**
  * Reads, masks and validates the inputs, then checks what they name outside docker: the build context, the
  * Dockerfile, each build secret's source, the paths written. Every problem at once; nothing is touched.
  */
-function readInputs(read, { env, mask, naming = _shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .ACTION_NAMING */ ._C, workspace }) {
-    const password = (0,_shared_field_parser_js__WEBPACK_IMPORTED_MODULE_3__/* .registryPassword */ .JX)(read('registry-password'));
+function readInputs(read, { env, mask, naming = field_parser/* ACTION_NAMING */._C, workspace }) {
+    const password = (0,field_parser/* registryPassword */.JX)(read('registry-password'));
     if (password !== '')
         mask(password);
     const { draft: inputs, problems } = draftInputs(read, naming);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(inputs.context) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(inputs.context).isDirectory()) {
+    if (!(0,external_node_fs_.existsSync)(inputs.context) || !(0,external_node_fs_.statSync)(inputs.context).isDirectory()) {
         problems.push(`${naming.subject('context')} is "${inputs.context}", which is not a directory; expected the build context directory.`);
     }
-    else if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(inputs.file)) {
+    else if (!(0,external_node_fs_.existsSync)(inputs.file)) {
         problems.push(`${naming.subject('file')}: ${inputs.file} does not exist; expected the path of a Dockerfile (default: Dockerfile in the context).`);
     }
     for (const secret of inputs.buildSecrets) {
@@ -3261,12 +3282,12 @@ function readInputs(read, { env, mask, naming = _shared_field_parser_js__WEBPACK
             else
                 mask(value);
         }
-        else if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(secret.source.src)) {
+        else if (!(0,external_node_fs_.existsSync)(secret.source.src)) {
             problems.push(`${naming.subject('build-secrets')}: secret ${secret.id} reads the file ${secret.source.src}, which does not exist.`);
         }
     }
     const written = (name, raw) => {
-        const checked = (0,_shared_workspace_path_js__WEBPACK_IMPORTED_MODULE_5__/* .workspacePath */ .X)(workspace, raw);
+        const checked = (0,workspace_path/* workspacePath */.X)(workspace, raw);
         if ('path' in checked)
             return checked.path;
         problems.push(`${naming.subject(name)} ${checked.problem}.`);
@@ -3287,12 +3308,12 @@ function readInputs(read, { env, mask, naming = _shared_field_parser_js__WEBPACK
 }
 /** What stops the record from going into `file`: a directory there, or another image's group of the same prefix. */
 function envFileProblem(file, prefix, image) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+    if (!(0,external_node_fs_.existsSync)(file))
         return undefined;
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file).isDirectory())
+    if ((0,external_node_fs_.statSync)(file).isDirectory())
         return `is ${file}, which is a directory; expected a file path`;
-    const named = (0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_4__/* .envFileImage */ .Ho)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'), prefix);
-    if (named !== undefined && !(0,_shared_service_env_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRepository */ .RB)(named, image))
+    const named = (0,service_env/* envFileImage */.Ho)((0,external_node_fs_.readFileSync)(file, 'utf8'), prefix);
+    if (named !== undefined && !(0,service_env/* sameRepository */.RB)(named, image))
         return `${file} has ${prefix}_IMAGE=${named} already, another image under the same prefix; expected an env-prefix of its own for ${image}`;
     return undefined;
 }

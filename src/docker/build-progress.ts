@@ -1,5 +1,3 @@
-import type { FailedStep } from './engine.js';
-
 // BuildKit's progress as JSON (`--progress=rawjson`: one JSON object after another, each over several lines),
 // read as it comes: shown in the log as `--progress=plain` shows it, and kept for what the cache did.
 
@@ -48,6 +46,12 @@ export interface BuildStep {
 export interface CacheImport {
   readonly ref: string;
   readonly error: string | undefined;
+}
+
+/** A Dockerfile step that failed: its name as the builder shows it, and the last lines it printed. */
+export interface FailedStep {
+  readonly name: string;
+  readonly output: readonly string[];
 }
 
 /** How much of a failed step's output the error repeats. */

@@ -1,6 +1,6 @@
 import type { ChildProcess, ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { BakeOptions, DockerfileBuild } from './build-args.js';
-import type { BuildProgress } from './build-progress.js';
+import type { BuildProgress, FailedStep } from './build-progress.js';
 import type { KeyValue } from '../shared/vocabulary.js';
 import type { EngineFacts } from './engine-facts.js';
 import type { ImageCalls } from './image-calls.js';
@@ -30,12 +30,6 @@ export interface BuildFailure {
   readonly log: string;
   /** The step that failed and its last lines of output (a linter's findings), where the output names one. */
   readonly failedStep?: FailedStep;
-}
-
-/** A Dockerfile step that failed: its name as the builder shows it, and the last lines it printed. */
-export interface FailedStep {
-  readonly name: string;
-  readonly output: readonly string[];
 }
 
 export type ClassicBuildOutcome =

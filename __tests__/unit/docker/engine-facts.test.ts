@@ -7,7 +7,7 @@ import {
   engineLocation,
   versionAtLeast,
 } from '../../../src/docker/engine-facts.js';
-import { shortClusterHasDetach } from '../../../src/loop/inputs.js';
+import { shortClusterHasDetach } from '../../../src/loop/run-args.js';
 
 describe('engineLocation', () => {
   it.each<[string, NodeJS.ProcessEnv, string]>([

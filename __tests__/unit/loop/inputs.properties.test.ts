@@ -18,7 +18,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { familiarName, parseImageName, type ImageName } from '../../../src/shared/image-reference.js';
-import { parseInputs, parseKeyValueLines, parseRunArgs, readInputs, type Inputs } from '../../../src/loop/inputs.js';
+import { parseInputs, parseKeyValueLines, readInputs, type Inputs } from '../../../src/loop/inputs.js';
+import { parseRunArgs } from '../../../src/loop/run-args.js';
 import { legacyBuildArgs } from '../../../src/docker/build-args.js';
 import { InputError, parseBoolean, parseInteger } from '../../../src/shared/field-parser.js';
 import { parseWaitFor, type WaitFor } from '../../../src/loop/inputs.js';
@@ -1040,7 +1041,8 @@ describe('written paths: whatever reports-dir and env-file it accepts, a write t
   );
   const inside = (file: string): boolean => {
     const relative = path.relative(workspace, file);
-    return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+    // A name such as `..x` is a file of its own, not the parent.
+    return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
   };
   /** Where a write there would land: the deepest existing part with its links followed, and the rest. */
   const landing = (file: string): string => {
