@@ -2640,8 +2640,7 @@ async function pushTags(engine, request, reporter, onPushed = () => undefined) {
         const latestRef = `${repository.name}:latest`;
         // docker push goes by name: the names are set to the tested image's id first, whatever another run on this
         // engine tagged meanwhile.
-        for (const ref of [shaRef, latestRef])
-            await engine.tagImage(request.imageId, ref);
+        await Promise.all([shaRef, latestRef].map((ref) => engine.tagImage(request.imageId, ref)));
         let manifest;
         try {
             const auth = repository.registry === request.built.registry ? request.auth : undefined;

@@ -64,6 +64,38 @@ describe('the push goes by the tested image, not by the names', () => {
   });
 });
 
+describe("a mirror that fails after the image's own repository got both tags", () => {
+  it('the run fails; the outputs say pushed, with the digest, and which repositories got the tags', async () => {
+    const repositoryPath = `e2e/partial-${randomId()}`;
+    const image = `${registry.host}/${repositoryPath}`;
+    const mirror = '127.0.0.1:9/acme/mirror'; // nothing listens there
+    used.push(image, mirror);
+    const sha = randomSha();
+    const run = await runAction({
+      inputs: {
+        image,
+        context: path.join(FIXTURES, 'service'),
+        sha,
+        deploy: 'true',
+        'test-command': 'true',
+        'also-push': mirror,
+        'push-retries': '0',
+        'registry-username': registry.username,
+        'registry-password': registry.password,
+      },
+    });
+    expect(run.main.exitCode).not.toBe(0);
+    expect(errorLine(run.main.stdout)).toContain(`${mirror}:${sha.slice(0, 7)}`);
+    const digest = await registryDigest(registry, repositoryPath, sha.slice(0, 7));
+    expect(digest).toMatch(/^sha256:/);
+    expect(run.outputs.pushed).toBe('true');
+    expect(run.outputs.digest).toBe(digest);
+    expect(JSON.parse(run.outputs.digests ?? '{}')).toEqual({ [image]: digest });
+    // The mirror's local tags served the push only.
+    expect(localTags(mirror)).toEqual([]);
+  });
+});
+
 describe('run-args cannot make docker run another image', () => {
   it.each([
     ['a word after a switch', '--init\n--read-only busybox', 'line 2 is "--read-only busybox"'],
