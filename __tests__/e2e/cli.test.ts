@@ -95,7 +95,8 @@ describe('the CLI runs the loop on this machine', () => {
     const tag = fixture.sha.slice(0, 7);
     const config = freshDockerConfig();
     const outputFile = path.join(mkdtempSync(path.join(tmpdir(), 'cli-outputs-')), 'outputs.env');
-    const envOutput = path.join(path.dirname(outputFile), 'release', 'service.env');
+    // Relative to the workspace (the CLI's: its working directory), and inside it.
+    const envOutput = path.join(fixture.dir, 'release', 'service.env');
     const testCommand = `test "$SHA" = "${fixture.sha}" && wget -q -O - http://127.0.0.1:8080/ | grep -q "e2e from the service"`;
 
     const cli = await runCli(
@@ -118,7 +119,7 @@ describe('the CLI runs the loop on this machine', () => {
         'SERVICE',
         // Not --env-file: Node.js would read that itself.
         '--env-output',
-        envOutput,
+        'release/service.env',
       ],
       {
         cwd: fixture.dir,

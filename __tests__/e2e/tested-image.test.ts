@@ -257,7 +257,9 @@ describe('BuildKit: files the inputs name outside the working directory are allo
     try {
       const secret = `secret-${randomId()}`;
       writeFileSync(path.join(dir, 'token'), secret);
-      const cache = usesContainerdStore() ? { 'cache-to': `type=local,dest=${path.join(dir, 'cache')}` } : {};
+      const cache: Record<string, string> = usesContainerdStore()
+        ? { 'cache-to': `type=local,dest=${path.join(dir, 'cache')}` }
+        : {};
       const run = await runAction({
         // As buildx will have it by default: a bake that reads or writes outside the working directory without
         // being allowed to fails.

@@ -40,6 +40,7 @@ const LEGACY: LegacyBuildOptions = {
 };
 
 const BAKE: BakeOptions = {
+  fsEntitlements: true,
   context: '/home/runner/work/app',
   file: '/home/runner/work/app/Dockerfile',
   buildArgs: [],

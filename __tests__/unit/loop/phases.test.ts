@@ -62,7 +62,7 @@ function run(inputs: Record<string, string>): LoopRun {
     report: emptyReport(),
     reporter,
     settings: { env: {}, workspace: '/w', sourceUrl: undefined, naming: ACTION_NAMING, onLeftovers: () => undefined },
-    leftovers: { container: '', loggedInRegistry: '' },
+    leftovers: { container: '', loggedInRegistry: '', loginConfig: '' },
     background: new BackgroundWork(),
   };
 }

@@ -17,6 +17,7 @@ function state(status: string, overrides: Partial<ContainerState> = {}): Contain
   return {
     id: 'c1',
     name: 'app-1',
+    image: 'sha256:built',
     created: '2024-05-01T10:00:00Z',
     status,
     exitCode: 0,
