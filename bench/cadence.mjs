@@ -5,10 +5,17 @@
 // starts (the engine on Docker 25+, the action itself on older engines). Beside it, the engine's own cadence:
 // the same image with the user's own `--health-interval` in run-args, which the action leaves as it is.
 import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
-import { expectSuccess, gitContext, removeRepositories, runActionTimed } from './support.mjs';
+import {
+  adjtimexClock,
+  adjtimexNs,
+  expectSuccess,
+  gitContext,
+  removeRepositories,
+  runActionTimed,
+} from './support.mjs';
 
 const REPOSITORY = 'bench-cadence/app';
-const CLOCK = 'adjtimex | sed -n "s/^ *time\\.tv_\\(sec\\|usec\\): *\\([0-9]*\\)$/\\1=\\2/p" | tr "\\n" " "';
+const CLOCK = `${adjtimexClock('')} | tr "\\n" " "`;
 
 /** A service that answers 1 s after its start, its moment in /www/ready-at; the HEALTHCHECK at `interval`. */
 function dockerfile(interval) {
@@ -23,13 +30,14 @@ function dockerfile(interval) {
 
 const TEST_COMMAND = `echo "BENCH_TEST $(${CLOCK})"; echo "BENCH_READY $(cat /www/ready-at)"`;
 
-/** µs since the epoch from `sec=… usec=…`. */
+/** µs since the epoch from `sec=… usec=… status=…`. */
 function micros(stdout, tag) {
   const line = new RegExp(`^${tag} (.*)$`, 'm').exec(stdout)?.[1] ?? '';
   const sec = /\bsec=([0-9]+)/.exec(line);
   const usec = /\busec=([0-9]+)/.exec(line);
+  const status = /\bstatus=([0-9]+)/.exec(line);
   if (sec === null || usec === null) throw new Error(`no ${tag} line in the action's log:\n${stdout}`);
-  return Number(sec[1]) * 1e6 + Number(usec[1]);
+  return Number(adjtimexNs({ sec: sec[1], usec: usec[1], status: status?.[1] }) / 1000n);
 }
 
 async function once(context, runArgs) {

@@ -10,6 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { buildBaseImage } from '../__tests__/harness/base-image.mjs';
 import { HEALTHY_DOCKERFILE, IMAGE_CADENCE_RUN_ARGS } from './cycle.mjs';
 import {
+  adjtimexClock,
+  adjtimexNs,
   expectSuccess,
   followEvents,
   gitContext,
@@ -23,7 +25,7 @@ const LABEL = 'bench.readiness';
 
 // The first thing each test command does is read the clock; the numbers come back in the action's log.
 const TEST_COMMANDS = {
-  container: 'adjtimex | sed -n "s/^ *time\\.tv_\\(sec\\|usec\\): *\\([0-9]*\\)$/BENCH_T_\\1=\\2/p"',
+  container: adjtimexClock('BENCH_T_'),
   runner: 'echo "BENCH_T_ns=$(date +%s%N)"',
 };
 
@@ -33,8 +35,9 @@ function testStartNs(stdout) {
   if (ns !== null) return BigInt(ns[1]);
   const sec = /^BENCH_T_sec=([0-9]+)$/m.exec(stdout);
   const usec = /^BENCH_T_usec=([0-9]+)$/m.exec(stdout);
+  const status = /^BENCH_T_status=([0-9]+)$/m.exec(stdout);
   if (sec === null || usec === null) throw new Error(`no BENCH_T lines in the action's log:\n${stdout}`);
-  return BigInt(sec[1]) * 1_000_000_000n + BigInt(usec[1]) * 1000n;
+  return adjtimexNs({ sec: sec[1], usec: usec[1], status: status?.[1] });
 }
 
 async function once(context, on) {

@@ -334,3 +334,22 @@ export async function settle({ idleShare = 0.9, maxSeconds = 60 } = {}) {
     if (idle >= idleShare || waitedSeconds >= maxSeconds) return { waitedSeconds, idle };
   }
 }
+
+/**
+ * A busybox command (in a container) that prints the kernel's wall clock from `adjtimex` as `<prefix>sec=…`,
+ * `<prefix>usec=…` and `<prefix>status=…` lines (busybox `date` has no `%N`).
+ * @param {string} prefix
+ */
+export function adjtimexClock(prefix) {
+  return `adjtimex | sed -n "s/^ *time\\.tv_\\(sec\\|usec\\): *\\([0-9]*\\)$/${prefix}\\1=\\2/p; s/^ *\\(status\\): *\\([0-9]*\\).*$/${prefix}\\1=\\2/p"`;
+}
+
+/**
+ * ns since the epoch from adjtimexClock's fields. tv_usec holds nanoseconds when the kernel's clock is in
+ * nano mode (STA_NANO, status bit 0x2000, which an NTP daemon may set at any time), else microseconds.
+ * @param {{ sec: string, usec: string, status: string | undefined }} fields
+ */
+export function adjtimexNs({ sec, usec, status }) {
+  const nano = (BigInt(status ?? '0') & 0x2000n) !== 0n;
+  return BigInt(sec) * 1_000_000_000n + BigInt(usec) * (nano ? 1n : 1000n);
+}
