@@ -271,7 +271,8 @@ function legacyBuildArgs(options) {
         options.iidFile,
         ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
         ...(options.target === '' ? [] : ['--target', options.target]),
-        options.context,
+        // A context named like an option (`-x`) would reach docker as one.
+        options.context.startsWith('-') ? `./${options.context}` : options.context,
     ];
 }
 /** The classic builder's stamp: a Dockerfile on stdin (see stampDockerfile), no context. */
@@ -809,8 +810,6 @@ __webpack_require__.d(__webpack_exports__, {
   n: () => (/* binding */ DockerEngine)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -855,6 +854,8 @@ class DockerImageReader {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/process/children.ts
 var children = __webpack_require__(1414);
 // EXTERNAL MODULE: ./src/shared/json.ts
@@ -1133,6 +1134,8 @@ async function removePrivateConfig(dir) {
     await (0,promises_.rm)(dir, { recursive: true, force: true });
 }
 
+// EXTERNAL MODULE: ./src/shared/workspace-path.ts
+var workspace_path = __webpack_require__(6134);
 ;// CONCATENATED MODULE: ./src/docker/docker-engine.ts
 
 
@@ -1233,7 +1236,9 @@ class DockerEngine extends DockerImageReader {
         try {
             const bakeFile = external_node_path_.join(dir, 'bake.json');
             const metadataFile = external_node_path_.join(dir, 'metadata.json');
-            const allow = options.fsEntitlements ? (0,build_args/* bakeEntitlements */.kp)(options, existingPart) : [];
+            // buildx grants a path that does not exist yet (a cache folder the build makes) by its deepest existing part.
+            const existing = (file) => (0,workspace_path/* existingPrefix */.EN)(external_node_path_.resolve(file)).existing;
+            const allow = options.fsEntitlements ? (0,build_args/* bakeEntitlements */.kp)(options, existing) : [];
             const args = (0,build_args/* bakeArgs */.rz)({ bakeFile, metadataFile, builder, allow });
             await (0,promises_.writeFile)(bakeFile, JSON.stringify((0,build_args/* bakeDefinition */.xs)(options), undefined, 2));
             const result = await this.docker(args, { allowFailure: true, renderStderr: progress });
@@ -1344,13 +1349,6 @@ function workDir() {
 /** The docker CLI's environment for a test's exec: test-env's values, which its argv names only. */
 function execEnv(exec) {
     return { ...process.env, ...Object.fromEntries(exec.env.map(({ key, value }) => [key, value])) };
-}
-/** The deepest part of `file` that exists, absolute: what buildx grants an entitlement for. */
-function existingPart(file) {
-    let part = external_node_path_.resolve(file);
-    while (!(0,external_node_fs_.existsSync)(part) && external_node_path_.dirname(part) !== part)
-        part = external_node_path_.dirname(part);
-    return part;
 }
 
 
@@ -3506,6 +3504,89 @@ const REPOSITORY_LABEL = 'build-test-deploy.repository';
 /** Summary tables are HTML: docker's error text must not become markup. */
 function escapeHtml(text) {
     return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+
+/***/ }),
+
+/***/ 6134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EN: () => (/* binding */ existingPrefix),
+/* harmony export */   KQ: () => (/* binding */ checkedWorkspacePath),
+/* harmony export */   X5: () => (/* binding */ workspacePath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** `child` is below `parent` (both absolute and normalised), not `parent` itself. */
+function below(parent, child) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_1__.relative(parent, child);
+    return relative !== '' && relative !== '..' && !relative.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(relative);
+}
+function realOrSelf(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(file);
+    }
+    catch {
+        return node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(file);
+    }
+}
+/** The deepest part of `file` that exists (a link counts, even a broken one), and what follows it. */
+function existingPrefix(file) {
+    const rest = [];
+    let existing = file;
+    for (;;) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(existing);
+            return { existing, rest };
+        }
+        catch {
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(existing);
+            if (parent === existing)
+                return { existing, rest };
+            rest.unshift(node_path__WEBPACK_IMPORTED_MODULE_1__.basename(existing));
+            existing = parent;
+        }
+    }
+}
+/**
+ * Where `raw` (relative to the workspace, or absolute) lands: strictly inside the workspace, once every
+ * symbolic link on the way that exists has been followed. A path not there yet is fine: it is created inside.
+ */
+function workspacePath(workspace, raw) {
+    const root = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(workspace);
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root, raw);
+    if (file === root)
+        return { problem: `is "${raw}", the workspace itself; expected a path inside it` };
+    if (!below(root, file))
+        return { problem: `is "${raw}", outside the workspace ${root}; expected a path inside it` };
+    const { existing, rest } = existingPrefix(file);
+    let real;
+    try {
+        real = node_path__WEBPACK_IMPORTED_MODULE_1__.join((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing), ...rest);
+    }
+    catch {
+        return {
+            problem: `is "${raw}", which leads through a broken symbolic link (${existing}); expected a path inside the workspace`,
+        };
+    }
+    if (!below(realOrSelf(root), real))
+        return {
+            problem: `is "${raw}", which a symbolic link sends to ${real}, outside the workspace ${root}; expected a path inside it`,
+        };
+    return { path: file };
+}
+/** workspacePath's path, or an Error naming the input (for the check just before a write). */
+function checkedWorkspacePath(workspace, raw, subject) {
+    const checked = workspacePath(workspace, raw);
+    if ('problem' in checked)
+        throw new Error(`${subject} ${checked.problem}.`);
+    return checked.path;
 }
 
 

@@ -12,7 +12,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 // the toolkit, whose start-up costs about as much again as node's own.
 const saved = (0,_saved_state_js__WEBPACK_IMPORTED_MODULE_0__/* .savedState */ .fP)(process.env);
 if (!saved.isPost) {
-    await (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(527), __nccwpck_require__.e(658)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2658))).runMain();
+    await (await Promise.all(/* import() */[__nccwpck_require__.e(421), __nccwpck_require__.e(527), __nccwpck_require__.e(773)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3773))).runMain();
 }
 else if ((0,_saved_state_js__WEBPACK_IMPORTED_MODULE_0__/* .nothingLeft */ .Zt)(saved.leftovers)) {
     process.stdout.write('Nothing to clean up: the main step already did.\n');

@@ -1128,7 +1128,8 @@ function legacyBuildArgs(options) {
         options.iidFile,
         ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
         ...(options.target === '' ? [] : ['--target', options.target]),
-        options.context,
+        // A context named like an option (`-x`) would reach docker as one.
+        options.context.startsWith('-') ? `./${options.context}` : options.context,
     ];
 }
 /** The classic builder's stamp: a Dockerfile on stdin (see stampDockerfile), no context. */
@@ -1673,8 +1674,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   n: () => (/* binding */ DockerEngine)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -1719,6 +1718,8 @@ class DockerImageReader {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/process/children.ts
 var children = __nccwpck_require__(1414);
 // EXTERNAL MODULE: ./src/shared/json.ts
@@ -1997,6 +1998,8 @@ async function removePrivateConfig(dir) {
     await (0,promises_.rm)(dir, { recursive: true, force: true });
 }
 
+// EXTERNAL MODULE: ./src/shared/workspace-path.ts
+var workspace_path = __nccwpck_require__(6134);
 ;// CONCATENATED MODULE: ./src/docker/docker-engine.ts
 
 
@@ -2097,7 +2100,9 @@ class DockerEngine extends DockerImageReader {
         try {
             const bakeFile = external_node_path_.join(dir, 'bake.json');
             const metadataFile = external_node_path_.join(dir, 'metadata.json');
-            const allow = options.fsEntitlements ? (0,build_args/* bakeEntitlements */.kp)(options, existingPart) : [];
+            // buildx grants a path that does not exist yet (a cache folder the build makes) by its deepest existing part.
+            const existing = (file) => (0,workspace_path/* existingPrefix */.EN)(external_node_path_.resolve(file)).existing;
+            const allow = options.fsEntitlements ? (0,build_args/* bakeEntitlements */.kp)(options, existing) : [];
             const args = (0,build_args/* bakeArgs */.rz)({ bakeFile, metadataFile, builder, allow });
             await (0,promises_.writeFile)(bakeFile, JSON.stringify((0,build_args/* bakeDefinition */.xs)(options), undefined, 2));
             const result = await this.docker(args, { allowFailure: true, renderStderr: progress });
@@ -2208,13 +2213,6 @@ function workDir() {
 /** The docker CLI's environment for a test's exec: test-env's values, which its argv names only. */
 function execEnv(exec) {
     return { ...process.env, ...Object.fromEntries(exec.env.map(({ key, value }) => [key, value])) };
-}
-/** The deepest part of `file` that exists, absolute: what buildx grants an entitlement for. */
-function existingPart(file) {
-    let part = external_node_path_.resolve(file);
-    while (!(0,external_node_fs_.existsSync)(part) && external_node_path_.dirname(part) !== part)
-        part = external_node_path_.dirname(part);
-    return part;
 }
 
 
@@ -3084,8 +3082,7 @@ function draftInputs(read, naming) {
         }
     }, undefined);
     const deploy = field('deploy', field_parser/* parseBoolean */.yG, false);
-    // A context named like an option (`-x`) would reach `docker build` as one: it is given as `./-x`.
-    const context = field('context', (raw) => (raw === '' ? '.' : raw.startsWith('-') ? `./${raw}` : raw), '.');
+    const context = field('context', (raw) => raw || '.', '.');
     const file = field('file', (raw) => raw || external_node_path_.join(context, 'Dockerfile'), '');
     const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
     const target = field('target', (raw) => {
@@ -3150,7 +3147,7 @@ function draftInputs(read, naming) {
         if (raw === '' || !relativeInside(raw))
             throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
         return raw;
-    }, 'reports');
+    }, '');
     if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
         problems.push(`${naming.subject('test-on')} is container, but ${naming.name('wait-for')} exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected ${naming.name('test-on')}: runner (or no ${naming.name('test-command')}).`);
     }
@@ -3287,18 +3284,17 @@ function readInputs(read, { env, mask, naming = field_parser/* ACTION_NAMING */.
         }
     }
     const written = (name, raw) => {
-        const checked = (0,workspace_path/* workspacePath */.X)(workspace, raw);
+        const checked = (0,workspace_path/* workspacePath */.X5)(workspace, raw);
         if ('path' in checked)
             return checked.path;
         problems.push(`${naming.subject(name)} ${checked.problem}.`);
         return '';
     };
-    // Only a path that parsed is followed on disk: one problem an input.
-    const parsed = (name) => !problems.some((problem) => problem.startsWith(`${naming.subject(name)} `));
-    if (inputs.testReports !== '' && parsed('reports-dir'))
+    // Only a path that parsed (not '') is followed on disk: one problem an input.
+    if (inputs.testReports !== '' && inputs.reportsDir !== '')
         written('reports-dir', inputs.reportsDir);
     // Resolved once, here: against the workspace (the action's and the CLI's working directory).
-    const envFile = inputs.envFile === '' || !parsed('env-file') ? '' : written('env-file', inputs.envFile);
+    const envFile = inputs.envFile === '' ? '' : written('env-file', inputs.envFile);
     if (envFile !== '' && inputs.image !== undefined) {
         const problem = envFileProblem(envFile, inputs.envPrefix, inputs.image.name);
         if (problem !== undefined)
@@ -5807,7 +5803,7 @@ imageId) {
 async function collectReportsPhase({ engine, inputs, report, reporter, settings }, name) {
     const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(engine, name, inputs.testReports, 
     // Again, just before the copy: tests on the runner may have put a link there meanwhile.
-    (0,workspace_path/* checkedWorkspacePath */.K)(settings.workspace, inputs.reportsDir, settings.naming.subject('reports-dir')), reporter));
+    (0,workspace_path/* checkedWorkspacePath */.KQ)(settings.workspace, inputs.reportsDir, settings.naming.subject('reports-dir')), reporter));
     report.reportsDir = reports.dir;
     report.junit = reports.counts;
 }
@@ -5849,7 +5845,7 @@ async function pushPhase(run, target, imageId) {
 async function envFilePhase({ inputs, report, reporter, settings }) {
     await phase(report, reporter, `Record ${report.envPrefix}_* in ${inputs.envFile}`, async () => {
         // Again, just before the write: the tests may have put a link on the way meanwhile.
-        const file = (0,workspace_path/* checkedWorkspacePath */.K)(settings.workspace, inputs.envFile, settings.naming.subject('env-file'));
+        const file = (0,workspace_path/* checkedWorkspacePath */.KQ)(settings.workspace, inputs.envFile, settings.naming.subject('env-file'));
         const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
             if (error.code === 'ENOENT')
                 return '';
@@ -6472,8 +6468,9 @@ function escapeHtml(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   K: () => (/* binding */ checkedWorkspacePath),
-/* harmony export */   X: () => (/* binding */ workspacePath)
+/* harmony export */   EN: () => (/* binding */ existingPrefix),
+/* harmony export */   KQ: () => (/* binding */ checkedWorkspacePath),
+/* harmony export */   X5: () => (/* binding */ workspacePath)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);

@@ -50,7 +50,8 @@ export function legacyBuildArgs(options: LegacyBuildOptions): string[] {
     options.iidFile,
     ...options.buildArgs.flatMap(({ key, value }) => ['--build-arg', `${key}=${value}`]),
     ...(options.target === '' ? [] : ['--target', options.target]),
-    options.context,
+    // A context named like an option (`-x`) would reach docker as one.
+    options.context.startsWith('-') ? `./${options.context}` : options.context,
   ];
 }
 

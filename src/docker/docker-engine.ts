@@ -1,5 +1,4 @@
 import type { ChildProcess, ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -54,6 +53,7 @@ import { builderDriver, checkEngine, type EngineFacts } from './engine-facts.js'
 import { imageCalls, type ImageCalls } from './image-calls.js';
 import { createPrivateConfig, removePrivateConfig } from './private-config.js';
 import { DOCKER_HUB } from '../shared/image-reference.js';
+import { existingPrefix } from '../shared/workspace-path.js';
 import {
   mergeLogStreams,
   parseBakeMetadata,
@@ -179,7 +179,9 @@ export class DockerEngine extends DockerImageReader implements Engine {
     try {
       const bakeFile = path.join(dir, 'bake.json');
       const metadataFile = path.join(dir, 'metadata.json');
-      const allow = options.fsEntitlements ? bakeEntitlements(options, existingPart) : [];
+      // buildx grants a path that does not exist yet (a cache folder the build makes) by its deepest existing part.
+      const existing = (file: string): string => existingPrefix(path.resolve(file)).existing;
+      const allow = options.fsEntitlements ? bakeEntitlements(options, existing) : [];
       const args = bakeArgs({ bakeFile, metadataFile, builder, allow });
       await writeFile(bakeFile, JSON.stringify(bakeDefinition(options), undefined, 2));
       const result = await this.docker(args, { allowFailure: true, renderStderr: progress });
@@ -319,11 +321,4 @@ function workDir(): Promise<string> {
 /** The docker CLI's environment for a test's exec: test-env's values, which its argv names only. */
 function execEnv(exec: ExecRequest): NodeJS.ProcessEnv {
   return { ...process.env, ...Object.fromEntries(exec.env.map(({ key, value }) => [key, value])) };
-}
-
-/** The deepest part of `file` that exists, absolute: what buildx grants an entitlement for. */
-function existingPart(file: string): string {
-  let part = path.resolve(file);
-  while (!existsSync(part) && path.dirname(part) !== part) part = path.dirname(part);
-  return part;
 }

@@ -160,8 +160,7 @@ function draftInputs(read: ReadInput, naming: InputNaming): { draft: DraftInputs
     undefined,
   );
   const deploy = field('deploy', parseBoolean, false);
-  // A context named like an option (`-x`) would reach `docker build` as one: it is given as `./-x`.
-  const context = field('context', (raw) => (raw === '' ? '.' : raw.startsWith('-') ? `./${raw}` : raw), '.');
+  const context = field('context', (raw) => raw || '.', '.');
   const file = field('file', (raw) => raw || path.join(context, 'Dockerfile'), '');
   const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
   const target = field(
@@ -258,7 +257,7 @@ function draftInputs(read: ReadInput, naming: InputNaming): { draft: DraftInputs
         throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
       return raw;
     },
-    'reports',
+    '', // only when it did not parse: then it is not followed on disk
   );
   if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
     problems.push(
@@ -440,11 +439,10 @@ export function readInputs(read: ReadInput, { env, mask, naming = ACTION_NAMING,
     problems.push(`${naming.subject(name)} ${checked.problem}.`);
     return '';
   };
-  // Only a path that parsed is followed on disk: one problem an input.
-  const parsed = (name: string): boolean => !problems.some((problem) => problem.startsWith(`${naming.subject(name)} `));
-  if (inputs.testReports !== '' && parsed('reports-dir')) written('reports-dir', inputs.reportsDir);
+  // Only a path that parsed (not '') is followed on disk: one problem an input.
+  if (inputs.testReports !== '' && inputs.reportsDir !== '') written('reports-dir', inputs.reportsDir);
   // Resolved once, here: against the workspace (the action's and the CLI's working directory).
-  const envFile = inputs.envFile === '' || !parsed('env-file') ? '' : written('env-file', inputs.envFile);
+  const envFile = inputs.envFile === '' ? '' : written('env-file', inputs.envFile);
   if (envFile !== '' && inputs.image !== undefined) {
     const problem = envFileProblem(envFile, inputs.envPrefix, inputs.image.name);
     if (problem !== undefined) problems.push(`${naming.subject('env-file')} ${problem}.`);

@@ -23,7 +23,7 @@ function realOrSelf(file: string): string {
 }
 
 /** The deepest part of `file` that exists (a link counts, even a broken one), and what follows it. */
-function existingPrefix(file: string): { existing: string; rest: string[] } {
+export function existingPrefix(file: string): { existing: string; rest: string[] } {
   const rest: string[] = [];
   let existing = file;
   for (;;) {

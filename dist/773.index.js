@@ -1,8 +1,8 @@
-export const id = 658;
-export const ids = [658];
+export const id = 773;
+export const ids = [773];
 export const modules = {
 
-/***/ 2658:
+/***/ 3773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -82,75 +82,8 @@ var image_reference = __webpack_require__(6876);
 var field_parser = __webpack_require__(6021);
 // EXTERNAL MODULE: ./src/shared/service-env.ts
 var service_env = __webpack_require__(7084);
-;// CONCATENATED MODULE: ./src/shared/workspace-path.ts
-
-
-/** `child` is below `parent` (both absolute and normalised), not `parent` itself. */
-function below(parent, child) {
-    const relative = external_node_path_.relative(parent, child);
-    return relative !== '' && relative !== '..' && !relative.startsWith(`..${external_node_path_.sep}`) && !external_node_path_.isAbsolute(relative);
-}
-function realOrSelf(file) {
-    try {
-        return (0,external_node_fs_.realpathSync)(file);
-    }
-    catch {
-        return external_node_path_.resolve(file);
-    }
-}
-/** The deepest part of `file` that exists (a link counts, even a broken one), and what follows it. */
-function existingPrefix(file) {
-    const rest = [];
-    let existing = file;
-    for (;;) {
-        try {
-            (0,external_node_fs_.lstatSync)(existing);
-            return { existing, rest };
-        }
-        catch {
-            const parent = external_node_path_.dirname(existing);
-            if (parent === existing)
-                return { existing, rest };
-            rest.unshift(external_node_path_.basename(existing));
-            existing = parent;
-        }
-    }
-}
-/**
- * Where `raw` (relative to the workspace, or absolute) lands: strictly inside the workspace, once every
- * symbolic link on the way that exists has been followed. A path not there yet is fine: it is created inside.
- */
-function workspacePath(workspace, raw) {
-    const root = external_node_path_.resolve(workspace);
-    const file = external_node_path_.resolve(root, raw);
-    if (file === root)
-        return { problem: `is "${raw}", the workspace itself; expected a path inside it` };
-    if (!below(root, file))
-        return { problem: `is "${raw}", outside the workspace ${root}; expected a path inside it` };
-    const { existing, rest } = existingPrefix(file);
-    let real;
-    try {
-        real = external_node_path_.join((0,external_node_fs_.realpathSync)(existing), ...rest);
-    }
-    catch {
-        return {
-            problem: `is "${raw}", which leads through a broken symbolic link (${existing}); expected a path inside the workspace`,
-        };
-    }
-    if (!below(realOrSelf(root), real))
-        return {
-            problem: `is "${raw}", which a symbolic link sends to ${real}, outside the workspace ${root}; expected a path inside it`,
-        };
-    return { path: file };
-}
-/** workspacePath's path, or an Error naming the input (for the check just before a write). */
-function checkedWorkspacePath(workspace, raw, subject) {
-    const checked = workspacePath(workspace, raw);
-    if ('problem' in checked)
-        throw new Error(`${subject} ${checked.problem}.`);
-    return checked.path;
-}
-
+// EXTERNAL MODULE: ./src/shared/workspace-path.ts
+var workspace_path = __webpack_require__(6134);
 // EXTERNAL MODULE: ./src/shared/vocabulary.ts
 var vocabulary = __webpack_require__(1229);
 // EXTERNAL MODULE: ./src/loop/cache.ts
@@ -332,8 +265,7 @@ function draftInputs(read, naming) {
         }
     }, undefined);
     const deploy = field('deploy', field_parser/* parseBoolean */.yG, false);
-    // A context named like an option (`-x`) would reach `docker build` as one: it is given as `./-x`.
-    const context = field('context', (raw) => (raw === '' ? '.' : raw.startsWith('-') ? `./${raw}` : raw), '.');
+    const context = field('context', (raw) => raw || '.', '.');
     const file = field('file', (raw) => raw || external_node_path_.join(context, 'Dockerfile'), '');
     const buildArgs = field('build-args', (raw) => parseKeyValueLines(raw, /^[A-Za-z_][A-Za-z0-9_.-]*$/), []);
     const target = field('target', (raw) => {
@@ -398,7 +330,7 @@ function draftInputs(read, naming) {
         if (raw === '' || !relativeInside(raw))
             throw new Error(`is "${raw}"; expected a directory relative to the workspace, inside it`);
         return raw;
-    }, 'reports');
+    }, '');
     if (waitFor.kind === 'exit' && testCommand !== '' && testOn === 'container') {
         problems.push(`${naming.subject('test-on')} is container, but ${naming.name('wait-for')} exit:0 waits until the container has stopped, and a stopped container cannot run a test-command; expected ${naming.name('test-on')}: runner (or no ${naming.name('test-command')}).`);
     }
@@ -535,18 +467,17 @@ function readInputs(read, { env, mask, naming = field_parser/* ACTION_NAMING */.
         }
     }
     const written = (name, raw) => {
-        const checked = workspacePath(workspace, raw);
+        const checked = (0,workspace_path/* workspacePath */.X5)(workspace, raw);
         if ('path' in checked)
             return checked.path;
         problems.push(`${naming.subject(name)} ${checked.problem}.`);
         return '';
     };
-    // Only a path that parsed is followed on disk: one problem an input.
-    const parsed = (name) => !problems.some((problem) => problem.startsWith(`${naming.subject(name)} `));
-    if (inputs.testReports !== '' && parsed('reports-dir'))
+    // Only a path that parsed (not '') is followed on disk: one problem an input.
+    if (inputs.testReports !== '' && inputs.reportsDir !== '')
         written('reports-dir', inputs.reportsDir);
     // Resolved once, here: against the workspace (the action's and the CLI's working directory).
-    const envFile = inputs.envFile === '' || !parsed('env-file') ? '' : written('env-file', inputs.envFile);
+    const envFile = inputs.envFile === '' ? '' : written('env-file', inputs.envFile);
     if (envFile !== '' && inputs.image !== undefined) {
         const problem = envFileProblem(envFile, inputs.envPrefix, inputs.image.name);
         if (problem !== undefined)
@@ -2105,7 +2036,7 @@ imageId) {
 async function collectReportsPhase({ engine, inputs, report, reporter, settings }, name) {
     const reports = await phase(report, reporter, `Collect test reports from ${name}:${inputs.testReports}`, () => collectReports(engine, name, inputs.testReports, 
     // Again, just before the copy: tests on the runner may have put a link there meanwhile.
-    checkedWorkspacePath(settings.workspace, inputs.reportsDir, settings.naming.subject('reports-dir')), reporter));
+    (0,workspace_path/* checkedWorkspacePath */.KQ)(settings.workspace, inputs.reportsDir, settings.naming.subject('reports-dir')), reporter));
     report.reportsDir = reports.dir;
     report.junit = reports.counts;
 }
@@ -2147,7 +2078,7 @@ async function pushPhase(run, target, imageId) {
 async function envFilePhase({ inputs, report, reporter, settings }) {
     await phase(report, reporter, `Record ${report.envPrefix}_* in ${inputs.envFile}`, async () => {
         // Again, just before the write: the tests may have put a link on the way meanwhile.
-        const file = checkedWorkspacePath(settings.workspace, inputs.envFile, settings.naming.subject('env-file'));
+        const file = (0,workspace_path/* checkedWorkspacePath */.KQ)(settings.workspace, inputs.envFile, settings.naming.subject('env-file'));
         const before = await (0,promises_.readFile)(file, 'utf8').catch((error) => {
             if (error.code === 'ENOENT')
                 return '';
@@ -2352,4 +2283,4 @@ async function runMain() {
 
 };
 
-//# sourceMappingURL=658.index.js.map
+//# sourceMappingURL=773.index.js.map
